@@ -1,0 +1,77 @@
+// Lint, including the layering rule of docs/architecture.md: each folder may import only the layers below
+// it. A violation fails `npm test`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = [
+  'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'https', 'net', 'url', 'util',
+  'stream', 'events', 'readline', 'zlib', 'assert', 'buffer', 'process', 'timers', 'dns', 'tls', 'v8', 'vm',
+];
+const nodeBuiltinPatterns = NODE_BUILTINS.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
+
+const layer = (message, patterns) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', 'out/**', 'examples/**/node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true } }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: layer('src-shared is pure TypeScript: no Node built-ins, electron, DOM libraries, react or main code.', [
+      ...nodeBuiltinPatterns, 'electron', 'better-sqlite3', 'react', 'react-dom', 'zustand',
+      '**/src-main/**', '**/src-renderer/**',
+    ]),
+  },
+  {
+    files: ['src-main/core/**/*.ts'],
+    rules: layer('src-main/core is the Node-only platform core: it must not import electron, the console, the host, the CLI or the renderer.', [
+      'electron', 'electron-store', '**/src-renderer/**', '**/console/**', '**/host/**', '**/cli/**', '**/electron/**',
+    ]),
+  },
+  {
+    files: ['src-main/console/**/*.ts'],
+    rules: layer('src-main/console may import core and src-shared only (no electron, no DOM, no host or CLI).', [
+      'electron', 'electron-store', '**/src-renderer/**', '**/host/**', '**/cli/**', '**/electron/**', 'react', 'react-dom',
+    ]),
+  },
+  {
+    files: ['src-main/electron/**/*.ts'],
+    rules: {
+      ...layer('src-main/electron must not import the renderer, the host or the CLI.', [
+        '**/src-renderer/**', '**/host/**', '**/cli/**',
+      ]),
+    },
+  },
+  {
+    files: ['src-main/host/**/*.ts', 'src-main/cli/**/*.ts'],
+    rules: layer('The browser host and the CLI run in plain Node: no electron, no renderer code.', [
+      'electron', 'electron-store', '**/src-renderer/**', '**/electron/**',
+    ]),
+  },
+  {
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
+    rules: layer('The renderer runs in Chromium: it may import src-shared, react, zustand and UI libraries only.', [
+      ...nodeBuiltinPatterns, 'electron', 'better-sqlite3', '**/src-main/**',
+    ]),
+  },
+  {
+    // Only the IPC wrappers may touch raw ipcMain / ipcRenderer (GitHub Desktop's rule).
+    files: ['src-main/electron/**/*.ts'],
+    ignores: ['src-main/electron/ipc-main-bridge.ts', 'src-main/electron/preload.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Use ipc-main-bridge.ts, which checks the channel prefix and the sender.' },
+        { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Only the preload may use ipcRenderer.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,62 @@
+// Builds everything into dist/ with esbuild: the Electron main process and its sandboxed preload (fully
+// bundled, as a sandboxed preload cannot require anything but a few electron modules), the CLI (which also
+// runs the browser host), and the renderer. Runs on `npm install` (prepare) and before the tests.
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const watch = process.argv.includes('--watch');
+const started = Date.now();
+
+rmSync(dist, { recursive: true, force: true });
+
+const common = {
+  bundle: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  define: { __PARTNERDECK_VERSION__: JSON.stringify(pkg.version) },
+  absWorkingDir: root,
+};
+
+const nodeCommon = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // Native and Electron modules stay outside the bundle.
+  external: ['electron', 'better-sqlite3'],
+};
+
+await Promise.all([
+  build({ ...nodeCommon, entryPoints: { 'main/electron-main': 'src-main/electron/main.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  build({
+    ...nodeCommon,
+    // The preload runs sandboxed: everything but `electron` must be inside the bundle.
+    external: ['electron'],
+    entryPoints: { 'main/preload': 'src-main/electron/preload.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+  }),
+  build({ ...nodeCommon, entryPoints: { 'cli/partnerdeck': 'src-main/cli/main.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  build({
+    ...common,
+    platform: 'browser',
+    target: ['chrome120'],
+    format: 'esm',
+    jsx: 'automatic',
+    minify: !watch,
+    loader: { '.svg': 'dataurl', '.png': 'dataurl' },
+    define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
+    entryPoints: { app: 'src-renderer/main.tsx' },
+    outdir: join(dist, 'renderer'),
+  }),
+]);
+
+mkdirSync(join(dist, 'renderer'), { recursive: true });
+cpSync(join(root, 'src-renderer', 'index.html'), join(dist, 'renderer', 'index.html'));
+writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ version: pkg.version, builtAt: new Date().toISOString() }) + '\n');
+console.log(`built dist/ in ${Date.now() - started} ms`);

@@ -1,0 +1,316 @@
+// Every CLI command: its name, flags, help text and what it does.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import { companyCreateSchema, userCreateSchema } from '../../src-shared/api/inputs';
+import type { CompanySummary } from '../../src-shared/api/types';
+import { parseInput } from '../../src-shared/api/validation';
+import { OPERATOR } from '../core/access';
+import { toCompanySummary } from '../core/mappers';
+import { SERVER_INFO_FILE_NAME } from '../core/paths';
+import type { SeedChoice } from '../core/platform';
+import { seedBulkCompanies } from '../core/seed/bulk-seed';
+import { DEMO_PARTNER_EMAIL } from '../core/seed/demo-seed';
+import { startPlatformServer } from '../core/server/platform-server';
+import { APP_VERSION } from '../console/version';
+import { UsageError, type CliIo } from './cli-io';
+import { openCliPlatform, startConsoleStack } from './stack';
+
+export interface GlobalOptions {
+  dataDir: string;
+  port: number;
+}
+
+export interface CommandContext {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+  global: GlobalOptions;
+  io: CliIo;
+}
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  help: string;
+  options: ParseArgsConfig['options'];
+  positionals?: boolean;
+  run(ctx: CommandContext): Promise<number>;
+}
+
+const str = (values: CommandContext['values'], key: string): string | undefined => values[key] as string | undefined;
+
+function required(values: CommandContext['values'], key: string): string {
+  const value = str(values, key);
+  if (value === undefined || value === '') throw new UsageError(`--${key} is required`);
+  return value;
+}
+
+function positiveInt(raw: string | undefined, flag: string): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--${flag} must be a positive whole number (got "${raw}")`);
+  return Number(raw);
+}
+
+function seedChoice(raw: string | undefined, fallback: SeedChoice): SeedChoice {
+  if (raw === undefined) return fallback;
+  if (raw !== 'demo' && raw !== 'none') throw new UsageError(`--seed must be demo or none (got "${raw}")`);
+  return raw;
+}
+
+function printTable(io: CliIo, rows: Record<string, string | number>[]): void {
+  if (rows.length === 0) {
+    io.out('(none)');
+    return;
+  }
+  const keys = Object.keys(rows[0]);
+  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+  io.out(keys.map((k, i) => k.toUpperCase().padEnd(widths[i])).join('  '));
+  for (const row of rows) io.out(keys.map((k, i) => String(row[k]).padEnd(widths[i])).join('  '));
+}
+
+function openInBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No browser opener on this machine: the printed URL is enough.
+  }
+}
+
+const serve: Command = {
+  name: 'serve',
+  usage: 'serve [--seed demo|none] [--data-dir DIR] [--port N]',
+  summary: 'Run the platform core headless (OAuth, REST and webhooks come with it as they are built)',
+  help: `Prints one JSON line once it listens: {"url", "dataDir", "adminToken"}, and writes the same to
+server.json in the data folder (readable only by you). Stops cleanly on SIGINT/SIGTERM.
+  --seed demo|none   what an empty data folder starts with (default: demo)`,
+  options: { seed: { type: 'string' } },
+  async run({ values, global, io }) {
+    const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
+    const server = await startPlatformServer(platform, { port: global.port, version: APP_VERSION });
+    const info = { url: server.url, dataDir: global.dataDir, adminToken: server.adminToken };
+    const infoPath = join(global.dataDir, SERVER_INFO_FILE_NAME);
+    writeFileSync(infoPath, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(infoPath, 0o600);
+    io.out(JSON.stringify(info));
+    await io.untilStopped();
+    await server.close();
+    rmSync(infoPath, { force: true });
+    platform.close();
+    return 0;
+  },
+};
+
+const consoleCommand: Command = {
+  name: 'console',
+  usage: 'console [--no-open] [--seed demo|none] [--data-dir DIR] [--port N]',
+  summary: 'Open the console in your browser (browser mode), with the platform running beside it',
+  help: `Prints {"consoleUrl": "..."} on one line. The URL carries a one-time secret for this launch; only
+127.0.0.1 is listened on.
+  --no-open          do not open a browser, just print the URL
+  --seed demo|none   what an empty data folder starts with (default: demo)`,
+  options: { 'no-open': { type: 'boolean' }, seed: { type: 'string' } },
+  async run({ values, global, io }) {
+    const stack = await startConsoleStack({
+      dataDir: global.dataDir,
+      port: global.port,
+      seed: seedChoice(str(values, 'seed'), 'demo'),
+      secret: randomBytes(32).toString('base64url'),
+    });
+    io.out(JSON.stringify({ consoleUrl: stack.host.consoleUrl }));
+    if (stack.secretWarning) io.err(`partnerdeck: note: ${stack.secretWarning}`);
+    if (!values['no-open']) openInBrowser(stack.host.consoleUrl);
+    await io.untilStopped();
+    await stack.close();
+    return 0;
+  },
+};
+
+const companyList: Command = {
+  name: 'company list',
+  usage: 'company list [--partner ID] [--json]',
+  summary: "List companies: a partner's clients with --partner, else every company",
+  help: `  --partner ID   only the clients of this partner
+  --json         print JSON instead of a table`,
+  options: { json: { type: 'boolean' }, partner: { type: 'string' } },
+  async run({ values, global, io }) {
+    const platform = openCliPlatform(global.dataDir, 'none');
+    try {
+      const partnerId = positiveInt(str(values, 'partner'), 'partner');
+      let companies: CompanySummary[];
+      if (partnerId !== undefined) {
+        const partner = platform.repos.companies.get(partnerId);
+        if (!partner?.is_partner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
+        companies = platform.companies.listClients(OPERATOR, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' }, partnerId);
+      } else {
+        const rows = platform.db
+          .prepare(
+            `SELECT c.id, c.name, c.country, c.city, c.is_sample, c.payment_route, c.is_partner, c.partner_id, c.created_at,
+               (SELECT COUNT(*) FROM users u WHERE u.company_id = c.id) AS user_count FROM companies c ORDER BY c.id`,
+          )
+          .all() as Parameters<typeof toCompanySummary>[0][];
+        companies = rows.map(toCompanySummary);
+      }
+      if (values.json) io.out(JSON.stringify(companies));
+      else
+        printTable(
+          io,
+          companies.map((c) => ({
+            id: c.id,
+            name: c.name,
+            country: c.country,
+            kind: c.isPartner ? 'partner' : c.isSample ? 'sample' : 'shop',
+            route: c.paymentRoute,
+            partner: c.partnerId ?? '-',
+            users: c.userCount,
+          })),
+        );
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+const companyCreate: Command = {
+  name: 'company create',
+  usage: 'company create --name N [--partner ID] [--sample] [--route direct|via_partner] [--vat-id V] [--country CC] [--json]',
+  summary: 'Create a company (a client of --partner, or an independent one)',
+  help: `  --name N                 company name (required)
+  --partner ID             the partner that manages it; the CLI records the partner's non-affiliation attestation
+  --sample                 a sample company: fully configurable, never sells, never billed
+  --route direct|via_partner   payment route (default direct; via_partner needs --partner)
+  --vat-id V               VAT-ID, checked against the country's format
+  --country CC             ISO country code (default DE)
+  --email E, --city C      contact data
+  --partner-program        admit the new company to the partner program (makes it a partner)
+  --json                   print the created company as JSON`,
+  options: {
+    name: { type: 'string' },
+    partner: { type: 'string' },
+    sample: { type: 'boolean' },
+    route: { type: 'string' },
+    'vat-id': { type: 'string' },
+    country: { type: 'string' },
+    email: { type: 'string' },
+    city: { type: 'string' },
+    'partner-program': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run({ values, global, io }) {
+    const name = required(values, 'name');
+    const route = str(values, 'route') ?? 'direct';
+    if (route !== 'direct' && route !== 'via_partner') throw new UsageError(`--route must be direct or via_partner (got "${route}")`);
+    const partnerId = positiveInt(str(values, 'partner'), 'partner') ?? null;
+    const input = parseInput(companyCreateSchema, {
+      name,
+      country: str(values, 'country') ?? 'DE',
+      email: str(values, 'email') ?? '',
+      city: str(values, 'city') ?? '',
+      vatId: str(values, 'vat-id') ?? null,
+      isSample: values.sample === true,
+      paymentRoute: route,
+      attestNotAffiliated: true,
+    });
+    const platform = openCliPlatform(global.dataDir, 'none');
+    try {
+      const company = platform.companies.create(OPERATOR, input, { partnerId, isPartner: values['partner-program'] === true });
+      if (values.json) io.out(JSON.stringify(company));
+      else io.out(`created company ${company.id}: ${company.name}${company.partnerName ? ` (client of ${company.partnerName})` : ''}`);
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+const userCreate: Command = {
+  name: 'user create',
+  usage: 'user create --company ID --email E --password P --permissions a,b [--name N] [--admin] [--welcome] [--json]',
+  summary: 'Add a user to a company',
+  help: `  --company ID       the company (required)
+  --email E          login email (required, unique)
+  --password P       at least 8 characters (required; stored as a scrypt hash)
+  --permissions a,b  products, orders, customers, reports, billing, apps, settings, users, clients
+  --name N           display name (default: the email's local part)
+  --admin            administrator: every permission
+  --welcome          queue the welcome email with login data and permissions to the outbox
+  --json             print the created user as JSON`,
+  options: {
+    company: { type: 'string' },
+    email: { type: 'string' },
+    password: { type: 'string' },
+    permissions: { type: 'string' },
+    name: { type: 'string' },
+    admin: { type: 'boolean' },
+    welcome: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run({ values, global, io }) {
+    const email = required(values, 'email');
+    const permissionsRaw = str(values, 'permissions') ?? '';
+    const input = parseInput(userCreateSchema, {
+      companyId: positiveInt(required(values, 'company'), 'company'),
+      email,
+      name: str(values, 'name') ?? email.split('@')[0],
+      password: required(values, 'password'),
+      permissions: permissionsRaw === '' ? [] : permissionsRaw.split(',').map((p) => p.trim()),
+      isAdmin: values.admin === true,
+      sendWelcomeEmail: values.welcome === true,
+    });
+    const platform = openCliPlatform(global.dataDir, 'none');
+    try {
+      const user = platform.users.create(OPERATOR, input);
+      if (values.json) io.out(JSON.stringify(user));
+      else io.out(`created user ${user.id}: ${user.email} in company ${user.companyId}`);
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+const seed: Command = {
+  name: 'seed',
+  usage: 'seed --companies N [--partner ID] [--json]',
+  summary: 'Generate client companies in bulk (scale tests, big demos)',
+  help: `  --companies N   how many client companies to add (required)
+  --partner ID    the partner they belong to (default: the demo partner, seeded if the folder is empty)
+  --json          print {"partnerId", "created", "firstId", "lastId", "seconds"}`,
+  options: { companies: { type: 'string' }, partner: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, global, io }) {
+    const count = positiveInt(required(values, 'companies'), 'companies')!;
+    const platform = openCliPlatform(global.dataDir, 'demo');
+    try {
+      const partnerId =
+        positiveInt(str(values, 'partner'), 'partner') ??
+        platform.repos.users.findByEmail(DEMO_PARTNER_EMAIL)?.company_id ??
+        (() => {
+          throw new UsageError('no demo partner in this data folder: pass --partner ID');
+        })();
+      const started = Date.now();
+      const progress = (done: number) => {
+        if (!values.json && process.stderr.isTTY) process.stderr.write(`\r  ${done}/${count} companies`);
+      };
+      const result = seedBulkCompanies(platform, partnerId, count, progress);
+      const seconds = (Date.now() - started) / 1000;
+      if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+      if (values.json) io.out(JSON.stringify({ ...result, seconds }));
+      else io.out(`added ${result.created} client companies to partner ${partnerId} (ids ${result.firstId}-${result.lastId}) in ${seconds.toFixed(2)} s`);
+      return 0;
+    } catch (error) {
+      if ((error as Error).message.endsWith('is not a partner')) throw new UsageError(`--partner: ${(error as Error).message}`);
+      throw error;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, seed];

@@ -1,0 +1,52 @@
+// Starting the pieces the CLI runs: the platform on a data folder (with the key-file secret store), and
+// the browser-mode stack (platform + platform server + console service + browser host).
+import { join } from 'node:path';
+import { createConsoleService } from '../console/console-service';
+import { createJsonFilePrefs } from '../console/prefs';
+import { APP_VERSION } from '../console/version';
+import { PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
+import { openPlatform, type Platform, type SeedChoice } from '../core/platform';
+import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
+import { startPlatformServer } from '../core/server/platform-server';
+import { startBrowserHost, type BrowserHost } from '../host/browser-host';
+
+export function openCliPlatform(dataDir: string, seed: SeedChoice): Platform {
+  return openPlatform({ dataDir, seed, secretStore: createKeyFileSecretStore(join(dataDir, SECRET_KEY_FILE_NAME)) });
+}
+
+export interface ConsoleStack {
+  platform: Platform;
+  host: BrowserHost;
+  platformUrl: string;
+  secretWarning: string | null;
+  close(): Promise<void>;
+}
+
+export async function startConsoleStack(options: { dataDir: string; port: number; seed: SeedChoice; secret: string; rendererDir?: string }): Promise<ConsoleStack> {
+  const platform = openCliPlatform(options.dataDir, options.seed);
+  const server = await startPlatformServer(platform, { version: APP_VERSION });
+  const consoleService = createConsoleService({
+    platform,
+    prefs: createJsonFilePrefs(join(options.dataDir, PREFS_FILE_NAME)),
+    host: 'browser',
+    platformUrl: server.url,
+  });
+  const host = await startBrowserHost({
+    console: consoleService,
+    rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
+    port: options.port,
+    secret: options.secret,
+  });
+  return {
+    platform,
+    host,
+    platformUrl: server.url,
+    secretWarning: platform.secrets.warning,
+    async close() {
+      await host.close();
+      consoleService.close();
+      await server.close();
+      platform.close();
+    },
+  };
+}

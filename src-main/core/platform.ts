@@ -1,0 +1,124 @@
+// Opens the local platform: the SQLite file in the data folder, the clock, ids, event bus, repositories
+// and services, and on an empty data folder the demo seed. Everything else (console, host, Electron, CLI)
+// reaches the platform through the object this returns.
+import { join } from 'node:path';
+import { createAccessChecker } from './access';
+import { createClock, type Clock } from './clock';
+import { openDatabase, type Db } from './db/database';
+import { createEventBus, type EventBus } from './events';
+import { cryptoIds, type Ids } from './ids';
+import { DB_FILE_NAME } from './paths';
+import { createAuditRepository } from './repositories/audit-repository';
+import { createCompaniesRepository } from './repositories/companies-repository';
+import { createOutboxRepository } from './repositories/outbox-repository';
+import { createPartnerRequestsRepository } from './repositories/partner-requests-repository';
+import { createSettingsRepository } from './repositories/settings-repository';
+import { createShopSettingsRepository } from './repositories/shop-settings-repository';
+import { createUsersRepository } from './repositories/users-repository';
+import type { SecretStore } from './secrets/secret-store';
+import { seedDemo } from './seed/demo-seed';
+import { createCompaniesService, type CompaniesService } from './services/companies-service';
+import { createOutboxService, type OutboxService } from './services/outbox-service';
+import { createPartnerRequestsService, type PartnerRequestsService } from './services/partner-requests-service';
+import { createServiceContext, type Repositories } from './services/service-context';
+import { createShopService, type ShopService } from './services/shop-service';
+import { createUsersService, type UsersService } from './services/users-service';
+
+export type SeedChoice = 'demo' | 'none';
+
+export interface OpenPlatformOptions {
+  dataDir: string;
+  secretStore: SecretStore;
+  /** What to put into an empty data folder. Default: demo. A folder that holds data is never seeded. */
+  seed?: SeedChoice;
+  /** better_sqlite3.node built for Electron's ABI. */
+  sqliteNativeBinding?: string;
+  /** Replace the clock or ids (tests, repeatable demos). */
+  clock?: (settings: Repositories['settings']) => Clock;
+  ids?: Ids;
+  /** Open a database file other than <dataDir>/partnerdeck.sqlite (':memory:' in unit tests). */
+  databasePath?: string;
+}
+
+export interface Platform {
+  readonly dataDir: string;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly ids: Ids;
+  readonly events: EventBus;
+  readonly secrets: SecretStore;
+  readonly repos: Repositories;
+  readonly companies: CompaniesService;
+  readonly users: UsersService;
+  readonly partnerRequests: PartnerRequestsService;
+  readonly shop: ShopService;
+  readonly outbox: OutboxService;
+  /** True when this open seeded the demo data into an empty folder. */
+  readonly seeded: boolean;
+  /** The URL at which this machine's platform answers, once a server listens (used in emails). */
+  publicUrl(): string;
+  setPublicUrl(url: string): void;
+  close(): void;
+}
+
+export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1 (PartnerDeck on this computer)';
+
+export function openPlatform(options: OpenPlatformOptions): Platform {
+  const db = openDatabase(options.databasePath ?? join(options.dataDir, DB_FILE_NAME), { nativeBinding: options.sqliteNativeBinding });
+  try {
+    const settings = createSettingsRepository(db);
+    const clock = options.clock ? options.clock(settings) : createClock(settings);
+    const ids = options.ids ?? cryptoIds;
+    const events = createEventBus();
+    const companiesRepo = createCompaniesRepository(db);
+    const repos: Repositories = {
+      settings,
+      companies: companiesRepo,
+      users: createUsersRepository(db),
+      partnerRequests: createPartnerRequestsRepository(db),
+      shopSettings: createShopSettingsRepository(db),
+      outbox: createOutboxRepository(db),
+      audit: createAuditRepository(db),
+    };
+    const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
+    let publicUrl = DEFAULT_PUBLIC_URL;
+    const outbox = createOutboxService(ctx);
+    const companies = createCompaniesService(ctx, outbox);
+    const users = createUsersService(ctx, outbox, () => publicUrl);
+    const partnerRequests = createPartnerRequestsService(ctx, companies, outbox);
+    const shop = createShopService(ctx);
+    let seeded = false;
+    const platform: Platform = {
+      dataDir: options.dataDir,
+      db,
+      clock,
+      ids,
+      events,
+      secrets: options.secretStore,
+      repos,
+      companies,
+      users,
+      partnerRequests,
+      shop,
+      outbox,
+      get seeded() {
+        return seeded;
+      },
+      publicUrl: () => publicUrl,
+      setPublicUrl(url) {
+        publicUrl = url;
+      },
+      close() {
+        if (db.open) db.close();
+      },
+    };
+    if ((options.seed ?? 'demo') === 'demo' && repos.companies.countAll() === 0) {
+      seedDemo(platform);
+      seeded = true;
+    }
+    return platform;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

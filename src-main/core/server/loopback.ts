@@ -1,0 +1,43 @@
+// Helpers shared by the servers PartnerDeck runs: listen on the loopback interface only, and check the
+// Host header against the addresses we really listen on (DNS-rebinding defence).
+import type { Server } from 'node:http';
+import { timingSafeEqual, createHash } from 'node:crypto';
+
+export const LOOPBACK_HOST = '127.0.0.1';
+
+export function listenOnLoopback(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, LOOPBACK_HOST, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Host header values that name this server: 127.0.0.1:PORT and localhost:PORT. */
+export function isAllowedHost(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  const host = hostHeader.toLowerCase();
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+export function isAllowedOrigin(origin: string, port: number): boolean {
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+/** Compares two secrets in constant time (hashing first so lengths never leak). */
+export function secretsEqual(a: string, b: string): boolean {
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb) && a.length === b.length;
+}
+
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
+  });
+}

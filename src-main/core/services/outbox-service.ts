@@ -1,0 +1,53 @@
+// The local outbox (spec §9): every email the platform would send is stored here and shown in the console;
+// nothing leaves the machine.
+import type { OutboxMessage } from '../../../src-shared/api/types';
+import { ApiError } from '../../../src-shared/api/errors';
+import type { Actor } from '../access';
+import { toOutboxMessage } from '../mappers';
+import type { Emit, ServiceContext } from './service-context';
+
+export interface Email {
+  companyId: number | null;
+  to: string;
+  subject: string;
+  body: string;
+  kind: string;
+}
+
+export interface OutboxService {
+  /** Queues an email inside the caller's transaction. */
+  queue(emit: Emit, email: Email): number;
+  list(actor: Actor, limit: number): OutboxMessage[];
+  markRead(actor: Actor, messageId: number): OutboxMessage;
+}
+
+export function createOutboxService(ctx: ServiceContext): OutboxService {
+  const { repos, access, clock } = ctx;
+  return {
+    queue(emit, email) {
+      const id = repos.outbox.insert({
+        company_id: email.companyId,
+        to_address: email.to,
+        subject: email.subject,
+        body: email.body,
+        kind: email.kind,
+        created_at: clock.now(),
+      });
+      emit('outbox.added', { messageId: id });
+      return id;
+    },
+    list(actor, limit) {
+      const rows =
+        actor.kind === 'operator' ? repos.outbox.listAll(limit) : repos.outbox.listForCompanies(access.visibleCompanyIds(actor), limit);
+      return rows.map(toOutboxMessage);
+    },
+    markRead(actor, messageId) {
+      const row = repos.outbox.get(messageId);
+      if (!row || row.company_id === null || !access.canSee(actor, row.company_id)) {
+        throw new ApiError('not_found', `Message ${messageId} was not found.`);
+      }
+      repos.outbox.markRead(messageId, clock.now());
+      return toOutboxMessage(repos.outbox.get(messageId)!);
+    },
+  };
+}

@@ -1,0 +1,118 @@
+// Users of a company, their permissions and hashed passwords; adding one can queue a welcome email with
+// the login data and permissions to the local outbox (spec §1).
+import type { z } from 'zod';
+import { ApiError } from '../../../src-shared/api/errors';
+import type { userCreateSchema, userUpdateSchema } from '../../../src-shared/api/inputs';
+import type { User } from '../../../src-shared/api/types';
+import { PERMISSION_LABELS } from '../../../src-shared/domain/permissions';
+import { actorLabel, permissionsOf, requirePermission, type Actor } from '../access';
+import { toUser } from '../mappers';
+import { hashPassword } from '../passwords';
+import type { OutboxService } from './outbox-service';
+import type { ServiceContext } from './service-context';
+
+export type UserCreate = z.output<typeof userCreateSchema>;
+export type UserUpdate = z.output<typeof userUpdateSchema>;
+
+export interface UsersService {
+  list(actor: Actor, companyId: number): User[];
+  create(actor: Actor, input: UserCreate, options?: { passwordHash?: string }): User;
+  update(actor: Actor, input: UserUpdate): User;
+  delete(actor: Actor, userId: number): void;
+}
+
+export function createUsersService(ctx: ServiceContext, outbox: OutboxService, adminUrl: () => string): UsersService {
+  const { repos, access, clock } = ctx;
+
+  function userInScope(actor: Actor, userId: number) {
+    const user = repos.users.get(userId);
+    if (!user || !access.canSee(actor, user.company_id)) throw new ApiError('not_found', `User ${userId} was not found.`);
+    return user;
+  }
+
+  return {
+    list(actor, companyId) {
+      access.company(actor, companyId);
+      return repos.users.listByCompany(companyId).map(toUser);
+    },
+
+    create(actor, input, options = {}) {
+      const company = access.company(actor, input.companyId);
+      requirePermission(actor, 'users');
+      if (repos.users.findByEmail(input.email)) throw ApiError.validation({ email: ['is already used by another user'] });
+      const now = clock.now();
+      const passwordHash = options.passwordHash ?? hashPassword(input.password);
+      const id = ctx.transact((emit) => {
+        const userId = repos.users.insert({
+          company_id: company.id,
+          email: input.email,
+          name: input.name,
+          password_hash: passwordHash,
+          permissions: JSON.stringify(input.permissions),
+          is_admin: input.isAdmin ? 1 : 0,
+          created_at: now,
+          updated_at: now,
+        });
+        const created = repos.users.get(userId)!;
+        repos.audit.record({ company_id: company.id, actor: actorLabel(actor), action: 'user.created', detail: { userId, email: input.email }, created_at: now });
+        if (input.sendWelcomeEmail) {
+          const granted = permissionsOf(created).map((p) => `  - ${PERMISSION_LABELS[p]}`);
+          const inviter = actor.kind === 'user' ? actor.user.name : 'the platform administrator';
+          outbox.queue(emit, {
+            companyId: company.id,
+            to: input.email,
+            kind: 'user.welcome',
+            subject: `Your login for ${company.name}`,
+            body: [
+              `Hello ${input.name},`,
+              '',
+              `${inviter} created a login for you at ${company.name}.`,
+              '',
+              `  Admin interface: ${adminUrl()}`,
+              `  Login (email):   ${input.email}`,
+              `  Password:        the one ${inviter} chose for you (ask them for it; it is never sent by email)`,
+              '',
+              input.isAdmin ? 'You are an administrator of this company and have every permission:' : 'Your permissions:',
+              ...(granted.length > 0 ? granted : ['  (none yet: ask your administrator to grant some)']),
+            ].join('\n'),
+          });
+        }
+        emit('user.changed', { companyId: company.id, userId });
+        return userId;
+      });
+      return toUser(repos.users.get(id)!);
+    },
+
+    update(actor, input) {
+      const user = userInScope(actor, input.userId);
+      requirePermission(actor, 'users');
+      if (actor.kind === 'user' && actor.user.id === user.id && input.isAdmin === false && user.is_admin) {
+        throw ApiError.validation({ isAdmin: ['you cannot remove your own administrator rights'] });
+      }
+      const now = clock.now();
+      ctx.transact((emit) => {
+        repos.users.update(user.id, {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.permissions !== undefined ? { permissions: JSON.stringify(input.permissions) } : {}),
+          ...(input.isAdmin !== undefined ? { is_admin: input.isAdmin ? 1 : 0 } : {}),
+          updated_at: now,
+        } as Parameters<typeof repos.users.update>[1]);
+        repos.audit.record({ company_id: user.company_id, actor: actorLabel(actor), action: 'user.updated', detail: { userId: user.id }, created_at: now });
+        emit('user.changed', { companyId: user.company_id, userId: user.id });
+      });
+      return toUser(repos.users.get(user.id)!);
+    },
+
+    delete(actor, userId) {
+      const user = userInScope(actor, userId);
+      requirePermission(actor, 'users');
+      if (actor.kind === 'user' && actor.user.id === user.id) throw ApiError.validation({ userId: ['you cannot remove yourself'] });
+      const now = clock.now();
+      ctx.transact((emit) => {
+        repos.users.delete(user.id);
+        repos.audit.record({ company_id: user.company_id, actor: actorLabel(actor), action: 'user.deleted', detail: { userId, email: user.email }, created_at: now });
+        emit('user.changed', { companyId: user.company_id, userId });
+      });
+    },
+  };
+}

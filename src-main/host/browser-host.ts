@@ -1,0 +1,268 @@
+// The browser host: serves the renderer and the console API on 127.0.0.1 only, so the console runs in a
+// normal Chromium tab. Protected by a per-launch secret (the console URL carries it once and trades it
+// for an HttpOnly, SameSite=Strict cookie), Host checks against DNS rebinding, and Origin plus a custom
+// header against CSRF — so neither another local program nor a web page can drive it.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { CSRF_HEADER, HTTP_API_PREFIX, HTTP_EVENTS_PATH, type CallReply, type ConsoleTransportTarget } from '../../src-shared/api/contract';
+import { ApiError, type ApiErrorCode } from '../../src-shared/api/errors';
+import { closeServer, isAllowedHost, isAllowedOrigin, listenOnLoopback, LOOPBACK_HOST, secretsEqual } from '../core/server/loopback';
+
+export interface BrowserHostOptions {
+  console: ConsoleTransportTarget;
+  rendererDir: string;
+  port?: number;
+  /** The per-launch secret; random when omitted. */
+  secret: string;
+}
+
+export interface BrowserHost {
+  port: number;
+  origin: string;
+  /** The URL to open: carries the launch secret once. */
+  consoleUrl: string;
+  close(): Promise<void>;
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const STATUS_OF: Record<ApiErrorCode, number> = {
+  validation_failed: 422,
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  unauthorized: 401,
+  unknown_method: 404,
+  internal: 500,
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const { secret } = options;
+  let port = 0;
+  let cookieName = 'pd_session';
+  const sseClients = new Set<ServerResponse>();
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error('browser host error:', error);
+      if (!res.headersSent) sendReply(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      else res.end();
+    });
+  });
+
+  function baseHeaders(res: ServerResponse): void {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  }
+
+  function isAuthenticated(req: IncomingMessage): boolean {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ') && secretsEqual(auth.slice(7), secret)) return true;
+    const cookie = parseCookies(req.headers.cookie ?? '')[cookieName];
+    return cookie !== undefined && secretsEqual(cookie, secret);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    baseHeaders(res);
+    if (!isAllowedHost(req.headers.host, port)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request: unknown Host header.\n');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
+
+    if (url.pathname === HTTP_EVENTS_PATH) return events(req, res);
+    if (url.pathname.startsWith(HTTP_API_PREFIX)) return api(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const launch = url.searchParams.get('launch');
+    if (url.pathname === '/' && launch !== null) {
+      if (!secretsEqual(launch, secret)) return unauthorizedPage(res);
+      // Trade the secret in the URL for a cookie and drop it from the address bar and history.
+      res.writeHead(303, {
+        'Set-Cookie': `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: '/',
+        'Cache-Control': 'no-store',
+      });
+      res.end();
+      return;
+    }
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      if (!isAuthenticated(req)) return unauthorizedPage(res);
+      return serveFile(res, join(options.rendererDir, 'index.html'), true);
+    }
+    const file = safeJoin(options.rendererDir, decodeURIComponent(url.pathname));
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    return serveFile(res, file, false);
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendError(res, new ApiError('unknown_method', 'Console methods are called with POST.'), 405);
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, port)) {
+      return sendError(res, new ApiError('forbidden', 'Cross-origin requests are refused.'), 403);
+    }
+    if (req.headers[CSRF_HEADER] !== '1') {
+      return sendError(res, new ApiError('forbidden', `Missing the ${CSRF_HEADER} header.`), 403);
+    }
+    if (!isAuthenticated(req)) {
+      return sendError(res, new ApiError('unauthorized', 'This console session is not authorized. Open the URL that `partnerdeck console` printed.'), 401);
+    }
+    const type = req.headers['content-type'] ?? '';
+    if (!type.startsWith('application/json')) {
+      return sendError(res, new ApiError('validation_failed', 'The body must be JSON (Content-Type: application/json).'), 415);
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch (error) {
+      return sendError(res, new ApiError('validation_failed', `The body is not valid JSON: ${(error as Error).message}`), 400);
+    }
+    try {
+      const result = await options.console.invoke(method, input);
+      sendReply(res, 200, { ok: true, result: result ?? null });
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('internal', (error as Error).message ?? 'Internal error');
+      sendError(res, apiError);
+    }
+  }
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') {
+      res.writeHead(405, { Allow: 'GET' }).end();
+      return;
+    }
+    if (!isAuthenticated(req)) {
+      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Unauthorized\n');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    sseClients.add(res);
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      sseClients.delete(res);
+    });
+  }
+
+  const unsubscribe = options.console.onEvent((event) => {
+    const line = `data: ${JSON.stringify(event)}\n\n`;
+    for (const client of sseClients) client.write(line);
+  });
+
+  function serveFile(res: ServerResponse, file: string, isIndex: boolean): void {
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': isIndex ? 'no-store' : 'no-cache',
+      ...(isIndex ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  function unauthorizedPage(res: ServerResponse): void {
+    res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    res.end(
+      '<!doctype html><meta charset="utf-8"><title>PartnerDeck</title><body style="font:15px system-ui;margin:15vh auto;max-width:36em;color:#333">' +
+        '<h1 style="font-size:20px">This PartnerDeck console needs its launch link</h1>' +
+        '<p>For your safety the console only opens from the link that <code>partnerdeck console</code> printed (it carries a one-time secret). ' +
+        'Run the command again, or use the link it printed.</p></body>',
+    );
+  }
+
+  port = await listenOnLoopback(server, options.port ?? 0);
+  cookieName = `pd_session_${port}`;
+  const origin = `http://${LOOPBACK_HOST}:${port}`;
+  return {
+    port,
+    origin,
+    consoleUrl: `${origin}/?launch=${encodeURIComponent(secret)}`,
+    async close() {
+      unsubscribe();
+      for (const client of sseClients) client.end();
+      sseClients.clear();
+      await closeServer(server);
+    },
+  };
+}
+
+function sendReply(res: ServerResponse, status: number, reply: CallReply): void {
+  const text = JSON.stringify(reply);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, error: ApiError, status = STATUS_OF[error.code]): void {
+  sendReply(res, status, { ok: false, error: error.toPayload() });
+}
+
+function parseCookies(header: string): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of header.split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0) cookies[part.slice(0, index).trim()] = part.slice(index + 1).trim();
+  }
+  return cookies;
+}
+
+function safeJoin(root: string, requestPath: string): string | null {
+  const target = normalize(join(root, requestPath));
+  const base = normalize(root.endsWith(sep) ? root : root + sep);
+  return target.startsWith(base) ? target : null;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

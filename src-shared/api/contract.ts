@@ -1,0 +1,167 @@
+// The one console API. Every method the renderer can call and every event it can receive is declared
+// here, once. The Electron IPC handlers, the browser host's HTTP routes and the renderer client are all
+// built from this map, so a method cannot exist on one side only.
+import { z } from 'zod';
+import {
+  companyCreateSchema,
+  companyListSchema,
+  companyUpdateSchema,
+  idSchema,
+  partnerRequestCreateSchema,
+  partnerSetupSchema,
+  shopSettingsUpdateSchema,
+  userCreateSchema,
+  userUpdateSchema,
+} from './inputs';
+import type {
+  AppInfo,
+  Company,
+  CompanySummary,
+  OutboxMessage,
+  PartnerDirectoryEntry,
+  PartnerRequest,
+  SessionInfo,
+  ShopSettings,
+  SignInCandidate,
+  SwitcherEntry,
+  User,
+} from './types';
+
+/** A method: its input schema and (as a phantom type) its result. */
+export interface MethodDef<I extends z.ZodTypeAny, O> {
+  input: I;
+  /** Never read at run time; carries the result type. */
+  output?: O;
+  /** Human summary, shown in the CLI's and the docs' method lists. */
+  summary: string;
+}
+
+function method<O>() {
+  return <I extends z.ZodTypeAny>(input: I, summary: string): MethodDef<I, O> => ({ input, summary });
+}
+
+const empty = z.object({}).strict();
+const byCompany = z.object({ companyId: idSchema });
+
+export const methods = {
+  'app.info': method<AppInfo>()(empty, 'Version, data folder, secret store and platform URL'),
+
+  'session.get': method<SessionInfo>()(empty, 'Who is signed in and which company the console acts as'),
+  'session.switch': method<SessionInfo>()(
+    z.object({ companyId: idSchema.nullable() }),
+    'Act as a client company, or as Self with null',
+  ),
+  'session.signInCandidates': method<SignInCandidate[]>()(empty, 'Local users the console can sign in as'),
+  'session.signIn': method<SessionInfo>()(z.object({ userId: idSchema }), 'Sign in to the console as a local user'),
+  'session.switcher': method<SwitcherEntry[]>()(empty, 'Companies for the selector: Self, then recent, then the rest'),
+  'setup.createPartner': method<SessionInfo>()(partnerSetupSchema, 'First start: create the partner account and sign in'),
+
+  'companies.list': method<CompanySummary[]>()(companyListSchema, "The signed-in partner's client companies"),
+  'companies.get': method<Company>()(byCompany, 'One company the session may see'),
+  'companies.create': method<Company>()(companyCreateSchema, 'Create a client company managed by the partner'),
+  'companies.update': method<Company>()(companyUpdateSchema, 'Change company data, payment route or sample flag'),
+  'companies.endRelation': method<Company>()(byCompany, 'End the partner relation (either side may)'),
+
+  'users.list': method<User[]>()(byCompany, "A company's users"),
+  'users.create': method<User>()(userCreateSchema, 'Add a user, optionally with a welcome email'),
+  'users.update': method<User>()(userUpdateSchema, "Change a user's name or permissions"),
+  'users.delete': method<{ deleted: true }>()(z.object({ userId: idSchema }), 'Remove a user'),
+
+  'shop.getSettings': method<ShopSettings>()(byCompany, "A client's shop settings (store function)"),
+  'shop.updateSettings': method<ShopSettings>()(shopSettingsUpdateSchema, 'Change shop settings (store function)'),
+
+  'partners.directory': method<PartnerDirectoryEntry[]>()(
+    z.object({ search: z.string().trim().max(200).default('') }),
+    'Partners in the program a company can ask to manage it',
+  ),
+  'partnerRequests.list': method<PartnerRequest[]>()(empty, 'Requests to or from the acting company'),
+  'partnerRequests.create': method<PartnerRequest>()(partnerRequestCreateSchema, 'A company asks a partner to manage it'),
+  'partnerRequests.decide': method<PartnerRequest>()(
+    z.object({ requestId: idSchema, decision: z.enum(['accept', 'decline']) }),
+    'The partner accepts or declines a request',
+  ),
+  'partnerRequests.cancel': method<PartnerRequest>()(z.object({ requestId: idSchema }), 'The company withdraws its request'),
+
+  'outbox.list': method<OutboxMessage[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
+    'Emails the platform would have sent',
+  ),
+  'outbox.markRead': method<OutboxMessage>()(z.object({ messageId: idSchema }), 'Mark an outbox message read'),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Methods[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+/** Events the console pushes to the renderer. Named noun.verb. */
+export interface ConsoleEvents {
+  'session.changed': SessionInfo;
+  'company.created': { companyId: number };
+  'company.updated': { companyId: number };
+  'user.changed': { companyId: number };
+  'partner_request.changed': { requestId: number };
+  'outbox.added': { messageId: number };
+  'shop.updated': { companyId: number };
+}
+export type EventName = keyof ConsoleEvents;
+export const EVENT_NAMES: EventName[] = [
+  'session.changed',
+  'company.created',
+  'company.updated',
+  'user.changed',
+  'partner_request.changed',
+  'outbox.added',
+  'shop.updated',
+];
+
+export interface PushedEvent<E extends EventName = EventName> {
+  name: E;
+  payload: ConsoleEvents[E];
+}
+
+/** What the renderer calls; implemented by the preload bridge (Electron) and a fetch adapter (browser). */
+export interface ConsoleClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Subscribes to pushed events; returns an unsubscribe function. */
+  subscribe(listener: (event: PushedEvent) => void): () => void;
+}
+
+/** What a transport (IPC or HTTP) needs from the console service. */
+export interface ConsoleTransportTarget {
+  /** Validates `rawInput` against the method's schema and runs it. Throws ApiError. */
+  invoke(method: string, rawInput: unknown): Promise<unknown>;
+  onEvent(listener: (event: PushedEvent) => void): () => void;
+}
+
+/** The IPC channel prefix; the main side refuses any other channel. */
+export const IPC_PREFIX = 'partnerdeck:';
+export const IPC_INVOKE_CHANNEL = `${IPC_PREFIX}invoke`;
+export const IPC_EVENT_CHANNEL = `${IPC_PREFIX}event`;
+/** The name under which the preload exposes the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'partnerdeck';
+
+/** One reply of a console call as it crosses IPC or HTTP. */
+export type CallReply = { ok: true; result: unknown } | { ok: false; error: import('./errors').ApiErrorPayload };
+
+/** What the preload exposes as `window.partnerdeck` (contextBridge). Raw replies; the renderer client unwraps. */
+export interface PreloadBridge {
+  invoke(method: string, input: unknown): Promise<CallReply>;
+  onEvent(listener: (event: PushedEvent) => void): () => void;
+}
+
+/**
+ * Browser host wire format: `POST /api/<method>` with the JSON input as body and the header
+ * `X-PartnerDeck-CSRF: 1`; the reply is a CallReply (HTTP 200 when ok, 4xx/5xx with the error otherwise).
+ * Events: `GET /api/events` as server-sent events, each `data:` line a JSON PushedEvent.
+ */
+export const HTTP_API_PREFIX = '/api/';
+export const HTTP_EVENTS_PATH = '/api/events';
+export const CSRF_HEADER = 'x-partnerdeck-csrf';

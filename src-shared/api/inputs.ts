@@ -1,0 +1,148 @@
+// Zod schemas for console inputs. The renderer uses the same schemas for inline validation, so the form
+// and the boundary can never disagree about what is valid.
+import { z } from 'zod';
+import { findCountry } from '../domain/countries';
+import { PERMISSIONS } from '../domain/permissions';
+import { checkVatId } from '../domain/vat-id';
+
+const id = z.number().int().positive();
+const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+
+export const paymentRouteSchema = z.enum(['direct', 'via_partner'], {
+  errorMap: () => ({ message: 'must be direct or via_partner' }),
+});
+
+const countrySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((c) => findCountry(c) !== undefined, 'is not a supported country code');
+
+const emailSchema = z.string().trim().toLowerCase().email('is not a valid email address').max(200);
+
+const companyFields = {
+  name: text(120).min(1, 'is required'),
+  email: z.union([z.literal(''), emailSchema]).default(''),
+  phone: text(40).regex(/^[0-9+()\/\s.-]*$/, 'may contain only digits, spaces and + ( ) / . -').default(''),
+  street: text(200).default(''),
+  city: text(100).default(''),
+  postalCode: text(20).default(''),
+  country: countrySchema,
+  vatId: text(30).nullable().default(null),
+  token: text(100)
+    .regex(/^[A-Za-z0-9._:-]*$/, 'may contain only letters, digits and . _ : -')
+    .nullable()
+    .default(null),
+  isSample: z.boolean().default(false),
+  paymentRoute: paymentRouteSchema.default('direct'),
+};
+
+function refineVatId(value: { vatId?: string | null; country?: string }, ctx: z.RefinementCtx): void {
+  if (!value.vatId || !value.country) return;
+  const check = checkVatId(value.vatId, value.country);
+  if (!check.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['vatId'], message: check.message });
+}
+
+export const companyCreateSchema = z
+  .object({
+    ...companyFields,
+    /** The console records that the partner is not affiliated with the client (spec §1). */
+    attestNotAffiliated: z.literal(true, {
+      errorMap: () => ({ message: 'must be confirmed: a partner may not be affiliated with its clients' }),
+    }),
+  })
+  .superRefine(refineVatId);
+export type CompanyCreateInput = z.input<typeof companyCreateSchema>;
+
+export const companyUpdateSchema = z
+  .object({
+    companyId: id,
+    name: companyFields.name.optional(),
+    email: companyFields.email.optional(),
+    phone: text(40).regex(/^[0-9+()\/\s.-]*$/, 'may contain only digits, spaces and + ( ) / . -').optional(),
+    street: text(200).optional(),
+    city: text(100).optional(),
+    postalCode: text(20).optional(),
+    country: countrySchema.optional(),
+    vatId: text(30).nullable().optional(),
+    token: text(100)
+      .regex(/^[A-Za-z0-9._:-]*$/, 'may contain only letters, digits and . _ : -')
+      .nullable()
+      .optional(),
+    isSample: z.boolean().optional(),
+    paymentRoute: paymentRouteSchema.optional(),
+    adminDomain: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/, 'is not a valid domain name (e.g. admin.example.com)')
+      .nullable()
+      .optional(),
+  })
+  .superRefine(refineVatId);
+export type CompanyUpdateInput = z.input<typeof companyUpdateSchema>;
+
+export const companyListSchema = z.object({
+  search: z.string().trim().max(200).default(''),
+  route: z.enum(['any', 'direct', 'via_partner']).default('any'),
+  sample: z.enum(['any', 'sample', 'real']).default('any'),
+  sort: z.enum(['name', 'createdAt', 'country', 'city', 'users']).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+});
+export type CompanyListInput = z.input<typeof companyListSchema>;
+
+export const passwordSchema = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(200, 'must be at most 200 characters');
+
+export const userCreateSchema = z.object({
+  companyId: id,
+  email: emailSchema,
+  name: text(120).min(1, 'is required'),
+  password: passwordSchema,
+  permissions: z.array(z.enum(PERMISSIONS, { errorMap: () => ({ message: `must be one of ${PERMISSIONS.join(', ')}` }) })).default([]),
+  isAdmin: z.boolean().default(false),
+  sendWelcomeEmail: z.boolean().default(true),
+});
+export type UserCreateInput = z.input<typeof userCreateSchema>;
+
+export const userUpdateSchema = z.object({
+  userId: id,
+  name: text(120).min(1, 'is required').optional(),
+  permissions: z.array(z.enum(PERMISSIONS)).optional(),
+  isAdmin: z.boolean().optional(),
+});
+export type UserUpdateInput = z.input<typeof userUpdateSchema>;
+
+export const shopSettingsUpdateSchema = z.object({
+  companyId: id,
+  shopName: text(120).min(1, 'is required').optional(),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter ISO 4217 code')
+    .optional(),
+  defaultVatRateBp: z.number().int('must be a whole number of basis points').min(0).max(10000, 'must be between 0 and 10000').optional(),
+  storefrontOpen: z.boolean().optional(),
+  supportEmail: z.union([z.literal(''), emailSchema]).optional(),
+});
+export type ShopSettingsUpdateInput = z.input<typeof shopSettingsUpdateSchema>;
+
+export const partnerRequestCreateSchema = z.object({
+  companyId: id,
+  partnerId: id,
+  message: text(1000).default(''),
+});
+
+export const partnerSetupSchema = z.object({
+  companyName: companyFields.name,
+  country: countrySchema,
+  userName: text(120).min(1, 'is required'),
+  email: emailSchema,
+  password: passwordSchema,
+});
+export type PartnerSetupInput = z.input<typeof partnerSetupSchema>;
+
+export { id as idSchema };

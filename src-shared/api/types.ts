@@ -1,0 +1,134 @@
+// Data shapes that cross the console API. Plain JSON: ids are numbers, times ISO 8601 strings.
+import type { Permission } from '../domain/permissions';
+
+export type PaymentRoute = 'direct' | 'via_partner';
+
+export interface Company {
+  id: number;
+  name: string;
+  email: string;
+  phone: string;
+  street: string;
+  city: string;
+  postalCode: string;
+  country: string;
+  vatId: string | null;
+  token: string | null;
+  isSample: boolean;
+  paymentRoute: PaymentRoute;
+  isPartner: boolean;
+  partnerId: number | null;
+  partnerName: string | null;
+  adminDomain: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CompanySummary {
+  id: number;
+  name: string;
+  country: string;
+  city: string;
+  isSample: boolean;
+  paymentRoute: PaymentRoute;
+  isPartner: boolean;
+  partnerId: number | null;
+  userCount: number;
+  createdAt: string;
+}
+
+export interface User {
+  id: number;
+  companyId: number;
+  email: string;
+  name: string;
+  permissions: Permission[];
+  isAdmin: boolean;
+  createdAt: string;
+}
+
+export interface ShopSettings {
+  companyId: number;
+  shopName: string;
+  currency: string;
+  defaultVatRateBp: number;
+  storefrontOpen: boolean;
+  supportEmail: string;
+  updatedAt: string;
+}
+
+export type PartnerRequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled';
+
+export interface PartnerRequest {
+  id: number;
+  companyId: number;
+  companyName: string;
+  partnerId: number;
+  partnerName: string;
+  message: string;
+  status: PartnerRequestStatus;
+  requestedBy: string;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface PartnerDirectoryEntry {
+  id: number;
+  name: string;
+  country: string;
+  city: string;
+}
+
+export interface OutboxMessage {
+  id: number;
+  companyId: number | null;
+  to: string;
+  subject: string;
+  body: string;
+  kind: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+/** Who is signed in to the console and which company it is acting as. */
+export interface SessionInfo {
+  user: User | null;
+  /** The signed-in user's own company ("Self"). */
+  home: Company | null;
+  /** The company the console acts as: the home company or one of its clients. */
+  acting: Company | null;
+  isSelf: boolean;
+  /** Permissions that apply right now (the user's own; partner users keep theirs when acting as a client). */
+  permissions: Permission[];
+  /** Store functions (shop, products, orders, ...) are available only when acting as a non-partner company. */
+  storeAvailable: boolean;
+  recentCompanyIds: number[];
+}
+
+export interface SwitcherEntry {
+  id: number;
+  name: string;
+  isSelf: boolean;
+  isSample: boolean;
+  paymentRoute: PaymentRoute;
+  city: string;
+  country: string;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  host: 'electron' | 'browser';
+  secretStore: { kind: 'os-keychain' | 'key-file'; warning: string | null };
+  platformUrl: string | null;
+  clockNow: string;
+}
+
+export interface SignInCandidate {
+  userId: number;
+  email: string;
+  name: string;
+  companyId: number;
+  companyName: string;
+  companyIsPartner: boolean;
+}

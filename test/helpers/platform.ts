@@ -1,0 +1,32 @@
+// Test helpers: a platform on a temporary folder with a manual clock and seeded ids.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createManualClock } from '../../src-main/core/clock';
+import { createSeededIds } from '../../src-main/core/ids';
+import { openPlatform, type Platform, type SeedChoice } from '../../src-main/core/platform';
+import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
+
+export const T0 = Date.parse('2026-11-01T09:00:00Z');
+
+export function tempDir(prefix = 'pd-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export function openTestPlatform(seed: SeedChoice = 'demo', dir = tempDir()): Platform & { dir: string; dispose(): void } {
+  const platform = openPlatform({
+    dataDir: dir.path,
+    seed,
+    secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')),
+    clock: () => createManualClock(T0),
+    ids: createSeededIds('test'),
+  });
+  return Object.assign(platform, {
+    dir: dir.path,
+    dispose() {
+      platform.close();
+      dir.remove();
+    },
+  });
+}

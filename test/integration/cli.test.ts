@@ -1,0 +1,113 @@
+// The `partnerdeck` CLI as a user runs it: the built binary, a real data folder, real loopback HTTP.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
+import { tempDir } from '../helpers/platform';
+
+const dir = tempDir('pd-cli-');
+beforeAll(() => assertBuilt());
+afterAll(() => dir.remove());
+
+describe('partnerdeck serve', () => {
+  it('prints one JSON line, writes server.json (private), answers on 127.0.0.1 and stops cleanly on SIGTERM', async () => {
+    const data = join(dir.path, 'serve');
+    const { child, first } = await startCli(['serve', '--data-dir', data, '--port', '0']);
+    expect(Object.keys(first)).toEqual(['url', 'dataDir', 'adminToken']);
+    expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(first.dataDir).toBe(data);
+    const infoPath = join(data, 'server.json');
+    expect(JSON.parse(readFileSync(infoPath, 'utf8'))).toEqual(first);
+    expect(statSync(infoPath).mode & 0o777).toBe(0o600);
+    const health = await fetch(`${first.url}/health`);
+    expect(await health.json()).toMatchObject({ ok: true });
+    expect((await fetch(`${first.url}/_partnerdeck/status`)).status).toBe(401);
+    expect((await fetch(`${first.url}/_partnerdeck/status`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const status = await fetch(`${first.url}/_partnerdeck/status`, { headers: { authorization: `Bearer ${first.adminToken}` } });
+    expect(await status.json()).toMatchObject({ dataDir: data, companies: 13 });
+    expect(await stop(child, 'SIGTERM')).toBe(0);
+    expect(existsSync(infoPath)).toBe(false);
+  });
+
+  it('stops cleanly on SIGINT too', async () => {
+    const { child } = await startCli(['serve', '--data-dir', join(dir.path, 'sigint'), '--seed', 'none']);
+    expect(await stop(child, 'SIGINT')).toBe(0);
+  });
+});
+
+describe('partnerdeck console', () => {
+  it('prints {"consoleUrl"} on one line, on 127.0.0.1 with a launch secret', async () => {
+    const { child, first } = await startCli(['console', '--no-open', '--data-dir', join(dir.path, 'console'), '--port', '0']);
+    expect(Object.keys(first)).toEqual(['consoleUrl']);
+    expect(first.consoleUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?launch=[A-Za-z0-9_-]{43}$/);
+    const reply = await fetch(first.consoleUrl, { redirect: 'manual' });
+    expect(reply.status).toBe(303);
+    expect(await stop(child)).toBe(0);
+  });
+});
+
+describe('company and user commands', () => {
+  const data = join(dir.path, 'companies');
+  const env = { PARTNERDECK_DATA_DIR: data };
+
+  it('create a partner, a managed sample client and a user, then list them as JSON', () => {
+    const partner = runCli(['company', 'create', '--name', 'CLI Partners GmbH', '--partner-program', '--json'], env);
+    expect(partner.status).toBe(0);
+    const partnerId = JSON.parse(partner.stdout).id;
+    const client = runCli(['company', 'create', '--name', 'CLI Client SARL', '--partner', String(partnerId), '--sample', '--route', 'via_partner', '--vat-id', 'FR12345678901', '--country', 'FR', '--json'], env);
+    expect(client.status).toBe(0);
+    expect(JSON.parse(client.stdout)).toMatchObject({ name: 'CLI Client SARL', partnerId, isSample: true, paymentRoute: 'via_partner', vatId: 'FR12345678901', country: 'FR' });
+    const user = runCli(['user', 'create', '--company', String(JSON.parse(client.stdout).id), '--email', 'ops@client.example', '--password', 'long-password', '--permissions', 'orders,products', '--json'], env);
+    expect(user.status).toBe(0);
+    expect(JSON.parse(user.stdout)).toMatchObject({ email: 'ops@client.example', permissions: ['products', 'orders'] });
+    const list = runCli(['company', 'list', '--json'], env);
+    expect(JSON.parse(list.stdout).map((c: { name: string; userCount: number }) => [c.name, c.userCount])).toEqual([
+      ['CLI Partners GmbH', 0],
+      ['CLI Client SARL', 1],
+    ]);
+    const clients = runCli(['company', 'list', '--partner', String(partnerId), '--json'], env);
+    expect(JSON.parse(clients.stdout)).toHaveLength(1);
+  });
+
+  it.each([
+    [['company', 'create', '--name', 'X', '--vat-id', 'DE1'], /vatId is not a valid DE VAT-ID/],
+    [['company', 'create', '--name', 'X', '--route', 'cash'], /--route must be direct or via_partner/],
+    [['company', 'create'], /--name is required/],
+    [['company', 'create', '--name', 'X', '--bogus'], /unknown flag '--bogus'/],
+    [['company', 'create', '--name', 'X', '--partner', 'abc'], /--partner must be a positive whole number/],
+    [['user', 'create', '--company', '1', '--email', 'bad', '--password', 'long-password'], /email is not a valid email address/],
+    [['user', 'create', '--company', '1', '--email', 'a@b.example', '--password', 'short'], /password must be at least 8 characters/],
+    [['user', 'create', '--company', '1', '--email', 'a@b.example', '--password', 'long-password', '--permissions', 'root'], /permissions\.0 must be one of/],
+    [['company'], /"company" needs a subcommand: list, create/],
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['serve', '--port', '99999'], /--port must be a number from 0 to 65535/],
+    [['serve', '--seed', 'lots'], /--seed must be demo or none/],
+  ])('a bad argument exits non-zero with one clear line: %j', (args, message) => {
+    const result = runCli(args as string[], env);
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('nothing is written by a refused command', () => {
+    const before = JSON.parse(runCli(['company', 'list', '--json'], env).stdout).length;
+    runCli(['company', 'create', '--name', 'Refused', '--vat-id', 'DE1'], env);
+    expect(JSON.parse(runCli(['company', 'list', '--json'], env).stdout)).toHaveLength(before);
+  });
+
+  it.each([['serve'], ['console'], ['company', 'list'], ['company', 'create'], ['user', 'create'], ['seed'], []])('%j --help', (...words) => {
+    const result = runCli([...words, '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Usage: partnerdeck/);
+    expect(result.stdout).toContain('--data-dir');
+  });
+
+  it('seed --companies adds client companies in bulk', () => {
+    const bulk = join(dir.path, 'bulk');
+    const result = runCli(['seed', '--companies', '500', '--data-dir', bulk, '--json']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ created: 500 });
+    expect(JSON.parse(runCli(['company', 'list', '--json', '--data-dir', bulk]).stdout)).toHaveLength(513);
+  });
+});

@@ -1,0 +1,51 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from '../../../src-main/core/passwords';
+import { createKeyFileSecretStore } from '../../../src-main/core/secrets/key-file-secret-store';
+import { tempDir } from '../../helpers/platform';
+
+const dirs: { remove(): void }[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+describe('key-file secret store', () => {
+  it('round-trips, uses a fresh nonce each time, keeps the key file private and warns', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const keyPath = join(dir.path, 'secret.key');
+    const store = createKeyFileSecretStore(keyPath);
+    const a = store.seal('shh');
+    const b = store.seal('shh');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('shh');
+    expect(store.open(a)).toBe('shh');
+    expect(createKeyFileSecretStore(keyPath).open(b)).toBe('shh');
+    expect(statSync(keyPath).mode & 0o777).toBe(0o600);
+    expect(store.kind).toBe('key-file');
+    expect(store.warning).toContain(keyPath);
+  });
+
+  it('refuses tampered or foreign sealed text', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const store = createKeyFileSecretStore(join(dir.path, 'k'));
+    const sealed = store.seal('secret');
+    const tampered = sealed.slice(0, -4) + (sealed.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    expect(() => store.open(tampered)).toThrow();
+    expect(() => store.open('ss1:abc')).toThrow(/not sealed/);
+    const other = createKeyFileSecretStore(join(dir.path, 'other'));
+    expect(() => other.open(sealed)).toThrow();
+  });
+});
+
+describe('passwords', () => {
+  it('hashes with scrypt and a salt, and verifies only the right password', () => {
+    const hash = hashPassword('correct horse');
+    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
+    expect(hash).not.toContain('correct horse');
+    expect(hashPassword('correct horse')).not.toBe(hash);
+    expect(verifyPassword('correct horse', hash)).toBe(true);
+    expect(verifyPassword('correct horsf', hash)).toBe(false);
+    expect(verifyPassword('x', 'plain')).toBe(false);
+  });
+});

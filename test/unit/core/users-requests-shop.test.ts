@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../src-shared/api/errors';
+import { OPERATOR, type Actor } from '../../../src-main/core/access';
+import { verifyPassword } from '../../../src-main/core/passwords';
+import { DEMO_PARTNER_EMAIL, DEMO_PASSWORD } from '../../../src-main/core/seed/demo-seed';
+import { openTestPlatform } from '../../helpers/platform';
+
+const open: { dispose(): void }[] = [];
+afterEach(() => open.splice(0).forEach((p) => p.dispose()));
+
+function demo() {
+  const platform = openTestPlatform('demo');
+  open.push(platform);
+  const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+  const companyNamed = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
+  return { platform, as, companyNamed, partner: as(DEMO_PARTNER_EMAIL) };
+}
+
+function errorOf(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected an ApiError');
+}
+
+describe('demo seed', () => {
+  it('gives an empty folder a partner with at least six direct, managed and sample clients, each with users', () => {
+    const { platform, partner } = demo();
+    const clients = platform.companies.listClients(partner, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' });
+    expect(clients.length).toBeGreaterThanOrEqual(6);
+    expect(clients.some((c) => c.paymentRoute === 'direct' && !c.isSample)).toBe(true);
+    expect(clients.some((c) => c.paymentRoute === 'via_partner' && !c.isSample)).toBe(true);
+    expect(clients.some((c) => c.isSample)).toBe(true);
+    expect(clients.every((c) => c.userCount > 0)).toBe(true);
+    const dana = platform.repos.users.findByEmail(DEMO_PARTNER_EMAIL)!;
+    expect(verifyPassword(DEMO_PASSWORD, dana.password_hash)).toBe(true);
+    expect(platform.partnerRequests.list(partner, dana.company_id).filter((r) => r.status === 'pending')).toHaveLength(1);
+  });
+
+  it('is never applied to a folder that holds data', () => {
+    const { platform } = demo();
+    const count = platform.repos.companies.countAll();
+    platform.close();
+    const again = openTestPlatform('demo', { path: platform.dir, remove: () => undefined });
+    expect(again.repos.companies.countAll()).toBe(count);
+    again.close();
+  });
+});
+
+describe('users', () => {
+  it('adds a user with a hashed password and queues a welcome email with login data and permissions, not the password', () => {
+    const { platform, partner, companyNamed } = demo();
+    const companyId = companyNamed('Nordlys Outdoor AS');
+    const user = platform.users.create(partner, { companyId, email: 'new@nordlys.example', name: 'Nina', password: 'S3cret-pass', permissions: ['orders', 'products'], isAdmin: false, sendWelcomeEmail: true });
+    expect(user.permissions).toEqual(['products', 'orders']);
+    const row = platform.repos.users.get(user.id)!;
+    expect(row.password_hash).not.toContain('S3cret-pass');
+    expect(verifyPassword('S3cret-pass', row.password_hash)).toBe(true);
+    const mail = platform.outbox.list(partner, 50).find((m) => m.to === 'new@nordlys.example')!;
+    expect(mail).toMatchObject({ kind: 'user.welcome', companyId });
+    expect(mail.body).toContain('new@nordlys.example');
+    expect(mail.body).toContain('Orders');
+    expect(mail.body).toContain('Products and categories');
+    expect(mail.body).not.toContain('S3cret-pass');
+  });
+
+  it('refuses a taken email (field named), and without the welcome flag sends nothing', () => {
+    const { platform, partner, companyNamed } = demo();
+    const companyId = companyNamed('Nordlys Outdoor AS');
+    expect(errorOf(() => platform.users.create(partner, { companyId, email: DEMO_PARTNER_EMAIL, name: 'X', password: 'password1', permissions: [], isAdmin: false, sendWelcomeEmail: true })).fields).toEqual({ email: ['is already used by another user'] });
+    const before = platform.outbox.list(OPERATOR, 1000).length;
+    platform.users.create(partner, { companyId, email: 'quiet@nordlys.example', name: 'Q', password: 'password1', permissions: [], isAdmin: false, sendWelcomeEmail: false });
+    expect(platform.outbox.list(OPERATOR, 1000).length).toBe(before);
+  });
+
+  it("needs the users permission, and cannot reach another partner's client", () => {
+    const { platform, as, companyNamed } = demo();
+    const tom = as('tom@northwind-partners.example');
+    expect(errorOf(() => platform.users.list(as('grace@meridian-digital.example'), companyNamed('Nordlys Outdoor AS'))).code).toBe('not_found');
+    expect(errorOf(() => platform.users.create(tom, { companyId: companyNamed('Nordlys Outdoor AS'), email: 't@x.example', name: 'T', password: 'password1', permissions: [], isAdmin: false, sendWelcomeEmail: false })).code).toBe('forbidden');
+  });
+});
+
+describe('partner requests', () => {
+  it('the partner accepts: the company becomes a client, other pending requests are cancelled, both sides are told', () => {
+    const { platform, as, companyNamed, partner } = demo();
+    const kristjan = as('kristjan@ttgadgets.example');
+    const tallinn = companyNamed('Tallinn Tech Gadgets OÜ');
+    const meridian = companyNamed('Meridian Digital Partners Ltd');
+    const northwind = companyNamed('Northwind Commerce Partners GmbH');
+    const toNorthwind = platform.partnerRequests.create(kristjan, { companyId: tallinn, partnerId: northwind, message: 'Please run our shop' });
+    const toMeridian = platform.partnerRequests.create(kristjan, { companyId: tallinn, partnerId: meridian, message: '' });
+    expect(errorOf(() => platform.partnerRequests.create(kristjan, { companyId: tallinn, partnerId: northwind, message: '' })).code).toBe('conflict');
+    expect(platform.outbox.list(partner, 50).some((m) => m.kind === 'partner_request.created' && m.body.includes('Please run our shop'))).toBe(true);
+
+    const accepted = platform.partnerRequests.decide(partner, toNorthwind.id, 'accept');
+    expect(accepted.status).toBe('accepted');
+    expect(platform.repos.companies.get(tallinn)!.partner_id).toBe(northwind);
+    expect(platform.repos.partnerRequests.get(toMeridian.id)!.status).toBe('cancelled');
+    expect(platform.outbox.list(kristjan, 50).some((m) => m.kind === 'partner_request.accepted')).toBe(true);
+    expect(errorOf(() => platform.partnerRequests.decide(partner, toNorthwind.id, 'decline')).code).toBe('conflict');
+  });
+
+  it('declining leaves the company independent; only the addressed partner may decide; the company may cancel', () => {
+    const { platform, as, companyNamed, partner } = demo();
+    const pending = platform.partnerRequests.list(partner, companyNamed('Northwind Commerce Partners GmbH')).find((r) => r.status === 'pending')!;
+    expect(errorOf(() => platform.partnerRequests.decide(as('grace@meridian-digital.example'), pending.id, 'accept')).code).toBe('not_found');
+    platform.partnerRequests.decide(partner, pending.id, 'decline');
+    expect(platform.repos.companies.get(pending.companyId)!.partner_id).toBeNull();
+    const maya = as('maya@harborcoffee.example');
+    const again = platform.partnerRequests.create(maya, { companyId: pending.companyId, partnerId: pending.partnerId, message: '' });
+    expect(platform.partnerRequests.cancel(maya, again.id).status).toBe('cancelled');
+  });
+
+  it('refuses requests to non-partners, to itself, and from a company that already has a partner', () => {
+    const { platform, as, companyNamed } = demo();
+    const maya = as('maya@harborcoffee.example');
+    const harbor = companyNamed('Harbor Coffee Roasters Inc');
+    expect(errorOf(() => platform.partnerRequests.create(maya, { companyId: harbor, partnerId: companyNamed('Nordlys Outdoor AS'), message: '' })).fields.partnerId).toBeDefined();
+    const ingrid = as('ingrid@nordlys-outdoor.example');
+    expect(errorOf(() => platform.partnerRequests.create(ingrid, { companyId: companyNamed('Nordlys Outdoor AS'), partnerId: companyNamed('Meridian Digital Partners Ltd'), message: '' })).code).toBe('conflict');
+    const grace = as('grace@meridian-digital.example');
+    const meridian = companyNamed('Meridian Digital Partners Ltd');
+    expect(errorOf(() => platform.partnerRequests.create(grace, { companyId: meridian, partnerId: meridian, message: '' })).fields.partnerId[0]).toContain('itself');
+  });
+});
+
+describe('shop settings (a store function)', () => {
+  it('exist for clients, never for partners', () => {
+    const { platform, partner, companyNamed } = demo();
+    const nordlys = companyNamed('Nordlys Outdoor AS');
+    expect(platform.shop.getSettings(partner, nordlys)).toMatchObject({ currency: 'NOK', defaultVatRateBp: 2500 });
+    const updated = platform.shop.updateSettings(partner, { companyId: nordlys, currency: 'EUR', storefrontOpen: true });
+    expect(updated).toMatchObject({ currency: 'EUR', storefrontOpen: true });
+    const error = errorOf(() => platform.shop.getSettings(partner, companyNamed('Northwind Commerce Partners GmbH')));
+    expect(error.code).toBe('forbidden');
+    expect(error.message).toContain('Switch to a client');
+  });
+});
