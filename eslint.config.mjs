@@ -24,6 +24,19 @@ export default tseslint.config(
     },
   },
   {
+    // Tool configuration files must default-export their config.
+    files: ['eslint.config.mjs', 'vitest.config.ts'],
+    rules: { 'no-restricted-exports': 'off' },
+  },
+  {
+    // Plain Node scripts (build, start, benchmarks, the bin shim).
+    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'bin/**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     files: ['src-shared/**/*.ts'],
     rules: layer('src-shared is pure TypeScript: no Node built-ins, electron, DOM libraries, react or main code.', [
       ...nodeBuiltinPatterns, 'electron', 'better-sqlite3', 'react', 'react-dom', 'zustand',

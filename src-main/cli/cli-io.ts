@@ -3,7 +3,8 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   env: NodeJS.ProcessEnv;
-  /** Resolves when the process is asked to stop (SIGINT/SIGTERM); long-running commands await it. */
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM). Long-running commands call it first thing
+   * (that installs the handlers) and await it once they serve. */
   untilStopped(): Promise<string>;
 }
 
@@ -11,15 +12,18 @@ export interface CliIo {
 export class UsageError extends Error {}
 
 export function nodeIo(): CliIo {
+  // Created on the first call and kept: long-running commands call it before they print anything, so a
+  // signal that arrives right after their JSON line still stops them cleanly. Short commands never call
+  // it and keep the default Ctrl+C behaviour.
+  let stopped: Promise<string> | undefined;
   return {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
     env: process.env,
     untilStopped: () =>
-      new Promise((resolve) => {
-        const stop = (signal: string) => resolve(signal);
-        process.once('SIGINT', () => stop('SIGINT'));
-        process.once('SIGTERM', () => stop('SIGTERM'));
-      }),
+      (stopped ??= new Promise<string>((resolve) => {
+        process.once('SIGINT', () => resolve('SIGINT'));
+        process.once('SIGTERM', () => resolve('SIGTERM'));
+      })),
   };
 }

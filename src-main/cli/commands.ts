@@ -92,6 +92,7 @@ server.json in the data folder (readable only by you). Stops cleanly on SIGINT/S
   --seed demo|none   what an empty data folder starts with (default: demo)`,
   options: { seed: { type: 'string' } },
   async run({ values, global, io }) {
+    const stopped = io.untilStopped();
     const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
     const server = await startPlatformServer(platform, { port: global.port, version: APP_VERSION });
     const info = { url: server.url, dataDir: global.dataDir, adminToken: server.adminToken };
@@ -99,7 +100,7 @@ server.json in the data folder (readable only by you). Stops cleanly on SIGINT/S
     writeFileSync(infoPath, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
     chmodSync(infoPath, 0o600);
     io.out(JSON.stringify(info));
-    await io.untilStopped();
+    await stopped;
     await server.close();
     rmSync(infoPath, { force: true });
     platform.close();
@@ -117,6 +118,7 @@ const consoleCommand: Command = {
   --seed demo|none   what an empty data folder starts with (default: demo)`,
   options: { 'no-open': { type: 'boolean' }, seed: { type: 'string' } },
   async run({ values, global, io }) {
+    const stopped = io.untilStopped();
     const stack = await startConsoleStack({
       dataDir: global.dataDir,
       port: global.port,
@@ -126,7 +128,7 @@ const consoleCommand: Command = {
     io.out(JSON.stringify({ consoleUrl: stack.host.consoleUrl }));
     if (stack.secretWarning) io.err(`partnerdeck: note: ${stack.secretWarning}`);
     if (!values['no-open']) openInBrowser(stack.host.consoleUrl);
-    await io.untilStopped();
+    await stopped;
     await stack.close();
     return 0;
   },

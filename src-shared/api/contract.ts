@@ -13,6 +13,7 @@ import {
   userCreateSchema,
   userUpdateSchema,
 } from './inputs';
+import type { PushedEvent } from './ipc';
 import type {
   AppInfo,
   Company,
@@ -101,32 +102,6 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(methods, name);
 }
 
-/** Events the console pushes to the renderer. Named noun.verb. */
-export interface ConsoleEvents {
-  'session.changed': SessionInfo;
-  'company.created': { companyId: number };
-  'company.updated': { companyId: number };
-  'user.changed': { companyId: number };
-  'partner_request.changed': { requestId: number };
-  'outbox.added': { messageId: number };
-  'shop.updated': { companyId: number };
-}
-export type EventName = keyof ConsoleEvents;
-export const EVENT_NAMES: EventName[] = [
-  'session.changed',
-  'company.created',
-  'company.updated',
-  'user.changed',
-  'partner_request.changed',
-  'outbox.added',
-  'shop.updated',
-];
-
-export interface PushedEvent<E extends EventName = EventName> {
-  name: E;
-  payload: ConsoleEvents[E];
-}
-
 /** What the renderer calls; implemented by the preload bridge (Electron) and a fetch adapter (browser). */
 export interface ConsoleClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
@@ -141,27 +116,6 @@ export interface ConsoleTransportTarget {
   onEvent(listener: (event: PushedEvent) => void): () => void;
 }
 
-/** The IPC channel prefix; the main side refuses any other channel. */
-export const IPC_PREFIX = 'partnerdeck:';
-export const IPC_INVOKE_CHANNEL = `${IPC_PREFIX}invoke`;
-export const IPC_EVENT_CHANNEL = `${IPC_PREFIX}event`;
-/** The name under which the preload exposes the bridge on `window`. */
-export const BRIDGE_GLOBAL = 'partnerdeck';
 
-/** One reply of a console call as it crosses IPC or HTTP. */
-export type CallReply = { ok: true; result: unknown } | { ok: false; error: import('./errors').ApiErrorPayload };
 
-/** What the preload exposes as `window.partnerdeck` (contextBridge). Raw replies; the renderer client unwraps. */
-export interface PreloadBridge {
-  invoke(method: string, input: unknown): Promise<CallReply>;
-  onEvent(listener: (event: PushedEvent) => void): () => void;
-}
-
-/**
- * Browser host wire format: `POST /api/<method>` with the JSON input as body and the header
- * `X-PartnerDeck-CSRF: 1`; the reply is a CallReply (HTTP 200 when ok, 4xx/5xx with the error otherwise).
- * Events: `GET /api/events` as server-sent events, each `data:` line a JSON PushedEvent.
- */
-export const HTTP_API_PREFIX = '/api/';
-export const HTTP_EVENTS_PATH = '/api/events';
-export const CSRF_HEADER = 'x-partnerdeck-csrf';
+export * from './ipc';

@@ -23,7 +23,7 @@ const emailSchema = z.string().trim().toLowerCase().email('is not a valid email 
 const companyFields = {
   name: text(120).min(1, 'is required'),
   email: z.union([z.literal(''), emailSchema]).default(''),
-  phone: text(40).regex(/^[0-9+()\/\s.-]*$/, 'may contain only digits, spaces and + ( ) / . -').default(''),
+  phone: text(40).regex(/^[0-9+()/\s.-]*$/, 'may contain only digits, spaces and + ( ) / . -').default(''),
   street: text(200).default(''),
   city: text(100).default(''),
   postalCode: text(20).default(''),
@@ -59,7 +59,7 @@ export const companyUpdateSchema = z
     companyId: id,
     name: companyFields.name.optional(),
     email: companyFields.email.optional(),
-    phone: text(40).regex(/^[0-9+()\/\s.-]*$/, 'may contain only digits, spaces and + ( ) / . -').optional(),
+    phone: text(40).regex(/^[0-9+()/\s.-]*$/, 'may contain only digits, spaces and + ( ) / . -').optional(),
     street: text(200).optional(),
     city: text(100).optional(),
     postalCode: text(20).optional(),

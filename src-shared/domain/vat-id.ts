@@ -36,7 +36,7 @@ const FORMATS: Record<string, { prefix: string; body: RegExp; example: string }>
 
 /** Upper-cases and removes spaces, dots and dashes, the usual separators people type. */
 export function normalizeVatId(raw: string): string {
-  return raw.toUpperCase().replace(/[\s.\-]/g, '');
+  return raw.toUpperCase().replace(/[\s.-]/g, '');
 }
 
 export type VatIdCheck = { ok: true; normalized: string } | { ok: false; message: string };

@@ -1,0 +1,28 @@
+// The coloured strip shown while a partner acts as one of its clients, so it is never in doubt whose
+// data it is looking at.
+import { useActions, useApp } from '../state/store-context';
+import { useCapabilities } from '../state/use-capabilities';
+import { SampleBadge } from '../ui/badges';
+import { shortcutLabel } from '../ui/format';
+import { Icon } from '../ui/icons';
+import { switchCompany } from './switch-company';
+
+export function ActingBanner() {
+  const caps = useCapabilities();
+  const acting = useApp((s) => s.session.info?.acting ?? null);
+  const actions = useActions();
+  if (!caps.actingAsClient || !acting) return null;
+  return (
+    <div className="acting-banner" role="status" data-testid="acting-banner">
+      <Icon name="swap" size={15} />
+      <span className="acting-text">
+        Acting as <strong>{acting.name}</strong>
+        {acting.isSample && <SampleBadge />}
+        <span className="acting-sep">—</span> you see what {acting.name}'s users see.
+      </span>
+      <button type="button" className="acting-back" onClick={() => void switchCompany(actions, null)} data-testid="acting-banner-self">
+        <Icon name="arrowLeft" size={14} /> Back to Self <kbd className="kbd">{shortcutLabel('S', true)}</kbd>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+// The signed-in application: top bar, acting banner, navigation and the routed screen, plus the global
+// keyboard shortcuts (Ctrl/Cmd+K: company palette; Ctrl/Cmd+Shift+S: back to Self).
+import { useEffect } from 'react';
+import { href, type Route } from '../router/routes';
+import { useRoute } from '../router/use-route';
+import { routeAccess, type RouteAccess } from '../state/capabilities';
+import { useActions, useApp } from '../state/store-context';
+import { useCapabilities } from '../state/use-capabilities';
+import { Icon } from '../ui/icons';
+import { EmptyState } from '../ui/states';
+import { PageHeader } from '../ui/page';
+import { shortcutLabel } from '../ui/format';
+import { Toasts } from '../ui/toasts';
+import { ActingBanner } from './acting-banner';
+import { CompanyPalette } from './company-switcher';
+import { STORE_LOCKED_TEXT, SideNav } from './side-nav';
+import { switchCompany } from './switch-company';
+import { TopBar } from './top-bar';
+import { OverviewScreen } from '../screens/overview-screen';
+import { CompaniesScreen } from '../screens/companies-screen';
+import { CompanyNewScreen } from '../screens/company-new-screen';
+import { ClientCompanyScreen } from '../screens/client-company-screen';
+import { CompanySettingsScreen } from '../screens/company-settings-screen';
+import { UsersScreen } from '../screens/users-screen';
+import { ShopSettingsScreen } from '../screens/shop-settings-screen';
+import { PartnerRequestsScreen } from '../screens/partner-requests-screen';
+import { CompanyPartnerScreen } from '../screens/company-partner-screen';
+import { OutboxScreen } from '../screens/outbox-screen';
+
+function useGlobalShortcuts(): void {
+  const caps = useCapabilities();
+  const actions = useActions();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (!mod || e.altKey) return;
+      if (!e.shiftKey && e.key.toLowerCase() === 'k') {
+        if (!caps.canSwitch) return;
+        e.preventDefault();
+        const s = actions;
+        if (document.querySelector('[data-testid="switcher-dialog"]')) s.closePalette();
+        else s.openPalette();
+      } else if (e.shiftKey && (e.code === 'KeyS' || e.key.toLowerCase() === 's')) {
+        if (!caps.actingAsClient) return;
+        e.preventDefault();
+        actions.closePalette();
+        void switchCompany(actions, null);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [caps.canSwitch, caps.actingAsClient, actions]);
+}
+
+function useDocumentTitle(): void {
+  const acting = useApp((s) => s.session.info?.acting?.name ?? null);
+  const isSelf = useApp((s) => s.session.info?.isSelf ?? true);
+  useEffect(() => {
+    document.title = acting ? `${acting}${isSelf ? '' : ' (acting)'} — PartnerDeck` : 'PartnerDeck';
+  }, [acting, isSelf]);
+}
+
+export function AppFrame() {
+  const route = useRoute();
+  const actingId = useApp((s) => s.session.info?.acting?.id ?? 0);
+  useGlobalShortcuts();
+  useDocumentTitle();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main-content" onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus(); }}>
+        Skip to content
+      </a>
+      <TopBar />
+      <ActingBanner />
+      <div className="app-body">
+        <SideNav route={route} />
+        <main className="content" id="main-content" tabIndex={-1}>
+          {/* Keyed by the acting company: a switch starts every screen afresh. */}
+          <RouteView key={actingId} route={route} />
+        </main>
+      </div>
+      <CompanyPalette />
+      <Toasts />
+    </div>
+  );
+}
+
+function RouteView({ route }: { route: Route }) {
+  const caps = useCapabilities();
+  const access = routeAccess(route, caps);
+  if (!access.ok) return <Unavailable reason={access.reason} />;
+  switch (route.name) {
+    case 'overview':
+      return <OverviewScreen />;
+    case 'shop-settings':
+      return <ShopSettingsScreen />;
+    case 'companies':
+      return <CompaniesScreen />;
+    case 'company-new':
+      return <CompanyNewScreen />;
+    case 'company':
+      return <ClientCompanyScreen key={route.companyId} companyId={route.companyId} tab={route.tab} addUser={route.addUser} />;
+    case 'partner-requests':
+      return <PartnerRequestsScreen />;
+    case 'company-settings':
+      return <CompanySettingsScreen />;
+    case 'company-users':
+      return <UsersScreen addUser={route.addUser} />;
+    case 'company-partner':
+      return <CompanyPartnerScreen />;
+    case 'outbox':
+      return <OutboxScreen messageId={route.messageId} />;
+    case 'not-found':
+      return (
+        <div className="page">
+          <EmptyState
+            icon="search"
+            title="This page does not exist"
+            testId="not-found"
+            actions={
+              <a className="btn btn-primary" href={href({ name: 'overview' })}>
+                Go to the overview
+              </a>
+            }
+          >
+            <p>
+              There is nothing at <code>#{route.path}</code>.
+            </p>
+          </EmptyState>
+        </div>
+      );
+  }
+}
+
+function Unavailable({ reason }: { reason: Exclude<RouteAccess, { ok: true }>['reason'] }) {
+  const actions = useActions();
+  const caps = useCapabilities();
+  if (reason === 'store-locked') {
+    return (
+      <div className="page">
+        <PageHeader title="Shop settings" badges={<span className="badge"><Icon name="lock" size={11} /> Unavailable as Self</span>} subtitle="Store functions belong to a client's shop." />
+        <EmptyState
+          icon="lock"
+          tone="locked"
+          title="Store functions are unavailable as Self"
+          testId="store-locked"
+          actions={
+            caps.canSwitch && (
+              <button type="button" className="btn btn-primary" onClick={actions.openPalette}>
+                <Icon name="swap" /> Switch to a client <kbd className="kbd kbd-on-primary">{shortcutLabel('K')}</kbd>
+              </button>
+            )
+          }
+        >
+          <p>{STORE_LOCKED_TEXT}.</p>
+          <p className="muted">A partner cannot sell or create products for itself; it works inside its clients' shops.</p>
+        </EmptyState>
+      </div>
+    );
+  }
+  if (reason === 'self-only') {
+    return (
+      <div className="page">
+        <EmptyState
+          icon="buildings"
+          tone="locked"
+          title="Client management works as Self"
+          testId="self-only"
+          actions={
+            <button type="button" className="btn btn-primary" onClick={() => void switchCompany(actions, null)}>
+              <Icon name="home" /> Back to Self
+            </button>
+          }
+        >
+          <p>You are acting as a client. Its users don't manage other companies, so neither do you while acting as it.</p>
+        </EmptyState>
+      </div>
+    );
+  }
+  if (reason === 'client-only') {
+    return (
+      <div className="page">
+        <EmptyState icon="handshake" tone="locked" title="This page is for client companies" testId="client-only">
+          <p>Companies ask a partner to manage them here. As a partner, you find incoming requests under Clients → Partner requests.</p>
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <EmptyState icon="lock" tone="locked" title="You don't have access to this page" testId="no-permission">
+        <p>Your user lacks the permission for this area. An administrator of your company can grant it under Users &amp; permissions.</p>
+      </EmptyState>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+// The left navigation: only what the acting company's users could see (by the session's permissions);
+// store items are shown but locked while acting as Self.
+import { useId, type ReactNode } from 'react';
+import { href, type Route } from '../router/routes';
+import { useApp } from '../state/store-context';
+import { unreadCount } from '../state/outbox-slice';
+import { useCapabilities } from '../state/use-capabilities';
+import { CountBadge } from '../ui/badges';
+import { Icon, type IconName } from '../ui/icons';
+
+function isActive(current: Route, item: Route): boolean {
+  if (current.name === item.name) return true;
+  if (item.name === 'companies' && current.name === 'company') return true;
+  return false;
+}
+
+function NavItem({ route, current, icon, label, testId, badge }: { route: Route; current: Route; icon: IconName; label: string; testId: string; badge?: ReactNode }) {
+  const active = isActive(current, route);
+  return (
+    <a href={href(route)} className={`nav-item${active ? ' is-active' : ''}`} aria-current={active ? 'page' : undefined} data-testid={testId}>
+      <Icon name={icon} />
+      <span className="nav-label">{label}</span>
+      {badge}
+    </a>
+  );
+}
+
+export const STORE_LOCKED_TEXT = "Store functions work inside a client's shop. Switch to a client (Ctrl+K)";
+
+function LockedNavItem({ icon, label, testId }: { icon: IconName; label: string; testId: string }) {
+  const tipId = useId();
+  return (
+    <span
+      className="nav-item is-disabled has-tooltip"
+      role="link"
+      aria-disabled="true"
+      tabIndex={0}
+      aria-describedby={tipId}
+      data-testid={testId}
+      data-tooltip={STORE_LOCKED_TEXT}
+    >
+      <Icon name={icon} />
+      <span className="nav-label">{label}</span>
+      <Icon name="lock" size={13} className="icon nav-lock" />
+      <span id={tipId} role="tooltip" className="tooltip">
+        {STORE_LOCKED_TEXT}
+      </span>
+    </span>
+  );
+}
+
+export function SideNav({ route }: { route: Route }) {
+  const caps = useCapabilities();
+  const unread = useApp((s) => unreadCount(s.outbox.list.data));
+  const homeId = useApp((s) => s.session.info?.home?.id ?? null);
+  const pendingRequests = useApp((s) => (s.requests.list.data ?? []).filter((r) => r.status === 'pending' && r.partnerId === homeId).length);
+  const version = typeof __PARTNERDECK_VERSION__ === 'string' ? __PARTNERDECK_VERSION__ : '';
+
+  return (
+    <nav className="sidenav" aria-label="Main">
+      <div className="nav-section">
+        <NavItem route={{ name: 'overview' }} current={route} icon="overview" label="Overview" testId="nav-overview" />
+      </div>
+
+      {caps.store && (
+        <div className="nav-section">
+          <div className="nav-heading">Store</div>
+          {caps.storeAvailable ? (
+            <NavItem route={{ name: 'shop-settings' }} current={route} icon="store" label="Shop settings" testId="nav-shop-settings" />
+          ) : (
+            <LockedNavItem icon="store" label="Shop settings" testId="nav-shop-settings" />
+          )}
+        </div>
+      )}
+
+      {caps.clients && (
+        <div className="nav-section">
+          <div className="nav-heading">Clients</div>
+          <NavItem route={{ name: 'companies' }} current={route} icon="buildings" label="Companies" testId="nav-companies" />
+          <NavItem route={{ name: 'company-new' }} current={route} icon="plus" label="New company" testId="nav-new-company" />
+          <NavItem
+            route={{ name: 'partner-requests' }}
+            current={route}
+            icon="handshake"
+            label="Partner requests"
+            testId="nav-partner-requests"
+            badge={<CountBadge count={pendingRequests} label={`${pendingRequests} pending`} testId="pending-requests-count" />}
+          />
+        </div>
+      )}
+
+      {(caps.companySettings || caps.users || caps.partnerRelation) && (
+        <div className="nav-section">
+          <div className="nav-heading">Company</div>
+          {caps.companySettings && (
+            <NavItem route={{ name: 'company-settings' }} current={route} icon="settings" label="Company settings" testId="nav-company-settings" />
+          )}
+          {caps.users && (
+            <NavItem route={{ name: 'company-users', addUser: false }} current={route} icon="users" label="Users & permissions" testId="nav-users" />
+          )}
+          {caps.partnerRelation && (
+            <NavItem route={{ name: 'company-partner' }} current={route} icon="handshake" label="Partner" testId="nav-partner" />
+          )}
+        </div>
+      )}
+
+      <div className="nav-section">
+        <div className="nav-heading">Local platform</div>
+        <NavItem
+          route={{ name: 'outbox', messageId: null }}
+          current={route}
+          icon="inbox"
+          label="Outbox"
+          testId="nav-outbox"
+          badge={<CountBadge count={unread} label={`${unread} unread`} testId="outbox-unread-count" />}
+        />
+      </div>
+
+      <div className="nav-footer" title="PartnerDeck runs a complete copy of the platform on this machine; emails land in the outbox.">
+        <div className="nav-footer-row">
+          <Icon name="shield" size={13} /> Local platform
+          {version && <span className="nav-version">v{version}</span>}
+        </div>
+        <div className="nav-footer-note">Nothing leaves this machine</div>
+      </div>
+    </nav>
+  );
+}

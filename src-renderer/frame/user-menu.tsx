@@ -1,0 +1,226 @@
+// The user menu: who is signed in, "Switch user…" (sign in as another local user, to see exactly what a
+// client's own user sees), and facts about this installation.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SignInCandidate } from '../../src-shared/api/types';
+import { navigate } from '../router/use-route';
+import { useActions, useApp } from '../state/store-context';
+import { Avatar } from '../ui/avatar';
+import { PartnerBadge } from '../ui/badges';
+import { Modal } from '../ui/dialog';
+import { Icon } from '../ui/icons';
+import { Callout, Spinner } from '../ui/states';
+
+export function UserMenu() {
+  const user = useApp((s) => s.session.info?.user ?? null);
+  const home = useApp((s) => s.session.info?.home ?? null);
+  const appInfo = useApp((s) => s.session.appInfo);
+  const [open, setOpen] = useState(false);
+  const [switchOpen, setSwitchOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setOpen(false);
+        ref.current?.querySelector<HTMLElement>('.user-button')?.focus();
+      }
+    };
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  if (!user) return null;
+  return (
+    <div className="user-menu" ref={ref}>
+      <button
+        type="button"
+        className="user-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        data-testid="user-menu"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <Avatar name={user.name} size={26} round />
+        <span className="user-button-name">{user.name}</span>
+        <Icon name="chevronDown" size={14} />
+      </button>
+      {open && (
+        <div className="menu" role="menu" aria-label="User menu">
+          <div className="menu-header" data-testid="signed-in-as">
+            <div className="menu-caption">Signed in as</div>
+            <div className="menu-user">
+              <Avatar name={user.name} size={32} round />
+              <div className="menu-user-text">
+                <strong>{user.name}</strong>
+                <span>{user.email}</span>
+                {home && (
+                  <span className="menu-user-company">
+                    {home.name} {home.isPartner && <PartnerBadge />}
+                  </span>
+                )}
+              </div>
+            </div>
+          </div>
+          <div className="menu-sep" />
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            data-testid="switch-user"
+            onClick={() => {
+              setOpen(false);
+              setSwitchOpen(true);
+            }}
+          >
+            <Icon name="swap" /> Switch user…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            onClick={() => {
+              setOpen(false);
+              navigate({ name: 'outbox', messageId: null });
+            }}
+          >
+            <Icon name="inbox" /> Outbox
+          </button>
+          {appInfo && (
+            <>
+              <div className="menu-sep" />
+              <div className="menu-footer" data-testid="app-info">
+                <div>
+                  PartnerDeck {appInfo.version} · {appInfo.host === 'electron' ? 'desktop app' : 'browser mode'}
+                </div>
+                <div className="menu-footer-path" title={appInfo.dataDir}>
+                  Data: {appInfo.dataDir}
+                </div>
+                {appInfo.secretStore.warning && (
+                  <div className="menu-footer-warning">
+                    <Icon name="alert" size={12} /> {appInfo.secretStore.warning}
+                  </div>
+                )}
+              </div>
+            </>
+          )}
+        </div>
+      )}
+      {switchOpen && <SwitchUserDialog onClose={() => setSwitchOpen(false)} />}
+    </div>
+  );
+}
+
+function SwitchUserDialog({ onClose }: { onClose: () => void }) {
+  const candidates = useApp((s) => s.session.candidates);
+  const currentUserId = useApp((s) => s.session.info?.user?.id ?? null);
+  const homeId = useApp((s) => s.session.info?.home?.id ?? null);
+  const actingId = useApp((s) => s.session.info?.acting?.id ?? null);
+  const actions = useActions();
+  const [search, setSearch] = useState('');
+  const [busyId, setBusyId] = useState<number | null>(null);
+
+  useEffect(() => {
+    void actions.loadCandidates();
+  }, [actions]);
+
+  const groups = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    const list = (candidates.data ?? []).filter(
+      (c) => !q || `${c.name} ${c.email} ${c.companyName}`.toLowerCase().includes(q),
+    );
+    const byCompany = new Map<number, { name: string; isPartner: boolean; users: SignInCandidate[] }>();
+    for (const c of list) {
+      const g = byCompany.get(c.companyId) ?? { name: c.companyName, isPartner: c.companyIsPartner, users: [] };
+      g.users.push(c);
+      byCompany.set(c.companyId, g);
+    }
+    // Your own company, then the one you act as, then partners, then everyone else alphabetically.
+    const rank = (id: number, g: { isPartner: boolean }) => (id === homeId ? 0 : id === actingId ? 1 : g.isPartner ? 2 : 3);
+    return [...byCompany.entries()].sort(
+      ([ia, a], [ib, b]) => rank(ia, a) - rank(ib, b) || a.name.localeCompare(b.name),
+    );
+  }, [candidates.data, search, homeId, actingId]);
+
+  const signIn = async (c: SignInCandidate) => {
+    setBusyId(c.userId);
+    try {
+      await actions.signIn(c.userId);
+      onClose();
+      navigate({ name: 'overview' });
+    } catch {
+      setBusyId(null);
+    }
+  };
+
+  return (
+    <Modal title="Switch user" onClose={onClose} testId="switch-user-dialog" size="medium">
+      <p className="modal-lead">
+        Sign in as another local user to see exactly what they see — for example a client's own user, or the
+        administrator of a company that wants to send you a partner request.
+      </p>
+      <div className="search-input modal-search">
+        <Icon name="search" />
+        <input
+          className="input"
+          placeholder="Search users or companies"
+          aria-label="Search users"
+          value={search}
+          data-autofocus
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      </div>
+      <div className="candidate-list">
+        {candidates.status === 'loading' && !candidates.data && (
+          <div className="palette-empty">
+            <Spinner /> Loading users…
+          </div>
+        )}
+        {candidates.status === 'error' && <Callout tone="danger">{candidates.error}</Callout>}
+        {candidates.data && groups.length === 0 && <div className="palette-empty">No user matches “{search}”.</div>}
+        {groups.map(([companyId, g]) => (
+          <div key={companyId} className="candidate-group">
+            <div className="candidate-company">
+              {g.name} {g.isPartner && <PartnerBadge />}
+            </div>
+            {g.users.map((c) => {
+              const current = c.userId === currentUserId;
+              return (
+                <button
+                  type="button"
+                  key={c.userId}
+                  className="candidate"
+                  disabled={current || busyId !== null}
+                  data-testid={`signin-${c.userId}`}
+                  onClick={() => void signIn(c)}
+                >
+                  <Avatar name={c.name} size={28} round />
+                  <span className="candidate-text">
+                    <strong>{c.name}</strong>
+                    <span>{c.email}</span>
+                  </span>
+                  {current ? (
+                    <span className="palette-current">
+                      <Icon name="check" size={14} /> Signed in
+                    </span>
+                  ) : busyId === c.userId ? (
+                    <Spinner size={14} />
+                  ) : (
+                    <span className="candidate-action">Sign in</span>
+                  )}
+                </button>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+    </Modal>
+  );
+}

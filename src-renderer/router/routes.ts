@@ -1,0 +1,92 @@
+// The console's screens as hash routes (`#/companies/12/users?add=1`): parsing and formatting, no DOM.
+export type Route =
+  | { name: 'overview' }
+  | { name: 'shop-settings' }
+  | { name: 'companies' }
+  | { name: 'company-new' }
+  | { name: 'company'; companyId: number; tab: 'details' | 'users'; addUser: boolean }
+  | { name: 'partner-requests' }
+  | { name: 'company-settings' }
+  | { name: 'company-users'; addUser: boolean }
+  | { name: 'company-partner' }
+  | { name: 'outbox'; messageId: number | null }
+  | { name: 'not-found'; path: string };
+
+function positiveInt(text: string | undefined): number | null {
+  if (!text || !/^\d+$/.test(text)) return null;
+  const n = Number(text);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/** Parses `location.hash` (with or without the leading `#`). Unknown paths become `not-found`. */
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [pathPart, queryPart = ''] = raw.split('?', 2);
+  const path = pathPart.replace(/\/+$/, '') || '/';
+  const query = new URLSearchParams(queryPart);
+  const addUser = query.get('add') === '1';
+  const parts = path.split('/').filter(Boolean);
+
+  if (parts.length === 0) return { name: 'overview' };
+  const [a, b, c] = parts;
+  switch (a) {
+    case 'store':
+      if (parts.length === 2 && b === 'settings') return { name: 'shop-settings' };
+      break;
+    case 'companies': {
+      if (parts.length === 1) return { name: 'companies' };
+      if (parts.length === 2 && b === 'new') return { name: 'company-new' };
+      const companyId = positiveInt(b);
+      if (companyId !== null && parts.length === 2) return { name: 'company', companyId, tab: 'details', addUser: false };
+      if (companyId !== null && parts.length === 3 && c === 'users') return { name: 'company', companyId, tab: 'users', addUser };
+      break;
+    }
+    case 'partner-requests':
+      if (parts.length === 1) return { name: 'partner-requests' };
+      break;
+    case 'company':
+      if (parts.length === 2 && b === 'settings') return { name: 'company-settings' };
+      if (parts.length === 2 && b === 'users') return { name: 'company-users', addUser };
+      if (parts.length === 2 && b === 'partner') return { name: 'company-partner' };
+      break;
+    case 'outbox':
+      if (parts.length === 1) return { name: 'outbox', messageId: null };
+      if (parts.length === 2 && positiveInt(b) !== null) return { name: 'outbox', messageId: positiveInt(b) };
+      break;
+  }
+  return { name: 'not-found', path };
+}
+
+/** The hash path (without `#`) of a route; `parseRoute(`#${routePath(r)}`)` gives `r` back. */
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'overview':
+      return '/';
+    case 'shop-settings':
+      return '/store/settings';
+    case 'companies':
+      return '/companies';
+    case 'company-new':
+      return '/companies/new';
+    case 'company':
+      return route.tab === 'users'
+        ? `/companies/${route.companyId}/users${route.addUser ? '?add=1' : ''}`
+        : `/companies/${route.companyId}`;
+    case 'partner-requests':
+      return '/partner-requests';
+    case 'company-settings':
+      return '/company/settings';
+    case 'company-users':
+      return `/company/users${route.addUser ? '?add=1' : ''}`;
+    case 'company-partner':
+      return '/company/partner';
+    case 'outbox':
+      return route.messageId === null ? '/outbox' : `/outbox/${route.messageId}`;
+    case 'not-found':
+      return route.path;
+  }
+}
+
+export function href(route: Route): string {
+  return `#${routePath(route)}`;
+}

@@ -1,0 +1,97 @@
+// New company (#/companies/new): company data, the "Advanced" box and the affiliation attestation, with
+// three ways to finish — Save, Save and add user, Save and go to shop settings. Nothing is saved on error.
+import { useState } from 'react';
+import { switchCompany } from '../frame/switch-company';
+import { href } from '../router/routes';
+import { navigate } from '../router/use-route';
+import { useActions, useApp } from '../state/store-context';
+import { CheckboxField } from '../ui/fields';
+import { Icon } from '../ui/icons';
+import { Card, PageHeader } from '../ui/page';
+import { Spinner } from '../ui/states';
+import { useForm } from '../ui/use-form';
+import { AdvancedFields, CompanyDataFields, createCompanyValidator, createInputOf, emptyCompanyValues } from './company-form';
+
+type Finish = 'save' | 'add-user' | 'shop-settings';
+
+export function CompanyNewScreen() {
+  const home = useApp((s) => s.session.info?.home ?? null);
+  const actions = useActions();
+  const form = useForm('new-company', emptyCompanyValues(home?.country ?? 'DE'), createCompanyValidator);
+  const [finishing, setFinishing] = useState<Finish | null>(null);
+  const partnerName = home?.name ?? 'your partner company';
+
+  const finish = async (how: Finish) => {
+    setFinishing(how);
+    try {
+      await form.submit(async (values) => {
+        const company = await actions.createCompany(createInputOf(values));
+        if (how === 'save') navigate({ name: 'company', companyId: company.id, tab: 'details', addUser: false });
+        else if (how === 'add-user') navigate({ name: 'company', companyId: company.id, tab: 'users', addUser: true });
+        else await switchCompany(actions, company.id, { name: 'shop-settings' });
+      });
+    } finally {
+      setFinishing(null);
+    }
+  };
+
+  const busy = form.submitting || finishing !== null;
+
+  return (
+    <div className="page page-form" data-testid="company-new">
+      <PageHeader
+        back={{ href: href({ name: 'companies' }), label: 'Companies' }}
+        title="New company"
+        subtitle={`Set up a client company that ${partnerName} manages.`}
+      />
+      <form
+        className="form-layout"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void finish('save');
+        }}
+      >
+        <Card title="Company data" description="How the company appears on invoices and to its customers.">
+          <CompanyDataFields form={form} autoFocus />
+        </Card>
+
+        <Card
+          title="Advanced"
+          description="Decide these carefully; payment route and sample flag can be changed later in the company settings."
+          className="card-advanced"
+          testId="advanced-box"
+        >
+          <AdvancedFields form={form} partnerName={partnerName} />
+        </Card>
+
+        <Card className="card-attest">
+          <CheckboxField
+            form={form}
+            name="attestNotAffiliated"
+            label={`I confirm that ${partnerName} is not affiliated with this company.`}
+            hint="Partners may not be affiliated with the clients they set up. PartnerDeck records this confirmation."
+            errorLabel={`Please confirm that ${partnerName} is not affiliated with this company.`}
+          />
+        </Card>
+
+        <div className="form-footer">
+          <a className="btn btn-ghost" href={href({ name: 'companies' })}>
+            Cancel
+          </a>
+          <div className="form-footer-actions">
+            <button type="button" className="btn" disabled={busy} onClick={() => void finish('add-user')} data-testid="save-add-user">
+              {finishing === 'add-user' ? <Spinner size={14} /> : <Icon name="users" />} Save and add user
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={() => void finish('shop-settings')} data-testid="save-shop-settings">
+              {finishing === 'shop-settings' ? <Spinner size={14} /> : <Icon name="store" />} Save and go to shop settings
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="save">
+              {finishing === 'save' ? <Spinner size={14} /> : <Icon name="check" />} Save
+            </button>
+          </div>
+        </div>
+      </form>
+    </div>
+  );
+}

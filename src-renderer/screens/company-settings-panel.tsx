@@ -1,0 +1,218 @@
+// Company settings of one company: the same fields as "New company" (payment route and sample flag can be
+// changed later), white label for partners, partner duties, and ending the partner relation (either side).
+import { useEffect, useRef, useState } from 'react';
+import type { Company } from '../../src-shared/api/types';
+import { vatIdExample } from '../../src-shared/domain/vat-id';
+import { switchCompany } from '../frame/switch-company';
+import { navigate } from '../router/use-route';
+import { useActions, useApp } from '../state/store-context';
+import { PartnerBadge } from '../ui/badges';
+import { ConfirmDialog } from '../ui/dialog';
+import { TextField } from '../ui/fields';
+import { formatDateTime } from '../ui/format';
+import { Icon } from '../ui/icons';
+import { Card } from '../ui/page';
+import { Callout, Spinner } from '../ui/states';
+import { useForm, type FormApi } from '../ui/use-form';
+import {
+  AdvancedFields,
+  CompanyDataFields,
+  companyValuesOf,
+  updateCompanyValidator,
+  updateInputOf,
+  type CompanyFormValues,
+} from './company-form';
+import { PARTNER_DUTIES, TOKEN_TEXT, VAT_TEXT } from './company-texts';
+
+export function CompanySettingsPanel({ company }: { company: Company }) {
+  const home = useApp((s) => s.session.info?.home ?? null);
+  const actions = useActions();
+  const form = useForm(`company-${company.id}`, companyValuesOf(company), updateCompanyValidator(company.isPartner));
+  const partnerName = company.partnerName ?? home?.name ?? 'the partner';
+
+  // Changes made elsewhere (another window, the CLI) replace the form while it has no unsaved edits.
+  const { dirty, reset } = form;
+  const shownVersion = useRef(company.updatedAt);
+  useEffect(() => {
+    if (shownVersion.current === company.updatedAt) return;
+    shownVersion.current = company.updatedAt;
+    if (!dirty) reset(companyValuesOf(company));
+  }, [company, dirty, reset]);
+
+  const save = () =>
+    form.submit(async (values) => {
+      const updated = await actions.updateCompany(updateInputOf(company.id, values, company.isPartner));
+      form.reset(companyValuesOf(updated));
+    });
+
+  return (
+    <div className="settings-layout" data-testid="company-settings">
+      <form
+        className="form-layout"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Card title="Company data" description={`Last changed ${formatDateTime(company.updatedAt)}`}>
+          <CompanyDataFields form={form} />
+        </Card>
+
+        {company.isPartner ? (
+          <Card title="Tax and identification" className="card-advanced">
+            <AdvancedIdentityOnly form={form} />
+          </Card>
+        ) : (
+          <Card
+            title="Advanced"
+            description="Payment route and sample flag can be changed at any time; the route in effect at month close applies to the whole month."
+            className="card-advanced"
+            testId="advanced-box"
+          >
+            <AdvancedFields form={form} partnerName={partnerName} />
+          </Card>
+        )}
+
+        {company.isPartner && (
+          <Card
+            title="White label"
+            description="Point your own admin domain at the platform's admin host with a CNAME record; your clients then sign in under your brand."
+            testId="white-label"
+          >
+            <div className="form-grid">
+              <TextField
+                form={form}
+                name="adminDomain"
+                label="Admin domain"
+                placeholder="admin.example.com"
+                hint="Leave empty to use the platform's own admin address."
+                className="span-2"
+              />
+            </div>
+          </Card>
+        )}
+
+        <div className="form-footer">
+          <span className="form-footer-status">{form.dirty ? 'You have unsaved changes.' : 'All changes saved.'}</span>
+          <div className="form-footer-actions">
+            <button type="button" className="btn" disabled={!form.dirty || form.submitting} onClick={() => form.reset(companyValuesOf(company))} data-testid="discard">
+              Discard
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={!form.dirty || form.submitting} data-testid="save">
+              {form.submitting ? <Spinner size={14} /> : <Icon name="check" />} Save changes
+            </button>
+          </div>
+        </div>
+      </form>
+
+      <aside className="settings-aside">
+        {company.isPartner ? <PartnerDutiesCard /> : <RelationCard company={company} />}
+      </aside>
+    </div>
+  );
+}
+
+/** A partner is not a shop: no sample flag or payment route, only its tax and identification data. */
+function AdvancedIdentityOnly({ form }: { form: FormApi<CompanyFormValues> }) {
+  const example = vatIdExample(form.values.country);
+  return (
+    <div className="form-grid">
+      <TextField form={form} name="vatId" label="VAT-ID" placeholder={example ? `e.g. ${example}` : undefined} hint={VAT_TEXT} />
+      <TextField form={form} name="token" label="Token" hint={TOKEN_TEXT} />
+    </div>
+  );
+}
+
+function PartnerDutiesCard() {
+  return (
+    <Card title="Partner duties" testId="partner-duties">
+      <ul className="duties">
+        {PARTNER_DUTIES.map((d) => (
+          <li key={d.title}>
+            <Icon name="checkCircle" size={15} />
+            <div>
+              <strong>{d.title}</strong>
+              <p>{d.text}</p>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+export function RelationCard({ company }: { company: Company }) {
+  const info = useApp((s) => s.session.info);
+  const actions = useActions();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const viewerIsPartner = Boolean(info?.home?.isPartner && company.partnerId === info.home.id);
+
+  if (!company.partnerId) {
+    return (
+      <Card title="Partner relation" testId="relation-card">
+        <p className="muted">This company manages itself; no partner manages it.</p>
+      </Card>
+    );
+  }
+
+  const end = async () => {
+    setBusy(true);
+    try {
+      await actions.endRelation(company.id);
+      setConfirming(false);
+      if (viewerIsPartner) {
+        // The company is no longer ours: leave it.
+        if (info && !info.isSelf) await switchCompany(actions, null, { name: 'companies' });
+        else navigate({ name: 'companies' });
+      }
+    } catch {
+      // The toast shows the error; keep the dialog open.
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title="Partner relation" testId="relation-card">
+      <div className="relation">
+        <div className="relation-partner">
+          <Icon name="handshake" size={18} />
+          <div>
+            <div className="relation-name">
+              {company.partnerName} <PartnerBadge />
+            </div>
+            <div className="muted">{viewerIsPartner ? 'Your partner company manages this client' : `manages ${company.name}`}</div>
+          </div>
+        </div>
+        <p className="muted small">
+          Either side can end the relation. {company.name} keeps its data and users; {company.partnerName} can no longer act as it.
+        </p>
+        <button type="button" className="btn btn-danger-outline" onClick={() => setConfirming(true)} data-testid="end-relation">
+          End partner relation
+        </button>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title="End the partner relation?"
+          confirmLabel="End relation"
+          danger
+          busy={busy}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void end()}
+        >
+          <p>
+            {viewerIsPartner
+              ? `${company.name} will no longer be your client and disappears from your companies.`
+              : `${company.partnerName} will no longer manage ${company.name}.`}{' '}
+            To work together again, the company's administrator has to send a new partner request.
+          </p>
+          {company.paymentRoute === 'via_partner' && (
+            <Callout tone="warning">Its reports and invoices currently go via the partner; check the payment route afterwards.</Callout>
+          )}
+        </ConfirmDialog>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,411 @@
+// Overview. As Self: the partner's real numbers (clients by payment route and sample status, pending
+// requests, recent clients and emails) and quick links. As a client: that company's card.
+import { useEffect, useMemo } from 'react';
+import type { Company, CompanySummary } from '../../src-shared/api/types';
+import { switchCompany } from '../frame/switch-company';
+import { href } from '../router/routes';
+import { navigate } from '../router/use-route';
+import type { CompanyQuery } from '../state/companies-slice';
+import { useActions, useApp } from '../state/store-context';
+import { useCapabilities } from '../state/use-capabilities';
+import { Avatar } from '../ui/avatar';
+import { PartnerBadge, RouteBadge, SampleBadge, SelfBadge } from '../ui/badges';
+import { countryName, formatCount, formatDate, formatShortDateTime, placeOf, plural, shortcutLabel } from '../ui/format';
+import { Icon, type IconName } from '../ui/icons';
+import { Card, Facts, PageHeader } from '../ui/page';
+import { Callout, EmptyState, ErrorState, SkeletonBlock, SkeletonRows } from '../ui/states';
+import { SAMPLE_TEXT, paymentRouteTextForCompany } from './company-texts';
+
+export function OverviewScreen() {
+  const caps = useCapabilities();
+  return caps.clients ? <PartnerOverview /> : <CompanyOverview />;
+}
+
+function StatCard({
+  label,
+  value,
+  sub,
+  icon,
+  onClick,
+  testId,
+  tone = 'default',
+}: {
+  label: string;
+  value: number | null;
+  sub: string;
+  icon: IconName;
+  onClick?: () => void;
+  testId: string;
+  tone?: 'default' | 'attention';
+}) {
+  const content = (
+    <>
+      <div className="stat-top">
+        <span className="stat-label">{label}</span>
+        <span className={`stat-icon stat-icon-${tone}`}>
+          <Icon name={icon} size={15} />
+        </span>
+      </div>
+      <div className="stat-value" data-testid={`${testId}-value`}>
+        {value === null ? <span className="skeleton skeleton-inline" /> : formatCount(value)}
+      </div>
+      <div className="stat-sub">{sub}</div>
+    </>
+  );
+  return onClick ? (
+    <button type="button" className={`stat-card is-link stat-${tone}`} onClick={onClick} data-testid={testId}>
+      {content}
+    </button>
+  ) : (
+    <div className={`stat-card stat-${tone}`} data-testid={testId}>
+      {content}
+    </div>
+  );
+}
+
+function countsOf(items: readonly CompanySummary[] | null) {
+  if (!items) return null;
+  let direct = 0;
+  let sample = 0;
+  for (const c of items) {
+    if (c.paymentRoute === 'direct') direct++;
+    if (c.isSample) sample++;
+  }
+  return { total: items.length, direct, viaPartner: items.length - direct, sample, real: items.length - sample };
+}
+
+function PartnerOverview() {
+  const home = useApp((s) => s.session.info?.home ?? null);
+  const all = useApp((s) => s.companies.all);
+  const requests = useApp((s) => s.requests.list);
+  const outbox = useApp((s) => s.outbox.list);
+  const switcher = useApp((s) => s.session.switcher.data);
+  const recentIds = useApp((s) => s.session.info?.recentCompanyIds ?? []);
+  const actions = useActions();
+
+  useEffect(() => {
+    void actions.loadAllCompanies();
+    void actions.loadRequests();
+    void actions.loadSwitcher();
+    void actions.loadOutbox();
+  }, [actions]);
+
+  const counts = useMemo(() => countsOf(all.data), [all.data]);
+  const pending = useMemo(
+    () => (requests.data ?? []).filter((r) => r.status === 'pending' && r.partnerId === home?.id),
+    [requests.data, home?.id],
+  );
+  const recent = useMemo(() => {
+    const byId = new Map((switcher ?? []).map((e) => [e.id, e]));
+    return recentIds.map((id) => byId.get(id)).filter((e) => e && !e.isSelf).slice(0, 5);
+  }, [switcher, recentIds]);
+  const latestMail = (outbox.data ?? []).slice(0, 5);
+
+  const showList = (query: Partial<CompanyQuery>) => {
+    actions.setCompanyQuery({ search: '', route: 'any', sample: 'any', ...query });
+    navigate({ name: 'companies' });
+  };
+
+  if (!home) return null;
+  const noClients = counts?.total === 0;
+
+  return (
+    <div className="page" data-testid="overview-self">
+      <PageHeader
+        leading={<Avatar name={home.name} size={40} self />}
+        title={home.name}
+        badges={
+          <>
+            <SelfBadge />
+            <PartnerBadge />
+          </>
+        }
+        subtitle={`Partner overview · ${placeOf(home.city, home.country) || countryName(home.country)}`}
+        actions={
+          <>
+            <a className="btn" href={href({ name: 'partner-requests' })} data-testid="quick-partner-requests">
+              <Icon name="handshake" /> Partner requests
+            </a>
+            <a className="btn btn-primary" href={href({ name: 'company-new' })} data-testid="quick-new-company">
+              <Icon name="plus" /> New company
+            </a>
+          </>
+        }
+      />
+
+      {all.status === 'error' && <ErrorState title="Could not load your clients" message={all.error} onRetry={() => void actions.loadAllCompanies()} />}
+
+      <div className="stat-grid">
+        <StatCard
+          label="Client companies"
+          value={counts?.total ?? null}
+          sub={counts ? `${formatCount(counts.real)} real · ${formatCount(counts.sample)} sample` : 'Loading…'}
+          icon="buildings"
+          testId="stat-clients"
+          onClick={() => showList({})}
+        />
+        <StatCard
+          label="Direct"
+          value={counts?.direct ?? null}
+          sub="Reports go to the client"
+          icon="route"
+          testId="stat-direct"
+          onClick={() => showList({ route: 'direct' })}
+        />
+        <StatCard
+          label="Via partner"
+          value={counts?.viaPartner ?? null}
+          sub="Reports come to you"
+          icon="route"
+          testId="stat-via-partner"
+          onClick={() => showList({ route: 'via_partner' })}
+        />
+        <StatCard
+          label="Sample companies"
+          value={counts?.sample ?? null}
+          sub="Never billed"
+          icon="flask"
+          testId="stat-sample"
+          onClick={() => showList({ sample: 'sample' })}
+        />
+        <StatCard
+          label="Pending requests"
+          value={requests.data ? pending.length : null}
+          sub={pending.length > 0 ? 'Waiting for your answer' : 'Nothing to decide'}
+          icon="handshake"
+          tone={pending.length > 0 ? 'attention' : 'default'}
+          testId="stat-pending-requests"
+          onClick={() => navigate({ name: 'partner-requests' })}
+        />
+      </div>
+
+      {noClients && (
+        <EmptyState
+          icon="buildings"
+          title="Set up your first client"
+          testId="no-clients"
+          actions={
+            <a className="btn btn-primary" href={href({ name: 'company-new' })}>
+              <Icon name="plus" /> New company
+            </a>
+          }
+        >
+          <p>
+            Create a company for a client, or have an existing company's administrator send you a partner request. Start with a
+            sample company to prepare a shop without any cost.
+          </p>
+        </EmptyState>
+      )}
+
+      <div className="overview-columns">
+        <Card
+          title="Recently used clients"
+          description={`Switch with one click, or press ${shortcutLabel('K')} anywhere.`}
+          flush
+          testId="recent-clients"
+        >
+          {recent.length === 0 ? (
+            <div className="card-empty">
+              <Icon name="swap" size={18} />
+              <span>Clients you switch to appear here.</span>
+            </div>
+          ) : (
+            <ul className="list">
+              {recent.map((e) => (
+                <li key={e!.id} className="list-row">
+                  <Avatar name={e!.name} size={28} />
+                  <a className="list-main" href={href({ name: 'company', companyId: e!.id, tab: 'details', addUser: false })}>
+                    <span className="list-title">
+                      {e!.name} {e!.isSample && <SampleBadge compact />}
+                    </span>
+                    <span className="list-sub">{placeOf(e!.city, e!.country) || 'No address yet'}</span>
+                  </a>
+                  <RouteBadge route={e!.paymentRoute} />
+                  <button type="button" className="btn btn-small" onClick={() => void switchCompany(actions, e!.id)}>
+                    Switch
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        <Card
+          title="Outbox"
+          description="Emails the platform would have sent. Nothing leaves this machine."
+          flush
+          actions={
+            <a className="btn btn-small btn-ghost" href={href({ name: 'outbox', messageId: null })}>
+              View all <Icon name="arrowRight" size={13} />
+            </a>
+          }
+          testId="recent-outbox"
+        >
+          {outbox.status === 'loading' && !outbox.data ? (
+            <SkeletonRows rows={4} columns={2} />
+          ) : latestMail.length === 0 ? (
+            <div className="card-empty">
+              <Icon name="inbox" size={18} />
+              <span>No emails yet. Welcome mails and reports land here.</span>
+            </div>
+          ) : (
+            <ul className="list">
+              {latestMail.map((m) => (
+                <li key={m.id} className="list-row">
+                  <span className={`unread-dot${m.readAt ? ' is-read' : ''}`} aria-label={m.readAt ? 'Read' : 'Unread'} />
+                  <a className="list-main" href={href({ name: 'outbox', messageId: m.id })}>
+                    <span className={`list-title${m.readAt ? '' : ' is-unread'}`}>{m.subject}</span>
+                    <span className="list-sub">To {m.to}</span>
+                  </a>
+                  <span className="list-meta">{formatShortDateTime(m.createdAt)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function CompanyOverview() {
+  const acting = useApp((s) => s.session.info?.acting ?? null);
+  const caps = useCapabilities();
+  const actingId = acting?.id ?? null;
+  const users = useApp((s) => (actingId !== null ? s.users.byCompany[actingId] : undefined));
+  const actions = useActions();
+
+  useEffect(() => {
+    if (actingId !== null && caps.users) void actions.loadUsers(actingId);
+  }, [actingId, caps.users, actions]);
+
+  if (!acting) return <SkeletonBlock />;
+  return (
+    <div className="page" data-testid="overview-company">
+      <PageHeader
+        leading={<Avatar name={acting.name} size={40} />}
+        title={acting.name}
+        badges={
+          <>
+            {acting.isSample && <SampleBadge />}
+            {!acting.isPartner && <RouteBadge route={acting.paymentRoute} />}
+            {acting.isPartner && <PartnerBadge />}
+          </>
+        }
+        subtitle={
+          acting.partnerName
+            ? `Managed by ${acting.partnerName} · created ${formatDate(acting.createdAt)}`
+            : [placeOf(acting.city, acting.country), `created ${formatDate(acting.createdAt)}`].filter(Boolean).join(' · ')
+        }
+        actions={
+          caps.companySettings && (
+            <a className="btn" href={href({ name: 'company-settings' })}>
+              <Icon name="settings" /> Company settings
+            </a>
+          )
+        }
+      />
+
+      {acting.isSample && (
+        <Callout tone="sample" title="This is a sample company" testId="sample-callout">
+          {SAMPLE_TEXT} Any demo data shown for it is marked as demo.
+        </Callout>
+      )}
+
+      <div className="overview-columns">
+        <CompanyCard company={acting} />
+        <div className="stack">
+          {!acting.isPartner && (
+            <Card title="Billing" testId="billing-card">
+              <div className="billing-route">
+                <RouteBadge route={acting.paymentRoute} />
+                <p>{paymentRouteTextForCompany(acting.paymentRoute, acting.partnerName)}</p>
+              </div>
+              <div className="billing-route">
+                {acting.isSample ? <SampleBadge /> : <span className="badge badge-real">Real company</span>}
+                <p>{acting.isSample ? 'Never billed; excluded from month close.' : 'Sells to end users and is included in the month close.'}</p>
+              </div>
+            </Card>
+          )}
+          {caps.users && (
+            <Card
+              title="Users"
+              actions={
+                <a className="btn btn-small btn-ghost" href={href({ name: 'company-users', addUser: false })}>
+                  Manage <Icon name="arrowRight" size={13} />
+                </a>
+              }
+              testId="users-card"
+            >
+              {users?.data ? (
+                <div className="users-summary">
+                  <span className="users-count" data-testid="users-count">
+                    {plural(users.data.length, 'user', 'users')}
+                  </span>
+                  <span className="avatar-stack">
+                    {users.data.slice(0, 6).map((u) => (
+                      <Avatar key={u.id} name={u.name} size={26} round />
+                    ))}
+                  </span>
+                </div>
+              ) : users?.status === 'error' ? (
+                <p className="muted">{users.error}</p>
+              ) : (
+                <span className="skeleton skeleton-inline" />
+              )}
+            </Card>
+          )}
+          <Card title="Quick links" testId="quick-links">
+            <div className="quick-links">
+              {caps.store && caps.storeAvailable && (
+                <a className="quick-link" href={href({ name: 'shop-settings' })}>
+                  <Icon name="store" /> Shop settings
+                </a>
+              )}
+              {caps.users && (
+                <a className="quick-link" href={href({ name: 'company-users', addUser: true })}>
+                  <Icon name="plus" /> Add a user
+                </a>
+              )}
+              {caps.companySettings && (
+                <a className="quick-link" href={href({ name: 'company-settings' })}>
+                  <Icon name="settings" /> Company settings
+                </a>
+              )}
+              {caps.partnerRelation && (
+                <a className="quick-link" href={href({ name: 'company-partner' })}>
+                  <Icon name="handshake" /> {acting.partnerId ? 'Partner relation' : 'Request a partner'}
+                </a>
+              )}
+              <a className="quick-link" href={href({ name: 'outbox', messageId: null })}>
+                <Icon name="inbox" /> Outbox
+              </a>
+            </div>
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function CompanyCard({ company }: { company: Company }) {
+  const address = [company.street, [company.postalCode, company.city].filter(Boolean).join(' '), countryName(company.country)]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <Card title="Company" testId="company-card">
+      <Facts
+        items={[
+          { label: 'Name', value: company.name },
+          { label: 'Email', value: company.email },
+          { label: 'Phone', value: company.phone },
+          { label: 'Address', value: address },
+          { label: 'VAT-ID', value: company.vatId ? <code>{company.vatId}</code> : '' },
+          { label: 'Token', value: company.token ? <code>{company.token}</code> : '' },
+          { label: 'Partner', value: company.isPartner ? 'This company is a partner' : (company.partnerName ?? 'None — manages itself'), testId: 'company-partner' },
+          { label: 'Company ID', value: <code>{company.id}</code> },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,53 @@
+// The local outbox: every email the platform would have sent.
+import type { OutboxMessage } from '../../src-shared/api/types';
+import { failed, idle, loading, ready, type Loadable } from './loadable';
+import { patch, type SliceContext } from './slice-context';
+
+export const OUTBOX_LIMIT = 200;
+
+export interface OutboxState {
+  list: Loadable<OutboxMessage[]>;
+}
+
+export interface OutboxActions {
+  loadOutbox(): Promise<void>;
+  markRead(messageId: number): Promise<void>;
+}
+
+export function unreadCount(messages: readonly OutboxMessage[] | null): number {
+  return messages ? messages.reduce((n, m) => (m.readAt === null ? n + 1 : n), 0) : 0;
+}
+
+export function createOutboxSlice(ctx: SliceContext): { state: OutboxState; actions: OutboxActions } {
+  let seq = 0;
+
+  const actions: OutboxActions = {
+    async loadOutbox() {
+      const mine = ++seq;
+      patch(ctx, 'outbox', (o) => ({ list: loading(o.list) }));
+      try {
+        const items = await ctx.client.call('outbox.list', { limit: OUTBOX_LIMIT });
+        if (mine === seq) patch(ctx, 'outbox', { list: ready(items) });
+      } catch (error) {
+        if (mine === seq) patch(ctx, 'outbox', (o) => ({ list: failed(o.list, error) }));
+      }
+    },
+
+    async markRead(messageId) {
+      const current = ctx.get().outbox.list.data?.find((m) => m.id === messageId);
+      if (!current || current.readAt !== null) return;
+      // Optimistic: the dot disappears at once; a failure puts it back.
+      const replace = (message: OutboxMessage) =>
+        patch(ctx, 'outbox', (o) => ({ list: ready((o.list.data ?? []).map((m) => (m.id === message.id ? message : m))) }));
+      replace({ ...current, readAt: new Date().toISOString() });
+      try {
+        replace(await ctx.client.call('outbox.markRead', { messageId }));
+      } catch (error) {
+        replace(current);
+        ctx.get().actions.toast('error', error instanceof Error ? error.message : 'Could not mark the message read');
+      }
+    },
+  };
+
+  return { state: { list: idle() }, actions };
+}

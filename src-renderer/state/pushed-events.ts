@@ -1,0 +1,66 @@
+// Pushed events enter the store here, outside React: each event refreshes exactly what it touches.
+// Subscribed once at startup (main.tsx).
+import type { PushedEvent } from '../../src-shared/api/contract';
+import type { RendererConsoleClient } from '../api/console-client';
+import type { AppStore } from './store';
+
+export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
+  const s = store.getState();
+  const a = s.actions;
+  // Refreshes go through the store's scheduler via these helpers, so a burst coalesces into one call.
+  switch (event.name) {
+    case 'session.changed':
+      a.applySession(event.payload as PushedEvent<'session.changed'>['payload']);
+      return;
+    case 'company.created':
+      refreshLater(store, 'company-lists', () => a.refreshCompanyLists());
+      refreshLater(store, 'switcher', () => void a.loadSwitcher());
+      return;
+    case 'company.updated': {
+      const { companyId } = event.payload as PushedEvent<'company.updated'>['payload'];
+      if (s.companies.details[companyId]) refreshLater(store, `company:${companyId}`, () => void a.loadCompany(companyId));
+      const info = s.session.info;
+      if (info && (info.acting?.id === companyId || info.home?.id === companyId)) {
+        refreshLater(store, 'session', () => void a.loadSession());
+      }
+      refreshLater(store, 'company-lists', () => a.refreshCompanyLists());
+      refreshLater(store, 'switcher', () => void a.loadSwitcher());
+      return;
+    }
+    case 'user.changed': {
+      const { companyId } = event.payload as PushedEvent<'user.changed'>['payload'];
+      if (s.users.byCompany[companyId]) refreshLater(store, `users:${companyId}`, () => void a.loadUsers(companyId));
+      refreshLater(store, 'company-lists', () => a.refreshCompanyLists());
+      refreshLater(store, 'candidates', () => void a.loadCandidates());
+      return;
+    }
+    case 'partner_request.changed':
+      if (s.requests.list.status !== 'idle') refreshLater(store, 'requests', () => void a.loadRequests());
+      // An accepted request adds a client; an ended one removes it.
+      refreshLater(store, 'company-lists', () => a.refreshCompanyLists());
+      refreshLater(store, 'switcher', () => void a.loadSwitcher());
+      return;
+    case 'outbox.added':
+      refreshLater(store, 'outbox', () => void a.loadOutbox());
+      return;
+    case 'shop.updated': {
+      const { companyId } = event.payload as PushedEvent<'shop.updated'>['payload'];
+      if (s.shop.byCompany[companyId]) refreshLater(store, `shop:${companyId}`, () => void a.loadShopSettings(companyId));
+      return;
+    }
+  }
+}
+
+function refreshLater(store: AppStore, key: string, fn: () => void): void {
+  store.getState().actions.scheduleRefresh(key, fn);
+}
+
+/** Subscribes the store to the client's events and connection state; returns the unsubscribe. */
+export function connectEvents(store: AppStore, client: RendererConsoleClient): () => void {
+  const offEvents = client.subscribe((event) => applyPushedEvent(store, event));
+  const offConnection = client.onConnectionChange((state) => store.getState().actions.setConnection(state));
+  return () => {
+    offEvents();
+    offConnection();
+  };
+}

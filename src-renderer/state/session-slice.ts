@@ -1,0 +1,160 @@
+// Who is signed in, which company the console acts as, the company selector's entries, the local users
+// one can sign in as, and facts about the app. Switching company or user resets acting-dependent data.
+import type { PartnerSetupInput } from '../../src-shared/api/inputs';
+import type { AppInfo, SessionInfo, SignInCandidate, SwitcherEntry } from '../../src-shared/api/types';
+import type { ConnectionState } from '../api/console-client';
+import { failed, idle, loading, messageOf, ready, type Loadable } from './loadable';
+import { mutate, patch, type SliceContext } from './slice-context';
+
+export interface SessionState {
+  status: 'loading' | 'ready' | 'error';
+  info: SessionInfo | null;
+  error: string | null;
+  switcher: Loadable<SwitcherEntry[]>;
+  candidates: Loadable<SignInCandidate[]>;
+  appInfo: AppInfo | null;
+  /** The company a switch is under way to ('self' for Self), for a busy indicator. */
+  switchingTo: number | 'self' | null;
+  connection: ConnectionState;
+}
+
+export interface SessionActions {
+  loadSession(): Promise<void>;
+  /** Takes a new SessionInfo (from a call or a pushed event) and refreshes what depends on it. */
+  applySession(info: SessionInfo): void;
+  switchCompany(companyId: number | null): Promise<SessionInfo>;
+  signIn(userId: number): Promise<SessionInfo>;
+  createPartner(input: PartnerSetupInput): Promise<SessionInfo>;
+  loadSwitcher(): Promise<void>;
+  loadCandidates(): Promise<void>;
+  loadAppInfo(): Promise<void>;
+  setConnection(state: ConnectionState): void;
+  /** Reloads everything already on screen (after the event stream was down). */
+  resyncAll(): void;
+}
+
+export function createSessionSlice(ctx: SliceContext): { state: SessionState; actions: SessionActions } {
+  const state: SessionState = {
+    status: 'loading',
+    info: null,
+    error: null,
+    switcher: idle(),
+    candidates: idle(),
+    appInfo: null,
+    switchingTo: null,
+    connection: 'connected',
+  };
+
+  const actions: SessionActions = {
+    async loadSession() {
+      patch(ctx, 'session', (s): Partial<SessionState> => ({ status: s.info ? 'ready' : 'loading', error: null }));
+      try {
+        const info = await ctx.client.call('session.get', {});
+        actions.applySession(info);
+      } catch (error) {
+        patch(ctx, 'session', (s): Partial<SessionState> => ({ status: s.info ? 'ready' : 'error', error: messageOf(error) }));
+        return;
+      }
+      void actions.loadCandidates();
+      void actions.loadAppInfo();
+    },
+
+    applySession(info) {
+      const prev = ctx.get().session.info;
+      const userChanged = prev?.user?.id !== info.user?.id;
+      const actingChanged = userChanged || prev?.acting?.id !== info.acting?.id;
+      patch(ctx, 'session', { status: 'ready', info, error: null });
+      const a = ctx.get().actions;
+      if (userChanged) a.resetForUser();
+      else if (actingChanged) a.resetForActing();
+      if (info.user) {
+        // The selector's order (recent first) changes with every switch.
+        ctx.schedule('switcher', () => void actions.loadSwitcher());
+        if (userChanged) {
+          ctx.schedule('candidates', () => void actions.loadCandidates());
+          ctx.schedule('outbox', () => void a.loadOutbox());
+        }
+        // The pending-requests badge of a partner's navigation.
+        if (actingChanged && info.isSelf && info.home?.isPartner) ctx.schedule('requests', () => void a.loadRequests());
+      }
+    },
+
+    async switchCompany(companyId) {
+      patch(ctx, 'session', { switchingTo: companyId ?? 'self' });
+      try {
+        const info = await mutate(ctx, () => ctx.client.call('session.switch', { companyId }));
+        actions.applySession(info);
+        return info;
+      } finally {
+        patch(ctx, 'session', { switchingTo: null });
+      }
+    },
+
+    async signIn(userId) {
+      const info = await mutate(
+        ctx,
+        () => ctx.client.call('session.signIn', { userId }),
+        (i) => `Signed in as ${i.user?.name ?? 'user'}${i.home ? ` (${i.home.name})` : ''}`,
+      );
+      actions.applySession(info);
+      return info;
+    },
+
+    async createPartner(input) {
+      const info = await mutate(ctx, () => ctx.client.call('setup.createPartner', input), 'Your partner account is ready');
+      actions.applySession(info);
+      void actions.loadCandidates();
+      return info;
+    },
+
+    async loadSwitcher() {
+      patch(ctx, 'session', (s) => ({ switcher: loading(s.switcher) }));
+      try {
+        const entries = await ctx.client.call('session.switcher', {});
+        patch(ctx, 'session', { switcher: ready(entries) });
+      } catch (error) {
+        patch(ctx, 'session', (s) => ({ switcher: failed(s.switcher, error) }));
+      }
+    },
+
+    async loadCandidates() {
+      patch(ctx, 'session', (s) => ({ candidates: loading(s.candidates) }));
+      try {
+        const candidates = await ctx.client.call('session.signInCandidates', {});
+        patch(ctx, 'session', { candidates: ready(candidates) });
+      } catch (error) {
+        patch(ctx, 'session', (s) => ({ candidates: failed(s.candidates, error) }));
+      }
+    },
+
+    async loadAppInfo() {
+      try {
+        const appInfo = await ctx.client.call('app.info', {});
+        patch(ctx, 'session', { appInfo });
+      } catch {
+        // Only shown in the user menu's footer; nothing to tell the user.
+      }
+    },
+
+    setConnection(connection) {
+      const was = ctx.get().session.connection;
+      patch(ctx, 'session', { connection });
+      if (was === 'reconnecting' && connection === 'connected') actions.resyncAll();
+    },
+
+    resyncAll() {
+      const s = ctx.get();
+      const a = s.actions;
+      void actions.loadSession();
+      if (s.session.switcher.status !== 'idle') void actions.loadSwitcher();
+      a.refreshCompanyLists();
+      for (const id of Object.keys(s.companies.details)) void a.loadCompany(Number(id));
+      for (const id of Object.keys(s.users.byCompany)) void a.loadUsers(Number(id));
+      for (const id of Object.keys(s.shop.byCompany)) void a.loadShopSettings(Number(id));
+      if (s.requests.list.status !== 'idle') void a.loadRequests();
+      if (s.outbox.list.status !== 'idle') void a.loadOutbox();
+    },
+  };
+
+  return { state, actions };
+}

@@ -1,0 +1,52 @@
+// What every slice of the store receives: zustand's set/get, the console client, and the refresh
+// scheduler that coalesces refetches (a burst of pushed events causes one reload, not fifty).
+import type { StoreApi } from 'zustand/vanilla';
+import type { RendererConsoleClient } from '../api/console-client';
+import { ApiError } from '../../src-shared/api/errors';
+import type { AppState } from './store';
+import { messageOf } from './loadable';
+
+export type ConsoleApi = Pick<RendererConsoleClient, 'call'>;
+
+export interface SliceContext {
+  set: StoreApi<AppState>['setState'];
+  get: StoreApi<AppState>['getState'];
+  client: ConsoleApi;
+  /** Runs `fn` once after a short delay, however often the same `key` is scheduled meanwhile. */
+  schedule(key: string, fn: () => void): void;
+}
+
+type SliceKey = Exclude<keyof AppState, 'actions'>;
+
+/** Shallow-merges `patch` into one slice's state. */
+export function patch<K extends SliceKey>(
+  ctx: Pick<SliceContext, 'set'>,
+  key: K,
+  update: Partial<AppState[K]> | ((current: AppState[K]) => Partial<AppState[K]>),
+): void {
+  ctx.set((state) => {
+    const current = state[key];
+    const changes = typeof update === 'function' ? update(current) : update;
+    return { [key]: { ...current, ...changes } } as Partial<AppState>;
+  });
+}
+
+/**
+ * Runs a change through the API: shows a success toast when it worked, an error toast with the API's
+ * message when it did not, and rethrows so a form can put field errors next to its fields.
+ */
+export async function mutate<T>(ctx: SliceContext, run: () => Promise<T>, success?: string | ((result: T) => string)): Promise<T> {
+  try {
+    const result = await run();
+    if (success) ctx.get().actions.toast('success', typeof success === 'function' ? success(result) : success);
+    return result;
+  } catch (error) {
+    const apiError = error instanceof ApiError ? error : null;
+    if (apiError && apiError.code === 'validation_failed' && Object.keys(apiError.fields).length > 0) {
+      ctx.get().actions.toast('error', 'Please correct the highlighted fields.', apiError.message);
+    } else {
+      ctx.get().actions.toast('error', messageOf(error));
+    }
+    throw error;
+  }
+}

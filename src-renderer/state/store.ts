@@ -1,0 +1,113 @@
+// The renderer's one zustand store, built from typed slices. Actions (under `actions`) are the only code
+// that calls the console client; components read state through one selector per value.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
+import { idle } from './loadable';
+import { createOutboxSlice, type OutboxActions, type OutboxState } from './outbox-slice';
+import { createRequestsSlice, type RequestsActions, type RequestsState } from './requests-slice';
+import { createSessionSlice, type SessionActions, type SessionState } from './session-slice';
+import { createShopSlice, type ShopActions, type ShopState } from './shop-slice';
+import type { ConsoleApi, SliceContext } from './slice-context';
+import { createUiSlice, type UiActions, type UiState } from './ui-slice';
+import { createUsersSlice, type UsersActions, type UsersState } from './users-slice';
+
+interface ResetActions {
+  /** Runs `fn` once after a short delay however often `key` is scheduled meanwhile (pushed events use it). */
+  scheduleRefresh(key: string, fn: () => void): void;
+  /** Another user signed in: nothing loaded for the previous one may stay. */
+  resetForUser(): void;
+  /** The acting company changed: data that depends on it is stale. */
+  resetForActing(): void;
+}
+
+export type AppActions = SessionActions &
+  CompaniesActions &
+  UsersActions &
+  ShopActions &
+  RequestsActions &
+  OutboxActions &
+  UiActions &
+  ResetActions;
+
+export interface AppState {
+  session: SessionState;
+  companies: CompaniesState;
+  users: UsersState;
+  shop: ShopState;
+  requests: RequestsState;
+  outbox: OutboxState;
+  ui: UiState;
+  actions: AppActions;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export interface AppStoreOptions {
+  /** How long refetches triggered by events are coalesced (ms). */
+  refreshDelayMs?: number;
+}
+
+export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}): AppStore {
+  const delay = options.refreshDelayMs ?? 60;
+  const pending = new Map<string, () => void>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function schedule(key: string, fn: () => void): void {
+    pending.set(key, fn);
+    if (timer !== null) return;
+    timer = setTimeout(() => {
+      timer = null;
+      const due = [...pending.values()];
+      pending.clear();
+      for (const run of due) run();
+    }, delay);
+  }
+
+  return createStore<AppState>()((set, get) => {
+    const ctx: SliceContext = { set, get, client, schedule };
+    const session = createSessionSlice(ctx);
+    const companies = createCompaniesSlice(ctx);
+    const users = createUsersSlice(ctx);
+    const shop = createShopSlice(ctx);
+    const requests = createRequestsSlice(ctx);
+    const outbox = createOutboxSlice(ctx);
+    const ui = createUiSlice(ctx);
+
+    const reset: ResetActions = {
+      scheduleRefresh: schedule,
+      resetForUser() {
+        set((s) => ({
+          session: { ...s.session, switcher: idle(), candidates: s.session.candidates },
+          companies: { ...companies.state, query: s.companies.query },
+          users: users.state,
+          shop: shop.state,
+          requests: requests.state,
+          outbox: outbox.state,
+        }));
+      },
+      resetForActing() {
+        set((s) => ({ requests: { ...s.requests, list: idle(), directory: idle() } }));
+      },
+    };
+
+    return {
+      session: session.state,
+      companies: companies.state,
+      users: users.state,
+      shop: shop.state,
+      requests: requests.state,
+      outbox: outbox.state,
+      ui: ui.state,
+      actions: {
+        ...session.actions,
+        ...companies.actions,
+        ...users.actions,
+        ...shop.actions,
+        ...requests.actions,
+        ...outbox.actions,
+        ...ui.actions,
+        ...reset,
+      },
+    };
+  });
+}

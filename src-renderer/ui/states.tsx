@@ -1,0 +1,90 @@
+// Designed empty, loading and error states, so that no screen is ever blank.
+import type { ReactNode } from 'react';
+import { Icon, type IconName } from './icons';
+
+export function Spinner({ size = 16, label }: { size?: number; label?: string }) {
+  return (
+    <span className="spinner" style={{ width: size, height: size }} role={label ? 'status' : undefined} aria-label={label}>
+      <span className="spinner-ring" />
+    </span>
+  );
+}
+
+export function EmptyState({
+  icon,
+  title,
+  children,
+  actions,
+  testId,
+  tone = 'neutral',
+}: {
+  icon: IconName;
+  title: string;
+  children?: ReactNode;
+  actions?: ReactNode;
+  testId?: string;
+  tone?: 'neutral' | 'locked' | 'error';
+}) {
+  return (
+    <div className={`empty-state empty-${tone}`} data-testid={testId}>
+      <div className="empty-icon">
+        <Icon name={icon} size={22} />
+      </div>
+      <h3 className="empty-title">{title}</h3>
+      {children && <div className="empty-body">{children}</div>}
+      {actions && <div className="empty-actions">{actions}</div>}
+    </div>
+  );
+}
+
+export function ErrorState({ title = 'Could not load this', message, onRetry }: { title?: string; message: string | null; onRetry?: () => void }) {
+  return (
+    <EmptyState
+      icon="alert"
+      tone="error"
+      title={title}
+      testId="error-state"
+      actions={
+        onRetry && (
+          <button type="button" className="btn" onClick={onRetry}>
+            <Icon name="refresh" /> Try again
+          </button>
+        )
+      }
+    >
+      <p>{message ?? 'Something went wrong.'}</p>
+    </EmptyState>
+  );
+}
+
+/** Grey placeholder lines in the shape of the content that is coming. */
+export function SkeletonRows({ rows = 6, columns = 4 }: { rows?: number; columns?: number }) {
+  return (
+    <div className="skeleton-rows" aria-busy="true" aria-label="Loading">
+      {Array.from({ length: rows }, (_, r) => (
+        <div className="skeleton-row" key={r}>
+          {Array.from({ length: columns }, (_, c) => (
+            <span key={c} className="skeleton" style={{ width: `${c === 0 ? 38 : 14 + ((r * 7 + c * 13) % 18)}%` }} />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function SkeletonBlock({ height = 120 }: { height?: number }) {
+  return <div className="skeleton skeleton-block" style={{ height }} aria-busy="true" aria-label="Loading" />;
+}
+
+export function Callout({ tone = 'info', icon, title, children, testId }: { tone?: 'info' | 'warning' | 'danger' | 'sample'; icon?: IconName; title?: string; children: ReactNode; testId?: string }) {
+  const fallback: Record<string, IconName> = { info: 'info', warning: 'alert', danger: 'alert', sample: 'flask' };
+  return (
+    <div className={`callout callout-${tone}`} data-testid={testId}>
+      <Icon name={icon ?? fallback[tone]} size={16} />
+      <div>
+        {title && <strong className="callout-title">{title}</strong>}
+        <div className="callout-body">{children}</div>
+      </div>
+    </div>
+  );
+}

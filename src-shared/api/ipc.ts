@@ -1,0 +1,74 @@
+// The wire names and shapes of the console's transports: IPC channels, the preload bridge, pushed events
+// and the browser host's HTTP paths. Kept free of zod so the sandboxed preload bundle stays small;
+// contract.ts re-exports all of it.
+import type { ApiErrorPayload } from './errors';
+import type { SessionInfo } from './types';
+
+/** Events the console pushes to the renderer. Named noun.verb. */
+export interface ConsoleEvents {
+  'session.changed': SessionInfo;
+  'company.created': { companyId: number };
+  'company.updated': { companyId: number };
+  'user.changed': { companyId: number };
+  'partner_request.changed': { requestId: number };
+  'outbox.added': { messageId: number };
+  'shop.updated': { companyId: number };
+}
+export type EventName = keyof ConsoleEvents;
+export const EVENT_NAMES: EventName[] = [
+  'session.changed',
+  'company.created',
+  'company.updated',
+  'user.changed',
+  'partner_request.changed',
+  'outbox.added',
+  'shop.updated',
+];
+
+export interface PushedEvent<E extends EventName = EventName> {
+  name: E;
+  payload: ConsoleEvents[E];
+}
+
+/** One reply of a console call as it crosses IPC or HTTP. */
+export type CallReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorPayload };
+
+/** The IPC channel prefix; the main side refuses any other channel. */
+export const IPC_PREFIX = 'partnerdeck:';
+export const IPC_INVOKE_CHANNEL = `${IPC_PREFIX}invoke`;
+export const IPC_EVENT_CHANNEL = `${IPC_PREFIX}event`;
+/** Commands from the desktop app's menu to the page (its accelerators take the keys before the page). */
+export const UI_COMMAND_CHANNEL = `${IPC_PREFIX}ui`;
+/** The name under which the preload exposes the bridge on `window`. */
+export const BRIDGE_GLOBAL = 'partnerdeck';
+
+export const UI_COMMANDS = ['open-switcher', 'switch-to-self'] as const;
+export type UiCommandName = (typeof UI_COMMANDS)[number];
+export interface UiCommand {
+  command: UiCommandName;
+}
+
+export function isUiCommand(value: unknown): value is UiCommand {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (UI_COMMANDS as readonly string[]).includes((value as { command?: unknown }).command as string)
+  );
+}
+
+/** What the preload exposes as `window.partnerdeck` (contextBridge). Raw replies; the renderer client unwraps. */
+export interface PreloadBridge {
+  invoke(method: string, input: unknown): Promise<CallReply>;
+  onEvent(listener: (event: PushedEvent) => void): () => void;
+  /** Menu commands (Switch company…, Back to Self); returns an unsubscribe function. */
+  onUiCommand(listener: (command: UiCommand) => void): () => void;
+}
+
+/**
+ * Browser host wire format: `POST /api/<method>` with the JSON input as body and the header
+ * `X-PartnerDeck-CSRF: 1`; the reply is a CallReply (HTTP 200 when ok, 4xx/5xx with the error otherwise).
+ * Events: `GET /api/events` as server-sent events, each `data:` line a JSON PushedEvent.
+ */
+export const HTTP_API_PREFIX = '/api/';
+export const HTTP_EVENTS_PATH = '/api/events';
+export const CSRF_HEADER = 'x-partnerdeck-csrf';

@@ -1,0 +1,148 @@
+// End to end in Chromium through the browser host: the built CLI's `console` command serves the real
+// renderer, and a partner works through the foundation's flows as a person would.
+import { join } from 'node:path';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
+import { launchChromium } from '../helpers/browser';
+import { tempDir } from '../helpers/platform';
+
+const dir = tempDir('pd-e2e-');
+const dataDir = join(dir.path, 'data');
+let child: ChildProcessWithoutNullStreams;
+let browser: Browser;
+let page: Page;
+let origin: string;
+const pageErrors: string[] = [];
+
+const companies = (): { id: number; name: string; partnerId: number | null; isSample: boolean; paymentRoute: string }[] =>
+  JSON.parse(runCli(['company', 'list', '--json', '--data-dir', dataDir]).stdout);
+const byTestId = (id: string) => page.getByTestId(id);
+const go = (hash: string) => page.goto(`${origin}/#${hash}`);
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+beforeAll(async () => {
+  assertBuilt();
+  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
+  child = started.child;
+  origin = new URL(started.first.consoleUrl).origin;
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(started.first.consoleUrl);
+  await byTestId('company-switcher').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (child) await stop(child);
+  dir.remove();
+});
+
+async function fillCompany(name: string, extra: { vatId?: string } = {}) {
+  await go('/companies/new');
+  await byTestId('company-new').waitFor();
+  await byTestId('input-name').fill(name);
+  await byTestId('input-country').selectOption('DE');
+  if (extra.vatId !== undefined) await byTestId('input-vatId').fill(extra.vatId);
+  await byTestId('input-attestNotAffiliated').check();
+}
+
+describe('the console in Chromium', () => {
+  it('opens on Self: the demo partner, with store functions visibly unavailable', async () => {
+    await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Northwind Commerce Partners');
+    expect(await byTestId('badge-self').first().isVisible()).toBe(true);
+    expect(await byTestId('nav-shop-settings').getAttribute('aria-disabled')).toBe('true');
+    await go('/companies');
+    await expect.poll(() => page.locator('[data-testid="company-row"]').count()).toBe(8);
+  });
+
+  it('shows a validation error for a bad VAT-ID and saves nothing', async () => {
+    const before = companies().length;
+    await fillCompany('Bad VAT GmbH', { vatId: 'DE123' });
+    await byTestId('save').click();
+    await expect.poll(() => byTestId('error-vatId').textContent()).toMatch(/VAT-ID/);
+    expect(page.url()).toContain('#/companies/new');
+    expect(companies()).toHaveLength(before);
+  });
+
+  it('Save creates the client and opens its page', async () => {
+    await fillCompany('E2E Save GmbH', { vatId: 'DE 123 456 789' });
+    await byTestId('route-via_partner').check();
+    await byTestId('save').click();
+    await expect.poll(() => page.url()).toMatch(/#\/companies\/\d+$/);
+    await expect.poll(() => byTestId('company-title').textContent()).toContain('E2E Save GmbH');
+    const created = companies().find((c) => c.name === 'E2E Save GmbH')!;
+    expect(created).toMatchObject({ paymentRoute: 'via_partner', isSample: false });
+    expect(created.partnerId).toBe(companies().find((c) => c.name.startsWith('Northwind'))!.id);
+  });
+
+  it('Save and add user opens the add-user form for the new client; the user gets a welcome email', async () => {
+    await fillCompany('E2E Users GmbH');
+    await byTestId('sample-true').check();
+    await byTestId('save-add-user').click();
+    await expect.poll(() => page.url()).toMatch(/#\/companies\/\d+\/users/);
+    await byTestId('input-email').waitFor();
+    await byTestId('users-manager').getByTestId('input-name').fill('Erika Muster');
+    await byTestId('input-email').fill('erika@e2e-users.example');
+    await byTestId('input-password').fill('long-enough-password');
+    await byTestId('perm-orders').check();
+    await byTestId('save-user').click();
+    await expect.poll(() => page.getByText('erika@e2e-users.example').count()).toBeGreaterThan(0);
+    expect(companies().find((c) => c.name === 'E2E Users GmbH')!.isSample).toBe(true);
+    await go('/outbox');
+    await expect.poll(() => byTestId('outbox-list').textContent()).toContain('Your login for E2E Users GmbH');
+  });
+
+  it('Save and go to shop settings switches to the new client and opens its shop', async () => {
+    await fillCompany('E2E Shop GmbH');
+    await byTestId('save-shop-settings').click();
+    await byTestId('shop-settings').waitFor();
+    await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('E2E Shop GmbH');
+    expect(await byTestId('acting-banner').isVisible()).toBe(true);
+    expect(await byTestId('nav-shop-settings').getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('switches back to Self with one click, to a client with Ctrl+K, and back with the keyboard', async () => {
+    await byTestId('self-button').click();
+    await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Northwind');
+    await expect.poll(() => byTestId('acting-banner').count()).toBe(0);
+
+    await page.keyboard.press(`${mod}+k`);
+    await byTestId('switcher-search').waitFor();
+    // Recently used first: the shop we just left.
+    const firstClient = page.locator('[data-testid^="switcher-option-"]').nth(1);
+    await expect.poll(() => firstClient.textContent()).toContain('E2E Shop GmbH');
+    await byTestId('switcher-search').fill('nordl');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Nordlys Outdoor AS');
+    // A client's users see no partner functions.
+    expect(await byTestId('nav-companies').count()).toBe(0);
+
+    await page.keyboard.press(`${mod}+Shift+S`);
+    await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Northwind');
+  });
+
+  it('as Self the store is unavailable even by address, with the reason shown', async () => {
+    await go('/store/settings');
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Switch to a client|switch to a client/);
+    expect(await byTestId('shop-settings').count()).toBe(0);
+  });
+
+  it('accepts a partner request: the company becomes a client', async () => {
+    await go('/partner-requests');
+    const accept = page.locator('[data-testid^="accept-request-"]').first();
+    await accept.waitFor();
+    await accept.click();
+    const confirm = byTestId('confirm-button');
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await expect.poll(() => companies().find((c) => c.name === 'Harbor Coffee Roasters Inc')?.partnerId ?? null).not.toBeNull();
+    await go('/companies');
+    await expect.poll(() => page.locator('[data-testid="company-row"]').filter({ hasText: 'Harbor Coffee Roasters' }).count()).toBe(1);
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

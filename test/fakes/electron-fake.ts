@@ -1,0 +1,382 @@
+// A small in-memory fake of the electron API surface the shell uses (app, BrowserWindow, webContents and
+// frames, ipcMain/ipcRenderer, session, protocol, Menu, shell, safeStorage, contextBridge), so unit tests
+// can run src-main/electron in plain Node: `vi.mock('electron', () => import('../../fakes/electron-fake'))`.
+// Every object records what it was asked to do; `resetElectronFake()` clears it between tests.
+import type { SafeStorage } from 'electron';
+import { EventEmitter } from 'node:events';
+
+/** An Electron-style event: the given properties plus preventDefault(). */
+export class FakeEvent {
+  defaultPrevented = false;
+  [key: string]: unknown;
+  constructor(props: Record<string, unknown> = {}) {
+    Object.assign(this, props);
+  }
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+let nextRoutingId = 1;
+
+export class FakeWebFrameMain {
+  readonly routingId: number;
+  constructor(
+    public url: string,
+    public origin: string,
+    public parent: FakeWebFrameMain | null = null,
+    public processId = 7,
+    routingId?: number,
+  ) {
+    this.routingId = routingId ?? nextRoutingId++;
+  }
+}
+
+type WindowOpenHandler = (details: { url: string; frameName?: string; features?: string; disposition?: string }) => { action: 'allow' | 'deny' };
+
+export class FakeWebContents extends EventEmitter {
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  windowOpenHandler: WindowOpenHandler | null = null;
+  mainFrame: FakeWebFrameMain;
+  url = '';
+  constructor(url = 'app://partnerdeck/index.html', origin = 'app://partnerdeck') {
+    super();
+    this.mainFrame = new FakeWebFrameMain(url, origin);
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+  /** Fires `event` ('will-navigate', 'will-redirect', 'will-attach-webview') and says whether a listener prevented it. */
+  attempt(event: string, props: Record<string, unknown>, ...extra: unknown[]): boolean {
+    const e = new FakeEvent(props);
+    this.emit(event, e, ...extra);
+    return e.defaultPrevented;
+  }
+}
+
+interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  static getAllWindows(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.instances.filter((w) => !w.destroyed);
+  }
+  readonly options: Record<string, unknown>;
+  readonly webContents = new FakeWebContents();
+  destroyed = false;
+  maximized = false;
+  minimized = false;
+  visible = false;
+  loadedUrl: string | null = null;
+  bounds: Bounds;
+  constructor(options: Record<string, unknown> = {}) {
+    super();
+    this.options = options;
+    const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+    this.bounds = { x: n('x', 100), y: n('y', 100), width: n('width', 800), height: n('height', 600) };
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    this.webContents.url = url;
+    return Promise.resolve();
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  close(): void {
+    this.emit('close', new FakeEvent());
+    this.destroy();
+  }
+  getNormalBounds(): Bounds {
+    return { ...this.bounds };
+  }
+  setBounds(bounds: Partial<Bounds>): void {
+    this.bounds = { ...this.bounds, ...bounds };
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  show(): void {
+    this.visible = true;
+  }
+  focus(): void {
+    this.visible = true;
+  }
+}
+
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+class FakeIpcMain extends EventEmitter {
+  readonly handlers = new Map<string, InvokeHandler>();
+  handle(channel: string, handler: InvokeHandler): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  /** What ipcRenderer.invoke would get: the handler's result, or a rejection if none is registered. */
+  async invoke(channel: string, event: unknown, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler(event, ...args);
+  }
+  reset(): void {
+    this.handlers.clear();
+    this.removeAllListeners();
+  }
+}
+
+class FakeIpcRenderer extends EventEmitter {
+  readonly invocations: Array<{ channel: string; args: unknown[] }> = [];
+  invokeImpl: (channel: string, ...args: unknown[]) => Promise<unknown> = () => Promise.reject(new Error('no main process'));
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    this.invocations.push({ channel, args });
+    return this.invokeImpl(channel, ...args);
+  }
+  /** Delivers a message from main the way Electron does: an IpcRendererEvent first, then the payload. */
+  deliver(channel: string, payload: unknown): void {
+    this.emit(channel, { sender: this, senderId: 0, ports: [] }, payload);
+  }
+  reset(): void {
+    this.invocations.length = 0;
+    this.invokeImpl = () => Promise.reject(new Error('no main process'));
+    this.removeAllListeners();
+  }
+}
+
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]>; cancel?: boolean }) => void,
+) => void;
+type PermissionRequestHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
+type PermissionCheckHandler = (webContents: unknown, permission: string, origin: string, details: unknown) => boolean;
+
+export class FakeSession {
+  headersListener: HeadersListener | null = null;
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: PermissionCheckHandler | null = null;
+  devicePermissionHandler: ((details: unknown) => boolean) | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener) => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler | null): void {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void {
+    this.devicePermissionHandler = handler;
+  }
+  /** Runs a response through the onHeadersReceived listener and returns the headers it let through. */
+  receive(url: string, responseHeaders: Record<string, string[]>): Record<string, string[]> | undefined {
+    let result: Record<string, string[]> | undefined = responseHeaders;
+    this.headersListener?.({ url, responseHeaders }, (response) => {
+      result = response.responseHeaders;
+    });
+    return result;
+  }
+  reset(): void {
+    this.headersListener = null;
+    this.permissionRequestHandler = null;
+    this.permissionCheckHandler = null;
+    this.devicePermissionHandler = null;
+  }
+}
+
+class FakeApp extends EventEmitter {
+  paths = new Map<string, string>([['userData', '/tmp/partnerdeck-fake-user-data']]);
+  isPackaged = false;
+  sandboxEnabled = false;
+  /** What requestSingleInstanceLock() answers: false plays a second instance. */
+  singleInstanceLock = true;
+  quitCalls = 0;
+  exitCode: number | null = null;
+  requestSingleInstanceLock(): boolean {
+    return this.singleInstanceLock;
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+  quit(): void {
+    this.quitCalls++;
+  }
+  exit(code = 0): void {
+    this.exitCode = code;
+  }
+  getPath(name: string): string {
+    const value = this.paths.get(name);
+    if (!value) throw new Error(`fake app has no path ${name}`);
+    return value;
+  }
+  setPath(name: string, value: string): void {
+    this.paths.set(name, value);
+  }
+  getName(): string {
+    return 'PartnerDeck';
+  }
+  getVersion(): string {
+    return '0.0.0-test';
+  }
+  getAppPath(): string {
+    return '/tmp/partnerdeck-fake-app';
+  }
+  enableSandbox(): void {
+    this.sandboxEnabled = true;
+  }
+  reset(): void {
+    this.paths = new Map([['userData', '/tmp/partnerdeck-fake-user-data']]);
+    this.isPackaged = false;
+    this.sandboxEnabled = false;
+    this.singleInstanceLock = true;
+    this.quitCalls = 0;
+    this.exitCode = null;
+    this.removeAllListeners();
+  }
+}
+
+export const app = new FakeApp();
+export const ipcMain = new FakeIpcMain();
+export const ipcRenderer = new FakeIpcRenderer();
+export const BrowserWindow = FakeBrowserWindow;
+export const defaultSession = new FakeSession();
+export const session = { defaultSession };
+
+export const shell = {
+  openedExternally: [] as string[],
+  openedPaths: [] as string[],
+  openExternal(url: string): Promise<void> {
+    shell.openedExternally.push(url);
+    return Promise.resolve();
+  },
+  openPath(path: string): Promise<string> {
+    shell.openedPaths.push(path);
+    return Promise.resolve('');
+  },
+};
+
+export const protocol = {
+  privileged: [] as Array<{ scheme: string; privileges?: Record<string, boolean> }>,
+  handlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
+  registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges?: Record<string, boolean> }>): void {
+    protocol.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response): void {
+    protocol.handlers.set(scheme, handler);
+  },
+  unhandle(scheme: string): void {
+    protocol.handlers.delete(scheme);
+  },
+};
+
+export interface FakeMenu {
+  template: Array<Record<string, unknown>>;
+}
+export const Menu = {
+  applicationMenu: null as FakeMenu | null,
+  buildFromTemplate(template: Array<Record<string, unknown>>): FakeMenu {
+    return { template };
+  },
+  setApplicationMenu(menu: FakeMenu | null): void {
+    Menu.applicationMenu = menu;
+  },
+  getApplicationMenu(): FakeMenu | null {
+    return Menu.applicationMenu;
+  },
+};
+
+/**
+ * safeStorage: "encrypts" by XOR with a fixed byte behind a marker, so sealed text differs from the
+ * plaintext and foreign bytes fail to decrypt. `available` and `backend` are switches for tests.
+ */
+const SAFE_MARK = Buffer.from('FAKEKEYCHAIN:');
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as ReturnType<SafeStorage['getSelectedStorageBackend']>,
+  isEncryptionAvailable(): boolean {
+    return safeStorage.available;
+  },
+  getSelectedStorageBackend(): ReturnType<SafeStorage['getSelectedStorageBackend']> {
+    return safeStorage.backend;
+  },
+  encryptString(plainText: string): Buffer {
+    if (!safeStorage.available) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    return Buffer.concat([SAFE_MARK, Buffer.from(plainText, 'utf8').map((b) => b ^ 0x5a)]);
+  },
+  decryptString(encrypted: Buffer): string {
+    if (!safeStorage.available) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+    if (!encrypted.subarray(0, SAFE_MARK.length).equals(SAFE_MARK)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(encrypted.subarray(SAFE_MARK.length).map((b) => b ^ 0x5a)).toString('utf8');
+  },
+};
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    if (contextBridge.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+    contextBridge.exposed.set(key, api);
+  },
+};
+
+export const nativeTheme = { shouldUseDarkColors: false, themeSource: 'system' as string };
+export const screen = {
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  getAllDisplays() {
+    return screen.displays;
+  },
+};
+export const dialog = {
+  errors: [] as Array<{ title: string; content: string }>,
+  showErrorBox(title: string, content: string): void {
+    dialog.errors.push({ title, content });
+  },
+};
+
+/** A frame and web contents pair as a sender: the console window's main frame unless told otherwise. */
+export function fakeInvokeEvent(window: FakeBrowserWindow, frame: FakeWebFrameMain | null = window.webContents.mainFrame, sender: FakeWebContents = window.webContents) {
+  return { sender, senderFrame: frame, frameId: frame?.routingId ?? 0, processId: frame?.processId ?? 0, type: 'frame' as const };
+}
+
+export function resetElectronFake(): void {
+  app.reset();
+  ipcMain.reset();
+  ipcRenderer.reset();
+  defaultSession.reset();
+  FakeBrowserWindow.instances = [];
+  shell.openedExternally.length = 0;
+  shell.openedPaths.length = 0;
+  protocol.privileged.length = 0;
+  protocol.handlers.clear();
+  Menu.applicationMenu = null;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
+  contextBridge.exposed.clear();
+  nativeTheme.shouldUseDarkColors = false;
+  nativeTheme.themeSource = 'system';
+  dialog.errors.length = 0;
+}

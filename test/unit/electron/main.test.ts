@@ -1,0 +1,125 @@
+// The main process start-up, run against the electron fake with the real platform and console on a
+// temporary data folder: sandbox and scheme before ready, security on the session, the demo data, the
+// keychain secret store, a console call over the IPC bridge, the menu's UI commands, and a clean quit.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IPC_INVOKE_CHANNEL, type CallReply } from '../../../src-shared/api/contract';
+import type { AppInfo, SessionInfo } from '../../../src-shared/api/types';
+import { secureWebPreferences } from '../../../src-main/electron/window-security';
+import { UI_COMMAND_CHANNEL } from '../../../src-main/electron/ui-commands';
+import {
+  FakeBrowserWindow,
+  FakeWebFrameMain,
+  Menu,
+  app,
+  defaultSession,
+  fakeInvokeEvent,
+  ipcMain,
+  protocol,
+  resetElectronFake,
+} from '../../fakes/electron-fake';
+
+vi.mock('electron', async () => {
+  const fake = await import('../../fakes/electron-fake');
+  return { ...fake, default: fake };
+});
+
+const saved = { dataDir: process.env.PARTNERDECK_DATA_DIR, electronPath: process.env.ELECTRON_OVERRIDE_DIST_PATH };
+let dataDir: string;
+let window: FakeBrowserWindow;
+
+const call = async (method: string, input: unknown, event = fakeInvokeEvent(window)) =>
+  (await ipcMain.invoke(IPC_INVOKE_CHANNEL, event, method, input)) as CallReply;
+
+beforeAll(async () => {
+  resetElectronFake();
+  dataDir = mkdtempSync(join(tmpdir(), 'pd-main-'));
+  process.env.PARTNERDECK_DATA_DIR = dataDir;
+  // electron-store is loaded by Node past vitest's mocks; see electron-prefs.test.ts.
+  process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent-electron-dist';
+  await import('../../../src-main/electron/main');
+  await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 10_000 });
+  window = FakeBrowserWindow.instances[0];
+}, 30_000);
+
+afterAll(() => {
+  app.emit('will-quit');
+  for (const [key, value] of [['PARTNERDECK_DATA_DIR', saved.dataDir], ['ELECTRON_OVERRIDE_DIST_PATH', saved.electronPath]] as const) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('main process start-up', () => {
+  it('uses the overridden data folder as userData and sandboxes every renderer', () => {
+    expect(app.getPath('userData')).toBe(dataDir);
+    expect(app.sandboxEnabled).toBe(true);
+  });
+
+  it('serves the renderer on the privileged app scheme, with CSP and permissions on the session', () => {
+    expect(protocol.privileged.map((s) => s.scheme)).toEqual(['app']);
+    expect(protocol.handlers.has('app')).toBe(true);
+    expect(defaultSession.headersListener).not.toBeNull();
+    const answers: boolean[] = [];
+    defaultSession.permissionRequestHandler?.({}, 'media', (granted) => answers.push(granted), {});
+    expect(answers).toEqual([false]);
+  });
+
+  it('opens one secure window on app://partnerdeck', () => {
+    const preload = (window.options.webPreferences as { preload: string }).preload;
+    expect(preload).toMatch(/preload\.cjs$/);
+    expect(window.options.webPreferences).toEqual(secureWebPreferences(preload));
+    expect(window.loadedUrl).toBe('app://partnerdeck/index.html');
+  });
+
+  it('seeds the demo into the new data folder and answers console calls over IPC', async () => {
+    expect(existsSync(join(dataDir, 'partnerdeck.sqlite'))).toBe(true);
+    const reply = await call('session.get', {});
+    expect(reply.ok).toBe(true);
+    const session = (reply as { result: SessionInfo }).result;
+    expect(session.user).not.toBeNull();
+    expect(session.isSelf).toBe(true);
+  });
+
+  it('keeps secrets in the OS keychain and reports the platform server', async () => {
+    const reply = await call('app.info', {});
+    const info = (reply as { result: AppInfo }).result;
+    expect(info).toMatchObject({ host: 'electron', dataDir, secretStore: { kind: 'os-keychain', warning: null } });
+    expect(info.platformUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("passes the console's errors across as {code, message, details}", async () => {
+    expect(await call('no.such.method', {})).toMatchObject({ ok: false, error: { code: 'unknown_method', message: expect.any(String) } });
+    const invalid = await call('companies.get', { companyId: 'seven' });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { fields: { companyId: expect.any(Array) } } } });
+  });
+
+  it('refuses a call from a foreign frame', async () => {
+    const foreign = new FakeWebFrameMain('https://evil.example/', 'https://evil.example', null, window.webContents.mainFrame.processId, window.webContents.mainFrame.routingId);
+    expect(await call('session.get', {}, fakeInvokeEvent(window, foreign))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('wires the menu to the window', () => {
+    const file = Menu.applicationMenu?.template.find((m) => m.label === 'File') as { submenu: Array<{ accelerator?: string; click?: () => void }> };
+    file.submenu.find((item) => item.accelerator === 'CmdOrCtrl+K')?.click?.();
+    expect(window.webContents.sent).toContainEqual({ channel: UI_COMMAND_CHANNEL, args: [{ command: 'open-switcher' }] });
+  });
+
+  it('saves the window bounds in prefs.json, quits with the last window and cleans up on quit', async () => {
+    window.setBounds({ x: 33, y: 44, width: 1111, height: 777 });
+    window.close();
+    expect(JSON.parse(readFileSync(join(dataDir, 'prefs.json'), 'utf8')).windowBounds).toEqual({ x: 33, y: 44, width: 1111, height: 777, maximized: false });
+    expect(app.quitCalls).toBe(0);
+    app.emit('window-all-closed');
+    expect(app.quitCalls).toBe(process.platform === 'darwin' ? 0 : 1);
+    // A second launch (or macOS's dock click) while no window is open brings one back.
+    app.emit('second-instance', {}, [], '/');
+    expect(FakeBrowserWindow.getAllWindows()).toHaveLength(1);
+    expect(FakeBrowserWindow.getAllWindows()[0]).not.toBe(window);
+    app.emit('will-quit');
+    expect(ipcMain.handlers.has(IPC_INVOKE_CHANNEL)).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+// The layering rule of docs/architecture.md is enforced by ESLint; these cases prove the rule fires for
+// each forbidden edge (and stays quiet for allowed ones), so a violation really fails `npm test`.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function layeringErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+describe('layering lint rule', () => {
+  it.each([
+    ['src-renderer/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
+    ['src-renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
+    ['src-renderer/x.ts', "import { openPlatform } from '../src-main/core/platform';\nexport const x = openPlatform;"],
+    ['src-shared/x.ts', "import { join } from 'path';\nexport const x = join;"],
+    ['src-shared/x.ts', "import { useState } from 'react';\nexport const x = useState;"],
+    ['src-main/core/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['src-main/core/x.ts', "import { createConsoleService } from '../console/console-service';\nexport const x = createConsoleService;"],
+    ['src-main/console/x.ts', "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;"],
+    ['src-main/host/x.ts', "import { app } from 'electron';\nexport const x = app;"],
+    ['src-main/cli/x.ts', "import { x as y } from '../electron/main';\nexport const x = y;"],
+    ['src-main/electron/x.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;"],
+  ])('%s may not import this', async (file, code) => {
+    expect(await layeringErrors(file, code)).not.toEqual([]);
+  });
+
+  it.each([
+    ['src-renderer/x.ts', "import { methods } from '../src-shared/api/contract';\nexport const x = methods;"],
+    ['src-main/core/x.ts', "import { join } from 'node:path';\nexport const x = join;"],
+    ['src-main/console/x.ts', "import { openPlatform } from '../core/platform';\nexport const x = openPlatform;"],
+    ['src-main/electron/x.ts', "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;"],
+  ])('%s may import this', async (file, code) => {
+    expect(await layeringErrors(file, code)).toEqual([]);
+  });
+});
