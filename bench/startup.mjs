@@ -76,7 +76,7 @@ async function measure(label, dataDir, browser, baselines) {
     const started = performance.now();
     await page.goto(line.consoleUrl);
     await page.locator('[data-testid="company-switcher"]').waitFor({ state: 'visible' });
-    await page.locator('[data-testid="overview"]').waitFor({ state: 'visible' });
+    await page.locator('[data-testid="overview-self"], [data-testid="overview-company"]').first().waitFor({ state: 'visible' });
     interactiveTimes.push(performance.now() - started);
     await page.close();
     await stop(child);

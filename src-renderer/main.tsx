@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createConsoleClient } from './api/console-client';
 import { AppRoot } from './frame/app-root';
+import { connectUiCommands } from './frame/ui-commands';
 import { connectEvents } from './state/pushed-events';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/store-context';
@@ -16,6 +17,7 @@ import './styles/screens.css';
 const client = createConsoleClient();
 const store = createAppStore(client);
 connectEvents(store, client);
+connectUiCommands(store, client);
 void store.getState().actions.loadSession();
 
 const root = document.getElementById('root');

@@ -12,6 +12,7 @@ import {
   type MethodOutput,
   type PreloadBridge,
   type PushedEvent,
+  type UiCommand,
 } from '../../src-shared/api/contract';
 import { ApiError, isApiErrorPayload } from '../../src-shared/api/errors';
 
@@ -22,6 +23,8 @@ export interface RendererConsoleClient extends ConsoleClient {
   readonly transport: 'ipc' | 'http';
   /** Called with 'reconnecting' when the event stream drops and 'connected' when it is back. */
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+  /** Commands from the desktop app's menu (its accelerators take Ctrl/Cmd+K before the page sees them). */
+  onUiCommand(listener: (command: UiCommand) => void): () => void;
 }
 
 /** Turns a raw CallReply into the result, or throws the ApiError it carries. */
@@ -43,6 +46,7 @@ export function createBridgeClient(bridge: PreloadBridge): RendererConsoleClient
     },
     subscribe: (listener) => bridge.onEvent(listener),
     onConnectionChange: () => () => undefined,
+    onUiCommand: (listener) => (typeof bridge.onUiCommand === 'function' ? bridge.onUiCommand(listener) : () => undefined),
   };
 }
 
@@ -134,6 +138,8 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
       connectionListeners.add(listener);
       return () => connectionListeners.delete(listener);
     },
+    // A browser tab has no menu; the page's own keyboard shortcuts do the same.
+    onUiCommand: () => () => undefined,
   };
 }
 

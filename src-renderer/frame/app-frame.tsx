@@ -30,6 +30,7 @@ import { OutboxScreen } from '../screens/outbox-screen';
 function useGlobalShortcuts(): void {
   const caps = useCapabilities();
   const actions = useActions();
+  const paletteOpen = useApp((s) => s.ui.paletteOpen);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
@@ -37,9 +38,8 @@ function useGlobalShortcuts(): void {
       if (!e.shiftKey && e.key.toLowerCase() === 'k') {
         if (!caps.canSwitch) return;
         e.preventDefault();
-        const s = actions;
-        if (document.querySelector('[data-testid="switcher-dialog"]')) s.closePalette();
-        else s.openPalette();
+        if (paletteOpen) actions.closePalette();
+        else actions.openPalette();
       } else if (e.shiftKey && (e.code === 'KeyS' || e.key.toLowerCase() === 's')) {
         if (!caps.actingAsClient) return;
         e.preventDefault();
@@ -49,7 +49,7 @@ function useGlobalShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [caps.canSwitch, caps.actingAsClient, actions]);
+  }, [caps.canSwitch, caps.actingAsClient, actions, paletteOpen]);
 }
 
 function useDocumentTitle(): void {

@@ -81,7 +81,15 @@ export function createInputOf(v: CompanyFormValues): CompanyCreateInput {
   };
 }
 
-export function updateInputOf(companyId: number, v: CompanyFormValues, isPartner: boolean): CompanyUpdateInput {
+/** Which parts of a company the settings form edits. */
+export interface CompanyEditScope {
+  /** White label (partners' own settings). */
+  adminDomain: boolean;
+  /** Sample flag and payment route (the partner, from its Self view of a client). */
+  advanced: boolean;
+}
+
+export function updateInputOf(companyId: number, v: CompanyFormValues, scope: CompanyEditScope): CompanyUpdateInput {
   const input: CompanyUpdateInput = {
     companyId,
     name: v.name,
@@ -94,8 +102,8 @@ export function updateInputOf(companyId: number, v: CompanyFormValues, isPartner
     vatId: orNull(v.vatId),
     token: orNull(v.token),
   };
-  if (isPartner) input.adminDomain = orNull(v.adminDomain);
-  else {
+  if (scope.adminDomain) input.adminDomain = orNull(v.adminDomain);
+  if (scope.advanced) {
     input.isSample = v.isSample;
     input.paymentRoute = v.paymentRoute;
   }
@@ -111,8 +119,8 @@ function vatIdCheck(v: CompanyFormValues): FieldErrors {
 
 export const createCompanyValidator: Validator<CompanyFormValues> = zodValidator(companyCreateSchema, createInputOf, vatIdCheck);
 
-export function updateCompanyValidator(isPartner: boolean): Validator<CompanyFormValues> {
-  return zodValidator(companyUpdateSchema, (v: CompanyFormValues) => updateInputOf(1, v, isPartner), vatIdCheck);
+export function updateCompanyValidator(scope: CompanyEditScope): Validator<CompanyFormValues> {
+  return zodValidator(companyUpdateSchema, (v: CompanyFormValues) => updateInputOf(1, v, scope), vatIdCheck);
 }
 
 const COUNTRY_OPTIONS = [...COUNTRIES]

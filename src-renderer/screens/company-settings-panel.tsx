@@ -1,12 +1,12 @@
 // Company settings of one company: the same fields as "New company" (payment route and sample flag can be
 // changed later), white label for partners, partner duties, and ending the partner relation (either side).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Company } from '../../src-shared/api/types';
 import { vatIdExample } from '../../src-shared/domain/vat-id';
 import { switchCompany } from '../frame/switch-company';
 import { navigate } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
-import { PartnerBadge } from '../ui/badges';
+import { PartnerBadge, RouteBadge, SampleBadge } from '../ui/badges';
 import { ConfirmDialog } from '../ui/dialog';
 import { TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
@@ -20,14 +20,26 @@ import {
   companyValuesOf,
   updateCompanyValidator,
   updateInputOf,
+  type CompanyEditScope,
   type CompanyFormValues,
 } from './company-form';
-import { PARTNER_DUTIES, TOKEN_TEXT, VAT_TEXT } from './company-texts';
+import { PARTNER_DUTIES, TOKEN_TEXT, VAT_TEXT, paymentRouteTextForCompany } from './company-texts';
 
+/**
+ * The sample flag and the payment route are the managing partner's decision ("partners can switch the
+ * models at any time in the company settings"): editable for the partner, from its client list or while
+ * acting as the client; read-only for the client's own users, who must not make themselves unbilled.
+ */
 export function CompanySettingsPanel({ company }: { company: Company }) {
   const home = useApp((s) => s.session.info?.home ?? null);
   const actions = useActions();
-  const form = useForm(`company-${company.id}`, companyValuesOf(company), updateCompanyValidator(company.isPartner));
+  const managedByViewer = Boolean(home?.isPartner && company.partnerId !== null && company.partnerId === home.id);
+  const scope: CompanyEditScope = useMemo(
+    () => ({ adminDomain: company.isPartner, advanced: managedByViewer && !company.isPartner }),
+    [company.isPartner, managedByViewer],
+  );
+  const validate = useMemo(() => updateCompanyValidator(scope), [scope]);
+  const form = useForm(`company-${company.id}`, companyValuesOf(company), validate);
   const partnerName = company.partnerName ?? home?.name ?? 'the partner';
 
   // Changes made elsewhere (another window, the CLI) replace the form while it has no unsaved edits.
@@ -41,7 +53,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
 
   const save = () =>
     form.submit(async (values) => {
-      const updated = await actions.updateCompany(updateInputOf(company.id, values, company.isPartner));
+      const updated = await actions.updateCompany(updateInputOf(company.id, values, scope));
       form.reset(companyValuesOf(updated));
     });
 
@@ -59,7 +71,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
           <CompanyDataFields form={form} />
         </Card>
 
-        {company.isPartner ? (
+        {!scope.advanced ? (
           <Card title="Tax and identification" className="card-advanced">
             <AdvancedIdentityOnly form={form} />
           </Card>
@@ -107,7 +119,14 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
       </form>
 
       <aside className="settings-aside">
-        {company.isPartner ? <PartnerDutiesCard /> : <RelationCard company={company} />}
+        {company.isPartner ? (
+          <PartnerDutiesCard />
+        ) : (
+          <>
+            {!scope.advanced && <BillingFactsCard company={company} />}
+            <RelationCard company={company} />
+          </>
+        )}
       </aside>
     </div>
   );
@@ -121,6 +140,23 @@ function AdvancedIdentityOnly({ form }: { form: FormApi<CompanyFormValues> }) {
       <TextField form={form} name="vatId" label="VAT-ID" placeholder={example ? `e.g. ${example}` : undefined} hint={VAT_TEXT} />
       <TextField form={form} name="token" label="Token" hint={TOKEN_TEXT} />
     </div>
+  );
+}
+
+/** Sample flag and payment route, read-only: only the partner changes them, from its client list. */
+function BillingFactsCard({ company }: { company: Company }) {
+  return (
+    <Card title="Billing" testId="billing-facts">
+      <div className="billing-route">
+        <RouteBadge route={company.paymentRoute} />
+        <p>{paymentRouteTextForCompany(company.paymentRoute, company.partnerName)}</p>
+      </div>
+      <div className="billing-route">
+        {company.isSample ? <SampleBadge /> : <span className="badge badge-real">Real company</span>}
+        <p>{company.isSample ? 'Never billed; no end-user sales.' : 'Sells to end users and is billed monthly.'}</p>
+      </div>
+      {company.partnerId && <p className="muted small">{company.partnerName} sets the payment route and the sample flag.</p>}
+    </Card>
   );
 }
 
@@ -183,7 +219,7 @@ export function RelationCard({ company }: { company: Company }) {
             <div className="relation-name">
               {company.partnerName} <PartnerBadge />
             </div>
-            <div className="muted">{viewerIsPartner ? 'Your partner company manages this client' : `manages ${company.name}`}</div>
+            <div className="muted">{viewerIsPartner && info?.isSelf ? 'Your partner company manages this client' : `manages ${company.name}`}</div>
           </div>
         </div>
         <p className="muted small">

@@ -1,7 +1,9 @@
 // Overview. As Self: the partner's real numbers (clients by payment route and sample status, pending
 // requests, recent clients and emails) and quick links. As a client: that company's card.
 import { useEffect, useMemo } from 'react';
-import type { Company, CompanySummary } from '../../src-shared/api/types';
+import type { Company, CompanySummary, SwitcherEntry } from '../../src-shared/api/types';
+
+type QuickClient = Pick<SwitcherEntry, 'id' | 'name' | 'isSample' | 'paymentRoute' | 'city' | 'country'>;
 import { switchCompany } from '../frame/switch-company';
 import { href } from '../router/routes';
 import { navigate } from '../router/use-route';
@@ -95,10 +97,16 @@ function PartnerOverview() {
     () => (requests.data ?? []).filter((r) => r.status === 'pending' && r.partnerId === home?.id),
     [requests.data, home?.id],
   );
+  // Recently used clients; before the first switch, the newest clients instead.
   const recent = useMemo(() => {
     const byId = new Map((switcher ?? []).map((e) => [e.id, e]));
-    return recentIds.map((id) => byId.get(id)).filter((e) => e && !e.isSelf).slice(0, 5);
+    return recentIds.map((id) => byId.get(id)).filter((e): e is SwitcherEntry => Boolean(e && !e.isSelf)).slice(0, 5);
   }, [switcher, recentIds]);
+  const newest = useMemo(
+    () => [...(all.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5),
+    [all.data],
+  );
+  const quickClients: QuickClient[] = recent.length > 0 ? recent : newest;
   const latestMail = (outbox.data ?? []).slice(0, 5);
 
   const showList = (query: Partial<CompanyQuery>) => {
@@ -199,29 +207,34 @@ function PartnerOverview() {
 
       <div className="overview-columns">
         <Card
-          title="Recently used clients"
+          title={recent.length > 0 ? 'Recently used clients' : 'Newest clients'}
           description={`Switch with one click, or press ${shortcutLabel('K')} anywhere.`}
           flush
           testId="recent-clients"
         >
-          {recent.length === 0 ? (
-            <div className="card-empty">
-              <Icon name="swap" size={18} />
-              <span>Clients you switch to appear here.</span>
-            </div>
+          {quickClients.length === 0 ? (
+            all.status === 'loading' ? (
+              <SkeletonRows rows={3} columns={2} />
+            ) : (
+              <div className="card-empty">
+                <Icon name="swap" size={18} />
+                <span>Clients you create or switch to appear here.</span>
+              </div>
+            )
           ) : (
             <ul className="list">
-              {recent.map((e) => (
-                <li key={e!.id} className="list-row">
-                  <Avatar name={e!.name} size={28} />
-                  <a className="list-main" href={href({ name: 'company', companyId: e!.id, tab: 'details', addUser: false })}>
+              {quickClients.map((e) => (
+                <li key={e.id} className="list-row" data-testid={`quick-client-${e.id}`}>
+                  <Avatar name={e.name} size={28} />
+                  <a className="list-main" href={href({ name: 'company', companyId: e.id, tab: 'details', addUser: false })}>
                     <span className="list-title">
-                      {e!.name} {e!.isSample && <SampleBadge compact />}
+                      {e.name}
+                      {e.isSample && <SampleBadge compact />}
                     </span>
-                    <span className="list-sub">{placeOf(e!.city, e!.country) || 'No address yet'}</span>
+                    <span className="list-sub">{placeOf(e.city, e.country) || 'No address yet'}</span>
                   </a>
-                  <RouteBadge route={e!.paymentRoute} />
-                  <button type="button" className="btn btn-small" onClick={() => void switchCompany(actions, e!.id)}>
+                  <RouteBadge route={e.paymentRoute} />
+                  <button type="button" className="btn btn-small" onClick={() => void switchCompany(actions, e.id)}>
                     Switch
                   </button>
                 </li>

@@ -7,12 +7,18 @@ function hueOf(text: string): number {
   return h % 360;
 }
 
+/** "Green Coffee S.L. #12" -> "GC", "Dana Fischer" -> "DF": the first letters of the first two words that start with one. */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length === 0) return '?';
-  const first = [...words[0]].find((ch) => /[\p{L}\p{N}]/u.test(ch)) ?? '';
-  const second = words.length > 1 ? ([...words[words.length - 1]].find((ch) => /[\p{L}\p{N}]/u.test(ch)) ?? '') : '';
-  return (first + second).toUpperCase();
+  const words = name.trim().split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length === 0) {
+    const first = [...name].find((ch) => /[\p{L}\p{N}]/u.test(ch));
+    return first ? first.toUpperCase() : '?';
+  }
+  return words
+    .slice(0, 2)
+    .map((w) => [...w][0])
+    .join('')
+    .toUpperCase();
 }
 
 export function Avatar({ name, size = 28, round = false, self = false }: { name: string; size?: number; round?: boolean; self?: boolean }) {

@@ -68,7 +68,6 @@ export function TextField<V>({
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id} className="field-label">
         {label}
-        {required && <span className="req" aria-hidden="true"> *</span>}
       </label>
       <div className={`input-wrap${suffix ? ' has-suffix' : ''}`}>
         <input
@@ -153,11 +152,11 @@ export function SelectField<V>({
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id} className="field-label">
         {label}
-        {required && <span className="req" aria-hidden="true"> *</span>}
       </label>
       <select
         id={id}
         className="input select"
+        required={required}
         value={String(form.values[name] ?? '')}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}

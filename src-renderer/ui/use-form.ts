@@ -134,7 +134,7 @@ export function useForm<V extends object>(id: string, initial: V, validate: Vali
 function focusFirstError(formId: string, fields: string[]): void {
   if (typeof document === 'undefined') return;
   requestAnimationFrame(() => {
-    for (const el of document.querySelectorAll<HTMLElement>(`[data-form="${formId}"][data-field]`)) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(`[data-form="${formId}"][data-field]`))) {
       if (fields.includes(el.dataset.field ?? '')) {
         el.focus();
         return;

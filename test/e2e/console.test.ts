@@ -115,6 +115,8 @@ describe('the console in Chromium', () => {
     const firstClient = page.locator('[data-testid^="switcher-option-"]').nth(1);
     await expect.poll(() => firstClient.textContent()).toContain('E2E Shop GmbH');
     await byTestId('switcher-search').fill('nordl');
+    const options = page.locator('[data-testid^="switcher-option-"]');
+    await expect.poll(() => options.allTextContents()).toEqual([expect.stringContaining('Nordlys Outdoor AS')]);
     await page.keyboard.press('Enter');
     await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Nordlys Outdoor AS');
     // A client's users see no partner functions.

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Company, SessionInfo } from '../../../src-shared/api/types';
+import { PERMISSIONS, type Permission } from '../../../src-shared/domain/permissions';
+import { capabilitiesOf, routeAccess } from '../../../src-renderer/state/capabilities';
+
+const company = (id: number, extra: Partial<Company> = {}): Company => ({
+  id,
+  name: `Company ${id}`,
+  email: '',
+  phone: '',
+  street: '',
+  city: '',
+  postalCode: '',
+  country: 'DE',
+  vatId: null,
+  token: null,
+  isSample: false,
+  paymentRoute: 'direct',
+  isPartner: false,
+  partnerId: null,
+  partnerName: null,
+  adminDomain: null,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  ...extra,
+});
+
+function session(home: Company, acting: Company, permissions: Permission[] = [...PERMISSIONS]): SessionInfo {
+  return {
+    user: { id: 1, companyId: home.id, email: 'a@b.example', name: 'A', permissions, isAdmin: true, createdAt: home.createdAt },
+    home,
+    acting,
+    isSelf: home.id === acting.id,
+    permissions,
+    storeAvailable: !acting.isPartner,
+    recentCompanyIds: [],
+  };
+}
+
+const partner = company(1, { isPartner: true });
+const client = company(2, { partnerId: 1, partnerName: 'Company 1' });
+
+describe('capabilities', () => {
+  it('a partner as Self manages clients; the store is shown but locked', () => {
+    const caps = capabilitiesOf(session(partner, partner));
+    expect(caps).toMatchObject({ clients: true, canSwitch: true, store: true, storeAvailable: false, actingAsClient: false, partnerRelation: false });
+    expect(routeAccess({ name: 'shop-settings' }, caps)).toEqual({ ok: false, reason: 'store-locked' });
+    expect(routeAccess({ name: 'companies' }, caps)).toEqual({ ok: true });
+  });
+
+  it('a partner acting as a client sees what the client sees, not the client list', () => {
+    const caps = capabilitiesOf(session(partner, client));
+    expect(caps).toMatchObject({ clients: false, actingAsClient: true, storeAvailable: true, partnerRelation: true });
+    expect(routeAccess({ name: 'companies' }, caps)).toEqual({ ok: false, reason: 'self-only' });
+    expect(routeAccess({ name: 'shop-settings' }, caps)).toEqual({ ok: true });
+  });
+
+  it("a client's own user cannot switch and sees only what its permissions allow", () => {
+    const caps = capabilitiesOf(session(client, client, ['orders', 'products']));
+    expect(caps).toMatchObject({ canSwitch: false, clients: false, store: false, users: false, companySettings: false });
+    expect(routeAccess({ name: 'company-users', addUser: false }, caps)).toEqual({ ok: false, reason: 'permission' });
+    expect(routeAccess({ name: 'overview' }, caps)).toEqual({ ok: true });
+    expect(routeAccess({ name: 'outbox', messageId: null }, caps)).toEqual({ ok: true });
+  });
+
+  it('a partner user without the clients permission gets no client management', () => {
+    const caps = capabilitiesOf(session(partner, partner, ['settings']));
+    expect(caps.clients).toBe(false);
+    expect(routeAccess({ name: 'company-new' }, caps)).toEqual({ ok: false, reason: 'permission' });
+    expect(routeAccess({ name: 'company-partner' }, caps)).toEqual({ ok: false, reason: 'client-only' });
+  });
+
+  it('nobody signed in can do nothing', () => {
+    const caps = capabilitiesOf(null);
+    expect(caps).toMatchObject({ signedIn: false, clients: false, store: false, canSwitch: false });
+  });
+});

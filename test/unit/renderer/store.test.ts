@@ -1,0 +1,244 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MethodName } from '../../../src-shared/api/contract';
+import { ApiError } from '../../../src-shared/api/errors';
+import type { Company, OutboxMessage, SessionInfo, User } from '../../../src-shared/api/types';
+import { applyPushedEvent } from '../../../src-renderer/state/pushed-events';
+import type { ConsoleApi } from '../../../src-renderer/state/slice-context';
+import { createAppStore, type AppStore } from '../../../src-renderer/state/store';
+import { applyUiCommand } from '../../../src-renderer/frame/ui-commands';
+
+type Handler = (input: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A console client whose methods are plain functions; records every call. */
+function fakeClient(handlers: Partial<Record<MethodName, Handler>>) {
+  const calls: { method: MethodName; input: unknown }[] = [];
+  return {
+    calls,
+    count: (method: MethodName) => calls.filter((c) => c.method === method).length,
+    client: {
+      async call(method: MethodName, input: unknown) {
+        calls.push({ method, input });
+        const handler = handlers[method];
+        if (!handler) throw new ApiError('unknown_method', `no fake for ${method}`);
+        return handler(input);
+      },
+    } as unknown as ConsoleApi,
+  };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+const company = (id: number, extra: Partial<Company> = {}): Company => ({
+  id,
+  name: `Company ${id}`,
+  email: '',
+  phone: '',
+  street: '',
+  city: '',
+  postalCode: '',
+  country: 'DE',
+  vatId: null,
+  token: null,
+  isSample: false,
+  paymentRoute: 'direct',
+  isPartner: false,
+  partnerId: 1,
+  partnerName: 'Partner',
+  adminDomain: null,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  ...extra,
+});
+const partner = company(1, { isPartner: true, partnerId: null, partnerName: null, name: 'Partner' });
+const user: User = { id: 10, companyId: 1, email: 'p@x.example', name: 'Pat', permissions: ['clients', 'settings', 'users'], isAdmin: true, createdAt: partner.createdAt };
+const selfSession: SessionInfo = { user, home: partner, acting: partner, isSelf: true, permissions: user.permissions, storeAvailable: false, recentCompanyIds: [] };
+const clientSession = (id: number): SessionInfo => ({ ...selfSession, acting: company(id), isSelf: false, storeAvailable: true, recentCompanyIds: [id] });
+
+const baseHandlers: Partial<Record<MethodName, Handler>> = {
+  'session.get': () => selfSession,
+  'session.switcher': () => [],
+  'session.signInCandidates': () => [],
+  'app.info': () => ({ version: '0', dataDir: '/d', host: 'browser', secretStore: { kind: 'key-file', warning: null }, platformUrl: null, clockNow: '' }),
+  'outbox.list': () => [],
+  'partnerRequests.list': () => [],
+};
+
+let store: AppStore;
+afterEach(() => {
+  store?.getState().ui.toasts.forEach((t) => store.getState().actions.dismissToast(t.id));
+});
+
+describe('the store', () => {
+  it('loads the session and then what the frame needs (selector, outbox, requests)', async () => {
+    const fake = fakeClient(baseHandlers);
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadSession();
+    await flush();
+    const s = store.getState();
+    expect(s.session.status).toBe('ready');
+    expect(s.session.info?.user?.name).toBe('Pat');
+    expect(fake.count('session.switcher')).toBe(1);
+    expect(fake.count('outbox.list')).toBe(1);
+    expect(fake.count('partnerRequests.list')).toBe(1);
+  });
+
+  it('shows a startup error when the session cannot be loaded', async () => {
+    const fake = fakeClient({ 'session.get': () => { throw new ApiError('internal', 'console is down'); } });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadSession();
+    expect(store.getState().session).toMatchObject({ status: 'error', error: 'console is down' });
+  });
+
+  it('switching company applies the new session and drops acting-dependent data', async () => {
+    const fake = fakeClient({ ...baseHandlers, 'session.switch': ({ companyId }) => (companyId === null ? selfSession : clientSession(companyId)) });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadSession();
+    await flush();
+    await store.getState().actions.loadRequests();
+    expect(store.getState().requests.list.status).toBe('ready');
+    const info = await store.getState().actions.switchCompany(5);
+    expect(info.acting?.id).toBe(5);
+    expect(store.getState().session.info?.isSelf).toBe(false);
+    expect(store.getState().requests.list.status).toBe('idle');
+    expect(store.getState().session.switchingTo).toBeNull();
+  });
+
+  it('a failed change shows the API message as a toast and rethrows the error with its fields', async () => {
+    const fake = fakeClient({
+      ...baseHandlers,
+      'companies.create': () => {
+        throw ApiError.validation({ vatId: ['is not a valid DE VAT-ID'] });
+      },
+    });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    const error = await store.getState().actions.createCompany({ name: 'X', country: 'DE', vatId: 'DE1', attestNotAffiliated: true }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.fields).toEqual({ vatId: ['is not a valid DE VAT-ID'] });
+    const toast = store.getState().ui.toasts.at(-1)!;
+    expect(toast.kind).toBe('error');
+    expect(toast.detail).toContain('vatId');
+  });
+
+  it('a successful create stores the company, toasts, and refreshes lists already on screen', async () => {
+    const created = company(42, { name: 'New GmbH' });
+    const fake = fakeClient({ ...baseHandlers, 'companies.create': () => created, 'companies.list': () => [] });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadCompanyList();
+    await store.getState().actions.createCompany({ name: 'New GmbH', country: 'DE', attestNotAffiliated: true });
+    await flush();
+    expect(store.getState().companies.details[42].data?.name).toBe('New GmbH');
+    expect(store.getState().ui.toasts.at(-1)).toMatchObject({ kind: 'success', message: 'New GmbH was created' });
+    expect(fake.count('companies.list')).toBe(2);
+  });
+
+  it('ignores a list reply that arrives after a newer query was sent', async () => {
+    const resolvers: ((v: unknown) => void)[] = [];
+    const fake = fakeClient({ ...baseHandlers, 'companies.list': () => new Promise((resolve) => resolvers.push(resolve)) });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    const a = store.getState().actions;
+    a.setCompanyQuery({ search: 'al' });
+    a.setCompanyQuery({ search: 'alp' });
+    resolvers[1]([{ id: 2, name: 'Alpen' }]);
+    resolvers[0]([{ id: 1, name: 'Old answer' }]);
+    await flush();
+    expect(store.getState().companies.list.data).toEqual([{ id: 2, name: 'Alpen' }]);
+    expect(store.getState().companies.query.search).toBe('alp');
+  });
+
+  it('keeps the data on screen while reloading, marked as refreshing', async () => {
+    let release: (v: unknown) => void = () => undefined;
+    let first = true;
+    const fake = fakeClient({
+      ...baseHandlers,
+      'companies.list': () => (first ? ((first = false), [{ id: 1 }]) : new Promise((resolve) => (release = resolve))),
+    });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadCompanyList();
+    const reload = store.getState().actions.loadCompanyList();
+    expect(store.getState().companies.list).toMatchObject({ status: 'ready', refreshing: true, data: [{ id: 1 }] });
+    release([{ id: 1 }, { id: 2 }]);
+    await reload;
+    expect(store.getState().companies.list).toMatchObject({ status: 'ready', refreshing: false });
+  });
+
+  it('marks an outbox message read at once and puts the dot back when that fails', async () => {
+    const message: OutboxMessage = { id: 3, companyId: null, to: 'a@b.example', subject: 'Hi', body: '', kind: 'welcome', createdAt: '', readAt: null };
+    let fail = true;
+    const fake = fakeClient({
+      ...baseHandlers,
+      'outbox.list': () => [message],
+      'outbox.markRead': () => {
+        if (fail) throw new ApiError('internal', 'disk full');
+        return { ...message, readAt: '2025-01-01T00:00:00.000Z' };
+      },
+    });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadOutbox();
+    await store.getState().actions.markRead(3);
+    expect(store.getState().outbox.list.data![0].readAt).toBeNull();
+    fail = false;
+    await store.getState().actions.markRead(3);
+    expect(store.getState().outbox.list.data![0].readAt).toBe('2025-01-01T00:00:00.000Z');
+  });
+});
+
+describe('pushed events', () => {
+  it('session.changed replaces the session without a call', async () => {
+    const fake = fakeClient(baseHandlers);
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadSession();
+    applyPushedEvent(store, { name: 'session.changed', payload: clientSession(9) });
+    expect(store.getState().session.info?.acting?.id).toBe(9);
+  });
+
+  it('user.changed reloads the users of that company only if they are loaded', async () => {
+    const fake = fakeClient({ ...baseHandlers, 'users.list': () => [] });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadUsers(5);
+    applyPushedEvent(store, { name: 'user.changed', payload: { companyId: 5 } });
+    applyPushedEvent(store, { name: 'user.changed', payload: { companyId: 6 } });
+    await flush();
+    expect(fake.calls.filter((c) => c.method === 'users.list').map((c) => c.input)).toEqual([{ companyId: 5 }, { companyId: 5 }]);
+  });
+
+  it('a burst of events causes one reload', async () => {
+    const fake = fakeClient(baseHandlers);
+    store = createAppStore(fake.client, { refreshDelayMs: 5 });
+    for (let i = 0; i < 20; i++) applyPushedEvent(store, { name: 'outbox.added', payload: { messageId: i } });
+    await flush();
+    expect(fake.count('outbox.list')).toBe(1);
+  });
+
+  it('an update of the acting company reloads the session', async () => {
+    const fake = fakeClient(baseHandlers);
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadSession();
+    await flush();
+    const before = fake.count('session.get');
+    applyPushedEvent(store, { name: 'company.updated', payload: { companyId: 1 } });
+    await flush();
+    expect(fake.count('session.get')).toBe(before + 1);
+  });
+});
+
+describe('menu commands of the desktop app', () => {
+  it('open-switcher toggles the palette for partners only', async () => {
+    const fake = fakeClient(baseHandlers);
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    applyUiCommand(store, { command: 'open-switcher' });
+    expect(store.getState().ui.paletteOpen).toBe(false); // nobody signed in yet
+    await store.getState().actions.loadSession();
+    applyUiCommand(store, { command: 'open-switcher' });
+    expect(store.getState().ui.paletteOpen).toBe(true);
+    applyUiCommand(store, { command: 'open-switcher' });
+    expect(store.getState().ui.paletteOpen).toBe(false);
+  });
+
+  it('switch-to-self does nothing while already Self', async () => {
+    const fake = fakeClient(baseHandlers);
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadSession();
+    applyUiCommand(store, { command: 'switch-to-self' });
+    expect(fake.count('session.switch')).toBe(0);
+  });
+});
