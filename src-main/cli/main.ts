@@ -2,10 +2,13 @@
 import { runCli } from './cli';
 import { nodeIo } from './cli-io';
 
-runCli(process.argv.slice(2), nodeIo()).then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`partnerdeck: ${(error as Error).message}\n`);
-    process.exit(1);
-  },
-);
+/** Exits once stdout and stderr are flushed: a pipe is written asynchronously, and exiting at once would cut a
+ * long `--json` answer short. */
+function exitAfterFlush(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+runCli(process.argv.slice(2), nodeIo()).then(exitAfterFlush, (error) => {
+  process.stderr.write(`partnerdeck: ${(error as Error).message}\n`);
+  exitAfterFlush(1);
+});

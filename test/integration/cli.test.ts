@@ -103,11 +103,13 @@ describe('company and user commands', () => {
     expect(result.stdout).toContain('--data-dir');
   });
 
-  it('seed --companies adds client companies in bulk', () => {
+  it('seed --companies adds client companies in bulk, and a long --json answer reaches a pipe whole', () => {
     const bulk = join(dir.path, 'bulk');
-    const result = runCli(['seed', '--companies', '500', '--data-dir', bulk, '--json']);
+    const result = runCli(['seed', '--companies', '3000', '--data-dir', bulk, '--json']);
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ created: 500 });
-    expect(JSON.parse(runCli(['company', 'list', '--json', '--data-dir', bulk]).stdout)).toHaveLength(513);
+    expect(JSON.parse(result.stdout)).toMatchObject({ created: 3000 });
+    const list = runCli(['company', 'list', '--json', '--data-dir', bulk]);
+    expect(list.stdout.length).toBeGreaterThan(500_000);
+    expect(JSON.parse(list.stdout)).toHaveLength(3013);
   });
 });
