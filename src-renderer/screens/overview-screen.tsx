@@ -187,6 +187,32 @@ function PartnerOverview() {
         />
       </div>
 
+      {pending.length > 0 && (
+        <section className="attention" data-testid="attention-requests" aria-label="Needs your attention">
+          <span className="attention-icon">
+            <Icon name="handshake" size={16} />
+          </span>
+          <div className="attention-text">
+            <strong>
+              {pending.length === 1
+                ? `${pending[0].companyName} wants you as its partner`
+                : `${pending.length} companies want you as their partner`}
+            </strong>
+            <span>
+              {pending.length === 1
+                ? `Requested by ${pending[0].requestedBy} · ${formatShortDateTime(pending[0].createdAt)}`
+                : pending
+                    .slice(0, 3)
+                    .map((r) => r.companyName)
+                    .join(', ') + (pending.length > 3 ? ' and more' : '')}
+            </span>
+          </div>
+          <a className="btn btn-small" href={href({ name: 'partner-requests' })} data-testid="review-requests">
+            Review <Icon name="arrowRight" size={13} />
+          </a>
+        </section>
+      )}
+
       {noClients && (
         <EmptyState
           icon="buildings"

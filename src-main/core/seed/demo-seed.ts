@@ -151,7 +151,9 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
     name: 'Tallinn Tech Gadgets OÜ', country: 'EE', city: 'Tallinn', email: 'info@ttgadgets.example', vatId: 'EE123456789',
     users: [{ name: 'Kristjan Tamm', email: 'kristjan@ttgadgets.example', isAdmin: true }],
   });
-  platform.partnerRequests.create(actor, {
+  // Sent by Harbor's own administrator, as a real request would be.
+  const maya = platform.repos.users.findByEmail('maya@harborcoffee.example')!;
+  platform.partnerRequests.create(actor.kind === 'operator' ? { kind: 'user', user: maya } : actor, {
     companyId: harbor.id,
     partnerId: northwind.id,
     message: 'We are opening our online shop next month and would like Northwind to run it for us.',

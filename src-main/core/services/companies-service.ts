@@ -163,6 +163,16 @@ export function createCompaniesService(ctx: ServiceContext, outbox: OutboxServic
         patch.token = input.token ? input.token : null;
         assertTokenFree(patch.token, company.id);
       }
+      // The sample flag ("never billed") and the payment route decide billing: only the managing partner
+      // (or the operator) may change them, never the company's own users.
+      const billingFields = (['isSample', 'paymentRoute'] as const).filter(
+        (field) => input[field] !== undefined && input[field] !== (field === 'isSample' ? company.is_sample === 1 : company.payment_route),
+      );
+      if (billingFields.length > 0 && actor.kind === 'user' && company.partner_id !== actor.user.company_id) {
+        throw ApiError.validation(
+          Object.fromEntries(billingFields.map((field) => [field, ['can only be changed by the partner that manages this company']])),
+        );
+      }
       if (input.isSample !== undefined) patch.is_sample = input.isSample ? 1 : 0;
       if (input.paymentRoute !== undefined) {
         if (input.paymentRoute === 'via_partner' && company.partner_id === null) {

@@ -105,6 +105,24 @@ describe('the partner relation', () => {
   });
 });
 
+describe('billing-relevant fields', () => {
+  it("only the managing partner changes the sample flag and payment route; the client's own users cannot", () => {
+    const { platform, actor } = setup();
+    const client = platform.companies.create(actor, base('Client', { paymentRoute: 'via_partner' }));
+    const owner = platform.users.create(OPERATOR, { companyId: client.id, email: 'owner@c.example', name: 'O', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false });
+    const ownerActor: Actor = { kind: 'user', user: platform.repos.users.get(owner.id)! };
+    const error = errorOf(() => platform.companies.update(ownerActor, { companyId: client.id, isSample: true, paymentRoute: 'direct' }));
+    expect(error.fields).toEqual({
+      isSample: ['can only be changed by the partner that manages this company'],
+      paymentRoute: ['can only be changed by the partner that manages this company'],
+    });
+    expect(platform.repos.companies.get(client.id)).toMatchObject({ is_sample: 0, payment_route: 'via_partner' });
+    // Sending the unchanged values with other edits is fine (a form sends every field).
+    expect(platform.companies.update(ownerActor, { companyId: client.id, name: 'Client Renamed', isSample: false, paymentRoute: 'via_partner' }).name).toBe('Client Renamed');
+    expect(platform.companies.update(actor, { companyId: client.id, isSample: true }).isSample).toBe(true);
+  });
+});
+
 describe('visibility', () => {
   it("a user only ever sees its own company; a partner also sees its clients, never another partner's", () => {
     const { platform, actor } = setup();

@@ -37,7 +37,8 @@ describe('demo seed', () => {
     expect(clients.every((c) => c.userCount > 0)).toBe(true);
     const dana = platform.repos.users.findByEmail(DEMO_PARTNER_EMAIL)!;
     expect(verifyPassword(DEMO_PASSWORD, dana.password_hash)).toBe(true);
-    expect(platform.partnerRequests.list(partner, dana.company_id).filter((r) => r.status === 'pending')).toHaveLength(1);
+    const pending = platform.partnerRequests.list(partner, dana.company_id).filter((r) => r.status === 'pending');
+    expect(pending.map((r) => [r.companyName, r.requestedBy])).toEqual([['Harbor Coffee Roasters Inc', 'maya@harborcoffee.example']]);
   });
 
   it('is never applied to a folder that holds data', () => {
