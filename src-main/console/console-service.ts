@@ -202,7 +202,10 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       return signIn(user.id);
     },
 
-    'companies.list': (input) => platform.companies.listClients(actor(), input),
+    'companies.list': (input) => {
+      requireSelf('The list of client companies');
+      return platform.companies.listClients(actor(), input);
+    },
     'companies.get': ({ companyId }) => platform.companies.get(actor(), companyId),
     'companies.create': (input) => {
       requireSelf('Creating a client company');
@@ -244,7 +247,11 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     },
     'partnerRequests.cancel': ({ requestId }) => platform.partnerRequests.cancel(actor(), requestId),
 
-    'outbox.list': ({ limit }) => platform.outbox.list(actor(), limit),
+    // As Self a partner sees its own mail and its clients'; acting as a client, only that client's.
+    'outbox.list': ({ limit }) => {
+      const acting = actingCompanyId();
+      return platform.outbox.list(actor(), limit, acting === currentUser().company_id ? undefined : acting);
+    },
     'outbox.markRead': ({ messageId }) => platform.outbox.markRead(actor(), messageId),
   };
 

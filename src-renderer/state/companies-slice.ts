@@ -86,6 +86,8 @@ export function createCompaniesSlice(ctx: SliceContext): { state: CompaniesState
     },
 
     refreshCompanyLists() {
+      // The client list is a partner function: only Self may load it.
+      if (!ctx.get().session.info?.isSelf) return;
       const c = ctx.get().companies;
       if (c.list.status !== 'idle') void actions.loadCompanyList();
       if (c.all.status !== 'idle') void actions.loadAllCompanies();

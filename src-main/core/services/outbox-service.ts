@@ -17,7 +17,8 @@ export interface Email {
 export interface OutboxService {
   /** Queues an email inside the caller's transaction. */
   queue(emit: Emit, email: Email): number;
-  list(actor: Actor, limit: number): OutboxMessage[];
+  /** Messages the actor may see: of one company when `companyId` is given, else of every company it sees. */
+  list(actor: Actor, limit: number, companyId?: number): OutboxMessage[];
   markRead(actor: Actor, messageId: number): OutboxMessage;
 }
 
@@ -36,9 +37,14 @@ export function createOutboxService(ctx: ServiceContext): OutboxService {
       emit('outbox.added', { messageId: id });
       return id;
     },
-    list(actor, limit) {
+    list(actor, limit, companyId) {
+      if (companyId !== undefined) access.company(actor, companyId);
       const rows =
-        actor.kind === 'operator' ? repos.outbox.listAll(limit) : repos.outbox.listForCompanies(access.visibleCompanyIds(actor), limit);
+        companyId !== undefined
+          ? repos.outbox.listForCompanies([companyId], limit)
+          : actor.kind === 'operator'
+            ? repos.outbox.listAll(limit)
+            : repos.outbox.listForCompanies(access.visibleCompanyIds(actor), limit);
       return rows.map(toOutboxMessage);
     },
     markRead(actor, messageId) {

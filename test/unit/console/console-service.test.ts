@@ -57,6 +57,17 @@ describe('console session', () => {
     expect(events.filter((e) => e.name === 'session.changed')).toHaveLength(3);
   });
 
+  it("acting as a client shows only that client's outbox; Self shows the partner's and its clients'", async () => {
+    const { service, id } = setup();
+    const self = await service.call('outbox.list', {});
+    expect(new Set(self.map((m) => m.companyId)).size).toBeGreaterThan(1);
+    const cafe = id('Café Lumière SARL');
+    await service.call('session.switch', { companyId: cafe });
+    const asCafe = await service.call('outbox.list', {});
+    expect(asCafe.length).toBeGreaterThan(0);
+    expect(asCafe.every((m) => m.companyId === cafe)).toBe(true);
+  });
+
   it("cannot switch to a company that is not the partner's client", async () => {
     const { service, id } = setup();
     const error = await rejection(service.call('session.switch', { companyId: id('Pixel & Paper Studio Ltd') }));
@@ -74,6 +85,8 @@ describe('console session', () => {
     expect((await service.call('shop.getSettings', { companyId: nordlys })).currency).toBe('NOK');
     const create = await rejection(service.call('companies.create', { name: 'X', country: 'DE', attestNotAffiliated: true }));
     expect(create.message).toContain('switch back to Self');
+    // Acting as a client shows no other company's data: not even the partner's client list.
+    expect((await rejection(service.call('companies.list', {}))).code).toBe('forbidden');
   });
 
   it('signing in as a client user shows only that company', async () => {

@@ -123,12 +123,27 @@ describe('the store', () => {
     const created = company(42, { name: 'New GmbH' });
     const fake = fakeClient({ ...baseHandlers, 'companies.create': () => created, 'companies.list': () => [] });
     store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadSession();
     await store.getState().actions.loadCompanyList();
+    await flush();
+    const listCallsBefore = fake.count('companies.list');
     await store.getState().actions.createCompany({ name: 'New GmbH', country: 'DE', attestNotAffiliated: true });
     await flush();
     expect(store.getState().companies.details[42].data?.name).toBe('New GmbH');
     expect(store.getState().ui.toasts.at(-1)).toMatchObject({ kind: 'success', message: 'New GmbH was created' });
-    expect(fake.count('companies.list')).toBe(2);
+    expect(fake.count('companies.list')).toBe(listCallsBefore + 1);
+  });
+
+  it('does not load the client list while acting as a client (a partner function)', async () => {
+    const fake = fakeClient({ ...baseHandlers, 'session.get': () => ({ ...selfSession, isSelf: false }), 'companies.list': () => [] });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadSession();
+    await store.getState().actions.loadCompanyList();
+    await flush();
+    const before = fake.count('companies.list');
+    store.getState().actions.refreshCompanyLists();
+    await flush();
+    expect(fake.count('companies.list')).toBe(before);
   });
 
   it('ignores a list reply that arrives after a newer query was sent', async () => {
