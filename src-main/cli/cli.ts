@@ -1,5 +1,6 @@
 // The `partnerdeck` command line: global flags, command dispatch, --help for every command, and one clear
 // line on stderr with a non-zero exit for any bad argument or failed command.
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError } from '../../src-shared/api/errors';
 import { defaultDataDir } from '../core/paths';
@@ -40,7 +41,9 @@ export function commandHelp(command: Command): string {
 /** Runs the CLI; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
-    const words = argv.filter((a) => !a.startsWith('-'));
+    // Command words are the bare arguments, skipping the values of global flags given before the command
+    // (`partnerdeck --data-dir DIR company list`).
+    const words = argv.filter((a, i) => !a.startsWith('-') && !(i > 0 && (argv[i - 1] === '--data-dir' || argv[i - 1] === '--port')));
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       io.out(topHelp());
       return 0;
@@ -58,9 +61,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       throw new UsageError(`unknown command "${words[0] ?? argv[0]}" (see partnerdeck --help)`);
     }
-    const nameWords = command.name.split(' ').length;
     const rest = [...argv];
-    for (let removed = 0; removed < nameWords; removed++) rest.splice(rest.indexOf(command.name.split(' ')[removed]), 1);
+    for (const word of command.name.split(' ')) rest.splice(firstWordIndex(rest, word), 1);
     let parsed;
     try {
       parsed = parseArgs({ args: rest, options: { ...GLOBAL_OPTIONS, ...command.options }, allowPositionals: command.positionals ?? false, strict: true });
@@ -73,7 +75,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const global: GlobalOptions = {
-      dataDir: (values['data-dir'] as string | undefined) ?? defaultDataDir(io.env),
+      dataDir: resolve((values['data-dir'] as string | undefined) ?? defaultDataDir(io.env)),
       port: parsePort(values.port as string | undefined),
     };
     return await command.run({ values, positionals: parsed.positionals, global, io });
@@ -96,4 +98,9 @@ function parsePort(raw: string | undefined): number {
   if (raw === undefined) return 0;
   if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${raw}")`);
   return Number(raw);
+}
+
+/** Index of the command word `word` in `args`, skipping a flag value that happens to equal it. */
+function firstWordIndex(args: string[], word: string): number {
+  return args.findIndex((a, i) => a === word && !(i > 0 && (args[i - 1] === '--data-dir' || args[i - 1] === '--port')));
 }

@@ -90,6 +90,16 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     if (actingCompanyId() !== user.company_id) throw new ApiError('forbidden', `${what} is a partner function: switch back to Self first.`);
   }
 
+  /** Acting as a client, the console reaches that client only (never another company's data); as Self,
+   * whatever the core lets the user see. */
+  function requireInScope(companyId: number | null | undefined): void {
+    const user = currentUser();
+    const acting = actingCompanyId();
+    if (acting !== user.company_id && companyId !== acting) {
+      throw new ApiError('not_found', `Company ${companyId ?? '?'} is not the company you act as. Switch to it, or back to Self.`, { companyId });
+    }
+  }
+
   function requireActingAs(companyId: number, what: string): void {
     if (actingCompanyId() !== companyId) {
       throw new ApiError('forbidden', `${what} works inside the company you act as. Switch to company ${companyId} first.`, { companyId });
@@ -188,6 +198,9 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       return [self, ...entries];
     },
     'setup.createPartner': (input) => {
+      if (repos.users.listAllWithCompany().length > 0) {
+        throw new ApiError('conflict', 'This data folder already has users: sign in as one of them (Switch user…).');
+      }
       if (repos.users.findByEmail(input.email)) throw ApiError.validation({ email: ['is already used by another user'] });
       const company = platform.companies.create(
         OPERATOR,
@@ -206,23 +219,40 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       requireSelf('The list of client companies');
       return platform.companies.listClients(actor(), input);
     },
-    'companies.get': ({ companyId }) => platform.companies.get(actor(), companyId),
+    'companies.get': ({ companyId }) => {
+      requireInScope(companyId);
+      return platform.companies.get(actor(), companyId);
+    },
     'companies.create': (input) => {
       requireSelf('Creating a client company');
       return platform.companies.create(actor(), input);
     },
-    'companies.update': (input) => platform.companies.update(actor(), input),
+    'companies.update': (input) => {
+      requireInScope(input.companyId);
+      return platform.companies.update(actor(), input);
+    },
     'companies.endRelation': ({ companyId }) => {
+      requireInScope(companyId);
       const result = platform.companies.endRelation(actor(), companyId);
       // The partner no longer sees the company: if it was acting as it, it is back to Self.
       if (actingId === companyId && !canSee(currentUser(), companyId)) switchTo(null);
       return result;
     },
 
-    'users.list': ({ companyId }) => platform.users.list(actor(), companyId),
-    'users.create': (input) => platform.users.create(actor(), input),
-    'users.update': (input) => platform.users.update(actor(), input),
+    'users.list': ({ companyId }) => {
+      requireInScope(companyId);
+      return platform.users.list(actor(), companyId);
+    },
+    'users.create': (input) => {
+      requireInScope(input.companyId);
+      return platform.users.create(actor(), input);
+    },
+    'users.update': (input) => {
+      requireInScope(repos.users.get(input.userId)?.company_id);
+      return platform.users.update(actor(), input);
+    },
     'users.delete': ({ userId: id }) => {
+      requireInScope(repos.users.get(id)?.company_id);
       platform.users.delete(actor(), id);
       return { deleted: true as const };
     },
@@ -245,14 +275,20 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       requireSelf('Deciding on a partner request');
       return platform.partnerRequests.decide(actor(), requestId, decision);
     },
-    'partnerRequests.cancel': ({ requestId }) => platform.partnerRequests.cancel(actor(), requestId),
+    'partnerRequests.cancel': ({ requestId }) => {
+      requireInScope(repos.partnerRequests.get(requestId)?.company_id);
+      return platform.partnerRequests.cancel(actor(), requestId);
+    },
 
     // As Self a partner sees its own mail and its clients'; acting as a client, only that client's.
     'outbox.list': ({ limit }) => {
       const acting = actingCompanyId();
       return platform.outbox.list(actor(), limit, acting === currentUser().company_id ? undefined : acting);
     },
-    'outbox.markRead': ({ messageId }) => platform.outbox.markRead(actor(), messageId),
+    'outbox.markRead': ({ messageId }) => {
+      requireInScope(repos.outbox.get(messageId)?.company_id);
+      return platform.outbox.markRead(actor(), messageId);
+    },
   };
 
   const unsubscribe = platform.events.subscribe((name, payload) => {

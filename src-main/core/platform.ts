@@ -113,7 +113,8 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       },
     };
     if ((options.seed ?? 'demo') === 'demo' && repos.companies.countAll() === 0) {
-      seedDemo(platform);
+      // One transaction: a seed that fails half-way leaves the folder empty, to be seeded again next time.
+      db.transaction(() => seedDemo(platform))();
       seeded = true;
     }
     return platform;

@@ -90,6 +90,12 @@ describe('company and user commands', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it('global flags may come before the command, and the data folder is reported absolute', () => {
+    const list = runCli(['--data-dir', data, 'company', 'list', '--json']);
+    expect(list.status).toBe(0);
+    expect(JSON.parse(list.stdout).map((c: { name: string }) => c.name)).toContain('CLI Partners GmbH');
+  });
+
   it('nothing is written by a refused command', () => {
     const before = JSON.parse(runCli(['company', 'list', '--json'], env).stdout).length;
     runCli(['company', 'create', '--name', 'Refused', '--vat-id', 'DE1'], env);

@@ -32,6 +32,8 @@ export interface CompaniesService {
   update(actor: Actor, input: CompanyUpdate): Company;
   listClients(actor: Actor, filter: CompanyList, partnerId?: number): CompanySummary[];
   endRelation(actor: Actor, companyId: number): Company;
+  /** Throws a `partnerId` field error unless `partnerId` is a partner that may manage `companyId`. */
+  assertPartnerRules(companyId: number | null, partnerId: number): void;
   /** Makes `partnerId` manage `companyId`, inside the caller's transaction. Checks the partner rules. */
   attachToPartner(emit: Emit, companyId: number, partnerId: number, actor: Actor): void;
 }
@@ -77,6 +79,8 @@ export function createCompaniesService(ctx: ServiceContext, outbox: OutboxServic
   }
 
   return {
+    assertPartnerRules: (companyId, partnerId) => void assertPartnerRules(companyId, partnerId),
+
     create(actor, input, options = {}) {
       let partnerId: number | null = null;
       let isPartner = false;
@@ -150,7 +154,8 @@ export function createCompaniesService(ctx: ServiceContext, outbox: OutboxServic
 
     update(actor, input) {
       const company = access.company(actor, input.companyId);
-      requirePermission(actor, 'settings');
+      // The managing partner edits a client with its "clients" permission; a company edits itself with "settings".
+      requirePermission(actor, actor.kind === 'user' && company.partner_id === actor.user.company_id ? 'clients' : 'settings');
       const patch: CompanyPatch = {};
       const fields = ['name', 'email', 'phone', 'street', 'city', 'country'] as const;
       for (const field of fields) if (input[field] !== undefined) patch[field] = input[field];

@@ -8,6 +8,8 @@ import type { CompaniesService } from './companies-service';
 import type { OutboxService } from './outbox-service';
 import type { Emit, ServiceContext } from './service-context';
 
+const DECIDED = { accept: 'partner_request.accepted', decline: 'partner_request.declined' } as const;
+
 export interface PartnerRequestsService {
   directory(search: string): PartnerDirectoryEntry[];
   list(actor: Actor, companyId: number): PartnerRequest[];
@@ -52,10 +54,7 @@ export function createPartnerRequestsService(ctx: ServiceContext, companies: Com
       }
       const partner = repos.companies.get(input.partnerId);
       if (!partner?.is_partner) throw ApiError.validation({ partnerId: ['is not a partner in the program'] });
-      if (partner.id === company.id) throw ApiError.validation({ partnerId: ['a partner cannot be made the client of itself'] });
-      if (partner.partner_id === company.id) {
-        throw ApiError.validation({ partnerId: [`${partner.name} is a client of this company; a partner cannot be made the client of its own client`] });
-      }
+      companies.assertPartnerRules(company.id, partner.id);
       if (repos.partnerRequests.pendingFor(company.id, partner.id)) {
         throw new ApiError('conflict', `A request to ${partner.name} is already pending.`);
       }
@@ -102,7 +101,7 @@ export function createPartnerRequestsService(ctx: ServiceContext, companies: Com
         } else {
           repos.partnerRequests.setStatus(request.id, 'declined', now);
         }
-        repos.audit.record({ company_id: request.company_id, actor: actorLabel(actor), action: `partner_request.${decision}ed`, detail: { requestId }, created_at: now });
+        repos.audit.record({ company_id: request.company_id, actor: actorLabel(actor), action: DECIDED[decision], detail: { requestId }, created_at: now });
         mailAdmins(
           emit,
           request.company_id,
@@ -110,7 +109,7 @@ export function createPartnerRequestsService(ctx: ServiceContext, companies: Com
           decision === 'accept'
             ? `${request.partner_name} accepted your request and now manages ${request.company_name}.\n\nYour payment route stays Direct until you or your partner change it in the company settings.`
             : `${request.partner_name} declined the request to manage ${request.company_name}.`,
-          `partner_request.${decision}ed`,
+          DECIDED[decision],
         );
         emit('partner_request.changed', { requestId: request.id });
       });
@@ -122,6 +121,7 @@ export function createPartnerRequestsService(ctx: ServiceContext, companies: Com
       if (actor.kind === 'user' && actor.user.company_id !== request.company_id) {
         throw new ApiError('not_found', `Request ${requestId} was not found.`);
       }
+      requirePermission(actor, 'settings');
       if (request.status !== 'pending') throw new ApiError('conflict', `This request was already ${request.status}.`);
       const now = clock.now();
       ctx.transact((emit) => {

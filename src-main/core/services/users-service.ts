@@ -24,6 +24,17 @@ export interface UsersService {
 export function createUsersService(ctx: ServiceContext, outbox: OutboxService, adminUrl: () => string): UsersService {
   const { repos, access, clock } = ctx;
 
+  /** Only administrators (or the operator) make or touch administrators, and nobody grants a permission
+   * they do not hold themselves. */
+  function assertMayGrant(actor: Actor, permissions: readonly string[] | undefined, isAdmin: boolean | undefined, target?: { is_admin: 0 | 1 }): void {
+    if (actor.kind === 'operator' || actor.user.is_admin) return;
+    if (isAdmin) throw ApiError.validation({ isAdmin: ['only an administrator can make administrators'] });
+    if (target?.is_admin) throw new ApiError('forbidden', 'Only an administrator can change or remove an administrator.');
+    const own = permissionsOf(actor.user);
+    const extra = (permissions ?? []).filter((p) => !own.includes(p as never));
+    if (extra.length > 0) throw ApiError.validation({ permissions: [`you cannot grant permissions you do not have: ${extra.join(', ')}`] });
+  }
+
   function userInScope(actor: Actor, userId: number) {
     const user = repos.users.get(userId);
     if (!user || !access.canSee(actor, user.company_id)) throw new ApiError('not_found', `User ${userId} was not found.`);
@@ -39,6 +50,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
     create(actor, input, options = {}) {
       const company = access.company(actor, input.companyId);
       requirePermission(actor, 'users');
+      assertMayGrant(actor, input.permissions, input.isAdmin);
       if (repos.users.findByEmail(input.email)) throw ApiError.validation({ email: ['is already used by another user'] });
       const now = clock.now();
       const passwordHash = options.passwordHash ?? hashPassword(input.password);
@@ -86,6 +98,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
     update(actor, input) {
       const user = userInScope(actor, input.userId);
       requirePermission(actor, 'users');
+      assertMayGrant(actor, input.permissions, input.isAdmin, user);
       if (actor.kind === 'user' && actor.user.id === user.id && input.isAdmin === false && user.is_admin) {
         throw ApiError.validation({ isAdmin: ['you cannot remove your own administrator rights'] });
       }
@@ -106,6 +119,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
     delete(actor, userId) {
       const user = userInScope(actor, userId);
       requirePermission(actor, 'users');
+      assertMayGrant(actor, [], false, user);
       if (actor.kind === 'user' && actor.user.id === user.id) throw ApiError.validation({ userId: ['you cannot remove yourself'] });
       const now = clock.now();
       ctx.transact((emit) => {

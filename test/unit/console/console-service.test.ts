@@ -68,6 +68,33 @@ describe('console session', () => {
     expect(asCafe.every((m) => m.companyId === cafe)).toBe(true);
   });
 
+  it("acting as one client never reaches another client's data", async () => {
+    const { service, platform, id } = setup();
+    const alpen = id('Alpenglück Naturkosmetik GmbH');
+    const bright = id('Brightside Books Ltd');
+    await service.call('session.switch', { companyId: alpen });
+    const oliver = platform.repos.users.findByEmail('oliver@brightside-books.example')!;
+    for (const [method, input] of [
+      ['companies.get', { companyId: bright }],
+      ['companies.update', { companyId: bright, city: 'Hacked' }],
+      ['companies.endRelation', { companyId: bright }],
+      ['users.list', { companyId: bright }],
+      ['users.create', { companyId: bright, email: 'x@x.example', name: 'X', password: 'password1' }],
+      ['users.update', { userId: oliver.id, name: 'Hacked' }],
+      ['users.delete', { userId: oliver.id }],
+    ] as const) {
+      expect((await rejection(service.invoke(method, input))).code, method).toBe('not_found');
+    }
+    expect(platform.repos.companies.get(bright)).toMatchObject({ city: 'Bristol', partner_id: expect.any(Number) });
+    expect(platform.repos.users.get(oliver.id)!.name).toBe('Oliver Grant');
+    expect((await service.call('companies.get', { companyId: alpen })).id).toBe(alpen);
+  });
+
+  it('creating a partner account is a first-start step only', async () => {
+    const { service } = setup();
+    expect((await rejection(service.call('setup.createPartner', { companyName: 'Again', country: 'DE', userName: 'Me', email: 'again@x.example', password: 'long enough' }))).code).toBe('conflict');
+  });
+
   it("cannot switch to a company that is not the partner's client", async () => {
     const { service, id } = setup();
     const error = await rejection(service.call('session.switch', { companyId: id('Pixel & Paper Studio Ltd') }));

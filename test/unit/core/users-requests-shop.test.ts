@@ -85,6 +85,21 @@ describe('users', () => {
   });
 });
 
+describe('no privilege escalation', () => {
+  it('a non-admin with the users permission cannot make admins, grant what it lacks, or touch an admin', () => {
+    const { platform, as, companyNamed } = demo();
+    const companyId = companyNamed('Alpenglück Naturkosmetik GmbH');
+    const lead = platform.users.create(OPERATOR, { companyId, email: 'lead@alpen.example', name: 'Lead', password: 'password1', permissions: ['users', 'orders'], isAdmin: false, sendWelcomeEmail: false });
+    const leadActor = as('lead@alpen.example');
+    expect(errorOf(() => platform.users.update(leadActor, { userId: lead.id, isAdmin: true })).fields).toEqual({ isAdmin: ['only an administrator can make administrators'] });
+    expect(errorOf(() => platform.users.create(leadActor, { companyId, email: 'x@alpen.example', name: 'X', password: 'password1', permissions: ['billing'], isAdmin: false, sendWelcomeEmail: false })).fields.permissions[0]).toContain('billing');
+    const anna = platform.repos.users.findByEmail('anna@alpenglueck.example')!;
+    expect(errorOf(() => platform.users.delete(leadActor, anna.id)).code).toBe('forbidden');
+    expect(platform.users.create(leadActor, { companyId, email: 'ok@alpen.example', name: 'Ok', password: 'password1', permissions: ['orders'], isAdmin: false, sendWelcomeEmail: false }).permissions).toEqual(['orders']);
+    expect(platform.repos.users.get(lead.id)!.is_admin).toBe(0);
+  });
+});
+
 describe('partner requests', () => {
   it('the partner accepts: the company becomes a client, other pending requests are cancelled, both sides are told', () => {
     const { platform, as, companyNamed, partner } = demo();
@@ -121,11 +136,18 @@ describe('partner requests', () => {
     const maya = as('maya@harborcoffee.example');
     const harbor = companyNamed('Harbor Coffee Roasters Inc');
     expect(errorOf(() => platform.partnerRequests.create(maya, { companyId: harbor, partnerId: companyNamed('Nordlys Outdoor AS'), message: '' })).fields.partnerId).toBeDefined();
+    const decline = platform.partnerRequests.list(as(DEMO_PARTNER_EMAIL), companyNamed('Northwind Commerce Partners GmbH'))[0];
+    platform.partnerRequests.decide(as(DEMO_PARTNER_EMAIL), decline.id, 'decline');
+    expect(platform.outbox.list(maya, 50).map((m) => m.kind)).toContain('partner_request.declined');
     const ingrid = as('ingrid@nordlys-outdoor.example');
     expect(errorOf(() => platform.partnerRequests.create(ingrid, { companyId: companyNamed('Nordlys Outdoor AS'), partnerId: companyNamed('Meridian Digital Partners Ltd'), message: '' })).code).toBe('conflict');
     const grace = as('grace@meridian-digital.example');
     const meridian = companyNamed('Meridian Digital Partners Ltd');
     expect(errorOf(() => platform.partnerRequests.create(grace, { companyId: meridian, partnerId: meridian, message: '' })).fields.partnerId[0]).toContain('itself');
+    // Two levels down: a partner may not ask its client's client (a sub-partner) to manage it.
+    const sub = platform.companies.create(OPERATOR, { name: 'Sub', country: 'GB', email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true }, { isPartner: true, partnerId: meridian });
+    const subsub = platform.companies.create(OPERATOR, { name: 'SubSub', country: 'GB', email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true }, { isPartner: true, partnerId: sub.id });
+    expect(errorOf(() => platform.partnerRequests.create(OPERATOR, { companyId: meridian, partnerId: subsub.id, message: '' })).fields.partnerId[0]).toContain('its own client');
   });
 });
 
