@@ -112,7 +112,7 @@ const consoleCommand: Command = {
   name: 'console',
   usage: 'console [--no-open] [--seed demo|none] [--data-dir DIR] [--port N]',
   summary: 'Open the console in your browser (browser mode), with the platform running beside it',
-  help: `Prints {"consoleUrl": "..."} on one line. The URL carries a one-time secret for this launch; only
+  help: `Prints {"consoleUrl": "..."} on one line. The URL carries this launch's secret; only
 127.0.0.1 is listened on.
   --no-open          do not open a browser, just print the URL
   --seed demo|none   what an empty data folder starts with (default: demo)`,

@@ -203,7 +203,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.end(
       '<!doctype html><meta charset="utf-8"><title>PartnerDeck</title><body style="font:15px system-ui;margin:15vh auto;max-width:36em;color:#333">' +
         '<h1 style="font-size:20px">This PartnerDeck console needs its launch link</h1>' +
-        '<p>For your safety the console only opens from the link that <code>partnerdeck console</code> printed (it carries a one-time secret). ' +
+        '<p>For your safety the console only opens from the link that <code>partnerdeck console</code> printed (it carries a secret made for this launch). ' +
         'Run the command again, or use the link it printed.</p></body>',
     );
   }
