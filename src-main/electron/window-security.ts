@@ -2,19 +2,9 @@
 // Content-Security-Policy, window-open and navigation guards, permissions denied by default, no <webview>.
 import { shell, type App, type Session, type WebContents, type WebPreferences } from 'electron';
 import { isAppUrl } from './app-origin';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-policy';
 
-/** Scripts and connections only from the app itself; no plugins, no <base>, no framing, no form posts. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-policy';
 
 /** The renderer gets no Node, runs sandboxed and isolated from the preload, and loads nothing insecure. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from 'node:path';
 import { CSRF_HEADER, HTTP_API_PREFIX, HTTP_EVENTS_PATH, type CallReply, type ConsoleTransportTarget } from '../../src-shared/api/contract';
 import { ApiError, type ApiErrorCode } from '../../src-shared/api/errors';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-policy';
 import { closeServer, isAllowedHost, isAllowedOrigin, listenOnLoopback, LOOPBACK_HOST, secretsEqual } from '../core/server/loopback';
 
 export interface BrowserHostOptions {
@@ -25,17 +26,6 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 const STATUS_OF: Record<ApiErrorCode, number> = {
   validation_failed: 422,
