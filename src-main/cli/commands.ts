@@ -151,13 +151,7 @@ const companyList: Command = {
         if (!partner?.is_partner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
         companies = platform.companies.listClients(OPERATOR, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' }, partnerId);
       } else {
-        const rows = platform.db
-          .prepare(
-            `SELECT c.id, c.name, c.country, c.city, c.is_sample, c.payment_route, c.is_partner, c.partner_id, c.created_at,
-               (SELECT COUNT(*) FROM users u WHERE u.company_id = c.id) AS user_count FROM companies c ORDER BY c.id`,
-          )
-          .all() as Parameters<typeof toCompanySummary>[0][];
-        companies = rows.map(toCompanySummary);
+        companies = platform.repos.companies.listAll().map(toCompanySummary);
       }
       if (values.json) io.out(JSON.stringify(companies));
       else

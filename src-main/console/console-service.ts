@@ -53,7 +53,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     if (last !== null && repos.users.get(last)) return last;
     const demo = repos.users.findByEmail(DEMO_PARTNER_EMAIL);
     if (demo) return demo.id;
-    const first = repos.users.listAllWithCompany().find((u) => u.is_admin === 1) ?? repos.users.listAllWithCompany()[0];
+    const users = repos.users.listAllWithCompany();
+    const first = users.find((u) => u.is_admin === 1) ?? users[0];
     return first?.id ?? null;
   }
 
@@ -198,7 +199,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       return [self, ...entries];
     },
     'setup.createPartner': (input) => {
-      if (repos.users.listAllWithCompany().length > 0) {
+      if (repos.users.count() > 0) {
         throw new ApiError('conflict', 'This data folder already has users: sign in as one of them (Switch user…).');
       }
       if (repos.users.findByEmail(input.email)) throw ApiError.validation({ email: ['is already used by another user'] });
@@ -263,7 +264,6 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       return result;
     },
     'shop.updateSettings': (input) => {
-      platform.shop.getSettings(actor(), input.companyId);
       requireActingAs(input.companyId, 'The shop');
       return platform.shop.updateSettings(actor(), input);
     },

@@ -66,6 +66,8 @@ export interface CompaniesRepository {
   get(id: number): CompanyRow | undefined;
   update(id: number, patch: CompanyPatch): void;
   listClients(filter: CompanyListFilter): CompanySummaryRow[];
+  /** Every company, by id (operator listings). */
+  listAll(): CompanySummaryRow[];
   clientIds(partnerId: number): number[];
   listPartners(search: string): CompanyRow[];
   countAll(): number;
@@ -91,6 +93,9 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
     `SELECT c.*, NULL AS partner_name FROM companies c
      WHERE c.is_partner = 1 AND (? = '' OR c.name LIKE ? ESCAPE '\\') ORDER BY c.name COLLATE NOCASE`,
   );
+  const SUMMARY_COLUMNS = `c.id, c.name, c.country, c.city, c.is_sample, c.payment_route, c.is_partner, c.partner_id, c.created_at,
+          (SELECT COUNT(*) FROM users u WHERE u.company_id = c.id) AS user_count`;
+  const all = db.prepare<[], CompanySummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM companies c ORDER BY c.id`);
   const listCache = new Map<string, ReturnType<Db['prepare']>>();
 
   return {
@@ -106,8 +111,7 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
       if (filter.search) where.push(`(c.name LIKE @like ESCAPE '\\' OR c.city LIKE @like ESCAPE '\\' OR c.email LIKE @like ESCAPE '\\' OR CAST(c.id AS TEXT) = @search)`);
       if (filter.route !== 'any') where.push('c.payment_route = @route');
       if (filter.sample !== 'any') where.push(`c.is_sample = ${filter.sample === 'sample' ? 1 : 0}`);
-      const sql = `SELECT c.id, c.name, c.country, c.city, c.is_sample, c.payment_route, c.is_partner, c.partner_id, c.created_at,
-          (SELECT COUNT(*) FROM users u WHERE u.company_id = c.id) AS user_count
+      const sql = `SELECT ${SUMMARY_COLUMNS}
         FROM companies c WHERE ${where.join(' AND ')}
         ORDER BY ${SORT_SQL[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, c.id`;
       let statement = listCache.get(sql);
@@ -122,6 +126,7 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
         route: filter.route,
       }) as CompanySummaryRow[];
     },
+    listAll: () => all.all(),
     clientIds: (partnerId) => clientIds.all(partnerId),
     listPartners: (search) => partners.all(search, `%${escapeLike(search)}%`),
     countAll: () => count.get() ?? 0,

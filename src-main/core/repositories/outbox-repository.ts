@@ -26,6 +26,10 @@ export function createOutboxRepository(db: Db): OutboxRepository {
      VALUES (@company_id, @to_address, @subject, @body, @kind, @created_at)`,
   );
   const get = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?');
+  // json_each keeps one prepared statement whatever the number of companies.
+  const forCompanies = db.prepare<[string, number], OutboxRow>(
+    'SELECT * FROM outbox WHERE company_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?',
+  );
   const all = db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY id DESC LIMIT ?');
   const markRead = db.prepare('UPDATE outbox SET read_at = ? WHERE id = ? AND read_at IS NULL');
   return {
@@ -33,12 +37,7 @@ export function createOutboxRepository(db: Db): OutboxRepository {
     get: (id) => get.get(id),
     listForCompanies(companyIds, limit) {
       if (companyIds.length === 0) return [];
-      // json_each keeps this one prepared shape whatever the number of companies.
-      return db
-        .prepare<[string, number], OutboxRow>(
-          'SELECT * FROM outbox WHERE company_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?',
-        )
-        .all(JSON.stringify(companyIds), limit);
+      return forCompanies.all(JSON.stringify(companyIds), limit);
     },
     listAll: (limit) => all.all(limit),
     markRead: (id, at) => void markRead.run(at, id),

@@ -27,6 +27,7 @@ export interface UsersRepository {
   delete(id: number): void;
   listAllWithCompany(): UserWithCompanyRow[];
   adminsOf(companyId: number): UserRow[];
+  count(): number;
 }
 
 export function createUsersRepository(db: Db): UsersRepository {
@@ -44,7 +45,9 @@ export function createUsersRepository(db: Db): UsersRepository {
      FROM users u JOIN companies c ON c.id = u.company_id
      ORDER BY c.is_partner DESC, c.name COLLATE NOCASE, u.name COLLATE NOCASE LIMIT 500`,
   );
+  const count = db.prepare<[], number>('SELECT COUNT(*) FROM users').pluck();
   return {
+    count: () => count.get() ?? 0,
     insert: (row) => Number(insert.run(row).lastInsertRowid),
     get: (id) => get.get(id),
     findByEmail: (email) => byEmail.get(email),
