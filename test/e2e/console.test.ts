@@ -124,6 +124,8 @@ describe('the console in Chromium', () => {
 
     await page.keyboard.press(`${mod}+Shift+S`);
     await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Northwind');
+    // Switching lands on the overview; wait for it so the next test's navigation is not overtaken.
+    await byTestId('overview-self').waitFor();
   });
 
   it('as Self the store is unavailable even by address, with the reason shown', async () => {
