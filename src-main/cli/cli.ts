@@ -5,7 +5,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError } from '../../src-shared/api/errors';
 import { defaultDataDir } from '../core/paths';
 import { UsageError, type CliIo } from './cli-io';
-import { COMMANDS, type Command, type GlobalOptions } from './commands';
+import type { Command, GlobalOptions } from './command-kit';
+import { COMMANDS } from './commands';
 
 const GLOBAL_OPTIONS = {
   'data-dir': { type: 'string' },

@@ -1,75 +1,22 @@
-// Every CLI command: its name, flags, help text and what it does.
+// The foundation's CLI commands (serve, console, company, user, seed) and the list of every command.
+// Commands of other areas live in ./commands/<area>-commands.ts and are appended to COMMANDS.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ParseArgsConfig } from 'node:util';
 import { companyCreateSchema, userCreateSchema } from '../../src-shared/api/inputs';
 import type { CompanySummary } from '../../src-shared/api/types';
 import { parseInput } from '../../src-shared/api/validation';
 import { OPERATOR } from '../core/access';
 import { toCompanySummary } from '../core/mappers';
 import { SERVER_INFO_FILE_NAME } from '../core/paths';
-import type { SeedChoice } from '../core/platform';
 import { seedBulkCompanies } from '../core/seed/bulk-seed';
 import { DEMO_PARTNER_EMAIL } from '../core/seed/demo-seed';
 import { startPlatformServer } from '../core/server/platform-server';
 import { APP_VERSION } from '../console/version';
-import { UsageError, type CliIo } from './cli-io';
+import { positiveInt, printTable, required, seedChoice, str, type Command } from './command-kit';
+import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
-
-export interface GlobalOptions {
-  dataDir: string;
-  port: number;
-}
-
-export interface CommandContext {
-  values: Record<string, string | boolean | string[] | undefined>;
-  positionals: string[];
-  global: GlobalOptions;
-  io: CliIo;
-}
-
-export interface Command {
-  name: string;
-  usage: string;
-  summary: string;
-  help: string;
-  options: ParseArgsConfig['options'];
-  positionals?: boolean;
-  run(ctx: CommandContext): Promise<number>;
-}
-
-const str = (values: CommandContext['values'], key: string): string | undefined => values[key] as string | undefined;
-
-function required(values: CommandContext['values'], key: string): string {
-  const value = str(values, key);
-  if (value === undefined || value === '') throw new UsageError(`--${key} is required`);
-  return value;
-}
-
-function positiveInt(raw: string | undefined, flag: string): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--${flag} must be a positive whole number (got "${raw}")`);
-  return Number(raw);
-}
-
-function seedChoice(raw: string | undefined, fallback: SeedChoice): SeedChoice {
-  if (raw === undefined) return fallback;
-  if (raw !== 'demo' && raw !== 'none') throw new UsageError(`--seed must be demo or none (got "${raw}")`);
-  return raw;
-}
-
-function printTable(io: CliIo, rows: Record<string, string | number>[]): void {
-  if (rows.length === 0) {
-    io.out('(none)');
-    return;
-  }
-  const keys = Object.keys(rows[0]);
-  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
-  io.out(keys.map((k, i) => k.toUpperCase().padEnd(widths[i])).join('  '));
-  for (const row of rows) io.out(keys.map((k, i) => String(row[k]).padEnd(widths[i])).join('  '));
-}
 
 function openInBrowser(url: string): void {
   const [cmd, args] =

@@ -7,6 +7,34 @@ export interface PlatformEvents {
   'partner_request.changed': { requestId: number };
   'outbox.added': { messageId: number };
   'shop.updated': { companyId: number };
+  // Shop data (spec §2). `id` is the row's id. These feed the webhooks of spec §5 through the
+  // transactional outbox (ServiceContext.onEmitInTransaction), so emit them inside the transaction.
+  'product.created': ShopObjectEvent;
+  'product.updated': ShopObjectEvent;
+  'product.deleted': ShopObjectEvent;
+  'customer.created': ShopObjectEvent;
+  'customer.updated': ShopObjectEvent;
+  'customer.deleted': ShopObjectEvent;
+  'order.created': ShopObjectEvent;
+  'order.updated': ShopObjectEvent;
+  'subscriber.created': ShopObjectEvent;
+  'subscriber.updated': ShopObjectEvent;
+  'subscriber.deleted': ShopObjectEvent;
+  'group_member.created': ShopObjectEvent;
+  'group_member.updated': ShopObjectEvent;
+  'group_member.deleted': ShopObjectEvent;
+  'news_recipient.created': ShopObjectEvent;
+  'news_recipient.updated': ShopObjectEvent;
+  'news_recipient.deleted': ShopObjectEvent;
+  // Apps installed for a company (spec §6): uninstalling fires app/uninstalled, changing permissions app/update.
+  'app.uninstalled': { companyId: number; appId: number };
+  'app.updated': { companyId: number; appId: number };
+}
+
+/** A change to one object of a company's shop. */
+export interface ShopObjectEvent {
+  companyId: number;
+  id: number;
 }
 
 export type PlatformEventName = keyof PlatformEvents;

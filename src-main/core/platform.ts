@@ -20,7 +20,7 @@ import { seedDemo } from './seed/demo-seed';
 import { createCompaniesService, type CompaniesService } from './services/companies-service';
 import { createOutboxService, type OutboxService } from './services/outbox-service';
 import { createPartnerRequestsService, type PartnerRequestsService } from './services/partner-requests-service';
-import { createServiceContext, type Repositories } from './services/service-context';
+import { createServiceContext, type Repositories, type ServiceContext } from './services/service-context';
 import { createShopService, type ShopService } from './services/shop-service';
 import { createUsersService, type UsersService } from './services/users-service';
 
@@ -48,6 +48,8 @@ export interface Platform {
   readonly events: EventBus;
   readonly secrets: SecretStore;
   readonly repos: Repositories;
+  /** Transactions and the in-transaction event hook (transactional outbox) that services share. */
+  readonly ctx: ServiceContext;
   readonly companies: CompaniesService;
   readonly users: UsersService;
   readonly partnerRequests: PartnerRequestsService;
@@ -96,6 +98,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       events,
       secrets: options.secretStore,
       repos,
+      ctx,
       companies,
       users,
       partnerRequests,

@@ -14,6 +14,7 @@ import {
   userUpdateSchema,
 } from './inputs';
 import type { PushedEvent } from './ipc';
+import { method, type MethodDef } from './method';
 import type {
   AppInfo,
   Company,
@@ -28,23 +29,12 @@ import type {
   User,
 } from './types';
 
-/** A method: its input schema and (as a phantom type) its result. */
-export interface MethodDef<I extends z.ZodTypeAny, O> {
-  input: I;
-  /** Never read at run time; carries the result type. */
-  output?: O;
-  /** Human summary, shown in the CLI's and the docs' method lists. */
-  summary: string;
-}
-
-function method<O>() {
-  return <I extends z.ZodTypeAny>(input: I, summary: string): MethodDef<I, O> => ({ input, summary });
-}
-
 const empty = z.object({}).strict();
 const byCompany = z.object({ companyId: idSchema });
 
-export const methods = {
+/** The console's own methods (session, companies, users, partner relation, shop settings, outbox). Other
+ * areas declare theirs in ./methods/<area>.ts and are spread into `methods` below. */
+const coreMethods = {
   'app.info': method<AppInfo>()(empty, 'Version, data folder, secret store and platform URL'),
 
   'session.get': method<SessionInfo>()(empty, 'Who is signed in and which company the console acts as'),
@@ -90,6 +80,10 @@ export const methods = {
   'outbox.markRead': method<OutboxMessage>()(z.object({ messageId: idSchema }), 'Mark an outbox message read'),
 } as const;
 
+export const methods = {
+  ...coreMethods,
+} as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
+
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
@@ -116,6 +110,5 @@ export interface ConsoleTransportTarget {
   onEvent(listener: (event: PushedEvent) => void): () => void;
 }
 
-
-
+export type { MethodDef } from './method';
 export * from './ipc';

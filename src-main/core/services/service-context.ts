@@ -1,6 +1,8 @@
 // What every service receives: the repositories, the clock, ids, the event bus and the access checker,
 // plus `transact`, which runs a unit of work in one SQLite transaction and publishes its events only
-// after the commit (so nobody hears of a change that was rolled back).
+// after the commit (so nobody hears of a change that was rolled back). Writers that must commit together
+// with the change (the transactional outbox: webhook event rows, rollups) register with
+// `onEmitInTransaction` and run inside the transaction, at the moment the service emits.
 import type { AccessChecker } from '../access';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
@@ -34,14 +36,30 @@ export interface ServiceContext {
   repos: Repositories;
   access: AccessChecker;
   transact<T>(work: (emit: Emit) => T): T;
+  /**
+   * Runs `listener` synchronously inside the emitting transaction for every event a service emits, before
+   * the commit; whatever it writes commits or rolls back with the change. A listener that throws rolls the
+   * whole change back. Returns an unsubscribe function.
+   */
+  onEmitInTransaction(listener: InTransactionListener): () => void;
 }
 
-export function createServiceContext(parts: Omit<ServiceContext, 'transact'>): ServiceContext {
+export type InTransactionListener = <E extends PlatformEventName>(name: E, payload: PlatformEvents[E]) => void;
+
+export function createServiceContext(parts: Omit<ServiceContext, 'transact' | 'onEmitInTransaction'>): ServiceContext {
+  const inTransaction = new Set<InTransactionListener>();
   return {
     ...parts,
+    onEmitInTransaction(listener) {
+      inTransaction.add(listener);
+      return () => inTransaction.delete(listener);
+    },
     transact<T>(work: (emit: Emit) => T): T {
       const pending: [PlatformEventName, PlatformEvents[PlatformEventName]][] = [];
-      const emit: Emit = (name, payload) => void pending.push([name, payload]);
+      const emit: Emit = (name, payload) => {
+        for (const listener of inTransaction) listener(name, payload);
+        pending.push([name, payload]);
+      };
       const result = parts.db.transaction(() => work(emit))();
       for (const [name, payload] of pending) parts.events.publish(name, payload as never);
       return result;

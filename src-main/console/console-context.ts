@@ -1,0 +1,165 @@
+// The console session and the guards every handler group uses: who is signed in, which company the
+// console acts as (Self or one client), and the checks that keep a client's view to that client.
+// Handler groups (./handlers/*) receive this object; console-service.ts assembles them.
+import type { MethodName, MethodOutput, MethodParsedInput, PushedEvent } from '../../src-shared/api/contract';
+import { ApiError } from '../../src-shared/api/errors';
+import type { SessionInfo } from '../../src-shared/api/types';
+import { permissionsOf, type Actor } from '../core/access';
+import { toCompany, toUser } from '../core/mappers';
+import type { Platform } from '../core/platform';
+import type { UserRow } from '../core/repositories/users-repository';
+import { DEMO_PARTNER_EMAIL } from '../core/seed/demo-seed';
+import type { Prefs } from './prefs';
+
+export interface ConsoleServiceOptions {
+  platform: Platform;
+  prefs: Prefs;
+  host: 'electron' | 'browser';
+  platformUrl?: string | null;
+}
+
+/** One handler per console method; a handler may be synchronous or return a promise. */
+export type Handlers = { [M in MethodName]: (input: MethodParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+
+export interface ConsoleContext {
+  readonly platform: Platform;
+  readonly prefs: Prefs;
+  readonly options: ConsoleServiceOptions;
+  currentUser(): UserRow;
+  actor(): Actor;
+  /** The company the console acts as (the user's own company when acting as Self). */
+  actingCompanyId(): number;
+  /** True while acting as the user's own company. */
+  isSelf(): boolean;
+  canSee(user: UserRow, companyId: number): boolean;
+  /** Partner functions (client list, requests, combined view) run only as Self. */
+  requireSelf(what: string): void;
+  /** Acting as a client, the console reaches that client only; as Self, whatever the core lets the user see. */
+  requireInScope(companyId: number | null | undefined): void;
+  /** Store functions run only inside the company the console acts as. */
+  requireActingAs(companyId: number, what: string): void;
+  session(): SessionInfo;
+  switchTo(companyId: number | null): SessionInfo;
+  signIn(userId: number): SessionInfo;
+  /** Pushes an event to the renderer(s) of this console. */
+  emit(event: PushedEvent): void;
+}
+
+const RECENT_LIMIT = 8;
+
+export function createConsoleContext(options: ConsoleServiceOptions, emit: (event: PushedEvent) => void): ConsoleContext {
+  const { platform, prefs } = options;
+  const { repos } = platform;
+
+  const canSee = (user: UserRow, companyId: number): boolean => {
+    const company = repos.companies.get(companyId);
+    return !!company && (company.id === user.company_id || company.partner_id === user.company_id);
+  };
+
+  const pickInitialUser = (): number | null => {
+    const last = prefs.get('lastUserId');
+    if (last !== null && repos.users.get(last)) return last;
+    const demo = repos.users.findByEmail(DEMO_PARTNER_EMAIL);
+    if (demo) return demo.id;
+    const users = repos.users.listAllWithCompany();
+    const first = users.find((u) => u.is_admin === 1) ?? users[0];
+    return first?.id ?? null;
+  };
+
+  const pickInitialCompany = (forUser: number): number => {
+    const user = repos.users.get(forUser)!;
+    const last = prefs.get('lastCompanyId');
+    if (last !== null && repos.companies.get(last) && canSee(user, last)) return last;
+    return user.company_id;
+  };
+
+  let userId: number | null = pickInitialUser();
+  let actingId: number | null = userId === null ? null : pickInitialCompany(userId);
+
+  const ctx: ConsoleContext = {
+    platform,
+    prefs,
+    options,
+    canSee,
+    emit,
+
+    currentUser() {
+      const user = userId === null ? undefined : repos.users.get(userId);
+      if (!user) throw new ApiError('unauthorized', 'Nobody is signed in to the console. Create a partner account or sign in as a user.');
+      return user;
+    },
+
+    actor: () => ({ kind: 'user', user: ctx.currentUser() }),
+
+    actingCompanyId() {
+      const user = ctx.currentUser();
+      if (actingId === null || !canSee(user, actingId)) actingId = user.company_id;
+      return actingId;
+    },
+
+    isSelf: () => ctx.actingCompanyId() === ctx.currentUser().company_id,
+
+    requireSelf(what) {
+      if (!ctx.isSelf()) throw new ApiError('forbidden', `${what} is a partner function: switch back to Self first.`);
+    },
+
+    requireInScope(companyId) {
+      const acting = ctx.actingCompanyId();
+      if (!ctx.isSelf() && companyId !== acting) {
+        throw new ApiError('not_found', `Company ${companyId ?? '?'} is not the company you act as. Switch to it, or back to Self.`, { companyId });
+      }
+    },
+
+    requireActingAs(companyId, what) {
+      if (ctx.actingCompanyId() !== companyId) {
+        throw new ApiError('forbidden', `${what} works inside the company you act as. Switch to company ${companyId} first.`, { companyId });
+      }
+    },
+
+    session() {
+      const user = userId === null ? undefined : repos.users.get(userId);
+      if (!user) {
+        return { user: null, home: null, acting: null, isSelf: true, permissions: [], storeAvailable: false, recentCompanyIds: [] };
+      }
+      const home = repos.companies.get(user.company_id)!;
+      const acting = repos.companies.get(ctx.actingCompanyId())!;
+      return {
+        user: toUser(user),
+        home: toCompany(home),
+        acting: toCompany(acting),
+        isSelf: acting.id === home.id,
+        permissions: permissionsOf(user),
+        storeAvailable: acting.is_partner === 0,
+        recentCompanyIds: prefs.get('recentCompanyIds').filter((id) => canSee(user, id)),
+      };
+    },
+
+    switchTo(companyId) {
+      const user = ctx.currentUser();
+      const target = companyId ?? user.company_id;
+      if (!canSee(user, target)) throw new ApiError('not_found', `Company ${target} was not found among your clients.`, { companyId: target });
+      actingId = target;
+      prefs.set('lastCompanyId', target);
+      if (target !== user.company_id) {
+        prefs.set('recentCompanyIds', [target, ...prefs.get('recentCompanyIds').filter((id) => id !== target)].slice(0, RECENT_LIMIT));
+      }
+      const info = ctx.session();
+      emit({ name: 'session.changed', payload: info });
+      return info;
+    },
+
+    signIn(id) {
+      const user = repos.users.get(id);
+      if (!user) throw new ApiError('not_found', `User ${id} was not found.`);
+      userId = user.id;
+      actingId = user.company_id;
+      prefs.set('lastUserId', user.id);
+      prefs.set('lastCompanyId', user.company_id);
+      prefs.set('recentCompanyIds', []);
+      const info = ctx.session();
+      emit({ name: 'session.changed', payload: info });
+      return info;
+    },
+  };
+  return ctx;
+}

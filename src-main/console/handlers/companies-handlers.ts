@@ -1,0 +1,68 @@
+// Console methods for client companies, their users and the partner relation (requests, directory).
+import type { ConsoleContext, Handlers } from '../console-context';
+
+type CompanyMethods =
+  | 'companies.list' | 'companies.get' | 'companies.create' | 'companies.update' | 'companies.endRelation'
+  | 'users.list' | 'users.create' | 'users.update' | 'users.delete'
+  | 'partners.directory' | 'partnerRequests.list' | 'partnerRequests.create' | 'partnerRequests.decide' | 'partnerRequests.cancel';
+
+export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMethods> {
+  const { platform } = ctx;
+  const { repos } = platform;
+  return {
+    'companies.list': (input) => {
+      ctx.requireSelf('The list of client companies');
+      return platform.companies.listClients(ctx.actor(), input);
+    },
+    'companies.get': ({ companyId }) => {
+      ctx.requireInScope(companyId);
+      return platform.companies.get(ctx.actor(), companyId);
+    },
+    'companies.create': (input) => {
+      ctx.requireSelf('Creating a client company');
+      return platform.companies.create(ctx.actor(), input);
+    },
+    'companies.update': (input) => {
+      ctx.requireInScope(input.companyId);
+      return platform.companies.update(ctx.actor(), input);
+    },
+    'companies.endRelation': ({ companyId }) => {
+      ctx.requireInScope(companyId);
+      const actingBefore = ctx.actingCompanyId();
+      const result = platform.companies.endRelation(ctx.actor(), companyId);
+      // The partner no longer sees the company: if it was acting as it, it is back to Self.
+      if (actingBefore === companyId && !ctx.canSee(ctx.currentUser(), companyId)) ctx.switchTo(null);
+      return result;
+    },
+
+    'users.list': ({ companyId }) => {
+      ctx.requireInScope(companyId);
+      return platform.users.list(ctx.actor(), companyId);
+    },
+    'users.create': (input) => {
+      ctx.requireInScope(input.companyId);
+      return platform.users.create(ctx.actor(), input);
+    },
+    'users.update': (input) => {
+      ctx.requireInScope(repos.users.get(input.userId)?.company_id);
+      return platform.users.update(ctx.actor(), input);
+    },
+    'users.delete': ({ userId }) => {
+      ctx.requireInScope(repos.users.get(userId)?.company_id);
+      platform.users.delete(ctx.actor(), userId);
+      return { deleted: true as const };
+    },
+
+    'partners.directory': ({ search }) => platform.partnerRequests.directory(search),
+    'partnerRequests.list': () => platform.partnerRequests.list(ctx.actor(), ctx.actingCompanyId()),
+    'partnerRequests.create': (input) => platform.partnerRequests.create(ctx.actor(), input),
+    'partnerRequests.decide': ({ requestId, decision }) => {
+      ctx.requireSelf('Deciding on a partner request');
+      return platform.partnerRequests.decide(ctx.actor(), requestId, decision);
+    },
+    'partnerRequests.cancel': ({ requestId }) => {
+      ctx.requireInScope(repos.partnerRequests.get(requestId)?.company_id);
+      return platform.partnerRequests.cancel(ctx.actor(), requestId);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Console methods about the console itself: app info, the session (who, acting as which company),
+// switching, signing in as a local user, and the first-start partner setup.
+import { ApiError } from '../../../src-shared/api/errors';
+import type { SwitcherEntry } from '../../../src-shared/api/types';
+import { OPERATOR } from '../../core/access';
+import { hashPassword } from '../../core/passwords';
+import type { ConsoleContext, Handlers } from '../console-context';
+import { APP_VERSION } from '../version';
+
+type SessionMethods = 'app.info' | 'session.get' | 'session.switch' | 'session.signInCandidates' | 'session.signIn' | 'session.switcher' | 'setup.createPartner';
+
+export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMethods> {
+  const { platform, prefs, options } = ctx;
+  const { repos } = platform;
+  return {
+    'app.info': () => ({
+      version: APP_VERSION,
+      dataDir: platform.dataDir,
+      host: options.host,
+      secretStore: { kind: platform.secrets.kind, warning: platform.secrets.warning },
+      platformUrl: options.platformUrl ?? null,
+      clockNow: platform.clock.nowIso(),
+    }),
+
+    'session.get': () => ctx.session(),
+    'session.switch': ({ companyId }) => ctx.switchTo(companyId),
+    'session.signInCandidates': () =>
+      repos.users.listAllWithCompany().map((u) => ({
+        userId: u.id,
+        email: u.email,
+        name: u.name,
+        companyId: u.company_id,
+        companyName: u.company_name,
+        companyIsPartner: u.company_is_partner === 1,
+      })),
+    'session.signIn': ({ userId }) => ctx.signIn(userId),
+    'session.switcher': () => {
+      const user = ctx.currentUser();
+      const home = repos.companies.get(user.company_id)!;
+      const self: SwitcherEntry = {
+        id: home.id, name: home.name, isSelf: true, isSample: home.is_sample === 1, paymentRoute: home.payment_route, city: home.city, country: home.country,
+      };
+      if (!home.is_partner) return [self];
+      const clients = repos.companies.listClients({ partnerId: home.id, search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' });
+      const recent = prefs.get('recentCompanyIds');
+      const rank = (id: number) => {
+        const index = recent.indexOf(id);
+        return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+      };
+      const entries = clients.map((c) => ({
+        id: c.id, name: c.name, isSelf: false, isSample: c.is_sample === 1, paymentRoute: c.payment_route, city: c.city, country: c.country,
+      }));
+      // Stable sort: recently used first (most recent on top), then the rest by name.
+      entries.sort((a, b) => rank(a.id) - rank(b.id));
+      return [self, ...entries];
+    },
+    'setup.createPartner': (input) => {
+      if (repos.users.count() > 0) {
+        throw new ApiError('conflict', 'This data folder already has users: sign in as one of them (Switch user…).');
+      }
+      if (repos.users.findByEmail(input.email)) throw ApiError.validation({ email: ['is already used by another user'] });
+      const company = platform.companies.create(
+        OPERATOR,
+        { name: input.companyName, country: input.country, email: input.email, phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true },
+        { isPartner: true },
+      );
+      const user = platform.users.create(
+        OPERATOR,
+        { companyId: company.id, email: input.email, name: input.userName, password: input.password, permissions: [], isAdmin: true, sendWelcomeEmail: false },
+        { passwordHash: hashPassword(input.password) },
+      );
+      return ctx.signIn(user.id);
+    },
+  };
+}
