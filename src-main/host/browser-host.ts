@@ -111,7 +111,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (!isAuthenticated(req)) return unauthorizedPage(res);
       return serveFile(res, join(options.rendererDir, 'index.html'), true);
     }
-    const file = safeJoin(options.rendererDir, decodeURIComponent(url.pathname));
+    let requestPath: string;
+    try {
+      requestPath = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: the path has malformed percent-encoding.\n');
+      return;
+    }
+    const file = safeJoin(options.rendererDir, requestPath);
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
@@ -144,6 +151,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const body = await readBody(req);
       input = body.length === 0 ? {} : JSON.parse(body);
     } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        // Answer, then close the connection instead of reading the rest of an oversized body.
+        res.setHeader('Connection', 'close');
+        res.once('finish', () => req.destroy());
+        return sendError(res, new ApiError('validation_failed', `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`), 413);
+      }
       return sendError(res, new ApiError('validation_failed', `The body is not valid JSON: ${(error as Error).message}`), 400);
     }
     try {
@@ -239,19 +252,23 @@ function safeJoin(root: string, requestPath: string): string | null {
   return target.startsWith(base) ? target : null;
 }
 
+class BodyTooLargeError extends Error {}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
+        req.off('data', onData);
+        req.pause();
+        reject(new BodyTooLargeError('body too large'));
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });

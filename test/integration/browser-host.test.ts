@@ -132,4 +132,18 @@ describe('browser host', () => {
     expect((await http(host.port, '/../../etc/passwd')).status).toBe(404);
     expect((await http(host.port, '/%2e%2e/%2e%2e/etc/passwd')).status).toBe(404);
   });
+
+  it('answers 400, not 500, for a path with malformed percent-encoding', async () => {
+    const reply = await http(host.port, '/%E0%A4%A.js');
+    expect(reply.status).toBe(400);
+    expect(reply.body).toContain('malformed percent-encoding');
+  });
+
+  it('answers 413 with a typed error to a body over 1 MiB, and writes nothing', async () => {
+    const before = platform.repos.companies.countAll();
+    const reply = await api('companies.create', { name: 'x'.repeat(2 * 1024 * 1024), country: 'DE', attestNotAffiliated: true });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'validation_failed', message: expect.stringContaining('larger than 1 MiB') } });
+    expect(platform.repos.companies.countAll()).toBe(before);
+  });
 });

@@ -1,19 +1,24 @@
 // The Node fallback of the secret store: AES-256-GCM with a random key kept in a file that only the
 // current user may read (mode 0600). Weaker than the OS keychain, so it carries a warning.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SecretStore } from './secret-store';
 
 const PREFIX = 'kf1:';
 
 export function createKeyFileSecretStore(keyPath: string): SecretStore {
+  const wasLoose = tightenLoosePermissions(keyPath);
   const key = loadOrCreateKey(keyPath);
   return {
     kind: 'key-file',
     warning:
       `Secrets are encrypted with a key file (${keyPath}) readable only by your user account, ` +
-      'not by the operating system keychain. Use the desktop app for keychain protection.',
+      'not by the operating system keychain. Use the desktop app for keychain protection.' +
+      (wasLoose
+        ? ` The key file was readable by other users of this computer; PartnerDeck has made it private (0600). ` +
+          'Rotate the shared secrets of your apps if other people use this computer.'
+        : ''),
     seal(plaintext: string): string {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -28,6 +33,14 @@ export function createKeyFileSecretStore(keyPath: string): SecretStore {
       return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
     },
   };
+}
+
+/** On POSIX systems: makes an existing key file private again if group or others could read it, and says so. */
+function tightenLoosePermissions(keyPath: string): boolean {
+  if (process.platform === 'win32' || !existsSync(keyPath)) return false;
+  if ((statSync(keyPath).mode & 0o077) === 0) return false;
+  chmodSync(keyPath, 0o600);
+  return true;
 }
 
 function loadOrCreateKey(keyPath: string): Buffer {

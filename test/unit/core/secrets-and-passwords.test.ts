@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../../src-main/core/passwords';
@@ -23,6 +23,19 @@ describe('key-file secret store', () => {
     expect(statSync(keyPath).mode & 0o777).toBe(0o600);
     expect(store.kind).toBe('key-file');
     expect(store.warning).toContain(keyPath);
+  });
+
+  it('makes a key file that others could read private again, and says so in its warning', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const keyPath = join(dir.path, 'secret.key');
+    const sealed = createKeyFileSecretStore(keyPath).seal('shh');
+    chmodSync(keyPath, 0o644);
+    const store = createKeyFileSecretStore(keyPath);
+    expect(statSync(keyPath).mode & 0o777).toBe(0o600);
+    expect(store.warning).toContain('was readable by other users');
+    expect(store.open(sealed)).toBe('shh');
+    expect(createKeyFileSecretStore(keyPath).warning).not.toContain('was readable by other users');
   });
 
   it('refuses tampered or foreign sealed text', () => {
