@@ -16,6 +16,7 @@ import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from 
 import { companiesHandlers } from './handlers/companies-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { shopDataHandlers } from './handlers/shop-data-handlers';
 import { shopHandlers } from './handlers/shop-handlers';
 
 export type { ConsoleServiceOptions } from './console-context';
@@ -37,6 +38,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...sessionHandlers(ctx),
     ...companiesHandlers(ctx),
     ...shopHandlers(ctx),
+    ...shopDataHandlers(ctx),
     ...outboxHandlers(ctx),
   };
 
