@@ -15,7 +15,9 @@ import { parseInput } from '../../src-shared/api/validation';
 import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
 import { companiesHandlers } from './handlers/companies-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
+import { salesHandlers } from './handlers/sales-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { shopDataHandlers } from './handlers/shop-data-handlers';
 import { shopHandlers } from './handlers/shop-handlers';
 
 export type { ConsoleServiceOptions } from './console-context';
@@ -37,6 +39,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...sessionHandlers(ctx),
     ...companiesHandlers(ctx),
     ...shopHandlers(ctx),
+    ...shopDataHandlers(ctx),
+    ...salesHandlers(ctx),
     ...outboxHandlers(ctx),
   };
 

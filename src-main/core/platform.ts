@@ -9,6 +9,14 @@ import { createEventBus, type EventBus } from './events';
 import { cryptoIds, type Ids } from './ids';
 import { DB_FILE_NAME } from './paths';
 import { createAuditRepository } from './repositories/audit-repository';
+import { createAudienceRepository } from './repositories/audience-repository';
+import { createCatalogRepository } from './repositories/catalog-repository';
+import { createContentRepository } from './repositories/content-repository';
+import { createCustomersRepository } from './repositories/customers-repository';
+import { createOrdersRepository } from './repositories/orders-repository';
+import { createRollupsRepository } from './repositories/rollups-repository';
+import { createSalesRepository } from './repositories/sales-repository';
+import { createListRunner } from './repositories/table-access';
 import { createCompaniesRepository } from './repositories/companies-repository';
 import { createOutboxRepository } from './repositories/outbox-repository';
 import { createPartnerRequestsRepository } from './repositories/partner-requests-repository';
@@ -17,7 +25,15 @@ import { createShopSettingsRepository } from './repositories/shop-settings-repos
 import { createUsersRepository } from './repositories/users-repository';
 import type { SecretStore } from './secrets/secret-store';
 import { seedDemo } from './seed/demo-seed';
+import { createAudienceService, type AudienceService } from './services/audience-service';
+import { createCatalogService, type CatalogService } from './services/catalog-service';
+import { createCheckoutService, type CheckoutService } from './services/checkout-service';
 import { createCompaniesService, type CompaniesService } from './services/companies-service';
+import { createContentService, type ContentService } from './services/content-service';
+import { createCustomersService, type CustomersService } from './services/customers-service';
+import { createExportService, type ExportService } from './services/export-service';
+import { createOrdersService, type OrdersService } from './services/orders-service';
+import { createSalesService, type SalesService } from './services/sales-service';
 import { createOutboxService, type OutboxService } from './services/outbox-service';
 import { createPartnerRequestsService, type PartnerRequestsService } from './services/partner-requests-service';
 import { createServiceContext, type Repositories, type ServiceContext } from './services/service-context';
@@ -55,6 +71,18 @@ export interface Platform {
   readonly partnerRequests: PartnerRequestsService;
   readonly shop: ShopService;
   readonly outbox: OutboxService;
+  // A client's shop data (spec §2); every change goes through these and emits its events.
+  readonly catalog: CatalogService;
+  readonly customers: CustomersService;
+  readonly orders: OrdersService;
+  /** The storefront's checkout (demos, the console's test orders, webhook triggers). */
+  readonly checkout: CheckoutService;
+  readonly audience: AudienceService;
+  readonly content: ContentService;
+  /** Statistics: the partner's combined view, a company's dashboard, month-close and payout figures. */
+  readonly sales: SalesService;
+  /** CSV exports of the shop lists and the combined view's tables. */
+  readonly exports: ExportService;
   /** True when this open seeded the demo data into an empty folder. */
   readonly seeded: boolean;
   /** The URL at which this machine's platform answers, once a server listens (used in emails). */
@@ -81,6 +109,14 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       shopSettings: createShopSettingsRepository(db),
       outbox: createOutboxRepository(db),
       audit: createAuditRepository(db),
+      catalog: createCatalogRepository(db),
+      customers: createCustomersRepository(db),
+      orders: createOrdersRepository(db),
+      audience: createAudienceRepository(db),
+      content: createContentRepository(db),
+      rollups: createRollupsRepository(db),
+      sales: createSalesRepository(db),
+      lists: createListRunner(db),
     };
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
     let publicUrl = DEFAULT_PUBLIC_URL;
@@ -89,6 +125,14 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const users = createUsersService(ctx, outbox, () => publicUrl);
     const partnerRequests = createPartnerRequestsService(ctx, companies, outbox);
     const shop = createShopService(ctx);
+    const catalog = createCatalogService(ctx);
+    const customers = createCustomersService(ctx);
+    const orders = createOrdersService(ctx);
+    const checkout = createCheckoutService(ctx, customers, orders);
+    const audience = createAudienceService(ctx);
+    const content = createContentService(ctx);
+    const sales = createSalesService(ctx, catalog);
+    const exports = createExportService(ctx, { catalog, customers, orders, audience, content, sales });
     let seeded = false;
     const platform: Platform = {
       dataDir: options.dataDir,
@@ -104,6 +148,14 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       partnerRequests,
       shop,
       outbox,
+      catalog,
+      customers,
+      orders,
+      checkout,
+      audience,
+      content,
+      sales,
+      exports,
       get seeded() {
         return seeded;
       },
@@ -117,7 +169,14 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     };
     if ((options.seed ?? 'demo') === 'demo' && repos.companies.countAll() === 0) {
       // One transaction: a seed that fails half-way leaves the folder empty, to be seeded again next time.
-      db.transaction(() => seedDemo(platform))();
+      // Each service call inside it is a savepoint; their journals stay in memory (not a temp file each).
+      const tempStore = db.pragma('temp_store', { simple: true });
+      db.pragma('temp_store = MEMORY');
+      try {
+        db.transaction(() => seedDemo(platform))();
+      } finally {
+        db.pragma(`temp_store = ${tempStore}`);
+      }
       seeded = true;
     }
     return platform;

@@ -15,6 +15,8 @@ import {
 } from './inputs';
 import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
+import { salesMethods } from './methods/sales';
+import { shopMethods } from './methods/shop';
 import type {
   AppInfo,
   Company,
@@ -82,6 +84,8 @@ const coreMethods = {
 
 export const methods = {
   ...coreMethods,
+  ...shopMethods,
+  ...salesMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;

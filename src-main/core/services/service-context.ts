@@ -9,6 +9,14 @@ import type { Db } from '../db/database';
 import type { EventBus, PlatformEventName, PlatformEvents } from '../events';
 import type { Ids } from '../ids';
 import type { AuditRepository } from '../repositories/audit-repository';
+import type { AudienceRepository } from '../repositories/audience-repository';
+import type { CatalogRepository } from '../repositories/catalog-repository';
+import type { ContentRepository } from '../repositories/content-repository';
+import type { CustomersRepository } from '../repositories/customers-repository';
+import type { OrdersRepository } from '../repositories/orders-repository';
+import type { RollupsRepository } from '../repositories/rollups-repository';
+import type { SalesRepository } from '../repositories/sales-repository';
+import type { ListRunner } from '../repositories/table-access';
 import type { CompaniesRepository } from '../repositories/companies-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { PartnerRequestsRepository } from '../repositories/partner-requests-repository';
@@ -24,6 +32,16 @@ export interface Repositories {
   shopSettings: ShopSettingsRepository;
   outbox: OutboxRepository;
   audit: AuditRepository;
+  // Shop data (migration 002).
+  catalog: CatalogRepository;
+  customers: CustomersRepository;
+  orders: OrdersRepository;
+  audience: AudienceRepository;
+  content: ContentRepository;
+  rollups: RollupsRepository;
+  sales: SalesRepository;
+  /** Runs the list queries the shop repositories build (pages, counts, export iteration). */
+  lists: ListRunner;
 }
 
 export type Emit = <E extends PlatformEventName>(name: E, payload: PlatformEvents[E]) => void;
