@@ -1,6 +1,6 @@
 // Builds everything into dist/ with esbuild: the Electron main process and its sandboxed preload (fully
 // bundled, as a sandboxed preload cannot require anything but a few electron modules), the CLI (which also
-// runs the browser host), and the renderer. Runs on `npm install` (prepare) and before the tests.
+// runs the browser host), the webhook worker, and the renderer. Runs on `npm install` (prepare) and before the tests.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -42,6 +42,9 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
   }),
   build({ ...nodeCommon, entryPoints: { 'cli/partnerdeck': 'src-main/cli/main.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  // The webhook dispatcher's worker thread, started from a file beside the bundles (dist/worker/); the
+  // desktop app unpacks it from the asar archive (electron-builder.yml asarUnpack).
+  build({ ...nodeCommon, entryPoints: { 'worker/webhook-worker': 'src-main/core/webhooks/webhook-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   build({
     ...common,
     platform: 'browser',

@@ -29,6 +29,22 @@ export interface PlatformEvents {
   // Apps installed for a company (spec §6): uninstalling fires app/uninstalled, changing permissions app/update.
   'app.uninstalled': { companyId: number; appId: number };
   'app.updated': { companyId: number; appId: number };
+  // Webhook delivery (spec §5). `webhook.reactivated` (PUT is_active false -> true) resumes what is queued;
+  // `webhook.deactivated` follows the last failed retry. Delivery progress is announced per company, at
+  // most a few times a second, for live views.
+  'webhook.reactivated': WebhookRef;
+  'webhook.deactivated': WebhookRef;
+  'webhook_delivery.replay_requested': { eventId: number; companyId: number };
+  'webhook_deliveries.changed': { companyId: number };
+  // The platform clock was moved forward (spec §9).
+  'clock.advanced': { now: number; offsetMs: number };
+}
+
+/** A registered webhook: its id, app and company. */
+export interface WebhookRef {
+  webhookId: number;
+  appId: number;
+  companyId: number;
 }
 
 /** A change to one object of a company's shop. */

@@ -15,6 +15,7 @@ import { createPartnerRequestsRepository } from './repositories/partner-requests
 import { createSettingsRepository } from './repositories/settings-repository';
 import { createShopSettingsRepository } from './repositories/shop-settings-repository';
 import { createUsersRepository } from './repositories/users-repository';
+import { createWebhookDeliveryRepository } from './repositories/webhook-delivery-repository';
 import type { SecretStore } from './secrets/secret-store';
 import { seedDemo } from './seed/demo-seed';
 import { createCompaniesService, type CompaniesService } from './services/companies-service';
@@ -23,6 +24,8 @@ import { createPartnerRequestsService, type PartnerRequestsService } from './ser
 import { createServiceContext, type Repositories, type ServiceContext } from './services/service-context';
 import { createShopService, type ShopService } from './services/shop-service';
 import { createUsersService, type UsersService } from './services/users-service';
+import { createWebhookDeliveryService, type WebhookDeliveryService } from './services/webhook-delivery-service';
+import { installWebhookEventWriter } from './webhooks/webhook-event-writer';
 
 export type SeedChoice = 'demo' | 'none';
 
@@ -55,6 +58,8 @@ export interface Platform {
   readonly partnerRequests: PartnerRequestsService;
   readonly shop: ShopService;
   readonly outbox: OutboxService;
+  /** Webhook deliveries: the log, replays, reactivation, pair states (the dispatcher itself is started by the hosts). */
+  readonly webhookDeliveries: WebhookDeliveryService;
   /** True when this open seeded the demo data into an empty folder. */
   readonly seeded: boolean;
   /** The URL at which this machine's platform answers, once a server listens (used in emails). */
@@ -81,6 +86,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       shopSettings: createShopSettingsRepository(db),
       outbox: createOutboxRepository(db),
       audit: createAuditRepository(db),
+      webhookDelivery: createWebhookDeliveryRepository(db),
     };
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
     let publicUrl = DEFAULT_PUBLIC_URL;
@@ -89,6 +95,10 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const users = createUsersService(ctx, outbox, () => publicUrl);
     const partnerRequests = createPartnerRequestsService(ctx, companies, outbox);
     const shop = createShopService(ctx);
+    // Webhook event rows are written inside the transaction of every change that has a topic (spec §5).
+    installWebhookEventWriter(ctx, repos.webhookDelivery);
+    const webhookDeliveries = createWebhookDeliveryService(ctx);
+    clock.onAdvance((now) => events.publish('clock.advanced', { now, offsetMs: clock.offsetMs() }));
     let seeded = false;
     const platform: Platform = {
       dataDir: options.dataDir,
@@ -104,6 +114,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       partnerRequests,
       shop,
       outbox,
+      webhookDeliveries,
       get seeded() {
         return seeded;
       },

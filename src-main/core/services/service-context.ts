@@ -15,6 +15,7 @@ import type { PartnerRequestsRepository } from '../repositories/partner-requests
 import type { SettingsRepository } from '../repositories/settings-repository';
 import type { ShopSettingsRepository } from '../repositories/shop-settings-repository';
 import type { UsersRepository } from '../repositories/users-repository';
+import type { WebhookDeliveryRepository } from '../repositories/webhook-delivery-repository';
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -24,6 +25,7 @@ export interface Repositories {
   shopSettings: ShopSettingsRepository;
   outbox: OutboxRepository;
   audit: AuditRepository;
+  webhookDelivery: WebhookDeliveryRepository;
 }
 
 export type Emit = <E extends PlatformEventName>(name: E, payload: PlatformEvents[E]) => void;
