@@ -12,7 +12,7 @@ import type {
   WebhookAttemptSummary,
   WebhookHookInfo,
   WebhookReplayRequested,
-} from '../../../src-shared/api/webhook-types';
+} from '../../../src-shared/api/webhook-delivery-types';
 import { MAX_CLOCK_ADVANCE_MS } from '../../../src-shared/domain/durations';
 import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../../src-shared/domain/webhooks';
 import { toIso } from '../clock';
