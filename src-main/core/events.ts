@@ -29,6 +29,29 @@ export interface PlatformEvents {
   // Apps installed for a company (spec §6): uninstalling fires app/uninstalled, changing permissions app/update.
   'app.uninstalled': { companyId: number; appId: number };
   'app.updated': { companyId: number; appId: number };
+  // A company's grant to an app (OAuth consent, later App Store installs) and its revocation (which also
+  // revokes every token issued under it).
+  'authorization.granted': AuthorizationEvent;
+  'authorization.revoked': AuthorizationEvent;
+  // Webhook registrations (REST /admin/webhooks). `webhook.deleted` is emitted inside the transaction just
+  // before the row is deleted; `webhook.reactivated` when a PUT sets is_active from false to true (the
+  // dispatcher resumes delivery of what is queued).
+  'webhook.created': WebhookEvent;
+  'webhook.updated': WebhookEvent;
+  'webhook.deleted': WebhookEvent;
+  'webhook.reactivated': WebhookEvent;
+}
+
+export interface AuthorizationEvent {
+  authorizationId: number;
+  appId: number;
+  companyId: number;
+}
+
+export interface WebhookEvent {
+  webhookId: number;
+  appId: number;
+  companyId: number;
 }
 
 /** A change to one object of a company's shop. */
