@@ -8,22 +8,30 @@ import { openDatabase, type Db } from './db/database';
 import { createEventBus, type EventBus } from './events';
 import { cryptoIds, type Ids } from './ids';
 import { DB_FILE_NAME } from './paths';
+import { createAppsRepository } from './repositories/apps-repository';
 import { createAuditRepository } from './repositories/audit-repository';
+import { createAuthorizationsRepository } from './repositories/authorizations-repository';
 import { createCompaniesRepository } from './repositories/companies-repository';
+import { createOAuthRepository } from './repositories/oauth-repository';
 import { createOutboxRepository } from './repositories/outbox-repository';
 import { createPartnerRequestsRepository } from './repositories/partner-requests-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
 import { createShopSettingsRepository } from './repositories/shop-settings-repository';
 import { createUsersRepository } from './repositories/users-repository';
+import { createWebhooksRepository } from './repositories/webhooks-repository';
 import { createWebhookDeliveryRepository } from './repositories/webhook-delivery-repository';
 import type { SecretStore } from './secrets/secret-store';
 import { seedDemo } from './seed/demo-seed';
+import { createAppsService, type AppsService } from './services/apps-service';
+import { createAuthorizationsService, type AuthorizationsService } from './services/authorizations-service';
 import { createCompaniesService, type CompaniesService } from './services/companies-service';
+import { createOAuthService, type OAuthService } from './services/oauth-service';
 import { createOutboxService, type OutboxService } from './services/outbox-service';
 import { createPartnerRequestsService, type PartnerRequestsService } from './services/partner-requests-service';
 import { createServiceContext, type Repositories, type ServiceContext } from './services/service-context';
 import { createShopService, type ShopService } from './services/shop-service';
 import { createUsersService, type UsersService } from './services/users-service';
+import { createWebhooksService, type WebhooksService } from './services/webhooks-service';
 import { createWebhookDeliveryService, type WebhookDeliveryService } from './services/webhook-delivery-service';
 import { installWebhookEventWriter } from './webhooks/webhook-event-writer';
 
@@ -58,6 +66,14 @@ export interface Platform {
   readonly partnerRequests: PartnerRequestsService;
   readonly shop: ShopService;
   readonly outbox: OutboxService;
+  /** Apps' API credentials (client id, sealed and hashed shared secret, redirect URIs, scopes). */
+  readonly apps: AppsService;
+  /** Companies' grants to apps (OAuth consent; App Store installs build on it). */
+  readonly authorizations: AuthorizationsService;
+  /** The OAuth server's codes and tokens. */
+  readonly oauth: OAuthService;
+  /** Webhook registrations (REST /admin/webhooks). */
+  readonly webhooks: WebhooksService;
   /** Webhook deliveries: the log, replays, reactivation, pair states (the dispatcher itself is started by the hosts). */
   readonly webhookDeliveries: WebhookDeliveryService;
   /** True when this open seeded the demo data into an empty folder. */
@@ -86,6 +102,10 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       shopSettings: createShopSettingsRepository(db),
       outbox: createOutboxRepository(db),
       audit: createAuditRepository(db),
+      apps: createAppsRepository(db),
+      authorizations: createAuthorizationsRepository(db),
+      oauth: createOAuthRepository(db),
+      webhooks: createWebhooksRepository(db),
       webhookDelivery: createWebhookDeliveryRepository(db),
     };
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
@@ -95,9 +115,13 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const users = createUsersService(ctx, outbox, () => publicUrl);
     const partnerRequests = createPartnerRequestsService(ctx, companies, outbox);
     const shop = createShopService(ctx);
+    const apps = createAppsService(ctx, options.secretStore);
+    const authorizations = createAuthorizationsService(ctx);
+    const oauth = createOAuthService(ctx);
+    const webhooks = createWebhooksService(ctx);
     // Webhook event rows are written inside the transaction of every change that has a topic (spec §5).
     installWebhookEventWriter(ctx, repos.webhookDelivery);
-    const webhookDeliveries = createWebhookDeliveryService(ctx);
+    const webhookDeliveries = createWebhookDeliveryService(ctx, webhooks);
     clock.onAdvance((now) => events.publish('clock.advanced', { now, offsetMs: clock.offsetMs() }));
     let seeded = false;
     const platform: Platform = {
@@ -114,6 +138,10 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       partnerRequests,
       shop,
       outbox,
+      apps,
+      authorizations,
+      oauth,
+      webhooks,
       webhookDeliveries,
       get seeded() {
         return seeded;

@@ -2,9 +2,7 @@
 // or KWallet). Sealed text is "ss1:" + base64. Where no real keychain is available (safeStorage off, or
 // Linux's hard-coded "basic_text" password) the key-file store is used instead, with its warning.
 import type { SafeStorage } from 'electron';
-import type { SecretStore } from '../core/secrets/secret-store';
-
-const PREFIX = 'ss1:';
+import { OS_KEYCHAIN_SEAL_PREFIX as PREFIX, type SecretStore } from '../core/secrets/secret-store';
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
   Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;

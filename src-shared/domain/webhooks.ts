@@ -1,32 +1,8 @@
 // The webhook rules of spec §5 in one place: the topics, which platform event fires which topic, the
 // payload (keys in order), the hash recipe's concatenation, and the hosted platform's failure rules
 // (block, retry delays, timeout). Pure TypeScript: the dispatcher, the console and the docs share it.
-
-/** Every topic a hook can be registered for (spec §5), canonical spelling. */
-export const WEBHOOK_TOPICS = [
-  'customer/create',
-  'customer/update',
-  'subscriber/create',
-  'subscriber/update',
-  'groupmember/create',
-  'groupmember/update',
-  'newsrecipient/create',
-  'newsrecipient/update',
-  'order/create',
-  'product/create',
-  'product/update',
-  'product/delete',
-  'app/uninstalled',
-  'app/update',
-] as const;
-export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
-
-/** The source also writes `orders/create`: accepted on registration, stored as the canonical name. */
-export const WEBHOOK_TOPIC_ALIASES: Readonly<Record<string, WebhookTopic>> = { 'orders/create': 'order/create' };
-
-export function isWebhookTopic(value: string): value is WebhookTopic {
-  return (WEBHOOK_TOPICS as readonly string[]).includes(value);
-}
+// The topic list itself and the `orders/create` alias live in ./webhook-topics.ts (registration).
+import type { WebhookTopic } from './webhook-topics';
 
 /** What a topic's payload names in `data.type`. */
 export type WebhookDataType = 'customer' | 'subscriber' | 'groupmember' | 'newsrecipient' | 'order' | 'product' | 'app';

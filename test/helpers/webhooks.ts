@@ -1,11 +1,12 @@
 // Test helpers for webhooks: the dispatcher's worker built from the current source (so tests never run a
-// stale dist/), apps and hooks inserted by SQL (the registration service belongs to the OAuth/REST area),
+// stale dist/), apps and hooks registered through the apps and webhooks services,
 // and a receiver on 127.0.0.1 that records every request and answers as the test says.
 import { buildSync } from 'esbuild';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OPERATOR } from '../../src-main/core/access';
 import { createClock } from '../../src-main/core/clock';
 import { cryptoIds } from '../../src-main/core/ids';
 import { openPlatform, type Platform, type SeedChoice } from '../../src-main/core/platform';
@@ -45,35 +46,27 @@ export interface TestApp {
 
 let appCounter = 0;
 
-/** Inserts an app with a sealed Shared Secret (what the apps service will do). */
-export function insertApp(
-  platform: Platform,
-  options: { companyId: number; name?: string; secret?: string; developerEmail?: string },
-): TestApp {
+/** Registers an app through the apps service (sealed and hashed Shared Secret) in a shop company. */
+export function insertApp(platform: Platform, options: { companyId: number; name?: string; developerEmail?: string }): TestApp {
   appCounter += 1;
-  const secret = options.secret ?? `secret-${appCounter}-${platform.ids.hex(8)}`;
-  const clientId = `client-${appCounter}-${platform.ids.hex(4)}`;
-  const now = platform.clock.now();
-  const id = Number(
-    platform.db
-      .prepare(
-        `INSERT INTO apps (company_id, name, client_id, client_secret_sealed, developer_email, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(options.companyId, options.name ?? `Test app ${appCounter}`, clientId, platform.secrets.seal(secret), options.developerEmail ?? 'dev@app.example', now, now)
-      .lastInsertRowid,
-  );
-  return { id, secret, clientId };
+  const { app, clientSecret } = platform.apps.create(OPERATOR, {
+    companyId: options.companyId,
+    name: options.name ?? `Test app ${appCounter}`,
+    redirectUris: ['http://127.0.0.1:9/callback'],
+    scopes: ['orders', 'customers', 'products', 'webhooks'],
+    authorizationUrl: null,
+    startUrl: null,
+    developerEmail: options.developerEmail ?? 'dev@app.example',
+  });
+  return { id: app.id, secret: clientSecret, clientId: app.clientId };
 }
 
-/** Inserts a hook (what POST /admin/webhooks.json will do). */
+/** Registers a hook through the webhooks service (what POST /admin/webhooks.json does for a token's app and company). */
 export function insertHook(platform: Platform, options: { appId: number; companyId: number; topic: string; address: string; isActive?: boolean }): number {
-  const now = platform.clock.now();
-  return Number(
-    platform.db
-      .prepare('INSERT INTO webhooks (app_id, company_id, address, topic, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(options.appId, options.companyId, options.address, options.topic, options.isActive === false ? 0 : 1, now, now).lastInsertRowid,
-  );
+  return platform.webhooks.create(
+    { appId: options.appId, companyId: options.companyId },
+    { address: options.address, topic: options.topic, is_active: options.isActive !== false },
+  ).id;
 }
 
 /** A company with a shop (not a partner) from the demo seed, or a new one. */

@@ -1,13 +1,9 @@
 // SQL for webhook delivery (migration 005): event rows written with the change, the attempt log, the
 // failure state of blocked (app, company) pairs and the dispatcher lease. It also reads the `apps` and
-// `webhooks` tables of migration 003 (owned by the OAuth/REST area) where delivery needs them, and
-// writes only what delivery owns there: a hook's deactivation after its last retry failed.
+// `webhooks` tables of migration 003 in the joins delivery needs (single rows come from the apps and
+// webhooks repositories of the OAuth/REST area).
 import type { Db } from '../db/database';
-
-export interface HookTarget {
-  id: number;
-  app_id: number;
-}
+import type { WebhookRow } from './webhooks-repository';
 
 export interface NewEventRow {
   webhook_id: number;
@@ -84,29 +80,7 @@ export interface EventRow {
   replay_requested_at: number | null;
 }
 
-export interface AppRow {
-  id: number;
-  company_id: number;
-  name: string;
-  client_id: string;
-  client_secret_sealed: string;
-  developer_email: string;
-}
-
-export interface HookRow {
-  id: number;
-  app_id: number;
-  company_id: number;
-  address: string;
-  topic: string;
-  format: string;
-  is_active: 0 | 1;
-  deactivated_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface HookOverviewRow extends HookRow {
+export interface HookOverviewRow extends WebhookRow {
   app_name: string;
   developer_email: string;
   company_name: string;
@@ -134,8 +108,6 @@ export interface AttemptQuery {
 
 export interface WebhookDeliveryRepository {
   // Writing events (inside the change's transaction).
-  activeHooks(companyId: number, topic: string): HookTarget[];
-  activeHooksOfApp(companyId: number, topic: string, appId: number): HookTarget[];
   insertEvent(row: NewEventRow): number;
 
   // The dispatcher.
@@ -154,13 +126,9 @@ export interface WebhookDeliveryRepository {
   postponeOverdue(now: number): number;
   insertAttempt(row: NewAttemptRow): number | null;
   recordAttemptOnEvent(eventId: number, at: number, status: number | null, ok: boolean, replayRequestedAt: number | null): void;
-  deactivateHook(webhookId: number, at: number): boolean;
   requestReplay(eventId: number, at: number): void;
-  reactivateHook(webhookId: number, at: number): boolean;
 
   // Reads for the console, the CLI and the rules.
-  getApp(appId: number): AppRow | undefined;
-  getHook(webhookId: number): HookRow | undefined;
   getEvent(eventId: number): EventRow | undefined;
   getAttempt(attemptId: number): AttemptRow | undefined;
   countQueued(webhookId: number): number;
@@ -181,12 +149,6 @@ const JOB_COLUMNS = `e.id AS event_id, e.webhook_id, e.app_id, e.company_id, e.m
 const ATTEMPT_COLUMNS = `t.*, e.topic, e.message_id, e.state AS event_state`;
 
 export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryRepository {
-  const activeHooks = db.prepare<[number, string], HookTarget>(
-    'SELECT id, app_id FROM webhooks WHERE company_id = ? AND topic = ? AND is_active = 1 ORDER BY id',
-  );
-  const activeHooksOfApp = db.prepare<[number, string, number], HookTarget>(
-    'SELECT id, app_id FROM webhooks WHERE company_id = ? AND topic = ? AND app_id = ? AND is_active = 1 ORDER BY id',
-  );
   const insertEvent = db.prepare(
     `INSERT INTO webhook_events (webhook_id, app_id, company_id, topic, message_id, payload, created_at)
      VALUES (@webhook_id, @app_id, @company_id, @topic, @message_id, @payload, @created_at)`,
@@ -244,15 +206,7 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
        replay_requested_at = CASE WHEN @replay IS NOT NULL AND replay_requested_at = @replay THEN NULL ELSE replay_requested_at END
      WHERE id = @id`,
   );
-  const deactivate = db.prepare('UPDATE webhooks SET is_active = 0, deactivated_at = ?, updated_at = ? WHERE id = ? AND is_active = 1');
   const requestReplay = db.prepare('UPDATE webhook_events SET replay_requested_at = ? WHERE id = ?');
-  const reactivate = db.prepare('UPDATE webhooks SET is_active = 1, deactivated_at = NULL, updated_at = ? WHERE id = ? AND is_active = 0');
-  const getApp = db.prepare<[number], AppRow>(
-    'SELECT id, company_id, name, client_id, client_secret_sealed, developer_email FROM apps WHERE id = ?',
-  );
-  const getHook = db.prepare<[number], HookRow>(
-    'SELECT id, app_id, company_id, address, topic, format, is_active, deactivated_at, created_at, updated_at FROM webhooks WHERE id = ?',
-  );
   const getEvent = db.prepare<[number], EventRow>('SELECT * FROM webhook_events WHERE id = ?');
   const getAttempt = db.prepare<[number], AttemptRow>(
     `SELECT ${ATTEMPT_COLUMNS} FROM webhook_attempts t JOIN webhook_events e ON e.id = t.event_id WHERE t.id = ?`,
@@ -296,8 +250,6 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
   const companiesJson = (ids: number[] | null): string | null => (ids === null ? null : JSON.stringify(ids));
 
   return {
-    activeHooks: (companyId, topic) => activeHooks.all(companyId, topic),
-    activeHooksOfApp: (companyId, topic, appId) => activeHooksOfApp.all(companyId, topic, appId),
     insertEvent: (row) => Number(insertEvent.run(row).lastInsertRowid),
     maxEventId: () => maxEventId.get() ?? 0,
     dispatchable: (afterId, limit) => dispatchable.all(afterId, limit),
@@ -314,11 +266,7 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
       return result.changes === 1 ? Number(result.lastInsertRowid) : null;
     },
     recordAttemptOnEvent: (id, at, status, ok, replay) => void recordAttempt.run({ id, at, status, ok: ok ? 1 : 0, replay }),
-    deactivateHook: (webhookId, at) => deactivate.run(at, at, webhookId).changes === 1,
     requestReplay: (eventId, at) => void requestReplay.run(at, eventId),
-    reactivateHook: (webhookId, at) => reactivate.run(at, webhookId).changes === 1,
-    getApp: (appId) => getApp.get(appId),
-    getHook: (webhookId) => getHook.get(webhookId),
     getEvent: (eventId) => getEvent.get(eventId),
     getAttempt: (attemptId) => getAttempt.get(attemptId),
     countQueued: (webhookId) => countQueued.get(webhookId) ?? 0,

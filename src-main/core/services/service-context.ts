@@ -8,13 +8,17 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { EventBus, PlatformEventName, PlatformEvents } from '../events';
 import type { Ids } from '../ids';
+import type { AppsRepository } from '../repositories/apps-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
+import type { AuthorizationsRepository } from '../repositories/authorizations-repository';
 import type { CompaniesRepository } from '../repositories/companies-repository';
+import type { OAuthRepository } from '../repositories/oauth-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { PartnerRequestsRepository } from '../repositories/partner-requests-repository';
 import type { SettingsRepository } from '../repositories/settings-repository';
 import type { ShopSettingsRepository } from '../repositories/shop-settings-repository';
 import type { UsersRepository } from '../repositories/users-repository';
+import type { WebhooksRepository } from '../repositories/webhooks-repository';
 import type { WebhookDeliveryRepository } from '../repositories/webhook-delivery-repository';
 
 export interface Repositories {
@@ -25,6 +29,10 @@ export interface Repositories {
   shopSettings: ShopSettingsRepository;
   outbox: OutboxRepository;
   audit: AuditRepository;
+  apps: AppsRepository;
+  authorizations: AuthorizationsRepository;
+  oauth: OAuthRepository;
+  webhooks: WebhooksRepository;
   webhookDelivery: WebhookDeliveryRepository;
 }
 

@@ -16,8 +16,10 @@ import type {
 import { MAX_CLOCK_ADVANCE_MS } from '../../../src-shared/domain/durations';
 import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../../src-shared/domain/webhooks';
 import { toIso } from '../clock';
-import type { AttemptRow, HookOverviewRow, HookRow, PairFailureRow } from '../repositories/webhook-delivery-repository';
+import type { AttemptRow, HookOverviewRow, PairFailureRow } from '../repositories/webhook-delivery-repository';
+import type { WebhookRow } from '../repositories/webhooks-repository';
 import type { ServiceContext } from './service-context';
+import type { WebhooksService } from './webhooks-service';
 
 /** Companies an actor may reach; null means every company (the operator: CLI, platform administration). */
 export type CompanyScope = readonly number[] | null;
@@ -44,7 +46,7 @@ export interface WebhookDeliveryService {
   advanceClock(ms: number): ClockInfo;
 }
 
-export function createWebhookDeliveryService(ctx: ServiceContext): WebhookDeliveryService {
+export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: WebhooksService): WebhookDeliveryService {
   const { clock } = ctx;
   const repo = ctx.repos.webhookDelivery;
 
@@ -54,8 +56,8 @@ export function createWebhookDeliveryService(ctx: ServiceContext): WebhookDelive
     if (!inScope(scope, companyId)) throw new ApiError('not_found', `Company ${companyId} was not found.`, { companyId });
     return [companyId];
   };
-  const hookInScope = (scope: CompanyScope, webhookId: number): HookRow => {
-    const hook = repo.getHook(webhookId);
+  const hookInScope = (scope: CompanyScope, webhookId: number): WebhookRow => {
+    const hook = ctx.repos.webhooks.get(webhookId);
     if (!hook || !inScope(scope, hook.company_id)) throw new ApiError('not_found', `Webhook ${webhookId} was not found.`, { webhookId });
     return hook;
   };
@@ -173,11 +175,8 @@ export function createWebhookDeliveryService(ctx: ServiceContext): WebhookDelive
 
     reactivate(scope, webhookId) {
       const hook = hookInScope(scope, webhookId);
-      ctx.transact((emit) => {
-        if (repo.reactivateHook(webhookId, clock.now())) {
-          emit('webhook.reactivated', { webhookId, appId: hook.app_id, companyId: hook.company_id });
-        }
-      });
+      // The same rule as PUT /admin/webhooks/{id}.json with is_active: true (it emits webhook.reactivated).
+      webhooks.update({ appId: hook.app_id, companyId: hook.company_id }, webhookId, { is_active: true });
       return service.hook(scope, webhookId);
     },
 

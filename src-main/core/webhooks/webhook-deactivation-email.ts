@@ -3,13 +3,14 @@
 import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../../src-shared/domain/webhooks';
 import { toIso } from '../clock';
 import type { Email } from '../services/outbox-service';
-import type { AppRow, HookRow } from '../repositories/webhook-delivery-repository';
+import type { AppRow } from '../repositories/apps-repository';
+import type { WebhookRow } from '../repositories/webhooks-repository';
 
 export const WEBHOOK_DEACTIVATED_EMAIL_KIND = 'webhook_deactivated';
 
 export interface DeactivationFacts {
   app: AppRow;
-  hook: HookRow;
+  hook: WebhookRow;
   companyName: string;
   /** Fallback address when the app has no developer email: its company's. */
   developerCompanyEmail: string;

@@ -333,7 +333,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       inFlight.set(job.key, job);
       if (sentSecrets.get(job.appId) !== job.secretSealed) {
         try {
-          const secret = openedSecrets.get(job.secretSealed) ?? platform.secrets.open(job.secretSealed);
+          const secret = openedSecrets.get(job.secretSealed) ?? platform.apps.openSecret(job.appId);
           openedSecrets.set(job.secretSealed, secret);
           sentSecrets.set(job.appId, job.secretSealed);
           secrets.push([job.appId, secret]);
@@ -341,7 +341,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
           refused.push({
             key: job.key,
             status: null,
-            error: `the app's secret could not be opened to sign the request: ${(error as Error).message}`,
+            error: `the request could not be signed: ${(error as Error).message}`,
             durationMs: 0,
             startedAt: performance.timeOrigin + performance.now(),
             requestHeaders: {},
@@ -479,9 +479,12 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   }
 
   function deactivate(attempt: InFlight, pair: PairFailureRow, failedAt: number, error: string, emit: Emit): void {
-    if (!repo.deactivateHook(attempt.webhookId, failedAt)) return; // deleted or switched off meanwhile
-    const hook = repo.getHook(attempt.webhookId)!;
-    const app = repo.getApp(attempt.appId)!;
+    const { webhooks, apps } = platform.repos;
+    const before = webhooks.get(attempt.webhookId);
+    if (!before || before.is_active === 0) return; // deleted or switched off meanwhile
+    webhooks.update(before.id, { is_active: 0, deactivated_at: failedAt, updated_at: failedAt });
+    const hook = webhooks.get(before.id)!;
+    const app = apps.get(attempt.appId)!;
     emit('webhook.deactivated', { webhookId: hook.id, appId: app.id, companyId: hook.company_id });
     platform.outbox.queue(
       emit,

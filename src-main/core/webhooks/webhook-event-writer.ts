@@ -23,19 +23,17 @@ export function installWebhookEventWriter(ctx: ServiceContext, repo: WebhookDeli
   return ctx.onEmitInTransaction(<E extends PlatformEventName>(name: E, payload: PlatformEvents[E]) => {
     if (!isTopicEvent(name)) return;
     const { topic, type } = WEBHOOK_TOPIC_OF_EVENT[name];
-    let hooks;
+    const companyId = (payload as { companyId: number }).companyId;
+    let hooks = ctx.repos.webhooks.listActiveForTopic(companyId, topic);
     let objectId: number;
     if (type === 'app') {
-      const { companyId, appId } = payload as PlatformEvents['app.uninstalled'];
-      hooks = repo.activeHooksOfApp(companyId, topic, appId);
+      const { appId } = payload as PlatformEvents['app.uninstalled'];
+      hooks = hooks.filter((hook) => hook.app_id === appId);
       objectId = appId;
     } else {
-      const { companyId, id } = payload as PlatformEvents['order.created'];
-      hooks = repo.activeHooks(companyId, topic);
-      objectId = id;
+      objectId = (payload as PlatformEvents['order.created']).id;
     }
     if (hooks.length === 0) return;
-    const companyId = (payload as { companyId: number }).companyId;
     const body = unsignedPayloadJson(companyId, topic, type, objectId);
     const now = ctx.clock.now();
     for (const hook of hooks) {

@@ -7,9 +7,9 @@ import {
   webhookHashInput,
   WEBHOOK_RETRY_DELAYS_SECONDS,
   WEBHOOK_TOPIC_OF_EVENT,
-  WEBHOOK_TOPICS,
   withHash,
 } from '../../../src-shared/domain/webhooks';
+import { WEBHOOK_TOPICS } from '../../../src-shared/domain/webhook-topics';
 import { independentConcatenation } from '../../helpers/independent-hash';
 
 const SPEC_EXAMPLE = '{"company_id": 1202, "producer": "shop", "scope": "order/create", "data": {"type": "order", "id": "267227"}, "hash": "x"}';
