@@ -44,6 +44,20 @@ export interface WebhookDeliveryService {
   hook(scope: CompanyScope, webhookId: number): WebhookHookInfo;
   clock(): ClockInfo;
   advanceClock(ms: number): ClockInfo;
+  /** The dispatcher running in this process, if any (it registers itself when it starts). */
+  attachDispatcher(dispatcher: DispatcherHandle | null): void;
+  /** Waits until this process's dispatcher has nothing due or in flight (at once when none runs here). */
+  settle(): Promise<void>;
+  /** Attempts this process's dispatcher has logged since it started (0 when none runs here). */
+  attemptsLogged(): number;
+  /** What dispatches: 'this process', 'another process' (standby) or nobody here. */
+  dispatcherState(): 'active' | 'standby' | 'none';
+}
+
+/** What the service needs of a running dispatcher (webhooks/webhook-dispatcher.ts). */
+export interface DispatcherHandle {
+  settle(): Promise<void>;
+  status(): { state: string; attemptsLogged: number };
 }
 
 export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: WebhooksService): WebhookDeliveryService {
@@ -108,6 +122,8 @@ export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: Webh
     eventState: row.event_state,
   });
   const clockInfo = (): ClockInfo => ({ now: clock.nowIso(), offsetMs: clock.offsetMs(), realNow: toIso(clock.now() - clock.offsetMs()) });
+
+  let dispatcher: DispatcherHandle | null = null;
 
   const service: WebhookDeliveryService = {
     overview(scope, companyId) {
@@ -193,6 +209,16 @@ export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: Webh
       if (ms > MAX_CLOCK_ADVANCE_MS) throw ApiError.validation({ duration: ['must be at most 366 days (the clock never moves back)'] });
       clock.advance(ms);
       return clockInfo();
+    },
+
+    attachDispatcher(handle) {
+      dispatcher = handle;
+    },
+    settle: () => dispatcher?.settle() ?? Promise.resolve(),
+    attemptsLogged: () => dispatcher?.status().attemptsLogged ?? 0,
+    dispatcherState() {
+      const state = dispatcher?.status().state;
+      return state === 'active' ? 'active' : state === 'standby' ? 'standby' : 'none';
     },
   };
   return service;

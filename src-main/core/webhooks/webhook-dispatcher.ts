@@ -74,8 +74,11 @@ export interface WebhookDispatcher {
   status(): DispatcherStatus;
   /** Ends the worker as a crash would; the dispatcher starts a new one (diagnostics and tests). */
   terminateWorker(): Promise<void>;
-  /** Stops dispatching, waits briefly for attempts in flight, ends the worker and releases the lease. */
-  stop(): Promise<void>;
+  /**
+   * Stops dispatching, waits briefly (graceMs, default stopGraceMs) for attempts in flight to report, ends
+   * the worker and releases the lease. With graceMs 0 the lease is released before it returns.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 type AttemptKind = 'delivery' | 'retry' | 'replay';
@@ -104,6 +107,21 @@ const STANDBY_CHECK_MS = 1_000;
 const REPLAY_BATCH = 100;
 const CHANGE_NOTICE_MS = 150;
 const MAX_TIMER_MS = 2_147_483_647;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The process that dispatches for this data folder now, if any (the CLI says whether a replay will go out). */
+export function activeDispatcherPid(platform: Platform, realNow: () => number = Date.now): number | null {
+  const lease = platform.repos.webhookDelivery.readLease();
+  return lease && realNow() - lease.heartbeat_at < LEASE_STALE_MS && processAlive(lease.pid) ? lease.pid : null;
+}
 
 export function startWebhookDispatcher(platform: Platform, options: WebhookDispatcherOptions = {}): WebhookDispatcher {
   const { db, clock, ctx } = platform;
@@ -144,6 +162,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   const changedCompanies = new Set<number>();
   let idleWaiters: Array<() => void> = [];
   let drainWaiters: Array<() => void> = [];
+  let stopping: Promise<void> | null = null;
 
   const pairKey = (appId: number, companyId: number) => `${appId}:${companyId}`;
   const generationOf = (key: string) => generations.get(key) ?? 0;
@@ -152,15 +171,6 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   const headerTimestamp = () => Math.floor((clock.now() - clock.offsetMs()) / 1000);
 
   // ---- the lease: one dispatcher per data folder --------------------------------------------------
-
-  function processAlive(pid: number): boolean {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch (error) {
-      return (error as NodeJS.ErrnoException).code === 'EPERM';
-    }
-  }
 
   function tryAcquireLease(): boolean {
     const now = realNow();
@@ -589,7 +599,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   if (tryAcquireLease()) activate();
   else log('webhook dispatcher: another process dispatches for this data folder; standing by');
 
-  return {
+  const dispatcher: WebhookDispatcher = {
     settle() {
       if (state !== 'active') return Promise.resolve();
       return new Promise((resolve) => {
@@ -601,36 +611,46 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     async terminateWorker() {
       await worker?.terminate();
     },
-    async stop() {
-      if (state === 'stopped' || state === 'stopping') return;
+    stop(stopOptions = {}) {
+      if (state === 'stopped' || state === 'stopping') return stopping ?? Promise.resolve();
       const wasActive = state === 'active';
       state = 'stopping';
       clearInterval(poller);
       offEvents();
       offClock();
       for (const timer of [dueTimer, restartTimer]) if (timer) clearTimeout(timer);
-      if (inFlight.size > 0 && worker) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, options.stopGraceMs ?? 2_000);
-          drainWaiters.push(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-      }
-      state = 'stopped';
-      const current = worker;
-      worker = null;
-      await current?.terminate();
-      flushChanges();
-      if (wasActive && db.open) {
-        try {
-          repo.releaseLease(owner);
-        } catch (error) {
-          log('webhook dispatcher: could not release the lease', error);
+      const finish = (): Promise<void> => {
+        state = 'stopped';
+        const current = worker;
+        worker = null;
+        flushChanges();
+        if (wasActive && db.open) {
+          try {
+            repo.releaseLease(owner);
+          } catch (error) {
+            log('webhook dispatcher: could not release the lease', error);
+          }
         }
+        resolveIdleWaiters();
+        platform.webhookDeliveries.attachDispatcher(null);
+        return current ? current.terminate().then(() => undefined) : Promise.resolve();
+      };
+      const grace = stopOptions.graceMs ?? options.stopGraceMs ?? 2_000;
+      // Without grace (the desktop app quitting) everything happens now, before the database closes.
+      if (inFlight.size === 0 || worker === null || grace === 0) {
+        stopping = finish();
+        return stopping;
       }
-      resolveIdleWaiters();
+      stopping = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, grace);
+        drainWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }).then(finish);
+      return stopping;
     },
   };
+  platform.webhookDeliveries.attachDispatcher(dispatcher);
+  return dispatcher;
 }

@@ -7,6 +7,7 @@ import { authorizeModule } from '../oauth/authorize-routes';
 import { tokenModule } from '../oauth/token-route';
 import { tokeninfoModule } from '../oauth/tokeninfo-route';
 import type { PlatformModule } from '../router';
+import { clockModule } from './clock-routes';
 import { operatorModule } from './operator-routes';
 
 /** Every /admin path answers errors in the REST format, unknown paths included. */
@@ -14,6 +15,7 @@ const adminPrefixModule: PlatformModule = () => ({ routes: [], prefixes: [{ pref
 
 export const PLATFORM_MODULES: readonly PlatformModule[] = [
   operatorModule,
+  clockModule,
   authorizeModule,
   tokenModule,
   tokeninfoModule,
