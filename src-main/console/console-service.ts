@@ -17,6 +17,7 @@ import { companiesHandlers } from './handlers/companies-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { shopHandlers } from './handlers/shop-handlers';
+import { webhooksHandlers } from './handlers/webhooks-handlers';
 
 export type { ConsoleServiceOptions } from './console-context';
 
@@ -38,6 +39,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...companiesHandlers(ctx),
     ...shopHandlers(ctx),
     ...outboxHandlers(ctx),
+    ...webhooksHandlers(ctx),
   };
 
   const unsubscribe = options.platform.events.subscribe((name, payload) => {

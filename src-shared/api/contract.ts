@@ -15,6 +15,7 @@ import {
 } from './inputs';
 import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
+import { webhookMethods } from './methods/webhooks';
 import type {
   AppInfo,
   Company,
@@ -82,6 +83,7 @@ const coreMethods = {
 
 export const methods = {
   ...coreMethods,
+  ...webhookMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;

@@ -13,6 +13,21 @@ export interface ConsoleEvents {
   'partner_request.changed': { requestId: number };
   'outbox.added': { messageId: number };
   'shop.updated': { companyId: number };
+  // Webhooks: registrations changed, a hook deactivated after its last retry, attempts logged (at most a
+  // few times a second per company), and the platform clock moved.
+  'webhook.created': WebhookChange;
+  'webhook.updated': WebhookChange;
+  'webhook.deleted': WebhookChange;
+  'webhook.reactivated': WebhookChange;
+  'webhook.deactivated': WebhookChange;
+  'webhook_deliveries.changed': { companyId: number };
+  'clock.advanced': { now: number; offsetMs: number };
+}
+
+export interface WebhookChange {
+  webhookId: number;
+  appId: number;
+  companyId: number;
 }
 export type EventName = keyof ConsoleEvents;
 export const EVENT_NAMES: EventName[] = [
@@ -23,6 +38,13 @@ export const EVENT_NAMES: EventName[] = [
   'partner_request.changed',
   'outbox.added',
   'shop.updated',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.reactivated',
+  'webhook.deactivated',
+  'webhook_deliveries.changed',
+  'clock.advanced',
 ];
 
 export interface PushedEvent<E extends EventName = EventName> {
