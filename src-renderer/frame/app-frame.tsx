@@ -26,6 +26,7 @@ import { ShopSettingsScreen } from '../screens/shop-settings-screen';
 import { PartnerRequestsScreen } from '../screens/partner-requests-screen';
 import { CompanyPartnerScreen } from '../screens/company-partner-screen';
 import { OutboxScreen } from '../screens/outbox-screen';
+import { WebhooksScreen } from '../screens/webhooks-screen';
 
 function useGlobalShortcuts(): void {
   const caps = useCapabilities();
@@ -110,6 +111,8 @@ function RouteView({ route }: { route: Route }) {
       return <CompanyPartnerScreen />;
     case 'outbox':
       return <OutboxScreen messageId={route.messageId} />;
+    case 'webhooks':
+      return <WebhooksScreen webhookId={route.webhookId} />;
     case 'not-found':
       return (
         <div className="page">

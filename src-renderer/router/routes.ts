@@ -10,6 +10,7 @@ export type Route =
   | { name: 'company-users'; addUser: boolean }
   | { name: 'company-partner' }
   | { name: 'outbox'; messageId: number | null }
+  | { name: 'webhooks'; webhookId: number | null }
   | { name: 'not-found'; path: string };
 
 function positiveInt(text: string | undefined): number | null {
@@ -49,6 +50,10 @@ export function parseRoute(hash: string): Route {
       if (parts.length === 2 && b === 'users') return { name: 'company-users', addUser };
       if (parts.length === 2 && b === 'partner') return { name: 'company-partner' };
       break;
+    case 'webhooks':
+      if (parts.length === 1) return { name: 'webhooks', webhookId: null };
+      if (parts.length === 2 && positiveInt(b) !== null) return { name: 'webhooks', webhookId: positiveInt(b) };
+      break;
     case 'outbox':
       if (parts.length === 1) return { name: 'outbox', messageId: null };
       if (parts.length === 2 && positiveInt(b) !== null) return { name: 'outbox', messageId: positiveInt(b) };
@@ -82,6 +87,8 @@ export function routePath(route: Route): string {
       return '/company/partner';
     case 'outbox':
       return route.messageId === null ? '/outbox' : `/outbox/${route.messageId}`;
+    case 'webhooks':
+      return route.webhookId === null ? '/webhooks' : `/webhooks/${route.webhookId}`;
     case 'not-found':
       return route.path;
   }

@@ -21,6 +21,8 @@ export interface Capabilities {
   users: boolean;
   /** A non-partner company's own partner relation page (request a partner / end the relation). */
   partnerRelation: boolean;
+  /** Webhooks of the apps connected to the company (or, as Self, to the partner and its clients). */
+  webhooks: boolean;
 }
 
 export function capabilitiesOf(info: SessionInfo | null): Capabilities {
@@ -41,6 +43,7 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     companySettings: signedIn && perms.has('settings'),
     users: signedIn && perms.has('users'),
     partnerRelation: signedIn && !actingIsPartner && perms.has('settings'),
+    webhooks: signedIn && perms.has('apps'),
   };
 }
 
@@ -66,6 +69,8 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
       return caps.companySettings ? { ok: true } : { ok: false, reason: 'permission' };
     case 'company-users':
       return caps.users ? { ok: true } : { ok: false, reason: 'permission' };
+    case 'webhooks':
+      return caps.webhooks ? { ok: true } : { ok: false, reason: 'permission' };
     case 'company-partner':
       if (caps.partnerRelation) return { ok: true };
       return caps.isPartnerUser && caps.isSelf ? { ok: false, reason: 'client-only' } : { ok: false, reason: 'permission' };

@@ -10,6 +10,7 @@ import { createShopSlice, type ShopActions, type ShopState } from './shop-slice'
 import type { ConsoleApi, SliceContext } from './slice-context';
 import { createUiSlice, type UiActions, type UiState } from './ui-slice';
 import { createUsersSlice, type UsersActions, type UsersState } from './users-slice';
+import { createWebhooksSlice, type WebhooksActions, type WebhooksState } from './webhooks-slice';
 
 interface ResetActions {
   /** Runs `fn` once after a short delay however often `key` is scheduled meanwhile (pushed events use it). */
@@ -26,6 +27,7 @@ export type AppActions = SessionActions &
   ShopActions &
   RequestsActions &
   OutboxActions &
+  WebhooksActions &
   UiActions &
   ResetActions;
 
@@ -36,6 +38,7 @@ export interface AppState {
   shop: ShopState;
   requests: RequestsState;
   outbox: OutboxState;
+  webhooks: WebhooksState;
   ui: UiState;
   actions: AppActions;
 }
@@ -71,6 +74,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const shop = createShopSlice(ctx);
     const requests = createRequestsSlice(ctx);
     const outbox = createOutboxSlice(ctx);
+    const webhooks = createWebhooksSlice(ctx);
     const ui = createUiSlice(ctx);
 
     const reset: ResetActions = {
@@ -83,10 +87,11 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           shop: shop.state,
           requests: requests.state,
           outbox: outbox.state,
+          webhooks: webhooks.state,
         }));
       },
       resetForActing() {
-        set((s) => ({ requests: { ...s.requests, list: idle(), directory: idle() } }));
+        set((s) => ({ requests: { ...s.requests, list: idle(), directory: idle() }, webhooks: { ...webhooks.state, clock: s.webhooks.clock } }));
       },
     };
 
@@ -97,6 +102,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       shop: shop.state,
       requests: requests.state,
       outbox: outbox.state,
+      webhooks: webhooks.state,
       ui: ui.state,
       actions: {
         ...session.actions,
@@ -105,6 +111,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...shop.actions,
         ...requests.actions,
         ...outbox.actions,
+        ...webhooks.actions,
         ...ui.actions,
         ...reset,
       },

@@ -35,7 +35,7 @@ export function testWorkerPath(): string {
 }
 
 export function startTestDispatcher(platform: Platform, options: WebhookDispatcherOptions = {}): WebhookDispatcher {
-  return startWebhookDispatcher(platform, { workerPath: testWorkerPath(), log: () => undefined, ...options });
+  return startWebhookDispatcher(platform, { log: () => undefined, ...options, workerPath: options.workerPath ?? testWorkerPath() });
 }
 
 export interface TestApp {

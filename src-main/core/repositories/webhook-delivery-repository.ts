@@ -112,6 +112,9 @@ export interface WebhookDeliveryRepository {
 
   // The dispatcher.
   maxEventId(): number;
+  maxAttemptId(): number;
+  /** Companies with events or attempts newer than these ids (live views learn of other processes' work). */
+  companiesChangedAfter(eventId: number, attemptId: number): number[];
   /** Queued events of active hooks whose pair is not blocked, with id > afterId, oldest first. */
   dispatchable(afterId: number, limit: number): DeliveryJobRow[];
   /** The oldest queued event of an active hook of the pair: what a retry sends. */
@@ -154,6 +157,10 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
      VALUES (@webhook_id, @app_id, @company_id, @topic, @message_id, @payload, @created_at)`,
   );
   const maxEventId = db.prepare<[], number>("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'webhook_events'), 0)").pluck();
+  const maxAttemptId = db.prepare<[], number | null>('SELECT max(id) FROM webhook_attempts').pluck();
+  const companiesChangedAfter = db.prepare<[number, number], number>(
+    'SELECT company_id FROM webhook_events WHERE id > ? UNION SELECT company_id FROM webhook_attempts WHERE id > ?',
+  ).pluck();
   const dispatchable = db.prepare<[number, number], DeliveryJobRow>(
     `SELECT ${JOB_COLUMNS}
      FROM webhook_events e
@@ -252,6 +259,8 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
   return {
     insertEvent: (row) => Number(insertEvent.run(row).lastInsertRowid),
     maxEventId: () => maxEventId.get() ?? 0,
+    maxAttemptId: () => maxAttemptId.get() ?? 0,
+    companiesChangedAfter: (eventId, attemptId) => companiesChangedAfter.all(eventId, attemptId),
     dispatchable: (afterId, limit) => dispatchable.all(afterId, limit),
     headOfPair: (appId, companyId) => headOfPair.get(appId, companyId),
     pendingReplays: (limit) => pendingReplays.all(limit),

@@ -152,6 +152,9 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   let cursor = 0;
   let attemptsLogged = 0;
   let lastDataVersion = 0;
+  /** The newest event and attempt live views were told about. */
+  let seenEventId = 0;
+  let seenAttemptId = 0;
   let lastHeartbeat = 0;
   let lastStandbyCheck = 0;
   const inFlight = new Map<string, InFlight>();
@@ -291,6 +294,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     }
     const now = clock.now();
     const jobs: InFlight[] = [];
+    noteNewRows();
 
     // Replays asked for in the console or the CLI: whatever the hook's or the pair's state.
     for (const row of repo.pendingReplays(REPLAY_BATCH)) {
@@ -547,6 +551,16 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     for (const resolve of waiting) resolve();
   }
 
+  /** Tells live views about events (queued, maybe blocked) and attempts they have not heard of, whoever wrote them. */
+  function noteNewRows(): void {
+    const events = repo.maxEventId();
+    const attempts = repo.maxAttemptId();
+    if (events === seenEventId && attempts === seenAttemptId) return;
+    for (const companyId of repo.companiesChangedAfter(seenEventId, seenAttemptId)) noteChange(companyId);
+    seenEventId = events;
+    seenAttemptId = attempts;
+  }
+
   function dataVersion(): number {
     return db.pragma('data_version', { simple: true }) as number;
   }
@@ -555,18 +569,21 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     if (!db.open) return;
     const now = realNow();
     try {
+      if (state !== 'active' && state !== 'standby') return;
+      // Another process (the CLI, a second console, the dispatching process) committed something.
+      const version = dataVersion();
+      const changed = version !== lastDataVersion;
+      lastDataVersion = version;
       if (state === 'standby') {
+        if (changed) noteNewRows();
         if (now - lastStandbyCheck >= STANDBY_CHECK_MS) {
           lastStandbyCheck = now;
           if (tryAcquireLease()) activate();
         }
         return;
       }
-      if (state !== 'active') return;
-      // Another process (the CLI, a second console) committed something: look again from the start.
-      const version = dataVersion();
-      if (version !== lastDataVersion) {
-        lastDataVersion = version;
+      if (changed) {
+        // Look again from the start: rows may have become sendable (a hook reactivated elsewhere).
         cursor = 0;
         schedulePump();
       }
@@ -596,6 +613,9 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   });
 
   lastStandbyCheck = realNow();
+  seenEventId = repo.maxEventId();
+  seenAttemptId = repo.maxAttemptId();
+  lastDataVersion = dataVersion();
   if (tryAcquireLease()) activate();
   else log('webhook dispatcher: another process dispatches for this data folder; standing by');
 
