@@ -17,6 +17,7 @@ import { APP_VERSION } from '../console/version';
 import { positiveInt, printTable, required, seedChoice, str, type Command } from './command-kit';
 import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
+import { APP_COMMANDS } from './commands/app-commands';
 
 function openInBrowser(url: string): void {
   const [cmd, args] =
@@ -33,7 +34,7 @@ function openInBrowser(url: string): void {
 const serve: Command = {
   name: 'serve',
   usage: 'serve [--seed demo|none] [--data-dir DIR] [--port N]',
-  summary: 'Run the platform core headless (OAuth, REST and webhooks come with it as they are built)',
+  summary: 'Run the platform headless: OAuth 2.0 (/oauth2/authorize, /token, /api/tokeninfo) and the /admin REST API',
   help: `Prints one JSON line once it listens: {"url", "dataDir", "adminToken"}, and writes the same to
 server.json in the data folder (readable only by you). Stops cleanly on SIGINT/SIGTERM.
   --seed demo|none   what an empty data folder starts with (default: demo)`,
@@ -256,4 +257,4 @@ const seed: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, seed];
+export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, seed, ...APP_COMMANDS];

@@ -141,7 +141,7 @@ describe('client authentication', () => {
 
   it('requires the secret on refresh too; a missing or wrong secret is 401 invalid_client with WWW-Authenticate', async () => {
     const { refresh: token } = await tokensFor(fixture);
-    for (const fields of [
+    for (const fields of <Record<string, string>[]>[
       { grant_type: 'refresh_token', refresh_token: token, client_id: fixture.app.clientId },
       { grant_type: 'refresh_token', refresh_token: token, client_id: fixture.app.clientId, client_secret: 'wrong' },
       { grant_type: 'refresh_token', refresh_token: token, client_id: 'unknown', client_secret: fixture.app.clientSecret },
