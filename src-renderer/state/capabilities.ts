@@ -21,6 +21,8 @@ export interface Capabilities {
   users: boolean;
   /** A non-partner company's own partner relation page (request a partner / end the relation). */
   partnerRelation: boolean;
+  /** The acting company's authorized apps (the apps permission). */
+  authorizedApps: boolean;
 }
 
 export function capabilitiesOf(info: SessionInfo | null): Capabilities {
@@ -41,6 +43,7 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     companySettings: signedIn && perms.has('settings'),
     users: signedIn && perms.has('users'),
     partnerRelation: signedIn && !actingIsPartner && perms.has('settings'),
+    authorizedApps: signedIn && perms.has('apps'),
   };
 }
 
@@ -51,8 +54,11 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
   switch (route.name) {
     case 'overview':
     case 'outbox':
+    case 'developer':
     case 'not-found':
       return { ok: true };
+    case 'company-apps':
+      return caps.authorizedApps ? { ok: true } : { ok: false, reason: 'permission' };
     case 'shop-settings':
       if (!caps.store) return { ok: false, reason: 'permission' };
       return caps.storeAvailable ? { ok: true } : { ok: false, reason: 'store-locked' };

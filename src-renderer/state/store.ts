@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
 import { idle } from './loadable';
+import { createOAuthSlice, type OAuthActions, type OAuthState } from './oauth-slice';
 import { createOutboxSlice, type OutboxActions, type OutboxState } from './outbox-slice';
 import { createRequestsSlice, type RequestsActions, type RequestsState } from './requests-slice';
 import { createSessionSlice, type SessionActions, type SessionState } from './session-slice';
@@ -26,6 +27,7 @@ export type AppActions = SessionActions &
   ShopActions &
   RequestsActions &
   OutboxActions &
+  OAuthActions &
   UiActions &
   ResetActions;
 
@@ -36,6 +38,7 @@ export interface AppState {
   shop: ShopState;
   requests: RequestsState;
   outbox: OutboxState;
+  oauth: OAuthState;
   ui: UiState;
   actions: AppActions;
 }
@@ -71,6 +74,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const shop = createShopSlice(ctx);
     const requests = createRequestsSlice(ctx);
     const outbox = createOutboxSlice(ctx);
+    const oauth = createOAuthSlice(ctx);
     const ui = createUiSlice(ctx);
 
     const reset: ResetActions = {
@@ -83,6 +87,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           shop: shop.state,
           requests: requests.state,
           outbox: outbox.state,
+          oauth: oauth.state,
         }));
       },
       resetForActing() {
@@ -97,6 +102,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       shop: shop.state,
       requests: requests.state,
       outbox: outbox.state,
+      oauth: oauth.state,
       ui: ui.state,
       actions: {
         ...session.actions,
@@ -105,6 +111,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...shop.actions,
         ...requests.actions,
         ...outbox.actions,
+        ...oauth.actions,
         ...ui.actions,
         ...reset,
       },

@@ -15,6 +15,7 @@ import {
 } from './inputs';
 import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
+import { oauthMethods } from './methods/oauth';
 import type {
   AppInfo,
   Company,
@@ -82,6 +83,7 @@ const coreMethods = {
 
 export const methods = {
   ...coreMethods,
+  ...oauthMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;

@@ -13,6 +13,9 @@ export interface ConsoleEvents {
   'partner_request.changed': { requestId: number };
   'outbox.added': { messageId: number };
   'shop.updated': { companyId: number };
+  /** A company authorized an app, or an authorization was revoked (Company → Authorized apps). */
+  'authorization.granted': { authorizationId: number; appId: number; companyId: number };
+  'authorization.revoked': { authorizationId: number; appId: number; companyId: number };
 }
 export type EventName = keyof ConsoleEvents;
 export const EVENT_NAMES: EventName[] = [
@@ -23,6 +26,8 @@ export const EVENT_NAMES: EventName[] = [
   'partner_request.changed',
   'outbox.added',
   'shop.updated',
+  'authorization.granted',
+  'authorization.revoked',
 ];
 
 export interface PushedEvent<E extends EventName = EventName> {
