@@ -15,7 +15,6 @@ const dataDir = join(dir.path, 'data');
 let child: ChildProcessWithoutNullStreams;
 let browser: Browser;
 let page: Page;
-let origin: string;
 let platformUrl: string;
 const pageErrors: string[] = [];
 
@@ -23,7 +22,6 @@ beforeAll(async () => {
   assertBuilt();
   const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
   child = started.child;
-  origin = new URL(started.first.consoleUrl).origin;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
