@@ -2,7 +2,7 @@
 // bundled, as a sandboxed preload cannot require anything but a few electron modules), the CLI (which also
 // runs the browser host), the webhook worker, and the renderer. Runs on `npm install` (prepare) and before the tests.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,5 +61,7 @@ await Promise.all([
 
 mkdirSync(join(dist, 'renderer'), { recursive: true });
 cpSync(join(root, 'src-renderer', 'index.html'), join(dist, 'renderer', 'index.html'));
+// The developer docs, served by the platform server at /docs/platform-api.md (linked from Settings / Developer).
+if (existsSync(join(root, 'docs', 'platform-api.md'))) cpSync(join(root, 'docs', 'platform-api.md'), join(dist, 'docs', 'platform-api.md'));
 writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ version: pkg.version, builtAt: new Date().toISOString() }) + '\n');
 console.log(`built dist/ in ${Date.now() - started} ms`);

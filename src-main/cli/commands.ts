@@ -18,6 +18,7 @@ import { APP_VERSION } from '../console/version';
 import { positiveInt, printTable, required, seedChoice, str, type Command } from './command-kit';
 import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
+import { APP_COMMANDS } from './commands/app-commands';
 import { WEBHOOK_COMMANDS } from './commands/webhook-commands';
 
 function openInBrowser(url: string): void {
@@ -35,7 +36,7 @@ function openInBrowser(url: string): void {
 const serve: Command = {
   name: 'serve',
   usage: 'serve [--seed demo|none] [--data-dir DIR] [--port N]',
-  summary: 'Run the platform core headless: the platform server and the webhook dispatcher',
+  summary: 'Run the platform headless: OAuth 2.0 (/oauth2/authorize, /token, /api/tokeninfo), the /admin REST API and the webhook dispatcher',
   help: `Prints one JSON line once it listens: {"url", "dataDir", "adminToken"}, and writes the same to
 server.json in the data folder (readable only by you). Stops cleanly on SIGINT/SIGTERM. Webhooks are
 delivered while it runs (also those of events that other partnerdeck commands create in the folder).
@@ -261,4 +262,4 @@ const seed: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, seed, ...WEBHOOK_COMMANDS];
+export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, seed, ...APP_COMMANDS, ...WEBHOOK_COMMANDS];

@@ -14,6 +14,7 @@ import { ApiError } from '../../src-shared/api/errors';
 import { parseInput } from '../../src-shared/api/validation';
 import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
 import { companiesHandlers } from './handlers/companies-handlers';
+import { oauthHandlers } from './handlers/oauth-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { shopHandlers } from './handlers/shop-handlers';
@@ -39,6 +40,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...companiesHandlers(ctx),
     ...shopHandlers(ctx),
     ...outboxHandlers(ctx),
+    ...oauthHandlers(ctx),
     ...webhooksHandlers(ctx),
   };
 

@@ -2,7 +2,6 @@
 // settings, the platform and console service on the data folder (demo data on a new one), the IPC bridge,
 // the menu and the console window.
 import { app, BrowserWindow, dialog, nativeTheme, safeStorage, screen, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConsoleService, type ConsoleService } from '../console/console-service';
 import type { Prefs } from '../console/prefs';
@@ -84,7 +83,7 @@ function startApp(): void {
     installAppProtocol(RENDERER_DIR);
 
     const keyPath = join(dataDir, SECRET_KEY_FILE_NAME);
-    const secretStore = chooseSecretStore(safeStorage, () => createKeyFileSecretStore(keyPath), { keyFileExists: existsSync(keyPath) });
+    const secretStore = chooseSecretStore(safeStorage, () => createKeyFileSecretStore(keyPath));
     const prefs = createElectronPrefs(dataDir);
     closeForeignIpcChannels();
     nativeTheme.themeSource = prefs.get('theme');

@@ -106,7 +106,7 @@ export function SideNav({ route }: { route: Route }) {
         </div>
       )}
 
-      {(caps.companySettings || caps.users || caps.partnerRelation) && (
+      {(caps.companySettings || caps.users || caps.partnerRelation || caps.authorizedApps) && (
         <div className="nav-section">
           <div className="nav-heading">Company</div>
           {caps.companySettings && (
@@ -117,6 +117,9 @@ export function SideNav({ route }: { route: Route }) {
           )}
           {caps.partnerRelation && (
             <NavItem route={{ name: 'company-partner' }} current={route} icon="handshake" label="Partner" testId="nav-partner" />
+          )}
+          {caps.authorizedApps && (
+            <NavItem route={{ name: 'company-apps' }} current={route} icon="key" label="Authorized apps" testId="nav-company-apps" />
           )}
         </div>
       )}
@@ -131,6 +134,7 @@ export function SideNav({ route }: { route: Route }) {
           testId="nav-outbox"
           badge={<CountBadge count={unread} label={`${unread} unread`} testId="outbox-unread-count" />}
         />
+        <NavItem route={{ name: 'developer' }} current={route} icon="code" label="Developer" testId="nav-developer" />
         {caps.webhooks && <NavItem route={{ name: 'webhooks', webhookId: null }} current={route} icon="webhook" label="Webhooks" testId="nav-webhooks" />}
       </div>
 

@@ -21,6 +21,8 @@ export interface Capabilities {
   users: boolean;
   /** A non-partner company's own partner relation page (request a partner / end the relation). */
   partnerRelation: boolean;
+  /** The acting company's authorized apps (the apps permission). */
+  authorizedApps: boolean;
   /** Webhooks of the apps connected to the company (or, as Self, to the partner and its clients). */
   webhooks: boolean;
 }
@@ -43,6 +45,7 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     companySettings: signedIn && perms.has('settings'),
     users: signedIn && perms.has('users'),
     partnerRelation: signedIn && !actingIsPartner && perms.has('settings'),
+    authorizedApps: signedIn && perms.has('apps'),
     webhooks: signedIn && perms.has('apps'),
   };
 }
@@ -54,8 +57,11 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
   switch (route.name) {
     case 'overview':
     case 'outbox':
+    case 'developer':
     case 'not-found':
       return { ok: true };
+    case 'company-apps':
+      return caps.authorizedApps ? { ok: true } : { ok: false, reason: 'permission' };
     case 'shop-settings':
       if (!caps.store) return { ok: false, reason: 'permission' };
       return caps.storeAvailable ? { ok: true } : { ok: false, reason: 'store-locked' };

@@ -63,6 +63,12 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
       if (s.shop.byCompany[companyId]) refreshLater(store, `shop:${companyId}`, () => void a.loadShopSettings(companyId));
       return;
     }
+    case 'authorization.granted':
+    case 'authorization.revoked': {
+      const { companyId } = event.payload as PushedEvent<'authorization.granted'>['payload'];
+      if (s.oauth.authorizations[companyId]) refreshLater(store, `authorizations:${companyId}`, () => void a.loadAuthorizations(companyId));
+      return;
+    }
   }
 }
 

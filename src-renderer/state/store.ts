@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
 import { idle } from './loadable';
+import { createOAuthSlice, type OAuthActions, type OAuthState } from './oauth-slice';
 import { createOutboxSlice, type OutboxActions, type OutboxState } from './outbox-slice';
 import { createRequestsSlice, type RequestsActions, type RequestsState } from './requests-slice';
 import { createSessionSlice, type SessionActions, type SessionState } from './session-slice';
@@ -27,6 +28,7 @@ export type AppActions = SessionActions &
   ShopActions &
   RequestsActions &
   OutboxActions &
+  OAuthActions &
   WebhooksActions &
   UiActions &
   ResetActions;
@@ -38,6 +40,7 @@ export interface AppState {
   shop: ShopState;
   requests: RequestsState;
   outbox: OutboxState;
+  oauth: OAuthState;
   webhooks: WebhooksState;
   ui: UiState;
   actions: AppActions;
@@ -74,6 +77,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const shop = createShopSlice(ctx);
     const requests = createRequestsSlice(ctx);
     const outbox = createOutboxSlice(ctx);
+    const oauth = createOAuthSlice(ctx);
     const webhooks = createWebhooksSlice(ctx);
     const ui = createUiSlice(ctx);
 
@@ -87,6 +91,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           shop: shop.state,
           requests: requests.state,
           outbox: outbox.state,
+          oauth: oauth.state,
           webhooks: webhooks.state,
         }));
       },
@@ -102,6 +107,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       shop: shop.state,
       requests: requests.state,
       outbox: outbox.state,
+      oauth: oauth.state,
       webhooks: webhooks.state,
       ui: ui.state,
       actions: {
@@ -111,6 +117,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...shop.actions,
         ...requests.actions,
         ...outbox.actions,
+        ...oauth.actions,
         ...webhooks.actions,
         ...ui.actions,
         ...reset,

@@ -15,6 +15,7 @@ import {
 } from './inputs';
 import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
+import { oauthMethods } from './methods/oauth';
 import { webhookMethods } from './methods/webhooks';
 import type {
   AppInfo,
@@ -83,6 +84,7 @@ const coreMethods = {
 
 export const methods = {
   ...coreMethods,
+  ...oauthMethods,
   ...webhookMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 

@@ -13,6 +13,9 @@ export interface ConsoleEvents {
   'partner_request.changed': { requestId: number };
   'outbox.added': { messageId: number };
   'shop.updated': { companyId: number };
+  /** A company authorized an app, or an authorization was revoked (Company → Authorized apps). */
+  'authorization.granted': { authorizationId: number; appId: number; companyId: number };
+  'authorization.revoked': { authorizationId: number; appId: number; companyId: number };
   // Webhooks: registrations changed, a hook deactivated after its last retry, attempts logged (at most a
   // few times a second per company), and the platform clock moved.
   'webhook.created': WebhookChange;
@@ -38,6 +41,8 @@ export const EVENT_NAMES: EventName[] = [
   'partner_request.changed',
   'outbox.added',
   'shop.updated',
+  'authorization.granted',
+  'authorization.revoked',
   'webhook.created',
   'webhook.updated',
   'webhook.deleted',

@@ -47,4 +47,8 @@ export interface DeveloperInfo {
   endpoints: { name: string; method: string; url: string; description: string }[];
   docsUrl: string | null;
   scopes: { scope: OAuthScope; label: string }[];
+  /** The data folder, for `partnerdeck app create --data-dir …` on the same platform. */
+  dataDir: string;
+  /** Lifetimes the developer plans around. */
+  lifetimes: { accessTokenSeconds: number; codeSeconds: number };
 }

@@ -29,38 +29,42 @@ const topic = z
 const READ_ONLY = ['id', 'created_at', 'updated_at'];
 const KNOWN = ['address', 'topic', 'format', 'is_active', ...READ_ONLY];
 
-function refuseUnknown(value: Record<string, unknown>, ctx: z.RefinementCtx): void {
-  for (const key of Object.keys(value)) {
-    if (!KNOWN.includes(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `is not a webhook property (${KNOWN.join(', ')})` });
-  }
+/** Runs `schema` and, in the same pass, refuses unknown properties by name (both kinds of problem are reported). */
+function knownKeysOnly<S extends z.ZodTypeAny>(schema: S) {
+  return z.unknown().transform((value, ctx): z.output<S> => {
+    let failed = false;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const key of Object.keys(value)) {
+        if (!KNOWN.includes(key)) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `is not a webhook property (${KNOWN.join(', ')})` });
+          failed = true;
+        }
+      }
+    }
+    const result = schema.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) ctx.addIssue(issue);
+    return failed || !result.success ? z.NEVER : result.data;
+  });
 }
 
 const format = z.literal('json', { errorMap: () => ({ message: 'must be json' }) });
 const isActive = z.boolean({ invalid_type_error: 'must be true or false' });
 
-export const webhookCreateSchema = z
-  .object({
+export const webhookCreateSchema = knownKeysOnly(
+  z.object({
     address,
     topic,
     format: format.default('json'),
     is_active: isActive.default(true),
-  })
-  .passthrough()
-  .superRefine(refuseUnknown)
-  .transform(({ address, topic, format, is_active }) => ({ address, topic, format, is_active }));
-export type WebhookCreateInput = z.input<typeof webhookCreateSchema>;
+  }),
+);
 
-export const webhookUpdateSchema = z
-  .object({
+export const webhookUpdateSchema = knownKeysOnly(
+  z.object({
     id: z.number({ invalid_type_error: 'must be a number' }).int().positive().optional(),
-    created_at: z.unknown().optional(),
-    updated_at: z.unknown().optional(),
     address: address.optional(),
     topic: topic.optional(),
     format: format.optional(),
     is_active: isActive.optional(),
-  })
-  .passthrough()
-  .superRefine(refuseUnknown)
-  .transform(({ id, address, topic, format, is_active }) => ({ id, address, topic, format, is_active }));
-export type WebhookUpdateInput = z.input<typeof webhookUpdateSchema>;
+  }),
+);

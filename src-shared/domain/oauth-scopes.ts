@@ -53,6 +53,13 @@ export function canonicalScopes(scopes: Iterable<string>): OAuthScope[] {
   return OAUTH_SCOPES.filter((s) => set.has(s));
 }
 
+/** Known scopes in the order given, without duplicates (tokens keep the order the app asked in). */
+export function orderedScopes(scopes: Iterable<string>): OAuthScope[] {
+  const out: OAuthScope[] = [];
+  for (const scope of scopes) if (isOAuthScope(scope) && !out.includes(scope)) out.push(scope);
+  return out;
+}
+
 export function formatScopes(scopes: Iterable<string>): string {
   return canonicalScopes(scopes).join(',');
 }
@@ -70,5 +77,5 @@ export function parseScopeParam(raw: string): ScopeParse {
   if (parts.some((p) => p === '')) return { ok: false, problem: 'has an empty entry (scope=products,orders)' };
   const unknown = parts.filter((p) => !isOAuthScope(p));
   if (unknown.length > 0) return { ok: false, problem: `has unknown scopes: ${unknown.join(', ')} (known: ${OAUTH_SCOPES.join(', ')})` };
-  return { ok: true, scopes: canonicalScopes(parts) };
+  return { ok: true, scopes: orderedScopes(parts) };
 }

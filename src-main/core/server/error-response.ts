@@ -47,7 +47,7 @@ export function sendError(res: ServerResponse, thrown: unknown, style: ErrorStyl
   if (style === 'page' || error instanceof PageError) {
     const title = error instanceof PageError ? error.title : error.status >= 500 ? 'Something went wrong' : 'This request cannot continue';
     const description = error.expose ? error.message : 'The platform hit an internal error. Try again.';
-    sendHtml(res, error.status, renderErrorPage(title, description, error.code), pageCsp(), error.headers);
+    sendHtml(res, error.status, renderErrorPage(title, description, error.code, error instanceof PageError ? error.advice : null), pageCsp(), error.headers);
     return;
   }
   sendJson(res, error.status, error.body(), error.headers);

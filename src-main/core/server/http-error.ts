@@ -62,7 +62,14 @@ export class RestError extends HttpError {
 
 /** An error shown as an HTML page (the authorization endpoint before a redirect URI is known). */
 export class PageError extends HttpError {
-  constructor(status: number, code: string, readonly title: string, description: string) {
+  constructor(
+    status: number,
+    code: string,
+    readonly title: string,
+    description: string,
+    /** What the user (or the app's developer) can do about it. */
+    readonly advice: string | null = null,
+  ) {
     super(status, code, description);
   }
 }

@@ -3,8 +3,9 @@
 // and opening the sealed secret for signing (webhook hashes, embedded-app hmac). The OAuth server, the
 // webhook dispatcher and the App Store all reach apps through this service.
 import type { z } from 'zod';
-import type { appCreateSchema } from '../../../src-shared/api/app-inputs';
+import { appCreateSchema, type AppCreateInput } from '../../../src-shared/api/app-inputs';
 import { ApiError } from '../../../src-shared/api/errors';
+import { parseInput } from '../../../src-shared/api/validation';
 import type { AppSummary } from '../../../src-shared/api/oauth-types';
 import { canonicalScopes, formatScopes } from '../../../src-shared/domain/oauth-scopes';
 import { actorLabel, requirePermission, type Actor } from '../access';
@@ -21,8 +22,8 @@ export const CLIENT_ID_BYTES = 16;
 export const CLIENT_SECRET_BYTES = 32;
 
 export interface AppsService {
-  /** Registers an app; the shared secret is returned in clear this once and stored sealed and hashed. */
-  create(actor: Actor, input: AppCreate): { app: AppSummary; clientSecret: string };
+  /** Validates and registers an app; the shared secret is returned in clear this once and stored sealed and hashed. */
+  create(actor: Actor, input: AppCreateInput): { app: AppSummary; clientSecret: string };
   /** Apps of one company, or of every company the actor sees (the operator: every app). */
   list(actor: Actor, companyId?: number): AppSummary[];
   get(actor: Actor, appId: number): AppSummary;
@@ -64,7 +65,8 @@ export function createAppsService(ctx: ServiceContext, secrets: SecretStore): Ap
   }
 
   return {
-    create(actor, input) {
+    create(actor, raw) {
+      const input: AppCreate = parseInput(appCreateSchema, raw);
       const company = access.company(actor, input.companyId);
       requirePermission(actor, 'apps');
       if (company.is_partner) {

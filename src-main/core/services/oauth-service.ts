@@ -5,7 +5,7 @@
 // IMMEDIATE transaction, so two exchanges of the same code or refresh token can never both win, even from
 // two processes on one data folder. Lifetimes are the constants below.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { canonicalScopes, formatScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
+import { orderedScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
 import type { AppRow } from '../repositories/apps-repository';
 import type { AccessTokenLookup } from '../repositories/oauth-repository';
 import { hashSecret } from '../secrets/secret-hash';
@@ -99,11 +99,11 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
     const now = clock.now();
     const accessToken = ids.token(TOKEN_BYTES.access);
     const refreshToken = ids.hex(TOKEN_BYTES.refresh);
-    const scopeText = formatScopes(scopes);
+    const scopeText = orderedScopes(scopes).join(',');
     const refreshId = oauth.insertRefreshToken({ token_hash: hashSecret(refreshToken), family_id: familyId, parent_id: parentId, scopes: scopeText, created_at: now });
     const expiresAt = now + OAUTH_LIFETIMES.accessTokenSeconds * 1000;
     oauth.insertAccessToken({ token_hash: hashSecret(accessToken), family_id: familyId, refresh_token_id: refreshId, scopes: scopeText, created_at: now, expires_at: expiresAt });
-    return { accessToken, refreshToken, issuedAt: now, expiresAt, scopes: canonicalScopes(scopes), clientId: app.client_id, userEmail, companyId };
+    return { accessToken, refreshToken, issuedAt: now, expiresAt, scopes: orderedScopes(scopes), clientId: app.client_id, userEmail, companyId };
   }
 
   /** Runs `work` in an IMMEDIATE transaction. A work that detects reuse returns the error instead of throwing,
@@ -125,7 +125,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
         company_id: request.companyId,
         user_id: request.userId,
         redirect_uri: request.redirectUri,
-        scopes: formatScopes(request.scopes),
+        scopes: orderedScopes(request.scopes).join(','),
         code_challenge: request.codeChallenge,
         created_at: now,
         expires_at: now + OAUTH_LIFETIMES.codeSeconds * 1000,
@@ -161,7 +161,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
         if (!user || !authorization || authorization.revoked_at !== null) {
           return new GrantError('invalid_grant', 'the authorization behind this code was revoked');
         }
-        const scopes = canonicalScopes(code.scopes.split(','));
+        const scopes = orderedScopes(code.scopes.split(','));
         const familyId = oauth.insertFamily({
           app_id: app.id,
           authorization_id: code.authorization_id,
@@ -187,12 +187,12 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
           oauth.revokeFamily(token.family_id, now, 'refresh token reuse');
           return new GrantError('invalid_grant', 'refresh_token has already been used; every token of this grant is revoked (authorize again)');
         }
-        const granted = canonicalScopes(token.family_scopes.split(','));
-        let scopes = canonicalScopes(token.scopes.split(','));
+        const granted = orderedScopes(token.family_scopes.split(','));
+        let scopes = orderedScopes(token.scopes.split(','));
         if (input.scope !== null) {
           const beyond = input.scope.filter((s) => !granted.includes(s));
           if (beyond.length > 0) return new GrantError('invalid_scope', `scope may not include scopes that were not granted: ${beyond.join(', ')}`);
-          scopes = canonicalScopes(input.scope);
+          scopes = orderedScopes(input.scope);
         }
         return mint(token.family_id, token.id, scopes, app, token.user_email, token.company_id);
       });
@@ -216,7 +216,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
           userId: row.user_id,
           userEmail: row.user_email,
           // A token reaches what it was issued for, and never more than its authorization still grants.
-          scopes: canonicalScopes(row.scopes.split(',').filter((s) => authorized.includes(s))),
+          scopes: orderedScopes(row.scopes.split(',').filter((s) => authorized.includes(s))),
           expiresAt: row.expires_at,
         },
       };

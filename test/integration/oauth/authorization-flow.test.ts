@@ -36,13 +36,13 @@ describe('authorization code flow', () => {
     expect(body['as:client_id']).toBe(fixture.app.clientId);
     expect(body.expires_in).toBe(1799);
     expect(body.refresh_token).toMatch(/^[0-9a-f]{32}$/);
-    expect(body.scope).toBe('products,customers,orders,companies,webhooks');
+    expect(body.scope).toBe('products,orders,customers,webhooks,companies');
     expect(body.token_type).toBe('bearer');
     expect(body.userName).toBe('anna@alpenglueck.example');
 
     const info = await tokeninfo(fixture, body.access_token as string);
     expect(info.status).toBe(200);
-    expect(info.body).toEqual({ issued_to: fixture.app.clientId, user_id: 'anna@alpenglueck.example', scope: 'products,customers,orders,companies,webhooks', expires_in: '1800', access_type: 'offline' });
+    expect(info.body).toEqual({ issued_to: fixture.app.clientId, user_id: 'anna@alpenglueck.example', scope: 'products,orders,customers,webhooks,companies', expires_in: '1800', access_type: 'offline' });
     fixture.platform.clock.advance(62_000);
     expect((await tokeninfo(fixture, body.access_token as string)).body.expires_in).toBe('1738');
 

@@ -7,6 +7,7 @@ import { OAUTH_SCOPES, parseScopeParam, type OAuthScope } from '../../../../src-
 import type { Platform } from '../../platform';
 import type { AppRow } from '../../repositories/apps-repository';
 import { PageError } from '../http-error';
+import { BAD_REQUEST_ADVICE } from './pages';
 
 /** The parameters of an authorization request, carried unchanged through the sign-in and consent forms. */
 export const REQUEST_FIELDS = ['client_id', 'redirect_uri', 'scope', 'state', 'response_type', 'code_challenge', 'code_challenge_method'] as const;
@@ -67,7 +68,7 @@ export function readRequestFields(params: URLSearchParams): { fields: RequestFie
 
 export function validateAuthorizeRequest(platform: Platform, params: URLSearchParams): AuthorizeRequest {
   const { fields, repeated } = readRequestFields(params);
-  const page = (code: string, description: string) => new PageError(400, code, 'This app sent an invalid request', description);
+  const page = (code: string, description: string) => new PageError(400, code, 'This app sent an invalid request', description, BAD_REQUEST_ADVICE);
 
   if (repeated.includes('client_id')) throw page('invalid_request', 'client_id is given more than once.');
   if (!fields.client_id) throw page('invalid_request', 'client_id is missing: the app must say who it is.');

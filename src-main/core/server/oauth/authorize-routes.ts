@@ -48,7 +48,7 @@ export const authorizeModule: PlatformModule = (deps) => {
   async function readForm(ctx: RouteContext): Promise<URLSearchParams> {
     const origin = ctx.req.headers.origin;
     if (origin !== undefined && origin !== 'null' && !isAllowedOrigin(origin, deps.port())) {
-      throw new PageError(403, 'forbidden', 'This form was sent from another site', 'For your safety, forms of the sign-in and consent pages are accepted only from those pages.');
+      throw new PageError(403, 'forbidden', 'This form was sent from another site', 'For your safety, the sign-in and consent forms are accepted only from their own pages.', 'Go back to the app and start again.');
     }
     if (mediaType(ctx.req) !== FORM_TYPE) throw new HttpError(415, 'unsupported_media_type', `The form must be sent as ${FORM_TYPE}.`);
     return new URLSearchParams((await readBody(ctx.req, FORM_LIMIT)).toString('utf8'));
@@ -89,7 +89,8 @@ export const authorizeModule: PlatformModule = (deps) => {
     }
     const html = renderConsentPage({
       appName: request.app.name,
-      developer: `${developer?.company_name ?? 'unknown developer'}${request.app.developer_email ? ` · ${request.app.developer_email}` : ''}`,
+      developer: developer?.company_name ?? 'unknown developer',
+      developerEmail: request.app.developer_email,
       action: DECISION_PATH,
       logoutAction: LOGOUT_PATH,
       csrf: session.csrf,
@@ -170,7 +171,7 @@ export const authorizeModule: PlatformModule = (deps) => {
           const session = requireCsrf(sessions.get(cookieOf(ctx)), form);
           const user = signedInUser(session ?? undefined);
           if (!session || !user) {
-            throw new PageError(400, 'invalid_session', 'Your session has expired', 'Please go back to the app and start again: this consent form is no longer valid (signed out, expired, or sent from elsewhere).');
+            throw new PageError(400, 'invalid_session', 'Your session has expired', 'This consent form is no longer valid: you were signed out, it expired, or it was sent from elsewhere.', 'Go back to the app and start again.');
           }
           if (form.get('decision') === 'deny') {
             throw new AuthorizeRedirectError(request.redirectUri, 'access_denied', null, request.state);

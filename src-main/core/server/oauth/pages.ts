@@ -23,7 +23,8 @@ input:focus,select:focus,button:focus{outline:2px solid var(--accent);outline-of
 .actions{display:flex;gap:10px;margin-top:22px}
 button{flex:1;padding:10px 14px;border-radius:8px;border:1px solid var(--line);background:var(--card);color:var(--text);font:inherit;font-weight:600;cursor:pointer}
 button.primary{background:var(--accent);border-color:var(--accent);color:var(--accent-text)}
-button.link{flex:none;border:0;background:none;padding:0;color:var(--accent);font-weight:500;font-size:13px}
+button.link{flex:none;border:0;background:none;padding:0;color:var(--accent);font-weight:500;font-size:13px;white-space:nowrap}
+.dev{font-weight:400;color:var(--muted)}
 .error{background:var(--danger-bg);color:var(--danger);border-radius:8px;padding:10px 12px;font-size:14px;margin:0 0 14px}
 .scopes{list-style:none;margin:0;padding:0;border:1px solid var(--line);border-radius:10px}
 .scopes li{display:flex;gap:10px;padding:10px 12px;border-top:1px solid var(--line)}
@@ -32,8 +33,8 @@ button.link{flex:none;border:0;background:none;padding:0;color:var(--accent);fon
 .scopes b{display:block;font-size:14px}
 .scopes span{display:block;color:var(--muted);font-size:13px}
 .meta{margin-top:18px;font-size:13px;color:var(--muted)}
-.meta code,.code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--bg);border:1px solid var(--line);border-radius:5px;padding:1px 5px;word-break:break-all}
-.who{display:flex;align-items:center;justify-content:space-between;gap:10px;margin-top:18px;padding-top:14px;border-top:1px solid var(--line);font-size:13px;color:var(--muted)}
+.meta code,.code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--bg);border:1px solid var(--line);border-radius:5px;padding:1px 5px;overflow-wrap:anywhere}
+.who{display:flex;align-items:center;justify-content:space-between;gap:12px;margin-top:18px;padding-top:14px;border-top:1px solid var(--line);font-size:13px;color:var(--muted)}
 .who form{margin:0}
 footer{margin-top:18px;font-size:12px;color:var(--muted);text-align:center;max-width:440px}
 `;
@@ -98,6 +99,7 @@ ${hidden({ ...model.request, csrf: model.csrf })}
 export interface ConsentPageModel {
   appName: string;
   developer: string;
+  developerEmail: string;
   action: string;
   logoutAction: string;
   csrf: string;
@@ -122,7 +124,7 @@ export function renderConsentPage(model: ConsentPageModel): string {
   return layout(
     `Authorize ${model.appName}`,
     `<h1>Authorize ${e(model.appName)}</h1>
-<p class="sub">by <strong>${e(model.developer)}</strong></p>
+<p class="sub">by <strong>${e(model.developer)}</strong>${model.developerEmail ? ` <span class="dev">· ${e(model.developerEmail)}</span>` : ''}</p>
 ${model.error ? `<p class="error" role="alert">${e(model.error)}</p>` : ''}
 <p>${e(model.appName)} would like to:</p>
 <ul class="scopes">${model.scopes.map((s) => `<li>${CHECK}<div><b>${e(s.title)}</b><span>${e(s.label)}</span></div></li>`).join('')}</ul>
@@ -137,12 +139,16 @@ ${company}
   );
 }
 
-export function renderErrorPage(title: string, description: string, code: string): string {
+/** What the error page suggests when the request itself was bad (the app's fault, not the user's). */
+export const BAD_REQUEST_ADVICE =
+  "The app that sent you here made a request this platform cannot accept, so you were not sent back to it. If you develop this app, compare its client_id and redirect_uri with the app's registration (partnerdeck app list).";
+
+export function renderErrorPage(title: string, description: string, code: string, advice: string | null): string {
   return layout(
     title,
     `<h1>${e(title)}</h1>
 <p class="error" role="alert">${e(description)}</p>
 <p class="meta">Error code: <code>${e(code)}</code></p>
-<p class="meta">The app that sent you here made a request this platform cannot accept, so you were not sent back to it. If you develop this app, compare its client_id and redirect_uri with the app's registration (<code>partnerdeck app list</code>).</p>`,
+${advice ? `<p class="meta">${e(advice)}</p>` : ''}`,
   );
 }
