@@ -11,6 +11,13 @@ import { DB_FILE_NAME } from './paths';
 import { createAppsRepository } from './repositories/apps-repository';
 import { createAuditRepository } from './repositories/audit-repository';
 import { createAuthorizationsRepository } from './repositories/authorizations-repository';
+import { createAudienceRepository } from './repositories/audience-repository';
+import { createCatalogRepository } from './repositories/catalog-repository';
+import { createContentRepository } from './repositories/content-repository';
+import { createCustomersRepository } from './repositories/customers-repository';
+import { createOrdersRepository } from './repositories/orders-repository';
+import { createRollupsRepository } from './repositories/rollups-repository';
+import { createListRunner } from './repositories/table-access';
 import { createCompaniesRepository } from './repositories/companies-repository';
 import { createOAuthRepository } from './repositories/oauth-repository';
 import { createOutboxRepository } from './repositories/outbox-repository';
@@ -26,6 +33,12 @@ import { createAppsService, type AppsService } from './services/apps-service';
 import { createAuthorizationsService, type AuthorizationsService } from './services/authorizations-service';
 import { createCompaniesService, type CompaniesService } from './services/companies-service';
 import { createOAuthService, type OAuthService } from './services/oauth-service';
+import { createAudienceService, type AudienceService } from './services/audience-service';
+import { createCatalogService, type CatalogService } from './services/catalog-service';
+import { createCheckoutService, type CheckoutService } from './services/checkout-service';
+import { createContentService, type ContentService } from './services/content-service';
+import { createCustomersService, type CustomersService } from './services/customers-service';
+import { createOrdersService, type OrdersService } from './services/orders-service';
 import { createOutboxService, type OutboxService } from './services/outbox-service';
 import { createPartnerRequestsService, type PartnerRequestsService } from './services/partner-requests-service';
 import { createServiceContext, type Repositories, type ServiceContext } from './services/service-context';
@@ -76,6 +89,14 @@ export interface Platform {
   readonly webhooks: WebhooksService;
   /** Webhook deliveries: the log, replays, reactivation, pair states (the dispatcher itself is started by the hosts). */
   readonly webhookDeliveries: WebhookDeliveryService;
+  // A client's shop data (spec §2); every change goes through these and emits its events.
+  readonly catalog: CatalogService;
+  readonly customers: CustomersService;
+  readonly orders: OrdersService;
+  /** The storefront's checkout (demos, the console's test orders, webhook triggers). */
+  readonly checkout: CheckoutService;
+  readonly audience: AudienceService;
+  readonly content: ContentService;
   /** True when this open seeded the demo data into an empty folder. */
   readonly seeded: boolean;
   /** The URL at which this machine's platform answers, once a server listens (used in emails). */
@@ -107,6 +128,13 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       oauth: createOAuthRepository(db),
       webhooks: createWebhooksRepository(db),
       webhookDelivery: createWebhookDeliveryRepository(db),
+      catalog: createCatalogRepository(db),
+      customers: createCustomersRepository(db),
+      orders: createOrdersRepository(db),
+      audience: createAudienceRepository(db),
+      content: createContentRepository(db),
+      rollups: createRollupsRepository(db),
+      lists: createListRunner(db),
     };
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
     let publicUrl = DEFAULT_PUBLIC_URL;
@@ -123,6 +151,12 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     installWebhookEventWriter(ctx, repos.webhookDelivery);
     const webhookDeliveries = createWebhookDeliveryService(ctx, webhooks);
     clock.onAdvance((now) => events.publish('clock.advanced', { now, offsetMs: clock.offsetMs() }));
+    const catalog = createCatalogService(ctx);
+    const customers = createCustomersService(ctx);
+    const orders = createOrdersService(ctx);
+    const checkout = createCheckoutService(ctx, customers, orders);
+    const audience = createAudienceService(ctx);
+    const content = createContentService(ctx);
     let seeded = false;
     const platform: Platform = {
       dataDir: options.dataDir,
@@ -143,6 +177,12 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       oauth,
       webhooks,
       webhookDeliveries,
+      catalog,
+      customers,
+      orders,
+      checkout,
+      audience,
+      content,
       get seeded() {
         return seeded;
       },

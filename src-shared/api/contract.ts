@@ -17,6 +17,7 @@ import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
 import { oauthMethods } from './methods/oauth';
 import { webhookMethods } from './methods/webhooks';
+import { shopMethods } from './methods/shop';
 import type {
   AppInfo,
   Company,
@@ -86,6 +87,7 @@ export const methods = {
   ...coreMethods,
   ...oauthMethods,
   ...webhookMethods,
+  ...shopMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;

@@ -5,7 +5,7 @@ import type { ApiErrorPayload } from './errors';
 import type { SessionInfo } from './types';
 
 /** Events the console pushes to the renderer. Named noun.verb. */
-export interface ConsoleEvents {
+export type ConsoleEvents = {
   'session.changed': SessionInfo;
   'company.created': { companyId: number };
   'company.updated': { companyId: number };
@@ -25,13 +25,36 @@ export interface ConsoleEvents {
   'webhook.deactivated': WebhookChange;
   'webhook_deliveries.changed': { companyId: number };
   'clock.advanced': { now: number; offsetMs: number };
+} & { [E in ShopEventName]: ShopObjectEvent };
+
+/** A change to one object of a client's shop (the console refreshes the list that shows it). */
+export interface ShopObjectEvent {
+  companyId: number;
+  id: number;
 }
 
+/** A registered webhook changed (its id, app and company). */
 export interface WebhookChange {
   webhookId: number;
   appId: number;
   companyId: number;
 }
+
+/** Shop data events, named noun.verb as the platform emits them. */
+export const SHOP_EVENT_NAMES = [
+  'product.created', 'product.updated', 'product.deleted',
+  'category.created', 'category.updated', 'category.deleted',
+  'customer.created', 'customer.updated', 'customer.deleted',
+  'order.created', 'order.updated', 'order.deleted',
+  'subscriber.created', 'subscriber.updated', 'subscriber.deleted',
+  'access_group.created', 'access_group.updated', 'access_group.deleted',
+  'group_member.created', 'group_member.updated', 'group_member.deleted',
+  'news_recipient.created', 'news_recipient.updated', 'news_recipient.deleted',
+  'theme.created', 'theme.updated', 'theme.deleted',
+  'file.created', 'file.updated', 'file.deleted',
+] as const;
+export type ShopEventName = (typeof SHOP_EVENT_NAMES)[number];
+
 export type EventName = keyof ConsoleEvents;
 export const EVENT_NAMES: EventName[] = [
   'session.changed',
@@ -50,6 +73,7 @@ export const EVENT_NAMES: EventName[] = [
   'webhook.deactivated',
   'webhook_deliveries.changed',
   'clock.advanced',
+  ...SHOP_EVENT_NAMES,
 ];
 
 export interface PushedEvent<E extends EventName = EventName> {
