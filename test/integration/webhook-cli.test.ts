@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCliAsync, startCli, stop } from '../helpers/cli';
 import { tempDir } from '../helpers/platform';
 import { insertApp, insertHook, openRealClockPlatform, shopCompanyId, startReceiver, type Receiver } from '../helpers/webhooks';
+import { Webhook } from 'standardwebhooks';
+import { OPERATOR } from '../../src-main/core/access';
 import type { Platform } from '../../src-main/core/platform';
+import { WEBHOOK_TOPICS } from '../../src-shared/domain/webhook-topics';
+import { independentHash } from '../helpers/independent-hash';
 
 const dir = tempDir('pd-hooks-cli-');
 const data = join(dir.path, 'data');
@@ -96,6 +100,58 @@ describe('webhooks against a running serve', () => {
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+});
+
+describe('partnerdeck trigger', () => {
+  it('does the real thing for every topic, and the serve delivers each signed notification', async () => {
+    receiver.answer = 200;
+    const shop = platform.db.prepare("SELECT id FROM companies WHERE name LIKE 'Brightside%'").pluck().get() as number;
+    platform.shop.updateSettings(OPERATOR, { companyId: shop, storefrontOpen: true });
+    const app = insertApp(platform, { companyId: company, name: 'Every Topic' });
+    const topics = WEBHOOK_TOPICS.filter((t) => !t.startsWith('app/'));
+    const base = receiver.url.replace(/\/hooks$/, '');
+    for (const topic of topics) insertHook(platform, { appId: app.id, companyId: shop, topic, address: `${base}/${topic}` });
+    const start = receiver.requests.length;
+    let fired = 0;
+    for (const topic of topics) {
+      const result = await json('trigger', topic, '--company', String(shop));
+      expect(result.topic).toBe(topic);
+      expect(result.events.map((e: { topic: string }) => e.topic)).toContain(topic);
+      expect(result.dispatcherPid).toBe(serve.pid);
+      // Updates and deletes make their object first, and an order its product and customer: those fire too.
+      fired += result.events.length;
+    }
+    expect(fired).toBeGreaterThan(topics.length);
+    await receiver.waitForCount(start + fired);
+    const received = receiver.requests.slice(start);
+    expect(new Set(received.map((r) => new URL(r.url, 'http://x').pathname.slice(1)))).toEqual(new Set(topics));
+    for (const request of received) {
+      const body = JSON.parse(request.body);
+      expect(request.url).toBe(`/${body.scope}`);
+      expect(body.company_id).toBe(shop);
+      expect(body.data.type).toBe(body.scope.split('/')[0]);
+      expect(body.data.id).toMatch(/^\d+$/);
+      expect(body.hash).toBe(independentHash(app.secret, request.body));
+      expect(new Webhook(app.secret, { format: 'raw' }).verify(request.body, Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])))).toEqual(body);
+    }
+  });
+
+  it('says why app topics and bad input are not triggered', async () => {
+    for (const [args, message] of [
+      [['trigger', 'app/uninstalled', '--company', String(company)], /uninstalls an app/],
+      [['trigger', 'order/cancel', '--company', String(company)], /is not a webhook topic/],
+      [['trigger', 'order/create'], /--company is required/],
+      [['trigger', 'customer/create', '--company', String(company), '--id', '3'], /--id is for update and delete topics/],
+    ] as const) {
+      const result = await cli(...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+    const partner = platform.db.prepare('SELECT id FROM companies WHERE is_partner = 1').pluck().get() as number;
+    const refused = await cli('trigger', 'customer/create', '--company', String(partner));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/Partners have no shop/);
   });
 });
 

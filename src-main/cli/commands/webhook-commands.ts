@@ -11,6 +11,7 @@ import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher';
 import { UsageError, type CliIo } from '../cli-io';
 import { positiveInt, printTable, str, type Command, type GlobalOptions } from '../command-kit';
 import { openCliPlatform } from '../stack';
+import { triggerCommand } from './trigger-command';
 
 function describeClock(clock: ClockInfo): string {
   const ahead = clock.offsetMs > 0 ? `${formatDuration(clock.offsetMs)} ahead of real time` : 'real time';
@@ -259,4 +260,4 @@ serve, console or desktop app) sends it within a moment, or the next one that st
   },
 };
 
-export const WEBHOOK_COMMANDS: Command[] = [webhooksList, webhooksDeliveries, webhooksReplay, clockShow, clockAdvance];
+export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, webhooksList, webhooksDeliveries, webhooksReplay, clockShow, clockAdvance];

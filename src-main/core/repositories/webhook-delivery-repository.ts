@@ -133,6 +133,8 @@ export interface WebhookDeliveryRepository {
 
   // Reads for the console, the CLI and the rules.
   getEvent(eventId: number): EventRow | undefined;
+  /** Events written after this id, with their hook's address (what a change just queued). */
+  eventsAfter(eventId: number): (EventRow & { address: string })[];
   getAttempt(attemptId: number): AttemptRow | undefined;
   countQueued(webhookId: number): number;
   hooksOverview(companyIds: number[] | null): HookOverviewRow[];
@@ -215,6 +217,9 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
   );
   const requestReplay = db.prepare('UPDATE webhook_events SET replay_requested_at = ? WHERE id = ?');
   const getEvent = db.prepare<[number], EventRow>('SELECT * FROM webhook_events WHERE id = ?');
+  const eventsAfter = db.prepare<[number], EventRow & { address: string }>(
+    'SELECT e.*, h.address FROM webhook_events e JOIN webhooks h ON h.id = e.webhook_id WHERE e.id > ? ORDER BY e.id',
+  );
   const getAttempt = db.prepare<[number], AttemptRow>(
     `SELECT ${ATTEMPT_COLUMNS} FROM webhook_attempts t JOIN webhook_events e ON e.id = t.event_id WHERE t.id = ?`,
   );
@@ -277,6 +282,7 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
     recordAttemptOnEvent: (id, at, status, ok, replay) => void recordAttempt.run({ id, at, status, ok: ok ? 1 : 0, replay }),
     requestReplay: (eventId, at) => void requestReplay.run(at, eventId),
     getEvent: (eventId) => getEvent.get(eventId),
+    eventsAfter: (eventId) => eventsAfter.all(eventId),
     getAttempt: (attemptId) => getAttempt.get(attemptId),
     countQueued: (webhookId) => countQueued.get(webhookId) ?? 0,
     hooksOverview: (ids) => hooksOverview.all(companiesJson(ids), companiesJson(ids)),

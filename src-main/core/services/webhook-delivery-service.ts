@@ -37,6 +37,8 @@ export interface WebhookDeliveryService {
   overview(scope: CompanyScope, companyId?: number | null): WebhookAppGroup[];
   attempts(scope: CompanyScope, query: AttemptListQuery): WebhookAttemptPage;
   attempt(scope: CompanyScope, attemptId: number): WebhookAttemptDetail;
+  /** Events queued after this id (what a change just fired): for the CLI's `trigger`. */
+  eventsSince(eventId: number): QueuedEvent[];
   /** Asks for one more attempt of an event (same webhook-id), whatever its state; logged as a replay. */
   requestReplay(scope: CompanyScope, eventId: number): WebhookReplayRequested;
   /** Sets a deactivated hook active again; what it still has queued goes out. */
@@ -52,6 +54,14 @@ export interface WebhookDeliveryService {
   attemptsLogged(): number;
   /** What dispatches: 'this process', 'another process' (standby) or nobody here. */
   dispatcherState(): 'active' | 'standby' | 'none';
+}
+
+export interface QueuedEvent {
+  eventId: number;
+  webhookId: number;
+  topic: string;
+  messageId: string;
+  address: string;
 }
 
 /** What the service needs of a running dispatcher (webhooks/webhook-dispatcher.ts). */
@@ -177,6 +187,9 @@ export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: Webh
         replayPending: event.replay_requested_at !== null,
       };
     },
+
+    eventsSince: (eventId) =>
+      repo.eventsAfter(eventId).map((e) => ({ eventId: e.id, webhookId: e.webhook_id, topic: e.topic, messageId: e.message_id, address: e.address })),
 
     requestReplay(scope, eventId) {
       const event = repo.getEvent(eventId);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { OPERATOR } from '../../../src-main/core/access';
 import { openTestPlatform, T0 } from '../../helpers/platform';
 import { insertApp, insertHook, shopCompanyId } from '../../helpers/webhooks';
 
@@ -79,6 +80,28 @@ describe('webhook events are written with the change (transactional outbox)', ()
       ['newsrecipient/update', { type: 'newsrecipient', id: '3' }],
       ['product/delete', { type: 'product', id: '4' }],
       ['subscriber/create', { type: 'subscriber', id: '5' }],
+    ]);
+  });
+
+  it('fires from the shop services’ real actions: a customer made in the console, an order through checkout, a deleted product', () => {
+    const { platform, company, app, events } = setup();
+    for (const topic of ['customer/create', 'order/create', 'product/create', 'product/delete']) {
+      insertHook(platform, { appId: app.id, companyId: company, topic, address: `http://127.0.0.1:1/${topic}` });
+    }
+    platform.shop.updateSettings(OPERATOR, { companyId: company, storefrontOpen: true });
+    const customer = platform.customers.create(OPERATOR, company, { email: 'eva@example.test', name: 'Eva', phone: '', street: '', city: '', postalCode: '', country: '', acceptsMarketing: false, note: '' });
+    const product = platform.catalog.createProduct(OPERATOR, company, { kind: 'digital', name: 'E-book', sku: '', description: '', priceMinor: 500, isActive: true, categoryIds: [] });
+    const order = platform.checkout.place(OPERATOR, company, { customer: { email: 'new@example.test', name: 'New', phone: '', street: '', city: '', postalCode: '', country: '', acceptsMarketing: false }, lines: [{ productId: product.id, quantity: 1 }], note: '' });
+    expect(() => platform.checkout.place(OPERATOR, company, { customer: { email: 'x@example.test', name: 'X', phone: '', street: '', city: '', postalCode: '', country: '', acceptsMarketing: false }, lines: [{ productId: 99999, quantity: 1 }], note: '' })).toThrow();
+    const other = platform.catalog.createProduct(OPERATOR, company, { kind: 'service', name: 'Repair', sku: '', description: '', priceMinor: 100, isActive: true, categoryIds: [] });
+    platform.catalog.deleteProduct(OPERATOR, company, other.id);
+    expect(events().map((e) => [e.topic, JSON.parse(e.payload).data.id])).toEqual([
+      ['customer/create', String(customer.id)],
+      ['product/create', String(product.id)],
+      ['customer/create', String(order.customerId)],
+      ['order/create', String(order.id)],
+      ['product/create', String(other.id)],
+      ['product/delete', String(other.id)],
     ]);
   });
 
