@@ -113,8 +113,9 @@ export interface WebhookDeliveryRepository {
   // The dispatcher.
   maxEventId(): number;
   maxAttemptId(): number;
-  /** Companies with events or attempts newer than these ids (live views learn of other processes' work). */
-  companiesChangedAfter(eventId: number, attemptId: number): number[];
+  /** Companies with events, or attempts, newer than an id (live views learn of other processes' work). */
+  companiesWithEventsAfter(eventId: number): number[];
+  companiesWithAttemptsAfter(attemptId: number): number[];
   /** Queued events of active hooks whose pair is not blocked, with id > afterId, oldest first. */
   dispatchable(afterId: number, limit: number): DeliveryJobRow[];
   /** The oldest queued event of an active hook of the pair: what a retry sends. */
@@ -160,9 +161,8 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
   );
   const maxEventId = db.prepare<[], number>("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'webhook_events'), 0)").pluck();
   const maxAttemptId = db.prepare<[], number | null>('SELECT max(id) FROM webhook_attempts').pluck();
-  const companiesChangedAfter = db.prepare<[number, number], number>(
-    'SELECT company_id FROM webhook_events WHERE id > ? UNION SELECT company_id FROM webhook_attempts WHERE id > ?',
-  ).pluck();
+  const companiesWithEventsAfter = db.prepare<[number], number>('SELECT DISTINCT company_id FROM webhook_events WHERE id > ?').pluck();
+  const companiesWithAttemptsAfter = db.prepare<[number], number>('SELECT DISTINCT company_id FROM webhook_attempts WHERE id > ?').pluck();
   const dispatchable = db.prepare<[number, number], DeliveryJobRow>(
     `SELECT ${JOB_COLUMNS}
      FROM webhook_events e
@@ -265,7 +265,8 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
     insertEvent: (row) => Number(insertEvent.run(row).lastInsertRowid),
     maxEventId: () => maxEventId.get() ?? 0,
     maxAttemptId: () => maxAttemptId.get() ?? 0,
-    companiesChangedAfter: (eventId, attemptId) => companiesChangedAfter.all(eventId, attemptId),
+    companiesWithEventsAfter: (eventId) => companiesWithEventsAfter.all(eventId),
+    companiesWithAttemptsAfter: (attemptId) => companiesWithAttemptsAfter.all(attemptId),
     dispatchable: (afterId, limit) => dispatchable.all(afterId, limit),
     headOfPair: (appId, companyId) => headOfPair.get(appId, companyId),
     pendingReplays: (limit) => pendingReplays.all(limit),

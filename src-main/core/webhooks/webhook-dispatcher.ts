@@ -166,6 +166,14 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   let idleWaiters: Array<() => void> = [];
   let drainWaiters: Array<() => void> = [];
   let stopping: Promise<void> | null = null;
+  /** Replays may be waiting (asked for here or in another process); cleared when a look finds none. */
+  let replaysMayBePending = true;
+  /** The earliest scheduled retry, cached between changes of the blocked pairs (undefined: look it up). */
+  let nextDue: number | null | undefined;
+  let pendingResults: SendResult[] = [];
+  let resultsQueued = false;
+  /** Fresh events are fetched once this many slots are free (fewer, larger reads while busy). */
+  const refillAt = Math.max(1, Math.floor(maxInFlight / 8));
 
   const pairKey = (appId: number, companyId: number) => `${appId}:${companyId}`;
   const generationOf = (key: string) => generations.get(key) ?? 0;
@@ -195,6 +203,8 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     ctx.transact(() => repo.postponeOverdue(clock.now()));
     lastDataVersion = dataVersion();
     cursor = 0;
+    nextDue = undefined;
+    replaysMayBePending = true;
     startWorker();
   }
 
@@ -231,7 +241,9 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     // What was in flight has no recorded outcome: it is still queued in the database and goes out again.
     inFlight.clear();
     probing.clear();
+    pendingResults = [];
     cursor = 0;
+    replaysMayBePending = true;
     resolveDrainWaiters();
   }
 
@@ -287,6 +299,11 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     };
   }
 
+  function dueAt(): number | null {
+    if (nextDue === undefined) nextDue = repo.nextDueAt();
+    return nextDue;
+  }
+
   function pump(): void {
     if (state !== 'active' || worker === null) {
       if (state !== 'active') resolveIdleWaiters();
@@ -294,16 +311,20 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     }
     const now = clock.now();
     const jobs: InFlight[] = [];
-    noteNewRows();
 
     // Replays asked for in the console or the CLI: whatever the hook's or the pair's state.
-    for (const row of repo.pendingReplays(REPLAY_BATCH)) {
-      const key = `r:${row.event_id}`;
-      if (!inFlight.has(key)) jobs.push(attemptOf(row, key, 'replay', now, null));
+    if (replaysMayBePending) {
+      const replays = repo.pendingReplays(REPLAY_BATCH);
+      replaysMayBePending = replays.length > 0;
+      for (const row of replays) {
+        const key = `r:${row.event_id}`;
+        if (!inFlight.has(key)) jobs.push(attemptOf(row, key, 'replay', now, null));
+      }
     }
 
     // Retries that are due, in the order they were scheduled, each stamped with its scheduled time.
-    for (const pair of repo.duePairs(now)) {
+    const due = dueAt();
+    for (const pair of due !== null && due <= now ? repo.duePairs(now) : []) {
       const key = pairKey(pair.app_id, pair.company_id);
       if (probing.has(key)) continue;
       const head = repo.headOfPair(pair.app_id, pair.company_id);
@@ -319,7 +340,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
 
     // New events of pairs that are not blocked, oldest first.
     const capacity = maxInFlight - inFlight.size - jobs.length;
-    if (capacity > 0) {
+    if (capacity >= refillAt || (capacity > 0 && inFlight.size === 0)) {
       const { rows, scannedTo } = db.transaction(() => {
         const found = repo.dispatchable(cursor, capacity);
         // Rows up to the snapshot's last id that were not returned belong to blocked pairs or inactive
@@ -358,7 +379,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
             error: `the request could not be signed: ${(error as Error).message}`,
             durationMs: 0,
             startedAt: performance.timeOrigin + performance.now(),
-            requestHeaders: {},
+            requestHeaders: '{}',
             requestBody: job.payload,
           });
           continue;
@@ -377,7 +398,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     if (state !== 'active') return;
     let delay = fallbackMs;
     if (delay === undefined) {
-      const next = repo.nextDueAt();
+      const next = dueAt();
       if (next === null) return;
       // Already due means it waits for an attempt in flight, whose report pumps again; look anyway later.
       delay = next <= clock.now() ? 1_000 : Math.min(next - clock.now(), MAX_TIMER_MS);
@@ -391,7 +412,21 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
 
   // ---- what came back -----------------------------------------------------------------------------
 
+  /** Results of several worker messages go into one transaction. */
   function handleResults(results: SendResult[]): void {
+    if (state === 'stopped') return;
+    for (const result of results) pendingResults.push(result);
+    if (resultsQueued) return;
+    resultsQueued = true;
+    setImmediate(() => {
+      resultsQueued = false;
+      const batch = pendingResults;
+      pendingResults = [];
+      recordResults(batch);
+    });
+  }
+
+  function recordResults(results: SendResult[]): void {
     if (state === 'stopped') return;
     const reported = results.flatMap((result) => {
       const attempt = inFlight.get(result.key);
@@ -415,7 +450,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
             ok: ok ? 1 : 0,
             error: result.error,
             url: attempt.url,
-            request_headers: JSON.stringify(result.requestHeaders),
+            request_headers: result.requestHeaders,
             request_body: result.requestBody,
           });
           repo.recordAttemptOnEvent(attempt.eventId, attempt.attemptedAt, result.status, ok, attempt.kind === 'replay' ? attempt.replayRequestedAt : null);
@@ -464,6 +499,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       // A successful retry clears the block; the queue follows with the next pump.
       if (pair && attempt.kind === 'retry') {
         repo.deletePair(attempt.appId, attempt.companyId);
+        nextDue = undefined;
         bumpGeneration(key);
         cursor = 0;
       }
@@ -473,6 +509,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     const failures = (pair?.failures ?? 0) + 1;
     const error = result.status !== null ? `HTTP ${result.status}` : (result.error ?? 'no answer');
     bumpGeneration(key);
+    nextDue = undefined;
     const delay = retryDelayMs(failures);
     if (delay === null) {
       deactivate(attempt, pair!, failedAt, error, emit);
@@ -517,6 +554,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
 
   function unblock(pair: PairFailureRow): void {
     ctx.transact(() => repo.deletePair(pair.app_id, pair.company_id));
+    nextDue = undefined;
     bumpGeneration(pairKey(pair.app_id, pair.company_id));
     noteChange(pair.company_id);
     cursor = 0;
@@ -551,13 +589,20 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     for (const resolve of waiting) resolve();
   }
 
-  /** Tells live views about events (queued, maybe blocked) and attempts they have not heard of, whoever wrote them. */
-  function noteNewRows(): void {
+  /**
+   * Tells live views about events (queued, maybe blocked) another process wrote, and, while standing by,
+   * about the attempts the dispatching process logged (this process announces its own as it logs them).
+   */
+  function noteNewRows(withAttempts: boolean): void {
     const events = repo.maxEventId();
+    if (events !== seenEventId) {
+      for (const companyId of repo.companiesWithEventsAfter(seenEventId)) noteChange(companyId);
+      seenEventId = events;
+    }
     const attempts = repo.maxAttemptId();
-    if (events === seenEventId && attempts === seenAttemptId) return;
-    for (const companyId of repo.companiesChangedAfter(seenEventId, seenAttemptId)) noteChange(companyId);
-    seenEventId = events;
+    if (withAttempts && attempts !== seenAttemptId) {
+      for (const companyId of repo.companiesWithAttemptsAfter(seenAttemptId)) noteChange(companyId);
+    }
     seenAttemptId = attempts;
   }
 
@@ -575,7 +620,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       const changed = version !== lastDataVersion;
       lastDataVersion = version;
       if (state === 'standby') {
-        if (changed) noteNewRows();
+        if (changed) noteNewRows(true);
         if (now - lastStandbyCheck >= STANDBY_CHECK_MS) {
           lastStandbyCheck = now;
           if (tryAcquireLease()) activate();
@@ -583,8 +628,12 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         return;
       }
       if (changed) {
-        // Look again from the start: rows may have become sendable (a hook reactivated elsewhere).
+        // Look again from the start: rows may have become sendable (a hook reactivated elsewhere), a replay
+        // may have been asked for; live views learn of events the other process queued.
         cursor = 0;
+        replaysMayBePending = true;
+        nextDue = undefined;
+        noteNewRows(false);
         schedulePump();
       }
       if (now - lastHeartbeat >= HEARTBEAT_MS) {
@@ -599,10 +648,15 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
 
   const poller = setInterval(tick, pollIntervalMs);
   poller.unref();
-  const offEvents = platform.events.subscribe((name) => {
+  const offEvents = platform.events.subscribe((name, payload) => {
     if (state !== 'active') return;
-    if (isTopicEvent(name) || name === 'webhook_delivery.replay_requested') schedulePump();
-    else if (name.startsWith('webhook.')) {
+    if (isTopicEvent(name)) {
+      noteChange((payload as { companyId: number }).companyId);
+      schedulePump();
+    } else if (name === 'webhook_delivery.replay_requested') {
+      replaysMayBePending = true;
+      schedulePump();
+    } else if (name.startsWith('webhook.')) {
       // Registered, changed, reactivated or deleted: queued rows may have become sendable.
       cursor = 0;
       schedulePump();

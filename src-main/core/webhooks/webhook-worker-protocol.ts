@@ -26,7 +26,8 @@ export interface SendResult {
   durationMs: number;
   /** Wall time the request started (epoch ms, fractional). */
   startedAt: number;
-  requestHeaders: Record<string, string>;
+  /** The request headers as sent, as a JSON object text (stored as is). */
+  requestHeaders: string;
   requestBody: string;
 }
 

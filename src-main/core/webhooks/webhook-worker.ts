@@ -31,7 +31,7 @@ function report(result: SendResult): void {
 async function send(job: SendJob): Promise<void> {
   const secret = secrets.get(job.appId);
   if (secret === undefined) {
-    report({ key: job.key, status: null, error: 'the app secret was not available to sign the request', durationMs: 0, startedAt: performance.timeOrigin + performance.now(), requestHeaders: {}, requestBody: job.payload });
+    report({ key: job.key, status: null, error: 'the app secret was not available to sign the request', durationMs: 0, startedAt: performance.timeOrigin + performance.now(), requestHeaders: '{}', requestBody: job.payload });
     return;
   }
   const { body, headers } = buildWebhookRequest(secret, job.payload, job.messageId, job.timestamp, settings.userAgent);
@@ -42,7 +42,7 @@ async function send(job: SendJob): Promise<void> {
     error: outcome.error,
     durationMs: outcome.durationMs,
     startedAt: outcome.startedAt,
-    requestHeaders: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+    requestHeaders: JSON.stringify({ ...headers, 'Content-Length': String(Buffer.byteLength(body)) }),
     requestBody: body,
   });
 }
