@@ -32,6 +32,22 @@ describe('payload hash', () => {
   });
 });
 
+describe('the test vectors of docs/webhooks.md', () => {
+  const secret = 's3cr3t-shared-secret';
+  const hash = '516344fe097cb54273d189358bd158a25407b2cf483e848e2f015ba187eacc3c';
+  const body = `{"company_id":1202,"producer":"shop","scope":"order/create","data":{"type":"order","id":"267227"},"hash":"${hash}"}`;
+
+  it('hash, signature and whsec_ secret', () => {
+    expect(payloadHash(secret, UNSIGNED)).toBe(hash);
+    expect(buildWebhookRequest(secret, UNSIGNED, 'm', 1, 'ua').body).toBe(body);
+    expect(standardSignature(secret, 'msg_0f1e2d3c4b5a69788796a5b4c3d2e1f0', 1795456800, body)).toBe('v1,wTOUl1Pz6gGk2yF+MLl/LFvtPDakUGNhdIrIZNeJNKo=');
+    expect(standardWebhooksSecret(secret)).toBe('whsec_czNjcjN0LXNoYXJlZC1zZWNyZXQ=');
+    expect(new Webhook('whsec_czNjcjN0LXNoYXJlZC1zZWNyZXQ=').sign('msg_0f1e2d3c4b5a69788796a5b4c3d2e1f0', new Date(1795456800_000), body)).toBe(
+      'v1,wTOUl1Pz6gGk2yF+MLl/LFvtPDakUGNhdIrIZNeJNKo=',
+    );
+  });
+});
+
 describe('Standard Webhooks signature', () => {
   const now = Math.floor(Date.now() / 1000);
   const { body, headers } = buildWebhookRequest(SECRET, UNSIGNED, 'msg_abc', now, 'PartnerDeck-Webhooks/1.0');
