@@ -241,16 +241,21 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
   const pairsOf = db.prepare<[string | null, string | null], PairFailureRow>(
     `SELECT * FROM webhook_pair_failures WHERE ? IS NULL OR company_id IN (SELECT value FROM json_each(?))`,
   );
-  const attempts = db.prepare<Record<string, unknown>, AttemptRow>(
-    `SELECT ${ATTEMPT_COLUMNS}
-     FROM webhook_attempts t JOIN webhook_events e ON e.id = t.event_id
-     WHERE (@companies IS NULL OR t.company_id IN (SELECT value FROM json_each(@companies)))
-       AND (@webhookId IS NULL OR t.webhook_id = @webhookId)
-       AND (@eventId IS NULL OR t.event_id = @eventId)
-       AND (@beforeId IS NULL OR t.id < @beforeId)
-       AND (@afterId IS NULL OR t.id > @afterId)
-     ORDER BY t.id DESC LIMIT @limit`,
-  );
+  // One statement per leading filter, so each walks its own (…, id) index newest first instead of the whole log.
+  const attemptsWhere = (lead: string) =>
+    db.prepare<Record<string, unknown>, AttemptRow>(
+      `SELECT ${ATTEMPT_COLUMNS}
+       FROM webhook_attempts t JOIN webhook_events e ON e.id = t.event_id
+       WHERE ${lead}
+         AND (@companies IS NULL OR t.company_id IN (SELECT value FROM json_each(@companies)))
+         AND (@beforeId IS NULL OR t.id < @beforeId)
+         AND (@afterId IS NULL OR t.id > @afterId)
+       ORDER BY t.id DESC LIMIT @limit`,
+    );
+  const attemptsOfEvent = attemptsWhere('t.event_id = @eventId AND (@webhookId IS NULL OR t.webhook_id = @webhookId)');
+  const attemptsOfHook = attemptsWhere('t.webhook_id = @webhookId');
+  const attemptsOfCompany = attemptsWhere('t.company_id = @companyId');
+  const attemptsOfAll = attemptsWhere('1 = 1');
   const readLease = db.prepare<[], LeaseRow>('SELECT owner, pid, heartbeat_at FROM webhook_dispatcher_lease WHERE id = 1');
   const writeLease = db.prepare(
     `INSERT INTO webhook_dispatcher_lease (id, owner, pid, heartbeat_at) VALUES (1, @owner, @pid, @heartbeat_at)
@@ -288,15 +293,13 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
     countQueued: (webhookId) => countQueued.get(webhookId) ?? 0,
     hooksOverview: (ids) => hooksOverview.all(companiesJson(ids), companiesJson(ids)),
     pairsOf: (ids) => pairsOf.all(companiesJson(ids), companiesJson(ids)),
-    attempts: (q) =>
-      attempts.all({
-        companies: companiesJson(q.companyIds),
-        webhookId: q.webhookId,
-        eventId: q.eventId,
-        beforeId: q.beforeId,
-        afterId: q.afterId,
-        limit: q.limit,
-      }),
+    attempts(q) {
+      const params = { companies: companiesJson(q.companyIds), webhookId: q.webhookId, eventId: q.eventId, beforeId: q.beforeId, afterId: q.afterId, limit: q.limit };
+      if (q.eventId !== null) return attemptsOfEvent.all(params);
+      if (q.webhookId !== null) return attemptsOfHook.all(params);
+      if (q.companyIds !== null && q.companyIds.length === 1) return attemptsOfCompany.all({ ...params, companyId: q.companyIds[0] });
+      return attemptsOfAll.all(params);
+    },
     readLease: () => readLease.get(),
     writeLease: (row) => void writeLease.run(row),
     heartbeat: (owner, at) => heartbeat.run(at, owner).changes === 1,
