@@ -139,7 +139,14 @@ function AppGroupCard({ group, selected, showCompany, platformNow }: { group: We
                   {hook.address}
                 </td>
                 <td>
-                  <HookStateBadge hook={hook} block={group.block} />
+                  <span className="wh-state">
+                    <HookStateBadge hook={hook} block={group.block} />
+                    {!hook.isActive && (
+                      <button type="button" className="btn btn-small btn-primary" disabled={busy === hook.id} onClick={() => void reactivate(hook.id)} data-testid={`hook-reactivate-${hook.id}`}>
+                        {busy === hook.id ? <Spinner /> : <Icon name="refresh" size={14} />} Reactivate
+                      </button>
+                    )}
+                  </span>
                 </td>
                 <td className="num" data-testid={`hook-queued-${hook.id}`}>
                   {formatCount(hook.queued)}
@@ -158,11 +165,6 @@ function AppGroupCard({ group, selected, showCompany, platformNow }: { group: We
                   <a className="btn btn-small btn-ghost" href={href({ name: 'webhooks', webhookId: hook.id === selected ? null : hook.id })} data-testid={`hook-log-${hook.id}`}>
                     {hook.id === selected ? 'All hooks' : 'Log'}
                   </a>
-                  {!hook.isActive && (
-                    <button type="button" className="btn btn-small btn-primary" disabled={busy === hook.id} onClick={() => void reactivate(hook.id)} data-testid={`hook-reactivate-${hook.id}`}>
-                      {busy === hook.id ? <Spinner /> : <Icon name="refresh" size={14} />} Reactivate
-                    </button>
-                  )}
                 </td>
               </tr>
             ))}
