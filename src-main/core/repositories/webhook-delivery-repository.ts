@@ -63,17 +63,10 @@ export interface AttemptRow extends NewAttemptRow {
   event_state: 'queued' | 'delivered';
 }
 
-export interface EventRow {
+export interface EventRow extends NewEventRow {
   id: number;
-  webhook_id: number;
-  app_id: number;
-  company_id: number;
-  topic: string;
-  message_id: string;
-  payload: string;
   state: 'queued' | 'delivered';
   attempts: number;
-  created_at: number;
   last_attempt_at: number | null;
   last_status: number | null;
   delivered_at: number | null;
