@@ -17,6 +17,7 @@ import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
 import { oauthMethods } from './methods/oauth';
 import { webhookMethods } from './methods/webhooks';
+import { salesMethods } from './methods/sales';
 import { shopMethods } from './methods/shop';
 import type {
   AppInfo,
@@ -88,6 +89,7 @@ export const methods = {
   ...oauthMethods,
   ...webhookMethods,
   ...shopMethods,
+  ...salesMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;
