@@ -17,6 +17,7 @@ import { companiesHandlers } from './handlers/companies-handlers';
 import { oauthHandlers } from './handlers/oauth-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
+import { shopDataHandlers } from './handlers/shop-data-handlers';
 import { shopHandlers } from './handlers/shop-handlers';
 
 export type { ConsoleServiceOptions } from './console-context';
@@ -38,6 +39,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...sessionHandlers(ctx),
     ...companiesHandlers(ctx),
     ...shopHandlers(ctx),
+    ...shopDataHandlers(ctx),
     ...outboxHandlers(ctx),
     ...oauthHandlers(ctx),
   };

@@ -26,6 +26,20 @@ export interface PlatformEvents {
   'news_recipient.created': ShopObjectEvent;
   'news_recipient.updated': ShopObjectEvent;
   'news_recipient.deleted': ShopObjectEvent;
+  // Further shop objects (no webhook topic of their own in spec §5; the console refreshes on them).
+  'order.deleted': ShopObjectEvent;
+  'category.created': ShopObjectEvent;
+  'category.updated': ShopObjectEvent;
+  'category.deleted': ShopObjectEvent;
+  'access_group.created': ShopObjectEvent;
+  'access_group.updated': ShopObjectEvent;
+  'access_group.deleted': ShopObjectEvent;
+  'theme.created': ShopObjectEvent;
+  'theme.updated': ShopObjectEvent;
+  'theme.deleted': ShopObjectEvent;
+  'file.created': ShopObjectEvent;
+  'file.updated': ShopObjectEvent;
+  'file.deleted': ShopObjectEvent;
   // Apps installed for a company (spec §6): uninstalling fires app/uninstalled, changing permissions app/update.
   'app.uninstalled': { companyId: number; appId: number };
   'app.updated': { companyId: number; appId: number };

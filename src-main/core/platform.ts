@@ -11,6 +11,13 @@ import { DB_FILE_NAME } from './paths';
 import { createAppsRepository } from './repositories/apps-repository';
 import { createAuditRepository } from './repositories/audit-repository';
 import { createAuthorizationsRepository } from './repositories/authorizations-repository';
+import { createAudienceRepository } from './repositories/audience-repository';
+import { createCatalogRepository } from './repositories/catalog-repository';
+import { createContentRepository } from './repositories/content-repository';
+import { createCustomersRepository } from './repositories/customers-repository';
+import { createOrdersRepository } from './repositories/orders-repository';
+import { createRollupsRepository } from './repositories/rollups-repository';
+import { createListRunner } from './repositories/table-access';
 import { createCompaniesRepository } from './repositories/companies-repository';
 import { createOAuthRepository } from './repositories/oauth-repository';
 import { createOutboxRepository } from './repositories/outbox-repository';
@@ -25,6 +32,12 @@ import { createAppsService, type AppsService } from './services/apps-service';
 import { createAuthorizationsService, type AuthorizationsService } from './services/authorizations-service';
 import { createCompaniesService, type CompaniesService } from './services/companies-service';
 import { createOAuthService, type OAuthService } from './services/oauth-service';
+import { createAudienceService, type AudienceService } from './services/audience-service';
+import { createCatalogService, type CatalogService } from './services/catalog-service';
+import { createCheckoutService, type CheckoutService } from './services/checkout-service';
+import { createContentService, type ContentService } from './services/content-service';
+import { createCustomersService, type CustomersService } from './services/customers-service';
+import { createOrdersService, type OrdersService } from './services/orders-service';
 import { createOutboxService, type OutboxService } from './services/outbox-service';
 import { createPartnerRequestsService, type PartnerRequestsService } from './services/partner-requests-service';
 import { createServiceContext, type Repositories, type ServiceContext } from './services/service-context';
@@ -71,6 +84,14 @@ export interface Platform {
   readonly oauth: OAuthService;
   /** Webhook registrations (REST /admin/webhooks). */
   readonly webhooks: WebhooksService;
+  // A client's shop data (spec §2); every change goes through these and emits its events.
+  readonly catalog: CatalogService;
+  readonly customers: CustomersService;
+  readonly orders: OrdersService;
+  /** The storefront's checkout (demos, the console's test orders, webhook triggers). */
+  readonly checkout: CheckoutService;
+  readonly audience: AudienceService;
+  readonly content: ContentService;
   /** True when this open seeded the demo data into an empty folder. */
   readonly seeded: boolean;
   /** The URL at which this machine's platform answers, once a server listens (used in emails). */
@@ -101,6 +122,13 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       authorizations: createAuthorizationsRepository(db),
       oauth: createOAuthRepository(db),
       webhooks: createWebhooksRepository(db),
+      catalog: createCatalogRepository(db),
+      customers: createCustomersRepository(db),
+      orders: createOrdersRepository(db),
+      audience: createAudienceRepository(db),
+      content: createContentRepository(db),
+      rollups: createRollupsRepository(db),
+      lists: createListRunner(db),
     };
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
     let publicUrl = DEFAULT_PUBLIC_URL;
@@ -113,6 +141,12 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const authorizations = createAuthorizationsService(ctx);
     const oauth = createOAuthService(ctx);
     const webhooks = createWebhooksService(ctx);
+    const catalog = createCatalogService(ctx);
+    const customers = createCustomersService(ctx);
+    const orders = createOrdersService(ctx);
+    const checkout = createCheckoutService(ctx, customers, orders);
+    const audience = createAudienceService(ctx);
+    const content = createContentService(ctx);
     let seeded = false;
     const platform: Platform = {
       dataDir: options.dataDir,
@@ -132,6 +166,12 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       authorizations,
       oauth,
       webhooks,
+      catalog,
+      customers,
+      orders,
+      checkout,
+      audience,
+      content,
       get seeded() {
         return seeded;
       },

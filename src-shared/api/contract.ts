@@ -16,6 +16,7 @@ import {
 import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
 import { oauthMethods } from './methods/oauth';
+import { shopMethods } from './methods/shop';
 import type {
   AppInfo,
   Company,
@@ -84,6 +85,7 @@ const coreMethods = {
 export const methods = {
   ...coreMethods,
   ...oauthMethods,
+  ...shopMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;

@@ -18,7 +18,7 @@ const countrySchema = z
   .toUpperCase()
   .refine((c) => findCountry(c) !== undefined, 'is not a supported country code');
 
-const emailSchema = z.string().trim().toLowerCase().email('is not a valid email address').max(200);
+export const emailSchema = z.string().trim().toLowerCase().email('is not a valid email address').max(200);
 
 const companyFields = {
   name: text(120).min(1, 'is required'),

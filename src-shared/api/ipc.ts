@@ -5,7 +5,7 @@ import type { ApiErrorPayload } from './errors';
 import type { SessionInfo } from './types';
 
 /** Events the console pushes to the renderer. Named noun.verb. */
-export interface ConsoleEvents {
+export type ConsoleEvents = {
   'session.changed': SessionInfo;
   'company.created': { companyId: number };
   'company.updated': { companyId: number };
@@ -16,7 +16,29 @@ export interface ConsoleEvents {
   /** A company authorized an app, or an authorization was revoked (Company → Authorized apps). */
   'authorization.granted': { authorizationId: number; appId: number; companyId: number };
   'authorization.revoked': { authorizationId: number; appId: number; companyId: number };
+} & { [E in ShopEventName]: ShopObjectEvent };
+
+/** A change to one object of a client's shop (the console refreshes the list that shows it). */
+export interface ShopObjectEvent {
+  companyId: number;
+  id: number;
 }
+
+/** Shop data events, named noun.verb as the platform emits them. */
+export const SHOP_EVENT_NAMES = [
+  'product.created', 'product.updated', 'product.deleted',
+  'category.created', 'category.updated', 'category.deleted',
+  'customer.created', 'customer.updated', 'customer.deleted',
+  'order.created', 'order.updated', 'order.deleted',
+  'subscriber.created', 'subscriber.updated', 'subscriber.deleted',
+  'access_group.created', 'access_group.updated', 'access_group.deleted',
+  'group_member.created', 'group_member.updated', 'group_member.deleted',
+  'news_recipient.created', 'news_recipient.updated', 'news_recipient.deleted',
+  'theme.created', 'theme.updated', 'theme.deleted',
+  'file.created', 'file.updated', 'file.deleted',
+] as const;
+export type ShopEventName = (typeof SHOP_EVENT_NAMES)[number];
+
 export type EventName = keyof ConsoleEvents;
 export const EVENT_NAMES: EventName[] = [
   'session.changed',
@@ -28,6 +50,7 @@ export const EVENT_NAMES: EventName[] = [
   'shop.updated',
   'authorization.granted',
   'authorization.revoked',
+  ...SHOP_EVENT_NAMES,
 ];
 
 export interface PushedEvent<E extends EventName = EventName> {

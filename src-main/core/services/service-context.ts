@@ -11,6 +11,13 @@ import type { Ids } from '../ids';
 import type { AppsRepository } from '../repositories/apps-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { AuthorizationsRepository } from '../repositories/authorizations-repository';
+import type { AudienceRepository } from '../repositories/audience-repository';
+import type { CatalogRepository } from '../repositories/catalog-repository';
+import type { ContentRepository } from '../repositories/content-repository';
+import type { CustomersRepository } from '../repositories/customers-repository';
+import type { OrdersRepository } from '../repositories/orders-repository';
+import type { RollupsRepository } from '../repositories/rollups-repository';
+import type { ListRunner } from '../repositories/table-access';
 import type { CompaniesRepository } from '../repositories/companies-repository';
 import type { OAuthRepository } from '../repositories/oauth-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
@@ -32,6 +39,15 @@ export interface Repositories {
   authorizations: AuthorizationsRepository;
   oauth: OAuthRepository;
   webhooks: WebhooksRepository;
+  // Shop data (migration 002).
+  catalog: CatalogRepository;
+  customers: CustomersRepository;
+  orders: OrdersRepository;
+  audience: AudienceRepository;
+  content: ContentRepository;
+  rollups: RollupsRepository;
+  /** Runs the list queries the shop repositories build (pages, counts, export iteration). */
+  lists: ListRunner;
 }
 
 export type Emit = <E extends PlatformEventName>(name: E, payload: PlatformEvents[E]) => void;

@@ -1,5 +1,6 @@
 // The ordered list of migrations. Add a new numbered file and append it here; never edit an applied one.
 import { migration001 } from './001-foundation';
+import { migration002 } from './002-shop';
 import { migration003 } from './003-apps-and-webhooks';
 import { migration004 } from './004-oauth';
 
@@ -11,4 +12,4 @@ export interface Migration {
 
 // Numbers are reserved per area so parallel work never collides: 002 shop data, 003 apps and webhooks,
 // 004 OAuth tokens, 005 webhook delivery, 006 App Store, 007 month close.
-export const MIGRATIONS: readonly Migration[] = [migration001, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];

@@ -1,0 +1,208 @@
+// The people a shop reaches besides its customers (spec §2): subscribers of subscription products,
+// access groups and their members (who may open protected content), and newsletter recipients. Each
+// change emits subscriber.* / group_member.* / news_recipient.* (webhook topics of spec §5) inside
+// its transaction; deleting a group removes its members one by one, each with its own event.
+import type { z } from 'zod';
+import { ApiError } from '../../../src-shared/api/errors';
+import type {
+  accessGroupCreateSchema,
+  accessGroupListSchema,
+  accessGroupUpdateSchema,
+  groupMemberCreateSchema,
+  groupMemberListSchema,
+  groupMemberUpdateSchema,
+  newsletterRecipientCreateSchema,
+  newsletterRecipientListSchema,
+  newsletterRecipientUpdateSchema,
+  subscriberCreateSchema,
+  subscriberListSchema,
+  subscriberUpdateSchema,
+} from '../../../src-shared/api/shop-inputs';
+import type { AccessGroup, GroupMember, NewsletterRecipient, Subscriber } from '../../../src-shared/api/shop-types';
+import type {
+  AccessGroupListRow,
+  AccessGroupRow,
+  GroupMemberListRow,
+  GroupMemberRow,
+  NewsletterRecipientRow,
+  SubscriberListRow,
+  SubscriberRow,
+} from '../repositories/audience-repository';
+import { toAccessGroup, toGroupMember, toNewsletterRecipient, toSubscriber } from '../shop-mappers';
+import type { ServiceContext } from './service-context';
+import { definedOnly, fieldError, type OpenShop } from './shop-access';
+import { createShopEntityService, type ShopEntityService } from './shop-entity';
+
+type In<S extends z.ZodTypeAny, K extends string> = Omit<z.output<S>, 'companyId' | K>;
+
+export type SubscriberCreate = In<typeof subscriberCreateSchema, never>;
+export type SubscriberPatch = In<typeof subscriberUpdateSchema, 'subscriberId'>;
+export type SubscriberList = In<typeof subscriberListSchema, never>;
+export type AccessGroupCreate = In<typeof accessGroupCreateSchema, never>;
+export type AccessGroupPatch = In<typeof accessGroupUpdateSchema, 'groupId'>;
+export type AccessGroupList = In<typeof accessGroupListSchema, never>;
+export type GroupMemberCreate = In<typeof groupMemberCreateSchema, never>;
+export type GroupMemberPatch = In<typeof groupMemberUpdateSchema, 'memberId'>;
+export type GroupMemberList = In<typeof groupMemberListSchema, never>;
+export type NewsletterRecipientCreate = In<typeof newsletterRecipientCreateSchema, never>;
+export type NewsletterRecipientPatch = In<typeof newsletterRecipientUpdateSchema, 'recipientId'>;
+export type NewsletterRecipientList = In<typeof newsletterRecipientListSchema, never>;
+
+export interface AudienceService {
+  subscribers: ShopEntityService<Subscriber, SubscriberCreate, SubscriberPatch, SubscriberList>;
+  accessGroups: ShopEntityService<AccessGroup, AccessGroupCreate, AccessGroupPatch, AccessGroupList>;
+  groupMembers: ShopEntityService<GroupMember, GroupMemberCreate, GroupMemberPatch, GroupMemberList>;
+  newsletterRecipients: ShopEntityService<NewsletterRecipient, NewsletterRecipientCreate, NewsletterRecipientPatch, NewsletterRecipientList>;
+}
+
+export function createAudienceService(ctx: ServiceContext): AudienceService {
+  const { repos } = ctx;
+  const audience = repos.audience;
+
+  function checkSubscriber(shop: OpenShop, values: { email: string; productId: number | null; startedAt: number; endsAt: number | null }, id: number | null): void {
+    const problems: Record<string, string[]> = {};
+    const product = values.productId === null ? undefined : repos.catalog.getProduct(shop.company.id, values.productId);
+    if (values.productId !== null && !product) problems.productId = [`product ${values.productId} does not exist in this shop`];
+    const other = audience.findSubscriber(shop.company.id, values.email, values.productId);
+    if (other && other.id !== id) problems.email = [product ? `is already subscribed to "${product.name}"` : 'is already a subscriber of this shop'];
+    if (values.endsAt !== null && values.endsAt < values.startedAt) problems.endsAt = ['must not be before startedAt'];
+    if (Object.keys(problems).length > 0) throw ApiError.validation(problems);
+  }
+
+  const subscribers = createShopEntityService<SubscriberRow, SubscriberListRow, Subscriber, SubscriberCreate, SubscriberPatch, SubscriberList>(ctx, {
+    label: 'Subscriber',
+    permission: 'customers',
+    events: 'subscriber',
+    writer: audience.subscribers,
+    get: audience.getSubscriber,
+    query: (companyId, filter: SubscriberList) => audience.subscriberQuery({ ...filter, companyId }),
+    toDto: (row, shop) => toSubscriber(row, shop.isDemo),
+    checkCreate: (shop, input: SubscriberCreate) => checkSubscriber(shop, { ...input, startedAt: input.startedAt ?? ctx.clock.now() }, null),
+    toRow: (shop, input, now) => ({
+      company_id: shop.company.id,
+      email: input.email,
+      name: input.name,
+      product_id: input.productId,
+      status: input.status,
+      started_at: input.startedAt ?? now,
+      ends_at: input.endsAt,
+      created_at: now,
+      updated_at: now,
+    }),
+    checkPatch: (shop, existing, patch: SubscriberPatch) =>
+      checkSubscriber(
+        shop,
+        {
+          email: patch.email ?? existing.email,
+          productId: patch.productId !== undefined ? patch.productId : existing.product_id,
+          startedAt: patch.startedAt ?? existing.started_at,
+          endsAt: patch.endsAt !== undefined ? patch.endsAt : existing.ends_at,
+        },
+        existing.id,
+      ),
+    toPatch: (_existing, patch) =>
+      definedOnly({ email: patch.email, name: patch.name, product_id: patch.productId, status: patch.status, started_at: patch.startedAt, ends_at: patch.endsAt }),
+  });
+
+  const checkGroupName = (shop: OpenShop, name: string | undefined, id: number | null) => {
+    if (name === undefined) return;
+    const other = audience.findGroupByName(shop.company.id, name);
+    if (other && other.id !== id) throw fieldError('name', 'is already the name of another access group');
+  };
+
+  const accessGroups = createShopEntityService<AccessGroupRow, AccessGroupListRow, AccessGroup, AccessGroupCreate, AccessGroupPatch, AccessGroupList>(ctx, {
+    label: 'Access group',
+    permission: 'customers',
+    events: 'access_group',
+    writer: audience.accessGroups,
+    get: audience.getGroup,
+    query: (companyId, filter: AccessGroupList) => audience.groupQuery({ ...filter, companyId }),
+    toDto: (row, shop) => toAccessGroup(row, shop.isDemo),
+    checkCreate: (shop, input: AccessGroupCreate) => checkGroupName(shop, input.name, null),
+    toRow: (shop, input, now) => ({ company_id: shop.company.id, name: input.name, description: input.description, created_at: now, updated_at: now }),
+    checkPatch: (shop, existing, patch: AccessGroupPatch) => checkGroupName(shop, patch.name, existing.id),
+    toPatch: (_existing, patch) => definedOnly({ name: patch.name, description: patch.description }),
+    beforeDelete(emit, shop, row) {
+      for (const memberId of audience.memberIdsOfGroup(row.id)) {
+        audience.groupMembers.remove(memberId);
+        emit('group_member.deleted', { companyId: shop.company.id, id: memberId });
+      }
+    },
+  });
+
+  function checkMember(shop: OpenShop, groupId: number, email: string, id: number | null): void {
+    const group = audience.getGroup(shop.company.id, groupId);
+    if (!group) throw fieldError('groupId', `access group ${groupId} does not exist in this shop`);
+    const other = audience.findMember(groupId, email);
+    if (other && other.id !== id) throw fieldError('email', `is already a member of "${group.name}"`);
+  }
+
+  const groupMembers = createShopEntityService<GroupMemberRow, GroupMemberListRow, GroupMember, GroupMemberCreate, GroupMemberPatch, GroupMemberList>(ctx, {
+    label: 'Group member',
+    permission: 'customers',
+    events: 'group_member',
+    writer: audience.groupMembers,
+    get: audience.getMember,
+    query: (companyId, filter: GroupMemberList) => audience.memberQuery({ ...filter, companyId }),
+    toDto: (row, shop) => toGroupMember(row, shop.isDemo),
+    checkCreate: (shop, input: GroupMemberCreate) => checkMember(shop, input.groupId, input.email, null),
+    toRow: (shop, input, now) => ({
+      company_id: shop.company.id,
+      group_id: input.groupId,
+      email: input.email,
+      name: input.name,
+      expires_at: input.expiresAt,
+      created_at: now,
+      updated_at: now,
+    }),
+    checkPatch: (shop, existing, patch: GroupMemberPatch) => checkMember(shop, patch.groupId ?? existing.group_id, patch.email ?? existing.email, existing.id),
+    toPatch: (_existing, patch) => definedOnly({ group_id: patch.groupId, email: patch.email, name: patch.name, expires_at: patch.expiresAt }),
+  });
+
+  const checkRecipient = (shop: OpenShop, email: string | undefined, id: number | null) => {
+    if (email === undefined) return;
+    const other = audience.findRecipient(shop.company.id, email);
+    if (other && other.id !== id) throw fieldError('email', 'is already a newsletter recipient of this shop');
+  };
+
+  const newsletterRecipients = createShopEntityService<
+    NewsletterRecipientRow,
+    NewsletterRecipientRow,
+    NewsletterRecipient,
+    NewsletterRecipientCreate,
+    NewsletterRecipientPatch,
+    NewsletterRecipientList
+  >(ctx, {
+    label: 'Newsletter recipient',
+    permission: 'customers',
+    events: 'news_recipient',
+    writer: audience.newsletterRecipients,
+    get: audience.getRecipient,
+    query: (companyId, filter: NewsletterRecipientList) => audience.recipientQuery({ ...filter, companyId }),
+    toDto: (row, shop) => toNewsletterRecipient(row, shop.isDemo),
+    checkCreate: (shop, input: NewsletterRecipientCreate) => checkRecipient(shop, input.email, null),
+    toRow: (shop, input, now) => ({
+      company_id: shop.company.id,
+      email: input.email,
+      name: input.name,
+      language: input.language,
+      status: input.status,
+      subscribed_at: input.status === 'subscribed' ? now : null,
+      unsubscribed_at: input.status === 'unsubscribed' ? now : null,
+      created_at: now,
+      updated_at: now,
+    }),
+    checkPatch: (shop, existing, patch: NewsletterRecipientPatch) => checkRecipient(shop, patch.email, existing.id),
+    toPatch: (existing, patch, now) => ({
+      ...definedOnly({ email: patch.email, name: patch.name, language: patch.language, status: patch.status }),
+      // The time of the latest opt-in and opt-out.
+      ...(patch.status !== undefined && patch.status !== existing.status
+        ? patch.status === 'subscribed'
+          ? { subscribed_at: now }
+          : { unsubscribed_at: now }
+        : {}),
+    }),
+  });
+
+  return { subscribers, accessGroups, groupMembers, newsletterRecipients };
+}

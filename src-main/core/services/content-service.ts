@@ -1,0 +1,121 @@
+// A shop's themes (at most one active: activating one deactivates the other) and the metadata of its
+// content files (name, MIME type, size, checksum). A file that a digital product offers as its download
+// cannot be deleted until no product uses it.
+import type { z } from 'zod';
+import { ApiError } from '../../../src-shared/api/errors';
+import type {
+  fileCreateSchema,
+  fileListSchema,
+  fileUpdateSchema,
+  themeCreateSchema,
+  themeListSchema,
+  themeUpdateSchema,
+} from '../../../src-shared/api/shop-inputs';
+import type { ContentFile, Theme } from '../../../src-shared/api/shop-types';
+import type { ContentFileListRow, ContentFileRow, ThemeRow } from '../repositories/content-repository';
+import { toContentFile, toTheme } from '../shop-mappers';
+import type { ServiceContext } from './service-context';
+import { definedOnly, fieldError, type OpenShop } from './shop-access';
+import { createShopEntityService, type ShopEntityService } from './shop-entity';
+
+type In<S extends z.ZodTypeAny, K extends string> = Omit<z.output<S>, 'companyId' | K>;
+
+export type ThemeCreate = In<typeof themeCreateSchema, never>;
+export type ThemePatch = In<typeof themeUpdateSchema, 'themeId'>;
+export type ThemeList = In<typeof themeListSchema, never>;
+export type FileCreate = In<typeof fileCreateSchema, never>;
+export type FilePatch = In<typeof fileUpdateSchema, 'fileId'>;
+export type FileList = In<typeof fileListSchema, never>;
+
+export interface ContentService {
+  themes: ShopEntityService<Theme, ThemeCreate, ThemePatch, ThemeList>;
+  files: ShopEntityService<ContentFile, FileCreate, FilePatch, FileList>;
+}
+
+export function createContentService(ctx: ServiceContext): ContentService {
+  const content = ctx.repos.content;
+
+  const checkThemeName = (shop: OpenShop, name: string | undefined, id: number | null) => {
+    if (name === undefined) return;
+    const other = content.findThemeByName(shop.company.id, name);
+    if (other && other.id !== id) throw fieldError('name', 'is already the name of another theme');
+  };
+
+  const themes = createShopEntityService<ThemeRow, ThemeRow, Theme, ThemeCreate, ThemePatch, ThemeList>(ctx, {
+    label: 'Theme',
+    permission: 'products',
+    events: 'theme',
+    writer: content.themes,
+    get: content.getTheme,
+    query: (companyId, filter: ThemeList) => content.themeQuery({ ...filter, companyId }),
+    toDto: (row, shop) => toTheme(row, shop.isDemo),
+    checkCreate: (shop, input: ThemeCreate) => checkThemeName(shop, input.name, null),
+    // Inserted inactive; afterWrite activates it (after deactivating the current one) when asked.
+    toRow: (shop, input, now) => ({
+      company_id: shop.company.id,
+      name: input.name,
+      version: input.version,
+      author: input.author,
+      description: input.description,
+      settings: JSON.stringify(input.settings),
+      is_active: 0,
+      created_at: now,
+      updated_at: now,
+    }),
+    checkPatch: (shop, existing, patch: ThemePatch) => checkThemeName(shop, patch.name, existing.id),
+    toPatch: (_existing, patch) => ({
+      ...definedOnly({ name: patch.name, version: patch.version, author: patch.author, description: patch.description }),
+      ...(patch.settings !== undefined ? { settings: JSON.stringify(patch.settings) } : {}),
+      ...(patch.isActive === false ? { is_active: 0 as const } : {}),
+    }),
+    afterWrite(emit, shop, id, now, input) {
+      if (input.isActive !== true) return;
+      const current = content.activeTheme(shop.company.id);
+      if (current && current.id !== id) {
+        content.themes.update(current.id, { is_active: 0, updated_at: now });
+        emit('theme.updated', { companyId: shop.company.id, id: current.id });
+      }
+      content.themes.update(id, { is_active: 1, updated_at: now });
+    },
+  });
+
+  const checkFileName = (shop: OpenShop, name: string | undefined, id: number | null) => {
+    if (name === undefined) return;
+    const other = content.findFileByName(shop.company.id, name);
+    if (other && other.id !== id) throw fieldError('name', 'is already the name of another file');
+  };
+
+  const files = createShopEntityService<ContentFileRow, ContentFileListRow, ContentFile, FileCreate, FilePatch, FileList>(ctx, {
+    label: 'File',
+    permission: 'products',
+    events: 'file',
+    writer: content.files,
+    get: content.getFile,
+    query: (companyId, filter: FileList) => content.fileQuery({ ...filter, companyId }),
+    toDto: (row, shop) => toContentFile(row, shop.isDemo),
+    checkCreate: (shop, input: FileCreate) => checkFileName(shop, input.name, null),
+    toRow: (shop, input, now) => ({
+      company_id: shop.company.id,
+      name: input.name,
+      mime_type: input.mimeType,
+      size_bytes: input.sizeBytes,
+      sha256: input.sha256,
+      description: input.description,
+      created_at: now,
+      updated_at: now,
+    }),
+    checkPatch: (shop, existing, patch: FilePatch) => checkFileName(shop, patch.name, existing.id),
+    toPatch: (_existing, patch) =>
+      definedOnly({ name: patch.name, mime_type: patch.mimeType, size_bytes: patch.sizeBytes, sha256: patch.sha256, description: patch.description }),
+    checkDelete(_shop, row) {
+      const users = content.productsUsingFile(row.id);
+      if (users.length > 0) {
+        throw new ApiError('conflict', `${row.name} is the download of ${users.map((p) => `"${p.name}"`).join(', ')}; choose another file for ${users.length === 1 ? 'that product' : 'those products'} first.`, {
+          productIds: users.map((p) => p.id),
+        });
+      }
+    },
+  });
+
+  return { themes, files };
+}

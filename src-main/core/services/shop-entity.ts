@@ -1,0 +1,104 @@
+// The common shape of a simple shop object's service (subscribers, access groups, group members,
+// newsletter recipients, themes, files): list / get / create / update / delete with the shop checks,
+// field-level validation before anything is written, one transaction per change, and the object's
+// created / updated / deleted events emitted inside it.
+import type { DeleteResult, Page } from '../../../src-shared/api/shop-types';
+import type { Permission } from '../../../src-shared/domain/permissions';
+import { actorLabel, type Actor } from '../access';
+import type { PlatformEventName } from '../events';
+import type { ListQuery, TableWriter } from '../repositories/table-access';
+import type { Emit, ServiceContext } from './service-context';
+import { createShopOpener, notFound, pageOf, type OpenShop, type PageRequest } from './shop-access';
+
+type ShopEventPrefix = 'subscriber' | 'access_group' | 'group_member' | 'news_recipient' | 'theme' | 'file';
+
+export interface ShopEntitySpec<Row extends { id: number }, ListRow extends Row, Dto, Create, Patch, Filter> {
+  /** "Subscriber", for errors. */
+  label: string;
+  permission: Permission;
+  events: ShopEventPrefix;
+  writer: TableWriter<Row>;
+  get(companyId: number, id: number): ListRow | undefined;
+  query(companyId: number, filter: Filter): ListQuery;
+  toDto(row: ListRow, shop: OpenShop): Dto;
+  /** Throws field errors; runs before the transaction. */
+  checkCreate(shop: OpenShop, input: Create): void;
+  toRow(shop: OpenShop, input: Create, now: number): Omit<Row, 'id'>;
+  checkPatch(shop: OpenShop, existing: ListRow, patch: Patch): void;
+  toPatch(existing: ListRow, patch: Patch, now: number): Partial<Row>;
+  /** Inside the transaction, after the insert or update (e.g. only one active theme). */
+  afterWrite?(emit: Emit, shop: OpenShop, id: number, now: number, input: Create | Patch): void;
+  /** Inside the transaction, before the row goes (e.g. a group's members, with their events). */
+  beforeDelete?(emit: Emit, shop: OpenShop, row: ListRow): void;
+  /** Throws when the row may not be deleted (runs before the transaction). */
+  checkDelete?(shop: OpenShop, row: ListRow): void;
+}
+
+export interface ShopEntityService<Dto, Create, Patch, Filter> {
+  list(actor: Actor, companyId: number, filter: Filter & PageRequest): Page<Dto>;
+  get(actor: Actor, companyId: number, id: number): Dto;
+  create(actor: Actor, companyId: number, input: Create): Dto;
+  update(actor: Actor, companyId: number, id: number, patch: Patch): Dto;
+  delete(actor: Actor, companyId: number, id: number): DeleteResult;
+}
+
+export function createShopEntityService<Row extends { id: number }, ListRow extends Row, Dto, Create, Patch, Filter>(
+  ctx: ServiceContext,
+  spec: ShopEntitySpec<Row, ListRow, Dto, Create, Patch, Filter>,
+): ShopEntityService<Dto, Create, Patch, Filter> {
+  const openShop = createShopOpener(ctx);
+  const event = (verb: 'created' | 'updated' | 'deleted') => `${spec.events}.${verb}` as PlatformEventName & `${ShopEventPrefix}.${typeof verb}`;
+
+  function requireRow(shop: OpenShop, id: number): ListRow {
+    const row = spec.get(shop.company.id, id);
+    if (!row) throw notFound(spec.label, id);
+    return row;
+  }
+
+  return {
+    list(actor, companyId, filter) {
+      const shop = openShop(actor, companyId, spec.permission);
+      return pageOf(ctx.repos.lists, spec.query(companyId, filter), filter, (rows: ListRow[]) => rows.map((row) => spec.toDto(row, shop)));
+    },
+    get(actor, companyId, id) {
+      const shop = openShop(actor, companyId, spec.permission);
+      return spec.toDto(requireRow(shop, id), shop);
+    },
+    create(actor, companyId, input) {
+      const shop = openShop(actor, companyId, spec.permission);
+      spec.checkCreate(shop, input);
+      const now = ctx.clock.now();
+      const id = ctx.transact((emit) => {
+        const newId = spec.writer.insert(spec.toRow(shop, input, now));
+        spec.afterWrite?.(emit, shop, newId, now, input);
+        emit(event('created'), { companyId, id: newId });
+        return newId;
+      });
+      return spec.toDto(spec.get(companyId, id)!, shop);
+    },
+    update(actor, companyId, id, patch) {
+      const shop = openShop(actor, companyId, spec.permission);
+      const existing = requireRow(shop, id);
+      spec.checkPatch(shop, existing, patch);
+      const now = ctx.clock.now();
+      ctx.transact((emit) => {
+        spec.writer.update(id, { ...spec.toPatch(existing, patch, now), updated_at: now } as Partial<Omit<Row, 'id' | 'company_id'>>);
+        spec.afterWrite?.(emit, shop, id, now, patch);
+        emit(event('updated'), { companyId, id });
+      });
+      return spec.toDto(spec.get(companyId, id)!, shop);
+    },
+    delete(actor, companyId, id) {
+      const shop = openShop(actor, companyId, spec.permission);
+      const row = requireRow(shop, id);
+      spec.checkDelete?.(shop, row);
+      ctx.transact((emit) => {
+        spec.beforeDelete?.(emit, shop, row);
+        spec.writer.remove(id);
+        ctx.repos.audit.record({ company_id: companyId, actor: actorLabel(actor), action: event('deleted'), detail: { id }, created_at: ctx.clock.now() });
+        emit(event('deleted'), { companyId, id });
+      });
+      return { deleted: true, id };
+    },
+  };
+}

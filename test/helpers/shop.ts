@@ -1,0 +1,71 @@
+// Test helpers for shop data: a demo platform with fresh client companies (empty shops) of the demo
+// partner, actors for its users, and the events a change emitted inside its transaction.
+import { expect } from 'vitest';
+import { ApiError } from '../../src-shared/api/errors';
+import { OPERATOR, type Actor } from '../../src-main/core/access';
+import type { PlatformEventName } from '../../src-main/core/events';
+import type { ProductList } from '../../src-main/core/services/catalog-service';
+import { DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
+import { openTestPlatform } from './platform';
+
+export type TestPlatform = ReturnType<typeof openTestPlatform>;
+
+export interface ClientOptions {
+  name?: string;
+  country?: string;
+  sample?: boolean;
+  storefrontOpen?: boolean;
+}
+
+export function openShopPlatform(seed: 'demo' | 'none' = 'demo') {
+  const platform = openTestPlatform(seed);
+  const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+  const partner = as(DEMO_PARTNER_EMAIL);
+  let counter = 0;
+  /** A new client of the demo partner with an empty shop (storefront open unless told). */
+  const newClient = (options: ClientOptions = {}) => {
+    counter++;
+    const company = platform.companies.create(
+      partner,
+      {
+        name: options.name ?? `Test Shop ${counter}`,
+        country: options.country ?? 'DE',
+        email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null,
+        isSample: options.sample ?? false,
+        paymentRoute: 'direct',
+        attestNotAffiliated: true,
+      },
+    );
+    if (options.storefrontOpen ?? true) platform.shop.updateSettings(OPERATOR, { companyId: company.id, storefrontOpen: true });
+    return company.id;
+  };
+  /** Events emitted inside transactions from now on (what webhooks would see). */
+  const recordEvents = () => {
+    const seen: [PlatformEventName, unknown][] = [];
+    platform.ctx.onEmitInTransaction((name, payload) => void seen.push([name, payload]));
+    return seen;
+  };
+  return { platform, as, partner, newClient, recordEvents };
+}
+
+export function errorOf(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected an ApiError');
+}
+
+export async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected a rejection');
+}
+
+export const EMPTY_PRODUCT_LIST: ProductList = { search: '', active: 'any', sort: 'name', direction: 'asc', offset: 0, limit: 50 };
