@@ -16,6 +16,7 @@ import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from 
 import { companiesHandlers } from './handlers/companies-handlers';
 import { oauthHandlers } from './handlers/oauth-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
+import { salesHandlers } from './handlers/sales-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { shopDataHandlers } from './handlers/shop-data-handlers';
 import { shopHandlers } from './handlers/shop-handlers';
@@ -40,6 +41,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...companiesHandlers(ctx),
     ...shopHandlers(ctx),
     ...shopDataHandlers(ctx),
+    ...salesHandlers(ctx),
     ...outboxHandlers(ctx),
     ...oauthHandlers(ctx),
   };

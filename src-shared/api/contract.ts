@@ -16,6 +16,7 @@ import {
 import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
 import { oauthMethods } from './methods/oauth';
+import { salesMethods } from './methods/sales';
 import { shopMethods } from './methods/shop';
 import type {
   AppInfo,
@@ -86,6 +87,7 @@ export const methods = {
   ...coreMethods,
   ...oauthMethods,
   ...shopMethods,
+  ...salesMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;
