@@ -131,6 +131,15 @@ try {
   const app = JSON.parse(cli(['app', 'create', '--data-dir', dataDir, '--company', String(developer), '--name', 'Bench', '--redirect-uri', REDIRECT_URI, '--scopes', 'products,orders,customers,webhooks', '--json']));
   const pairs = await tokenPairs(url, app.client_id, app.client_secret, shop, CONCURRENCY + 1);
   const access = pairs[CONCURRENCY].access_token;
+  // A page of products for the REST read (50, the default page size).
+  for (let i = 0; i < 50; i++) {
+    const res = await fetch(`${url}/admin/products.json`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ product: { kind: 'physical', name: `Bench product ${i}`, sku: `B-${i}`, price_minor: 1000 + i, weight_grams: 250, stock: 100 } }),
+    });
+    if (res.status !== 201) throw new Error(`creating a product failed: ${res.status} ${await res.text()}`);
+  }
 
   const bareBefore = await load({ mode: 'static', url: bareServer.url, request: { method: 'GET', path: '/api/tokeninfo?access_token=x', headers: {} } });
   const tokeninfo = await load({ mode: 'static', url, request: { method: 'GET', path: `/api/tokeninfo?access_token=${access}`, headers: {} } });
@@ -152,7 +161,7 @@ try {
   console.log(JSON.stringify({ bench: 'oauth.baseline_bare_http.rps', value: Math.round(baseline.rps), unit: 'req/s', before: Math.round(bareBefore.rps), after: Math.round(bareAfter.rps), p99_ms: round(baseline.p99), ...machine }));
   emit('oauth.refresh_rotation', refresh, baseline, { target: '>= 2000 req/s, p99 < 10 ms', durability: 'WAL, synchronous=NORMAL (product setting), one IMMEDIATE transaction per refresh' });
   emit('oauth.tokeninfo', tokeninfo, baseline, { target: '>= 0.4 x baseline req/s, p99 < 5 ms' });
-  emit('oauth.rest_products_read', products, baseline, { path: 'GET /admin/products.json' });
+  emit('oauth.rest_products_read', products, baseline, { path: 'GET /admin/products.json (50 products, default page)' });
 } finally {
   await Promise.all([stop(serve), stop(bare)]);
   rmSync(work, { recursive: true, force: true });
