@@ -156,9 +156,7 @@ export const authorizeModule: PlatformModule = (deps) => {
           // A new session for the signed-in user: the anonymous one (and its cookie value) is dropped.
           sessions.destroy(cookieOf(ctx));
           const signedIn = sessions.create(user.id);
-          redirect(ctx.res, `${AUTHORIZE_PATH}?${new URLSearchParams(Object.entries(request.fields).filter(([, v]) => v !== null) as [string, string][])}`, {
-            'Set-Cookie': setCookie(signedIn.cookieValue),
-          });
+          redirect(ctx.res, authorizeUrlOf(request), { 'Set-Cookie': setCookie(signedIn.cookieValue) });
         }),
       },
       {
@@ -207,14 +205,17 @@ export const authorizeModule: PlatformModule = (deps) => {
           const form = await readForm(ctx);
           const request = validateAuthorizeRequest(platform, form);
           if (requireCsrf(sessions.get(cookieOf(ctx)), form)) sessions.destroy(cookieOf(ctx));
-          redirect(ctx.res, `${AUTHORIZE_PATH}?${new URLSearchParams(Object.entries(request.fields).filter(([, v]) => v !== null) as [string, string][])}`, {
-            'Set-Cookie': clearCookie(),
-          });
+          redirect(ctx.res, authorizeUrlOf(request), { 'Set-Cookie': clearCookie() });
         }),
       },
     ],
   };
 };
+
+/** Back to the authorization endpoint with the same request (after signing in or out). */
+function authorizeUrlOf(request: AuthorizeRequest): string {
+  return `${AUTHORIZE_PATH}?${new URLSearchParams(Object.entries(request.fields).filter((entry): entry is [string, string] => entry[1] !== null))}`;
+}
 
 function originOf(uri: string): string {
   const match = /^(https?:\/\/[^/?#]+)/i.exec(uri);
