@@ -6,7 +6,7 @@ import { createSeededIds } from '../../../src-main/core/ids';
 import { resourceRoutes } from '../../../src-main/core/server/admin/rest-kit';
 import { createLoginSessions, SESSION_IDLE_MS } from '../../../src-main/core/server/oauth/login-sessions';
 import { createLoginThrottle, THROTTLE } from '../../../src-main/core/server/oauth/login-throttle';
-import { compileRoute, matchRoute } from '../../../src-main/core/server/router';
+import { compileRoute, findRoute, matchRoute, routeKey, routeTable } from '../../../src-main/core/server/router';
 
 describe('router', () => {
   const routes = [
@@ -20,6 +20,16 @@ describe('router', () => {
     expect(matchRoute(routes, 'GET', '/admin/webhooksXjson').match).toBeNull();
     expect(matchRoute(routes, 'GET', '/admin/webhooks/4.2.json').match).toBeNull();
     expect(matchRoute(routes, 'PUT', '/admin/webhooks/42.json')).toEqual({ match: null, allowed: ['GET', 'DELETE'] });
+  });
+
+  it('buckets routes by their first segments, so a request meets only its neighbours', () => {
+    expect(routeKey('/admin/products/12.json')).toBe('admin/products');
+    expect(routeKey('/admin/products.json')).toBe('admin/products');
+    expect(routeKey('/token')).toBe('token');
+    const table = routeTable(routes);
+    expect(findRoute(table, 'GET', '/admin/webhooks/7.json').match?.params).toEqual({ id: '7' });
+    expect(findRoute(table, 'GET', '/admin/other/7.json')).toEqual({ match: null, allowed: [] });
+    expect(() => routeTable([compileRoute({ method: 'GET', path: '/:id', handle: () => undefined })])).toThrow(/second path segment/);
   });
 
   it('a resource can never offer a verb its scope does not grant', () => {
