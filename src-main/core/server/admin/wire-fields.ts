@@ -9,15 +9,29 @@ import { restTime } from './rest-kit';
 /** Keys whose values are free-form maps (theme settings): passed through unchanged in both directions. */
 const OPAQUE = new Set(['settings']);
 
-export const toSnake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-export const toCamel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** Memoized: the same few dozen property names are converted for every object of every answer. */
+function memo(convert: (name: string) => string): (name: string) => string {
+  const cache = new Map<string, string>();
+  return (name) => {
+    let converted = cache.get(name);
+    if (converted === undefined) {
+      converted = convert(name);
+      if (cache.size < 10_000) cache.set(name, converted);
+    }
+    return converted;
+  };
+}
+
+export const toSnake = memo((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+export const toCamel = memo((name) => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
 
 /** A service object as the REST API sends it: snake_case keys, times (`…At`) as ISO 8601 with offset. */
 export function toWire(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toWire);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
+  for (const key in value) {
+    const inner = (value as Record<string, unknown>)[key];
     if (OPAQUE.has(key)) out[toSnake(key)] = inner;
     else if (key.endsWith('At') && typeof inner === 'string') out[toSnake(key)] = restTime(inner);
     else out[toSnake(key)] = toWire(inner);
