@@ -122,13 +122,14 @@ export const authorizeModule: PlatformModule = (deps) => {
         method: 'GET',
         path: AUTHORIZE_PATH,
         errors: 'page',
-        handle: withRedirectErrors(({ res, url, ...ctx }) => {
-          const request = validateAuthorizeRequest(platform, url.searchParams);
-          const cookie = cookieOf({ res, url, ...ctx });
+        handle: withRedirectErrors((ctx) => {
+          const request = validateAuthorizeRequest(platform, ctx.url.searchParams);
+          const cookie = cookieOf(ctx);
           const session = sessions.get(cookie);
           const user = signedInUser(session);
-          if (!session || !user) return showLogin(res, request, session ? { session: { cookieValue: cookie!, session } } : {});
-          showConsent(res, request, session, user);
+          // Not signed in: the sign-in page, keeping an anonymous session (and its CSRF token) if there is one.
+          if (!session || !user) return showLogin(ctx.res, request, session ? { session: { cookieValue: cookie!, session } } : {});
+          showConsent(ctx.res, request, session, user);
         }),
       },
       {
@@ -178,7 +179,7 @@ export const authorizeModule: PlatformModule = (deps) => {
           const companyId = Number(form.get('company_id'));
           const company = companiesFor(user).find((c) => c.id === companyId);
           if (!company) return showConsent(ctx.res, request, session, user, { status: 400, error: 'Choose the company to grant access for.' });
-          if (!hasPermission({ kind: 'user', user }, 'apps')) return showConsent(ctx.res, request, session, user, { status: 403 });
+          if (!hasPermission({ kind: 'user', user }, 'apps')) return showConsent(ctx.res, request, session, user, { status: 403, selected: company.id });
           const code = platform.ctx.transact((emit) => {
             const authorization = platform.authorizations.grant(emit, { appId: request.app.id, companyId: company.id, user, scopes: request.scopes });
             return platform.oauth.issueCode({
