@@ -83,7 +83,7 @@ export interface OAuthRepository {
   findRefreshToken(hash: string): RefreshTokenLookup | undefined;
   /** Marks the refresh token exchanged; true only for the one caller that did. */
   claimRefreshToken(id: number, at: number): boolean;
-  insertAccessToken(row: Omit<AccessTokenLookup, 'id' | 'client_id' | 'app_id' | 'authorization_id' | 'company_id' | 'user_id' | 'user_email' | 'family_revoked_at' | 'authorization_revoked_at' | 'authorization_scopes'> & { refresh_token_id: number | null }): number;
+  insertAccessToken(row: Pick<AccessTokenLookup, 'token_hash' | 'family_id' | 'scopes' | 'created_at' | 'expires_at'>): number;
   findAccessToken(hash: string): AccessTokenLookup | undefined;
   revokeFamily(id: number, at: number, reason: string): boolean;
   /** Revokes the families an authorization code led to (code reuse). */
@@ -121,8 +121,8 @@ export function createOAuthRepository(db: Db): OAuthRepository {
   );
   const claimRefresh = db.prepare('UPDATE oauth_refresh_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL');
   const insertAccess = db.prepare(
-    `INSERT INTO oauth_access_tokens (token_hash, family_id, refresh_token_id, scopes, created_at, expires_at)
-     VALUES (@token_hash, @family_id, @refresh_token_id, @scopes, @created_at, @expires_at)`,
+    `INSERT INTO oauth_access_tokens (token_hash, family_id, scopes, created_at, expires_at)
+     VALUES (@token_hash, @family_id, @scopes, @created_at, @expires_at)`,
   );
   const findAccess = db.prepare<[string], AccessTokenLookup>(
     `SELECT t.id, t.token_hash, t.family_id, t.scopes, t.created_at, t.expires_at,

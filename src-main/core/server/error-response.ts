@@ -3,25 +3,15 @@
 // JSON elsewhere, an HTML page on the authorization endpoint); anything else is a 500 that reveals nothing
 // (and is logged).
 import type { ServerResponse } from 'node:http';
-import { ApiError, type ApiErrorCode } from '../../../src-shared/api/errors';
+import { ApiError, HTTP_STATUS_OF } from '../../../src-shared/api/errors';
 import { HttpError, PageError, RestError } from './http-error';
 import { sendHtml, sendJson } from './http-io';
 import { pageCsp, renderErrorPage } from './oauth/pages';
 import type { ErrorStyle } from './router';
 
-const STATUS_OF: Record<ApiErrorCode, number> = {
-  validation_failed: 422,
-  not_found: 404,
-  forbidden: 403,
-  conflict: 409,
-  unauthorized: 401,
-  unknown_method: 404,
-  internal: 500,
-};
-
 /** The HttpError an ApiError from a service becomes under a given error style. */
 export function fromApiError(error: ApiError, style: ErrorStyle): HttpError {
-  const status = STATUS_OF[error.code];
+  const status = HTTP_STATUS_OF[error.code];
   if (style === 'rest') {
     if (error.code === 'validation_failed' && Object.keys(error.fields).length > 0) return new RestError(422, error.code, error.fields);
     return new RestError(status, error.code, status >= 500 ? 'Internal error' : error.message);

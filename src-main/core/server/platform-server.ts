@@ -10,7 +10,7 @@ import { sendError } from './error-response';
 import { HttpError } from './http-error';
 import { baseHeaders } from './http-io';
 import { closeServer, isAllowedHost, listenOnLoopback, LOOPBACK_HOST } from './loopback';
-import { compileRoute, matchRoute, type CompiledRoute, type ErrorStyle, type PlatformModule, type PrefixRule, type RouteContext, type ServerDeps } from './router';
+import { compileRoute, findRoute, routeTable, type ErrorStyle, type PlatformModule, type PrefixRule, type RouteContext, type ServerDeps } from './router';
 import { PLATFORM_MODULES } from './routes';
 
 export interface PlatformServer {
@@ -41,7 +41,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
     docsFile: options.docsFile === undefined ? join(__dirname, '..', 'docs', 'platform-api.md') : options.docsFile,
   };
   const parts = (options.modules ?? PLATFORM_MODULES).map((module) => module(deps));
-  const routes: CompiledRoute[] = parts.flatMap((p) => p.routes.map(compileRoute));
+  const routes = routeTable(parts.flatMap((p) => p.routes.map(compileRoute)));
   const prefixes: PrefixRule[] = parts.flatMap((p) => p.prefixes ?? []);
 
   const server: Server = createServer((req, res) => void dispatch(req, res));
@@ -52,9 +52,9 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
     try {
       if (!isAllowedHost(req.headers.host, port)) throw new HttpError(421, 'misdirected_request', 'unknown Host header');
       const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
-      const rules = prefixes.filter((rule) => url.pathname.startsWith(rule.prefix));
+      const rules = prefixes.length === 0 ? prefixes : prefixes.filter((rule) => url.pathname.startsWith(rule.prefix));
       for (const rule of rules) if (rule.errors) style = rule.errors;
-      const { match, allowed } = matchRoute(routes, req.method ?? 'GET', url.pathname);
+      const { match, allowed } = findRoute(routes, req.method ?? 'GET', url.pathname);
       if (match?.route.errors) style = match.route.errors;
       const ctx: RouteContext = { req, res, url, params: match?.params ?? {}, deps };
       for (const rule of rules) rule.guard?.(ctx);

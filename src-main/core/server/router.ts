@@ -78,6 +78,33 @@ export interface RouteMatch {
   params: Record<string, string>;
 }
 
+/**
+ * The bucket a path belongs to: its first segment and the name part of the second (`/admin/products/12.json`
+ * and `/admin/products.json` are both `admin/products`), so a request is matched against a handful of routes,
+ * not all of them. Route patterns keep their parameters after the second segment.
+ */
+export function routeKey(path: string): string {
+  const [first = '', second] = path.split('/', 3).slice(1);
+  return second === undefined ? first : `${first}/${second.split('.')[0]}`;
+}
+
+export type RouteTable = Map<string, CompiledRoute[]>;
+
+export function routeTable(routes: readonly CompiledRoute[]): RouteTable {
+  const table: RouteTable = new Map();
+  for (const route of routes) {
+    const key = routeKey(route.path);
+    if (key.includes(':')) throw new Error(`${route.path}: parameters may appear only after the second path segment`);
+    table.set(key, [...(table.get(key) ?? []), route]);
+  }
+  return table;
+}
+
+/** Matches a request in a route table. */
+export function findRoute(table: RouteTable, method: string, path: string): { match: RouteMatch | null; allowed: string[] } {
+  return matchRoute(table.get(routeKey(path)) ?? [], method, path);
+}
+
 /** The route for this method and path; `allowed` lists the methods of the path when only the method differs. */
 export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string): { match: RouteMatch | null; allowed: string[] } {
   const allowed: string[] = [];

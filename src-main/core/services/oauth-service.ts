@@ -100,9 +100,9 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
     const accessToken = ids.token(TOKEN_BYTES.access);
     const refreshToken = ids.hex(TOKEN_BYTES.refresh);
     const scopeText = orderedScopes(scopes).join(',');
-    const refreshId = oauth.insertRefreshToken({ token_hash: hashSecret(refreshToken), family_id: familyId, parent_id: parentId, scopes: scopeText, created_at: now });
+    oauth.insertRefreshToken({ token_hash: hashSecret(refreshToken), family_id: familyId, parent_id: parentId, scopes: scopeText, created_at: now });
     const expiresAt = now + OAUTH_LIFETIMES.accessTokenSeconds * 1000;
-    oauth.insertAccessToken({ token_hash: hashSecret(accessToken), family_id: familyId, refresh_token_id: refreshId, scopes: scopeText, created_at: now, expires_at: expiresAt });
+    oauth.insertAccessToken({ token_hash: hashSecret(accessToken), family_id: familyId, scopes: scopeText, created_at: now, expires_at: expiresAt });
     return { accessToken, refreshToken, issuedAt: now, expiresAt, scopes: orderedScopes(scopes), clientId: app.client_id, userEmail, companyId };
   }
 

@@ -114,7 +114,7 @@ describe('openid-client (client_secret in the body, PKCE S256)', () => {
 
     const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state });
     expect(tokens.token_type).toBe('bearer');
-    expect(tokens.expiresIn()).toBe(1799);
+    expect(tokens.expires_in).toBe(1799);
     expect(tokens.scope).toBe('companies,webhooks');
 
     const companies = await oidc.fetchProtectedResource(config, tokens.access_token, new URL(`${fixture.url}/admin/companies.json`), 'GET');

@@ -69,30 +69,29 @@ CREATE INDEX oauth_token_families_code ON oauth_token_families(code_id);
 CREATE INDEX oauth_token_families_authorization ON oauth_token_families(authorization_id, revoked_at);
 CREATE INDEX oauth_token_families_user ON oauth_token_families(user_id);
 
--- Refresh tokens: exchanged once (used_at), each exchange links the new token to its parent.
+-- Refresh tokens: exchanged once (used_at); each records the token it replaced (parent_id, the rotation
+-- link; a plain id rather than a foreign key: rows only ever go with their whole family, and an index less
+-- keeps the refresh write cheap).
 CREATE TABLE oauth_refresh_tokens (
   id INTEGER PRIMARY KEY,
   token_hash TEXT NOT NULL UNIQUE,
   family_id INTEGER NOT NULL REFERENCES oauth_token_families(id) ON DELETE CASCADE,
-  parent_id INTEGER REFERENCES oauth_refresh_tokens(id) ON DELETE SET NULL,
+  parent_id INTEGER,
   scopes TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   used_at INTEGER
 ) STRICT;
 CREATE INDEX oauth_refresh_tokens_family ON oauth_refresh_tokens(family_id);
-CREATE INDEX oauth_refresh_tokens_parent ON oauth_refresh_tokens(parent_id);
 
 CREATE TABLE oauth_access_tokens (
   id INTEGER PRIMARY KEY,
   token_hash TEXT NOT NULL UNIQUE,
   family_id INTEGER NOT NULL REFERENCES oauth_token_families(id) ON DELETE CASCADE,
-  refresh_token_id INTEGER REFERENCES oauth_refresh_tokens(id) ON DELETE SET NULL,
   scopes TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX oauth_access_tokens_family ON oauth_access_tokens(family_id);
 CREATE INDEX oauth_access_tokens_expires ON oauth_access_tokens(expires_at);
-CREATE INDEX oauth_access_tokens_refresh ON oauth_access_tokens(refresh_token_id);
 `,
 };

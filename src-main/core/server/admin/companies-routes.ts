@@ -10,7 +10,7 @@ import { parseInput } from '../../../../src-shared/api/validation';
 import { RestError } from '../http-error';
 import type { PlatformModule } from '../router';
 import { parsePage, readResourceBody, resourceId, resourceRoutes, restTime, sendList, sendOne, type RestAuth } from './rest-kit';
-import { fromWire, withWireErrors, type FieldMap } from './wire-fields';
+import { inputFromWire, withWireErrors } from './wire-fields';
 
 export function companyResource(company: Company): Record<string, unknown> {
   return {
@@ -33,21 +33,9 @@ export function companyResource(company: Company): Record<string, unknown> {
   };
 }
 
-const WRITABLE: FieldMap = {
-  name: 'name',
-  email: 'email',
-  phone: 'phone',
-  street: 'street',
-  city: 'city',
-  postal_code: 'postalCode',
-  country: 'country',
-  vat_id: 'vatId',
-  token: 'token',
-  is_sample: 'isSample',
-  payment_route: 'paymentRoute',
-};
-const CREATE_FIELDS: FieldMap = { ...WRITABLE, attest_not_affiliated: 'attestNotAffiliated' };
 const READ_ONLY = ['id', 'is_partner', 'partner_id', 'created_at', 'updated_at'];
+/** Partners set their admin domain in the console (white label), not through the API. */
+const UPDATE_FIELDS_HIDDEN = ['companyId', 'adminDomain'];
 
 export const companiesModule: PlatformModule = ({ platform }) => {
   /** The ids a token reaches: its company, and a partner's clients. */
@@ -79,8 +67,8 @@ export const companiesModule: PlatformModule = ({ platform }) => {
         if (!own?.is_partner || auth.user.company_id !== own.id) {
           throw new RestError(403, 'forbidden', 'creating companies needs a token granted for a partner company (it creates a client of that partner)');
         }
-        const created = withWireErrors(CREATE_FIELDS, () => {
-          const input = parseInput(companyCreateSchema, fromWire(body, CREATE_FIELDS, READ_ONLY));
+        const created = withWireErrors(() => {
+          const input = parseInput(companyCreateSchema, inputFromWire(body, companyCreateSchema, [], READ_ONLY));
           return platform.companies.create(auth.actor, input);
         });
         sendOne(ctx, 201, 'company', companyResource(created));
@@ -90,8 +78,8 @@ export const companiesModule: PlatformModule = ({ platform }) => {
         reachableCompany(auth, id);
         const body = await readResourceBody(ctx, 'company');
         if (body.id !== undefined && body.id !== id) throw new RestError(422, 'validation_failed', { id: [`does not match the company in the URL (${id})`] });
-        const updated = withWireErrors(WRITABLE, () => {
-          const input = parseInput(companyUpdateSchema, { ...fromWire(body, WRITABLE, READ_ONLY), companyId: id });
+        const updated = withWireErrors(() => {
+          const input = parseInput(companyUpdateSchema, { ...inputFromWire(body, companyUpdateSchema, UPDATE_FIELDS_HIDDEN, READ_ONLY), companyId: id });
           return platform.companies.update(auth.actor, input);
         });
         sendOne(ctx, 200, 'company', companyResource(updated));

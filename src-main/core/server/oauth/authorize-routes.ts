@@ -122,13 +122,14 @@ export const authorizeModule: PlatformModule = (deps) => {
         method: 'GET',
         path: AUTHORIZE_PATH,
         errors: 'page',
-        handle: withRedirectErrors(({ res, url, ...ctx }) => {
-          const request = validateAuthorizeRequest(platform, url.searchParams);
-          const cookie = cookieOf({ res, url, ...ctx });
+        handle: withRedirectErrors((ctx) => {
+          const request = validateAuthorizeRequest(platform, ctx.url.searchParams);
+          const cookie = cookieOf(ctx);
           const session = sessions.get(cookie);
           const user = signedInUser(session);
-          if (!session || !user) return showLogin(res, request, session ? { session: { cookieValue: cookie!, session } } : {});
-          showConsent(res, request, session, user);
+          // Not signed in: the sign-in page, keeping an anonymous session (and its CSRF token) if there is one.
+          if (!session || !user) return showLogin(ctx.res, request, session ? { session: { cookieValue: cookie!, session } } : {});
+          showConsent(ctx.res, request, session, user);
         }),
       },
       {
@@ -156,9 +157,7 @@ export const authorizeModule: PlatformModule = (deps) => {
           // A new session for the signed-in user: the anonymous one (and its cookie value) is dropped.
           sessions.destroy(cookieOf(ctx));
           const signedIn = sessions.create(user.id);
-          redirect(ctx.res, `${AUTHORIZE_PATH}?${new URLSearchParams(Object.entries(request.fields).filter(([, v]) => v !== null) as [string, string][])}`, {
-            'Set-Cookie': setCookie(signedIn.cookieValue),
-          });
+          redirect(ctx.res, authorizeUrlOf(request), { 'Set-Cookie': setCookie(signedIn.cookieValue) });
         }),
       },
       {
@@ -180,7 +179,7 @@ export const authorizeModule: PlatformModule = (deps) => {
           const companyId = Number(form.get('company_id'));
           const company = companiesFor(user).find((c) => c.id === companyId);
           if (!company) return showConsent(ctx.res, request, session, user, { status: 400, error: 'Choose the company to grant access for.' });
-          if (!hasPermission({ kind: 'user', user }, 'apps')) return showConsent(ctx.res, request, session, user, { status: 403 });
+          if (!hasPermission({ kind: 'user', user }, 'apps')) return showConsent(ctx.res, request, session, user, { status: 403, selected: company.id });
           const code = platform.ctx.transact((emit) => {
             const authorization = platform.authorizations.grant(emit, { appId: request.app.id, companyId: company.id, user, scopes: request.scopes });
             return platform.oauth.issueCode({
@@ -207,14 +206,17 @@ export const authorizeModule: PlatformModule = (deps) => {
           const form = await readForm(ctx);
           const request = validateAuthorizeRequest(platform, form);
           if (requireCsrf(sessions.get(cookieOf(ctx)), form)) sessions.destroy(cookieOf(ctx));
-          redirect(ctx.res, `${AUTHORIZE_PATH}?${new URLSearchParams(Object.entries(request.fields).filter(([, v]) => v !== null) as [string, string][])}`, {
-            'Set-Cookie': clearCookie(),
-          });
+          redirect(ctx.res, authorizeUrlOf(request), { 'Set-Cookie': clearCookie() });
         }),
       },
     ],
   };
 };
+
+/** Back to the authorization endpoint with the same request (after signing in or out). */
+function authorizeUrlOf(request: AuthorizeRequest): string {
+  return `${AUTHORIZE_PATH}?${new URLSearchParams(Object.entries(request.fields).filter((entry): entry is [string, string] => entry[1] !== null))}`;
+}
 
 function originOf(uri: string): string {
   const match = /^(https?:\/\/[^/?#]+)/i.exec(uri);

@@ -2,6 +2,8 @@
 // append theirs (e.g. the webhook dispatcher's /_partnerdeck/ controls, the shop resources).
 import { companiesModule } from '../admin/companies-routes';
 import { ADMIN_PREFIX } from '../admin/rest-kit';
+import { shopModule } from '../admin/shop-routes';
+import { statisticsModule } from '../admin/statistics-routes';
 import { webhooksModule } from '../admin/webhooks-routes';
 import { authorizeModule } from '../oauth/authorize-routes';
 import { tokenModule } from '../oauth/token-route';
@@ -22,4 +24,6 @@ export const PLATFORM_MODULES: readonly PlatformModule[] = [
   adminPrefixModule,
   webhooksModule,
   companiesModule,
+  shopModule,
+  statisticsModule,
 ];
