@@ -11,10 +11,19 @@ let alpen: number;
 const ALL = 'products,customers,orders,themes,files,statistics';
 const REST_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/;
 
+/** The figures before these tests add their order (the demo seed gives the shops sales of their own). */
+let before: { shop: Json; combined: Json; physical: number[] };
+
 beforeAll(async () => {
   fixture = await startOAuthFixture();
   alpen = fixture.companyOf(ANNA);
   token = (await tokensFor(fixture, { scope: ALL })).access;
+  const partner = (await tokensFor(fixture, { email: DANA, companyId: fixture.companyOf(DANA), scope: 'statistics' })).access;
+  before = {
+    shop: (await api(fixture, 'GET', '/admin/statistics.json', token)).body.statistics,
+    combined: (await api(fixture, 'GET', '/admin/statistics.json', partner)).body.statistics,
+    physical: (await api(fixture, 'GET', '/admin/products.json?kind=physical&limit=250', token)).body.products.map((x: Json) => x.id),
+  };
 });
 afterAll(() => fixture.close());
 
@@ -41,7 +50,7 @@ describe('products and categories (scope products)', () => {
     expect(p.created_at).toMatch(REST_TIME);
 
     expect((await get(`/admin/products/${p.id}.json`)).body).toEqual({ product: p });
-    expect((await get('/admin/products.json?kind=physical')).body.products.map((x: Json) => x.id)).toEqual([p.id]);
+    expect((await get('/admin/products.json?kind=physical&limit=250')).body.products.map((x: Json) => x.id).sort()).toEqual([...before.physical, p.id].sort());
 
     // A client may send back what it read: read-only properties are ignored, the change is applied.
     const changed = await put(`/admin/products/${p.id}.json`, { product: { ...p, price_minor: 2190, category_ids: [] } });
@@ -143,8 +152,11 @@ describe('statistics (scope statistics)', () => {
     const stats = await get('/admin/statistics.json');
     expect(stats.status).toBe(200);
     const s = stats.body.statistics;
-    expect(s).toMatchObject({ company_id: alpen, scope: 'company', orders: 1, totals: [{ currency: 'EUR', orders: 1, gross_minor: 3600 }] });
-    expect(s.counts).toMatchObject({ customers: 1, orders: 1 });
+    // The order of the customers-and-orders test (3600 EUR) on top of what the shop had.
+    const eur = (x: Json) => x.totals.find((t: Json) => t.currency === 'EUR') ?? { orders: 0, gross_minor: 0 };
+    expect(s).toMatchObject({ company_id: alpen, scope: 'company', orders: before.shop.orders + 1 });
+    expect(eur(s)).toMatchObject({ orders: eur(before.shop).orders + 1, gross_minor: eur(before.shop).gross_minor + 3600 });
+    expect(s.counts).toMatchObject({ customers: before.shop.counts.customers + 1, orders: before.shop.counts.orders + 1 });
     expect((await get('/admin/statistics.json?from=2026-12-01&to=2026-11-01')).body.errors).toHaveProperty('to');
     expect((await get('/admin/statistics.json?from=yesterday&to=2026-11-01')).body.errors).toHaveProperty('from');
     expect((await get(`/admin/statistics/${alpen}.json`)).body.statistics.company_id).toBe(alpen);
@@ -155,7 +167,14 @@ describe('statistics (scope statistics)', () => {
     const partner = (await tokensFor(fixture, { email: DANA, companyId: fixture.companyOf(DANA), scope: 'statistics,products' })).access;
     const combined = (await get('/admin/statistics.json', partner)).body.statistics;
     // Real sales only by default: the two sample clients come in with include_demo=true.
-    expect(combined).toMatchObject({ company_id: fixture.companyOf(DANA), scope: 'clients', include_demo: false, orders: 1, clients: 6, clients_with_sales: 1 });
+    expect(combined).toMatchObject({
+      company_id: fixture.companyOf(DANA),
+      scope: 'clients',
+      include_demo: false,
+      orders: before.combined.orders + 1,
+      clients: 6,
+      clients_with_sales: before.shop.orders > 0 ? before.combined.clients_with_sales : before.combined.clients_with_sales + 1,
+    });
     expect((await get('/admin/statistics.json?include_demo=true', partner)).body.statistics).toMatchObject({ include_demo: true, clients: 8 });
     expect((await get('/admin/statistics.json?include_demo=yes', partner)).body.errors).toHaveProperty('include_demo');
     expect((await get(`/admin/statistics/${alpen}.json`, partner)).body.statistics).toMatchObject({ company_id: alpen, scope: 'company' });
