@@ -238,10 +238,13 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   }
 
   function forgetInFlight(): void {
-    // What was in flight has no recorded outcome: it is still queued in the database and goes out again.
+    // Outcomes that already came back are recorded; what was still in flight has no recorded outcome: it is
+    // still queued in the database and goes out again.
+    const reported = pendingResults;
+    pendingResults = [];
+    if (reported.length > 0 && db.open) recordResults(reported);
     inFlight.clear();
     probing.clear();
-    pendingResults = [];
     cursor = 0;
     replaysMayBePending = true;
     resolveDrainWaiters();
