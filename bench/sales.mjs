@@ -12,7 +12,6 @@
 //                               INSERTs into an equivalent table without indexes, on the same connection setup.
 // Smaller runs: --companies=N --orders=M --seed-orders=M (or BENCH_SALES_COMPANIES, BENCH_SALES_ORDERS,
 // BENCH_SALES_SEED_ORDERS); BENCH_SALES_DIR keeps the cached data elsewhere than the system temp folder.
-/* global fetch */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

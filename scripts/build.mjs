@@ -1,8 +1,8 @@
 // Builds everything into dist/ with esbuild: the Electron main process and its sandboxed preload (fully
 // bundled, as a sandboxed preload cannot require anything but a few electron modules), the CLI (which also
-// runs the browser host), and the renderer. Runs on `npm install` (prepare) and before the tests.
+// runs the browser host), the webhook worker, and the renderer. Runs on `npm install` (prepare) and before the tests.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,6 +42,11 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
   }),
   build({ ...nodeCommon, entryPoints: { 'cli/partnerdeck': 'src-main/cli/main.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  // The webhook dispatcher's worker thread, started from a file beside the bundles (dist/worker/); the
+  // desktop app unpacks it from the asar archive (electron-builder.yml asarUnpack).
+  build({ ...nodeCommon, entryPoints: { 'worker/webhook-worker': 'src-main/core/webhooks/webhook-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  // The webhook benchmark's and soak's way into the built core (not packaged: electron-builder.yml).
+  build({ ...nodeCommon, entryPoints: { 'tools/webhooks-harness': 'bench/harness/webhooks-harness.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   build({
     ...common,
     platform: 'browser',
@@ -58,5 +63,7 @@ await Promise.all([
 
 mkdirSync(join(dist, 'renderer'), { recursive: true });
 cpSync(join(root, 'src-renderer', 'index.html'), join(dist, 'renderer', 'index.html'));
+// The developer docs, served by the platform server at /docs/platform-api.md (linked from Settings / Developer).
+if (existsSync(join(root, 'docs', 'platform-api.md'))) cpSync(join(root, 'docs', 'platform-api.md'), join(dist, 'docs', 'platform-api.md'));
 writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ version: pkg.version, builtAt: new Date().toISOString() }) + '\n');
 console.log(`built dist/ in ${Date.now() - started} ms`);

@@ -11,11 +11,14 @@ import { OPERATOR } from '../core/access';
 import { toCompanySummary } from '../core/mappers';
 import { SERVER_INFO_FILE_NAME } from '../core/paths';
 import { startPlatformServer } from '../core/server/platform-server';
+import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { APP_VERSION } from '../console/version';
 import { positiveInt, printTable, required, seedChoice, str, type Command } from './command-kit';
 import { SHOP_COMMANDS } from './commands/shop-commands';
 import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
+import { APP_COMMANDS } from './commands/app-commands';
+import { WEBHOOK_COMMANDS } from './commands/webhook-commands';
 
 function openInBrowser(url: string): void {
   const [cmd, args] =
@@ -32,14 +35,16 @@ function openInBrowser(url: string): void {
 const serve: Command = {
   name: 'serve',
   usage: 'serve [--seed demo|none] [--data-dir DIR] [--port N]',
-  summary: 'Run the platform core headless (OAuth, REST and webhooks come with it as they are built)',
+  summary: 'Run the platform headless: OAuth 2.0 (/oauth2/authorize, /token, /api/tokeninfo), the /admin REST API and the webhook dispatcher',
   help: `Prints one JSON line once it listens: {"url", "dataDir", "adminToken"}, and writes the same to
-server.json in the data folder (readable only by you). Stops cleanly on SIGINT/SIGTERM.
+server.json in the data folder (readable only by you). Stops cleanly on SIGINT/SIGTERM. Webhooks are
+delivered while it runs (also those of events that other partnerdeck commands create in the folder).
   --seed demo|none   what an empty data folder starts with (default: demo)`,
   options: { seed: { type: 'string' } },
   async run({ values, global, io }) {
     const stopped = io.untilStopped();
     const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
+    const dispatcher = startWebhookDispatcher(platform, { log: (message, error) => io.err(`partnerdeck: ${message}${error ? `: ${(error as Error).message ?? error}` : ''}`) });
     const server = await startPlatformServer(platform, { port: global.port, version: APP_VERSION });
     const info = { url: server.url, dataDir: global.dataDir, adminToken: server.adminToken };
     const infoPath = join(global.dataDir, SERVER_INFO_FILE_NAME);
@@ -48,6 +53,7 @@ server.json in the data folder (readable only by you). Stops cleanly on SIGINT/S
     io.out(JSON.stringify(info));
     await stopped;
     await server.close();
+    await dispatcher.stop();
     rmSync(infoPath, { force: true });
     platform.close();
     return 0;
@@ -218,4 +224,4 @@ const userCreate: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS];
+export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...WEBHOOK_COMMANDS];

@@ -1,5 +1,5 @@
 // Starting the pieces the CLI runs: the platform on a data folder (with the key-file secret store), and
-// the browser-mode stack (platform + platform server + console service + browser host).
+// the browser-mode stack (platform + webhook dispatcher + platform server + console service + browser host).
 import { join } from 'node:path';
 import { createConsoleService } from '../console/console-service';
 import { createJsonFilePrefs } from '../console/prefs';
@@ -8,6 +8,7 @@ import { PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
 import { openPlatform, type Platform, type SeedChoice } from '../core/platform';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
 import { startPlatformServer } from '../core/server/platform-server';
+import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { startBrowserHost, type BrowserHost } from '../host/browser-host';
 
 export function openCliPlatform(dataDir: string, seed: SeedChoice): Platform {
@@ -24,6 +25,7 @@ export interface ConsoleStack {
 
 export async function startConsoleStack(options: { dataDir: string; port: number; seed: SeedChoice; secret: string; rendererDir?: string }): Promise<ConsoleStack> {
   const platform = openCliPlatform(options.dataDir, options.seed);
+  const dispatcher = startWebhookDispatcher(platform);
   const server = await startPlatformServer(platform, { version: APP_VERSION });
   const consoleService = createConsoleService({
     platform,
@@ -46,6 +48,7 @@ export async function startConsoleStack(options: { dataDir: string; port: number
       await host.close();
       consoleService.close();
       await server.close();
+      await dispatcher.stop();
       platform.close();
     },
   };

@@ -14,11 +14,13 @@ import { ApiError } from '../../src-shared/api/errors';
 import { parseInput } from '../../src-shared/api/validation';
 import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
 import { companiesHandlers } from './handlers/companies-handlers';
+import { oauthHandlers } from './handlers/oauth-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
 import { salesHandlers } from './handlers/sales-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { shopDataHandlers } from './handlers/shop-data-handlers';
 import { shopHandlers } from './handlers/shop-handlers';
+import { webhooksHandlers } from './handlers/webhooks-handlers';
 
 export type { ConsoleServiceOptions } from './console-context';
 
@@ -42,6 +44,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...shopDataHandlers(ctx),
     ...salesHandlers(ctx),
     ...outboxHandlers(ctx),
+    ...oauthHandlers(ctx),
+    ...webhooksHandlers(ctx),
   };
 
   const unsubscribe = options.platform.events.subscribe((name, payload) => {

@@ -8,7 +8,9 @@ import { openDatabase, type Db } from './db/database';
 import { createEventBus, type EventBus } from './events';
 import { cryptoIds, type Ids } from './ids';
 import { DB_FILE_NAME } from './paths';
+import { createAppsRepository } from './repositories/apps-repository';
 import { createAuditRepository } from './repositories/audit-repository';
+import { createAuthorizationsRepository } from './repositories/authorizations-repository';
 import { createAudienceRepository } from './repositories/audience-repository';
 import { createCatalogRepository } from './repositories/catalog-repository';
 import { createContentRepository } from './repositories/content-repository';
@@ -18,17 +20,23 @@ import { createRollupsRepository } from './repositories/rollups-repository';
 import { createSalesRepository } from './repositories/sales-repository';
 import { createListRunner } from './repositories/table-access';
 import { createCompaniesRepository } from './repositories/companies-repository';
+import { createOAuthRepository } from './repositories/oauth-repository';
 import { createOutboxRepository } from './repositories/outbox-repository';
 import { createPartnerRequestsRepository } from './repositories/partner-requests-repository';
 import { createSettingsRepository } from './repositories/settings-repository';
 import { createShopSettingsRepository } from './repositories/shop-settings-repository';
 import { createUsersRepository } from './repositories/users-repository';
+import { createWebhooksRepository } from './repositories/webhooks-repository';
+import { createWebhookDeliveryRepository } from './repositories/webhook-delivery-repository';
 import type { SecretStore } from './secrets/secret-store';
 import { seedDemo } from './seed/demo-seed';
+import { createAppsService, type AppsService } from './services/apps-service';
+import { createAuthorizationsService, type AuthorizationsService } from './services/authorizations-service';
+import { createCompaniesService, type CompaniesService } from './services/companies-service';
+import { createOAuthService, type OAuthService } from './services/oauth-service';
 import { createAudienceService, type AudienceService } from './services/audience-service';
 import { createCatalogService, type CatalogService } from './services/catalog-service';
 import { createCheckoutService, type CheckoutService } from './services/checkout-service';
-import { createCompaniesService, type CompaniesService } from './services/companies-service';
 import { createContentService, type ContentService } from './services/content-service';
 import { createCustomersService, type CustomersService } from './services/customers-service';
 import { createExportService, type ExportService } from './services/export-service';
@@ -39,6 +47,9 @@ import { createPartnerRequestsService, type PartnerRequestsService } from './ser
 import { createServiceContext, type Repositories, type ServiceContext } from './services/service-context';
 import { createShopService, type ShopService } from './services/shop-service';
 import { createUsersService, type UsersService } from './services/users-service';
+import { createWebhooksService, type WebhooksService } from './services/webhooks-service';
+import { createWebhookDeliveryService, type WebhookDeliveryService } from './services/webhook-delivery-service';
+import { installWebhookEventWriter } from './webhooks/webhook-event-writer';
 
 export type SeedChoice = 'demo' | 'none';
 
@@ -71,6 +82,16 @@ export interface Platform {
   readonly partnerRequests: PartnerRequestsService;
   readonly shop: ShopService;
   readonly outbox: OutboxService;
+  /** Apps' API credentials (client id, sealed and hashed shared secret, redirect URIs, scopes). */
+  readonly apps: AppsService;
+  /** Companies' grants to apps (OAuth consent; App Store installs build on it). */
+  readonly authorizations: AuthorizationsService;
+  /** The OAuth server's codes and tokens. */
+  readonly oauth: OAuthService;
+  /** Webhook registrations (REST /admin/webhooks). */
+  readonly webhooks: WebhooksService;
+  /** Webhook deliveries: the log, replays, reactivation, pair states (the dispatcher itself is started by the hosts). */
+  readonly webhookDeliveries: WebhookDeliveryService;
   // A client's shop data (spec §2); every change goes through these and emits its events.
   readonly catalog: CatalogService;
   readonly customers: CustomersService;
@@ -109,6 +130,11 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       shopSettings: createShopSettingsRepository(db),
       outbox: createOutboxRepository(db),
       audit: createAuditRepository(db),
+      apps: createAppsRepository(db),
+      authorizations: createAuthorizationsRepository(db),
+      oauth: createOAuthRepository(db),
+      webhooks: createWebhooksRepository(db),
+      webhookDelivery: createWebhookDeliveryRepository(db),
       catalog: createCatalogRepository(db),
       customers: createCustomersRepository(db),
       orders: createOrdersRepository(db),
@@ -125,6 +151,14 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const users = createUsersService(ctx, outbox, () => publicUrl);
     const partnerRequests = createPartnerRequestsService(ctx, companies, outbox);
     const shop = createShopService(ctx);
+    const apps = createAppsService(ctx, options.secretStore);
+    const authorizations = createAuthorizationsService(ctx);
+    const oauth = createOAuthService(ctx);
+    const webhooks = createWebhooksService(ctx);
+    // Webhook event rows are written inside the transaction of every change that has a topic (spec §5).
+    installWebhookEventWriter(ctx, repos.webhookDelivery);
+    const webhookDeliveries = createWebhookDeliveryService(ctx, webhooks);
+    clock.onAdvance((now) => events.publish('clock.advanced', { now, offsetMs: clock.offsetMs() }));
     const catalog = createCatalogService(ctx);
     const customers = createCustomersService(ctx);
     const orders = createOrdersService(ctx);
@@ -148,6 +182,11 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       partnerRequests,
       shop,
       outbox,
+      apps,
+      authorizations,
+      oauth,
+      webhooks,
+      webhookDeliveries,
       catalog,
       customers,
       orders,

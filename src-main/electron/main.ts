@@ -2,7 +2,6 @@
 // settings, the platform and console service on the data folder (demo data on a new one), the IPC bridge,
 // the menu and the console window.
 import { app, BrowserWindow, dialog, nativeTheme, safeStorage, screen, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConsoleService, type ConsoleService } from '../console/console-service';
 import type { Prefs } from '../console/prefs';
@@ -11,6 +10,7 @@ import { SECRET_KEY_FILE_NAME } from '../core/paths';
 import { openPlatform, type Platform } from '../core/platform';
 import { startPlatformServer } from '../core/server/platform-server';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
+import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { createElectronPrefs } from './electron-prefs';
 import { closeForeignIpcChannels, registerIpcMainBridge } from './ipc-main-bridge';
@@ -83,7 +83,7 @@ function startApp(): void {
     installAppProtocol(RENDERER_DIR);
 
     const keyPath = join(dataDir, SECRET_KEY_FILE_NAME);
-    const secretStore = chooseSecretStore(safeStorage, () => createKeyFileSecretStore(keyPath), { keyFileExists: existsSync(keyPath) });
+    const secretStore = chooseSecretStore(safeStorage, () => createKeyFileSecretStore(keyPath));
     const prefs = createElectronPrefs(dataDir);
     closeForeignIpcChannels();
     nativeTheme.themeSource = prefs.get('theme');
@@ -96,6 +96,13 @@ function startApp(): void {
       sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.resourcesPath, app.isPackaged),
     });
     cleanups.push(() => platform.close());
+    // Webhook delivery; without it the console still works (events stay queued for the next start).
+    try {
+      const dispatcher = startWebhookDispatcher(platform, { log });
+      cleanups.push(() => void dispatcher.stop({ graceMs: 0 }));
+    } catch (error) {
+      log('the webhook dispatcher did not start', error);
+    }
     // The platform's own HTTP server (OAuth, REST) beside the console; the console still works without it.
     const server = await startPlatformServer(platform, { version: APP_VERSION }).catch((error: unknown) => {
       log('the platform server did not start', error);

@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { CSRF_HEADER, HTTP_API_PREFIX, HTTP_EVENTS_PATH, type CallReply, type ConsoleTransportTarget } from '../../src-shared/api/contract';
-import { ApiError, type ApiErrorCode } from '../../src-shared/api/errors';
+import { ApiError, HTTP_STATUS_OF } from '../../src-shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-policy';
 import { closeServer, isAllowedHost, isAllowedOrigin, listenOnLoopback, LOOPBACK_HOST, secretsEqual } from '../core/server/loopback';
 
@@ -26,16 +26,6 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-
-const STATUS_OF: Record<ApiErrorCode, number> = {
-  validation_failed: 422,
-  not_found: 404,
-  forbidden: 403,
-  conflict: 409,
-  unauthorized: 401,
-  unknown_method: 404,
-  internal: 500,
-};
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -233,7 +223,7 @@ function sendReply(res: ServerResponse, status: number, reply: CallReply): void 
   res.end(text);
 }
 
-function sendError(res: ServerResponse, error: ApiError, status = STATUS_OF[error.code]): void {
+function sendError(res: ServerResponse, error: ApiError, status = HTTP_STATUS_OF[error.code]): void {
   sendReply(res, status, { ok: false, error: error.toPayload() });
 }
 

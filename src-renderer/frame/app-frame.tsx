@@ -26,6 +26,9 @@ import { ShopSettingsScreen } from '../screens/shop-settings-screen';
 import { PartnerRequestsScreen } from '../screens/partner-requests-screen';
 import { CompanyPartnerScreen } from '../screens/company-partner-screen';
 import { OutboxScreen } from '../screens/outbox-screen';
+import { AuthorizedAppsScreen } from '../screens/authorized-apps-screen';
+import { DeveloperScreen } from '../screens/developer-screen';
+import { WebhooksScreen } from '../screens/webhooks-screen';
 
 function useGlobalShortcuts(): void {
   const caps = useCapabilities();
@@ -108,8 +111,14 @@ function RouteView({ route }: { route: Route }) {
       return <UsersScreen addUser={route.addUser} />;
     case 'company-partner':
       return <CompanyPartnerScreen />;
+    case 'company-apps':
+      return <AuthorizedAppsScreen />;
+    case 'developer':
+      return <DeveloperScreen />;
     case 'outbox':
       return <OutboxScreen messageId={route.messageId} />;
+    case 'webhooks':
+      return <WebhooksScreen webhookId={route.webhookId} />;
     case 'not-found':
       return (
         <div className="page">

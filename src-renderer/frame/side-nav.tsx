@@ -1,8 +1,9 @@
 // The left navigation: only what the acting company's users could see (by the session's permissions);
 // store items are shown but locked while acting as Self.
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, type ReactNode } from 'react';
+import { formatDuration } from '../../src-shared/domain/durations';
 import { href, type Route } from '../router/routes';
-import { useApp } from '../state/store-context';
+import { useActions, useApp } from '../state/store-context';
 import { unreadCount } from '../state/outbox-slice';
 import { useCapabilities } from '../state/use-capabilities';
 import { CountBadge } from '../ui/badges';
@@ -49,6 +50,22 @@ function LockedNavItem({ icon, label, testId }: { icon: IconName; label: string;
   );
 }
 
+/** Shown once the platform clock was moved: how far ahead it runs (the Webhooks screen moves it). */
+function PlatformClockNote() {
+  const offset = useApp((s) => s.webhooks.clock.data?.offsetMs ?? 0);
+  const status = useApp((s) => s.webhooks.clock.status);
+  const actions = useActions();
+  useEffect(() => {
+    if (status === 'idle') void actions.loadClock();
+  }, [status, actions]);
+  if (offset <= 0) return null;
+  return (
+    <div className="nav-footer-clock" data-testid="nav-clock-offset" title="The platform clock was moved forward (it never moves back)">
+      <Icon name="clock" size={12} /> Clock +{formatDuration(offset)}
+    </div>
+  );
+}
+
 export function SideNav({ route }: { route: Route }) {
   const caps = useCapabilities();
   const unread = useApp((s) => unreadCount(s.outbox.list.data));
@@ -89,7 +106,7 @@ export function SideNav({ route }: { route: Route }) {
         </div>
       )}
 
-      {(caps.companySettings || caps.users || caps.partnerRelation) && (
+      {(caps.companySettings || caps.users || caps.partnerRelation || caps.authorizedApps) && (
         <div className="nav-section">
           <div className="nav-heading">Company</div>
           {caps.companySettings && (
@@ -100,6 +117,9 @@ export function SideNav({ route }: { route: Route }) {
           )}
           {caps.partnerRelation && (
             <NavItem route={{ name: 'company-partner' }} current={route} icon="handshake" label="Partner" testId="nav-partner" />
+          )}
+          {caps.authorizedApps && (
+            <NavItem route={{ name: 'company-apps' }} current={route} icon="key" label="Authorized apps" testId="nav-company-apps" />
           )}
         </div>
       )}
@@ -114,6 +134,8 @@ export function SideNav({ route }: { route: Route }) {
           testId="nav-outbox"
           badge={<CountBadge count={unread} label={`${unread} unread`} testId="outbox-unread-count" />}
         />
+        <NavItem route={{ name: 'developer' }} current={route} icon="code" label="Developer" testId="nav-developer" />
+        {caps.webhooks && <NavItem route={{ name: 'webhooks', webhookId: null }} current={route} icon="webhook" label="Webhooks" testId="nav-webhooks" />}
       </div>
 
       <div className="nav-footer" title="PartnerDeck runs a complete copy of the platform on this machine; emails land in the outbox.">
@@ -122,6 +144,7 @@ export function SideNav({ route }: { route: Route }) {
           {version && <span className="nav-version">v{version}</span>}
         </div>
         <div className="nav-footer-note">Nothing leaves this machine</div>
+        <PlatformClockNote />
       </div>
     </nav>
   );

@@ -9,7 +9,10 @@ export type Route =
   | { name: 'company-settings' }
   | { name: 'company-users'; addUser: boolean }
   | { name: 'company-partner' }
+  | { name: 'company-apps' }
+  | { name: 'developer' }
   | { name: 'outbox'; messageId: number | null }
+  | { name: 'webhooks'; webhookId: number | null }
   | { name: 'not-found'; path: string };
 
 function positiveInt(text: string | undefined): number | null {
@@ -48,6 +51,14 @@ export function parseRoute(hash: string): Route {
       if (parts.length === 2 && b === 'settings') return { name: 'company-settings' };
       if (parts.length === 2 && b === 'users') return { name: 'company-users', addUser };
       if (parts.length === 2 && b === 'partner') return { name: 'company-partner' };
+      if (parts.length === 2 && b === 'apps') return { name: 'company-apps' };
+      break;
+    case 'settings':
+      if (parts.length === 2 && b === 'developer') return { name: 'developer' };
+      break;
+    case 'webhooks':
+      if (parts.length === 1) return { name: 'webhooks', webhookId: null };
+      if (parts.length === 2 && positiveInt(b) !== null) return { name: 'webhooks', webhookId: positiveInt(b) };
       break;
     case 'outbox':
       if (parts.length === 1) return { name: 'outbox', messageId: null };
@@ -80,8 +91,14 @@ export function routePath(route: Route): string {
       return `/company/users${route.addUser ? '?add=1' : ''}`;
     case 'company-partner':
       return '/company/partner';
+    case 'company-apps':
+      return '/company/apps';
+    case 'developer':
+      return '/settings/developer';
     case 'outbox':
       return route.messageId === null ? '/outbox' : `/outbox/${route.messageId}`;
+    case 'webhooks':
+      return route.webhookId === null ? '/webhooks' : `/webhooks/${route.webhookId}`;
     case 'not-found':
       return route.path;
   }

@@ -21,6 +21,10 @@ export interface Capabilities {
   users: boolean;
   /** A non-partner company's own partner relation page (request a partner / end the relation). */
   partnerRelation: boolean;
+  /** The acting company's authorized apps (the apps permission). */
+  authorizedApps: boolean;
+  /** Webhooks of the apps connected to the company (or, as Self, to the partner and its clients). */
+  webhooks: boolean;
 }
 
 export function capabilitiesOf(info: SessionInfo | null): Capabilities {
@@ -41,6 +45,8 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     companySettings: signedIn && perms.has('settings'),
     users: signedIn && perms.has('users'),
     partnerRelation: signedIn && !actingIsPartner && perms.has('settings'),
+    authorizedApps: signedIn && perms.has('apps'),
+    webhooks: signedIn && perms.has('apps'),
   };
 }
 
@@ -51,8 +57,11 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
   switch (route.name) {
     case 'overview':
     case 'outbox':
+    case 'developer':
     case 'not-found':
       return { ok: true };
+    case 'company-apps':
+      return caps.authorizedApps ? { ok: true } : { ok: false, reason: 'permission' };
     case 'shop-settings':
       if (!caps.store) return { ok: false, reason: 'permission' };
       return caps.storeAvailable ? { ok: true } : { ok: false, reason: 'store-locked' };
@@ -66,6 +75,8 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
       return caps.companySettings ? { ok: true } : { ok: false, reason: 'permission' };
     case 'company-users':
       return caps.users ? { ok: true } : { ok: false, reason: 'permission' };
+    case 'webhooks':
+      return caps.webhooks ? { ok: true } : { ok: false, reason: 'permission' };
     case 'company-partner':
       if (caps.partnerRelation) return { ok: true };
       return caps.isPartnerUser && caps.isSelf ? { ok: false, reason: 'client-only' } : { ok: false, reason: 'permission' };

@@ -43,9 +43,30 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
     case 'outbox.added':
       refreshLater(store, 'outbox', () => void a.loadOutbox());
       return;
+    case 'webhook.created':
+    case 'webhook.updated':
+    case 'webhook.deleted':
+    case 'webhook.reactivated':
+    case 'webhook.deactivated':
+      if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
+      return;
+    case 'webhook_deliveries.changed':
+      if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
+      if (s.webhooks.log.status === 'ready') refreshLater(store, 'webhook-log', () => void a.loadNewerAttempts());
+      return;
+    case 'clock.advanced':
+      refreshLater(store, 'clock', () => void a.loadClock());
+      if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
+      return;
     case 'shop.updated': {
       const { companyId } = event.payload as PushedEvent<'shop.updated'>['payload'];
       if (s.shop.byCompany[companyId]) refreshLater(store, `shop:${companyId}`, () => void a.loadShopSettings(companyId));
+      return;
+    }
+    case 'authorization.granted':
+    case 'authorization.revoked': {
+      const { companyId } = event.payload as PushedEvent<'authorization.granted'>['payload'];
+      if (s.oauth.authorizations[companyId]) refreshLater(store, `authorizations:${companyId}`, () => void a.loadAuthorizations(companyId));
       return;
     }
   }

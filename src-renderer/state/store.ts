@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
 import { idle } from './loadable';
+import { createOAuthSlice, type OAuthActions, type OAuthState } from './oauth-slice';
 import { createOutboxSlice, type OutboxActions, type OutboxState } from './outbox-slice';
 import { createRequestsSlice, type RequestsActions, type RequestsState } from './requests-slice';
 import { createSessionSlice, type SessionActions, type SessionState } from './session-slice';
@@ -10,6 +11,7 @@ import { createShopSlice, type ShopActions, type ShopState } from './shop-slice'
 import type { ConsoleApi, SliceContext } from './slice-context';
 import { createUiSlice, type UiActions, type UiState } from './ui-slice';
 import { createUsersSlice, type UsersActions, type UsersState } from './users-slice';
+import { createWebhooksSlice, type WebhooksActions, type WebhooksState } from './webhooks-slice';
 
 interface ResetActions {
   /** Runs `fn` once after a short delay however often `key` is scheduled meanwhile (pushed events use it). */
@@ -26,6 +28,8 @@ export type AppActions = SessionActions &
   ShopActions &
   RequestsActions &
   OutboxActions &
+  OAuthActions &
+  WebhooksActions &
   UiActions &
   ResetActions;
 
@@ -36,6 +40,8 @@ export interface AppState {
   shop: ShopState;
   requests: RequestsState;
   outbox: OutboxState;
+  oauth: OAuthState;
+  webhooks: WebhooksState;
   ui: UiState;
   actions: AppActions;
 }
@@ -71,6 +77,8 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const shop = createShopSlice(ctx);
     const requests = createRequestsSlice(ctx);
     const outbox = createOutboxSlice(ctx);
+    const oauth = createOAuthSlice(ctx);
+    const webhooks = createWebhooksSlice(ctx);
     const ui = createUiSlice(ctx);
 
     const reset: ResetActions = {
@@ -83,10 +91,12 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           shop: shop.state,
           requests: requests.state,
           outbox: outbox.state,
+          oauth: oauth.state,
+          webhooks: webhooks.state,
         }));
       },
       resetForActing() {
-        set((s) => ({ requests: { ...s.requests, list: idle(), directory: idle() } }));
+        set((s) => ({ requests: { ...s.requests, list: idle(), directory: idle() }, webhooks: { ...webhooks.state, clock: s.webhooks.clock } }));
       },
     };
 
@@ -97,6 +107,8 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       shop: shop.state,
       requests: requests.state,
       outbox: outbox.state,
+      oauth: oauth.state,
+      webhooks: webhooks.state,
       ui: ui.state,
       actions: {
         ...session.actions,
@@ -105,6 +117,8 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...shop.actions,
         ...requests.actions,
         ...outbox.actions,
+        ...oauth.actions,
+        ...webhooks.actions,
         ...ui.actions,
         ...reset,
       },

@@ -15,6 +15,8 @@ import {
 } from './inputs';
 import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
+import { oauthMethods } from './methods/oauth';
+import { webhookMethods } from './methods/webhooks';
 import { salesMethods } from './methods/sales';
 import { shopMethods } from './methods/shop';
 import type {
@@ -84,6 +86,8 @@ const coreMethods = {
 
 export const methods = {
   ...coreMethods,
+  ...oauthMethods,
+  ...webhookMethods,
   ...shopMethods,
   ...salesMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;

@@ -10,6 +10,17 @@ export type ApiErrorCode =
   | 'unknown_method'
   | 'internal';
 
+/** The HTTP status each error code travels with (the browser host's console API, the platform's REST API). */
+export const HTTP_STATUS_OF: Record<ApiErrorCode, number> = {
+  validation_failed: 422,
+  not_found: 404,
+  forbidden: 403,
+  conflict: 409,
+  unauthorized: 401,
+  unknown_method: 404,
+  internal: 500,
+};
+
 /** Field name -> problems, as in `{"errors": {"address": ["is not a valid URL"]}}`. */
 export type FieldErrors = Record<string, string[]>;
 

@@ -13,12 +13,31 @@ export type ConsoleEvents = {
   'partner_request.changed': { requestId: number };
   'outbox.added': { messageId: number };
   'shop.updated': { companyId: number };
+  /** A company authorized an app, or an authorization was revoked (Company → Authorized apps). */
+  'authorization.granted': { authorizationId: number; appId: number; companyId: number };
+  'authorization.revoked': { authorizationId: number; appId: number; companyId: number };
+  // Webhooks: registrations changed, a hook deactivated after its last retry, attempts logged (at most a
+  // few times a second per company), and the platform clock moved.
+  'webhook.created': WebhookChange;
+  'webhook.updated': WebhookChange;
+  'webhook.deleted': WebhookChange;
+  'webhook.reactivated': WebhookChange;
+  'webhook.deactivated': WebhookChange;
+  'webhook_deliveries.changed': { companyId: number };
+  'clock.advanced': { now: number; offsetMs: number };
 } & { [E in ShopEventName]: ShopObjectEvent };
 
 /** A change to one object of a client's shop (the console refreshes the list that shows it). */
 export interface ShopObjectEvent {
   companyId: number;
   id: number;
+}
+
+/** A registered webhook changed (its id, app and company). */
+export interface WebhookChange {
+  webhookId: number;
+  appId: number;
+  companyId: number;
 }
 
 /** Shop data events, named noun.verb as the platform emits them. */
@@ -45,6 +64,15 @@ export const EVENT_NAMES: EventName[] = [
   'partner_request.changed',
   'outbox.added',
   'shop.updated',
+  'authorization.granted',
+  'authorization.revoked',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.reactivated',
+  'webhook.deactivated',
+  'webhook_deliveries.changed',
+  'clock.advanced',
   ...SHOP_EVENT_NAMES,
 ];
 

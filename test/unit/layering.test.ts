@@ -1,7 +1,7 @@
 // The layering rule of docs/architecture.md is enforced by ESLint; these cases prove the rule fires for
 // each forbidden edge (and stays quiet for allowed ones), so a violation really fails `npm test`.
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
@@ -11,6 +11,10 @@ async function layeringErrors(filePath: string, code: string): Promise<string[]>
 }
 
 describe('layering lint rule', () => {
+  // The first lint loads the parser and the whole config (seconds on a busy machine); do it once, outside
+  // the cases, so each case measures only the rule.
+  beforeAll(() => eslint.lintText('export {};', { filePath: 'src-shared/warm-up.ts' }), 60_000);
+
   it.each([
     ['src-renderer/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
     ['src-renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],

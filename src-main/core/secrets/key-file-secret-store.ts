@@ -3,9 +3,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { SecretStore } from './secret-store';
-
-const PREFIX = 'kf1:';
+import { KEY_FILE_SEAL_PREFIX as PREFIX, type SecretStore } from './secret-store';
 
 export function createKeyFileSecretStore(keyPath: string): SecretStore {
   const wasLoose = tightenLoosePermissions(keyPath);

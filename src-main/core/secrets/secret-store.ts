@@ -11,3 +11,14 @@ export interface SecretStore {
   /** Reverses `seal`. Throws when the sealed text was not made by this store. */
   open(sealed: string): string;
 }
+
+/** The prefixes each store puts on what it seals, so a sealed text says which store can open it. */
+export const KEY_FILE_SEAL_PREFIX = 'kf1:';
+export const OS_KEYCHAIN_SEAL_PREFIX = 'ss1:';
+
+/** Which kind of store sealed a text (null when neither). */
+export function sealedBy(sealed: string): SecretStore['kind'] | null {
+  if (sealed.startsWith(KEY_FILE_SEAL_PREFIX)) return 'key-file';
+  if (sealed.startsWith(OS_KEYCHAIN_SEAL_PREFIX)) return 'os-keychain';
+  return null;
+}

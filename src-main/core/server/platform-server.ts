@@ -1,9 +1,17 @@
-// The platform's own HTTP server on 127.0.0.1 (what `partnerdeck serve` runs headless, and what the
-// desktop app and browser mode start beside the console). OAuth, /admin REST and tokeninfo join it in
-// later issues. Today it answers a public health check and an operator status guarded by the admin token.
+// The platform's own HTTP server on 127.0.0.1: what `partnerdeck serve` runs headless and what the desktop
+// app and browser mode start beside the console. It is assembled from modules (routes/index.ts): OAuth
+// (authorize, token, tokeninfo), the /admin REST API, operator routes (/health, /_partnerdeck/...), and
+// whatever later modules add. Every request passes the Host check (DNS rebinding), then the prefix guards,
+// then its route; whatever a route throws goes through error-response.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { Platform } from '../platform';
-import { closeServer, isAllowedHost, listenOnLoopback, LOOPBACK_HOST, secretsEqual } from './loopback';
+import { sendError } from './error-response';
+import { HttpError } from './http-error';
+import { baseHeaders } from './http-io';
+import { closeServer, isAllowedHost, listenOnLoopback, LOOPBACK_HOST } from './loopback';
+import { compileRoute, findRoute, routeTable, type ErrorStyle, type PlatformModule, type PrefixRule, type RouteContext, type ServerDeps } from './router';
+import { PLATFORM_MODULES } from './routes';
 
 export interface PlatformServer {
   url: string;
@@ -15,57 +23,66 @@ export interface PlatformServer {
 export interface PlatformServerOptions {
   port?: number;
   version: string;
+  /** Modules to run (default: PLATFORM_MODULES). */
+  modules?: readonly PlatformModule[];
+  /** docs/platform-api.md as bundled next to dist/ (default: ../docs/platform-api.md from the bundle). */
+  docsFile?: string | null;
 }
 
 export async function startPlatformServer(platform: Platform, options: PlatformServerOptions): Promise<PlatformServer> {
   const adminToken = platform.ids.token(32);
   let port = 0;
-  const server: Server = createServer((req, res) => {
-    try {
-      handle(req, res);
-    } catch (error) {
-      console.error('platform server error:', error);
-      sendJson(res, 500, { error: 'internal_error' });
-    }
-  });
+  const deps: ServerDeps = {
+    platform,
+    version: options.version,
+    origin: () => `http://${LOOPBACK_HOST}:${port}`,
+    port: () => port,
+    adminToken,
+    docsFile: options.docsFile === undefined ? join(__dirname, '..', 'docs', 'platform-api.md') : options.docsFile,
+  };
+  const parts = (options.modules ?? PLATFORM_MODULES).map((module) => module(deps));
+  const routes = routeTable(parts.flatMap((p) => p.routes.map(compileRoute)));
+  const prefixes: PrefixRule[] = parts.flatMap((p) => p.prefixes ?? []);
 
-  function handle(req: IncomingMessage, res: ServerResponse): void {
-    if (!isAllowedHost(req.headers.host, port)) return sendJson(res, 421, { error: 'misdirected_request', error_description: 'unknown Host header' });
-    const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
-    if (req.method === 'GET' && url.pathname === '/health') {
-      return sendJson(res, 200, { ok: true, version: options.version, now: platform.clock.nowIso() });
-    }
-    if (url.pathname.startsWith('/_partnerdeck/')) {
-      const auth = req.headers.authorization ?? '';
-      const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-      if (!token || !secretsEqual(token, adminToken)) {
-        res.setHeader('WWW-Authenticate', 'Bearer realm="partnerdeck-admin"');
-        return sendJson(res, 401, { error: 'unauthorized', error_description: 'admin token required' });
+  const server: Server = createServer((req, res) => void dispatch(req, res));
+
+  async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    baseHeaders(res);
+    let style: ErrorStyle = 'json';
+    try {
+      if (!isAllowedHost(req.headers.host, port)) throw new HttpError(421, 'misdirected_request', 'unknown Host header');
+      const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
+      const rules = prefixes.length === 0 ? prefixes : prefixes.filter((rule) => url.pathname.startsWith(rule.prefix));
+      for (const rule of rules) if (rule.errors) style = rule.errors;
+      const { match, allowed } = findRoute(routes, req.method ?? 'GET', url.pathname);
+      if (match?.route.errors) style = match.route.errors;
+      const ctx: RouteContext = { req, res, url, params: match?.params ?? {}, deps };
+      for (const rule of rules) rule.guard?.(ctx);
+      if (!match) {
+        if (allowed.length > 0) throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here; use ${allowed.join(', ')}`, true, undefined, { Allow: allowed.join(', ') });
+        throw new HttpError(404, 'not_found', `Nothing at ${url.pathname}`);
       }
-      if (req.method === 'GET' && url.pathname === '/_partnerdeck/status') {
-        return sendJson(res, 200, {
-          dataDir: platform.dataDir,
-          companies: platform.repos.companies.countAll(),
-          clock: { now: platform.clock.nowIso(), offsetMs: platform.clock.offsetMs() },
-        });
-      }
+      await match.route.handle(ctx);
+    } catch (error) {
+      sendError(res, error, style);
     }
-    sendJson(res, 404, { error: 'not_found' });
   }
 
-  port = await listenOnLoopback(server, options.port ?? 0);
-  const url = `http://${LOOPBACK_HOST}:${port}`;
+  try {
+    port = await listenOnLoopback(server, options.port ?? 0);
+  } catch (error) {
+    for (const part of parts) part.close?.();
+    throw error;
+  }
+  const url = deps.origin();
   platform.setPublicUrl(url);
-  return { url, port, adminToken, close: () => closeServer(server) };
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(text);
+  return {
+    url,
+    port,
+    adminToken,
+    async close() {
+      for (const part of parts) part.close?.();
+      await closeServer(server);
+    },
+  };
 }

@@ -12,6 +12,9 @@ export interface Email {
   subject: string;
   body: string;
   kind: string;
+  /** Platform time the mail is dated (default: now). A deactivation notice carries the failure it reports,
+   * which during time travel lies before "now". */
+  at?: number;
 }
 
 export interface OutboxService {
@@ -32,7 +35,7 @@ export function createOutboxService(ctx: ServiceContext): OutboxService {
         subject: email.subject,
         body: email.body,
         kind: email.kind,
-        created_at: clock.now(),
+        created_at: email.at ?? clock.now(),
       });
       emit('outbox.added', { messageId: id });
       return id;

@@ -8,7 +8,9 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { EventBus, PlatformEventName, PlatformEvents } from '../events';
 import type { Ids } from '../ids';
+import type { AppsRepository } from '../repositories/apps-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
+import type { AuthorizationsRepository } from '../repositories/authorizations-repository';
 import type { AudienceRepository } from '../repositories/audience-repository';
 import type { CatalogRepository } from '../repositories/catalog-repository';
 import type { ContentRepository } from '../repositories/content-repository';
@@ -18,11 +20,14 @@ import type { RollupsRepository } from '../repositories/rollups-repository';
 import type { SalesRepository } from '../repositories/sales-repository';
 import type { ListRunner } from '../repositories/table-access';
 import type { CompaniesRepository } from '../repositories/companies-repository';
+import type { OAuthRepository } from '../repositories/oauth-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
 import type { PartnerRequestsRepository } from '../repositories/partner-requests-repository';
 import type { SettingsRepository } from '../repositories/settings-repository';
 import type { ShopSettingsRepository } from '../repositories/shop-settings-repository';
 import type { UsersRepository } from '../repositories/users-repository';
+import type { WebhooksRepository } from '../repositories/webhooks-repository';
+import type { WebhookDeliveryRepository } from '../repositories/webhook-delivery-repository';
 
 export interface Repositories {
   settings: SettingsRepository;
@@ -32,6 +37,11 @@ export interface Repositories {
   shopSettings: ShopSettingsRepository;
   outbox: OutboxRepository;
   audit: AuditRepository;
+  apps: AppsRepository;
+  authorizations: AuthorizationsRepository;
+  oauth: OAuthRepository;
+  webhooks: WebhooksRepository;
+  webhookDelivery: WebhookDeliveryRepository;
   // Shop data (migration 002).
   catalog: CatalogRepository;
   customers: CustomersRepository;

@@ -63,3 +63,19 @@ describe('safe-storage secret store', () => {
     expect(chooseSecretStore(safeStorage, keyFile, { platform: 'darwin' }).kind).toBe('key-file');
   });
 });
+
+describe('app secrets shared by the desktop app and the CLI on one data folder', () => {
+  it('the chosen keychain store opens what the CLI sealed with a key file made after the app started', () => {
+    const keyPath = join(dir, 'secret.key');
+    let loaded = 0;
+    const store = chooseSecretStore(safeStorage, () => {
+      loaded += 1;
+      return createKeyFileSecretStore(keyPath);
+    }, { platform: 'darwin' });
+    expect(loaded).toBe(0);
+    const fromCli = createKeyFileSecretStore(keyPath).seal('registered with partnerdeck app create');
+    expect(store.open(fromCli)).toBe('registered with partnerdeck app create');
+    expect(store.open(createKeyFileSecretStore(keyPath).seal('again'))).toBe('again');
+    expect(loaded).toBe(1);
+  });
+});

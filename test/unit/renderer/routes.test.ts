@@ -17,6 +17,8 @@ describe('hash routes', () => {
     { name: 'company-partner' },
     { name: 'outbox', messageId: null },
     { name: 'outbox', messageId: 7 },
+    { name: 'webhooks', webhookId: null },
+    { name: 'webhooks', webhookId: 3 },
   ];
 
   it('formats and parses every route back to itself', () => {
@@ -27,6 +29,7 @@ describe('hash routes', () => {
     expect(routePath({ name: 'company-new' })).toBe('/companies/new');
     expect(routePath({ name: 'company', companyId: 5, tab: 'users', addUser: true })).toBe('/companies/5/users?add=1');
     expect(routePath({ name: 'shop-settings' })).toBe('/store/settings');
+    expect(routePath({ name: 'webhooks', webhookId: 3 })).toBe('/webhooks/3');
   });
 
   it('treats an empty hash, a bare # and trailing slashes as the same places', () => {

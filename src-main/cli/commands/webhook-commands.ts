@@ -1,0 +1,263 @@
+// CLI commands of the webhook area: the delivery log and hooks of the data folder, replays, and the
+// platform clock of a running `partnerdeck serve` (found through server.json, authorized by its admin
+// token), or of the folder itself with --offline. `trigger` (a real object of a topic's kind, so the event
+// flows through the real pipeline) lives in trigger-command.ts.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ClockInfo, WebhookAppGroup, WebhookAttemptSummary } from '../../../src-shared/api/webhook-delivery-types';
+import { formatDuration, MAX_CLOCK_ADVANCE_MS, parseDuration } from '../../../src-shared/domain/durations';
+import { SERVER_INFO_FILE_NAME } from '../../core/paths';
+import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher';
+import { UsageError, type CliIo } from '../cli-io';
+import { positiveInt, printTable, str, type Command, type GlobalOptions } from '../command-kit';
+import { openCliPlatform } from '../stack';
+import { triggerCommand } from './trigger-command';
+
+function describeClock(clock: ClockInfo): string {
+  const ahead = clock.offsetMs > 0 ? `${formatDuration(clock.offsetMs)} ahead of real time` : 'real time';
+  return `platform time ${clock.now} (${ahead})`;
+}
+
+interface ServerInfo {
+  url: string;
+  adminToken: string;
+}
+
+function readServerInfo(dataDir: string): ServerInfo | null {
+  const path = join(dataDir, SERVER_INFO_FILE_NAME);
+  if (!existsSync(path)) return null;
+  try {
+    const info = JSON.parse(readFileSync(path, 'utf8')) as Partial<ServerInfo>;
+    if (typeof info.url === 'string' && typeof info.adminToken === 'string') return { url: info.url, adminToken: info.adminToken };
+  } catch {
+    // A half-written or foreign file: treated as no server.
+  }
+  return null;
+}
+
+/** Calls the running serve's clock route; null when no server runs for the folder. */
+async function callServerClock(global: GlobalOptions, body?: unknown): Promise<Record<string, unknown> | null> {
+  const info = readServerInfo(global.dataDir);
+  if (!info) return null;
+  let response: Response;
+  try {
+    response = await fetch(`${info.url}/_partnerdeck/clock`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { Authorization: `Bearer ${info.adminToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(90_000),
+    });
+  } catch {
+    throw new Error(
+      `${join(global.dataDir, SERVER_INFO_FILE_NAME)} names ${info.url}, but nothing answers there (a serve that was killed?). ` +
+        'Start `partnerdeck serve` again, or use --offline to work on the folder.',
+    );
+  }
+  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) throw new Error(`the server refused: ${String(answer.error_description ?? answer.error ?? response.status)}`);
+  return answer;
+}
+
+const NO_SERVER = (dataDir: string) =>
+  `no running \`partnerdeck serve\` for ${dataDir} (no ${SERVER_INFO_FILE_NAME}): start one, or pass --offline to use the clock stored in the folder`;
+
+const clockShow: Command = {
+  name: 'clock show',
+  usage: 'clock show [--offline] [--json]',
+  summary: "Show the platform's time (of a running serve, found through server.json)",
+  help: `  --offline   read the clock stored in the data folder instead of asking a running serve
+  --json      print {"now", "offsetMs", "realNow"}`,
+  options: { offline: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run({ values, global, io }) {
+    let clock: ClockInfo;
+    if (values.offline) {
+      const platform = openCliPlatform(global.dataDir, 'none');
+      try {
+        clock = platform.webhookDeliveries.clock();
+      } finally {
+        platform.close();
+      }
+    } else {
+      const answer = await callServerClock(global);
+      if (!answer) throw new UsageError(NO_SERVER(global.dataDir));
+      clock = answer.clock as ClockInfo;
+    }
+    io.out(values.json ? JSON.stringify(clock) : describeClock(clock));
+    return 0;
+  },
+};
+
+const clockAdvance: Command = {
+  name: 'clock advance',
+  usage: 'clock advance <duration> [--offline] [--json]',
+  summary: 'Move the platform clock forward (90s, 15m, 2h, 3d, 1h30m): what falls due runs, in order',
+  help: `Moves the clock of the running \`partnerdeck serve\` of the data folder and waits until the webhook
+dispatcher has run everything that fell due (retries, deactivations and their emails), each attempt
+stamped with its scheduled time. The clock never moves back.
+  <duration>  e.g. 90s, 15m, 2h, 3d, 1w, 1h30m (at most 366 days)
+  --offline   move the clock stored in the data folder (refused while a serve runs for it: a running
+              server keeps its own clock and would not see the change)
+  --json      print {"clock", "advancedMs", "webhookAttempts", "settled"}`,
+  options: { offline: { type: 'boolean' }, json: { type: 'boolean' } },
+  positionals: true,
+  async run({ values, positionals, global, io }) {
+    if (positionals.length !== 1) throw new UsageError('clock advance needs one duration, e.g. `partnerdeck clock advance 2h`');
+    const ms = parseDuration(positionals[0]);
+    if (ms === null || ms <= 0) throw new UsageError(`"${positionals[0]}" is not a duration (e.g. 90s, 15m, 2h, 3d, 1h30m)`);
+    if (ms > MAX_CLOCK_ADVANCE_MS) throw new UsageError('the clock moves at most 366 days at a time (it never moves back)');
+    if (values.offline) {
+      if (readServerInfo(global.dataDir)) {
+        throw new UsageError('a `partnerdeck serve` runs for this folder (server.json): move its clock without --offline');
+      }
+      const platform = openCliPlatform(global.dataDir, 'none');
+      try {
+        const clock = platform.webhookDeliveries.advanceClock(ms);
+        if (values.json) io.out(JSON.stringify({ clock, advancedMs: ms, webhookAttempts: 0, settled: false }));
+        else io.out(`moved the stored clock ${formatDuration(ms)} forward: ${describeClock(clock)}; retries that fell due go out when a serve or console starts`);
+      } finally {
+        platform.close();
+      }
+      return 0;
+    }
+    const answer = await callServerClock(global, { advanceMs: ms });
+    if (!answer) throw new UsageError(NO_SERVER(global.dataDir));
+    if (values.json) io.out(JSON.stringify(answer));
+    else {
+      const attempts = answer.webhookAttempts as number;
+      io.out(
+        `moved the clock ${formatDuration(ms)} forward: ${describeClock(answer.clock as ClockInfo)}; ` +
+          `${attempts} webhook attempt${attempts === 1 ? '' : 's'} ran${answer.settled ? '' : ' (more are still running)'}`,
+      );
+    }
+    return 0;
+  },
+};
+
+function hookState(group: WebhookAppGroup, hook: WebhookAppGroup['hooks'][number]): string {
+  if (!hook.isActive) return `deactivated ${hook.deactivatedAt ?? ''}`.trim();
+  if (group.block) return `blocked until ${group.block.nextAttemptAt} (retry ${group.block.failures} of ${group.block.retriesTotal})`;
+  return 'active';
+}
+
+const webhooksList: Command = {
+  name: 'webhooks list',
+  usage: 'webhooks list [--company ID] [--json]',
+  summary: 'Registered webhooks with their state (active, blocked until …, deactivated) and queue',
+  help: `  --company ID   only this company's hooks
+  --json         print the hooks grouped by app and company (with the block, if any)`,
+  options: { company: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, global, io }) {
+    const companyId = positiveInt(str(values, 'company'), 'company') ?? null;
+    const platform = openCliPlatform(global.dataDir, 'none');
+    try {
+      const groups = platform.webhookDeliveries.overview(null, companyId);
+      if (values.json) io.out(JSON.stringify(groups));
+      else
+        printTable(
+          io,
+          groups.flatMap((group) =>
+            group.hooks.map((hook) => ({
+              id: hook.id,
+              company: `${group.companyName} (${group.companyId})`,
+              app: group.appName,
+              topic: hook.topic,
+              address: hook.address,
+              state: hookState(group, hook),
+              queued: hook.queued,
+              delivered: hook.delivered,
+            })),
+          ),
+        );
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+function printAttempts(io: CliIo, items: WebhookAttemptSummary[]): void {
+  printTable(
+    io,
+    items.map((a) => ({
+      attempt: a.id,
+      time: a.attemptedAt,
+      hook: a.webhookId,
+      event: a.eventId,
+      topic: a.topic,
+      kind: a.kind === 'retry' ? `retry ${a.retryNumber}` : a.kind,
+      status: a.statusCode ?? '-',
+      ms: a.durationMs,
+      result: a.ok ? 'ok' : (a.error ?? 'failed'),
+    })),
+  );
+}
+
+const webhooksDeliveries: Command = {
+  name: 'webhooks deliveries',
+  usage: 'webhooks deliveries [--hook ID] [--company ID] [--event ID] [--limit N] [--before ID] [--json]',
+  summary: 'The delivery log: every attempt, newest first (time, status, latency, error)',
+  help: `  --hook ID      one webhook's attempts
+  --company ID   one company's attempts
+  --event ID     the attempts of one event (delivery, retries, replays)
+  --limit N      how many (default 50, at most 1000)
+  --before ID    older than this attempt id (paging)
+  --json         print {"items": [...], "hasMore"}; each item has id, eventId, webhookId, topic, messageId
+                 (webhook-id), kind, retryNumber, attemptedAt, durationMs, statusCode, ok, error, url, eventState`,
+  options: { hook: { type: 'string' }, company: { type: 'string' }, event: { type: 'string' }, limit: { type: 'string' }, before: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, global, io }) {
+    const limit = positiveInt(str(values, 'limit'), 'limit') ?? 50;
+    if (limit > 1000) throw new UsageError(`--limit must be at most 1000 (got ${limit})`);
+    const query = {
+      webhookId: positiveInt(str(values, 'hook'), 'hook') ?? null,
+      companyId: positiveInt(str(values, 'company'), 'company') ?? null,
+      eventId: positiveInt(str(values, 'event'), 'event') ?? null,
+      beforeId: positiveInt(str(values, 'before'), 'before') ?? null,
+      limit,
+    };
+    const platform = openCliPlatform(global.dataDir, 'none');
+    try {
+      const page = platform.webhookDeliveries.attempts(null, query);
+      if (values.json) io.out(JSON.stringify(page));
+      else {
+        printAttempts(io, page.items);
+        if (page.hasMore) io.out(`(older attempts: --before ${page.items[page.items.length - 1].id})`);
+      }
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+const webhooksReplay: Command = {
+  name: 'webhooks replay',
+  usage: 'webhooks replay <eventId> [--json]',
+  summary: 'Send an event again (same webhook-id, logged as a replay)',
+  help: `The replay is stored in the data folder; the process that dispatches webhooks for it (a running
+serve, console or desktop app) sends it within a moment, or the next one that starts.
+  <eventId>   the event (see the "event" column of webhooks deliveries)
+  --json      print {"eventId", "messageId", "requestedAt", "dispatcherPid"}`,
+  options: { json: { type: 'boolean' } },
+  positionals: true,
+  async run({ values, positionals, global, io }) {
+    if (positionals.length !== 1) throw new UsageError('webhooks replay needs one event id, e.g. `partnerdeck webhooks replay 42`');
+    if (!/^\d+$/.test(positionals[0]) || Number(positionals[0]) < 1) throw new UsageError(`the event id must be a positive whole number (got "${positionals[0]}")`);
+    const eventId = Number(positionals[0]);
+    const platform = openCliPlatform(global.dataDir, 'none');
+    try {
+      const requested = platform.webhookDeliveries.requestReplay(null, eventId);
+      const pid = activeDispatcherPid(platform);
+      if (values.json) io.out(JSON.stringify({ ...requested, dispatcherPid: pid }));
+      else
+        io.out(
+          `replay of event ${eventId} (${requested.messageId}) requested; ` +
+            (pid ? `the dispatcher (process ${pid}) sends it now` : 'no dispatcher runs for this folder: it goes out when a serve, console or the desktop app starts'),
+        );
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, webhooksList, webhooksDeliveries, webhooksReplay, clockShow, clockAdvance];

@@ -1,0 +1,71 @@
+// SQL for webhook registrations (spec §4/§5): one row per hook, bound to one app and one company. Delivery
+// state (queue, attempts, blocks) lives in the webhook delivery tables of migration 005, not here.
+import type { Db } from '../db/database';
+
+export interface WebhookRow {
+  id: number;
+  app_id: number;
+  company_id: number;
+  address: string;
+  topic: string;
+  format: 'json';
+  is_active: 0 | 1;
+  deactivated_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type WebhookPatch = Partial<Pick<WebhookRow, 'address' | 'topic' | 'is_active' | 'deactivated_at'>> & { updated_at: number };
+
+export interface WebhookPage {
+  limit: number;
+  /** Only ids greater than this (keyset pagination). */
+  sinceId: number;
+  offset: number;
+}
+
+export interface WebhooksRepository {
+  insert(row: Omit<WebhookRow, 'id' | 'deactivated_at'>): number;
+  get(id: number): WebhookRow | undefined;
+  /** The hook if it belongs to this app and company. */
+  getForAppCompany(id: number, appId: number, companyId: number): WebhookRow | undefined;
+  listForAppCompany(appId: number, companyId: number, page: WebhookPage): WebhookRow[];
+  /** Every hook of one company (console listings), any app. */
+  listForCompany(companyId: number): WebhookRow[];
+  /** Active hooks of a company on a topic (what an event is delivered to). */
+  listActiveForTopic(companyId: number, topic: string): WebhookRow[];
+  update(id: number, patch: WebhookPatch): void;
+  delete(id: number): void;
+}
+
+export function createWebhooksRepository(db: Db): WebhooksRepository {
+  const insert = db.prepare(
+    `INSERT INTO webhooks (app_id, company_id, address, topic, format, is_active, created_at, updated_at)
+     VALUES (@app_id, @company_id, @address, @topic, @format, @is_active, @created_at, @updated_at)`,
+  );
+  const get = db.prepare<[number], WebhookRow>('SELECT * FROM webhooks WHERE id = ?');
+  const getScoped = db.prepare<[number, number, number], WebhookRow>('SELECT * FROM webhooks WHERE id = ? AND app_id = ? AND company_id = ?');
+  const list = db.prepare<[number, number, number, number, number], WebhookRow>(
+    'SELECT * FROM webhooks WHERE app_id = ? AND company_id = ? AND id > ? ORDER BY id LIMIT ? OFFSET ?',
+  );
+  const forCompany = db.prepare<[number], WebhookRow>('SELECT * FROM webhooks WHERE company_id = ? ORDER BY id');
+  const forTopic = db.prepare<[number, string], WebhookRow>(
+    'SELECT * FROM webhooks WHERE company_id = ? AND topic = ? AND is_active = 1 ORDER BY id',
+  );
+  const remove = db.prepare('DELETE FROM webhooks WHERE id = ?');
+  const UPDATABLE = ['address', 'topic', 'is_active', 'deactivated_at', 'updated_at'] as const;
+  return {
+    insert: (row) => Number(insert.run(row).lastInsertRowid),
+    get: (id) => get.get(id),
+    getForAppCompany: (id, appId, companyId) => getScoped.get(id, appId, companyId),
+    listForAppCompany: (appId, companyId, page) => list.all(appId, companyId, page.sinceId, page.limit, page.offset),
+    listForCompany: (companyId) => forCompany.all(companyId),
+    listActiveForTopic: (companyId, topic) => forTopic.all(companyId, topic),
+    update(id, patch) {
+      const keys = Object.keys(patch).filter((k): k is (typeof UPDATABLE)[number] => (UPDATABLE as readonly string[]).includes(k));
+      if (keys.length === 0) return;
+      db.prepare(`UPDATE webhooks SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
+    },
+    delete: (id) => void remove.run(id),
+  };
+}

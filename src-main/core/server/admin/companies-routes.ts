@@ -1,0 +1,89 @@
+// /admin/companies.json and /admin/companies/{id}.json, scope `companies` ("get, modify, create and delete
+// company data, own and associated"). A token reaches the company it was granted for and, when that is a
+// partner, the partner's clients. POST creates a client (partner tokens only, with the partner's
+// non-affiliation attestation); PUT changes company data through the companies service (its rules: who may
+// change billing fields, VAT-ID format, ...). Companies are never deleted through the API: the platform
+// keeps them for billing, so DELETE is not offered (405).
+import { companyCreateSchema, companyUpdateSchema } from '../../../../src-shared/api/inputs';
+import type { Company } from '../../../../src-shared/api/types';
+import { parseInput } from '../../../../src-shared/api/validation';
+import { RestError } from '../http-error';
+import type { PlatformModule } from '../router';
+import { parsePage, readResourceBody, resourceId, resourceRoutes, restTime, sendList, sendOne, type RestAuth } from './rest-kit';
+import { inputFromWire, withWireErrors } from './wire-fields';
+
+export function companyResource(company: Company): Record<string, unknown> {
+  return {
+    id: company.id,
+    name: company.name,
+    email: company.email,
+    phone: company.phone,
+    street: company.street,
+    city: company.city,
+    postal_code: company.postalCode,
+    country: company.country,
+    vat_id: company.vatId,
+    token: company.token,
+    is_sample: company.isSample,
+    payment_route: company.paymentRoute,
+    is_partner: company.isPartner,
+    partner_id: company.partnerId,
+    created_at: restTime(company.createdAt),
+    updated_at: restTime(company.updatedAt),
+  };
+}
+
+const READ_ONLY = ['id', 'is_partner', 'partner_id', 'created_at', 'updated_at'];
+/** Partners set their admin domain in the console (white label), not through the API. */
+const UPDATE_FIELDS_HIDDEN = ['companyId', 'adminDomain'];
+
+export const companiesModule: PlatformModule = ({ platform }) => {
+  /** The ids a token reaches: its company, and a partner's clients. */
+  function reachable(auth: RestAuth): number[] {
+    const company = platform.repos.companies.get(auth.companyId);
+    if (!company) return [];
+    return company.is_partner ? [company.id, ...platform.repos.companies.clientIds(company.id)].sort((a, b) => a - b) : [company.id];
+  }
+
+  function reachableCompany(auth: RestAuth, id: number): Company {
+    if (!reachable(auth).includes(id)) throw new RestError(404, 'not_found', `company ${id} was not found`);
+    return platform.companies.get(auth.actor, id);
+  }
+
+  return {
+    routes: resourceRoutes('companies', 'companies', {
+      list(ctx, auth) {
+        const page = parsePage(ctx.url);
+        const ids = reachable(auth).filter((id) => id > page.sinceId);
+        const slice = ids.slice(page.offset, page.offset + page.limit);
+        sendList(ctx, 'companies', slice.map((id) => companyResource(platform.companies.get(auth.actor, id))), page, ids.length > page.offset + page.limit);
+      },
+      get(ctx, auth) {
+        sendOne(ctx, 200, 'company', companyResource(reachableCompany(auth, resourceId(ctx, 'company'))));
+      },
+      async create(ctx, auth) {
+        const body = await readResourceBody(ctx, 'company');
+        const own = platform.repos.companies.get(auth.companyId);
+        if (!own?.is_partner || auth.user.company_id !== own.id) {
+          throw new RestError(403, 'forbidden', 'creating companies needs a token granted for a partner company (it creates a client of that partner)');
+        }
+        const created = withWireErrors(() => {
+          const input = parseInput(companyCreateSchema, inputFromWire(body, companyCreateSchema, [], READ_ONLY));
+          return platform.companies.create(auth.actor, input);
+        });
+        sendOne(ctx, 201, 'company', companyResource(created));
+      },
+      async update(ctx, auth) {
+        const id = resourceId(ctx, 'company');
+        reachableCompany(auth, id);
+        const body = await readResourceBody(ctx, 'company');
+        if (body.id !== undefined && body.id !== id) throw new RestError(422, 'validation_failed', { id: [`does not match the company in the URL (${id})`] });
+        const updated = withWireErrors(() => {
+          const input = parseInput(companyUpdateSchema, { ...inputFromWire(body, companyUpdateSchema, UPDATE_FIELDS_HIDDEN, READ_ONLY), companyId: id });
+          return platform.companies.update(auth.actor, input);
+        });
+        sendOne(ctx, 200, 'company', companyResource(updated));
+      },
+    }),
+  };
+};

@@ -1,0 +1,44 @@
+// The one place where anything a route throws becomes an HTTP response. HttpErrors render their own body;
+// the services' ApiErrors are mapped per error style (the REST API's {"errors": ...} with the field names,
+// JSON elsewhere, an HTML page on the authorization endpoint); anything else is a 500 that reveals nothing
+// (and is logged).
+import type { ServerResponse } from 'node:http';
+import { ApiError, HTTP_STATUS_OF } from '../../../src-shared/api/errors';
+import { HttpError, PageError, RestError } from './http-error';
+import { sendHtml, sendJson } from './http-io';
+import { pageCsp, renderErrorPage } from './oauth/pages';
+import type { ErrorStyle } from './router';
+
+/** The HttpError an ApiError from a service becomes under a given error style. */
+export function fromApiError(error: ApiError, style: ErrorStyle): HttpError {
+  const status = HTTP_STATUS_OF[error.code];
+  if (style === 'rest') {
+    if (error.code === 'validation_failed' && Object.keys(error.fields).length > 0) return new RestError(422, error.code, error.fields);
+    return new RestError(status, error.code, status >= 500 ? 'Internal error' : error.message);
+  }
+  return new HttpError(status, error.code, error.message);
+}
+
+export function sendError(res: ServerResponse, thrown: unknown, style: ErrorStyle): void {
+  let error: HttpError;
+  if (thrown instanceof HttpError) error = thrown;
+  else if (thrown instanceof ApiError) error = fromApiError(thrown, style);
+  else {
+    console.error('platform server error:', thrown);
+    error = style === 'rest' ? new RestError(500, 'internal', 'Internal error') : new HttpError(500, 'internal_error', 'Internal error', false);
+  }
+  if (style === 'rest' && !(error instanceof RestError)) {
+    error = new RestError(error.status, error.code, error.expose ? error.message : 'Internal error', error.headers);
+  }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (style === 'page' || error instanceof PageError) {
+    const title = error instanceof PageError ? error.title : error.status >= 500 ? 'Something went wrong' : 'This request cannot continue';
+    const description = error.expose ? error.message : 'The platform hit an internal error. Try again.';
+    sendHtml(res, error.status, renderErrorPage(title, description, error.code, error instanceof PageError ? error.advice : null), pageCsp(), error.headers);
+    return;
+  }
+  sendJson(res, error.status, error.body(), error.headers);
+}

@@ -1,0 +1,14 @@
+// grant_type=authorization_code (RFC 6749 §4.1.3, RFC 7636 §4.5): code, redirect_uri (identical to the
+// authorization request's) and, when a code_challenge was sent, code_verifier.
+import type { Platform } from '../../../platform';
+import type { AppRow } from '../../../repositories/apps-repository';
+import type { IssuedTokens } from '../../../services/oauth-service';
+import { OAuthError } from '../../http-error';
+
+export function authorizationCodeGrant(platform: Platform, app: AppRow, form: URLSearchParams): IssuedTokens {
+  const code = form.get('code');
+  const redirectUri = form.get('redirect_uri');
+  if (!code) throw new OAuthError('invalid_request', 'code is required');
+  if (!redirectUri) throw new OAuthError('invalid_request', 'redirect_uri is required (the same one sent to /oauth2/authorize)');
+  return platform.oauth.exchangeCode(app, { code, redirectUri, codeVerifier: form.get('code_verifier') });
+}

@@ -1,0 +1,123 @@
+// How the platform server is assembled from modules: each module (OAuth, tokeninfo, the /admin REST
+// resources, operator routes, later the webhook dispatcher's /_partnerdeck/ controls) returns its routes,
+// optional guards for a path prefix, and a close function for its timers. One file per endpoint or grant
+// keeps the modules small; routes/index.ts lists the modules the server starts with.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Platform } from '../platform';
+
+/** How errors of a route are rendered (see error-response.ts). */
+export type ErrorStyle = 'json' | 'oauth' | 'tokeninfo' | 'rest' | 'page';
+
+export interface ServerDeps {
+  platform: Platform;
+  version: string;
+  /** The server's own origin, e.g. http://127.0.0.1:4123 (known once it listens; read it lazily). */
+  origin(): string;
+  port(): number;
+  /** The operator's token for /_partnerdeck/ routes (printed by `partnerdeck serve`). */
+  adminToken: string;
+  /** Where docs/platform-api.md was bundled (served at /docs/platform-api.md), if anywhere. */
+  docsFile: string | null;
+}
+
+export interface RouteContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  params: Record<string, string>;
+  deps: ServerDeps;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** A path with `:name` parameters, e.g. `/admin/webhooks/:id.json`. */
+  path: string;
+  errors?: ErrorStyle;
+  handle(ctx: RouteContext): void | Promise<void>;
+}
+
+export interface PrefixRule {
+  prefix: string;
+  /** Error style for anything under the prefix, including unknown paths. */
+  errors?: ErrorStyle;
+  /** Runs before any route under the prefix (and before "not found"); throws an HttpError to refuse. */
+  guard?(ctx: RouteContext): void;
+}
+
+export interface ModuleParts {
+  routes: Route[];
+  prefixes?: PrefixRule[];
+  close?(): void;
+}
+
+/** A part of the platform server; called once per server with the shared dependencies. */
+export type PlatformModule = (deps: ServerDeps) => ModuleParts;
+
+export interface CompiledRoute extends Route {
+  pattern: RegExp;
+  names: string[];
+}
+
+export function compileRoute(route: Route): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path
+    .split(/(:[A-Za-z_][A-Za-z0-9_]*)/)
+    .map((part) => {
+      if (part.startsWith(':')) {
+        names.push(part.slice(1));
+        return '([^/.]+)';
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return { ...route, pattern: new RegExp(`^${source}$`), names };
+}
+
+export interface RouteMatch {
+  route: CompiledRoute;
+  params: Record<string, string>;
+}
+
+/**
+ * The bucket a path belongs to: its first segment and the name part of the second (`/admin/products/12.json`
+ * and `/admin/products.json` are both `admin/products`), so a request is matched against a handful of routes,
+ * not all of them. Route patterns keep their parameters after the second segment.
+ */
+export function routeKey(path: string): string {
+  const [first = '', second] = path.split('/', 3).slice(1);
+  return second === undefined ? first : `${first}/${second.split('.')[0]}`;
+}
+
+export type RouteTable = Map<string, CompiledRoute[]>;
+
+export function routeTable(routes: readonly CompiledRoute[]): RouteTable {
+  const table: RouteTable = new Map();
+  for (const route of routes) {
+    const key = routeKey(route.path);
+    if (key.includes(':')) throw new Error(`${route.path}: parameters may appear only after the second path segment`);
+    table.set(key, [...(table.get(key) ?? []), route]);
+  }
+  return table;
+}
+
+/** Matches a request in a route table. */
+export function findRoute(table: RouteTable, method: string, path: string): { match: RouteMatch | null; allowed: string[] } {
+  return matchRoute(table.get(routeKey(path)) ?? [], method, path);
+}
+
+/** The route for this method and path; `allowed` lists the methods of the path when only the method differs. */
+export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string): { match: RouteMatch | null; allowed: string[] } {
+  const allowed: string[] = [];
+  for (const route of routes) {
+    const found = route.pattern.exec(path);
+    if (!found) continue;
+    if (route.method !== method) {
+      allowed.push(route.method);
+      continue;
+    }
+    const params: Record<string, string> = {};
+    route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1])));
+    return { match: { route, params }, allowed };
+  }
+  return { match: null, allowed };
+}

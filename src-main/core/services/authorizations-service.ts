@@ -1,0 +1,123 @@
+// App authorizations: a company's grant of scopes to an app, made by one of its users (or its partner's) on
+// the OAuth consent page, and later by App Store installs. One active authorization per (app, company): a
+// new consent widens it to the union of what was granted. Revoking it revokes every token issued under it
+// at once (their families), so the app needs a new consent to come back.
+import { ApiError } from '../../../src-shared/api/errors';
+import type { AuthorizedApp } from '../../../src-shared/api/oauth-types';
+import { canonicalScopes, formatScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
+import { actorLabel, requirePermission, type Actor } from '../access';
+import { toIso } from '../clock';
+import type { AuthorizationListRow, AuthorizationRow } from '../repositories/authorizations-repository';
+import type { UserRow } from '../repositories/users-repository';
+import type { Emit, ServiceContext } from './service-context';
+
+export interface GrantInput {
+  appId: number;
+  companyId: number;
+  /** The user who consented (null for a grant made by the platform itself, e.g. an operator install). */
+  user: UserRow | null;
+  scopes: readonly OAuthScope[];
+}
+
+export interface AuthorizationsService {
+  /** Grants (or widens) an app's access to a company inside the caller's transaction; returns the active row. */
+  grant(emit: Emit, input: GrantInput): AuthorizationRow;
+  /** The active authorization of an app for a company, if any. */
+  findActive(appId: number, companyId: number): AuthorizationRow | undefined;
+  /** Apps a company has authorized (the actor must see the company). */
+  listForCompany(actor: Actor, companyId: number): AuthorizedApp[];
+  /** Revokes an authorization and every token issued under it (needs the "apps" permission). */
+  revoke(actor: Actor, authorizationId: number): AuthorizedApp;
+  /** The same inside the caller's transaction (App Store uninstall); false when it was not active. */
+  revokeInTransaction(emit: Emit, authorizationId: number, by: string): boolean;
+}
+
+export function toAuthorizedApp(row: AuthorizationListRow): AuthorizedApp {
+  return {
+    id: row.id,
+    appId: row.app_id,
+    appName: row.app_name,
+    clientId: row.client_id,
+    developerCompanyName: row.developer_company_name,
+    developerEmail: row.developer_email,
+    companyId: row.company_id,
+    companyName: row.company_name,
+    scopes: canonicalScopes(row.scopes.split(',')),
+    grantedBy: row.granted_by,
+    grantedAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    revokedAt: row.revoked_at === null ? null : toIso(row.revoked_at),
+  };
+}
+
+export function createAuthorizationsService(ctx: ServiceContext): AuthorizationsService {
+  const { repos, access, clock } = ctx;
+
+  function revokeRow(emit: Emit, row: AuthorizationRow, by: string): boolean {
+    const now = clock.now();
+    if (!repos.authorizations.revoke(row.id, now, by)) return false;
+    repos.audit.record({ company_id: row.company_id, actor: by, action: 'app.authorization_revoked', detail: { authorizationId: row.id, appId: row.app_id }, created_at: now });
+    emit('authorization.revoked', { authorizationId: row.id, appId: row.app_id, companyId: row.company_id });
+    return true;
+  }
+
+  return {
+    grant(emit, input) {
+      const now = clock.now();
+      const grantedBy = input.user ? input.user.email : 'the platform';
+      const existing = repos.authorizations.findActive(input.appId, input.companyId);
+      let id: number;
+      if (existing) {
+        id = existing.id;
+        repos.authorizations.updateGrant(id, {
+          scopes: formatScopes([...existing.scopes.split(','), ...input.scopes]),
+          granted_by_user_id: input.user?.id ?? null,
+          granted_by: grantedBy,
+          updated_at: now,
+        });
+      } else {
+        id = repos.authorizations.insert({
+          app_id: input.appId,
+          company_id: input.companyId,
+          scopes: formatScopes(input.scopes),
+          granted_by_user_id: input.user?.id ?? null,
+          granted_by: grantedBy,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+      repos.audit.record({
+        company_id: input.companyId,
+        actor: input.user ? `user:${input.user.email}` : 'operator',
+        action: 'app.authorized',
+        detail: { authorizationId: id, appId: input.appId, scopes: formatScopes(input.scopes) },
+        created_at: now,
+      });
+      emit('authorization.granted', { authorizationId: id, appId: input.appId, companyId: input.companyId });
+      return repos.authorizations.get(id)!;
+    },
+
+    findActive: (appId, companyId) => repos.authorizations.findActive(appId, companyId),
+
+    listForCompany(actor, companyId) {
+      access.company(actor, companyId);
+      return repos.authorizations.listActiveForCompanies([companyId]).map(toAuthorizedApp);
+    },
+
+    revoke(actor, authorizationId) {
+      const row = repos.authorizations.get(authorizationId);
+      if (!row || !access.canSee(actor, row.company_id)) {
+        throw new ApiError('not_found', `Authorization ${authorizationId} was not found.`, { authorizationId });
+      }
+      requirePermission(actor, 'apps');
+      if (row.revoked_at !== null) throw new ApiError('conflict', `${row.app_name} was already revoked for ${row.company_name}.`);
+      ctx.transact((emit) => revokeRow(emit, row, actorLabel(actor)));
+      return toAuthorizedApp(repos.authorizations.get(authorizationId)!);
+    },
+
+    revokeInTransaction(emit, authorizationId, by) {
+      const row = repos.authorizations.get(authorizationId);
+      return row ? revokeRow(emit, row, by) : false;
+    },
+  };
+}

@@ -1,0 +1,227 @@
+// The OAuth 2.0 authorization server's rules (spec §3): issuing single-use authorization codes, exchanging
+// them for tokens (PKCE S256 enforced when a challenge was sent), rotating refresh tokens with reuse
+// detection, and checking access tokens for tokeninfo and the REST API. Codes and tokens are random
+// (≥128 bits), stored only as SHA-256 hashes, and every claim is one conditional UPDATE inside an
+// IMMEDIATE transaction, so two exchanges of the same code or refresh token can never both win, even from
+// two processes on one data folder. Lifetimes are the constants below.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { orderedScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
+import type { AppRow } from '../repositories/apps-repository';
+import type { AccessTokenLookup } from '../repositories/oauth-repository';
+import { hashSecret } from '../secrets/secret-hash';
+import type { ServiceContext } from './service-context';
+
+/** Lifetimes (seconds). `expires_in` reports one second less than the lifetime, as the hosted platform does
+ * (its example: issued 13:30:22, expires 14:00:22, expires_in 1799), so a client that counts from the
+ * moment it receives the answer never uses a token past its end. */
+export const OAUTH_LIFETIMES = {
+  accessTokenSeconds: 1800,
+  codeSeconds: 600,
+} as const;
+
+/** Random bytes: access tokens 32 (256 bits), refresh tokens 16 (128 bits, the spec's 32 lowercase hex), codes 32. */
+export const TOKEN_BYTES = { access: 32, refresh: 16, code: 32 } as const;
+
+/** A failed grant, as RFC 6749 §5.2 names it; the token endpoint turns it into the JSON error. */
+export class GrantError extends Error {
+  constructor(
+    readonly error: 'invalid_grant' | 'invalid_request' | 'invalid_scope',
+    readonly description: string,
+  ) {
+    super(description);
+    this.name = 'GrantError';
+  }
+}
+
+/** What a successful grant hands out (the token endpoint formats it). */
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  issuedAt: number;
+  expiresAt: number;
+  scopes: OAuthScope[];
+  clientId: string;
+  userEmail: string;
+  companyId: number;
+}
+
+export interface CodeRequest {
+  app: AppRow;
+  authorizationId: number;
+  companyId: number;
+  userId: number;
+  redirectUri: string;
+  scopes: readonly OAuthScope[];
+  /** PKCE S256 challenge (base64url SHA-256 of the verifier), or null. */
+  codeChallenge: string | null;
+}
+
+/** A checked access token: who, for which company and app, with which scopes. */
+export interface AccessGrant {
+  tokenId: number;
+  appId: number;
+  clientId: string;
+  authorizationId: number;
+  companyId: number;
+  userId: number;
+  userEmail: string;
+  scopes: OAuthScope[];
+  expiresAt: number;
+}
+
+export type AccessCheck = { ok: true; grant: AccessGrant } | { ok: false; reason: 'invalid' | 'expired' };
+
+export interface OAuthService {
+  /** Issues a code for an approved authorization request; returns the code (only its hash is stored). */
+  issueCode(request: CodeRequest): string;
+  exchangeCode(app: AppRow, input: { code: string; redirectUri: string; codeVerifier: string | null }): IssuedTokens;
+  refresh(app: AppRow, input: { refreshToken: string; scope: OAuthScope[] | null }): IssuedTokens;
+  checkAccessToken(token: string): AccessCheck;
+  /** Deletes expired tokens and codes and long-revoked families; returns how many rows went. */
+  prune(): { accessTokens: number; codes: number; families: number };
+}
+
+const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
+
+/** RFC 7636 S256: base64url(SHA-256(ascii(verifier))) compared in constant time. */
+export function pkceMatches(verifier: string, challenge: string): boolean {
+  const computed = Buffer.from(createHash('sha256').update(verifier, 'ascii').digest('base64url'));
+  const expected = Buffer.from(challenge);
+  return computed.length === expected.length && timingSafeEqual(computed, expected);
+}
+
+export function createOAuthService(ctx: ServiceContext): OAuthService {
+  const { db, repos, clock, ids } = ctx;
+  const oauth = repos.oauth;
+
+  /** Inserts a new refresh and access token into a family; returns what the client receives. */
+  function mint(familyId: number, parentId: number | null, scopes: readonly OAuthScope[], app: AppRow, userEmail: string, companyId: number): IssuedTokens {
+    const now = clock.now();
+    const accessToken = ids.token(TOKEN_BYTES.access);
+    const refreshToken = ids.hex(TOKEN_BYTES.refresh);
+    const scopeText = orderedScopes(scopes).join(',');
+    oauth.insertRefreshToken({ token_hash: hashSecret(refreshToken), family_id: familyId, parent_id: parentId, scopes: scopeText, created_at: now });
+    const expiresAt = now + OAUTH_LIFETIMES.accessTokenSeconds * 1000;
+    oauth.insertAccessToken({ token_hash: hashSecret(accessToken), family_id: familyId, scopes: scopeText, created_at: now, expires_at: expiresAt });
+    return { accessToken, refreshToken, issuedAt: now, expiresAt, scopes: orderedScopes(scopes), clientId: app.client_id, userEmail, companyId };
+  }
+
+  /** Runs `work` in an IMMEDIATE transaction. A work that detects reuse returns the error instead of throwing,
+   * so the revocation it wrote commits; it is thrown after the commit. */
+  function inWriteTransaction(work: () => IssuedTokens | GrantError): IssuedTokens {
+    const result = db.transaction(work).immediate();
+    if (result instanceof GrantError) throw result;
+    return result;
+  }
+
+  return {
+    issueCode(request) {
+      const code = ids.token(TOKEN_BYTES.code);
+      const now = clock.now();
+      oauth.insertCode({
+        code_hash: hashSecret(code),
+        app_id: request.app.id,
+        authorization_id: request.authorizationId,
+        company_id: request.companyId,
+        user_id: request.userId,
+        redirect_uri: request.redirectUri,
+        scopes: orderedScopes(request.scopes).join(','),
+        code_challenge: request.codeChallenge,
+        created_at: now,
+        expires_at: now + OAUTH_LIFETIMES.codeSeconds * 1000,
+      });
+      return code;
+    },
+
+    exchangeCode(app, input) {
+      if (input.codeVerifier !== null && !VERIFIER.test(input.codeVerifier)) {
+        throw new GrantError('invalid_request', 'code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, "-", ".", "_" and "~" (RFC 7636)');
+      }
+      return inWriteTransaction(() => {
+        const now = clock.now();
+        const code = oauth.findCode(hashSecret(input.code));
+        if (!code || code.app_id !== app.id) return new GrantError('invalid_grant', 'code is invalid or was not issued to this client');
+        if (code.used_at !== null || !oauth.claimCode(code.id, now)) {
+          const revoked = oauth.revokeFamiliesOfCode(code.id, now, 'authorization code reuse');
+          return new GrantError('invalid_grant', `code has already been used${revoked > 0 ? '; the tokens issued for it are revoked' : ''}`);
+        }
+        // From here the code is spent whatever happens: a failed exchange cannot be retried with it.
+        if (code.expires_at <= now) return new GrantError('invalid_grant', 'code has expired (codes are valid for 10 minutes)');
+        if (code.redirect_uri !== input.redirectUri) {
+          return new GrantError('invalid_grant', 'redirect_uri must be identical to the one sent to /oauth2/authorize');
+        }
+        if (code.code_challenge !== null) {
+          if (input.codeVerifier === null) return new GrantError('invalid_grant', 'code_verifier is required: the authorization request sent a code_challenge');
+          if (!pkceMatches(input.codeVerifier, code.code_challenge)) return new GrantError('invalid_grant', 'code_verifier does not match the code_challenge');
+        } else if (input.codeVerifier !== null) {
+          return new GrantError('invalid_grant', 'code_verifier was sent, but the authorization request had no code_challenge');
+        }
+        const user = code.user_id === null ? undefined : repos.users.get(code.user_id);
+        const authorization = repos.authorizations.get(code.authorization_id);
+        if (!user || !authorization || authorization.revoked_at !== null) {
+          return new GrantError('invalid_grant', 'the authorization behind this code was revoked');
+        }
+        const scopes = orderedScopes(code.scopes.split(','));
+        const familyId = oauth.insertFamily({
+          app_id: app.id,
+          authorization_id: code.authorization_id,
+          company_id: code.company_id,
+          user_id: user.id,
+          scopes: code.scopes,
+          code_id: code.id,
+          created_at: now,
+        });
+        return mint(familyId, null, scopes, app, user.email, code.company_id);
+      });
+    },
+
+    refresh(app, input) {
+      return inWriteTransaction(() => {
+        const now = clock.now();
+        const token = oauth.findRefreshToken(hashSecret(input.refreshToken));
+        if (!token || token.app_id !== app.id) return new GrantError('invalid_grant', 'refresh_token is invalid or was not issued to this client');
+        if (token.family_revoked_at !== null || token.authorization_revoked_at !== null || token.user_id === null || token.user_email === null) {
+          return new GrantError('invalid_grant', 'refresh_token has been revoked');
+        }
+        if (token.used_at !== null || !oauth.claimRefreshToken(token.id, now)) {
+          oauth.revokeFamily(token.family_id, now, 'refresh token reuse');
+          return new GrantError('invalid_grant', 'refresh_token has already been used; every token of this grant is revoked (authorize again)');
+        }
+        const granted = orderedScopes(token.family_scopes.split(','));
+        let scopes = orderedScopes(token.scopes.split(','));
+        if (input.scope !== null) {
+          const beyond = input.scope.filter((s) => !granted.includes(s));
+          if (beyond.length > 0) return new GrantError('invalid_scope', `scope may not include scopes that were not granted: ${beyond.join(', ')}`);
+          scopes = orderedScopes(input.scope);
+        }
+        return mint(token.family_id, token.id, scopes, app, token.user_email, token.company_id);
+      });
+    },
+
+    checkAccessToken(token) {
+      const row: AccessTokenLookup | undefined = oauth.findAccessToken(hashSecret(token));
+      if (!row || row.family_revoked_at !== null || row.authorization_revoked_at !== null || row.user_id === null || row.user_email === null) {
+        return { ok: false, reason: 'invalid' };
+      }
+      if (row.expires_at <= clock.now()) return { ok: false, reason: 'expired' };
+      const authorized = row.authorization_scopes.split(',');
+      return {
+        ok: true,
+        grant: {
+          tokenId: row.id,
+          appId: row.app_id,
+          clientId: row.client_id,
+          authorizationId: row.authorization_id,
+          companyId: row.company_id,
+          userId: row.user_id,
+          userEmail: row.user_email,
+          // A token reaches what it was issued for, and never more than its authorization still grants.
+          scopes: orderedScopes(row.scopes.split(',').filter((s) => authorized.includes(s))),
+          expiresAt: row.expires_at,
+        },
+      };
+    },
+
+    prune: () => oauth.prune(clock.now()),
+  };
+}

@@ -1,0 +1,131 @@
+// Webhook registrations (spec §4/§5): what an app registers through /admin/webhooks.json. A hook is bound to
+// the app and company of the token that created it; other apps (and other companies) never see it, and a
+// foreign id is simply "not found". Validation is the schemas of src-shared/api/webhook-inputs.ts (address an
+// absolute http(s) URL, topic one of spec §5's, `orders/create` stored as `order/create`, format json).
+// Delivery (queue, attempts, retries) belongs to the webhook dispatcher; it listens to the events emitted
+// here: webhook.created / webhook.updated / webhook.deleted, and webhook.reactivated when a PUT turns
+// `is_active` from false back to true (it then resumes what is queued).
+import { ApiError } from '../../../src-shared/api/errors';
+import { parseInput } from '../../../src-shared/api/validation';
+import { webhookCreateSchema, webhookUpdateSchema } from '../../../src-shared/api/webhook-inputs';
+import type { Webhook } from '../../../src-shared/api/webhook-types';
+import type { WebhookTopic } from '../../../src-shared/domain/webhook-topics';
+import { toIso } from '../clock';
+import type { WebhookPage, WebhookRow } from '../repositories/webhooks-repository';
+import type { ServiceContext } from './service-context';
+
+/** Who is asking: the app and company an access token was granted for. */
+export interface WebhookOwner {
+  appId: number;
+  companyId: number;
+}
+
+export interface WebhooksService {
+  /** One page of the owner's hooks, by id; `hasMore` when another page follows. */
+  list(owner: WebhookOwner, page: WebhookPage): { webhooks: Webhook[]; hasMore: boolean };
+  get(owner: WebhookOwner, id: number): Webhook;
+  /** Validates `input` (wire names: address, topic, format, is_active) and registers the hook. */
+  create(owner: WebhookOwner, input: unknown): Webhook;
+  /** Changes address, topic, format or is_active; `id` in the body must match. */
+  update(owner: WebhookOwner, id: number, input: unknown): Webhook;
+  delete(owner: WebhookOwner, id: number): void;
+  /** Every hook of a company, any app (console listings; the caller checks who may see the company). */
+  listForCompany(companyId: number): Webhook[];
+}
+
+export function toWebhook(row: WebhookRow): Webhook {
+  return {
+    id: row.id,
+    appId: row.app_id,
+    companyId: row.company_id,
+    address: row.address,
+    topic: row.topic as WebhookTopic,
+    format: row.format,
+    isActive: row.is_active === 1,
+    deactivatedAt: row.deactivated_at === null ? null : toIso(row.deactivated_at),
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+export function createWebhooksService(ctx: ServiceContext): WebhooksService {
+  const { repos, clock } = ctx;
+
+  function owned(owner: WebhookOwner, id: number): WebhookRow {
+    const row = repos.webhooks.getForAppCompany(id, owner.appId, owner.companyId);
+    if (!row) throw new ApiError('not_found', `Webhook ${id} was not found.`, { webhookId: id });
+    return row;
+  }
+
+  function assertNoDuplicate(owner: WebhookOwner, address: string, topic: string, exceptId: number | null): void {
+    // Few hooks per (app, company): reading them all is cheaper than another index.
+    const all = repos.webhooks.listForAppCompany(owner.appId, owner.companyId, { sinceId: 0, limit: -1, offset: 0 });
+    if (all.some((h) => h.id !== exceptId && h.address === address && h.topic === topic)) {
+      throw ApiError.validation({ address: [`is already registered for ${topic}`] });
+    }
+  }
+
+  return {
+    list(owner, page) {
+      const rows = repos.webhooks.listForAppCompany(owner.appId, owner.companyId, { ...page, limit: page.limit + 1 });
+      return { webhooks: rows.slice(0, page.limit).map(toWebhook), hasMore: rows.length > page.limit };
+    },
+
+    get: (owner, id) => toWebhook(owned(owner, id)),
+
+    create(owner, raw) {
+      const input = parseInput(webhookCreateSchema, raw);
+      assertNoDuplicate(owner, input.address, input.topic, null);
+      const now = clock.now();
+      const id = ctx.transact((emit) => {
+        const webhookId = repos.webhooks.insert({
+          app_id: owner.appId,
+          company_id: owner.companyId,
+          address: input.address,
+          topic: input.topic,
+          format: input.format,
+          is_active: input.is_active ? 1 : 0,
+          created_at: now,
+          updated_at: now,
+        });
+        emit('webhook.created', { webhookId, appId: owner.appId, companyId: owner.companyId });
+        return webhookId;
+      });
+      return toWebhook(repos.webhooks.get(id)!);
+    },
+
+    update(owner, id, raw) {
+      const row = owned(owner, id);
+      const input = parseInput(webhookUpdateSchema, raw);
+      if (input.id !== undefined && input.id !== id) throw ApiError.validation({ id: [`does not match the webhook in the URL (${id})`] });
+      const address = input.address ?? row.address;
+      const topic = input.topic ?? row.topic;
+      if (input.address !== undefined || input.topic !== undefined) assertNoDuplicate(owner, address, topic, id);
+      const reactivated = input.is_active === true && row.is_active === 0;
+      const now = clock.now();
+      ctx.transact((emit) => {
+        repos.webhooks.update(id, {
+          address,
+          topic,
+          ...(input.is_active !== undefined ? { is_active: input.is_active ? 1 : 0, deactivated_at: input.is_active ? null : row.is_active === 1 ? now : row.deactivated_at } : {}),
+          updated_at: now,
+        });
+        const event = { webhookId: id, appId: owner.appId, companyId: owner.companyId };
+        emit('webhook.updated', event);
+        if (reactivated) emit('webhook.reactivated', event);
+      });
+      return toWebhook(repos.webhooks.get(id)!);
+    },
+
+    delete(owner, id) {
+      owned(owner, id);
+      ctx.transact((emit) => {
+        // Emitted before the row goes, so in-transaction listeners (delivery bookkeeping) can still read it.
+        emit('webhook.deleted', { webhookId: id, appId: owner.appId, companyId: owner.companyId });
+        repos.webhooks.delete(id);
+      });
+    },
+
+    listForCompany: (companyId) => repos.webhooks.listForCompany(companyId).map(toWebhook),
+  };
+}

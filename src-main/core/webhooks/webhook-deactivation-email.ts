@@ -1,0 +1,52 @@
+// The email the platform sends to an app's developer when one of its hooks is deactivated after the last
+// retry failed (spec §5). It lands in the local outbox like every other email.
+import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../../src-shared/domain/webhooks';
+import { toIso } from '../clock';
+import type { Email } from '../services/outbox-service';
+import type { AppRow } from '../repositories/apps-repository';
+import type { WebhookRow } from '../repositories/webhooks-repository';
+
+export const WEBHOOK_DEACTIVATED_EMAIL_KIND = 'webhook_deactivated';
+
+export interface DeactivationFacts {
+  app: AppRow;
+  hook: WebhookRow;
+  companyName: string;
+  /** Fallback address when the app has no developer email: its company's. */
+  developerCompanyEmail: string;
+  firstFailureAt: number;
+  lastFailureAt: number;
+  lastError: string;
+  queued: number;
+}
+
+export function deactivationEmail(facts: DeactivationFacts): Email {
+  const { app, hook } = facts;
+  const to = app.developer_email || facts.developerCompanyEmail || `developer-of-app-${app.id}@invalid`;
+  const body = [
+    'Hello,',
+    '',
+    `the platform has deactivated a webhook of your app "${app.name}" for ${facts.companyName} (company ${hook.company_id}),`,
+    'because its endpoint did not acknowledge notifications for about 48 hours.',
+    '',
+    `  Webhook:        #${hook.id}  ${hook.topic}  ->  ${hook.address}`,
+    `  First failure:  ${toIso(facts.firstFailureAt)}`,
+    `  Last failure:   ${toIso(facts.lastFailureAt)} (${facts.lastError})`,
+    `  Attempts:       the first delivery and ${WEBHOOK_RETRY_DELAYS_SECONDS.length} retries, ${WEBHOOK_RETRY_DELAYS_SECONDS.join(', ')} seconds after each failure`,
+    `  Still queued:   ${facts.queued} notification${facts.queued === 1 ? '' : 's'}, kept for you: they go out when the webhook is active again`,
+    '',
+    'To resume delivery, fix the endpoint (any 2xx within 10 seconds is success) and set is_active back to true:',
+    `  PUT /admin/webhooks/${hook.id}.json with "is_active": true`,
+    'or press Reactivate on the Webhooks screen of the console.',
+    '',
+    'The platform',
+  ].join('\n');
+  return {
+    companyId: app.company_id,
+    to,
+    subject: `Webhook deactivated: ${hook.topic} for ${facts.companyName} (app "${app.name}")`,
+    body,
+    kind: WEBHOOK_DEACTIVATED_EMAIL_KIND,
+    at: facts.lastFailureAt,
+  };
+}

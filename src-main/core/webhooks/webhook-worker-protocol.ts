@@ -1,0 +1,35 @@
+// The messages between the dispatcher (main thread) and its worker. The main thread owns the database,
+// the clock and the secret store; the worker signs and sends. Secrets are opened on the main side (the
+// desktop app's safeStorage only works there) and handed over once per app.
+export interface WorkerSettings {
+  timeoutMs: number;
+  maxSockets: number;
+  userAgent: string;
+}
+
+export interface SendJob {
+  /** The dispatcher's key for the attempt. */
+  key: string;
+  appId: number;
+  url: string;
+  /** Unsigned payload JSON (keys in order); the worker appends the hash. */
+  payload: string;
+  messageId: string;
+  /** webhook-timestamp, seconds. */
+  timestamp: number;
+}
+
+export interface SendResult {
+  key: string;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+  /** Wall time the request started (epoch ms, fractional). */
+  startedAt: number;
+  /** The request headers as sent, as a JSON object text (stored as is). */
+  requestHeaders: string;
+  requestBody: string;
+}
+
+export type ToWorker = { type: 'secrets'; entries: [appId: number, secret: string][] } | { type: 'send'; jobs: SendJob[] };
+export type FromWorker = { type: 'results'; results: SendResult[] };

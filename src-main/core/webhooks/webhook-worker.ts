@@ -1,0 +1,56 @@
+// Entry of the webhook worker thread (bundled to dist/worker/webhook-worker.cjs): receives send jobs from
+// the dispatcher, signs each payload (hash recipe and Standard Webhooks headers), POSTs it with the
+// keep-alive client and reports every outcome back in batches. It holds no state that matters: if it
+// dies, the dispatcher starts a new one and sends again what had no recorded outcome.
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildWebhookRequest } from './webhook-signing';
+import { createWebhookHttpClient } from './webhook-http-client';
+import type { FromWorker, SendJob, SendResult, ToWorker, WorkerSettings } from './webhook-worker-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('webhook-worker must run as a worker thread');
+const settings = workerData as WorkerSettings;
+const client = createWebhookHttpClient({ timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets });
+const secrets = new Map<number, string>();
+let outgoing: SendResult[] = [];
+let flushQueued = false;
+
+function report(result: SendResult): void {
+  outgoing.push(result);
+  if (flushQueued) return;
+  flushQueued = true;
+  // Results that arrive in the same turn go back in one message (one transaction on the main side).
+  setImmediate(() => {
+    flushQueued = false;
+    const results = outgoing;
+    outgoing = [];
+    port!.postMessage({ type: 'results', results } satisfies FromWorker);
+  });
+}
+
+async function send(job: SendJob): Promise<void> {
+  const secret = secrets.get(job.appId);
+  if (secret === undefined) {
+    report({ key: job.key, status: null, error: 'the app secret was not available to sign the request', durationMs: 0, startedAt: performance.timeOrigin + performance.now(), requestHeaders: '{}', requestBody: job.payload });
+    return;
+  }
+  const { body, headers } = buildWebhookRequest(secret, job.payload, job.messageId, job.timestamp, settings.userAgent);
+  const outcome = await client.post(job.url, body, { ...headers });
+  report({
+    key: job.key,
+    status: outcome.status,
+    error: outcome.error,
+    durationMs: outcome.durationMs,
+    startedAt: outcome.startedAt,
+    requestHeaders: JSON.stringify({ ...headers, 'Content-Length': String(Buffer.byteLength(body)) }),
+    requestBody: body,
+  });
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'secrets') {
+    for (const [appId, secret] of message.entries) secrets.set(appId, secret);
+  } else if (message.type === 'send') {
+    for (const job of message.jobs) void send(job);
+  }
+});

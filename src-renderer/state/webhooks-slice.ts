@@ -1,0 +1,159 @@
+// Webhooks and the platform clock: the hooks overview (grouped by app and company, with their state), the
+// delivery log (paged newest first; pushed events fetch what is newer, scrolling fetches what is older),
+// one attempt's request in detail, replays and reactivation.
+import type { ClockInfo, WebhookAttemptDetail, WebhookAttemptSummary, WebhooksOverview } from '../../src-shared/api/webhook-delivery-types';
+import { failed, idle, loading, ready, type Loadable } from './loadable';
+import { mutate, patch, type SliceContext } from './slice-context';
+
+export const ATTEMPTS_PAGE = 100;
+
+export interface AttemptLog {
+  /** The hook the log is filtered to (null: every hook in reach). */
+  webhookId: number | null;
+  items: WebhookAttemptSummary[];
+  hasMore: boolean;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  loadingOlder: boolean;
+}
+
+export interface WebhooksState {
+  overview: Loadable<WebhooksOverview>;
+  log: AttemptLog;
+  details: Record<number, Loadable<WebhookAttemptDetail>>;
+  clock: Loadable<ClockInfo>;
+  /** Event ids whose replay was asked for and has not been logged yet. */
+  replaying: number[];
+}
+
+export interface WebhooksActions {
+  loadWebhooks(): Promise<void>;
+  /** (Re)loads the newest page of the log for a hook (or all hooks). */
+  loadAttempts(webhookId: number | null): Promise<void>;
+  loadOlderAttempts(): Promise<void>;
+  loadNewerAttempts(): Promise<void>;
+  loadAttempt(attemptId: number): Promise<void>;
+  replay(eventId: number): Promise<void>;
+  reactivate(webhookId: number): Promise<void>;
+  loadClock(): Promise<void>;
+  advanceClock(duration: string): Promise<ClockInfo>;
+}
+
+const emptyLog = (webhookId: number | null): AttemptLog => ({ webhookId, items: [], hasMore: false, status: 'idle', error: null, loadingOlder: false });
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; actions: WebhooksActions } {
+  let overviewSeq = 0;
+  let logSeq = 0;
+
+  const log = () => ctx.get().webhooks.log;
+
+  const actions: WebhooksActions = {
+    async loadWebhooks() {
+      const mine = ++overviewSeq;
+      patch(ctx, 'webhooks', (w) => ({ overview: loading(w.overview) }));
+      try {
+        const overview = await ctx.client.call('webhooks.overview', {});
+        if (mine === overviewSeq) patch(ctx, 'webhooks', { overview: ready(overview), clock: ready(overview.clock) });
+      } catch (error) {
+        if (mine === overviewSeq) patch(ctx, 'webhooks', (w) => ({ overview: failed(w.overview, error) }));
+      }
+    },
+
+    async loadAttempts(webhookId) {
+      const mine = ++logSeq;
+      patch(ctx, 'webhooks', (w) => ({
+        log: w.log.webhookId === webhookId ? { ...w.log, status: 'loading' as const, error: null } : { ...emptyLog(webhookId), status: 'loading' as const },
+      }));
+      try {
+        const page = await ctx.client.call('webhooks.attempts', { webhookId, limit: ATTEMPTS_PAGE });
+        if (mine === logSeq) patch(ctx, 'webhooks', { log: { webhookId, items: page.items, hasMore: page.hasMore, status: 'ready', error: null, loadingOlder: false } });
+      } catch (error) {
+        if (mine === logSeq) patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, status: 'error' as const, error: errorText(error) } }));
+      }
+    },
+
+    async loadOlderAttempts() {
+      const current = log();
+      if (current.status !== 'ready' || !current.hasMore || current.loadingOlder || current.items.length === 0) return;
+      const mine = logSeq;
+      patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, loadingOlder: true } }));
+      try {
+        const page = await ctx.client.call('webhooks.attempts', { webhookId: current.webhookId, beforeId: current.items[current.items.length - 1].id, limit: ATTEMPTS_PAGE });
+        if (mine === logSeq) patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, items: [...w.log.items, ...page.items], hasMore: page.hasMore, loadingOlder: false } }));
+      } catch (error) {
+        if (mine === logSeq) patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, loadingOlder: false, error: errorText(error) } }));
+      }
+    },
+
+    async loadNewerAttempts() {
+      const current = log();
+      if (current.status !== 'ready') return;
+      if (current.items.length === 0) return actions.loadAttempts(current.webhookId);
+      const mine = logSeq;
+      try {
+        // Newest first; a burst bigger than a page reloads the first page instead of leaving a gap.
+        const page = await ctx.client.call('webhooks.attempts', { webhookId: current.webhookId, afterId: current.items[0].id, limit: ATTEMPTS_PAGE });
+        if (mine !== logSeq) return;
+        if (page.hasMore) return actions.loadAttempts(current.webhookId);
+        if (page.items.length > 0) {
+          const seen = new Set(page.items.map((a) => a.eventId));
+          patch(ctx, 'webhooks', (w) => ({
+            log: {
+              ...w.log,
+              // An event's state may have changed (delivered by a later attempt): refresh it on the older rows.
+              items: [...page.items, ...w.log.items.map((a) => (seen.has(a.eventId) ? { ...a, eventState: page.items.find((p) => p.eventId === a.eventId)!.eventState } : a))],
+            },
+            replaying: w.replaying.filter((id) => !page.items.some((a) => a.eventId === id && a.kind === 'replay')),
+          }));
+        }
+      } catch {
+        // The next pushed event tries again.
+      }
+    },
+
+    async loadAttempt(attemptId) {
+      patch(ctx, 'webhooks', (w) => ({ details: { ...w.details, [attemptId]: loading(w.details[attemptId] ?? idle()) } }));
+      try {
+        const detail = await ctx.client.call('webhooks.attempt', { attemptId });
+        patch(ctx, 'webhooks', (w) => ({ details: { ...w.details, [attemptId]: ready(detail) } }));
+      } catch (error) {
+        patch(ctx, 'webhooks', (w) => ({ details: { ...w.details, [attemptId]: failed(w.details[attemptId] ?? idle(), error) } }));
+      }
+    },
+
+    async replay(eventId) {
+      await mutate(ctx, () => ctx.client.call('webhooks.replay', { eventId }), (r) => `Replay of ${r.messageId} requested`);
+      patch(ctx, 'webhooks', (w) => ({ replaying: [...new Set([...w.replaying, eventId])] }));
+    },
+
+    async reactivate(webhookId) {
+      const hook = await mutate(ctx, () => ctx.client.call('webhooks.reactivate', { webhookId }), (h) => `Webhook ${h.topic} is active again`);
+      patch(ctx, 'webhooks', (w) =>
+        w.overview.data
+          ? { overview: ready({ ...w.overview.data, groups: w.overview.data.groups.map((g) => ({ ...g, hooks: g.hooks.map((h) => (h.id === hook.id ? hook : h)) })) }) }
+          : {},
+      );
+    },
+
+    async loadClock() {
+      try {
+        const clock = await ctx.client.call('clock.get', {});
+        patch(ctx, 'webhooks', { clock: ready(clock) });
+      } catch (error) {
+        patch(ctx, 'webhooks', (w) => ({ clock: failed(w.clock, error) }));
+      }
+    },
+
+    async advanceClock(duration) {
+      const clock = await ctx.client.call('clock.advance', { duration });
+      patch(ctx, 'webhooks', { clock: ready(clock) });
+      return clock;
+    },
+  };
+
+  return { state: { overview: idle(), log: emptyLog(null), details: {}, clock: idle(), replaying: [] }, actions };
+}

@@ -1,0 +1,54 @@
+// Console methods of webhook delivery (spec §5) and the platform clock (spec §9): hooks with their state,
+// the attempt log, replays, reactivation, and moving the clock forward for demos.
+import { z } from 'zod';
+import { MAX_CLOCK_ADVANCE_MS, parseDuration } from '../../domain/durations';
+import { idSchema } from '../inputs';
+import { method } from '../method';
+import type { ClockInfo, WebhookAttemptDetail, WebhookAttemptPage, WebhookHookInfo, WebhookReplayRequested, WebhooksOverview } from '../webhook-delivery-types';
+
+/** A duration as people type it (90s, 15m, 2h, 3d, 1h30m) -> milliseconds; the console's clock form uses it too. */
+export const clockDurationSchema = z
+  .string({ required_error: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === null || ms <= 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a duration (e.g. 90s, 15m, 2h, 3d, 1h30m)' });
+      return z.NEVER;
+    }
+    if (ms > MAX_CLOCK_ADVANCE_MS) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be at most 366 days (the clock never moves back)' });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const optionalId = idSchema.nullable().default(null);
+
+export const webhookAttemptsSchema = z
+  .object({
+    companyId: optionalId,
+    webhookId: optionalId,
+    eventId: optionalId,
+    beforeId: optionalId,
+    afterId: optionalId,
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const webhookMethods = {
+  'webhooks.overview': method<WebhooksOverview>()(
+    z.object({ companyId: optionalId }).strict(),
+    'Hooks by app with their state (active, blocked until …, deactivated), queue and the clock',
+  ),
+  'webhooks.attempts': method<WebhookAttemptPage>()(webhookAttemptsSchema, 'The delivery log, newest first (by hook, company or event)'),
+  'webhooks.attempt': method<WebhookAttemptDetail>()(z.object({ attemptId: idSchema }).strict(), 'One attempt with its request headers and body'),
+  'webhooks.replay': method<WebhookReplayRequested>()(z.object({ eventId: idSchema }).strict(), 'Send an event again (same webhook-id), logged as a replay'),
+  'webhooks.reactivate': method<WebhookHookInfo>()(z.object({ webhookId: idSchema }).strict(), 'Set a deactivated hook active again (as PUT is_active: true)'),
+  'clock.get': method<ClockInfo>()(z.object({}).strict(), 'Platform time and how far it is ahead of real time'),
+  'clock.advance': method<ClockInfo>()(
+    z.object({ duration: clockDurationSchema }).strict(),
+    'Move the platform clock forward; what falls due (webhook retries, ...) runs in order',
+  ),
+} as const;

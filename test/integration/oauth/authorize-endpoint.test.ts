@@ -1,0 +1,242 @@
+// The authorization endpoint's security properties, each on its own: exact redirect URI match, errors
+// before a valid redirect URI shown on a page (never redirected), errors after it redirected with state,
+// CSRF protection of the forms, the session cookie, the pages' CSP, sign-in throttling, and the company a
+// user may grant for.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionCookieName } from '../../../src-main/core/server/oauth/authorize-routes';
+import {
+  ANNA,
+  authorize,
+  authorizePath,
+  DANA,
+  DEMO_PASSWORD,
+  FormClient,
+  formFields,
+  LUKAS,
+  REDIRECT_URI,
+  startOAuthFixture,
+  type OAuthFixture,
+} from '../../helpers/oauth';
+
+let fixture: OAuthFixture;
+beforeAll(async () => {
+  fixture = await startOAuthFixture();
+});
+afterAll(() => fixture.close());
+
+/** Signs in and returns the client with the consent page. */
+async function consentPage(email = ANNA, options: { extra?: Record<string, string> } = {}) {
+  const client = new FormClient(fixture.url);
+  const login = await client.get(authorizePath(fixture, options));
+  const signedIn = await client.post('/oauth2/authorize/login', { ...formFields(login.html), email, password: DEMO_PASSWORD });
+  expect(signedIn.status).toBe(303);
+  const page = await client.get(signedIn.location!);
+  expect(page.status).toBe(200);
+  return { client, page, fields: formFields(page.html, '/oauth2/authorize/decision') };
+}
+
+describe('redirect URI', () => {
+  it.each([
+    ['a trailing slash', `${REDIRECT_URI}/`],
+    ['an added query', `${REDIRECT_URI}?next=1`],
+    ['a longer path (prefix match)', `${REDIRECT_URI}x`],
+    ['another host spelling', 'http://localhost:9/callback'],
+    ['upper-case scheme', 'HTTP://127.0.0.1:9/callback'],
+  ])('must match exactly: %s is refused on an error page, never redirected', async (_what, uri) => {
+    const page = await new FormClient(fixture.url).get(authorizePath(fixture, { redirectUri: uri }));
+    expect(page.status).toBe(400);
+    expect(page.location).toBeNull();
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.html).toContain('is not registered for Order Sync');
+    expect(page.html).toContain('<code>invalid_request</code>');
+  });
+
+  it('an unknown client or a missing redirect_uri is shown on an error page, not redirected', async () => {
+    const client = new FormClient(fixture.url);
+    const unknown = await client.get(`/oauth2/authorize?client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT_URI)}&response_type=code&scope=products`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.location).toBeNull();
+    expect(unknown.html).toContain('is not a registered app');
+    const missing = await client.get(`/oauth2/authorize?client_id=${fixture.app.clientId}&response_type=code&scope=products`);
+    expect(missing.status).toBe(400);
+    expect(missing.location).toBeNull();
+    expect(missing.html).toContain('redirect_uri is missing');
+  });
+
+  it('plain http redirect URIs are accepted only for loopback hosts; fragments never', () => {
+    const register = (uri: string) => () =>
+      fixture.platform.apps.create({ kind: 'operator', label: 'test' }, {
+        companyId: fixture.companyOf('yuki@kawaii-stationery.example'), name: 'X', redirectUris: [uri], scopes: ['products'], authorizationUrl: null, startUrl: null, developerEmail: '',
+      });
+    for (const ok of ['https://app.example.com/cb', 'http://127.0.0.1:3000/cb', 'http://[::1]:8080/cb', 'http://localhost/cb']) expect(register(ok)).not.toThrow();
+    expect(register('http://app.example.com/cb')).toThrow(/must use https/);
+    expect(register('http://192.168.1.5/cb')).toThrow(/must use https/);
+    expect(register('https://app.example.com/cb#frag')).toThrow(/fragment/);
+    expect(register('ftp://app.example.com/cb')).toThrow(/http or https/);
+  });
+});
+
+describe('errors once the redirect URI is known go back to the app with state (RFC 6749 §4.1.2.1)', () => {
+  it.each([
+    ['response_type=token', { response_type: 'token' }, 'unsupported_response_type'],
+    ['an unknown scope', { scope: 'products,everything' }, 'invalid_scope'],
+    ['space-separated scopes', { scope: 'products orders' }, 'invalid_scope'],
+    ['PKCE plain', { code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }, 'invalid_request'],
+    ['a challenge without method', { code_challenge: 'a'.repeat(43) }, 'invalid_request'],
+  ])('%s', async (_what, extra, error) => {
+    const page = await new FormClient(fixture.url).get(authorizePath(fixture, { extra }));
+    expect(page.status).toBe(302);
+    const location = new URL(page.location!);
+    expect(`${location.origin}${location.pathname}`).toBe(REDIRECT_URI);
+    expect(location.searchParams.get('error')).toBe(error);
+    expect(location.searchParams.get('error_description')).toBeTruthy();
+    expect(location.searchParams.get('state')).toBe('state-123');
+    expect(location.searchParams.get('code')).toBeNull();
+  });
+
+  it('scopes beyond what the app is registered for are refused', async () => {
+    const narrow = await startOAuthFixture({ scopes: ['orders'] });
+    try {
+      const page = await new FormClient(narrow.url).get(authorizePath(narrow, { scope: 'orders,products' }));
+      const location = new URL(page.location!);
+      expect(location.searchParams.get('error')).toBe('invalid_scope');
+      expect(location.searchParams.get('error_description')).toContain('products');
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it('Deny sends error=access_denied with the state, and issues nothing', async () => {
+    const { location, code } = await authorize(fixture, { decision: 'deny', state: 'keep-me' });
+    expect(code).toBeNull();
+    expect(location.search).toBe('?error=access_denied&state=keep-me');
+  });
+});
+
+describe('the consent form is protected against CSRF', () => {
+  it('a decision without the session CSRF token, with a wrong one, or without the session cookie is refused', async () => {
+    const { client, fields } = await consentPage();
+    const approve = { ...fields, company_id: String(fixture.companyOf(ANNA)), decision: 'approve' };
+    for (const attempt of [
+      () => client.post('/oauth2/authorize/decision', { ...approve, csrf: '' }),
+      () => client.post('/oauth2/authorize/decision', { ...approve, csrf: `${fields.csrf}x` }),
+      () => new FormClient(fixture.url).post('/oauth2/authorize/decision', approve),
+    ]) {
+      const reply = await attempt();
+      expect(reply.status).toBe(400);
+      expect(reply.location).toBeNull();
+      expect(reply.html).toContain('Your session has expired');
+    }
+    // The genuine form still works.
+    const ok = await client.post('/oauth2/authorize/decision', approve);
+    expect(ok.status).toBe(303);
+    expect(new URL(ok.location!).searchParams.get('code')).toBeTruthy();
+  });
+
+  it('a form posted from another origin is refused', async () => {
+    const { client, fields } = await consentPage();
+    const reply = await client.post('/oauth2/authorize/decision', { ...fields, company_id: String(fixture.companyOf(ANNA)), decision: 'approve' }, { origin: 'https://evil.example' });
+    expect(reply.status).toBe(403);
+    expect(reply.location).toBeNull();
+  });
+
+  it('the sign-in form needs its CSRF token too', async () => {
+    const client = new FormClient(fixture.url);
+    const login = await client.get(authorizePath(fixture));
+    const reply = await client.post('/oauth2/authorize/login', { ...formFields(login.html), csrf: 'forged', email: ANNA, password: DEMO_PASSWORD });
+    expect(reply.status).toBe(400);
+    expect(reply.html).toContain('This sign-in form has expired');
+  });
+});
+
+describe('session cookie and pages', () => {
+  it('the cookie is HttpOnly, SameSite=Lax, scoped to /oauth2/, named per port (never pd_session_<port>), and replaced at sign-in', async () => {
+    const client = new FormClient(fixture.url);
+    const login = await client.get(authorizePath(fixture));
+    const name = sessionCookieName(fixture.server.port);
+    expect(name).toBe(`pd_oauth_${fixture.server.port}`);
+    const cookie = login.headers.getSetCookie()[0];
+    expect(cookie).toMatch(new RegExp(`^${name}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Lax; Path=/oauth2/; Max-Age=3600$`));
+    const anonymous = client.cookies.get(name);
+    const signedIn = await client.post('/oauth2/authorize/login', { ...formFields(login.html), email: ANNA, password: DEMO_PASSWORD });
+    expect(signedIn.status).toBe(303);
+    expect(client.cookies.get(name)).not.toBe(anonymous);
+  });
+
+  it('pages carry a strict CSP (no scripts, no external resources, forms only to here and the app) and cannot be framed', async () => {
+    const { page } = await consentPage();
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("form-action 'self' http://127.0.0.1:9");
+    expect(csp).not.toContain('script-src');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(page.html).not.toMatch(/<script|src="http|href="http/);
+    expect(page.html).toContain('Authorize Order Sync');
+    expect(page.html).toContain('Get, modify, create and delete products and categories');
+    expect(page.html).toContain('Kawaii Stationery KK');
+  });
+
+  it('application output is escaped', async () => {
+    const page = await new FormClient(fixture.url).get(`/oauth2/authorize?client_id=${encodeURIComponent('<b>x</b>')}&redirect_uri=x`);
+    expect(page.html).toContain('&lt;b&gt;x&lt;/b&gt;');
+    expect(page.html).not.toContain('<b>x</b>');
+  });
+});
+
+describe('signing in', () => {
+  it('a wrong password and an unknown email get the same answer', async () => {
+    for (const [email, password] of [[ANNA, 'wrong-password'], ['nobody@example.com', DEMO_PASSWORD]]) {
+      const client = new FormClient(fixture.url);
+      const login = await client.get(authorizePath(fixture));
+      const reply = await client.post('/oauth2/authorize/login', { ...formFields(login.html), email, password });
+      expect(reply.status).toBe(401);
+      expect(reply.html).toContain('The email or password is not right.');
+    }
+  });
+
+  it('is throttled after 5 failures for an email: even the right password waits until the lock ends', async () => {
+    const email = 'camille@cafe-lumiere.example';
+    const client = new FormClient(fixture.url);
+    const attempt = async (password: string) => {
+      const login = await client.get(authorizePath(fixture));
+      return client.post('/oauth2/authorize/login', { ...formFields(login.html), email, password });
+    };
+    for (let i = 0; i < 5; i++) expect((await attempt('wrong-password')).status).toBe(401);
+    const locked = await attempt(DEMO_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.html).toContain('Too many failed sign-ins');
+    fixture.platform.clock.advance(31_000);
+    expect((await attempt(DEMO_PASSWORD)).status).toBe(303);
+  });
+});
+
+describe('who may grant for which company', () => {
+  it("a partner's user picks one of its clients; the code and token are for that client only", async () => {
+    const { page, client, fields } = await consentPage(DANA);
+    expect(page.html).toContain('Choose a company');
+    expect(page.html).toContain('Northwind Commerce Partners GmbH (your partner company)');
+    expect(page.html).toContain('Brightside Books Ltd (client)');
+    const brightside = fixture.companyOf('oliver@brightside-books.example');
+    const reply = await client.post('/oauth2/authorize/decision', { ...fields, company_id: String(brightside), decision: 'approve' });
+    expect(new URL(reply.location!).searchParams.get('company_id')).toBe(String(brightside));
+  });
+
+  it('a company the user cannot see is refused (the consent page is shown again, nothing issued)', async () => {
+    const { client, fields } = await consentPage(ANNA);
+    const reply = await client.post('/oauth2/authorize/decision', { ...fields, company_id: String(fixture.companyOf(DANA)), decision: 'approve' });
+    expect(reply.status).toBe(400);
+    expect(reply.location).toBeNull();
+    expect(reply.html).toContain('Choose the company to grant access for.');
+  });
+
+  it('a user without the apps permission sees no Approve button and cannot approve', async () => {
+    const { page, client, fields } = await consentPage(LUKAS);
+    expect(page.html).toContain('You need the &quot;apps&quot; permission');
+    expect(page.html).not.toContain('value="approve"');
+    const reply = await client.post('/oauth2/authorize/decision', { ...fields, company_id: String(fixture.companyOf(LUKAS)), decision: 'approve' });
+    expect(reply.status).toBe(403);
+    expect(reply.location).toBeNull();
+  });
+});

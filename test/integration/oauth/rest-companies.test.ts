@@ -1,0 +1,90 @@
+// /admin/companies.json: a token reaches its own company and, when granted for a partner, the partner's
+// clients; nothing else (foreign ids are 404). POST creates a client with a partner's token only; PUT
+// changes data through the companies service with field errors in wire names; DELETE is not offered.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANNA, api, DANA, startOAuthFixture, tokensFor, type OAuthFixture } from '../../helpers/oauth';
+
+let fixture: OAuthFixture;
+let anna: string;
+let partner: string;
+let partnerForClient: string;
+let northwind: number;
+let alpen: number;
+let brightside: number;
+let harbor: number;
+beforeAll(async () => {
+  fixture = await startOAuthFixture();
+  northwind = fixture.companyOf(DANA);
+  alpen = fixture.companyOf(ANNA);
+  brightside = fixture.companyOf('oliver@brightside-books.example');
+  harbor = fixture.companyOf('maya@harborcoffee.example');
+  anna = (await tokensFor(fixture, { scope: 'companies' })).access;
+  partner = (await tokensFor(fixture, { email: DANA, companyId: northwind, scope: 'companies' })).access;
+  partnerForClient = (await tokensFor(fixture, { email: DANA, companyId: brightside, scope: 'companies' })).access;
+});
+afterAll(() => fixture.close());
+
+const ids = (body: { companies: { id: number }[] }) => body.companies.map((c) => c.id);
+
+describe('companies resource', () => {
+  it("a shop's token sees only its own company", async () => {
+    const list = await api(fixture, 'GET', '/admin/companies.json', anna);
+    expect(ids(list.body)).toEqual([alpen]);
+    const one = await api(fixture, 'GET', `/admin/companies/${alpen}.json`, anna);
+    expect(one.body.company).toMatchObject({ id: alpen, name: 'Alpenglück Naturkosmetik GmbH', country: 'AT', vat_id: 'ATU12345678', is_partner: false, partner_id: northwind, payment_route: 'direct' });
+    for (const foreign of [northwind, brightside, harbor, 999999]) {
+      const reply = await api(fixture, 'GET', `/admin/companies/${foreign}.json`, anna);
+      expect(reply).toMatchObject({ status: 404, body: { errors: `company ${foreign} was not found` } });
+    }
+  });
+
+  it("a partner's token sees the partner and its clients, paginated; a token the partner granted for one client sees that client only", async () => {
+    const all = await api(fixture, 'GET', '/admin/companies.json?limit=250', partner);
+    const expected = [northwind, ...fixture.platform.repos.companies.clientIds(northwind)].sort((a, b) => a - b);
+    expect(ids(all.body)).toEqual(expected);
+    expect(ids(all.body)).not.toContain(harbor);
+    const page2 = await api(fixture, 'GET', '/admin/companies.json?limit=3&page=2', partner);
+    expect(ids(page2.body)).toEqual(expected.slice(3, 6));
+    expect(page2.headers.get('link')).toContain('rel="next"');
+    expect((await api(fixture, 'GET', `/admin/companies/${harbor}.json`, partner)).status).toBe(404);
+    expect(ids((await api(fixture, 'GET', '/admin/companies.json', partnerForClient)).body)).toEqual([brightside]);
+    expect((await api(fixture, 'GET', `/admin/companies/${northwind}.json`, partnerForClient)).status).toBe(404);
+  });
+
+  it('PUT changes company data; bad input names the wire field and writes nothing', async () => {
+    const changed = await api(fixture, 'PUT', `/admin/companies/${alpen}.json`, anna, { company: { city: 'Hall in Tirol', postal_code: '6060' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.company).toMatchObject({ city: 'Hall in Tirol', postal_code: '6060' });
+    for (const [body, field] of [
+      [{ vat_id: 'DE123' }, 'vat_id'],
+      [{ postal_code: 'x'.repeat(30) }, 'postal_code'],
+      [{ payment_route: 'via_partner' }, 'payment_route'],
+      [{ colour: 'red' }, 'colour'],
+    ] as const) {
+      const reply = await api(fixture, 'PUT', `/admin/companies/${alpen}.json`, anna, { company: body });
+      expect(reply.status).toBe(422);
+      expect(Object.keys(reply.body.errors)).toEqual([field]);
+    }
+    expect((await api(fixture, 'GET', `/admin/companies/${alpen}.json`, anna)).body.company).toMatchObject({ city: 'Hall in Tirol', vat_id: 'ATU12345678', payment_route: 'direct' });
+    expect((await api(fixture, 'PUT', `/admin/companies/${northwind}.json`, anna, { company: { city: 'x' } })).status).toBe(404);
+  });
+
+  it('POST creates a client with a partner token (attestation required); other tokens get 403', async () => {
+    const missing = await api(fixture, 'POST', '/admin/companies.json', partner, { company: { name: 'API Client GmbH', country: 'DE' } });
+    expect(missing.status).toBe(422);
+    expect(Object.keys(missing.body.errors)).toEqual(['attest_not_affiliated']);
+    const created = await api(fixture, 'POST', '/admin/companies.json', partner, { company: { name: 'API Client GmbH', country: 'DE', attest_not_affiliated: true } });
+    expect(created.status).toBe(201);
+    expect(created.body.company).toMatchObject({ name: 'API Client GmbH', partner_id: northwind, is_partner: false });
+    expect(ids((await api(fixture, 'GET', '/admin/companies.json?limit=250', partner)).body)).toContain(created.body.company.id);
+    for (const token of [anna, partnerForClient]) {
+      expect((await api(fixture, 'POST', '/admin/companies.json', token, { company: { name: 'X', country: 'DE', attest_not_affiliated: true } })).status).toBe(403);
+    }
+  });
+
+  it('DELETE is not offered (405 with Allow)', async () => {
+    const reply = await api(fixture, 'DELETE', `/admin/companies/${alpen}.json`, anna);
+    expect(reply.status).toBe(405);
+    expect(reply.headers.get('allow')).toBe('GET, PUT');
+  });
+});

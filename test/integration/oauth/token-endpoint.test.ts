@@ -1,0 +1,227 @@
+// The token endpoint's security properties, each on its own: single-use codes (reuse revokes what the first
+// use issued), the 10-minute code lifetime, codes bound to client and redirect URI, PKCE S256, refresh-token
+// rotation with family revocation on reuse, one winner among concurrent refreshes, client authentication
+// (form body and HTTP Basic), no-store headers, token entropy and hashed storage.
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATOR } from '../../../src-main/core/access';
+import { cryptoIds } from '../../../src-main/core/ids';
+import { TOKEN_BYTES } from '../../../src-main/core/services/oauth-service';
+import {
+  ANNA,
+  api,
+  authorize,
+  exchangeCode,
+  postToken,
+  REDIRECT_URI,
+  refresh,
+  startOAuthFixture,
+  tokeninfo,
+  tokensFor,
+  type OAuthFixture,
+} from '../../helpers/oauth';
+
+let fixture: OAuthFixture;
+beforeAll(async () => {
+  fixture = await startOAuthFixture();
+});
+afterAll(() => fixture.close());
+
+const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
+
+async function expectRevoked(access: string, refreshToken: string): Promise<void> {
+  expect((await tokeninfo(fixture, access)).body).toEqual({ error: 'invalid access_token' });
+  expect((await api(fixture, 'GET', '/admin/webhooks.json', access)).status).toBe(401);
+  const again = await refresh(fixture, refreshToken);
+  expect(again.status).toBe(400);
+  expect(again.body.error).toBe('invalid_grant');
+}
+
+describe('authorization codes', () => {
+  it('are single-use: a second exchange fails with invalid_grant and revokes the tokens the first one issued', async () => {
+    const { code } = await authorize(fixture);
+    const first = await exchangeCode(fixture, code!);
+    expect(first.status).toBe(200);
+    const second = await exchangeCode(fixture, code!);
+    expect(second.status).toBe(400);
+    expect(second.body).toEqual({ error: 'invalid_grant', error_description: 'code has already been used; the tokens issued for it are revoked' });
+    await expectRevoked(first.body.access_token as string, first.body.refresh_token as string);
+  });
+
+  it('expire 10 minutes after they were issued (platform clock)', async () => {
+    const a = await authorize(fixture);
+    const b = await authorize(fixture);
+    fixture.platform.clock.advance(600_000 - 1000);
+    expect((await exchangeCode(fixture, a.code!)).status).toBe(200);
+    fixture.platform.clock.advance(1000);
+    const late = await exchangeCode(fixture, b.code!);
+    expect(late.status).toBe(400);
+    expect(late.body).toMatchObject({ error: 'invalid_grant', error_description: 'code has expired (codes are valid for 10 minutes)' });
+  });
+
+  it('are bound to the client and to the redirect URI', async () => {
+    const other = fixture.platform.apps.create(OPERATOR, {
+      companyId: fixture.companyOf('yuki@kawaii-stationery.example'), name: 'Other', redirectUris: [REDIRECT_URI], scopes: ['products'], authorizationUrl: null, startUrl: null, developerEmail: '',
+    });
+    const { code } = await authorize(fixture);
+    const foreign = await exchangeCode(fixture, code!, { client_id: other.app.clientId, client_secret: other.clientSecret });
+    expect(foreign.body).toMatchObject({ error: 'invalid_grant' });
+    const wrongUri = await exchangeCode(fixture, code!, { redirect_uri: 'http://127.0.0.1:9/other' });
+    expect(wrongUri.body).toMatchObject({ error: 'invalid_grant', error_description: 'redirect_uri must be identical to the one sent to /oauth2/authorize' });
+    // A failed exchange spends the code: it cannot be retried.
+    expect((await exchangeCode(fixture, code!)).body).toMatchObject({ error: 'invalid_grant' });
+  });
+});
+
+describe('PKCE (S256)', () => {
+  const verifier = randomBytes(32).toString('base64url');
+  const pkce = { code_challenge: s256(verifier), code_challenge_method: 'S256' };
+
+  it('the right verifier gets tokens', async () => {
+    const { code } = await authorize(fixture, { extra: pkce });
+    expect((await exchangeCode(fixture, code!, { code_verifier: verifier })).status).toBe(200);
+  });
+
+  it('a wrong or missing verifier is refused when a challenge was sent', async () => {
+    const wrong = await authorize(fixture, { extra: pkce });
+    expect((await exchangeCode(fixture, wrong.code!, { code_verifier: randomBytes(32).toString('base64url') })).body).toEqual({ error: 'invalid_grant', error_description: 'code_verifier does not match the code_challenge' });
+    const missing = await authorize(fixture, { extra: pkce });
+    expect((await exchangeCode(fixture, missing.code!)).body).toEqual({ error: 'invalid_grant', error_description: 'code_verifier is required: the authorization request sent a code_challenge' });
+  });
+
+  it('a verifier without a challenge is refused (no PKCE downgrade)', async () => {
+    const { code } = await authorize(fixture);
+    expect((await exchangeCode(fixture, code!, { code_verifier: verifier })).body).toEqual({
+      error: 'invalid_grant',
+      error_description: 'code_verifier was sent, but the authorization request had no code_challenge',
+    });
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotate: each one works once, and reusing an old one revokes the whole family (newest tokens included)', async () => {
+    const first = await tokensFor(fixture);
+    const second = await refresh(fixture, first.refresh);
+    expect(second.status).toBe(200);
+    const third = await refresh(fixture, second.body.refresh_token as string);
+    expect(third.status).toBe(200);
+    expect((await tokeninfo(fixture, third.body.access_token as string)).status).toBe(200);
+
+    const reuse = await refresh(fixture, first.refresh);
+    expect(reuse.status).toBe(400);
+    expect(reuse.body).toEqual({ error: 'invalid_grant', error_description: 'refresh_token has already been used; every token of this grant is revoked (authorize again)' });
+    await expectRevoked(third.body.access_token as string, third.body.refresh_token as string);
+    await expectRevoked(first.access, second.body.refresh_token as string);
+  });
+
+  it('two concurrent refreshes with one token: exactly one succeeds', async () => {
+    const { refresh: token } = await tokensFor(fixture);
+    const replies = await Promise.all([refresh(fixture, token), refresh(fixture, token)]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(replies.find((r) => r.status === 400)!.body.error).toBe('invalid_grant');
+  });
+
+  it('may narrow the scope, never widen it', async () => {
+    const { refresh: token } = await tokensFor(fixture, { scope: 'products,orders' });
+    const wider = await refresh(fixture, token, { scope: 'products,orders,files' });
+    expect(wider.body).toMatchObject({ error: 'invalid_scope' });
+    const { refresh: token2 } = await tokensFor(fixture, { scope: 'products,orders' });
+    const narrower = await refresh(fixture, token2, { scope: 'orders' });
+    expect(narrower.body.scope).toBe('orders');
+  });
+});
+
+describe('client authentication', () => {
+  it('accepts the secret in the form body and as HTTP Basic (form-urlencoded, RFC 6749 §2.3.1)', async () => {
+    const { refresh: token } = await tokensFor(fixture);
+    const basic = Buffer.from(`${encodeURIComponent(fixture.app.clientId)}:${encodeURIComponent(fixture.app.clientSecret)}`).toString('base64');
+    const reply = await postToken(fixture, { grant_type: 'refresh_token', refresh_token: token }, { authorization: `Basic ${basic}` });
+    expect(reply.status).toBe(200);
+  });
+
+  it('requires the secret on refresh too; a missing or wrong secret is 401 invalid_client with WWW-Authenticate', async () => {
+    const { refresh: token } = await tokensFor(fixture);
+    for (const fields of <Record<string, string>[]>[
+      { grant_type: 'refresh_token', refresh_token: token, client_id: fixture.app.clientId },
+      { grant_type: 'refresh_token', refresh_token: token, client_id: fixture.app.clientId, client_secret: 'wrong' },
+      { grant_type: 'refresh_token', refresh_token: token, client_id: 'unknown', client_secret: fixture.app.clientSecret },
+    ]) {
+      const reply = await postToken(fixture, fields);
+      expect(reply.status).toBe(401);
+      expect(reply.body.error).toBe('invalid_client');
+      expect(reply.headers.get('www-authenticate')).toMatch(/^Basic realm="partnerdeck"/);
+      expect(reply.headers.get('cache-control')).toBe('no-store');
+      expect(reply.headers.get('pragma')).toBe('no-cache');
+    }
+    // The refresh token was not spent by the failed attempts.
+    expect((await refresh(fixture, token)).status).toBe(200);
+  });
+
+  it('refuses two authentication methods at once', async () => {
+    const basic = Buffer.from(`${fixture.app.clientId}:${fixture.app.clientSecret}`).toString('base64');
+    const reply = await postToken(fixture, { grant_type: 'refresh_token', refresh_token: 'x', client_secret: fixture.app.clientSecret }, { authorization: `Basic ${basic}` });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toBe('invalid_request');
+  });
+});
+
+describe('request shape', () => {
+  it('answers RFC 6749 errors with no-store for bad requests', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ client_id: fixture.app.clientId, client_secret: fixture.app.clientSecret }, 'invalid_request'],
+      [{ grant_type: 'password', client_id: fixture.app.clientId, client_secret: fixture.app.clientSecret }, 'unsupported_grant_type'],
+      [{ grant_type: 'authorization_code', client_id: fixture.app.clientId, client_secret: fixture.app.clientSecret }, 'invalid_request'],
+      [{ grant_type: 'refresh_token', refresh_token: 'f'.repeat(32), client_id: fixture.app.clientId, client_secret: fixture.app.clientSecret }, 'invalid_grant'],
+    ];
+    for (const [fields, error] of cases) {
+      const reply = await postToken(fixture, fields);
+      expect(reply.status).toBe(400);
+      expect(reply.body.error).toBe(error);
+      expect(typeof reply.body.error_description).toBe('string');
+      expect(reply.headers.get('cache-control')).toBe('no-store');
+    }
+    const json = await fetch(`${fixture.url}/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(json.status).toBe(400);
+    expect(await json.json()).toMatchObject({ error: 'invalid_request' });
+    expect((await fetch(`${fixture.url}/token`)).status).toBe(405);
+  });
+});
+
+describe('tokens', () => {
+  it('carry at least 128 bits of entropy from the crypto source', () => {
+    expect(TOKEN_BYTES.access * 8).toBeGreaterThanOrEqual(128);
+    expect(TOKEN_BYTES.refresh * 8).toBeGreaterThanOrEqual(128);
+    expect(TOKEN_BYTES.code * 8).toBeGreaterThanOrEqual(128);
+    const seen = new Set(Array.from({ length: 1000 }, () => cryptoIds.hex(TOKEN_BYTES.refresh)));
+    expect(seen.size).toBe(1000);
+  });
+
+  it('are stored only as SHA-256 hashes: no code or token appears anywhere in the database', async () => {
+    const { code } = await authorize(fixture);
+    const reply = await exchangeCode(fixture, code!);
+    const secrets = [code!, reply.body.access_token as string, reply.body.refresh_token as string, fixture.app.clientSecret];
+    const db = fixture.platform.db;
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    for (const table of tables) {
+      const dump = JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).all());
+      for (const secret of secrets) expect(dump.includes(secret), `${table} holds a secret`).toBe(false);
+    }
+    const hash = (t: string) => createHash('sha256').update(t).digest('hex');
+    expect(db.prepare('SELECT COUNT(*) FROM oauth_access_tokens WHERE token_hash = ?').pluck().get(hash(reply.body.access_token as string))).toBe(1);
+    expect(db.prepare('SELECT COUNT(*) FROM oauth_refresh_tokens WHERE token_hash = ?').pluck().get(hash(reply.body.refresh_token as string))).toBe(1);
+  });
+
+  it('stop working when the authorization is revoked, or when the user who granted them is removed', async () => {
+    const a = await tokensFor(fixture);
+    const companyId = fixture.companyOf(ANNA);
+    const [authorization] = fixture.platform.authorizations.listForCompany(OPERATOR, companyId);
+    fixture.platform.authorizations.revoke(OPERATOR, authorization.id);
+    await expectRevoked(a.access, a.refresh);
+
+    const user = fixture.platform.users.create(OPERATOR, { companyId, email: 'temp@alpenglueck.example', name: 'Temp', password: 'temp-password', permissions: ['apps'], isAdmin: false, sendWelcomeEmail: false });
+    const b = await tokensFor(fixture, { email: user.email, password: 'temp-password' });
+    expect((await tokeninfo(fixture, b.access)).status).toBe(200);
+    fixture.platform.users.delete(OPERATOR, user.id);
+    await expectRevoked(b.access, b.refresh);
+  });
+});

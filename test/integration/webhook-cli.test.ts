@@ -1,0 +1,169 @@
+// The webhook and clock commands as a developer runs them against `partnerdeck serve`: the serve's
+// dispatcher delivers events that another process commits, `clock advance` walks the retry schedule and
+// waits for it, `webhooks deliveries --json` shows the log, `webhooks replay` sends again.
+import { join } from 'node:path';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, runCliAsync, startCli, stop } from '../helpers/cli';
+import { tempDir } from '../helpers/platform';
+import { insertApp, insertHook, openRealClockPlatform, shopCompanyId, startReceiver, type Receiver } from '../helpers/webhooks';
+import { Webhook } from 'standardwebhooks';
+import { OPERATOR } from '../../src-main/core/access';
+import type { Platform } from '../../src-main/core/platform';
+import { WEBHOOK_TOPICS } from '../../src-shared/domain/webhook-topics';
+import { independentHash } from '../helpers/independent-hash';
+
+const dir = tempDir('pd-hooks-cli-');
+const data = join(dir.path, 'data');
+let serve: ChildProcessWithoutNullStreams;
+let receiver: Receiver;
+let platform: Platform;
+let company: number;
+let hookId: number;
+
+const cli = async (...args: string[]) => runCliAsync([...args, '--data-dir', data]);
+const json = async (...args: string[]) => {
+  const result = await cli(...args, '--json');
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout);
+};
+
+beforeAll(async () => {
+  assertBuilt();
+  receiver = await startReceiver(200);
+  serve = (await startCli(['serve', '--data-dir', data, '--port', '0'])).child;
+  // A second process on the same folder, as `partnerdeck trigger` or the REST API of another app would be.
+  platform = openRealClockPlatform({ path: data, remove: () => undefined }, 'none');
+  company = shopCompanyId(platform);
+  const app = insertApp(platform, { companyId: company, developerEmail: 'dev@cli.example' });
+  hookId = insertHook(platform, { appId: app.id, companyId: company, topic: 'order/create', address: receiver.url });
+});
+
+afterAll(async () => {
+  if (serve) await stop(serve);
+  platform?.close();
+  await receiver?.close();
+  dir.remove();
+});
+
+describe('webhooks against a running serve', () => {
+  it('the serve delivers what another process commits, and the log shows it', async () => {
+    platform.ctx.transact((emit) => emit('order.created', { companyId: company, id: 1001 }));
+    await receiver.waitForCount(1);
+    expect(JSON.parse(receiver.requests[0].body).data).toEqual({ type: 'order', id: '1001' });
+    await expect.poll(async () => (await json('webhooks', 'deliveries', '--hook', String(hookId))).items.length).toBe(1);
+    const page = await json('webhooks', 'deliveries', '--hook', String(hookId));
+    expect(page.items[0]).toMatchObject({ webhookId: hookId, topic: 'order/create', kind: 'delivery', statusCode: 200, ok: true, eventState: 'delivered' });
+    expect(page.items[0].messageId).toBe(receiver.requests[0].headers['webhook-id']);
+  });
+
+  it('clock advance walks the retry schedule of a failing endpoint and waits for it', async () => {
+    const before = await json('clock', 'show');
+    receiver.answer = 500;
+    platform.ctx.transact((emit) => emit('order.created', { companyId: company, id: 1002 }));
+    await receiver.waitForCount(2);
+    await expect.poll(async () => (await json('webhooks', 'list'))[0].block?.failures ?? 0).toBe(1);
+    const moved = await json('clock', 'advance', '2d1h');
+    expect(moved).toMatchObject({ advancedMs: 49 * 3_600_000, webhookAttempts: 11, settled: true, dispatcher: 'active' });
+    expect(moved.clock.offsetMs - before.offsetMs).toBe(49 * 3_600_000);
+    const [group] = await json('webhooks', 'list');
+    expect(group.block).toBeNull();
+    expect(group.hooks[0]).toMatchObject({ id: hookId, isActive: false, queued: 1 });
+    const retries = (await json('webhooks', 'deliveries', '--hook', String(hookId), '--limit', '11')).items;
+    expect(retries.map((a: { retryNumber: number }) => a.retryNumber)).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    const email = platform.db.prepare("SELECT to_address, subject FROM outbox WHERE kind = 'webhook_deactivated'").get() as { to_address: string; subject: string };
+    expect(email.to_address).toBe('dev@cli.example');
+  });
+
+  it('webhooks replay sends an event again with the same webhook-id', async () => {
+    receiver.answer = 200;
+    const first = (await json('webhooks', 'deliveries', '--hook', String(hookId))).items.at(-1);
+    const count = receiver.requests.length;
+    const requested = await json('webhooks', 'replay', String(first.eventId));
+    expect(requested).toMatchObject({ eventId: first.eventId, messageId: first.messageId, dispatcherPid: serve.pid });
+    await receiver.waitForCount(count + 1);
+    expect(receiver.requests.at(-1)!.headers['webhook-id']).toBe(first.messageId);
+    await expect.poll(async () => (await json('webhooks', 'deliveries', '--event', String(first.eventId))).items[0].kind).toBe('replay');
+  });
+
+  it('explains bad input in one line', async () => {
+    for (const [args, message] of [
+      [['clock', 'advance', 'soon'], /"soon" is not a duration/],
+      [['clock', 'advance', '400d'], /at most 366 days/],
+      [['webhooks', 'replay', 'x'], /positive whole number/],
+      [['webhooks', 'deliveries', '--limit', '5000'], /at most 1000/],
+      [['clock', 'advance', '1h', '--offline'], /a `partnerdeck serve` runs for this folder/],
+    ] as const) {
+      const result = await cli(...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
+
+describe('partnerdeck trigger', () => {
+  it('does the real thing for every topic, and the serve delivers each signed notification', async () => {
+    receiver.answer = 200;
+    const shop = platform.db.prepare("SELECT id FROM companies WHERE name LIKE 'Brightside%'").pluck().get() as number;
+    platform.shop.updateSettings(OPERATOR, { companyId: shop, storefrontOpen: true });
+    const app = insertApp(platform, { companyId: company, name: 'Every Topic' });
+    const topics = WEBHOOK_TOPICS.filter((t) => !t.startsWith('app/'));
+    const base = receiver.url.replace(/\/hooks$/, '');
+    for (const topic of topics) insertHook(platform, { appId: app.id, companyId: shop, topic, address: `${base}/${topic}` });
+    const start = receiver.requests.length;
+    let fired = 0;
+    for (const topic of topics) {
+      const result = await json('trigger', topic, '--company', String(shop));
+      expect(result.topic).toBe(topic);
+      expect(result.events.map((e: { topic: string }) => e.topic)).toContain(topic);
+      expect(result.dispatcherPid).toBe(serve.pid);
+      // Updates and deletes make their object first, and an order its product and customer: those fire too.
+      fired += result.events.length;
+    }
+    expect(fired).toBeGreaterThan(topics.length);
+    await receiver.waitForCount(start + fired);
+    const received = receiver.requests.slice(start);
+    expect(new Set(received.map((r) => new URL(r.url, 'http://x').pathname.slice(1)))).toEqual(new Set(topics));
+    for (const request of received) {
+      const body = JSON.parse(request.body);
+      expect(request.url).toBe(`/${body.scope}`);
+      expect(body.company_id).toBe(shop);
+      expect(body.data.type).toBe(body.scope.split('/')[0]);
+      expect(body.data.id).toMatch(/^\d+$/);
+      expect(body.hash).toBe(independentHash(app.secret, request.body));
+      expect(new Webhook(app.secret, { format: 'raw' }).verify(request.body, Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)])))).toEqual(body);
+    }
+  });
+
+  it('says why app topics and bad input are not triggered', async () => {
+    for (const [args, message] of [
+      [['trigger', 'app/uninstalled', '--company', String(company)], /uninstalls an app/],
+      [['trigger', 'order/cancel', '--company', String(company)], /is not a webhook topic/],
+      [['trigger', 'order/create'], /--company is required/],
+      [['trigger', 'customer/create', '--company', String(company), '--id', '3'], /--id is for update and delete topics/],
+    ] as const) {
+      const result = await cli(...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+    const partner = platform.db.prepare('SELECT id FROM companies WHERE is_partner = 1').pluck().get() as number;
+    const refused = await cli('trigger', 'customer/create', '--company', String(partner));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/Partners have no shop/);
+  });
+});
+
+describe('clock without a server', () => {
+  it('says that no serve runs, and works on the folder with --offline', async () => {
+    const empty = join(dir.path, 'no-server');
+    const shown = await runCliAsync(['clock', 'show', '--data-dir', empty]);
+    expect(shown.status).toBe(2);
+    expect(shown.stderr).toMatch(/no running `partnerdeck serve`.*--offline/);
+    const moved = await runCliAsync(['clock', 'advance', '90m', '--offline', '--json', '--data-dir', empty]);
+    expect(JSON.parse(moved.stdout).clock.offsetMs).toBe(90 * 60_000);
+    const offline = await runCliAsync(['clock', 'show', '--offline', '--data-dir', empty]);
+    expect(offline.stdout).toMatch(/1 h 30 min ahead of real time/);
+  });
+});

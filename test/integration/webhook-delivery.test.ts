@@ -1,0 +1,166 @@
+// Delivery through the real worker to a real receiver on 127.0.0.1: the payload and both signatures as a
+// receiver checks them (the standardwebhooks library and an independent hash), the attempt log, replays,
+// a worker crash, a restart of the whole platform, the lease between processes, and rows committed by
+// another connection (what `partnerdeck trigger` does from another process).
+import { Webhook } from 'standardwebhooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { standardWebhooksSecret } from '../../src-main/core/webhooks/webhook-signing';
+import type { WebhookDispatcher } from '../../src-main/core/webhooks/webhook-dispatcher';
+import { independentHash } from '../helpers/independent-hash';
+import { tempDir } from '../helpers/platform';
+import { insertApp, insertHook, openRealClockPlatform, shopCompanyId, startReceiver, startTestDispatcher, type Receiver } from '../helpers/webhooks';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function setup(options: { answer?: number | 'hang' } = {}) {
+  const platform = openRealClockPlatform();
+  const receiver = await startReceiver(options.answer ?? 200);
+  cleanups.push(() => platform.dispose(), () => receiver.close());
+  const company = shopCompanyId(platform);
+  const app = insertApp(platform, { companyId: company, developerEmail: 'dev@example.test' });
+  const hook = insertHook(platform, { appId: app.id, companyId: company, topic: 'order/create', address: receiver.url });
+  const dispatcher = startTestDispatcher(platform);
+  cleanups.push(() => dispatcher.stop());
+  const order = (id: number) => platform.ctx.transact((emit) => emit('order.created', { companyId: company, id }));
+  const attempts = () =>
+    platform.db.prepare('SELECT * FROM webhook_attempts ORDER BY id').all() as {
+      event_id: number;
+      kind: string;
+      status_code: number | null;
+      ok: number;
+      request_headers: string;
+      request_body: string;
+      error: string | null;
+    }[];
+  return { platform, receiver, company, app, hook, dispatcher, order, attempts };
+}
+
+function verifyLikeAReceiver(receiver: Receiver, secret: string) {
+  return receiver.requests.map((request) => {
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
+    const verified = new Webhook(standardWebhooksSecret(secret)).verify(request.body, headers) as Record<string, unknown>;
+    expect(new Webhook(secret, { format: 'raw' }).verify(request.body, headers)).toEqual(verified);
+    expect(verified.hash).toBe(independentHash(secret, request.body));
+    return verified;
+  });
+}
+
+describe('webhook delivery', () => {
+  it('sends the signed order/create payload, verifiable with standardwebhooks and the hash recipe', async () => {
+    const { platform, receiver, company, app, order, dispatcher, attempts } = await setup();
+    order(267227);
+    await dispatcher.settle();
+    expect(receiver.requests).toHaveLength(1);
+    const request = receiver.requests[0];
+    expect(request.method).toBe('POST');
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.body).toMatch(/^\{"company_id":\d+,"producer":"shop","scope":"order\/create","data":\{"type":"order","id":"267227"\},"hash":"[0-9a-f]{64}"\}$/);
+    const [payload] = verifyLikeAReceiver(receiver, app.secret);
+    expect(payload).toMatchObject({ company_id: company, producer: 'shop', scope: 'order/create', data: { type: 'order', id: '267227' } });
+    const event = platform.db.prepare('SELECT * FROM webhook_events').get() as { message_id: string; state: string; attempts: number };
+    expect(request.headers['webhook-id']).toBe(event.message_id);
+    expect(Math.abs(Number(request.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
+    expect(event).toMatchObject({ state: 'delivered', attempts: 1 });
+    const [attempt] = attempts();
+    expect(attempt).toMatchObject({ kind: 'delivery', status_code: 200, ok: 1, error: null, request_body: request.body });
+    expect(JSON.parse(attempt.request_headers)).toMatchObject({ 'webhook-id': event.message_id, 'webhook-signature': request.headers['webhook-signature'] });
+  });
+
+  it('reuses kept-alive connections and logs every attempt', async () => {
+    const { receiver, order, dispatcher, attempts } = await setup();
+    for (let i = 1; i <= 40; i++) order(i);
+    await dispatcher.settle();
+    expect(receiver.requests).toHaveLength(40);
+    expect(new Set(receiver.requests.map((r) => r.remotePort)).size).toBeLessThan(40);
+    expect(attempts()).toHaveLength(40);
+    expect(new Set(receiver.requests.map((r) => JSON.parse(r.body).data.id))).toEqual(new Set(Array.from({ length: 40 }, (_, i) => String(i + 1))));
+  });
+
+  it('a replay is a new attempt of the same event with the same webhook-id, logged as a replay', async () => {
+    const { platform, receiver, order, dispatcher, attempts } = await setup();
+    order(1);
+    await dispatcher.settle();
+    const eventId = attempts()[0].event_id;
+    platform.webhookDeliveries.requestReplay(null, eventId);
+    await dispatcher.settle();
+    expect(receiver.requests).toHaveLength(2);
+    expect(receiver.requests[1].headers['webhook-id']).toBe(receiver.requests[0].headers['webhook-id']);
+    expect(receiver.requests[1].body).toBe(receiver.requests[0].body);
+    expect(attempts().map((a) => a.kind)).toEqual(['delivery', 'replay']);
+    expect(platform.repos.webhookDelivery.getEvent(eventId)).toMatchObject({ attempts: 2, replay_requested_at: null });
+  });
+
+  it('restarts a worker that died and sends again what had no outcome, losing nothing', async () => {
+    const { receiver, order, dispatcher, attempts } = await setup({ answer: 'hang' });
+    for (let i = 1; i <= 5; i++) order(i);
+    await receiver.waitForCount(5);
+    expect(dispatcher.status().inFlight).toBe(5);
+    receiver.answer = 200;
+    await dispatcher.terminateWorker();
+    await dispatcher.settle();
+    expect(dispatcher.status().workerStarts).toBe(2);
+    expect(attempts().filter((a) => a.ok === 1)).toHaveLength(5);
+    const delivered = new Set(receiver.requests.slice(5).map((r) => JSON.parse(r.body).data.id));
+    expect(delivered).toEqual(new Set(['1', '2', '3', '4', '5']));
+  });
+
+  it('after a crash of the whole app the queued events go out on the next start', async () => {
+    const dir = tempDir();
+    const receiver = await startReceiver('hang');
+    cleanups.push(() => receiver.close(), () => dir.remove());
+    let platform = openRealClockPlatform({ path: dir.path, remove: () => undefined });
+    const company = shopCompanyId(platform);
+    const app = insertApp(platform, { companyId: company });
+    insertHook(platform, { appId: app.id, companyId: company, topic: 'customer/create', address: receiver.url });
+    let dispatcher: WebhookDispatcher = startTestDispatcher(platform, { stopGraceMs: 0 });
+    platform.ctx.transact((emit) => {
+      emit('customer.created', { companyId: company, id: 1 });
+      emit('customer.created', { companyId: company, id: 2 });
+    });
+    await receiver.waitForCount(2);
+    // Quit without any outcome recorded.
+    await dispatcher.stop();
+    platform.close();
+    receiver.answer = 200;
+    platform = openRealClockPlatform({ path: dir.path, remove: () => undefined });
+    dispatcher = startTestDispatcher(platform);
+    await dispatcher.settle();
+    await dispatcher.stop();
+    const states = platform.db.prepare('SELECT state FROM webhook_events').pluck().all();
+    platform.close();
+    expect(states).toEqual(['delivered', 'delivered']);
+    expect(receiver.requests.slice(2).map((r) => JSON.parse(r.body).data.id).sort()).toEqual(['1', '2']);
+    verifyLikeAReceiver({ ...receiver, requests: receiver.requests.slice(2) }, app.secret);
+  });
+
+  it('one dispatcher per data folder: a second one stands by and takes over when the first stops', async () => {
+    const { platform, receiver, company, order, dispatcher } = await setup();
+    const second = openRealClockPlatform({ path: platform.dir, remove: () => undefined }, 'none');
+    const standby = startTestDispatcher(second);
+    cleanups.push(async () => {
+      await standby.stop();
+      second.close();
+    });
+    expect(standby.status().state).toBe('standby');
+    order(1);
+    await dispatcher.settle();
+    expect(receiver.requests).toHaveLength(1);
+    await dispatcher.stop();
+    await expect.poll(() => standby.status().state, { timeout: 5_000 }).toBe('active');
+    second.ctx.transact((emit) => emit('order.created', { companyId: company, id: 2 }));
+    await standby.settle();
+    expect(receiver.requests.map((r) => JSON.parse(r.body).data.id)).toEqual(['1', '2']);
+  });
+
+  it('picks up rows another process committed (the CLI writing to the same folder)', async () => {
+    const { platform, receiver, company } = await setup();
+    const cli = openRealClockPlatform({ path: platform.dir, remove: () => undefined }, 'none');
+    cli.ctx.transact((emit) => emit('order.created', { companyId: company, id: 77 }));
+    cli.close();
+    await receiver.waitForCount(1);
+    expect(JSON.parse(receiver.requests[0].body).data.id).toBe('77');
+  });
+});
