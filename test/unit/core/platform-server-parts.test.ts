@@ -75,3 +75,13 @@ describe('sign-in sessions', () => {
     expect(sessions.get(cookieValue)).toBeUndefined();
   });
 });
+
+describe('REST times', () => {
+  it('are ISO 8601 with an explicit offset and whole seconds, from epoch ms or ISO strings', async () => {
+    const { restTime } = await import('../../../src-main/core/server/admin/rest-kit');
+    expect(restTime(Date.parse('2026-11-01T09:00:00.123Z'))).toBe('2026-11-01T09:00:00+00:00');
+    expect(restTime('2026-11-01T09:00:00.123Z')).toBe('2026-11-01T09:00:00+00:00');
+    expect(restTime('2026-11-01T10:00:00+01:00')).toBe('2026-11-01T09:00:00+00:00');
+    expect(restTime(null)).toBeNull();
+  });
+});
