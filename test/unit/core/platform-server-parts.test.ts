@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src-main/core/clock';
 import { createSeededIds } from '../../../src-main/core/ids';
-import { resourceRoutes } from '../../../src-main/core/server/admin/rest-kit';
+import { resourceRoutes, restTime } from '../../../src-main/core/server/admin/rest-kit';
 import { createLoginSessions, SESSION_IDLE_MS } from '../../../src-main/core/server/oauth/login-sessions';
 import { createLoginThrottle, THROTTLE } from '../../../src-main/core/server/oauth/login-throttle';
 import { compileRoute, findRoute, matchRoute, routeKey, routeTable } from '../../../src-main/core/server/router';
@@ -77,8 +77,7 @@ describe('sign-in sessions', () => {
 });
 
 describe('REST times', () => {
-  it('are ISO 8601 with an explicit offset and whole seconds, from epoch ms or ISO strings', async () => {
-    const { restTime } = await import('../../../src-main/core/server/admin/rest-kit');
+  it('are ISO 8601 with an explicit offset and whole seconds, from epoch ms or ISO strings', () => {
     expect(restTime(Date.parse('2026-11-01T09:00:00.123Z'))).toBe('2026-11-01T09:00:00+00:00');
     expect(restTime('2026-11-01T09:00:00.123Z')).toBe('2026-11-01T09:00:00+00:00');
     expect(restTime('2026-11-01T10:00:00+01:00')).toBe('2026-11-01T09:00:00+00:00');
