@@ -7,8 +7,9 @@
 //   - GET /api/tokeninfo;
 //   - GET /admin/products.json (an authenticated REST read: token check, scope, shop service).
 // Prints one JSON line per figure: {"bench", "value", "unit", "baseline", "ratio", ...}.
+/* global fetch, URLSearchParams */
 import { fork, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -43,6 +44,26 @@ function cli(args) {
   const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`partnerdeck ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux); null elsewhere. On a shared,
+ * busy machine the CPU a server spends per request is steadier than the requests it manages per second. */
+function cpuMs(pid) {
+  const path = `/proc/${pid}/stat`;
+  if (!existsSync(path)) return null;
+  const fields = readFileSync(path, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ = 100)
+}
+
+/** Runs a load job against a server process and adds the server's CPU time per request. */
+async function measure(server, job) {
+  const before = cpuMs(server.pid);
+  const figures = await load(job);
+  const after = cpuMs(server.pid);
+  // Warm-up requests cost CPU too: count them at the measured rate.
+  const requests = figures.requests * (1 + job.warmupMs / (job.durationMs ?? SECONDS * 1000));
+  figures.serverCpuUsPerRequest = before === null ? null : ((after - before) * 1000) / requests;
+  return figures;
 }
 
 /** Runs one load job in a child process and returns its figures. */
@@ -114,7 +135,15 @@ server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ url: 'http://12
 const round = (n, digits = 2) => Number(n.toFixed(digits));
 
 function emit(bench, figures, baseline, extra = {}) {
-  const common = { concurrency: CONCURRENCY, requests: figures.requests, errors: figures.errors, ...machine, ...extra };
+  const cpu = figures.serverCpuUsPerRequest;
+  const common = {
+    concurrency: CONCURRENCY,
+    requests: figures.requests,
+    errors: figures.errors,
+    ...(cpu == null ? {} : { server_cpu_us_per_request: Math.round(cpu), one_core_capacity_rps: Math.round(1e6 / cpu), baseline_server_cpu_us_per_request: Math.round(baseline.cpu) }),
+    ...machine,
+    ...extra,
+  };
   console.log(JSON.stringify({ bench: `${bench}.rps`, value: Math.round(figures.rps), unit: 'req/s', baseline: Math.round(baseline.rps), ratio: round(figures.rps / baseline.rps), p50_ms: round(figures.p50), p99_ms: round(figures.p99), baseline_of: 'bare node:http handler, same load, same run', ...common }));
   console.log(JSON.stringify({ bench: `${bench}.p99`, value: round(figures.p99), unit: 'ms', baseline: round(baseline.p99), ratio: round(figures.p99 / baseline.p99), ...common }));
 }
@@ -141,24 +170,27 @@ try {
     if (res.status !== 201) throw new Error(`creating a product failed: ${res.status} ${await res.text()}`);
   }
 
-  const bareBefore = await load({ mode: 'static', url: bareServer.url, request: { method: 'GET', path: '/api/tokeninfo?access_token=x', headers: {} } });
-  const tokeninfo = await load({ mode: 'static', url, request: { method: 'GET', path: `/api/tokeninfo?access_token=${access}`, headers: {} } });
-  const products = await load({ mode: 'static', url, request: { method: 'GET', path: '/admin/products.json', headers: { authorization: `Bearer ${access}` } } });
-  const refresh = await load({
+  const warm = { warmupMs: 1000, durationMs: SECONDS * 1000 };
+  const bareBefore = await measure(bare, { ...warm, mode: 'static', url: bareServer.url, request: { method: 'GET', path: '/api/tokeninfo?access_token=x', headers: {} } });
+  const tokeninfo = await measure(serve, { ...warm, mode: 'static', url, request: { method: 'GET', path: `/api/tokeninfo?access_token=${access}`, headers: {} } });
+  const products = await measure(serve, { ...warm, mode: 'static', url, request: { method: 'GET', path: '/admin/products.json', headers: { authorization: `Bearer ${access}` } } });
+  const refresh = await measure(serve, {
+    ...warm,
     mode: 'refresh-chain',
     url: `${url}/token`,
     form: { grant_type: 'refresh_token', client_id: app.client_id, client_secret: app.client_secret },
     tokens: pairs.slice(0, CONCURRENCY).map((p) => p.refresh_token),
   });
-  const bareAfter = await load({ mode: 'static', url: bareServer.url, request: { method: 'GET', path: '/api/tokeninfo?access_token=x', headers: {} } });
+  const bareAfter = await measure(bare, { ...warm, mode: 'static', url: bareServer.url, request: { method: 'GET', path: '/api/tokeninfo?access_token=x', headers: {} } });
   const baseline = {
     rps: (bareBefore.rps + bareAfter.rps) / 2,
     p99: (bareBefore.p99 + bareAfter.p99) / 2,
+    cpu: ((bareBefore.serverCpuUsPerRequest ?? 0) + (bareAfter.serverCpuUsPerRequest ?? 0)) / 2,
   };
   for (const [name, figures] of [['tokeninfo', tokeninfo], ['rest_products_read', products], ['refresh_rotation', refresh]]) {
     if (figures.errors > 0) throw new Error(`${name}: ${figures.errors} failed requests (${JSON.stringify(figures.statuses)})`);
   }
-  console.log(JSON.stringify({ bench: 'oauth.baseline_bare_http.rps', value: Math.round(baseline.rps), unit: 'req/s', before: Math.round(bareBefore.rps), after: Math.round(bareAfter.rps), p99_ms: round(baseline.p99), ...machine }));
+  console.log(JSON.stringify({ bench: 'oauth.baseline_bare_http.rps', value: Math.round(baseline.rps), unit: 'req/s', before: Math.round(bareBefore.rps), after: Math.round(bareAfter.rps), p99_ms: round(baseline.p99), server_cpu_us_per_request: Math.round(baseline.cpu), ...machine }));
   emit('oauth.refresh_rotation', refresh, baseline, { target: '>= 2000 req/s, p99 < 10 ms', durability: 'WAL, synchronous=NORMAL (product setting), one IMMEDIATE transaction per refresh' });
   emit('oauth.tokeninfo', tokeninfo, baseline, { target: '>= 0.4 x baseline req/s, p99 < 5 ms' });
   emit('oauth.rest_products_read', products, baseline, { path: 'GET /admin/products.json (50 products, default page)' });

@@ -1,7 +1,9 @@
 // App authorizations: a company's grant of scopes to an app, made by one of its users (or its partner's) on
 // the OAuth consent page, and later by App Store installs. One active authorization per (app, company): a
 // new consent widens it to the union of what was granted. Revoking it revokes every token issued under it
-// at once (their families), so the app needs a new consent to come back.
+// at once (their families), so the app needs a new consent to come back, and emits authorization.revoked and
+// app.uninstalled (the app's app/uninstalled webhooks for the company fire; an App Store uninstall that calls
+// revokeInTransaction must not emit app.uninstalled again).
 import { ApiError } from '../../../src-shared/api/errors';
 import type { AuthorizedApp } from '../../../src-shared/api/oauth-types';
 import { canonicalScopes, formatScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
@@ -58,6 +60,8 @@ export function createAuthorizationsService(ctx: ServiceContext): Authorizations
     if (!repos.authorizations.revoke(row.id, now, by)) return false;
     repos.audit.record({ company_id: row.company_id, actor: by, action: 'app.authorization_revoked', detail: { authorizationId: row.id, appId: row.app_id }, created_at: now });
     emit('authorization.revoked', { authorizationId: row.id, appId: row.app_id, companyId: row.company_id });
+    // The app can no longer reach the company: that is an uninstall (spec §6), so its app/uninstalled hooks fire.
+    emit('app.uninstalled', { companyId: row.company_id, appId: row.app_id });
     return true;
   }
 

@@ -4,11 +4,16 @@
 // (≥128 bits), stored only as SHA-256 hashes, and every claim is one conditional UPDATE inside an
 // IMMEDIATE transaction, so two exchanges of the same code or refresh token can never both win, even from
 // two processes on one data folder. Lifetimes are the constants below.
+//
+// Token formats: the refresh token is 32 lowercase hex characters (the hosted platform's shape), found by its
+// hash. The access token is opaque to apps: `<pair id in base 36>.<256-bit secret, base64url>`; the id selects
+// the row, the secret is compared with the stored hash in constant time (selector/verifier). One row per
+// issued pair keeps a refresh to one random index write.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { orderedScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
 import type { AppRow } from '../repositories/apps-repository';
-import type { AccessTokenLookup } from '../repositories/oauth-repository';
-import { hashSecret } from '../secrets/secret-hash';
+import type { TokenLookup } from '../repositories/oauth-repository';
+import { hashSecret, matchesHash } from '../secrets/secret-hash';
 import type { ServiceContext } from './service-context';
 
 /** Lifetimes (seconds). `expires_in` reports one second less than the lifetime, as the hosted platform does
@@ -77,11 +82,13 @@ export interface OAuthService {
   exchangeCode(app: AppRow, input: { code: string; redirectUri: string; codeVerifier: string | null }): IssuedTokens;
   refresh(app: AppRow, input: { refreshToken: string; scope: OAuthScope[] | null }): IssuedTokens;
   checkAccessToken(token: string): AccessCheck;
-  /** Deletes expired tokens and codes and long-revoked families; returns how many rows went. */
-  prune(): { accessTokens: number; codes: number; families: number };
+  /** Deletes expired codes and long-revoked families (with their tokens); returns how many rows went. */
+  prune(): { codes: number; families: number };
 }
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
+/** `<pair id, base 36>.<secret>` (ids up to 2^53 fit in 11 base-36 digits). */
+const ACCESS_TOKEN = /^([0-9a-z]{1,11})\.([A-Za-z0-9_-]{43})$/;
 
 /** RFC 7636 S256: base64url(SHA-256(ascii(verifier))) compared in constant time. */
 export function pkceMatches(verifier: string, challenge: string): boolean {
@@ -94,16 +101,22 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
   const { db, repos, clock, ids } = ctx;
   const oauth = repos.oauth;
 
-  /** Inserts a new refresh and access token into a family; returns what the client receives. */
+  /** Inserts a new pair (refresh and access token) into a family; returns what the client receives. */
   function mint(familyId: number, parentId: number | null, scopes: readonly OAuthScope[], app: AppRow, userEmail: string, companyId: number): IssuedTokens {
     const now = clock.now();
-    const accessToken = ids.token(TOKEN_BYTES.access);
+    const accessSecret = ids.token(TOKEN_BYTES.access);
     const refreshToken = ids.hex(TOKEN_BYTES.refresh);
-    const scopeText = orderedScopes(scopes).join(',');
-    oauth.insertRefreshToken({ token_hash: hashSecret(refreshToken), family_id: familyId, parent_id: parentId, scopes: scopeText, created_at: now });
     const expiresAt = now + OAUTH_LIFETIMES.accessTokenSeconds * 1000;
-    oauth.insertAccessToken({ token_hash: hashSecret(accessToken), family_id: familyId, scopes: scopeText, created_at: now, expires_at: expiresAt });
-    return { accessToken, refreshToken, issuedAt: now, expiresAt, scopes: orderedScopes(scopes), clientId: app.client_id, userEmail, companyId };
+    const id = oauth.insertTokens({
+      family_id: familyId,
+      parent_id: parentId,
+      refresh_hash: hashSecret(refreshToken),
+      access_hash: hashSecret(accessSecret),
+      scopes: orderedScopes(scopes).join(','),
+      created_at: now,
+      access_expires_at: expiresAt,
+    });
+    return { accessToken: `${id.toString(36)}.${accessSecret}`, refreshToken, issuedAt: now, expiresAt, scopes: orderedScopes(scopes), clientId: app.client_id, userEmail, companyId };
   }
 
   /** Runs `work` in an IMMEDIATE transaction. A work that detects reuse returns the error instead of throwing,
@@ -178,7 +191,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
     refresh(app, input) {
       return inWriteTransaction(() => {
         const now = clock.now();
-        const token = oauth.findRefreshToken(hashSecret(input.refreshToken));
+        const token = oauth.findByRefreshHash(hashSecret(input.refreshToken));
         if (!token || token.app_id !== app.id) return new GrantError('invalid_grant', 'refresh_token is invalid or was not issued to this client');
         if (token.family_revoked_at !== null || token.authorization_revoked_at !== null || token.user_id === null || token.user_email === null) {
           return new GrantError('invalid_grant', 'refresh_token has been revoked');
@@ -199,11 +212,13 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
     },
 
     checkAccessToken(token) {
-      const row: AccessTokenLookup | undefined = oauth.findAccessToken(hashSecret(token));
-      if (!row || row.family_revoked_at !== null || row.authorization_revoked_at !== null || row.user_id === null || row.user_email === null) {
+      const parts = ACCESS_TOKEN.exec(token);
+      const row: TokenLookup | undefined = parts ? oauth.findById(parseInt(parts[1], 36)) : undefined;
+      if (!row || !matchesHash(parts![2], row.access_hash)) return { ok: false, reason: 'invalid' };
+      if (row.family_revoked_at !== null || row.authorization_revoked_at !== null || row.user_id === null || row.user_email === null) {
         return { ok: false, reason: 'invalid' };
       }
-      if (row.expires_at <= clock.now()) return { ok: false, reason: 'expired' };
+      if (row.access_expires_at <= clock.now()) return { ok: false, reason: 'expired' };
       const authorized = row.authorization_scopes.split(',');
       return {
         ok: true,
@@ -217,7 +232,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
           userEmail: row.user_email,
           // A token reaches what it was issued for, and never more than its authorization still grants.
           scopes: orderedScopes(row.scopes.split(',').filter((s) => authorized.includes(s))),
-          expiresAt: row.expires_at,
+          expiresAt: row.access_expires_at,
         },
       };
     },

@@ -188,6 +188,16 @@ describe('request shape', () => {
 });
 
 describe('tokens', () => {
+  it('a forged access token is refused: a real pair id with a wrong secret, a wrong shape', async () => {
+    const { access } = await tokensFor(fixture);
+    const [selector, secret] = access.split('.');
+    const flipped = `${selector}.${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
+    for (const forged of [flipped, `${(parseInt(selector, 36) + 1).toString(36)}.${secret}`, secret, `${selector}.`, `${selector}.${secret}x`]) {
+      expect((await tokeninfo(fixture, forged)).body).toEqual({ error: 'invalid access_token' });
+    }
+    expect((await tokeninfo(fixture, access)).status).toBe(200);
+  });
+
   it('carry at least 128 bits of entropy from the crypto source', () => {
     expect(TOKEN_BYTES.access * 8).toBeGreaterThanOrEqual(128);
     expect(TOKEN_BYTES.refresh * 8).toBeGreaterThanOrEqual(128);
@@ -207,8 +217,10 @@ describe('tokens', () => {
       for (const secret of secrets) expect(dump.includes(secret), `${table} holds a secret`).toBe(false);
     }
     const hash = (t: string) => createHash('sha256').update(t).digest('hex');
-    expect(db.prepare('SELECT COUNT(*) FROM oauth_access_tokens WHERE token_hash = ?').pluck().get(hash(reply.body.access_token as string))).toBe(1);
-    expect(db.prepare('SELECT COUNT(*) FROM oauth_refresh_tokens WHERE token_hash = ?').pluck().get(hash(reply.body.refresh_token as string))).toBe(1);
+    // The access token is "<pair id>.<secret>": the id selects the row, only the secret's hash is stored.
+    const [selector, secret] = (reply.body.access_token as string).split('.');
+    expect(db.prepare('SELECT access_hash FROM oauth_tokens WHERE id = ?').pluck().get(parseInt(selector, 36))).toBe(hash(secret));
+    expect(db.prepare('SELECT COUNT(*) FROM oauth_tokens WHERE refresh_hash = ?').pluck().get(hash(reply.body.refresh_token as string))).toBe(1);
   });
 
   it('stop working when the authorization is revoked, or when the user who granted them is removed', async () => {

@@ -94,11 +94,14 @@ describe('authorizations service', () => {
     expect(platform.authorizations.listForCompany(anna, company).map((a) => a.scopes)).toEqual([['products', 'webhooks']]);
     expect(errorOf(() => platform.authorizations.revoke(as('lukas@alpenglueck.example'), first.id)).code).toBe('forbidden');
     expect(errorOf(() => platform.authorizations.revoke(as('maya@harborcoffee.example'), first.id)).code).toBe('not_found');
-    const events: string[] = [];
-    const off = platform.events.subscribe((name) => events.push(name));
+    const events: [string, unknown][] = [];
+    const off = platform.events.subscribe((name, payload) => events.push([name, payload]));
     expect(platform.authorizations.revoke(anna, first.id).revokedAt).not.toBeNull();
     off();
-    expect(events).toEqual(['authorization.revoked']);
+    expect(events).toEqual([
+      ['authorization.revoked', { authorizationId: first.id, appId: app.id, companyId: company }],
+      ['app.uninstalled', { companyId: company, appId: app.id }],
+    ]);
     expect(platform.authorizations.listForCompany(anna, company)).toEqual([]);
     expect(errorOf(() => platform.authorizations.revoke(anna, first.id)).code).toBe('conflict');
   });

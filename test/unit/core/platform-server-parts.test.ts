@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src-main/core/clock';
 import { createSeededIds } from '../../../src-main/core/ids';
-import { resourceRoutes } from '../../../src-main/core/server/admin/rest-kit';
+import { resourceRoutes, restTime } from '../../../src-main/core/server/admin/rest-kit';
 import { createLoginSessions, SESSION_IDLE_MS } from '../../../src-main/core/server/oauth/login-sessions';
 import { createLoginThrottle, THROTTLE } from '../../../src-main/core/server/oauth/login-throttle';
 import { compileRoute, findRoute, matchRoute, routeKey, routeTable } from '../../../src-main/core/server/router';
@@ -73,5 +73,14 @@ describe('sign-in sessions', () => {
     expect(sessions.get(cookieValue)).toBe(session);
     clock.advance(SESSION_IDLE_MS);
     expect(sessions.get(cookieValue)).toBeUndefined();
+  });
+});
+
+describe('REST times', () => {
+  it('are ISO 8601 with an explicit offset and whole seconds, from epoch ms or ISO strings', () => {
+    expect(restTime(Date.parse('2026-11-01T09:00:00.123Z'))).toBe('2026-11-01T09:00:00+00:00');
+    expect(restTime('2026-11-01T09:00:00.123Z')).toBe('2026-11-01T09:00:00+00:00');
+    expect(restTime('2026-11-01T10:00:00+01:00')).toBe('2026-11-01T09:00:00+00:00');
+    expect(restTime(null)).toBeNull();
   });
 });

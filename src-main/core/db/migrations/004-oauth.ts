@@ -69,29 +69,22 @@ CREATE INDEX oauth_token_families_code ON oauth_token_families(code_id);
 CREATE INDEX oauth_token_families_authorization ON oauth_token_families(authorization_id, revoked_at);
 CREATE INDEX oauth_token_families_user ON oauth_token_families(user_id);
 
--- Refresh tokens: exchanged once (used_at); each records the token it replaced (parent_id, the rotation
--- link; a plain id rather than a foreign key: rows only ever go with their whole family, and an index less
--- keeps the refresh write cheap).
-CREATE TABLE oauth_refresh_tokens (
+-- One row per issued pair: the refresh token (found by its hash: the wire format is fixed to 32 hex
+-- characters) and the access token issued with it ('<row id in base 36>.<secret>': found by the row id, its
+-- secret checked against access_hash in constant time, so no second random index is written per refresh).
+-- used_at marks the refresh token exchanged (once); parent_id links a rotation to the pair it replaced (a plain
+-- id: rows go only with their whole family).
+CREATE TABLE oauth_tokens (
   id INTEGER PRIMARY KEY,
-  token_hash TEXT NOT NULL UNIQUE,
   family_id INTEGER NOT NULL REFERENCES oauth_token_families(id) ON DELETE CASCADE,
   parent_id INTEGER,
+  refresh_hash TEXT NOT NULL UNIQUE,
+  access_hash TEXT NOT NULL,
   scopes TEXT NOT NULL,
   created_at INTEGER NOT NULL,
+  access_expires_at INTEGER NOT NULL,
   used_at INTEGER
 ) STRICT;
-CREATE INDEX oauth_refresh_tokens_family ON oauth_refresh_tokens(family_id);
-
-CREATE TABLE oauth_access_tokens (
-  id INTEGER PRIMARY KEY,
-  token_hash TEXT NOT NULL UNIQUE,
-  family_id INTEGER NOT NULL REFERENCES oauth_token_families(id) ON DELETE CASCADE,
-  scopes TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL
-) STRICT;
-CREATE INDEX oauth_access_tokens_family ON oauth_access_tokens(family_id);
-CREATE INDEX oauth_access_tokens_expires ON oauth_access_tokens(expires_at);
+CREATE INDEX oauth_tokens_family ON oauth_tokens(family_id);
 `,
 };

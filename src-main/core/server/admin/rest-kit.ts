@@ -147,7 +147,8 @@ export function sendOne(ctx: RouteContext, status: number, key: string, item: un
 /** ISO 8601 with an explicit offset and whole seconds, as the REST API writes times: 2026-11-01T09:00:00+00:00. */
 export function restTime(value: number | string | null): string | null {
   if (value === null) return null;
-  const iso = new Date(value).toISOString();
+  // The services' times are already UTC ISO strings (2026-11-01T09:00:00.000Z): no need to parse them again.
+  const iso = typeof value === 'string' && value.length === 24 && value.endsWith('Z') && value[10] === 'T' ? value : new Date(value).toISOString();
   return `${iso.slice(0, 19)}+00:00`;
 }
 
