@@ -7,7 +7,7 @@
 //   - GET /api/tokeninfo;
 //   - GET /admin/products.json (an authenticated REST read: token check, scope, shop service).
 // Prints one JSON line per figure: {"bench", "value", "unit", "baseline", "ratio", ...}.
-/* global fetch, URLSearchParams */
+
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
