@@ -4,7 +4,6 @@
 // one request; `refresh-chain` walks OAuth refresh-token rotation (each answer's refresh_token is the next
 // request's), one chain per worker. Receives its job over IPC and answers with
 // {requests, rps, p50, p90, p99, max, errors, statuses}.
-/* global URLSearchParams */
 import { Agent, request } from 'node:http';
 
 function send(agent, target, { method, path, headers, body }) {
