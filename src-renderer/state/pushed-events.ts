@@ -1,6 +1,6 @@
 // Pushed events enter the store here, outside React: each event refreshes exactly what it touches.
 // Subscribed once at startup (main.tsx).
-import type { PushedEvent } from '../../src-shared/api/contract';
+import { SHOP_EVENT_NAMES, type PushedEvent, type ShopEventName, type ShopObjectEvent } from '../../src-shared/api/contract';
 import type { RendererConsoleClient } from '../api/console-client';
 import type { AppStore } from './store';
 
@@ -48,7 +48,13 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
       if (s.shop.byCompany[companyId]) refreshLater(store, `shop:${companyId}`, () => void a.loadShopSettings(companyId));
       return;
     }
+    default:
+      if (isShopEvent(event.name)) a.applyShopEvent(event.name, event.payload as ShopObjectEvent);
   }
+}
+
+function isShopEvent(name: string): name is ShopEventName {
+  return (SHOP_EVENT_NAMES as readonly string[]).includes(name);
 }
 
 function refreshLater(store: AppStore, key: string, fn: () => void): void {

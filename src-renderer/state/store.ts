@@ -6,6 +6,7 @@ import { idle } from './loadable';
 import { createOutboxSlice, type OutboxActions, type OutboxState } from './outbox-slice';
 import { createRequestsSlice, type RequestsActions, type RequestsState } from './requests-slice';
 import { createSessionSlice, type SessionActions, type SessionState } from './session-slice';
+import { createShopDataSlice, type ShopDataActions, type ShopDataState } from './shop-data-slice';
 import { createShopSlice, type ShopActions, type ShopState } from './shop-slice';
 import type { ConsoleApi, SliceContext } from './slice-context';
 import { createUiSlice, type UiActions, type UiState } from './ui-slice';
@@ -24,6 +25,7 @@ export type AppActions = SessionActions &
   CompaniesActions &
   UsersActions &
   ShopActions &
+  ShopDataActions &
   RequestsActions &
   OutboxActions &
   UiActions &
@@ -34,6 +36,7 @@ export interface AppState {
   companies: CompaniesState;
   users: UsersState;
   shop: ShopState;
+  shopData: ShopDataState;
   requests: RequestsState;
   outbox: OutboxState;
   ui: UiState;
@@ -69,6 +72,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const companies = createCompaniesSlice(ctx);
     const users = createUsersSlice(ctx);
     const shop = createShopSlice(ctx);
+    const shopData = createShopDataSlice(ctx);
     const requests = createRequestsSlice(ctx);
     const outbox = createOutboxSlice(ctx);
     const ui = createUiSlice(ctx);
@@ -81,12 +85,14 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           companies: { ...companies.state, query: s.companies.query },
           users: users.state,
           shop: shop.state,
+          shopData: shopData.state,
           requests: requests.state,
           outbox: outbox.state,
         }));
       },
       resetForActing() {
         set((s) => ({ requests: { ...s.requests, list: idle(), directory: idle() } }));
+        shopData.actions.resetShopData(get().session.info?.acting?.id ?? null);
       },
     };
 
@@ -95,6 +101,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       companies: companies.state,
       users: users.state,
       shop: shop.state,
+      shopData: shopData.state,
       requests: requests.state,
       outbox: outbox.state,
       ui: ui.state,
@@ -103,6 +110,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...companies.actions,
         ...users.actions,
         ...shop.actions,
+        ...shopData.actions,
         ...requests.actions,
         ...outbox.actions,
         ...ui.actions,
