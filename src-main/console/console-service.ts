@@ -15,6 +15,7 @@ import { parseInput } from '../../src-shared/api/validation';
 import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
 import { companiesHandlers } from './handlers/companies-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
+import { salesHandlers } from './handlers/sales-handlers';
 import { sessionHandlers } from './handlers/session-handlers';
 import { shopDataHandlers } from './handlers/shop-data-handlers';
 import { shopHandlers } from './handlers/shop-handlers';
@@ -39,6 +40,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...companiesHandlers(ctx),
     ...shopHandlers(ctx),
     ...shopDataHandlers(ctx),
+    ...salesHandlers(ctx),
     ...outboxHandlers(ctx),
   };
 

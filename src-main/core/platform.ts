@@ -15,6 +15,7 @@ import { createContentRepository } from './repositories/content-repository';
 import { createCustomersRepository } from './repositories/customers-repository';
 import { createOrdersRepository } from './repositories/orders-repository';
 import { createRollupsRepository } from './repositories/rollups-repository';
+import { createSalesRepository } from './repositories/sales-repository';
 import { createListRunner } from './repositories/table-access';
 import { createCompaniesRepository } from './repositories/companies-repository';
 import { createOutboxRepository } from './repositories/outbox-repository';
@@ -30,7 +31,9 @@ import { createCheckoutService, type CheckoutService } from './services/checkout
 import { createCompaniesService, type CompaniesService } from './services/companies-service';
 import { createContentService, type ContentService } from './services/content-service';
 import { createCustomersService, type CustomersService } from './services/customers-service';
+import { createExportService, type ExportService } from './services/export-service';
 import { createOrdersService, type OrdersService } from './services/orders-service';
+import { createSalesService, type SalesService } from './services/sales-service';
 import { createOutboxService, type OutboxService } from './services/outbox-service';
 import { createPartnerRequestsService, type PartnerRequestsService } from './services/partner-requests-service';
 import { createServiceContext, type Repositories, type ServiceContext } from './services/service-context';
@@ -76,6 +79,10 @@ export interface Platform {
   readonly checkout: CheckoutService;
   readonly audience: AudienceService;
   readonly content: ContentService;
+  /** Statistics: the partner's combined view, a company's dashboard, month-close and payout figures. */
+  readonly sales: SalesService;
+  /** CSV exports of the shop lists and the combined view's tables. */
+  readonly exports: ExportService;
   /** True when this open seeded the demo data into an empty folder. */
   readonly seeded: boolean;
   /** The URL at which this machine's platform answers, once a server listens (used in emails). */
@@ -108,6 +115,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       audience: createAudienceRepository(db),
       content: createContentRepository(db),
       rollups: createRollupsRepository(db),
+      sales: createSalesRepository(db),
       lists: createListRunner(db),
     };
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
@@ -123,6 +131,8 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const checkout = createCheckoutService(ctx, customers, orders);
     const audience = createAudienceService(ctx);
     const content = createContentService(ctx);
+    const sales = createSalesService(ctx, catalog);
+    const exports = createExportService(ctx, { catalog, customers, orders, audience, content, sales });
     let seeded = false;
     const platform: Platform = {
       dataDir: options.dataDir,
@@ -144,6 +154,8 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       checkout,
       audience,
       content,
+      sales,
+      exports,
       get seeded() {
         return seeded;
       },

@@ -15,6 +15,7 @@ import {
 } from './inputs';
 import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
+import { salesMethods } from './methods/sales';
 import { shopMethods } from './methods/shop';
 import type {
   AppInfo,
@@ -84,6 +85,7 @@ const coreMethods = {
 export const methods = {
   ...coreMethods,
   ...shopMethods,
+  ...salesMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;

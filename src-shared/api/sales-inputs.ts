@@ -1,9 +1,15 @@
 // Zod schemas for the statistics: the partner's combined view (as Self) and one company's dashboard.
 // Every range is inclusive days in UTC, checked by refineDayRange (from <= to).
 import { z } from 'zod';
+import { daysBetween, isDay } from '../domain/date-range';
 import { PRODUCT_KINDS } from '../domain/shop';
 import { idSchema as id } from './inputs';
 import { currencySchema, daySchema, refineDayRange } from './shop-inputs';
+
+/** Charts per day cover at most this many days (one point per client and day); longer ranges go by month. */
+export const MAX_DAY_GRANULARITY_DAYS = 92;
+/** Without a granularity, ranges up to this many days are charted per day. */
+export const AUTO_DAY_GRANULARITY_DAYS = 62;
 
 const range = {
   from: daySchema,
@@ -40,13 +46,13 @@ export const revenueSeriesSchema = z
     currency: currencySchema.optional(),
     /** Lines for this many top clients, then "Other clients". */
     top: z.number().int().min(1).max(20).default(5),
-    /** Default: day for ranges up to 92 days, else month. */
+    /** Default: day for ranges up to AUTO_DAY_GRANULARITY_DAYS days, else month. */
     granularity: z.enum(['day', 'month']).optional(),
   })
   .superRefine(refineDayRange)
   .superRefine((value, ctx) => {
-    if (value.granularity === 'day' && value.from && value.to && Date.parse(value.to) - Date.parse(value.from) > 366 * 86_400_000) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['granularity'], message: 'day is available for ranges up to 367 days; use month' });
+    if (value.granularity === 'day' && isDay(value.from) && isDay(value.to) && daysBetween(value.from, value.to) > MAX_DAY_GRANULARITY_DAYS) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['granularity'], message: `day is available for ranges up to ${MAX_DAY_GRANULARITY_DAYS} days; use month` });
     }
   });
 export type RevenueSeriesInput = z.input<typeof revenueSeriesSchema>;
@@ -81,3 +87,14 @@ export const dashboardSchema = z
     }
   });
 export type DashboardInput = z.input<typeof dashboardSchema>;
+
+/** Exports every row of a combined-view table for its filter (offset and limit are ignored). */
+export const salesExportSchema = z.discriminatedUnion('table', [
+  z.object({ table: z.literal('salesByClient'), filter: salesByClientSchema }),
+  z.object({ table: z.literal('salesByMonth'), filter: salesQuerySchema }),
+  z.object({ table: z.literal('salesByKind'), filter: salesQuerySchema }),
+  z.object({ table: z.literal('topClients'), filter: topSchema }),
+  z.object({ table: z.literal('topProducts'), filter: topSchema }),
+  z.object({ table: z.literal('clientProducts'), filter: clientProductListSchema }),
+]);
+export type SalesExportInput = z.input<typeof salesExportSchema>;

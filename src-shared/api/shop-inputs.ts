@@ -474,3 +474,24 @@ export function refineDayRange(value: { from?: string; to?: string }, ctx: z.Ref
 }
 
 export const dayRangeSchema = z.object({ from: daySchema, to: daySchema }).superRefine(refineDayRange);
+
+// ---- CSV export -----------------------------------------------------------------------------------
+
+/** An export holds at most this many rows; a larger result asks for a narrower filter. */
+export const MAX_EXPORT_ROWS = 200_000;
+
+/** Exports every row the list's filter matches (offset and limit are ignored). */
+export const shopExportSchema = z.discriminatedUnion('table', [
+  z.object({ table: z.literal('products'), filter: productListSchema }),
+  z.object({ table: z.literal('categories'), filter: categoryListSchema }),
+  z.object({ table: z.literal('customers'), filter: customerListSchema }),
+  z.object({ table: z.literal('orders'), filter: orderListSchema }),
+  z.object({ table: z.literal('subscribers'), filter: subscriberListSchema }),
+  z.object({ table: z.literal('accessGroups'), filter: accessGroupListSchema }),
+  z.object({ table: z.literal('groupMembers'), filter: groupMemberListSchema }),
+  z.object({ table: z.literal('newsletterRecipients'), filter: newsletterRecipientListSchema }),
+  z.object({ table: z.literal('themes'), filter: themeListSchema }),
+  z.object({ table: z.literal('files'), filter: fileListSchema }),
+]);
+export type ShopExportInput = z.input<typeof shopExportSchema>;
+export type ShopExportTable = ShopExportInput['table'];

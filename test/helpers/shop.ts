@@ -1,11 +1,11 @@
-// Test helpers for shop data: a demo platform with fresh client companies (empty shops) of the demo
-// partner, actors for its users, and the events a change emitted inside its transaction.
+// Test helpers for shop data: a demo platform (for its users) plus a fresh partner of its own whose fresh
+// client companies have empty shops, actors, and the events a change emitted inside its transaction.
 import { expect } from 'vitest';
 import { ApiError } from '../../src-shared/api/errors';
 import { OPERATOR, type Actor } from '../../src-main/core/access';
 import type { PlatformEventName } from '../../src-main/core/events';
 import type { ProductList } from '../../src-main/core/services/catalog-service';
-import { DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
+import type { Permission } from '../../src-shared/domain/permissions';
 import { openTestPlatform } from './platform';
 
 export type TestPlatform = ReturnType<typeof openTestPlatform>;
@@ -20,9 +20,28 @@ export interface ClientOptions {
 export function openShopPlatform(seed: 'demo' | 'none' = 'demo') {
   const platform = openTestPlatform(seed);
   const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
-  const partner = as(DEMO_PARTNER_EMAIL);
+  const partnerCompany = platform.companies.create(
+    OPERATOR,
+    { name: 'Test Partners GmbH', country: 'DE', email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true },
+    { isPartner: true },
+  );
+  let users = 0;
+  /** A user of the test partner with these permissions (an administrator without). */
+  const partnerUser = (permissions?: Permission[]): Actor => {
+    const user = platform.users.create(OPERATOR, {
+      companyId: partnerCompany.id,
+      email: `user${++users}@test-partners.example`,
+      name: `User ${users}`,
+      password: 'test-password',
+      permissions: permissions ?? [],
+      isAdmin: permissions === undefined,
+      sendWelcomeEmail: false,
+    }, { passwordHash: 'unused' });
+    return as(user.email);
+  };
+  const partner = partnerUser();
   let counter = 0;
-  /** A new client of the demo partner with an empty shop (storefront open unless told). */
+  /** A new client of the test partner with an empty shop (storefront open unless told). */
   const newClient = (options: ClientOptions = {}) => {
     counter++;
     const company = platform.companies.create(
@@ -45,7 +64,7 @@ export function openShopPlatform(seed: 'demo' | 'none' = 'demo') {
     platform.ctx.onEmitInTransaction((name, payload) => void seen.push([name, payload]));
     return seen;
   };
-  return { platform, as, partner, newClient, recordEvents };
+  return { platform, as, partner, partnerId: partnerCompany.id, partnerUser, newClient, recordEvents };
 }
 
 export function errorOf(fn: () => unknown): ApiError {

@@ -143,12 +143,13 @@ export function createAudienceRepository(db: Db): AudienceRepository {
       if (filter.status) where.push('s.status = @status');
       if (filter.productId !== undefined) where.push('s.product_id = @productId');
       if (filter.search) where.push(SEARCH_PEOPLE('s'));
-      const sort = { email: 's.email', name: 's.name COLLATE NOCASE', status: 's.status', startedAt: 's.started_at', createdAt: 's.created_at' }[filter.sort];
+      // By email: then by product, as the unique index orders them.
+      const sort = { email: ['s.email', 'IFNULL(s.product_id, 0)'], name: ['s.name COLLATE NOCASE'], status: ['s.status'], startedAt: ['s.started_at'], createdAt: ['s.created_at'] }[filter.sort];
       return {
         select: subscriberSelect,
         from: subscriberFrom,
         where,
-        orderBy: [sort],
+        orderBy: sort,
         tieBreak: 's.id',
         direction: filter.direction,
         params: { companyId: filter.companyId, status: filter.status, productId: filter.productId, like: likePattern(filter.search) },

@@ -15,6 +15,7 @@ import type { ContentRepository } from '../repositories/content-repository';
 import type { CustomersRepository } from '../repositories/customers-repository';
 import type { OrdersRepository } from '../repositories/orders-repository';
 import type { RollupsRepository } from '../repositories/rollups-repository';
+import type { SalesRepository } from '../repositories/sales-repository';
 import type { ListRunner } from '../repositories/table-access';
 import type { CompaniesRepository } from '../repositories/companies-repository';
 import type { OutboxRepository } from '../repositories/outbox-repository';
@@ -38,6 +39,7 @@ export interface Repositories {
   audience: AudienceRepository;
   content: ContentRepository;
   rollups: RollupsRepository;
+  sales: SalesRepository;
   /** Runs the list queries the shop repositories build (pages, counts, export iteration). */
   lists: ListRunner;
 }

@@ -87,3 +87,39 @@ describe('shop data in the console', () => {
     expect(platform.repos.customers.findByEmail(companyId, 'c@example.com')).toBeUndefined();
   });
 });
+
+describe('statistics in the console', () => {
+  it('a checkout as a client shows up in the combined figures as Self, and the drill-down leads back to the client', async () => {
+    const { service, id } = setup();
+    const companyId = id('Nordlys Outdoor AS');
+    const today = (await service.call('app.info', {})).clockNow.slice(0, 10);
+    const range = { from: today, to: today };
+    const before = await service.call('sales.summary', range);
+    await service.call('session.switch', { companyId });
+    expect((await rejection(service.call('sales.summary', range))).message).toContain('switch back to Self');
+    await service.call('shop.updateSettings', { companyId, storefrontOpen: true });
+    const product = await service.call('products.create', { companyId, kind: 'service', name: 'Kayak tour', priceMinor: 90000 });
+    const order = await service.call('checkout.place', { companyId, customer: { email: 'kari@example.no', name: 'Kari' }, lines: [{ productId: product.id, quantity: 2 }] });
+    expect(order.grossMinor).toBe(225000); // NOK, 25 % VAT
+    const own = await service.call('dashboard.get', { companyId, ...range });
+    expect(own.summary.totals.find((t) => t.currency === 'NOK')?.orders).toBe((before.totals.find((t) => t.currency === 'NOK')?.orders ?? 0) + 1);
+    const csv = await service.call('shop.exportCsv', { table: 'orders', filter: { companyId } });
+    expect(csv.csv).toContain(',NOK,1800.00,450.00,2250.00,');
+    await service.call('session.switch', { companyId: null });
+    const after = await service.call('sales.summary', range);
+    expect(after.orders).toBe(before.orders + 1);
+    const nok = after.totals.find((t) => t.currency === 'NOK')!;
+    expect(nok.grossMinor - (before.totals.find((t) => t.currency === 'NOK')?.grossMinor ?? 0)).toBe(225000);
+    const clients = await service.call('sales.byClient', { ...range, onlyWithSales: true });
+    expect(clients.items.map((r) => r.companyId)).toContain(companyId);
+    const drill = await service.call('dashboard.get', { companyId, ...range });
+    expect(drill.recentOrders[0].id).toBe(order.id);
+    expect((await service.call('sales.summary', { ...range, companyId })).scope.companyName).toBe('Nordlys Outdoor AS');
+    expect((await rejection(service.call('dashboard.get', { companyId: id('Pixel & Paper Studio Ltd') }))).code).toBe('not_found');
+    expect((await rejection(service.call('shop.exportCsv', { table: 'orders', filter: { companyId } }))).message).toContain('Switch to company');
+    const exported = await service.call('sales.exportCsv', { table: 'salesByClient', filter: { ...range, onlyWithSales: true } });
+    expect(exported.csv).toContain('Nordlys Outdoor AS');
+    const products = await service.call('sales.products', { companyId, search: 'kayak' });
+    expect(products.items.map((p) => [p.companyName, p.name])).toEqual([['Nordlys Outdoor AS', 'Kayak tour']]);
+  });
+});

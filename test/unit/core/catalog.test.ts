@@ -134,9 +134,9 @@ describe('products', () => {
 
 describe('shop access', () => {
   it('needs the products permission; partners have no shop; a foreign company is not found', () => {
-    const { platform, as, partner, newClient } = setup();
+    const { platform, as, partner, partnerUser, newClient } = setup();
     const companyId = newClient();
-    const tom = as('tom@northwind-partners.example'); // clients, reports, billing
+    const tom = partnerUser(['clients', 'reports', 'billing']);
     expect(errorOf(() => platform.catalog.listProducts(tom, companyId, EMPTY_PRODUCT_LIST)).code).toBe('forbidden');
     expect(errorOf(() => platform.catalog.listProducts(partner, partner.kind === 'user' ? partner.user.company_id : 0, EMPTY_PRODUCT_LIST)).message).toContain('Partners have no shop');
     const grace = as('grace@meridian-digital.example');

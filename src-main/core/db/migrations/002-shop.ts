@@ -106,8 +106,9 @@ CREATE TABLE orders (
   updated_at INTEGER NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX orders_company_number ON orders(company_id, number);
--- Lists (newest first), status filters and date ranges of one company; status makes the filter index-only.
-CREATE INDEX orders_company_placed ON orders(company_id, placed_at, status);
+-- Lists (newest first, id breaks ties), status filters and date ranges of one company; status makes the
+-- filter index-only.
+CREATE INDEX orders_company_placed ON orders(company_id, placed_at, id, status);
 CREATE INDEX orders_customer_placed ON orders(customer_id, placed_at);
 
 CREATE TABLE order_lines (

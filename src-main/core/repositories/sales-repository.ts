@@ -1,0 +1,288 @@
+// SQL for the statistics (docs/shop-data.md, "How the combined view is computed"). Every figure is read
+// from the rollups, never from raw orders, except the edge days of a top-products range (order lines of
+// just those days, through orders_company_placed). A date range is split into whole months (read from
+// the monthly rollups) and the days before the first / after the last whole month (daily rollups), so a
+// month reads one row per client and currency, and 24 months read 24.
+import { addDays, dayKey, dayStartMs, monthEnd, monthStart } from '../../../src-shared/domain/date-range';
+import type { Db } from '../db/database';
+import { statementCache } from './table-access';
+
+/** Whose rollups a query reads: a partner's clients (optionally one of them), or one company. */
+export type ScopeFilter = { partnerId: number; companyId?: number; includeDemo: boolean } | { companyId: number; includeDemo: boolean };
+
+export interface RangePieces {
+  /** Whole months [from, to] as YYYYMM keys, or null. */
+  months: [number, number] | null;
+  /** Day ranges [from, to] as YYYYMMDD keys outside the whole months (0 to 2 of them). */
+  days: [number, number][];
+  /** The same day ranges as epoch ms [start, end). */
+  dayMs: [number, number][];
+}
+
+export interface TotalsRow {
+  currency: string;
+  orders: number;
+  items: number;
+  net_minor: number;
+  vat_minor: number;
+  gross_minor: number;
+  new_customers: number;
+}
+
+export interface CompanyTotalsRow extends TotalsRow {
+  company_id: number;
+}
+
+export interface PeriodTotalsRow extends TotalsRow {
+  /** YYYYMM or YYYYMMDD. */
+  period: number;
+}
+
+export interface CompanyPeriodRow {
+  company_id: number;
+  period: number;
+  gross_minor: number;
+}
+
+export interface KindTotalsRow {
+  kind: string;
+  currency: string;
+  orders: number;
+  quantity: number;
+  net_minor: number;
+  vat_minor: number;
+  gross_minor: number;
+}
+
+export interface ProductTotalsRow {
+  company_id: number;
+  product_id: number;
+  currency: string;
+  kind: string;
+  name: string;
+  orders: number;
+  quantity: number;
+  net_minor: number;
+  vat_minor: number;
+  gross_minor: number;
+}
+
+export interface ScopeCompanyRow {
+  id: number;
+  name: string;
+  country: string;
+  is_sample: 0 | 1;
+  payment_route: 'direct' | 'via_partner';
+  customers: number;
+}
+
+export interface MonthProductSalesRow extends ProductTotalsRow {
+  month: number;
+}
+
+export interface SalesRepository {
+  pieces(from: string, to: string): RangePieces;
+  companies(scope: ScopeFilter): ScopeCompanyRow[];
+  /** How many companies are in scope and how many customers they have now (shop counters). */
+  scopeCounts(scope: ScopeFilter): { clients: number; customers: number };
+  totals(scope: ScopeFilter, pieces: RangePieces): (TotalsRow & { companies: number })[];
+  byCompany(scope: ScopeFilter, pieces: RangePieces): CompanyTotalsRow[];
+  byMonth(scope: ScopeFilter, pieces: RangePieces): PeriodTotalsRow[];
+  byDay(scope: ScopeFilter, fromDay: number, toDay: number, currency: string): PeriodTotalsRow[];
+  /** Gross per period (YYYYMM, or YYYYMMDD from `fromDay` to `toDay`) of some companies in one currency (the chart lines). */
+  seriesOf(scope: ScopeFilter, pieces: RangePieces, granularity: 'day' | 'month', currency: string, companyIds: number[], fromDay: number, toDay: number): CompanyPeriodRow[];
+  byKind(scope: ScopeFilter, pieces: RangePieces): KindTotalsRow[];
+  topProducts(scope: ScopeFilter, pieces: RangePieces, limit: number): ProductTotalsRow[];
+  /** Month close: one company's real sales of one month (YYYYMM) per currency and per kind. */
+  companyMonth(companyId: number, month: number): { totals: TotalsRow[]; kinds: KindTotalsRow[] };
+  /** Payouts: real sales of products of these kinds in one month, every company. */
+  productMonth(month: number, kinds: string[]): MonthProductSalesRow[];
+  /** The SQL and parameters of the latest statement, for EXPLAIN QUERY PLAN tests. */
+  lastQuery(): { sql: string; params: Record<string, unknown> };
+}
+
+const SALES_SUMS = 'SUM(r.orders) AS orders, SUM(r.items) AS items, SUM(r.net_minor) AS net_minor, SUM(r.vat_minor) AS vat_minor, SUM(r.gross_minor) AS gross_minor, SUM(r.new_customers) AS new_customers';
+const KIND_SUMS = 'SUM(r.orders) AS orders, SUM(r.quantity) AS quantity, SUM(r.net_minor) AS net_minor, SUM(r.vat_minor) AS vat_minor, SUM(r.gross_minor) AS gross_minor';
+
+export function createSalesRepository(db: Db): SalesRepository {
+  const prepared = statementCache(db);
+  let last = { sql: '', params: {} as Record<string, unknown> };
+  const run = <T>(sql: string, params: Record<string, unknown>): T[] => {
+    last = { sql, params };
+    return prepared(sql).all(params) as T[];
+  };
+
+  /** The companies in scope as a CTE named `scope` (id plus what lists show). */
+  const scopeSql = (scope: ScopeFilter, extra?: string): string => {
+    const where = 'partnerId' in scope ? ['c.partner_id = @partnerId'] : ['c.id = @companyId'];
+    if ('partnerId' in scope && scope.companyId !== undefined) where.push('c.id = @companyId');
+    if ('partnerId' in scope && !scope.includeDemo) where.push('c.is_sample = 0');
+    if (extra) where.push(extra);
+    return `scope AS (SELECT c.id FROM companies c WHERE ${where.join(' AND ')})`;
+  };
+
+  const params = (scope: ScopeFilter, pieces: RangePieces | null, extra: Record<string, unknown> = {}) => ({
+    partnerId: 'partnerId' in scope ? scope.partnerId : undefined,
+    companyId: scope.companyId,
+    demo: scope.includeDemo ? 1 : 0,
+    m1: pieces?.months?.[0],
+    m2: pieces?.months?.[1],
+    d1: pieces?.days[0]?.[0],
+    d2: pieces?.days[0]?.[1],
+    d3: pieces?.days[1]?.[0],
+    d4: pieces?.days[1]?.[1],
+    e1: pieces?.dayMs[0]?.[0],
+    e2: pieces?.dayMs[0]?.[1],
+    e3: pieces?.dayMs[1]?.[0],
+    e4: pieces?.dayMs[1]?.[1],
+    ...extra,
+  });
+
+  /**
+   * The rollup rows of the range for the companies in scope, as UNION ALL branches: the whole months from
+   * the monthly table, each edge-day range from the daily table. `month` is the row's month (YYYYMM).
+   */
+  const rowsSql = (pieces: RangePieces, monthly: string, daily: string, columns: string): string => {
+    const branches: string[] = [];
+    if (pieces.months) {
+      branches.push(`SELECT s.month AS month, ${columns} FROM scope JOIN ${monthly} s ON s.company_id = scope.id AND s.month BETWEEN @m1 AND @m2 WHERE s.demo <= @demo`);
+    }
+    pieces.days.forEach((_, i) => {
+      const [a, b] = i === 0 ? ['@d1', '@d2'] : ['@d3', '@d4'];
+      branches.push(`SELECT s.day / 100 AS month, ${columns} FROM scope JOIN ${daily} s ON s.company_id = scope.id AND s.day BETWEEN ${a} AND ${b} WHERE s.demo <= @demo`);
+    });
+    return branches.join(' UNION ALL ');
+  };
+
+  const SALES_COLUMNS = 's.company_id, s.currency, s.orders, s.items, s.net_minor, s.vat_minor, s.gross_minor, s.new_customers';
+  const KIND_COLUMNS = 's.company_id, s.currency, s.kind, s.orders, s.quantity, s.net_minor, s.vat_minor, s.gross_minor';
+  const salesRows = (scope: ScopeFilter, pieces: RangePieces) => `WITH ${scopeSql(scope)}, r AS (${rowsSql(pieces, 'sales_monthly', 'sales_daily', SALES_COLUMNS)})`;
+
+  return {
+    pieces(from, to) {
+      const firstFull = from === monthStart(from) ? from : monthStart(from, 1);
+      const lastFullEnd = to === monthEnd(to) ? to : addDays(monthStart(to), -1);
+      const days: [string, string][] = [];
+      let months: [number, number] | null = null;
+      if (firstFull <= lastFullEnd) {
+        months = [Math.floor(dayKey(firstFull) / 100), Math.floor(dayKey(lastFullEnd) / 100)];
+        if (from < firstFull) days.push([from, addDays(firstFull, -1)]);
+        if (to > lastFullEnd) days.push([addDays(lastFullEnd, 1), to]);
+      } else {
+        days.push([from, to]);
+      }
+      return {
+        months,
+        days: days.map(([a, b]) => [dayKey(a), dayKey(b)]),
+        dayMs: days.map(([a, b]) => [dayStartMs(a)!, dayStartMs(b)! + 86_400_000]),
+      };
+    },
+
+    companies(scope) {
+      const sql = `WITH ${scopeSql(scope)}
+        SELECT c.id, c.name, c.country, c.is_sample, c.payment_route, COALESCE(n.customers, 0) AS customers
+        FROM scope JOIN companies c ON c.id = scope.id LEFT JOIN shop_counts n ON n.company_id = c.id`;
+      return run<ScopeCompanyRow>(sql, params(scope, null));
+    },
+
+    scopeCounts(scope) {
+      const sql = `WITH ${scopeSql(scope)}
+        SELECT COUNT(*) AS clients, COALESCE(SUM(n.customers), 0) AS customers FROM scope LEFT JOIN shop_counts n ON n.company_id = scope.id`;
+      return run<{ clients: number; customers: number }>(sql, params(scope, null))[0];
+    },
+
+    totals(scope, pieces) {
+      const sql = `${salesRows(scope, pieces)}
+        SELECT r.currency, ${SALES_SUMS}, COUNT(DISTINCT r.company_id) AS companies FROM r GROUP BY r.currency`;
+      return run(sql, params(scope, pieces));
+    },
+
+    byCompany(scope, pieces) {
+      const sql = `${salesRows(scope, pieces)}
+        SELECT r.company_id, r.currency, ${SALES_SUMS} FROM r GROUP BY r.company_id, r.currency`;
+      return run(sql, params(scope, pieces));
+    },
+
+    byMonth(scope, pieces) {
+      const sql = `${salesRows(scope, pieces)}
+        SELECT r.month AS period, r.currency, ${SALES_SUMS} FROM r GROUP BY r.month, r.currency ORDER BY r.month, r.currency`;
+      return run(sql, params(scope, pieces));
+    },
+
+    byDay(scope, fromDay, toDay, currency) {
+      const sql = `WITH ${scopeSql(scope)}
+        SELECT s.day AS period, s.currency, SUM(s.orders) AS orders, SUM(s.items) AS items, SUM(s.net_minor) AS net_minor,
+          SUM(s.vat_minor) AS vat_minor, SUM(s.gross_minor) AS gross_minor, SUM(s.new_customers) AS new_customers
+        FROM scope JOIN sales_daily s ON s.company_id = scope.id AND s.day BETWEEN @from AND @to
+        WHERE s.demo <= @demo AND s.currency = @currency GROUP BY s.day, s.currency ORDER BY s.day`;
+      return run(sql, params(scope, null, { from: fromDay, to: toDay, currency }));
+    },
+
+    seriesOf(scope, pieces, granularity, currency, companyIds, fromDay, toDay) {
+      const only = scopeSql(scope, 'c.id IN (SELECT value FROM json_each(@ids))');
+      const sql =
+        granularity === 'month'
+          ? `WITH ${only}, r AS (${rowsSql(pieces, 'sales_monthly', 'sales_daily', SALES_COLUMNS)})
+             SELECT r.company_id, r.month AS period, SUM(r.gross_minor) AS gross_minor FROM r WHERE r.currency = @currency GROUP BY r.company_id, r.month`
+          : `WITH ${only}
+             SELECT s.company_id, s.day AS period, SUM(s.gross_minor) AS gross_minor
+             FROM scope JOIN sales_daily s ON s.company_id = scope.id AND s.day BETWEEN @from AND @to
+             WHERE s.demo <= @demo AND s.currency = @currency GROUP BY s.company_id, s.day`;
+      return run(sql, params(scope, pieces, { currency, ids: JSON.stringify(companyIds), from: fromDay, to: toDay }));
+    },
+
+    byKind(scope, pieces) {
+      const sql = `WITH ${scopeSql(scope)}, r AS (${rowsSql(pieces, 'kind_sales_monthly', 'kind_sales_daily', KIND_COLUMNS)})
+        SELECT r.kind, r.currency, ${KIND_SUMS} FROM r GROUP BY r.kind, r.currency ORDER BY r.currency, gross_minor DESC`;
+      return run(sql, params(scope, pieces));
+    },
+
+    topProducts(scope, pieces, limit) {
+      const branches: string[] = [];
+      if (pieces.months) {
+        branches.push(`SELECT s.company_id, s.product_id, s.currency, s.kind, s.name, s.orders, s.quantity, s.net_minor, s.vat_minor, s.gross_minor
+          FROM scope JOIN product_sales_monthly s ON s.company_id = scope.id AND s.month BETWEEN @m1 AND @m2 WHERE s.demo <= @demo`);
+      }
+      pieces.dayMs.forEach((_, i) => {
+        const [a, b] = i === 0 ? ['@e1', '@e2'] : ['@e3', '@e4'];
+        // Edge days: the order lines of just those days (a whole month is in the rollup above).
+        branches.push(`SELECT o.company_id, l.product_id, o.currency, MAX(l.kind) AS kind, MAX(l.name) AS name, COUNT(DISTINCT o.id) AS orders, SUM(l.quantity) AS quantity,
+            SUM(l.net_minor) AS net_minor, SUM(l.vat_minor) AS vat_minor, SUM(l.gross_minor) AS gross_minor
+          FROM scope JOIN orders o ON o.company_id = scope.id AND o.placed_at >= ${a} AND o.placed_at < ${b} AND o.status IN ('paid', 'fulfilled')
+          JOIN order_lines l ON l.order_id = o.id WHERE o.is_demo <= @demo GROUP BY o.company_id, l.product_id, o.currency`);
+      });
+      const sql = `WITH ${scopeSql(scope)}, r AS (${branches.join(' UNION ALL ')}),
+        t AS (SELECT r.company_id, r.product_id, r.currency, MAX(r.kind) AS kind, MAX(r.name) AS name, ${KIND_SUMS} FROM r GROUP BY r.company_id, r.product_id, r.currency),
+        ranked AS (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.currency ORDER BY t.gross_minor DESC, t.quantity DESC, t.product_id) AS rank FROM t)
+        SELECT ranked.company_id, ranked.product_id, ranked.currency, ranked.kind, COALESCE(p.name, ranked.name) AS name, ranked.orders, ranked.quantity,
+          ranked.net_minor, ranked.vat_minor, ranked.gross_minor
+        FROM ranked LEFT JOIN products p ON p.id = ranked.product_id WHERE ranked.rank <= @limit ORDER BY ranked.currency, ranked.rank`;
+      return run(sql, params(scope, pieces, { limit }));
+    },
+
+    companyMonth(companyId, month) {
+      const totals = run<TotalsRow>(
+        `SELECT currency, orders, items, net_minor, vat_minor, gross_minor, new_customers FROM sales_monthly
+         WHERE company_id = @companyId AND month = @month AND demo = 0 ORDER BY currency`,
+        { companyId, month },
+      );
+      const kinds = run<KindTotalsRow>(
+        `SELECT kind, currency, orders, quantity, net_minor, vat_minor, gross_minor FROM kind_sales_monthly
+         WHERE company_id = @companyId AND month = @month AND demo = 0 ORDER BY currency, kind`,
+        { companyId, month },
+      );
+      return { totals, kinds };
+    },
+
+    productMonth(month, kinds) {
+      return run<MonthProductSalesRow>(
+        `SELECT s.month, s.company_id, s.product_id, s.currency, s.kind, COALESCE(p.name, s.name) AS name, s.orders, s.quantity, s.net_minor, s.vat_minor, s.gross_minor
+         FROM product_sales_monthly s LEFT JOIN products p ON p.id = s.product_id
+         WHERE s.month = @month AND s.demo = 0 AND s.kind IN (SELECT value FROM json_each(@kinds)) ORDER BY s.company_id, s.product_id, s.currency`,
+        { month, kinds: JSON.stringify(kinds) },
+      );
+    },
+
+    lastQuery: () => last,
+  };
+}

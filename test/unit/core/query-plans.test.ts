@@ -1,0 +1,166 @@
+// EXPLAIN QUERY PLAN of every hot query: the combined view's figures, a client's dashboard, the partner's
+// product listing and each shop list with its default sort. A wrong index choice (or a full scan of a
+// big table, or a sort the index should have made unnecessary) fails here. PartnerDeck never runs
+// ANALYZE, so the planner decides the same way on this small database as on a big one.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ListQuery } from '../../../src-main/core/repositories/table-access';
+import type { ScopeFilter } from '../../../src-main/core/repositories/sales-repository';
+import {
+  accessGroupListSchema,
+  categoryListSchema,
+  customerListSchema,
+  fileListSchema,
+  groupMemberListSchema,
+  newsletterRecipientListSchema,
+  orderListSchema,
+  productListSchema,
+  subscriberListSchema,
+  themeListSchema,
+} from '../../../src-shared/api/shop-inputs';
+import { clientProductListSchema } from '../../../src-shared/api/sales-inputs';
+import { parseInput } from '../../../src-shared/api/validation';
+import { openShopPlatform } from '../../helpers/shop';
+
+const open: { platform: { dispose(): void } }[] = [];
+afterEach(() => open.splice(0).forEach((o) => o.platform.dispose()));
+
+/** Names that may be scanned: CTEs and subqueries of our own and json_each lists of ids, never a table. */
+const SCANNABLE = /^SCAN (r|t|ranked|scope|\(subquery-\d+\)|json_each VIRTUAL TABLE INDEX \d+:)$/;
+
+function setup() {
+  const shop = openShopPlatform();
+  open.push(shop);
+  const { platform } = shop;
+  const companyId = shop.newClient();
+  const plan = (sql: string, params: Record<string, unknown>): string[] =>
+    (platform.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+  const planOfLast = () => {
+    const { sql, params } = platform.repos.sales.lastQuery();
+    return plan(sql, params);
+  };
+  const planOfList = (query: ListQuery) => plan(platform.repos.lists.sql(query, true), { ...query.params, offset: 0, limit: 50 });
+  return { ...shop, companyId, plan, planOfLast, planOfList };
+}
+
+function expectNoTableScan(details: string[]): void {
+  for (const line of details.filter((d) => d.startsWith('SCAN '))) expect(line, details.join('\n')).toMatch(SCANNABLE);
+}
+
+function expectSearch(details: string[], alias: string, index: string): void {
+  const pattern = index === 'PRIMARY KEY' ? `SEARCH ${alias} USING (INTEGER )?PRIMARY KEY` : `SEARCH ${alias} USING (COVERING )?INDEX ${index} `;
+  expect(details.some((d) => new RegExp(`^${pattern}`).test(d)), `${alias} via ${index}:\n${details.join('\n')}`).toBe(true);
+}
+
+function expectNoSort(details: string[]): void {
+  expect(details.filter((d) => d.includes('TEMP B-TREE FOR') && d.includes('ORDER BY')), details.join('\n')).toEqual([]);
+}
+
+describe('query plans of the combined view and the dashboard', () => {
+  it('reads the monthly rollup by primary key for a whole month, client by client through the partner index', () => {
+    const { platform, partnerId, planOfLast } = setup();
+    const sales = platform.repos.sales;
+    const scope: ScopeFilter = { partnerId, includeDemo: false };
+    const month = sales.pieces('2026-10-01', '2026-10-31');
+    expect(month).toMatchObject({ months: [202610, 202610], days: [] });
+    for (const run of [() => sales.totals(scope, month), () => sales.byCompany(scope, month), () => sales.byMonth(scope, month), () => sales.byKind(scope, month)]) {
+      run();
+      const details = planOfLast();
+      expectNoTableScan(details);
+      expectSearch(details, 'c', 'companies_partner');
+      expect(details.some((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND month>\? AND month<\?\)/.test(d)), details.join('\n')).toBe(true);
+      expect(details.join('\n')).not.toMatch(/sales_daily|orders/);
+    }
+    sales.companies(scope);
+    expectNoTableScan(planOfLast());
+    sales.scopeCounts(scope);
+    expectSearch(planOfLast(), 'n', 'PRIMARY KEY');
+  });
+
+  it('adds the edge days of a range from the daily rollup by primary key, and charts per day the same way', () => {
+    const { platform, partnerId, planOfLast } = setup();
+    const sales = platform.repos.sales;
+    const scope: ScopeFilter = { partnerId, includeDemo: true };
+    const range = sales.pieces('2026-10-15', '2026-12-10');
+    expect(range.days).toEqual([[20261015, 20261031], [20261201, 20261210]]);
+    sales.totals(scope, range);
+    const details = planOfLast();
+    expectNoTableScan(details);
+    expect(details.filter((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND day>\? AND day<\?\)/.test(d))).toHaveLength(2);
+    sales.byDay(scope, 20261001, 20261031, 'EUR');
+    expectNoTableScan(planOfLast());
+    expectSearch(planOfLast(), 's', 'PRIMARY KEY');
+    sales.seriesOf(scope, range, 'day', 'EUR', [1, 2], 20261015, 20261210);
+    expectNoTableScan(planOfLast());
+    sales.seriesOf(scope, range, 'month', 'EUR', [1, 2], 20261015, 20261210);
+    expectNoTableScan(planOfLast());
+  });
+
+  it('top products: whole months from the product rollup, edge days from order lines by index, never a scan of orders', () => {
+    const { platform, partnerId, companyId, planOfLast } = setup();
+    const sales = platform.repos.sales;
+    for (const scope of [{ partnerId, includeDemo: false }, { companyId, includeDemo: true }] as ScopeFilter[]) {
+      sales.topProducts(scope, sales.pieces('2026-10-15', '2026-12-10'), 10);
+      const details = planOfLast();
+      expectNoTableScan(details);
+      expectSearch(details, 's', 'PRIMARY KEY');
+      expectSearch(details, 'o', 'orders_company_placed');
+      expectSearch(details, 'l', 'PRIMARY KEY');
+    }
+  });
+
+  it("a client's dashboard reads that company's rollups by primary key", () => {
+    const { platform, companyId, planOfLast } = setup();
+    const sales = platform.repos.sales;
+    const scope: ScopeFilter = { companyId, includeDemo: true };
+    const range = sales.pieces('2026-10-18', '2026-11-16');
+    for (const run of [() => sales.totals(scope, range), () => sales.byMonth(scope, sales.pieces('2025-12-01', '2026-11-16')), () => sales.byKind(scope, range)]) {
+      run();
+      const details = planOfLast();
+      expectNoTableScan(details);
+      expect(details.some((d) => /^SEARCH c USING INTEGER PRIMARY KEY/.test(d)), details.join('\n')).toBe(true);
+      expect(details.filter((d) => d.startsWith('SEARCH s ')).every((d) => d.startsWith('SEARCH s USING PRIMARY KEY (company_id=?')), details.join('\n')).toBe(true);
+    }
+  });
+
+  it("the partner's product listing walks clients by name and their products by name: no sort, no scan", () => {
+    const { platform, partnerId, planOfList } = setup();
+    const filter = parseInput(clientProductListSchema, {});
+    const details = planOfList(platform.repos.catalog.clientProductQuery({ ...filter, partnerId }));
+    expectNoTableScan(details);
+    expectSearch(details, 'c', 'companies_partner');
+    expectSearch(details, 'p', 'products_company_name');
+    expectNoSort(details);
+  });
+});
+
+describe('query plans of the shop lists (default sort)', () => {
+  it('each list reads its company index in order, without a sort step', () => {
+    const { platform, companyId, planOfList } = setup();
+    const r = platform.repos;
+    const cases: [string, ListQuery, string, string][] = [
+      ['products', r.catalog.productQuery({ ...parseInput(productListSchema, { companyId }) }), 'p', 'products_company_name'],
+      ['categories', r.catalog.categoryQuery({ ...parseInput(categoryListSchema, { companyId }) }), 'g', 'categories_company_name'],
+      ['customers', r.customers.query({ ...parseInput(customerListSchema, { companyId }) }), 'u', 'customers_company_name'],
+      ['orders', r.orders.query({ ...parseInput(orderListSchema, { companyId }) }), 'o', 'orders_company_placed'],
+      ['subscribers', r.audience.subscriberQuery({ ...parseInput(subscriberListSchema, { companyId }) }), 's', 'subscribers_company_email_product'],
+      ['access groups', r.audience.groupQuery({ ...parseInput(accessGroupListSchema, { companyId }) }), 'g', 'access_groups_company_name'],
+      ['group members', r.audience.memberQuery({ ...parseInput(groupMemberListSchema, { companyId }) }), 'm', 'group_members_company_email'],
+      ['newsletter recipients', r.audience.recipientQuery({ ...parseInput(newsletterRecipientListSchema, { companyId }) }), 'n', 'newsletter_recipients_company_email'],
+      ['themes', r.content.themeQuery({ ...parseInput(themeListSchema, { companyId }) }), 't', 'themes_company_name'],
+      ['files', r.content.fileQuery({ ...parseInput(fileListSchema, { companyId }) }), 'f', 'content_files_company_name'],
+    ];
+    for (const [name, query, alias, index] of cases) {
+      const details = planOfList(query);
+      expect(details.filter((d) => d.startsWith('SCAN ')), name).toEqual([]);
+      expectSearch(details, alias, index);
+      expectNoSort(details);
+    }
+  });
+
+  it("orders of one customer, a date range and a status filter stay on the company's order index", () => {
+    const { platform, companyId, planOfList } = setup();
+    const details = planOfList(platform.repos.orders.query({ ...parseInput(orderListSchema, { companyId, status: 'paid' }), fromMs: 0, toMs: 1 }));
+    expectSearch(details, 'o', 'orders_company_placed');
+    expectNoSort(details);
+  });
+});
