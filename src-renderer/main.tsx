@@ -13,6 +13,7 @@ import './styles/base.css';
 import './styles/frame.css';
 import './styles/components.css';
 import './styles/screens.css';
+import './styles/store.css';
 
 const client = createConsoleClient();
 const store = createAppStore(client);

@@ -26,6 +26,7 @@ import { ShopSettingsScreen } from '../screens/shop-settings-screen';
 import { PartnerRequestsScreen } from '../screens/partner-requests-screen';
 import { CompanyPartnerScreen } from '../screens/company-partner-screen';
 import { OutboxScreen } from '../screens/outbox-screen';
+import { STORE_TITLES, StoreScreen } from '../screens/store/store-screen';
 
 function useGlobalShortcuts(): void {
   const caps = useCapabilities();
@@ -88,12 +89,18 @@ export function AppFrame() {
 function RouteView({ route }: { route: Route }) {
   const caps = useCapabilities();
   const access = routeAccess(route, caps);
-  if (!access.ok) return <Unavailable reason={access.reason} />;
+  if (!access.ok) return <Unavailable reason={access.reason} title={lockedTitle(route)} />;
   switch (route.name) {
     case 'overview':
       return <OverviewScreen />;
     case 'shop-settings':
       return <ShopSettingsScreen />;
+    case 'store':
+      return <StoreScreen list={route.list} item={route.item} />;
+    case 'store-dashboard':
+    case 'storefront':
+    case 'sales':
+      return <StoreScreen list="products" item={null} />;
     case 'companies':
       return <CompaniesScreen />;
     case 'company-new':
@@ -132,13 +139,27 @@ function RouteView({ route }: { route: Route }) {
   }
 }
 
-function Unavailable({ reason }: { reason: Exclude<RouteAccess, { ok: true }>['reason'] }) {
+/** The page title a locked store screen keeps, so it is clear what is unavailable. */
+function lockedTitle(route: Route): string {
+  switch (route.name) {
+    case 'store':
+      return STORE_TITLES[route.list];
+    case 'store-dashboard':
+      return 'Dashboard';
+    case 'storefront':
+      return 'Storefront';
+    default:
+      return 'Shop settings';
+  }
+}
+
+function Unavailable({ reason, title }: { reason: Exclude<RouteAccess, { ok: true }>['reason']; title: string }) {
   const actions = useActions();
   const caps = useCapabilities();
   if (reason === 'store-locked') {
     return (
       <div className="page">
-        <PageHeader title="Shop settings" badges={<span className="badge"><Icon name="lock" size={11} /> Unavailable as Self</span>} subtitle="Store functions belong to a client's shop." />
+        <PageHeader title={title} badges={<span className="badge"><Icon name="lock" size={11} /> Unavailable as Self</span>} subtitle="Store functions belong to a client's shop." />
         <EmptyState
           icon="lock"
           tone="locked"

@@ -4,13 +4,14 @@
 // and objects they touch, coalesced by the store's scheduler.
 import type { ShopObjectEvent, ShopEventName } from '../../src-shared/api/contract';
 import type { CheckoutInput } from '../../src-shared/api/shop-inputs';
-import type { Order } from '../../src-shared/api/shop-types';
+import type { CsvExport, Order } from '../../src-shared/api/shop-types';
 import { failed, loading, ready, type Loadable } from './loadable';
 import { createPagedLoader, emptyList, type PagedList, type PagedLoader } from './paged-list';
 import {
   DEFAULT_FILTERS,
   DEPENDENT_LISTS,
   ENTITY_ID_KEYS,
+  ENTITY_NOUNS,
   SHOP_ENTITIES,
   entityLabel,
   entityOfEvent,
@@ -45,6 +46,8 @@ export interface ShopDataActions {
   deleteShopItem(entity: ShopEntity, id: number, label: string): Promise<void>;
   /** Rows for a picker (customers to order for, products for a line, files for a download). */
   searchShop<E extends ShopEntity>(entity: E, filter: Partial<EntityFilter<E>>, limit?: number): Promise<{ items: EntityRow<E>[]; total: number }>;
+  /** Every row of a list's current filter as CSV (the rows the list shows, not just the loaded pages). */
+  exportShopList(entity: ShopEntity): Promise<CsvExport>;
   /** The storefront's checkout (refused for sample companies and closed storefronts, with the reason). */
   placeCheckout(input: CheckoutInput): Promise<Order>;
   /** A pushed shop event: refreshes what shows the object. */
@@ -110,6 +113,9 @@ export function createShopDataSlice(ctx: SliceContext): { state: ShopDataState; 
     },
 
     setShopFilter(entity, change) {
+      // A filter set before the list was shown (a link from elsewhere) belongs to the acting company.
+      const list = ctx.get().shopData.lists[entity];
+      if (list.companyId !== actingId()) loaders[entity].reset(list.filter as EntityFilter<ShopEntity>, actingId());
       loaders[entity].setFilter(change as Partial<EntityFilter<ShopEntity>>);
     },
 
@@ -173,6 +179,15 @@ export function createShopDataSlice(ctx: SliceContext): { state: ShopDataState; 
       const companyId = actingId();
       const page = (await call(`${entity}.list`, { ...DEFAULT_FILTERS[entity], ...filter, companyId, offset: 0, limit })) as { items: EntityRow<typeof entity>[]; total: number };
       return { items: page.items, total: page.total };
+    },
+
+    async exportShopList(entity) {
+      const list = ctx.get().shopData.lists[entity];
+      const companyId = list.companyId ?? actingId();
+      const filter = { ...list.filter, companyId };
+      const result = await mutate(ctx, () => call('shop.exportCsv', { table: entity, filter }) as Promise<CsvExport>);
+      ctx.get().actions.toast('success', `Exported ${result.rowCount.toLocaleString()} ${result.rowCount === 1 ? ENTITY_NOUNS[entity].one : ENTITY_NOUNS[entity].many}`);
+      return result;
     },
 
     async placeCheckout(input) {

@@ -38,7 +38,12 @@ export function Drawer({
       onCloseRef.current();
     };
     document.addEventListener('keydown', onKey);
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea, button');
+    // The first field (not the close button), so typing can start at once.
+    const body = ref.current?.querySelector<HTMLElement>('.drawer-body');
+    const first =
+      ref.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      body?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])') ??
+      ref.current?.querySelector<HTMLElement>('button');
     first?.focus();
     return () => document.removeEventListener('keydown', onKey);
   }, []);
