@@ -11,6 +11,8 @@ import { EmptyState } from '../ui/states';
 import { PageHeader } from '../ui/page';
 import { shortcutLabel } from '../ui/format';
 import { Toasts } from '../ui/toasts';
+import { ConfirmDialog } from '../ui/dialog';
+import { cancelLeave, confirmLeave, installLeaveGuard, usePendingLeave } from '../router/leave-guard';
 import { ActingBanner } from './acting-banner';
 import { CompanyPalette } from './company-switcher';
 import { STORE_LOCKED_TEXT, SideNav } from './side-nav';
@@ -27,6 +29,9 @@ import { PartnerRequestsScreen } from '../screens/partner-requests-screen';
 import { CompanyPartnerScreen } from '../screens/company-partner-screen';
 import { OutboxScreen } from '../screens/outbox-screen';
 import { STORE_TITLES, StoreScreen } from '../screens/store/store-screen';
+import { StorefrontScreen } from '../screens/store/storefront-screen';
+import { DashboardScreen } from '../screens/stats/dashboard-screen';
+import { SalesScreen } from '../screens/stats/sales-screen';
 
 function useGlobalShortcuts(): void {
   const caps = useCapabilities();
@@ -61,9 +66,22 @@ function useDocumentTitle(): void {
   }, [acting, isSelf]);
 }
 
+/** Asks before unsaved changes are left behind (router/leave-guard.ts). */
+function LeaveGuardHost() {
+  const pending = usePendingLeave();
+  useEffect(() => installLeaveGuard(), []);
+  if (!pending) return null;
+  return (
+    <ConfirmDialog title="Discard unsaved changes?" confirmLabel="Discard changes" danger onConfirm={confirmLeave} onCancel={cancelLeave}>
+      <p>{pending.message} Leaving now throws them away.</p>
+    </ConfirmDialog>
+  );
+}
+
 export function AppFrame() {
   const route = useRoute();
   const actingId = useApp((s) => s.session.info?.acting?.id ?? 0);
+  const switching = useApp((s) => s.session.switchingTo !== null);
   useGlobalShortcuts();
   useDocumentTitle();
   return (
@@ -75,12 +93,15 @@ export function AppFrame() {
       <ActingBanner />
       <div className="app-body">
         <SideNav route={route} />
-        <main className="content" id="main-content" tabIndex={-1}>
-          {/* Keyed by the acting company: a switch starts every screen afresh. */}
+        <main className={`content${switching ? ' is-switching' : ''}`} id="main-content" tabIndex={-1} aria-busy={switching || undefined} data-testid="main">
+          {switching && <div className="switch-progress" role="progressbar" aria-label="Switching company" data-testid="switch-progress" />}
+          {/* Keyed by the acting company: a switch starts every screen afresh (with its data prefetched,
+              see switch-company.ts, so the new screen is never blank). */}
           <RouteView key={actingId} route={route} />
         </main>
       </div>
       <CompanyPalette />
+      <LeaveGuardHost />
       <Toasts />
     </div>
   );
@@ -98,9 +119,11 @@ function RouteView({ route }: { route: Route }) {
     case 'store':
       return <StoreScreen list={route.list} item={route.item} />;
     case 'store-dashboard':
+      return <DashboardScreen />;
     case 'storefront':
+      return <StorefrontScreen />;
     case 'sales':
-      return <StoreScreen list="products" item={null} />;
+      return <SalesScreen tab={route.tab} />;
     case 'companies':
       return <CompaniesScreen />;
     case 'company-new':

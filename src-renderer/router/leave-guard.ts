@@ -6,6 +6,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 interface Pending {
   message: string;
   proceed: () => void;
+  cancel?: () => void;
 }
 
 const guards = new Map<number, string>();
@@ -40,6 +41,15 @@ export function requestLeave(proceed: () => void): void {
   notify();
 }
 
+/** Resolves true at once, or when the person confirms leaving unsaved changes; false when they stay. */
+export function askToLeave(): Promise<boolean> {
+  if (guards.size === 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    pending = { message: [...guards.values()].pop() ?? 'You have unsaved changes.', proceed: () => resolve(true), cancel: () => resolve(false) };
+    notify();
+  });
+}
+
 /** Leaves without asking (after a save, the guard's own form knows there is nothing to lose). */
 export function leaveNow(proceed: () => void): void {
   guards.clear();
@@ -54,8 +64,10 @@ export function confirmLeave(): void {
 }
 
 export function cancelLeave(): void {
+  const p = pending;
   pending = null;
   notify();
+  p?.cancel?.();
 }
 
 function subscribe(listener: () => void): () => void {

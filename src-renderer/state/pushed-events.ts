@@ -10,6 +10,9 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
   // Refreshes go through the store's scheduler via these helpers, so a burst coalesces into one call.
   switch (event.name) {
     case 'session.changed':
+      // A switch under way applies its own result once the new company's screen is ready (no blank
+      // screen in between); applying the pushed copy first would show the new company too early.
+      if (s.session.switchingTo !== null) return;
       a.applySession(event.payload as PushedEvent<'session.changed'>['payload']);
       return;
     case 'company.created':
@@ -49,7 +52,12 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
       return;
     }
     default:
-      if (isShopEvent(event.name)) a.applyShopEvent(event.name, event.payload as ShopObjectEvent);
+      if (isShopEvent(event.name)) {
+        const payload = event.payload as ShopObjectEvent;
+        a.applyShopEvent(event.name, payload);
+        // Sales figures move with orders; dashboards count products and customers too.
+        if (/^(order|product|customer)\./.test(event.name)) a.applySalesEvent(payload.companyId);
+      }
   }
 }
 

@@ -5,6 +5,7 @@ import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from
 import { idle } from './loadable';
 import { createOutboxSlice, type OutboxActions, type OutboxState } from './outbox-slice';
 import { createRequestsSlice, type RequestsActions, type RequestsState } from './requests-slice';
+import { createSalesSlice, type SalesActions, type SalesState } from './sales-slice';
 import { createSessionSlice, type SessionActions, type SessionState } from './session-slice';
 import { createShopDataSlice, type ShopDataActions, type ShopDataState } from './shop-data-slice';
 import { createShopSlice, type ShopActions, type ShopState } from './shop-slice';
@@ -26,6 +27,7 @@ export type AppActions = SessionActions &
   UsersActions &
   ShopActions &
   ShopDataActions &
+  SalesActions &
   RequestsActions &
   OutboxActions &
   UiActions &
@@ -37,6 +39,7 @@ export interface AppState {
   users: UsersState;
   shop: ShopState;
   shopData: ShopDataState;
+  sales: SalesState;
   requests: RequestsState;
   outbox: OutboxState;
   ui: UiState;
@@ -73,6 +76,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const users = createUsersSlice(ctx);
     const shop = createShopSlice(ctx);
     const shopData = createShopDataSlice(ctx);
+    const sales = createSalesSlice(ctx);
     const requests = createRequestsSlice(ctx);
     const outbox = createOutboxSlice(ctx);
     const ui = createUiSlice(ctx);
@@ -86,6 +90,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           users: users.state,
           shop: shop.state,
           shopData: shopData.state,
+          sales: sales.state,
           requests: requests.state,
           outbox: outbox.state,
         }));
@@ -102,6 +107,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       users: users.state,
       shop: shop.state,
       shopData: shopData.state,
+      sales: sales.state,
       requests: requests.state,
       outbox: outbox.state,
       ui: ui.state,
@@ -111,6 +117,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...users.actions,
         ...shop.actions,
         ...shopData.actions,
+        ...sales.actions,
         ...requests.actions,
         ...outbox.actions,
         ...ui.actions,

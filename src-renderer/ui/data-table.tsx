@@ -48,7 +48,8 @@ export interface DataTableProps<T> {
   onRetry?(): void;
   /** Shown instead of rows when the filter matches nothing. */
   empty: ReactNode;
-  footer?: ReactNode;
+  /** Rows under the body (totals), laid out on the columns that fit. */
+  footer?: (columns: Column<T>[]) => ReactNode;
   /** Scrolls back to the top when it changes (a new filter). */
   resetKey?: string;
   rowHeight?: number;
@@ -149,7 +150,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       {body}
       {footer && total !== null && total > 0 && (
         <div className="dt-foot" role="rowgroup">
-          {footer}
+          {footer(visible)}
         </div>
       )}
     </div>

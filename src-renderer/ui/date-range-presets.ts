@@ -80,10 +80,10 @@ export function describeRange(range: DayRange): string {
   return `${sameYear ? dayMonth.format(from) : dayMonthYear.format(from)} – ${dayMonthYear.format(to)}`;
 }
 
-/** A day label for tables ("5 Nov 2026"). */
-export function formatDay(day: string): string {
+/** A day label for tables ("5 Nov 2026"; `short`: "5 Nov" for chart axes). */
+export function formatDay(day: string, short = false): string {
   const ms = dayStartMs(day);
-  return ms === null ? day : dayMonthYear.format(new Date(ms));
+  return ms === null ? day : (short ? dayMonth : dayMonthYear).format(new Date(ms));
 }
 
 /** A month label ('2026-11' -> "Nov 2026"; `short` -> "Nov"). */
