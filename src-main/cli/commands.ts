@@ -1,4 +1,4 @@
-// The foundation's CLI commands (serve, console, company, user, seed) and the list of every command.
+// The foundation's CLI commands (serve, console, company, user) and the list of every command.
 // Commands of other areas live in ./commands/<area>-commands.ts and are appended to COMMANDS.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -10,11 +10,10 @@ import { parseInput } from '../../src-shared/api/validation';
 import { OPERATOR } from '../core/access';
 import { toCompanySummary } from '../core/mappers';
 import { SERVER_INFO_FILE_NAME } from '../core/paths';
-import { seedBulkCompanies } from '../core/seed/bulk-seed';
-import { DEMO_PARTNER_EMAIL } from '../core/seed/demo-seed';
 import { startPlatformServer } from '../core/server/platform-server';
 import { APP_VERSION } from '../console/version';
 import { positiveInt, printTable, required, seedChoice, str, type Command } from './command-kit';
+import { SHOP_COMMANDS } from './commands/shop-commands';
 import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
 
@@ -219,41 +218,4 @@ const userCreate: Command = {
   },
 };
 
-const seed: Command = {
-  name: 'seed',
-  usage: 'seed --companies N [--partner ID] [--json]',
-  summary: 'Generate client companies in bulk (scale tests, big demos)',
-  help: `  --companies N   how many client companies to add (required)
-  --partner ID    the partner they belong to (default: the demo partner, seeded if the folder is empty)
-  --json          print {"partnerId", "created", "firstId", "lastId", "seconds"}`,
-  options: { companies: { type: 'string' }, partner: { type: 'string' }, json: { type: 'boolean' } },
-  async run({ values, global, io }) {
-    const count = positiveInt(required(values, 'companies'), 'companies')!;
-    const platform = openCliPlatform(global.dataDir, 'demo');
-    try {
-      const partnerId =
-        positiveInt(str(values, 'partner'), 'partner') ??
-        platform.repos.users.findByEmail(DEMO_PARTNER_EMAIL)?.company_id ??
-        (() => {
-          throw new UsageError('no demo partner in this data folder: pass --partner ID');
-        })();
-      const started = Date.now();
-      const progress = (done: number) => {
-        if (!values.json && process.stderr.isTTY) process.stderr.write(`\r  ${done}/${count} companies`);
-      };
-      const result = seedBulkCompanies(platform, partnerId, count, progress);
-      const seconds = (Date.now() - started) / 1000;
-      if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
-      if (values.json) io.out(JSON.stringify({ ...result, seconds }));
-      else io.out(`added ${result.created} client companies to partner ${partnerId} (ids ${result.firstId}-${result.lastId}) in ${seconds.toFixed(2)} s`);
-      return 0;
-    } catch (error) {
-      if ((error as Error).message.endsWith('is not a partner')) throw new UsageError(`--partner: ${(error as Error).message}`);
-      throw error;
-    } finally {
-      platform.close();
-    }
-  },
-};
-
-export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, seed];
+export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS];

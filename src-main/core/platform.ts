@@ -169,7 +169,14 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     };
     if ((options.seed ?? 'demo') === 'demo' && repos.companies.countAll() === 0) {
       // One transaction: a seed that fails half-way leaves the folder empty, to be seeded again next time.
-      db.transaction(() => seedDemo(platform))();
+      // Each service call inside it is a savepoint; their journals stay in memory (not a temp file each).
+      const tempStore = db.pragma('temp_store', { simple: true });
+      db.pragma('temp_store = MEMORY');
+      try {
+        db.transaction(() => seedDemo(platform))();
+      } finally {
+        db.pragma(`temp_store = ${tempStore}`);
+      }
       seeded = true;
     }
     return platform;

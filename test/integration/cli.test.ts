@@ -82,6 +82,10 @@ describe('company and user commands', () => {
     [['frobnicate'], /unknown command "frobnicate"/],
     [['serve', '--port', '99999'], /--port must be a number from 0 to 65535/],
     [['serve', '--seed', 'lots'], /--seed must be demo or none/],
+    [['seed', '--companies', '2', '--orders', 'many'], /--orders must be a positive whole number/],
+    [['seed', '--companies', '2', '--orders', '10', '--months', '121'], /--months must be at most 120/],
+    [['seed', '--companies', '2', '--orders', '10', '--end', '2026-02-30'], /--end must be a date as YYYY-MM-DD/],
+    [['seed', '--companies', '2', '--months', '6'], /--months and --end need --orders/],
   ])('a bad argument exits non-zero with one clear line: %j', (args, message) => {
     const result = runCli(args as string[], env);
     expect(result.status).not.toBe(0);
@@ -117,5 +121,22 @@ describe('company and user commands', () => {
     const list = runCli(['company', 'list', '--json', '--data-dir', bulk]);
     expect(list.stdout.length).toBeGreaterThan(500_000);
     expect(JSON.parse(list.stdout)).toHaveLength(3013);
+  });
+
+  it('seed --orders fills the new clients\' shops with sales, the same for the same seed, and reports rows per second', () => {
+    const run = (name: string) => {
+      const result = runCli(['seed', '--companies', '30', '--orders', '3000', '--months', '6', '--end', '2026-10-31', '--seed', '9', '--data-dir', join(dir.path, name), '--json']);
+      expect(result.status, result.stderr).toBe(0);
+      return JSON.parse(result.stdout);
+    };
+    const first = run('sales-a');
+    expect(first).toMatchObject({ companies: { created: 30 }, orders: 3000 });
+    expect(first.rows).toBeGreaterThan(3000);
+    expect(first.rowsPerSecond).toBeGreaterThan(0);
+    const { seconds: _s1, rowsPerSecond: _r1, ...a } = first;
+    const { seconds: _s2, rowsPerSecond: _r2, ...b } = run('sales-b');
+    expect(b).toEqual(a);
+    const text = runCli(['seed', '--companies', '2', '--orders', '40', '--months', '2', '--data-dir', join(dir.path, 'sales-c')]);
+    expect(text.stdout).toMatch(/^added 2 client companies to partner \d+ .* 40 orders .* rows\/s\)$/m);
   });
 });

@@ -129,6 +129,7 @@ export function createCatalogRepository(db: Db): CatalogRepository {
   const productsByIds = db.prepare<[number, string], ProductRow>(
     'SELECT * FROM products WHERE company_id = ? AND id IN (SELECT value FROM json_each(?))',
   );
+  const productById = db.prepare<[number, number], ProductRow>('SELECT * FROM products WHERE id = ? AND company_id = ?');
   const bySku = db.prepare<[number, string], ProductRow>("SELECT * FROM products WHERE company_id = ? AND sku = ? AND sku <> ''");
   const adjustStock = db.prepare<[number, number, number, number]>(
     'UPDATE products SET stock = stock + ?, updated_at = ? WHERE id = ? AND stock IS NOT NULL AND stock + ? >= 0',
@@ -164,7 +165,16 @@ export function createCatalogRepository(db: Db): CatalogRepository {
     products: createTableWriter<ProductRow>(db, 'products', PRODUCT_COLUMNS),
     categories: createTableWriter<CategoryRow>(db, 'categories', ['company_id', 'name', 'description', 'created_at', 'updated_at']),
     getProduct: (companyId, id) => getProduct.get(id, companyId),
-    productsByIds: (companyId, ids) => (ids.length === 0 ? [] : productsByIds.all(companyId, JSON.stringify(ids))),
+    productsByIds(companyId, ids) {
+      // An order's few lines: primary-key lookups; many ids: one query.
+      if (ids.length > 8) return productsByIds.all(companyId, JSON.stringify(ids));
+      const out: ProductRow[] = [];
+      for (const id of new Set(ids)) {
+        const row = productById.get(id, companyId);
+        if (row) out.push(row);
+      }
+      return out;
+    },
     findProductBySku: (companyId, sku) => bySku.get(companyId, sku),
     productQuery(filter) {
       const where = ['p.company_id = @companyId', ...productWhere(filter)];

@@ -57,6 +57,7 @@ export interface OrderFilter {
 }
 
 export interface FirstOrder {
+  id: number;
   placed_at: number;
   currency: string;
   is_demo: 0 | 1;
@@ -112,7 +113,7 @@ export function createOrdersRepository(db: Db): OrdersRepository {
      FROM orders WHERE customer_id = ? AND status IN ('paid', 'fulfilled') GROUP BY currency ORDER BY COUNT(*) DESC, currency`,
   );
   const firstCounted = db.prepare<[number], FirstOrder>(
-    `SELECT placed_at, currency, is_demo FROM orders WHERE customer_id = ? AND status IN ('paid', 'fulfilled') ORDER BY placed_at, id LIMIT 1`,
+    `SELECT id, placed_at, currency, is_demo FROM orders WHERE customer_id = ? AND status IN ('paid', 'fulfilled') ORDER BY placed_at, id LIMIT 1`,
   );
   const countOfCustomer = db.prepare<[number], number>('SELECT COUNT(*) FROM orders WHERE customer_id = ?').pluck();
   return {

@@ -85,7 +85,9 @@ export interface SalesRepository {
   companies(scope: ScopeFilter): ScopeCompanyRow[];
   /** How many companies are in scope and how many customers they have now (shop counters). */
   scopeCounts(scope: ScopeFilter): { clients: number; customers: number };
-  totals(scope: ScopeFilter, pieces: RangePieces): (TotalsRow & { companies: number })[];
+  totals(scope: ScopeFilter, pieces: RangePieces): TotalsRow[];
+  /** How many companies in scope sold anything in the range. */
+  companiesWithSales(scope: ScopeFilter, pieces: RangePieces): number;
   byCompany(scope: ScopeFilter, pieces: RangePieces): CompanyTotalsRow[];
   byMonth(scope: ScopeFilter, pieces: RangePieces): PeriodTotalsRow[];
   byDay(scope: ScopeFilter, fromDay: number, toDay: number, currency: string): PeriodTotalsRow[];
@@ -193,8 +195,14 @@ export function createSalesRepository(db: Db): SalesRepository {
 
     totals(scope, pieces) {
       const sql = `${salesRows(scope, pieces)}
-        SELECT r.currency, ${SALES_SUMS}, COUNT(DISTINCT r.company_id) AS companies FROM r GROUP BY r.currency`;
+        SELECT r.currency, ${SALES_SUMS} FROM r GROUP BY r.currency`;
       return run(sql, params(scope, pieces));
+    },
+
+    companiesWithSales(scope, pieces) {
+      const sql = `${salesRows(scope, pieces)}
+        SELECT COUNT(DISTINCT r.company_id) AS n FROM r`;
+      return run<{ n: number }>(sql, params(scope, pieces))[0].n;
     },
 
     byCompany(scope, pieces) {

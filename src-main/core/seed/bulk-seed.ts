@@ -15,11 +15,14 @@ export interface BulkSeedResult {
   lastId: number;
 }
 
-/** Adds `count` client companies to `partnerId`; returns the id range. Deterministic for a given start. */
-export function seedBulkCompanies(platform: Platform, partnerId: number, count: number, onProgress?: (done: number) => void): BulkSeedResult {
+/**
+ * Adds `count` client companies to `partnerId`; returns the id range. Deterministic for a given start.
+ * `createdAt`: when the first of them was created (default: now); each next one a minute earlier.
+ */
+export function seedBulkCompanies(platform: Platform, partnerId: number, count: number, onProgress?: (done: number) => void, createdAt?: number): BulkSeedResult {
   const partner = platform.repos.companies.get(partnerId);
   if (!partner?.is_partner) throw new Error(`company ${partnerId} is not a partner`);
-  const now = platform.clock.now();
+  const now = createdAt ?? platform.clock.now();
   const insertCompany = platform.db.prepare(
     `INSERT INTO companies (name, email, city, country, is_sample, payment_route, partner_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,11 +1,13 @@
 // The demo data an empty data folder starts with, so a salesperson can demo offline at once: a partner
 // with direct, managed and sample clients, each with users, a second partner, unmanaged companies and a
-// pending partner request. Everything goes through the real services, so it obeys the same rules.
+// pending partner request, and shop data for the partner's clients (demo-shop-seed.ts). Everything goes
+// through the real services, so it obeys the same rules.
 import type { Permission } from '../../../src-shared/domain/permissions';
 import { OPERATOR, type Actor } from '../access';
 import { hashPassword } from '../passwords';
 import type { Platform } from '../platform';
 import type { CompanyCreate } from '../services/companies-service';
+import { seedDemoShops } from './demo-shop-seed';
 
 export const DEMO_PASSWORD = 'partnerdeck-demo';
 export const DEMO_PARTNER_EMAIL = 'dana@northwind-partners.example';
@@ -158,4 +160,5 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
     partnerId: northwind.id,
     message: 'We are opening our online shop next month and would like Northwind to run it for us.',
   });
+  seedDemoShops(platform);
 }

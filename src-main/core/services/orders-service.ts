@@ -10,6 +10,7 @@ import type { DeleteResult, Order, OrderSource, OrderSummary, Page } from '../..
 import { dayKeyOf, dayStartMs } from '../../../src-shared/domain/date-range';
 import {
   DELETABLE_STATUSES,
+  isCounted,
   LINE_EDITABLE_STATUSES,
   ORDER_TRANSITIONS,
   priceLine,
@@ -23,7 +24,11 @@ import { createRollupAccumulator } from './sales-rollups';
 import type { Emit, ServiceContext } from './service-context';
 import { createShopOpener, notFound, pageOf, type OpenShop } from './shop-access';
 
-export type OrderCreate = Omit<z.output<typeof orderCreateSchema>, 'companyId'>;
+/**
+ * A manual order. The console offers pending or paid; the service also takes fulfilled (imports, demo
+ * data) — never a final status, which would take stock it does not keep.
+ */
+export type OrderCreate = Omit<z.output<typeof orderCreateSchema>, 'companyId' | 'status'> & { status: 'pending' | 'paid' | 'fulfilled' };
 export type OrderPatch = Omit<z.output<typeof orderUpdateSchema>, 'companyId' | 'orderId'>;
 export type OrderList = Omit<z.output<typeof orderListSchema>, 'companyId'>;
 
@@ -74,12 +79,21 @@ export function createOrdersService(ctx: ServiceContext): OrdersService {
 
   /**
    * Runs `change` (which writes the order) and applies the difference it made to the rollups: the old
-   * contribution out, the new one in, and the customer's "new customer" bucket if its first counted order moved.
+   * contribution out, the new one in, and the customer's "new customer" bucket if its first counted order
+   * moved. (An order's time, currency and customer never change, so only a change of counting can move it.)
    */
   function withRollups(companyId: number, customerId: number, change: () => { before: Snapshot | null; after: Snapshot | null }): void {
     const firstBefore = repos.orders.firstCountedOrder(customerId);
     const { before, after } = change();
-    const firstAfter = repos.orders.firstCountedOrder(customerId);
+    const countedBefore = !!before && isCounted(before.order.status);
+    const countedAfter = !!after && isCounted(after.order.status);
+    let firstAfter = firstBefore;
+    if (countedAfter && !countedBefore) {
+      const o = after!.order;
+      if (!firstBefore || o.placed_at < firstBefore.placed_at || (o.placed_at === firstBefore.placed_at && o.id < firstBefore.id)) firstAfter = o;
+    } else if (countedBefore && !countedAfter && firstBefore?.id === before!.order.id) {
+      firstAfter = repos.orders.firstCountedOrder(customerId);
+    }
     const rollups = createRollupAccumulator();
     if (before) rollups.addOrder(before.order, before.lines, -1);
     if (after) rollups.addOrder(after.order, after.lines, 1);
@@ -189,6 +203,7 @@ export function createOrdersService(ctx: ServiceContext): OrdersService {
     create(actor, companyId, input, options = {}) {
       const shop = openShop(actor, companyId, 'orders');
       if (!repos.customers.get(companyId, input.customerId)) throw ApiError.validation({ customerId: [`customer ${input.customerId} does not exist in this shop`] });
+      if (!['pending', 'paid', 'fulfilled'].includes(input.status)) throw ApiError.validation({ status: ['a new order is pending, paid or fulfilled'] });
       const now = clock.now();
       if (input.placedAt !== undefined && input.placedAt > now) throw ApiError.validation({ placedAt: ['must not be in the future'] });
       const id = ctx.transact((emit) =>

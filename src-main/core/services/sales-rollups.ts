@@ -47,7 +47,7 @@ export interface RollupAccumulator {
   /** Adds (sign 1) or removes (sign -1) an order's contribution; orders that do not count add nothing. */
   addOrder(order: ContributingOrder, lines: readonly ContributingLine[], sign: 1 | -1): void;
   addNewCustomer(first: FirstOrderBucket, sign: 1 | -1): void;
-  /** Writes the accumulated change and clears it. `prune`: remove buckets that fell to zero. */
+  /** Writes the accumulated change and clears it. `prune`: remove buckets that may have fallen to zero. */
   flush(repo: RollupsRepository, prune: boolean): void;
   readonly size: number;
 }
@@ -130,11 +130,13 @@ export function createRollupAccumulator(): RollupAccumulator {
     flush(repo, prune) {
       const changed = (b: { orders: number; net_minor: number; vat_minor: number; gross_minor: number }, extra: number) =>
         b.orders !== 0 || b.net_minor !== 0 || b.vat_minor !== 0 || b.gross_minor !== 0 || extra !== 0;
+      // Only a bucket that lost an order (or a new customer) can have reached zero.
+      const shrinks = (b: { orders: number }, newCustomers = 0) => prune && (b.orders < 0 || newCustomers < 0);
       for (const table of ['sales_daily', 'sales_monthly'] as const) {
         for (const bucket of sales[table].values()) {
           if (!changed(bucket, bucket.items + bucket.new_customers)) continue;
           repo.addSales(table, bucket);
-          if (prune) repo.pruneSales(table, bucket);
+          if (shrinks(bucket, bucket.new_customers)) repo.pruneSales(table, bucket);
         }
         sales[table].clear();
       }
@@ -142,14 +144,14 @@ export function createRollupAccumulator(): RollupAccumulator {
         for (const bucket of kinds[table].values()) {
           if (!changed(bucket, bucket.quantity)) continue;
           repo.addKind(table, bucket);
-          if (prune) repo.pruneKind(table, bucket);
+          if (shrinks(bucket)) repo.pruneKind(table, bucket);
         }
         kinds[table].clear();
       }
       for (const bucket of products.values()) {
         if (!changed(bucket, bucket.quantity)) continue;
         repo.addProduct(bucket);
-        if (prune) repo.pruneProduct(bucket);
+        if (shrinks(bucket)) repo.pruneProduct(bucket);
       }
       products.clear();
     },

@@ -112,7 +112,8 @@ export function createSalesService(ctx: ServiceContext, catalog: CatalogService)
 
   function summaryOf(scope: ScopeFilter, range: DayRange, names: { partnerId: number | null; company: CompanyRow | null }): SalesSummary {
     const previous = previousRange(range);
-    const now = sales.totals(scope, sales.pieces(range.from, range.to));
+    const pieces = sales.pieces(range.from, range.to);
+    const now = sales.totals(scope, pieces);
     const before = sales.totals(scope, sales.pieces(previous.from, previous.to));
     const counts = sales.scopeCounts(scope);
     return {
@@ -127,7 +128,7 @@ export function createSalesService(ctx: ServiceContext, catalog: CatalogService)
       newCustomers: sumOf(now, (r) => r.new_customers),
       customers: counts.customers,
       clients: counts.clients,
-      clientsWithSales: new Set(sales.byCompany(scope, sales.pieces(range.from, range.to)).map((r) => r.company_id)).size,
+      clientsWithSales: sales.companiesWithSales(scope, pieces),
     };
   }
 

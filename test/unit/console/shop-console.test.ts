@@ -34,10 +34,10 @@ describe('shop data in the console', () => {
     const { service, events, id } = setup();
     const companyId = id('Nordlys Outdoor AS');
     await service.call('session.switch', { companyId });
-    const category = await service.call('categories.create', { companyId, name: 'Tents' });
+    const category = await service.call('categories.create', { companyId, name: 'Sleeping bags' });
     const file = await service.call('files.create', { companyId, name: 'manual.pdf', mimeType: 'application/pdf', sizeBytes: 1000 });
     const product = await service.call('products.create', { companyId, kind: 'physical', name: 'Tent 2P', priceMinor: 249900, weightGrams: 2100, stock: 5, categoryIds: [category.id] });
-    expect(product).toMatchObject({ currency: 'NOK', vatRateBp: 2500, categories: [{ id: category.id, name: 'Tents' }] });
+    expect(product).toMatchObject({ currency: 'NOK', vatRateBp: 2500, categories: [{ id: category.id, name: 'Sleeping bags' }] });
     const customer = await service.call('customers.create', { companyId, email: 'ola@example.no', name: 'Ola Nordmann', country: 'no' });
     const order = await service.call('orders.create', { companyId, customerId: customer.id, lines: [{ productId: product.id, quantity: 1 }] });
     const group = await service.call('accessGroups.create', { companyId, name: 'Members' });

@@ -1,0 +1,237 @@
+// Sales figures of issue 3 (`npm run bench -- sales`): with 5,000 client companies and 10,000,000 orders
+// over 24 months (made once with `partnerdeck seed` and cached by its parameters), measured in one run:
+//   sales.combined_month        p95 of the combined headline figures for one month, all clients, through
+//                               the console API (browser host). Baseline: a raw covering-index scan of the
+//                               same month's orders (a partial index built for the bench only, so the app's
+//                               queries cannot use it), in the same run.
+//   sales.dashboard_after_switch p95 of switching to a client and loading its dashboard (two console calls).
+//                               Baseline: p95 of a bare console round trip (session.get).
+//   sales.slowest_range_aggregate the slowest of a set of date-range aggregates (24 months, edge days, charts,
+//                               top lists). Baseline: a raw covering-index scan of the whole 24 months.
+//   sales.seed_rows_per_second  `partnerdeck seed --orders` on a fresh folder. Baseline: plain single-row
+//                               INSERTs into an equivalent table without indexes, on the same connection setup.
+// Smaller runs: --companies=N --orders=M --seed-orders=M (or BENCH_SALES_COMPANIES, BENCH_SALES_ORDERS,
+// BENCH_SALES_SEED_ORDERS); BENCH_SALES_DIR keeps the cached data elsewhere than the system temp folder.
+/* global fetch */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'partnerdeck.cjs');
+const Database = createRequire(import.meta.url)(join(root, 'node_modules', 'better-sqlite3'));
+
+const arg = (name, env, fallback) => {
+  const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return Number(flag ? flag.split('=')[1] : (process.env[env] ?? fallback));
+};
+const DEMO_CLIENTS = 8;
+const CLIENTS = arg('companies', 'BENCH_SALES_COMPANIES', 5000);
+const ORDERS = arg('orders', 'BENCH_SALES_ORDERS', 10_000_000);
+const SEED_ORDERS = arg('seed-orders', 'BENCH_SALES_SEED_ORDERS', 2_000_000);
+const MONTHS = 24;
+const END = '2026-10-31';
+const RUNS = arg('runs', 'BENCH_SALES_RUNS', 60);
+const machine = { cores: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const round = (x) => Math.round(x * 10) / 10;
+const emit = (bench, value, unit, baseline, extra = {}) =>
+  console.log(JSON.stringify({ bench, value: round(value), unit, baseline: round(baseline), ratio: Number((value / baseline).toFixed(2)), ...machine, ...extra }));
+const log = (line) => process.stderr.write(`bench sales: ${line}\n`);
+
+function seed(dataDir, companies, orders) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [bin, 'seed', '--companies', String(companies), '--orders', String(orders), '--months', String(MONTHS), '--end', END, '--seed', '1', '--data-dir', dataDir, '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 2 ** 20,
+  });
+  if (result.status !== 0) throw new Error(`seed failed (${result.status})`);
+  return { ...JSON.parse(result.stdout), wallSeconds: (performance.now() - started) / 1000 };
+}
+
+// ---- The data: built once per parameter set ------------------------------------------------------
+const cacheRoot = process.env.BENCH_SALES_DIR ?? join(tmpdir(), 'partnerdeck-bench-sales');
+const dataDir = join(cacheRoot, `c${CLIENTS}-o${ORDERS}-m${MONTHS}-e${END}-s1`);
+const dbPath = join(dataDir, 'partnerdeck.sqlite');
+let built = null;
+if (!existsSync(join(dataDir, 'ready'))) {
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  log(`building ${CLIENTS.toLocaleString('en')} clients / ${ORDERS.toLocaleString('en')} orders in ${dataDir} (cached for later runs)`);
+  built = seed(dataDir, CLIENTS - DEMO_CLIENTS, ORDERS);
+  const db = new Database(dbPath);
+  // The baseline's index: covering for the raw scan; partial on source = 'seed' so no app query can use it.
+  db.exec("CREATE INDEX IF NOT EXISTS bench_orders_placed ON orders(placed_at, currency, net_minor, vat_minor, gross_minor) WHERE source = 'seed' AND status IN ('paid', 'fulfilled')");
+  db.close();
+  mkdirSync(join(dataDir, 'ready'));
+}
+
+// ---- The console (browser mode) on that data -------------------------------------------------------
+function startConsole() {
+  const child = spawn(process.execPath, [bin, 'console', '--no-open', '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => reject(new Error(`console exited ${code}`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      child.removeAllListeners('exit');
+      const url = new URL(JSON.parse(line).consoleUrl);
+      resolve({ child, origin: url.origin, secret: url.searchParams.get('launch') });
+    });
+  });
+}
+
+const consoleApp = await startConsole();
+async function call(method, input = {}) {
+  const res = await fetch(`${consoleApp.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', authorization: `Bearer ${consoleApp.secret}` },
+    body: JSON.stringify(input),
+  });
+  const reply = await res.json();
+  if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
+  return reply.result;
+}
+async function timed(fn) {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+const raw = new Database(dbPath, { readonly: true });
+raw.pragma('cache_size = -262144');
+const rawScan = raw.prepare(
+  `SELECT currency, COUNT(*) AS orders, SUM(net_minor) AS net, SUM(vat_minor) AS vat, SUM(gross_minor) AS gross
+   FROM orders INDEXED BY bench_orders_placed WHERE placed_at >= ? AND placed_at < ? AND source = 'seed' AND status IN ('paid', 'fulfilled') GROUP BY currency`,
+);
+const ms = (day) => Date.parse(`${day}T00:00:00Z`);
+
+try {
+  await call('session.switch', { companyId: null });
+  const month = { from: '2026-10-01', to: '2026-10-31' };
+  const full = { from: '2024-11-01', to: END };
+
+  // 1. Combined figures of one month, all clients, against the raw covering-index scan of that month.
+  for (let i = 0; i < 5; i++) {
+    await call('sales.summary', month);
+    rawScan.all(ms(month.from), ms('2026-11-01'));
+  }
+  const combined = [];
+  const scan = [];
+  let check = null;
+  for (let i = 0; i < RUNS; i++) {
+    combined.push(await timed(async () => (check = await call('sales.summary', month))));
+    const started = performance.now();
+    rawScan.all(ms(month.from), ms('2026-11-01'));
+    scan.push(performance.now() - started);
+  }
+  emit('sales.combined_month_p95', pct(combined, 95), 'ms', pct(scan, 95), {
+    p50: round(pct(combined, 50)),
+    baseline_p50: round(pct(scan, 50)),
+    runs: RUNS,
+    clients: check.clients,
+    ordersInMonth: check.orders,
+    baseline_of: 'raw covering-index scan of the same month of orders (GROUP BY currency), same run',
+  });
+
+  // 2. A client's dashboard after a switch: the largest clients and a spread of others.
+  const byClient = await call('sales.byClient', { ...full, sort: 'orders', direction: 'desc', limit: 500 });
+  const clients = byClient.items.map((r) => r.companyId);
+  const pick = [...clients.slice(0, 5), ...clients.filter((_, i) => i % Math.max(1, Math.floor(clients.length / (RUNS - 5))) === 0)].slice(0, RUNS);
+  const dash = { from: '2026-10-02', to: END };
+  const dashboards = [];
+  const trips = [];
+  for (const companyId of pick) {
+    dashboards.push(
+      await timed(async () => {
+        await call('session.switch', { companyId });
+        await call('dashboard.get', { companyId, ...dash });
+      }),
+    );
+    trips.push(await timed(() => call('session.get')));
+  }
+  await call('session.switch', { companyId: null });
+  emit('sales.dashboard_after_switch_p95', pct(dashboards, 95), 'ms', pct(trips, 95), {
+    p50: round(pct(dashboards, 50)),
+    runs: dashboards.length,
+    largestClientOrders: byClient.items[0]?.orders,
+    baseline_of: 'a bare console round trip (session.get) over the same HTTP transport, same run',
+  });
+
+  // 3. The slowest date-range aggregate.
+  const aggregates = {
+    'summary 24 months': () => call('sales.summary', full),
+    'summary with edge days': () => call('sales.summary', { from: '2025-01-15', to: '2026-10-20' }),
+    'by client 24 months': () => call('sales.byClient', { ...full, sort: 'gross' }),
+    'by month 24 months': () => call('sales.byMonth', full),
+    'by kind 24 months': () => call('sales.byKind', full),
+    'over time 24 months': () => call('sales.overTime', { ...full, top: 5 }),
+    'over time 60 days by day': () => call('sales.overTime', { from: '2026-09-02', to: END, top: 5 }),
+    'top clients 24 months': () => call('sales.topClients', full),
+    'top products 24 months': () => call('sales.topProducts', full),
+    'top products last 30 days': () => call('sales.topProducts', { from: '2026-10-02', to: END }),
+    'top products with edge days': () => call('sales.topProducts', { from: '2025-11-15', to: '2026-10-20' }),
+    'product listing, first page': () => call('sales.products', {}),
+  };
+  const slowest = { name: '', ms: 0 };
+  const each = {};
+  for (const [name, run] of Object.entries(aggregates)) {
+    await run();
+    const times = [await timed(run), await timed(run), await timed(run)];
+    each[name] = round(Math.max(...times));
+    if (each[name] > slowest.ms) Object.assign(slowest, { name, ms: each[name] });
+  }
+  const fullScan = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    rawScan.all(ms(full.from), ms('2026-11-01'));
+    fullScan.push(performance.now() - started);
+  }
+  emit('sales.slowest_range_aggregate', slowest.ms, 'ms', Math.max(...fullScan), {
+    which: slowest.name,
+    each,
+    baseline_of: 'raw covering-index scan of all 24 months of orders, same run',
+  });
+} finally {
+  raw.close();
+  await new Promise((resolve) => {
+    consoleApp.child.once('exit', resolve);
+    consoleApp.child.kill('SIGTERM');
+  });
+}
+
+// 4. Seed speed on a fresh folder, against plain INSERTs.
+const work = mkdtempSync(join(tmpdir(), 'pd-bench-seed-'));
+try {
+  const seedClients = Math.max(10, Math.round((CLIENTS * SEED_ORDERS) / ORDERS));
+  const run = seed(join(work, 'seed'), seedClients, SEED_ORDERS);
+  const db = new Database(join(work, 'plain.sqlite'));
+  db.pragma('journal_mode = DELETE');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -1048576');
+  db.exec('CREATE TABLE plain (id INTEGER PRIMARY KEY, company_id INTEGER, number INTEGER, customer_id INTEGER, status TEXT, currency TEXT, net_minor INTEGER, vat_minor INTEGER, gross_minor INTEGER, item_count INTEGER, is_demo INTEGER, source TEXT, placed_at INTEGER, created_at INTEGER, updated_at INTEGER) STRICT');
+  const insert = db.prepare('INSERT INTO plain VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const rows = Math.min(run.rows, 3_000_000);
+  const started = performance.now();
+  db.transaction(() => {
+    for (let i = 0; i < rows; i++) insert.run(i + 1, 1 + (i % 5000), i, i % 100_000, 'paid', 'EUR', 1000, 190, 1190, 1, 0, 'seed', 1.7e12 + i, 1.7e12 + i, 1.7e12 + i);
+  })();
+  const plain = rows / ((performance.now() - started) / 1000);
+  db.close();
+  emit('sales.seed_rows_per_second', run.rowsPerSecond, 'rows/s', plain, {
+    rows: run.rows,
+    orders: run.orders,
+    lines: run.lines,
+    rollupRows: run.rollupRows,
+    seconds: round(run.seconds),
+    companies: seedClients,
+    ...(built ? { full_seed: { rows: built.rows, rowsPerSecond: built.rowsPerSecond, seconds: round(built.seconds), orders: built.orders, rollupRows: built.rollupRows } } : {}),
+    baseline_of: 'plain single-row INSERTs into an equivalent table without indexes, one transaction, same run',
+  });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,94 @@
+// CLI commands of the shop area: `seed`, which adds client companies in bulk and, with --orders, fills
+// their shops with scale data (products, customers, orders over months, rollups).
+import { dayStartMs } from '../../../src-shared/domain/date-range';
+import { DEMO_PARTNER_EMAIL } from '../../core/seed/demo-seed';
+import { seedBulkCompanies } from '../../core/seed/bulk-seed';
+import { seedSales } from '../../core/seed/sales-seed';
+import { UsageError } from '../cli-io';
+import { positiveInt, required, str, type Command } from '../command-kit';
+import { createProgressBar } from '../progress-bar';
+import { openCliPlatform } from '../stack';
+
+export const seedCommand: Command = {
+  name: 'seed',
+  usage: 'seed --companies N [--orders M] [--months K] [--partner ID] [--seed S] [--end YYYY-MM-DD] [--json]',
+  summary: 'Generate client companies in bulk, and with --orders their shops and sales (scale tests, big demos)',
+  help: `  --companies N     how many client companies to add (required)
+  --orders M        fill their shops: M orders in total, few large clients and many small ones,
+                    with products, repeat customers, seasonality and the sales rollups
+  --months K        months of order history up to --end (default 24)
+  --partner ID      the partner they belong to (default: the demo partner, seeded if the folder is empty)
+  --seed S          the random seed (default 1): the same seed and --end give the same data
+  --end YYYY-MM-DD  the day the history ends (default: today)
+  --json            print the result as JSON (rows, rowsPerSecond, ...)
+A progress bar goes to stderr when it is a terminal.`,
+  options: {
+    companies: { type: 'string' },
+    orders: { type: 'string' },
+    months: { type: 'string' },
+    partner: { type: 'string' },
+    seed: { type: 'string' },
+    end: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run({ values, global, io }) {
+    const count = positiveInt(required(values, 'companies'), 'companies')!;
+    const orders = str(values, 'orders') === '0' ? 0 : positiveInt(str(values, 'orders'), 'orders');
+    const months = positiveInt(str(values, 'months'), 'months') ?? 24;
+    if (months > 120) throw new UsageError(`--months must be at most 120 (got ${months})`);
+    const seed = positiveInt(str(values, 'seed'), 'seed') ?? 1;
+    const endRaw = str(values, 'end');
+    const endDay = endRaw === undefined ? undefined : dayStartMs(endRaw);
+    if (endDay === null) throw new UsageError(`--end must be a date as YYYY-MM-DD (got "${endRaw}")`);
+    if (orders === undefined && (str(values, 'months') !== undefined || endRaw !== undefined)) throw new UsageError('--months and --end need --orders');
+    const platform = openCliPlatform(global.dataDir, 'demo');
+    try {
+      const partnerId =
+        positiveInt(str(values, 'partner'), 'partner') ??
+        platform.repos.users.findByEmail(DEMO_PARTNER_EMAIL)?.company_id ??
+        (() => {
+          throw new UsageError('no demo partner in this data folder: pass --partner ID');
+        })();
+      const partner = platform.repos.companies.get(partnerId);
+      if (!partner?.is_partner) throw new UsageError(`--partner: company ${partnerId} is not a partner`);
+      const bar = createProgressBar(process.stderr, orders ? 'orders' : 'companies');
+      if (!orders) {
+        const started = Date.now();
+        const result = seedBulkCompanies(platform, partnerId, count, (done) => bar.update(done, count, done * 2));
+        bar.finish();
+        const seconds = (Date.now() - started) / 1000;
+        if (values.json) io.out(JSON.stringify({ ...result, seconds }));
+        else io.out(`added ${result.created} client companies to partner ${partnerId} (ids ${result.firstId}-${result.lastId}) in ${seconds.toFixed(2)} s`);
+        return 0;
+      }
+      const result = seedSales(platform, {
+        partnerId,
+        companies: count,
+        orders,
+        months,
+        seed,
+        // The end of the given day (exclusive), or now.
+        end: endDay === undefined ? undefined : endDay + 86_400_000 - 1,
+        onProgress: (p) => {
+          bar.update(p.ordersDone, p.ordersTotal, p.rows);
+          if (p.phase === 'indexes' && process.stderr.isTTY) process.stderr.write('\n  building indexes…');
+        },
+      });
+      bar.finish();
+      if (values.json) io.out(JSON.stringify(result));
+      else {
+        const n = (v: number) => v.toLocaleString('en');
+        io.out(
+          `added ${n(result.companies.created)} client companies to partner ${partnerId} (ids ${result.companies.firstId}-${result.companies.lastId}) with ` +
+            `${n(result.products)} products, ${n(result.customers)} customers, ${n(result.orders)} orders (${n(result.lines)} lines) over ${months} months ` +
+            `in ${result.currencies.length} currencies: ${n(result.rows)} rows in ${result.seconds.toFixed(1)} s (${n(result.rowsPerSecond)} rows/s)`,
+        );
+      }
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+export const SHOP_COMMANDS: Command[] = [seedCommand];
