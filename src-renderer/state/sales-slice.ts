@@ -17,6 +17,7 @@ import type {
   TopProductsGroup,
 } from '../../src-shared/api/sales-types';
 import type { CsvExport, CurrencyTotal } from '../../src-shared/api/shop-types';
+import type { CompanySummary } from '../../src-shared/api/types';
 import { platformToday, presetSelection, refreshSelection, type RangeSelection } from '../ui/date-range-presets';
 import { failed, idle, loading, ready, type Loadable } from './loadable';
 import { createPagedLoader, emptyList, type PagedList } from './paged-list';
@@ -81,6 +82,8 @@ export interface SalesActions {
   /** Every row of a combined-view table for its current filter, as CSV. */
   exportSalesTable(table: SalesExportInput['table']): Promise<CsvExport>;
   loadSalesHeadline(): Promise<void>;
+  /** Clients whose name, city or country matches (a picker among thousands). */
+  searchClients(text: string): Promise<CompanySummary[]>;
   /** A company's dashboard for the current range (as it, or as Self for a client: the drill-down).
    * `ifOlderThanMs` skips the call when the same range was loaded that recently (a prefetch). */
   loadDashboard(companyId: number, ifOlderThanMs?: number): Promise<void>;
@@ -218,6 +221,11 @@ export function createSalesSlice(ctx: SliceContext): { state: SalesState; action
       const t = today();
       const from = `${t.slice(0, 7)}-01`;
       await load('headline', () => ctx.client.call('sales.summary', { from, to: t, includeDemo: false }));
+    },
+
+    async searchClients(text) {
+      const found = await ctx.client.call('companies.list', { search: text, route: 'any', sample: 'any', sort: 'name', direction: 'asc' });
+      return found.slice(0, 30);
     },
 
     async loadDashboard(companyId, ifOlderThanMs) {

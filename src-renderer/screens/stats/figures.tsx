@@ -11,6 +11,7 @@ import { formatCount, plural } from '../../ui/format';
 import { Icon, type IconName } from '../../ui/icons';
 import { formatMoney, formatMoneyCompact } from '../../ui/money';
 import { Segmented } from '../../ui/segmented';
+import { FilterSelect } from '../../ui/search-box';
 
 export const SERIES_COLORS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 export const OTHER_COLOR = 'var(--chart-other)';
@@ -43,11 +44,16 @@ function StatShell({ label, icon, children, sub, testId, tone }: { label: string
   );
 }
 
+/** Currencies listed under the first before "Show all". */
+const CURRENCIES_SHOWN = 3;
+
 /** One amount per currency, largest first; the first big, the others below it (never added together). */
 function PerCurrency({ totals, previous, pick, testId }: { totals: CurrencyTotal[]; previous: CurrencyTotal[]; pick: (t: CurrencyTotal) => number; testId: string }) {
+  const [all, setAll] = useState(false);
   if (totals.length === 0) return <div className="stat-value muted" data-testid={`${testId}-value`}>—</div>;
   const [first, ...rest] = totals;
   const before = (c: string) => previous.find((p) => p.currency === c);
+  const shown = all ? rest : rest.slice(0, CURRENCIES_SHOWN);
   return (
     <>
       <div className="stat-value stat-money" data-testid={`${testId}-value`}>
@@ -55,12 +61,19 @@ function PerCurrency({ totals, previous, pick, testId }: { totals: CurrencyTotal
       </div>
       {rest.length > 0 && (
         <ul className="stat-currencies" aria-label="Other currencies">
-          {rest.map((t) => (
+          {shown.map((t) => (
             <li key={t.currency} data-testid={`${testId}-${t.currency}`}>
               <span className="money">{formatMoney(pick(t), t.currency)}</span>
               <Change current={pick(t)} previous={before(t.currency) ? pick(before(t.currency)!) : 0} />
             </li>
           ))}
+          {rest.length > CURRENCIES_SHOWN && (
+            <li>
+              <button type="button" className="link-btn stat-more" onClick={() => setAll((a) => !a)} aria-expanded={all}>
+                {all ? 'Show fewer' : `+${rest.length - CURRENCIES_SHOWN} more currencies`}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </>
@@ -98,9 +111,10 @@ export function SummaryCards({ summary, demo }: { summary: SalesSummary; demo?: 
   );
 }
 
-/** A currency switch for a chart, shown only when there is a choice. */
+/** A currency switch for a chart, shown only when there is a choice (a list when there are many). */
 export function CurrencySwitch({ currencies, value, onChange, testId = 'chart-currency' }: { currencies: string[]; value: string; onChange: (c: string) => void; testId?: string }) {
   if (currencies.length < 2) return <span className="currency-tag">{value}</span>;
+  if (currencies.length > 4) return <FilterSelect label="Currency" value={value} onChange={onChange} options={currencies.map((c) => ({ value: c, label: c }))} testId={testId} />;
   return <Segmented label="Currency" value={value} onChange={onChange} options={currencies.map((c) => ({ value: c, label: c }))} testIdPrefix={testId} />;
 }
 

@@ -4,7 +4,7 @@
 // a virtualized, sortable, searchable table for thousands of clients with totals per currency of the whole
 // filter; a click on a row switches to that client and opens its dashboard. Products: every client's
 // products with a client column and filter. Every table exports to CSV for its filter.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { SalesExportInput } from '../../../src-shared/api/sales-inputs';
 import type { ClientProduct, ClientSalesRow, RevenueSeries, TopClientsGroup } from '../../../src-shared/api/sales-types';
 import { PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductKind } from '../../../src-shared/domain/shop';
@@ -20,7 +20,7 @@ import { RouteBadge, StatusBadge } from '../../ui/badges';
 import { BarChart } from '../../ui/charts/bar-chart';
 import { TimeChart } from '../../ui/charts/time-chart';
 import { csvFileName, downloadCsv } from '../../ui/csv-download';
-import { DataTable, gridOf, type Column } from '../../ui/data-table';
+import { DataTable, type Column } from '../../ui/data-table';
 import { describeRange, formatDay, formatMonth } from '../../ui/date-range-presets';
 import { countryName, formatCount, formatDate } from '../../ui/format';
 import { Icon } from '../../ui/icons';
@@ -29,8 +29,9 @@ import { Card, PageHeader, Tabs } from '../../ui/page';
 import { RangePicker } from '../../ui/range-picker';
 import { FilterSelect, SearchBox } from '../../ui/search-box';
 import { Segmented } from '../../ui/segmented';
+import { SearchPicker, type PickerOption } from '../../ui/search-picker';
 import { EmptyState, ErrorState, SkeletonBlock, SkeletonRows, Spinner } from '../../ui/states';
-import { KindTable, MonthChart, OTHER_COLOR, SERIES_COLORS, SummaryCards, TopProductsTable } from './figures';
+import { CurrencySwitch, KindTable, MonthChart, OTHER_COLOR, SERIES_COLORS, SummaryCards, TopProductsTable } from './figures';
 import { NameCell } from '../store/store-ui';
 
 export function SalesScreen({ tab }: { tab: SalesTab }) {
@@ -142,13 +143,7 @@ function SalesOverview() {
         description="Gross revenue per client: the top 5 and all other clients together."
         actions={
           s.overTime.data && s.overTime.data.currencies.length > 1 && (
-            <Segmented
-              label="Chart currency"
-              value={s.overTime.data.currency ?? ''}
-              onChange={(c) => void actions.setChartCurrency(c)}
-              options={s.overTime.data.currencies.map((c) => ({ value: c, label: c }))}
-              testIdPrefix="over-time-currency"
-            />
+            <CurrencySwitch currencies={s.overTime.data.currencies} value={s.overTime.data.currency ?? ''} onChange={(c) => void actions.setChartCurrency(c)} testId="over-time-currency" />
           )
         }
         testId="revenue-over-time"
@@ -227,7 +222,10 @@ function TopClients({ groups, onClient }: { groups: TopClientsGroup[] | null; on
   return (
     <div className="stack-sm">
       {groups.length > 1 && (
-        <Segmented label="Currency" value={group.currency} onChange={setChosen} options={groups.map((g) => ({ value: g.currency, label: g.currency }))} testIdPrefix="top-clients-currency" />
+        <div className="chart-head">
+          <span className="muted">In</span>
+          <CurrencySwitch currencies={groups.map((g) => g.currency)} value={group.currency} onChange={setChosen} testId="top-clients-currency" />
+        </div>
       )}
       <BarChart
         title={`Top clients by revenue in ${group.currency}`}
@@ -310,9 +308,9 @@ const CLIENT_COLUMNS: Column<ClientSalesRow>[] = [
   { id: 'route', header: 'Route', width: '110px', minWidth: 110, priority: 3, cell: (r) => <RouteBadge route={r.paymentRoute} /> },
   { id: 'currency', header: 'Currency', width: '90px', minWidth: 90, cell: (r) => (r.currency ? <span className="currency-tag">{r.currency}</span> : <span className="muted">No sales</span>) },
   { id: 'orders', header: 'Orders', sort: 'orders', width: '90px', minWidth: 90, align: 'end', firstDirection: 'desc', cell: (r) => formatCount(r.orders) },
-  { id: 'net', header: 'Net', sort: 'net', width: 'minmax(110px, 1fr)', minWidth: 110, align: 'end', priority: 3, firstDirection: 'desc', cell: money((r) => r.netMinor) },
-  { id: 'gross', header: 'Revenue (gross)', sort: 'gross', width: 'minmax(130px, 1.1fr)', minWidth: 130, align: 'end', firstDirection: 'desc', cell: (r) => (r.currency === null ? <span className="muted">—</span> : <strong className="money" data-testid="client-gross">{formatMoney(r.grossMinor, r.currency)}</strong>) },
-  { id: 'average', header: 'Average order', sort: 'averageOrder', width: 'minmax(120px, 1fr)', minWidth: 120, align: 'end', priority: 2, firstDirection: 'desc', cell: money((r) => r.averageOrderMinor) },
+  { id: 'net', header: 'Net', sort: 'net', width: 'minmax(130px, 1fr)', minWidth: 130, align: 'end', priority: 3, firstDirection: 'desc', cell: money((r) => r.netMinor) },
+  { id: 'gross', header: 'Revenue (gross)', sort: 'gross', width: 'minmax(150px, 1.2fr)', minWidth: 150, align: 'end', firstDirection: 'desc', cell: (r) => (r.currency === null ? <span className="muted">—</span> : <strong className="money" data-testid="client-gross">{formatMoney(r.grossMinor, r.currency)}</strong>) },
+  { id: 'average', header: 'Average order', sort: 'averageOrder', width: 'minmax(130px, 1fr)', minWidth: 130, align: 'end', priority: 2, firstDirection: 'desc', cell: money((r) => r.averageOrderMinor) },
   { id: 'customers', header: 'New customers', sort: 'newCustomers', width: '140px', minWidth: 140, align: 'end', priority: 2, firstDirection: 'desc', cell: (r) => formatCount(r.newCustomers) },
   {
     id: 'open',
@@ -403,12 +401,17 @@ function SalesByClient() {
   );
 }
 
+/** Totals rows shown before "Show all"; more currencies would crowd out the rows themselves. */
+const TOTALS_SHOWN = 2;
+
 /** One totals row per currency, under the same columns as the table (never one sum of mixed currencies). */
 function TotalsRows({ totals, columns }: { totals: { currency: string; orders: number; netMinor: number; grossMinor: number; averageOrderMinor: number }[]; columns: Column<ClientSalesRow>[] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? totals : totals.slice(0, TOTALS_SHOWN);
   return (
-    <>
-      {totals.map((t) => (
-        <div key={t.currency} className="vt-row dt-total-row" role="row" style={gridOf(columns)} data-testid={`total-${t.currency}`}>
+    <div className={all ? 'dt-totals is-open' : 'dt-totals'}>
+      {shown.map((t) => (
+        <div key={t.currency} className="vt-row dt-total-row" role="row" data-testid={`total-${t.currency}`}>
           {columns.map((c) => (
             <div key={c.id} role="cell" className={`vt-cell ${c.align === 'end' ? 'num' : ''}`}>
               {c.id === 'name'
@@ -428,19 +431,62 @@ function TotalsRows({ totals, columns }: { totals: { currency: string; orders: n
           ))}
         </div>
       ))}
-    </>
+      {totals.length > TOTALS_SHOWN && (
+        <div className="dt-totals-more" role="row">
+          <span role="cell">
+            <button type="button" className="link-btn" onClick={() => setAll((a) => !a)} aria-expanded={all} data-testid="toggle-totals">
+              {all ? 'Fewer totals' : `Totals of all ${totals.length} currencies`}
+            </button>
+          </span>
+        </div>
+      )}
+    </div>
   );
 }
 
 // ---- Products across clients ------------------------------------------------------------------------
+
+/** The client filter: a search among thousands of clients, then the chosen one as a removable chip. */
+function ClientFilter({ companyId, onChange }: { companyId: number | undefined; onChange: (companyId: number | undefined) => void }) {
+  const actions = useActions();
+  const [name, setName] = useState<string | null>(null);
+  const search = useCallback(async (text: string): Promise<PickerOption<{ id: number; name: string }>[]> => {
+    const found = await actions.searchClients(text);
+    return found.map((c) => ({ key: c.id, label: c.name, sub: [c.city, c.country].filter(Boolean).join(', '), value: c }));
+  }, [actions]);
+  if (companyId !== undefined) {
+    return (
+      <span className="chip chip-removable filter-chip" data-testid="filter-client">
+        Client: {name ?? `#${companyId}`}
+        <button type="button" className="chip-remove" aria-label="Show every client's products" onClick={() => onChange(undefined)}>
+          <Icon name="x" size={11} />
+        </button>
+      </span>
+    );
+  }
+  return (
+    <div className="toolbar-picker">
+      <SearchPicker<{ id: number; name: string }>
+        label="Client"
+        placeholder="Filter by client…"
+        search={search}
+        onPick={(c) => {
+          setName(c.name);
+          onChange(c.id);
+        }}
+        testId="filter-client-picker"
+      />
+    </div>
+  );
+}
 
 const PRODUCT_COLUMNS: Column<ClientProduct>[] = [
   {
     id: 'client',
     header: 'Client',
     sort: 'client',
-    width: 'minmax(180px, 1.4fr)',
-    minWidth: 180,
+    width: 'minmax(200px, 1.6fr)',
+    minWidth: 200,
     cell: (p) => <NameCell icon={<Avatar name={p.companyName} size={26} />} title={p.companyName} demo={p.isDemo} />,
   },
   { id: 'name', header: 'Product', sort: 'name', width: 'minmax(200px, 2fr)', minWidth: 200, cell: (p) => <NameCell title={p.name} sub={p.sku || undefined} muted={!p.isActive} /> },
@@ -453,23 +499,20 @@ const PRODUCT_COLUMNS: Column<ClientProduct>[] = [
 
 function ClientProducts() {
   const list = useApp((s) => s.sales.products);
-  const clients = useApp((s) => s.companies.all.data);
   const actions = useActions();
   useEffect(() => {
     actions.openClientProducts();
-    void actions.loadAllCompanies();
   }, [actions]);
   const onRange = useCallback((from: number, to: number) => actions.loadClientProductRows(from, to), [actions]);
   const filter = list.filter;
   const set = actions.setClientProductsFilter;
   const filtered = filter.search !== '' || filter.companyId !== undefined || filter.kind !== undefined || filter.active !== 'any' || !filter.includeDemo;
-  const clientOptions = useMemo(() => [...(clients ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((c) => ({ value: String(c.id), label: c.name })), [clients]);
 
   return (
     <>
       <div className="toolbar">
         <SearchBox value={filter.search} onSearch={(search) => set({ search })} placeholder="Search products…" label="Search products" testId="client-products-search" />
-        <FilterSelect label="Client" value={filter.companyId ? String(filter.companyId) : ''} onChange={(id) => set({ companyId: id === '' ? undefined : Number(id) })} options={[{ value: '', label: 'All' }, ...clientOptions]} testId="filter-client" />
+        <ClientFilter companyId={filter.companyId} onChange={(companyId) => set({ companyId })} />
         <FilterSelect
           label="Kind"
           value={(filter.kind ?? '') as ProductKind | ''}
