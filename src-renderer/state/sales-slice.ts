@@ -145,12 +145,12 @@ export function createSalesSlice(ctx: SliceContext): { state: SalesState; action
 
     setSalesRange(range) {
       patch(ctx, 'sales', { range });
-      actions.applySalesEvent(0);
+      reloadCombined();
     },
 
     setIncludeDemo(includeDemo) {
       patch(ctx, 'sales', { includeDemo });
-      actions.applySalesEvent(0);
+      reloadCombined();
     },
 
     async loadSalesOverview() {
@@ -246,23 +246,28 @@ export function createSalesSlice(ctx: SliceContext): { state: SalesState; action
 
     applySalesEvent(companyId) {
       const s = ctx.get().sales;
-      const info = ctx.get().session.info;
-      // The dashboard on screen (the acting company's, or any loaded one after a range change).
-      for (const id of Object.keys(s.dashboards).map(Number)) {
-        if (companyId === 0 || id === companyId) ctx.schedule(`dashboard:${id}`, () => void actions.loadDashboard(id));
-      }
+      if (s.dashboards[companyId]) ctx.schedule(`dashboard:${companyId}`, () => void actions.loadDashboard(companyId));
       // The combined figures exist only for Self.
-      if (!info?.isSelf) return;
-      if (s.summary.status !== 'idle') ctx.schedule('sales-overview', () => void actions.loadSalesOverview());
+      if (!ctx.get().session.info?.isSelf) return;
+      reloadCombined();
       if (s.headline.status !== 'idle') ctx.schedule('sales-headline', () => void actions.loadSalesHeadline());
-      if (s.byClient.status !== 'idle') {
-        ctx.schedule('sales-by-client', () => {
-          if (!syncRange()) void byClient.refresh();
-        });
-      }
-      if (s.products.status !== 'idle' && companyId !== 0) ctx.schedule('sales-products', () => void products.refresh());
+      if (s.products.status !== 'idle') ctx.schedule('sales-products', () => void products.refresh());
     },
   };
+
+  /**
+   * The combined figures already on screen, again (a new range, demo data in or out, or a new order). The
+   * dashboards follow the range through their hook (useDashboard), which loads the one on screen.
+   */
+  function reloadCombined(): void {
+    const s = ctx.get().sales;
+    if (s.summary.status !== 'idle') ctx.schedule('sales-overview', () => void actions.loadSalesOverview());
+    if (s.byClient.status !== 'idle') {
+      ctx.schedule('sales-by-client', () => {
+        if (!syncRange()) void byClient.refresh();
+      });
+    }
+  }
 
   /** Brings the by-client list to the current range; true when that changed it (it then reloads). */
   function syncRange(): boolean {

@@ -57,7 +57,7 @@ function PerCurrency({ totals, previous, pick, testId }: { totals: CurrencyTotal
   return (
     <>
       <div className="stat-value stat-money" data-testid={`${testId}-value`}>
-        {formatMoney(pick(first), first.currency)} <Change current={pick(first)} previous={before(first.currency) ? pick(before(first.currency)!) : 0} />
+        <span data-testid={`${testId}-amount`}>{formatMoney(pick(first), first.currency)}</span> <Change current={pick(first)} previous={before(first.currency) ? pick(before(first.currency)!) : 0} />
       </div>
       {rest.length > 0 && (
         <ul className="stat-currencies" aria-label="Other currencies">

@@ -113,11 +113,10 @@ function ExportButton({ table, label = 'Export CSV', small }: { table: SalesExpo
 function SalesOverview() {
   const s = useApp((st) => st.sales);
   const actions = useActions();
-  const { range } = useStatsRange();
-  const key = `${range.from}|${range.to}|${s.includeDemo}`;
+  // Loaded when shown; a new range or a new order reloads it through the store (sales-slice.ts).
   useEffect(() => {
     void actions.loadSalesOverview();
-  }, [actions, key]);
+  }, [actions]);
   const drill = (companyId: number) => void drillIntoClient(actions, companyId);
 
   const summary = s.summary.data;
@@ -328,12 +327,9 @@ const CLIENT_COLUMNS: Column<ClientSalesRow>[] = [
 function SalesByClient() {
   const list = useApp((s) => s.sales.byClient);
   const actions = useActions();
-  const { range } = useStatsRange();
-  const includeDemo = useApp((s) => s.sales.includeDemo);
-  const key = `${range.from}|${range.to}|${includeDemo}`;
   useEffect(() => {
     actions.openClientSales();
-  }, [actions, key]);
+  }, [actions]);
   const onRange = useCallback((from: number, to: number) => actions.loadClientSalesRows(from, to), [actions]);
   const filter = list.filter;
   const set = (change: Partial<ClientSalesFilter>) => actions.setClientSalesFilter(change);

@@ -207,9 +207,10 @@ describe('statistics', () => {
     const fake = await asSelf({ 'dashboard.get': ({ companyId }) => ({ company: { id: companyId } }) });
     await store.getState().actions.loadDashboard(7);
     await store.getState().actions.loadSalesOverview();
+    await store.getState().actions.loadDashboard(8);
     applyPushedEvent(store, { name: 'order.created', payload: { companyId: 7, id: 1 } });
     await flush();
-    expect(fake.count('dashboard.get')).toBe(2);
+    expect(fake.calls.filter((c) => c.method === 'dashboard.get').map((c) => (c.input as { companyId: number }).companyId)).toEqual([7, 8, 7]);
     expect(fake.count('sales.summary')).toBe(2);
   });
 });
