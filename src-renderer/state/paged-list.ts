@@ -74,6 +74,17 @@ export function createPagedLoader<T, F, M = null, R extends Page<T> = Page<T>>(o
     const list = options.get();
     options.set({ ...list, ...change(list) });
   };
+  /** Whether a reply still belongs to what the list shows (no newer filter, company or refresh since). */
+  const current = (gen: number, key: string) => {
+    const now = options.get();
+    return gen === generation && listKey(now.companyId, now.filter) === key;
+  };
+  /** Pages in, for the key they were asked for. */
+  const settle = (key: string, pages: Record<number, T[]>, reply: R) =>
+    update((l) => ({ key, pages, total: reply.total, meta: options.meta ? options.meta(reply) : l.meta, status: 'ready', error: null, refreshing: false }));
+  /** A failure keeps the rows there are (and says so); without rows it is the list's state. */
+  const fail = (error: unknown) =>
+    update((l) => (l.key !== null && l.total !== null ? { status: 'ready', error: messageOf(error), refreshing: false } : { status: 'error', error: messageOf(error), refreshing: false }));
 
   async function fetchPage(page: number, mode: 'add' | 'replace'): Promise<void> {
     const list = options.get();
@@ -84,28 +95,13 @@ export function createPagedLoader<T, F, M = null, R extends Page<T> = Page<T>>(o
     const gen = generation;
     try {
       const reply = await options.fetch(list.filter, list.companyId, page * PAGE_SIZE, PAGE_SIZE);
-      const now = options.get();
-      if (gen !== generation || listKey(now.companyId, now.filter) !== key) return;
-      update((l) => {
-        // Rows of another filter go when the first page of this one is in.
-        const keep = l.key === key && mode === 'add' ? l.pages : {};
-        const pages = trimPages({ ...keep, [page]: reply.items }, page);
-        return {
-          key,
-          pages,
-          total: reply.total,
-          meta: options.meta ? options.meta(reply) : l.meta,
-          status: 'ready',
-          error: null,
-          refreshing: false,
-        };
-      });
+      if (!current(gen, key)) return;
+      // Rows of another filter go when the first page of this one is in.
+      const l = options.get();
+      const keep = l.key === key && mode === 'add' ? l.pages : {};
+      settle(key, trimPages({ ...keep, [page]: reply.items }, page), reply);
     } catch (error) {
-      const now = options.get();
-      if (gen !== generation || listKey(now.companyId, now.filter) !== key) return;
-      update((l) => (l.key !== null && l.total !== null
-        ? { status: 'ready', error: messageOf(error), refreshing: false }
-        : { status: 'error', error: messageOf(error), refreshing: false }));
+      if (current(gen, key)) fail(error);
     } finally {
       inflight.delete(flight);
     }
@@ -151,22 +147,9 @@ export function createPagedLoader<T, F, M = null, R extends Page<T> = Page<T>>(o
       try {
         // All pages in view at once, so the rows are replaced in one step (no half-empty screen).
         const replies = await Promise.all(pages.map((p) => options.fetch(list.filter, list.companyId, p * PAGE_SIZE, PAGE_SIZE)));
-        const now = options.get();
-        if (gen !== generation || listKey(now.companyId, now.filter) !== key) return;
-        const last = replies[replies.length - 1];
-        update((l) => ({
-          key,
-          pages: Object.fromEntries(pages.map((p, i) => [p, replies[i].items])),
-          total: last.total,
-          meta: options.meta ? options.meta(last) : l.meta,
-          status: 'ready',
-          error: null,
-          refreshing: false,
-        }));
+        if (current(gen, key)) settle(key, Object.fromEntries(pages.map((p, i) => [p, replies[i].items])), replies[replies.length - 1]);
       } catch (error) {
-        const now = options.get();
-        if (gen !== generation || listKey(now.companyId, now.filter) !== key) return;
-        update((l) => (l.key !== null ? { status: 'ready', error: messageOf(error), refreshing: false } : { status: 'error', error: messageOf(error), refreshing: false }));
+        if (current(gen, key)) fail(error);
       }
     },
 

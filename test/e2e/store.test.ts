@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, startCli, stop } from '../helpers/cli';
 import { launchChromium } from '../helpers/browser';
 import { tempDir } from '../helpers/platform';
+import { parseCsv } from '../helpers/csv';
 
 const dir = tempDir('pd-e2e-store-');
 const dataDir = join(dir.path, 'data');
@@ -31,40 +32,6 @@ const PRODUCT = 'E2E Calibration Service';
 
 /** "€1,234.56" -> 123456 (minor units of a two-decimal currency, as the screen shows them). */
 const minorOf = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
-
-/** RFC 4180 as the export writes it: CRLF rows, quoted fields with doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endCell();
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
-}
 
 async function switchTo(name: string) {
   await page.keyboard.press(`${mod}+k`);

@@ -8,14 +8,14 @@ import { useActions } from '../../state/store-context';
 import { useActing } from '../../state/use-shop';
 import { useDashboard, useStatsRange } from '../../state/use-stats';
 import { useCapabilities } from '../../state/use-capabilities';
-import { DemoBadge, OrderStatusBadge, SampleBadge } from '../../ui/badges';
+import { SampleBadge } from '../../ui/badges';
 import { describeRange } from '../../ui/date-range-presets';
-import { formatCount, formatShortDateTime } from '../../ui/format';
+import { formatCount } from '../../ui/format';
 import { Icon } from '../../ui/icons';
-import { formatMoney } from '../../ui/money';
 import { Card, Facts, PageHeader } from '../../ui/page';
 import { RangePicker } from '../../ui/range-picker';
 import { Callout, ErrorState, SkeletonBlock, Spinner } from '../../ui/states';
+import { RecentOrdersTable } from '../store/store-ui';
 import { KindTable, MonthChart, SummaryCards, TopProductsTable } from './figures';
 
 export function DashboardScreen() {
@@ -130,39 +130,7 @@ function DashboardBody({ data }: { data: ClientDashboard }) {
             <span>No orders yet.</span>
           </div>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Order</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Placed</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.recentOrders.map((o) => (
-                <tr key={o.id} data-testid="recent-order">
-                  <td>
-                    {caps.storeAreas.orders ? (
-                      <a href={href({ name: 'store', list: 'orders', item: o.id })} className="order-number">
-                        #{o.number}
-                      </a>
-                    ) : (
-                      <span className="order-number">#{o.number}</span>
-                    )}{' '}
-                    {o.isDemo && <DemoBadge />}
-                  </td>
-                  <td>{o.customerName}</td>
-                  <td className="muted">{formatShortDateTime(o.placedAt)}</td>
-                  <td>
-                    <OrderStatusBadge status={o.status} />
-                  </td>
-                  <td className="num money">{formatMoney(o.grossMinor, o.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecentOrdersTable orders={data.recentOrders} showCustomer linked={caps.storeAreas.orders} />
         )}
       </Card>
     </div>

@@ -19,7 +19,7 @@ import { navigate } from '../../router/use-route';
 import { useActions } from '../../state/store-context';
 import { useActing, useLookup, useShopList } from '../../state/use-shop';
 import { DemoBadge, StatusBadge } from '../../ui/badges';
-import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { SelectField, TextField } from '../../ui/fields';
 import { FormDrawer } from '../../ui/form-drawer';
 import { formatCount, formatDate, plural } from '../../ui/format';
 import { Avatar } from '../../ui/avatar';
@@ -27,8 +27,9 @@ import { Icon } from '../../ui/icons';
 import { Tabs } from '../../ui/page';
 import { FilterSelect } from '../../ui/search-box';
 import { useForm, zodValidator } from '../../ui/use-form';
-import { EditItem as Edit } from './edit-item';
-import { EntityListPage, type EntityListConfig } from './entity-list';
+import { ListWithForm } from './edit-item';
+import type { EntityListConfig } from './entity-list';
+import { NamedItemDrawer } from './named-item-drawer';
 import { NameCell } from './store-ui';
 
 function AudienceTabs({ current }: { current: StoreList }) {
@@ -229,50 +230,23 @@ const ACCESS_GROUPS: EntityListConfig<'accessGroups'> = {
   testId: 'access-groups',
 };
 
-interface GroupValues {
-  name: string;
-  description: string;
-}
+const GROUP_SCHEMAS = { create: accessGroupCreateSchema, update: accessGroupUpdateSchema };
 
 function AccessGroupDrawer({ group, onClose }: { group: AccessGroup | null; onClose: () => void }) {
-  const acting = useActing();
-  const actions = useActions();
-  const companyId = acting?.id ?? 0;
-  const validate = useMemo(
-    () =>
-      group
-        ? zodValidator(accessGroupUpdateSchema, (v: GroupValues) => ({ companyId, groupId: group.id, ...v }))
-        : zodValidator(accessGroupCreateSchema, (v: GroupValues) => ({ companyId, ...v })),
-    [group, companyId],
-  );
-  const form = useForm<GroupValues>(`group-${group?.id ?? 'new'}`, { name: group?.name ?? '', description: group?.description ?? '' }, validate);
   return (
-    <FormDrawer
-      form={form}
-      testId="access-group-form"
-      isNew={!group}
-      title={group ? group.name : 'New access group'}
-      subtitle={group ? plural(group.memberCount, 'member', 'members') : undefined}
-      badges={group?.isDemo && <DemoBadge />}
-      submitLabel={group ? undefined : 'Add access group'}
-      onClose={onClose}
-      onSubmit={async (v) => {
-        if (group) await actions.updateShopItem('accessGroups', { companyId, groupId: group.id, ...v });
-        else await actions.createShopItem('accessGroups', { companyId, ...v });
+    <NamedItemDrawer
+      entity="accessGroups"
+      idKey="groupId"
+      item={group}
+      schemas={GROUP_SCHEMAS}
+      texts={{
+        noun: 'access group',
+        subtitle: group ? plural(group.memberCount, 'member', 'members') : 'Members of a group see its members-only content and prices.',
+        consequence: group && group.memberCount > 0 ? `Its ${plural(group.memberCount, 'member is', 'members are')} removed too.` : undefined,
+        testId: 'access-group-form',
       }}
-      deleteAction={
-        group
-          ? {
-              what: `the access group “${group.name}”`,
-              consequence: group.memberCount > 0 ? `Its ${plural(group.memberCount, 'member is', 'members are')} removed too.` : undefined,
-              run: () => actions.deleteShopItem('accessGroups', group.id, `the access group “${group.name}”`),
-            }
-          : undefined
-      }
-    >
-      <TextField form={form} name="name" label="Name" required />
-      <TextAreaField form={form} name="description" label="Description" rows={3} />
-    </FormDrawer>
+      onClose={onClose}
+    />
   );
 }
 
@@ -482,35 +456,14 @@ function RecipientDrawer({ recipient, onClose }: { recipient: NewsletterRecipien
 type AudienceList = 'subscribers' | 'accessGroups' | 'groupMembers' | 'newsletterRecipients';
 
 export function AudienceScreen({ list, item }: { list: AudienceList; item: number | 'new' | null }) {
-  const close = () => navigate({ name: 'store', list, item: null });
   switch (list) {
     case 'subscribers':
-      return (
-        <>
-          <EntityListPage config={SUBSCRIBERS} openItem={item} />
-          {item !== null && <Edit entity="subscribers" id={item} onClose={close} render={(s) => <SubscriberDrawer subscriber={s} onClose={close} />} />}
-        </>
-      );
+      return <ListWithForm config={SUBSCRIBERS} item={item} render={(s, close) => <SubscriberDrawer subscriber={s} onClose={close} />} />;
     case 'accessGroups':
-      return (
-        <>
-          <EntityListPage config={ACCESS_GROUPS} openItem={item} />
-          {item !== null && <Edit entity="accessGroups" id={item} onClose={close} render={(g) => <AccessGroupDrawer group={g} onClose={close} />} />}
-        </>
-      );
+      return <ListWithForm config={ACCESS_GROUPS} item={item} render={(g, close) => <AccessGroupDrawer group={g} onClose={close} />} />;
     case 'groupMembers':
-      return (
-        <>
-          <EntityListPage config={GROUP_MEMBERS} openItem={item} />
-          {item !== null && <Edit entity="groupMembers" id={item} onClose={close} render={(m) => <GroupMemberDrawer member={m} onClose={close} />} />}
-        </>
-      );
+      return <ListWithForm config={GROUP_MEMBERS} item={item} render={(m, close) => <GroupMemberDrawer member={m} onClose={close} />} />;
     case 'newsletterRecipients':
-      return (
-        <>
-          <EntityListPage config={NEWSLETTER} openItem={item} />
-          {item !== null && <Edit entity="newsletterRecipients" id={item} onClose={close} render={(r) => <RecipientDrawer recipient={r} onClose={close} />} />}
-        </>
-      );
+      return <ListWithForm config={NEWSLETTER} item={item} render={(r, close) => <RecipientDrawer recipient={r} onClose={close} />} />;
   }
 }

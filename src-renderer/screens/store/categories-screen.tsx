@@ -1,20 +1,15 @@
 // Product categories of the acting client (#/store/categories): names unique per shop, with their product
 // counts (a click shows those products); the form has name and description.
-import { useMemo } from 'react';
 import { categoryCreateSchema, categoryUpdateSchema } from '../../../src-shared/api/shop-inputs';
 import type { Category } from '../../../src-shared/api/shop-types';
 import { navigate } from '../../router/use-route';
 import { useActions } from '../../state/store-context';
-import { useActing } from '../../state/use-shop';
-import { DemoBadge } from '../../ui/badges';
 import type { Column } from '../../ui/data-table';
-import { TextAreaField, TextField } from '../../ui/fields';
-import { FormDrawer } from '../../ui/form-drawer';
 import { formatCount, formatDate, plural } from '../../ui/format';
 import { Icon } from '../../ui/icons';
-import { useForm, zodValidator } from '../../ui/use-form';
-import { EditItem } from './edit-item';
-import { EntityListPage, type EntityListConfig } from './entity-list';
+import { ListWithForm } from './edit-item';
+import type { EntityListConfig } from './entity-list';
+import { NamedItemDrawer } from './named-item-drawer';
 import { NameCell } from './store-ui';
 
 /** The products of one category (from its row or its form). */
@@ -73,58 +68,25 @@ const CONFIG: EntityListConfig<'categories'> = {
 };
 
 export function CategoriesScreen({ item }: { item: number | 'new' | null }) {
-  const close = () => navigate({ name: 'store', list: 'categories', item: null });
-  return (
-    <>
-      <EntityListPage config={CONFIG} openItem={item} />
-      {item !== null && <EditItem entity="categories" id={item} onClose={close} render={(c) => <CategoryDrawer category={c} onClose={close} />} />}
-    </>
-  );
+  return <ListWithForm config={CONFIG} item={item} render={(c, close) => <CategoryDrawer category={c} onClose={close} />} />;
 }
 
-interface CategoryValues {
-  name: string;
-  description: string;
-}
+const SCHEMAS = { create: categoryCreateSchema, update: categoryUpdateSchema };
 
 function CategoryDrawer({ category, onClose }: { category: Category | null; onClose: () => void }) {
-  const acting = useActing();
-  const actions = useActions();
-  const companyId = acting?.id ?? 0;
-  const validate = useMemo(
-    () =>
-      category
-        ? zodValidator(categoryUpdateSchema, (v: CategoryValues) => ({ companyId, categoryId: category.id, ...v }))
-        : zodValidator(categoryCreateSchema, (v: CategoryValues) => ({ companyId, ...v })),
-    [category, companyId],
-  );
-  const form = useForm<CategoryValues>(`category-${category?.id ?? 'new'}`, { name: category?.name ?? '', description: category?.description ?? '' }, validate);
   return (
-    <FormDrawer
-      form={form}
-      testId="category-form"
-      isNew={!category}
-      title={category ? category.name : 'New category'}
-      subtitle={category ? `${plural(category.productCount, 'product', 'products')} · created ${formatDate(category.createdAt)}` : 'Names are unique in the shop.'}
-      badges={category?.isDemo && <DemoBadge />}
-      submitLabel={category ? undefined : 'Add category'}
-      onClose={onClose}
-      onSubmit={async (v) => {
-        if (category) await actions.updateShopItem('categories', { companyId, categoryId: category.id, ...v });
-        else await actions.createShopItem('categories', { companyId, ...v });
+    <NamedItemDrawer
+      entity="categories"
+      idKey="categoryId"
+      item={category}
+      schemas={SCHEMAS}
+      texts={{
+        noun: 'category',
+        subtitle: category ? `${plural(category.productCount, 'product', 'products')} · created ${formatDate(category.createdAt)}` : 'Names are unique in the shop.',
+        consequence: category && category.productCount > 0 ? `Its ${plural(category.productCount, 'product stays', 'products stay')} in the shop, without this category.` : undefined,
+        testId: 'category-form',
       }}
-      deleteAction={
-        category
-          ? {
-              what: `the category “${category.name}”`,
-              consequence: category.productCount > 0 ? `Its ${plural(category.productCount, 'product stays', 'products stay')} in the shop, without this category.` : undefined,
-              run: () => actions.deleteShopItem('categories', category.id, `the category “${category.name}”`),
-            }
-          : undefined
-      }
-    >
-      <TextField form={form} name="name" label="Name" required />
-      <TextAreaField form={form} name="description" label="Description" rows={4} />
-    </FormDrawer>
+      onClose={onClose}
+    />
   );
 }

@@ -6,7 +6,6 @@ import { fileCreateSchema, fileUpdateSchema, themeCreateSchema, themeUpdateSchem
 import type { ContentFile, Theme } from '../../../src-shared/api/shop-types';
 import type { FieldErrors } from '../../../src-shared/api/errors';
 import { href, type StoreList } from '../../router/routes';
-import { navigate } from '../../router/use-route';
 import { useActions } from '../../state/store-context';
 import { useActing } from '../../state/use-shop';
 import { DemoBadge, StatusBadge } from '../../ui/badges';
@@ -18,8 +17,8 @@ import { Tabs } from '../../ui/page';
 import { FilterSelect } from '../../ui/search-box';
 import { Spinner } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
-import { EditItem } from './edit-item';
-import { EntityListPage, type EntityListConfig } from './entity-list';
+import { ListWithForm } from './edit-item';
+import type { EntityListConfig } from './entity-list';
 import { NameCell, wholeNumber } from './store-ui';
 
 function ContentTabs({ current }: { current: StoreList }) {
@@ -391,16 +390,9 @@ function FileDrawer({ file, onClose }: { file: ContentFile | null; onClose: () =
 // ---- Routing ----------------------------------------------------------------------------------------
 
 export function ContentScreen({ list, item }: { list: 'themes' | 'files'; item: number | 'new' | null }) {
-  const close = () => navigate({ name: 'store', list, item: null });
   return list === 'themes' ? (
-    <>
-      <EntityListPage config={THEMES} openItem={item} />
-      {item !== null && <EditItem entity="themes" id={item} onClose={close} render={(t) => <ThemeDrawer theme={t} onClose={close} />} />}
-    </>
+    <ListWithForm config={THEMES} item={item} render={(t, close) => <ThemeDrawer theme={t} onClose={close} />} />
   ) : (
-    <>
-      <EntityListPage config={FILES} openItem={item} />
-      {item !== null && <EditItem entity="files" id={item} onClose={close} render={(f) => <FileDrawer file={f} onClose={close} />} />}
-    </>
+    <ListWithForm config={FILES} item={item} render={(f, close) => <FileDrawer file={f} onClose={close} />} />
   );
 }

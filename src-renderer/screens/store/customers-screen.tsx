@@ -10,7 +10,7 @@ import { navigate } from '../../router/use-route';
 import { useActions } from '../../state/store-context';
 import { useActing, useShopItem } from '../../state/use-shop';
 import { Avatar } from '../../ui/avatar';
-import { DemoBadge, OrderStatusBadge, StatusBadge } from '../../ui/badges';
+import { DemoBadge, StatusBadge } from '../../ui/badges';
 import type { Column } from '../../ui/data-table';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { FormDrawer } from '../../ui/form-drawer';
@@ -23,7 +23,7 @@ import { Callout, ErrorState, SkeletonBlock } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { EntityListPage, type EntityListConfig } from './entity-list';
 import { OrderEntryDrawer } from './orders-screen';
-import { NameCell } from './store-ui';
+import { NameCell, RecentOrdersTable } from './store-ui';
 
 const COLUMNS: Column<Customer>[] = [
   {
@@ -188,33 +188,7 @@ function CustomerView({ customer, back }: { customer: CustomerDetail; back: { hr
               <span>No orders yet. Enter one with “New order”.</span>
             </div>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Order</th>
-                  <th scope="col">Placed</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">Total</th>
-                </tr>
-              </thead>
-              <tbody>
-                {customer.recentOrders.map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      <a href={href({ name: 'store', list: 'orders', item: o.id })} className="order-number">
-                        #{o.number}
-                      </a>{' '}
-                      {o.isDemo && <DemoBadge />}
-                    </td>
-                    <td className="muted">{formatShortDateTime(o.placedAt)}</td>
-                    <td>
-                      <OrderStatusBadge status={o.status} />
-                    </td>
-                    <td className="num money">{formatMoney(o.grossMinor, o.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RecentOrdersTable orders={customer.recentOrders} linked />
           )}
         </Card>
         <Card title="Contact">

@@ -3,7 +3,7 @@
 // platform allows, editing lines while they may change, deleting pending or cancelled orders), and manual
 // order entry for an existing customer (#/store/orders/new) with a live price preview computed by the same
 // pricing the platform uses.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { orderCreateSchema } from '../../../src-shared/api/shop-inputs';
 import type { Customer, Order, OrderSummary, Product } from '../../../src-shared/api/shop-types';
 import type { FieldErrors } from '../../../src-shared/api/errors';
@@ -38,7 +38,7 @@ import { SearchPicker, type PickerOption } from '../../ui/search-picker';
 import { Callout, ErrorState, SkeletonBlock, Spinner } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { EntityListPage, type EntityListConfig } from './entity-list';
-import { NameCell } from './store-ui';
+import { AmountsSummary, NameCell } from './store-ui';
 
 const SOURCE_LABELS: Record<OrderSummary['source'], string> = { checkout: 'Storefront', console: 'Entered here', api: 'API', seed: 'Imported' };
 
@@ -433,31 +433,20 @@ function LinesEditor({ order, onDone }: { order: Order; onDone: () => void }) {
     <Card title="Edit lines" description={`Kept lines keep their price as sold; added products come at today's price. In ${order.currency} only.`} testId="lines-editor">
       <div className="lines-editor">
         {lines.map((l, i) => (
-          <div className="line-edit-row" key={'lineNo' in l ? `l${l.lineNo}` : `p${l.productId}-${i}`}>
-            <div className="line-edit-name">
-              <span className="line-name">{l.name}</span>
-              <span className="muted line-sub">
+          <LineEditRow
+            key={'lineNo' in l ? `l${l.lineNo}` : `p${l.productId}-${i}`}
+            name={l.name}
+            sub={
+              <>
                 {formatMoney(l.unitPriceMinor, order.currency)} · VAT {formatPercentBp(l.vatRateBp)} {'productId' in l && <span className="badge badge-neutral">New</span>}
-              </span>
-              {(errors[`lines.${i}.quantity`] || errors[`lines.${i}.productId`]) && (
-                <span className="field-error" role="alert">
-                  {errors[`lines.${i}.quantity`] ? `Quantity ${errors[`lines.${i}.quantity`][0]}` : errors[`lines.${i}.productId`][0]}
-                </span>
-              )}
-            </div>
-            <input
-              className="input qty-input"
-              inputMode="numeric"
-              aria-label={`Quantity of ${l.name}`}
-              value={l.quantity}
-              aria-invalid={errors[`lines.${i}.quantity`] ? true : undefined}
-              onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, quantity: e.target.value } : x)))}
-            />
-            <span className="money line-edit-total">{formatMoney(preview[i].grossMinor, order.currency)}</span>
-            <button type="button" className="icon-btn icon-btn-danger" aria-label={`Remove ${l.name}`} onClick={() => setLines(lines.filter((_, j) => j !== i))}>
-              <Icon name="trash" size={14} />
-            </button>
-          </div>
+              </>
+            }
+            quantity={l.quantity}
+            onQuantity={(quantity) => setLines(lines.map((x, j) => (j === i ? { ...x, quantity } : x)))}
+            gross={formatMoney(preview[i].grossMinor, order.currency)}
+            error={errors[`lines.${i}.quantity`] ? `Quantity ${errors[`lines.${i}.quantity`][0]}` : errors[`lines.${i}.productId`]?.[0]}
+            onRemove={() => setLines(lines.filter((_, j) => j !== i))}
+          />
         ))}
         <SearchPicker<Product>
           label="Add a product"
@@ -569,7 +558,6 @@ export function OrderEntryDrawer({ customer, onClose }: { customer: Pick<Custome
     form.setValue('lines', lines);
     form.blur('lines');
   };
-  const lineError = (i: number) => form.error(`lines.${i}.quantity`) ?? form.error(`lines.${i}.productId`);
 
   return (
     <FormDrawer
@@ -631,31 +619,16 @@ export function OrderEntryDrawer({ customer, onClose }: { customer: Pick<Custome
         {v.lines.length > 0 && (
           <div className="lines-editor">
             {v.lines.map((l, i) => (
-              <div className="line-edit-row" key={`${l.productId}-${i}`}>
-                <div className="line-edit-name">
-                  <span className="line-name">{l.name}</span>
-                  <span className="muted line-sub">
-                    {formatMoney(l.unitPriceMinor, l.currency)} net · VAT {formatPercentBp(l.vatRateBp)}
-                  </span>
-                  {lineError(i) && (
-                    <span className="field-error" role="alert">
-                      {form.error(`lines.${i}.quantity`) ? `Quantity ${form.error(`lines.${i}.quantity`)}` : lineError(i)}
-                    </span>
-                  )}
-                </div>
-                <input
-                  className="input qty-input"
-                  inputMode="numeric"
-                  aria-label={`Quantity of ${l.name}`}
-                  value={l.quantity}
-                  data-testid="line-quantity"
-                  onChange={(e) => setLines(v.lines.map((x, j) => (j === i ? { ...x, quantity: e.target.value } : x)))}
-                />
-                <span className="money line-edit-total">{formatMoney(preview[i].grossMinor, l.currency)}</span>
-                <button type="button" className="icon-btn icon-btn-danger" aria-label={`Remove ${l.name}`} onClick={() => setLines(v.lines.filter((_, j) => j !== i))}>
-                  <Icon name="trash" size={14} />
-                </button>
-              </div>
+              <LineEditRow
+                key={`${l.productId}-${i}`}
+                name={l.name}
+                sub={`${formatMoney(l.unitPriceMinor, l.currency)} net · VAT ${formatPercentBp(l.vatRateBp)}`}
+                quantity={l.quantity}
+                onQuantity={(quantity) => setLines(v.lines.map((x, j) => (j === i ? { ...x, quantity } : x)))}
+                gross={formatMoney(preview[i].grossMinor, l.currency)}
+                error={form.error(`lines.${i}.quantity`) ? `Quantity ${form.error(`lines.${i}.quantity`)}` : form.error(`lines.${i}.productId`)}
+                onRemove={() => setLines(v.lines.filter((_, j) => j !== i))}
+              />
             ))}
           </div>
         )}
@@ -673,25 +646,40 @@ export function OrderEntryDrawer({ customer, onClose }: { customer: Pick<Custome
           field="lines"
           formId={form.id}
         />
-        {currency && v.lines.length > 0 && (
-          <dl className="order-preview" data-testid="order-preview">
-            <div>
-              <dt>Net</dt>
-              <dd className="money">{formatMoney(total.netMinor, currency)}</dd>
-            </div>
-            <div>
-              <dt>VAT</dt>
-              <dd className="money">{formatMoney(total.vatMinor, currency)}</dd>
-            </div>
-            <div className="order-preview-total">
-              <dt>Total</dt>
-              <dd className="money">{formatMoney(total.grossMinor, currency)}</dd>
-            </div>
-          </dl>
-        )}
+        {currency && v.lines.length > 0 && <AmountsSummary amounts={total} currency={currency} className="order-preview" testId="order-preview" />}
       </fieldset>
       <TextAreaField form={form} name="note" label="Note" rows={2} hint="Internal; customers don't see it." />
     </FormDrawer>
+  );
+}
+
+/** One line being edited: the product, its quantity, its gross, remove. */
+function LineEditRow({ name, sub, quantity, onQuantity, gross, error, onRemove }: { name: string; sub: ReactNode; quantity: string; onQuantity: (q: string) => void; gross: string; error?: string; onRemove: () => void }) {
+  return (
+    <div className="line-edit-row">
+      <div className="line-edit-name">
+        <span className="line-name">{name}</span>
+        <span className="muted line-sub">{sub}</span>
+        {error && (
+          <span className="field-error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+      <input
+        className="input qty-input"
+        inputMode="numeric"
+        aria-label={`Quantity of ${name}`}
+        value={quantity}
+        aria-invalid={error ? true : undefined}
+        data-testid="line-quantity"
+        onChange={(e) => onQuantity(e.target.value)}
+      />
+      <span className="money line-edit-total">{gross}</span>
+      <button type="button" className="icon-btn icon-btn-danger" aria-label={`Remove ${name}`} onClick={onRemove}>
+        <Icon name="trash" size={14} />
+      </button>
+    </div>
   );
 }
 

@@ -6,7 +6,6 @@ import { productCreateSchema, productUpdateSchema } from '../../../src-shared/ap
 import type { Product } from '../../../src-shared/api/shop-types';
 import { CATALOGUE_KINDS, PRODUCT_KINDS, PRODUCT_KIND_LABELS, type CatalogueKind, type ProductKind } from '../../../src-shared/domain/shop';
 import type { FieldErrors } from '../../../src-shared/api/errors';
-import { navigate } from '../../router/use-route';
 import type { EntityFilter } from '../../state/shop-entities';
 import { useActions } from '../../state/store-context';
 import { useActing, useLookup, useShopDefaults } from '../../state/use-shop';
@@ -20,8 +19,8 @@ import { MultiSelectField } from '../../ui/multi-select';
 import { Segmented } from '../../ui/segmented';
 import { FilterSelect } from '../../ui/search-box';
 import { useForm, zodValidator } from '../../ui/use-form';
-import { EditItem } from './edit-item';
-import { EntityListPage, type EntityListConfig } from './entity-list';
+import { ListWithForm } from './edit-item';
+import type { EntityListConfig } from './entity-list';
 import { CURRENCY_CHOICES, KindIcon, NameCell, wholeNumber } from './store-ui';
 
 const COLUMNS: Column<Product>[] = [
@@ -109,13 +108,7 @@ export const PRODUCTS_LIST: EntityListConfig<'products'> = {
 };
 
 export function ProductsScreen({ item }: { item: number | 'new' | null }) {
-  const close = () => navigate({ name: 'store', list: 'products', item: null });
-  return (
-    <>
-      <EntityListPage config={PRODUCTS_LIST} openItem={item} />
-      {item !== null && <EditItem entity="products" id={item} onClose={close} render={(p) => <ProductDrawer product={p} onClose={close} />} />}
-    </>
-  );
+  return <ListWithForm config={PRODUCTS_LIST} item={item} render={(p, close) => <ProductDrawer product={p} onClose={close} />} />;
 }
 
 interface ProductValues {

@@ -25,7 +25,7 @@ import { SearchPicker, type PickerOption } from '../../ui/search-picker';
 import { Segmented } from '../../ui/segmented';
 import { Callout, EmptyState, SkeletonBlock, Spinner } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
-import { KindIcon } from './store-ui';
+import { AmountsSummary, KindIcon } from './store-ui';
 
 const SHOWN = 48;
 
@@ -287,24 +287,7 @@ export function StorefrontScreen() {
                       </li>
                     ))}
                   </ul>
-                  {currency && (
-                    <dl className="cart-totals" data-testid="cart-totals">
-                      <div>
-                        <dt>Net</dt>
-                        <dd className="money">{formatMoney(total.netMinor, currency)}</dd>
-                      </div>
-                      <div>
-                        <dt>VAT</dt>
-                        <dd className="money">{formatMoney(total.vatMinor, currency)}</dd>
-                      </div>
-                      <div className="cart-total">
-                        <dt>Total</dt>
-                        <dd className="money" data-testid="cart-total">
-                          {formatMoney(total.grossMinor, currency)}
-                        </dd>
-                      </div>
-                    </dl>
-                  )}
+                  {currency && <AmountsSummary amounts={total} currency={currency} className="cart-totals" testId="cart-totals" totalTestId="cart-total" />}
                 </>
               )}
               <div className="checkout-customer">

@@ -2,28 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Company, SessionInfo } from '../../../src-shared/api/types';
 import { PERMISSIONS, type Permission } from '../../../src-shared/domain/permissions';
 import { capabilitiesOf, routeAccess } from '../../../src-renderer/state/capabilities';
-
-const company = (id: number, extra: Partial<Company> = {}): Company => ({
-  id,
-  name: `Company ${id}`,
-  email: '',
-  phone: '',
-  street: '',
-  city: '',
-  postalCode: '',
-  country: 'DE',
-  vatId: null,
-  token: null,
-  isSample: false,
-  paymentRoute: 'direct',
-  isPartner: false,
-  partnerId: null,
-  partnerName: null,
-  adminDomain: null,
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  ...extra,
-});
+import { company } from '../../helpers/renderer-store';
 
 function session(home: Company, acting: Company, permissions: Permission[] = [...PERMISSIONS]): SessionInfo {
   return {
@@ -37,7 +16,7 @@ function session(home: Company, acting: Company, permissions: Permission[] = [..
   };
 }
 
-const partner = company(1, { isPartner: true });
+const partner = company(1, { isPartner: true, partnerId: null, partnerName: null });
 const client = company(2, { partnerId: 1, partnerName: 'Company 1' });
 
 describe('capabilities', () => {
