@@ -4,32 +4,12 @@
 // navigation (arrows, Home/End, Enter), columns that give way by priority in a narrow window, and an
 // optional footer (totals). Screens describe their columns; the store's paged lists feed the rows.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Icon } from './icons';
+import { ariaSort, fittingColumns, gridOf, type Column, type SortState } from './table-columns';
+
+export type { Column, SortState } from './table-columns';
 import { ErrorState, SkeletonRows } from './states';
-
-export interface Column<T> {
-  id: string;
-  header: string;
-  /** The server's sort key; the header becomes a sort button. */
-  sort?: string;
-  /** The CSS grid track, e.g. 'minmax(220px, 2fr)' or '110px'. */
-  width: string;
-  /** The narrowest it can be (px); columns are dropped by priority when they do not fit. */
-  minWidth: number;
-  /** 1 (default) always stays; 2 and 3 give way first in a narrow window. */
-  priority?: 1 | 2 | 3;
-  align?: 'end';
-  /** The first sort direction when this column is chosen (amounts and dates: desc). */
-  firstDirection?: 'asc' | 'desc';
-  cell(row: T): ReactNode;
-  className?: string;
-}
-
-export interface SortState {
-  key: string;
-  direction: 'asc' | 'desc';
-}
 
 export interface DataTableProps<T> {
   label: string;
@@ -78,25 +58,6 @@ export function useElementWidth<E extends HTMLElement>(): [React.RefObject<E | n
   return [ref, width];
 }
 
-/** The columns that fit into `width` (px), dropping the least important first; order stays. */
-export function fittingColumns<T>(columns: Column<T>[], width: number, reserve = 40): Column<T>[] {
-  if (width <= 0) return columns;
-  const byImportance = [...columns].sort((a, b) => (a.priority ?? 1) - (b.priority ?? 1));
-  const keep = new Set<Column<T>>();
-  let used = reserve;
-  for (const column of byImportance) {
-    if ((column.priority ?? 1) === 1 || used + column.minWidth <= width) {
-      keep.add(column);
-      used += column.minWidth;
-    }
-  }
-  return columns.filter((c) => keep.has(c));
-}
-
-export function gridOf<T>(columns: Column<T>[]): CSSProperties {
-  return { '--dt-columns': columns.map((c) => c.width).join(' ') } as CSSProperties;
-}
-
 export function SortHeader({ column, sort, onSort }: { column: { id: string; header: string; sort?: string; firstDirection?: 'asc' | 'desc' }; sort?: SortState; onSort?(key: string, direction: 'asc' | 'desc'): void }) {
   if (!column.sort || !onSort) return <span className="vt-head-label">{column.header}</span>;
   const sorted = sort?.key === column.sort;
@@ -107,12 +68,6 @@ export function SortHeader({ column, sort, onSort }: { column: { id: string; hea
       <Icon name={sorted ? (sort?.direction === 'asc' ? 'arrowUp' : 'arrowDown') : 'chevronUpDown'} size={12} className="icon sort-icon" />
     </button>
   );
-}
-
-export function ariaSort(column: { sort?: string }, sort?: SortState): 'ascending' | 'descending' | 'none' | undefined {
-  if (!column.sort) return undefined;
-  if (sort?.key !== column.sort) return 'none';
-  return sort.direction === 'asc' ? 'ascending' : 'descending';
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {

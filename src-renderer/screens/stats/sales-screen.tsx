@@ -33,6 +33,7 @@ import { SearchPicker, type PickerOption } from '../../ui/search-picker';
 import { EmptyState, ErrorState, SkeletonBlock, SkeletonRows, Spinner } from '../../ui/states';
 import { CurrencySwitch, KindTable, MonthChart, OTHER_COLOR, SERIES_COLORS, SummaryCards, TopProductsTable } from './figures';
 import { NameCell } from '../store/store-ui';
+import { KIND_SHORT } from '../store/products-screen';
 
 export function SalesScreen({ tab }: { tab: SalesTab }) {
   const caps = useCapabilities();
@@ -486,7 +487,7 @@ const PRODUCT_COLUMNS: Column<ClientProduct>[] = [
     cell: (p) => <NameCell icon={<Avatar name={p.companyName} size={26} />} title={p.companyName} demo={p.isDemo} />,
   },
   { id: 'name', header: 'Product', sort: 'name', width: 'minmax(200px, 2fr)', minWidth: 200, cell: (p) => <NameCell title={p.name} sub={p.sku || undefined} muted={!p.isActive} /> },
-  { id: 'kind', header: 'Kind', sort: 'kind', width: '130px', minWidth: 130, priority: 2, cell: (p) => <span className="muted-strong">{PRODUCT_KIND_LABELS[p.kind]}</span> },
+  { id: 'kind', header: 'Kind', sort: 'kind', width: '96px', minWidth: 96, priority: 2, cell: (p) => <span className="muted-strong">{KIND_SHORT[p.kind]}</span> },
   { id: 'price', header: 'Price (net)', sort: 'price', width: 'minmax(110px, 0.9fr)', minWidth: 110, align: 'end', firstDirection: 'desc', cell: (p) => <span className="money">{formatMoney(p.priceMinor, p.currency)}</span> },
   { id: 'stock', header: 'Stock', width: '80px', minWidth: 80, align: 'end', priority: 3, cell: (p) => (p.stock === null ? <span className="muted">—</span> : formatCount(p.stock)) },
   { id: 'status', header: 'Status', width: '100px', minWidth: 100, priority: 2, cell: (p) => (p.isActive ? <StatusBadge tone="on">Active</StatusBadge> : <StatusBadge tone="off">Inactive</StatusBadge>) },

@@ -23,6 +23,9 @@ import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
 import { CURRENCY_CHOICES, KindIcon, NameCell, wholeNumber } from './store-ui';
 
+/** Kinds in a table cell (the form says "Digital download"). */
+export const KIND_SHORT: Record<ProductKind, string> = { physical: 'Physical', digital: 'Digital', service: 'Service', app: 'App', theme: 'Theme' };
+
 const COLUMNS: Column<Product>[] = [
   {
     id: 'name',
@@ -33,7 +36,7 @@ const COLUMNS: Column<Product>[] = [
     cell: (p) => <NameCell icon={<KindIcon kind={p.kind} />} title={p.name} sub={p.categories.map((c) => c.name).join(', ') || undefined} demo={p.isDemo} muted={!p.isActive} />,
   },
   { id: 'sku', header: 'SKU', sort: 'sku', width: 'minmax(90px, 0.8fr)', minWidth: 90, priority: 3, cell: (p) => (p.sku ? <code className="sku">{p.sku}</code> : <span className="muted">—</span>) },
-  { id: 'kind', header: 'Kind', sort: 'kind', width: 'minmax(120px, 0.9fr)', minWidth: 120, priority: 2, cell: (p) => <span className="muted-strong">{PRODUCT_KIND_LABELS[p.kind]}</span> },
+  { id: 'kind', header: 'Kind', sort: 'kind', width: 'minmax(96px, 0.8fr)', minWidth: 96, priority: 2, cell: (p) => <span className="muted-strong">{KIND_SHORT[p.kind]}</span> },
   { id: 'price', header: 'Price (net)', sort: 'price', width: 'minmax(110px, 0.9fr)', minWidth: 110, align: 'end', firstDirection: 'desc', cell: (p) => <span className="money">{formatMoney(p.priceMinor, p.currency)}</span> },
   { id: 'vat', header: 'VAT', width: '64px', minWidth: 64, align: 'end', priority: 3, cell: (p) => <span className="muted">{formatPercentBp(p.vatRateBp)}</span> },
   {
