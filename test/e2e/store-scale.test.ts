@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
+import { assertBuilt, runCliAsync, startCli, stop } from '../helpers/cli';
 import { launchChromium } from '../helpers/browser';
 import { tempDir } from '../helpers/platform';
 
@@ -24,10 +24,10 @@ const SLOW = { timeout: 20_000, interval: 100 };
 beforeAll(async () => {
   assertBuilt();
   // One client with 100,000 orders over three months, then 4,999 more clients with 20,000 orders between them.
-  const big = runCli(['seed', '--companies', '1', '--orders', '100000', '--months', '3', '--data-dir', dataDir, '--json']);
+  const big = await runCliAsync(['seed', '--companies', '1', '--orders', '100000', '--months', '3', '--data-dir', dataDir, '--json']);
   expect(big.status, big.stderr).toBe(0);
   bigClientId = JSON.parse(big.stdout).companies.firstId;
-  const many = runCli(['seed', '--companies', '4999', '--orders', '20000', '--months', '3', '--seed', '2', '--data-dir', dataDir, '--json']);
+  const many = await runCliAsync(['seed', '--companies', '4999', '--orders', '20000', '--months', '3', '--seed', '2', '--data-dir', dataDir, '--json']);
   expect(many.status, many.stderr).toBe(0);
   const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
   child = started.child;

@@ -76,8 +76,8 @@ describe('shops and the combined view in Chromium', () => {
     expect(await byTestId('nav-products').getAttribute('aria-disabled')).toBe('true');
     await go('/sales/clients');
     const row = await clientRow(CLIENT);
+    // "—" when the client sold nothing in the period.
     grossBefore = minorOf(await row.getByTestId('client-gross').textContent());
-    expect(grossBefore).toBeGreaterThan(0); // the demo shop has sold in the last 30 days
   });
 
   it('as the client: creates a product, orders it in the storefront and finds the order', async () => {

@@ -309,7 +309,7 @@ const CLIENT_COLUMNS: Column<ClientSalesRow>[] = [
   { id: 'currency', header: 'Currency', width: '90px', minWidth: 90, cell: (r) => (r.currency ? <span className="currency-tag">{r.currency}</span> : <span className="muted">No sales</span>) },
   { id: 'orders', header: 'Orders', sort: 'orders', width: '90px', minWidth: 90, align: 'end', firstDirection: 'desc', cell: (r) => formatCount(r.orders) },
   { id: 'net', header: 'Net', sort: 'net', width: 'minmax(130px, 1fr)', minWidth: 130, align: 'end', priority: 3, firstDirection: 'desc', cell: money((r) => r.netMinor) },
-  { id: 'gross', header: 'Revenue (gross)', sort: 'gross', width: 'minmax(150px, 1.2fr)', minWidth: 150, align: 'end', firstDirection: 'desc', cell: (r) => (r.currency === null ? <span className="muted">—</span> : <strong className="money" data-testid="client-gross">{formatMoney(r.grossMinor, r.currency)}</strong>) },
+  { id: 'gross', header: 'Revenue (gross)', sort: 'gross', width: 'minmax(150px, 1.2fr)', minWidth: 150, align: 'end', firstDirection: 'desc', cell: (r) => (r.currency === null ? <span className="muted" data-testid="client-gross">—</span> : <strong className="money" data-testid="client-gross">{formatMoney(r.grossMinor, r.currency)}</strong>) },
   { id: 'average', header: 'Average order', sort: 'averageOrder', width: 'minmax(130px, 1fr)', minWidth: 130, align: 'end', priority: 2, firstDirection: 'desc', cell: money((r) => r.averageOrderMinor) },
   { id: 'customers', header: 'New customers', sort: 'newCustomers', width: '140px', minWidth: 140, align: 'end', priority: 2, firstDirection: 'desc', cell: (r) => formatCount(r.newCustomers) },
   {

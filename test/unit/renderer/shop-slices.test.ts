@@ -6,6 +6,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { Product } from '../../../src-shared/api/shop-types';
 import { applyPushedEvent } from '../../../src-renderer/state/pushed-events';
 import { rowAt } from '../../../src-renderer/state/paged-list';
+import { entityLabel, entityOfEvent, isFiltered } from '../../../src-renderer/state/shop-entities';
 import { createAppStore, type AppStore } from '../../../src-renderer/state/store';
 import { baseHandlers, clientSession, fakeClient, flush, selfSession, type Handler } from '../../helpers/renderer-store';
 
@@ -247,5 +248,17 @@ describe('switching without a blank screen', () => {
     await store.getState().actions.loadSession();
     await store.getState().actions.switchCompany(5, { prepare: () => Promise.reject(new Error('offline')) });
     expect(store.getState().session.info?.acting?.id).toBe(5);
+  });
+});
+
+describe('the shop entity table', () => {
+  it('maps pushed events to their lists and knows what a filter narrows', () => {
+    expect(entityOfEvent('access_group.deleted')).toBe('accessGroups');
+    expect(entityOfEvent('news_recipient.created')).toBe('newsletterRecipients');
+    expect(entityOfEvent('order.updated')).toBe('orders');
+    expect(isFiltered('orders', { search: '', sort: 'gross', direction: 'asc' })).toBe(false);
+    expect(isFiltered('orders', { search: '', sort: 'placedAt', direction: 'desc', status: 'paid' })).toBe(true);
+    expect(entityLabel('orders', { number: 1042 })).toBe('Order #1042');
+    expect(entityLabel('groupMembers', { email: 'a@b.example', name: 'A' })).toBe('a@b.example');
   });
 });
