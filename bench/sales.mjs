@@ -35,6 +35,8 @@ const ORDERS = arg('orders', 'BENCH_SALES_ORDERS', 10_000_000);
 const SEED_ORDERS = arg('seed-orders', 'BENCH_SALES_SEED_ORDERS', 2_000_000);
 const MONTHS = 24;
 const END = '2026-10-31';
+/** Bumped whenever the schema or the seed's data change, so a cached folder is never stale. */
+const DATA_VERSION = 3;
 const RUNS = arg('runs', 'BENCH_SALES_RUNS', 60);
 const machine = { cores: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
 
@@ -57,7 +59,7 @@ function seed(dataDir, companies, orders) {
 
 // ---- The data: built once per parameter set ------------------------------------------------------
 const cacheRoot = process.env.BENCH_SALES_DIR ?? join(tmpdir(), 'partnerdeck-bench-sales');
-const dataDir = join(cacheRoot, `c${CLIENTS}-o${ORDERS}-m${MONTHS}-e${END}-s1`);
+const dataDir = join(cacheRoot, `v${DATA_VERSION}-c${CLIENTS}-o${ORDERS}-m${MONTHS}-e${END}-s1`);
 const dbPath = join(dataDir, 'partnerdeck.sqlite');
 let built = null;
 if (!existsSync(join(dataDir, 'ready'))) {
@@ -86,12 +88,19 @@ function startConsole() {
 }
 
 const consoleApp = await startConsole();
-async function call(method, input = {}) {
-  const res = await fetch(`${consoleApp.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', authorization: `Bearer ${consoleApp.secret}` },
-    body: JSON.stringify(input),
-  });
+async function call(method, input = {}, retry = true) {
+  let res;
+  try {
+    res = await fetch(`${consoleApp.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', authorization: `Bearer ${consoleApp.secret}` },
+      body: JSON.stringify(input),
+    });
+  } catch (error) {
+    // The server may close an idle keep-alive connection just as a request goes out on it: try once more.
+    if (retry && error.cause?.code === 'UND_ERR_SOCKET') return call(method, input, false);
+    throw error;
+  }
   const reply = await res.json();
   if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
   return reply.result;

@@ -78,8 +78,15 @@ export interface DayRange {
   to: string;
 }
 
-/** The range of the same length that ends the day before `range` starts (for "compared with" figures). */
+/**
+ * The range to compare with: for whole months the same number of whole months before (October compares
+ * with September), otherwise the same number of days ending the day before `range` starts.
+ */
 export function previousRange(range: DayRange): DayRange {
+  if (range.from === monthStart(range.from) && range.to === monthEnd(range.to)) {
+    const months = monthKeysBetween(range.from, range.to).length;
+    return { from: monthStart(range.from, -months), to: addDays(range.from, -1) };
+  }
   const length = daysBetween(range.from, range.to);
   return { from: addDays(range.from, -length), to: addDays(range.from, -1) };
 }

@@ -22,6 +22,10 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A 64 MiB page cache and memory-mapped reads: the statistics touch rollup pages all over a file of
+  // several GiB (millions of orders), and mapped pages are read without a system call each.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 4294967296');
   migrate(db, options.migrations ?? MIGRATIONS);
   return db;
 }

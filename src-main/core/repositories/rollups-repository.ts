@@ -37,6 +37,7 @@ export interface ProductBucketRow {
   demo: 0 | 1;
   product_id: number;
   kind: string;
+  /** Monthly rows only (the name as last sold); daily rows leave it out. */
   name: string;
   orders: number;
   quantity: number;
@@ -50,20 +51,22 @@ export interface RollupSnapshot {
   salesMonthly: SalesBucketRow[];
   kindDaily: KindBucketRow[];
   kindMonthly: KindBucketRow[];
+  productDaily: Omit<ProductBucketRow, 'name'>[];
   productMonthly: ProductBucketRow[];
 }
 
 export type SalesTable = 'sales_daily' | 'sales_monthly';
 export type KindTable = 'kind_sales_daily' | 'kind_sales_monthly';
+export type ProductTable = 'product_sales_daily' | 'product_sales_monthly';
 
 export interface RollupsRepository {
   addSales(table: SalesTable, row: SalesBucketRow): void;
   addKind(table: KindTable, row: KindBucketRow): void;
-  addProduct(row: ProductBucketRow): void;
+  addProduct(table: ProductTable, row: ProductBucketRow): void;
   /** Removes the bucket if nothing is left in it. */
   pruneSales(table: SalesTable, key: Pick<SalesBucketRow, 'company_id' | 'period' | 'currency' | 'demo'>): void;
   pruneKind(table: KindTable, key: Pick<KindBucketRow, 'company_id' | 'period' | 'currency' | 'demo' | 'kind'>): void;
-  pruneProduct(key: Pick<ProductBucketRow, 'company_id' | 'period' | 'currency' | 'demo' | 'product_id'>): void;
+  pruneProduct(table: ProductTable, key: Pick<ProductBucketRow, 'company_id' | 'period' | 'currency' | 'demo' | 'product_id'>): void;
   /** Every rollup row (of some companies), in key order. */
   snapshot(companyIds?: number[]): RollupSnapshot;
   /** What the rollups must hold, counted from raw orders and lines (of some companies), in key order. */
@@ -96,6 +99,12 @@ export function createRollupsRepository(db: Db): RollupsRepository {
     kind_sales_daily: kindSql('kind_sales_daily', 'day'),
     kind_sales_monthly: kindSql('kind_sales_monthly', 'month'),
   };
+  const addProductDaily = db.prepare(
+    `INSERT INTO product_sales_daily (company_id, day, currency, demo, product_id, kind, orders, quantity, net_minor, vat_minor, gross_minor)
+     VALUES (@company_id, @period, @currency, @demo, @product_id, @kind, @orders, @quantity, @net_minor, @vat_minor, @gross_minor)
+     ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, quantity = quantity + excluded.quantity,
+       net_minor = net_minor + excluded.net_minor, vat_minor = vat_minor + excluded.vat_minor, gross_minor = gross_minor + excluded.gross_minor`,
+  );
   const addProduct = db.prepare(
     `INSERT INTO product_sales_monthly (company_id, month, currency, demo, product_id, kind, name, orders, quantity, net_minor, vat_minor, gross_minor)
      VALUES (@company_id, @period, @currency, @demo, @product_id, @kind, @name, @orders, @quantity, @net_minor, @vat_minor, @gross_minor)
@@ -107,7 +116,8 @@ export function createRollupsRepository(db: Db): RollupsRepository {
     sales_monthly: db.prepare('DELETE FROM sales_monthly WHERE company_id = @company_id AND month = @period AND currency = @currency AND demo = @demo AND orders = 0 AND new_customers = 0'),
     kind_sales_daily: db.prepare('DELETE FROM kind_sales_daily WHERE company_id = @company_id AND day = @period AND currency = @currency AND demo = @demo AND kind = @kind AND orders = 0'),
     kind_sales_monthly: db.prepare('DELETE FROM kind_sales_monthly WHERE company_id = @company_id AND month = @period AND currency = @currency AND demo = @demo AND kind = @kind AND orders = 0'),
-    product: db.prepare('DELETE FROM product_sales_monthly WHERE company_id = @company_id AND month = @period AND currency = @currency AND demo = @demo AND product_id = @product_id AND orders = 0'),
+    product_sales_daily: db.prepare('DELETE FROM product_sales_daily WHERE company_id = @company_id AND day = @period AND currency = @currency AND demo = @demo AND product_id = @product_id AND orders = 0'),
+    product_sales_monthly: db.prepare('DELETE FROM product_sales_monthly WHERE company_id = @company_id AND month = @period AND currency = @currency AND demo = @demo AND product_id = @product_id AND orders = 0'),
   };
 
   const companyFilter = (alias: string, companyIds?: number[]) =>
@@ -131,6 +141,10 @@ export function createRollupsRepository(db: Db): RollupsRepository {
       salesMonthly: sales('sales_monthly', 'month'),
       kindDaily: kind('kind_sales_daily', 'day'),
       kindMonthly: kind('kind_sales_monthly', 'month'),
+      productDaily: db.prepare(
+        `SELECT company_id, day AS period, currency, demo, product_id, kind, orders, quantity, net_minor, vat_minor, gross_minor
+         FROM product_sales_daily r WHERE ${where} ORDER BY company_id, period, currency, demo, product_id`,
+      ).all(params) as Omit<ProductBucketRow, 'name'>[],
       productMonthly: db.prepare(
         `SELECT company_id, month AS period, currency, demo, product_id, kind, name, orders, quantity, net_minor, vat_minor, gross_minor
          FROM product_sales_monthly r WHERE ${where} ORDER BY company_id, period, currency, demo, product_id`,
@@ -164,31 +178,39 @@ export function createRollupsRepository(db: Db): RollupsRepository {
            SUM(l.quantity) AS quantity, SUM(l.net_minor) AS net_minor, SUM(l.vat_minor) AS vat_minor, SUM(l.gross_minor) AS gross_minor
          FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${where} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
       ).all(params) as KindBucketRow[];
+    const products = (periodSql: string) =>
+      db.prepare(
+        `SELECT o.company_id, ${periodSql} AS period, o.currency, o.is_demo AS demo, l.product_id, MAX(l.kind) AS kind, MAX(l.name) AS name,
+           COUNT(DISTINCT o.id) AS orders, SUM(l.quantity) AS quantity, SUM(l.net_minor) AS net_minor, SUM(l.vat_minor) AS vat_minor,
+           SUM(l.gross_minor) AS gross_minor
+         FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${where} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+      ).all(params) as ProductBucketRow[];
     return {
       salesDaily: sales(DAY_SQL),
       salesMonthly: sales(MONTH_SQL),
       kindDaily: kind(DAY_SQL),
       kindMonthly: kind(MONTH_SQL),
-      productMonthly: db.prepare(
-        `SELECT o.company_id, ${MONTH_SQL} AS period, o.currency, o.is_demo AS demo, l.product_id, MAX(l.kind) AS kind, MAX(l.name) AS name,
-           COUNT(DISTINCT o.id) AS orders, SUM(l.quantity) AS quantity, SUM(l.net_minor) AS net_minor, SUM(l.vat_minor) AS vat_minor,
-           SUM(l.gross_minor) AS gross_minor
-         FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${where} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
-      ).all(params) as ProductBucketRow[],
+      productDaily: products(DAY_SQL).map(({ name: _name, ...row }) => row),
+      productMonthly: products(MONTH_SQL),
     };
   }
 
   return {
     addSales: (table, row) => void add[table].run(row),
     addKind: (table, row) => void add[table].run(row),
-    addProduct: (row) => void addProduct.run(row),
+    addProduct(table, row) {
+      if (table === 'product_sales_daily') {
+        const { name: _name, ...daily } = row;
+        addProductDaily.run(daily);
+      } else addProduct.run(row);
+    },
     pruneSales: (table, key) => void prune[table].run(key),
     pruneKind: (table, key) => void prune[table].run(key),
-    pruneProduct: (key) => void prune.product.run(key),
+    pruneProduct: (table, key) => void prune[table].run(key),
     snapshot,
     recount,
     deleteCompany(companyId) {
-      for (const table of ['sales_daily', 'sales_monthly', 'kind_sales_daily', 'kind_sales_monthly', 'product_sales_monthly']) {
+      for (const table of ['sales_daily', 'sales_monthly', 'kind_sales_daily', 'kind_sales_monthly', 'product_sales_daily', 'product_sales_monthly']) {
         db.prepare(`DELETE FROM ${table} WHERE company_id = ?`).run(companyId);
       }
     },

@@ -1,9 +1,8 @@
 // SQL for the statistics (docs/shop-data.md, "How the combined view is computed"). Every figure is read
-// from the rollups, never from raw orders, except the edge days of a top-products range (order lines of
-// just those days, through orders_company_placed). A date range is split into whole months (read from
-// the monthly rollups) and the days before the first / after the last whole month (daily rollups), so a
+// from the rollups, never from raw orders. A date range is split into whole months (read from the
+// monthly rollups) and the days before the first / after the last whole month (daily rollups), so a
 // month reads one row per client and currency, and 24 months read 24.
-import { addDays, dayKey, dayStartMs, monthEnd, monthStart } from '../../../src-shared/domain/date-range';
+import { addDays, dayKey, monthEnd, monthStart } from '../../../src-shared/domain/date-range';
 import type { Db } from '../db/database';
 import { statementCache } from './table-access';
 
@@ -15,8 +14,6 @@ export interface RangePieces {
   months: [number, number] | null;
   /** Day ranges [from, to] as YYYYMMDD keys outside the whole months (0 to 2 of them). */
   days: [number, number][];
-  /** The same day ranges as epoch ms [start, end). */
-  dayMs: [number, number][];
 }
 
 export interface TotalsRow {
@@ -67,13 +64,20 @@ export interface ProductTotalsRow {
   gross_minor: number;
 }
 
-export interface ScopeCompanyRow {
+export interface ClientTotalsRow {
   id: number;
   name: string;
   country: string;
   is_sample: 0 | 1;
   payment_route: 'direct' | 'via_partner';
-  customers: number;
+  /** Null when the company sold nothing in the range (then the sums are 0). */
+  currency: string | null;
+  orders: number;
+  items: number;
+  net_minor: number;
+  vat_minor: number;
+  gross_minor: number;
+  new_customers: number;
 }
 
 export interface MonthProductSalesRow extends ProductTotalsRow {
@@ -82,12 +86,12 @@ export interface MonthProductSalesRow extends ProductTotalsRow {
 
 export interface SalesRepository {
   pieces(from: string, to: string): RangePieces;
-  companies(scope: ScopeFilter): ScopeCompanyRow[];
+  /** Every company in scope with its totals per currency in the range (one row without currency when it sold nothing). */
+  clientTotals(scope: ScopeFilter, pieces: RangePieces): ClientTotalsRow[];
   /** How many companies are in scope and how many customers they have now (shop counters). */
   scopeCounts(scope: ScopeFilter): { clients: number; customers: number };
-  totals(scope: ScopeFilter, pieces: RangePieces): TotalsRow[];
-  /** How many companies in scope sold anything in the range. */
-  companiesWithSales(scope: ScopeFilter, pieces: RangePieces): number;
+  /** Totals per currency, and how many companies in scope sold anything (`companies`, the same on every row). */
+  totals(scope: ScopeFilter, pieces: RangePieces): (TotalsRow & { companies: number })[];
   byCompany(scope: ScopeFilter, pieces: RangePieces): CompanyTotalsRow[];
   byMonth(scope: ScopeFilter, pieces: RangePieces): PeriodTotalsRow[];
   byDay(scope: ScopeFilter, fromDay: number, toDay: number, currency: string): PeriodTotalsRow[];
@@ -102,6 +106,9 @@ export interface SalesRepository {
   /** The SQL and parameters of the latest statement, for EXPLAIN QUERY PLAN tests. */
   lastQuery(): { sql: string; params: Record<string, unknown> };
 }
+
+/** From this many whole months on, top products walk the by-product index instead of the month order. */
+export const TOP_PRODUCTS_BY_PRODUCT_MONTHS = 3;
 
 const SALES_SUMS = 'SUM(r.orders) AS orders, SUM(r.items) AS items, SUM(r.net_minor) AS net_minor, SUM(r.vat_minor) AS vat_minor, SUM(r.gross_minor) AS gross_minor, SUM(r.new_customers) AS new_customers';
 const KIND_SUMS = 'SUM(r.orders) AS orders, SUM(r.quantity) AS quantity, SUM(r.net_minor) AS net_minor, SUM(r.vat_minor) AS vat_minor, SUM(r.gross_minor) AS gross_minor';
@@ -133,10 +140,6 @@ export function createSalesRepository(db: Db): SalesRepository {
     d2: pieces?.days[0]?.[1],
     d3: pieces?.days[1]?.[0],
     d4: pieces?.days[1]?.[1],
-    e1: pieces?.dayMs[0]?.[0],
-    e2: pieces?.dayMs[0]?.[1],
-    e3: pieces?.dayMs[1]?.[0],
-    e4: pieces?.dayMs[1]?.[1],
     ...extra,
   });
 
@@ -173,18 +176,17 @@ export function createSalesRepository(db: Db): SalesRepository {
       } else {
         days.push([from, to]);
       }
-      return {
-        months,
-        days: days.map(([a, b]) => [dayKey(a), dayKey(b)]),
-        dayMs: days.map(([a, b]) => [dayStartMs(a)!, dayStartMs(b)! + 86_400_000]),
-      };
+      return { months, days: days.map(([a, b]) => [dayKey(a), dayKey(b)]) };
     },
 
-    companies(scope) {
-      const sql = `WITH ${scopeSql(scope)}
-        SELECT c.id, c.name, c.country, c.is_sample, c.payment_route, COALESCE(n.customers, 0) AS customers
-        FROM scope JOIN companies c ON c.id = scope.id LEFT JOIN shop_counts n ON n.company_id = c.id`;
-      return run<ScopeCompanyRow>(sql, params(scope, null));
+    clientTotals(scope, pieces) {
+      const sql = `${salesRows(scope, pieces)},
+        a AS (SELECT r.company_id, r.currency, ${SALES_SUMS} FROM r GROUP BY r.company_id, r.currency)
+        SELECT c.id, c.name, c.country, c.is_sample, c.payment_route, a.currency, COALESCE(a.orders, 0) AS orders, COALESCE(a.items, 0) AS items,
+          COALESCE(a.net_minor, 0) AS net_minor, COALESCE(a.vat_minor, 0) AS vat_minor, COALESCE(a.gross_minor, 0) AS gross_minor,
+          COALESCE(a.new_customers, 0) AS new_customers
+        FROM scope JOIN companies c ON c.id = scope.id LEFT JOIN a ON a.company_id = c.id`;
+      return run<ClientTotalsRow>(sql, params(scope, pieces));
     },
 
     scopeCounts(scope) {
@@ -194,15 +196,10 @@ export function createSalesRepository(db: Db): SalesRepository {
     },
 
     totals(scope, pieces) {
-      const sql = `${salesRows(scope, pieces)}
-        SELECT r.currency, ${SALES_SUMS} FROM r GROUP BY r.currency`;
+      // The rollup rows are read once (MATERIALIZED) for both the sums and the count of selling companies.
+      const sql = `${salesRows(scope, pieces).replace(', r AS (', ', r AS MATERIALIZED (')}
+        SELECT r.currency, ${SALES_SUMS}, (SELECT COUNT(DISTINCT company_id) FROM r) AS companies FROM r GROUP BY r.currency`;
       return run(sql, params(scope, pieces));
-    },
-
-    companiesWithSales(scope, pieces) {
-      const sql = `${salesRows(scope, pieces)}
-        SELECT COUNT(DISTINCT r.company_id) AS n FROM r`;
-      return run<{ n: number }>(sql, params(scope, pieces))[0].n;
     },
 
     byCompany(scope, pieces) {
@@ -246,24 +243,34 @@ export function createSalesRepository(db: Db): SalesRepository {
     },
 
     topProducts(scope, pieces, limit) {
-      const branches: string[] = [];
+      // Each piece is summed per product on its own; a range of several whole months walks the
+      // by-product index, so its sums come in index order (no sort of every product-month row).
+      const parts: string[] = [];
+      const sums = 'MAX(s.kind) AS kind, SUM(s.orders) AS orders, SUM(s.quantity) AS quantity, SUM(s.net_minor) AS net_minor, SUM(s.vat_minor) AS vat_minor, SUM(s.gross_minor) AS gross_minor';
       if (pieces.months) {
-        branches.push(`SELECT s.company_id, s.product_id, s.currency, s.kind, s.name, s.orders, s.quantity, s.net_minor, s.vat_minor, s.gross_minor
-          FROM scope JOIN product_sales_monthly s ON s.company_id = scope.id AND s.month BETWEEN @m1 AND @m2 WHERE s.demo <= @demo`);
+        const monthIndex = (key: number) => Math.floor(key / 100) * 12 + (key % 100);
+        const byProduct = monthIndex(pieces.months[1]) - monthIndex(pieces.months[0]) + 1 >= TOP_PRODUCTS_BY_PRODUCT_MONTHS;
+        parts.push(`SELECT s.company_id, s.product_id, s.currency, MAX(s.name) AS name, ${sums}
+          FROM product_sales_monthly s ${byProduct ? 'INDEXED BY product_sales_monthly_by_product' : ''}
+          WHERE s.company_id IN (SELECT id FROM scope) AND s.month BETWEEN @m1 AND @m2 AND s.demo <= @demo
+          GROUP BY s.company_id, s.product_id, s.currency`);
       }
-      pieces.dayMs.forEach((_, i) => {
-        const [a, b] = i === 0 ? ['@e1', '@e2'] : ['@e3', '@e4'];
-        // Edge days: the order lines of just those days (a whole month is in the rollup above).
-        branches.push(`SELECT o.company_id, l.product_id, o.currency, MAX(l.kind) AS kind, MAX(l.name) AS name, COUNT(DISTINCT o.id) AS orders, SUM(l.quantity) AS quantity,
-            SUM(l.net_minor) AS net_minor, SUM(l.vat_minor) AS vat_minor, SUM(l.gross_minor) AS gross_minor
-          FROM scope JOIN orders o ON o.company_id = scope.id AND o.placed_at >= ${a} AND o.placed_at < ${b} AND o.status IN ('paid', 'fulfilled')
-          JOIN order_lines l ON l.order_id = o.id WHERE o.is_demo <= @demo GROUP BY o.company_id, l.product_id, o.currency`);
+      pieces.days.forEach((_, i) => {
+        const [a, b] = i === 0 ? ['@d1', '@d2'] : ['@d3', '@d4'];
+        parts.push(`SELECT s.company_id, s.product_id, s.currency, NULL AS name, ${sums}
+          FROM scope JOIN product_sales_daily s ON s.company_id = scope.id AND s.day BETWEEN ${a} AND ${b} WHERE s.demo <= @demo
+          GROUP BY s.company_id, s.product_id, s.currency`);
       });
-      const sql = `WITH ${scopeSql(scope)}, r AS (${branches.join(' UNION ALL ')}),
-        t AS (SELECT r.company_id, r.product_id, r.currency, MAX(r.kind) AS kind, MAX(r.name) AS name, ${KIND_SUMS} FROM r GROUP BY r.company_id, r.product_id, r.currency),
+      const t =
+        parts.length === 1
+          ? `t AS (${parts[0]})`
+          : `r AS (${parts.join(' UNION ALL ')}),
+        t AS (SELECT r.company_id, r.product_id, r.currency, MAX(r.kind) AS kind, MAX(r.name) AS name, ${KIND_SUMS} FROM r GROUP BY r.company_id, r.product_id, r.currency)`;
+      const sql = `WITH ${scopeSql(scope)}, ${t},
         ranked AS (SELECT t.*, ROW_NUMBER() OVER (PARTITION BY t.currency ORDER BY t.gross_minor DESC, t.quantity DESC, t.product_id) AS rank FROM t)
-        SELECT ranked.company_id, ranked.product_id, ranked.currency, ranked.kind, COALESCE(p.name, ranked.name) AS name, ranked.orders, ranked.quantity,
-          ranked.net_minor, ranked.vat_minor, ranked.gross_minor
+        SELECT ranked.company_id, ranked.product_id, ranked.currency, ranked.kind,
+          COALESCE(p.name, ranked.name, (SELECT m.name FROM product_sales_monthly m WHERE m.company_id = ranked.company_id AND m.product_id = ranked.product_id LIMIT 1)) AS name,
+          ranked.orders, ranked.quantity, ranked.net_minor, ranked.vat_minor, ranked.gross_minor
         FROM ranked LEFT JOIN products p ON p.id = ranked.product_id WHERE ranked.rank <= @limit ORDER BY ranked.currency, ranked.rank`;
       return run(sql, params(scope, pieces, { limit }));
     },

@@ -135,7 +135,10 @@ function createBatcher(db: Db, sql: string, columns: number) {
 }
 
 /** Secondary indexes of the big tables, dropped during the load and created again after it. */
-const BULK_INDEXES = ['orders_company_number', 'orders_company_placed', 'orders_customer_placed', 'customers_company_email', 'customers_company_name'];
+const BULK_INDEXES = [
+  'orders_company_number', 'orders_company_placed', 'orders_customer_placed', 'customers_company_email', 'customers_company_name',
+  'product_sales_monthly_by_product',
+];
 
 /**
  * One company's sales rollups while its orders are generated: typed arrays per day (and per kind) and per
@@ -159,16 +162,48 @@ function createCompanyRollups(firstDay: number, days: number, maxProducts: numbe
   const kindSales = new Float64Array(days * kinds * 5);
   // Per product (index in the company's catalogue) and month: orders, quantity, net, vat, gross.
   const productSales = new Float64Array(maxProducts * months * 5);
+  // Per product on the current day (orders arrive in time order): the same five, written when the day ends.
+  const productDay = new Float64Array(maxProducts * 5);
+  const touched: number[] = [];
+  let currentDay = -1;
+  let productRows = 0;
+  const endDay = (company: number, currency: string, demo: 0 | 1, ids: Int32Array, kindNames: readonly string[], writers: RollupWriters) => {
+    for (const p of touched) {
+      writers.productDaily.write([company, dayKeys[currentDay], currency, demo, ids[p], kindNames[p]], productDay, p * 5);
+      productDay.fill(0, p * 5, p * 5 + 5);
+    }
+    productRows += touched.length;
+    touched.length = 0;
+  };
   return {
     sales,
     kindSales,
-    productSales,
     months,
     dayOf: (epochMs: number) => Math.floor(epochMs / DAY_MS) - firstDay,
     monthOf: (day: number) => monthIndex[day],
+    /** A counted line of catalogue product `p` on `day` (orders: 1 per line, a product appears once per order). */
+    productLine(company: number, currency: string, demo: 0 | 1, ids: Int32Array, kindNames: readonly string[], writers: RollupWriters, day: number, p: number, quantity: number, net: number, vat: number) {
+      if (day !== currentDay) {
+        endDay(company, currency, demo, ids, kindNames, writers);
+        currentDay = day;
+      }
+      const o = p * 5;
+      if (productDay[o] === 0) touched.push(p);
+      const mo = (p * months + monthIndex[day]) * 5;
+      for (const [values, at] of [[productDay, o], [productSales, mo]] as const) {
+        values[at] += 1;
+        values[at + 1] += quantity;
+        values[at + 2] += net;
+        values[at + 3] += vat;
+        values[at + 4] += net + vat;
+      }
+    },
     /** Writes the non-zero buckets; returns how many rows. */
     write(db: Db, company: number, currency: string, demo: 0 | 1, products: { ids: Int32Array; kinds: ProductKind[]; names: string[]; count: number }, writers: RollupWriters): number {
-      let written = 0;
+      endDay(company, currency, demo, products.ids, products.kinds, writers);
+      currentDay = -1;
+      let written = productRows;
+      productRows = 0;
       const monthSales = new Float64Array(months * 6);
       const monthKind = new Float64Array(months * kinds * 5);
       for (let d = 0; d < days; d++) {
@@ -176,32 +211,32 @@ function createCompanyRollups(firstDay: number, days: number, maxProducts: numbe
         const m = monthIndex[d] * 6;
         if (sales[o] === 0 && sales[o + 5] === 0) continue;
         for (let k = 0; k < 6; k++) monthSales[m + k] += sales[o + k];
-        writers.daily.write(company, dayKeys[d], currency, demo, sales, o);
+        writers.daily.write([company, dayKeys[d], currency, demo], sales, o);
         written++;
         for (let kind = 0; kind < kinds; kind++) {
           const ko = (d * kinds + kind) * 5;
           if (kindSales[ko] === 0) continue;
           const mo = (monthIndex[d] * kinds + kind) * 5;
           for (let k = 0; k < 5; k++) monthKind[mo + k] += kindSales[ko + k];
-          writers.kindDaily.write(company, dayKeys[d], currency, demo, PRODUCT_KINDS[kind], kindSales, ko);
+          writers.kindDaily.write([company, dayKeys[d], currency, demo, PRODUCT_KINDS[kind]], kindSales, ko);
           written++;
         }
       }
       for (let m = 0; m < months; m++) {
         if (monthSales[m * 6] !== 0 || monthSales[m * 6 + 5] !== 0) {
-          writers.monthly.write(company, monthKeys[m], currency, demo, monthSales, m * 6);
+          writers.monthly.write([company, monthKeys[m], currency, demo], monthSales, m * 6);
           written++;
         }
         for (let kind = 0; kind < kinds; kind++) {
           const mo = (m * kinds + kind) * 5;
           if (monthKind[mo] === 0) continue;
-          writers.kindMonthly.write(company, monthKeys[m], currency, demo, PRODUCT_KINDS[kind], monthKind, mo);
+          writers.kindMonthly.write([company, monthKeys[m], currency, demo, PRODUCT_KINDS[kind]], monthKind, mo);
           written++;
         }
         for (let p = 0; p < products.count; p++) {
           const po = (p * months + m) * 5;
           if (productSales[po] === 0) continue;
-          writers.product.write(company, monthKeys[m], currency, demo, products.ids[p], products.kinds[p], products.names[p], productSales, po);
+          writers.product.write([company, monthKeys[m], currency, demo, products.ids[p], products.kinds[p], products.names[p]], productSales, po);
           written++;
         }
       }
@@ -215,68 +250,48 @@ function createCompanyRollups(firstDay: number, days: number, maxProducts: numbe
 
 type RollupWriters = ReturnType<typeof createRollupWriters>;
 
-function createRollupWriters(db: Db) {
-  const sales = (table: string, period: string) => {
-    const batch = createBatcher(db, `INSERT INTO ${table} (company_id, ${period}, currency, demo, orders, items, net_minor, vat_minor, gross_minor, new_customers)`, 10);
-    return {
-      batch,
-      write(company: number, key: number, currency: string, demo: 0 | 1, values: Float64Array, o: number) {
-        const b = batch.buffer;
-        const at = batch.next();
-        b[at] = company;
-        b[at + 1] = key;
-        b[at + 2] = currency;
-        b[at + 3] = demo;
-        for (let k = 0; k < 6; k++) b[at + 4 + k] = values[o + k];
-        batch.done();
-      },
-    };
-  };
-  const kind = (table: string, period: string) => {
-    const batch = createBatcher(db, `INSERT INTO ${table} (company_id, ${period}, currency, demo, kind, orders, quantity, net_minor, vat_minor, gross_minor)`, 10);
-    return {
-      batch,
-      write(company: number, key: number, currency: string, demo: 0 | 1, kindName: string, values: Float64Array, o: number) {
-        const b = batch.buffer;
-        const at = batch.next();
-        b[at] = company;
-        b[at + 1] = key;
-        b[at + 2] = currency;
-        b[at + 3] = demo;
-        b[at + 4] = kindName;
-        for (let k = 0; k < 5; k++) b[at + 5 + k] = values[o + k];
-        batch.done();
-      },
-    };
-  };
-  const productBatch = createBatcher(
-    db,
-    'INSERT INTO product_sales_monthly (company_id, month, currency, demo, product_id, kind, name, orders, quantity, net_minor, vat_minor, gross_minor)',
-    12,
-  );
+/** A rollup table's rows: key columns, then the summed values taken from a typed array. */
+function createRowWriter(db: Db, sql: string, keys: number, values: number) {
+  const batch = createBatcher(db, sql, keys + values);
   return {
+    batch,
+    write(key: readonly (string | number)[], from: Float64Array, offset: number) {
+      const b = batch.buffer;
+      const at = batch.next();
+      for (let k = 0; k < keys; k++) b[at + k] = key[k];
+      for (let v = 0; v < values; v++) b[at + keys + v] = from[offset + v];
+      batch.done();
+    },
+  };
+}
+
+function createRollupWriters(db: Db) {
+  const sales = (table: string, period: string) =>
+    createRowWriter(db, `INSERT INTO ${table} (company_id, ${period}, currency, demo, orders, items, net_minor, vat_minor, gross_minor, new_customers)`, 4, 6);
+  const kind = (table: string, period: string) =>
+    createRowWriter(db, `INSERT INTO ${table} (company_id, ${period}, currency, demo, kind, orders, quantity, net_minor, vat_minor, gross_minor)`, 5, 5);
+  const writers = {
     daily: sales('sales_daily', 'day'),
     monthly: sales('sales_monthly', 'month'),
     kindDaily: kind('kind_sales_daily', 'day'),
     kindMonthly: kind('kind_sales_monthly', 'month'),
-    product: {
-      batch: productBatch,
-      write(company: number, key: number, currency: string, demo: 0 | 1, productId: number, kindName: string, name: string, values: Float64Array, o: number) {
-        const b = productBatch.buffer;
-        const at = productBatch.next();
-        b[at] = company;
-        b[at + 1] = key;
-        b[at + 2] = currency;
-        b[at + 3] = demo;
-        b[at + 4] = productId;
-        b[at + 5] = kindName;
-        b[at + 6] = name;
-        for (let k = 0; k < 5; k++) b[at + 7 + k] = values[o + k];
-        productBatch.done();
-      },
-    },
+    productDaily: createRowWriter(
+      db,
+      'INSERT INTO product_sales_daily (company_id, day, currency, demo, product_id, kind, orders, quantity, net_minor, vat_minor, gross_minor)',
+      6,
+      5,
+    ),
+    product: createRowWriter(
+      db,
+      'INSERT INTO product_sales_monthly (company_id, month, currency, demo, product_id, kind, name, orders, quantity, net_minor, vat_minor, gross_minor)',
+      7,
+      5,
+    ),
+  };
+  return {
+    ...writers,
     flush() {
-      for (const writer of [this.daily, this.monthly, this.kindDaily, this.kindMonthly, this.product]) writer.batch.flush();
+      for (const writer of Object.values(writers)) writer.batch.flush();
     },
   };
 }
@@ -428,7 +443,7 @@ export function seedSales(platform: Platform, options: SalesSeedOptions): SalesS
       const customerIds = new Int32Array(poolSize);
       const firstCounted = new Uint8Array(poolSize);
       let customers = 0;
-      const { sales, kindSales, productSales, months } = rollups;
+      const { sales, kindSales } = rollups;
       for (let i = 0; i < n; i++) {
         const placedAt = times[i];
         // Repeat customers: low indexes buy again and again.
@@ -459,7 +474,6 @@ export function seedSales(platform: Platform, options: SalesSeedOptions): SalesS
             : s < 0.85 ? 'fulfilled' : s < 0.88 ? 'paid' : s < 0.94 ? 'cancelled' : s < 0.98 ? 'refunded' : 'pending';
         const counted = isCounted(status);
         const day = rollups.dayOf(placedAt);
-        const month = rollups.monthOf(day);
         const l = random();
         const lineCount = Math.min(productCount, l < 0.62 ? 1 : l < 0.87 ? 2 : l < 0.96 ? 3 : 4);
         const orderId = nextOrderId++;
@@ -501,12 +515,7 @@ export function seedSales(platform: Platform, options: SalesSeedOptions): SalesS
             kindSales[ko + 2] += lineNet;
             kindSales[ko + 3] += lineVat;
             kindSales[ko + 4] += lineNet + lineVat;
-            const po = (p * months + month) * 5;
-            productSales[po] += 1;
-            productSales[po + 1] += quantity;
-            productSales[po + 2] += lineNet;
-            productSales[po + 3] += lineVat;
-            productSales[po + 4] += lineNet + lineVat;
+            rollups.productLine(client.id, client.currency, client.is_sample, pIds, pKinds, rollupsOut, day, p, quantity, lineNet, lineVat);
           }
           net += lineNet;
           vat += lineVat;

@@ -8,6 +8,7 @@ import type {
   KindBucketRow,
   KindTable,
   ProductBucketRow,
+  ProductTable,
   RollupsRepository,
   SalesBucketRow,
   SalesTable,
@@ -55,7 +56,7 @@ export interface RollupAccumulator {
 export function createRollupAccumulator(): RollupAccumulator {
   const sales = { sales_daily: new Map<string, SalesBucketRow>(), sales_monthly: new Map<string, SalesBucketRow>() };
   const kinds = { kind_sales_daily: new Map<string, KindBucketRow>(), kind_sales_monthly: new Map<string, KindBucketRow>() };
-  const products = new Map<string, ProductBucketRow>();
+  const products = { product_sales_daily: new Map<string, ProductBucketRow>(), product_sales_monthly: new Map<string, ProductBucketRow>() };
 
   const salesBucket = (table: SalesTable, companyId: number, period: number, currency: string, demo: 0 | 1): SalesBucketRow => {
     const key = `${companyId}|${period}|${currency}|${demo}`;
@@ -78,7 +79,10 @@ export function createRollupAccumulator(): RollupAccumulator {
 
   return {
     get size() {
-      return sales.sales_daily.size + sales.sales_monthly.size + kinds.kind_sales_daily.size + kinds.kind_sales_monthly.size + products.size;
+      return (
+        sales.sales_daily.size + sales.sales_monthly.size + kinds.kind_sales_daily.size + kinds.kind_sales_monthly.size +
+        products.product_sales_daily.size + products.product_sales_monthly.size
+      );
     },
     addOrder(order, lines, sign) {
       if (!isCounted(order.status)) return;
@@ -104,22 +108,25 @@ export function createRollupAccumulator(): RollupAccumulator {
           bucket.gross_minor += sign * line.gross_minor;
           seenKinds.add(`${table}|${line.kind}`);
         }
-        const key = `${order.company_id}|${month}|${order.currency}|${order.is_demo}|${line.product_id}`;
-        let bucket = products.get(key);
-        if (!bucket) {
-          bucket = {
-            company_id: order.company_id, period: month, currency: order.currency, demo: order.is_demo, product_id: line.product_id,
-            kind: line.kind, name: line.name, orders: 0, quantity: 0, net_minor: 0, vat_minor: 0, gross_minor: 0,
-          };
-          products.set(key, bucket);
-        }
-        if (sign > 0) bucket.name = line.name;
-        if (!seenProducts.has(line.product_id)) bucket.orders += sign;
+        const firstOfProduct = !seenProducts.has(line.product_id);
         seenProducts.add(line.product_id);
-        bucket.quantity += sign * line.quantity;
-        bucket.net_minor += sign * line.net_minor;
-        bucket.vat_minor += sign * line.vat_minor;
-        bucket.gross_minor += sign * line.gross_minor;
+        for (const [table, period] of [['product_sales_daily', day], ['product_sales_monthly', month]] as const) {
+          const key = `${order.company_id}|${period}|${order.currency}|${order.is_demo}|${line.product_id}`;
+          let bucket = products[table].get(key);
+          if (!bucket) {
+            bucket = {
+              company_id: order.company_id, period, currency: order.currency, demo: order.is_demo, product_id: line.product_id,
+              kind: line.kind, name: line.name, orders: 0, quantity: 0, net_minor: 0, vat_minor: 0, gross_minor: 0,
+            };
+            products[table].set(key, bucket);
+          }
+          if (sign > 0) bucket.name = line.name;
+          if (firstOfProduct) bucket.orders += sign;
+          bucket.quantity += sign * line.quantity;
+          bucket.net_minor += sign * line.net_minor;
+          bucket.vat_minor += sign * line.vat_minor;
+          bucket.gross_minor += sign * line.gross_minor;
+        }
       }
     },
     addNewCustomer(first, sign) {
@@ -148,12 +155,14 @@ export function createRollupAccumulator(): RollupAccumulator {
         }
         kinds[table].clear();
       }
-      for (const bucket of products.values()) {
-        if (!changed(bucket, bucket.quantity)) continue;
-        repo.addProduct(bucket);
-        if (shrinks(bucket)) repo.pruneProduct(bucket);
+      for (const table of ['product_sales_daily', 'product_sales_monthly'] as const satisfies readonly ProductTable[]) {
+        for (const bucket of products[table].values()) {
+          if (!changed(bucket, bucket.quantity)) continue;
+          repo.addProduct(table, bucket);
+          if (shrinks(bucket)) repo.pruneProduct(table, bucket);
+        }
+        products[table].clear();
       }
-      products.clear();
     },
   };
 }

@@ -112,8 +112,7 @@ export function createSalesService(ctx: ServiceContext, catalog: CatalogService)
 
   function summaryOf(scope: ScopeFilter, range: DayRange, names: { partnerId: number | null; company: CompanyRow | null }): SalesSummary {
     const previous = previousRange(range);
-    const pieces = sales.pieces(range.from, range.to);
-    const now = sales.totals(scope, pieces);
+    const now = sales.totals(scope, sales.pieces(range.from, range.to));
     const before = sales.totals(scope, sales.pieces(previous.from, previous.to));
     const counts = sales.scopeCounts(scope);
     return {
@@ -128,7 +127,7 @@ export function createSalesService(ctx: ServiceContext, catalog: CatalogService)
       newCustomers: sumOf(now, (r) => r.new_customers),
       customers: counts.customers,
       clients: counts.clients,
-      clientsWithSales: sales.companiesWithSales(scope, pieces),
+      clientsWithSales: now[0]?.companies ?? 0,
     };
   }
 
@@ -173,22 +172,16 @@ export function createSalesService(ctx: ServiceContext, catalog: CatalogService)
 
   /** Rows per (client, currency), clients without sales as one row with currency null. */
   function clientRows(scope: ScopeFilter, range: DayRange): ClientSalesRow[] {
-    const companies = sales.companies(scope);
-    const totals = sales.byCompany(scope, sales.pieces(range.from, range.to));
-    const byCompany = new Map<number, TotalsRow[]>();
-    for (const row of totals) {
-      let list = byCompany.get(row.company_id);
-      if (!list) byCompany.set(row.company_id, (list = []));
-      list.push(row);
-    }
-    const rows: ClientSalesRow[] = [];
-    for (const company of companies) {
-      const base = { companyId: company.id, companyName: company.name, country: company.country, isSample: company.is_sample === 1, paymentRoute: company.payment_route };
-      const list = byCompany.get(company.id);
-      if (!list) rows.push({ ...base, currency: null, orders: 0, items: 0, netMinor: 0, vatMinor: 0, grossMinor: 0, averageOrderMinor: 0, newCustomers: 0 });
-      else for (const row of list) rows.push({ ...base, ...currencyTotal(row), newCustomers: row.new_customers });
-    }
-    return rows;
+    return sales.clientTotals(scope, sales.pieces(range.from, range.to)).map((row) => ({
+      companyId: row.id,
+      companyName: row.name,
+      country: row.country,
+      isSample: row.is_sample === 1,
+      paymentRoute: row.payment_route,
+      ...currencyTotal({ ...row, currency: row.currency ?? '' }),
+      currency: row.currency,
+      newCustomers: row.new_customers,
+    }));
   }
 
   return {

@@ -25,7 +25,8 @@ function prng(seed: number) {
 /** The display name of a product rollup is "as last sold" and not part of the comparison. */
 const comparable = (s: RollupSnapshot) => ({ ...s, productMonthly: s.productMonthly.map(({ name: _name, ...rest }) => rest) });
 
-describe('rollups', () => {
+// Hundreds of orders through the services per case: slow on a busy machine, so a longer timeout.
+describe('rollups', { timeout: 30_000 }, () => {
   for (const seed of [1, 2, 3]) {
     it(`equal a recount from raw orders after a random mix of creates, edits and deletes (seed ${seed})`, () => {
       const { platform, newClient } = openShopPlatform();

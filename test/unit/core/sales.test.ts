@@ -71,7 +71,7 @@ describe('the combined view', () => {
       { currency: 'EUR', orders: 2, items: 4, netMinor: 24000, vatMinor: 4560, grossMinor: 28560, averageOrderMinor: 14280 },
       { currency: 'GBP', orders: 1, items: 5, netMinor: 50000, vatMinor: 10000, grossMinor: 60000, averageOrderMinor: 60000 },
     ]);
-    expect(october).toMatchObject({ orders: 3, newCustomers: 2, previousRange: { from: '2026-08-31', to: '2026-09-30' }, previousOrders: 1, clientsWithSales: 2, includeDemo: false });
+    expect(october).toMatchObject({ orders: 3, newCustomers: 2, previousRange: { from: '2026-09-01', to: '2026-09-30' }, previousOrders: 1, clientsWithSales: 2, includeDemo: false });
     expect(october.previous.map((t) => t.currency)).toEqual(['GBP']);
     expect(october.clients).toBe(3);
     const withDemo = platform.sales.summary(partner, q({ from: '2026-10-01', to: '2026-10-31', includeDemo: true }));

@@ -49,7 +49,9 @@ describe('days and months (UTC)', () => {
     expect(monthEnd('2028-02-10')).toBe('2028-02-29');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(monthKeysBetween('2026-11-15', '2027-02-01')).toEqual([202611, 202612, 202701, 202702]);
-    expect(previousRange({ from: '2026-11-01', to: '2026-11-30' })).toEqual({ from: '2026-10-02', to: '2026-10-31' });
+    expect(previousRange({ from: '2026-11-01', to: '2026-11-30' })).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(previousRange({ from: '2026-01-01', to: '2026-03-31' })).toEqual({ from: '2025-10-01', to: '2025-12-31' });
+    expect(previousRange({ from: '2026-11-05', to: '2026-11-14' })).toEqual({ from: '2026-10-26', to: '2026-11-04' });
     const presets = Object.fromEntries(presetRanges('2026-11-20').map((p) => [p.id, p.range]));
     expect(presets.lastMonth).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(presets.last30).toEqual({ from: '2026-10-22', to: '2026-11-20' });
