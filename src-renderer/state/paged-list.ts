@@ -14,6 +14,8 @@ export interface PagedList<T, F, M = null> {
   filter: F;
   /** The filter (and company) the pages belong to; differs from the filter's key while a new one loads. */
   key: string | null;
+  /** The filter the rows and the total on screen belong to (the count says "matching" only for it). */
+  shownFilter: F | null;
   total: number | null;
   pages: Record<number, T[]>;
   /** What the last page reply carried besides its rows (e.g. totals per currency). */
@@ -25,7 +27,7 @@ export interface PagedList<T, F, M = null> {
 }
 
 export function emptyList<T, F, M = null>(filter: F, companyId: number | null = null): PagedList<T, F, M> {
-  return { companyId, filter, key: null, total: null, pages: {}, meta: null, status: 'idle', error: null, refreshing: false };
+  return { companyId, filter, key: null, shownFilter: null, total: null, pages: {}, meta: null, status: 'idle', error: null, refreshing: false };
 }
 
 export function rowAt<T>(list: Pick<PagedList<T, unknown, unknown>, 'pages'>, index: number): T | undefined {
@@ -79,9 +81,9 @@ export function createPagedLoader<T, F, M = null, R extends Page<T> = Page<T>>(o
     const now = options.get();
     return gen === generation && listKey(now.companyId, now.filter) === key;
   };
-  /** Pages in, for the key they were asked for. */
+  /** Pages in, for the key (and so the filter in force) they were asked for. */
   const settle = (key: string, pages: Record<number, T[]>, reply: R) =>
-    update((l) => ({ key, pages, total: reply.total, meta: options.meta ? options.meta(reply) : l.meta, status: 'ready', error: null, refreshing: false }));
+    update((l) => ({ key, shownFilter: l.filter, pages, total: reply.total, meta: options.meta ? options.meta(reply) : l.meta, status: 'ready', error: null, refreshing: false }));
   /** A failure keeps the rows there are (and says so); without rows it is the list's state. */
   const fail = (error: unknown) =>
     update((l) => (l.key !== null && l.total !== null ? { status: 'ready', error: messageOf(error), refreshing: false } : { status: 'error', error: messageOf(error), refreshing: false }));

@@ -62,6 +62,8 @@ export function EntityListPage<E extends ShopEntity>({ config, openItem }: { con
   );
 
   const filtered = isFiltered(entity, filter);
+  // The count and the empty state speak of the rows on screen (the previous filter's, while a new one loads).
+  const shownFiltered = isFiltered(entity, list.shownFilter ?? filter);
   const nouns = ENTITY_NOUNS[entity];
   const total = list.total;
   const f = filter as { search: string; sort: string; direction: 'asc' | 'desc' };
@@ -82,7 +84,7 @@ export function EntityListPage<E extends ShopEntity>({ config, openItem }: { con
   const subtitle =
     total === null
       ? `Loading ${nouns.many}…`
-      : filtered
+      : shownFiltered
         ? `${formatCount(total)} matching ${total === 1 ? nouns.one : nouns.many}`
         : `${formatCount(total)} ${total === 1 ? nouns.one : nouns.many}${config.countSuffix ? ` ${config.countSuffix}` : ''}`;
 
@@ -150,7 +152,7 @@ export function EntityListPage<E extends ShopEntity>({ config, openItem }: { con
         rowTestId={`${config.testId}-row`}
         activeKey={typeof openItem === 'number' ? openItem : null}
         empty={
-          filtered ? (
+          shownFiltered ? (
             <EmptyState
               icon="search"
               title={`No ${nouns.one} matches these filters`}

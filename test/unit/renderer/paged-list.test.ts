@@ -56,14 +56,15 @@ describe('server-paged lists', () => {
     await tick();
     t.loader.load(150, 160);
     t.loader.setFilter({ q: 'a' });
-    expect(t.list()).toMatchObject({ refreshing: true, filter: { q: 'a' } });
-    expect(rowAt(t.list(), 0)?.q).toBe(''); // still the old rows
+    expect(t.list()).toMatchObject({ refreshing: true, filter: { q: 'a' }, shownFilter: { q: '' } });
+    expect(rowAt(t.list(), 0)?.q).toBe(''); // still the old rows, with the old filter's total
     const pageOfOldFilter = t.requests[1];
     t.requests[2].release();
     await tick();
     pageOfOldFilter.release();
     await tick();
     expect(rowAt(t.list(), 0)?.q).toBe('a');
+    expect(t.list().shownFilter).toEqual({ q: 'a' });
     expect(rowAt(t.list(), 150)).toBeUndefined();
     expect(t.list().refreshing).toBe(false);
   });
