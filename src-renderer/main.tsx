@@ -14,6 +14,7 @@ import './styles/frame.css';
 import './styles/components.css';
 import './styles/screens.css';
 import './styles/developer.css';
+import './styles/store.css';
 
 const client = createConsoleClient();
 const store = createAppStore(client);

@@ -11,6 +11,8 @@ import { EmptyState } from '../ui/states';
 import { PageHeader } from '../ui/page';
 import { shortcutLabel } from '../ui/format';
 import { Toasts } from '../ui/toasts';
+import { ConfirmDialog } from '../ui/dialog';
+import { cancelLeave, confirmLeave, installLeaveGuard, usePendingLeave } from '../router/leave-guard';
 import { ActingBanner } from './acting-banner';
 import { CompanyPalette } from './company-switcher';
 import { STORE_LOCKED_TEXT, SideNav } from './side-nav';
@@ -29,6 +31,10 @@ import { OutboxScreen } from '../screens/outbox-screen';
 import { AuthorizedAppsScreen } from '../screens/authorized-apps-screen';
 import { DeveloperScreen } from '../screens/developer-screen';
 import { WebhooksScreen } from '../screens/webhooks-screen';
+import { STORE_TITLES, StoreScreen } from '../screens/store/store-screen';
+import { StorefrontScreen } from '../screens/store/storefront-screen';
+import { DashboardScreen } from '../screens/stats/dashboard-screen';
+import { SalesScreen } from '../screens/stats/sales-screen';
 
 function useGlobalShortcuts(): void {
   const caps = useCapabilities();
@@ -63,9 +69,22 @@ function useDocumentTitle(): void {
   }, [acting, isSelf]);
 }
 
+/** Asks before unsaved changes are left behind (router/leave-guard.ts). */
+function LeaveGuardHost() {
+  const pending = usePendingLeave();
+  useEffect(() => installLeaveGuard(), []);
+  if (!pending) return null;
+  return (
+    <ConfirmDialog title="Discard unsaved changes?" confirmLabel="Discard changes" danger onConfirm={confirmLeave} onCancel={cancelLeave}>
+      <p>{pending.message} Leaving now throws them away.</p>
+    </ConfirmDialog>
+  );
+}
+
 export function AppFrame() {
   const route = useRoute();
   const actingId = useApp((s) => s.session.info?.acting?.id ?? 0);
+  const switching = useApp((s) => s.session.switchingTo !== null);
   useGlobalShortcuts();
   useDocumentTitle();
   return (
@@ -77,12 +96,15 @@ export function AppFrame() {
       <ActingBanner />
       <div className="app-body">
         <SideNav route={route} />
-        <main className="content" id="main-content" tabIndex={-1}>
-          {/* Keyed by the acting company: a switch starts every screen afresh. */}
+        <main className={`content${switching ? ' is-switching' : ''}`} id="main-content" tabIndex={-1} aria-busy={switching || undefined} data-testid="main">
+          {switching && <div className="switch-progress" role="progressbar" aria-label="Switching company" data-testid="switch-progress" />}
+          {/* Keyed by the acting company: a switch starts every screen afresh (with its data prefetched,
+              see switch-company.ts, so the new screen is never blank). */}
           <RouteView key={actingId} route={route} />
         </main>
       </div>
       <CompanyPalette />
+      <LeaveGuardHost />
       <Toasts />
     </div>
   );
@@ -91,12 +113,20 @@ export function AppFrame() {
 function RouteView({ route }: { route: Route }) {
   const caps = useCapabilities();
   const access = routeAccess(route, caps);
-  if (!access.ok) return <Unavailable reason={access.reason} />;
+  if (!access.ok) return <Unavailable reason={access.reason} title={lockedTitle(route)} />;
   switch (route.name) {
     case 'overview':
       return <OverviewScreen />;
     case 'shop-settings':
       return <ShopSettingsScreen />;
+    case 'store':
+      return <StoreScreen list={route.list} item={route.item} />;
+    case 'store-dashboard':
+      return <DashboardScreen />;
+    case 'storefront':
+      return <StorefrontScreen />;
+    case 'sales':
+      return <SalesScreen tab={route.tab} />;
     case 'companies':
       return <CompaniesScreen />;
     case 'company-new':
@@ -141,13 +171,27 @@ function RouteView({ route }: { route: Route }) {
   }
 }
 
-function Unavailable({ reason }: { reason: Exclude<RouteAccess, { ok: true }>['reason'] }) {
+/** The page title a locked store screen keeps, so it is clear what is unavailable. */
+function lockedTitle(route: Route): string {
+  switch (route.name) {
+    case 'store':
+      return STORE_TITLES[route.list];
+    case 'store-dashboard':
+      return 'Dashboard';
+    case 'storefront':
+      return 'Storefront';
+    default:
+      return 'Shop settings';
+  }
+}
+
+function Unavailable({ reason, title }: { reason: Exclude<RouteAccess, { ok: true }>['reason']; title: string }) {
   const actions = useActions();
   const caps = useCapabilities();
   if (reason === 'store-locked') {
     return (
       <div className="page">
-        <PageHeader title="Shop settings" badges={<span className="badge"><Icon name="lock" size={11} /> Unavailable as Self</span>} subtitle="Store functions belong to a client's shop." />
+        <PageHeader title={title} badges={<span className="badge"><Icon name="lock" size={11} /> Unavailable as Self</span>} subtitle="Store functions belong to a client's shop." />
         <EmptyState
           icon="lock"
           tone="locked"

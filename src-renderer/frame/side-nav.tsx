@@ -2,18 +2,42 @@
 // store items are shown but locked while acting as Self.
 import { useEffect, useId, type ReactNode } from 'react';
 import { formatDuration } from '../../src-shared/domain/durations';
-import { href, type Route } from '../router/routes';
+import { href, type Route, type StoreList } from '../router/routes';
+import type { StoreArea } from '../state/capabilities';
 import { useActions, useApp } from '../state/store-context';
 import { unreadCount } from '../state/outbox-slice';
 import { useCapabilities } from '../state/use-capabilities';
 import { CountBadge } from '../ui/badges';
 import { Icon, type IconName } from '../ui/icons';
 
+/** Which store lists each navigation item covers (Audience and Content have tabs). */
+const NAV_LISTS: Partial<Record<StoreList, StoreList[]>> = {
+  products: ['products'],
+  categories: ['categories'],
+  orders: ['orders'],
+  customers: ['customers'],
+  subscribers: ['subscribers', 'accessGroups', 'groupMembers', 'newsletterRecipients'],
+  themes: ['themes', 'files'],
+};
+
 function isActive(current: Route, item: Route): boolean {
+  if (item.name === 'store') return current.name === 'store' && (NAV_LISTS[item.list] ?? [item.list]).includes(current.list);
   if (current.name === item.name) return true;
   if (item.name === 'companies' && current.name === 'company') return true;
   return false;
 }
+
+const STORE_ITEMS: { area: StoreArea; route: Route; icon: IconName; label: string; testId: string }[] = [
+  { area: 'dashboard', route: { name: 'store-dashboard' }, icon: 'chart', label: 'Dashboard', testId: 'nav-store-dashboard' },
+  { area: 'products', route: { name: 'store', list: 'products', item: null }, icon: 'box', label: 'Products', testId: 'nav-products' },
+  { area: 'products', route: { name: 'store', list: 'categories', item: null }, icon: 'tag', label: 'Categories', testId: 'nav-categories' },
+  { area: 'orders', route: { name: 'store', list: 'orders', item: null }, icon: 'receipt', label: 'Orders', testId: 'nav-orders' },
+  { area: 'customers', route: { name: 'store', list: 'customers', item: null }, icon: 'users', label: 'Customers', testId: 'nav-customers' },
+  { area: 'audience', route: { name: 'store', list: 'subscribers', item: null }, icon: 'megaphone', label: 'Audience', testId: 'nav-audience' },
+  { area: 'content', route: { name: 'store', list: 'themes', item: null }, icon: 'palette', label: 'Content', testId: 'nav-content' },
+  { area: 'storefront', route: { name: 'storefront' }, icon: 'cart', label: 'Storefront', testId: 'nav-storefront' },
+  { area: 'settings', route: { name: 'shop-settings' }, icon: 'store', label: 'Shop settings', testId: 'nav-shop-settings' },
+];
 
 function NavItem({ route, current, icon, label, testId, badge }: { route: Route; current: Route; icon: IconName; label: string; testId: string; badge?: ReactNode }) {
   const active = isActive(current, route);
@@ -80,12 +104,14 @@ export function SideNav({ route }: { route: Route }) {
       </div>
 
       {caps.store && (
-        <div className="nav-section">
+        <div className="nav-section" data-testid="nav-store">
           <div className="nav-heading">Store</div>
-          {caps.storeAvailable ? (
-            <NavItem route={{ name: 'shop-settings' }} current={route} icon="store" label="Shop settings" testId="nav-shop-settings" />
-          ) : (
-            <LockedNavItem icon="store" label="Shop settings" testId="nav-shop-settings" />
+          {STORE_ITEMS.filter((i) => caps.storeAreas[i.area]).map((i) =>
+            caps.storeAvailable ? (
+              <NavItem key={i.testId} route={i.route} current={route} icon={i.icon} label={i.label} testId={i.testId} />
+            ) : (
+              <LockedNavItem key={i.testId} icon={i.icon} label={i.label} testId={i.testId} />
+            ),
           )}
         </div>
       )}
@@ -94,6 +120,9 @@ export function SideNav({ route }: { route: Route }) {
         <div className="nav-section">
           <div className="nav-heading">Clients</div>
           <NavItem route={{ name: 'companies' }} current={route} icon="buildings" label="Companies" testId="nav-companies" />
+          {(caps.sales || caps.salesProducts) && (
+            <NavItem route={{ name: 'sales', tab: caps.sales ? 'overview' : 'products' }} current={route} icon="barChart" label="Sales" testId="nav-sales" />
+          )}
           <NavItem route={{ name: 'company-new' }} current={route} icon="plus" label="New company" testId="nav-new-company" />
           <NavItem
             route={{ name: 'partner-requests' }}

@@ -1,7 +1,32 @@
 // The console's screens as hash routes (`#/companies/12/users?add=1`): parsing and formatting, no DOM.
+
+/** The shop's lists under Store, each with its path below `#/store/`. */
+export const STORE_LISTS = {
+  products: 'products',
+  categories: 'categories',
+  orders: 'orders',
+  customers: 'customers',
+  subscribers: 'audience/subscribers',
+  accessGroups: 'audience/groups',
+  groupMembers: 'audience/members',
+  newsletterRecipients: 'audience/newsletter',
+  themes: 'content/themes',
+  files: 'content/files',
+} as const;
+export type StoreList = keyof typeof STORE_LISTS;
+
+/** The tabs of the combined view (as Self). */
+export const SALES_TABS = ['overview', 'clients', 'products'] as const;
+export type SalesTab = (typeof SALES_TABS)[number];
+
 export type Route =
   | { name: 'overview' }
   | { name: 'shop-settings' }
+  | { name: 'store-dashboard' }
+  | { name: 'storefront' }
+  /** A shop list; `item` opens one object (its form, or the order / customer page), 'new' the create form. */
+  | { name: 'store'; list: StoreList; item: number | 'new' | null }
+  | { name: 'sales'; tab: SalesTab }
   | { name: 'companies' }
   | { name: 'company-new' }
   | { name: 'company'; companyId: number; tab: 'details' | 'users'; addUser: boolean }
@@ -33,8 +58,20 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0) return { name: 'overview' };
   const [a, b, c] = parts;
   switch (a) {
-    case 'store':
+    case 'store': {
       if (parts.length === 2 && b === 'settings') return { name: 'shop-settings' };
+      if (parts.length === 2 && b === 'dashboard') return { name: 'store-dashboard' };
+      if (parts.length === 2 && b === 'storefront') return { name: 'storefront' };
+      // The section pages without a tab open their first tab.
+      if (parts.length === 2 && b === 'audience') return { name: 'store', list: 'subscribers', item: null };
+      if (parts.length === 2 && b === 'content') return { name: 'store', list: 'themes', item: null };
+      const store = parseStoreList(parts.slice(1));
+      if (store) return store;
+      break;
+    }
+    case 'sales':
+      if (parts.length === 1) return { name: 'sales', tab: 'overview' };
+      if (parts.length === 2 && (b === 'clients' || b === 'products')) return { name: 'sales', tab: b };
       break;
     case 'companies': {
       if (parts.length === 1) return { name: 'companies' };
@@ -68,6 +105,21 @@ export function parseRoute(hash: string): Route {
   return { name: 'not-found', path };
 }
 
+/** `products`, `products/new`, `products/12`, `audience/groups/3`, ... */
+function parseStoreList(parts: string[]): Route | null {
+  for (const [list, path] of Object.entries(STORE_LISTS) as [StoreList, string][]) {
+    const depth = path.split('/').length;
+    if (parts.slice(0, depth).join('/') !== path) continue;
+    const rest = parts.slice(depth);
+    if (rest.length === 0) return { name: 'store', list, item: null };
+    if (rest.length === 1 && rest[0] === 'new') return { name: 'store', list, item: 'new' };
+    const id = positiveInt(rest[0]);
+    if (rest.length === 1 && id !== null) return { name: 'store', list, item: id };
+    return null;
+  }
+  return null;
+}
+
 /** The hash path (without `#`) of a route; `parseRoute(`#${routePath(r)}`)` gives `r` back. */
 export function routePath(route: Route): string {
   switch (route.name) {
@@ -75,6 +127,14 @@ export function routePath(route: Route): string {
       return '/';
     case 'shop-settings':
       return '/store/settings';
+    case 'store-dashboard':
+      return '/store/dashboard';
+    case 'storefront':
+      return '/store/storefront';
+    case 'store':
+      return `/store/${STORE_LISTS[route.list]}${route.item === null ? '' : `/${route.item}`}`;
+    case 'sales':
+      return route.tab === 'overview' ? '/sales' : `/sales/${route.tab}`;
     case 'companies':
       return '/companies';
     case 'company-new':

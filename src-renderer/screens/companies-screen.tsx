@@ -12,6 +12,7 @@ import { RouteBadge, SampleBadge } from '../ui/badges';
 import { countryName, formatCount, formatDate } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { PageHeader } from '../ui/page';
+import { Segmented } from '../ui/segmented';
 import { EmptyState, ErrorState, SkeletonRows, Spinner } from '../ui/states';
 
 const ROW_HEIGHT = 48;
@@ -26,38 +27,6 @@ const COLUMNS: { key: SortKey | null; label: string; className: string }[] = [
   { key: 'users', label: 'Users', className: 'col-users' },
   { key: 'createdAt', label: 'Created', className: 'col-created' },
 ];
-
-function Segmented<T extends string>({
-  label,
-  value,
-  options,
-  onChange,
-  testIdPrefix,
-}: {
-  label: string;
-  value: T;
-  options: { value: T; label: string }[];
-  onChange: (value: T) => void;
-  testIdPrefix: string;
-}) {
-  return (
-    <div className="segmented" role="radiogroup" aria-label={label}>
-      {options.map((o) => (
-        <button
-          key={o.value}
-          type="button"
-          role="radio"
-          aria-checked={value === o.value}
-          className={`segment${value === o.value ? ' is-active' : ''}`}
-          onClick={() => onChange(o.value)}
-          data-testid={`${testIdPrefix}-${o.value}`}
-        >
-          {o.label}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 export function CompaniesScreen() {
   const query = useApp((s) => s.companies.query);

@@ -1,5 +1,5 @@
 // Overview. As Self: the partner's real numbers (clients by payment route and sample status, pending
-// requests, recent clients and emails) and quick links. As a client: that company's card.
+// requests, this month's combined sales, recent clients and emails) and quick links. As a client: that company's card.
 import { useEffect, useMemo } from 'react';
 import type { Company, CompanySummary, SwitcherEntry } from '../../src-shared/api/types';
 
@@ -16,6 +16,8 @@ import { countryName, formatCount, formatDate, formatShortDateTime, placeOf, plu
 import { Icon, type IconName } from '../ui/icons';
 import { Card, Facts, PageHeader } from '../ui/page';
 import { Callout, EmptyState, ErrorState, SkeletonBlock, SkeletonRows } from '../ui/states';
+import { describeRange } from '../ui/date-range-presets';
+import { formatMoney } from '../ui/money';
 import { SAMPLE_TEXT, paymentRouteTextForCompany } from './company-texts';
 
 export function OverviewScreen() {
@@ -76,7 +78,75 @@ function countsOf(items: readonly CompanySummary[] | null) {
   return { total: items.length, direct, viaPartner: items.length - direct, sample, real: items.length - sample };
 }
 
+/** This month's combined sales of every client, per currency, with the way into the combined view. */
+function SalesHeadline() {
+  const headline = useApp((s) => s.sales.headline);
+  const actions = useActions();
+  useEffect(() => {
+    void actions.loadSalesHeadline();
+  }, [actions]);
+  const summary = headline.data;
+  return (
+    <Card
+      title="Sales this month"
+      description={summary ? `All clients combined · ${describeRange(summary.range)} · real sales only` : 'All clients combined'}
+      actions={
+        <a className="btn btn-small btn-ghost" href={href({ name: 'sales', tab: 'overview' })} data-testid="open-sales">
+          Open sales <Icon name="arrowRight" size={13} />
+        </a>
+      }
+      testId="sales-headline"
+    >
+      {headline.status === 'error' && !summary ? (
+        <p className="muted">{headline.error}</p>
+      ) : !summary ? (
+        <SkeletonRows rows={1} columns={4} />
+      ) : (
+        <div className="metric-strip">
+          <div className="metric">
+            <span className="metric-label">Revenue</span>
+            {summary.totals.length === 0 ? (
+              <span className="metric-value muted">—</span>
+            ) : (
+              summary.totals.map((t) => (
+                <span key={t.currency} className="metric-value money" data-testid={`headline-revenue-${t.currency}`}>
+                  {formatMoney(t.grossMinor, t.currency)}
+                </span>
+              ))
+            )}
+          </div>
+          <div className="metric">
+            <span className="metric-label">Orders</span>
+            <span className="metric-value" data-testid="headline-orders">
+              {formatCount(summary.orders)}
+            </span>
+          </div>
+          <div className="metric">
+            <span className="metric-label">Average order</span>
+            {summary.totals.length === 0 ? (
+              <span className="metric-value muted">—</span>
+            ) : (
+              summary.totals.map((t) => (
+                <span key={t.currency} className="metric-value money">
+                  {formatMoney(t.averageOrderMinor, t.currency)}
+                </span>
+              ))
+            )}
+          </div>
+          <div className="metric">
+            <span className="metric-label">Clients with sales</span>
+            <span className="metric-value">
+              {formatCount(summary.clientsWithSales)} <span className="muted metric-of">of {formatCount(summary.clients)}</span>
+            </span>
+          </div>
+        </div>
+      )}
+    </Card>
+  );
+}
+
 function PartnerOverview() {
+  const caps = useCapabilities();
   const home = useApp((s) => s.session.info?.home ?? null);
   const all = useApp((s) => s.companies.all);
   const requests = useApp((s) => s.requests.list);
@@ -212,6 +282,8 @@ function PartnerOverview() {
           </a>
         </section>
       )}
+
+      {caps.sales && !noClients && <SalesHeadline />}
 
       {noClients && (
         <EmptyState
@@ -396,7 +468,17 @@ function CompanyOverview() {
           )}
           <Card title="Quick links" testId="quick-links">
             <div className="quick-links">
-              {caps.store && caps.storeAvailable && (
+              {caps.storeAvailable && caps.storeAreas.dashboard && (
+                <a className="quick-link" href={href({ name: 'store-dashboard' })} data-testid="quick-dashboard">
+                  <Icon name="chart" /> Sales dashboard
+                </a>
+              )}
+              {caps.storeAvailable && caps.storeAreas.orders && (
+                <a className="quick-link" href={href({ name: 'store', list: 'orders', item: null })}>
+                  <Icon name="receipt" /> Orders
+                </a>
+              )}
+              {caps.storeAvailable && caps.storeAreas.settings && (
                 <a className="quick-link" href={href({ name: 'shop-settings' })}>
                   <Icon name="store" /> Shop settings
                 </a>

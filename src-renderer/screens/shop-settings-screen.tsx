@@ -12,8 +12,9 @@ import { Icon } from '../ui/icons';
 import { Card, PageHeader } from '../ui/page';
 import { Callout, ErrorState, SkeletonBlock, Spinner } from '../ui/states';
 import { useForm, zodValidator } from '../ui/use-form';
+import { CURRENCY_CHOICES } from './store/store-ui';
 
-const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'CAD', 'AUD', 'JPY'];
+const CURRENCIES = CURRENCY_CHOICES;
 
 interface ShopValues {
   shopName: string;

@@ -1,7 +1,8 @@
 // What the acting company's users may see and do, derived from the session alone. The navigation, the
 // route guards and the keyboard shortcuts all ask this one place.
 import type { SessionInfo } from '../../src-shared/api/types';
-import type { Route } from '../router/routes';
+import type { Permission } from '../../src-shared/domain/permissions';
+import type { Route, StoreList } from '../router/routes';
 
 export interface Capabilities {
   signedIn: boolean;
@@ -14,9 +15,15 @@ export interface Capabilities {
   canSwitch: boolean;
   /** Clients section: companies, new company, partner requests (partner users acting as Self). */
   clients: boolean;
-  /** Store section is shown (settings permission); whether it works is `storeAvailable`. */
+  /** Store section is shown (any store area's permission); whether it works is `storeAvailable`. */
   store: boolean;
   storeAvailable: boolean;
+  /** Store areas the permissions reach; shown (locked) as Self too, usable when `storeAvailable`. */
+  storeAreas: Record<StoreArea, boolean>;
+  /** The combined view over the clients (partner users as Self, reports permission). */
+  sales: boolean;
+  /** The product listing across clients (partner users as Self, products permission). */
+  salesProducts: boolean;
   companySettings: boolean;
   users: boolean;
   /** A non-partner company's own partner relation page (request a partner / end the relation). */
@@ -27,12 +34,45 @@ export interface Capabilities {
   webhooks: boolean;
 }
 
+/** The store's areas and the permission each needs (as the platform checks them: themes and files are
+ * part of the catalogue, subscribers and the audience part of the customers area). */
+export const STORE_AREA_PERMISSIONS = {
+  dashboard: ['reports'],
+  products: ['products'],
+  orders: ['orders'],
+  customers: ['customers'],
+  audience: ['customers'],
+  content: ['products'],
+  // The storefront lists the catalogue and places orders.
+  storefront: ['products', 'orders'],
+  settings: ['settings'],
+} as const satisfies Record<string, readonly Permission[]>;
+export type StoreArea = keyof typeof STORE_AREA_PERMISSIONS;
+
+/** The area a shop list belongs to. */
+export const STORE_LIST_AREA: Record<StoreList, StoreArea> = {
+  products: 'products',
+  categories: 'products',
+  orders: 'orders',
+  customers: 'customers',
+  subscribers: 'audience',
+  accessGroups: 'audience',
+  groupMembers: 'audience',
+  newsletterRecipients: 'audience',
+  themes: 'content',
+  files: 'content',
+};
+
 export function capabilitiesOf(info: SessionInfo | null): Capabilities {
   const perms = new Set(info?.permissions ?? []);
   const signedIn = Boolean(info?.user && info.acting);
   const isPartnerUser = Boolean(info?.home?.isPartner);
   const isSelf = Boolean(info?.isSelf);
   const actingIsPartner = Boolean(info?.acting?.isPartner);
+  const storeAreas = Object.fromEntries(
+    (Object.entries(STORE_AREA_PERMISSIONS) as [StoreArea, readonly Permission[]][]).map(([area, needs]) => [area, signedIn && needs.every((p) => perms.has(p))]),
+  ) as Record<StoreArea, boolean>;
+  const selfPartner = signedIn && isPartnerUser && isSelf;
   return {
     signedIn,
     isPartnerUser,
@@ -40,8 +80,11 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     actingAsClient: signedIn && !isSelf,
     canSwitch: signedIn && isPartnerUser,
     clients: signedIn && isPartnerUser && isSelf && perms.has('clients'),
-    store: signedIn && perms.has('settings'),
+    store: Object.values(storeAreas).some(Boolean),
     storeAvailable: signedIn && Boolean(info?.storeAvailable),
+    storeAreas,
+    sales: selfPartner && perms.has('reports'),
+    salesProducts: selfPartner && perms.has('products'),
     companySettings: signedIn && perms.has('settings'),
     users: signedIn && perms.has('users'),
     partnerRelation: signedIn && !actingIsPartner && perms.has('settings'),
@@ -63,8 +106,16 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
     case 'company-apps':
       return caps.authorizedApps ? { ok: true } : { ok: false, reason: 'permission' };
     case 'shop-settings':
-      if (!caps.store) return { ok: false, reason: 'permission' };
-      return caps.storeAvailable ? { ok: true } : { ok: false, reason: 'store-locked' };
+      return storeAccess(caps, 'settings');
+    case 'store-dashboard':
+      return storeAccess(caps, 'dashboard');
+    case 'storefront':
+      return storeAccess(caps, 'storefront');
+    case 'store':
+      return storeAccess(caps, STORE_LIST_AREA[route.list]);
+    case 'sales':
+      if (route.tab === 'products' ? caps.salesProducts : caps.sales) return { ok: true };
+      return caps.isPartnerUser && !caps.isSelf ? { ok: false, reason: 'self-only' } : { ok: false, reason: 'permission' };
     case 'companies':
     case 'company-new':
     case 'company':
@@ -81,4 +132,9 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
       if (caps.partnerRelation) return { ok: true };
       return caps.isPartnerUser && caps.isSelf ? { ok: false, reason: 'client-only' } : { ok: false, reason: 'permission' };
   }
+}
+
+function storeAccess(caps: Capabilities, area: StoreArea): RouteAccess {
+  if (!caps.storeAreas[area]) return { ok: false, reason: 'permission' };
+  return caps.storeAvailable ? { ok: true } : { ok: false, reason: 'store-locked' };
 }

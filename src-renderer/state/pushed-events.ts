@@ -1,6 +1,6 @@
 // Pushed events enter the store here, outside React: each event refreshes exactly what it touches.
 // Subscribed once at startup (main.tsx).
-import type { PushedEvent } from '../../src-shared/api/contract';
+import { SHOP_EVENT_NAMES, type PushedEvent, type ShopEventName, type ShopObjectEvent } from '../../src-shared/api/contract';
 import type { RendererConsoleClient } from '../api/console-client';
 import type { AppStore } from './store';
 
@@ -10,6 +10,9 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
   // Refreshes go through the store's scheduler via these helpers, so a burst coalesces into one call.
   switch (event.name) {
     case 'session.changed':
+      // A switch under way applies its own result once the new company's screen is ready (no blank
+      // screen in between); applying the pushed copy first would show the new company too early.
+      if (s.session.switchingTo !== null) return;
       a.applySession(event.payload as PushedEvent<'session.changed'>['payload']);
       return;
     case 'company.created':
@@ -69,7 +72,18 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
       if (s.oauth.authorizations[companyId]) refreshLater(store, `authorizations:${companyId}`, () => void a.loadAuthorizations(companyId));
       return;
     }
+    default:
+      if (isShopEvent(event.name)) {
+        const payload = event.payload as ShopObjectEvent;
+        a.applyShopEvent(event.name, payload);
+        // Sales figures move with orders; dashboards count products and customers too.
+        if (/^(order|product|customer)\./.test(event.name)) a.applySalesEvent(payload.companyId);
+      }
   }
+}
+
+function isShopEvent(name: string): name is ShopEventName {
+  return (SHOP_EVENT_NAMES as readonly string[]).includes(name);
 }
 
 function refreshLater(store: AppStore, key: string, fn: () => void): void {

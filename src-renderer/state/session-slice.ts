@@ -13,6 +13,8 @@ export interface SessionState {
   switcher: Loadable<SwitcherEntry[]>;
   candidates: Loadable<SignInCandidate[]>;
   appInfo: AppInfo | null;
+  /** When appInfo was read (Date.now()), so the platform's clock can be followed from its reading. */
+  appInfoAt: number | null;
   /** The company a switch is under way to ('self' for Self), for a busy indicator. */
   switchingTo: number | 'self' | null;
   connection: ConnectionState;
@@ -22,7 +24,12 @@ export interface SessionActions {
   loadSession(): Promise<void>;
   /** Takes a new SessionInfo (from a call or a pushed event) and refreshes what depends on it. */
   applySession(info: SessionInfo): void;
-  switchCompany(companyId: number | null): Promise<SessionInfo>;
+  /**
+   * Acts as another company. `prepare` loads what the destination shows before the new company is put on
+   * screen (the previous screen stays, dimmed, meanwhile: no blank screen); `beforeApply` runs right before
+   * (e.g. setting the route), so the new company and its screen appear in the same render.
+   */
+  switchCompany(companyId: number | null, options?: SwitchOptions): Promise<SessionInfo>;
   signIn(userId: number): Promise<SessionInfo>;
   createPartner(input: PartnerSetupInput): Promise<SessionInfo>;
   loadSwitcher(): Promise<void>;
@@ -33,6 +40,11 @@ export interface SessionActions {
   resyncAll(): void;
 }
 
+export interface SwitchOptions {
+  prepare?(info: SessionInfo): Promise<unknown>;
+  beforeApply?(info: SessionInfo): void;
+}
+
 export function createSessionSlice(ctx: SliceContext): { state: SessionState; actions: SessionActions } {
   const state: SessionState = {
     status: 'loading',
@@ -41,6 +53,7 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
     switcher: idle(),
     candidates: idle(),
     appInfo: null,
+    appInfoAt: null,
     switchingTo: null,
     connection: 'connected',
   };
@@ -79,10 +92,15 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       }
     },
 
-    async switchCompany(companyId) {
+    async switchCompany(companyId, options = {}) {
       patch(ctx, 'session', { switchingTo: companyId ?? 'self' });
       try {
         const info = await mutate(ctx, () => ctx.client.call('session.switch', { companyId }));
+        if (options.prepare) {
+          // A failed prefetch must not stop the switch: the screen loads (and reports) it itself.
+          await options.prepare(info).catch(() => undefined);
+        }
+        options.beforeApply?.(info);
         actions.applySession(info);
         return info;
       } finally {
@@ -130,7 +148,7 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
     async loadAppInfo() {
       try {
         const appInfo = await ctx.client.call('app.info', {});
-        patch(ctx, 'session', { appInfo });
+        patch(ctx, 'session', { appInfo, appInfoAt: Date.now() });
       } catch {
         // Only shown in the user menu's footer; nothing to tell the user.
       }

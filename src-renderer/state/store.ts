@@ -6,7 +6,9 @@ import { idle } from './loadable';
 import { createOAuthSlice, type OAuthActions, type OAuthState } from './oauth-slice';
 import { createOutboxSlice, type OutboxActions, type OutboxState } from './outbox-slice';
 import { createRequestsSlice, type RequestsActions, type RequestsState } from './requests-slice';
+import { createSalesSlice, type SalesActions, type SalesState } from './sales-slice';
 import { createSessionSlice, type SessionActions, type SessionState } from './session-slice';
+import { createShopDataSlice, type ShopDataActions, type ShopDataState } from './shop-data-slice';
 import { createShopSlice, type ShopActions, type ShopState } from './shop-slice';
 import type { ConsoleApi, SliceContext } from './slice-context';
 import { createUiSlice, type UiActions, type UiState } from './ui-slice';
@@ -26,6 +28,8 @@ export type AppActions = SessionActions &
   CompaniesActions &
   UsersActions &
   ShopActions &
+  ShopDataActions &
+  SalesActions &
   RequestsActions &
   OutboxActions &
   OAuthActions &
@@ -38,6 +42,8 @@ export interface AppState {
   companies: CompaniesState;
   users: UsersState;
   shop: ShopState;
+  shopData: ShopDataState;
+  sales: SalesState;
   requests: RequestsState;
   outbox: OutboxState;
   oauth: OAuthState;
@@ -75,6 +81,8 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const companies = createCompaniesSlice(ctx);
     const users = createUsersSlice(ctx);
     const shop = createShopSlice(ctx);
+    const shopData = createShopDataSlice(ctx);
+    const sales = createSalesSlice(ctx);
     const requests = createRequestsSlice(ctx);
     const outbox = createOutboxSlice(ctx);
     const oauth = createOAuthSlice(ctx);
@@ -89,6 +97,8 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           companies: { ...companies.state, query: s.companies.query },
           users: users.state,
           shop: shop.state,
+          shopData: shopData.state,
+          sales: sales.state,
           requests: requests.state,
           outbox: outbox.state,
           oauth: oauth.state,
@@ -97,6 +107,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       },
       resetForActing() {
         set((s) => ({ requests: { ...s.requests, list: idle(), directory: idle() }, webhooks: { ...webhooks.state, clock: s.webhooks.clock } }));
+        shopData.actions.resetShopData(get().session.info?.acting?.id ?? null);
       },
     };
 
@@ -105,6 +116,8 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       companies: companies.state,
       users: users.state,
       shop: shop.state,
+      shopData: shopData.state,
+      sales: sales.state,
       requests: requests.state,
       outbox: outbox.state,
       oauth: oauth.state,
@@ -115,6 +128,8 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...companies.actions,
         ...users.actions,
         ...shop.actions,
+        ...shopData.actions,
+        ...sales.actions,
         ...requests.actions,
         ...outbox.actions,
         ...oauth.actions,

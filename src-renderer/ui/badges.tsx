@@ -1,5 +1,7 @@
-// Small status badges used wherever a company appears: Sample, payment route, Self, Partner.
+// Small status badges: a company's Sample / payment route / Self / Partner, and the shop's Demo and status chips.
+import type { ReactNode } from 'react';
 import type { PaymentRoute } from '../../src-shared/api/types';
+import type { OrderStatus } from '../../src-shared/domain/shop';
 import { Icon } from './icons';
 
 export function SampleBadge({ compact = false }: { compact?: boolean }) {
@@ -40,6 +42,46 @@ export function CountBadge({ count, label, testId }: { count: number; label: str
   return (
     <span className="count-badge" aria-label={label} data-testid={testId}>
       {count > 99 ? '99+' : count}
+    </span>
+  );
+}
+
+/** On every row and page of a sample company's data (spec: demo data is marked as demo wherever shown). */
+export function DemoBadge() {
+  return (
+    <span className="badge badge-demo" data-testid="badge-demo" title="Demo data of a sample company: never a real sale, never billed">
+      Demo
+    </span>
+  );
+}
+
+const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  pending: 'Pending',
+  paid: 'Paid',
+  fulfilled: 'Fulfilled',
+  cancelled: 'Cancelled',
+  refunded: 'Refunded',
+};
+
+export function orderStatusLabel(status: OrderStatus): string {
+  return ORDER_STATUS_LABELS[status];
+}
+
+export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+  return (
+    <span className={`badge badge-status badge-status-${status}`} data-testid="order-status">
+      <span className="status-dot" aria-hidden="true" />
+      {ORDER_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+/** A neutral status chip (subscriber and newsletter statuses, active / inactive). */
+export function StatusBadge({ tone, children, testId }: { tone: 'on' | 'off' | 'warn'; children: ReactNode; testId?: string }) {
+  return (
+    <span className={`badge badge-status badge-tone-${tone}`} data-testid={testId}>
+      <span className="status-dot" aria-hidden="true" />
+      {children}
     </span>
   );
 }

@@ -52,7 +52,7 @@ export function TextField<V>({
   inputMode,
   maxLength,
 }: BaseProps<V> & {
-  type?: 'text' | 'email' | 'tel' | 'password' | 'url';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'url' | 'date';
   placeholder?: string;
   autoComplete?: string;
   autoFocus?: boolean;

@@ -18,6 +18,22 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): { status: n
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs the CLI without blocking this process: a long seed under spawnSync would stall the test worker's event
+ * loop (and vitest's own messages), and a receiver or server in the test must keep answering meanwhile.
+ */
+export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }));
+  });
+}
+
 /** Starts a long-running command and resolves with its first stdout line (parsed as JSON). */
 export function startCli(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; first: Record<string, string>; ms: number }> {
   const started = Date.now();
@@ -39,14 +55,4 @@ export function stop(child: ChildProcessWithoutNullStreams, signal: NodeJS.Signa
     child.once('exit', (code) => resolve(code));
     child.kill(signal);
   });
-}
-
-/** Like runCli, without blocking this process (a receiver or server in the test keeps answering meanwhile). */
-export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr })));
 }

@@ -2,28 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Company, SessionInfo } from '../../../src-shared/api/types';
 import { PERMISSIONS, type Permission } from '../../../src-shared/domain/permissions';
 import { capabilitiesOf, routeAccess } from '../../../src-renderer/state/capabilities';
-
-const company = (id: number, extra: Partial<Company> = {}): Company => ({
-  id,
-  name: `Company ${id}`,
-  email: '',
-  phone: '',
-  street: '',
-  city: '',
-  postalCode: '',
-  country: 'DE',
-  vatId: null,
-  token: null,
-  isSample: false,
-  paymentRoute: 'direct',
-  isPartner: false,
-  partnerId: null,
-  partnerName: null,
-  adminDomain: null,
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  ...extra,
-});
+import { company } from '../../helpers/renderer-store';
 
 function session(home: Company, acting: Company, permissions: Permission[] = [...PERMISSIONS]): SessionInfo {
   return {
@@ -37,7 +16,7 @@ function session(home: Company, acting: Company, permissions: Permission[] = [..
   };
 }
 
-const partner = company(1, { isPartner: true });
+const partner = company(1, { isPartner: true, partnerId: null, partnerName: null });
 const client = company(2, { partnerId: 1, partnerName: 'Company 1' });
 
 describe('capabilities', () => {
@@ -46,6 +25,17 @@ describe('capabilities', () => {
     expect(caps).toMatchObject({ clients: true, canSwitch: true, store: true, storeAvailable: false, actingAsClient: false, partnerRelation: false });
     expect(routeAccess({ name: 'shop-settings' }, caps)).toEqual({ ok: false, reason: 'store-locked' });
     expect(routeAccess({ name: 'companies' }, caps)).toEqual({ ok: true });
+    for (const route of [{ name: 'store-dashboard' }, { name: 'storefront' }, { name: 'store', list: 'products', item: null }] as const) {
+      expect(routeAccess(route, caps)).toEqual({ ok: false, reason: 'store-locked' });
+    }
+    expect(caps).toMatchObject({ sales: true, salesProducts: true });
+    expect(routeAccess({ name: 'sales', tab: 'clients' }, caps)).toEqual({ ok: true });
+  });
+
+  it('the combined view needs the reports permission (its product listing the products permission)', () => {
+    const caps = capabilitiesOf(session(partner, partner, ['clients', 'products']));
+    expect(routeAccess({ name: 'sales', tab: 'overview' }, caps)).toEqual({ ok: false, reason: 'permission' });
+    expect(routeAccess({ name: 'sales', tab: 'products' }, caps)).toEqual({ ok: true });
   });
 
   it('a partner acting as a client sees what the client sees, not the client list', () => {
@@ -53,11 +43,21 @@ describe('capabilities', () => {
     expect(caps).toMatchObject({ clients: false, actingAsClient: true, storeAvailable: true, partnerRelation: true });
     expect(routeAccess({ name: 'companies' }, caps)).toEqual({ ok: false, reason: 'self-only' });
     expect(routeAccess({ name: 'shop-settings' }, caps)).toEqual({ ok: true });
+    expect(routeAccess({ name: 'store', list: 'orders', item: 7 }, caps)).toEqual({ ok: true });
+    expect(routeAccess({ name: 'sales', tab: 'overview' }, caps)).toEqual({ ok: false, reason: 'self-only' });
   });
 
   it("a client's own user cannot switch and sees only what its permissions allow", () => {
     const caps = capabilitiesOf(session(client, client, ['orders', 'products']));
-    expect(caps).toMatchObject({ canSwitch: false, clients: false, store: false, users: false, companySettings: false });
+    expect(caps).toMatchObject({ canSwitch: false, clients: false, store: true, users: false, companySettings: false, sales: false });
+    expect(caps.storeAreas).toEqual({ dashboard: false, products: true, orders: true, customers: false, audience: false, content: true, storefront: true, settings: false });
+    expect(routeAccess({ name: 'store', list: 'orders', item: null }, caps)).toEqual({ ok: true });
+    expect(routeAccess({ name: 'store', list: 'files', item: 3 }, caps)).toEqual({ ok: true });
+    expect(routeAccess({ name: 'store', list: 'customers', item: null }, caps)).toEqual({ ok: false, reason: 'permission' });
+    expect(routeAccess({ name: 'store', list: 'newsletterRecipients', item: null }, caps)).toEqual({ ok: false, reason: 'permission' });
+    expect(routeAccess({ name: 'store-dashboard' }, caps)).toEqual({ ok: false, reason: 'permission' });
+    expect(routeAccess({ name: 'shop-settings' }, caps)).toEqual({ ok: false, reason: 'permission' });
+    expect(routeAccess({ name: 'sales', tab: 'overview' }, caps)).toEqual({ ok: false, reason: 'permission' });
     expect(routeAccess({ name: 'company-users', addUser: false }, caps)).toEqual({ ok: false, reason: 'permission' });
     expect(routeAccess({ name: 'overview' }, caps)).toEqual({ ok: true });
     expect(routeAccess({ name: 'outbox', messageId: null }, caps)).toEqual({ ok: true });

@@ -1,67 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodName } from '../../../src-shared/api/contract';
 import { ApiError } from '../../../src-shared/api/errors';
-import type { Company, OutboxMessage, SessionInfo, User } from '../../../src-shared/api/types';
+import type { OutboxMessage } from '../../../src-shared/api/types';
 import { applyPushedEvent } from '../../../src-renderer/state/pushed-events';
-import type { ConsoleApi } from '../../../src-renderer/state/slice-context';
 import { createAppStore, type AppStore } from '../../../src-renderer/state/store';
 import { applyUiCommand } from '../../../src-renderer/frame/ui-commands';
-
-type Handler = (input: any) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A console client whose methods are plain functions; records every call. */
-function fakeClient(handlers: Partial<Record<MethodName, Handler>>) {
-  const calls: { method: MethodName; input: unknown }[] = [];
-  return {
-    calls,
-    count: (method: MethodName) => calls.filter((c) => c.method === method).length,
-    client: {
-      async call(method: MethodName, input: unknown) {
-        calls.push({ method, input });
-        const handler = handlers[method];
-        if (!handler) throw new ApiError('unknown_method', `no fake for ${method}`);
-        return handler(input);
-      },
-    } as unknown as ConsoleApi,
-  };
-}
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 10));
-
-const company = (id: number, extra: Partial<Company> = {}): Company => ({
-  id,
-  name: `Company ${id}`,
-  email: '',
-  phone: '',
-  street: '',
-  city: '',
-  postalCode: '',
-  country: 'DE',
-  vatId: null,
-  token: null,
-  isSample: false,
-  paymentRoute: 'direct',
-  isPartner: false,
-  partnerId: 1,
-  partnerName: 'Partner',
-  adminDomain: null,
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  ...extra,
-});
-const partner = company(1, { isPartner: true, partnerId: null, partnerName: null, name: 'Partner' });
-const user: User = { id: 10, companyId: 1, email: 'p@x.example', name: 'Pat', permissions: ['clients', 'settings', 'users'], isAdmin: true, createdAt: partner.createdAt };
-const selfSession: SessionInfo = { user, home: partner, acting: partner, isSelf: true, permissions: user.permissions, storeAvailable: false, recentCompanyIds: [] };
-const clientSession = (id: number): SessionInfo => ({ ...selfSession, acting: company(id), isSelf: false, storeAvailable: true, recentCompanyIds: [id] });
-
-const baseHandlers: Partial<Record<MethodName, Handler>> = {
-  'session.get': () => selfSession,
-  'session.switcher': () => [],
-  'session.signInCandidates': () => [],
-  'app.info': () => ({ version: '0', dataDir: '/d', host: 'browser', secretStore: { kind: 'key-file', warning: null }, platformUrl: null, clockNow: '' }),
-  'outbox.list': () => [],
-  'partnerRequests.list': () => [],
-};
+import { baseHandlers, clientSession, company, fakeClient, flush, selfSession } from '../../helpers/renderer-store';
 
 let store: AppStore;
 afterEach(() => {

@@ -1,0 +1,114 @@
+// Unsaved changes are never lost silently: a form with changes registers a guard, and leaving it — a link,
+// the side navigation, switching company, closing its drawer — first asks "Discard unsaved changes?". The
+// question is shown by <LeaveGuardHost> (frame); closing or reloading the window gets the browser's own prompt.
+import { useEffect, useSyncExternalStore } from 'react';
+
+interface Pending {
+  message: string;
+  proceed: () => void;
+  cancel?: () => void;
+}
+
+const guards = new Map<number, string>();
+let nextId = 1;
+let pending: Pending | null = null;
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  for (const listener of [...listeners]) listener();
+}
+
+/** Registers a guard with the question to ask; returns its removal. */
+export function addLeaveGuard(message: string): () => void {
+  const id = nextId++;
+  guards.set(id, message);
+  return () => {
+    guards.delete(id);
+  };
+}
+
+export function hasLeaveGuard(): boolean {
+  return guards.size > 0;
+}
+
+/** Runs `proceed` at once, or after the person confirms leaving unsaved changes behind. */
+export function requestLeave(proceed: () => void): void {
+  if (guards.size === 0) {
+    proceed();
+    return;
+  }
+  pending = { message: [...guards.values()].pop() ?? 'You have unsaved changes.', proceed };
+  notify();
+}
+
+/** Resolves true at once, or when the person confirms leaving unsaved changes; false when they stay. */
+export function askToLeave(): Promise<boolean> {
+  if (guards.size === 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    pending = { message: [...guards.values()].pop() ?? 'You have unsaved changes.', proceed: () => resolve(true), cancel: () => resolve(false) };
+    notify();
+  });
+}
+
+/** Leaves without asking (after a save, the guard's own form knows there is nothing to lose). */
+export function leaveNow(proceed: () => void): void {
+  guards.clear();
+  proceed();
+}
+
+export function confirmLeave(): void {
+  const p = pending;
+  pending = null;
+  notify();
+  if (p) leaveNow(p.proceed);
+}
+
+export function cancelLeave(): void {
+  const p = pending;
+  pending = null;
+  notify();
+  p?.cancel?.();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function usePendingLeave(): Pending | null {
+  return useSyncExternalStore(subscribe, () => pending, () => null);
+}
+
+/** A form's guard while it has changes. */
+export function useLeaveGuard(active: boolean, message = 'You have unsaved changes.'): void {
+  useEffect(() => (active ? addLeaveGuard(message) : undefined), [active, message]);
+}
+
+/**
+ * Catches in-app links (`href="#/..."`) while a guard is active, and the window closing. Installed once
+ * by the frame; returns the removal.
+ */
+export function installLeaveGuard(win: Window = window): () => void {
+  const onClick = (e: MouseEvent) => {
+    if (guards.size === 0 || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const link = (e.target as Element | null)?.closest?.('a[href^="#"]') as HTMLAnchorElement | null;
+    if (!link || link.hasAttribute('data-leave-ok')) return;
+    const target = link.getAttribute('href') ?? '';
+    if (target === win.location.hash) return;
+    e.preventDefault();
+    requestLeave(() => {
+      win.location.hash = target;
+    });
+  };
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (guards.size === 0) return;
+    e.preventDefault();
+    e.returnValue = '';
+  };
+  win.document.addEventListener('click', onClick, true);
+  win.addEventListener('beforeunload', onBeforeUnload);
+  return () => {
+    win.document.removeEventListener('click', onClick, true);
+    win.removeEventListener('beforeunload', onBeforeUnload);
+  };
+}

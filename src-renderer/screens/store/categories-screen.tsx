@@ -1,0 +1,92 @@
+// Product categories of the acting client (#/store/categories): names unique per shop, with their product
+// counts (a click shows those products); the form has name and description.
+import { categoryCreateSchema, categoryUpdateSchema } from '../../../src-shared/api/shop-inputs';
+import type { Category } from '../../../src-shared/api/shop-types';
+import { navigate } from '../../router/use-route';
+import { useActions } from '../../state/store-context';
+import type { Column } from '../../ui/data-table';
+import { formatCount, formatDate, plural } from '../../ui/format';
+import { Icon } from '../../ui/icons';
+import { ListWithForm } from './edit-item';
+import type { EntityListConfig } from './entity-list';
+import { NamedItemDrawer } from './named-item-drawer';
+import { NameCell } from './store-ui';
+
+/** The products of one category (from its row or its form). */
+export function ProductsOfCategory({ category }: { category: Pick<Category, 'id' | 'productCount'> }) {
+  const actions = useActions();
+  return (
+    <button
+      type="button"
+      className="link-btn"
+      onClick={() => {
+        actions.setShopFilter('products', { categoryId: category.id, search: '', kind: undefined, active: 'any' });
+        navigate({ name: 'store', list: 'products', item: null });
+      }}
+      data-testid="category-products"
+    >
+      {formatCount(category.productCount)}
+    </button>
+  );
+}
+
+const COLUMNS: Column<Category>[] = [
+  {
+    id: 'name',
+    header: 'Category',
+    sort: 'name',
+    width: 'minmax(240px, 3fr)',
+    minWidth: 240,
+    cell: (c) => (
+      <NameCell
+        icon={
+          <span className="kind-icon" aria-hidden="true">
+            <Icon name="tag" size={14} />
+          </span>
+        }
+        title={c.name}
+        sub={c.description || undefined}
+        demo={c.isDemo}
+      />
+    ),
+  },
+  { id: 'products', header: 'Products', sort: 'products', width: '110px', minWidth: 110, align: 'end', firstDirection: 'desc', cell: (c) => <ProductsOfCategory category={c} /> },
+  { id: 'created', header: 'Created', sort: 'createdAt', width: '130px', minWidth: 130, priority: 2, firstDirection: 'desc', cell: (c) => <span className="muted">{formatDate(c.createdAt)}</span> },
+];
+
+const CONFIG: EntityListConfig<'categories'> = {
+  entity: 'categories',
+  list: 'categories',
+  title: 'Categories',
+  icon: 'tag',
+  columns: COLUMNS,
+  searchPlaceholder: 'Search categories…',
+  newLabel: 'New category',
+  emptyTitle: 'No categories yet',
+  emptyBody: <p>Categories group products in the storefront and in reports. A product can be in several.</p>,
+  testId: 'categories',
+};
+
+export function CategoriesScreen({ item }: { item: number | 'new' | null }) {
+  return <ListWithForm config={CONFIG} item={item} render={(c, close) => <CategoryDrawer category={c} onClose={close} />} />;
+}
+
+const SCHEMAS = { create: categoryCreateSchema, update: categoryUpdateSchema };
+
+function CategoryDrawer({ category, onClose }: { category: Category | null; onClose: () => void }) {
+  return (
+    <NamedItemDrawer
+      entity="categories"
+      idKey="categoryId"
+      item={category}
+      schemas={SCHEMAS}
+      texts={{
+        noun: 'category',
+        subtitle: category ? `${plural(category.productCount, 'product', 'products')} · created ${formatDate(category.createdAt)}` : 'Names are unique in the shop.',
+        consequence: category && category.productCount > 0 ? `Its ${plural(category.productCount, 'product stays', 'products stay')} in the shop, without this category.` : undefined,
+        testId: 'category-form',
+      }}
+      onClose={onClose}
+    />
+  );
+}

@@ -1,0 +1,32 @@
+// Saving a CSV export: the renderer cannot write files (sandboxed in Electron, a page in browser mode), so it
+// hands the text to the browser as a download (a Blob behind an <a download>), which works in both hosts.
+import type { CsvExport } from '../../src-shared/api/shop-types';
+
+/** "Café Lumière SARL" + "orders" + "2026-11-23" -> "cafe-lumiere-sarl-orders-2026-11-23.csv". */
+export function csvFileName(owner: string, table: string, day: string): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  return `${[slug(owner), slug(table), day].filter(Boolean).join('-')}.csv`;
+}
+
+/** Offers the export as a file; a byte-order mark lets spreadsheet apps read the UTF-8 (umlauts, accents). */
+export function downloadCsv(file: Pick<CsvExport, 'csv'>, fileName: string, doc: Document = document): void {
+  const blob = new Blob(['\ufeff', file.csv], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  link.setAttribute('data-leave-ok', '');
+  doc.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The download has its copy by then; the object URL would otherwise live as long as the page.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
