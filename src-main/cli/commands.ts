@@ -19,6 +19,7 @@ import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
 import { APP_COMMANDS } from './commands/app-commands';
 import { WEBHOOK_COMMANDS } from './commands/webhook-commands';
+import { EMBEDDED_APP_COMMANDS } from './commands/embedded-app-commands';
 
 function openInBrowser(url: string): void {
   const [cmd, args] =
@@ -224,4 +225,4 @@ const userCreate: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...WEBHOOK_COMMANDS];
+export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...WEBHOOK_COMMANDS, ...EMBEDDED_APP_COMMANDS];
