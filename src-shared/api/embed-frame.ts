@@ -7,6 +7,22 @@ import { EMBED_CHECK_VARIANTS } from '../domain/embedded-apps';
 
 export const EMBED_FRAME_PREFIX = '/embed/';
 
+/**
+ * The app frame's sandbox (the wrapper page's iframe; the console's frame around the wrapper carries the same), each token for a reason (docs/embedded-apps.md):
+ * - allow-scripts: apps are web applications;
+ * - allow-forms: their settings pages submit forms;
+ * - allow-same-origin: the app keeps its own origin, so its cookies, storage and calls to its own backend work.
+ *   Safe only because the app's origin is never the console's (the wrapper refuses that case), so the app
+ *   cannot reach into the console or lift its own sandbox;
+ * - allow-popups + allow-popups-to-escape-sandbox: a link with target=_blank (the platform's OAuth consent page,
+ *   which refuses to be framed; the app's docs) opens as an ordinary new tab the user sees. allow-popups is what
+ *   lets a popup open at all; the escape makes that tab a normal page rather than a sandboxed one.
+ * Never: allow-top-navigation (the app cannot take the console away), allow-modals, allow-downloads,
+ * allow-pointer-lock, allow-presentation, allow-storage-access-by-user-activation.
+ */
+export const EMBED_SANDBOX = 'allow-scripts allow-forms allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+
 export interface EmbedFrameRequest {
   appId: number;
   companyId: number;

@@ -20,6 +20,7 @@ import {
 import { canonicalScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
 import { requirePermission, type Actor } from '../access';
 import { embedHmac } from '../apps/embed-signing';
+import { installedApps } from '../apps/installed-apps';
 import { probeEmbedUrl, type EmbedProbeOptions } from '../apps/embed-probe';
 import { toIso } from '../clock';
 import type { AppWithCompanyRow } from '../repositories/apps-repository';
@@ -71,10 +72,10 @@ export function createEmbeddedAppsService(ctx: ServiceContext, apps: AppsService
     for (const app of repos.apps.listByCompanies([companyId])) {
       entries.set(app.id, { app, access: 'own', scopes: canonicalScopes(app.scopes.split(',')) });
     }
-    for (const grant of repos.authorizations.listActiveForCompanies([companyId])) {
-      if (entries.has(grant.app_id)) continue;
-      const app = repos.apps.get(grant.app_id);
-      if (app) entries.set(app.id, { app, access: 'authorized', scopes: canonicalScopes(grant.scopes.split(',')) });
+    for (const installed of installedApps(repos, companyId)) {
+      if (entries.has(installed.appId)) continue;
+      const app = repos.apps.get(installed.appId);
+      if (app) entries.set(app.id, { app, access: installed.source, scopes: canonicalScopes(installed.scopes.split(',')) });
     }
     return [...entries.values()].sort((a, b) => a.app.name.localeCompare(b.app.name) || a.app.id - b.app.id);
   }
