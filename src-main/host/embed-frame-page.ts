@@ -9,7 +9,7 @@ import { EMBED_SANDBOX } from '../../src-shared/api/embed-frame';
 
 /** Features the framed app never gets (on top of the browser's defaults for cross-origin frames). */
 export const EMBED_PERMISSIONS_POLICY =
-  'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=(), display-capture=(), clipboard-read=(), midi=()';
+  'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), payment=(), display-capture=(), clipboard-read=(), midi=()';
 
 const STYLE = 'html,body{margin:0;height:100%;overflow:hidden;background:transparent}iframe{display:block;border:0;width:100%;height:100%}' +
   '.error{font:14px/1.5 system-ui,sans-serif;color:#5b1a1a;background:#fdf2f2;border:1px solid #f3c7c7;border-radius:8px;margin:16px;padding:12px 14px}';

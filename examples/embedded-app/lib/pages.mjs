@@ -49,7 +49,7 @@ export function embeddedPage({ appName, userId, companyId, platformUrl, sessionT
 
   <section class="card" id="connection" data-testid="connection">
     <h2>API access for company ${escapeHtml(companyId)}</h2>
-    <p class="muted" data-testid="connection-status">Loading…</p>
+    <p class="muted" id="connection-status" data-testid="connection-status">Loading…</p>
     <div id="connection-details"></div>
     <p class="actions">
       <a class="button" id="connect" href="/install?company_id=${escapeHtml(companyId)}" target="_blank" rel="noopener" data-testid="connect">Connect (OAuth)</a>

@@ -50,7 +50,7 @@ export function EmbeddedAppScreen({ appId }: { appId: number }) {
         badges={
           <>
             <AccessBadge access={app.access} />
-            <span className="badge badge-neutral" title="The app runs in its own sandbox: it cannot reach the console, navigate it, or use your camera, microphone or location." data-testid="embedded-app-origin">
+            <span className="badge badge-neutral badge-origin" title="The app runs in its own sandbox: it cannot reach the console, navigate it, or use your camera, microphone or location." data-testid="embedded-app-origin">
               <Icon name="shield" size={11} /> Sandboxed · {app.startOrigin}
             </span>
           </>
