@@ -37,6 +37,22 @@ export default tseslint.config(
     },
   },
   {
+    // The example apps: plain Node 20 ESM servers, no npm dependencies (examples/*/README.md).
+    files: ['examples/**/*.mjs'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', Buffer: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+  },
+  {
+    // Their pages' scripts run in the browser.
+    files: ['examples/**/public/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: { document: 'readonly', window: 'readonly', fetch: 'readonly', setTimeout: 'readonly', console: 'readonly' },
+    },
+  },
+  {
     files: ['src-shared/**/*.ts'],
     rules: layer('src-shared is pure TypeScript: no Node built-ins, electron, DOM libraries, react or main code.', [
       ...nodeBuiltinPatterns, 'electron', 'better-sqlite3', 'react', 'react-dom', 'zustand',

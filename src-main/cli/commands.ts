@@ -19,6 +19,7 @@ import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
 import { APP_COMMANDS } from './commands/app-commands';
 import { WEBHOOK_COMMANDS } from './commands/webhook-commands';
+import { EMBEDDED_APP_COMMANDS } from './commands/embedded-app-commands';
 
 function openInBrowser(url: string): void {
   const [cmd, args] =
@@ -64,8 +65,9 @@ const consoleCommand: Command = {
   name: 'console',
   usage: 'console [--no-open] [--seed demo|none] [--data-dir DIR] [--port N]',
   summary: 'Open the console in your browser (browser mode), with the platform running beside it',
-  help: `Prints {"consoleUrl": "..."} on one line. The URL carries this launch's secret; only
-127.0.0.1 is listened on.
+  help: `Prints {"consoleUrl": "...", "platformUrl": "..."} on one line. The console URL carries this launch's
+secret; only 127.0.0.1 is listened on. The platform URL is where apps reach OAuth and the API (e.g.
+\`partnerdeck example-app --platform-url URL\`).
   --no-open          do not open a browser, just print the URL
   --seed demo|none   what an empty data folder starts with (default: demo)`,
   options: { 'no-open': { type: 'boolean' }, seed: { type: 'string' } },
@@ -77,7 +79,7 @@ const consoleCommand: Command = {
       seed: seedChoice(str(values, 'seed'), 'demo'),
       secret: randomBytes(32).toString('base64url'),
     });
-    io.out(JSON.stringify({ consoleUrl: stack.host.consoleUrl }));
+    io.out(JSON.stringify({ consoleUrl: stack.host.consoleUrl, platformUrl: stack.platformUrl }));
     if (stack.secretWarning) io.err(`partnerdeck: note: ${stack.secretWarning}`);
     if (!values['no-open']) openInBrowser(stack.host.consoleUrl);
     await stopped;
@@ -224,4 +226,4 @@ const userCreate: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...WEBHOOK_COMMANDS];
+export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...WEBHOOK_COMMANDS, ...EMBEDDED_APP_COMMANDS];

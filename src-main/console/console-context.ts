@@ -9,6 +9,7 @@ import { toCompany, toUser } from '../core/mappers';
 import type { Platform } from '../core/platform';
 import type { UserRow } from '../core/repositories/users-repository';
 import { DEMO_PARTNER_EMAIL } from '../core/seed/demo-seed';
+import type { EmbedViewHost } from './embed-view-host';
 import type { Prefs } from './prefs';
 
 export interface ConsoleServiceOptions {
@@ -16,6 +17,8 @@ export interface ConsoleServiceOptions {
   prefs: Prefs;
   host: 'electron' | 'browser';
   platformUrl?: string | null;
+  /** Native views for embedded apps (the desktop app); without it apps are framed through the browser host. */
+  embedViews?: EmbedViewHost;
 }
 
 /** One handler per console method; a handler may be synchronous or return a promise. */

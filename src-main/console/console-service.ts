@@ -14,6 +14,7 @@ import { ApiError } from '../../src-shared/api/errors';
 import { parseInput } from '../../src-shared/api/validation';
 import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
 import { companiesHandlers } from './handlers/companies-handlers';
+import { embeddedAppsHandlers } from './handlers/embedded-apps-handlers';
 import { oauthHandlers } from './handlers/oauth-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
 import { salesHandlers } from './handlers/sales-handlers';
@@ -33,6 +34,8 @@ export interface ConsoleService extends ConsoleTransportTarget {
 export function createConsoleService(options: ConsoleServiceOptions): ConsoleService {
   const listeners = new Set<(event: PushedEvent) => void>();
   const emit = (event: PushedEvent): void => {
+    // Another user or company: an app opened for the previous one must not stay on screen.
+    if (event.name === 'session.changed') options.embedViews?.close(null);
     for (const listener of [...listeners]) listener(event);
   };
   const ctx = createConsoleContext(options, emit);
@@ -46,6 +49,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...outboxHandlers(ctx),
     ...oauthHandlers(ctx),
     ...webhooksHandlers(ctx),
+    ...embeddedAppsHandlers(ctx),
   };
 
   const unsubscribe = options.platform.events.subscribe((name, payload) => {
@@ -72,6 +76,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       return () => listeners.delete(listener);
     },
     close() {
+      options.embedViews?.close(null);
       unsubscribe();
       listeners.clear();
     },

@@ -33,6 +33,7 @@ import { seedDemo } from './seed/demo-seed';
 import { createAppsService, type AppsService } from './services/apps-service';
 import { createAuthorizationsService, type AuthorizationsService } from './services/authorizations-service';
 import { createCompaniesService, type CompaniesService } from './services/companies-service';
+import { createEmbeddedAppsService, type EmbeddedAppsService } from './services/embedded-apps-service';
 import { createOAuthService, type OAuthService } from './services/oauth-service';
 import { createAudienceService, type AudienceService } from './services/audience-service';
 import { createCatalogService, type CatalogService } from './services/catalog-service';
@@ -88,6 +89,8 @@ export interface Platform {
   readonly authorizations: AuthorizationsService;
   /** The OAuth server's codes and tokens. */
   readonly oauth: OAuthService;
+  /** Embedded apps: Manage Apps per company, signed Start URLs (spec §6), the embed checker. */
+  readonly embeddedApps: EmbeddedAppsService;
   /** Webhook registrations (REST /admin/webhooks). */
   readonly webhooks: WebhooksService;
   /** Webhook deliveries: the log, replays, reactivation, pair states (the dispatcher itself is started by the hosts). */
@@ -154,6 +157,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const apps = createAppsService(ctx, options.secretStore);
     const authorizations = createAuthorizationsService(ctx);
     const oauth = createOAuthService(ctx);
+    const embeddedApps = createEmbeddedAppsService(ctx, apps);
     const webhooks = createWebhooksService(ctx);
     // Webhook event rows are written inside the transaction of every change that has a topic (spec §5).
     installWebhookEventWriter(ctx, repos.webhookDelivery);
@@ -185,6 +189,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       apps,
       authorizations,
       oauth,
+      embeddedApps,
       webhooks,
       webhookDeliveries,
       catalog,

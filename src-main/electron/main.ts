@@ -13,6 +13,7 @@ import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store'
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { createElectronPrefs } from './electron-prefs';
+import { appDevToolsRequested, createEmbeddedAppViews } from './embedded-app-views';
 import { closeForeignIpcChannels, registerIpcMainBridge } from './ipc-main-bridge';
 import { createMainWindow } from './main-window';
 import { installApplicationMenu } from './menu';
@@ -45,6 +46,8 @@ function startApp(): void {
   /** Opens the console window once the app is ready (macOS keeps running without one). */
   let reopenWindow: (() => void) | null = null;
   const cleanups: Array<() => void> = [];
+  // Embedded apps' native views over the console window (each app in its own sandboxed session partition).
+  const appViews = createEmbeddedAppViews({ getWindow: () => window, devTools: appDevToolsRequested(process.argv, process.env), log });
 
   app.on('second-instance', () => {
     if (!window || window.isDestroyed()) return reopenWindow?.();
@@ -73,6 +76,7 @@ function startApp(): void {
     created.on('closed', () => {
       if (window === created) window = null;
     });
+    appViews.watchConsoleWindow(created);
     return created;
   };
 
@@ -109,7 +113,13 @@ function startApp(): void {
       return null;
     });
     if (server) cleanups.push(() => void server.close());
-    const consoleService: ConsoleService = createConsoleService({ platform, prefs, host: 'electron', platformUrl: server?.url ?? null });
+    const consoleService: ConsoleService = createConsoleService({
+      platform,
+      prefs,
+      host: 'electron',
+      platformUrl: server?.url ?? null,
+      embedViews: appViews,
+    });
     cleanups.push(() => consoleService.close());
     cleanups.push(registerIpcMainBridge({ target: consoleService, getWindow: () => window, log }));
 

@@ -8,7 +8,11 @@ import { extname, join, normalize, sep } from 'node:path';
 import { CSRF_HEADER, HTTP_API_PREFIX, HTTP_EVENTS_PATH, type CallReply, type ConsoleTransportTarget } from '../../src-shared/api/contract';
 import { ApiError, HTTP_STATUS_OF } from '../../src-shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-policy';
+import { EMBED_FRAME_PREFIX, parseEmbedFramePath } from '../../src-shared/api/embed-frame';
+import type { EmbedTarget } from '../../src-shared/api/embedded-app-types';
+import { httpOrigin } from '../../src-shared/domain/embedded-apps';
 import { closeServer, isAllowedHost, isAllowedOrigin, listenOnLoopback, LOOPBACK_HOST, secretsEqual } from '../core/server/loopback';
+import { embedFrameError, embedFramePage, type EmbedFramePage } from './embed-frame-page';
 
 export interface BrowserHostOptions {
   console: ConsoleTransportTarget;
@@ -85,6 +89,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
+    if (url.pathname.startsWith(EMBED_FRAME_PREFIX)) return embedFrame(req, res, url);
     const launch = url.searchParams.get('launch');
     if (url.pathname === '/' && launch !== null) {
       if (!secretsEqual(launch, secret)) return unauthorizedPage(res);
@@ -156,6 +161,28 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const apiError = error instanceof ApiError ? error : new ApiError('internal', (error as Error).message ?? 'Internal error');
       sendError(res, apiError);
     }
+  }
+
+  /** Browser mode's embedded app: the wrapper page with its own CSP around the sandboxed app frame. */
+  async function embedFrame(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const send = (page: EmbedFramePage): void => {
+      res.writeHead(page.status, page.headers).end(req.method === 'HEAD' ? undefined : page.html);
+    };
+    if (!isAuthenticated(req)) return send(embedFrameError(401, 'This console session is not authorized.'));
+    const request = parseEmbedFramePath(url.pathname, url.searchParams);
+    if (!request) return send(embedFrameError(404, 'There is no such embedded app page.'));
+    let target: EmbedTarget;
+    try {
+      target = (await options.console.invoke('embeddedApps.signedUrl', request)) as EmbedTarget;
+    } catch (error) {
+      const apiError = error instanceof ApiError ? error : new ApiError('internal', 'The app could not be opened.');
+      return send(embedFrameError(HTTP_STATUS_OF[apiError.code], apiError.message));
+    }
+    // An app on the console's own origin could lift its sandbox (allow-scripts + allow-same-origin) and drive the console.
+    if (httpOrigin(target.origin) === null || isAllowedOrigin(target.origin, port)) {
+      return send(embedFrameError(403, `${target.appName} cannot be embedded: its Start URL must not be on the console's own origin.`));
+    }
+    return send(embedFramePage(target));
   }
 
   function events(req: IncomingMessage, res: ServerResponse): void {

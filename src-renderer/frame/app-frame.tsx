@@ -31,6 +31,9 @@ import { OutboxScreen } from '../screens/outbox-screen';
 import { AuthorizedAppsScreen } from '../screens/authorized-apps-screen';
 import { DeveloperScreen } from '../screens/developer-screen';
 import { WebhooksScreen } from '../screens/webhooks-screen';
+import { EmbedCheckerScreen } from '../screens/apps/embed-checker-screen';
+import { EmbeddedAppScreen } from '../screens/apps/embedded-app-screen';
+import { ManageAppsScreen } from '../screens/apps/manage-apps-screen';
 import { STORE_TITLES, StoreScreen } from '../screens/store/store-screen';
 import { StorefrontScreen } from '../screens/store/storefront-screen';
 import { DashboardScreen } from '../screens/stats/dashboard-screen';
@@ -149,6 +152,12 @@ function RouteView({ route }: { route: Route }) {
       return <OutboxScreen messageId={route.messageId} />;
     case 'webhooks':
       return <WebhooksScreen webhookId={route.webhookId} />;
+    case 'apps':
+      return <ManageAppsScreen />;
+    case 'app':
+      return <EmbeddedAppScreen key={route.appId} appId={route.appId} />;
+    case 'app-check':
+      return <EmbedCheckerScreen key={route.appId} appId={route.appId} />;
     case 'not-found':
       return (
         <div className="page">

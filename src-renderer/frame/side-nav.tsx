@@ -24,6 +24,7 @@ function isActive(current: Route, item: Route): boolean {
   if (item.name === 'store') return current.name === 'store' && (NAV_LISTS[item.list] ?? [item.list]).includes(current.list);
   if (current.name === item.name) return true;
   if (item.name === 'companies' && current.name === 'company') return true;
+  if (item.name === 'apps' && (current.name === 'app' || current.name === 'app-check')) return true;
   return false;
 }
 
@@ -150,6 +151,13 @@ export function SideNav({ route }: { route: Route }) {
           {caps.authorizedApps && (
             <NavItem route={{ name: 'company-apps' }} current={route} icon="key" label="Authorized apps" testId="nav-company-apps" />
           )}
+        </div>
+      )}
+
+      {caps.manageApps && (
+        <div className="nav-section">
+          <div className="nav-heading">Extensions</div>
+          <NavItem route={{ name: 'apps' }} current={route} icon="puzzle" label="Manage Apps" testId="nav-manage-apps" />
         </div>
       )}
 

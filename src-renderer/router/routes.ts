@@ -35,6 +35,10 @@ export type Route =
   | { name: 'company-users'; addUser: boolean }
   | { name: 'company-partner' }
   | { name: 'company-apps' }
+  /** Extensions / Manage Apps: the list, one app embedded, the embed checker of one app. */
+  | { name: 'apps' }
+  | { name: 'app'; appId: number }
+  | { name: 'app-check'; appId: number }
   | { name: 'developer' }
   | { name: 'outbox'; messageId: number | null }
   | { name: 'webhooks'; webhookId: number | null }
@@ -93,6 +97,13 @@ export function parseRoute(hash: string): Route {
     case 'settings':
       if (parts.length === 2 && b === 'developer') return { name: 'developer' };
       break;
+    case 'apps': {
+      if (parts.length === 1) return { name: 'apps' };
+      const appId = positiveInt(b);
+      if (appId !== null && parts.length === 2) return { name: 'app', appId };
+      if (appId !== null && parts.length === 3 && c === 'check') return { name: 'app-check', appId };
+      break;
+    }
     case 'webhooks':
       if (parts.length === 1) return { name: 'webhooks', webhookId: null };
       if (parts.length === 2 && positiveInt(b) !== null) return { name: 'webhooks', webhookId: positiveInt(b) };
@@ -153,6 +164,12 @@ export function routePath(route: Route): string {
       return '/company/partner';
     case 'company-apps':
       return '/company/apps';
+    case 'apps':
+      return '/apps';
+    case 'app':
+      return `/apps/${route.appId}`;
+    case 'app-check':
+      return `/apps/${route.appId}/check`;
     case 'developer':
       return '/settings/developer';
     case 'outbox':

@@ -30,6 +30,8 @@ export interface Capabilities {
   partnerRelation: boolean;
   /** The acting company's authorized apps (the apps permission). */
   authorizedApps: boolean;
+  /** Extensions / Manage Apps: the acting company's apps, opened embedded, and the embed checker (apps permission). */
+  manageApps: boolean;
   /** Webhooks of the apps connected to the company (or, as Self, to the partner and its clients). */
   webhooks: boolean;
 }
@@ -89,6 +91,7 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     users: signedIn && perms.has('users'),
     partnerRelation: signedIn && !actingIsPartner && perms.has('settings'),
     authorizedApps: signedIn && perms.has('apps'),
+    manageApps: signedIn && perms.has('apps'),
     webhooks: signedIn && perms.has('apps'),
   };
 }
@@ -128,6 +131,10 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
       return caps.users ? { ok: true } : { ok: false, reason: 'permission' };
     case 'webhooks':
       return caps.webhooks ? { ok: true } : { ok: false, reason: 'permission' };
+    case 'apps':
+    case 'app':
+    case 'app-check':
+      return caps.manageApps ? { ok: true } : { ok: false, reason: 'permission' };
     case 'company-partner':
       if (caps.partnerRelation) return { ok: true };
       return caps.isPartnerUser && caps.isSelf ? { ok: false, reason: 'client-only' } : { ok: false, reason: 'permission' };

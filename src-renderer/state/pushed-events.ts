@@ -70,6 +70,8 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
     case 'authorization.revoked': {
       const { companyId } = event.payload as PushedEvent<'authorization.granted'>['payload'];
       if (s.oauth.authorizations[companyId]) refreshLater(store, `authorizations:${companyId}`, () => void a.loadAuthorizations(companyId));
+      // An authorized app is an installed app under Manage Apps (src-main/core/apps/installed-apps.ts).
+      if (s.embeddedApps.lists[companyId]) refreshLater(store, `managed-apps:${companyId}`, () => void a.loadManagedApps(companyId));
       return;
     }
     default:

@@ -2,6 +2,7 @@
 // that calls the console client; components read state through one selector per value.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
+import { createEmbeddedAppsSlice, type EmbeddedAppsActions, type EmbeddedAppsState } from './embedded-apps-slice';
 import { idle } from './loadable';
 import { createOAuthSlice, type OAuthActions, type OAuthState } from './oauth-slice';
 import { createOutboxSlice, type OutboxActions, type OutboxState } from './outbox-slice';
@@ -34,6 +35,7 @@ export type AppActions = SessionActions &
   OutboxActions &
   OAuthActions &
   WebhooksActions &
+  EmbeddedAppsActions &
   UiActions &
   ResetActions;
 
@@ -48,6 +50,7 @@ export interface AppState {
   outbox: OutboxState;
   oauth: OAuthState;
   webhooks: WebhooksState;
+  embeddedApps: EmbeddedAppsState;
   ui: UiState;
   actions: AppActions;
 }
@@ -87,6 +90,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const outbox = createOutboxSlice(ctx);
     const oauth = createOAuthSlice(ctx);
     const webhooks = createWebhooksSlice(ctx);
+    const embeddedApps = createEmbeddedAppsSlice(ctx);
     const ui = createUiSlice(ctx);
 
     const reset: ResetActions = {
@@ -103,10 +107,15 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           outbox: outbox.state,
           oauth: oauth.state,
           webhooks: webhooks.state,
+          embeddedApps: embeddedApps.state,
         }));
       },
       resetForActing() {
-        set((s) => ({ requests: { ...s.requests, list: idle(), directory: idle() }, webhooks: { ...webhooks.state, clock: s.webhooks.clock } }));
+        set((s) => ({
+          requests: { ...s.requests, list: idle(), directory: idle() },
+          webhooks: { ...webhooks.state, clock: s.webhooks.clock },
+          embeddedApps: { ...embeddedApps.state, lists: s.embeddedApps.lists },
+        }));
         shopData.actions.resetShopData(get().session.info?.acting?.id ?? null);
       },
     };
@@ -122,6 +131,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       outbox: outbox.state,
       oauth: oauth.state,
       webhooks: webhooks.state,
+      embeddedApps: embeddedApps.state,
       ui: ui.state,
       actions: {
         ...session.actions,
@@ -134,6 +144,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...outbox.actions,
         ...oauth.actions,
         ...webhooks.actions,
+        ...embeddedApps.actions,
         ...ui.actions,
         ...reset,
       },

@@ -1,5 +1,6 @@
-// A small in-memory fake of the electron API surface the shell uses (app, BrowserWindow, webContents and
-// frames, ipcMain/ipcRenderer, session, protocol, Menu, shell, safeStorage, contextBridge), so unit tests
+// A small in-memory fake of the electron API surface the shell uses (app, BrowserWindow and its contentView,
+// WebContentsView, webContents and frames, ipcMain/ipcRenderer, session and partitions, protocol, Menu, shell,
+// dialog, safeStorage, contextBridge), modelled on Electron 39's API, so unit tests
 // can run src-main/electron in plain Node: `vi.mock('electron', () => import('../../fakes/electron-fake'))`.
 // Every object records what it was asked to do; `resetElectronFake()` clears it between tests.
 import type { SafeStorage } from 'electron';
@@ -39,12 +40,36 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | null = null;
   mainFrame: FakeWebFrameMain;
   url = '';
+  /** Every URL loadURL was given, in order. */
+  readonly loaded: string[] = [];
+  zoomFactor = 1;
+  destroyed = false;
+  devToolsClosed = 0;
   constructor(url = 'app://partnerdeck/index.html', origin = 'app://partnerdeck') {
     super();
     this.mainFrame = new FakeWebFrameMain(url, origin);
   }
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+    this.url = url;
+    return Promise.resolve();
+  }
+  getZoomFactor(): number {
+    return this.zoomFactor;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** WebContentsView's web contents are not destroyed with their view: Electron apps close them. */
+  close(): void {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+  closeDevTools(): void {
+    this.devToolsClosed++;
   }
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -64,6 +89,52 @@ interface Bounds {
   height: number;
 }
 
+/** A View: bounds, visibility, background and children (BaseWindow.contentView is one). */
+export class FakeView extends EventEmitter {
+  readonly children: FakeView[] = [];
+  bounds: Bounds = { x: 0, y: 0, width: 0, height: 0 };
+  visible = true;
+  backgroundColor: string | null = null;
+  addChildView(view: FakeView): void {
+    const at = this.children.indexOf(view);
+    if (at >= 0) this.children.splice(at, 1);
+    this.children.push(view);
+  }
+  removeChildView(view: FakeView): void {
+    const at = this.children.indexOf(view);
+    if (at >= 0) this.children.splice(at, 1);
+  }
+  setBounds(bounds: Bounds): void {
+    this.bounds = { ...bounds };
+  }
+  getBounds(): Bounds {
+    return { ...this.bounds };
+  }
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+  }
+  getVisible(): boolean {
+    return this.visible;
+  }
+  setBackgroundColor(color: string): void {
+    this.backgroundColor = color;
+  }
+}
+
+/** new WebContentsView({webPreferences}): a view with its own web contents; fires app 'web-contents-created' as Electron does. */
+export class FakeWebContentsView extends FakeView {
+  static instances: FakeWebContentsView[] = [];
+  readonly options: { webPreferences?: Record<string, unknown> };
+  readonly webContents: FakeWebContents;
+  constructor(options: { webPreferences?: Record<string, unknown> } = {}) {
+    super();
+    this.options = options;
+    this.webContents = new FakeWebContents('about:blank', 'null');
+    FakeWebContentsView.instances.push(this);
+    app.emit('web-contents-created', new FakeEvent(), this.webContents);
+  }
+}
+
 export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows(): FakeBrowserWindow[] {
@@ -71,6 +142,7 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   readonly options: Record<string, unknown>;
   readonly webContents = new FakeWebContents();
+  readonly contentView = new FakeView();
   destroyed = false;
   maximized = false;
   minimized = false;
@@ -264,8 +336,23 @@ export const app = new FakeApp();
 export const ipcMain = new FakeIpcMain();
 export const ipcRenderer = new FakeIpcRenderer();
 export const BrowserWindow = FakeBrowserWindow;
+export const WebContentsView = FakeWebContentsView;
 export const defaultSession = new FakeSession();
-export const session = { defaultSession };
+/** Sessions by partition name, as session.fromPartition returns them (the same object for the same name). */
+const partitions = new Map<string, FakeSession>();
+export const session = {
+  defaultSession,
+  partitions,
+  fromPartition(partition: string): FakeSession {
+    if (partition === '') return defaultSession;
+    let found = partitions.get(partition);
+    if (!found) {
+      found = new FakeSession();
+      partitions.set(partition, found);
+    }
+    return found;
+  },
+};
 
 export const shell = {
   openedExternally: [] as string[],
@@ -352,8 +439,17 @@ export const screen = {
 };
 export const dialog = {
   errors: [] as Array<{ title: string; content: string }>,
+  /** Every message box asked for, with the window it was modal to (null: none). */
+  messageBoxes: [] as Array<{ window: unknown; options: Record<string, unknown> }>,
+  /** The button index the next message boxes answer with (0 = the first button). */
+  messageBoxResponse: 0,
   showErrorBox(title: string, content: string): void {
     dialog.errors.push({ title, content });
+  },
+  showMessageBox(windowOrOptions: unknown, maybeOptions?: Record<string, unknown>): Promise<{ response: number; checkboxChecked: boolean }> {
+    const [window, options] = maybeOptions === undefined ? [null, windowOrOptions as Record<string, unknown>] : [windowOrOptions, maybeOptions];
+    dialog.messageBoxes.push({ window, options });
+    return Promise.resolve({ response: dialog.messageBoxResponse, checkboxChecked: false });
   },
 };
 
@@ -368,6 +464,8 @@ export function resetElectronFake(): void {
   ipcRenderer.reset();
   defaultSession.reset();
   FakeBrowserWindow.instances = [];
+  FakeWebContentsView.instances = [];
+  partitions.clear();
   shell.openedExternally.length = 0;
   shell.openedPaths.length = 0;
   protocol.privileged.length = 0;
@@ -379,4 +477,6 @@ export function resetElectronFake(): void {
   nativeTheme.shouldUseDarkColors = false;
   nativeTheme.themeSource = 'system';
   dialog.errors.length = 0;
+  dialog.messageBoxes.length = 0;
+  dialog.messageBoxResponse = 0;
 }

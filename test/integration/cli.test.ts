@@ -36,9 +36,11 @@ describe('partnerdeck serve', () => {
 });
 
 describe('partnerdeck console', () => {
-  it('prints {"consoleUrl"} on one line, on 127.0.0.1 with a launch secret', async () => {
+  it('prints {"consoleUrl", "platformUrl"} on one line, on 127.0.0.1 with a launch secret', async () => {
     const { child, first } = await startCli(['console', '--no-open', '--data-dir', join(dir.path, 'console'), '--port', '0']);
-    expect(Object.keys(first)).toEqual(['consoleUrl']);
+    expect(Object.keys(first)).toEqual(['consoleUrl', 'platformUrl']);
+    expect(first.platformUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await (await fetch(`${first.platformUrl}/health`)).json()).toMatchObject({ ok: true });
     expect(first.consoleUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?launch=[A-Za-z0-9_-]{43}$/);
     const reply = await fetch(first.consoleUrl, { redirect: 'manual' });
     expect(reply.status).toBe(303);

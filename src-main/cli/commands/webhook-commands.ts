@@ -23,7 +23,8 @@ interface ServerInfo {
   adminToken: string;
 }
 
-function readServerInfo(dataDir: string): ServerInfo | null {
+/** The running serve of a data folder (its server.json), or null. */
+export function readServerInfo(dataDir: string): ServerInfo | null {
   const path = join(dataDir, SERVER_INFO_FILE_NAME);
   if (!existsSync(path)) return null;
   try {

@@ -1,5 +1,7 @@
 // The console window's security settings: web preferences, CSP on responses, no new windows, no
 // navigation off the app origin, permissions denied, no <webview>, and the window built with all of it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { APP_START_URL, isAppUrl } from '../../../src-main/electron/app-origin';
@@ -71,6 +73,18 @@ describe('content security policy', () => {
       expect(CONTENT_SECURITY_POLICY.split('; ')).toContain(directive);
     }
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/);
+  });
+
+  it("frames only the console's own pages (browser mode's embedded-app wrapper) and is never framed itself", () => {
+    const directives = CONTENT_SECURITY_POLICY.split('; ');
+    expect(directives.filter((d) => d.startsWith('frame-src'))).toEqual(["frame-src 'self'"]);
+    expect(directives).toContain("frame-ancestors 'none'");
+  });
+
+  it('is the policy of the meta tag in index.html too (minus frame-ancestors, which a meta tag cannot set)', () => {
+    const html = readFileSync(join(__dirname, '../../../src-renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; '));
   });
 
   it('replaces whatever CSP a response brought, in any letter case', () => {

@@ -21,6 +21,9 @@ describe('hash routes', () => {
     { name: 'outbox', messageId: 7 },
     { name: 'webhooks', webhookId: null },
     { name: 'webhooks', webhookId: 3 },
+    { name: 'apps' },
+    { name: 'app', appId: 4 },
+    { name: 'app-check', appId: 4 },
     { name: 'store-dashboard' },
     { name: 'storefront' },
     ...STORE_LIST_NAMES.flatMap((list): Route[] => [
@@ -42,6 +45,11 @@ describe('hash routes', () => {
     expect(routePath({ name: 'company', companyId: 5, tab: 'users', addUser: true })).toBe('/companies/5/users?add=1');
     expect(routePath({ name: 'shop-settings' })).toBe('/store/settings');
     expect(routePath({ name: 'webhooks', webhookId: 3 })).toBe('/webhooks/3');
+    expect(routePath({ name: 'apps' })).toBe('/apps');
+    expect(routePath({ name: 'app', appId: 4 })).toBe('/apps/4');
+    expect(routePath({ name: 'app-check', appId: 4 })).toBe('/apps/4/check');
+    expect(parseRoute('#/apps/0')).toEqual({ name: 'not-found', path: '/apps/0' });
+    expect(parseRoute('#/apps/4/other')).toEqual({ name: 'not-found', path: '/apps/4/other' });
     expect(routePath({ name: 'store', list: 'products', item: null })).toBe('/store/products');
     expect(routePath({ name: 'store', list: 'orders', item: 1042 })).toBe('/store/orders/1042');
     expect(routePath({ name: 'store', list: 'groupMembers', item: 'new' })).toBe('/store/audience/members/new');

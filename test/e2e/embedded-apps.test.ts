@@ -1,0 +1,207 @@
+// Embedded apps end to end in Chromium through the browser host, with the example app (examples/embedded-app)
+// started by `partnerdeck example-app`, which registers it in the developer's company with its URLs. The
+// developer opens their own app under Extensions / Manage Apps ("hmac valid", their UserID and CompanyID) and
+// runs the embed checker (all four variants answered as a correct app does). A partner approves the app for a
+// client through its Authorization URL (OAuth, as an App Store install runs it), opens it in Manage Apps as that
+// client ("hmac valid", connected, webhooks registered), places an order in the storefront and sees the
+// order/create notification arrive in the app; revoking the app delivers app/uninstalled and removes it from
+// Manage Apps. (The App Store install, approval and Beta steps join this story when the App Store lands.)
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Platform } from '../../src-main/core/platform';
+import { launchChromium } from '../helpers/browser';
+import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
+import { DANA, DEMO_PASSWORD } from '../helpers/oauth';
+import { tempDir } from '../helpers/platform';
+import { openRealClockPlatform } from '../helpers/webhooks';
+
+const dir = tempDir('pd-e2e-embed-');
+const dataDir = join(dir.path, 'data');
+let consoleChild: ChildProcessWithoutNullStreams;
+let exampleChild: ChildProcessWithoutNullStreams;
+let browser: Browser;
+let page: Page;
+let origin: string;
+let platformUrl: string;
+let example: { url: string; startUrl: string; authorizationUrl: string; devUrl: string; appId: number; clientId: string };
+/** Another process's view of the data folder (ids, the audit of what the console did). */
+let shop: Platform;
+let kawaii: number;
+let rheinwerk: number;
+let yuki: number;
+let dana: number;
+const pageErrors: string[] = [];
+
+const WAIT = { timeout: 15_000, interval: 50 };
+const CLIENT = 'Rheinwerk Tools GmbH';
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+const byTestId = (id: string) => page.getByTestId(id);
+/** The app inside the wrapper page inside the console (browser mode frames it twice). */
+const appFrame = (surface = 'embed-surface'): FrameLocator => page.getByTestId(surface).frameLocator('iframe').frameLocator('iframe');
+/** PARTNERDECK_SCREENSHOTS=DIR keeps screenshots of the screens for a person to look at. */
+async function shot(name: string): Promise<void> {
+  const into = process.env.PARTNERDECK_SCREENSHOTS;
+  if (!into) return;
+  mkdirSync(into, { recursive: true });
+  await page.screenshot({ path: join(into, `${name}.png`) });
+}
+
+async function signInAs(userId: number, name: string) {
+  await byTestId('user-menu').click();
+  await byTestId('switch-user').click();
+  await byTestId(`signin-${userId}`).click();
+  await expect.poll(() => byTestId('user-menu').textContent(), WAIT).toContain(name);
+}
+
+async function switchTo(name: string) {
+  await page.keyboard.press(`${mod}+k`);
+  await byTestId('switcher-search').fill(name);
+  const options = page.locator('[data-testid^="switcher-option-"]');
+  await expect.poll(() => options.allTextContents(), WAIT).toEqual([expect.stringContaining(name)]);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => byTestId('acting-company-name').textContent(), WAIT).toContain(name);
+}
+
+beforeAll(async () => {
+  assertBuilt();
+  shop = openRealClockPlatform({ path: dataDir, remove: () => undefined }, 'demo');
+  const companyId = (prefix: string) => shop.db.prepare('SELECT id FROM companies WHERE name LIKE ?').pluck().get(`${prefix}%`) as number;
+  kawaii = companyId('Kawaii');
+  rheinwerk = companyId('Rheinwerk');
+  yuki = shop.repos.users.findByEmail('yuki@kawaii-stationery.example')!.id;
+  dana = shop.repos.users.findByEmail(DANA)!.id;
+  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
+  consoleChild = started.child;
+  origin = new URL(started.first.consoleUrl).origin;
+  platformUrl = started.first.platformUrl;
+  const app = await startCli(['example-app', '--company', String(kawaii), '--platform-url', platformUrl, '--json', '--data-dir', dataDir]);
+  exampleChild = app.child;
+  example = app.first as unknown as typeof example;
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(started.first.consoleUrl);
+  await byTestId('company-switcher').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (exampleChild) await stop(exampleChild);
+  if (consoleChild) await stop(consoleChild);
+  shop?.close();
+  dir.remove();
+});
+
+describe('embedded apps in Chromium', () => {
+  it('partnerdeck example-app registers the app in the developer company with the example app\'s URLs', () => {
+    const apps = JSON.parse(runCli(['app', 'list', '--company', String(kawaii), '--json', '--data-dir', dataDir]).stdout) as { id: number; name: string; start_url: string; authorization_url: string }[];
+    expect(apps).toEqual([expect.objectContaining({ id: example.appId, name: 'Example App', start_url: example.startUrl, authorization_url: example.authorizationUrl })]);
+    expect(example.startUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    // The CLI prints the same signed URL the console opens.
+    const signed = JSON.parse(runCli(['app', 'embed-url', '--app', String(example.appId), '--company', String(kawaii), '--user', String(yuki), '--json', '--data-dir', dataDir]).stdout);
+    expect(signed.url).toBe(`${example.startUrl}?UserID=${yuki}&CompanyID=${kawaii}&hmac=${signed.hmac}`);
+  });
+
+  it('the developer opens their own app under Manage Apps and it says "hmac valid"', async () => {
+    await signInAs(yuki, 'Yuki Tanaka');
+    await byTestId('nav-manage-apps').click();
+    const row = byTestId(`managed-app-${example.appId}`);
+    await row.waitFor(WAIT);
+    expect(await row.textContent()).toContain('Example App');
+    expect(await row.textContent()).toContain('Your app');
+    await shot('manage-apps-developer');
+    await byTestId(`open-${example.appId}`).click();
+    await expect.poll(() => appFrame().getByTestId('hmac-status').textContent(), WAIT).toBe('hmac valid');
+    expect(await appFrame().getByTestId('user-id').textContent()).toBe(String(yuki));
+    expect(await appFrame().getByTestId('company-id').textContent()).toBe(String(kawaii));
+    // The app frame is sandboxed without top navigation, inside a wrapper that frames only the app's origin.
+    const sandbox = await page.getByTestId('embed-surface').locator('iframe').getAttribute('sandbox');
+    expect(sandbox).toBe('allow-scripts allow-forms allow-same-origin allow-popups allow-popups-to-escape-sandbox');
+    const wrapperSrc = (await page.getByTestId('embed-surface').locator('iframe').getAttribute('src'))!;
+    const wrapper = await page.request.get(`${origin}${wrapperSrc}`);
+    expect(wrapper.headers()['content-security-policy']).toContain(`frame-src ${new URL(example.startUrl).origin};`);
+    expect(await byTestId('embedded-app-origin').textContent()).toContain(new URL(example.startUrl).origin);
+    await shot('embedded-app-developer');
+  });
+
+  it('the embed checker shows the app accepting the signed request and rejecting wrong hmac, swapped CompanyID and missing hmac', async () => {
+    await byTestId('embedded-app-check').click();
+    await byTestId('checker-run').click();
+    await byTestId('checker-results').waitFor(WAIT);
+    for (const [variant, outcome] of [['valid', 'accepted'], ['wrong-hmac', 'rejected'], ['swapped-company', 'rejected'], ['missing-hmac', 'rejected']]) {
+      expect(await byTestId(`outcome-${variant}`).getAttribute('data-outcome'), variant).toBe(outcome);
+    }
+    expect(await byTestId('checker-summary').textContent()).toContain('verifies the hmac correctly');
+    expect(await byTestId('checker-row-swapped-company').textContent()).not.toContain(`CompanyID ${kawaii}`);
+    // A variant previewed in the embedded view shows what the app shows for it.
+    await byTestId('preview-wrong-hmac').click();
+    await expect.poll(() => appFrame('checker-preview').getByTestId('hmac-status').textContent(), WAIT).toBe('hmac invalid');
+    await shot('embed-checker');
+  });
+
+  it('a partner approves it for a client through OAuth, and opens it there: "hmac valid", connected, webhooks registered', async () => {
+    await signInAs(dana, 'Dana Fischer');
+    // The app's Authorization URL, as an install runs it: the platform's sign-in and consent pages.
+    const consent = await browser.newPage();
+    await consent.goto(example.authorizationUrl);
+    await consent.locator('#email').fill(DANA);
+    await consent.locator('#password').fill(DEMO_PASSWORD);
+    await consent.getByRole('button', { name: 'Sign in' }).click();
+    await consent.locator('#company_id').selectOption(String(rheinwerk));
+    await consent.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => consent.getByTestId('message').textContent(), WAIT).toContain('order/create');
+    await consent.close();
+
+    await switchTo(CLIENT);
+    await byTestId('nav-manage-apps').click();
+    await byTestId(`managed-app-${example.appId}`).waitFor(WAIT);
+    expect(await byTestId(`managed-app-${example.appId}`).textContent()).toContain('Installed');
+    await byTestId(`open-${example.appId}`).click();
+    await expect.poll(() => appFrame().getByTestId('hmac-status').textContent(), WAIT).toBe('hmac valid');
+    expect(await appFrame().getByTestId('user-id').textContent()).toBe(String(dana));
+    expect(await appFrame().getByTestId('company-id').textContent()).toBe(String(rheinwerk));
+    await expect.poll(() => appFrame().getByTestId('connection-status').textContent(), WAIT).toContain('Connected');
+    expect(await appFrame().getByTestId('webhooks').textContent()).toContain('app/uninstalled');
+    await shot('embedded-app-client');
+  });
+
+  it('a storefront checkout reaches the app as order/create, verified', async () => {
+    await byTestId('nav-storefront').click();
+    await byTestId('storefront-product').first().waitFor(WAIT);
+    await byTestId('storefront-product').first().getByTestId('add-to-cart').click();
+    await byTestId('cart-line').first().waitFor(WAIT);
+    await byTestId('cart').getByTestId('input-email').fill('erika.embed@mail.example');
+    await byTestId('cart').getByTestId('input-name').fill('Erika Embed');
+    await byTestId('place-order').click();
+    const placed = ((await byTestId('placed-order-link').textContent({ timeout: WAIT.timeout })) ?? '').replace('#', '');
+    const orderId = shop.db.prepare('SELECT id FROM orders WHERE company_id = ? AND number = ?').pluck().get(rheinwerk, placed) as number;
+    expect(orderId).toBeGreaterThan(0);
+
+    await page.goto(`${origin}/#/apps/${example.appId}`);
+    const event = appFrame().locator(`[data-testid="event"][data-topic="order/create"]`);
+    await expect.poll(() => event.count(), WAIT).toBe(1);
+    expect(await event.textContent()).toContain(String(orderId));
+    await shot('embedded-app-order-event');
+  });
+
+  it('revoking the app delivers app/uninstalled and takes it off Manage Apps', async () => {
+    await byTestId('nav-company-apps').click();
+    await byTestId(`revoke-${example.appId}`).click();
+    await byTestId('confirm-button').click();
+    await byTestId('authorized-apps-empty').waitFor(WAIT);
+    const dev = await browser.newPage();
+    await expect
+      .poll(async () => {
+        await dev.goto(example.devUrl);
+        return dev.getByTestId('dev-events').textContent();
+      }, WAIT)
+      .toContain('app/uninstalled');
+    await dev.close();
+    await byTestId('nav-manage-apps').click();
+    await byTestId('manage-apps-empty').waitFor(WAIT);
+    expect(pageErrors).toEqual([]);
+  });
+});
