@@ -175,6 +175,8 @@ export interface BillingRepository {
   insertSection(row: Omit<SectionRow, 'id'>): number;
   insertLine(row: LineRow): void;
   document(id: number): DocumentRow | undefined;
+  /** A document's id by its number (PD-INV-2026-000001, or a part's PD-INV-2026-000001/2: its document). */
+  idOfNumber(number: string): number | undefined;
   sections(documentId: number): SectionRow[];
   lines(documentId: number): LineRow[];
   corrections(documentId: number): DocumentSummaryRow[];
@@ -302,6 +304,8 @@ export function createBillingRepository(db: Db): BillingRepository {
     insertLine: (row) => void insertLine.run(row),
 
     document: (id) => prepared('SELECT * FROM billing_documents WHERE id = ?').get(id) as DocumentRow | undefined,
+    idOfNumber: (number) =>
+      (prepared('SELECT id FROM billing_documents WHERE number = ?').pluck().get(number.replace(/\/\d+$/, '')) as number | undefined) ?? undefined,
     sections: (documentId) => prepared('SELECT * FROM billing_document_sections WHERE document_id = ? ORDER BY position').all(documentId) as SectionRow[],
     lines: (documentId) =>
       prepared(

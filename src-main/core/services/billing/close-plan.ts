@@ -407,15 +407,16 @@ export function planClose(input: CloseInput): ClosePlan {
       builder.add('report', billed, shop.currency, billedAs, section({ companyId: id, title: company.name, subtitle, lines: report }), null);
       if (!isEmpty(invoice)) builder.add('invoice', billed, shop.currency, billedAs, section({ companyId: id, title: company.name, subtitle, lines: invoice }), vat);
       if (!isEmpty(credit)) builder.add('credit_note', billed, shop.currency, billedAs, section({ companyId: id, title: company.name, subtitle, lines: credit }), null);
-      if (partner !== null && shop.fee > 0) {
-        const rateBp = managed ? rates.partnerShareManagedBp : rates.partnerShareDirectBp;
+      const shareBp = managed ? rates.partnerShareManagedBp : rates.partnerShareDirectBp;
+      const share = shareOf(shop.fee, shareBp);
+      if (partner !== null && share > 0) {
         const key = `${partner.id}|${shop.currency}`;
         const part = shares.get(key) ?? { partner, currency: shop.currency, lines: [] };
         part.lines.push(
-          line('revenue_share', `Revenue share ${percent(rateBp)} of the sales fee of ${company.name} (${managed ? 'Via Partner' : 'Direct'})`, {
-            net: shareOf(shop.fee, rateBp),
+          line('revenue_share', `Revenue share ${percent(shareBp)} of the sales fee ${money(shop.fee, shop.currency)} of ${company.name} (${managed ? 'Via Partner' : 'Direct'})`, {
+            net: share,
             basis: shop.fee,
-            rate: rateBp,
+            rate: shareBp,
           }),
         );
         shares.set(key, part);

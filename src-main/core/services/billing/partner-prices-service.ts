@@ -162,7 +162,7 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
         const issued = issuedKeys(partner.id, month);
         for (const draft of repos.billing.drafts(partner.id, month)) repos.billing.deleteDraft(draft.id);
         for (const row of repos.billing.closedCompanies(month, clients)) {
-          if (row.billed_as !== 'via_partner' || row.partner_id !== partner.id) continue;
+          if (row.route !== 'via_partner' || row.partner_id !== partner.id || (row.billed_as !== 'via_partner' && row.billed_as !== 'nothing')) continue;
           const price = repos.billing.price(row.company_id);
           if (!price || price.partner_id !== partner.id) continue;
           draftClient(partner, repos.companies.get(row.company_id)!, price, month, JSON.parse(row.figures) as Record<string, FigureSnapshot>, now, issued);
@@ -225,7 +225,8 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
       let count = 0;
       const partners = new Map<number, { partner: CompanyRow; issued: Set<string> }>();
       for (const c of contributions) {
-        if (c.billedAs !== 'via_partner' || c.partnerId === null) continue;
+        // Managed clients, also without sales this month (the partner's monthly fee still applies).
+        if (c.route !== 'via_partner' || c.partnerId === null || (c.billedAs !== 'via_partner' && c.billedAs !== 'nothing')) continue;
         const price = repos.billing.price(c.companyId);
         if (!price || price.partner_id !== c.partnerId) continue;
         let p = partners.get(c.partnerId);
