@@ -56,18 +56,19 @@ export function openBillingPlatform(start = '2026-10-01T08:00:00Z') {
     ).id;
 
   let customers = 0;
-  /** A real order at noon UTC of `day`, from a new customer. */
+  /** A real order at noon UTC of `day`, from a new customer; the clock moves there first when it is earlier. */
   const order = (companyId: number, day: string, lines: [productId: number, quantity: number][], status: 'paid' | 'fulfilled' = 'paid') => {
+    if (platform.clock.now() < Date.parse(`${day}T12:00:00Z`)) at(`${day}T12:00:00Z`);
     const customer = platform.customers.create(OPERATOR, companyId, { email: `c${++customers}@buyers.example`, name: `Customer ${customers}`, phone: '', street: '', city: '', postalCode: '', country: '', acceptsMarketing: false, note: '' });
     return platform.orders.create(OPERATOR, companyId, { customerId: customer.id, status, lines: lines.map(([productId, quantity]) => ({ productId, quantity })), note: '', placedAt: Date.parse(`${day}T12:00:00Z`) });
   };
 
   /** Moves the manual clock forward to `iso`. */
-  const at = (iso: string) => {
+  function at(iso: string): void {
     const target = Date.parse(iso);
     if (target < platform.clock.now()) throw new Error(`the clock is already past ${iso}`);
     platform.clock.advance(target - platform.clock.now());
-  };
+  }
 
   return {
     platform,
