@@ -42,6 +42,8 @@ export const documentFilterSchema = z
   })
   .strict();
 
+export type DocumentFilterInput = z.input<typeof documentFilterSchema>;
+
 export const documentListSchema = documentFilterSchema.extend({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
