@@ -13,7 +13,7 @@ import { ConfirmDialog } from '../../ui/dialog';
 import { formatDateTime, plural } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { formatMoney } from '../../ui/money';
-import { Card, Facts, PageHeader } from '../../ui/page';
+import { Card, PageHeader } from '../../ui/page';
 import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
 import { DocumentsTable, DocumentTypeBadge, MonthStateBadge } from './billing-ui';
 
@@ -94,15 +94,20 @@ function ClosePanel({ month }: { month: string }) {
       ))}
       {!nothingLeft && (
         <>
-          <Facts
-            items={[
-              { label: 'Companies in scope', value: p.companies.inScope },
-              { label: 'To close', value: p.companies.toClose, testId: 'preview-to-close' },
-              { label: 'With documents', value: p.companies.withDocuments },
-              { label: 'Sample (never billed)', value: p.companies.sampleSkipped },
-              { label: 'Closable from', value: formatDateTime(p.endsAt) },
-            ]}
-          />
+          <dl className="billing-stats">
+            {[
+              ['Companies in scope', p.companies.inScope],
+              ['To close', p.companies.toClose],
+              ['With documents', p.companies.withDocuments],
+              ['Sample (never billed)', p.companies.sampleSkipped],
+              ['Closable from', formatDateTime(p.endsAt)],
+            ].map(([label, value]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
           <PreviewTotals preview={p} />
           <table className="table billing-table" data-testid="preview-documents">
             <thead>

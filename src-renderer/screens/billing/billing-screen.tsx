@@ -111,7 +111,8 @@ const ALL = '';
 function DocumentsTab() {
   const documents = useApp((s) => s.billing.documents);
   const filter = useApp((s) => s.billing.documentsFilter);
-  const months = useApp((s) => s.billing.overview.data?.months ?? []);
+  const overviewMonths = useApp((s) => s.billing.overview.data?.months ?? null);
+  const months = overviewMonths ?? [];
   const actions = useActions();
   const [exporting, setExporting] = useState(false);
   useEffect(() => {

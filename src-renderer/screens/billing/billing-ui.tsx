@@ -58,7 +58,6 @@ export function DocumentsTable({ documents, testId = 'documents-table', showMont
           <th>Type</th>
           {showMonth && <th>Month</th>}
           <th>Recipient</th>
-          <th>From</th>
           <th className="num">Net</th>
           <th className="num">VAT</th>
           <th className="num">Gross</th>
@@ -72,19 +71,21 @@ export function DocumentsTable({ documents, testId = 'documents-table', showMont
               <a href={href({ name: 'billing-document', documentId: d.id })} className="mono" data-testid="document-link">
                 {d.number}
               </a>
-              {d.shops > 0 && <span className="muted small"> · {d.shops} shop{d.shops === 1 ? '' : 's'}</span>}
+              {d.shops > 0 && <span className="muted small doc-shops">with {d.shops} managed shop{d.shops === 1 ? '' : 's'}</span>}
             </td>
             <td>
               <DocumentTypeBadge type={d.type} correction={d.correctsNumber !== null} />
               {d.reverseCharge && <span className="badge badge-neutral">Reverse charge</span>}
             </td>
-            {showMonth && <td>{d.month}</td>}
-            <td>{d.recipientName}</td>
-            <td className="muted">{d.issuerName}</td>
+            {showMonth && <td className="nowrap">{d.month}</td>}
+            <td>
+              {d.recipientName}
+              {d.issuerCompanyId !== null && <span className="muted small doc-shops">from {d.issuerName}</span>}
+            </td>
             <td className="num">{formatMoney(d.netMinor, d.currency)}</td>
             <td className="num">{d.type === 'invoice' || d.correctsNumber ? formatMoney(d.vatMinor, d.currency) : '—'}</td>
             <td className="num strong">{formatMoney(d.grossMinor, d.currency)}</td>
-            <td>{formatDate(d.issuedAt)}</td>
+            <td className="nowrap">{formatDate(d.issuedAt)}</td>
           </tr>
         ))}
       </tbody>
