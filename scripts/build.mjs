@@ -28,7 +28,8 @@ const nodeCommon = {
   target: 'node20',
   format: 'cjs',
   // Native and Electron modules stay outside the bundle.
-  external: ['electron', 'better-sqlite3'],
+  // pdfkit reads its font metrics and data files from its package folder at run time.
+  external: ['electron', 'better-sqlite3', 'pdfkit'],
 };
 
 await Promise.all([

@@ -13,6 +13,7 @@ import {
 import { ApiError } from '../../src-shared/api/errors';
 import { parseInput } from '../../src-shared/api/validation';
 import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
+import { billingHandlers } from './handlers/billing-handlers';
 import { companiesHandlers } from './handlers/companies-handlers';
 import { embeddedAppsHandlers } from './handlers/embedded-apps-handlers';
 import { oauthHandlers } from './handlers/oauth-handlers';
@@ -50,6 +51,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...oauthHandlers(ctx),
     ...webhooksHandlers(ctx),
     ...embeddedAppsHandlers(ctx),
+    ...billingHandlers(ctx),
   };
 
   const unsubscribe = options.platform.events.subscribe((name, payload) => {

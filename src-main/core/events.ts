@@ -59,6 +59,9 @@ export interface PlatformEvents {
   'webhook.deactivated': WebhookEvent;
   'webhook_delivery.replay_requested': { eventId: number; companyId: number };
   'webhook_deliveries.changed': { companyId: number };
+  // The month close (spec §7): a month was closed, a document issued or corrected, a partner's prices or
+  // drafted invoices changed (month: null when no month is concerned).
+  'billing.changed': { month: string | null };
   // The platform clock was moved forward (spec §9).
   'clock.advanced': { now: number; offsetMs: number };
 }

@@ -11,6 +11,7 @@ import { DB_FILE_NAME } from './paths';
 import { createAppsRepository } from './repositories/apps-repository';
 import { createAuditRepository } from './repositories/audit-repository';
 import { createAuthorizationsRepository } from './repositories/authorizations-repository';
+import { createBillingRepository } from './repositories/billing-repository';
 import { createAudienceRepository } from './repositories/audience-repository';
 import { createCatalogRepository } from './repositories/catalog-repository';
 import { createContentRepository } from './repositories/content-repository';
@@ -32,6 +33,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { seedDemo } from './seed/demo-seed';
 import { createAppsService, type AppsService } from './services/apps-service';
 import { createAuthorizationsService, type AuthorizationsService } from './services/authorizations-service';
+import { createBillingService, type BillingService } from './services/billing/billing-service';
 import { createCompaniesService, type CompaniesService } from './services/companies-service';
 import { createEmbeddedAppsService, type EmbeddedAppsService } from './services/embedded-apps-service';
 import { createOAuthService, type OAuthService } from './services/oauth-service';
@@ -107,6 +109,8 @@ export interface Platform {
   readonly sales: SalesService;
   /** CSV exports of the shop lists and the combined view's tables. */
   readonly exports: ExportService;
+  /** The month close: rates, closing, documents, a partner's prices for its clients (spec §7). */
+  readonly billing: BillingService;
   /** True when this open seeded the demo data into an empty folder. */
   readonly seeded: boolean;
   /** The URL at which this machine's platform answers, once a server listens (used in emails). */
@@ -145,6 +149,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       content: createContentRepository(db),
       rollups: createRollupsRepository(db),
       sales: createSalesRepository(db),
+      billing: createBillingRepository(db),
       lists: createListRunner(db),
     };
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
@@ -171,6 +176,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const content = createContentService(ctx);
     const sales = createSalesService(ctx, catalog);
     const exports = createExportService(ctx, { catalog, customers, orders, audience, content, sales });
+    const billing = createBillingService(ctx, outbox);
     let seeded = false;
     const platform: Platform = {
       dataDir: options.dataDir,
@@ -200,6 +206,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       content,
       sales,
       exports,
+      billing,
       get seeded() {
         return seeded;
       },

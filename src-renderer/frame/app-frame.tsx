@@ -27,6 +27,9 @@ import { UsersScreen } from '../screens/users-screen';
 import { ShopSettingsScreen } from '../screens/shop-settings-screen';
 import { PartnerRequestsScreen } from '../screens/partner-requests-screen';
 import { CompanyPartnerScreen } from '../screens/company-partner-screen';
+import { BillingDocumentScreen } from '../screens/billing/billing-document-screen';
+import { BillingMonthScreen } from '../screens/billing/billing-month-screen';
+import { BillingScreen } from '../screens/billing/billing-screen';
 import { OutboxScreen } from '../screens/outbox-screen';
 import { AuthorizedAppsScreen } from '../screens/authorized-apps-screen';
 import { DeveloperScreen } from '../screens/developer-screen';
@@ -150,6 +153,12 @@ function RouteView({ route }: { route: Route }) {
       return <DeveloperScreen />;
     case 'outbox':
       return <OutboxScreen messageId={route.messageId} />;
+    case 'billing':
+      return <BillingScreen tab={route.tab} />;
+    case 'billing-month':
+      return <BillingMonthScreen month={route.month} />;
+    case 'billing-document':
+      return <BillingDocumentScreen documentId={route.documentId} />;
     case 'webhooks':
       return <WebhooksScreen webhookId={route.webhookId} />;
     case 'apps':

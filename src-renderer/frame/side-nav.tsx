@@ -25,6 +25,7 @@ function isActive(current: Route, item: Route): boolean {
   if (current.name === item.name) return true;
   if (item.name === 'companies' && current.name === 'company') return true;
   if (item.name === 'apps' && (current.name === 'app' || current.name === 'app-check')) return true;
+  if (item.name === 'billing' && (current.name === 'billing-month' || current.name === 'billing-document')) return true;
   return false;
 }
 
@@ -136,7 +137,7 @@ export function SideNav({ route }: { route: Route }) {
         </div>
       )}
 
-      {(caps.companySettings || caps.users || caps.partnerRelation || caps.authorizedApps) && (
+      {(caps.companySettings || caps.users || caps.partnerRelation || caps.authorizedApps || caps.billing) && (
         <div className="nav-section">
           <div className="nav-heading">Company</div>
           {caps.companySettings && (
@@ -148,6 +149,7 @@ export function SideNav({ route }: { route: Route }) {
           {caps.partnerRelation && (
             <NavItem route={{ name: 'company-partner' }} current={route} icon="handshake" label="Partner" testId="nav-partner" />
           )}
+          {caps.billing && <NavItem route={{ name: 'billing', tab: 'months' }} current={route} icon="receipt" label="Billing" testId="nav-billing" />}
           {caps.authorizedApps && (
             <NavItem route={{ name: 'company-apps' }} current={route} icon="key" label="Authorized apps" testId="nav-company-apps" />
           )}

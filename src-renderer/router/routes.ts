@@ -15,6 +15,10 @@ export const STORE_LISTS = {
 } as const;
 export type StoreList = keyof typeof STORE_LISTS;
 
+/** The tabs of the Billing screen. */
+export const BILLING_TABS = ['months', 'documents', 'prices', 'rates'] as const;
+export type BillingTab = (typeof BILLING_TABS)[number];
+
 /** The tabs of the combined view (as Self). */
 export const SALES_TABS = ['overview', 'clients', 'products'] as const;
 export type SalesTab = (typeof SALES_TABS)[number];
@@ -42,6 +46,10 @@ export type Route =
   | { name: 'developer' }
   | { name: 'outbox'; messageId: number | null }
   | { name: 'webhooks'; webhookId: number | null }
+  | { name: 'billing'; tab: BillingTab }
+  /** One month: its close preview (or its documents once closed), the close action and the what-if. */
+  | { name: 'billing-month'; month: string }
+  | { name: 'billing-document'; documentId: number }
   | { name: 'not-found'; path: string };
 
 function positiveInt(text: string | undefined): number | null {
@@ -108,6 +116,14 @@ export function parseRoute(hash: string): Route {
       if (parts.length === 1) return { name: 'webhooks', webhookId: null };
       if (parts.length === 2 && positiveInt(b) !== null) return { name: 'webhooks', webhookId: positiveInt(b) };
       break;
+    case 'billing': {
+      if (parts.length === 1) return { name: 'billing', tab: 'months' };
+      if (parts.length === 2 && (BILLING_TABS as readonly string[]).includes(b)) return { name: 'billing', tab: b as BillingTab };
+      if (parts.length === 3 && b === 'months' && /^\d{4}-(0[1-9]|1[0-2])$/.test(c)) return { name: 'billing-month', month: c };
+      const documentId = positiveInt(c);
+      if (parts.length === 3 && b === 'documents' && documentId !== null) return { name: 'billing-document', documentId };
+      break;
+    }
     case 'outbox':
       if (parts.length === 1) return { name: 'outbox', messageId: null };
       if (parts.length === 2 && positiveInt(b) !== null) return { name: 'outbox', messageId: positiveInt(b) };
@@ -176,6 +192,12 @@ export function routePath(route: Route): string {
       return route.messageId === null ? '/outbox' : `/outbox/${route.messageId}`;
     case 'webhooks':
       return route.webhookId === null ? '/webhooks' : `/webhooks/${route.webhookId}`;
+    case 'billing':
+      return route.tab === 'months' ? '/billing' : `/billing/${route.tab}`;
+    case 'billing-month':
+      return `/billing/months/${route.month}`;
+    case 'billing-document':
+      return `/billing/documents/${route.documentId}`;
     case 'not-found':
       return route.path;
   }

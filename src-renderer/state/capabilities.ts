@@ -34,6 +34,10 @@ export interface Capabilities {
   manageApps: boolean;
   /** Webhooks of the apps connected to the company (or, as Self, to the partner and its clients). */
   webhooks: boolean;
+  /** Billing: the acting company's documents (the billing permission). */
+  billing: boolean;
+  /** Closing months, client prices and drafted invoices: a partner as Self with the billing permission. */
+  billingClose: boolean;
 }
 
 /** The store's areas and the permission each needs (as the platform checks them: themes and files are
@@ -93,6 +97,8 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     authorizedApps: signedIn && perms.has('apps'),
     manageApps: signedIn && perms.has('apps'),
     webhooks: signedIn && perms.has('apps'),
+    billing: signedIn && perms.has('billing'),
+    billingClose: selfPartner && perms.has('billing'),
   };
 }
 
@@ -135,6 +141,14 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
     case 'app':
     case 'app-check':
       return caps.manageApps ? { ok: true } : { ok: false, reason: 'permission' };
+    case 'billing':
+    case 'billing-document':
+      if (!caps.billing) return { ok: false, reason: 'permission' };
+      if (route.name === 'billing' && route.tab === 'prices' && !caps.billingClose) return { ok: false, reason: caps.isPartnerUser ? 'self-only' : 'permission' };
+      return { ok: true };
+    case 'billing-month':
+      if (caps.billing) return { ok: true };
+      return { ok: false, reason: 'permission' };
     case 'company-partner':
       if (caps.partnerRelation) return { ok: true };
       return caps.isPartnerUser && caps.isSelf ? { ok: false, reason: 'client-only' } : { ok: false, reason: 'permission' };

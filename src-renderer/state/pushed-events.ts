@@ -57,7 +57,11 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
       if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
       if (s.webhooks.log.status === 'ready') refreshLater(store, 'webhook-log', () => void a.loadNewerAttempts());
       return;
+    case 'billing.changed':
+      refreshLater(store, 'billing', () => a.applyBillingChange());
+      return;
     case 'clock.advanced':
+      if (s.billing.overview.status !== 'idle') refreshLater(store, 'billing', () => a.applyBillingChange());
       refreshLater(store, 'clock', () => void a.loadClock());
       if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
       return;

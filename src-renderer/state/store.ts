@@ -1,6 +1,7 @@
 // The renderer's one zustand store, built from typed slices. Actions (under `actions`) are the only code
 // that calls the console client; components read state through one selector per value.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createBillingSlice, type BillingActions, type BillingState } from './billing-slice';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
 import { createEmbeddedAppsSlice, type EmbeddedAppsActions, type EmbeddedAppsState } from './embedded-apps-slice';
 import { idle } from './loadable';
@@ -36,6 +37,7 @@ export type AppActions = SessionActions &
   OAuthActions &
   WebhooksActions &
   EmbeddedAppsActions &
+  BillingActions &
   UiActions &
   ResetActions;
 
@@ -51,6 +53,7 @@ export interface AppState {
   oauth: OAuthState;
   webhooks: WebhooksState;
   embeddedApps: EmbeddedAppsState;
+  billing: BillingState;
   ui: UiState;
   actions: AppActions;
 }
@@ -91,6 +94,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const oauth = createOAuthSlice(ctx);
     const webhooks = createWebhooksSlice(ctx);
     const embeddedApps = createEmbeddedAppsSlice(ctx);
+    const billing = createBillingSlice(ctx);
     const ui = createUiSlice(ctx);
 
     const reset: ResetActions = {
@@ -108,6 +112,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           oauth: oauth.state,
           webhooks: webhooks.state,
           embeddedApps: embeddedApps.state,
+          billing: billing.state,
         }));
       },
       resetForActing() {
@@ -115,6 +120,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           requests: { ...s.requests, list: idle(), directory: idle() },
           webhooks: { ...webhooks.state, clock: s.webhooks.clock },
           embeddedApps: { ...embeddedApps.state, lists: s.embeddedApps.lists },
+          billing: billing.state,
         }));
         shopData.actions.resetShopData(get().session.info?.acting?.id ?? null);
       },
@@ -132,6 +138,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       oauth: oauth.state,
       webhooks: webhooks.state,
       embeddedApps: embeddedApps.state,
+      billing: billing.state,
       ui: ui.state,
       actions: {
         ...session.actions,
@@ -145,6 +152,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...oauth.actions,
         ...webhooks.actions,
         ...embeddedApps.actions,
+        ...billing.actions,
         ...ui.actions,
         ...reset,
       },

@@ -16,6 +16,7 @@ import {
 import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
 import { embeddedAppsMethods } from './methods/embedded-apps';
+import { billingMethods } from './methods/billing';
 import { oauthMethods } from './methods/oauth';
 import { webhookMethods } from './methods/webhooks';
 import { salesMethods } from './methods/sales';
@@ -92,6 +93,7 @@ export const methods = {
   ...shopMethods,
   ...salesMethods,
   ...embeddedAppsMethods,
+  ...billingMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;

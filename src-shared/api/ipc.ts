@@ -25,6 +25,8 @@ export type ConsoleEvents = {
   'webhook.deactivated': WebhookChange;
   'webhook_deliveries.changed': { companyId: number };
   'clock.advanced': { now: number; offsetMs: number };
+  /** A month was closed, a document issued or corrected, prices or drafts changed (Billing refreshes). */
+  'billing.changed': { month: string | null };
 } & { [E in ShopEventName]: ShopObjectEvent };
 
 /** A change to one object of a client's shop (the console refreshes the list that shows it). */
@@ -73,6 +75,7 @@ export const EVENT_NAMES: EventName[] = [
   'webhook.deactivated',
   'webhook_deliveries.changed',
   'clock.advanced',
+  'billing.changed',
   ...SHOP_EVENT_NAMES,
 ];
 

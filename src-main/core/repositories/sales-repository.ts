@@ -103,6 +103,11 @@ export interface SalesRepository {
   companyMonth(companyId: number, month: number): { totals: TotalsRow[]; kinds: KindTotalsRow[] };
   /** Payouts: real sales of products of these kinds in one month, every company. */
   productMonth(month: number, kinds: string[]): MonthProductSalesRow[];
+  /**
+   * Month close, in bulk: the real sales of one month (YYYYMM) per company and currency, and per company,
+   * currency and kind, of every company (null) or of some. Two statements, whatever the number of companies.
+   */
+  monthFigures(month: number, companyIds: number[] | null): { totals: CompanyTotalsRow[]; kinds: (KindTotalsRow & { company_id: number })[] };
   /** The SQL and parameters of the latest statement, for EXPLAIN QUERY PLAN tests. */
   lastQuery(): { sql: string; params: Record<string, unknown> };
 }
@@ -296,6 +301,24 @@ export function createSalesRepository(db: Db): SalesRepository {
          WHERE s.month = @month AND s.demo = 0 AND s.kind IN (SELECT value FROM json_each(@kinds)) ORDER BY s.company_id, s.product_id, s.currency`,
         { month, kinds: JSON.stringify(kinds) },
       );
+    },
+
+    monthFigures(month, companyIds) {
+      // Every company: the month's rows of the whole table (the key starts with the company); some: one
+      // primary-key seek per company.
+      const only = companyIds === null ? '' : 'company_id IN (SELECT value FROM json_each(@ids)) AND ';
+      const ids = JSON.stringify(companyIds ?? []);
+      const totals = run<CompanyTotalsRow>(
+        `SELECT company_id, currency, orders, items, net_minor, vat_minor, gross_minor, new_customers FROM sales_monthly
+         WHERE ${only}month = @month AND demo = 0 ORDER BY company_id, currency`,
+        { month, ids },
+      );
+      const kinds = run<KindTotalsRow & { company_id: number }>(
+        `SELECT company_id, kind, currency, orders, quantity, net_minor, vat_minor, gross_minor FROM kind_sales_monthly
+         WHERE ${only}month = @month AND demo = 0 ORDER BY company_id, currency, kind`,
+        { month, ids },
+      );
+      return { totals, kinds };
     },
 
     lastQuery: () => last,

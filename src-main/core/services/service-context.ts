@@ -11,6 +11,7 @@ import type { Ids } from '../ids';
 import type { AppsRepository } from '../repositories/apps-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { AuthorizationsRepository } from '../repositories/authorizations-repository';
+import type { BillingRepository } from '../repositories/billing-repository';
 import type { AudienceRepository } from '../repositories/audience-repository';
 import type { CatalogRepository } from '../repositories/catalog-repository';
 import type { ContentRepository } from '../repositories/content-repository';
@@ -50,6 +51,8 @@ export interface Repositories {
   content: ContentRepository;
   rollups: RollupsRepository;
   sales: SalesRepository;
+  /** The month close (migration 007): close records, documents, sequences, partner prices and drafts. */
+  billing: BillingRepository;
   /** Runs the list queries the shop repositories build (pages, counts, export iteration). */
   lists: ListRunner;
 }

@@ -1,0 +1,298 @@
+// CLI commands of the month close (docs/billing.md): `close-month` (the operator closes every company, or
+// one partner's scope; --preview writes nothing), `documents list|show|pdf|correct`, and `billing rates`
+// (the operator's rates, with --set and --reset). They work on the data folder directly.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BillingDocument, ClosePreview, CloseResult, DocumentSummary } from '../../../src-shared/api/billing-types';
+import { documentListSchema, MAX_AMOUNT_MINOR } from '../../../src-shared/api/billing-inputs';
+import { parseInput } from '../../../src-shared/api/validation';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, isMonth } from '../../../src-shared/domain/billing';
+import { parseRateValue, RATE_DEFINITIONS, type BillingRateKey, type BillingRates } from '../../../src-shared/domain/billing-rates';
+import { formatMinor, parseMinor } from '../../../src-shared/domain/currencies';
+import { OPERATOR } from '../../core/access';
+import type { Platform } from '../../core/platform';
+import { UsageError, type CliIo } from '../cli-io';
+import { positiveInt, printTable, required, str, type Command } from '../command-kit';
+import { openCliPlatform } from '../stack';
+
+const money = (minor: number, currency: string) => `${formatMinor(minor, currency)} ${currency}`;
+
+function withPlatform<T>(dataDir: string, run: (platform: Platform) => T | Promise<T>): Promise<T> {
+  const platform = openCliPlatform(dataDir, 'none');
+  return Promise.resolve()
+    .then(() => run(platform))
+    .finally(() => platform.close());
+}
+
+function monthArgument(positionals: string[], command: string): string {
+  if (positionals.length !== 1) throw new UsageError(`${command} needs one month, e.g. \`partnerdeck ${command} 2026-10\``);
+  const month = positionals[0];
+  if (!isMonth(month)) throw new UsageError(`<month> must be a month as YYYY-MM, e.g. 2026-10 (got "${month}")`);
+  return month;
+}
+
+function printTotals(io: CliIo, totals: ClosePreview['totals']): void {
+  if (totals.length === 0) return;
+  io.out('');
+  printTable(
+    io,
+    totals.map((t) => ({
+      currency: t.currency,
+      invoices: t.invoices.count,
+      invoiced: money(t.invoices.grossMinor, t.currency),
+      'credit notes': t.creditNotes.count,
+      credited: money(t.creditNotes.grossMinor, t.currency),
+      reports: t.reports,
+    })),
+  );
+}
+
+function printWarnings(io: CliIo, warnings: ClosePreview['warnings']): void {
+  const shown = warnings.slice(0, 20);
+  for (const w of shown) io.out(`! ${w.message}`);
+  if (warnings.length > shown.length) io.out(`! … and ${warnings.length - shown.length} more (see --json)`);
+}
+
+function documentRows(docs: DocumentSummary[]) {
+  return docs.map((d) => ({
+    number: d.number,
+    type: DOCUMENT_TYPE_LABELS[d.type],
+    month: d.month,
+    recipient: d.recipientName,
+    shops: d.shops || '',
+    net: money(d.netMinor, d.currency),
+    vat: money(d.vatMinor, d.currency),
+    gross: money(d.grossMinor, d.currency),
+  }));
+}
+
+const closeMonth: Command = {
+  name: 'close-month',
+  usage: 'close-month <YYYY-MM> [--preview] [--partner ID] [--json]',
+  summary: 'Close a month: reports, invoices and credit notes for every billed company (or one partner and its clients)',
+  help: `Closes a month that has ended by the platform clock: Direct clients get their own documents, Via Partner
+clients separate per-shop documents inside their partner's, sample companies nothing. Numbers are
+gapless; emails announcing the documents land in the outbox. A company's month is closed once: running
+it again changes nothing and says so (and which orders changed since, for a correction).
+  <YYYY-MM>      the month, e.g. 2026-10
+  --preview      show what the close would issue, with warnings; write nothing
+  --partner ID   only this partner and its clients (default: every company)
+  --json         print the preview ({month, state, documents, totals, companies, warnings, fingerprint})
+                 or the result ({month, closeId, alreadyClosed, companiesClosed, issued, existing, drafts,
+                 warnings, message})`,
+  options: { preview: { type: 'boolean' }, partner: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: true,
+  async run({ values, positionals, global, io }) {
+    const month = monthArgument(positionals, 'close-month');
+    const partnerId = positiveInt(str(values, 'partner'), 'partner') ?? null;
+    return withPlatform(global.dataDir, (platform) => {
+      if (partnerId !== null && !platform.repos.companies.get(partnerId)?.is_partner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
+      if (values.preview) {
+        const preview = platform.billing.closing.preview(OPERATOR, partnerId, month);
+        if (values.json) {
+          io.out(JSON.stringify(preview));
+          return 0;
+        }
+        io.out(`${preview.monthName} (${preview.state}): ${preview.companies.toClose} of ${preview.companies.inScope} companies to close, ${preview.documents.length} documents would be issued`);
+        printTable(
+          io,
+          preview.documents.map((d) => ({
+            type: DOCUMENT_TYPE_LABELS[d.type],
+            recipient: d.recipientName,
+            billed: d.billedAs === 'partner' ? `partner${d.shops ? ` (${d.shops} shops)` : ''}` : 'direct',
+            net: money(d.netMinor, d.currency),
+            vat: d.reverseCharge ? 'reverse charge' : money(d.vatMinor, d.currency),
+            gross: money(d.grossMinor, d.currency),
+          })),
+        );
+        printTotals(io, preview.totals);
+        printWarnings(io, preview.warnings);
+        return 0;
+      }
+      const result: CloseResult = platform.billing.closing.close(OPERATOR, partnerId, month);
+      if (values.json) {
+        io.out(JSON.stringify(result));
+        return 0;
+      }
+      io.out(result.message);
+      if (result.issued.length > 0) printTable(io, documentRows(result.issued));
+      printWarnings(io, result.warnings.filter((w) => w.kind === 'figures_changed' || !result.alreadyClosed));
+      return 0;
+    });
+  },
+};
+
+const documentsList: Command = {
+  name: 'documents list',
+  usage: 'documents list [--month YYYY-MM] [--type report|invoice|credit_note] [--company ID] [--currency C] [--search S] [--limit N] [--json]',
+  summary: 'Issued documents, newest first (platform documents and partners\' invoices to their clients)',
+  help: `  --month YYYY-MM   documents of this period
+  --type T          report, invoice or credit_note
+  --company ID      addressed to this company, or with a part about it (a managed shop)
+  --currency C      in this currency
+  --search S        number or recipient name
+  --limit N         how many (default 50, at most 500)
+  --json            print {"items": [...], "total", "offset", "limit"}`,
+  options: { month: { type: 'string' }, type: { type: 'string' }, company: { type: 'string' }, currency: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, global, io }) {
+    const type = str(values, 'type');
+    if (type !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be report, invoice or credit_note (got "${type}")`);
+    const month = str(values, 'month');
+    if (month !== undefined && !isMonth(month)) throw new UsageError(`--month must be a month as YYYY-MM (got "${month}")`);
+    const limit = positiveInt(str(values, 'limit'), 'limit') ?? 50;
+    if (limit > 500) throw new UsageError(`--limit must be at most 500 (got ${limit})`);
+    const query = parseInput(documentListSchema, {
+      month,
+      type,
+      companyId: positiveInt(str(values, 'company'), 'company'),
+      currency: str(values, 'currency'),
+      search: str(values, 'search') ?? '',
+      limit,
+    });
+    return withPlatform(global.dataDir, (platform) => {
+      const { offset, limit: size, ...filter } = query;
+      const page = platform.billing.documents.list(OPERATOR, null, filter, offset, size);
+      if (values.json) io.out(JSON.stringify(page));
+      else {
+        printTable(io, documentRows(page.items));
+        if (page.total > page.items.length) io.out(`(${page.items.length} of ${page.total}; narrow the filter or raise --limit)`);
+      }
+      return 0;
+    });
+  },
+};
+
+function documentOf(platform: Platform, positionals: string[], command: string): BillingDocument {
+  if (positionals.length !== 1) throw new UsageError(`${command} needs one document number or id, e.g. \`partnerdeck ${command} PD-INV-2026-000001\``);
+  const ref = positionals[0];
+  const id = /^\d+$/.test(ref) ? Number(ref) : platform.repos.billing.idOfNumber(ref);
+  if (id === undefined) throw new UsageError(`no document ${ref} (see partnerdeck documents list)`);
+  return platform.billing.documents.get(OPERATOR, null, id);
+}
+
+const documentsShow: Command = {
+  name: 'documents show',
+  usage: 'documents show <number|id> [--json]',
+  summary: 'One document with its parts (per-shop documents) and lines',
+  help: `  <number|id>   e.g. PD-INV-2026-000001 (a part's number PD-INV-2026-000001/2 shows its document)
+  --json        print the document as the console shows it`,
+  options: { json: { type: 'boolean' } },
+  positionals: true,
+  async run({ values, positionals, global, io }) {
+    return withPlatform(global.dataDir, (platform) => {
+      const doc = documentOf(platform, positionals, 'documents show');
+      if (values.json) {
+        io.out(JSON.stringify(doc));
+        return 0;
+      }
+      io.out(`${DOCUMENT_TYPE_LABELS[doc.type]} ${doc.number} — ${doc.month} — from ${doc.issuer.name} to ${doc.recipient.name}`);
+      if (doc.correctsNumber) io.out(`corrects ${doc.correctsNumber}: ${doc.reason ?? ''}`);
+      for (const section of doc.sections) {
+        io.out('');
+        io.out(`${section.number ? `${section.number}  ` : ''}${section.title}${section.subtitle ? ` — ${section.subtitle}` : ''}`);
+        printTable(
+          io,
+          section.lines.map((l) => ({
+            description: l.inTotal ? l.description : `(${l.description})`,
+            net: money(l.netMinor, doc.currency),
+            vat: money(l.vatMinor, doc.currency),
+            gross: money(l.grossMinor, doc.currency),
+          })),
+        );
+      }
+      io.out('');
+      io.out(`total: ${money(doc.netMinor, doc.currency)} net, ${doc.reverseCharge ? 'reverse charge' : `${money(doc.vatMinor, doc.currency)} VAT`}, ${money(doc.grossMinor, doc.currency)} gross`);
+      for (const note of doc.notes) io.out(`- ${note}`);
+      return 0;
+    });
+  },
+};
+
+const documentsPdf: Command = {
+  name: 'documents pdf',
+  usage: 'documents pdf <number|id> [--out FILE] [--json]',
+  summary: 'Write a document as PDF',
+  help: `  <number|id>   the document
+  --out FILE    where to write it (default: <number>.pdf in the current folder)
+  --json        print {"file", "bytes"}`,
+  options: { out: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: true,
+  async run({ values, positionals, global, io }) {
+    return withPlatform(global.dataDir, async (platform) => {
+      const doc = documentOf(platform, positionals, 'documents pdf');
+      const pdf = await platform.billing.documents.pdf(OPERATOR, null, doc.id);
+      const file = resolve(str(values, 'out') ?? pdf.fileName);
+      writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+      io.out(values.json ? JSON.stringify({ file, bytes: pdf.bytes }) : `wrote ${file} (${pdf.bytes} bytes)`);
+      return 0;
+    });
+  },
+};
+
+const documentsCorrect: Command = {
+  name: 'documents correct',
+  usage: 'documents correct <number|id> --type invoice|credit_note --amount A --reason R [--company ID] [--json]',
+  summary: 'Issue a correction of an invoice or credit note (a new document; the original never changes)',
+  help: `  <number|id>          the invoice or credit note to correct
+  --type T             invoice (the recipient owes more) or credit_note (the issuer owes more / charged too much)
+  --amount A           net amount in the document's currency, e.g. 12.50 (VAT follows the original's treatment)
+  --reason R           why (printed on the document and in the email)
+  --company ID         a managed shop with its own part in the original
+  --json               print the new document`,
+  options: { type: { type: 'string' }, amount: { type: 'string' }, reason: { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: true,
+  async run({ values, positionals, global, io }) {
+    const type = required(values, 'type');
+    if (type !== 'invoice' && type !== 'credit_note') throw new UsageError(`--type must be invoice or credit_note (got "${type}")`);
+    const reason = required(values, 'reason');
+    const amountText = required(values, 'amount');
+    return withPlatform(global.dataDir, (platform) => {
+      const original = documentOf(platform, positionals, 'documents correct');
+      const amountMinor = parseMinor(amountText, original.currency);
+      if (amountMinor === null || amountMinor <= 0 || amountMinor > MAX_AMOUNT_MINOR) {
+        throw new UsageError(`--amount must be a positive amount in ${original.currency}, e.g. 12.50 (got "${amountText}")`);
+      }
+      const doc = platform.billing.documents.correct(OPERATOR, null, { documentId: original.id, type, amountMinor, reason, companyId: positiveInt(str(values, 'company'), 'company') });
+      io.out(values.json ? JSON.stringify(doc) : `issued ${DOCUMENT_TYPE_LABELS[doc.type].toLowerCase()} ${doc.number} correcting ${original.number}: ${money(doc.grossMinor, doc.currency)}`);
+      return 0;
+    });
+  },
+};
+
+const billingRates: Command = {
+  name: 'billing rates',
+  usage: 'billing rates [--set KEY=VALUE ...] [--reset KEY ...] [--reset-all] [--json]',
+  summary: "The month close's rates and issuer data, with their defaults; the operator changes them here",
+  help: `  --set KEY=VALUE   change a rate (repeatable): percentages as 5 or 12.5, e.g. --set salesFeeBp=4.5
+                    keys: ${RATE_DEFINITIONS.map((d) => d.key).join(', ')}
+  --reset KEY       back to its default (repeatable)
+  --reset-all       every rate back to its default
+  --json            print the rates [{key, label, value, defaultValue, display, isDefault, ...}]`,
+  options: { set: { type: 'string', multiple: true }, reset: { type: 'string', multiple: true }, 'reset-all': { type: 'boolean' }, json: { type: 'boolean' } },
+  async run({ values, global, io }) {
+    const sets = (values.set as string[] | undefined) ?? [];
+    const resets = (values.reset as string[] | undefined) ?? [];
+    const keys = new Set<string>(RATE_DEFINITIONS.map((d) => d.key));
+    const changes: Partial<Record<BillingRateKey, BillingRates[BillingRateKey]>> = {};
+    for (const pair of sets) {
+      const at = pair.indexOf('=');
+      const key = pair.slice(0, at);
+      if (at < 1 || !keys.has(key)) throw new UsageError(`--set needs KEY=VALUE with a key of: ${[...keys].join(', ')} (got "${pair}")`);
+      const value = parseRateValue(key as BillingRateKey, pair.slice(at + 1));
+      if (value === null) throw new UsageError(`--set ${key}: "${pair.slice(at + 1)}" is not a valid value (percentages as 5 or 12.5; days as a whole number)`);
+      changes[key as BillingRateKey] = value;
+    }
+    for (const key of resets) if (!keys.has(key)) throw new UsageError(`--reset needs a key of: ${[...keys].join(', ')} (got "${key}")`);
+    return withPlatform(global.dataDir, (platform) => {
+      const store = platform.billing.rates;
+      let views = store.views();
+      if (values['reset-all'] || resets.length > 0) views = store.reset(OPERATOR, values['reset-all'] ? undefined : (resets as BillingRateKey[]));
+      if (sets.length > 0) views = store.update(OPERATOR, changes as Partial<BillingRates>);
+      if (values.json) io.out(JSON.stringify(views));
+      else printTable(io, views.map((v) => ({ key: v.key, rate: v.label, value: v.display, default: v.isDefault ? '(default)' : v.defaultDisplay })));
+      return 0;
+    });
+  },
+};
+
+export const BILLING_COMMANDS: Command[] = [closeMonth, documentsList, documentsShow, documentsPdf, documentsCorrect, billingRates];

@@ -1,0 +1,27 @@
+// The month close and its documents (spec §7, docs/billing.md), as the platform offers them: the rates,
+// closing (months, preview, close, what-if), the issued documents (lists, one document, PDF, CSV,
+// corrections) and a partner's own prices for its clients with the invoices drafted from them.
+import type { OutboxService } from '../outbox-service';
+import type { ServiceContext } from '../service-context';
+import { createBillingRatesStore, type BillingRatesStore } from './billing-rates-store';
+import { createCloseService, type CloseService } from './close-service';
+import { createDocumentsService, type DocumentsService } from './documents-service';
+import { createPartnerPricesService, type PartnerPricesService } from './partner-prices-service';
+
+export interface BillingService {
+  readonly rates: BillingRatesStore;
+  readonly closing: CloseService;
+  readonly documents: DocumentsService;
+  readonly prices: PartnerPricesService;
+}
+
+export function createBillingService(ctx: ServiceContext, outbox: OutboxService): BillingService {
+  const rates = createBillingRatesStore(ctx.repos.settings);
+  const prices = createPartnerPricesService(ctx, rates, outbox);
+  return {
+    rates,
+    closing: createCloseService(ctx, rates, outbox, prices),
+    documents: createDocumentsService(ctx, rates, outbox),
+    prices,
+  };
+}

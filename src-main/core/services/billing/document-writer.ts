@@ -1,0 +1,92 @@
+// Issuing one document: its number from the issuer's gapless sequence (taken in the caller's transaction,
+// so a rollback gives the number back), the document row with both parties as they are now, its parts
+// (a managed shop's part numbered <number>/<position>) and lines. Nothing here ever updates a document.
+import type { DocumentLine, DocumentSection, PlannedDocument } from '../../../../src-shared/api/billing-types';
+import { documentNumber, type DocumentType } from '../../../../src-shared/domain/billing';
+import type { BillingRepository } from '../../repositories/billing-repository';
+
+export interface IssueOptions {
+  /** 'PD' for the platform, 'P<id>' for a partner's invoices to its clients. */
+  prefix: string;
+  issuerCompanyId: number | null;
+  closeId: number | null;
+  correctsDocumentId?: number | null;
+  reason?: string | null;
+  issuedAt: number;
+  /** Invoices: days until due (null: no due date). */
+  paymentTermDays: number | null;
+}
+
+const DAY = 86_400_000;
+
+/** Gapless per prefix, type and year of issue (UTC): PD-INV-2026-000001, PD-INV-2026-000002, ... */
+export function takeNumber(repo: BillingRepository, prefix: string, type: DocumentType, issuedAt: number): string {
+  const year = new Date(issuedAt).getUTCFullYear();
+  return documentNumber(prefix, type, year, repo.nextNumber(prefix, type, year));
+}
+
+export function writeDocument(repo: BillingRepository, doc: PlannedDocument, options: IssueOptions): { id: number; number: string } {
+  const number = takeNumber(repo, options.prefix, doc.type, options.issuedAt);
+  const recipientId = doc.recipient.companyId!;
+  const shops = doc.sections.filter((s) => s.companyId !== null && s.companyId !== recipientId).length;
+  const id = repo.insertDocument({
+    number,
+    type: doc.type,
+    issuer_company_id: options.issuerCompanyId,
+    recipient_company_id: recipientId,
+    issuer_name: doc.issuer.name,
+    recipient_name: doc.recipient.name,
+    month: doc.month,
+    currency: doc.currency,
+    billed_as: doc.billedAs,
+    shop_count: shops,
+    close_id: options.closeId,
+    corrects_document_id: options.correctsDocumentId ?? null,
+    reason: options.reason ?? null,
+    issuer: JSON.stringify(doc.issuer),
+    recipient: JSON.stringify(doc.recipient),
+    vat_rate_bp: doc.vatRateBp,
+    vat_reason: doc.vatReason,
+    reverse_charge: doc.reverseCharge ? 1 : 0,
+    net_minor: doc.netMinor,
+    vat_minor: doc.vatMinor,
+    gross_minor: doc.grossMinor,
+    notes: JSON.stringify(doc.notes),
+    issued_at: options.issuedAt,
+    due_at: doc.type === 'invoice' && options.paymentTermDays !== null ? options.issuedAt + options.paymentTermDays * DAY : null,
+  });
+  doc.sections.forEach((section, index) => writeSection(repo, id, number, recipientId, section, index + 1));
+  return { id, number };
+}
+
+function writeSection(repo: BillingRepository, documentId: number, number: string, recipientId: number, section: DocumentSection, position: number): void {
+  const perShop = section.companyId !== null && section.companyId !== recipientId;
+  const sectionId = repo.insertSection({
+    document_id: documentId,
+    position,
+    number: perShop ? `${number}/${position}` : null,
+    company_id: section.companyId,
+    title: section.title,
+    subtitle: section.subtitle,
+    net_minor: section.netMinor,
+    vat_minor: section.vatMinor,
+    gross_minor: section.grossMinor,
+  });
+  section.lines.forEach((line, index) => writeLine(repo, sectionId, line, index + 1));
+}
+
+function writeLine(repo: BillingRepository, sectionId: number, line: DocumentLine, position: number): void {
+  repo.insertLine({
+    section_id: sectionId,
+    position,
+    kind: line.kind,
+    description: line.description,
+    quantity: line.quantity,
+    basis_minor: line.basisMinor,
+    rate_bp: line.rateBp,
+    net_minor: line.netMinor,
+    vat_minor: line.vatMinor,
+    gross_minor: line.grossMinor,
+    in_total: line.inTotal ? 1 : 0,
+  });
+}

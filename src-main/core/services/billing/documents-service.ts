@@ -1,0 +1,164 @@
+// Issued documents (docs/billing.md): lists (a partner's own, its clients' and its invoices to them; a
+// company's own), one document with its per-shop parts and lines, PDF and CSV, and corrections — a new
+// invoice or credit note that references the original, which itself never changes.
+import type { BillingDocument, DocumentPage, DocumentSummary, PdfFile, PlannedDocument } from '../../../../src-shared/api/billing-types';
+import { ApiError } from '../../../../src-shared/api/errors';
+import type { CsvExport } from '../../../../src-shared/api/shop-types';
+import { DOCUMENT_TYPE_LABELS, partnerNumberPrefix, PLATFORM_NUMBER_PREFIX, shareOf, vatTreatment, type DocumentType } from '../../../../src-shared/domain/billing';
+import type { Actor } from '../../access';
+import type { DocumentQuery, DocumentReach, DocumentRow } from '../../repositories/billing-repository';
+import type { OutboxService } from '../outbox-service';
+import type { ServiceContext } from '../service-context';
+import { toBillingCompany, toBillingDocument, toDocumentSummary } from './billing-mappers';
+import { EVERYTHING, viewOf } from './billing-reach';
+import type { BillingRatesStore } from './billing-rates-store';
+import { billingContacts, sendCorrection } from './billing-emails';
+import { documentCsv, documentsCsv, exportFileName } from './document-csv';
+import { renderDocumentPdf } from './document-pdf';
+import { writeDocument } from './document-writer';
+
+export interface CorrectionInput {
+  documentId: number;
+  type: 'invoice' | 'credit_note';
+  amountMinor: number;
+  reason: string;
+  companyId?: number;
+}
+
+/** Largest CSV export of the documents list (more asks for a narrower filter). */
+export const MAX_EXPORT_ROWS = 200_000;
+
+export interface DocumentsService {
+  /** Documents `companyId` sees in billing (null: the actor's own company; the operator: every document). */
+  list(actor: Actor, companyId: number | null, query: DocumentQuery, offset: number, limit: number): DocumentPage;
+  get(actor: Actor, companyId: number | null, documentId: number): BillingDocument;
+  pdf(actor: Actor, companyId: number | null, documentId: number): Promise<PdfFile>;
+  /** One document's parts and lines as CSV. */
+  csv(actor: Actor, companyId: number | null, documentId: number): CsvExport;
+  /** The documents list of a filter as CSV (every row). */
+  exportList(actor: Actor, companyId: number | null, query: DocumentQuery): CsvExport;
+  /** A correction of an invoice or credit note: only who may close (the operator, a partner as Self). */
+  correct(actor: Actor, companyId: number | null, input: CorrectionInput): BillingDocument;
+}
+
+export function createDocumentsService(ctx: ServiceContext, rates: BillingRatesStore, outbox: OutboxService): DocumentsService {
+  const { repos, clock } = ctx;
+
+  const reachOf = (actor: Actor, companyId: number | null): { reach: DocumentReach; canCorrect: boolean } => {
+    if (actor.kind === 'operator' && companyId === null) return { reach: EVERYTHING, canCorrect: true };
+    const view = viewOf(ctx, actor, companyId);
+    return { reach: view.reach, canCorrect: view.asPartner };
+  };
+
+  const reachable = (reach: DocumentReach, row: DocumentRow | undefined): row is DocumentRow =>
+    row !== undefined &&
+    ((reach.recipientIds === null && reach.issuerId === null) || (reach.recipientIds?.includes(row.recipient_company_id) ?? false) || (reach.issuerId !== null && row.issuer_company_id === reach.issuerId));
+
+  function load(reach: DocumentReach, documentId: number): BillingDocument {
+    const row = repos.billing.document(documentId);
+    if (!reachable(reach, row)) throw new ApiError('not_found', `Document ${documentId} was not found.`, { documentId });
+    const corrects = row.corrects_document_id === null ? null : (repos.billing.document(row.corrects_document_id)?.number ?? null);
+    return toBillingDocument(row, repos.billing.sections(row.id), repos.billing.lines(row.id), repos.billing.corrections(row.id), corrects);
+  }
+
+  return {
+    list(actor, companyId, query, offset, limit) {
+      const { reach } = reachOf(actor, companyId);
+      const { rows, total } = repos.billing.list(reach, query, offset, limit);
+      return { items: rows.map(toDocumentSummary), total, offset, limit };
+    },
+
+    get: (actor, companyId, documentId) => load(reachOf(actor, companyId).reach, documentId),
+
+    async pdf(actor, companyId, documentId) {
+      const doc = load(reachOf(actor, companyId).reach, documentId);
+      const bytes = await renderDocumentPdf(doc);
+      return { fileName: `${doc.number}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64'), bytes: bytes.length };
+    },
+
+    csv(actor, companyId, documentId) {
+      const doc = load(reachOf(actor, companyId).reach, documentId);
+      const { csv, rowCount } = documentCsv(doc);
+      return { fileName: `${doc.number}.csv`, mimeType: 'text/csv', csv, rowCount };
+    },
+
+    exportList(actor, companyId, query) {
+      const { reach } = reachOf(actor, companyId);
+      const { total } = repos.billing.list(reach, query, 0, 1);
+      if (total > MAX_EXPORT_ROWS) throw ApiError.validation({ filter: [`matches ${total} documents; export at most ${MAX_EXPORT_ROWS} at a time (filter by month or type)`] });
+      const { csv, rowCount } = documentsCsv([...repos.billing.iterate(reach, query)].map(toDocumentSummary));
+      return { fileName: exportFileName(query), mimeType: 'text/csv', csv, rowCount };
+    },
+
+    correct(actor, companyId, input) {
+      const { reach, canCorrect } = reachOf(actor, companyId);
+      const now = clock.now();
+      const id = ctx.transact((emit) => {
+        const original = repos.billing.document(input.documentId);
+        if (!reachable(reach, original)) throw new ApiError('not_found', `Document ${input.documentId} was not found.`, { documentId: input.documentId });
+        if (!canCorrect) throw new ApiError('forbidden', 'Corrections are issued by the document\'s issuer: the platform (a partner as Self in PartnerDeck) or the partner for its own invoices.');
+        if (original.type === 'report') throw ApiError.validation({ documentId: ['is a report: correct its invoice or credit note instead'] });
+        const shops = repos.billing.sectionCompanies(original.id);
+        if (input.companyId !== undefined && !shops.includes(input.companyId)) {
+          throw ApiError.validation({ companyId: [`has no part in ${original.number}`] });
+        }
+        const current = rates.current();
+        const issuerCompany = original.issuer_company_id === null ? null : repos.companies.get(original.issuer_company_id)!;
+        const recipientRow = repos.companies.get(original.recipient_company_id)!;
+        // An invoice's correction keeps its VAT (a credit note on an invoice credits the VAT back); a correction
+        // of a credit note is VAT-free as credit notes are, unless it charges (an invoice: the VAT rule applies).
+        const fresh = vatTreatment(issuerCompany?.country ?? current.sellerCountry, toBillingCompany(recipientRow));
+        const vat = original.type === 'invoice' ? { rateBp: original.vat_rate_bp, reverseCharge: original.reverse_charge === 1, reason: original.vat_reason } : input.type === 'invoice' ? { rateBp: fresh.rateBp, reverseCharge: fresh.reverseCharge, reason: fresh.reason } : { rateBp: 0, reverseCharge: false, reason: null };
+        const tax = shareOf(input.amountMinor, vat.rateBp);
+        const shop = input.companyId !== undefined ? repos.companies.get(input.companyId)! : null;
+        const description = `Correction of ${DOCUMENT_TYPE_LABELS[original.type].toLowerCase()} ${original.number}${shop && shop.id !== recipientRow.id ? ` (${shop.name})` : ''}: ${input.reason}`;
+        const doc: PlannedDocument = {
+          key: `${input.type}|${original.recipient_company_id}|${original.currency}`,
+          type: input.type as DocumentType,
+          month: original.month,
+          currency: original.currency,
+          issuer: JSON.parse(original.issuer),
+          recipient: JSON.parse(original.recipient),
+          billedAs: original.billed_as,
+          vatRateBp: vat.rateBp,
+          vatReason: vat.reason as PlannedDocument['vatReason'],
+          reverseCharge: vat.reverseCharge,
+          netMinor: input.amountMinor,
+          vatMinor: tax,
+          grossMinor: input.amountMinor + tax,
+          sections: [
+            {
+              number: null,
+              companyId: shop?.id ?? (original.billed_as === 'direct' ? recipientRow.id : null),
+              title: shop?.name ?? recipientRow.name,
+              subtitle: `Corrects ${original.number}`,
+              lines: [{ kind: 'correction', description, quantity: null, basisMinor: null, rateBp: vat.rateBp || null, netMinor: input.amountMinor, vatMinor: tax, grossMinor: input.amountMinor + tax, inTotal: true }],
+              netMinor: input.amountMinor,
+              vatMinor: tax,
+              grossMinor: input.amountMinor + tax,
+            },
+          ],
+          notes: [
+            `Corrects ${DOCUMENT_TYPE_LABELS[original.type].toLowerCase()} ${original.number}, which stays as issued.`,
+            ...(vat.reverseCharge ? [fresh.reverseCharge ? fresh.note : 'Reverse charge, as on the corrected invoice.'] : vat.rateBp > 0 ? [`VAT ${vat.rateBp / 100} %${original.type === 'invoice' ? ', as on the corrected invoice' : ''}.`] : []),
+          ],
+        };
+        const prefix = original.issuer_company_id === null ? PLATFORM_NUMBER_PREFIX : partnerNumberPrefix(original.issuer_company_id);
+        const written = writeDocument(repos.billing, doc, {
+          prefix,
+          issuerCompanyId: original.issuer_company_id,
+          closeId: null,
+          correctsDocumentId: original.id,
+          reason: input.reason,
+          issuedAt: now,
+          paymentTermDays: current.paymentTermDays > 0 ? current.paymentTermDays : null,
+        });
+        const summary: DocumentSummary = toDocumentSummary({ ...repos.billing.document(written.id)!, corrects_number: original.number });
+        sendCorrection(outbox, emit, billingContacts(repos, recipientRow), recipientRow, summary, original.number, input.reason);
+        emit('billing.changed', { month: original.month });
+        return written.id;
+      });
+      return load(reach, id);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// Console methods of the month close (spec §7, docs/billing.md). Closing, previews, what-if, corrections,
+// client prices and drafts are partner functions (as Self, billing permission); reading documents works as
+// Self (the partner's own, its clients' and its invoices to them) and acting as a client (its own).
+import { z } from 'zod';
+import {
+  billingCloseSchema,
+  billingMonthSchema,
+  billingWhatIfSchema,
+  clientPriceSchema,
+  correctionSchema,
+  documentIdSchema,
+  documentListSchema,
+  documentsExportSchema,
+  draftIdSchema,
+  draftListSchema,
+} from '../billing-inputs';
+import type {
+  BillingDocument,
+  BillingOverview,
+  ClientPrice,
+  ClosePreview,
+  CloseResult,
+  DocumentPage,
+  DocumentSummary,
+  PartnerInvoiceDraft,
+  PdfFile,
+  RateView,
+  WhatIf,
+} from '../billing-types';
+import { method } from '../method';
+import type { CsvExport } from '../shop-types';
+
+const empty = z.object({}).strict();
+
+export const billingMethods = {
+  'billing.overview': method<BillingOverview>()(empty, 'The Billing screen of the acting company: months with their state and document totals'),
+  'billing.preview': method<ClosePreview>()(billingMonthSchema, 'What closing a month would issue for the partner and its clients, with warnings (writes nothing)'),
+  'billing.close': method<CloseResult>()(billingCloseSchema, 'Close a month for the partner and its clients; closing again changes nothing'),
+  'billing.whatIf': method<WhatIf>()(billingWhatIfSchema, 'The difference for the partner and the client if the client switched between Direct and Via Partner'),
+  'billing.documents': method<DocumentPage>()(documentListSchema, 'Issued documents in reach: filter by month, type, company, currency; search; sort; page'),
+  'billing.document': method<BillingDocument>()(documentIdSchema, 'One document with its per-shop parts and lines'),
+  'billing.documentPdf': method<PdfFile>()(documentIdSchema, 'A document as PDF (base64)'),
+  'billing.documentCsv': method<CsvExport>()(documentIdSchema, "A document's lines as CSV"),
+  'billing.exportCsv': method<CsvExport>()(documentsExportSchema, 'The documents list of a filter as CSV (every row)'),
+  'billing.correct': method<BillingDocument>()(correctionSchema, 'Issue a correction of an invoice or credit note: a new document referencing it'),
+  'billing.rates': method<RateView[]>()(empty, "The month close's rates with their defaults (set by the platform operator)"),
+  'billing.prices': method<ClientPrice[]>()(empty, "The partner's prices for each client: monthly fee and percentage of net sales"),
+  'billing.setPrice': method<ClientPrice>()(clientPriceSchema, "Set the partner's prices for a client"),
+  'billing.drafts': method<PartnerInvoiceDraft[]>()(draftListSchema, "The partner's drafted invoices to its managed clients"),
+  'billing.refreshDrafts': method<PartnerInvoiceDraft[]>()(billingMonthSchema, "Draft a closed month's invoices to managed clients again from the current prices"),
+  'billing.issueDraft': method<DocumentSummary>()(draftIdSchema, "Issue a drafted invoice: numbered in the partner's sequence, emailed to the client"),
+  'billing.discardDraft': method<{ deleted: true }>()(draftIdSchema, 'Discard a drafted invoice'),
+} as const;
