@@ -13,6 +13,7 @@ import {
 import { ApiError } from '../../src-shared/api/errors';
 import { parseInput } from '../../src-shared/api/validation';
 import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
+import { appStoreHandlers } from './handlers/app-store-handlers';
 import { companiesHandlers } from './handlers/companies-handlers';
 import { oauthHandlers } from './handlers/oauth-handlers';
 import { outboxHandlers } from './handlers/outbox-handlers';
@@ -46,6 +47,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...outboxHandlers(ctx),
     ...oauthHandlers(ctx),
     ...webhooksHandlers(ctx),
+    ...appStoreHandlers(ctx),
   };
 
   const unsubscribe = options.platform.events.subscribe((name, payload) => {

@@ -15,6 +15,7 @@ import {
 } from './inputs';
 import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
+import { appStoreMethods } from './methods/app-store';
 import { oauthMethods } from './methods/oauth';
 import { webhookMethods } from './methods/webhooks';
 import { salesMethods } from './methods/sales';
@@ -90,6 +91,7 @@ export const methods = {
   ...webhookMethods,
   ...shopMethods,
   ...salesMethods,
+  ...appStoreMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;

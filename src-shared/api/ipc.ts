@@ -25,6 +25,12 @@ export type ConsoleEvents = {
   'webhook.deactivated': WebhookChange;
   'webhook_deliveries.changed': { companyId: number };
   'clock.advanced': { now: number; offsetMs: number };
+  // App Store: installs and uninstalls for a company, permission changes of an app it has, and listing
+  // changes (created, edited, approval requested or decided, visibility) of a developer's listing.
+  'app.installed': { companyId: number; appId: number; installId: number };
+  'app.uninstalled': { companyId: number; appId: number };
+  'app.updated': { companyId: number; appId: number };
+  'app_listing.changed': { appId: number; companyId: number };
 } & { [E in ShopEventName]: ShopObjectEvent };
 
 /** A change to one object of a client's shop (the console refreshes the list that shows it). */
@@ -73,6 +79,10 @@ export const EVENT_NAMES: EventName[] = [
   'webhook.deactivated',
   'webhook_deliveries.changed',
   'clock.advanced',
+  'app.installed',
+  'app.uninstalled',
+  'app.updated',
+  'app_listing.changed',
   ...SHOP_EVENT_NAMES,
 ];
 
