@@ -172,6 +172,7 @@ export interface OperatorApp {
 
 /** Whether this console session acts as the platform operator. */
 export interface OperatorStatus {
-  active: boolean;
+  /** The signed-in user has the platform operator role. */
+  isOperator: boolean;
   pendingRequests: number;
 }

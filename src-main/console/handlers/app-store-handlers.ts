@@ -1,10 +1,10 @@
 // Console methods of the App Store area. My Apps runs inside the shop company the console acts as; the App
 // Store browses as the acting company and installs for it or, as a partner's Self, for one of its clients.
-// Operator methods run only after `operator.enter` switched this console session into operator mode (the
-// person who runs PartnerDeck is the local platform's operator; the switch is explicit and visible), and
-// then with the operator actor; in user mode they are refused, and the core refuses user actors anyway.
+// Operator methods run only for a signed-in user with the platform operator role (users.is_operator; the
+// demo seed has one, `partnerdeck user operator` grants it), as the operator actor labelled with that
+// user's email; for everybody else they are refused (and the core refuses user actors anyway).
 import { ApiError } from '../../../src-shared/api/errors';
-import { OPERATOR, type Actor } from '../../core/access';
+import type { Actor } from '../../core/access';
 import type { ConsoleContext, Handlers } from '../console-context';
 
 type AppStoreMethods =
@@ -24,29 +24,24 @@ type AppStoreMethods =
   | 'appStore.uninstall'
   | 'appStore.installed'
   | 'operator.status'
-  | 'operator.enter'
-  | 'operator.leave'
   | 'operator.apps'
   | 'operator.approve'
   | 'operator.reject'
   | 'operator.setVisibility';
 
-export const OPERATOR_MODE_REQUIRED = 'This is a platform operator function. Switch to the operator first (user menu → Platform operator…).';
+export const OPERATOR_ROLE_REQUIRED = 'App review is for the platform operator. Sign in as a user with the operator role.';
 
 export function appStoreHandlers(ctx: ConsoleContext): Pick<Handlers, AppStoreMethods> {
   const { platform, options } = ctx;
   const MY_APPS = 'My Apps';
   const STORE = 'The App Store';
-  let operatorMode = false;
 
-  /** The operator actor, only while this console session is in operator mode. */
+  /** The operator actor (labelled with the user, for the audit log), only for a user with the operator role. */
   function operator(): Actor {
-    ctx.currentUser();
-    if (!operatorMode) throw new ApiError('forbidden', OPERATOR_MODE_REQUIRED, { reason: 'operator_mode_required' });
-    return OPERATOR;
+    const user = ctx.currentUser();
+    if (!user.is_operator) throw new ApiError('forbidden', OPERATOR_ROLE_REQUIRED, { reason: 'operator_role_required' });
+    return { kind: 'operator', label: `operator:${user.email}` };
   }
-
-  const status = () => ({ active: operatorMode, pendingRequests: platform.repos.appStore.countPending() });
 
   return {
     'myApps.list': ({ companyId }) => {
@@ -119,21 +114,8 @@ export function appStoreHandlers(ctx: ConsoleContext): Pick<Handlers, AppStoreMe
     },
 
     'operator.status': () => {
-      ctx.currentUser();
-      return status();
-    },
-    'operator.enter': () => {
       const user = ctx.currentUser();
-      if (!operatorMode) {
-        operatorMode = true;
-        platform.repos.audit.record({ company_id: null, actor: `user:${user.email}`, action: 'operator.entered', detail: {}, created_at: platform.clock.now() });
-      }
-      return status();
-    },
-    'operator.leave': () => {
-      ctx.currentUser();
-      operatorMode = false;
-      return status();
+      return { isOperator: user.is_operator === 1, pendingRequests: user.is_operator ? platform.repos.appStore.countPending() : 0 };
     },
     'operator.apps': ({ filter }) => platform.appApprovals.list(operator(), filter),
     'operator.approve': (input) => platform.appApprovals.approve(operator(), input),

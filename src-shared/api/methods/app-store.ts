@@ -1,7 +1,7 @@
 // Console methods of the App Store area (spec §6): My Apps (a shop company's listings: create, edit, reveal
 // and rotate the shared secret, request approval, Beta <-> Release), the App Store (browse, a listing, what
-// installing would cost, install, uninstall, installed apps) and the platform operator (an explicit mode of
-// the console session; the approval queue, approve, reject, visibility).
+// installing would cost, install, uninstall, installed apps) and the platform operator (a user role of the local
+// platform; the approval queue, approve, reject, visibility).
 import { z } from 'zod';
 import {
   approvalRequestSchema,
@@ -54,9 +54,7 @@ export const appStoreMethods = {
   'appStore.uninstall': method<InstalledApp>()(installSchema, 'Uninstall: revokes the app’s access and tokens and fires app/uninstalled'),
   'appStore.installed': method<InstalledApp[]>()(installedListSchema, 'Apps installed for (or authorized by) a company, or by every company in reach'),
 
-  'operator.status': method<OperatorStatus>()(empty, 'Whether this console acts as the platform operator'),
-  'operator.enter': method<OperatorStatus>()(empty, 'Act as the platform operator (approves and rejects App Store listings)'),
-  'operator.leave': method<OperatorStatus>()(empty, 'Stop acting as the platform operator'),
+  'operator.status': method<OperatorStatus>()(empty, 'Whether the signed-in user is the platform operator, and the open approval requests'),
   'operator.apps': method<OperatorApp[]>()(operatorListSchema, 'Operator: every listing with its state, or only the open approval requests'),
   'operator.approve': method<OperatorApp>()(operatorApproveSchema, 'Operator: approve a pending listing into Beta or Release'),
   'operator.reject': method<OperatorApp>()(operatorRejectSchema, 'Operator: reject a pending listing with a reason'),

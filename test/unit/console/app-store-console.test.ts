@@ -1,11 +1,12 @@
-// The App Store through the console API: operator functions only in the explicit operator mode (a normal
-// user is refused whatever it sends), My Apps only inside the shop the console acts as, installing for a
+// The App Store through the console API: operator functions only for a user with the platform operator role
+// (any other user is refused whatever it sends), My Apps only inside the shop the console acts as, installing for a
 // partner's client as Self but never for another client while acting as one, and the pushed events.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { PushedEvent } from '../../../src-shared/api/contract';
 import { createConsoleService } from '../../../src-main/console/console-service';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
+import { DEMO_OPERATOR_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform } from '../../helpers/platform';
 
 const open: { dispose(): void }[] = [];
@@ -43,8 +44,8 @@ const LISTING = {
   developerEmail: 'dev@console-app.example',
 };
 
-describe('operator mode', () => {
-  it('refuses every operator method until operator.enter, then runs them as the operator; operator.leave ends it', async () => {
+describe('the platform operator role', () => {
+  it('refuses every operator method to users without the role; the demo operator runs them, labelled in the audit', async () => {
     const { platform, service, id, userId } = setup();
     const kawaii = id('Kawaii Stationery KK');
     await service.call('session.signIn', { userId: userId('yuki@kawaii-stationery.example') });
@@ -58,21 +59,27 @@ describe('operator mode', () => {
     ] as const) {
       const error = await rejection(service.call(method, input));
       expect(error.code).toBe('forbidden');
-      expect(error.details).toMatchObject({ reason: 'operator_mode_required' });
+      expect(error.details).toMatchObject({ reason: 'operator_role_required' });
     }
     expect(platform.repos.appStore.openRequest(app.id)).toBeDefined();
-    expect(await service.call('operator.status', {})).toEqual({ active: false, pendingRequests: 1 });
+    expect(await service.call('operator.status', {})).toEqual({ isOperator: false, pendingRequests: 0 });
+    expect((await service.call('session.get', {})).isOperator).toBe(false);
 
-    expect(await service.call('operator.enter', {})).toEqual({ active: true, pendingRequests: 1 });
-    expect((await service.call('operator.apps', { filter: 'pending' })).map((a) => a.id)).toEqual([app.id]);
+    const operatorUser = (await service.call('session.signInCandidates', {})).find((c) => c.isOperator)!;
+    expect(operatorUser.email).toBe(DEMO_OPERATOR_EMAIL);
+    expect((await service.call('session.signIn', { userId: operatorUser.userId })).isOperator).toBe(true);
+    const pending = (await service.call('operator.status', {})).pendingRequests;
+    expect(pending).toBeGreaterThanOrEqual(1);
+    expect((await service.call('operator.apps', { filter: 'pending' })).map((a) => a.id)).toContain(app.id);
     expect((await service.call('operator.approve', { appId: app.id, visibility: 'beta' })).visibility).toBe('beta');
-    expect(await service.call('operator.leave', {})).toEqual({ active: false, pendingRequests: 0 });
-    expect((await rejection(service.call('operator.setVisibility', { appId: app.id, visibility: 'release' }))).code).toBe('forbidden');
+    expect((await service.call('operator.status', {})).pendingRequests).toBe(pending - 1);
+    const audit = platform.db.prepare("SELECT actor FROM audit_log WHERE action = 'app.approved' ORDER BY id DESC LIMIT 1").pluck().get();
+    expect(audit).toBe(`operator:${DEMO_OPERATOR_EMAIL}`);
   });
 
   it('an operator decision needs a reason to reject, named as a field', async () => {
-    const { service } = setup();
-    await service.call('operator.enter', {});
+    const { service, userId } = setup();
+    await service.call('session.signIn', { userId: userId(DEMO_OPERATOR_EMAIL) });
     const error = await rejection(service.call('operator.reject', { appId: 1, reason: ' ' }));
     expect(error.fields).toEqual({ reason: ['is required: tell the developer what to change'] });
   });

@@ -6,13 +6,14 @@ import { company } from '../../helpers/renderer-store';
 
 function session(home: Company, acting: Company, permissions: Permission[] = [...PERMISSIONS]): SessionInfo {
   return {
-    user: { id: 1, companyId: home.id, email: 'a@b.example', name: 'A', permissions, isAdmin: true, createdAt: home.createdAt },
+    user: { id: 1, companyId: home.id, email: 'a@b.example', name: 'A', permissions, isAdmin: true, isOperator: false, createdAt: home.createdAt },
     home,
     acting,
     isSelf: home.id === acting.id,
     permissions,
     storeAvailable: !acting.isPartner,
     recentCompanyIds: [],
+    isOperator: false,
   };
 }
 

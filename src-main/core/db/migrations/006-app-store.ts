@@ -19,6 +19,10 @@ ALTER TABLE apps ADD COLUMN visibility TEXT NOT NULL DEFAULT 'development' CHECK
 ALTER TABLE apps ADD COLUMN theme_id INTEGER REFERENCES themes(id) ON DELETE SET NULL;
 ALTER TABLE apps ADD COLUMN secret_rotated_at INTEGER;
 
+-- The platform operator is a role of the local platform: a user with it sees the App review queue and
+-- approves or rejects listings, whatever company it belongs to.
+ALTER TABLE users ADD COLUMN is_operator INTEGER NOT NULL DEFAULT 0 CHECK (is_operator IN (0, 1));
+
 -- Backfill: a product for every app registered before the App Store (ids chosen in app order, past both
 -- the products table's AUTOINCREMENT sequence and its largest id).
 CREATE TEMP TABLE app_product_backfill AS
