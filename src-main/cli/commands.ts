@@ -18,6 +18,7 @@ import { SHOP_COMMANDS } from './commands/shop-commands';
 import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
 import { APP_COMMANDS } from './commands/app-commands';
+import { STORE_COMMANDS } from './commands/store-commands';
 import { WEBHOOK_COMMANDS } from './commands/webhook-commands';
 
 function openInBrowser(url: string): void {
@@ -224,4 +225,4 @@ const userCreate: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...WEBHOOK_COMMANDS];
+export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...STORE_COMMANDS, ...WEBHOOK_COMMANDS];
