@@ -15,6 +15,7 @@ import './styles/components.css';
 import './styles/screens.css';
 import './styles/developer.css';
 import './styles/store.css';
+import './styles/apps.css';
 
 const client = createConsoleClient();
 const store = createAppStore(client);

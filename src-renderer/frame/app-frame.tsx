@@ -35,6 +35,9 @@ import { STORE_TITLES, StoreScreen } from '../screens/store/store-screen';
 import { StorefrontScreen } from '../screens/store/storefront-screen';
 import { DashboardScreen } from '../screens/stats/dashboard-screen';
 import { SalesScreen } from '../screens/stats/sales-screen';
+import { AppReviewScreen } from '../screens/apps/app-review-screen';
+import { AppStoreScreen } from '../screens/apps/app-store-screen';
+import { MyAppsScreen } from '../screens/apps/my-apps-screen';
 
 function useGlobalShortcuts(): void {
   const caps = useCapabilities();
@@ -149,6 +152,12 @@ function RouteView({ route }: { route: Route }) {
       return <OutboxScreen messageId={route.messageId} />;
     case 'webhooks':
       return <WebhooksScreen webhookId={route.webhookId} />;
+    case 'app-store':
+      return <AppStoreScreen tab={route.tab} />;
+    case 'my-apps':
+      return <MyAppsScreen appId={route.appId} />;
+    case 'app-review':
+      return <AppReviewScreen />;
     case 'not-found':
       return (
         <div className="page">
@@ -180,6 +189,8 @@ function lockedTitle(route: Route): string {
       return 'Dashboard';
     case 'storefront':
       return 'Storefront';
+    case 'my-apps':
+      return 'My Apps';
     default:
       return 'Shop settings';
   }

@@ -153,6 +153,25 @@ export function SideNav({ route }: { route: Route }) {
         </div>
       )}
 
+      {caps.appStore && (
+        <div className="nav-section" data-testid="nav-extensions">
+          <div className="nav-heading">Extensions</div>
+          <NavItem route={{ name: 'app-store', tab: 'browse' }} current={route} icon="sparkle" label="App Store" testId="nav-app-store" />
+          {caps.myApps ? (
+            <NavItem route={{ name: 'my-apps', appId: null }} current={route} icon="code" label="My Apps" testId="nav-my-apps" />
+          ) : (
+            <LockedNavItem icon="code" label="My Apps" testId="nav-my-apps" />
+          )}
+        </div>
+      )}
+
+      {caps.appReview && (
+        <div className="nav-section" data-testid="nav-operator">
+          <div className="nav-heading">Platform operator</div>
+          <NavItem route={{ name: 'app-review' }} current={route} icon="shield" label="App review" testId="nav-app-review" />
+        </div>
+      )}
+
       <div className="nav-section">
         <div className="nav-heading">Local platform</div>
         <NavItem

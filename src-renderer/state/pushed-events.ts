@@ -70,8 +70,15 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
     case 'authorization.revoked': {
       const { companyId } = event.payload as PushedEvent<'authorization.granted'>['payload'];
       if (s.oauth.authorizations[companyId]) refreshLater(store, `authorizations:${companyId}`, () => void a.loadAuthorizations(companyId));
+      a.refreshApps();
       return;
     }
+    case 'app.installed':
+    case 'app.uninstalled':
+    case 'app.updated':
+    case 'app_listing.changed':
+      a.refreshApps();
+      return;
     default:
       if (isShopEvent(event.name)) {
         const payload = event.payload as ShopObjectEvent;

@@ -1,6 +1,7 @@
 // The renderer's one zustand store, built from typed slices. Actions (under `actions`) are the only code
 // that calls the console client; components read state through one selector per value.
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAppsSlice, type AppsActions, type AppsState } from './apps-slice';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
 import { idle } from './loadable';
 import { createOAuthSlice, type OAuthActions, type OAuthState } from './oauth-slice';
@@ -34,6 +35,7 @@ export type AppActions = SessionActions &
   OutboxActions &
   OAuthActions &
   WebhooksActions &
+  AppsActions &
   UiActions &
   ResetActions;
 
@@ -48,6 +50,7 @@ export interface AppState {
   outbox: OutboxState;
   oauth: OAuthState;
   webhooks: WebhooksState;
+  apps: AppsState;
   ui: UiState;
   actions: AppActions;
 }
@@ -87,6 +90,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const outbox = createOutboxSlice(ctx);
     const oauth = createOAuthSlice(ctx);
     const webhooks = createWebhooksSlice(ctx);
+    const apps = createAppsSlice(ctx);
     const ui = createUiSlice(ctx);
 
     const reset: ResetActions = {
@@ -103,10 +107,15 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           outbox: outbox.state,
           oauth: oauth.state,
           webhooks: webhooks.state,
+          apps: apps.state,
         }));
       },
       resetForActing() {
-        set((s) => ({ requests: { ...s.requests, list: idle(), directory: idle() }, webhooks: { ...webhooks.state, clock: s.webhooks.clock } }));
+        set((s) => ({
+          requests: { ...s.requests, list: idle(), directory: idle() },
+          webhooks: { ...webhooks.state, clock: s.webhooks.clock },
+          apps: { ...apps.state, storeQuery: s.apps.storeQuery, review: s.apps.review, reviewFilter: s.apps.reviewFilter },
+        }));
         shopData.actions.resetShopData(get().session.info?.acting?.id ?? null);
       },
     };
@@ -122,6 +131,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       outbox: outbox.state,
       oauth: oauth.state,
       webhooks: webhooks.state,
+      apps: apps.state,
       ui: ui.state,
       actions: {
         ...session.actions,
@@ -134,6 +144,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...outbox.actions,
         ...oauth.actions,
         ...webhooks.actions,
+        ...apps.actions,
         ...ui.actions,
         ...reset,
       },
