@@ -356,7 +356,7 @@ function ListingDrawer({
               rows={3}
               value={v.redirectUris}
               placeholder="https://your-app.example/oauth/callback"
-              data-testid="field-redirectUris"
+              data-testid="input-redirectUris"
               aria-invalid={redirectProblem(form.error) ? true : undefined}
               onChange={(e) => form.setValue('redirectUris', e.target.value)}
               onBlur={() => form.blur('redirectUris')}
