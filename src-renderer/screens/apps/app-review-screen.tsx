@@ -183,7 +183,7 @@ function DecisionDialog({ app, kind, onClose }: { app: OperatorApp; kind: 'appro
       <label className="field">
         <span className="field-label">{kind === 'approve' ? 'Note for the developer (optional)' : 'Reason'}</span>
         <textarea
-          className="input"
+          className="input textarea"
           rows={3}
           maxLength={1000}
           value={text}

@@ -352,7 +352,7 @@ function ListingDrawer({
             </label>
             <textarea
               id={`${form.id}-redirectUris`}
-              className="input"
+              className="input textarea"
               rows={3}
               value={v.redirectUris}
               placeholder="https://your-app.example/oauth/callback"
@@ -542,7 +542,7 @@ function ListingSide({ app }: { app: DeveloperApp }) {
           <p>The platform operator reviews the listing and approves it into Beta (free for everyone) or Release (bought), or tells you what to change.</p>
           <label className="field">
             <span className="field-label">Note for the operator (optional)</span>
-            <textarea className="input" rows={3} value={message} maxLength={1000} onChange={(e) => setMessage(e.target.value)} data-testid="request-message" />
+            <textarea className="input textarea" rows={3} value={message} maxLength={1000} onChange={(e) => setMessage(e.target.value)} data-testid="request-message" />
           </label>
         </Modal>
       )}
