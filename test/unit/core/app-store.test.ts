@@ -9,6 +9,7 @@ import { OPERATOR, type Actor } from '../../../src-main/core/access';
 import { migrate, openDatabase } from '../../../src-main/core/db/database';
 import { MIGRATIONS } from '../../../src-main/core/db/migrations';
 import type { PlatformEventName } from '../../../src-main/core/events';
+import { DEMO_OPERATOR_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform } from '../../helpers/platform';
 
 const open: { dispose(): void }[] = [];
@@ -212,6 +213,29 @@ describe('approval', () => {
       expect(errorOf(() => platform.appApprovals.setVisibility(user, { appId: app.id, visibility: 'release' })).code).toBe('forbidden');
       expect(errorOf(() => platform.appApprovals.pendingCount(user)).code).toBe('forbidden');
     }
+  });
+});
+
+describe('the platform operator role and the demo store', () => {
+  it('only the platform (or an operator) gives the role; a company administrator cannot make itself one', () => {
+    const { platform, as } = demo();
+    const dana = as(DANA);
+    expect(errorOf(() => platform.users.setOperator(dana, platform.repos.users.findByEmail(DANA)!.id, true)).details).toMatchObject({ reason: 'operator_only' });
+    expect(platform.repos.users.findByEmail(DANA)!.is_operator).toBe(0);
+    const operatorUser = platform.repos.users.findByEmail(DEMO_OPERATOR_EMAIL)!;
+    expect(operatorUser.is_operator).toBe(1);
+    expect(platform.users.setOperator({ kind: 'user', user: operatorUser }, platform.repos.users.findByEmail(DANA)!.id, true).isOperator).toBe(true);
+    expect(platform.users.setOperator(OPERATOR, platform.repos.users.findByEmail(DANA)!.id, false).isOperator).toBe(false);
+  });
+
+  it('the demo store has Release, Beta, Development and pending listings, seen by the visibility rules', () => {
+    const { platform, as, companyOf } = demo();
+    const names = (email: string) => platform.appStore.browse(as(email), companyOf(email), { search: '', kind: 'any' }).map((l) => `${l.name}:${l.visibility}`).sort();
+    // Northwind's family sees Rheinwerk's app in Development; an unrelated company does not, nor the pending one.
+    expect(names(DANA)).toEqual(['Label Printer:development', 'Loyalty Beans:beta', 'Nordic Frost:release', 'Parcel Pilot:release', 'Review Radar:beta']);
+    expect(names(MAYA)).toEqual(['Loyalty Beans:beta', 'Nordic Frost:release', 'Parcel Pilot:release', 'Review Radar:beta']);
+    expect(platform.appApprovals.list(OPERATOR, 'pending').map((a) => a.name)).toEqual(['Newsletter Bridge']);
+    expect(platform.db.prepare('SELECT COUNT(*) FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id WHERE p.kind IN (\'app\', \'theme\')').pluck().get()).toBe(0);
   });
 });
 
