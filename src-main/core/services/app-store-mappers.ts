@@ -8,6 +8,18 @@ import { toIso } from '../clock';
 import type { ApprovalRequestRow, InstallListRow, ListingRow } from '../repositories/app-store-repository';
 import type { AuthorizationListRow } from '../repositories/authorizations-repository';
 
+/** What a listing still needs before approval can be requested (field -> sentence). */
+export function readinessOf(row: ListingRow): Record<string, string> {
+  return readinessProblems({
+    kind: row.kind,
+    description: row.description,
+    developerEmail: row.developer_email,
+    authorizationUrl: row.authorization_url,
+    available: row.is_active === 1,
+    themeId: row.theme_id,
+  });
+}
+
 export function approvalStatusOf(latest: ApprovalRequestRow | undefined): ApprovalStatus {
   if (!latest) return 'none';
   if (latest.decided_at === null) return 'pending';
@@ -55,14 +67,7 @@ export function toDeveloperApp(row: ListingRow, latest: ApprovalRequestRow | und
     visibility: row.visibility,
     approval: approvalStatusOf(latest),
     latestRequest: latest ? toApprovalRequest(latest) : null,
-    readiness: readinessProblems({
-      kind: row.kind,
-      description: row.description,
-      developerEmail: row.developer_email,
-      authorizationUrl: row.authorization_url,
-      available: row.is_active === 1,
-      themeId: row.theme_id,
-    }),
+    readiness: readinessOf(row),
     activeInstalls: row.active_installs,
     purchases: row.purchases,
     secretRotatedAt: row.secret_rotated_at === null ? null : toIso(row.secret_rotated_at),

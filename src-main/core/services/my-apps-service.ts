@@ -10,12 +10,12 @@ import { listingCreateSchema, listingFieldProblems, listingUpdateSchema, type ap
 import type { DeveloperApp, DeveloperAppWithSecret } from '../../../src-shared/api/app-store-types';
 import { ApiError } from '../../../src-shared/api/errors';
 import { parseInput } from '../../../src-shared/api/validation';
-import { approvalStep, readinessProblems } from '../../../src-shared/domain/app-store';
+import { approvalStep } from '../../../src-shared/domain/app-store';
 import { canonicalScopes, formatScopes } from '../../../src-shared/domain/oauth-scopes';
 import { actorLabel, type Actor } from '../access';
 import type { ListingRow } from '../repositories/app-store-repository';
 import type { AppPatch } from '../repositories/apps-repository';
-import { approvalStatusOf, toDeveloperApp } from './app-store-mappers';
+import { approvalStatusOf, readinessOf, toDeveloperApp } from './app-store-mappers';
 import { setListingVisibility } from './app-approvals-service';
 import type { AppsService } from './apps-service';
 import type { CatalogService } from './catalog-service';
@@ -173,14 +173,7 @@ export function createMyAppsService(ctx: ServiceContext, apps: AppsService, cata
       const latest = row.latest_request_id === null ? undefined : repos.appStore.getRequest(row.latest_request_id);
       const step = approvalStep({ visibility: row.visibility, status: approvalStatusOf(latest) }, { kind: 'request' });
       if (!step.ok) throw new ApiError('conflict', step.problem, { reason: 'approval_state' });
-      const missing = readinessProblems({
-        kind: row.kind,
-        description: row.description,
-        developerEmail: row.developer_email,
-        authorizationUrl: row.authorization_url,
-        available: row.is_active === 1,
-        themeId: row.theme_id,
-      });
+      const missing = readinessOf(row);
       if (Object.keys(missing).length > 0) {
         throw new ApiError('conflict', `${row.name} is not ready for approval. ${Object.values(missing).join(' ')}`, { reason: 'not_ready', missing });
       }

@@ -6,8 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { listingCreateSchema, listingUpdateSchema } from '../../../src-shared/api/app-store-inputs';
 import type { DeveloperApp } from '../../../src-shared/api/app-store-types';
-import type { FieldErrors } from '../../../src-shared/api/errors';
-import { VISIBILITY_HELP, VISIBILITY_LABELS, type ListingKind } from '../../../src-shared/domain/app-store';
+import { VISIBILITY_HELP, type ListingKind } from '../../../src-shared/domain/app-store';
 import { OAUTH_SCOPE_LABELS, OAUTH_SCOPE_TITLES, OAUTH_SCOPES, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
 import { href } from '../../router/routes';
 import { navigate } from '../../router/use-route';
@@ -19,11 +18,11 @@ import { CheckboxField, ChoiceField, FieldError, SelectField, TextAreaField, Tex
 import { FormDrawer } from '../../ui/form-drawer';
 import { formatDateTime, plural } from '../../ui/format';
 import { Icon } from '../../ui/icons';
-import { bpToPercentText, formatMoney, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
+import { bpToPercentText, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
 import { Card, PageHeader } from '../../ui/page';
 import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
-import { CURRENCY_CHOICES } from '../store/store-ui';
+import { PriceFields, priceProblems } from '../store/store-ui';
 import { ApprovalBadge, ListingIcon, VisibilityBadge, listingPrice } from './apps-ui';
 
 export function MyAppsScreen({ appId }: { appId: number | 'new' | null }) {
@@ -223,17 +222,6 @@ function updateOf(app: DeveloperApp, v: ListingValues) {
   return { ...rest, appId: app.id, vatRateBp: rest.vatRateBp ?? app.vatRateBp };
 }
 
-function localProblems(v: ListingValues): FieldErrors {
-  const problems: FieldErrors = {};
-  const price = parseMoney(v.priceMinor, v.currency);
-  if (!price.ok) problems.priceMinor = [price.problem];
-  if (v.vatRateBp.trim() !== '') {
-    const bp = percentTextToBp(v.vatRateBp);
-    if (bp === null || bp > 10000) problems.vatRateBp = ['must be a percentage between 0 and 100'];
-  }
-  return problems;
-}
-
 /** A redirect URI's problem is reported per line ("redirectUris.1"); the textarea shows the first. */
 function redirectProblem(error: (field: string) => string | undefined): string | undefined {
   const whole = error('redirectUris');
@@ -266,14 +254,13 @@ function ListingDrawer({
   const validate = useMemo(
     () =>
       isNew
-        ? zodValidator(listingCreateSchema, (v: ListingValues) => inputOf(companyId, v), localProblems)
-        : zodValidator(listingUpdateSchema, (v: ListingValues) => updateOf(app, v), localProblems),
+        ? zodValidator(listingCreateSchema, (v: ListingValues) => inputOf(companyId, v), priceProblems)
+        : zodValidator(listingUpdateSchema, (v: ListingValues) => updateOf(app, v), priceProblems),
     [companyId, isNew, app],
   );
   const form = useForm<ListingValues>(`listing-${app?.id ?? 'new'}`, valuesOf(app, defaults), validate);
   const v = form.values;
   const kind = app?.kind ?? v.kind;
-  const currencies = CURRENCY_CHOICES.includes(v.currency) ? CURRENCY_CHOICES : [v.currency, ...CURRENCY_CHOICES];
   const scopesError = form.error('scopes');
   const toggleScope = (scope: OAuthScope) =>
     form.setValue('scopes', v.scopes.includes(scope) ? v.scopes.filter((s) => s !== scope) : OAUTH_SCOPES.filter((s) => s === scope || v.scopes.includes(s)));
@@ -316,24 +303,11 @@ function ListingDrawer({
         <TextAreaField form={form} name="description" label="Description" rows={3} className="span-2" hint="The App Store page: what it does and for whom." />
         <CheckboxField form={form} name="isActive" label="Available for sale" hint="Unavailable listings show only to you." />
       </div>
-      <div className="form-grid form-grid-3">
-        <TextField
-          form={form}
-          name="priceMinor"
-          label="Price (net)"
-          errorLabel="Price"
-          required
-          inputMode="decimal"
-          placeholder={moneyInputText(0, v.currency)}
-          suffix={<span className="muted">{v.currency}</span>}
-          hint={(() => {
-            const parsed = parseMoney(v.priceMinor, v.currency);
-            return parsed.ok ? `${formatMoney(parsed.minor, v.currency)} once, in Release (Beta is free)` : 'Paid once, in Release (Beta is free)';
-          })()}
-        />
-        <SelectField form={form} name="currency" label="Currency" options={currencies.map((c) => ({ value: c, label: c }))} />
-        <TextField form={form} name="vatRateBp" label="VAT rate" inputMode="decimal" placeholder="Shop default" suffix={<span className="muted">%</span>} />
-      </div>
+      <PriceFields
+        form={form}
+        describe={(amount) => `${amount ? `${amount} once` : 'Paid once'}, in Release (Beta is free)`}
+        vatPlaceholder="Shop default"
+      />
 
       <h3 className="form-section-title">{kind === 'theme' ? 'Theme' : 'API credentials'}</h3>
       {kind === 'theme' ? (

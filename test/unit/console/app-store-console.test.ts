@@ -2,12 +2,12 @@
 // (any other user is refused whatever it sends), My Apps only inside the shop the console acts as, installing for a
 // partner's client as Self but never for another client while acting as one, and the pushed events.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/api/errors';
 import type { PushedEvent } from '../../../src-shared/api/contract';
 import { createConsoleService } from '../../../src-main/console/console-service';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { DEMO_OPERATOR_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform } from '../../helpers/platform';
+import { rejection } from '../../helpers/shop';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -23,15 +23,6 @@ function setup() {
   return { platform, service, events, id, userId };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const LISTING = {
   kind: 'app' as const,

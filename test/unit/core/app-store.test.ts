@@ -3,7 +3,6 @@
 // (tokens revoked, app.uninstalled exactly once inside the transaction), permission changes (app.updated per
 // company) and the operator-only functions.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/api/errors';
 import type { ListingCreateInput } from '../../../src-shared/api/app-store-inputs';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
 import { migrate, openDatabase } from '../../../src-main/core/db/database';
@@ -11,6 +10,7 @@ import { MIGRATIONS } from '../../../src-main/core/db/migrations';
 import type { PlatformEventName } from '../../../src-main/core/events';
 import { DEMO_OPERATOR_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform } from '../../helpers/platform';
+import { errorOf } from '../../helpers/shop';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -56,15 +56,6 @@ function demo() {
   return { platform, as, companyOf, kawaii, createApp, appInput, approve, events };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('My Apps: every listing is a product', () => {
   it('creates the app product in the developer’s shop with the sales fields, and credentials whose secret is shown once', () => {
