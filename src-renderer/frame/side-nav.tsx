@@ -95,6 +95,12 @@ export function SideNav({ route }: { route: Route }) {
   const unread = useApp((s) => unreadCount(s.outbox.list.data));
   const homeId = useApp((s) => s.session.info?.home?.id ?? null);
   const pendingRequests = useApp((s) => (s.requests.list.data ?? []).filter((r) => r.status === 'pending' && r.partnerId === homeId).length);
+  const reviewPending = useApp((s) => s.apps.reviewPending);
+  const { loadReviewPending } = useActions();
+  const userId = useApp((s) => s.session.info?.user?.id ?? null);
+  useEffect(() => {
+    if (caps.appReview) void loadReviewPending();
+  }, [caps.appReview, userId, loadReviewPending]);
   const version = typeof __PARTNERDECK_VERSION__ === 'string' ? __PARTNERDECK_VERSION__ : '';
 
   return (
@@ -168,7 +174,14 @@ export function SideNav({ route }: { route: Route }) {
       {caps.appReview && (
         <div className="nav-section" data-testid="nav-operator">
           <div className="nav-heading">Platform operator</div>
-          <NavItem route={{ name: 'app-review' }} current={route} icon="shield" label="App review" testId="nav-app-review" />
+          <NavItem
+            route={{ name: 'app-review' }}
+            current={route}
+            icon="shield"
+            label="App review"
+            testId="nav-app-review"
+            badge={<CountBadge count={reviewPending ?? 0} label={`${reviewPending ?? 0} waiting for review`} testId="review-pending-count" />}
+          />
         </div>
       )}
 

@@ -20,6 +20,8 @@ export interface AppsState {
   installed: Loadable<InstalledApp[]>;
   reviewFilter: 'pending' | 'all';
   review: Loadable<OperatorApp[]>;
+  /** Listings waiting for the operator (the App review badge); null until loaded or for other users. */
+  reviewPending: number | null;
 }
 
 export interface AppsActions {
@@ -39,6 +41,8 @@ export interface AppsActions {
   uninstallApp(app: InstalledApp): Promise<void>;
   setReviewFilter(filter: 'pending' | 'all'): void;
   loadReview(): Promise<void>;
+  /** The operator's count of listings waiting for review (navigation badge). */
+  loadReviewPending(): Promise<void>;
   approveListing(appId: number, visibility: ApprovedVisibility, note: string): Promise<void>;
   rejectListing(appId: number, reason: string): Promise<void>;
   /** Refreshes whatever App Store data is on screen (pushed events). */
@@ -164,13 +168,24 @@ export function createAppsSlice(ctx: SliceContext): { state: AppsState; actions:
       }
     },
 
+    async loadReviewPending() {
+      try {
+        const status = await ctx.client.call('operator.status', {});
+        patch(ctx, 'apps', { reviewPending: status.isOperator ? status.pendingRequests : null });
+      } catch {
+        patch(ctx, 'apps', { reviewPending: null });
+      }
+    },
+
     async approveListing(appId, visibility, note) {
       const app = await mutate(ctx, () => ctx.client.call('operator.approve', { appId, visibility, note }), (a) => `${a.name} was approved into ${VISIBILITY_LABELS[a.visibility]}`);
+      void actions.loadReviewPending();
       patch(ctx, 'apps', (s) => ({ review: ready((s.review.data ?? []).flatMap((a) => (a.id !== app.id ? [a] : s.reviewFilter === 'pending' ? [] : [app]))) }));
     },
 
     async rejectListing(appId, reason) {
       const app = await mutate(ctx, () => ctx.client.call('operator.reject', { appId, reason }), (a) => `${a.name} was rejected; the developer was told why`);
+      void actions.loadReviewPending();
       patch(ctx, 'apps', (s) => ({ review: ready((s.review.data ?? []).flatMap((a) => (a.id !== app.id ? [a] : s.reviewFilter === 'pending' ? [] : [app]))) }));
     },
 
@@ -180,12 +195,15 @@ export function createAppsSlice(ctx: SliceContext): { state: AppsState; actions:
       if (companyId !== null && s.myApps[companyId]) ctx.schedule(`my-apps:${companyId}`, () => void actions.loadMyApps(companyId));
       if (s.store.status !== 'idle') ctx.schedule('app-store', () => void actions.loadAppStore());
       if (s.installed.status !== 'idle') ctx.schedule('apps-installed', () => void actions.loadInstalled());
-      if (s.review.status !== 'idle' && ctx.get().session.info?.isOperator) ctx.schedule('app-review', () => void actions.loadReview());
+      if (ctx.get().session.info?.isOperator) {
+        if (s.review.status !== 'idle') ctx.schedule('app-review', () => void actions.loadReview());
+        ctx.schedule('app-review-pending', () => void actions.loadReviewPending());
+      }
     },
   };
 
   return {
-    state: { myApps: {}, storeQuery: { search: '', kind: 'any' }, store: idle(), installed: idle(), reviewFilter: 'pending', review: idle() },
+    state: { myApps: {}, storeQuery: { search: '', kind: 'any' }, store: idle(), installed: idle(), reviewFilter: 'pending', review: idle(), reviewPending: null },
     actions,
   };
 }

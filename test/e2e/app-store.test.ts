@@ -98,6 +98,8 @@ describe('the App Store in Chromium', () => {
 
   it('the platform operator approves it into Beta under App review', async () => {
     await signIn(DEMO_OPERATOR_EMAIL);
+    // The demo's Newsletter Bridge and this one wait for review.
+    await expect.poll(() => byTestId('review-pending-count').textContent()).toBe('2');
     await byTestId('nav-app-review').click();
     await byTestId(`review-${appId}`).waitFor();
     expect(await byTestId(`review-${appId}`).textContent()).toContain('Ready for review.');
@@ -105,6 +107,7 @@ describe('the App Store in Chromium', () => {
     await byTestId('approve-into-beta').check();
     await byTestId('confirm-decision').click();
     await expect.poll(() => byTestId(`review-${appId}`).count()).toBe(0);
+    await expect.poll(() => byTestId('review-pending-count').textContent()).toBe('1');
     await byTestId('review-filter-all').click();
     await expect.poll(() => byTestId(`review-${appId}`).textContent()).toContain('Approved');
   });
