@@ -16,6 +16,7 @@ import './styles/screens.css';
 import './styles/developer.css';
 import './styles/store.css';
 import './styles/billing.css';
+import './styles/apps.css';
 
 const client = createConsoleClient();
 const store = createAppStore(client);

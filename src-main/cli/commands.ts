@@ -19,6 +19,7 @@ import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
 import { APP_COMMANDS } from './commands/app-commands';
 import { BILLING_COMMANDS } from './commands/billing-commands';
+import { STORE_COMMANDS } from './commands/store-commands';
 import { WEBHOOK_COMMANDS } from './commands/webhook-commands';
 import { EMBEDDED_APP_COMMANDS } from './commands/embedded-app-commands';
 
@@ -227,4 +228,4 @@ const userCreate: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...WEBHOOK_COMMANDS, ...EMBEDDED_APP_COMMANDS, ...BILLING_COMMANDS];
+export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...STORE_COMMANDS, ...WEBHOOK_COMMANDS, ...EMBEDDED_APP_COMMANDS, ...BILLING_COMMANDS];

@@ -14,6 +14,7 @@ import { ApiError } from '../../src-shared/api/errors';
 import { parseInput } from '../../src-shared/api/validation';
 import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
 import { billingHandlers } from './handlers/billing-handlers';
+import { appStoreHandlers } from './handlers/app-store-handlers';
 import { companiesHandlers } from './handlers/companies-handlers';
 import { embeddedAppsHandlers } from './handlers/embedded-apps-handlers';
 import { oauthHandlers } from './handlers/oauth-handlers';
@@ -52,6 +53,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...webhooksHandlers(ctx),
     ...embeddedAppsHandlers(ctx),
     ...billingHandlers(ctx),
+    ...appStoreHandlers(ctx),
   };
 
   const unsubscribe = options.platform.events.subscribe((name, payload) => {

@@ -43,6 +43,11 @@ export interface PlatformEvents {
   // Apps installed for a company (spec §6): uninstalling fires app/uninstalled, changing permissions app/update.
   'app.uninstalled': { companyId: number; appId: number };
   'app.updated': { companyId: number; appId: number };
+  // The App Store (spec §6): an app or theme was installed for a company (`companyId`: the company it is
+  // installed for); a listing changed (created, edited, secret rotated, approval requested or decided,
+  // visibility changed; `companyId`: the developer's company).
+  'app.installed': { companyId: number; appId: number; installId: number };
+  'app_listing.changed': { appId: number; companyId: number };
   // A company's grant to an app (OAuth consent, later App Store installs) and its revocation (which also
   // revokes every token issued under it).
   'authorization.granted': AuthorizationEvent;

@@ -54,6 +54,7 @@ export function toUser(row: UserRow): User {
     name: row.name,
     permissions: permissionsOf(row),
     isAdmin: row.is_admin === 1,
+    isOperator: row.is_operator === 1,
     createdAt: toIso(row.created_at),
   };
 }

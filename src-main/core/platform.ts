@@ -8,6 +8,7 @@ import { openDatabase, type Db } from './db/database';
 import { createEventBus, type EventBus } from './events';
 import { cryptoIds, type Ids } from './ids';
 import { DB_FILE_NAME } from './paths';
+import { createAppStoreRepository } from './repositories/app-store-repository';
 import { createAppsRepository } from './repositories/apps-repository';
 import { createAuditRepository } from './repositories/audit-repository';
 import { createAuthorizationsRepository } from './repositories/authorizations-repository';
@@ -31,7 +32,10 @@ import { createWebhooksRepository } from './repositories/webhooks-repository';
 import { createWebhookDeliveryRepository } from './repositories/webhook-delivery-repository';
 import type { SecretStore } from './secrets/secret-store';
 import { seedDemo } from './seed/demo-seed';
+import { createAppApprovalsService, type AppApprovalsService } from './services/app-approvals-service';
+import { createAppStoreService, type AppStoreService } from './services/app-store-service';
 import { createAppsService, type AppsService } from './services/apps-service';
+import { createMyAppsService, type MyAppsService } from './services/my-apps-service';
 import { createAuthorizationsService, type AuthorizationsService } from './services/authorizations-service';
 import { createBillingService, type BillingService } from './services/billing/billing-service';
 import { createCompaniesService, type CompaniesService } from './services/companies-service';
@@ -89,6 +93,12 @@ export interface Platform {
   readonly apps: AppsService;
   /** Companies' grants to apps (OAuth consent; App Store installs build on it). */
   readonly authorizations: AuthorizationsService;
+  /** My Apps: a shop company's app and theme listings (product + credentials), secrets, approval requests. */
+  readonly myApps: MyAppsService;
+  /** The platform operator's approval queue: approve into Beta / Release, reject with a reason. */
+  readonly appApprovals: AppApprovalsService;
+  /** The App Store: browse, install (purchases), uninstall, and `installedApps(actor, companyId)` for Manage Apps. */
+  readonly appStore: AppStoreService;
   /** The OAuth server's codes and tokens. */
   readonly oauth: OAuthService;
   /** Embedded apps: Manage Apps per company, signed Start URLs (spec §6), the embed checker. */
@@ -138,6 +148,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       outbox: createOutboxRepository(db),
       audit: createAuditRepository(db),
       apps: createAppsRepository(db),
+      appStore: createAppStoreRepository(db),
       authorizations: createAuthorizationsRepository(db),
       oauth: createOAuthRepository(db),
       webhooks: createWebhooksRepository(db),
@@ -159,7 +170,8 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const users = createUsersService(ctx, outbox, () => publicUrl);
     const partnerRequests = createPartnerRequestsService(ctx, companies, outbox);
     const shop = createShopService(ctx);
-    const apps = createAppsService(ctx, options.secretStore);
+    const catalog = createCatalogService(ctx);
+    const apps = createAppsService(ctx, options.secretStore, catalog);
     const authorizations = createAuthorizationsService(ctx);
     const oauth = createOAuthService(ctx);
     const embeddedApps = createEmbeddedAppsService(ctx, apps);
@@ -168,9 +180,11 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     installWebhookEventWriter(ctx, repos.webhookDelivery);
     const webhookDeliveries = createWebhookDeliveryService(ctx, webhooks);
     clock.onAdvance((now) => events.publish('clock.advanced', { now, offsetMs: clock.offsetMs() }));
-    const catalog = createCatalogService(ctx);
     const customers = createCustomersService(ctx);
     const orders = createOrdersService(ctx);
+    const myApps = createMyAppsService(ctx, apps, catalog);
+    const appApprovals = createAppApprovalsService(ctx, outbox);
+    const appStore = createAppStoreService(ctx, { authorizations, customers, orders });
     const checkout = createCheckoutService(ctx, customers, orders);
     const audience = createAudienceService(ctx);
     const content = createContentService(ctx);
@@ -194,6 +208,9 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       outbox,
       apps,
       authorizations,
+      myApps,
+      appApprovals,
+      appStore,
       oauth,
       embeddedApps,
       webhooks,

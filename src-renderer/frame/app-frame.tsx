@@ -41,6 +41,9 @@ import { STORE_TITLES, StoreScreen } from '../screens/store/store-screen';
 import { StorefrontScreen } from '../screens/store/storefront-screen';
 import { DashboardScreen } from '../screens/stats/dashboard-screen';
 import { SalesScreen } from '../screens/stats/sales-screen';
+import { AppReviewScreen } from '../screens/apps/app-review-screen';
+import { AppStoreScreen } from '../screens/apps/app-store-screen';
+import { MyAppsScreen } from '../screens/apps/my-apps-screen';
 
 function useGlobalShortcuts(): void {
   const caps = useCapabilities();
@@ -167,6 +170,12 @@ function RouteView({ route }: { route: Route }) {
       return <EmbeddedAppScreen key={route.appId} appId={route.appId} />;
     case 'app-check':
       return <EmbedCheckerScreen key={route.appId} appId={route.appId} />;
+    case 'app-store':
+      return <AppStoreScreen tab={route.tab} />;
+    case 'my-apps':
+      return <MyAppsScreen appId={route.appId} />;
+    case 'app-review':
+      return <AppReviewScreen />;
     case 'not-found':
       return (
         <div className="page">
@@ -198,6 +207,8 @@ function lockedTitle(route: Route): string {
       return 'Dashboard';
     case 'storefront':
       return 'Storefront';
+    case 'my-apps':
+      return 'My Apps';
     default:
       return 'Shop settings';
   }

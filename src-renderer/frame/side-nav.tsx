@@ -97,6 +97,12 @@ export function SideNav({ route }: { route: Route }) {
   const unread = useApp((s) => unreadCount(s.outbox.list.data));
   const homeId = useApp((s) => s.session.info?.home?.id ?? null);
   const pendingRequests = useApp((s) => (s.requests.list.data ?? []).filter((r) => r.status === 'pending' && r.partnerId === homeId).length);
+  const reviewPending = useApp((s) => s.apps.reviewPending);
+  const { loadReviewPending } = useActions();
+  const userId = useApp((s) => s.session.info?.user?.id ?? null);
+  useEffect(() => {
+    if (caps.appReview) void loadReviewPending();
+  }, [caps.appReview, userId, loadReviewPending]);
   const version = typeof __PARTNERDECK_VERSION__ === 'string' ? __PARTNERDECK_VERSION__ : '';
 
   return (
@@ -156,10 +162,31 @@ export function SideNav({ route }: { route: Route }) {
         </div>
       )}
 
-      {caps.manageApps && (
-        <div className="nav-section">
+      {(caps.manageApps || caps.appStore) && (
+        <div className="nav-section" data-testid="nav-extensions">
           <div className="nav-heading">Extensions</div>
-          <NavItem route={{ name: 'apps' }} current={route} icon="puzzle" label="Manage Apps" testId="nav-manage-apps" />
+          {caps.manageApps && <NavItem route={{ name: 'apps' }} current={route} icon="puzzle" label="Manage Apps" testId="nav-manage-apps" />}
+          {caps.appStore && <NavItem route={{ name: 'app-store', tab: 'browse' }} current={route} icon="sparkle" label="App Store" testId="nav-app-store" />}
+          {caps.appStore &&
+            (caps.myApps ? (
+              <NavItem route={{ name: 'my-apps', appId: null }} current={route} icon="code" label="My Apps" testId="nav-my-apps" />
+            ) : (
+              <LockedNavItem icon="code" label="My Apps" testId="nav-my-apps" />
+            ))}
+        </div>
+      )}
+
+      {caps.appReview && (
+        <div className="nav-section" data-testid="nav-operator">
+          <div className="nav-heading">Platform operator</div>
+          <NavItem
+            route={{ name: 'app-review' }}
+            current={route}
+            icon="shield"
+            label="App review"
+            testId="nav-app-review"
+            badge={<CountBadge count={reviewPending ?? 0} label={`${reviewPending ?? 0} waiting for review`} testId="review-pending-count" />}
+          />
         </div>
       )}
 

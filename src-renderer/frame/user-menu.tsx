@@ -203,7 +203,9 @@ function SwitchUserDialog({ onClose }: { onClose: () => void }) {
                 >
                   <Avatar name={c.name} size={28} round />
                   <span className="candidate-text">
-                    <strong>{c.name}</strong>
+                    <strong>
+                      {c.name} {c.isOperator && <span className="badge badge-sample">Platform operator</span>}
+                    </strong>
                     <span>{c.email}</span>
                   </span>
                   {current ? (

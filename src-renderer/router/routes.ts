@@ -50,6 +50,12 @@ export type Route =
   /** One month: its close preview (or its documents once closed), the close action and the what-if. */
   | { name: 'billing-month'; month: string }
   | { name: 'billing-document'; documentId: number }
+  /** Extensions: the App Store (browse, or the apps installed for the company / the partner's clients). */
+  | { name: 'app-store'; tab: 'browse' | 'installed' }
+  /** Extensions / My Apps: the shop's app and theme listings; `appId` opens one, 'new' the create form. */
+  | { name: 'my-apps'; appId: number | 'new' | null }
+  /** The platform operator's App review queue. */
+  | { name: 'app-review' }
   | { name: 'not-found'; path: string };
 
 function positiveInt(text: string | undefined): number | null {
@@ -124,6 +130,16 @@ export function parseRoute(hash: string): Route {
       if (parts.length === 3 && b === 'documents' && documentId !== null) return { name: 'billing-document', documentId };
       break;
     }
+    case 'extensions':
+      if (parts.length === 2 && b === 'store') return { name: 'app-store', tab: 'browse' };
+      if (parts.length === 3 && b === 'store' && c === 'installed') return { name: 'app-store', tab: 'installed' };
+      if (parts.length === 2 && b === 'my-apps') return { name: 'my-apps', appId: null };
+      if (parts.length === 3 && b === 'my-apps' && c === 'new') return { name: 'my-apps', appId: 'new' };
+      if (parts.length === 3 && b === 'my-apps' && positiveInt(c) !== null) return { name: 'my-apps', appId: positiveInt(c) };
+      break;
+    case 'operator':
+      if (parts.length === 2 && b === 'app-review') return { name: 'app-review' };
+      break;
     case 'outbox':
       if (parts.length === 1) return { name: 'outbox', messageId: null };
       if (parts.length === 2 && positiveInt(b) !== null) return { name: 'outbox', messageId: positiveInt(b) };
@@ -198,6 +214,12 @@ export function routePath(route: Route): string {
       return `/billing/months/${route.month}`;
     case 'billing-document':
       return `/billing/documents/${route.documentId}`;
+    case 'app-store':
+      return route.tab === 'installed' ? '/extensions/store/installed' : '/extensions/store';
+    case 'my-apps':
+      return route.appId === null ? '/extensions/my-apps' : `/extensions/my-apps/${route.appId}`;
+    case 'app-review':
+      return '/operator/app-review';
     case 'not-found':
       return route.path;
   }

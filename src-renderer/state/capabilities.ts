@@ -38,6 +38,12 @@ export interface Capabilities {
   billing: boolean;
   /** Closing months, client prices and drafted invoices: a partner as Self with the billing permission. */
   billingClose: boolean;
+  /** The App Store: browse and install (apps permission); a partner as Self installs for its clients. */
+  appStore: boolean;
+  /** My Apps: the acting shop's app and theme listings (apps permission, inside a shop company). */
+  myApps: boolean;
+  /** The platform operator's App review (a user role, not a permission). */
+  appReview: boolean;
 }
 
 /** The store's areas and the permission each needs (as the platform checks them: themes and files are
@@ -99,6 +105,9 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     webhooks: signedIn && perms.has('apps'),
     billing: signedIn && perms.has('billing'),
     billingClose: selfPartner && perms.has('billing'),
+    appStore: signedIn && perms.has('apps'),
+    myApps: signedIn && perms.has('apps') && Boolean(info?.storeAvailable),
+    appReview: signedIn && Boolean(info?.isOperator),
   };
 }
 
@@ -149,6 +158,13 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
     case 'billing-month':
       if (caps.billing) return { ok: true };
       return { ok: false, reason: 'permission' };
+    case 'app-store':
+      return caps.appStore ? { ok: true } : { ok: false, reason: 'permission' };
+    case 'my-apps':
+      if (!caps.appStore) return { ok: false, reason: 'permission' };
+      return caps.myApps ? { ok: true } : { ok: false, reason: 'store-locked' };
+    case 'app-review':
+      return caps.appReview ? { ok: true } : { ok: false, reason: 'permission' };
     case 'company-partner':
       if (caps.partnerRelation) return { ok: true };
       return caps.isPartnerUser && caps.isSelf ? { ok: false, reason: 'client-only' } : { ok: false, reason: 'permission' };

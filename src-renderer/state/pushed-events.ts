@@ -76,6 +76,17 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
       if (s.oauth.authorizations[companyId]) refreshLater(store, `authorizations:${companyId}`, () => void a.loadAuthorizations(companyId));
       // An authorized app is an installed app under Manage Apps (src-main/core/apps/installed-apps.ts).
       if (s.embeddedApps.lists[companyId]) refreshLater(store, `managed-apps:${companyId}`, () => void a.loadManagedApps(companyId));
+      a.refreshApps();
+      return;
+    }
+    case 'app.installed':
+    case 'app.uninstalled':
+    case 'app.updated':
+    case 'app_listing.changed': {
+      a.refreshApps();
+      // A store install or uninstall changes the company's Manage Apps too.
+      const { companyId } = event.payload as PushedEvent<'app.installed'>['payload'];
+      if (s.embeddedApps.lists[companyId]) refreshLater(store, `managed-apps:${companyId}`, () => void a.loadManagedApps(companyId));
       return;
     }
     default:

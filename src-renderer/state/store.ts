@@ -2,6 +2,7 @@
 // that calls the console client; components read state through one selector per value.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBillingSlice, type BillingActions, type BillingState } from './billing-slice';
+import { createAppsSlice, type AppsActions, type AppsState } from './apps-slice';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
 import { createEmbeddedAppsSlice, type EmbeddedAppsActions, type EmbeddedAppsState } from './embedded-apps-slice';
 import { idle } from './loadable';
@@ -38,6 +39,7 @@ export type AppActions = SessionActions &
   WebhooksActions &
   EmbeddedAppsActions &
   BillingActions &
+  AppsActions &
   UiActions &
   ResetActions;
 
@@ -54,6 +56,7 @@ export interface AppState {
   webhooks: WebhooksState;
   embeddedApps: EmbeddedAppsState;
   billing: BillingState;
+  apps: AppsState;
   ui: UiState;
   actions: AppActions;
 }
@@ -95,6 +98,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const webhooks = createWebhooksSlice(ctx);
     const embeddedApps = createEmbeddedAppsSlice(ctx);
     const billing = createBillingSlice(ctx);
+    const apps = createAppsSlice(ctx);
     const ui = createUiSlice(ctx);
 
     const reset: ResetActions = {
@@ -113,6 +117,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           webhooks: webhooks.state,
           embeddedApps: embeddedApps.state,
           billing: billing.state,
+          apps: apps.state,
         }));
       },
       resetForActing() {
@@ -121,6 +126,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           webhooks: { ...webhooks.state, clock: s.webhooks.clock },
           embeddedApps: { ...embeddedApps.state, lists: s.embeddedApps.lists },
           billing: billing.state,
+          apps: { ...apps.state, storeQuery: s.apps.storeQuery, review: s.apps.review, reviewFilter: s.apps.reviewFilter },
         }));
         shopData.actions.resetShopData(get().session.info?.acting?.id ?? null);
       },
@@ -139,6 +145,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       webhooks: webhooks.state,
       embeddedApps: embeddedApps.state,
       billing: billing.state,
+      apps: apps.state,
       ui: ui.state,
       actions: {
         ...session.actions,
@@ -153,6 +160,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...webhooks.actions,
         ...embeddedApps.actions,
         ...billing.actions,
+        ...apps.actions,
         ...ui.actions,
         ...reset,
       },

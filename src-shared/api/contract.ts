@@ -17,6 +17,7 @@ import type { PushedEvent } from './ipc';
 import { method, type MethodDef } from './method';
 import { embeddedAppsMethods } from './methods/embedded-apps';
 import { billingMethods } from './methods/billing';
+import { appStoreMethods } from './methods/app-store';
 import { oauthMethods } from './methods/oauth';
 import { webhookMethods } from './methods/webhooks';
 import { salesMethods } from './methods/sales';
@@ -94,6 +95,7 @@ export const methods = {
   ...salesMethods,
   ...embeddedAppsMethods,
   ...billingMethods,
+  ...appStoreMethods,
 } as const satisfies Record<string, MethodDef<z.ZodTypeAny, unknown>>;
 
 export type Methods = typeof methods;

@@ -27,6 +27,12 @@ export type ConsoleEvents = {
   'clock.advanced': { now: number; offsetMs: number };
   /** A month was closed, a document issued or corrected, prices or drafts changed (Billing refreshes). */
   'billing.changed': { month: string | null };
+  // App Store: installs and uninstalls for a company, permission changes of an app it has, and listing
+  // changes (created, edited, approval requested or decided, visibility) of a developer's listing.
+  'app.installed': { companyId: number; appId: number; installId: number };
+  'app.uninstalled': { companyId: number; appId: number };
+  'app.updated': { companyId: number; appId: number };
+  'app_listing.changed': { appId: number; companyId: number };
 } & { [E in ShopEventName]: ShopObjectEvent };
 
 /** A change to one object of a client's shop (the console refreshes the list that shows it). */
@@ -76,6 +82,10 @@ export const EVENT_NAMES: EventName[] = [
   'webhook_deliveries.changed',
   'clock.advanced',
   'billing.changed',
+  'app.installed',
+  'app.uninstalled',
+  'app.updated',
+  'app_listing.changed',
   ...SHOP_EVENT_NAMES,
 ];
 

@@ -44,6 +44,8 @@ export interface User {
   name: string;
   permissions: Permission[];
   isAdmin: boolean;
+  /** The platform operator role: reviews App Store listings (approve into Beta/Release, reject with a reason). */
+  isOperator: boolean;
   createdAt: string;
 }
 
@@ -103,6 +105,8 @@ export interface SessionInfo {
   /** Store functions (shop, products, orders, ...) are available only when acting as a non-partner company. */
   storeAvailable: boolean;
   recentCompanyIds: number[];
+  /** The signed-in user is the platform operator: the console shows App review. */
+  isOperator: boolean;
 }
 
 export interface SwitcherEntry {
@@ -131,4 +135,6 @@ export interface SignInCandidate {
   companyId: number;
   companyName: string;
   companyIsPartner: boolean;
+  /** The user has the platform operator role (App review). */
+  isOperator: boolean;
 }

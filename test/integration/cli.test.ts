@@ -24,7 +24,8 @@ describe('partnerdeck serve', () => {
     expect((await fetch(`${first.url}/_partnerdeck/status`)).status).toBe(401);
     expect((await fetch(`${first.url}/_partnerdeck/status`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
     const status = await fetch(`${first.url}/_partnerdeck/status`, { headers: { authorization: `Bearer ${first.adminToken}` } });
-    expect(await status.json()).toMatchObject({ dataDir: data, companies: 13 });
+    // The demo: 13 companies of partners and clients, and the platform operator's own.
+    expect(await status.json()).toMatchObject({ dataDir: data, companies: 14 });
     expect(await stop(child, 'SIGTERM')).toBe(0);
     expect(existsSync(infoPath)).toBe(false);
   });
@@ -122,7 +123,7 @@ describe('company and user commands', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ created: 3000 });
     const list = runCli(['company', 'list', '--json', '--data-dir', bulk]);
     expect(list.stdout.length).toBeGreaterThan(500_000);
-    expect(JSON.parse(list.stdout)).toHaveLength(3013);
+    expect(JSON.parse(list.stdout)).toHaveLength(3014);
   });
 
   it('seed --orders fills the new clients\' shops with sales, the same for the same seed, and reports rows per second', () => {

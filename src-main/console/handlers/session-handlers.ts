@@ -32,6 +32,7 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
         companyId: u.company_id,
         companyName: u.company_name,
         companyIsPartner: u.company_is_partner === 1,
+        isOperator: u.is_operator === 1,
       })),
     'session.signIn': ({ userId }) => ctx.signIn(userId),
     'session.switcher': () => {

@@ -29,6 +29,8 @@ export interface AuthorizationsRepository {
   get(id: number): AuthorizationListRow | undefined;
   findActive(appId: number, companyId: number): AuthorizationRow | undefined;
   updateGrant(id: number, patch: Pick<AuthorizationRow, 'scopes' | 'granted_by_user_id' | 'granted_by' | 'updated_at'>): void;
+  /** Sets the granted scopes without changing who granted them (an app's permissions were narrowed). */
+  setScopes(id: number, scopes: string, updatedAt: number): void;
   /** Active authorizations of these companies, newest first. */
   listActiveForCompanies(companyIds: number[]): AuthorizationListRow[];
   listActiveForApp(appId: number): AuthorizationListRow[];
@@ -54,6 +56,7 @@ export function createAuthorizationsRepository(db: Db): AuthorizationsRepository
     `UPDATE app_authorizations SET scopes = @scopes, granted_by_user_id = @granted_by_user_id, granted_by = @granted_by,
        updated_at = @updated_at WHERE id = @id`,
   );
+  const setScopes = db.prepare('UPDATE app_authorizations SET scopes = ?, updated_at = ? WHERE id = ?');
   const forCompanies = db.prepare<[string], AuthorizationListRow>(
     `${LIST_SELECT} WHERE z.company_id IN (SELECT value FROM json_each(?)) AND z.revoked_at IS NULL ORDER BY z.updated_at DESC, z.id DESC`,
   );
@@ -67,6 +70,7 @@ export function createAuthorizationsRepository(db: Db): AuthorizationsRepository
     get: (id) => get.get(id),
     findActive: (appId, companyId) => findActive.get(appId, companyId),
     updateGrant: (id, patch) => void updateGrant.run({ ...patch, id }),
+    setScopes: (id, scopes, updatedAt) => void setScopes.run(scopes, updatedAt, id),
     listActiveForCompanies: (companyIds) => (companyIds.length === 0 ? [] : forCompanies.all(JSON.stringify(companyIds))),
     listActiveForApp: (appId) => forApp.all(appId),
     revoke(id, at, by) {

@@ -51,6 +51,8 @@ export interface ContentRepository {
   files: TableWriter<ContentFileRow>;
   getTheme(companyId: number, id: number): ThemeRow | undefined;
   findThemeByName(companyId: number, name: string): ThemeRow | undefined;
+  /** Id, name and version of every theme of a shop, by name (the App Store's theme listings pick one). */
+  themeChoices(companyId: number): { id: number; name: string; version: string }[];
   activeTheme(companyId: number): ThemeRow | undefined;
   themeQuery(filter: ThemeFilter): ListQuery;
   getFile(companyId: number, id: number): ContentFileListRow | undefined;
@@ -62,6 +64,9 @@ export interface ContentRepository {
 export function createContentRepository(db: Db): ContentRepository {
   const getTheme = db.prepare<[number, number], ThemeRow>('SELECT * FROM themes WHERE id = ? AND company_id = ?');
   const themeByName = db.prepare<[number, string], ThemeRow>('SELECT * FROM themes WHERE company_id = ? AND name = ? COLLATE NOCASE');
+  const themeChoices = db.prepare<[number], { id: number; name: string; version: string }>(
+    'SELECT id, name, version FROM themes WHERE company_id = ? ORDER BY name COLLATE NOCASE, id',
+  );
   const activeTheme = db.prepare<[number], ThemeRow>('SELECT * FROM themes WHERE company_id = ? AND is_active = 1');
   const fileSelect = 'f.*, (SELECT COUNT(*) FROM products p WHERE p.file_id = f.id) AS used_by_products';
   const getFile = db.prepare<[number, number], ContentFileListRow>(`SELECT ${fileSelect} FROM content_files f WHERE f.id = ? AND f.company_id = ?`);
@@ -76,6 +81,7 @@ export function createContentRepository(db: Db): ContentRepository {
     ]),
     getTheme: (companyId, id) => getTheme.get(id, companyId),
     findThemeByName: (companyId, name) => themeByName.get(companyId, name),
+    themeChoices: (companyId) => themeChoices.all(companyId),
     activeTheme: (companyId) => activeTheme.get(companyId),
     themeQuery(filter) {
       const sort = { name: 't.name COLLATE NOCASE', createdAt: 't.created_at', updatedAt: 't.updated_at' }[filter.sort];

@@ -9,6 +9,8 @@ export interface UserRow {
   password_hash: string;
   permissions: string;
   is_admin: 0 | 1;
+  /** The platform operator role (migration 006): reviews App Store listings. Independent of the company. */
+  is_operator: 0 | 1;
   created_at: number;
   updated_at: number;
 }
@@ -19,11 +21,11 @@ export interface UserWithCompanyRow extends UserRow {
 }
 
 export interface UsersRepository {
-  insert(row: Omit<UserRow, 'id'>): number;
+  insert(row: Omit<UserRow, 'id' | 'is_operator'>): number;
   get(id: number): UserRow | undefined;
   findByEmail(email: string): UserRow | undefined;
   listByCompany(companyId: number): UserRow[];
-  update(id: number, patch: Partial<Pick<UserRow, 'name' | 'permissions' | 'is_admin' | 'updated_at'>>): void;
+  update(id: number, patch: Partial<Pick<UserRow, 'name' | 'permissions' | 'is_admin' | 'is_operator' | 'updated_at'>>): void;
   delete(id: number): void;
   listAllWithCompany(): UserWithCompanyRow[];
   adminsOf(companyId: number): UserRow[];

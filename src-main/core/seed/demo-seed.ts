@@ -1,16 +1,20 @@
 // The demo data an empty data folder starts with, so a salesperson can demo offline at once: a partner
 // with direct, managed and sample clients, each with users, a second partner, unmanaged companies and a
-// pending partner request, and shop data for the partner's clients (demo-shop-seed.ts). Everything goes
+// pending partner request, shop data for the partner's clients (demo-shop-seed.ts), the platform operator
+// and a populated App Store (demo-apps-seed.ts). Everything goes
 // through the real services, so it obeys the same rules.
 import type { Permission } from '../../../src-shared/domain/permissions';
 import { OPERATOR, type Actor } from '../access';
 import { hashPassword } from '../passwords';
 import type { Platform } from '../platform';
 import type { CompanyCreate } from '../services/companies-service';
+import { seedDemoApps } from './demo-apps-seed';
 import { seedDemoShops } from './demo-shop-seed';
 
 export const DEMO_PASSWORD = 'partnerdeck-demo';
 export const DEMO_PARTNER_EMAIL = 'dana@northwind-partners.example';
+/** The local platform's operator (App review): a user with the operator role. */
+export const DEMO_OPERATOR_EMAIL = 'olivia@platform-operations.example';
 
 interface SeedUser {
   name: string;
@@ -160,5 +164,12 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
     partnerId: northwind.id,
     message: 'We are opening our online shop next month and would like Northwind to run it for us.',
   });
+  // The platform operator reviews App Store listings; its company is the platform's own account.
+  addCompany({
+    name: 'PartnerDeck Platform Operations', country: 'DE', city: 'Berlin', email: 'operations@platform-operations.example',
+    users: [{ name: 'Olivia Operator', email: DEMO_OPERATOR_EMAIL, isAdmin: true }],
+  });
+  platform.users.setOperator(actor, platform.repos.users.findByEmail(DEMO_OPERATOR_EMAIL)!.id, true);
   seedDemoShops(platform);
+  seedDemoApps(platform);
 }

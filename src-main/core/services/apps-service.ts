@@ -1,7 +1,8 @@
 // Apps and their API credentials (spec §3/§6): registering an app with a generated client id and shared
-// secret, listing and reading registrations, verifying a presented secret (constant time, against a hash)
-// and opening the sealed secret for signing (webhook hashes, embedded-app hmac). The OAuth server, the
-// webhook dispatcher and the App Store all reach apps through this service.
+// secret, listing and reading registrations, verifying a presented secret (constant time, against a hash),
+// opening the sealed secret for signing (webhook hashes, embedded-app hmac) and rotating it. Every app is a
+// product of the developer's shop (migration 006): registering creates its app product in the same
+// transaction. The OAuth server, the webhook dispatcher and the App Store all reach apps through here.
 import type { z } from 'zod';
 import { appCreateSchema, type AppCreateInput } from '../../../src-shared/api/app-inputs';
 import { ApiError } from '../../../src-shared/api/errors';
@@ -10,10 +11,12 @@ import type { AppSummary } from '../../../src-shared/api/oauth-types';
 import { canonicalScopes, formatScopes } from '../../../src-shared/domain/oauth-scopes';
 import { actorLabel, requirePermission, type Actor } from '../access';
 import { toIso } from '../clock';
-import type { AppRow, AppWithCompanyRow } from '../repositories/apps-repository';
+import type { AppKind, AppPatch, AppRow, AppWithCompanyRow } from '../repositories/apps-repository';
 import { matchesHash, hashSecret } from '../secrets/secret-hash';
 import { sealedBy, type SecretStore } from '../secrets/secret-store';
-import type { ServiceContext } from './service-context';
+import type { CatalogService } from './catalog-service';
+import type { Emit, ServiceContext } from './service-context';
+import { createShopOpener, type OpenShop } from './shop-access';
 
 export type AppCreate = z.output<typeof appCreateSchema>;
 
@@ -21,13 +24,36 @@ export type AppCreate = z.output<typeof appCreateSchema>;
 export const CLIENT_ID_BYTES = 16;
 export const CLIENT_SECRET_BYTES = 32;
 
+/** Everything a listing registers: its product's sales fields and its credentials (see app-store-inputs.ts). */
+export interface RegisterListing {
+  kind: AppKind;
+  name: string;
+  description: string;
+  priceMinor: number;
+  currency?: string;
+  vatRateBp?: number;
+  isActive: boolean;
+  redirectUris: string[];
+  scopes: string[];
+  authorizationUrl: string | null;
+  startUrl: string | null;
+  developerEmail: string;
+  themeId: number | null;
+}
+
 export interface AppsService {
-  /** Validates and registers an app; the shared secret is returned in clear this once and stored sealed and hashed. */
+  /** Validates and registers an app (with its app product: price 0, available); the shared secret is returned in clear this once. */
   create(actor: Actor, input: AppCreateInput): { app: AppSummary; clientSecret: string };
+  /**
+   * Inside the caller's transaction, for a shop already opened and checked: writes the listing's product and
+   * registration. Apps get a client id and a shared secret (returned in clear, stored sealed and hashed);
+   * themes get an internal listing key and no secret.
+   */
+  register(emit: Emit, shop: OpenShop, listing: RegisterListing, actor: Actor): { appId: number; clientSecret: string | null };
   /** Apps of one company, or of every company the actor sees (the operator: every app). */
   list(actor: Actor, companyId?: number): AppSummary[];
   get(actor: Actor, appId: number): AppSummary;
-  /** For the OAuth server: the registration behind a client id (no access check: the client id is public). */
+  /** For the OAuth server: the app behind a client id (no access check: the client id is public; themes are never clients). */
   findByClientId(clientId: string): AppRow | undefined;
   /** Constant-time check of a presented shared secret against the stored hash. */
   verifySecret(app: Pick<AppRow, 'client_secret_hash'>, presented: string): boolean;
@@ -37,6 +63,14 @@ export interface AppsService {
    * `partnerdeck serve` or browser mode).
    */
   openSecret(appId: number): string;
+  /**
+   * A new shared secret for an app (the developer's company, "apps" permission): the old one stops working for
+   * client authentication at once and webhooks are signed with the new one from the next attempt. Tokens
+   * already issued stay valid. Returns the new secret in clear, this once.
+   */
+  rotateSecret(actor: Actor, appId: number): { app: AppSummary; clientSecret: string };
+  /** Inside the caller's transaction: changes registration columns (the App Store's listing edits). */
+  update(appId: number, patch: AppPatch): void;
 }
 
 export function toAppSummary(row: AppWithCompanyRow): AppSummary {
@@ -55,8 +89,9 @@ export function toAppSummary(row: AppWithCompanyRow): AppSummary {
   };
 }
 
-export function createAppsService(ctx: ServiceContext, secrets: SecretStore): AppsService {
+export function createAppsService(ctx: ServiceContext, secrets: SecretStore, catalog: CatalogService): AppsService {
   const { repos, access, clock, ids } = ctx;
+  const openShop = createShopOpener(ctx);
 
   function visible(actor: Actor, appId: number): AppWithCompanyRow {
     const row = repos.apps.get(appId);
@@ -64,48 +99,76 @@ export function createAppsService(ctx: ServiceContext, secrets: SecretStore): Ap
     return row;
   }
 
+  function newClientId(prefix = ''): string {
+    let clientId = prefix + ids.hex(CLIENT_ID_BYTES);
+    while (repos.apps.clientIdTaken(clientId)) clientId = prefix + ids.hex(CLIENT_ID_BYTES);
+    return clientId;
+  }
+
+  function register(emit: Emit, shop: OpenShop, listing: RegisterListing, actor: Actor): { appId: number; clientSecret: string | null } {
+    const now = clock.now();
+    const isApp = listing.kind === 'app';
+    const clientSecret = isApp ? ids.token(CLIENT_SECRET_BYTES) : null;
+    const productId = catalog.insertProduct(emit, shop, {
+      kind: listing.kind,
+      name: listing.name,
+      sku: '',
+      description: listing.description,
+      priceMinor: listing.priceMinor,
+      currency: listing.currency,
+      vatRateBp: listing.vatRateBp,
+      isActive: listing.isActive,
+      categoryIds: [],
+    });
+    // A theme listing is never an OAuth client: its key is internal and it has no secret to verify or sign with.
+    const clientId = newClientId(isApp ? '' : 'theme-');
+    const appId = repos.apps.insert({
+      company_id: shop.company.id,
+      name: listing.name,
+      client_id: clientId,
+      client_secret_sealed: clientSecret === null ? '' : secrets.seal(clientSecret),
+      client_secret_hash: clientSecret === null ? '' : hashSecret(clientSecret),
+      redirect_uris: JSON.stringify(listing.redirectUris),
+      scopes: formatScopes(listing.scopes),
+      authorization_url: listing.authorizationUrl,
+      start_url: listing.startUrl,
+      developer_email: listing.developerEmail,
+      kind: listing.kind,
+      product_id: productId,
+      theme_id: listing.themeId,
+      created_at: now,
+      updated_at: now,
+    });
+    repos.audit.record({ company_id: shop.company.id, actor: actorLabel(actor), action: 'app.created', detail: { appId, clientId, kind: listing.kind, name: listing.name, productId }, created_at: now });
+    emit('app_listing.changed', { appId, companyId: shop.company.id });
+    return { appId, clientSecret };
+  }
+
   return {
+    register,
+
     create(actor, raw) {
       const input: AppCreate = parseInput(appCreateSchema, raw);
       const company = access.company(actor, input.companyId);
-      requirePermission(actor, 'apps');
       if (company.is_partner) {
         throw ApiError.validation({
           companyId: [`${company.name} is a partner; apps are products of a shop company (register it in a client or a shop company)`],
         });
       }
-      const clientSecret = ids.token(CLIENT_SECRET_BYTES);
-      const now = clock.now();
-      const id = ctx.transact(() => {
-        let clientId = ids.hex(CLIENT_ID_BYTES);
-        while (repos.apps.findByClientId(clientId)) clientId = ids.hex(CLIENT_ID_BYTES);
-        const appId = repos.apps.insert({
-          company_id: company.id,
-          name: input.name,
-          client_id: clientId,
-          client_secret_sealed: secrets.seal(clientSecret),
-          client_secret_hash: hashSecret(clientSecret),
-          redirect_uris: JSON.stringify(input.redirectUris),
-          scopes: formatScopes(input.scopes),
-          authorization_url: input.authorizationUrl,
-          start_url: input.startUrl,
-          developer_email: input.developerEmail,
-          created_at: now,
-          updated_at: now,
-        });
-        repos.audit.record({ company_id: company.id, actor: actorLabel(actor), action: 'app.created', detail: { appId, clientId, name: input.name }, created_at: now });
-        return appId;
-      });
-      return { app: toAppSummary(repos.apps.get(id)!), clientSecret };
+      const shop = openShop(actor, company.id, 'apps');
+      const { appId, clientSecret } = ctx.transact((emit) =>
+        register(emit, shop, { kind: 'app', description: '', priceMinor: 0, isActive: true, themeId: null, ...input }, actor),
+      );
+      return { app: toAppSummary(repos.apps.get(appId)!), clientSecret: clientSecret! };
     },
 
     list(actor, companyId) {
       if (companyId !== undefined) {
         access.company(actor, companyId);
-        return repos.apps.listByCompanies([companyId]).map(toAppSummary);
+        return repos.apps.listByCompanies([companyId]).filter((r) => r.kind === 'app').map(toAppSummary);
       }
       const rows = actor.kind === 'operator' ? repos.apps.listAll() : repos.apps.listByCompanies(access.visibleCompanyIds(actor));
-      return rows.map(toAppSummary);
+      return rows.filter((r) => r.kind === 'app').map(toAppSummary);
     },
 
     get: (actor, appId) => toAppSummary(visible(actor, appId)),
@@ -117,13 +180,16 @@ export function createAppsService(ctx: ServiceContext, secrets: SecretStore): Ap
     openSecret(appId) {
       const row = repos.apps.get(appId);
       if (!row) throw new ApiError('not_found', `App ${appId} was not found.`, { appId });
+      if (row.kind !== 'app' || row.client_secret_sealed === '') {
+        throw new ApiError('conflict', `"${row.name}" is a theme: themes have no shared secret.`, { appId, reason: 'no_secret' });
+      }
       const sealer = sealedBy(row.client_secret_sealed);
       if (sealer === 'os-keychain' && secrets.kind !== 'os-keychain') {
         throw new ApiError(
           'conflict',
           `The shared secret of app "${row.name}" (${row.client_id}) was sealed with the desktop app's OS keychain, ` +
             'which `partnerdeck serve` and browser mode cannot open. Open this data folder in the PartnerDeck desktop app to sign ' +
-            'with it (webhooks, embedded apps), or register the app again from here. OAuth logins and tokens work either way.',
+            'with it (webhooks, embedded apps), or rotate the secret from here. OAuth logins and tokens work either way.',
           { appId, reason: 'secret_sealed_by_os_keychain' },
         );
       }
@@ -133,10 +199,26 @@ export function createAppsService(ctx: ServiceContext, secrets: SecretStore): Ap
         throw new ApiError(
           'conflict',
           `The shared secret of app "${row.name}" (${row.client_id}) cannot be opened here: ${(error as Error).message}. ` +
-            'Was the secret key file (secret.key) in the data folder replaced or removed?',
+            'Was the secret key file (secret.key) in the data folder replaced or removed? Rotating the secret gives the app a new one.',
           { appId, reason: 'secret_unreadable' },
         );
       }
     },
+
+    rotateSecret(actor, appId) {
+      const row = visible(actor, appId);
+      requirePermission(actor, 'apps');
+      if (row.kind !== 'app') throw new ApiError('conflict', `"${row.name}" is a theme: themes have no shared secret.`, { appId, reason: 'no_secret' });
+      const clientSecret = ids.token(CLIENT_SECRET_BYTES);
+      const now = clock.now();
+      ctx.transact((emit) => {
+        repos.apps.setSecret(appId, secrets.seal(clientSecret), hashSecret(clientSecret), now);
+        repos.audit.record({ company_id: row.company_id, actor: actorLabel(actor), action: 'app.secret_rotated', detail: { appId, clientId: row.client_id }, created_at: now });
+        emit('app_listing.changed', { appId, companyId: row.company_id });
+      });
+      return { app: toAppSummary(repos.apps.get(appId)!), clientSecret };
+    },
+
+    update: (appId, patch) => repos.apps.update(appId, patch, clock.now()),
   };
 }

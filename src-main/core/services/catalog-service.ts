@@ -17,7 +17,7 @@ import { CATALOGUE_KINDS, type ProductKind } from '../../../src-shared/domain/sh
 import { actorLabel, type Actor } from '../access';
 import { toCategory, toProduct } from '../shop-mappers';
 import type { CategoryListRow, ProductListRow, ProductRow } from '../repositories/catalog-repository';
-import type { ServiceContext } from './service-context';
+import type { Emit, ServiceContext } from './service-context';
 import { createShopOpener, definedOnly, fieldError, notFound, pageOf, type OpenShop } from './shop-access';
 
 type Without<T, K extends string> = Omit<T, K | 'companyId'>;
@@ -37,6 +37,13 @@ export interface CatalogService {
   listProducts(actor: Actor, companyId: number, filter: ProductList): Page<Product>;
   getProduct(actor: Actor, companyId: number, productId: number): Product;
   createProduct(actor: Actor, companyId: number, input: ProductCreate, options?: CreateProductOptions): Product;
+  /**
+   * Inside the caller's transaction, for a shop already opened and checked: writes a product (the App Store
+   * creates a listing's app/theme product together with its registration) and emits product.created.
+   */
+  insertProduct(emit: Emit, shop: OpenShop, input: ProductCreate): number;
+  /** Inside the caller's transaction: changes a product's sales fields (no kind fields) and emits product.updated. */
+  patchProduct(emit: Emit, shop: OpenShop, productId: number, patch: Pick<ProductPatch, 'name' | 'description' | 'priceMinor' | 'currency' | 'vatRateBp' | 'isActive'>): void;
   updateProduct(actor: Actor, companyId: number, productId: number, patch: ProductPatch): Product;
   deleteProduct(actor: Actor, companyId: number, productId: number): DeleteResult;
   listCategories(actor: Actor, companyId: number, filter: CategoryList): Page<Category>;
@@ -58,6 +65,31 @@ export function createCatalogService(ctx: ServiceContext): CatalogService {
     return rows.map((row) => toProduct(row, categories.get(row.id) ?? []));
   };
   const productDto = (companyId: number, productId: number) => productsOf([catalog.getProduct(companyId, productId)!])[0];
+
+  function insertProduct(emit: Emit, shop: OpenShop, input: ProductCreate): number {
+    const now = clock.now();
+    const companyId = shop.company.id;
+    const physical = input.kind === 'physical';
+    const productId = catalog.products.insert({
+      company_id: companyId,
+      kind: input.kind,
+      name: input.name,
+      sku: input.sku,
+      description: input.description,
+      price_minor: input.priceMinor,
+      currency: input.currency ?? shop.settings.currency,
+      vat_rate_bp: input.vatRateBp ?? shop.settings.default_vat_rate_bp,
+      is_active: input.isActive ? 1 : 0,
+      weight_grams: physical ? (input.weightGrams ?? null) : null,
+      stock: physical ? (input.stock ?? null) : null,
+      file_id: input.kind === 'digital' ? (input.fileId ?? null) : null,
+      created_at: now,
+      updated_at: now,
+    });
+    catalog.setProductCategories(productId, input.categoryIds);
+    emit('product.created', { companyId, id: productId });
+    return productId;
+  }
 
   function requireProduct(shop: OpenShop, productId: number): ProductListRow {
     const row = catalog.getProduct(shop.company.id, productId);
@@ -116,30 +148,25 @@ export function createCatalogService(ctx: ServiceContext): CatalogService {
       const kindProblems = productKindProblems(input);
       if (Object.keys(kindProblems).length > 0) throw ApiError.validation(kindProblems);
       checkReferences(shop, input, null);
-      const now = clock.now();
-      const physical = input.kind === 'physical';
-      const id = ctx.transact((emit) => {
-        const productId = catalog.products.insert({
-          company_id: companyId,
-          kind: input.kind,
-          name: input.name,
-          sku: input.sku,
-          description: input.description,
-          price_minor: input.priceMinor,
-          currency: input.currency ?? shop.settings.currency,
-          vat_rate_bp: input.vatRateBp ?? shop.settings.default_vat_rate_bp,
-          is_active: input.isActive ? 1 : 0,
-          weight_grams: physical ? (input.weightGrams ?? null) : null,
-          stock: physical ? (input.stock ?? null) : null,
-          file_id: input.kind === 'digital' ? (input.fileId ?? null) : null,
-          created_at: now,
-          updated_at: now,
-        });
-        catalog.setProductCategories(productId, input.categoryIds);
-        emit('product.created', { companyId, id: productId });
-        return productId;
-      });
+      const id = ctx.transact((emit) => insertProduct(emit, shop, input));
       return productDto(companyId, id);
+    },
+
+    insertProduct,
+
+    patchProduct(emit, shop, productId, patch) {
+      catalog.products.update(productId, {
+        ...definedOnly<Partial<ProductRow>>({
+          name: patch.name,
+          description: patch.description,
+          price_minor: patch.priceMinor,
+          currency: patch.currency,
+          vat_rate_bp: patch.vatRateBp,
+          is_active: patch.isActive === undefined ? undefined : patch.isActive ? 1 : 0,
+        }),
+        updated_at: clock.now(),
+      });
+      emit('product.updated', { companyId: shop.company.id, id: productId });
     },
 
     updateProduct(actor, companyId, productId, patch) {
@@ -180,6 +207,13 @@ export function createCatalogService(ctx: ServiceContext): CatalogService {
     deleteProduct(actor, companyId, productId) {
       const shop = openShop(actor, companyId, 'products');
       const existing = requireProduct(shop, productId);
+      const listing = repos.apps.findByProductId(productId);
+      if (listing) {
+        throw new ApiError('conflict', `"${existing.name}" is the App Store listing of the ${listing.kind} "${listing.name}": it stays while the listing exists (manage it under My Apps).`, {
+          reason: 'app_store_listing',
+          appId: listing.id,
+        });
+      }
       ctx.transact((emit) => {
         // Order lines keep their snapshot; subscriptions to it lose the product reference.
         catalog.products.remove(productId);

@@ -2,7 +2,7 @@
 // email or created (customer.created); lines are priced from the products (VAT per line, rounded half up),
 // physical stock is taken (refused, naming the line, when it runs out); the order is paid at once (the
 // local platform stands in for the payment provider). A sample company cannot make end-user sales, and a
-// closed storefront takes no orders. Used by the console's test orders, demos and webhook triggers.
+// closed storefront takes no orders. Apps and themes are sold in the App Store, not here. Used by the console's test orders, demos and webhook triggers.
 import type { z } from 'zod';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { checkoutSchema } from '../../../src-shared/api/shop-inputs';
@@ -41,6 +41,16 @@ export function createCheckoutService(ctx: ServiceContext, customers: CustomersS
           reason: 'storefront_closed',
         });
       }
+      // Apps and themes are bought in the App Store, which installs them; the storefront does not sell them.
+      const products = new Map(repos.catalog.productsByIds(companyId, request.lines.map((l) => l.productId)).map((p) => [p.id, p]));
+      const storeOnly: Record<string, string[]> = {};
+      request.lines.forEach((line, i) => {
+        const product = products.get(line.productId);
+        if (product && (product.kind === 'app' || product.kind === 'theme')) {
+          storeOnly[`lines.${i}.productId`] = [`"${product.name}" is ${product.kind === 'app' ? 'an app' : 'a theme'}: it is sold in the App Store`];
+        }
+      });
+      if (Object.keys(storeOnly).length > 0) throw ApiError.validation(storeOnly);
       const orderId = ctx.transact((emit) => {
         const now = clock.now();
         const { customer } = customers.findOrCreate(emit, companyId, { ...request.customer, note: '' }, now);

@@ -8,6 +8,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { EventBus, PlatformEventName, PlatformEvents } from '../events';
 import type { Ids } from '../ids';
+import type { AppStoreRepository } from '../repositories/app-store-repository';
 import type { AppsRepository } from '../repositories/apps-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
 import type { AuthorizationsRepository } from '../repositories/authorizations-repository';
@@ -39,6 +40,8 @@ export interface Repositories {
   outbox: OutboxRepository;
   audit: AuditRepository;
   apps: AppsRepository;
+  /** App Store listings, approval requests and installs (migration 006). */
+  appStore: AppStoreRepository;
   authorizations: AuthorizationsRepository;
   oauth: OAuthRepository;
   webhooks: WebhooksRepository;

@@ -19,6 +19,11 @@ export interface UsersService {
   create(actor: Actor, input: UserCreate, options?: { passwordHash?: string }): User;
   update(actor: Actor, input: UserUpdate): User;
   delete(actor: Actor, userId: number): void;
+  /**
+   * Gives or takes the platform operator role (App review). Only the platform itself (the operator actor:
+   * CLI, seeds) or another operator may do this; a company administrator cannot make itself an operator.
+   */
+  setOperator(actor: Actor, userId: number, on: boolean): User;
 }
 
 export function createUsersService(ctx: ServiceContext, outbox: OutboxService, adminUrl: () => string): UsersService {
@@ -127,6 +132,21 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
         repos.audit.record({ company_id: user.company_id, actor: actorLabel(actor), action: 'user.deleted', detail: { userId, email: user.email }, created_at: now });
         emit('user.changed', { companyId: user.company_id, userId });
       });
+    },
+
+    setOperator(actor, userId, on) {
+      if (actor.kind === 'user' && !actor.user.is_operator) {
+        throw new ApiError('forbidden', 'Only the platform operator can give or take the operator role.', { reason: 'operator_only' });
+      }
+      const user = repos.users.get(userId);
+      if (!user) throw new ApiError('not_found', `User ${userId} was not found.`);
+      const now = clock.now();
+      ctx.transact((emit) => {
+        repos.users.update(user.id, { is_operator: on ? 1 : 0, updated_at: now });
+        repos.audit.record({ company_id: user.company_id, actor: actorLabel(actor), action: on ? 'user.operator_granted' : 'user.operator_revoked', detail: { userId, email: user.email }, created_at: now });
+        emit('user.changed', { companyId: user.company_id, userId });
+      });
+      return toUser(repos.users.get(user.id)!);
     },
   };
 }

@@ -21,7 +21,7 @@ import { FilterSelect } from '../../ui/search-box';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
-import { CURRENCY_CHOICES, KindIcon, NameCell, wholeNumber } from './store-ui';
+import { KindIcon, NameCell, PriceFields, priceProblems, wholeNumber } from './store-ui';
 
 /** Kinds in a table cell (the form says "Digital download"). */
 export const KIND_SHORT: Record<ProductKind, string> = { physical: 'Physical', digital: 'Digital', service: 'Service', app: 'App', theme: 'Theme' };
@@ -150,14 +150,7 @@ function valuesOf(product: Product | null, defaults: { currency: string }): Prod
 
 /** The form's own checks in its own units (amounts as typed, percentages), before the schema's. */
 function localProblems(v: ProductValues): FieldErrors {
-  const problems: FieldErrors = {};
-  const price = parseMoney(v.priceMinor, v.currency);
-  if (!price.ok) problems.priceMinor = [price.problem];
-  if (v.vatRateBp.trim() !== '') {
-    const bp = percentTextToBp(v.vatRateBp);
-    if (bp === null) problems.vatRateBp = ['must be a percentage such as 19 or 7.5'];
-    else if (bp > 10000) problems.vatRateBp = ['must be between 0 and 100 %'];
-  }
+  const problems: FieldErrors = priceProblems(v);
   if (v.kind === 'physical') {
     if (v.weightGrams.trim() === '') problems.weightGrams = ['is required for physical products'];
     else if (wholeNumber(v.weightGrams) === null) problems.weightGrams = ['must be whole grams'];
@@ -210,7 +203,6 @@ function ProductDrawer({ product, onClose }: { product: Product | null; onClose:
   const v = form.values;
   const kind: ProductKind = product?.kind ?? v.kind;
 
-  const currencies = CURRENCY_CHOICES.includes(v.currency) ? CURRENCY_CHOICES : [v.currency, ...CURRENCY_CHOICES];
   const fileOptions = [{ value: '', label: 'No download yet' }, ...files.items.map((f) => ({ value: String(f.id), label: `${f.name} (${f.mimeType})` }))];
 
   return (
@@ -261,32 +253,12 @@ function ProductDrawer({ product, onClose }: { product: Product | null; onClose:
       </div>
 
       <h3 className="form-section-title">Price</h3>
-      <div className="form-grid form-grid-3">
-        <TextField
-          form={form}
-          name="priceMinor"
-          label="Price (net)"
-          errorLabel="Price"
-          required
-          inputMode="decimal"
-          placeholder={moneyInputText(0, v.currency)}
-          suffix={<span className="muted">{v.currency}</span>}
-          hint={(() => {
-            const parsed = parseMoney(v.priceMinor, v.currency);
-            return parsed.ok ? `${formatMoney(parsed.minor, v.currency)} excluding VAT` : 'Excluding VAT';
-          })()}
-        />
-        <SelectField form={form} name="currency" label="Currency" options={currencies.map((c) => ({ value: c, label: c }))} />
-        <TextField
-          form={form}
-          name="vatRateBp"
-          label="VAT rate"
-          inputMode="decimal"
-          placeholder={defaults.vatRateBp !== null ? bpToPercentText(defaults.vatRateBp) : 'Shop default'}
-          suffix={<span className="muted">%</span>}
-          hint={isNew ? 'Empty: the shop’s default rate.' : undefined}
-        />
-      </div>
+      <PriceFields
+        form={form}
+        describe={(amount) => (amount ? `${amount} excluding VAT` : 'Excluding VAT')}
+        vatPlaceholder={defaults.vatRateBp !== null ? bpToPercentText(defaults.vatRateBp) : 'Shop default'}
+        vatHint={isNew ? 'Empty: the shop’s default rate.' : undefined}
+      />
 
       {kind === 'physical' && (
         <>

@@ -2,16 +2,73 @@
 // product kind's icon, the currencies a form offers, whole-number parsing for counts and grams, an order's
 // amounts and a short table of orders.
 import type { ReactNode } from 'react';
+import type { FieldErrors } from '../../../src-shared/api/errors';
 import type { OrderSummary } from '../../../src-shared/api/shop-types';
 import type { LineAmounts, ProductKind } from '../../../src-shared/domain/shop';
 import { href } from '../../router/routes';
 import { DemoBadge, OrderStatusBadge } from '../../ui/badges';
 import { formatShortDateTime } from '../../ui/format';
 import { Icon, type IconName } from '../../ui/icons';
-import { formatMoney } from '../../ui/money';
+import { SelectField, TextField } from '../../ui/fields';
+import { formatMoney, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
+import type { FormApi } from '../../ui/use-form';
 
 /** The currencies the shop forms offer first (any ISO 4217 code a shop already uses is added). */
 export const CURRENCY_CHOICES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'CAD', 'AUD', 'JPY'];
+
+/** A form's price as typed: amount in the currency's units, currency, VAT percent (empty: the shop's rate). */
+export interface PriceValues {
+  priceMinor: string;
+  currency: string;
+  vatRateBp: string;
+}
+
+/** The price fields' own checks, in the form's units, before the schema's. */
+export function priceProblems(v: PriceValues): FieldErrors {
+  const problems: FieldErrors = {};
+  const price = parseMoney(v.priceMinor, v.currency);
+  if (!price.ok) problems.priceMinor = [price.problem];
+  if (v.vatRateBp.trim() !== '') {
+    const bp = percentTextToBp(v.vatRateBp);
+    if (bp === null) problems.vatRateBp = ['must be a percentage such as 19 or 7.5'];
+    else if (bp > 10000) problems.vatRateBp = ['must be between 0 and 100 %'];
+  }
+  return problems;
+}
+
+/** Net price, currency and VAT rate in a row; `describe` says what a valid amount means ("€19.00 excluding VAT"). */
+export function PriceFields<V extends PriceValues>({
+  form,
+  describe,
+  vatPlaceholder,
+  vatHint,
+}: {
+  form: FormApi<V>;
+  describe: (formatted: string | null) => string;
+  vatPlaceholder: string;
+  vatHint?: string;
+}) {
+  const v = form.values;
+  const currencies = CURRENCY_CHOICES.includes(v.currency) ? CURRENCY_CHOICES : [v.currency, ...CURRENCY_CHOICES];
+  const parsed = parseMoney(v.priceMinor, v.currency);
+  return (
+    <div className="form-grid form-grid-3">
+      <TextField
+        form={form}
+        name="priceMinor"
+        label="Price (net)"
+        errorLabel="Price"
+        required
+        inputMode="decimal"
+        placeholder={moneyInputText(0, v.currency)}
+        suffix={<span className="muted">{v.currency}</span>}
+        hint={describe(parsed.ok ? formatMoney(parsed.minor, v.currency) : null)}
+      />
+      <SelectField form={form} name="currency" label="Currency" options={currencies.map((c) => ({ value: c, label: c }))} />
+      <TextField form={form} name="vatRateBp" label="VAT rate" inputMode="decimal" placeholder={vatPlaceholder} suffix={<span className="muted">%</span>} hint={vatHint} />
+    </div>
+  );
+}
 
 /** "12" -> 12; anything but a plain non-negative whole number -> null. */
 export function wholeNumber(text: string): number | null {

@@ -6,13 +6,14 @@ import { company } from '../../helpers/renderer-store';
 
 function session(home: Company, acting: Company, permissions: Permission[] = [...PERMISSIONS]): SessionInfo {
   return {
-    user: { id: 1, companyId: home.id, email: 'a@b.example', name: 'A', permissions, isAdmin: true, createdAt: home.createdAt },
+    user: { id: 1, companyId: home.id, email: 'a@b.example', name: 'A', permissions, isAdmin: true, isOperator: false, createdAt: home.createdAt },
     home,
     acting,
     isSelf: home.id === acting.id,
     permissions,
     storeAvailable: !acting.isPartner,
     recentCompanyIds: [],
+    isOperator: false,
   };
 }
 
@@ -73,5 +74,21 @@ describe('capabilities', () => {
   it('nobody signed in can do nothing', () => {
     const caps = capabilitiesOf(null);
     expect(caps).toMatchObject({ signedIn: false, clients: false, store: false, canSwitch: false });
+  });
+
+  it('Extensions: the App Store with the apps permission; My Apps inside a shop only; App review only for the platform operator', () => {
+    const self = capabilitiesOf(session(partner, partner));
+    expect(self).toMatchObject({ appStore: true, myApps: false, appReview: false });
+    expect(routeAccess({ name: 'app-store', tab: 'browse' }, self)).toEqual({ ok: true });
+    expect(routeAccess({ name: 'my-apps', appId: null }, self)).toEqual({ ok: false, reason: 'store-locked' });
+    expect(routeAccess({ name: 'app-review' }, self)).toEqual({ ok: false, reason: 'permission' });
+    const inClient = capabilitiesOf(session(partner, client));
+    expect(inClient).toMatchObject({ appStore: true, myApps: true });
+    const noApps = capabilitiesOf(session(client, client, ['products']));
+    expect(routeAccess({ name: 'app-store', tab: 'installed' }, noApps)).toEqual({ ok: false, reason: 'permission' });
+    expect(routeAccess({ name: 'my-apps', appId: 'new' }, noApps)).toEqual({ ok: false, reason: 'permission' });
+    const operator = capabilitiesOf({ ...session(client, client, ['products']), isOperator: true });
+    expect(operator.appReview).toBe(true);
+    expect(routeAccess({ name: 'app-review' }, operator)).toEqual({ ok: true });
   });
 });

@@ -1,0 +1,182 @@
+// The App Store on the command line, for the platform operator and scripts: the review queue
+// (`app review`), `app approve --beta|--release`, `app reject --reason`, and `user operator` to give or take
+// the operator role. The CLI is the platform itself (the operator actor); the console shows App review only
+// to users with the role.
+import type { OperatorApp } from '../../../src-shared/api/app-store-types';
+import { operatorApproveSchema, operatorRejectSchema } from '../../../src-shared/api/app-store-inputs';
+import { ApiError } from '../../../src-shared/api/errors';
+import { parseInput } from '../../../src-shared/api/validation';
+import { APPROVAL_LABELS, VISIBILITY_LABELS } from '../../../src-shared/domain/app-store';
+import { OPERATOR } from '../../core/access';
+import { UsageError } from '../cli-io';
+import { positiveInt, printTable, required, str, type Command } from '../command-kit';
+import { openCliPlatform } from '../stack';
+
+function operatorAppJson(app: OperatorApp): Record<string, unknown> {
+  return {
+    id: app.id,
+    kind: app.kind,
+    name: app.name,
+    developer_company_id: app.developerCompanyId,
+    developer_name: app.developerName,
+    visibility: app.visibility,
+    approval: app.approval,
+    price_minor: app.priceMinor,
+    currency: app.currency,
+    latest_request: app.latestRequest && {
+      id: app.latestRequest.id,
+      requested_at: app.latestRequest.requestedAt,
+      requested_by: app.latestRequest.requestedBy,
+      message: app.latestRequest.message,
+      decision: app.latestRequest.decision,
+      decided_at: app.latestRequest.decidedAt,
+      decided_by: app.latestRequest.decidedBy,
+      visibility: app.latestRequest.visibility,
+      reason: app.latestRequest.reason,
+    },
+  };
+}
+
+/** A service error as one line: field problems name the flag, a refused step says why. */
+function asCliError(error: unknown, flags: Record<string, string>): never {
+  if (error instanceof ApiError) {
+    if (error.code === 'validation_failed') {
+      const [field, problems] = Object.entries(error.fields)[0] ?? ['input', [error.message]];
+      throw new UsageError(`${flags[field] ?? `--${field}`}: ${problems[0]}`);
+    }
+    if (error.code === 'not_found') throw new UsageError(`--app: ${error.message}`);
+    throw new UsageError(error.message);
+  }
+  throw error;
+}
+
+const appReview: Command = {
+  name: 'app review',
+  usage: 'app review [--all] [--json]',
+  summary: 'The platform operator’s App Store review queue: listings waiting for approval (or every listing)',
+  help: `  --all    every listing with its state (default: only those waiting for approval)
+  --json   print JSON: [{"id", "kind", "name", "developer_company_id", "developer_name", "visibility",
+           "approval", "price_minor", "currency", "latest_request": {...} | null}]`,
+  options: { all: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run({ values, global, io }) {
+    const platform = openCliPlatform(global.dataDir, 'none');
+    try {
+      const apps = platform.appApprovals.list(OPERATOR, values.all ? 'all' : 'pending');
+      if (values.json) io.out(JSON.stringify(apps.map(operatorAppJson)));
+      else {
+        printTable(
+          io,
+          apps.map((a) => ({
+            id: a.id,
+            kind: a.kind,
+            name: a.name,
+            developer: a.developerName,
+            state: VISIBILITY_LABELS[a.visibility],
+            approval: APPROVAL_LABELS[a.approval],
+            requested: a.latestRequest?.requestedAt ?? '',
+          })),
+        );
+      }
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+const appApprove: Command = {
+  name: 'app approve',
+  usage: 'app approve --app ID (--beta | --release) [--note TEXT] [--json]',
+  summary: 'Approve a listing waiting for review into Beta (free for everyone) or Release (bought)',
+  help: `  --app ID       the listing (see \`partnerdeck app review\`)
+  --beta         visible to all, marked Beta and free; whoever installs during Beta never pays later
+  --release      visible to all; installing means buying it (a paid order in the developer's shop)
+  --note TEXT    a note for the developer (in the approval email)
+  --json         print the listing as JSON (as \`app review --json\` shows it)
+The developer gets an email in the local outbox.`,
+  options: { app: { type: 'string' }, beta: { type: 'boolean' }, release: { type: 'boolean' }, note: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, global, io }) {
+    const appId = positiveInt(required(values, 'app'), 'app')!;
+    if (Boolean(values.beta) === Boolean(values.release)) throw new UsageError('choose one of --beta or --release');
+    let input;
+    try {
+      input = parseInput(operatorApproveSchema, { appId, visibility: values.beta ? 'beta' : 'release', note: str(values, 'note') ?? '' });
+    } catch (error) {
+      asCliError(error, { appId: '--app', note: '--note' });
+    }
+    const platform = openCliPlatform(global.dataDir, 'none');
+    try {
+      let app: OperatorApp;
+      try {
+        app = platform.appApprovals.approve(OPERATOR, input);
+      } catch (error) {
+        asCliError(error, { appId: '--app', note: '--note', visibility: '--beta/--release' });
+      }
+      if (values.json) io.out(JSON.stringify(operatorAppJson(app)));
+      else io.out(`approved app ${app.id}: ${app.name} (${app.developerName}) is now in ${VISIBILITY_LABELS[app.visibility]}`);
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+const appReject: Command = {
+  name: 'app reject',
+  usage: 'app reject --app ID --reason TEXT [--json]',
+  summary: 'Reject a listing waiting for review, with a reason the developer can act on',
+  help: `  --app ID        the listing (see \`partnerdeck app review\`)
+  --reason TEXT   why (required): shown in My Apps and sent to the developer by email
+  --json          print the listing as JSON (as \`app review --json\` shows it)
+The listing stays in Development; the developer may change it and request approval again.`,
+  options: { app: { type: 'string' }, reason: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, global, io }) {
+    const appId = positiveInt(required(values, 'app'), 'app')!;
+    let input;
+    try {
+      input = parseInput(operatorRejectSchema, { appId, reason: str(values, 'reason') ?? '' });
+    } catch (error) {
+      asCliError(error, { appId: '--app', reason: '--reason' });
+    }
+    const platform = openCliPlatform(global.dataDir, 'none');
+    try {
+      let app: OperatorApp;
+      try {
+        app = platform.appApprovals.reject(OPERATOR, input);
+      } catch (error) {
+        asCliError(error, { appId: '--app', reason: '--reason' });
+      }
+      if (values.json) io.out(JSON.stringify(operatorAppJson(app)));
+      else io.out(`rejected app ${app.id}: ${app.name} (${app.developerName}) stays in Development`);
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+const userOperator: Command = {
+  name: 'user operator',
+  usage: 'user operator --email E [--revoke] [--json]',
+  summary: 'Give a user the platform operator role (App review in the console), or take it with --revoke',
+  help: `  --email E   the user's login email
+  --revoke    take the role away
+  --json      print {"id", "email", "is_operator"}`,
+  options: { email: { type: 'string' }, revoke: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run({ values, global, io }) {
+    const email = required(values, 'email').trim().toLowerCase();
+    const platform = openCliPlatform(global.dataDir, 'none');
+    try {
+      const row = platform.repos.users.findByEmail(email);
+      if (!row) throw new UsageError(`--email ${email}: no such user`);
+      const user = platform.users.setOperator(OPERATOR, row.id, !values.revoke);
+      if (values.json) io.out(JSON.stringify({ id: user.id, email: user.email, is_operator: user.isOperator }));
+      else io.out(`${user.email} ${user.isOperator ? 'is now a platform operator' : 'is no longer a platform operator'}`);
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+export const STORE_COMMANDS: Command[] = [appReview, appApprove, appReject, userOperator];

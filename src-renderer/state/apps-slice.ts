@@ -1,0 +1,209 @@
+// Extensions: My Apps (the acting shop's listings), the App Store (browse, install, the installed apps) and
+// the platform operator's App review queue. Actions are the only callers of the App Store console methods.
+import type { z } from 'zod';
+import type { listingCreateSchema, listingUpdateSchema } from '../../src-shared/api/app-store-inputs';
+import type { DeveloperApp, DeveloperAppWithSecret, InstallQuote, InstallResult, InstalledApp, OperatorApp, StoreListing } from '../../src-shared/api/app-store-types';
+import type { ApprovedVisibility, ListingKind } from '../../src-shared/domain/app-store';
+import { VISIBILITY_LABELS } from '../../src-shared/domain/app-store';
+import { failed, idle, loading, ready, type Loadable } from './loadable';
+import { mutate, patch, type SliceContext } from './slice-context';
+
+export interface StoreQuery {
+  search: string;
+  kind: 'any' | ListingKind;
+}
+
+export interface AppsState {
+  myApps: Record<number, Loadable<DeveloperApp[]>>;
+  storeQuery: StoreQuery;
+  store: Loadable<StoreListing[]>;
+  installed: Loadable<InstalledApp[]>;
+  reviewFilter: 'pending' | 'all';
+  review: Loadable<OperatorApp[]>;
+  /** Listings waiting for the operator (the App review badge); null until loaded or for other users. */
+  reviewPending: number | null;
+}
+
+export interface AppsActions {
+  loadMyApps(companyId: number): Promise<void>;
+  createListing(input: z.input<typeof listingCreateSchema>): Promise<DeveloperAppWithSecret>;
+  updateListing(input: z.input<typeof listingUpdateSchema>): Promise<DeveloperApp>;
+  revealSecret(companyId: number, appId: number): Promise<string>;
+  rotateSecret(companyId: number, appId: number): Promise<DeveloperAppWithSecret>;
+  requestApproval(companyId: number, appId: number, message: string): Promise<DeveloperApp>;
+  setListingVisibility(companyId: number, appId: number, visibility: ApprovedVisibility): Promise<DeveloperApp>;
+  themeChoices(companyId: number): Promise<{ id: number; name: string; version: string }[]>;
+  setStoreQuery(query: Partial<StoreQuery>): void;
+  loadAppStore(): Promise<void>;
+  loadInstalled(): Promise<void>;
+  quoteInstall(appId: number, companyId: number): Promise<InstallQuote>;
+  installApp(appId: number, companyId: number): Promise<InstallResult>;
+  uninstallApp(app: InstalledApp): Promise<void>;
+  setReviewFilter(filter: 'pending' | 'all'): void;
+  loadReview(): Promise<void>;
+  /** The operator's count of listings waiting for review (navigation badge). */
+  loadReviewPending(): Promise<void>;
+  approveListing(appId: number, visibility: ApprovedVisibility, note: string): Promise<void>;
+  rejectListing(appId: number, reason: string): Promise<void>;
+  /** Refreshes whatever App Store data is on screen (pushed events). */
+  refreshApps(): void;
+}
+
+export function createAppsSlice(ctx: SliceContext): { state: AppsState; actions: AppsActions } {
+  const seq = { store: 0, installed: 0, review: 0, mine: new Map<number, number>() };
+  const acting = () => ctx.get().session.info?.acting?.id ?? null;
+
+  const setMine = (companyId: number, update: (prev: Loadable<DeveloperApp[]> | undefined) => Loadable<DeveloperApp[]>) =>
+    patch(ctx, 'apps', (s) => ({ myApps: { ...s.myApps, [companyId]: update(s.myApps[companyId]) } }));
+  const replaceMine = (app: DeveloperApp) =>
+    setMine(app.companyId, (prev) => ready([app, ...(prev?.data ?? []).filter((a) => a.id !== app.id)].sort((a, b) => b.id - a.id)));
+
+  const actions: AppsActions = {
+    async loadMyApps(companyId) {
+      const mine = (seq.mine.get(companyId) ?? 0) + 1;
+      seq.mine.set(companyId, mine);
+      setMine(companyId, (prev) => loading(prev));
+      try {
+        const list = await ctx.client.call('myApps.list', { companyId });
+        if (seq.mine.get(companyId) === mine) setMine(companyId, () => ready(list));
+      } catch (error) {
+        if (seq.mine.get(companyId) === mine) setMine(companyId, (prev) => failed(prev, error));
+      }
+    },
+
+    async createListing(input) {
+      const result = await mutate(ctx, () => ctx.client.call('myApps.create', input), (r) => `${r.app.name} was created in Development`);
+      replaceMine(result.app);
+      return result;
+    },
+
+    async updateListing(input) {
+      const app = await mutate(ctx, () => ctx.client.call('myApps.update', input), (a) => `${a.name} was saved`);
+      replaceMine(app);
+      return app;
+    },
+
+    async revealSecret(companyId, appId) {
+      const { clientSecret } = await mutate(ctx, () => ctx.client.call('myApps.revealSecret', { companyId, appId }));
+      return clientSecret;
+    },
+
+    async rotateSecret(companyId, appId) {
+      const result = await mutate(ctx, () => ctx.client.call('myApps.rotateSecret', { companyId, appId }), 'A new shared secret was issued: the old one stopped working');
+      replaceMine(result.app);
+      return result;
+    },
+
+    async requestApproval(companyId, appId, message) {
+      const app = await mutate(ctx, () => ctx.client.call('myApps.requestApproval', { companyId, appId, message }), (a) => `Approval of ${a.name} was requested`);
+      replaceMine(app);
+      return app;
+    },
+
+    async setListingVisibility(companyId, appId, visibility) {
+      const app = await mutate(ctx, () => ctx.client.call('myApps.setVisibility', { companyId, appId, visibility }), (a) => `${a.name} is now in ${VISIBILITY_LABELS[a.visibility]}`);
+      replaceMine(app);
+      return app;
+    },
+
+    themeChoices: (companyId) => ctx.client.call('myApps.themeChoices', { companyId }),
+
+    setStoreQuery(query) {
+      patch(ctx, 'apps', (s) => ({ storeQuery: { ...s.storeQuery, ...query } }));
+      void actions.loadAppStore();
+    },
+
+    async loadAppStore() {
+      const companyId = acting();
+      if (companyId === null) return;
+      const mine = ++seq.store;
+      patch(ctx, 'apps', (s) => ({ store: loading(s.store) }));
+      try {
+        const list = await ctx.client.call('appStore.browse', { companyId, ...ctx.get().apps.storeQuery });
+        if (mine === seq.store) patch(ctx, 'apps', { store: ready(list) });
+      } catch (error) {
+        if (mine === seq.store) patch(ctx, 'apps', (s) => ({ store: failed(s.store, error) }));
+      }
+    },
+
+    async loadInstalled() {
+      const mine = ++seq.installed;
+      patch(ctx, 'apps', (s) => ({ installed: loading(s.installed) }));
+      try {
+        const list = await ctx.client.call('appStore.installed', {});
+        if (mine === seq.installed) patch(ctx, 'apps', { installed: ready(list) });
+      } catch (error) {
+        if (mine === seq.installed) patch(ctx, 'apps', (s) => ({ installed: failed(s.installed, error) }));
+      }
+    },
+
+    quoteInstall: (appId, companyId) => ctx.client.call('appStore.quote', { appId, companyId }),
+
+    async installApp(appId, companyId) {
+      const result = await mutate(ctx, () => ctx.client.call('appStore.install', { appId, companyId }), (r) => `${r.installed.name} was installed for ${r.installed.companyName}`);
+      void actions.loadAppStore();
+      void actions.loadInstalled();
+      return result;
+    },
+
+    async uninstallApp(app) {
+      await mutate(ctx, () => ctx.client.call('appStore.uninstall', { appId: app.appId, companyId: app.companyId }), `${app.name} was uninstalled from ${app.companyName}`);
+      patch(ctx, 'apps', (s) => ({ installed: ready((s.installed.data ?? []).filter((a) => !(a.appId === app.appId && a.companyId === app.companyId))) }));
+      void actions.loadAppStore();
+    },
+
+    setReviewFilter(filter) {
+      patch(ctx, 'apps', { reviewFilter: filter });
+      void actions.loadReview();
+    },
+
+    async loadReview() {
+      const mine = ++seq.review;
+      patch(ctx, 'apps', (s) => ({ review: loading(s.review) }));
+      try {
+        const list = await ctx.client.call('operator.apps', { filter: ctx.get().apps.reviewFilter });
+        if (mine === seq.review) patch(ctx, 'apps', { review: ready(list) });
+      } catch (error) {
+        if (mine === seq.review) patch(ctx, 'apps', (s) => ({ review: failed(s.review, error) }));
+      }
+    },
+
+    async loadReviewPending() {
+      try {
+        const status = await ctx.client.call('operator.status', {});
+        patch(ctx, 'apps', { reviewPending: status.isOperator ? status.pendingRequests : null });
+      } catch {
+        patch(ctx, 'apps', { reviewPending: null });
+      }
+    },
+
+    async approveListing(appId, visibility, note) {
+      const app = await mutate(ctx, () => ctx.client.call('operator.approve', { appId, visibility, note }), (a) => `${a.name} was approved into ${VISIBILITY_LABELS[a.visibility]}`);
+      void actions.loadReviewPending();
+      patch(ctx, 'apps', (s) => ({ review: ready((s.review.data ?? []).flatMap((a) => (a.id !== app.id ? [a] : s.reviewFilter === 'pending' ? [] : [app]))) }));
+    },
+
+    async rejectListing(appId, reason) {
+      const app = await mutate(ctx, () => ctx.client.call('operator.reject', { appId, reason }), (a) => `${a.name} was rejected; the developer was told why`);
+      void actions.loadReviewPending();
+      patch(ctx, 'apps', (s) => ({ review: ready((s.review.data ?? []).flatMap((a) => (a.id !== app.id ? [a] : s.reviewFilter === 'pending' ? [] : [app]))) }));
+    },
+
+    refreshApps() {
+      const s = ctx.get().apps;
+      const companyId = acting();
+      if (companyId !== null && s.myApps[companyId]) ctx.schedule(`my-apps:${companyId}`, () => void actions.loadMyApps(companyId));
+      if (s.store.status !== 'idle') ctx.schedule('app-store', () => void actions.loadAppStore());
+      if (s.installed.status !== 'idle') ctx.schedule('apps-installed', () => void actions.loadInstalled());
+      if (ctx.get().session.info?.isOperator) {
+        if (s.review.status !== 'idle') ctx.schedule('app-review', () => void actions.loadReview());
+        ctx.schedule('app-review-pending', () => void actions.loadReviewPending());
+      }
+    },
+  };
+
+  return {
+    state: { myApps: {}, storeQuery: { search: '', kind: 'any' }, store: idle(), installed: idle(), reviewFilter: 'pending', review: idle(), reviewPending: null },
+    actions,
+  };
+}

@@ -1,0 +1,65 @@
+// An App Store install over real HTTP: the authorize URL the install returns (the app's permissions as scope,
+// its Authorization URL as redirect_uri) walks the platform's sign-in and consent pages, the app receives a code
+// with the install's state at its Authorization URL and exchanges it for tokens with exactly those scopes;
+// uninstalling revokes them.
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeInstallState } from '../../src-shared/domain/app-store';
+import { OPERATOR, type Actor } from '../../src-main/core/access';
+import { ANNA, DEMO_PASSWORD, FormClient, exchangeCode, formFields, startOAuthFixture, tokeninfo, type OAuthFixture } from '../helpers/oauth';
+
+let fixture: OAuthFixture | null = null;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = null;
+});
+
+const CALLBACK = 'http://127.0.0.1:9/store-install';
+
+describe('installing from the App Store runs the OAuth authorization', () => {
+  it('the install’s authorize URL leads to a code at the Authorization URL; the tokens carry the app’s permissions; uninstall revokes them', async () => {
+    fixture = await startOAuthFixture();
+    const { platform } = fixture;
+    const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+    const yuki = as('yuki@kawaii-stationery.example');
+    const kawaii = fixture.companyOf('yuki@kawaii-stationery.example');
+    const { app, clientSecret } = platform.myApps.create(yuki, {
+      companyId: kawaii,
+      kind: 'app',
+      name: 'Install Flow',
+      description: 'Tests the install flow.',
+      priceMinor: 900,
+      redirectUris: [CALLBACK],
+      scopes: ['orders', 'products'],
+      authorizationUrl: CALLBACK,
+      developerEmail: 'dev@install-flow.example',
+    });
+    platform.myApps.requestApproval(yuki, { companyId: kawaii, appId: app.id, message: '' });
+    platform.appApprovals.approve(OPERATOR, { appId: app.id, visibility: 'beta', note: '' });
+
+    const alpen = fixture.companyOf(ANNA);
+    const result = platform.appStore.install(as(ANNA), app.id, alpen);
+    expect(result.installed.charge).toBe('beta');
+
+    const client = new FormClient(fixture.url);
+    let page = await client.get(result.authorizePath!);
+    page = await client.post('/oauth2/authorize/login', { ...formFields(page.html, '/oauth2/authorize/login'), email: ANNA, password: DEMO_PASSWORD });
+    expect(page.status).toBe(303);
+    page = await client.get(page.location!);
+    expect(page.status).toBe(200);
+    const decided = await client.post('/oauth2/authorize/decision', { company_id: String(alpen), ...formFields(page.html, '/oauth2/authorize/decision'), decision: 'approve' });
+    expect(decided.status).toBe(303);
+    const location = new URL(decided.location!);
+    expect(`${location.origin}${location.pathname}`).toBe(CALLBACK);
+    expect(location.searchParams.get('state')).toBe(storeInstallState(result.installed.installId!));
+
+    const tokens = await exchangeCode({ ...fixture, app: { id: app.id, clientId: app.clientId!, clientSecret: clientSecret! } }, location.searchParams.get('code')!, { redirect_uri: CALLBACK });
+    expect(tokens.status).toBe(200);
+    expect(String(tokens.body.scope).split(/[ ,]/).sort()).toEqual(['orders', 'products']);
+    const access = String(tokens.body.access_token);
+    expect((await tokeninfo(fixture, access)).status).toBe(200);
+
+    platform.appStore.uninstall(as(ANNA), app.id, alpen);
+    expect((await tokeninfo(fixture, access)).status).not.toBe(200);
+    expect(platform.appStore.installedApps(as(ANNA), alpen).some((a) => a.appId === app.id)).toBe(false);
+  });
+});
