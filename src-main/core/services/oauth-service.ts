@@ -196,17 +196,23 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
         if (token.family_revoked_at !== null || token.authorization_revoked_at !== null || token.user_id === null || token.user_email === null) {
           return new GrantError('invalid_grant', 'refresh_token has been revoked');
         }
-        if (token.used_at !== null || !oauth.claimRefreshToken(token.id, now)) {
+        const reuse = () => {
           oauth.revokeFamily(token.family_id, now, 'refresh token reuse');
           return new GrantError('invalid_grant', 'refresh_token has already been used; every token of this grant is revoked (authorize again)');
-        }
+        };
+        if (token.used_at !== null) return reuse();
+        // The scope is checked before the token is claimed: a refused request leaves the token unspent, so the
+        // app can retry with it. Omitted, the scope is the one originally granted (RFC 6749 §6), not the
+        // narrower scope of an earlier refresh.
         const granted = orderedScopes(token.family_scopes.split(','));
-        let scopes = orderedScopes(token.scopes.split(','));
+        let scopes = granted;
         if (input.scope !== null) {
           const beyond = input.scope.filter((s) => !granted.includes(s));
           if (beyond.length > 0) return new GrantError('invalid_scope', `scope may not include scopes that were not granted: ${beyond.join(', ')}`);
           scopes = orderedScopes(input.scope);
         }
+        // A concurrent exchange (another process) may have claimed it since it was read: that is a reuse too.
+        if (!oauth.claimRefreshToken(token.id, now)) return reuse();
         return mint(token.family_id, token.id, scopes, app, token.user_email, token.company_id);
       });
     },
