@@ -152,9 +152,9 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const partnerRequests = createPartnerRequestsService(ctx, companies, outbox);
     const shop = createShopService(ctx);
     const apps = createAppsService(ctx, options.secretStore);
-    const authorizations = createAuthorizationsService(ctx);
-    const oauth = createOAuthService(ctx);
     const webhooks = createWebhooksService(ctx);
+    const authorizations = createAuthorizationsService(ctx, webhooks);
+    const oauth = createOAuthService(ctx);
     // Webhook event rows are written inside the transaction of every change that has a topic (spec §5).
     installWebhookEventWriter(ctx, repos.webhookDelivery);
     const webhookDeliveries = createWebhookDeliveryService(ctx, webhooks);

@@ -3,7 +3,8 @@
 // new consent widens it to the union of what was granted. Revoking it revokes every token issued under it
 // at once (their families), so the app needs a new consent to come back, and emits authorization.revoked and
 // app.uninstalled (the app's app/uninstalled webhooks for the company fire; an App Store uninstall that calls
-// revokeInTransaction must not emit app.uninstalled again).
+// revokeInTransaction must not emit app.uninstalled again). In the same transaction the app's other hooks for
+// the company go, with what they had queued (webhooks-service.ts `removeUnauthorized`).
 import { ApiError } from '../../../src-shared/api/errors';
 import type { AuthorizedApp } from '../../../src-shared/api/oauth-types';
 import { canonicalScopes, formatScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
@@ -12,6 +13,7 @@ import { toIso } from '../clock';
 import type { AuthorizationListRow, AuthorizationRow } from '../repositories/authorizations-repository';
 import type { UserRow } from '../repositories/users-repository';
 import type { Emit, ServiceContext } from './service-context';
+import type { WebhooksService } from './webhooks-service';
 
 export interface GrantInput {
   appId: number;
@@ -52,7 +54,7 @@ export function toAuthorizedApp(row: AuthorizationListRow): AuthorizedApp {
   };
 }
 
-export function createAuthorizationsService(ctx: ServiceContext): AuthorizationsService {
+export function createAuthorizationsService(ctx: ServiceContext, webhooks: Pick<WebhooksService, 'removeUnauthorized'>): AuthorizationsService {
   const { repos, access, clock } = ctx;
 
   function revokeRow(emit: Emit, row: AuthorizationRow, by: string): boolean {
@@ -62,6 +64,8 @@ export function createAuthorizationsService(ctx: ServiceContext): Authorizations
     emit('authorization.revoked', { authorizationId: row.id, appId: row.app_id, companyId: row.company_id });
     // The app can no longer reach the company: that is an uninstall (spec §6), so its app/uninstalled hooks fire.
     emit('app.uninstalled', { companyId: row.company_id, appId: row.app_id });
+    // After the emit, which queued the app/uninstalled notification: that hook stays until it is delivered.
+    webhooks.removeUnauthorized(emit, { appId: row.app_id, companyId: row.company_id });
     return true;
   }
 

@@ -5,6 +5,12 @@
 // Delivery (queue, attempts, retries) belongs to the webhook dispatcher; it listens to the events emitted
 // here: webhook.created / webhook.updated / webhook.deleted, and webhook.reactivated when a PUT turns
 // `is_active` from false back to true (it then resumes what is queued).
+//
+// Hooks exist only while the company authorizes the app: registering or changing one needs the active
+// authorization (checked in the writing transaction), and `removeUnauthorized` deletes the hooks of a pair
+// whose authorization ended — at once when the authorization is revoked, except an app/uninstalled hook whose
+// notification is still queued, which goes once that delivery succeeds or is abandoned (the dispatcher calls
+// it again then).
 import { ApiError } from '../../../src-shared/api/errors';
 import { parseInput } from '../../../src-shared/api/validation';
 import { webhookCreateSchema, webhookUpdateSchema } from '../../../src-shared/api/webhook-inputs';
@@ -12,7 +18,7 @@ import type { Webhook } from '../../../src-shared/api/webhook-types';
 import type { WebhookTopic } from '../../../src-shared/domain/webhook-topics';
 import { toIso } from '../clock';
 import type { WebhookPage, WebhookRow } from '../repositories/webhooks-repository';
-import type { ServiceContext } from './service-context';
+import type { Emit, ServiceContext } from './service-context';
 
 /** Who is asking: the app and company an access token was granted for. */
 export interface WebhookOwner {
@@ -31,6 +37,12 @@ export interface WebhooksService {
   delete(owner: WebhookOwner, id: number): void;
   /** Every hook of a company, any app (console listings; the caller checks who may see the company). */
   listForCompany(companyId: number): Webhook[];
+  /**
+   * Inside the caller's transaction: deletes the hooks (with their queues and logs) of one pair, or of every
+   * pair, whose company no longer authorizes the app — except an active app/uninstalled hook with its
+   * notification still queued. Emits webhook.deleted for each; returns how many went.
+   */
+  removeUnauthorized(emit: Emit, pair: WebhookOwner | null): number;
 }
 
 export function toWebhook(row: WebhookRow): Webhook {
@@ -57,6 +69,13 @@ export function createWebhooksService(ctx: ServiceContext): WebhooksService {
     return row;
   }
 
+  /** In the writing transaction: a company that no longer authorizes the app has no hooks for it. */
+  function assertAuthorized(owner: WebhookOwner): void {
+    if (!repos.authorizations.findActive(owner.appId, owner.companyId)) {
+      throw new ApiError('conflict', `Company ${owner.companyId} does not authorize this app (any more): it has no webhooks for it.`);
+    }
+  }
+
   function assertNoDuplicate(owner: WebhookOwner, address: string, topic: string, exceptId: number | null): void {
     // Few hooks per (app, company): reading them all is cheaper than another index.
     const all = repos.webhooks.listForAppCompany(owner.appId, owner.companyId, { sinceId: 0, limit: -1, offset: 0 });
@@ -78,6 +97,7 @@ export function createWebhooksService(ctx: ServiceContext): WebhooksService {
       assertNoDuplicate(owner, input.address, input.topic, null);
       const now = clock.now();
       const id = ctx.transact((emit) => {
+        assertAuthorized(owner);
         const webhookId = repos.webhooks.insert({
           app_id: owner.appId,
           company_id: owner.companyId,
@@ -104,6 +124,7 @@ export function createWebhooksService(ctx: ServiceContext): WebhooksService {
       const reactivated = input.is_active === true && row.is_active === 0;
       const now = clock.now();
       ctx.transact((emit) => {
+        assertAuthorized(owner);
         repos.webhooks.update(id, {
           address,
           topic,
@@ -127,5 +148,14 @@ export function createWebhooksService(ctx: ServiceContext): WebhooksService {
     },
 
     listForCompany: (companyId) => repos.webhooks.listForCompany(companyId).map(toWebhook),
+
+    removeUnauthorized(emit, pair) {
+      const rows = repos.webhooks.listUnauthorized(pair);
+      for (const row of rows) {
+        emit('webhook.deleted', { webhookId: row.id, appId: row.app_id, companyId: row.company_id });
+        repos.webhooks.delete(row.id);
+      }
+      return rows.length;
+    },
   };
 }

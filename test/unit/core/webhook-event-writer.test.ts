@@ -105,6 +105,23 @@ describe('webhook events are written with the change (transactional outbox)', ()
     ]);
   });
 
+  it('writes only for apps the company authorizes now; app/uninstalled is written as the authorization ends', () => {
+    const { platform, company, app, otherApp, events } = setup();
+    const mine = insertHook(platform, { appId: app.id, companyId: company, topic: 'order/create', address: 'http://127.0.0.1:1/mine' });
+    const gone = insertHook(platform, { appId: app.id, companyId: company, topic: 'app/uninstalled', address: 'http://127.0.0.1:1/gone' });
+    const theirs = insertHook(platform, { appId: otherApp.id, companyId: company, topic: 'order/create', address: 'http://127.0.0.1:1/theirs' });
+    // An authorization that ended without the platform's revocation path (e.g. an old data folder): no rows.
+    platform.db.prepare('UPDATE app_authorizations SET revoked_at = ? WHERE app_id = ? AND company_id = ?').run(T0, otherApp.id, company);
+    platform.ctx.transact((emit) => emit('order.created', { companyId: company, id: 1 }));
+    expect(events().map((e) => e.webhook_id)).toEqual([mine]);
+
+    platform.authorizations.revoke(OPERATOR, platform.authorizations.findActive(app.id, company)!.id);
+    expect(events().map((e) => [e.webhook_id, e.topic])).toEqual([[gone, 'app/uninstalled']]);
+    platform.ctx.transact((emit) => emit('order.created', { companyId: company, id: 2 }));
+    expect(events().map((e) => e.webhook_id)).toEqual([gone]);
+    expect(platform.repos.webhooks.get(theirs)).toBeDefined();
+  });
+
   it('app/uninstalled and app/update go only to the hooks of the app concerned', () => {
     const { platform, company, app, otherApp, events } = setup();
     const mine = insertHook(platform, { appId: app.id, companyId: company, topic: 'app/uninstalled', address: 'http://127.0.0.1:1/mine' });

@@ -5,6 +5,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { OPERATOR } from '../../../src-main/core/access';
 import type { PlatformEventName } from '../../../src-main/core/events';
 import { openTestPlatform } from '../../helpers/platform';
+import { authorizeApp } from '../../helpers/webhooks';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -17,6 +18,7 @@ function setup() {
     companyId: companyOf('yuki@kawaii-stationery.example'), name: 'Hooks', redirectUris: ['https://a.example/cb'], scopes: ['webhooks'], authorizationUrl: null, startUrl: null, developerEmail: '',
   });
   const owner = { appId: app.id, companyId: companyOf('anna@alpenglueck.example') };
+  authorizeApp(platform, owner.appId, owner.companyId);
   return { platform, owner, companyOf };
 }
 
@@ -79,6 +81,39 @@ describe('webhooks service', () => {
       ['webhook.reactivated', true],
       ['webhook.deleted', true],
     ]);
+  });
+
+  it('registers and changes hooks only while the company authorizes the app', () => {
+    const { platform, owner, companyOf } = setup();
+    const hook = platform.webhooks.create(owner, { topic: 'customer/update', address: 'https://x.example/hook' });
+    const unauthorized = { ...owner, companyId: companyOf('oliver@brightside-books.example') };
+    expect(() => platform.webhooks.create(unauthorized, { topic: 'customer/update', address: 'https://x.example/hook' })).toThrow(/does not authorize this app/);
+    expect(platform.webhooks.listForCompany(unauthorized.companyId)).toEqual([]);
+    // Revoked: the hook is gone with the authorization (it had nothing queued).
+    platform.authorizations.revoke(OPERATOR, platform.authorizations.findActive(owner.appId, owner.companyId)!.id);
+    expect(platform.repos.webhooks.get(hook.id)).toBeUndefined();
+    expect(() => platform.webhooks.create(owner, { topic: 'customer/update', address: 'https://x.example/hook' })).toThrow(/does not authorize this app/);
+  });
+
+  it('removeUnauthorized keeps an active app/uninstalled hook while its notification is queued, and only that', () => {
+    const { platform, owner } = setup();
+    const uninstalled = platform.webhooks.create(owner, { topic: 'app/uninstalled', address: 'https://x.example/gone' });
+    const paused = platform.webhooks.create(owner, { topic: 'app/uninstalled', address: 'https://x.example/paused', is_active: false });
+    platform.webhooks.create(owner, { topic: 'customer/create', address: 'https://x.example/customers' });
+    const deleted: number[] = [];
+    const off = platform.ctx.onEmitInTransaction((name, payload) => {
+      if (name === 'webhook.deleted') deleted.push((payload as { webhookId: number }).webhookId);
+    });
+    platform.authorizations.revoke(OPERATOR, platform.authorizations.findActive(owner.appId, owner.companyId)!.id);
+    off();
+    expect(platform.webhooks.listForCompany(owner.companyId).map((h) => h.id)).toEqual([uninstalled.id]);
+    expect(deleted).toHaveLength(2);
+    expect(deleted).toContain(paused.id);
+    // Nothing else to remove until the notification is out.
+    expect(platform.ctx.transact((emit) => platform.webhooks.removeUnauthorized(emit, owner))).toBe(0);
+    platform.db.prepare("UPDATE webhook_events SET state = 'delivered' WHERE webhook_id = ?").run(uninstalled.id);
+    expect(platform.ctx.transact((emit) => platform.webhooks.removeUnauthorized(emit, null))).toBe(1);
+    expect(platform.webhooks.listForCompany(owner.companyId)).toEqual([]);
   });
 
   it('refuses an id in the body that differs from the URL', () => {
