@@ -147,13 +147,13 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
     let publicUrl = DEFAULT_PUBLIC_URL;
     const outbox = createOutboxService(ctx);
-    const companies = createCompaniesService(ctx, outbox);
+    const webhooks = createWebhooksService(ctx);
+    const authorizations = createAuthorizationsService(ctx, webhooks);
+    const companies = createCompaniesService(ctx, outbox, authorizations);
     const users = createUsersService(ctx, outbox, () => publicUrl);
     const partnerRequests = createPartnerRequestsService(ctx, companies, outbox);
     const shop = createShopService(ctx);
     const apps = createAppsService(ctx, options.secretStore);
-    const webhooks = createWebhooksService(ctx);
-    const authorizations = createAuthorizationsService(ctx, webhooks);
     const oauth = createOAuthService(ctx);
     // Webhook event rows are written inside the transaction of every change that has a topic (spec §5).
     installWebhookEventWriter(ctx, repos.webhookDelivery);

@@ -34,6 +34,12 @@ export interface AuthorizationsService {
   revoke(actor: Actor, authorizationId: number): AuthorizedApp;
   /** The same inside the caller's transaction (App Store uninstall); false when it was not active. */
   revokeInTransaction(emit: Emit, authorizationId: number, by: string): boolean;
+  /**
+   * Inside the caller's transaction, when a partner relation ends: revokes the client's authorizations last
+   * granted by the partner's users (an uninstall each) and the tokens issued to them under the client's own
+   * authorizations. Returns how many authorizations went.
+   */
+  revokeForPartnerUsers(emit: Emit, clientId: number, partnerId: number, by: string): number;
 }
 
 export function toAuthorizedApp(row: AuthorizationListRow): AuthorizedApp {
@@ -126,6 +132,15 @@ export function createAuthorizationsService(ctx: ServiceContext, webhooks: Pick<
     revokeInTransaction(emit, authorizationId, by) {
       const row = repos.authorizations.get(authorizationId);
       return row ? revokeRow(emit, row, by) : false;
+    },
+
+    revokeForPartnerUsers(emit, clientId, partnerId, by) {
+      let revoked = 0;
+      for (const row of repos.authorizations.listActiveGrantedByUsersOf(clientId, partnerId)) {
+        if (revokeRow(emit, row, by)) revoked += 1;
+      }
+      repos.authorizations.revokeFamiliesOfUsers(clientId, partnerId, clock.now(), 'partner relation ended');
+      return revoked;
     },
   };
 }
