@@ -3,6 +3,7 @@
 // reaches the platform through the object this returns.
 import { join } from 'node:path';
 import { createAccessChecker } from './access';
+import { portOfOrigin } from './webhooks/webhook-address-guard';
 import { createClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/database';
 import { createEventBus, type EventBus } from './events';
@@ -147,7 +148,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
     let publicUrl = DEFAULT_PUBLIC_URL;
     const outbox = createOutboxService(ctx);
-    const webhooks = createWebhooksService(ctx);
+    const webhooks = createWebhooksService(ctx, { ownPort: () => portOfOrigin(publicUrl) });
     const authorizations = createAuthorizationsService(ctx, webhooks);
     const companies = createCompaniesService(ctx, outbox, authorizations);
     const users = createUsersService(ctx, outbox, () => publicUrl);

@@ -6,6 +6,9 @@
 // here: webhook.created / webhook.updated / webhook.deleted, and webhook.reactivated when a PUT turns
 // `is_active` from false back to true (it then resumes what is queued).
 //
+// Addresses the platform must not call (link-local, cloud metadata, its own server port) are refused by
+// name (webhook-address-guard.ts); other loopback addresses are fine.
+//
 // Hooks exist only while the company authorizes the app: registering or changing one needs the active
 // authorization (checked in the writing transaction), and `removeUnauthorized` deletes the hooks of a pair
 // whose authorization ended — at once when the authorization is revoked, except an app/uninstalled hook whose
@@ -18,6 +21,7 @@ import type { Webhook } from '../../../src-shared/api/webhook-types';
 import type { WebhookTopic } from '../../../src-shared/domain/webhook-topics';
 import { toIso } from '../clock';
 import type { WebhookPage, WebhookRow } from '../repositories/webhooks-repository';
+import { refusedWebhookAddress } from '../webhooks/webhook-address-guard';
 import type { Emit, ServiceContext } from './service-context';
 
 /** Who is asking: the app and company an access token was granted for. */
@@ -60,8 +64,19 @@ export function toWebhook(row: WebhookRow): Webhook {
   };
 }
 
-export function createWebhooksService(ctx: ServiceContext): WebhooksService {
+export interface WebhooksServiceOptions {
+  /** The platform server's port (hooks must not call it), null while no server runs. */
+  ownPort(): number | null;
+}
+
+export function createWebhooksService(ctx: ServiceContext, options: WebhooksServiceOptions): WebhooksService {
   const { repos, clock } = ctx;
+
+  /** Link-local, metadata and the platform's own port are refused (webhook-address-guard.ts). */
+  function assertAllowedAddress(address: string): void {
+    const problem = refusedWebhookAddress(address, options.ownPort());
+    if (problem) throw ApiError.validation({ address: [problem] });
+  }
 
   function owned(owner: WebhookOwner, id: number): WebhookRow {
     const row = repos.webhooks.getForAppCompany(id, owner.appId, owner.companyId);
@@ -94,6 +109,7 @@ export function createWebhooksService(ctx: ServiceContext): WebhooksService {
 
     create(owner, raw) {
       const input = parseInput(webhookCreateSchema, raw);
+      assertAllowedAddress(input.address);
       assertNoDuplicate(owner, input.address, input.topic, null);
       const now = clock.now();
       const id = ctx.transact((emit) => {
@@ -118,6 +134,7 @@ export function createWebhooksService(ctx: ServiceContext): WebhooksService {
       const row = owned(owner, id);
       const input = parseInput(webhookUpdateSchema, raw);
       if (input.id !== undefined && input.id !== id) throw ApiError.validation({ id: [`does not match the webhook in the URL (${id})`] });
+      if (input.address !== undefined) assertAllowedAddress(input.address);
       const address = input.address ?? row.address;
       const topic = input.topic ?? row.topic;
       if (input.address !== undefined || input.topic !== undefined) assertNoDuplicate(owner, address, topic, id);

@@ -25,6 +25,7 @@ import type { DeliveryJobRow, PairFailureRow } from '../repositories/webhook-del
 import type { Emit } from '../services/service-context';
 import { deactivationEmail } from './webhook-deactivation-email';
 import { isTopicEvent } from './webhook-event-writer';
+import { portOfOrigin, refusedWebhookAddress } from './webhook-address-guard';
 import { defaultWebhookWorkerPath } from './webhook-worker-path';
 import type { FromWorker, SendJob, SendResult, ToWorker, WorkerSettings } from './webhook-worker-protocol';
 
@@ -375,6 +376,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     const refused: SendResult[] = [];
     const sendable: SendJob[] = [];
     const timestamp = headerTimestamp();
+    const ownPort = portOfOrigin(platform.publicUrl());
     for (const job of jobs) {
       inFlight.set(job.key, job);
       if (sentSecrets.get(job.appId) !== job.secretSealed) {
@@ -395,6 +397,20 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
           });
           continue;
         }
+      }
+      // A hook registered before the address rules, or whose address became the platform's own port: not sent.
+      const problem = refusedWebhookAddress(job.url, ownPort);
+      if (problem) {
+        refused.push({
+          key: job.key,
+          status: null,
+          error: `refused: the address ${problem}`,
+          durationMs: 0,
+          startedAt: performance.timeOrigin + performance.now(),
+          requestHeaders: '{}',
+          requestBody: job.payload,
+        });
+        continue;
       }
       sendable.push({ key: job.key, appId: job.appId, url: job.url, payload: job.payload, messageId: job.messageId, timestamp });
     }

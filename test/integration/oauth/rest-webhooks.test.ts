@@ -173,3 +173,29 @@ describe('pagination', () => {
     }
   });
 });
+
+describe('webhook addresses the platform must not call (SSRF)', () => {
+  it.each([
+    ['http://169.254.169.254/latest/meta-data/', 'link-local or cloud metadata address'],
+    ['http://[fe80::1]/hook', 'link-local or cloud metadata address'],
+    ['http://metadata.google.internal/', 'cloud metadata host'],
+  ])('refuses %s naming the address field, and writes nothing', async (address, problem) => {
+    const before = await count();
+    const reply = await api(fixture, 'POST', '/admin/webhooks.json', token, { webhook: { topic: 'order/create', address } });
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors.address[0]).toContain(problem);
+    expect(await count()).toBe(before);
+  });
+
+  it("refuses the platform server's own port, on create and on change; other loopback ports are fine", async () => {
+    const own = `http://127.0.0.1:${fixture.server.port}/admin/webhooks.json`;
+    const refused = await api(fixture, 'POST', '/admin/webhooks.json', token, { webhook: { topic: 'order/create', address: own } });
+    expect(refused).toMatchObject({ status: 422, body: { errors: { address: [`must not point at the platform server itself (port ${fixture.server.port})`] } } });
+    const created = await api(fixture, 'POST', '/admin/webhooks.json', token, { webhook: { topic: 'order/create', address: 'http://127.0.0.1:3999/hooks' } });
+    expect(created.status).toBe(201);
+    const changed = await api(fixture, 'PUT', `/admin/webhooks/${created.body.webhook.id}.json`, token, { webhook: { address: `http://localhost:${fixture.server.port}/` } });
+    expect(changed.status).toBe(422);
+    expect(Object.keys(changed.body.errors)).toEqual(['address']);
+    expect((await api(fixture, 'GET', `/admin/webhooks/${created.body.webhook.id}.json`, token)).body.webhook.address).toBe('http://127.0.0.1:3999/hooks');
+  });
+});
