@@ -61,11 +61,14 @@ export function insertApp(platform: Platform, options: { companyId: number; name
   return { id: app.id, secret: clientSecret, clientId: app.clientId };
 }
 
-/** The company authorizes the app (as an OAuth consent does), unless it already does: hooks need that. */
+/**
+ * The company authorizes the app (as an OAuth consent does) with the scopes every topic needs, unless it
+ * already does: hooks need that.
+ */
 export function authorizeApp(platform: Platform, appId: number, companyId: number): number {
   const active = platform.authorizations.findActive(appId, companyId);
   if (active) return active.id;
-  return platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId, companyId, user: null, scopes: ['webhooks'] })).id;
+  return platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId, companyId, user: null, scopes: ['customers', 'orders', 'products', 'webhooks'] })).id;
 }
 
 /**

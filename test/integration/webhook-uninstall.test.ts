@@ -93,9 +93,9 @@ describe('revoking an app (uninstall) and its webhooks', () => {
   it('other apps of the company keep their hooks and their events', async () => {
     await register('customer/create', '/customers');
     const other = fixture.platform.apps.create({ kind: 'operator', label: 'operator' }, {
-      companyId: fixture.companyOf('yuki@kawaii-stationery.example'), name: 'Other app', redirectUris: ['http://127.0.0.1:9/cb'], scopes: ['webhooks'], authorizationUrl: null, startUrl: null, developerEmail: '',
+      companyId: fixture.companyOf('yuki@kawaii-stationery.example'), name: 'Other app', redirectUris: ['http://127.0.0.1:9/cb'], scopes: ['customers', 'webhooks'], authorizationUrl: null, startUrl: null, developerEmail: '',
     });
-    fixture.platform.ctx.transact((emit) => fixture.platform.authorizations.grant(emit, { appId: other.app.id, companyId: alpen, user: anna.kind === 'user' ? anna.user : null, scopes: ['webhooks'] }));
+    fixture.platform.ctx.transact((emit) => fixture.platform.authorizations.grant(emit, { appId: other.app.id, companyId: alpen, user: anna.kind === 'user' ? anna.user : null, scopes: ['customers', 'webhooks'] }));
     fixture.platform.webhooks.create({ appId: other.app.id, companyId: alpen }, { topic: 'customer/create', address: `${receiver.url}/other` });
 
     revoke();

@@ -156,7 +156,7 @@ describe('pagination', () => {
     const { access } = await tokensFor(fixture, { email: 'oliver@brightside-books.example', scope: 'webhooks' });
     const ids: number[] = [];
     for (let i = 0; i < 5; i++) {
-      ids.push((await api(fixture, 'POST', '/admin/webhooks.json', access, { webhook: { topic: 'order/create', address: `https://p${i}.example/` } })).body.webhook.id);
+      ids.push((await api(fixture, 'POST', '/admin/webhooks.json', access, { webhook: { topic: 'app/update', address: `https://p${i}.example/` } })).body.webhook.id);
     }
     const first = await api(fixture, 'GET', '/admin/webhooks.json?limit=2', access);
     expect(first.body.webhooks.map((h: { id: number }) => h.id)).toEqual(ids.slice(0, 2));
@@ -197,5 +197,17 @@ describe('webhook addresses the platform must not call (SSRF)', () => {
     expect(changed.status).toBe(422);
     expect(Object.keys(changed.body.errors)).toEqual(['address']);
     expect((await api(fixture, 'GET', `/admin/webhooks/${created.body.webhook.id}.json`, token)).body.webhook.address).toBe('http://127.0.0.1:3999/hooks');
+  });
+});
+
+describe('topics need the scope of what they tell about', () => {
+  it('a token authorized for webhooks only may register app topics, not order/create; the error names the topic', async () => {
+    const { access } = await tokensFor(fixture, { email: 'maya@harborcoffee.example', scope: 'webhooks' });
+    const refused = await api(fixture, 'POST', '/admin/webhooks.json', access, { webhook: { topic: 'orders/create', address: 'https://scoped.example/' } });
+    expect(refused).toMatchObject({ status: 422, body: { errors: { topic: ['needs the orders scope: the company authorized this app for webhooks'] } } });
+    const app = await api(fixture, 'POST', '/admin/webhooks.json', access, { webhook: { topic: 'app/uninstalled', address: 'https://scoped.example/' } });
+    expect(app.status).toBe(201);
+    const changed = await api(fixture, 'PUT', `/admin/webhooks/${app.body.webhook.id}.json`, access, { webhook: { topic: 'customer/update' } });
+    expect(changed).toMatchObject({ status: 422, body: { errors: { topic: ['needs the customers scope: the company authorized this app for webhooks'] } } });
   });
 });
