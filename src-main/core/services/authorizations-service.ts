@@ -1,6 +1,7 @@
 // App authorizations: a company's grant of scopes to an app, made by one of its users (or its partner's) on
 // the OAuth consent page, and later by App Store installs. One active authorization per (app, company): a
-// new consent widens it to the union of what was granted. Revoking it revokes every token issued under it
+// new consent widens it to the union of what was granted; when that changes its scopes it emits app.updated
+// ({companyId, appId}: the app's app/update hooks for the company fire). Revoking it revokes every token issued under it
 // at once (their families), so the app needs a new consent to come back, and emits authorization.revoked and
 // app.uninstalled (the app's app/uninstalled webhooks for the company fire; an App Store uninstall that calls
 // revokeInTransaction must not emit app.uninstalled again). In the same transaction the app's other hooks for
@@ -81,10 +82,13 @@ export function createAuthorizationsService(ctx: ServiceContext, webhooks: Pick<
       const grantedBy = input.user ? input.user.email : 'the platform';
       const existing = repos.authorizations.findActive(input.appId, input.companyId);
       let id: number;
+      let scopesChanged = false;
       if (existing) {
         id = existing.id;
+        const scopes = formatScopes([...existing.scopes.split(','), ...input.scopes]);
+        scopesChanged = scopes !== formatScopes(existing.scopes.split(','));
         repos.authorizations.updateGrant(id, {
-          scopes: formatScopes([...existing.scopes.split(','), ...input.scopes]),
+          scopes,
           granted_by_user_id: input.user?.id ?? null,
           granted_by: grantedBy,
           updated_at: now,
@@ -108,6 +112,9 @@ export function createAuthorizationsService(ctx: ServiceContext, webhooks: Pick<
         created_at: now,
       });
       emit('authorization.granted', { authorizationId: id, appId: input.appId, companyId: input.companyId });
+      // The app's permissions for the company changed (spec §6): its app/update hooks fire. The same event (and
+      // payload) as when the developer changes the app's permissions: one wire format for app/update.
+      if (scopesChanged) emit('app.updated', { companyId: input.companyId, appId: input.appId });
       return repos.authorizations.get(id)!;
     },
 

@@ -131,4 +131,20 @@ describe('webhook events are written with the change (transactional outbox)', ()
     expect(rows.map((r) => r.webhook_id)).toEqual([mine]);
     expect(JSON.parse(rows[0].payload)).toEqual({ company_id: company, producer: 'shop', scope: 'app/uninstalled', data: { type: 'app', id: String(app.id) } });
   });
+
+  it("a consent that changes the authorization's scopes fires app/update for that app; the same scopes again fire nothing", () => {
+    const { platform, company, app, otherApp, events } = setup();
+    const mine = insertHook(platform, { appId: app.id, companyId: company, topic: 'app/update', address: 'http://127.0.0.1:1/mine' });
+    insertHook(platform, { appId: otherApp.id, companyId: company, topic: 'app/update', address: 'http://127.0.0.1:1/theirs' });
+    const consent = (scopes: ('orders' | 'themes' | 'webhooks')[]) =>
+      platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: company, user: null, scopes }));
+
+    consent(['orders', 'webhooks']); // already granted (insertHook authorizes customers, orders, products, webhooks)
+    expect(events()).toEqual([]);
+    consent(['themes']);
+    const rows = events();
+    expect(rows.map((r) => [r.webhook_id, r.topic])).toEqual([[mine, 'app/update']]);
+    expect(JSON.parse(rows[0].payload)).toEqual({ company_id: company, producer: 'shop', scope: 'app/update', data: { type: 'app', id: String(app.id) } });
+    expect(platform.authorizations.findActive(app.id, company)!.scopes).toBe('products,customers,orders,themes,webhooks');
+  });
 });
