@@ -211,3 +211,14 @@ describe('topics need the scope of what they tell about', () => {
     expect(changed).toMatchObject({ status: 422, body: { errors: { topic: ['needs the customers scope: the company authorized this app for webhooks'] } } });
   });
 });
+
+describe('malformed paths', () => {
+  it('a malformed percent-encoding in the path is a 400 with a JSON body, not a 500', async () => {
+    for (const path of ['/admin/webhooks/%E0%A4%A.json', '/admin/webhooks/%.json']) {
+      const reply = await api(fixture, 'GET', path, token);
+      expect(reply.status).toBe(400);
+      expect(reply.headers.get('content-type')).toContain('application/json');
+      expect(reply.body.errors).toContain('malformed percent-encoding');
+    }
+  });
+});
