@@ -112,23 +112,35 @@ export function routeTable(routes: readonly CompiledRoute[]): RouteTable {
 }
 
 /** Matches a request in a route table. */
-export function findRoute(table: RouteTable, method: string, path: string): { match: RouteMatch | null; allowed: string[] } {
+export function findRoute(table: RouteTable, method: string, path: string): RouteLookup {
   return matchRoute(table.get(routeKey(path)) ?? [], method, path);
 }
 
+/**
+ * What a request matched: the route, or `allowed` (the methods of the path when only the method differs) and
+ * `errors`, the error style of those routes (so a 405 on /token is an RFC 6749 error).
+ */
+export interface RouteLookup {
+  match: RouteMatch | null;
+  allowed: string[];
+  errors?: ErrorStyle;
+}
+
 /** The route for this method and path; `allowed` lists the methods of the path when only the method differs. */
-export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string): { match: RouteMatch | null; allowed: string[] } {
+export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string): RouteLookup {
   const allowed: string[] = [];
+  let errors: ErrorStyle | undefined;
   for (const route of routes) {
     const found = route.pattern.exec(path);
     if (!found) continue;
     if (route.method !== method) {
       allowed.push(route.method);
+      errors ??= route.errors;
       continue;
     }
     const params: Record<string, string> = {};
     route.names.forEach((name, i) => (params[name] = decodePathParam(found[i + 1])));
     return { match: { route, params }, allowed };
   }
-  return { match: null, allowed };
+  return errors === undefined ? { match: null, allowed } : { match: null, allowed, errors };
 }

@@ -209,6 +209,22 @@ describe('request shape', () => {
     expect(await json.json()).toMatchObject({ error: 'invalid_request' });
     expect((await fetch(`${fixture.url}/token`)).status).toBe(405);
   });
+
+  it('a wrong method (405) and a body over the limit (413) are RFC 6749 JSON errors too, with no-store', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const res = await fetch(`${fixture.url}/token`, { method });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = await res.json();
+      expect(Object.keys(body)).toEqual(['error', 'error_description']);
+      expect(body).toMatchObject({ error: 'invalid_request', error_description: `${method} is not allowed here; use POST` });
+    }
+    const huge = await postToken(fixture, { grant_type: 'refresh_token', refresh_token: 'f'.repeat(70 * 1024), client_id: fixture.app.clientId });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toEqual({ error: 'invalid_request', error_description: 'The request body is larger than 65536 bytes.' });
+    expect(huge.headers.get('cache-control')).toBe('no-store');
+  });
 });
 
 describe('tokens', () => {
