@@ -5,6 +5,7 @@ import { createManualClock } from '../../../src-main/core/clock';
 import { createSeededIds } from '../../../src-main/core/ids';
 import { resourceRoutes, restTime } from '../../../src-main/core/server/admin/rest-kit';
 import { HttpError } from '../../../src-main/core/server/http-error';
+import { formActionSourceOf } from '../../../src-main/core/server/oauth/authorize-routes';
 import { createLoginSessions, SESSION_IDLE_MS } from '../../../src-main/core/server/oauth/login-sessions';
 import { createLoginThrottle, THROTTLE } from '../../../src-main/core/server/oauth/login-throttle';
 import { compileRoute, findRoute, matchRoute, routeKey, routeTable } from '../../../src-main/core/server/router';
@@ -97,5 +98,16 @@ describe('REST times', () => {
     expect(restTime('2026-11-01T09:00:00.123Z')).toBe('2026-11-01T09:00:00+00:00');
     expect(restTime('2026-11-01T10:00:00+01:00')).toBe('2026-11-01T09:00:00+00:00');
     expect(restTime(null)).toBeNull();
+  });
+});
+
+describe('consent page form-action', () => {
+  it('names the redirect origin; an IPv6 literal (which CSP cannot name) becomes scheme and port with any host', () => {
+    expect(formActionSourceOf('http://127.0.0.1:9/callback')).toBe('http://127.0.0.1:9');
+    expect(formActionSourceOf('http://localhost:3000/cb?x=1')).toBe('http://localhost:3000');
+    expect(formActionSourceOf('https://app.example.com/cb')).toBe('https://app.example.com');
+    expect(formActionSourceOf('http://[::1]:3000/callback')).toBe('http://*:3000');
+    expect(formActionSourceOf('http://[::1]/callback')).toBe('http://*:80');
+    expect(formActionSourceOf('https://[::1]:8443')).toBe('https://*:8443');
   });
 });

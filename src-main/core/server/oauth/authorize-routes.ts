@@ -103,7 +103,7 @@ export const authorizeModule: PlatformModule = (deps) => {
       error,
       canApprove: hasPermission({ kind: 'user', user }, 'apps') && companies.length > 0,
     });
-    sendHtml(res, options.status ?? 200, html, pageCsp([originOf(request.redirectUri)]), PAGE_HEADERS);
+    sendHtml(res, options.status ?? 200, html, pageCsp([formActionSourceOf(request.redirectUri)]), PAGE_HEADERS);
   }
 
   /** The signed-in user of a session, if the session and the user still exist. */
@@ -221,4 +221,17 @@ function authorizeUrlOf(request: AuthorizeRequest): string {
 function originOf(uri: string): string {
   const match = /^(https?:\/\/[^/?#]+)/i.exec(uri);
   return match ? match[1] : uri;
+}
+
+/**
+ * The CSP source that lets the approval's redirect (a form submission's redirect, governed by form-action)
+ * reach the redirect URI. CSP host sources cannot name an IPv6 literal (`http://[::1]:3000` is ignored by
+ * Chromium), so for one the source is the scheme and port with any host (`http://*:3000`); the redirect URI
+ * itself still has to match a registered one exactly.
+ */
+export function formActionSourceOf(uri: string): string {
+  const ipv6 = /^(https?):\/\/\[[0-9a-fA-F:.]+\](?::(\d+))?(?:[/?]|$)/i.exec(uri);
+  if (!ipv6) return originOf(uri);
+  const scheme = ipv6[1].toLowerCase();
+  return `${scheme}://*:${ipv6[2] ?? (scheme === 'https' ? '443' : '80')}`;
 }
