@@ -44,6 +44,17 @@ export const authorizeModule: PlatformModule = (deps) => {
   const setCookie = (value: string) => `${cookieName()}=${value}; HttpOnly; SameSite=Lax; Path=/oauth2/; Max-Age=${SESSION_IDLE_MS / 1000}`;
   const clearCookie = () => `${cookieName()}=; HttpOnly; SameSite=Lax; Path=/oauth2/; Max-Age=0`;
   const cookieOf = (ctx: RouteContext) => parseCookies(ctx.req.headers.cookie)[cookieName()];
+  /**
+   * The request's live session, if any. Using it slides its expiry: the server side in `sessions.get`, the
+   * browser's cookie here (a fresh Max-Age on whatever this request answers), so a user who keeps working is
+   * not signed out an hour after signing in.
+   */
+  const sessionOf = (ctx: RouteContext): LoginSession | undefined => {
+    const cookie = cookieOf(ctx);
+    const session = sessions.get(cookie);
+    if (session) ctx.res.setHeader('Set-Cookie', setCookie(cookie!));
+    return session;
+  };
 
   async function readForm(ctx: RouteContext): Promise<URLSearchParams> {
     const origin = ctx.req.headers.origin;
@@ -125,7 +136,7 @@ export const authorizeModule: PlatformModule = (deps) => {
         handle: withRedirectErrors((ctx) => {
           const request = validateAuthorizeRequest(platform, ctx.url.searchParams);
           const cookie = cookieOf(ctx);
-          const session = sessions.get(cookie);
+          const session = sessionOf(ctx);
           const user = signedInUser(session);
           // Not signed in: the sign-in page, keeping an anonymous session (and its CSRF token) if there is one.
           if (!session || !user) return showLogin(ctx.res, request, session ? { session: { cookieValue: cookie!, session } } : {});
@@ -167,7 +178,7 @@ export const authorizeModule: PlatformModule = (deps) => {
         handle: withRedirectErrors(async (ctx) => {
           const form = await readForm(ctx);
           const request = validateAuthorizeRequest(platform, form);
-          const session = requireCsrf(sessions.get(cookieOf(ctx)), form);
+          const session = requireCsrf(sessionOf(ctx), form);
           const user = signedInUser(session ?? undefined);
           if (!session || !user) {
             throw new PageError(400, 'invalid_session', 'Your session has expired', 'This consent form is no longer valid: you were signed out, it expired, or it was sent from elsewhere.', 'Go back to the app and start again.');
