@@ -2,11 +2,12 @@
 // loopback apps), so the consent page's Content-Security-Policy must let the approval's redirect reach it in a
 // real Chromium — form-action governs where a form submission may be redirected, and CSP host sources cannot
 // name an IPv6 literal.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../helpers/browser';
-import { ANNA, DEMO_PASSWORD, authorizePath, startOAuthFixture, type OAuthFixture } from '../../helpers/oauth';
+import { ANNA, authorizePath, startOAuthFixture, type OAuthFixture } from '../../helpers/oauth';
+import { approveInBrowser, startCallbackServer } from '../../helpers/oauth-browser';
 
 let fixture: OAuthFixture;
 let browser: Browser;
@@ -14,12 +15,9 @@ let callbackServer: Server;
 let redirectUri: string;
 
 beforeAll(async () => {
-  callbackServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>App</title><h1>Connected</h1>'));
-  const port = await new Promise<number>((resolve, reject) => {
-    callbackServer.once('error', reject);
-    callbackServer.listen(0, '::1', () => resolve((callbackServer.address() as { port: number }).port));
-  });
-  redirectUri = `http://[::1]:${port}/callback`;
+  const callback = await startCallbackServer('::1');
+  callbackServer = callback.server;
+  redirectUri = `http://[::1]:${callback.port}/callback`;
   fixture = await startOAuthFixture({ redirectUris: [redirectUri] });
   browser = await launchChromium();
 });
@@ -31,21 +29,15 @@ afterAll(async () => {
 });
 
 describe('a redirect URI on [::1]', () => {
-  it('the approval reaches the app in Chromium with code, state and company_id', async () => {
+  it('the consent page allows that port in form-action, and the approval reaches the app in Chromium', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const blocked: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
     });
-    await page.goto(`${fixture.url}${authorizePath(fixture, { redirectUri, state: 'v6-state' })}`);
-    await page.getByLabel('Email').fill(ANNA);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Authorize Order Sync' }).waitFor();
-    await Promise.all([page.waitForURL((url) => url.href.startsWith(redirectUri), { timeout: 10_000 }), page.getByRole('button', { name: 'Approve' }).click()]);
-    await page.getByRole('heading', { name: 'Connected' }).waitFor();
-    const callback = new URL(page.url());
+    const authorizeUrl = `${fixture.url}${authorizePath(fixture, { redirectUri, state: 'v6-state' })}`;
+    const callback = await approveInBrowser(page, { authorizeUrl, redirectUri, email: ANNA });
     await context.close();
     expect(blocked).toEqual([]);
     expect(callback.searchParams.get('state')).toBe('v6-state');
