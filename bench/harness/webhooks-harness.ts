@@ -41,6 +41,8 @@ export function registerFixture(platform: Platform, receiverUrl: string, compani
   });
   const hookIds: number[] = [];
   for (const companyId of shops) {
+    // Hooks exist only while the company authorizes the app (as an OAuth consent or an install does).
+    platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId, user: null, scopes: ['customers', 'orders', 'webhooks'] }));
     for (const topic of ['customer/create', 'order/create']) {
       hookIds.push(platform.webhooks.create({ appId: app.id, companyId }, { address: `${receiverUrl}/${companyId}/${topic}`, topic }).id);
     }

@@ -3,6 +3,7 @@
 // reaches the platform through the object this returns.
 import { join } from 'node:path';
 import { createAccessChecker } from './access';
+import { portOfOrigin } from './webhooks/webhook-address-guard';
 import { createClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/database';
 import { createEventBus, type EventBus } from './events';
@@ -166,16 +167,16 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
     let publicUrl = DEFAULT_PUBLIC_URL;
     const outbox = createOutboxService(ctx);
-    const companies = createCompaniesService(ctx, outbox);
+    const webhooks = createWebhooksService(ctx, { ownPort: () => portOfOrigin(publicUrl) });
+    const authorizations = createAuthorizationsService(ctx, webhooks);
+    const companies = createCompaniesService(ctx, outbox, authorizations);
     const users = createUsersService(ctx, outbox, () => publicUrl);
     const partnerRequests = createPartnerRequestsService(ctx, companies, outbox);
     const shop = createShopService(ctx);
     const catalog = createCatalogService(ctx);
     const apps = createAppsService(ctx, options.secretStore, catalog);
-    const authorizations = createAuthorizationsService(ctx);
     const oauth = createOAuthService(ctx);
     const embeddedApps = createEmbeddedAppsService(ctx, apps);
-    const webhooks = createWebhooksService(ctx);
     // Webhook event rows are written inside the transaction of every change that has a topic (spec §5).
     installWebhookEventWriter(ctx, repos.webhookDelivery);
     const webhookDeliveries = createWebhookDeliveryService(ctx, webhooks);

@@ -242,7 +242,8 @@ export function RelationCard({ company }: { company: Company }) {
             {viewerIsPartner
               ? `${company.name} will no longer be your client and disappears from your companies.`
               : `${company.partnerName} will no longer manage ${company.name}.`}{' '}
-            To work together again, the company's administrator has to send a new partner request.
+            Apps that {company.partnerName}'s users authorized for {company.name} are revoked (uninstalled), and their
+            tokens stop working. To work together again, the company's administrator has to send a new partner request.
           </p>
           {company.paymentRoute === 'via_partner' && (
             <Callout tone="warning">Its reports and invoices currently go via the partner; check the payment route afterwards.</Callout>

@@ -5,7 +5,8 @@ import type { Company, CompanySummary } from '../../src-shared/api/types';
 import { failed, idle, loading, ready, type Loadable } from './loadable';
 import { mutate, patch, type SliceContext } from './slice-context';
 
-export type CompanyQuery = Required<CompanyListInput>;
+/** The screen's filter: every choice set; no limit (the screen shows every match, virtualized). */
+export type CompanyQuery = Required<Omit<CompanyListInput, 'limit'>>;
 
 export const DEFAULT_COMPANY_QUERY: CompanyQuery = {
   search: '',

@@ -37,6 +37,8 @@ export const DEFAULT_CLIENT_PRODUCTS_FILTER: ClientProductsFilter = { search: ''
 
 /** Lines in the revenue chart before "Other clients". */
 export const CHART_TOP_CLIENTS = 5;
+/** How many clients the client filter's search offers (the server stops there: companies.list `limit`). */
+export const CLIENT_SEARCH_LIMIT = 30;
 
 interface Keyed<T> {
   key: string;
@@ -224,8 +226,8 @@ export function createSalesSlice(ctx: SliceContext): { state: SalesState; action
     },
 
     async searchClients(text) {
-      const found = await ctx.client.call('companies.list', { search: text, route: 'any', sample: 'any', sort: 'name', direction: 'asc' });
-      return found.slice(0, 30);
+      // The server returns only the first matches: a partner with thousands of clients sends 30 rows, not all.
+      return ctx.client.call('companies.list', { search: text, route: 'any', sample: 'any', sort: 'name', direction: 'asc', limit: CLIENT_SEARCH_LIMIT });
     },
 
     async loadDashboard(companyId, ifOlderThanMs) {

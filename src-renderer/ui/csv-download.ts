@@ -2,17 +2,11 @@
 // browser mode), so it hands the bytes to the browser as a download (a Blob behind an <a download>), which
 // works in both hosts.
 import type { CsvExport } from '../../src-shared/api/shop-types';
+import { fileNameSlug } from '../../src-shared/domain/file-name-slug';
 
 /** "Café Lumière SARL" + "orders" + "2026-11-23" -> "cafe-lumiere-sarl-orders-2026-11-23.csv". */
 export function csvFileName(owner: string, table: string, day: string): string {
-  const slug = (text: string) =>
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '');
-  return `${[slug(owner), slug(table), day].filter(Boolean).join('-')}.csv`;
+  return `${[fileNameSlug(owner), fileNameSlug(table), day].filter(Boolean).join('-')}.csv`;
 }
 
 /** Offers the export as a file; a byte-order mark lets spreadsheet apps read the UTF-8 (umlauts, accents). */

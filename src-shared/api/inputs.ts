@@ -82,12 +82,17 @@ export const companyUpdateSchema = z
   .superRefine(refineVatId);
 export type CompanyUpdateInput = z.input<typeof companyUpdateSchema>;
 
+/** The largest `limit` of companies.list (a partner has at most some tens of thousands of clients). */
+export const COMPANY_LIST_MAX_LIMIT = 100_000;
+
 export const companyListSchema = z.object({
   search: z.string().trim().max(200).default(''),
   route: z.enum(['any', 'direct', 'via_partner']).default('any'),
   sample: z.enum(['any', 'sample', 'real']).default('any'),
   sort: z.enum(['name', 'createdAt', 'country', 'city', 'users']).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
+  /** At most this many (the first in the sort order); omitted: every match (the companies screen virtualizes). */
+  limit: z.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(COMPANY_LIST_MAX_LIMIT, `must be at most ${COMPANY_LIST_MAX_LIMIT}`).optional(),
 });
 export type CompanyListInput = z.input<typeof companyListSchema>;
 

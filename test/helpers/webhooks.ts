@@ -61,8 +61,22 @@ export function insertApp(platform: Platform, options: { companyId: number; name
   return { id: app.id, secret: clientSecret, clientId: app.clientId };
 }
 
-/** Registers a hook through the webhooks service (what POST /admin/webhooks.json does for a token's app and company). */
+/**
+ * The company authorizes the app (as an OAuth consent does) with the scopes every topic needs, unless it
+ * already does: hooks need that.
+ */
+export function authorizeApp(platform: Platform, appId: number, companyId: number): number {
+  const active = platform.authorizations.findActive(appId, companyId);
+  if (active) return active.id;
+  return platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId, companyId, user: null, scopes: ['customers', 'orders', 'products', 'webhooks'] })).id;
+}
+
+/**
+ * Registers a hook through the webhooks service (what POST /admin/webhooks.json does for a token's app and
+ * company), authorizing the app for the company first if needed.
+ */
 export function insertHook(platform: Platform, options: { appId: number; companyId: number; topic: string; address: string; isActive?: boolean }): number {
+  authorizeApp(platform, options.appId, options.companyId);
   return platform.webhooks.create(
     { appId: options.appId, companyId: options.companyId },
     { address: options.address, topic: options.topic, is_active: options.isActive !== false },

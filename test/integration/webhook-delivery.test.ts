@@ -163,4 +163,27 @@ describe('webhook delivery', () => {
     await receiver.waitForCount(1);
     expect(JSON.parse(receiver.requests[0].body).data.id).toBe('77');
   });
+
+  it('does not send to an address the rules refuse (a hook stored before them, or pointing at the server port)', async () => {
+    const { platform, receiver, hook, order, dispatcher, attempts } = await setup();
+    // Written behind the service's back, as an older data folder could hold it.
+    platform.db.prepare('UPDATE webhooks SET address = ? WHERE id = ?').run('http://169.254.169.254/latest/meta-data/', hook);
+    order(1);
+    await dispatcher.settle();
+    expect(receiver.requests).toHaveLength(0);
+    expect(attempts().map((a) => [a.ok, a.status_code, a.error])).toEqual([
+      [0, null, 'refused: the address must not point at a link-local or cloud metadata address (169.254.169.254)'],
+    ]);
+  });
+
+  it("does not send to the platform server's own port", async () => {
+    const { platform, receiver, order, dispatcher, attempts } = await setup();
+    // The receiver's port stands for the server's: a hook registered before the server took that port.
+    const port = Number(new URL(receiver.url).port);
+    platform.setPublicUrl(`http://127.0.0.1:${port}`);
+    order(1);
+    await dispatcher.settle();
+    expect(receiver.requests).toHaveLength(0);
+    expect(attempts().map((a) => a.error)).toEqual([`refused: the address must not point at the platform server itself (port ${port})`]);
+  });
 });

@@ -36,6 +36,10 @@ export interface AuthorizationsRepository {
   listActiveForApp(appId: number): AuthorizationListRow[];
   /** Marks the authorization revoked and every token family under it; false when it was not active. */
   revoke(id: number, at: number, by: string): boolean;
+  /** Active authorizations of a company last granted by a user of another company (a partner's user). */
+  listActiveGrantedByUsersOf(companyId: number, userCompanyId: number): AuthorizationRow[];
+  /** Revokes the token families issued on a company to the users of another company; returns how many. */
+  revokeFamiliesOfUsers(companyId: number, userCompanyId: number, at: number, reason: string): number;
 }
 
 export function createAuthorizationsRepository(db: Db): AuthorizationsRepository {
@@ -65,6 +69,14 @@ export function createAuthorizationsRepository(db: Db): AuthorizationsRepository
   const revokeFamilies = db.prepare(
     `UPDATE oauth_token_families SET revoked_at = ?, revoked_reason = 'authorization revoked' WHERE authorization_id = ? AND revoked_at IS NULL`,
   );
+  const grantedByUsersOf = db.prepare<[number, number], AuthorizationRow>(
+    `SELECT z.* FROM app_authorizations z JOIN users u ON u.id = z.granted_by_user_id
+     WHERE z.company_id = ? AND z.revoked_at IS NULL AND u.company_id = ? ORDER BY z.id`,
+  );
+  const revokeFamiliesOfUsers = db.prepare(
+    `UPDATE oauth_token_families SET revoked_at = ?, revoked_reason = ?
+     WHERE company_id = ? AND revoked_at IS NULL AND user_id IN (SELECT id FROM users WHERE company_id = ?)`,
+  );
   return {
     insert: (row) => Number(insert.run(row).lastInsertRowid),
     get: (id) => get.get(id),
@@ -78,5 +90,7 @@ export function createAuthorizationsRepository(db: Db): AuthorizationsRepository
       if (changed) revokeFamilies.run(at, id);
       return changed;
     },
+    listActiveGrantedByUsersOf: (companyId, userCompanyId) => grantedByUsersOf.all(companyId, userCompanyId),
+    revokeFamiliesOfUsers: (companyId, userCompanyId, at, reason) => revokeFamiliesOfUsers.run(at, reason, companyId, userCompanyId).changes,
   };
 }

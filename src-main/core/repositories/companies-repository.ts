@@ -45,6 +45,8 @@ export interface CompanyListFilter {
   sample: 'any' | 'sample' | 'real';
   sort: 'name' | 'createdAt' | 'country' | 'city' | 'users';
   direction: 'asc' | 'desc';
+  /** At most this many rows; undefined: all. */
+  limit?: number;
 }
 
 const UPDATABLE = [
@@ -113,7 +115,8 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
       if (filter.sample !== 'any') where.push(`c.is_sample = ${filter.sample === 'sample' ? 1 : 0}`);
       const sql = `SELECT ${SUMMARY_COLUMNS}
         FROM companies c WHERE ${where.join(' AND ')}
-        ORDER BY ${SORT_SQL[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, c.id`;
+        ORDER BY ${SORT_SQL[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, c.id
+        LIMIT @limit`;
       let statement = listCache.get(sql);
       if (!statement) {
         statement = db.prepare(sql);
@@ -124,6 +127,7 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
         search: filter.search,
         like: `%${escapeLike(filter.search)}%`,
         route: filter.route,
+        limit: filter.limit ?? -1,
       }) as CompanySummaryRow[];
     },
     listAll: () => all.all(),

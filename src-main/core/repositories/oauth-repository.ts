@@ -77,10 +77,15 @@ export interface OAuthRepository {
   /** Revokes the families an authorization code led to (code reuse). */
   revokeFamiliesOfCode(codeId: number, at: number, reason: string): number;
   /** Deletes what can no longer matter: codes a day after expiry, families (with their tokens) 30 days after revocation. */
-  prune(now: number): { codes: number; families: number };
+  /** Deletes codes expired before, families revoked before (with their tokens), and rotated tokens used before the cutoffs. */
+  prune(cutoffs: { codesExpiredBefore: number; familiesRevokedBefore: number; tokensUsedBefore: number }): OAuthPruned;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
+export interface OAuthPruned {
+  codes: number;
+  families: number;
+  tokens: number;
+}
 
 export function createOAuthRepository(db: Db): OAuthRepository {
   const insertCode = db.prepare(
@@ -113,6 +118,7 @@ export function createOAuthRepository(db: Db): OAuthRepository {
   const revokeOfCode = db.prepare('UPDATE oauth_token_families SET revoked_at = ?, revoked_reason = ? WHERE code_id = ? AND revoked_at IS NULL');
   const pruneCodes = db.prepare('DELETE FROM oauth_codes WHERE expires_at < ?');
   const pruneFamilies = db.prepare('DELETE FROM oauth_token_families WHERE revoked_at IS NOT NULL AND revoked_at < ?');
+  const pruneTokens = db.prepare('DELETE FROM oauth_tokens WHERE used_at IS NOT NULL AND used_at < ?');
 
   return {
     insertCode: (row) => Number(insertCode.run(row).lastInsertRowid),
@@ -126,10 +132,11 @@ export function createOAuthRepository(db: Db): OAuthRepository {
     claimRefreshToken: (id, at) => claimRefresh.run(at, id).changes === 1,
     revokeFamily: (id, at, reason) => revokeFamily.run(at, reason, id).changes === 1,
     revokeFamiliesOfCode: (codeId, at, reason) => revokeOfCode.run(at, reason, codeId).changes,
-    prune(now) {
+    prune(cutoffs) {
       return db.transaction(() => ({
-        codes: pruneCodes.run(now - DAY).changes,
-        families: pruneFamilies.run(now - 30 * DAY).changes,
+        codes: pruneCodes.run(cutoffs.codesExpiredBefore).changes,
+        families: pruneFamilies.run(cutoffs.familiesRevokedBefore).changes,
+        tokens: pruneTokens.run(cutoffs.tokensUsedBefore).changes,
       }))();
     },
   };

@@ -1,12 +1,13 @@
 // The one place where anything a route throws becomes an HTTP response. HttpErrors render their own body;
 // the services' ApiErrors are mapped per error style (the REST API's {"errors": ...} with the field names,
-// JSON elsewhere, an HTML page on the authorization endpoint); anything else is a 500 that reveals nothing
-// (and is logged).
+// JSON elsewhere, an HTML page on the authorization endpoint; on /token every error, 405 and 413 included,
+// is RFC 6749 JSON); anything else is a 500 that reveals nothing (and is logged).
 import type { ServerResponse } from 'node:http';
 import { ApiError, HTTP_STATUS_OF } from '../../../src-shared/api/errors';
-import { HttpError, PageError, RestError } from './http-error';
+import { HttpError, OAuthError, PageError, RestError } from './http-error';
 import { sendHtml, sendJson } from './http-io';
 import { pageCsp, renderErrorPage } from './oauth/pages';
+import { TOKEN_RESPONSE_HEADERS } from './oauth/token-response';
 import type { ErrorStyle } from './router';
 
 /** The HttpError an ApiError from a service becomes under a given error style. */
@@ -29,6 +30,13 @@ export function sendError(res: ServerResponse, thrown: unknown, style: ErrorStyl
   }
   if (style === 'rest' && !(error instanceof RestError)) {
     error = new RestError(error.status, error.code, error.expose ? error.message : 'Internal error', error.headers);
+  }
+  if (style === 'oauth' && !(error instanceof OAuthError)) {
+    // The token endpoint answers every error as RFC 6749 §5.2 JSON, whatever the status (405, 413, 415, 500).
+    error = new HttpError(error.status, error.status >= 500 ? 'server_error' : 'invalid_request', error.expose ? error.message : 'internal error', error.expose, undefined, {
+      ...error.headers,
+      ...TOKEN_RESPONSE_HEADERS,
+    });
   }
   if (res.headersSent) {
     res.destroy();

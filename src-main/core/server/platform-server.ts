@@ -54,8 +54,9 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
       const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
       const rules = prefixes.length === 0 ? prefixes : prefixes.filter((rule) => url.pathname.startsWith(rule.prefix));
       for (const rule of rules) if (rule.errors) style = rule.errors;
-      const { match, allowed } = findRoute(routes, req.method ?? 'GET', url.pathname);
+      const { match, allowed, errors } = findRoute(routes, req.method ?? 'GET', url.pathname);
       if (match?.route.errors) style = match.route.errors;
+      else if (errors) style = errors;
       const ctx: RouteContext = { req, res, url, params: match?.params ?? {}, deps };
       for (const rule of rules) rule.guard?.(ctx);
       if (!match) {

@@ -4,6 +4,7 @@
 // keeps the modules small; routes/index.ts lists the modules the server starts with.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Platform } from '../platform';
+import { HttpError } from './http-error';
 
 /** How errors of a route are rendered (see error-response.ts). */
 export type ErrorStyle = 'json' | 'oauth' | 'tokeninfo' | 'rest' | 'page';
@@ -90,6 +91,16 @@ export function routeKey(path: string): string {
 
 export type RouteTable = Map<string, CompiledRoute[]>;
 
+/** A percent-decoded path parameter; malformed encoding (`%E0%A4%A`, a lone `%`) is the client's 400, not a 500. */
+function decodePathParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch (error) {
+    if (error instanceof URIError) throw new HttpError(400, 'invalid_request', `the path has malformed percent-encoding: ${raw}`);
+    throw error;
+  }
+}
+
 export function routeTable(routes: readonly CompiledRoute[]): RouteTable {
   const table: RouteTable = new Map();
   for (const route of routes) {
@@ -101,23 +112,35 @@ export function routeTable(routes: readonly CompiledRoute[]): RouteTable {
 }
 
 /** Matches a request in a route table. */
-export function findRoute(table: RouteTable, method: string, path: string): { match: RouteMatch | null; allowed: string[] } {
+export function findRoute(table: RouteTable, method: string, path: string): RouteLookup {
   return matchRoute(table.get(routeKey(path)) ?? [], method, path);
 }
 
+/**
+ * What a request matched: the route, or `allowed` (the methods of the path when only the method differs) and
+ * `errors`, the error style of those routes (so a 405 on /token is an RFC 6749 error).
+ */
+export interface RouteLookup {
+  match: RouteMatch | null;
+  allowed: string[];
+  errors?: ErrorStyle;
+}
+
 /** The route for this method and path; `allowed` lists the methods of the path when only the method differs. */
-export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string): { match: RouteMatch | null; allowed: string[] } {
+export function matchRoute(routes: readonly CompiledRoute[], method: string, path: string): RouteLookup {
   const allowed: string[] = [];
+  let errors: ErrorStyle | undefined;
   for (const route of routes) {
     const found = route.pattern.exec(path);
     if (!found) continue;
     if (route.method !== method) {
       allowed.push(route.method);
+      errors ??= route.errors;
       continue;
     }
     const params: Record<string, string> = {};
-    route.names.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1])));
+    route.names.forEach((name, i) => (params[name] = decodePathParam(found[i + 1])));
     return { match: { route, params }, allowed };
   }
-  return { match: null, allowed };
+  return errors === undefined ? { match: null, allowed } : { match: null, allowed, errors };
 }

@@ -1,9 +1,11 @@
 // App authorizations: a company's grant of scopes to an app, made by one of its users (or its partner's) on
 // the OAuth consent page, and later by App Store installs. One active authorization per (app, company): a
-// new consent widens it to the union of what was granted. Revoking it revokes every token issued under it
+// new consent widens it to the union of what was granted; when that changes its scopes it emits app.updated
+// ({companyId, appId}: the app's app/update hooks for the company fire). Revoking it revokes every token issued under it
 // at once (their families), so the app needs a new consent to come back, and emits authorization.revoked and
 // app.uninstalled (the app's app/uninstalled webhooks for the company fire; an App Store uninstall that calls
-// revokeInTransaction must not emit app.uninstalled again).
+// revokeInTransaction must not emit app.uninstalled again). In the same transaction the app's other hooks for
+// the company go, with what they had queued (webhooks-service.ts `removeUnauthorized`).
 import { ApiError } from '../../../src-shared/api/errors';
 import type { AuthorizedApp } from '../../../src-shared/api/oauth-types';
 import { canonicalScopes, formatScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
@@ -12,6 +14,7 @@ import { toIso } from '../clock';
 import type { AuthorizationListRow, AuthorizationRow } from '../repositories/authorizations-repository';
 import type { UserRow } from '../repositories/users-repository';
 import type { Emit, ServiceContext } from './service-context';
+import type { WebhooksService } from './webhooks-service';
 
 export interface GrantInput {
   appId: number;
@@ -32,6 +35,12 @@ export interface AuthorizationsService {
   revoke(actor: Actor, authorizationId: number): AuthorizedApp;
   /** The same inside the caller's transaction (App Store uninstall); false when it was not active. */
   revokeInTransaction(emit: Emit, authorizationId: number, by: string): boolean;
+  /**
+   * Inside the caller's transaction, when a partner relation ends: revokes the client's authorizations last
+   * granted by the partner's users (an uninstall each) and the tokens issued to them under the client's own
+   * authorizations. Returns how many authorizations went.
+   */
+  revokeForPartnerUsers(emit: Emit, clientId: number, partnerId: number, by: string): number;
 }
 
 export function toAuthorizedApp(row: AuthorizationListRow): AuthorizedApp {
@@ -52,7 +61,7 @@ export function toAuthorizedApp(row: AuthorizationListRow): AuthorizedApp {
   };
 }
 
-export function createAuthorizationsService(ctx: ServiceContext): AuthorizationsService {
+export function createAuthorizationsService(ctx: ServiceContext, webhooks: Pick<WebhooksService, 'removeUnauthorized'>): AuthorizationsService {
   const { repos, access, clock } = ctx;
 
   function revokeRow(emit: Emit, row: AuthorizationRow, by: string): boolean {
@@ -62,6 +71,8 @@ export function createAuthorizationsService(ctx: ServiceContext): Authorizations
     emit('authorization.revoked', { authorizationId: row.id, appId: row.app_id, companyId: row.company_id });
     // The app can no longer reach the company: that is an uninstall (spec §6), so its app/uninstalled hooks fire.
     emit('app.uninstalled', { companyId: row.company_id, appId: row.app_id });
+    // After the emit, which queued the app/uninstalled notification: that hook stays until it is delivered.
+    webhooks.removeUnauthorized(emit, { appId: row.app_id, companyId: row.company_id });
     return true;
   }
 
@@ -71,10 +82,13 @@ export function createAuthorizationsService(ctx: ServiceContext): Authorizations
       const grantedBy = input.user ? input.user.email : 'the platform';
       const existing = repos.authorizations.findActive(input.appId, input.companyId);
       let id: number;
+      let scopesChanged = false;
       if (existing) {
         id = existing.id;
+        const scopes = formatScopes([...existing.scopes.split(','), ...input.scopes]);
+        scopesChanged = scopes !== formatScopes(existing.scopes.split(','));
         repos.authorizations.updateGrant(id, {
-          scopes: formatScopes([...existing.scopes.split(','), ...input.scopes]),
+          scopes,
           granted_by_user_id: input.user?.id ?? null,
           granted_by: grantedBy,
           updated_at: now,
@@ -98,6 +112,9 @@ export function createAuthorizationsService(ctx: ServiceContext): Authorizations
         created_at: now,
       });
       emit('authorization.granted', { authorizationId: id, appId: input.appId, companyId: input.companyId });
+      // The app's permissions for the company changed (spec §6): its app/update hooks fire. The same event (and
+      // payload) as when the developer changes the app's permissions: one wire format for app/update.
+      if (scopesChanged) emit('app.updated', { companyId: input.companyId, appId: input.appId });
       return repos.authorizations.get(id)!;
     },
 
@@ -122,6 +139,15 @@ export function createAuthorizationsService(ctx: ServiceContext): Authorizations
     revokeInTransaction(emit, authorizationId, by) {
       const row = repos.authorizations.get(authorizationId);
       return row ? revokeRow(emit, row, by) : false;
+    },
+
+    revokeForPartnerUsers(emit, clientId, partnerId, by) {
+      let revoked = 0;
+      for (const row of repos.authorizations.listActiveGrantedByUsersOf(clientId, partnerId)) {
+        if (revokeRow(emit, row, by)) revoked += 1;
+      }
+      repos.authorizations.revokeFamiliesOfUsers(clientId, partnerId, clock.now(), 'partner relation ended');
+      return revoked;
     },
   };
 }

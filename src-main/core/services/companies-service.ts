@@ -1,6 +1,6 @@
 // Companies and the partner relation (spec §1): creating clients with the "Advanced" choices, changing
-// data, payment route and sample flag later, and ending a relation. A partner can never become the client
-// of itself or of its own client.
+// data, payment route and sample flag later, and ending a relation (which revokes the apps the partner's users
+// authorized for the client). A partner can never become the client of itself or of its own client.
 import type { z } from 'zod';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { companyCreateSchema, companyListSchema, companyUpdateSchema } from '../../../src-shared/api/inputs';
@@ -10,6 +10,7 @@ import { checkVatId } from '../../../src-shared/domain/vat-id';
 import { actorLabel, requirePermission, type Actor } from '../access';
 import { toCompany, toCompanySummary } from '../mappers';
 import type { CompanyPatch, CompanyRow } from '../repositories/companies-repository';
+import type { AuthorizationsService } from './authorizations-service';
 import type { OutboxService } from './outbox-service';
 import type { Emit, ServiceContext } from './service-context';
 
@@ -38,7 +39,11 @@ export interface CompaniesService {
   attachToPartner(emit: Emit, companyId: number, partnerId: number, actor: Actor): void;
 }
 
-export function createCompaniesService(ctx: ServiceContext, outbox: OutboxService): CompaniesService {
+export function createCompaniesService(
+  ctx: ServiceContext,
+  outbox: OutboxService,
+  authorizations: Pick<AuthorizationsService, 'revokeForPartnerUsers'>,
+): CompaniesService {
   const { repos, access, clock } = ctx;
 
   function assertPartnerRules(companyId: number | null, partnerId: number): CompanyRow {
@@ -220,6 +225,8 @@ export function createCompaniesService(ctx: ServiceContext, outbox: OutboxServic
       ctx.transact((emit) => {
         repos.companies.update(company.id, { partner_id: null, payment_route: 'direct' as PaymentRoute, updated_at: now });
         repos.audit.record({ company_id: company.id, actor: actorLabel(actor), action: 'partner.relation_ended', detail: { partnerId: partner.id }, created_at: now });
+        // The partner's users no longer reach the client: neither do the apps they authorized for it.
+        authorizations.revokeForPartnerUsers(emit, company.id, partner.id, actorLabel(actor));
         const body = `The partner relation between ${partner.name} and ${company.name} has ended.\n\nFrom now on ${company.name} receives its reports, invoices and credit notes directly (payment route: Direct).`;
         notifyCompany(emit, company, `Partner relation with ${partner.name} ended`, body, 'partner.relation_ended');
         notifyCompany(emit, partner, `${company.name} is no longer your client`, body, 'partner.relation_ended');

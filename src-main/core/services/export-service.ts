@@ -7,6 +7,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { salesExportSchema } from '../../../src-shared/api/sales-inputs';
 import type { ClientProduct, ClientSalesRow, KindSalesRow, MonthSalesRow } from '../../../src-shared/api/sales-types';
 import { MAX_EXPORT_ROWS, type shopExportSchema } from '../../../src-shared/api/shop-inputs';
+import { fileNameSlug } from '../../../src-shared/domain/file-name-slug';
 import type {
   AccessGroup,
   Category,
@@ -193,7 +194,6 @@ export function createExportService(ctx: ServiceContext, services: ExportService
     return total === 0 ? [] : list(0, total).items;
   }
 
-  const slug = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'shop';
   const file = (parts: string[], rows: { csv: string; rowCount: number }): CsvExport => ({ fileName: `${parts.join('-')}.csv`, mimeType: 'text/csv', ...rows });
 
   return {
@@ -220,7 +220,7 @@ export function createExportService(ctx: ServiceContext, services: ExportService
         }
       })();
       const columns = SHOP_COLUMNS[request.table] as CsvColumn<unknown>[];
-      return file([kebab(request.table), slug(company?.name ?? String(companyId)), dayOf(clock.now())], toCsv(columns, rows));
+      return file([kebab(request.table), fileNameSlug(company?.name ?? String(companyId), { fallback: 'shop' }), dayOf(clock.now())], toCsv(columns, rows));
     },
 
     salesTable(actor, request, partnerId) {

@@ -12,7 +12,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { orderedScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
 import type { AppRow } from '../repositories/apps-repository';
-import type { TokenLookup } from '../repositories/oauth-repository';
+import type { OAuthPruned, TokenLookup } from '../repositories/oauth-repository';
 import { hashSecret, matchesHash } from '../secrets/secret-hash';
 import type { ServiceContext } from './service-context';
 
@@ -23,6 +23,16 @@ export const OAUTH_LIFETIMES = {
   accessTokenSeconds: 1800,
   codeSeconds: 600,
 } as const;
+
+/**
+ * How long what can no longer be used is kept (days), and how often it is swept (platform time). Codes: a day
+ * after they expire (a second use within that day is still recognized as reuse and revokes what the first
+ * issued). Rotated (used) refresh tokens: 30 days after their use — reusing one within that window revokes its
+ * family; after it, the old token is merely unknown. Revoked families with all their tokens: 30 days after the
+ * revocation. Live tokens (the current pair of a family) are kept until used or revoked.
+ */
+export const OAUTH_RETENTION = { codeDaysAfterExpiry: 1, rotatedTokenDays: 30, revokedFamilyDays: 30, sweepEveryMs: 60 * 60 * 1000 } as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Random bytes: access tokens 32 (256 bits), refresh tokens 16 (128 bits, the spec's 32 lowercase hex), codes 32. */
 export const TOKEN_BYTES = { access: 32, refresh: 16, code: 32 } as const;
@@ -82,8 +92,8 @@ export interface OAuthService {
   exchangeCode(app: AppRow, input: { code: string; redirectUri: string; codeVerifier: string | null }): IssuedTokens;
   refresh(app: AppRow, input: { refreshToken: string; scope: OAuthScope[] | null }): IssuedTokens;
   checkAccessToken(token: string): AccessCheck;
-  /** Deletes expired codes and long-revoked families (with their tokens); returns how many rows went. */
-  prune(): { codes: number; families: number };
+  /** Deletes what OAUTH_RETENTION no longer keeps (expired codes, rotated tokens, revoked families); returns how many rows went. */
+  prune(): OAuthPruned;
 }
 
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
@@ -119,10 +129,30 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
     return { accessToken: `${id.toString(36)}.${accessSecret}`, refreshToken, issuedAt: now, expiresAt, scopes: orderedScopes(scopes), clientId: app.client_id, userEmail, companyId };
   }
 
+  let lastSweepAt = Number.NEGATIVE_INFINITY;
+
+  function prune(): OAuthPruned {
+    const now = clock.now();
+    lastSweepAt = now;
+    return oauth.prune({
+      codesExpiredBefore: now - OAUTH_RETENTION.codeDaysAfterExpiry * DAY_MS,
+      familiesRevokedBefore: now - OAUTH_RETENTION.revokedFamilyDays * DAY_MS,
+      tokensUsedBefore: now - OAUTH_RETENTION.rotatedTokenDays * DAY_MS,
+    });
+  }
+
   /** Runs `work` in an IMMEDIATE transaction. A work that detects reuse returns the error instead of throwing,
-   * so the revocation it wrote commits; it is thrown after the commit. */
+   * so the revocation it wrote commits; it is thrown after the commit. Issuing also sweeps what retention no
+   * longer keeps, at most once per OAUTH_RETENTION.sweepEveryMs of platform time (so a moved clock sweeps too). */
   function inWriteTransaction(work: () => IssuedTokens | GrantError): IssuedTokens {
     const result = db.transaction(work).immediate();
+    if (clock.now() - lastSweepAt >= OAUTH_RETENTION.sweepEveryMs) {
+      try {
+        prune();
+      } catch {
+        // The tokens are issued and committed; a sweep that fails (e.g. the database busy) is retried later.
+      }
+    }
     if (result instanceof GrantError) throw result;
     return result;
   }
@@ -196,17 +226,23 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
         if (token.family_revoked_at !== null || token.authorization_revoked_at !== null || token.user_id === null || token.user_email === null) {
           return new GrantError('invalid_grant', 'refresh_token has been revoked');
         }
-        if (token.used_at !== null || !oauth.claimRefreshToken(token.id, now)) {
+        const reuse = () => {
           oauth.revokeFamily(token.family_id, now, 'refresh token reuse');
           return new GrantError('invalid_grant', 'refresh_token has already been used; every token of this grant is revoked (authorize again)');
-        }
+        };
+        if (token.used_at !== null) return reuse();
+        // The scope is checked before the token is claimed: a refused request leaves the token unspent, so the
+        // app can retry with it. Omitted, the scope is the one originally granted (RFC 6749 §6), not the
+        // narrower scope of an earlier refresh.
         const granted = orderedScopes(token.family_scopes.split(','));
-        let scopes = orderedScopes(token.scopes.split(','));
+        let scopes = granted;
         if (input.scope !== null) {
           const beyond = input.scope.filter((s) => !granted.includes(s));
           if (beyond.length > 0) return new GrantError('invalid_scope', `scope may not include scopes that were not granted: ${beyond.join(', ')}`);
           scopes = orderedScopes(input.scope);
         }
+        // A concurrent exchange (another process) may have claimed it since it was read: that is a reuse too.
+        if (!oauth.claimRefreshToken(token.id, now)) return reuse();
         return mint(token.family_id, token.id, scopes, app, token.user_email, token.company_id);
       });
     },
@@ -237,6 +273,6 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
       };
     },
 
-    prune: () => oauth.prune(clock.now()),
+    prune,
   };
 }

@@ -69,7 +69,11 @@ export interface ServiceContext {
   events: EventBus;
   repos: Repositories;
   access: AccessChecker;
-  transact<T>(work: (emit: Emit) => T): T;
+  /**
+   * Runs `work` in one transaction and publishes its events after the commit. `immediate` takes the write lock
+   * at the start, for work that reads what it checks and then writes (no other process can write in between).
+   */
+  transact<T>(work: (emit: Emit) => T, options?: { immediate?: boolean }): T;
   /**
    * Runs `listener` synchronously inside the emitting transaction for every event a service emits, before
    * the commit; whatever it writes commits or rolls back with the change. A listener that throws rolls the
@@ -88,13 +92,14 @@ export function createServiceContext(parts: Omit<ServiceContext, 'transact' | 'o
       inTransaction.add(listener);
       return () => inTransaction.delete(listener);
     },
-    transact<T>(work: (emit: Emit) => T): T {
+    transact<T>(work: (emit: Emit) => T, options: { immediate?: boolean } = {}): T {
       const pending: [PlatformEventName, PlatformEvents[PlatformEventName]][] = [];
       const emit: Emit = (name, payload) => {
         for (const listener of inTransaction) listener(name, payload);
         pending.push([name, payload]);
       };
-      const result = parts.db.transaction(() => work(emit))();
+      const transaction = parts.db.transaction(() => work(emit));
+      const result = options.immediate ? transaction.immediate() : transaction();
       for (const [name, payload] of pending) parts.events.publish(name, payload as never);
       return result;
     },

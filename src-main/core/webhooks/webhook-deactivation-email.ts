@@ -18,6 +18,8 @@ export interface DeactivationFacts {
   lastFailureAt: number;
   lastError: string;
   queued: number;
+  /** The company no longer authorizes the app: the hook is removed, not kept for reactivation. */
+  uninstalled: boolean;
 }
 
 export function deactivationEmail(facts: DeactivationFacts): Email {
@@ -33,11 +35,19 @@ export function deactivationEmail(facts: DeactivationFacts): Email {
     `  First failure:  ${toIso(facts.firstFailureAt)}`,
     `  Last failure:   ${toIso(facts.lastFailureAt)} (${facts.lastError})`,
     `  Attempts:       the first delivery and ${WEBHOOK_RETRY_DELAYS_SECONDS.length} retries, ${WEBHOOK_RETRY_DELAYS_SECONDS.join(', ')} seconds after each failure`,
-    `  Still queued:   ${facts.queued} notification${facts.queued === 1 ? '' : 's'}, kept for you: they go out when the webhook is active again`,
-    '',
-    'To resume delivery, fix the endpoint (any 2xx within 10 seconds is success) and set is_active back to true:',
-    `  PUT /admin/webhooks/${hook.id}.json with "is_active": true`,
-    'or press Reactivate on the Webhooks screen of the console.',
+    ...(facts.uninstalled
+      ? [
+          '',
+          `${facts.companyName} no longer authorizes the app (it was uninstalled), so the webhook has been removed together`,
+          `with the ${facts.queued} notification${facts.queued === 1 ? '' : 's'} it still held. If the company installs the app again, register the webhook again.`,
+        ]
+      : [
+          `  Still queued:   ${facts.queued} notification${facts.queued === 1 ? '' : 's'}, kept for you: they go out when the webhook is active again`,
+          '',
+          'To resume delivery, fix the endpoint (any 2xx within 10 seconds is success) and set is_active back to true:',
+          `  PUT /admin/webhooks/${hook.id}.json with "is_active": true`,
+          'or press Reactivate on the Webhooks screen of the console.',
+        ]),
     '',
     'The platform',
   ].join('\n');

@@ -11,6 +11,10 @@
 // its developer gets an email, and the pair is unblocked for its other hooks; the deactivated hook's
 // events stay queued and go out after reactivation.
 //
+// Uninstalled apps: once the app/uninstalled notification of a pair whose company revoked the app is
+// delivered or abandoned, its hook is removed in the same transaction (webhooks.removeUnauthorized); so is
+// any such leftover when a dispatcher starts.
+//
 // Time: every decision reads the clock service. Moving the clock forward runs what fell due in the order
 // it was scheduled, each attempt stamped with its scheduled platform time, without waiting.
 import { existsSync } from 'node:fs';
@@ -21,6 +25,7 @@ import type { DeliveryJobRow, PairFailureRow } from '../repositories/webhook-del
 import type { Emit } from '../services/service-context';
 import { deactivationEmail } from './webhook-deactivation-email';
 import { isTopicEvent } from './webhook-event-writer';
+import { portOfOrigin, refusedWebhookAddress } from './webhook-address-guard';
 import { defaultWebhookWorkerPath } from './webhook-worker-path';
 import type { FromWorker, SendJob, SendResult, ToWorker, WorkerSettings } from './webhook-worker-protocol';
 
@@ -200,7 +205,11 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     lastHeartbeat = realNow();
     nextRestartDelay = restartDelay.initial;
     // Retries that fell due while nobody dispatched go out now; the schedule continues from their outcome.
-    ctx.transact(() => repo.postponeOverdue(clock.now()));
+    // Hooks of apps their company no longer authorizes (with nothing left to say) go.
+    ctx.transact((emit) => {
+      repo.postponeOverdue(clock.now());
+      platform.webhooks.removeUnauthorized(emit, null);
+    });
     lastDataVersion = dataVersion();
     cursor = 0;
     nextDue = undefined;
@@ -367,6 +376,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     const refused: SendResult[] = [];
     const sendable: SendJob[] = [];
     const timestamp = headerTimestamp();
+    const ownPort = portOfOrigin(platform.publicUrl());
     for (const job of jobs) {
       inFlight.set(job.key, job);
       if (sentSecrets.get(job.appId) !== job.secretSealed) {
@@ -387,6 +397,20 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
           });
           continue;
         }
+      }
+      // A hook registered before the address rules, or whose address became the platform's own port: not sent.
+      const problem = refusedWebhookAddress(job.url, ownPort);
+      if (problem) {
+        refused.push({
+          key: job.key,
+          status: null,
+          error: `refused: the address ${problem}`,
+          durationMs: 0,
+          startedAt: performance.timeOrigin + performance.now(),
+          requestHeaders: '{}',
+          requestBody: job.payload,
+        });
+        continue;
       }
       sendable.push({ key: job.key, appId: job.appId, url: job.url, payload: job.payload, messageId: job.messageId, timestamp });
     }
@@ -438,6 +462,8 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     if (reported.length === 0) return;
     try {
       ctx.transact((emit) => {
+        /** Pairs where a notification was delivered or abandoned: an uninstalled app's last hook may go now. */
+        const settled = new Map<string, { appId: number; companyId: number }>();
         for (const { result, attempt } of reported) {
           const ok = result.error === null && isAcknowledged(result.status);
           repo.insertAttempt({
@@ -457,8 +483,10 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
             request_body: result.requestBody,
           });
           repo.recordAttemptOnEvent(attempt.eventId, attempt.attemptedAt, result.status, ok, attempt.kind === 'replay' ? attempt.replayRequestedAt : null);
-          if (attempt.kind !== 'replay') applyRules(attempt, result, ok, emit);
+          const deactivated = attempt.kind !== 'replay' && applyRules(attempt, result, ok, emit);
+          if (ok || deactivated) settled.set(pairKey(attempt.appId, attempt.companyId), { appId: attempt.appId, companyId: attempt.companyId });
         }
+        for (const pair of settled.values()) platform.webhooks.removeUnauthorized(emit, pair);
       });
     } catch (error) {
       // Nothing of this batch was recorded: the events are still queued and go out again.
@@ -492,11 +520,12 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     if (attempt.kind === 'retry') probing.delete(pairKey(attempt.appId, attempt.companyId));
   }
 
-  function applyRules(attempt: InFlight, result: SendResult, ok: boolean, emit: Emit): void {
+  /** Applies the failure rules to an attempt's outcome; true when its hook was deactivated. */
+  function applyRules(attempt: InFlight, result: SendResult, ok: boolean, emit: Emit): boolean {
     const key = pairKey(attempt.appId, attempt.companyId);
     // An attempt sent before the pair's latest change (e.g. one of many in flight when the first failed)
     // is logged but moves nothing.
-    if (attempt.generation !== generationOf(key)) return;
+    if (attempt.generation !== generationOf(key)) return false;
     const pair = repo.getPair(attempt.appId, attempt.companyId);
     if (ok) {
       // A successful retry clears the block; the queue follows with the next pump.
@@ -506,7 +535,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         bumpGeneration(key);
         cursor = 0;
       }
-      return;
+      return false;
     }
     const failedAt = attempt.attemptedAt + result.durationMs;
     const failures = (pair?.failures ?? 0) + 1;
@@ -518,7 +547,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       deactivate(attempt, pair!, failedAt, error, emit);
       repo.deletePair(attempt.appId, attempt.companyId);
       cursor = 0;
-      return;
+      return true;
     }
     repo.upsertPair({
       app_id: attempt.appId,
@@ -530,6 +559,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       last_webhook_id: attempt.webhookId,
       last_error: error,
     });
+    return false;
   }
 
   function deactivate(attempt: InFlight, pair: PairFailureRow, failedAt: number, error: string, emit: Emit): void {
@@ -551,6 +581,8 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         lastFailureAt: failedAt,
         lastError: error,
         queued: repo.countQueued(hook.id),
+        // An uninstalled app's app/uninstalled hook: it is removed right after, there is nothing to reactivate.
+        uninstalled: !platform.repos.authorizations.findActive(app.id, hook.company_id),
       }),
     );
   }

@@ -1,7 +1,8 @@
 // The transactional outbox of webhooks: for every platform event that has a topic (spec §5), one event row
 // per active hook of that company and topic (for app/* topics: of that app only), written inside the
-// transaction of the change, so the notification commits or rolls back with it. The dispatcher sends
-// the rows; nothing here does I/O.
+// transaction of the change, so the notification commits or rolls back with it. Only apps the company
+// authorizes get rows — except app/uninstalled, which is written in the very transaction that ends the
+// authorization. The dispatcher sends the rows; nothing here does I/O.
 import { unsignedPayloadJson, WEBHOOK_TOPIC_OF_EVENT } from '../../../src-shared/domain/webhooks';
 import type { PlatformEventName, PlatformEvents } from '../events';
 import type { WebhookDeliveryRepository } from '../repositories/webhook-delivery-repository';
@@ -24,7 +25,7 @@ export function installWebhookEventWriter(ctx: ServiceContext, repo: WebhookDeli
     if (!isTopicEvent(name)) return;
     const { topic, type } = WEBHOOK_TOPIC_OF_EVENT[name];
     const companyId = (payload as { companyId: number }).companyId;
-    let hooks = ctx.repos.webhooks.listActiveForTopic(companyId, topic);
+    let hooks = ctx.repos.webhooks.listActiveForTopic(companyId, topic, { authorizedOnly: topic !== 'app/uninstalled' });
     let objectId: number;
     if (type === 'app') {
       const { appId } = payload as PlatformEvents['app.uninstalled'];

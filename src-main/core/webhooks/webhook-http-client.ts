@@ -1,9 +1,11 @@
 // The HTTP client webhook attempts go out with: keep-alive agents (one per protocol), one POST per attempt,
 // the spec's acknowledgement rule (a status within the timeout; the body and headers of the answer are
-// read and thrown away so the connection can be reused), and no redirects followed (a 3xx is a failure).
+// read and thrown away so the connection can be reused), no redirects followed (a 3xx is a failure), and
+// no connection to an address a host name resolves to that the SSRF rules refuse (webhook-address-guard.ts).
 // The dispatcher's worker uses it, and the benchmark's baseline uses the very same client.
 import http from 'node:http';
 import https from 'node:https';
+import { guardedLookup } from './webhook-address-guard';
 
 export interface HttpAttemptOutcome {
   /** The HTTP status, or null when no answer came (timeout, refused, reset, bad address). */
@@ -59,6 +61,8 @@ export function createWebhookHttpClient(options: WebhookHttpClientOptions): Webh
           {
             method: 'POST',
             agent: url.protocol === 'https:' ? httpsAgent : httpAgent,
+            // A name that resolves to a link-local or metadata address is refused at connect time.
+            lookup: guardedLookup,
             headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
           },
           (response) => {

@@ -163,6 +163,30 @@ describe('session cookie and pages', () => {
     expect(client.cookies.get(name)).not.toBe(anonymous);
   });
 
+  it('the session slides: each use renews the cookie (same value, a fresh Max-Age) and the idle hour', async () => {
+    const client = new FormClient(fixture.url);
+    const name = sessionCookieName(fixture.server.port);
+    const login = await client.get(authorizePath(fixture));
+    await client.post('/oauth2/authorize/login', { ...formFields(login.html), email: ANNA, password: DEMO_PASSWORD });
+    const value = client.cookies.get(name)!;
+    const renewed = `${name}=${value}; HttpOnly; SameSite=Lax; Path=/oauth2/; Max-Age=3600`;
+    // 50 minutes, then the consent page: still signed in, and the cookie is sent again with a full hour.
+    fixture.platform.clock.advance(50 * 60 * 1000);
+    const consent = await client.get(authorizePath(fixture));
+    expect(consent.html).toContain('Authorize Order Sync');
+    expect(consent.headers.getSetCookie()).toEqual([renewed]);
+    // 50 more (100 since signing in, 50 since the last use): still signed in; the decision renews it too.
+    fixture.platform.clock.advance(50 * 60 * 1000);
+    const again = await client.get(authorizePath(fixture));
+    expect(again.html).toContain('Authorize Order Sync');
+    const decided = await client.post('/oauth2/authorize/decision', { company_id: String(fixture.companyOf(ANNA)), ...formFields(again.html, '/oauth2/authorize/decision'), decision: 'approve' });
+    expect(decided.status).toBe(303);
+    expect(decided.headers.getSetCookie()).toEqual([renewed]);
+    // An hour without use ends it.
+    fixture.platform.clock.advance(61 * 60 * 1000);
+    expect((await client.get(authorizePath(fixture))).html).toContain('action="/oauth2/authorize/login"');
+  });
+
   it('pages carry a strict CSP (no scripts, no external resources, forms only to here and the app) and cannot be framed', async () => {
     const { page } = await consentPage();
     const csp = page.headers.get('content-security-policy')!;

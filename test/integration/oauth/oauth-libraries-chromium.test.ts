@@ -2,14 +2,14 @@
 // platform, with the sign-in and consent pages driven in a real Chromium: simple-oauth2 (HTTP Basic client
 // authentication, the default of most libraries) and openid-client (client_secret in the body, PKCE S256,
 // state checked by the library). Then refresh with the libraries and REST calls with their tokens.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import * as oidc from 'openid-client';
 import type { Browser, Page } from 'playwright';
 import { AuthorizationCode } from 'simple-oauth2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listenOnLoopback } from '../../../src-main/core/server/loopback';
 import { launchChromium } from '../../helpers/browser';
-import { ANNA, DANA, DEMO_PASSWORD, startOAuthFixture, tokeninfo, type OAuthFixture } from '../../helpers/oauth';
+import { ANNA, DANA, startOAuthFixture, tokeninfo, type OAuthFixture } from '../../helpers/oauth';
+import { approveInBrowser, startCallbackServer } from '../../helpers/oauth-browser';
 
 let fixture: OAuthFixture;
 let browser: Browser;
@@ -18,9 +18,9 @@ let redirectUri: string;
 
 beforeAll(async () => {
   // The app's own callback endpoint: it just says thanks; the test reads the code from the browser's URL.
-  callbackServer = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>App</title><h1>Connected</h1>'));
-  const port = await listenOnLoopback(callbackServer, 0);
-  redirectUri = `http://127.0.0.1:${port}/callback`;
+  const callback = await startCallbackServer('127.0.0.1');
+  callbackServer = callback.server;
+  redirectUri = `http://127.0.0.1:${callback.port}/callback`;
   fixture = await startOAuthFixture({ redirectUris: [redirectUri] });
   browser = await launchChromium();
 });
@@ -32,16 +32,8 @@ afterAll(async () => {
 });
 
 /** What a user does in the browser: sign in, optionally pick a company, approve. Returns the callback URL. */
-async function approveInBrowser(page: Page, authorizeUrl: string, email: string, companyId?: number): Promise<URL> {
-  await page.goto(authorizeUrl);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Authorize Order Sync' }).waitFor();
-  if (companyId !== undefined) await page.getByLabel('Grant access for').selectOption(String(companyId));
-  await Promise.all([page.waitForURL((url) => url.href.startsWith(redirectUri)), page.getByRole('button', { name: 'Approve' }).click()]);
-  await page.getByRole('heading', { name: 'Connected' }).waitFor();
-  return new URL(page.url());
+function approve(page: Page, authorizeUrl: string, email: string, companyId?: number): Promise<URL> {
+  return approveInBrowser(page, { authorizeUrl, redirectUri, email, companyId });
 }
 
 async function get(path: string, token: string): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -59,7 +51,7 @@ describe('simple-oauth2 (HTTP Basic client authentication)', () => {
     const state = 'simple-oauth2-state';
     const authorizeUrl = client.authorizeURL({ redirect_uri: redirectUri, scope: ['products', 'orders', 'webhooks'], state });
     const context = await browser.newContext();
-    const callback = await approveInBrowser(await context.newPage(), authorizeUrl, ANNA);
+    const callback = await approve(await context.newPage(), authorizeUrl, ANNA);
     await context.close();
     expect(callback.searchParams.get('state')).toBe(state);
     expect(callback.searchParams.get('company_id')).toBe(String(fixture.companyOf(ANNA)));
@@ -108,7 +100,7 @@ describe('openid-client (client_secret in the body, PKCE S256)', () => {
     });
     const client = fixture.companyOf('camille@cafe-lumiere.example');
     const context = await browser.newContext();
-    const callback = await approveInBrowser(await context.newPage(), authorizeUrl.href, DANA, client);
+    const callback = await approve(await context.newPage(), authorizeUrl.href, DANA, client);
     await context.close();
     expect(callback.searchParams.get('company_id')).toBe(String(client));
 

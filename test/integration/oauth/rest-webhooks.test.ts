@@ -156,7 +156,7 @@ describe('pagination', () => {
     const { access } = await tokensFor(fixture, { email: 'oliver@brightside-books.example', scope: 'webhooks' });
     const ids: number[] = [];
     for (let i = 0; i < 5; i++) {
-      ids.push((await api(fixture, 'POST', '/admin/webhooks.json', access, { webhook: { topic: 'order/create', address: `https://p${i}.example/` } })).body.webhook.id);
+      ids.push((await api(fixture, 'POST', '/admin/webhooks.json', access, { webhook: { topic: 'app/update', address: `https://p${i}.example/` } })).body.webhook.id);
     }
     const first = await api(fixture, 'GET', '/admin/webhooks.json?limit=2', access);
     expect(first.body.webhooks.map((h: { id: number }) => h.id)).toEqual(ids.slice(0, 2));
@@ -170,6 +170,55 @@ describe('pagination', () => {
       const reply = await api(fixture, 'GET', `/admin/webhooks.json?${bad}`, access);
       expect(reply.status).toBe(400);
       expect(Object.keys(reply.body.errors)).toEqual([bad.split('=')[0]]);
+    }
+  });
+});
+
+describe('webhook addresses the platform must not call (SSRF)', () => {
+  it.each([
+    ['http://169.254.169.254/latest/meta-data/', 'link-local or cloud metadata address'],
+    ['http://[fe80::1]/hook', 'link-local or cloud metadata address'],
+    ['http://metadata.google.internal/', 'cloud metadata host'],
+  ])('refuses %s naming the address field, and writes nothing', async (address, problem) => {
+    const before = await count();
+    const reply = await api(fixture, 'POST', '/admin/webhooks.json', token, { webhook: { topic: 'order/create', address } });
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors.address[0]).toContain(problem);
+    expect(await count()).toBe(before);
+  });
+
+  it("refuses the platform server's own port, on create and on change; other loopback ports are fine", async () => {
+    const own = `http://127.0.0.1:${fixture.server.port}/admin/webhooks.json`;
+    const refused = await api(fixture, 'POST', '/admin/webhooks.json', token, { webhook: { topic: 'order/create', address: own } });
+    expect(refused).toMatchObject({ status: 422, body: { errors: { address: [`must not point at the platform server itself (port ${fixture.server.port})`] } } });
+    const created = await api(fixture, 'POST', '/admin/webhooks.json', token, { webhook: { topic: 'order/create', address: 'http://127.0.0.1:3999/hooks' } });
+    expect(created.status).toBe(201);
+    const changed = await api(fixture, 'PUT', `/admin/webhooks/${created.body.webhook.id}.json`, token, { webhook: { address: `http://localhost:${fixture.server.port}/` } });
+    expect(changed.status).toBe(422);
+    expect(Object.keys(changed.body.errors)).toEqual(['address']);
+    expect((await api(fixture, 'GET', `/admin/webhooks/${created.body.webhook.id}.json`, token)).body.webhook.address).toBe('http://127.0.0.1:3999/hooks');
+  });
+});
+
+describe('topics need the scope of what they tell about', () => {
+  it('a token authorized for webhooks only may register app topics, not order/create; the error names the topic', async () => {
+    const { access } = await tokensFor(fixture, { email: 'maya@harborcoffee.example', scope: 'webhooks' });
+    const refused = await api(fixture, 'POST', '/admin/webhooks.json', access, { webhook: { topic: 'orders/create', address: 'https://scoped.example/' } });
+    expect(refused).toMatchObject({ status: 422, body: { errors: { topic: ['needs the orders scope: the company authorized this app for webhooks'] } } });
+    const app = await api(fixture, 'POST', '/admin/webhooks.json', access, { webhook: { topic: 'app/uninstalled', address: 'https://scoped.example/' } });
+    expect(app.status).toBe(201);
+    const changed = await api(fixture, 'PUT', `/admin/webhooks/${app.body.webhook.id}.json`, access, { webhook: { topic: 'customer/update' } });
+    expect(changed).toMatchObject({ status: 422, body: { errors: { topic: ['needs the customers scope: the company authorized this app for webhooks'] } } });
+  });
+});
+
+describe('malformed paths', () => {
+  it('a malformed percent-encoding in the path is a 400 with a JSON body, not a 500', async () => {
+    for (const path of ['/admin/webhooks/%E0%A4%A.json', '/admin/webhooks/%.json']) {
+      const reply = await api(fixture, 'GET', path, token);
+      expect(reply.status).toBe(400);
+      expect(reply.headers.get('content-type')).toContain('application/json');
+      expect(reply.body.errors).toContain('malformed percent-encoding');
     }
   });
 });

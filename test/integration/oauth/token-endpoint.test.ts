@@ -129,6 +129,30 @@ describe('refresh tokens', () => {
     const narrower = await refresh(fixture, token2, { scope: 'orders' });
     expect(narrower.body.scope).toBe('orders');
   });
+
+  it('a refused scope does not spend the refresh token: the app retries with the same token', async () => {
+    const { refresh: token } = await tokensFor(fixture, { scope: 'products' });
+    const wider = await refresh(fixture, token, { scope: 'products,orders' });
+    expect(wider.status).toBe(400);
+    expect(wider.body).toEqual({ error: 'invalid_scope', error_description: 'scope may not include scopes that were not granted: orders' });
+    const retry = await refresh(fixture, token);
+    expect(retry.status).toBe(200);
+    expect(retry.body.scope).toBe('products');
+    // The grant is intact: the new pair works, and the spent token is now a reuse like any other.
+    expect((await tokeninfo(fixture, retry.body.access_token as string)).status).toBe(200);
+    expect((await refresh(fixture, retry.body.refresh_token as string)).status).toBe(200);
+  });
+
+  it('a refresh without scope gets the scope originally granted, also after a narrowed refresh (RFC 6749 §6)', async () => {
+    const { refresh: token } = await tokensFor(fixture, { scope: 'products,orders,customers' });
+    const narrowed = await refresh(fixture, token, { scope: 'orders' });
+    expect(narrowed.body.scope).toBe('orders');
+    const widenedBack = await refresh(fixture, narrowed.body.refresh_token as string);
+    expect(widenedBack.status).toBe(200);
+    expect(widenedBack.body.scope).toBe('products,orders,customers');
+    const info = await tokeninfo(fixture, widenedBack.body.access_token as string);
+    expect(info.body.scope).toBe('products,orders,customers');
+  });
 });
 
 describe('client authentication', () => {
@@ -184,6 +208,22 @@ describe('request shape', () => {
     expect(json.status).toBe(400);
     expect(await json.json()).toMatchObject({ error: 'invalid_request' });
     expect((await fetch(`${fixture.url}/token`)).status).toBe(405);
+  });
+
+  it('a wrong method (405) and a body over the limit (413) are RFC 6749 JSON errors too, with no-store', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const res = await fetch(`${fixture.url}/token`, { method });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = await res.json();
+      expect(Object.keys(body)).toEqual(['error', 'error_description']);
+      expect(body).toMatchObject({ error: 'invalid_request', error_description: `${method} is not allowed here; use POST` });
+    }
+    const huge = await postToken(fixture, { grant_type: 'refresh_token', refresh_token: 'f'.repeat(70 * 1024), client_id: fixture.app.clientId });
+    expect(huge.status).toBe(413);
+    expect(huge.body).toEqual({ error: 'invalid_request', error_description: 'The request body is larger than 65536 bytes.' });
+    expect(huge.headers.get('cache-control')).toBe('no-store');
   });
 });
 

@@ -90,6 +90,16 @@ describe('console session', () => {
     expect((await service.call('companies.get', { companyId: alpen })).id).toBe(alpen);
   });
 
+  it('companies.list honours a limit: the first matches in the sort order; a bad limit names the field', async () => {
+    const { service } = setup();
+    const all = await service.call('companies.list', {});
+    expect(all.length).toBeGreaterThan(3);
+    expect(await service.call('companies.list', { limit: 3 })).toEqual(all.slice(0, 3));
+    const byCity = await service.call('companies.list', { sort: 'city', direction: 'desc' });
+    expect(await service.call('companies.list', { sort: 'city', direction: 'desc', limit: 2 })).toEqual(byCity.slice(0, 2));
+    for (const limit of [0, 1.5, -1]) expect(Object.keys((await rejection(service.call('companies.list', { limit }))).fields)).toEqual(['limit']);
+  });
+
   it('creating a partner account is a first-start step only', async () => {
     const { service } = setup();
     expect((await rejection(service.call('setup.createPartner', { companyName: 'Again', country: 'DE', userName: 'Me', email: 'again@x.example', password: 'long enough' }))).code).toBe('conflict');

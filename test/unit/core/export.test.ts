@@ -4,6 +4,8 @@ import { salesExportSchema } from '../../../src-shared/api/sales-inputs';
 import { MAX_EXPORT_ROWS, shopExportSchema } from '../../../src-shared/api/shop-inputs';
 import { parseInput } from '../../../src-shared/api/validation';
 import { csvCell, toCsv } from '../../../src-shared/domain/csv';
+import { fileNameSlug } from '../../../src-shared/domain/file-name-slug';
+import { csvFileName } from '../../../src-renderer/ui/csv-download';
 import { errorOf, openShopPlatform } from '../../helpers/shop';
 
 const open: { platform: { dispose(): void } }[] = [];
@@ -109,4 +111,23 @@ describe('exports', () => {
     expect(tooMany.message).toContain('Narrow the filter');
     // 200,001 rows are written first: give a busy machine time for that.
   }, 30_000);
+});
+
+describe('export file names', () => {
+  it.each([
+    ['Café Lumière', 'cafe-lumiere'],
+    ['Alpenglück Naturkosmetik GmbH', 'alpengluck-naturkosmetik-gmbh'],
+    ['Größe & Straße', 'grosse-strasse'],
+    ['Ærø Øst Łódź', 'aero-ost-lodz'],
+    ['Crème Brûlée Co.', 'creme-brulee-co'],
+    ['ＡＢＣ Shop', 'abc-shop'],
+    ['東京ショップ', 'shop'],
+    ['A'.repeat(39) + ' long name', 'a'.repeat(39)],
+  ])('%s → %s', (name, slug) => {
+    expect(fileNameSlug(name, { fallback: 'shop' })).toBe(slug);
+  });
+
+  it("the renderer's download names use the same slug", () => {
+    expect(csvFileName('Größe Café SARL', 'groupMembers', '2026-11-23')).toBe('grosse-cafe-sarl-groupmembers-2026-11-23.csv');
+  });
 });

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src-main/core/clock';
 import { createSeededIds } from '../../../src-main/core/ids';
 import { resourceRoutes, restTime } from '../../../src-main/core/server/admin/rest-kit';
+import { HttpError } from '../../../src-main/core/server/http-error';
+import { formActionSourceOf } from '../../../src-main/core/server/oauth/authorize-routes';
 import { createLoginSessions, SESSION_IDLE_MS } from '../../../src-main/core/server/oauth/login-sessions';
 import { createLoginThrottle, THROTTLE } from '../../../src-main/core/server/oauth/login-throttle';
 import { compileRoute, findRoute, matchRoute, routeKey, routeTable } from '../../../src-main/core/server/router';
@@ -20,6 +22,20 @@ describe('router', () => {
     expect(matchRoute(routes, 'GET', '/admin/webhooksXjson').match).toBeNull();
     expect(matchRoute(routes, 'GET', '/admin/webhooks/4.2.json').match).toBeNull();
     expect(matchRoute(routes, 'PUT', '/admin/webhooks/42.json')).toEqual({ match: null, allowed: ['GET', 'DELETE'] });
+  });
+
+  it('a malformed percent-encoding in a path parameter is a 400 invalid_request, not a URIError', () => {
+    expect(matchRoute(routes, 'GET', '/admin/webhooks/%41.json').match?.params).toEqual({ id: 'A' });
+    for (const path of ['/admin/webhooks/%E0%A4%A.json', '/admin/webhooks/%.json', '/admin/webhooks/%ZZ.json']) {
+      let thrown: unknown;
+      try {
+        matchRoute(routes, 'GET', path);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(HttpError);
+      expect(thrown).toMatchObject({ status: 400, code: 'invalid_request' });
+    }
   });
 
   it('buckets routes by their first segments, so a request meets only its neighbours', () => {
@@ -82,5 +98,16 @@ describe('REST times', () => {
     expect(restTime('2026-11-01T09:00:00.123Z')).toBe('2026-11-01T09:00:00+00:00');
     expect(restTime('2026-11-01T10:00:00+01:00')).toBe('2026-11-01T09:00:00+00:00');
     expect(restTime(null)).toBeNull();
+  });
+});
+
+describe('consent page form-action', () => {
+  it('names the redirect origin; an IPv6 literal (which CSP cannot name) becomes scheme and port with any host', () => {
+    expect(formActionSourceOf('http://127.0.0.1:9/callback')).toBe('http://127.0.0.1:9');
+    expect(formActionSourceOf('http://localhost:3000/cb?x=1')).toBe('http://localhost:3000');
+    expect(formActionSourceOf('https://app.example.com/cb')).toBe('https://app.example.com');
+    expect(formActionSourceOf('http://[::1]:3000/callback')).toBe('http://*:3000');
+    expect(formActionSourceOf('http://[::1]/callback')).toBe('http://*:80');
+    expect(formActionSourceOf('https://[::1]:8443')).toBe('https://*:8443');
   });
 });

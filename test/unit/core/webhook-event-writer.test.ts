@@ -105,6 +105,23 @@ describe('webhook events are written with the change (transactional outbox)', ()
     ]);
   });
 
+  it('writes only for apps the company authorizes now; app/uninstalled is written as the authorization ends', () => {
+    const { platform, company, app, otherApp, events } = setup();
+    const mine = insertHook(platform, { appId: app.id, companyId: company, topic: 'order/create', address: 'http://127.0.0.1:1/mine' });
+    const gone = insertHook(platform, { appId: app.id, companyId: company, topic: 'app/uninstalled', address: 'http://127.0.0.1:1/gone' });
+    const theirs = insertHook(platform, { appId: otherApp.id, companyId: company, topic: 'order/create', address: 'http://127.0.0.1:1/theirs' });
+    // An authorization that ended without the platform's revocation path (e.g. an old data folder): no rows.
+    platform.db.prepare('UPDATE app_authorizations SET revoked_at = ? WHERE app_id = ? AND company_id = ?').run(T0, otherApp.id, company);
+    platform.ctx.transact((emit) => emit('order.created', { companyId: company, id: 1 }));
+    expect(events().map((e) => e.webhook_id)).toEqual([mine]);
+
+    platform.authorizations.revoke(OPERATOR, platform.authorizations.findActive(app.id, company)!.id);
+    expect(events().map((e) => [e.webhook_id, e.topic])).toEqual([[gone, 'app/uninstalled']]);
+    platform.ctx.transact((emit) => emit('order.created', { companyId: company, id: 2 }));
+    expect(events().map((e) => e.webhook_id)).toEqual([gone]);
+    expect(platform.repos.webhooks.get(theirs)).toBeDefined();
+  });
+
   it('app/uninstalled and app/update go only to the hooks of the app concerned', () => {
     const { platform, company, app, otherApp, events } = setup();
     const mine = insertHook(platform, { appId: app.id, companyId: company, topic: 'app/uninstalled', address: 'http://127.0.0.1:1/mine' });
@@ -113,5 +130,21 @@ describe('webhook events are written with the change (transactional outbox)', ()
     const rows = events();
     expect(rows.map((r) => r.webhook_id)).toEqual([mine]);
     expect(JSON.parse(rows[0].payload)).toEqual({ company_id: company, producer: 'shop', scope: 'app/uninstalled', data: { type: 'app', id: String(app.id) } });
+  });
+
+  it("a consent that changes the authorization's scopes fires app/update for that app; the same scopes again fire nothing", () => {
+    const { platform, company, app, otherApp, events } = setup();
+    const mine = insertHook(platform, { appId: app.id, companyId: company, topic: 'app/update', address: 'http://127.0.0.1:1/mine' });
+    insertHook(platform, { appId: otherApp.id, companyId: company, topic: 'app/update', address: 'http://127.0.0.1:1/theirs' });
+    const consent = (scopes: ('orders' | 'themes' | 'webhooks')[]) =>
+      platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: company, user: null, scopes }));
+
+    consent(['orders', 'webhooks']); // already granted (insertHook authorizes customers, orders, products, webhooks)
+    expect(events()).toEqual([]);
+    consent(['themes']);
+    const rows = events();
+    expect(rows.map((r) => [r.webhook_id, r.topic])).toEqual([[mine, 'app/update']]);
+    expect(JSON.parse(rows[0].payload)).toEqual({ company_id: company, producer: 'shop', scope: 'app/update', data: { type: 'app', id: String(app.id) } });
+    expect(platform.authorizations.findActive(app.id, company)!.scopes).toBe('products,customers,orders,themes,webhooks');
   });
 });

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/api/errors';
 import { OPERATOR } from '../../../src-main/core/access';
 import type { PlatformEventName } from '../../../src-main/core/events';
+import { WEBHOOK_LIMIT_PER_APP_AND_COMPANY } from '../../../src-shared/domain/webhook-topics';
 import { openTestPlatform } from '../../helpers/platform';
+import { authorizeApp } from '../../helpers/webhooks';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -17,6 +19,7 @@ function setup() {
     companyId: companyOf('yuki@kawaii-stationery.example'), name: 'Hooks', redirectUris: ['https://a.example/cb'], scopes: ['webhooks'], authorizationUrl: null, startUrl: null, developerEmail: '',
   });
   const owner = { appId: app.id, companyId: companyOf('anna@alpenglueck.example') };
+  authorizeApp(platform, owner.appId, owner.companyId);
   return { platform, owner, companyOf };
 }
 
@@ -81,9 +84,99 @@ describe('webhooks service', () => {
     ]);
   });
 
+  it('registers and changes hooks only while the company authorizes the app', () => {
+    const { platform, owner, companyOf } = setup();
+    const hook = platform.webhooks.create(owner, { topic: 'customer/update', address: 'https://x.example/hook' });
+    const unauthorized = { ...owner, companyId: companyOf('oliver@brightside-books.example') };
+    expect(() => platform.webhooks.create(unauthorized, { topic: 'customer/update', address: 'https://x.example/hook' })).toThrow(/does not authorize this app/);
+    expect(platform.webhooks.listForCompany(unauthorized.companyId)).toEqual([]);
+    // Revoked: the hook is gone with the authorization (it had nothing queued).
+    platform.authorizations.revoke(OPERATOR, platform.authorizations.findActive(owner.appId, owner.companyId)!.id);
+    expect(platform.repos.webhooks.get(hook.id)).toBeUndefined();
+    expect(() => platform.webhooks.create(owner, { topic: 'customer/update', address: 'https://x.example/hook' })).toThrow(/does not authorize this app/);
+  });
+
+  it('removeUnauthorized keeps an active app/uninstalled hook while its notification is queued, and only that', () => {
+    const { platform, owner } = setup();
+    const uninstalled = platform.webhooks.create(owner, { topic: 'app/uninstalled', address: 'https://x.example/gone' });
+    const paused = platform.webhooks.create(owner, { topic: 'app/uninstalled', address: 'https://x.example/paused', is_active: false });
+    platform.webhooks.create(owner, { topic: 'customer/create', address: 'https://x.example/customers' });
+    const deleted: number[] = [];
+    const off = platform.ctx.onEmitInTransaction((name, payload) => {
+      if (name === 'webhook.deleted') deleted.push((payload as { webhookId: number }).webhookId);
+    });
+    platform.authorizations.revoke(OPERATOR, platform.authorizations.findActive(owner.appId, owner.companyId)!.id);
+    off();
+    expect(platform.webhooks.listForCompany(owner.companyId).map((h) => h.id)).toEqual([uninstalled.id]);
+    expect(deleted).toHaveLength(2);
+    expect(deleted).toContain(paused.id);
+    // Nothing else to remove until the notification is out.
+    expect(platform.ctx.transact((emit) => platform.webhooks.removeUnauthorized(emit, owner))).toBe(0);
+    platform.db.prepare("UPDATE webhook_events SET state = 'delivered' WHERE webhook_id = ?").run(uninstalled.id);
+    expect(platform.ctx.transact((emit) => platform.webhooks.removeUnauthorized(emit, null))).toBe(1);
+    expect(platform.webhooks.listForCompany(owner.companyId)).toEqual([]);
+  });
+
   it('refuses an id in the body that differs from the URL', () => {
     const { platform, owner } = setup();
     const hook = platform.webhooks.create(owner, { topic: 'customer/update', address: 'https://x.example/hook' });
     expect(fieldsOf(() => platform.webhooks.update(owner, hook.id, { id: hook.id + 1, address: 'https://y.example/' }))).toHaveProperty('id');
+  });
+
+  describe('the checks run in the writing transaction (no check-then-act race)', () => {
+    /** Runs `between` after the service has read its input but right before its transaction, as another writer would. */
+    function interleave(platform: ReturnType<typeof setup>['platform'], between: () => void) {
+      const transact = platform.ctx.transact;
+      let armed = true;
+      platform.ctx.transact = ((work: never, options: never) => {
+        if (armed) {
+          armed = false;
+          between();
+        }
+        return transact(work, options);
+      }) as typeof transact;
+      return () => (platform.ctx.transact = transact);
+    }
+    const insertRaw = (platform: ReturnType<typeof setup>['platform'], owner: { appId: number; companyId: number }, address: string, topic = 'customer/create') =>
+      platform.db
+        .prepare('INSERT INTO webhooks (app_id, company_id, address, topic, format, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, 0, 0)')
+        .run(owner.appId, owner.companyId, address, topic, 'json');
+    const count = (platform: ReturnType<typeof setup>['platform']) => (platform.db.prepare('SELECT COUNT(*) AS n FROM webhooks').get() as { n: number }).n;
+
+    it('a duplicate committed between the request and its transaction is refused, not written twice', () => {
+      const { platform, owner } = setup();
+      const restore = interleave(platform, () => insertRaw(platform, owner, 'https://x.example/race'));
+      expect(fieldsOf(() => platform.webhooks.create(owner, { topic: 'customer/create', address: 'https://x.example/race' }))).toEqual({ address: ['is already registered for customer/create'] });
+      restore();
+      expect(count(platform)).toBe(1);
+    });
+
+    it('a change to the same address and topic as a hook written meanwhile is refused', () => {
+      const { platform, owner } = setup();
+      const hook = platform.webhooks.create(owner, { topic: 'customer/create', address: 'https://x.example/a' });
+      const restore = interleave(platform, () => insertRaw(platform, owner, 'https://x.example/b'));
+      expect(fieldsOf(() => platform.webhooks.update(owner, hook.id, { address: 'https://x.example/b' }))).toEqual({ address: ['is already registered for customer/create'] });
+      restore();
+      expect(platform.webhooks.get(owner, hook.id).address).toBe('https://x.example/a');
+    });
+
+    it('the limit counts hooks written meanwhile', () => {
+      const { platform, owner } = setup();
+      for (let i = 1; i < WEBHOOK_LIMIT_PER_APP_AND_COMPANY; i++) platform.webhooks.create(owner, { topic: 'customer/create', address: `https://x.example/${i}` });
+      const restore = interleave(platform, () => insertRaw(platform, owner, 'https://x.example/last'));
+      expect(() => platform.webhooks.create(owner, { topic: 'customer/create', address: 'https://x.example/one-too-many' })).toThrow(/the most allowed \(100\)/);
+      restore();
+      expect(count(platform)).toBe(WEBHOOK_LIMIT_PER_APP_AND_COMPANY);
+    });
+
+    it('a topic whose scope the company does not grant is refused, naming the topic', () => {
+      const { platform, owner, companyOf } = setup();
+      const narrow = { ...owner, companyId: companyOf('oliver@brightside-books.example') };
+      platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: narrow.appId, companyId: narrow.companyId, user: null, scopes: ['webhooks'] }));
+      expect(fieldsOf(() => platform.webhooks.create(narrow, { topic: 'product/update', address: 'https://x.example/p' }))).toEqual({
+        topic: ['needs the products scope: the company authorized this app for webhooks'],
+      });
+      expect(platform.webhooks.create(narrow, { topic: 'app/update', address: 'https://x.example/p' }).topic).toBe('app/update');
+    });
   });
 });

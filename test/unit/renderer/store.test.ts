@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { OutboxMessage } from '../../../src-shared/api/types';
 import { applyPushedEvent } from '../../../src-renderer/state/pushed-events';
+import { CLIENT_SEARCH_LIMIT } from '../../../src-renderer/state/sales-slice';
 import { createAppStore, type AppStore } from '../../../src-renderer/state/store';
 import { applyUiCommand } from '../../../src-renderer/frame/ui-commands';
 import { baseHandlers, clientSession, company, fakeClient, flush, selfSession } from '../../helpers/renderer-store';
@@ -198,5 +199,17 @@ describe('menu commands of the desktop app', () => {
     await store.getState().actions.loadSession();
     applyUiCommand(store, { command: 'switch-to-self' });
     expect(fake.count('session.switch')).toBe(0);
+  });
+});
+
+describe('client filter search', () => {
+  it('asks the server for at most CLIENT_SEARCH_LIMIT clients instead of loading every client', async () => {
+    const fake = fakeClient({ ...baseHandlers, 'companies.list': () => [company(1)] });
+    store = createAppStore(fake.client);
+    const found = await store.getState().actions.searchClients('caf');
+    expect(found).toEqual([company(1)]);
+    expect(fake.calls.filter((c) => c.method === 'companies.list').map((c) => c.input)).toEqual([
+      { search: 'caf', route: 'any', sample: 'any', sort: 'name', direction: 'asc', limit: CLIENT_SEARCH_LIMIT },
+    ]);
   });
 });

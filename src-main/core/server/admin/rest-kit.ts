@@ -2,7 +2,8 @@
 // the access_token query parameter) with a scope check, the actor the services see (the user who granted
 // the token, limited to the token's company), JSON bodies wrapped in the singular resource name, pagination
 // (limit ≤ 250, page, since_id, and a Link header), wire times as ISO 8601 with offset, and the route table
-// of a resource built from its handlers — refusing any verb its scope does not grant.
+// of a resource built from its handlers — refusing any verb its scope does not grant. A token whose user can
+// no longer see the token's company (access.canSee) is refused like a revoked one.
 import { OAUTH_SCOPE_VERBS, type OAuthScope, type RestVerb } from '../../../../src-shared/domain/oauth-scopes';
 import type { Actor } from '../../access';
 import type { UserRow } from '../../repositories/users-repository';
@@ -69,6 +70,13 @@ export function authenticate(ctx: RouteContext, scope: OAuthScope): RestAuth {
   }
   const user = platform.repos.users.get(check.grant.userId);
   if (!user) throw new RestError(401, 'invalid_token', 'invalid access token', bearerChallenge('invalid_token'));
+  const actor: Actor = { kind: 'user', user };
+  // The token acts as its user: a user who can no longer see the company (e.g. a partner's user after the
+  // relation ended) no longer reaches it through the token either.
+  if (!platform.ctx.access.canSee(actor, check.grant.companyId)) {
+    const message = 'the user who granted this token can no longer access its company';
+    throw new RestError(401, 'invalid_token', message, bearerChallenge('invalid_token', message));
+  }
   if (!check.grant.scopes.includes(scope)) {
     throw new RestError(
       403,
@@ -77,7 +85,7 @@ export function authenticate(ctx: RouteContext, scope: OAuthScope): RestAuth {
       bearerChallenge('insufficient_scope', undefined, scope),
     );
   }
-  return { grant: check.grant, user, actor: { kind: 'user', user }, companyId: check.grant.companyId };
+  return { grant: check.grant, user, actor, companyId: check.grant.companyId };
 }
 
 export function parsePage(url: URL): Page {

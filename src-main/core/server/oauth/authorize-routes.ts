@@ -44,6 +44,17 @@ export const authorizeModule: PlatformModule = (deps) => {
   const setCookie = (value: string) => `${cookieName()}=${value}; HttpOnly; SameSite=Lax; Path=/oauth2/; Max-Age=${SESSION_IDLE_MS / 1000}`;
   const clearCookie = () => `${cookieName()}=; HttpOnly; SameSite=Lax; Path=/oauth2/; Max-Age=0`;
   const cookieOf = (ctx: RouteContext) => parseCookies(ctx.req.headers.cookie)[cookieName()];
+  /**
+   * The request's live session, if any. Using it slides its expiry: the server side in `sessions.get`, the
+   * browser's cookie here (a fresh Max-Age on whatever this request answers), so a user who keeps working is
+   * not signed out an hour after signing in.
+   */
+  const sessionOf = (ctx: RouteContext): LoginSession | undefined => {
+    const cookie = cookieOf(ctx);
+    const session = sessions.get(cookie);
+    if (session) ctx.res.setHeader('Set-Cookie', setCookie(cookie!));
+    return session;
+  };
 
   async function readForm(ctx: RouteContext): Promise<URLSearchParams> {
     const origin = ctx.req.headers.origin;
@@ -103,7 +114,7 @@ export const authorizeModule: PlatformModule = (deps) => {
       error,
       canApprove: hasPermission({ kind: 'user', user }, 'apps') && companies.length > 0,
     });
-    sendHtml(res, options.status ?? 200, html, pageCsp([originOf(request.redirectUri)]), PAGE_HEADERS);
+    sendHtml(res, options.status ?? 200, html, pageCsp([formActionSourceOf(request.redirectUri)]), PAGE_HEADERS);
   }
 
   /** The signed-in user of a session, if the session and the user still exist. */
@@ -125,7 +136,7 @@ export const authorizeModule: PlatformModule = (deps) => {
         handle: withRedirectErrors((ctx) => {
           const request = validateAuthorizeRequest(platform, ctx.url.searchParams);
           const cookie = cookieOf(ctx);
-          const session = sessions.get(cookie);
+          const session = sessionOf(ctx);
           const user = signedInUser(session);
           // Not signed in: the sign-in page, keeping an anonymous session (and its CSRF token) if there is one.
           if (!session || !user) return showLogin(ctx.res, request, session ? { session: { cookieValue: cookie!, session } } : {});
@@ -167,7 +178,7 @@ export const authorizeModule: PlatformModule = (deps) => {
         handle: withRedirectErrors(async (ctx) => {
           const form = await readForm(ctx);
           const request = validateAuthorizeRequest(platform, form);
-          const session = requireCsrf(sessions.get(cookieOf(ctx)), form);
+          const session = requireCsrf(sessionOf(ctx), form);
           const user = signedInUser(session ?? undefined);
           if (!session || !user) {
             throw new PageError(400, 'invalid_session', 'Your session has expired', 'This consent form is no longer valid: you were signed out, it expired, or it was sent from elsewhere.', 'Go back to the app and start again.');
@@ -221,4 +232,17 @@ function authorizeUrlOf(request: AuthorizeRequest): string {
 function originOf(uri: string): string {
   const match = /^(https?:\/\/[^/?#]+)/i.exec(uri);
   return match ? match[1] : uri;
+}
+
+/**
+ * The CSP source that lets the approval's redirect (a form submission's redirect, governed by form-action)
+ * reach the redirect URI. CSP host sources cannot name an IPv6 literal (`http://[::1]:3000` is ignored by
+ * Chromium), so for one the source is the scheme and port with any host (`http://*:3000`); the redirect URI
+ * itself still has to match a registered one exactly.
+ */
+export function formActionSourceOf(uri: string): string {
+  const ipv6 = /^(https?):\/\/\[[0-9a-fA-F:.]+\](?::(\d+))?(?:[/?]|$)/i.exec(uri);
+  if (!ipv6) return originOf(uri);
+  const scheme = ipv6[1].toLowerCase();
+  return `${scheme}://*:${ipv6[2] ?? (scheme === 'https' ? '443' : '80')}`;
 }

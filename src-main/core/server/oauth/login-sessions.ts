@@ -2,7 +2,7 @@
 // everybody out, which is fine for a local platform). The cookie value is a random 256-bit secret; only its
 // hash is kept as the key. Each session carries its own CSRF token, which the sign-in, consent and sign-out
 // forms must send back. Signing in replaces the session (no fixation). Idle sessions end after an hour of
-// platform time.
+// platform time; each use slides that hour (authorize-routes.ts renews the cookie's Max-Age with it).
 import type { Clock } from '../../clock';
 import type { Ids } from '../../ids';
 import { hashSecret } from '../../secrets/secret-hash';

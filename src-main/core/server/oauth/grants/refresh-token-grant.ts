@@ -1,6 +1,7 @@
 // grant_type=refresh_token (RFC 6749 §6): a refresh token is exchanged once; the answer carries a new
 // access token and a new refresh token, and reusing the old one revokes the whole token family. An optional
-// `scope` may narrow the new tokens, never widen them beyond the original grant.
+// `scope` may narrow the new tokens, never widen them beyond the original grant; without it they get the
+// scope originally granted. A refused scope leaves the refresh token unspent.
 import { parseScopeParam } from '../../../../../src-shared/domain/oauth-scopes';
 import type { Platform } from '../../../platform';
 import type { AppRow } from '../../../repositories/apps-repository';
