@@ -78,8 +78,8 @@ describe('installing from the App Store runs the OAuth authorization', () => {
     const otherInstall = platform.appStore.install(as(DANA), other.id, alpen);
 
     const client = new FormClient(fixture.url);
-    let page = await client.get(result.authorizePath!);
-    page = await client.post('/oauth2/authorize/login', { ...formFields(page.html, '/oauth2/authorize/login'), email: DANA, password: DEMO_PASSWORD });
+    const login = await client.get(result.authorizePath!);
+    expect((await client.post('/oauth2/authorize/login', { ...formFields(login.html, '/oauth2/authorize/login'), email: DANA, password: DEMO_PASSWORD })).status).toBe(303);
     const consentFor = async (path: string) => (await client.get(path)).html;
     const selected = (html: string) => /<option value="(\d+)" selected>/.exec(html)?.[1] ?? null;
     expect(selected(await consentFor(result.authorizePath!))).toBe(String(alpen));
