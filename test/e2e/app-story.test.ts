@@ -8,14 +8,13 @@
 // "hmac valid", is connected and has registered its webhooks. A storefront checkout for the client arrives in
 // the app as order/create, and uninstalling it in the App Store delivers app/uninstalled.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src-main/core/platform';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
-import { launchChromium } from '../helpers/browser';
 import { assertBuilt, startCli, stop } from '../helpers/cli';
+import { embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
 import { openRealClockPlatform } from '../helpers/webhooks';
@@ -27,30 +26,20 @@ let exampleChild: ChildProcessWithoutNullStreams;
 let browser: Browser;
 let page: Page;
 let origin: string;
+let pageErrors: string[];
 /** What `partnerdeck example-app --setup --json` printed: the URLs to register and the developer page. */
 let example: { url: string; startUrl: string; redirectUri: string; authorizationUrl: string; devUrl: string; appId: null; clientId: null };
 /** Another process's view of the data folder (ids, orders). */
 let shop: Platform;
 let rheinwerk: number;
 let dana: number;
-const pageErrors: string[] = [];
 
-const WAIT = { timeout: 15_000, interval: 50 };
 const CLIENT = 'Rheinwerk Tools GmbH';
 const YUKI = 'yuki@kawaii-stationery.example';
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 const byTestId = (id: string) => page.getByTestId(id);
 const go = (hash: string) => page.goto(`${origin}/#${hash}`);
-/** The app inside the wrapper page inside the console (browser mode frames it twice). */
-const appFrame = (): FrameLocator => page.getByTestId('embed-surface').frameLocator('iframe').frameLocator('iframe');
-
-/** PARTNERDECK_SCREENSHOTS=DIR keeps screenshots of the screens for a person to look at. */
-async function shot(name: string, on: Page = page): Promise<void> {
-  const into = process.env.PARTNERDECK_SCREENSHOTS;
-  if (!into) return;
-  mkdirSync(into, { recursive: true });
-  await on.screenshot({ path: join(into, `story-${name}.png`) });
-}
+const appFrame = () => embeddedAppFrame(page);
+const shot = (name: string, on: Page = page) => screenshot(on, `story-${name}`);
 
 async function signIn(email: string, name: string) {
   // From the overview: an open drawer would cover the user menu.
@@ -61,16 +50,7 @@ async function signIn(email: string, name: string) {
   await expect.poll(() => byTestId('user-menu').textContent(), WAIT).toContain(name);
 }
 
-async function switchTo(name: string) {
-  await page.keyboard.press(`${mod}+k`);
-  await byTestId('switcher-search').fill(name);
-  const options = page.locator('[data-testid^="switcher-option-"]');
-  await expect.poll(() => options.allTextContents(), WAIT).toEqual([expect.stringContaining(name)]);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => byTestId('acting-company-name').textContent(), WAIT).toContain(name);
-}
-
-/** The example app's developer page, reloaded until `read` gives what the test waits for. */
+/** The example app's developer page, loaded afresh, and the text of one of its parts. */
 async function devPageText(dev: Page, testId: string): Promise<string> {
   await dev.goto(example.devUrl);
   return (await dev.getByTestId(testId).textContent()) ?? '';
@@ -81,18 +61,12 @@ beforeAll(async () => {
   shop = openRealClockPlatform({ path: dataDir, remove: () => undefined }, 'demo');
   rheinwerk = shop.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(CLIENT) as number;
   dana = shop.repos.users.findByEmail(DEMO_PARTNER_EMAIL)!.id;
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
-  consoleChild = started.child;
-  origin = new URL(started.first.consoleUrl).origin;
+  const opened = await openConsoleInChromium(dataDir);
+  ({ child: consoleChild, browser, page, origin, pageErrors } = opened);
   // Without credentials: the developer registers the app in My Apps and enters its credentials by hand.
-  const app = await startCli(['example-app', '--setup', '--platform-url', started.first.platformUrl, '--json', '--data-dir', dataDir]);
+  const app = await startCli(['example-app', '--setup', '--platform-url', opened.platformUrl, '--json', '--data-dir', dataDir]);
   exampleChild = app.child;
   example = app.first as unknown as typeof example;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(started.first.consoleUrl);
-  await byTestId('company-switcher').waitFor();
 });
 
 afterAll(async () => {
@@ -213,7 +187,7 @@ describe('the whole story of an app, from My Apps to app/uninstalled, in Chromiu
   });
 
   it('acting as the client, Manage Apps opens it: "hmac valid", connected, webhooks registered', async () => {
-    await switchTo(CLIENT);
+    await switchCompany(page, CLIENT);
     await byTestId('nav-manage-apps').click();
     await byTestId(`managed-app-${appId}`).waitFor(WAIT);
     expect(await byTestId(`managed-app-${appId}`).textContent()).toContain('Installed');
@@ -229,14 +203,7 @@ describe('the whole story of an app, from My Apps to app/uninstalled, in Chromiu
   });
 
   it('a storefront checkout for the client arrives in the app as order/create', async () => {
-    await byTestId('nav-storefront').click();
-    await byTestId('storefront-product').first().waitFor(WAIT);
-    await byTestId('storefront-product').first().getByTestId('add-to-cart').click();
-    await byTestId('cart-line').first().waitFor(WAIT);
-    await byTestId('cart').getByTestId('input-email').fill('erika.story@mail.example');
-    await byTestId('cart').getByTestId('input-name').fill('Erika Story');
-    await byTestId('place-order').click();
-    const placed = ((await byTestId('placed-order-link').textContent({ timeout: WAIT.timeout })) ?? '').replace('#', '');
+    const placed = await placeStorefrontOrder(page, { email: 'erika.story@mail.example', name: 'Erika Story' });
     const orderId = shop.db.prepare('SELECT id FROM orders WHERE company_id = ? AND number = ?').pluck().get(rheinwerk, placed) as number;
     expect(orderId).toBeGreaterThan(0);
 
