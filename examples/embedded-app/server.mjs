@@ -91,7 +91,7 @@ export async function startExampleApp(options) {
     });
     res.end(body);
   }
-  const html = (res, status, page) => send(res, status, page, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PAGE_CSP });
+  const html = (res, status, page, headers = {}) => send(res, status, page, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PAGE_CSP, ...headers });
   const json = (res, status, value) => send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8' });
 
   function readBody(req) {
@@ -293,7 +293,9 @@ export async function startExampleApp(options) {
       return json(res, 200, { configured: credentials() !== null, clientId: credentials()?.clientId ?? null, urls: urls(), connections: Object.fromEntries(Object.keys(store.connections()).map((id) => [id, connectionView(Number(id))])), events: store.events() });
     }
     const c = credentials();
-    return html(res, 200, devPage({ appName: APP_NAME, token: devToken, config: { platformUrl, scopes }, urls: urls(), credentials: c ? { clientId: c.clientId } : null, connections: store.connections(), events: store.events(), flash }));
+    // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with the setup form, which
+    // the same-origin check below must refuse. The address's token still never leaves this origin.
+    return html(res, 200, devPage({ appName: APP_NAME, token: devToken, config: { platformUrl, scopes }, urls: urls(), credentials: c ? { clientId: c.clientId } : null, connections: store.connections(), events: store.events(), flash }), { 'Referrer-Policy': 'same-origin' });
   }
 
   async function devSetup(req, res) {

@@ -179,6 +179,12 @@ export function storeInstallState(installId: number): string {
   return `app-store-install-${installId}`;
 }
 
+/** The install id a `storeInstallState` carries, or null for any other state. */
+export function storeInstallIdOf(state: string | null): number | null {
+  const match = /^app-store-install-([1-9]\d{0,14})$/.exec(state ?? '');
+  return match ? Number(match[1]) : null;
+}
+
 /** What a listing must have before its approval can be requested (spec §6: the sales fields and the API credentials). */
 export interface ReadinessInput {
   kind: ListingKind;

@@ -7,13 +7,12 @@
 // order/create notification arrive in the app; revoking the app delivers app/uninstalled and removes it from
 // Manage Apps. (The App Store install, approval and Beta steps join this story when the App Store lands.)
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src-main/core/platform';
-import { launchChromium } from '../helpers/browser';
 import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
+import { embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { DANA, DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
 import { openRealClockPlatform } from '../helpers/webhooks';
@@ -25,7 +24,7 @@ let exampleChild: ChildProcessWithoutNullStreams;
 let browser: Browser;
 let page: Page;
 let origin: string;
-let platformUrl: string;
+let pageErrors: string[];
 let example: { url: string; startUrl: string; authorizationUrl: string; devUrl: string; appId: number; clientId: string };
 /** Another process's view of the data folder (ids, the audit of what the console did). */
 let shop: Platform;
@@ -33,36 +32,18 @@ let kawaii: number;
 let rheinwerk: number;
 let yuki: number;
 let dana: number;
-const pageErrors: string[] = [];
 
-const WAIT = { timeout: 15_000, interval: 50 };
 const CLIENT = 'Rheinwerk Tools GmbH';
-const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 const byTestId = (id: string) => page.getByTestId(id);
-/** The app inside the wrapper page inside the console (browser mode frames it twice). */
-const appFrame = (surface = 'embed-surface'): FrameLocator => page.getByTestId(surface).frameLocator('iframe').frameLocator('iframe');
-/** PARTNERDECK_SCREENSHOTS=DIR keeps screenshots of the screens for a person to look at. */
-async function shot(name: string): Promise<void> {
-  const into = process.env.PARTNERDECK_SCREENSHOTS;
-  if (!into) return;
-  mkdirSync(into, { recursive: true });
-  await page.screenshot({ path: join(into, `${name}.png`) });
-}
+const appFrame = (surface?: string) => embeddedAppFrame(page, surface);
+const shot = (name: string) => screenshot(page, name);
+const switchTo = (name: string) => switchCompany(page, name);
 
 async function signInAs(userId: number, name: string) {
   await byTestId('user-menu').click();
   await byTestId('switch-user').click();
   await byTestId(`signin-${userId}`).click();
   await expect.poll(() => byTestId('user-menu').textContent(), WAIT).toContain(name);
-}
-
-async function switchTo(name: string) {
-  await page.keyboard.press(`${mod}+k`);
-  await byTestId('switcher-search').fill(name);
-  const options = page.locator('[data-testid^="switcher-option-"]');
-  await expect.poll(() => options.allTextContents(), WAIT).toEqual([expect.stringContaining(name)]);
-  await page.keyboard.press('Enter');
-  await expect.poll(() => byTestId('acting-company-name').textContent(), WAIT).toContain(name);
 }
 
 beforeAll(async () => {
@@ -73,18 +54,11 @@ beforeAll(async () => {
   rheinwerk = companyId('Rheinwerk');
   yuki = shop.repos.users.findByEmail('yuki@kawaii-stationery.example')!.id;
   dana = shop.repos.users.findByEmail(DANA)!.id;
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
-  consoleChild = started.child;
-  origin = new URL(started.first.consoleUrl).origin;
-  platformUrl = started.first.platformUrl;
-  const app = await startCli(['example-app', '--company', String(kawaii), '--platform-url', platformUrl, '--json', '--data-dir', dataDir]);
+  const opened = await openConsoleInChromium(dataDir);
+  ({ child: consoleChild, browser, page, origin, pageErrors } = opened);
+  const app = await startCli(['example-app', '--company', String(kawaii), '--platform-url', opened.platformUrl, '--json', '--data-dir', dataDir]);
   exampleChild = app.child;
   example = app.first as unknown as typeof example;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(started.first.consoleUrl);
-  await byTestId('company-switcher').waitFor();
 });
 
 afterAll(async () => {
@@ -169,14 +143,7 @@ describe('embedded apps in Chromium', () => {
   });
 
   it('a storefront checkout reaches the app as order/create, verified', async () => {
-    await byTestId('nav-storefront').click();
-    await byTestId('storefront-product').first().waitFor(WAIT);
-    await byTestId('storefront-product').first().getByTestId('add-to-cart').click();
-    await byTestId('cart-line').first().waitFor(WAIT);
-    await byTestId('cart').getByTestId('input-email').fill('erika.embed@mail.example');
-    await byTestId('cart').getByTestId('input-name').fill('Erika Embed');
-    await byTestId('place-order').click();
-    const placed = ((await byTestId('placed-order-link').textContent({ timeout: WAIT.timeout })) ?? '').replace('#', '');
+    const placed = await placeStorefrontOrder(page, { email: 'erika.embed@mail.example', name: 'Erika Embed' });
     const orderId = shop.db.prepare('SELECT id FROM orders WHERE company_id = ? AND number = ?').pluck().get(rheinwerk, placed) as number;
     expect(orderId).toBeGreaterThan(0);
 

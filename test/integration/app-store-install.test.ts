@@ -1,11 +1,11 @@
 // An App Store install over real HTTP: the authorize URL the install returns (the app's permissions as scope,
 // its Authorization URL as redirect_uri) walks the platform's sign-in and consent pages, the app receives a code
 // with the install's state at its Authorization URL and exchanges it for tokens with exactly those scopes;
-// uninstalling revokes them.
+// uninstalling revokes them. A partner who installed for a client finds that client chosen on the consent page.
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeInstallState } from '../../src-shared/domain/app-store';
 import { OPERATOR, type Actor } from '../../src-main/core/access';
-import { ANNA, DEMO_PASSWORD, FormClient, exchangeCode, formFields, startOAuthFixture, tokeninfo, type OAuthFixture } from '../helpers/oauth';
+import { ANNA, DANA, DEMO_PASSWORD, FormClient, exchangeCode, formFields, startOAuthFixture, tokeninfo, type OAuthFixture } from '../helpers/oauth';
 
 let fixture: OAuthFixture | null = null;
 afterEach(async () => {
@@ -61,5 +61,33 @@ describe('installing from the App Store runs the OAuth authorization', () => {
     platform.appStore.uninstall(as(ANNA), app.id, alpen);
     expect((await tokeninfo(fixture, access)).status).not.toBe(200);
     expect(platform.appStore.installedApps(as(ANNA), alpen).some((a) => a.appId === app.id)).toBe(false);
+  });
+
+  it('the consent page starts with the client the partner installed for; a state of no active install of this app chooses nothing', async () => {
+    fixture = await startOAuthFixture();
+    const { platform } = fixture;
+    const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+    const yuki = as('yuki@kawaii-stationery.example');
+    const kawaii = fixture.companyOf('yuki@kawaii-stationery.example');
+    const alpen = fixture.companyOf(ANNA);
+    const create = (name: string) =>
+      platform.myApps.create(yuki, { companyId: kawaii, kind: 'app', name, description: 'Tests consent.', priceMinor: 0, redirectUris: [CALLBACK], scopes: ['orders'], authorizationUrl: CALLBACK, developerEmail: 'dev@consent.example' }).app;
+    const app = create('Consent Choice');
+    const other = create('Other App');
+    const result = platform.appStore.install(as(DANA), app.id, alpen);
+    const otherInstall = platform.appStore.install(as(DANA), other.id, alpen);
+
+    const client = new FormClient(fixture.url);
+    const login = await client.get(result.authorizePath!);
+    expect((await client.post('/oauth2/authorize/login', { ...formFields(login.html, '/oauth2/authorize/login'), email: DANA, password: DEMO_PASSWORD })).status).toBe(303);
+    const consentFor = async (path: string) => (await client.get(path)).html;
+    const selected = (html: string) => /<option value="(\d+)" selected>/.exec(html)?.[1] ?? null;
+    expect(selected(await consentFor(result.authorizePath!))).toBe(String(alpen));
+    // Another app's install, an unknown install, an uninstalled one: nothing is chosen.
+    const withState = (state: string) => result.authorizePath!.replace(/state=[^&]+/, `state=${state}`);
+    expect(selected(await consentFor(withState(storeInstallState(otherInstall.installed.installId!))))).toBeNull();
+    expect(selected(await consentFor(withState(storeInstallState(99_999))))).toBeNull();
+    platform.appStore.uninstall(as(DANA), app.id, alpen);
+    expect(selected(await consentFor(result.authorizePath!))).toBeNull();
   });
 });

@@ -73,12 +73,16 @@ describe('the example app: setup and the embedded page', () => {
   it('says it is not configured, then takes the credentials on its developer page (token and same origin required)', async () => {
     expect((await fetch(`${app.url}/`)).status).toBe(503);
     expect((await fetch(`${app.url}/dev?token=wrong`)).status).toBe(403);
-    const page = await (await fetch(app.devUrl)).text();
+    const devResponse = await fetch(app.devUrl);
+    // A browser sends the form's real Origin only if the page's referrer policy allows it (no-referrer sends "null").
+    expect(devResponse.headers.get('referrer-policy')).toBe('same-origin');
+    const page = await devResponse.text();
     expect(page).toContain(app.urls.startUrl);
     expect(page).toContain('not configured');
     const post = (fields: Record<string, string>, origin = app.url) =>
       fetch(`${app.url}/dev/setup`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin }, body: new URLSearchParams(fields).toString() });
     expect((await post({ token: DEV_TOKEN, client_id: 'x', client_secret: 'y' }, 'http://evil.example')).status).toBe(403);
+    expect((await post({ token: DEV_TOKEN, client_id: 'x', client_secret: 'y' }, 'null')).status).toBe(403);
     expect(await (await post({ token: 'wrong', client_id: 'x', client_secret: 'y' })).text()).toContain('needs the address the app printed');
     expect(app.state.credentials()).toBeNull();
     const clientId = platform.apps.get(OPERATOR, appId).clientId;

@@ -117,7 +117,7 @@ export function devPage({ appName, token, config, urls, credentials, connections
 
   <section class="card">
     <h2>Register these URLs for the app</h2>
-    <dl class="facts">
+    <dl class="facts facts-wide">
       <div><dt>Start URL</dt><dd><code data-testid="start-url">${escapeHtml(urls.startUrl)}</code></dd></div>
       <div><dt>Redirect URI</dt><dd><code data-testid="redirect-uri">${escapeHtml(urls.redirectUri)}</code></dd></div>
       <div><dt>Authorization URL</dt><dd><code data-testid="authorization-url">${escapeHtml(urls.authorizationUrl)}</code></dd></div>

@@ -9,6 +9,8 @@ import {
   listingInitials,
   readinessProblems,
   relationOf,
+  storeInstallIdOf,
+  storeInstallState,
   VISIBILITIES,
   type StoreViewer,
   type Visibility,
@@ -145,5 +147,14 @@ describe('listing fields and readiness', () => {
     expect(listingInitials('Order Sync')).toBe('OS');
     expect(listingInitials('pixel')).toBe('PI');
     expect(listingInitials('  ')).toBe('?');
+  });
+});
+
+describe('the state of an install\'s authorization', () => {
+  it('carries the install id there and back; any other state carries none', () => {
+    expect(storeInstallIdOf(storeInstallState(42))).toBe(42);
+    for (const other of [null, '', 'app-store-install-', 'app-store-install-0', 'app-store-install-07', 'app-store-install-1x', 'xapp-store-install-1', 'app-store-install-1234567890123456', 'random-state']) {
+      expect(storeInstallIdOf(other), String(other)).toBeNull();
+    }
   });
 });

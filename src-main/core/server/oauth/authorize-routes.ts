@@ -6,6 +6,7 @@
 // ?error=access_denied&state=....
 import type { ServerResponse } from 'node:http';
 import { OAUTH_SCOPE_LABELS, OAUTH_SCOPE_TITLES } from '../../../../src-shared/domain/oauth-scopes';
+import { storeInstallIdOf } from '../../../../src-shared/domain/app-store';
 import { hasPermission } from '../../access';
 import { hashPassword, verifyPassword } from '../../passwords';
 import type { CompanyRow } from '../../repositories/companies-repository';
@@ -90,6 +91,18 @@ export const authorizeModule: PlatformModule = (deps) => {
     sendHtml(res, options.status ?? 200, html, pageCsp(), { ...PAGE_HEADERS, 'Set-Cookie': setCookie(fresh.cookieValue) });
   }
 
+  /**
+   * The company an App Store install ran this authorization for (its state is `app-store-install-<id>`): the
+   * consent page starts with it chosen, so the partner who installed for a client need not pick it again. Only
+   * an active install of this very app, for a company the user may grant for; anything else chooses nothing.
+   */
+  function installCompanyOf(request: AuthorizeRequest, companies: CompanyRow[]): number | null {
+    const installId = storeInstallIdOf(request.state);
+    const install = installId === null ? undefined : platform.repos.appStore.getInstall(installId);
+    if (!install || install.app_id !== request.app.id || install.uninstalled_at !== null) return null;
+    return companies.some((c) => c.id === install.company_id) ? install.company_id : null;
+  }
+
   function showConsent(res: ServerResponse, request: AuthorizeRequest, session: LoginSession, user: UserRow, options: { status?: number; error?: string | null; selected?: number | null } = {}): void {
     const own = platform.repos.companies.get(user.company_id);
     const companies = companiesFor(user);
@@ -108,7 +121,7 @@ export const authorizeModule: PlatformModule = (deps) => {
       request: request.fields,
       scopes: request.scopes.map((s) => ({ title: OAUTH_SCOPE_TITLES[s], label: OAUTH_SCOPE_LABELS[s] })),
       companies: companies.map((c) => ({ id: c.id, name: c.name, note: c.id === own?.id ? (c.is_partner ? 'your partner company' : '') : 'client' })),
-      selectedCompanyId: options.selected ?? null,
+      selectedCompanyId: options.selected ?? installCompanyOf(request, companies),
       user: { name: user.name, email: user.email },
       redirectHost: originOf(request.redirectUri),
       error,

@@ -1,0 +1,73 @@
+// What the e2e tests of embedded apps do in the console in Chromium: start the console (browser host) for a data
+// folder and open it, keep screenshots (PARTNERDECK_SCREENSHOTS=DIR), switch the acting company, reach the app
+// inside its two frames, and place an order in the storefront.
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright';
+import { expect } from 'vitest';
+import { launchChromium } from './browser';
+import { startCli } from './cli';
+
+export const WAIT = { timeout: 15_000, interval: 50 };
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+export interface ConsoleInChromium {
+  child: ChildProcessWithoutNullStreams;
+  browser: Browser;
+  page: Page;
+  /** The console's origin (http://127.0.0.1:PORT). */
+  origin: string;
+  /** Where apps reach OAuth and the REST API (the platform server). */
+  platformUrl: string;
+  /** Uncaught errors of the console page. */
+  pageErrors: string[];
+}
+
+/** `partnerdeck console --no-open` for the data folder, and its page open in Chromium. */
+export async function openConsoleInChromium(dataDir: string): Promise<ConsoleInChromium> {
+  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(started.first.consoleUrl);
+  await page.getByTestId('company-switcher').waitFor();
+  return { child: started.child, browser, page, origin: new URL(started.first.consoleUrl).origin, platformUrl: started.first.platformUrl, pageErrors };
+}
+
+/** PARTNERDECK_SCREENSHOTS=DIR keeps screenshots of the screens for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const into = process.env.PARTNERDECK_SCREENSHOTS;
+  if (!into) return;
+  mkdirSync(into, { recursive: true });
+  await page.screenshot({ path: join(into, `${name}.png`) });
+}
+
+/** Acts as the company: the palette (Ctrl+K), searched by name, the one match chosen. */
+export async function switchCompany(page: Page, name: string): Promise<void> {
+  await page.keyboard.press(`${MOD}+k`);
+  await page.getByTestId('switcher-search').fill(name);
+  const options = page.locator('[data-testid^="switcher-option-"]');
+  await expect.poll(() => options.allTextContents(), WAIT).toEqual([expect.stringContaining(name)]);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('acting-company-name').textContent(), WAIT).toContain(name);
+}
+
+/** The app inside the wrapper page inside the console (browser mode frames it twice). */
+export function embeddedAppFrame(page: Page, surface = 'embed-surface'): FrameLocator {
+  return page.getByTestId(surface).frameLocator('iframe').frameLocator('iframe');
+}
+
+/** Places an order for the first product in the acting company's Storefront; returns its number. */
+export async function placeStorefrontOrder(page: Page, customer: { email: string; name: string }): Promise<string> {
+  await page.getByTestId('nav-storefront').click();
+  const product = page.getByTestId('storefront-product').first();
+  await product.waitFor(WAIT);
+  await product.getByTestId('add-to-cart').click();
+  await page.getByTestId('cart-line').first().waitFor(WAIT);
+  await page.getByTestId('cart').getByTestId('input-email').fill(customer.email);
+  await page.getByTestId('cart').getByTestId('input-name').fill(customer.name);
+  await page.getByTestId('place-order').click();
+  return ((await page.getByTestId('placed-order-link').textContent({ timeout: WAIT.timeout })) ?? '').replace('#', '');
+}
