@@ -109,6 +109,7 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
     },
 
     async signIn(userId) {
+      ctx.get().actions.clearToasts();
       const info = await mutate(
         ctx,
         () => ctx.client.call('session.signIn', { userId }),

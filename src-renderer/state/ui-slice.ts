@@ -19,6 +19,8 @@ export interface UiState {
 export interface UiActions {
   toast(kind: ToastKind, message: string, detail?: string): void;
   dismissToast(id: number): void;
+  /** Drops every toast: another user signing in does not see what the previous one was told. */
+  clearToasts(): void;
   openPalette(): void;
   closePalette(): void;
 }
@@ -36,6 +38,9 @@ export function createUiSlice(ctx: SliceContext): { state: UiState; actions: UiA
     },
     dismissToast(id) {
       patch(ctx, 'ui', (ui) => ({ toasts: ui.toasts.filter((t) => t.id !== id) }));
+    },
+    clearToasts() {
+      patch(ctx, 'ui', { toasts: [] });
     },
     openPalette() {
       patch(ctx, 'ui', { paletteOpen: true });

@@ -33,6 +33,16 @@ describe('the store', () => {
     expect(store.getState().session).toMatchObject({ status: 'error', error: 'console is down' });
   });
 
+  it("signing in as another user drops the previous user's toasts and says who is signed in", async () => {
+    const other = { ...selfSession, user: { ...selfSession.user!, id: selfSession.user!.id + 1, name: 'Olivia' } };
+    const fake = fakeClient({ ...baseHandlers, 'session.signIn': () => other });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadSession();
+    store.getState().actions.toast('success', 'Listing approved');
+    await store.getState().actions.signIn(other.user.id);
+    expect(store.getState().ui.toasts.map((t) => t.message)).toEqual([expect.stringContaining('Signed in as Olivia')]);
+  });
+
   it('switching company applies the new session and drops acting-dependent data', async () => {
     const fake = fakeClient({ ...baseHandlers, 'session.switch': ({ companyId }) => (companyId === null ? selfSession : clientSession(companyId)) });
     store = createAppStore(fake.client, { refreshDelayMs: 0 });
