@@ -116,4 +116,4 @@ export const billingSetRatesSchema = z
     if (changed.length === 0 && input.reset.length === 0) issue.addIssue({ code: z.ZodIssueCode.custom, path: ['input'], message: 'change or reset at least one rate' });
   });
 
-export type SetRatesInput = z.output<typeof billingSetRatesSchema>;
+export type SetRatesRequest = z.input<typeof billingSetRatesSchema>;

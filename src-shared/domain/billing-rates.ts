@@ -120,6 +120,14 @@ export const RATE_VALUE_SCHEMAS = {
     .max(365, DAYS_PROBLEM),
 } satisfies { [K in BillingRateKey]: z.ZodType<BillingRates[K]> };
 
+/** The set a change would make: the keys in `reset` back to their default, then the values in `set`. */
+export function applyRatesChange(current: BillingRates, set: Partial<BillingRates>, reset: readonly BillingRateKey[]): BillingRates {
+  const next: Record<string, unknown> = { ...current };
+  for (const key of reset) next[key] = DEFAULT_BILLING_RATES[key];
+  for (const d of RATE_DEFINITIONS) if (set[d.key] !== undefined) next[d.key] = set[d.key];
+  return next as unknown as BillingRates;
+}
+
 /** Checks a full set of rates: each value, then the rules across values. Field problems by key (empty when fine). */
 export function checkRates(rates: BillingRates): Partial<Record<BillingRateKey, string>> {
   const problems: Partial<Record<BillingRateKey, string>> = {};

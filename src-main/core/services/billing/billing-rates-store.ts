@@ -6,6 +6,7 @@
 import type { RateView } from '../../../../src-shared/api/billing-types';
 import { ApiError } from '../../../../src-shared/api/errors';
 import {
+  applyRatesChange,
   checkRates,
   DEFAULT_BILLING_RATES,
   formatRateValue,
@@ -73,10 +74,7 @@ export function createBillingRatesStore(ctx: ServiceContext): BillingRatesStore 
     change(actor, { set, reset }) {
       if (actor.kind !== 'operator') throw new ApiError('forbidden', RATES_OPERATOR_ONLY, { reason: 'operator_only' });
       const before = current();
-      const next: Record<string, unknown> = { ...before };
-      for (const key of reset) next[key] = DEFAULT_BILLING_RATES[key];
-      for (const d of RATE_DEFINITIONS) if (set[d.key] !== undefined) next[d.key] = set[d.key];
-      const rates = next as unknown as BillingRates;
+      const rates = applyRatesChange(before, set, reset);
       const problems = checkRates(rates);
       if (Object.keys(problems).length > 0) throw ApiError.validation(Object.fromEntries(Object.entries(problems).map(([key, problem]) => [key, [problem]])));
       const changed: Record<string, { from: unknown; to: unknown }> = {};
