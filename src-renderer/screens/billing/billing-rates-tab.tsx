@@ -50,16 +50,21 @@ export function ratesRequest(views: RateView[], texts: RateTexts): SetRatesReque
   return { ...set, ...(reset.length > 0 ? { reset } : {}) } as SetRatesRequest;
 }
 
-/** The same checks as the console: the input schema, then the rules across rates on the resulting set. */
+/**
+ * The same checks as the console: the input schema, then the rules across rates (`checkRates`) on the set the
+ * valid values would make, so a cross-rate problem shows while another field is still wrong.
+ */
 function validateRates(views: RateView[]) {
   return (texts: RateTexts): FieldErrors => {
     const request = ratesRequest(views, texts);
     if (Object.keys(request).length === 0) return {};
     const parsed = billingSetRatesSchema.safeParse(request);
-    if (!parsed.success) return fieldErrorsOf(parsed.error);
-    const { reset, ...set } = parsed.data;
+    const errors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+    const { reset = [], ...rest } = request;
+    const set = Object.fromEntries(Object.entries(rest).filter(([key]) => !errors[key])) as Partial<BillingRates>;
     const problems = checkRates(applyRatesChange(currentRates(views), set, reset));
-    return Object.fromEntries(Object.entries(problems).map(([key, problem]) => [key, [problem]]));
+    for (const [key, problem] of Object.entries(problems)) errors[key] ??= [problem];
+    return errors;
   };
 }
 
@@ -181,7 +186,7 @@ function RatesEditor({ views, onDone }: { views: RateView[]; onDone: () => void 
                   <span className="inline-field">
                     <input
                       id={id}
-                      className={`input ${SUFFIX[v.unit] ? 'input-small' : 'input-rate-text'}${error ? ' is-invalid' : ''}`}
+                      className={`input ${SUFFIX[v.unit] || v.unit === 'country' ? 'input-small' : 'input-rate-text'}${error ? ' is-invalid' : ''}`}
                       value={form.values[v.key]}
                       inputMode={v.unit === 'percent' ? 'decimal' : v.unit === 'days' ? 'numeric' : 'text'}
                       spellCheck={false}
