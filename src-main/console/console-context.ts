@@ -37,6 +37,12 @@ export interface ConsoleContext {
   canSee(user: UserRow, companyId: number): boolean;
   /** Partner functions (client list, requests, combined view) run only as Self. */
   requireSelf(what: string): void;
+  /**
+   * Platform operator functions (App review, the month close's rates) run only for a signed-in user with the
+   * operator role (`users.is_operator`), as the operator actor labelled with that user's email (for the audit
+   * log); anybody else is refused (`forbidden`, reason `operator_role_required`).
+   */
+  requireOperator(what: string): Actor;
   /** Acting as a client, the console reaches that client only; as Self, whatever the core lets the user see. */
   requireInScope(companyId: number | null | undefined): void;
   /** Store functions run only inside the company the console acts as. */
@@ -104,6 +110,12 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
 
     requireSelf(what) {
       if (!ctx.isSelf()) throw new ApiError('forbidden', `${what} is a partner function: switch back to Self first.`);
+    },
+
+    requireOperator(what) {
+      const user = ctx.currentUser();
+      if (!user.is_operator) throw new ApiError('forbidden', `${what} is for the platform operator. Sign in as a user with the operator role.`, { reason: 'operator_role_required' });
+      return { kind: 'operator', label: `operator:${user.email}` };
     },
 
     requireInScope(companyId) {

@@ -187,6 +187,7 @@ export function SideNav({ route }: { route: Route }) {
             testId="nav-app-review"
             badge={<CountBadge count={reviewPending ?? 0} label={`${reviewPending ?? 0} waiting for review`} testId="review-pending-count" />}
           />
+          {!caps.billing && <NavItem route={{ name: 'billing', tab: 'rates' }} current={route} icon="receipt" label="Billing rates" testId="nav-billing-rates" />}
         </div>
       )}
 

@@ -1,7 +1,7 @@
 // The month close in the console (Billing): the acting company's months, a month's close preview and the
 // close itself, the what-if of a route switch, issued documents (list, one document, PDF and CSV), the
 // rates with their defaults, and a partner's own client prices with the invoices drafted from them.
-import type { DocumentFilterInput } from '../../src-shared/api/billing-inputs';
+import type { DocumentFilterInput, SetRatesRequest } from '../../src-shared/api/billing-inputs';
 import type {
   BillingDocument,
   BillingOverview,
@@ -47,6 +47,8 @@ export interface BillingActions {
   correctDocument(input: { documentId: number; type: 'invoice' | 'credit_note'; amountMinor: number; reason: string }): Promise<BillingDocument>;
   exportDocumentsCsv(): Promise<CsvExport>;
   loadRates(): Promise<void>;
+  /** The platform operator's change of the rates (new values and keys back to their default). */
+  saveRates(input: SetRatesRequest): Promise<RateView[]>;
   loadPrices(): Promise<void>;
   setClientPrice(input: { companyId: number; monthlyFeeMinor: number; percentBp: number }): Promise<ClientPrice>;
   loadDrafts(): Promise<void>;
@@ -115,6 +117,11 @@ export function createBillingSlice(ctx: SliceContext): { state: BillingState; ac
     },
 
     loadRates: () => load('rates', () => ctx.client.call('billing.rates', {})),
+    async saveRates(input) {
+      const views = await mutate(ctx, () => ctx.client.call('billing.setRates', input), 'Rates saved: they apply to months closed from now on');
+      patch(ctx, 'billing', { rates: ready(views) });
+      return views;
+    },
     loadPrices: () => load('prices', () => ctx.client.call('billing.prices', {})),
 
     async setClientPrice(input) {
@@ -147,6 +154,8 @@ export function createBillingSlice(ctx: SliceContext): { state: BillingState; ac
       if (b.documents.status !== 'idle') void actions.loadDocuments();
       if (b.drafts.status !== 'idle') void actions.loadDrafts();
       if (b.prices.status !== 'idle') void actions.loadPrices();
+      if (b.rates.status !== 'idle') void actions.loadRates();
+      if (b.preview.data) void actions.loadClosePreview(b.preview.data.month);
       if (b.document.data) void actions.loadDocument(b.document.data.id);
     },
   };

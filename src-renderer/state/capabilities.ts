@@ -38,6 +38,8 @@ export interface Capabilities {
   billing: boolean;
   /** Closing months, client prices and drafted invoices: a partner as Self with the billing permission. */
   billingClose: boolean;
+  /** Changing the month close's rates (Billing → Rates → Edit): the platform operator role. */
+  editRates: boolean;
   /** The App Store: browse and install (apps permission); a partner as Self installs for its clients. */
   appStore: boolean;
   /** My Apps: the acting shop's app and theme listings (apps permission, inside a shop company). */
@@ -105,6 +107,7 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     webhooks: signedIn && perms.has('apps'),
     billing: signedIn && perms.has('billing'),
     billingClose: selfPartner && perms.has('billing'),
+    editRates: signedIn && Boolean(info?.isOperator),
     appStore: signedIn && perms.has('apps'),
     myApps: signedIn && perms.has('apps') && Boolean(info?.storeAvailable),
     appReview: signedIn && Boolean(info?.isOperator),
@@ -152,6 +155,8 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
       return caps.manageApps ? { ok: true } : { ok: false, reason: 'permission' };
     case 'billing':
     case 'billing-document':
+      // The operator reaches the rates (to change them) whatever its company's permissions.
+      if (route.name === 'billing' && route.tab === 'rates' && caps.editRates) return { ok: true };
       if (!caps.billing) return { ok: false, reason: 'permission' };
       if (route.name === 'billing' && route.tab === 'prices' && !caps.billingClose) return { ok: false, reason: caps.isPartnerUser ? 'self-only' : 'permission' };
       return { ok: true };

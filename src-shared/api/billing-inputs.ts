@@ -1,7 +1,8 @@
 // Input schemas of the month close's console methods (docs/billing.md). The renderer validates its forms
-// (client prices, corrections) with the same schemas before it sends.
+// (client prices, corrections, the operator's rates) with the same schemas before it sends.
 import { z } from 'zod';
 import { DOCUMENT_TYPES, MONTH_PATTERN } from '../domain/billing';
+import { RATE_DEFINITIONS, RATE_VALUE_SCHEMAS, type BillingRateKey } from '../domain/billing-rates';
 import { idSchema } from './inputs';
 
 export const monthSchema = z
@@ -91,3 +92,28 @@ export const clientPriceSchema = z
 
 export const draftListSchema = z.object({ month: monthSchema.optional() }).strict();
 export const draftIdSchema = z.object({ draftId: idSchema }).strict();
+
+const RATE_KEYS = RATE_DEFINITIONS.map((d) => d.key) as [BillingRateKey, ...BillingRateKey[]];
+const optionalRateValues = Object.fromEntries(RATE_KEYS.map((k) => [k, RATE_VALUE_SCHEMAS[k].optional()])) as {
+  [K in BillingRateKey]: z.ZodOptional<(typeof RATE_VALUE_SCHEMAS)[K]>;
+};
+
+/**
+ * The platform operator's change of the rates: new values by key (as stored: percentages in basis points)
+ * and keys back to their default. Each value is checked on its own here; the store checks the resulting
+ * set (`checkRates`: e.g. the Via Partner share must stay higher than the Direct one) before it writes.
+ */
+export const billingSetRatesSchema = z
+  .object({
+    ...optionalRateValues,
+    reset: z.array(z.enum(RATE_KEYS, { errorMap: () => ({ message: `must list rate keys (${RATE_KEYS.join(', ')})` }) })).max(RATE_KEYS.length).default([]),
+  })
+  .strict()
+  .superRefine((input, issue) => {
+    const changed = RATE_KEYS.filter((k) => input[k] !== undefined);
+    const both = changed.filter((k) => input.reset.includes(k));
+    if (both.length > 0) issue.addIssue({ code: z.ZodIssueCode.custom, path: ['reset'], message: `cannot both change and reset ${both.join(', ')}` });
+    if (changed.length === 0 && input.reset.length === 0) issue.addIssue({ code: z.ZodIssueCode.custom, path: ['input'], message: 'change or reset at least one rate' });
+  });
+
+export type SetRatesRequest = z.input<typeof billingSetRatesSchema>;

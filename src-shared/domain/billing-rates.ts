@@ -1,7 +1,9 @@
 // The month close's rates and issuer data (docs/billing.md): one definition per setting with its default,
-// its unit and its check. The platform operator changes them (`partnerdeck billing rates --set`); the
-// console shows them read-only with their defaults (Billing → Rates). Stored in the settings table as the
-// overrides only, so a default changed here reaches every folder that never overrode it.
+// its unit and its check (a zod schema per value, plus the rules across values in `checkRates`). The
+// platform operator changes them (`partnerdeck billing rates --set`, or Billing → Rates → Edit in the
+// console); everybody else reads them with their defaults. Stored in the settings table as the overrides
+// only, so a default changed here reaches every folder that never overrode it.
+import { z } from 'zod';
 import { findCountry } from './countries';
 import { checkVatId } from './vat-id';
 
@@ -73,8 +75,6 @@ export const RATE_DEFINITIONS: readonly RateDefinition[] = [
   def('paymentTermDays', 'Payment term', 'days', 'Invoices are due this many days after they are issued'),
 ];
 
-const PERCENT_KEYS = ['salesFeeBp', 'partnerShareDirectBp', 'partnerShareManagedBp', 'appDeveloperShareBp', 'themeDeveloperShareBp'] as const;
-
 /** "12.5" / "12,5" / "12.5 %" -> 1250 basis points; null when it is not a percentage from 0 to 100 with at most two decimals. */
 export function parsePercent(text: string): number | null {
   const match = /^(\d{1,3})(?:[.,](\d{1,2}))?\s*%?$/.exec(text.trim());
@@ -90,24 +90,58 @@ export function formatPercent(bp: number): string {
   return `${whole}${fraction ? `.${fraction}` : ''} %`;
 }
 
-/** Checks a full set of rates; field problems by key (empty when fine). */
+const PERCENT_PROBLEM = 'must be a percentage from 0 to 100 with at most two decimals';
+const percentBp = z
+  .number({ required_error: PERCENT_PROBLEM, invalid_type_error: PERCENT_PROBLEM })
+  .int(PERCENT_PROBLEM)
+  .min(0, PERCENT_PROBLEM)
+  .max(10_000, PERCENT_PROBLEM);
+const DAYS_PROBLEM = 'must be a whole number of days from 0 to 365';
+const TEXT_PROBLEM = 'must be text';
+
+/** The check of each value on its own (the console's input schema and `checkRates` both use these). */
+export const RATE_VALUE_SCHEMAS = {
+  salesFeeBp: percentBp,
+  partnerShareDirectBp: percentBp,
+  partnerShareManagedBp: percentBp,
+  appDeveloperShareBp: percentBp,
+  themeDeveloperShareBp: percentBp,
+  sellerCountry: z
+    .string({ invalid_type_error: TEXT_PROBLEM })
+    .refine((code) => Boolean(findCountry(code)), 'must be a country code the platform knows (e.g. DE)'),
+  issuerName: z.string({ invalid_type_error: TEXT_PROBLEM }).refine((name) => name.trim() !== '' && name.length <= 200, 'must be 1 to 200 characters'),
+  issuerAddress: z.string({ invalid_type_error: TEXT_PROBLEM }).max(300, 'must be at most 300 characters'),
+  /** Checked against the seller's country in `checkRates`. */
+  issuerVatId: z.string({ invalid_type_error: TEXT_PROBLEM }).max(40, 'must be at most 40 characters'),
+  paymentTermDays: z
+    .number({ required_error: DAYS_PROBLEM, invalid_type_error: DAYS_PROBLEM })
+    .int(DAYS_PROBLEM)
+    .min(0, DAYS_PROBLEM)
+    .max(365, DAYS_PROBLEM),
+} satisfies { [K in BillingRateKey]: z.ZodType<BillingRates[K]> };
+
+/** The set a change would make: the keys in `reset` back to their default, then the values in `set`. */
+export function applyRatesChange(current: BillingRates, set: Partial<BillingRates>, reset: readonly BillingRateKey[]): BillingRates {
+  const next: Record<string, unknown> = { ...current };
+  for (const key of reset) next[key] = DEFAULT_BILLING_RATES[key];
+  for (const d of RATE_DEFINITIONS) if (set[d.key] !== undefined) next[d.key] = set[d.key];
+  return next as unknown as BillingRates;
+}
+
+/** Checks a full set of rates: each value, then the rules across values. Field problems by key (empty when fine). */
 export function checkRates(rates: BillingRates): Partial<Record<BillingRateKey, string>> {
   const problems: Partial<Record<BillingRateKey, string>> = {};
-  for (const key of PERCENT_KEYS) {
-    const value = rates[key];
-    if (!Number.isInteger(value) || value < 0 || value > 10_000) problems[key] = 'must be a percentage from 0 to 100 with at most two decimals';
+  for (const d of RATE_DEFINITIONS) {
+    const result = RATE_VALUE_SCHEMAS[d.key].safeParse(rates[d.key]);
+    if (!result.success) problems[d.key] = result.error.issues[0]?.message ?? 'is not valid';
   }
   if (!problems.partnerShareManagedBp && !problems.partnerShareDirectBp && rates.partnerShareManagedBp <= rates.partnerShareDirectBp) {
     problems.partnerShareManagedBp = 'must be higher than the revenue share for Direct clients (managed clients earn the partner more)';
   }
-  if (!findCountry(rates.sellerCountry)) problems.sellerCountry = 'must be a country code the platform knows (e.g. DE)';
-  if (rates.issuerName.trim() === '' || rates.issuerName.length > 200) problems.issuerName = 'must be 1 to 200 characters';
-  if (rates.issuerAddress.length > 300) problems.issuerAddress = 'must be at most 300 characters';
-  if (rates.issuerVatId !== '') {
+  if (!problems.issuerVatId && !problems.sellerCountry && rates.issuerVatId !== '') {
     const check = checkVatId(rates.issuerVatId, rates.sellerCountry);
     if (!check.ok) problems.issuerVatId = check.message;
   }
-  if (!Number.isInteger(rates.paymentTermDays) || rates.paymentTermDays < 0 || rates.paymentTermDays > 365) problems.paymentTermDays = 'must be a whole number of days from 0 to 365';
   return problems;
 }
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
 import { launchChromium } from '../helpers/browser';
+import { switchUser } from '../helpers/console-page';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-store-');
@@ -25,14 +26,8 @@ const go = (hash: string) => page.goto(`${origin}/#${hash}`);
 const companyId = (name: string): number =>
   (JSON.parse(runCli(['company', 'list', '--json', '--data-dir', dataDir]).stdout) as { id: number; name: string }[]).find((c) => c.name === name)!.id;
 
-async function signIn(email: string) {
-  // From the overview: an open editor drawer would cover the user menu.
-  await go('/');
-  await byTestId('user-menu').click();
-  await byTestId('switch-user').click();
-  await page.locator('button.candidate', { hasText: email }).click();
-  await expect.poll(() => byTestId('user-menu').textContent()).toContain(email === DEMO_PARTNER_EMAIL ? 'Dana' : email === DEMO_OPERATOR_EMAIL ? 'Olivia' : 'Yuki');
-}
+const signIn = (email: string) =>
+  switchUser(page, origin, email, email === DEMO_PARTNER_EMAIL ? 'Dana' : email === DEMO_OPERATOR_EMAIL ? 'Olivia' : 'Yuki');
 
 beforeAll(async () => {
   assertBuilt();

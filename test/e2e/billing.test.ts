@@ -1,14 +1,17 @@
 // The Billing screen in Chromium through the browser host (demo data, the real clock): the partner previews
 // and closes last month, then opens its invoice and finds a managed client's own document inside it, with
-// its part number; the PDF downloads as a file.
+// its part number; the PDF downloads as a file. The rates: read-only for the partner (with who changes
+// them); the platform operator edits them inline, sees a bad value named, and saves a changed fee.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_OPERATOR_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { addMonths, monthOf } from '../../src-shared/domain/billing';
 import { launchChromium } from '../helpers/browser';
 import { assertBuilt, startCli, stop } from '../helpers/cli';
+import { switchUser } from '../helpers/console-page';
 import { tempDir } from '../helpers/platform';
 import { pdfText } from '../helpers/pdf-text';
 
@@ -80,6 +83,40 @@ describe('the Billing screen', () => {
     await byTestId('rate-salesFeeBp').waitFor();
     expect(await byTestId('rate-salesFeeBp').getByTestId('rate-default').textContent()).toMatch(/5 %/);
     expect(await byTestId('rate-partnerShareManagedBp').getByTestId('rate-default').textContent()).toMatch(/30 %/);
+    // The partner reads them; who changes them is said, and there is no Edit.
+    expect(await byTestId('rates-who').textContent()).toContain('platform operator');
+    expect(await byTestId('rates-edit').count()).toBe(0);
+  });
+
+  it('the platform operator edits a rate: a bad value is named inline, the saved one shows as changed from its default', async () => {
+    await switchUser(page, origin, DEMO_OPERATOR_EMAIL, 'Olivia');
+    await byTestId('nav-billing').click();
+    await byTestId('billing-tab-rates').click();
+    await byTestId('rates-edit').click();
+    await byTestId('rates-edit-note').waitFor();
+    expect(await byTestId('rates-edit-note').textContent()).toContain('months closed from now on');
+
+    await byTestId('input-salesFeeBp').fill('abc');
+    await byTestId('input-salesFeeBp').blur();
+    await expect.poll(() => byTestId('error-salesFeeBp').textContent()).toBe('Sales fee must be a percentage from 0 to 100 with at most two decimals');
+    // The rule across rates, as the console checks it: the Via Partner share must stay higher.
+    await byTestId('input-partnerShareDirectBp').fill('35');
+    await byTestId('input-partnerShareDirectBp').blur();
+    await byTestId('rates-save').click();
+    await expect.poll(() => byTestId('error-partnerShareManagedBp').textContent()).toContain('must be higher than the revenue share for Direct clients');
+    if (process.env.PARTNERDECK_SHOTS) await byTestId('billing-rates').screenshot({ path: join(process.env.PARTNERDECK_SHOTS, 'billing-rates-edit.png') });
+    expect(await byTestId('rates-edit-note').count()).toBe(1);
+
+    await byTestId('rate-partnerShareDirectBp').getByTestId('rate-reset').click();
+    await byTestId('input-salesFeeBp').fill('4.5');
+    await expect.poll(() => byTestId('error-salesFeeBp').count()).toBe(0);
+    expect(await byTestId('error-partnerShareManagedBp').count()).toBe(0);
+    await byTestId('rates-save').click();
+    await byTestId('rates-edit').waitFor();
+    const fee = byTestId('rate-salesFeeBp');
+    await expect.poll(() => fee.getByTestId('rate-value').textContent()).toMatch(/4\.5 %\s*changed/);
+    expect(await fee.getByTestId('rate-default').textContent()).toBe('5 %');
+    expect(await byTestId('rate-partnerShareDirectBp').getByTestId('rate-value').textContent()).toBe('20 % ');
     expect(pageErrors).toEqual([]);
   });
 });

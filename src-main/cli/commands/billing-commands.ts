@@ -285,9 +285,8 @@ const billingRates: Command = {
     for (const key of resets) if (!keys.has(key)) throw new UsageError(`--reset needs a key of: ${[...keys].join(', ')} (got "${key}")`);
     return withPlatform(global.dataDir, (platform) => {
       const store = platform.billing.rates;
-      let views = store.views();
-      if (values['reset-all'] || resets.length > 0) views = store.reset(OPERATOR, values['reset-all'] ? undefined : (resets as BillingRateKey[]));
-      if (sets.length > 0) views = store.update(OPERATOR, changes as Partial<BillingRates>);
+      const reset = values['reset-all'] ? RATE_DEFINITIONS.map((d) => d.key).filter((k) => !(k in changes)) : (resets as BillingRateKey[]);
+      const views = sets.length > 0 || reset.length > 0 ? store.change(OPERATOR, { set: changes as Partial<BillingRates>, reset }) : store.views();
       if (values.json) io.out(JSON.stringify(views));
       else printTable(io, views.map((v) => ({ key: v.key, rate: v.label, value: v.display, default: v.isDefault ? '(default)' : v.defaultDisplay })));
       return 0;

@@ -3,8 +3,6 @@
 // Operator methods run only for a signed-in user with the platform operator role (users.is_operator; the
 // demo seed has one, `partnerdeck user operator` grants it), as the operator actor labelled with that
 // user's email; for everybody else they are refused (and the core refuses user actors anyway).
-import { ApiError } from '../../../src-shared/api/errors';
-import type { Actor } from '../../core/access';
 import type { ConsoleContext, Handlers } from '../console-context';
 
 type AppStoreMethods =
@@ -29,19 +27,13 @@ type AppStoreMethods =
   | 'operator.reject'
   | 'operator.setVisibility';
 
-export const OPERATOR_ROLE_REQUIRED = 'App review is for the platform operator. Sign in as a user with the operator role.';
-
 export function appStoreHandlers(ctx: ConsoleContext): Pick<Handlers, AppStoreMethods> {
   const { platform, options } = ctx;
   const MY_APPS = 'My Apps';
   const STORE = 'The App Store';
 
   /** The operator actor (labelled with the user, for the audit log), only for a user with the operator role. */
-  function operator(): Actor {
-    const user = ctx.currentUser();
-    if (!user.is_operator) throw new ApiError('forbidden', OPERATOR_ROLE_REQUIRED, { reason: 'operator_role_required' });
-    return { kind: 'operator', label: `operator:${user.email}` };
-  }
+  const operator = () => ctx.requireOperator('App review');
 
   return {
     'myApps.list': ({ companyId }) => {

@@ -1,12 +1,13 @@
 // Console methods of the month close. Closing (preview, close, what-if), corrections, client prices and
 // drafts are partner functions: only as Self. Documents are read in the acting company's reach: as Self the
-// partner's own, its clients' and its invoices to them; acting as a client, that client's own.
+// partner's own, its clients' and its invoices to them; acting as a client, that client's own. The rates are
+// read with the billing permission or the operator role, and changed only by a user with the operator role.
 import { requirePermission } from '../../core/access';
 import type { ConsoleContext, Handlers } from '../console-context';
 
 type BillingMethods =
   | 'billing.overview' | 'billing.preview' | 'billing.close' | 'billing.whatIf' | 'billing.documents' | 'billing.document'
-  | 'billing.documentPdf' | 'billing.documentCsv' | 'billing.exportCsv' | 'billing.correct' | 'billing.rates' | 'billing.prices'
+  | 'billing.documentPdf' | 'billing.documentCsv' | 'billing.exportCsv' | 'billing.correct' | 'billing.rates' | 'billing.setRates' | 'billing.prices'
   | 'billing.setPrice' | 'billing.drafts' | 'billing.refreshDrafts' | 'billing.issueDraft' | 'billing.discardDraft';
 
 export function billingHandlers(ctx: ConsoleContext): Pick<Handlers, BillingMethods> {
@@ -29,9 +30,10 @@ export function billingHandlers(ctx: ConsoleContext): Pick<Handlers, BillingMeth
     'billing.exportCsv': ({ filter }) => billing.documents.exportList(ctx.actor(), acting(), filter),
     'billing.correct': (input) => billing.documents.correct(asPartner('Issuing a correction'), acting(), input),
     'billing.rates': () => {
-      requirePermission(ctx.actor(), 'billing');
+      if (!ctx.currentUser().is_operator) requirePermission(ctx.actor(), 'billing');
       return billing.rates.views();
     },
+    'billing.setRates': ({ reset, ...set }) => billing.rates.change(ctx.requireOperator('Changing the rates of the month close'), { set, reset }),
     'billing.prices': () => billing.prices.list(asPartner('Client prices'), null),
     'billing.setPrice': (input) => billing.prices.set(asPartner('Client prices'), null, input),
     'billing.drafts': ({ month }) => billing.prices.drafts(asPartner('Invoices to clients'), null, month ?? null),

@@ -1,7 +1,7 @@
 // Billing (#/billing, /documents, /prices, /rates): the acting company's months with their state and
 // document totals, its documents (a partner as Self: its own, its Direct clients' and its invoices to its
 // clients; a client: its own), the partner's prices per client with the invoices drafted from them, and the
-// month close's rates with their defaults.
+// month close's rates with their defaults (billing-rates-tab.tsx: the operator edits them there).
 import { useEffect, useState } from 'react';
 import { clientPriceSchema } from '../../../src-shared/api/billing-inputs';
 import type { ClientPrice, DocumentSummary } from '../../../src-shared/api/billing-types';
@@ -17,6 +17,7 @@ import { bpToPercentText, formatMoney, moneyInputText, parseMoney, percentTextTo
 import { Card, PageHeader, Tabs } from '../../ui/page';
 import { FilterSelect, SearchBox } from '../../ui/search-box';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
+import { RatesTab } from './billing-rates-tab';
 import { DocumentsTable, MonthStateBadge, PerCurrency } from './billing-ui';
 
 export function BillingScreen({ tab }: { tab: BillingTab }) {
@@ -24,12 +25,13 @@ export function BillingScreen({ tab }: { tab: BillingTab }) {
   const overview = useApp((s) => s.billing.overview);
   const actions = useActions();
   useEffect(() => {
-    void actions.loadBillingOverview();
-  }, [actions]);
+    if (caps.billing) void actions.loadBillingOverview();
+  }, [actions, caps.billing]);
 
+  // The platform operator may reach only the rates (without the billing permission of its company).
   const tabs = [
-    { tab: 'months' as const, label: 'Months', show: true },
-    { tab: 'documents' as const, label: 'Documents', show: true },
+    { tab: 'months' as const, label: 'Months', show: caps.billing },
+    { tab: 'documents' as const, label: 'Documents', show: caps.billing },
     { tab: 'prices' as const, label: 'Client prices', show: caps.billingClose },
     { tab: 'rates' as const, label: 'Rates', show: true },
   ].filter((t) => t.show);
@@ -323,47 +325,5 @@ function PricesTab() {
         )}
       </Card>
     </>
-  );
-}
-
-function RatesTab() {
-  const rates = useApp((s) => s.billing.rates);
-  const actions = useActions();
-  useEffect(() => {
-    void actions.loadRates();
-  }, [actions]);
-  return (
-    <Card flush testId="billing-rates" title="Rates of the month close" description="Set by the platform operator (partnerdeck billing rates --set KEY=VALUE). Every rate shows its default.">
-      {rates.status === 'error' && !rates.data ? (
-        <ErrorState message={rates.error} onRetry={() => void actions.loadRates()} />
-      ) : !rates.data ? (
-        <SkeletonRows rows={8} columns={3} />
-      ) : (
-        <table className="table billing-table">
-          <thead>
-            <tr>
-              <th>Setting</th>
-              <th>Value</th>
-              <th>Default</th>
-              <th>What it does</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rates.data.map((r) => (
-              <tr key={r.key} data-testid={`rate-${r.key}`}>
-                <td className="strong">{r.label}</td>
-                <td>
-                  {r.display || <span className="muted">—</span>} {!r.isDefault && <span className="badge badge-admin">changed</span>}
-                </td>
-                <td className="muted" data-testid="rate-default">
-                  {r.defaultDisplay || '—'}
-                </td>
-                <td className="small muted">{r.description}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Card>
   );
 }

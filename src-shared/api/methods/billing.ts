@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   billingCloseSchema,
   billingMonthSchema,
+  billingSetRatesSchema,
   billingWhatIfSchema,
   clientPriceSchema,
   correctionSchema,
@@ -44,6 +45,7 @@ export const billingMethods = {
   'billing.exportCsv': method<CsvExport>()(documentsExportSchema, 'The documents list of a filter as CSV (every row)'),
   'billing.correct': method<BillingDocument>()(correctionSchema, 'Issue a correction of an invoice or credit note: a new document referencing it'),
   'billing.rates': method<RateView[]>()(empty, "The month close's rates with their defaults (set by the platform operator)"),
+  'billing.setRates': method<RateView[]>()(billingSetRatesSchema, 'Platform operator only: change rates and reset rates to their default; applies to months closed from now on'),
   'billing.prices': method<ClientPrice[]>()(empty, "The partner's prices for each client: monthly fee and percentage of net sales"),
   'billing.setPrice': method<ClientPrice>()(clientPriceSchema, "Set the partner's prices for a client"),
   'billing.drafts': method<PartnerInvoiceDraft[]>()(draftListSchema, "The partner's drafted invoices to its managed clients"),

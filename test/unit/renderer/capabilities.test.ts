@@ -91,4 +91,16 @@ describe('capabilities', () => {
     expect(operator.appReview).toBe(true);
     expect(routeAccess({ name: 'app-review' }, operator)).toEqual({ ok: true });
   });
+
+  it('Billing → Rates: everybody with Billing reads them; the platform operator edits them and reaches them without the billing permission', () => {
+    const self = capabilitiesOf(session(partner, partner));
+    expect(self).toMatchObject({ billing: true, editRates: false });
+    expect(routeAccess({ name: 'billing', tab: 'rates' }, self)).toEqual({ ok: true });
+    const operator = capabilitiesOf({ ...session(client, client, ['products']), isOperator: true });
+    expect(operator).toMatchObject({ billing: false, editRates: true });
+    expect(routeAccess({ name: 'billing', tab: 'rates' }, operator)).toEqual({ ok: true });
+    expect(routeAccess({ name: 'billing', tab: 'months' }, operator)).toEqual({ ok: false, reason: 'permission' });
+    const noBilling = capabilitiesOf(session(client, client, ['products']));
+    expect(routeAccess({ name: 'billing', tab: 'rates' }, noBilling)).toEqual({ ok: false, reason: 'permission' });
+  });
 });

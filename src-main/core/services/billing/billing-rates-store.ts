@@ -1,8 +1,12 @@
 // The month close's rates as stored: the overrides of the defaults (src-shared/domain/billing-rates.ts) in the
-// settings table under one key. Only the platform operator changes them; everyone else reads them.
+// settings table under one key. Only the platform operator changes them (the CLI, or a user with the operator
+// role in the console); everyone else reads them. A change is checked as a whole set (`checkRates`), written
+// in one transaction with its audit entry, and announced as `billing.changed`. Months closed before keep
+// their documents: the close reads the rates when it runs.
 import type { RateView } from '../../../../src-shared/api/billing-types';
 import { ApiError } from '../../../../src-shared/api/errors';
 import {
+  applyRatesChange,
   checkRates,
   DEFAULT_BILLING_RATES,
   formatRateValue,
@@ -10,21 +14,33 @@ import {
   type BillingRateKey,
   type BillingRates,
 } from '../../../../src-shared/domain/billing-rates';
-import type { Actor } from '../../access';
-import type { SettingsRepository } from '../../repositories/settings-repository';
+import { actorLabel, type Actor } from '../../access';
+import type { ServiceContext } from '../service-context';
 
 export const RATES_SETTING_KEY = 'billing.rates';
+
+/** New values by key (as stored) and keys back to their default; a key is in one of them at most. */
+export interface RatesChange {
+  set: Partial<BillingRates>;
+  reset: BillingRateKey[];
+}
 
 export interface BillingRatesStore {
   current(): BillingRates;
   views(): RateView[];
-  /** Operator only. Checks the whole resulting set; a field error names the rate. Returns the new views. */
-  update(actor: Actor, changes: Partial<BillingRates>): RateView[];
-  /** Operator only: back to the defaults (all, or some keys). */
-  reset(actor: Actor, keys?: BillingRateKey[]): RateView[];
+  /**
+   * Operator only. Resets, then sets, then checks the whole resulting set: a field error names the rate and
+   * nothing is written. Audit-logged (`billing.rates_changed`, what changed from what) and announced as
+   * `billing.changed`. Returns the new views.
+   */
+  change(actor: Actor, change: RatesChange): RateView[];
 }
 
-export function createBillingRatesStore(settings: SettingsRepository): BillingRatesStore {
+export const RATES_OPERATOR_ONLY =
+  'Rates are set by the platform operator (a user with the operator role in Billing → Rates, or `partnerdeck billing rates --set KEY=VALUE`); partners see them in Billing → Rates.';
+
+export function createBillingRatesStore(ctx: ServiceContext): BillingRatesStore {
+  const { settings, audit } = ctx.repos;
   const overrides = (): Partial<BillingRates> => {
     const raw = settings.get(RATES_SETTING_KEY);
     if (!raw) return {};
@@ -38,16 +54,6 @@ export function createBillingRatesStore(settings: SettingsRepository): BillingRa
     }
   };
   const current = (): BillingRates => ({ ...DEFAULT_BILLING_RATES, ...overrides() });
-  const requireOperator = (actor: Actor) => {
-    if (actor.kind !== 'operator') {
-      throw new ApiError('forbidden', 'Rates are set by the platform operator (partnerdeck billing rates --set KEY=VALUE); partners see them in Billing → Rates.');
-    }
-  };
-  const save = (rates: BillingRates) => {
-    const changed: Partial<Record<BillingRateKey, unknown>> = {};
-    for (const d of RATE_DEFINITIONS) if (rates[d.key] !== d.defaultValue) changed[d.key] = rates[d.key];
-    settings.set(RATES_SETTING_KEY, JSON.stringify(changed));
-  };
   const views = (): RateView[] => {
     const rates = current();
     return RATE_DEFINITIONS.map((d) => ({
@@ -62,25 +68,26 @@ export function createBillingRatesStore(settings: SettingsRepository): BillingRa
       isDefault: rates[d.key] === d.defaultValue,
     }));
   };
-  const checkedSave = (next: BillingRates) => {
-    const problems = checkRates(next);
-    const fields = Object.fromEntries(Object.entries(problems).map(([key, problem]) => [key, [problem]]));
-    if (Object.keys(fields).length > 0) throw ApiError.validation(fields);
-    save(next);
-    return views();
-  };
   return {
     current,
     views,
-    update(actor, changes) {
-      requireOperator(actor);
-      return checkedSave({ ...current(), ...changes });
-    },
-    reset(actor, keys) {
-      requireOperator(actor);
-      const next = { ...current() };
-      for (const d of RATE_DEFINITIONS) if (!keys || keys.includes(d.key)) (next as Record<string, unknown>)[d.key] = d.defaultValue;
-      return checkedSave(next);
+    change(actor, { set, reset }) {
+      if (actor.kind !== 'operator') throw new ApiError('forbidden', RATES_OPERATOR_ONLY, { reason: 'operator_only' });
+      const before = current();
+      const rates = applyRatesChange(before, set, reset);
+      const problems = checkRates(rates);
+      if (Object.keys(problems).length > 0) throw ApiError.validation(Object.fromEntries(Object.entries(problems).map(([key, problem]) => [key, [problem]])));
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
+      for (const d of RATE_DEFINITIONS) if (rates[d.key] !== before[d.key]) changed[d.key] = { from: before[d.key], to: rates[d.key] };
+      if (Object.keys(changed).length === 0) return views();
+      const stored: Partial<Record<BillingRateKey, unknown>> = {};
+      for (const d of RATE_DEFINITIONS) if (rates[d.key] !== d.defaultValue) stored[d.key] = rates[d.key];
+      ctx.transact((emit) => {
+        settings.set(RATES_SETTING_KEY, JSON.stringify(stored));
+        audit.record({ company_id: null, actor: actorLabel(actor), action: 'billing.rates_changed', detail: { changed, reset }, created_at: ctx.clock.now() });
+        emit('billing.changed', { month: null });
+      });
+      return views();
     },
   };
 }

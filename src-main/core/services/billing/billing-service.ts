@@ -16,7 +16,7 @@ export interface BillingService {
 }
 
 export function createBillingService(ctx: ServiceContext, outbox: OutboxService): BillingService {
-  const rates = createBillingRatesStore(ctx.repos.settings);
+  const rates = createBillingRatesStore(ctx);
   const prices = createPartnerPricesService(ctx, rates, outbox);
   return {
     rates,
