@@ -46,6 +46,8 @@ await Promise.all([
   // The webhook dispatcher's worker thread, started from a file beside the bundles (dist/worker/); the
   // desktop app unpacks it from the asar archive (electron-builder.yml asarUnpack).
   build({ ...nodeCommon, entryPoints: { 'worker/webhook-worker': 'src-main/core/webhooks/webhook-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  // The WAL checkpoint worker (src-main/core/db/wal-checkpointer.ts), beside it for the same reason.
+  build({ ...nodeCommon, entryPoints: { 'worker/wal-checkpoint-worker': 'src-main/core/db/wal-checkpoint-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   // The webhook benchmark's and soak's way into the built core (not packaged: electron-builder.yml).
   build({ ...nodeCommon, entryPoints: { 'tools/webhooks-harness': 'bench/harness/webhooks-harness.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   build({

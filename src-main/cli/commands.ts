@@ -14,6 +14,7 @@ import { startPlatformServer } from '../core/server/platform-server';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { APP_VERSION } from '../console/version';
 import { positiveInt, printTable, required, seedChoice, str, type Command } from './command-kit';
+import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { SHOP_COMMANDS } from './commands/shop-commands';
 import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
@@ -47,7 +48,9 @@ delivered while it runs (also those of events that other partnerdeck commands cr
   async run({ values, global, io }) {
     const stopped = io.untilStopped();
     const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
-    const dispatcher = startWebhookDispatcher(platform, { log: (message, error) => io.err(`partnerdeck: ${message}${error ? `: ${(error as Error).message ?? error}` : ''}`) });
+    const log = (message: string, error?: unknown) => io.err(`partnerdeck: ${message}${error ? `: ${(error as Error).message ?? error}` : ''}`);
+    const checkpointer = await startWalCheckpointer(platform.db, { log });
+    const dispatcher = startWebhookDispatcher(platform, { log });
     const server = await startPlatformServer(platform, { port: global.port, version: APP_VERSION });
     const info = { url: server.url, dataDir: global.dataDir, adminToken: server.adminToken };
     const infoPath = join(global.dataDir, SERVER_INFO_FILE_NAME);
@@ -57,6 +60,7 @@ delivered while it runs (also those of events that other partnerdeck commands cr
     await stopped;
     await server.close();
     await dispatcher.stop();
+    await checkpointer.stop();
     rmSync(infoPath, { force: true });
     platform.close();
     return 0;

@@ -7,6 +7,7 @@ import { APP_VERSION } from '../console/version';
 import { PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
 import { openPlatform, type Platform, type SeedChoice } from '../core/platform';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
+import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { startPlatformServer } from '../core/server/platform-server';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { startBrowserHost, type BrowserHost } from '../host/browser-host';
@@ -25,6 +26,7 @@ export interface ConsoleStack {
 
 export async function startConsoleStack(options: { dataDir: string; port: number; seed: SeedChoice; secret: string; rendererDir?: string }): Promise<ConsoleStack> {
   const platform = openCliPlatform(options.dataDir, options.seed);
+  const checkpointer = await startWalCheckpointer(platform.db);
   const dispatcher = startWebhookDispatcher(platform);
   const server = await startPlatformServer(platform, { version: APP_VERSION });
   const consoleService = createConsoleService({
@@ -49,6 +51,7 @@ export async function startConsoleStack(options: { dataDir: string; port: number
       consoleService.close();
       await server.close();
       await dispatcher.stop();
+      await checkpointer.stop();
       platform.close();
     },
   };

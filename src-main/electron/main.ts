@@ -10,6 +10,7 @@ import { SECRET_KEY_FILE_NAME } from '../core/paths';
 import { openPlatform, type Platform } from '../core/platform';
 import { startPlatformServer } from '../core/server/platform-server';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
+import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { createElectronPrefs } from './electron-prefs';
@@ -93,13 +94,17 @@ function startApp(): void {
     nativeTheme.themeSource = prefs.get('theme');
 
     // The platform seeds the demo only into a folder without data.
+    const sqliteNativeBinding = electronSqliteBinding(app.getAppPath(), process.resourcesPath, app.isPackaged);
     const platform: Platform = openPlatform({
       dataDir,
       secretStore,
       seed: 'demo',
-      sqliteNativeBinding: electronSqliteBinding(app.getAppPath(), process.resourcesPath, app.isPackaged),
+      sqliteNativeBinding,
     });
     cleanups.push(() => platform.close());
+    // WAL checkpoints in a worker thread, off the request path (automatic ones again if it cannot start).
+    const checkpointer = await startWalCheckpointer(platform.db, { log, nativeBinding: sqliteNativeBinding });
+    cleanups.push(() => void checkpointer.stop());
     // Webhook delivery; without it the console still works (events stay queued for the next start).
     try {
       const dispatcher = startWebhookDispatcher(platform, { log });
