@@ -49,7 +49,7 @@ delivered while it runs (also those of events that other partnerdeck commands cr
     const stopped = io.untilStopped();
     const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
     const log = (message: string, error?: unknown) => io.err(`partnerdeck: ${message}${error ? `: ${(error as Error).message ?? error}` : ''}`);
-    const checkpointer = await startWalCheckpointer(platform.db, { log });
+    const checkpointer = startWalCheckpointer(platform.db, { log });
     const dispatcher = startWebhookDispatcher(platform, { log });
     const server = await startPlatformServer(platform, { port: global.port, version: APP_VERSION });
     const info = { url: server.url, dataDir: global.dataDir, adminToken: server.adminToken };

@@ -26,7 +26,7 @@ export interface ConsoleStack {
 
 export async function startConsoleStack(options: { dataDir: string; port: number; seed: SeedChoice; secret: string; rendererDir?: string }): Promise<ConsoleStack> {
   const platform = openCliPlatform(options.dataDir, options.seed);
-  const checkpointer = await startWalCheckpointer(platform.db);
+  const checkpointer = startWalCheckpointer(platform.db);
   const dispatcher = startWebhookDispatcher(platform);
   const server = await startPlatformServer(platform, { version: APP_VERSION });
   const consoleService = createConsoleService({

@@ -103,7 +103,7 @@ function startApp(): void {
     });
     cleanups.push(() => platform.close());
     // WAL checkpoints in a worker thread, off the request path (automatic ones again if it cannot start).
-    const checkpointer = await startWalCheckpointer(platform.db, { log, nativeBinding: sqliteNativeBinding });
+    const checkpointer = startWalCheckpointer(platform.db, { log, nativeBinding: sqliteNativeBinding });
     cleanups.push(() => void checkpointer.stop());
     // Webhook delivery; without it the console still works (events stay queued for the next start).
     try {

@@ -41,7 +41,8 @@ const autocheckpoint = (target: Db) => target.pragma('wal_autocheckpoint', { sim
 describe('the WAL checkpointer', () => {
   it('turns automatic checkpoints off while its worker copies the WAL into the database file, and back on when it stops', async () => {
     const main = open('a.sqlite');
-    checkpointer = await startWalCheckpointer(main, { workerPath, intervalMs: 60_000 });
+    checkpointer = startWalCheckpointer(main, { workerPath, intervalMs: 60_000 });
+    expect(await checkpointer.ready).toBe(true);
     expect(checkpointer.mode()).toBe('worker');
     expect(autocheckpoint(main)).toBe(0);
 
@@ -64,22 +65,33 @@ describe('the WAL checkpointer', () => {
   it('leaves automatic checkpoints on, and says why, when the worker bundle is missing or the worker dies', async () => {
     const main = open('b.sqlite');
     const logged: string[] = [];
-    checkpointer = await startWalCheckpointer(main, { workerPath: join(dir.path, 'missing.cjs'), log: (m) => logged.push(m) });
+    checkpointer = startWalCheckpointer(main, { workerPath: join(dir.path, 'missing.cjs'), log: (m) => logged.push(m) });
+    expect(await checkpointer.ready).toBe(false);
     expect(checkpointer.mode()).toBe('automatic');
     expect(autocheckpoint(main)).toBe(DEFAULT_WAL_AUTOCHECKPOINT);
     expect(logged).toEqual([expect.stringContaining('worker bundle is missing')]);
 
     const broken = join(dir.path, 'broken-worker.cjs');
     writeFileSync(broken, "throw new Error('cannot open the database');\n");
-    checkpointer = await startWalCheckpointer(main, { workerPath: broken, log: (m) => logged.push(m) });
+    checkpointer = startWalCheckpointer(main, { workerPath: broken, log: (m) => logged.push(m) });
+    expect(await checkpointer.ready).toBe(false);
     expect(checkpointer.mode()).toBe('automatic');
     expect(autocheckpoint(main)).toBe(DEFAULT_WAL_AUTOCHECKPOINT);
     expect(logged.slice(1)).toEqual([expect.stringContaining('automatic again')]);
   });
 
+  it('stops cleanly right after it started (a host shutting down at once), leaving automatic checkpoints on', async () => {
+    const main = open('c.sqlite');
+    checkpointer = startWalCheckpointer(main, { workerPath });
+    await checkpointer.stop();
+    expect(checkpointer.mode()).toBe('automatic');
+    expect(autocheckpoint(main)).toBe(DEFAULT_WAL_AUTOCHECKPOINT);
+  });
+
   it('does nothing for an in-memory database', async () => {
     db = openDatabase(':memory:', { migrations: [] });
-    checkpointer = await startWalCheckpointer(db, { workerPath });
+    checkpointer = startWalCheckpointer(db, { workerPath });
+    expect(await checkpointer.ready).toBe(false);
     expect(checkpointer.mode()).toBe('automatic');
   });
 });

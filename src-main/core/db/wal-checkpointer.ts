@@ -40,6 +40,8 @@ export interface WalCheckpointerOptions {
 }
 
 export interface WalCheckpointer {
+  /** Resolves once the worker has taken over (true), or could not (false: automatic checkpoints stay on). */
+  ready: Promise<boolean>;
   /** 'worker' while the worker checkpoints; 'automatic' when SQLite's own checkpoints are on (fallback). */
   mode(): 'worker' | 'automatic';
   /** Asks for a checkpoint now; resolves with the WAL's page count after it (tests, diagnostics). */
@@ -47,11 +49,18 @@ export interface WalCheckpointer {
   stop(): Promise<void>;
 }
 
-/** Starts the worker; resolves once it has its connection and the main connection's automatic checkpoints are off. */
-export async function startWalCheckpointer(db: Db, options: WalCheckpointerOptions = {}): Promise<WalCheckpointer> {
+/**
+ * Starts the worker without waiting for it (start-up does not pay for its thread): the main connection keeps its
+ * automatic checkpoints until the worker has its own connection, then hands them over.
+ */
+export function startWalCheckpointer(db: Db, options: WalCheckpointerOptions = {}): WalCheckpointer {
   const log = options.log ?? ((message: string, error?: unknown) => console.warn(message, error ?? ''));
-  const automatic = (): void => void db.pragma(`wal_autocheckpoint = ${DEFAULT_WAL_AUTOCHECKPOINT}`);
+  // (The connection may be closed already when the host shuts down: closing checkpoints by itself then.)
+  const automatic = (): void => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_WAL_AUTOCHECKPOINT}`);
+  };
   const inactive: WalCheckpointer = {
+    ready: Promise.resolve(false),
     mode: () => 'automatic',
     checkpointNow: async () => {
       const [row] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
@@ -70,12 +79,15 @@ export async function startWalCheckpointer(db: Db, options: WalCheckpointerOptio
   let mode: 'worker' | 'automatic' = 'automatic';
   let stopping = false;
   let fellBack = false;
+  let exited = false;
   const waiting: Array<(result: { walPages: number; copiedPages: number }) => void> = [];
   const ready = new Promise<boolean>((resolve) => {
     worker.on('message', (message: FromCheckpointWorker) => {
       if (message.type === 'ready') {
-        db.pragma('wal_autocheckpoint = 0');
-        mode = 'worker';
+        if (db.open && !stopping) {
+          db.pragma('wal_autocheckpoint = 0');
+          mode = 'worker';
+        }
         resolve(true);
       } else if (message.type === 'checkpointed') {
         for (const done of waiting.splice(0)) done({ walPages: message.walPages, copiedPages: message.copiedPages });
@@ -93,10 +105,13 @@ export async function startWalCheckpointer(db: Db, options: WalCheckpointerOptio
       resolve(false);
     };
     worker.on('error', (error) => fallBack('the checkpoint worker failed', error));
-    worker.on('exit', (code) => fallBack(`the checkpoint worker stopped (${code})`));
+    worker.on('exit', (code) => {
+      exited = true;
+      fallBack(`the checkpoint worker stopped (${code})`);
+    });
   });
-  await ready;
   return {
+    ready,
     mode: () => mode,
     checkpointNow() {
       if (mode !== 'worker') return inactive.checkpointNow();
@@ -108,11 +123,13 @@ export async function startWalCheckpointer(db: Db, options: WalCheckpointerOptio
     async stop() {
       if (stopping) return;
       stopping = true;
+      const tookOver = await ready;
       automatic();
       mode = 'automatic';
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      if (!tookOver || exited) return;
+      const gone = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage({ type: 'stop' } satisfies ToCheckpointWorker);
-      await exited;
+      await gone;
     },
   };
 }

@@ -7,10 +7,17 @@
 // character the font lacks (e.g. Japanese) prints as "?" rather than as an empty box; docs/billing.md says so.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
 import type { BillingDocument, DocumentLine, DocumentParty } from '../../../../src-shared/api/billing-types';
 import { DOCUMENT_TYPE_LABELS, monthName } from '../../../../src-shared/domain/billing';
 import { currencyExponent, formatMinor } from '../../../../src-shared/domain/currencies';
+
+/** pdfkit, loaded on the first PDF: it takes ~150 ms to load, which every start of the app and the CLI paid. */
+let pdfkit: typeof import('pdfkit') | null = null;
+function loadPdfKit(): typeof import('pdfkit') {
+  pdfkit ??= createRequire(__filename)('pdfkit') as typeof import('pdfkit');
+  return pdfkit;
+}
 
 const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
 
@@ -57,6 +64,7 @@ const COLUMNS = [
 
 export async function renderDocumentPdf(document: BillingDocument): Promise<Buffer> {
   const fonts = findFontDir();
+  const PDFDocument = loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
