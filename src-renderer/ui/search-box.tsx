@@ -90,3 +90,26 @@ export function FilterSelect<T extends string>({
     </label>
   );
 }
+
+/** The toolbar's "Status" filter: Any, then each status with its label; Any clears the filter. */
+export function StatusFilter<T extends string>({
+  statuses,
+  labelOf,
+  value,
+  onChange,
+}: {
+  statuses: readonly T[];
+  labelOf: (status: T) => string;
+  value: T | undefined;
+  onChange: (status: T | undefined) => void;
+}) {
+  return (
+    <FilterSelect<T | ''>
+      label="Status"
+      value={value ?? ''}
+      onChange={(status) => onChange(status === '' ? undefined : status)}
+      options={[{ value: '', label: 'Any' }, ...statuses.map((s) => ({ value: s, label: labelOf(s) }))]}
+      testId="filter-status"
+    />
+  );
+}

@@ -25,7 +25,7 @@ import { formatCount, formatDate, plural } from '../../ui/format';
 import { Avatar } from '../../ui/avatar';
 import { Icon } from '../../ui/icons';
 import { Tabs } from '../../ui/page';
-import { FilterSelect } from '../../ui/search-box';
+import { FilterSelect, StatusFilter } from '../../ui/search-box';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
@@ -78,15 +78,7 @@ const SUBSCRIBERS: EntityListConfig<'subscribers'> = {
     { id: 'ends', header: 'Ends', width: '120px', minWidth: 120, priority: 2, cell: (s: Subscriber) => dateCell(s.endsAt, 'Open-ended') },
   ],
   searchPlaceholder: 'Search email or name…',
-  filters: (filter, set) => (
-    <FilterSelect
-      label="Status"
-      value={filter.status ?? ''}
-      onChange={(status) => set({ status: status === '' ? undefined : status })}
-      options={[{ value: '' as const, label: 'Any' }, ...SUBSCRIBER_STATUSES.map((s) => ({ value: s, label: SUBSCRIBER_LABELS[s] }))]}
-      testId="filter-status"
-    />
-  ),
+  filters: (filter, set) => <StatusFilter statuses={SUBSCRIBER_STATUSES} labelOf={(s) => SUBSCRIBER_LABELS[s]} value={filter.status} onChange={(status) => set({ status })} />,
   newLabel: 'New subscriber',
   emptyTitle: 'No subscribers yet',
   emptyBody: <p>Subscribers receive a subscription product for a period. Add them here or let the storefront add them.</p>,
@@ -388,15 +380,7 @@ const NEWSLETTER: EntityListConfig<'newsletterRecipients'> = {
     },
   ],
   searchPlaceholder: 'Search email or name…',
-  filters: (filter, set) => (
-    <FilterSelect
-      label="Status"
-      value={filter.status ?? ''}
-      onChange={(status) => set({ status: status === '' ? undefined : status })}
-      options={[{ value: '' as const, label: 'Any' }, ...NEWSLETTER_STATUSES.map((s) => ({ value: s, label: NEWSLETTER_LABELS[s] }))]}
-      testId="filter-status"
-    />
-  ),
+  filters: (filter, set) => <StatusFilter statuses={NEWSLETTER_STATUSES} labelOf={(s) => NEWSLETTER_LABELS[s]} value={filter.status} onChange={(status) => set({ status })} />,
   newLabel: 'New recipient',
   emptyTitle: 'No newsletter recipients yet',
   emptyBody: <p>People who opted in to the shop's newsletter. An unsubscribe is kept, so nobody is mailed again by mistake.</p>,

@@ -33,7 +33,7 @@ import { formatDateTime, formatShortDateTime, plural } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { formatMoney, formatPercentBp } from '../../ui/money';
 import { Card, Facts, PageHeader } from '../../ui/page';
-import { FilterSelect } from '../../ui/search-box';
+import { StatusFilter } from '../../ui/search-box';
 import { SearchPicker, type PickerOption } from '../../ui/search-picker';
 import { Callout, ErrorState, SkeletonBlock, Spinner } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
@@ -81,13 +81,7 @@ function OrderFilters({ filter, set }: { filter: EntityFilter<'orders'>; set: (c
   const badRange = filter.from && filter.to && filter.from > filter.to;
   return (
     <>
-      <FilterSelect
-        label="Status"
-        value={filter.status ?? ''}
-        onChange={(status) => set({ status: status === '' ? undefined : status })}
-        options={[{ value: '' as const, label: 'Any' }, ...ORDER_STATUSES.map((s) => ({ value: s, label: orderStatusLabel(s) }))]}
-        testId="filter-status"
-      />
+      <StatusFilter statuses={ORDER_STATUSES} labelOf={orderStatusLabel} value={filter.status} onChange={(status) => set({ status })} />
       <label className="filter-select date-filter">
         <span className="filter-select-label">From</span>
         <input className="filter-date" type="date" value={filter.from ?? ''} max={filter.to} onChange={(e) => set({ from: e.target.value || undefined })} data-testid="filter-from" />

@@ -6,40 +6,11 @@ import { parseInput } from '../../../src-shared/api/validation';
 import { csvCell, toCsv } from '../../../src-shared/domain/csv';
 import { fileNameSlug } from '../../../src-shared/domain/file-name-slug';
 import { csvFileName } from '../../../src-renderer/ui/csv-download';
+import { parseCsv } from '../../helpers/csv';
 import { errorOf, openShopPlatform } from '../../helpers/shop';
 
 const open: { platform: { dispose(): void } }[] = [];
 afterEach(() => open.splice(0).forEach((o) => o.platform.dispose()));
-
-/** RFC 4180 parsing, enough to read our own files back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endCell();
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 describe('CSV', () => {
   it('quotes per RFC 4180 and defuses formulas', () => {
