@@ -56,23 +56,30 @@ function expectNoSort(details: string[]): void {
 }
 
 describe('query plans of the combined view and the dashboard', () => {
-  it('reads the monthly rollup by primary key for a whole month, client by client through the partner index', () => {
-    const { platform, partnerId, planOfLast } = setup();
+  it("reads a whole month of every client from the month-ordered index, checking each row's company; kinds client by client", () => {
+    const { platform, partnerId, companyId, planOfLast } = setup();
     const sales = platform.repos.sales;
-    const scope: ScopeFilter = { partnerId, includeDemo: false };
     const month = sales.pieces('2026-10-01', '2026-10-31');
     expect(month).toMatchObject({ months: [202610, 202610], days: [] });
-    for (const run of [() => sales.totals(scope, month), () => sales.byCompany(scope, month), () => sales.byMonth(scope, month), () => sales.byKind(scope, month)]) {
-      run();
-      const details = planOfLast();
-      expectNoTableScan(details);
-      expectSearch(details, 'c', 'companies_partner');
-      expect(details.some((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND month>\? AND month<\?\)/.test(d)), details.join('\n')).toBe(true);
-      expect(details.join('\n')).not.toMatch(/sales_daily|orders/);
+    for (const scope of [{ partnerId, includeDemo: false }, { partnerId, includeDemo: true }] as ScopeFilter[]) {
+      for (const run of [() => sales.totals(scope, month), () => sales.byCompany(scope, month), () => sales.byMonth(scope, month), () => sales.clientTotals(scope, month)]) {
+        run();
+        const details = planOfLast();
+        expectNoTableScan(details);
+        // The month's rows as one range of the index, never one seek per client.
+        expect(details.some((d) => d === 'SEARCH s USING COVERING INDEX sales_monthly_by_month (month>? AND month<?)'), details.join('\n')).toBe(true);
+        expect(details.some((d) => /^SEARCH c USING INTEGER PRIMARY KEY/.test(d)), details.join('\n')).toBe(true);
+        expect(details.join('\n')).not.toMatch(/sales_daily|orders/);
+      }
     }
-    sales.clientTotals(scope, month);
+    // One client of the partner (a drill-down): its primary key.
+    sales.totals({ partnerId, companyId, includeDemo: false }, month);
+    expect(planOfLast().some((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND month>\? AND month<\?\)/.test(d)), planOfLast().join('\n')).toBe(true);
+    const scope: ScopeFilter = { partnerId, includeDemo: false };
+    sales.byKind(scope, month);
     expectNoTableScan(planOfLast());
     expectSearch(planOfLast(), 'c', 'companies_partner');
+    expect(planOfLast().some((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND month>\? AND month<\?\)/.test(d)), planOfLast().join('\n')).toBe(true);
     sales.scopeCounts(scope);
     expectSearch(planOfLast(), 'n', 'PRIMARY KEY');
   });
@@ -100,16 +107,21 @@ describe('query plans of the combined view and the dashboard', () => {
     const { platform, partnerId, companyId, planOfLast } = setup();
     const sales = platform.repos.sales;
     for (const scope of [{ partnerId, includeDemo: false }, { companyId, includeDemo: true }] as ScopeFilter[]) {
+      // October minus its first 14 days, November, December's first 10 days.
       sales.topProducts(scope, sales.pieces('2026-10-15', '2026-12-10'), 10);
       let details = planOfLast();
       expectNoTableScan(details);
-      expect(details.filter((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND (month|day)>\? AND (month|day)<\?\)/.test(d)), details.join('\n')).toHaveLength(3);
+      expect(details.filter((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND day>\? AND day<\?\)/.test(d)), details.join('\n')).toHaveLength(2);
+      expect(details.filter((d) => /^SEARCH s USING (PRIMARY KEY \(company_id=\? AND month>\? AND month<\?\)|COVERING INDEX product_sales_monthly_by_product \(company_id=\?\))/.test(d)), details.join('\n')).toHaveLength(1);
       expect(details.join('\n')).not.toMatch(/SEARCH (o|l) /);
+      // Many months: the by-product index alone covers them (reading the name there would seek the table per row).
       sales.topProducts(scope, sales.pieces('2024-11-01', '2026-10-31'), 10);
       details = planOfLast();
       expectNoTableScan(details);
-      expectSearch(details, 's', 'product_sales_monthly_by_product');
+      expect(details.some((d) => d.startsWith('SEARCH s USING COVERING INDEX product_sales_monthly_by_product ')), details.join('\n')).toBe(true);
       expect(details.filter((d) => d.includes('TEMP B-TREE FOR GROUP BY')), details.join('\n')).toEqual([]);
+      // A deleted product's name: its latest monthly row, found through the by-product index.
+      expect(details.some((d) => d.startsWith('SEARCH m USING INDEX product_sales_monthly_by_product (company_id=? AND product_id=?)')), details.join('\n')).toBe(true);
     }
   });
 

@@ -157,6 +157,52 @@ describe('the combined view', () => {
     ]);
   });
 
+  it('top products of any range equal a recount from raw order lines (whole months, edge days, and months minus the days outside)', () => {
+    const { platform, partner, clients, order } = setup();
+    // An order every day from 2026-08-01 to 2026-12-15 in Alpha and Beta, with a product mix that changes by day.
+    for (let day = Date.parse('2026-08-01'); day <= Date.parse('2026-12-15'); day += DAY) {
+      const n = (day / DAY) % 7;
+      const date = new Date(day).toISOString().slice(0, 10);
+      order(clients.alpha, `r${n % 3}@x.example`, date, n % 2 ? [['lamp', 1 + (n % 3)]] : [['ebook', 1], ['app', 1]]);
+      if (n % 3 === 0) order(clients.beta, `q${n}@x.example`, date, [['lamp', 1], ['ebook', 1 + n]]);
+    }
+    const ids = [clients.alpha, clients.beta, clients.gamma];
+    const raw = (from: string, to: string) =>
+      platform.db
+        .prepare(
+          `SELECT o.currency, l.product_id, COUNT(DISTINCT o.id) AS orders, SUM(l.quantity) AS quantity, SUM(l.net_minor) AS net, SUM(l.gross_minor) AS gross
+           FROM orders o JOIN order_lines l ON l.order_id = o.id
+           WHERE o.status IN ('paid', 'fulfilled') AND o.placed_at >= ? AND o.placed_at < ? AND o.company_id IN (SELECT value FROM json_each(?))
+           GROUP BY o.currency, l.product_id ORDER BY o.currency, l.product_id`,
+        )
+        .all(Date.parse(from), Date.parse(to) + DAY, JSON.stringify(ids));
+    const ranges = [
+      ['2026-08-01', '2026-12-15'], // whole months and 15 days of December
+      ['2026-08-02', '2026-12-14'], // August and December: the month minus days, and days
+      ['2026-10-05', '2026-10-27'], // inside one month: the month minus both ends
+      ['2026-10-14', '2026-10-16'], // a few days
+      ['2026-09-20', '2026-10-10'], // two partial months, no whole month
+      ['2026-09-02', '2026-10-30'], // two months minus a day each
+      ['2026-11-01', '2026-11-30'],
+      ['2026-12-01', '2026-12-31'], // the current month, days after today included
+    ];
+    for (const [from, to] of ranges) {
+      const top = platform.sales.topProducts(partner, { from, to, includeDemo: false, limit: 100 });
+      const rows = top
+        .flatMap((g) => g.rows.map((r) => ({ currency: g.currency, product_id: r.productId, orders: r.orders, quantity: r.quantity, net: r.netMinor, gross: r.grossMinor })))
+        .sort((a, b) => a.currency.localeCompare(b.currency) || a.product_id - b.product_id);
+      expect(rows, `${from}..${to}`).toEqual(raw(from, to));
+      expect(rows.length, `${from}..${to}`).toBeGreaterThan(0);
+      // Ranked by gross within each currency.
+      for (const g of top) expect(g.rows.map((r) => r.grossMinor)).toEqual([...g.rows.map((r) => r.grossMinor)].sort((a, b) => b - a));
+    }
+    // A deleted product keeps its figures and the name it was sold under.
+    const lamp = platform.sales.topProducts(partner, { from: '2026-08-01', to: '2026-12-15', includeDemo: false, limit: 100, companyId: clients.beta })[0].rows.find((r) => r.name === 'Lamp')!;
+    platform.catalog.deleteProduct(OPERATOR, clients.beta, lamp.productId);
+    const after = platform.sales.topProducts(partner, { from: '2026-08-02', to: '2026-12-14', includeDemo: false, limit: 100, companyId: clients.beta })[0].rows;
+    expect(after.find((r) => r.productId === lamp.productId)).toMatchObject({ name: 'Lamp', companyName: 'Beta Ltd' });
+  });
+
   it("lists every client's products with the client, filterable by client", () => {
     const { platform, partner, clients } = setup();
     const list = (input: Record<string, unknown>) => platform.sales.products(partner, { search: '', active: 'any', includeDemo: true, sort: 'client', direction: 'asc', offset: 0, limit: 500, ...input } as never);

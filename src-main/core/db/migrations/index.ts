@@ -6,6 +6,7 @@ import { migration004 } from './004-oauth';
 import { migration005 } from './005-webhook-delivery';
 import { migration006 } from './006-app-store';
 import { migration007 } from './007-month-close';
+import { migration008 } from './008-combined-month-index';
 
 export interface Migration {
   id: number;
@@ -14,5 +15,5 @@ export interface Migration {
 }
 
 // Numbers are reserved per area so parallel work never collides: 002 shop data, 003 apps and webhooks,
-// 004 OAuth tokens, 005 webhook delivery, 006 App Store, 007 month close.
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+// 004 OAuth tokens, 005 webhook delivery, 006 App Store, 007 month close, 008 the combined view's month index.
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
