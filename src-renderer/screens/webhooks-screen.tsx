@@ -7,6 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WebhookAppGroup, WebhookAttemptSummary, WebhookBlock, WebhookHookInfo } from '../../src-shared/api/webhook-delivery-types';
 import { formatDuration } from '../../src-shared/domain/durations';
+import { WEBHOOK_LOG_RETENTION_DAYS } from '../../src-shared/domain/webhooks';
 import { ClockControl, usePlatformNow } from '../frame/clock-control';
 import { href } from '../router/routes';
 import { navigate } from '../router/use-route';
@@ -373,7 +374,7 @@ function DeliveryLog({
     <Card
       testId="delivery-log"
       title="Delivery log"
-      description="Every attempt, newest first: time, status, latency, error, and the request as it was sent."
+      description={`Every attempt, newest first: time, status, latency, error, and the request as it was sent. Delivered events and their attempts are kept for ${WEBHOOK_LOG_RETENTION_DAYS} days of platform time.`}
       actions={
         <select
           className="input select wh-filter"

@@ -79,6 +79,12 @@ function scalarText(value: unknown): string {
 export const WEBHOOK_BLOCK_SECONDS = 60;
 /** Spec §5: retries after the most recent failure, in seconds. After the last one fails the hook is deactivated. */
 export const WEBHOOK_RETRY_DELAYS_SECONDS = [60, 180, 300, 600, 900, 1800, 3600, 7200, 21600, 50400, 86400] as const;
+/**
+ * How long the delivery log keeps a delivered event and its attempts (platform days after delivery, like
+ * Stripe's 30 days of events). Queued events are never deleted: they still have to go out.
+ */
+export const WEBHOOK_LOG_RETENTION_DAYS = 30;
+
 /** Spec §5: any 2xx within this time is success; anything else, or no answer, is a failure. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 

@@ -186,4 +186,65 @@ describe('webhook delivery', () => {
     expect(receiver.requests).toHaveLength(0);
     expect(attempts().map((a) => a.error)).toEqual([`refused: the address must not point at the platform server itself (port ${port})`]);
   });
+
+  it('keeps delivered events 30 days of platform time after delivery, then deletes them with their attempts', async () => {
+    const { platform, order, attempts, dispatcher } = await setup();
+    const DAY = 86_400_000;
+    const events = () => platform.db.prepare('SELECT id FROM webhook_events ORDER BY id').pluck().all() as number[];
+    const pruned = async (n: number) => {
+      for (let i = 0; i < 200 && dispatcher.status().eventsPruned < n; i++) await new Promise((r) => setTimeout(r, 25));
+      return dispatcher.status().eventsPruned;
+    };
+    order(1);
+    order(2);
+    await dispatcher.settle();
+    platform.clock.advance(20 * DAY);
+    order(3);
+    await dispatcher.settle();
+    const [first, second, third] = events();
+    expect(attempts()).toHaveLength(3);
+    platform.clock.advance(10 * DAY + 60_000); // the first two were delivered 30 days and a minute ago
+    expect(await pruned(2)).toBe(2);
+    expect(events()).toEqual([third]);
+    expect(attempts().map((a) => a.event_id)).toEqual([third]);
+    expect(platform.repos.webhookDelivery.getEvent(first)).toBeUndefined();
+    expect(platform.repos.webhookDelivery.getEvent(second)).toBeUndefined();
+    platform.clock.advance(20 * DAY);
+    expect(await pruned(3)).toBe(3);
+    expect(events()).toEqual([]);
+  });
+
+  it('the retention never deletes a queued event or one with a replay asked for, and works oldest first in batches', async () => {
+    const platform = openRealClockPlatform();
+    cleanups.push(() => platform.dispose());
+    const company = shopCompanyId(platform);
+    const app = insertApp(platform, { companyId: company });
+    const hook = insertHook(platform, { appId: app.id, companyId: company, topic: 'order/create', address: 'http://127.0.0.1:9/' });
+    const repo = platform.repos.webhookDelivery;
+    const event = (n: number, state: 'queued' | 'delivered', deliveredAt: number | null, replay: number | null = null) => {
+      const id = repo.insertEvent({ webhook_id: hook, app_id: app.id, company_id: company, topic: 'order/create', message_id: `msg_${n}`, payload: '{}', created_at: 1 });
+      platform.db.prepare('UPDATE webhook_events SET state = ?, delivered_at = ?, replay_requested_at = ? WHERE id = ?').run(state, deliveredAt, replay, id);
+      platform.db
+        .prepare(`INSERT INTO webhook_attempts (event_id, webhook_id, app_id, company_id, kind, attempted_at, duration_ms, ok, url, request_headers, request_body)
+                  VALUES (?, ?, ?, ?, 'delivery', 1, 1, 1, 'http://127.0.0.1:9/', '{}', '{}')`)
+        .run(id, hook, app.id, company);
+      return id;
+    };
+    const old = [event(1, 'delivered', 300), event(2, 'delivered', 100), event(3, 'delivered', 200)];
+    const queued = event(4, 'queued', null);
+    const replaying = event(5, 'delivered', 50, 1_000);
+    const recent = event(6, 'delivered', 5_000);
+    expect(repo.pruneDelivered(1_000, 2)).toBe(2);
+    const left = () => platform.db.prepare('SELECT id FROM webhook_events ORDER BY id').pluck().all();
+    expect(left()).toEqual([old[0], queued, replaying, recent]); // delivered at 100 and 200 went first
+    expect(repo.pruneDelivered(1_000, 2)).toBe(1);
+    expect(repo.pruneDelivered(1_000, 2)).toBe(0);
+    expect(left()).toEqual([queued, replaying, recent]);
+    expect(platform.db.prepare('SELECT event_id FROM webhook_attempts ORDER BY event_id').pluck().all()).toEqual([queued, replaying, recent]);
+    // The sweep's search (the repository's statement): the delivered index, oldest first, no sort.
+    const plan = platform.db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM webhook_events INDEXED BY webhook_events_delivered WHERE state = 'delivered' AND delivered_at < 1 AND replay_requested_at IS NULL ORDER BY delivered_at LIMIT 1")
+      .all() as { detail: string }[];
+    expect(plan.map((r) => r.detail)).toEqual(['SEARCH webhook_events USING INDEX webhook_events_delivered (delivered_at<?)']);
+  });
 });

@@ -124,6 +124,11 @@ export interface WebhookDeliveryRepository {
   insertAttempt(row: NewAttemptRow): number | null;
   recordAttemptOnEvent(eventId: number, at: number, status: number | null, ok: boolean, replayRequestedAt: number | null): void;
   requestReplay(eventId: number, at: number): void;
+  /**
+   * Deletes up to `limit` events delivered before `before` (platform ms), oldest first, with their attempts
+   * (cascade); an event with a replay asked for stays until it is sent. Returns how many events went.
+   */
+  pruneDelivered(before: number, limit: number): number;
 
   // Reads for the console, the CLI and the rules.
   getEvent(eventId: number): EventRow | undefined;
@@ -209,6 +214,11 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
      WHERE id = @id`,
   );
   const requestReplay = db.prepare('UPDATE webhook_events SET replay_requested_at = ? WHERE id = ?');
+  const pruneDelivered = db.prepare<[number, number]>(
+    `DELETE FROM webhook_events WHERE id IN (
+       SELECT id FROM webhook_events INDEXED BY webhook_events_delivered
+       WHERE state = 'delivered' AND delivered_at < ? AND replay_requested_at IS NULL ORDER BY delivered_at LIMIT ?)`,
+  );
   const getEvent = db.prepare<[number], EventRow>('SELECT * FROM webhook_events WHERE id = ?');
   const eventsAfter = db.prepare<[number], EventRow & { address: string }>(
     'SELECT e.*, h.address FROM webhook_events e JOIN webhooks h ON h.id = e.webhook_id WHERE e.id > ? ORDER BY e.id',
@@ -280,6 +290,7 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
     },
     recordAttemptOnEvent: (id, at, status, ok, replay) => void recordAttempt.run({ id, at, status, ok: ok ? 1 : 0, replay }),
     requestReplay: (eventId, at) => void requestReplay.run(at, eventId),
+    pruneDelivered: (before, limit) => pruneDelivered.run(before, limit).changes,
     getEvent: (eventId) => getEvent.get(eventId),
     eventsAfter: (eventId) => eventsAfter.all(eventId),
     getAttempt: (attemptId) => getAttempt.get(attemptId),

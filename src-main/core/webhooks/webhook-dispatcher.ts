@@ -19,7 +19,7 @@
 // it was scheduled, each attempt stamped with its scheduled platform time, without waiting.
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { isAcknowledged, retryDelayMs, WEBHOOK_TIMEOUT_MS } from '../../../src-shared/domain/webhooks';
+import { isAcknowledged, retryDelayMs, WEBHOOK_LOG_RETENTION_DAYS, WEBHOOK_TIMEOUT_MS } from '../../../src-shared/domain/webhooks';
 import type { Platform } from '../platform';
 import type { DeliveryJobRow, PairFailureRow } from '../repositories/webhook-delivery-repository';
 import type { Emit } from '../services/service-context';
@@ -71,6 +71,8 @@ export interface DispatcherStatus {
   inFlight: number;
   workerStarts: number;
   attemptsLogged: number;
+  /** Delivered events this dispatcher deleted from the log under its retention (WEBHOOK_LOG_RETENTION_DAYS). */
+  eventsPruned: number;
 }
 
 export interface WebhookDispatcher {
@@ -112,6 +114,11 @@ const STANDBY_CHECK_MS = 1_000;
 const REPLAY_BATCH = 100;
 const CHANGE_NOTICE_MS = 150;
 const MAX_TIMER_MS = 2_147_483_647;
+/** The log's retention is applied at most this often (platform time, so time travel sweeps too)... */
+const LOG_SWEEP_EVERY_MS = 60 * 60 * 1000;
+/** ...in batches of this many events per tick (short transactions beside the dispatching). */
+const LOG_SWEEP_BATCH = 2_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 function processAlive(pid: number): boolean {
   try {
@@ -156,6 +163,9 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   let pumpQueued = false;
   let cursor = 0;
   let attemptsLogged = 0;
+  let eventsPruned = 0;
+  /** Platform time of the last sweep that found nothing more to delete. */
+  let lastLogSweepAt = Number.NEGATIVE_INFINITY;
   let lastDataVersion = 0;
   /** The newest event and attempt live views were told about. */
   let seenEventId = 0;
@@ -641,6 +651,16 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     seenAttemptId = attempts;
   }
 
+  /** The log's retention: delivered events older than WEBHOOK_LOG_RETENTION_DAYS go, a batch per tick. */
+  function sweepLog(): void {
+    const platformNow = clock.now();
+    if (state !== 'active' || platformNow - lastLogSweepAt < LOG_SWEEP_EVERY_MS) return;
+    const deleted = repo.pruneDelivered(platformNow - WEBHOOK_LOG_RETENTION_DAYS * DAY_MS, LOG_SWEEP_BATCH);
+    eventsPruned += deleted;
+    // A full batch: more may be left, so the next tick goes on.
+    if (deleted < LOG_SWEEP_BATCH) lastLogSweepAt = platformNow;
+  }
+
   function dataVersion(): number {
     return db.pragma('data_version', { simple: true }) as number;
   }
@@ -675,6 +695,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         lastHeartbeat = now;
         if (!repo.heartbeat(owner, now)) toStandby('another process took over the data folder');
       }
+      sweepLog();
     } catch (error) {
       // A busy database (another process writing) is retried at the next tick.
       if ((error as { code?: string }).code !== 'SQLITE_BUSY') log('webhook dispatcher: tick failed', error);
@@ -716,7 +737,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         schedulePump();
       });
     },
-    status: () => ({ state, inFlight: inFlight.size, workerStarts, attemptsLogged }),
+    status: () => ({ state, inFlight: inFlight.size, workerStarts, attemptsLogged, eventsPruned }),
     async terminateWorker() {
       await worker?.terminate();
     },
