@@ -170,7 +170,7 @@ describe('the combined view', () => {
     const raw = (from: string, to: string) =>
       platform.db
         .prepare(
-          `SELECT o.currency, l.product_id, COUNT(DISTINCT o.id) AS orders, SUM(l.quantity) AS quantity, SUM(l.net_minor) AS net, SUM(l.gross_minor) AS gross
+          `SELECT o.currency, l.product_id, MAX(l.kind) AS kind, COUNT(DISTINCT o.id) AS orders, SUM(l.quantity) AS quantity, SUM(l.net_minor) AS net, SUM(l.gross_minor) AS gross
            FROM orders o JOIN order_lines l ON l.order_id = o.id
            WHERE o.status IN ('paid', 'fulfilled') AND o.placed_at >= ? AND o.placed_at < ? AND o.company_id IN (SELECT value FROM json_each(?))
            GROUP BY o.currency, l.product_id ORDER BY o.currency, l.product_id`,
@@ -189,7 +189,7 @@ describe('the combined view', () => {
     for (const [from, to] of ranges) {
       const top = platform.sales.topProducts(partner, { from, to, includeDemo: false, limit: 100 });
       const rows = top
-        .flatMap((g) => g.rows.map((r) => ({ currency: g.currency, product_id: r.productId, orders: r.orders, quantity: r.quantity, net: r.netMinor, gross: r.grossMinor })))
+        .flatMap((g) => g.rows.map((r) => ({ currency: g.currency, product_id: r.productId, kind: r.kind, orders: r.orders, quantity: r.quantity, net: r.netMinor, gross: r.grossMinor })))
         .sort((a, b) => a.currency.localeCompare(b.currency) || a.product_id - b.product_id);
       expect(rows, `${from}..${to}`).toEqual(raw(from, to));
       expect(rows.length, `${from}..${to}`).toBeGreaterThan(0);
@@ -200,7 +200,7 @@ describe('the combined view', () => {
     const lamp = platform.sales.topProducts(partner, { from: '2026-08-01', to: '2026-12-15', includeDemo: false, limit: 100, companyId: clients.beta })[0].rows.find((r) => r.name === 'Lamp')!;
     platform.catalog.deleteProduct(OPERATOR, clients.beta, lamp.productId);
     const after = platform.sales.topProducts(partner, { from: '2026-08-02', to: '2026-12-14', includeDemo: false, limit: 100, companyId: clients.beta })[0].rows;
-    expect(after.find((r) => r.productId === lamp.productId)).toMatchObject({ name: 'Lamp', companyName: 'Beta Ltd' });
+    expect(after.find((r) => r.productId === lamp.productId)).toMatchObject({ name: 'Lamp', kind: 'physical', companyName: 'Beta Ltd' });
   });
 
   it("lists every client's products with the client, filterable by client", () => {
