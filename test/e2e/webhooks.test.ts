@@ -68,6 +68,7 @@ describe('the Webhooks screen', () => {
     const headers = await byTestId('attempt-headers').textContent();
     expect(headers).toContain(String(receiver.requests[0].headers['webhook-id']));
     expect(headers).toContain(String(receiver.requests[0].headers['webhook-signature']));
+    expect(await byTestId('delivery-log').textContent()).toContain('Delivered events and their attempts are kept for 30 days of platform time.');
   });
 
   it('replays a delivery: a new attempt with the same webhook-id, logged as a replay', async () => {
