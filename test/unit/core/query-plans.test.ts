@@ -4,7 +4,7 @@
 // ANALYZE, so the planner decides the same way on this small database as on a big one.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ListQuery } from '../../../src-main/core/repositories/table-access';
-import type { ScopeFilter } from '../../../src-main/core/repositories/sales-repository';
+import { MONTH_INDEX_SHARE, type ScopeFilter } from '../../../src-main/core/repositories/sales-repository';
 import {
   accessGroupListSchema,
   categoryListSchema,
@@ -56,11 +56,21 @@ function expectNoSort(details: string[]): void {
 }
 
 describe('query plans of the combined view and the dashboard', () => {
-  it("reads a whole month of every client from the month-ordered index, checking each row's company; kinds client by client", () => {
-    const { platform, partnerId, companyId, planOfLast } = setup();
+  it("a big partner reads a whole month of every client from the month-ordered index, checking each row's company; kinds client by client", () => {
+    const { platform, partnerId, companyId, planOfLast, newClient } = setup();
     const sales = platform.repos.sales;
     const month = sales.pieces('2026-10-01', '2026-10-31');
     expect(month).toMatchObject({ months: [202610, 202610], days: [] });
+    // A partner with one client among the demo's companies: a primary-key seek per client (the month's
+    // range would hold every other company's rows too).
+    const pkMonth = /^SEARCH s USING PRIMARY KEY \(company_id=\? AND month>\? AND month<\?\)/;
+    sales.totals({ partnerId, includeDemo: false }, month);
+    expectSearch(planOfLast(), 'c', 'companies_partner');
+    expect(planOfLast().some((d) => pkMonth.test(d)), planOfLast().join('\n')).toBe(true);
+    // Grown to at least a quarter of all companies: the month index.
+    const companies = () => platform.db.prepare('SELECT COUNT(*) FROM companies').pluck().get() as number;
+    const clients = () => platform.db.prepare('SELECT COUNT(*) FROM companies WHERE partner_id = ?').pluck().get(partnerId) as number;
+    while (clients() * MONTH_INDEX_SHARE < companies()) newClient();
     for (const scope of [{ partnerId, includeDemo: false }, { partnerId, includeDemo: true }] as ScopeFilter[]) {
       for (const run of [() => sales.totals(scope, month), () => sales.byCompany(scope, month), () => sales.byMonth(scope, month), () => sales.clientTotals(scope, month)]) {
         run();
@@ -74,12 +84,12 @@ describe('query plans of the combined view and the dashboard', () => {
     }
     // One client of the partner (a drill-down): its primary key.
     sales.totals({ partnerId, companyId, includeDemo: false }, month);
-    expect(planOfLast().some((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND month>\? AND month<\?\)/.test(d)), planOfLast().join('\n')).toBe(true);
+    expect(planOfLast().some((d) => pkMonth.test(d)), planOfLast().join('\n')).toBe(true);
     const scope: ScopeFilter = { partnerId, includeDemo: false };
     sales.byKind(scope, month);
     expectNoTableScan(planOfLast());
     expectSearch(planOfLast(), 'c', 'companies_partner');
-    expect(planOfLast().some((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND month>\? AND month<\?\)/.test(d)), planOfLast().join('\n')).toBe(true);
+    expect(planOfLast().some((d) => pkMonth.test(d)), planOfLast().join('\n')).toBe(true);
     sales.scopeCounts(scope);
     expectSearch(planOfLast(), 'n', 'PRIMARY KEY');
   });

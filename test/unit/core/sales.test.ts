@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
+import { MONTH_INDEX_SHARE } from '../../../src-main/core/repositories/sales-repository';
 import { salesByClientSchema, salesQuerySchema } from '../../../src-shared/api/sales-inputs';
 import { parseInput } from '../../../src-shared/api/validation';
 import { errorOf, openShopPlatform } from '../../helpers/shop';
@@ -81,19 +82,35 @@ describe('the combined view', () => {
     expect(drill).toMatchObject({ orders: 1, clients: 1, scope: { companyId: clients.beta, companyName: 'Beta Ltd' } });
   });
 
-  it('splits any range into whole months and edge days and matches a recount from raw orders', () => {
-    const { platform, partner, clients, rawTotals, q } = setup();
+  it('splits any range into whole months and edge days and matches a recount from raw orders, for a small and a big partner', () => {
+    const { platform, partner, partnerId, clients, rawTotals, q, newClient } = setup();
     const ids = [clients.alpha, clients.beta, clients.gamma];
-    for (const [from, to] of [['2026-10-02', '2026-10-02'], ['2026-09-30', '2026-11-05'], ['2026-10-03', '2026-12-01'], ['2026-01-01', '2026-12-31'], ['2026-10-21', '2026-10-31']]) {
-      const result = platform.sales.byClient(partner, parseInput(salesByClientSchema, { from, to, onlyWithSales: true, limit: 500 }));
-      const mine = result.items.filter((r) => ids.includes(r.companyId));
-      const byCurrency = new Map<string, { orders: number; net: number; gross: number }>();
-      for (const r of mine) {
-        const t = byCurrency.get(r.currency!) ?? { orders: 0, net: 0, gross: 0 };
-        byCurrency.set(r.currency!, { orders: t.orders + r.orders, net: t.net + r.netMinor, gross: t.gross + r.grossMinor });
+    const check = () => {
+      for (const [from, to] of [['2026-10-02', '2026-10-02'], ['2026-09-30', '2026-11-05'], ['2026-10-03', '2026-12-01'], ['2026-01-01', '2026-12-31'], ['2026-10-21', '2026-10-31']]) {
+        const result = platform.sales.byClient(partner, parseInput(salesByClientSchema, { from, to, onlyWithSales: true, limit: 500 }));
+        const mine = result.items.filter((r) => ids.includes(r.companyId));
+        const byCurrency = new Map<string, { orders: number; net: number; gross: number }>();
+        for (const r of mine) {
+          const t = byCurrency.get(r.currency!) ?? { orders: 0, net: 0, gross: 0 };
+          byCurrency.set(r.currency!, { orders: t.orders + r.orders, net: t.net + r.netMinor, gross: t.gross + r.grossMinor });
+        }
+        expect([...byCurrency.entries()].sort().map(([currency, t]) => ({ currency, ...t })), `${from}..${to}`).toEqual(rawTotals(from, to, ids));
+        const summary = platform.sales.summary(partner, q({ from, to }));
+        expect(summary.totals.map((t) => ({ currency: t.currency, orders: t.orders, net: t.netMinor, gross: t.grossMinor })), `${from}..${to}`).toEqual(rawTotals(from, to, ids));
       }
-      expect([...byCurrency.entries()].sort().map(([currency, t]) => ({ currency, ...t })), `${from}..${to}`).toEqual(rawTotals(from, to, ids));
-    }
+    };
+    const monthSql = () => {
+      platform.repos.sales.totals({ partnerId, includeDemo: false }, platform.repos.sales.pieces('2026-10-01', '2026-10-31'));
+      return platform.repos.sales.lastQuery().sql;
+    };
+    // The partner's 4 clients are a small share of the demo's companies: a seek per client.
+    check();
+    expect(monthSql()).not.toContain('sales_monthly_by_month');
+    // Grown past a quarter of all companies (empty shops): whole months from the month-ordered index.
+    const count = (sql: string, ...args: number[]) => platform.db.prepare(sql).pluck().get(...args) as number;
+    while (count('SELECT COUNT(*) FROM companies WHERE partner_id = ?', partnerId) * MONTH_INDEX_SHARE < count('SELECT COUNT(*) FROM companies')) newClient();
+    check();
+    expect(monthSql()).toContain('sales_monthly_by_month');
     expect(platform.sales.summary(partner, q({ from: '2026-10-03', to: '2026-12-01', companyId: clients.alpha })).totals[0].orders).toBe(2);
   });
 
