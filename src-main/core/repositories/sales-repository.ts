@@ -125,6 +125,22 @@ const SALES_SUMS = 'SUM(r.orders) AS orders, SUM(r.items) AS items, SUM(r.net_mi
 const PRODUCT_SUMS = 'SUM(s.orders) AS orders, SUM(s.quantity) AS quantity, SUM(s.net_minor) AS net_minor, SUM(s.vat_minor) AS vat_minor, SUM(s.gross_minor) AS gross_minor';
 const KIND_SUMS = 'SUM(r.orders) AS orders, SUM(r.quantity) AS quantity, SUM(r.net_minor) AS net_minor, SUM(r.vat_minor) AS vat_minor, SUM(r.gross_minor) AS gross_minor';
 
+/** A range of days split into whole months and the days outside them (see RangePieces). */
+export function rangePieces(from: string, to: string): RangePieces {
+  const firstFull = from === monthStart(from) ? from : monthStart(from, 1);
+  const lastFullEnd = to === monthEnd(to) ? to : addDays(monthStart(to), -1);
+  const days: [string, string][] = [];
+  let months: [number, number] | null = null;
+  if (firstFull <= lastFullEnd) {
+    months = [Math.floor(dayKey(firstFull) / 100), Math.floor(dayKey(lastFullEnd) / 100)];
+    if (from < firstFull) days.push([from, addDays(firstFull, -1)]);
+    if (to > lastFullEnd) days.push([addDays(lastFullEnd, 1), to]);
+  } else {
+    days.push([from, to]);
+  }
+  return { months, days: days.map(([a, b]) => [dayKey(a), dayKey(b)]) };
+}
+
 /** A signed day range of the daily product rollups (YYYYMMDD keys). */
 export interface SignedDays {
   from: number;
@@ -230,20 +246,7 @@ export function createSalesRepository(db: Db): SalesRepository {
     `WITH ${scopeSql(scope)}, r AS (${rowsSql(pieces, 'sales_monthly', 'sales_daily', SALES_COLUMNS, monthIndexScope(scope))})`;
 
   return {
-    pieces(from, to) {
-      const firstFull = from === monthStart(from) ? from : monthStart(from, 1);
-      const lastFullEnd = to === monthEnd(to) ? to : addDays(monthStart(to), -1);
-      const days: [string, string][] = [];
-      let months: [number, number] | null = null;
-      if (firstFull <= lastFullEnd) {
-        months = [Math.floor(dayKey(firstFull) / 100), Math.floor(dayKey(lastFullEnd) / 100)];
-        if (from < firstFull) days.push([from, addDays(firstFull, -1)]);
-        if (to > lastFullEnd) days.push([addDays(lastFullEnd, 1), to]);
-      } else {
-        days.push([from, to]);
-      }
-      return { months, days: days.map(([a, b]) => [dayKey(a), dayKey(b)]) };
-    },
+    pieces: rangePieces,
 
     clientTotals(scope, pieces) {
       const sql = `${salesRows(scope, pieces)},

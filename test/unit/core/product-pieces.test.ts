@@ -3,11 +3,8 @@
 // of 2025 and 2026 (and some long ones): the pieces count each day of the range exactly once and no day
 // outside it, and no month costs more than half its days of daily rows.
 import { describe, expect, it } from 'vitest';
-import { createSalesRepository, productPieces } from '../../../src-main/core/repositories/sales-repository';
+import { productPieces, rangePieces as pieces } from '../../../src-main/core/repositories/sales-repository';
 import { addDays, dayKey, dayLabel, daysBetween, monthEnd, monthStart } from '../../../src-shared/domain/date-range';
-
-// pieces() needs no data: a repository over a database it never queries.
-const pieces = createSalesRepository({ prepare: () => { throw new Error('no query expected'); } } as never).pieces;
 
 /** How often each day is counted by the plan (months count each of their days once). */
 function coverage(plan: ReturnType<typeof productPieces>): Map<string, number> {
