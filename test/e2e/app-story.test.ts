@@ -10,11 +10,11 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src-main/core/platform';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, startCli, stop } from '../helpers/cli';
-import { embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
+import { describePage, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
 import { openRealClockPlatform } from '../helpers/webhooks';
@@ -67,6 +67,12 @@ beforeAll(async () => {
   const app = await startCli(['example-app', '--setup', '--platform-url', opened.platformUrl, '--json', '--data-dir', dataDir]);
   exampleChild = app.child;
   example = app.first as unknown as typeof example;
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state !== 'fail' || !page) return;
+  console.error(`app story: "${context.task.name}" failed; the page showed\n${await describePage(page)}\npage errors: ${pageErrors.join(' | ') || 'none'}`);
+  await screenshot(page, `story-failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
 });
 
 afterAll(async () => {

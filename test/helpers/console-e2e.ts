@@ -44,6 +44,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(into, `${name}.png`) });
 }
 
+/**
+ * What a failed step left on screen, for the test log: the URL, the page's heading, any open dialog and
+ * the start of the main area's text (a failure under load in CI is otherwise only "waiting for ...").
+ */
+export async function describePage(page: Page): Promise<string> {
+  const text = async (selector: string) => ((await page.locator(selector).first().textContent({ timeout: 1_000 }).catch(() => null)) ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+  return [`url: ${page.url()}`, `heading: ${await text('h1')}`, `dialog: ${await text('[role="dialog"]')}`, `main: ${await text('main')}`].join('\n');
+}
+
 /** Acts as the company: the palette (Ctrl+K), searched by name, the one match chosen. */
 export async function switchCompany(page: Page, name: string): Promise<void> {
   await page.keyboard.press(`${MOD}+k`);
