@@ -151,10 +151,13 @@ function SwitchUserDialog({ onClose }: { onClose: () => void }) {
 
   const signIn = async (c: SignInCandidate) => {
     setBusyId(c.userId);
+    const from = window.location.hash;
     try {
       await actions.signIn(c.userId);
       onClose();
-      navigate({ name: 'overview' });
+      // The new user's screens can show before the answer arrives (the pushed session event); a screen
+      // opened meanwhile stays open.
+      if (window.location.hash === from) navigate({ name: 'overview' });
     } catch {
       setBusyId(null);
     }

@@ -15,6 +15,7 @@ import type { Platform } from '../../src-main/core/platform';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, startCli, stop } from '../helpers/cli';
 import { describePage, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
+import { switchUser } from '../helpers/console-page';
 import { DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
 import { openRealClockPlatform } from '../helpers/webhooks';
@@ -41,14 +42,7 @@ const go = (hash: string) => page.goto(`${origin}/#${hash}`);
 const appFrame = () => embeddedAppFrame(page);
 const shot = (name: string, on: Page = page) => screenshot(on, `story-${name}`);
 
-async function signIn(email: string, name: string) {
-  // From the overview: an open drawer would cover the user menu.
-  await go('/');
-  await byTestId('user-menu').click();
-  await byTestId('switch-user').click();
-  await page.locator('button.candidate', { hasText: email }).click();
-  await expect.poll(() => byTestId('user-menu').textContent(), WAIT).toContain(name);
-}
+const signIn = (email: string, name: string) => switchUser(page, origin, email, name);
 
 /** The example app's developer page, loaded afresh, and the text of one of its parts. */
 async function devPageText(dev: Page, testId: string): Promise<string> {

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src-main/core/platform';
 import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
 import { embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
+import { switchUser } from '../helpers/console-page';
 import { DANA, DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
 import { openRealClockPlatform } from '../helpers/webhooks';
@@ -38,13 +39,6 @@ const byTestId = (id: string) => page.getByTestId(id);
 const appFrame = (surface?: string) => embeddedAppFrame(page, surface);
 const shot = (name: string) => screenshot(page, name);
 const switchTo = (name: string) => switchCompany(page, name);
-
-async function signInAs(userId: number, name: string) {
-  await byTestId('user-menu').click();
-  await byTestId('switch-user').click();
-  await byTestId(`signin-${userId}`).click();
-  await expect.poll(() => byTestId('user-menu').textContent(), WAIT).toContain(name);
-}
 
 beforeAll(async () => {
   assertBuilt();
@@ -80,7 +74,7 @@ describe('embedded apps in Chromium', () => {
   });
 
   it('the developer opens their own app under Manage Apps and it says "hmac valid"', async () => {
-    await signInAs(yuki, 'Yuki Tanaka');
+    await switchUser(page, origin, 'yuki@kawaii-stationery.example', 'Yuki Tanaka');
     await byTestId('nav-manage-apps').click();
     const row = byTestId(`managed-app-${example.appId}`);
     await row.waitFor(WAIT);
@@ -117,7 +111,7 @@ describe('embedded apps in Chromium', () => {
   });
 
   it('a partner approves it for a client through OAuth, and opens it there: "hmac valid", connected, webhooks registered', async () => {
-    await signInAs(dana, 'Dana Fischer');
+    await switchUser(page, origin, DANA, 'Dana Fischer');
     // The app's Authorization URL, as an install runs it: the platform's sign-in and consent pages.
     const consent = await browser.newPage();
     await consent.goto(example.authorizationUrl);
