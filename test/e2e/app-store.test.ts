@@ -8,9 +8,9 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
-import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
-import { launchChromium } from '../helpers/browser';
+import { assertBuilt, runCli } from '../helpers/cli';
 import { switchUser } from '../helpers/console-page';
+import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-store-');
@@ -19,7 +19,7 @@ let child: ChildProcessWithoutNullStreams;
 let browser: Browser;
 let page: Page;
 let origin: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
 const go = (hash: string) => page.goto(`${origin}/#${hash}`);
@@ -31,19 +31,11 @@ const signIn = (email: string) =>
 
 beforeAll(async () => {
   assertBuilt();
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
-  child = started.child;
-  origin = new URL(started.first.consoleUrl).origin;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(started.first.consoleUrl);
-  await byTestId('company-switcher').waitFor();
+  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (child) await stop(child);
+  await closeConsoleInChromium({ browser, child });
   dir.remove();
 });
 

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src-main/core/platform';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, startCli, stop } from '../helpers/cli';
-import { describePage, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
+import { closeConsoleInChromium, describePage, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { switchUser } from '../helpers/console-page';
 import { DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
@@ -70,9 +70,8 @@ afterEach(async (context) => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeConsoleInChromium({ browser, child: consoleChild });
   if (exampleChild) await stop(exampleChild);
-  if (consoleChild) await stop(consoleChild);
   shop?.close();
   dir.remove();
 });

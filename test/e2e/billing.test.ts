@@ -9,9 +9,9 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { addMonths, monthOf } from '../../src-shared/domain/billing';
-import { launchChromium } from '../helpers/browser';
-import { assertBuilt, startCli, stop } from '../helpers/cli';
+import { assertBuilt } from '../helpers/cli';
 import { switchUser } from '../helpers/console-page';
+import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 import { pdfText } from '../helpers/pdf-text';
 
@@ -21,25 +21,17 @@ let child: ChildProcessWithoutNullStreams;
 let browser: Browser;
 let page: Page;
 let origin: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 const month = addMonths(monthOf(Date.now()), -1);
 const byTestId = (id: string) => page.getByTestId(id);
 
 beforeAll(async () => {
   assertBuilt();
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--seed', 'demo', '--port', '0']);
-  child = started.child;
-  origin = new URL(started.first.consoleUrl).origin;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(started.first.consoleUrl);
-  await byTestId('company-switcher').waitFor();
+  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { args: ['--seed', 'demo'], viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (child) await stop(child);
+  await closeConsoleInChromium({ browser, child });
   dir.remove();
 });
 

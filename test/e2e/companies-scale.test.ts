@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
-import { launchChromium } from '../helpers/browser';
+import { assertBuilt, runCli } from '../helpers/cli';
+import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-scale-');
@@ -19,18 +19,11 @@ beforeAll(async () => {
   assertBuilt();
   const seeded = runCli(['seed', '--companies', '4992', '--data-dir', dataDir, '--json']);
   expect(seeded.status).toBe(0);
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
-  child = started.child;
-  origin = new URL(started.first.consoleUrl).origin;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(started.first.consoleUrl);
-  await page.getByTestId('company-switcher').waitFor();
+  ({ child, browser, page, origin } = await openConsoleInChromium(dataDir, { viewport: { width: 1280, height: 800 } }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (child) await stop(child);
+  await closeConsoleInChromium({ browser, child });
   dir.remove();
 });
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
-import { launchChromium } from '../helpers/browser';
+import { assertBuilt, runCli } from '../helpers/cli';
+import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-');
@@ -14,7 +14,7 @@ let child: ChildProcessWithoutNullStreams;
 let browser: Browser;
 let page: Page;
 let origin: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const companies = (): { id: number; name: string; partnerId: number | null; isSample: boolean; paymentRoute: string }[] =>
   JSON.parse(runCli(['company', 'list', '--json', '--data-dir', dataDir]).stdout);
@@ -24,19 +24,11 @@ const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 beforeAll(async () => {
   assertBuilt();
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
-  child = started.child;
-  origin = new URL(started.first.consoleUrl).origin;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(started.first.consoleUrl);
-  await byTestId('company-switcher').waitFor();
+  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { viewport: { width: 1280, height: 800 } }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (child) await stop(child);
+  await closeConsoleInChromium({ browser, child });
   dir.remove();
 });
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
-import { launchChromium } from '../helpers/browser';
+import { assertBuilt, runCli } from '../helpers/cli';
 import { DANA, DEMO_PASSWORD, FormClient, formFields } from '../helpers/oauth';
+import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-oauth-');
@@ -16,22 +16,15 @@ let child: ChildProcessWithoutNullStreams;
 let browser: Browser;
 let page: Page;
 let platformUrl: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   assertBuilt();
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
-  child = started.child;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(started.first.consoleUrl);
-  await page.getByTestId('company-switcher').waitFor();
+  ({ child, browser, page, pageErrors } = await openConsoleInChromium(dataDir));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (child) await stop(child);
+  await closeConsoleInChromium({ browser, child });
   dir.remove();
 });
 

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src-main/core/platform';
 import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
-import { embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
+import { closeConsoleInChromium, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { switchUser } from '../helpers/console-page';
 import { DANA, DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
@@ -56,9 +56,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await closeConsoleInChromium({ browser, child: consoleChild });
   if (exampleChild) await stop(exampleChild);
-  if (consoleChild) await stop(consoleChild);
   shop?.close();
   dir.remove();
 });

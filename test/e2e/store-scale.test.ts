@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, runCliAsync, startCli, stop } from '../helpers/cli';
-import { launchChromium } from '../helpers/browser';
+import { assertBuilt, runCliAsync } from '../helpers/cli';
+import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-store-scale-');
@@ -29,18 +29,11 @@ beforeAll(async () => {
   bigClientId = JSON.parse(big.stdout).companies.firstId;
   const many = await runCliAsync(['seed', '--companies', '4999', '--orders', '20000', '--months', '3', '--seed', '2', '--data-dir', dataDir, '--json']);
   expect(many.status, many.stderr).toBe(0);
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
-  child = started.child;
-  origin = new URL(started.first.consoleUrl).origin;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(started.first.consoleUrl);
-  await byTestId('company-switcher').waitFor();
+  ({ child, browser, page, origin } = await openConsoleInChromium(dataDir, { viewport: { width: 1280, height: 800 } }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (child) await stop(child);
+  await closeConsoleInChromium({ browser, child });
   dir.remove();
 });
 

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, startCli, stop } from '../helpers/cli';
-import { launchChromium } from '../helpers/browser';
+import { assertBuilt } from '../helpers/cli';
+import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 import { parseCsv } from '../helpers/csv';
 
@@ -19,7 +19,7 @@ let child: ChildProcessWithoutNullStreams;
 let browser: Browser;
 let page: Page;
 let origin: string;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
 const go = (hash: string) => page.goto(`${origin}/#${hash}`);
@@ -51,19 +51,11 @@ async function clientRow(name: string) {
 
 beforeAll(async () => {
   assertBuilt();
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
-  child = started.child;
-  origin = new URL(started.first.consoleUrl).origin;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(started.first.consoleUrl);
-  await byTestId('company-switcher').waitFor();
+  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { viewport: { width: 1280, height: 800 }, acceptDownloads: true }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (child) await stop(child);
+  await closeConsoleInChromium({ browser, child });
   dir.remove();
 });
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src-main/core/platform';
-import { launchChromium } from '../helpers/browser';
-import { assertBuilt, startCli, stop } from '../helpers/cli';
+import { assertBuilt } from '../helpers/cli';
+import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 import { insertApp, insertHook, openRealClockPlatform, startReceiver, type Receiver } from '../helpers/webhooks';
 
@@ -22,7 +22,7 @@ let receiver: Receiver;
 let shop: Platform;
 let companyId: number;
 let hookId: number;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
 const order = (id: number) => shop.ctx.transact((emit) => emit('order.created', { companyId, id }));
@@ -35,19 +35,11 @@ beforeAll(async () => {
   const kawaii = shop.db.prepare("SELECT id FROM companies WHERE name LIKE 'Kawaii%'").pluck().get() as number;
   const app = insertApp(shop, { companyId: kawaii, name: 'Order Sync', developerEmail: 'dev@ordersync.example' });
   hookId = insertHook(shop, { appId: app.id, companyId, topic: 'order/create', address: receiver.url });
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
-  child = started.child;
-  origin = new URL(started.first.consoleUrl).origin;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(started.first.consoleUrl);
-  await byTestId('company-switcher').waitFor();
+  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { viewport: { width: 1280, height: 900 } }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (child) await stop(child);
+  await closeConsoleInChromium({ browser, child });
   shop?.close();
   await receiver?.close();
   dir.remove();

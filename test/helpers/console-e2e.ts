@@ -1,4 +1,4 @@
-// What the e2e tests of embedded apps do in the console in Chromium: start the console (browser host) for a data
+// What the e2e tests do in the console in Chromium: start the console (browser host) for a data
 // folder and open it, keep screenshots (PARTNERDECK_SCREENSHOTS=DIR), switch the acting company, reach the app
 // inside its two frames, and place an order in the storefront.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright';
 import { expect } from 'vitest';
 import { launchChromium } from './browser';
-import { startCli } from './cli';
+import { startCli, stop } from './cli';
 
 export const WAIT = { timeout: 15_000, interval: 50 };
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -24,16 +24,29 @@ export interface ConsoleInChromium {
   pageErrors: string[];
 }
 
+export interface OpenConsoleOptions {
+  /** More arguments for `partnerdeck console` (e.g. `--seed demo`). */
+  args?: string[];
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+}
+
 /** `partnerdeck console --no-open` for the data folder, and its page open in Chromium. */
-export async function openConsoleInChromium(dataDir: string): Promise<ConsoleInChromium> {
-  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, '--port', '0']);
+export async function openConsoleInChromium(dataDir: string, options: OpenConsoleOptions = {}): Promise<ConsoleInChromium> {
+  const started = await startCli(['console', '--no-open', '--data-dir', dataDir, ...(options.args ?? []), '--port', '0']);
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 860 }, acceptDownloads: options.acceptDownloads });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(started.first.consoleUrl);
   await page.getByTestId('company-switcher').waitFor();
   return { child: started.child, browser, page, origin: new URL(started.first.consoleUrl).origin, platformUrl: started.first.platformUrl, pageErrors };
+}
+
+/** Closes what openConsoleInChromium opened (as much of it as was opened). */
+export async function closeConsoleInChromium(opened: Partial<Pick<ConsoleInChromium, 'browser' | 'child'>>): Promise<void> {
+  await opened.browser?.close();
+  if (opened.child) await stop(opened.child);
 }
 
 /** PARTNERDECK_SCREENSHOTS=DIR keeps screenshots of the screens for a person to look at. */
