@@ -2,7 +2,7 @@
 // line on stderr with a non-zero exit for any bad argument or failed command.
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ApiError } from '../../src-shared/api/errors';
+import { knownFailure } from '../core/errors';
 import { defaultDataDir } from '../core/paths';
 import { UsageError, type CliIo } from './cli-io';
 import type { Command, GlobalOptions } from './command-kit';
@@ -85,9 +85,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`partnerdeck: ${error.message}`);
       return 2;
     }
-    if (error instanceof ApiError) {
-      const fields = Object.entries(error.fields);
-      io.err(`partnerdeck: ${fields.length > 0 ? fields.map(([f, p]) => `${f} ${p.join(', ')}`).join('; ') : error.message}`);
+    // The one classification (core/errors.ts): ApiErrors and known failures of the database file are answers.
+    const known = knownFailure(error);
+    if (known) {
+      const fields = Object.entries(known.fields);
+      io.err(`partnerdeck: ${fields.length > 0 ? fields.map(([f, p]) => `${f} ${p.join(', ')}`).join('; ') : known.message}`);
       return 1;
     }
     io.err(`partnerdeck: ${(error as Error).message ?? String(error)}`);
