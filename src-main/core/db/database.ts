@@ -71,19 +71,23 @@ function prepareConnection(db: Db, path: string): void {
 export function migrate(db: Db, migrations: readonly Migration[]): number[] {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT');
   const applied = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as number[]);
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE id = ?').pluck();
   const ran: number[] = [];
   const userVersion = () => db.pragma('user_version', { simple: true }) as number;
   for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
     if (applied.has(migration.id)) continue;
-    db.transaction(() => {
+    // Under the write lock, checked again: two processes opening a new folder at once apply each migration once.
+    const applies = db.transaction(() => {
+      if (isApplied.get(migration.id) !== undefined) return false;
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(migration.id, migration.name, Date.now());
       db.pragma(`user_version = ${Math.max(userVersion(), migration.id)}`);
-    })();
-    ran.push(migration.id);
+      return true;
+    }).immediate();
+    if (applies) ran.push(migration.id);
   }
   // A database from before the version was recorded gets it now.
-  const highest = Math.max(0, ...applied, ...ran);
+  const highest = (db.prepare('SELECT COALESCE(MAX(id), 0) FROM schema_migrations').pluck().get() as number);
   if (userVersion() < highest) db.pragma(`user_version = ${highest}`);
   return ran;
 }
