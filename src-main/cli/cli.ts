@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { Command as Commander, CommanderError, Help, type HelpContext } from 'commander';
 import { ApiError } from '../../src-shared/api/errors';
 import { APP_VERSION } from '../console/version';
+import { knownFailure } from '../core/errors';
 import { defaultDataDir } from '../core/paths';
 import { colorsOn, paint, UsageError, type CliIo } from './cli-io';
 import type { Command, CommandContext, CommandGroup, CommandOption } from './command-kit';
@@ -293,9 +294,11 @@ export async function runCli(argv: string[], io: CliIo, registry: CliRegistry = 
       io.err(`${red} ${error.message}`);
       return 2;
     }
-    if (error instanceof ApiError) {
-      const fields = Object.entries(error.fields);
-      io.err(`${red} ${fields.length > 0 ? fields.map(([f, p]) => `${f} ${p.join(', ')}`).join('; ') : error.message}`);
+    // The one classification (core/errors.ts): ApiErrors and known failures of the database file are answers.
+    const known = knownFailure(error);
+    if (known) {
+      const fields = Object.entries(known.fields);
+      io.err(`${red} ${fields.length > 0 ? fields.map(([f, p]) => `${f} ${p.join(', ')}`).join('; ') : known.message}`);
       return 1;
     }
     io.err(`${red} ${(error as Error).message ?? String(error)}`);

@@ -368,7 +368,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         // Rows up to the snapshot's last id that were not returned belong to blocked pairs or inactive
         // hooks; a block ending or a hook coming back resets the cursor.
         return { rows: found, scannedTo: found.length < capacity ? repo.maxEventId() : found[found.length - 1].event_id };
-      })();
+      }).deferred();
       cursor = Math.max(cursor, scannedTo);
       for (const row of rows) {
         const key = `d:${row.event_id}`;
@@ -704,7 +704,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
 
   const poller = setInterval(tick, pollIntervalMs);
   poller.unref();
-  const offEvents = platform.events.subscribe((name, payload) => {
+  const offEvents = platform.events.subscribe(({ name, payload }) => {
     if (state !== 'active') return;
     if (isTopicEvent(name)) {
       noteChange((payload as { companyId: number }).companyId);
