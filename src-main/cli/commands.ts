@@ -17,7 +17,7 @@ import { positiveInt, printTable, required, seedChoice, str, type Command } from
 import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { SHOP_COMMANDS } from './commands/shop-commands';
 import { UsageError } from './cli-io';
-import { openCliPlatform, startConsoleStack } from './stack';
+import { openCliPlatform, startCliLogging, startConsoleStack } from './stack';
 import { APP_COMMANDS } from './commands/app-commands';
 import { BILLING_COMMANDS } from './commands/billing-commands';
 import { STORE_COMMANDS } from './commands/store-commands';
@@ -48,7 +48,8 @@ delivered while it runs (also those of events that other partnerdeck commands cr
   async run({ values, global, io }) {
     const stopped = io.untilStopped();
     const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
-    const log = (message: string, error?: unknown) => io.err(`partnerdeck: ${message}${error ? `: ${(error as Error).message ?? error}` : ''}`);
+    // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
+    const log = startCliLogging(global.dataDir).scope('serve').callback();
     const checkpointer = startWalCheckpointer(platform.db, { log });
     const dispatcher = startWebhookDispatcher(platform, { log });
     const server = await startPlatformServer(platform, { port: global.port, version: APP_VERSION });

@@ -8,6 +8,8 @@ import { assertDatabaseNotNewer } from '../core/db/data-folder-guard';
 import { DB_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
 import { openPlatform, type Platform, type SeedChoice } from '../core/platform';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
+import { installProcessLogger } from '../core/logging/log-channel';
+import { createLogger, type Logger, type LogLevel } from '../core/logging/logger';
 import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { startPlatformServer } from '../core/server/platform-server';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
@@ -17,6 +19,17 @@ export function openCliPlatform(dataDir: string, seed: SeedChoice): Platform {
   // A newer PartnerDeck's folder is refused before the key file (or anything else) is created in it.
   assertDatabaseNotNewer(join(dataDir, DB_FILE_NAME));
   return openPlatform({ dataDir, seed, secretStore: createKeyFileSecretStore(join(dataDir, SECRET_KEY_FILE_NAME)) });
+}
+
+/**
+ * The log of a long-running command (serve, console): `<dataDir>/logs/partnerdeck.log` with rotation, installed
+ * as the process's logger (the platform server, the webhook worker and the console write to it). `level`
+ * defaults to $PARTNERDECK_LOG_LEVEL or info; warnings and errors also go to stderr unless `console` says otherwise.
+ */
+export function startCliLogging(dataDir: string, options: { level?: LogLevel; console?: LogLevel | false } = {}): Logger {
+  const logger = createLogger({ dataDir, level: options.level, console: options.console ?? 'warn' });
+  installProcessLogger(logger);
+  return logger;
 }
 
 export interface ConsoleStack {
@@ -29,6 +42,7 @@ export interface ConsoleStack {
 
 export async function startConsoleStack(options: { dataDir: string; port: number; seed: SeedChoice; secret: string; rendererDir?: string }): Promise<ConsoleStack> {
   const platform = openCliPlatform(options.dataDir, options.seed);
+  startCliLogging(options.dataDir);
   const checkpointer = startWalCheckpointer(platform.db);
   const dispatcher = startWebhookDispatcher(platform);
   const server = await startPlatformServer(platform, { version: APP_VERSION });

@@ -2,6 +2,7 @@
 // (Electron IPC or the browser host). It validates every input at the boundary and runs the method's
 // handler. The session and its guards live in console-context.ts; the handlers, one group per area, in
 // handlers/. A method of the contract without a handler is a type error here.
+import { logFor } from '../core/logging/logger';
 import {
   isMethodName,
   methods,
@@ -67,7 +68,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       return await (handlers[method] as (input: unknown) => unknown)(input);
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      console.error(`console method ${method} failed:`, error);
+      logFor('console').error(`console method ${method} failed`, error);
       throw new ApiError('internal', `${method} failed unexpectedly: ${(error as Error).message ?? String(error)}`);
     }
   }

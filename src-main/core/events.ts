@@ -1,5 +1,7 @@
 // The platform's in-process event bus. Services publish after their transaction commits; the console
 // forwards events to the renderer, later issues hang webhooks and schedulers on it. Events are noun.verb.
+import { logFor } from './logging/logger';
+
 export interface PlatformEvents {
   'company.created': { companyId: number };
   'company.updated': { companyId: number };
@@ -108,7 +110,7 @@ export function createEventBus(): EventBus {
           listener(name, payload);
         } catch (error) {
           // A failing subscriber must not break the action that published the event.
-          console.error(`event listener for ${name} failed:`, error);
+          logFor('events').error(`event listener for ${name} failed`, error);
         }
       }
     },

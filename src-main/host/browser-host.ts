@@ -2,6 +2,7 @@
 // normal Chromium tab. Protected by a per-launch secret (the console URL carries it once and trades it
 // for an HttpOnly, SameSite=Strict cookie), Host checks against DNS rebinding, and Origin plus a custom
 // header against CSRF — so neither another local program nor a web page can drive it.
+import { logFor } from '../core/logging/logger';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -53,7 +54,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error) => {
-      console.error('browser host error:', error);
+      logFor('browser-host').error('request failed', error);
       if (!res.headersSent) sendReply(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
       else res.end();
     });

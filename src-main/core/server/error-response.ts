@@ -4,6 +4,7 @@
 // is RFC 6749 JSON); anything else is a 500 that reveals nothing (and is logged).
 import type { ServerResponse } from 'node:http';
 import { ApiError, HTTP_STATUS_OF } from '../../../src-shared/api/errors';
+import { logFor } from '../logging/logger';
 import { HttpError, OAuthError, PageError, RestError } from './http-error';
 import { sendHtml, sendJson } from './http-io';
 import { pageCsp, renderErrorPage } from './oauth/pages';
@@ -25,7 +26,7 @@ export function sendError(res: ServerResponse, thrown: unknown, style: ErrorStyl
   if (thrown instanceof HttpError) error = thrown;
   else if (thrown instanceof ApiError) error = fromApiError(thrown, style);
   else {
-    console.error('platform server error:', thrown);
+    logFor('server').error('request failed', thrown);
     error = style === 'rest' ? new RestError(500, 'internal', 'Internal error') : new HttpError(500, 'internal_error', 'Internal error', false);
   }
   if (style === 'rest' && !(error instanceof RestError)) {
