@@ -710,7 +710,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
 
   const poller = setInterval(tick, pollIntervalMs);
   poller.unref();
-  const offEvents = platform.events.subscribe((name, payload) => {
+  const offEvents = platform.events.subscribe(({ name, payload }) => {
     if (state !== 'active') return;
     if (isTopicEvent(name)) {
       noteChange((payload as { companyId: number }).companyId);
