@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { createConsoleService } from '../console/console-service';
 import { createJsonFilePrefs } from '../console/prefs';
 import { APP_VERSION } from '../console/version';
-import { PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
+import { assertDatabaseNotNewer } from '../core/db/data-folder-guard';
+import { DB_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
 import { openPlatform, type Platform, type SeedChoice } from '../core/platform';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
 import { startWalCheckpointer } from '../core/db/wal-checkpointer';
@@ -13,6 +14,8 @@ import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { startBrowserHost, type BrowserHost } from '../host/browser-host';
 
 export function openCliPlatform(dataDir: string, seed: SeedChoice): Platform {
+  // A newer PartnerDeck's folder is refused before the key file (or anything else) is created in it.
+  assertDatabaseNotNewer(join(dataDir, DB_FILE_NAME));
   return openPlatform({ dataDir, seed, secretStore: createKeyFileSecretStore(join(dataDir, SECRET_KEY_FILE_NAME)) });
 }
 

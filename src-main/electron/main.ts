@@ -13,6 +13,7 @@ import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store'
 import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
+import { newerDataFolderMessage, refuseDataFolder } from './data-folder-check';
 import { createElectronPrefs } from './electron-prefs';
 import { appDevToolsRequested, createEmbeddedAppViews } from './embedded-app-views';
 import { closeForeignIpcChannels, registerIpcMainBridge } from './ipc-main-bridge';
@@ -157,5 +158,8 @@ hardenAllWebContents(app);
 const dataDir = dataDirOverride(process.argv, process.env);
 if (dataDir) app.setPath('userData', dataDir);
 
-if (app.requestSingleInstanceLock()) startApp();
+// A newer PartnerDeck's folder is refused before the lock, the prefs, the key file or Chromium touch it.
+const refusal = newerDataFolderMessage(app.getPath('userData'));
+if (refusal) void refuseDataFolder(app, dialog, refusal);
+else if (app.requestSingleInstanceLock()) startApp();
 else app.quit();

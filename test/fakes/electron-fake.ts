@@ -1,6 +1,6 @@
 // A small in-memory fake of the electron API surface the shell uses (app, BrowserWindow and its contentView,
 // WebContentsView, webContents and frames, ipcMain/ipcRenderer, session and partitions, protocol, Menu, shell,
-// dialog, safeStorage, contextBridge), modelled on Electron 39's API, so unit tests
+// dialog, safeStorage, contextBridge), modelled on Electron 45's API (electron.d.ts of the installed package), so unit tests
 // can run src-main/electron in plain Node: `vi.mock('electron', () => import('../../fakes/electron-fake'))`.
 // Every object records what it was asked to do; `resetElectronFake()` clears it between tests.
 import type { SafeStorage } from 'electron';
@@ -287,9 +287,11 @@ class FakeApp extends EventEmitter {
   sandboxEnabled = false;
   /** What requestSingleInstanceLock() answers: false plays a second instance. */
   singleInstanceLock = true;
+  singleInstanceLockRequests = 0;
   quitCalls = 0;
   exitCode: number | null = null;
   requestSingleInstanceLock(): boolean {
+    this.singleInstanceLockRequests++;
     return this.singleInstanceLock;
   }
   whenReady(): Promise<void> {
@@ -326,6 +328,7 @@ class FakeApp extends EventEmitter {
     this.isPackaged = false;
     this.sandboxEnabled = false;
     this.singleInstanceLock = true;
+    this.singleInstanceLockRequests = 0;
     this.quitCalls = 0;
     this.exitCode = null;
     this.removeAllListeners();

@@ -188,8 +188,9 @@ Update and delete topics act on a new object made for it (named "Trigger …"), 
     try {
       const before = platform.repos.webhookDelivery.maxEventId();
       // One transaction around the services' own: a trigger that fails half-way (a closed storefront after
-      // the product to sell was made) leaves nothing behind.
-      const made = platform.db.transaction(() => ACTIONS[topic](platform, companyId, platform.ids.hex(4), id))();
+      // the product to sell was made) leaves nothing behind. IMMEDIATE: the write lock from the start, so a
+      // running `serve` is waited for instead of failing the trigger with "database is locked".
+      const made = platform.db.transaction(() => ACTIONS[topic](platform, companyId, platform.ids.hex(4), id)).immediate();
       const events = platform.webhookDeliveries.eventsSince(before);
       const pid = activeDispatcherPid(platform);
       if (values.json) {

@@ -115,7 +115,8 @@ export function createDeliveryQueue(platform: Platform, options: DeliveryQueueOp
     // New events of pairs that are not blocked, oldest first.
     const capacity = freshCapacity({ maxInFlight: options.maxInFlight, inFlight: inFlight.size, planned: jobs.length });
     if (capacity > 0) {
-      const { rows, newest } = db.transaction(() => ({ rows: repo.dispatchable(cursor, capacity), newest: repo.maxEventId() }))();
+      // One snapshot (read only, so deferred): the newest id bounds what the read passed over.
+      const { rows, newest } = db.transaction(() => ({ rows: repo.dispatchable(cursor, capacity), newest: repo.maxEventId() })).deferred();
       cursor = cursorAfterRead(cursor, rows.map((row) => row.event_id), capacity, newest);
       for (const row of rows) add(attemptOf(row, 'delivery', now, null));
     }
