@@ -5,8 +5,26 @@
 // rules need in memory: each pair's generation, and the earliest due retry (cached while no block changes).
 import type { Platform } from '../platform';
 import type { DeliveryJobRow, PairFailureRow } from '../repositories/webhook-delivery-repository';
-import { attemptKey, cursorAfterRead, freshCapacity, pairKey, retryPlan, type AttemptKind } from './webhook-delivery-rules';
-import { blockOf, type InFlightAttempt } from './webhook-outcome-recorder';
+import { attemptKey, cursorAfterRead, freshCapacity, pairKey, retryPlan, type AttemptKind, type PairBlock } from './webhook-delivery-rules';
+
+/** An attempt the worker has (or the dispatcher refused before sending): all it takes to send and log it. */
+export interface InFlightAttempt {
+  key: string;
+  eventId: number;
+  webhookId: number;
+  appId: number;
+  companyId: number;
+  kind: AttemptKind;
+  retryNumber: number | null;
+  /** The pair's generation when sent: only an attempt of the current generation moves the rules. */
+  generation: number;
+  attemptedAt: number;
+  url: string;
+  payload: string;
+  messageId: string;
+  secretSealed: string;
+  replayRequestedAt: number | null;
+}
 
 export interface DeliveryQueue {
   /** The attempts to send now, marked in flight (at most maxInFlight are out). */
@@ -36,6 +54,20 @@ export interface DeliveryQueueOptions {
 }
 
 const REPLAY_BATCH = 100;
+
+/** A stored block (webhook_pair_failures row) as the rules see it. */
+export function blockOf(row: PairFailureRow | undefined): PairBlock | null {
+  return row
+    ? {
+        failures: row.failures,
+        firstFailureAt: row.first_failure_at,
+        lastFailureAt: row.last_failure_at,
+        nextAttemptAt: row.next_attempt_at,
+        lastWebhookId: row.last_webhook_id,
+        lastError: row.last_error,
+      }
+    : null;
+}
 
 export function createDeliveryQueue(platform: Platform, options: DeliveryQueueOptions): DeliveryQueue {
   const { db, ctx } = platform;

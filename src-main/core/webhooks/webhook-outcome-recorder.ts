@@ -4,30 +4,11 @@
 // company uninstalled the app removed once its notification was delivered or given up. If the transaction
 // fails nothing of the batch is written and the events go out again (at least once).
 import type { Platform } from '../platform';
-import type { PairFailureRow } from '../repositories/webhook-delivery-repository';
 import type { Emit } from '../services/service-context';
 import { deactivationEmail } from './webhook-deactivation-email';
-import { afterOutcome, attemptSucceeded, pairKey, type AttemptKind, type Deactivation, type PairBlock, type PairState } from './webhook-delivery-rules';
+import { blockOf, type InFlightAttempt } from './webhook-delivery-queue';
+import { afterOutcome, attemptSucceeded, pairKey, type Deactivation, type PairState } from './webhook-delivery-rules';
 import type { SendResult } from './webhook-worker-protocol';
-
-/** An attempt the worker has (or the dispatcher refused before sending): all it takes to send and log it. */
-export interface InFlightAttempt {
-  key: string;
-  eventId: number;
-  webhookId: number;
-  appId: number;
-  companyId: number;
-  kind: AttemptKind;
-  retryNumber: number | null;
-  /** The pair's generation when sent: only an attempt of the current generation moves the rules. */
-  generation: number;
-  attemptedAt: number;
-  url: string;
-  payload: string;
-  messageId: string;
-  secretSealed: string;
-  replayRequestedAt: number | null;
-}
 
 export interface ReportedAttempt {
   attempt: InFlightAttempt;
@@ -44,19 +25,6 @@ export interface RecordedBatch {
 export interface OutcomeRecorder {
   /** Writes the batch in one transaction (throws when it could not: nothing of it was written). */
   record(reported: ReportedAttempt[]): RecordedBatch;
-}
-
-export function blockOf(row: PairFailureRow | undefined): PairBlock | null {
-  return row
-    ? {
-        failures: row.failures,
-        firstFailureAt: row.first_failure_at,
-        lastFailureAt: row.last_failure_at,
-        nextAttemptAt: row.next_attempt_at,
-        lastWebhookId: row.last_webhook_id,
-        lastError: row.last_error,
-      }
-    : null;
 }
 
 /** `generations`: the dispatcher's generation of each pair (pairKey), which this updates. */
