@@ -65,7 +65,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
       }
       await match.route.handle(ctx);
     } catch (error) {
-      sendError(res, error, style);
+      sendError(res, error, style, `${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`);
     }
   }
 

@@ -398,7 +398,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
 
   const poller = setInterval(tick, options.pollIntervalMs ?? 200);
   poller.unref();
-  const offEvents = platform.events.subscribe((name, payload) => {
+  const offEvents = platform.events.subscribe(({ name, payload }) => {
     if (state !== 'active') return;
     if (isTopicEvent(name)) {
       notices.note((payload as { companyId: number }).companyId);

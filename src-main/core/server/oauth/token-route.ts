@@ -65,7 +65,7 @@ export const tokenModule: PlatformModule = ({ platform }) => {
   const timer = setInterval(prune, PRUNE_INTERVAL_MS);
   timer.unref();
   // Time travel: what the moved clock made old goes now, not at the next hourly sweep.
-  const off = platform.events.subscribe((name) => {
+  const off = platform.events.subscribe(({ name }) => {
     if (name === 'clock.advanced') prune();
   });
   return {

@@ -4,6 +4,8 @@
 // customers). Lists page with offset/limit in a stable order and report the total the filter matches.
 import { z } from 'zod';
 import { idSchema as id } from '../inputs';
+import { defineSharedArea } from '../area';
+import { event, type EventDef } from '../event';
 import { method } from '../method';
 import {
   accessGroupCreateSchema,
@@ -123,3 +125,31 @@ export const shopMethods = {
     'The storefront: place a paid order as a customer (refused for sample companies and closed storefronts)',
   ),
 } as const;
+
+/** A change to one object of a client's shop (the console refreshes the lists that show it). */
+export interface ShopObjectEvent {
+  companyId: number;
+  id: number;
+}
+
+/** Shop data events, named noun.verb. They feed the webhooks of spec §5 through the transactional outbox, so
+ * services emit them inside the transaction. */
+export const SHOP_EVENT_NAMES = [
+  'product.created', 'product.updated', 'product.deleted',
+  'category.created', 'category.updated', 'category.deleted',
+  'customer.created', 'customer.updated', 'customer.deleted',
+  'order.created', 'order.updated', 'order.deleted',
+  'subscriber.created', 'subscriber.updated', 'subscriber.deleted',
+  'access_group.created', 'access_group.updated', 'access_group.deleted',
+  'group_member.created', 'group_member.updated', 'group_member.deleted',
+  'news_recipient.created', 'news_recipient.updated', 'news_recipient.deleted',
+  'theme.created', 'theme.updated', 'theme.deleted',
+  'file.created', 'file.updated', 'file.deleted',
+] as const;
+export type ShopEventName = (typeof SHOP_EVENT_NAMES)[number];
+
+export const shopEvents = Object.fromEntries(SHOP_EVENT_NAMES.map((name) => [name, event<ShopObjectEvent>()('pushed')])) as {
+  readonly [E in ShopEventName]: EventDef<ShopObjectEvent, 'pushed'>;
+};
+
+export const shopArea = defineSharedArea({ name: 'shop', methods: shopMethods, events: shopEvents });
