@@ -20,6 +20,7 @@
 //
 // Time: every decision reads the clock service. Moving the clock forward runs what fell due in the order
 // it was scheduled, each attempt stamped with its scheduled platform time, without waiting.
+import { logFor } from '../logging/logger';
 import { existsSync } from 'node:fs';
 import { WEBHOOK_LOG_RETENTION_DAYS, WEBHOOK_TIMEOUT_MS } from '../../../src-shared/domain/webhooks';
 import type { Platform } from '../platform';
@@ -56,6 +57,8 @@ export interface WebhookDispatcherOptions {
   /** Called for every logged attempt (benchmarks, diagnostics). */
   observer?: (attempt: AttemptObservation) => void;
   log?: (message: string, error?: unknown) => void;
+  /** Called with the error that stopped the worker thread (after it is logged; the worker is restarted). */
+  onWorkerError?: (error: Error) => void;
   userAgent?: string;
 }
 
@@ -113,7 +116,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     userAgent: options.userAgent ?? 'PartnerDeck-Webhooks/1.0',
   };
   const realNow = options.realNow ?? Date.now;
-  const log = options.log ?? ((message: string, error?: unknown) => (error === undefined ? console.warn(message) : console.error(message, error)));
+  const log = options.log ?? logFor('webhooks').callback();
   const lease = options.lease ?? createDatabaseLease(platform, { owner: `${process.pid}:${platform.ids.hex(8)}`, realNow });
 
   let state: DispatcherStatus['state'] = 'standby';
@@ -153,6 +156,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       schedulePump();
     },
     onResults: handleResults,
+    onError: options.onWorkerError,
     onGone() {
       forgetInFlight();
       return state === 'active';

@@ -15,6 +15,8 @@ export interface WorkerHostOptions {
   /** A new worker runs (it knows no secrets yet). */
   onStart: () => void;
   onResults: (results: SendResult[]) => void;
+  /** The error that stopped the worker, after it is logged (the exit follows). */
+  onError?: (error: Error) => void;
   /** The worker died or was ended; return true to have it restarted after the backoff. */
   onGone: (exitCode: number) => boolean;
 }
@@ -51,7 +53,10 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
     created.on('message', (message: FromWorker) => {
       if (worker === created && message.type === 'results') options.onResults(message.results);
     });
-    created.on('error', (error) => options.log('webhook worker failed', error));
+    created.on('error', (error) => {
+      options.log('webhook worker failed', error);
+      options.onError?.(error);
+    });
     created.on('exit', (code) => {
       if (worker !== created) return;
       worker = null;
