@@ -111,7 +111,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
 const consoleCommand: Command = {
   name: 'console',
   summary: 'Open the console in your browser (browser mode), with the platform running beside it',
-  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address carries a secret made for this launch (it becomes an HttpOnly cookie), so only you can open it. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Settings -> Developer.
+  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address carries a secret made for this launch (it becomes an HttpOnly cookie), so only you can open it. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Local platform -> Developer.
 
 On a terminal it prints both addresses, the data folder and how to stop it; with --json, or when the output is not a terminal, one JSON line {"consoleUrl", "platformUrl"}. Ctrl+C stops it cleanly (a second one says it is still stopping).`,
   options: {
