@@ -21,7 +21,7 @@ import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { SHOP_COMMANDS } from './commands/shop-commands';
 import { colorsOn, paint, UsageError, type CliIo } from './cli-io';
 import { PORT_OPTION, portFlag } from './port-flag';
-import { movedNote, openCliPlatform, portInUse, startConsoleStack } from './stack';
+import { movedNote, openCliPlatform, portInUse, startCliLogging, startConsoleStack } from './stack';
 import { APP_COMMANDS, APP_GROUPS } from './commands/app-commands';
 import { BILLING_COMMANDS, BILLING_GROUPS } from './commands/billing-commands';
 import { STORE_COMMANDS } from './commands/store-commands';
@@ -73,7 +73,8 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     const human = values.json !== true && io.stdoutIsTTY;
     const port = portFlag(values.port);
     const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
-    const log = (message: string, error?: unknown) => io.err(`partnerdeck: ${message}${error ? `: ${(error as Error).message ?? error}` : ''}`);
+    // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
+    const log = startCliLogging(global.dataDir).scope('serve').callback();
     const checkpointer = startWalCheckpointer(platform.db, { log });
     const dispatcher = startWebhookDispatcher(platform, { log });
     const stopAll = async () => {

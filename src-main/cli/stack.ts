@@ -8,6 +8,8 @@ import { assertDatabaseNotNewer } from '../core/db/data-folder-guard';
 import { DB_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
 import { openPlatform, type Platform, type SeedChoice } from '../core/platform';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
+import { installProcessLogger } from '../core/logging/log-channel';
+import { createLogger, type Logger, type LogLevel } from '../core/logging/logger';
 import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { listenRemembered } from '../core/server/port-memory';
 import { startPlatformServer } from '../core/server/platform-server';
@@ -22,6 +24,17 @@ export function openCliPlatform(dataDir: string, seed: SeedChoice): Platform {
 }
 
 /** A remembered port another program holds now, said in words (null when the server got its usual port). */
+/**
+ * The log of a long-running command (serve, console): `<dataDir>/logs/partnerdeck.log` with rotation, installed
+ * as the process's logger (the platform server, the webhook worker and the console write to it). `level`
+ * defaults to $PARTNERDECK_LOG_LEVEL or info; warnings and errors also go to stderr unless `console` says otherwise.
+ */
+export function startCliLogging(dataDir: string, options: { level?: LogLevel; console?: LogLevel | false } = {}): Logger {
+  const logger = createLogger({ dataDir, level: options.level, console: options.console ?? 'warn' });
+  installProcessLogger(logger);
+  return logger;
+}
+
 export function movedNote(what: string, movedFrom: number | null, port: number): string | null {
   return movedFrom === null ? null : `${what} port ${movedFrom} (this data folder's usual one) is taken by another program: using ${port} instead, and from now on`;
 }
@@ -46,6 +59,7 @@ export interface ConsoleStack {
 
 export async function startConsoleStack(options: { dataDir: string; port: number | undefined; seed: SeedChoice; secret: string; rendererDir?: string }): Promise<ConsoleStack> {
   const platform = openCliPlatform(options.dataDir, options.seed);
+  startCliLogging(options.dataDir);
   const checkpointer = startWalCheckpointer(platform.db);
   const dispatcher = startWebhookDispatcher(platform);
   const closers: (() => Promise<void> | void)[] = [() => platform.close(), () => checkpointer.stop(), () => dispatcher.stop()];

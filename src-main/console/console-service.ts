@@ -2,6 +2,7 @@
 // (Electron IPC or the browser host). It validates every input at the boundary and runs the method's
 // handler. The session and its guards live in console-context.ts; the handlers, one group per area, in
 // handlers/. A method of the contract without a handler is a type error here.
+import { logFor } from '../core/logging/logger';
 import {
   isMethodName,
   methods,
@@ -34,7 +35,7 @@ export interface ConsoleService extends ConsoleTransportTarget {
   close(): void;
 }
 
-const logUnexpected = (message: string, error: unknown): void => console.error(`console: ${message}:`, error);
+const logUnexpected = (message: string, error: unknown): void => logFor('console').error(message, error);
 
 export function createConsoleService(options: ConsoleServiceOptions): ConsoleService {
   const listeners = new Set<(event: PushedEvent) => void>();

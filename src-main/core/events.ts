@@ -2,6 +2,7 @@
 // forwards the pushed ones to the renderer, the webhook dispatcher and the token route listen too. The events
 // themselves (names noun.verb, payloads, which are pushed) are the one catalogue of src-shared/api/event-catalogue.ts,
 // declared per area.
+import { logFor } from './logging/logger';
 import type { PlatformEvent, PlatformEventName, PlatformEvents } from '../../src-shared/api/event-catalogue';
 
 export type { PlatformEvent, PlatformEventName, PlatformEvents } from '../../src-shared/api/event-catalogue';
@@ -25,7 +26,7 @@ export function createEventBus(): EventBus {
           listener(event);
         } catch (error) {
           // A failing subscriber must not break the action that published the event.
-          console.error(`event listener for ${name} failed:`, error);
+          logFor('events').error(`event listener for ${name} failed`, error);
         }
       }
     },

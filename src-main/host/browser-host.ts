@@ -2,6 +2,7 @@
 // normal Chromium tab. Protected by a per-launch secret (the console URL carries it once and trades it
 // for an HttpOnly, SameSite=Strict cookie), Host checks against DNS rebinding, and Origin plus a custom
 // header against CSRF — so neither another local program nor a web page can drive it.
+import { logFor } from '../core/logging/logger';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -46,7 +47,7 @@ const MIME: Record<string, string> = {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const logUnexpected = (message: string, error: unknown): void => console.error(`browser host: ${message}:`, error);
+const logUnexpected = (message: string, error: unknown): void => logFor('browser-host').error(message, error);
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { secret } = options;

@@ -3,6 +3,7 @@
 // ApiError is mapped per error style (the REST API's {"errors": ...} with the field names, JSON elsewhere, an
 // HTML page on the authorization endpoint; on /token every error, 405 and 413 included, is RFC 6749 JSON).
 // An internal error is a 500 that reveals nothing (and is logged).
+import { logFor } from '../logging/logger';
 import type { ServerResponse } from 'node:http';
 import { ApiError, HTTP_STATUS_OF } from '../../../src-shared/api/errors';
 import { toApiError } from '../errors';
@@ -25,7 +26,7 @@ export function fromApiError(error: ApiError, style: ErrorStyle): HttpError {
   return new HttpError(status, error.code, error.message);
 }
 
-const logUnexpected = (message: string, error: unknown): void => console.error(`platform server: ${message}:`, error);
+const logUnexpected = (message: string, error: unknown): void => logFor('server').error(message, error);
 
 /** `what`: the request, for the log of an unexpected error ("POST /admin/products.json"). */
 export function sendError(res: ServerResponse, thrown: unknown, style: ErrorStyle, what?: string): void {
