@@ -24,7 +24,7 @@ import type {
   TopClientsGroup,
   TopProductsGroup,
 } from '../sales-types';
-import { shopExportSchema } from '../shop-inputs';
+import { shopExportSchema } from '../shop-entities';
 import type { CsvExport, Page } from '../shop-types';
 
 export const salesMethods = {
