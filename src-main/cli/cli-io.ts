@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline';
+
 // What a CLI command may touch of the outside world, so commands run in tests without a process.
 export interface CliIo {
   out(line: string): void;
@@ -6,6 +8,8 @@ export interface CliIo {
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). Long-running commands call it first thing
    * (that installs the handlers) and await it once they serve. */
   untilStopped(): Promise<string>;
+  /** Lines typed in the terminal (only when stdin is a terminal; absent otherwise). Returns a stop function. */
+  onInputLine?(listener: (line: string) => void): () => void;
 }
 
 /** A usage error: printed as one line on stderr, exit code 2. */
@@ -25,5 +29,14 @@ export function nodeIo(): CliIo {
         process.once('SIGINT', () => resolve('SIGINT'));
         process.once('SIGTERM', () => resolve('SIGTERM'));
       })),
+    ...(process.stdin.isTTY
+      ? {
+          onInputLine(listener: (line: string) => void) {
+            const lines = createInterface({ input: process.stdin });
+            lines.on('line', listener);
+            return () => lines.close();
+          },
+        }
+      : {}),
   };
 }

@@ -1,13 +1,12 @@
 // The foundation's CLI commands (serve, console, company, user) and the list of every command.
 // Commands of other areas live in ./commands/<area>-commands.ts and are appended to COMMANDS.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { companyCreateSchema, userCreateSchema } from '../../src-shared/api/inputs';
 import type { CompanySummary } from '../../src-shared/api/types';
 import { parseInput } from '../../src-shared/api/validation';
 import { OPERATOR } from '../core/access';
+import { hashPassword } from '../core/passwords';
 import { toCompanySummary } from '../core/mappers';
 import { SERVER_INFO_FILE_NAME } from '../core/paths';
 import { startPlatformServer } from '../core/server/platform-server';
@@ -18,23 +17,12 @@ import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { SHOP_COMMANDS } from './commands/shop-commands';
 import { UsageError } from './cli-io';
 import { openCliPlatform, startConsoleStack } from './stack';
+import { openLaunchLink } from './open-browser';
 import { APP_COMMANDS } from './commands/app-commands';
 import { BILLING_COMMANDS } from './commands/billing-commands';
 import { STORE_COMMANDS } from './commands/store-commands';
 import { WEBHOOK_COMMANDS } from './commands/webhook-commands';
 import { EMBEDDED_APP_COMMANDS } from './commands/embedded-app-commands';
-
-function openInBrowser(url: string): void {
-  const [cmd, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
-  try {
-    const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
-    child.on('error', () => undefined);
-    child.unref();
-  } catch {
-    // No browser opener on this machine: the printed URL is enough.
-  }
-}
 
 const serve: Command = {
   name: 'serve',
@@ -71,10 +59,13 @@ const consoleCommand: Command = {
   name: 'console',
   usage: 'console [--no-open] [--seed demo|none] [--data-dir DIR] [--port N]',
   summary: 'Open the console in your browser (browser mode), with the platform running beside it',
-  help: `Prints {"consoleUrl": "...", "platformUrl": "..."} on one line. The console URL carries this launch's
-secret; only 127.0.0.1 is listened on. The platform URL is where apps reach OAuth and the API (e.g.
-\`partnerdeck example-app --platform-url URL\`).
-  --no-open          do not open a browser, just print the URL
+  help: `Prints {"consoleUrl": "...", "platformUrl": "..."} on one line. The console URL is a launch link: it opens
+the console once, within 5 minutes (after that it is useless), and only 127.0.0.1 is listened on. The browser is
+opened through a file only you can read, so the link never appears on a command line. In a terminal, type
+o and Enter to open the console again, or u and Enter for a new link. The platform URL is where apps reach
+OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`).
+  --no-open          do not open a browser, just print the link (BROWSER=none does the same;
+                     BROWSER=<command> opens it with that command)
   --seed demo|none   what an empty data folder starts with (default: demo)`,
   options: { 'no-open': { type: 'boolean' }, seed: { type: 'string' } },
   async run({ values, global, io }) {
@@ -83,12 +74,21 @@ secret; only 127.0.0.1 is listened on. The platform URL is where apps reach OAut
       dataDir: global.dataDir,
       port: global.port,
       seed: seedChoice(str(values, 'seed'), 'demo'),
-      secret: randomBytes(32).toString('base64url'),
     });
-    io.out(JSON.stringify({ consoleUrl: stack.host.consoleUrl, platformUrl: stack.platformUrl }));
+    const first = stack.host.launchLink();
+    io.out(JSON.stringify({ consoleUrl: first.url, platformUrl: stack.platformUrl }));
     if (stack.secretWarning) io.err(`partnerdeck: note: ${stack.secretWarning}`);
-    if (!values['no-open']) openInBrowser(stack.host.consoleUrl);
+    if (!values['no-open']) openLaunchLink(first, io.env);
+    // In a terminal: o opens the console again (a new one-time link), u prints a new link.
+    const stopKeys = io.onInputLine?.((line) => {
+      const key = line.trim().toLowerCase();
+      if (key === 'o') {
+        if (!openLaunchLink(stack.host.launchLink(), io.env)) io.err('partnerdeck: BROWSER=none: no browser to open (type u for a link)');
+      } else if (key === 'u') io.err(`partnerdeck: console link (works once, within 5 minutes): ${stack.host.launchLink().url}`);
+    });
+    if (stopKeys) io.err('partnerdeck: console running. Type o and Enter to open it in your browser again, u and Enter for a new link, Ctrl+C to stop.');
     await stopped;
+    stopKeys?.();
     await stack.close();
     return 0;
   },
@@ -222,7 +222,7 @@ const userCreate: Command = {
     });
     const platform = openCliPlatform(global.dataDir, 'none');
     try {
-      const user = platform.users.create(OPERATOR, input);
+      const user = platform.users.create(OPERATOR, input, { passwordHash: await hashPassword(input.password) });
       if (values.json) io.out(JSON.stringify(user));
       else io.out(`created user ${user.id}: ${user.email} in company ${user.companyId}`);
       return 0;

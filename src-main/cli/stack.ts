@@ -24,7 +24,7 @@ export interface ConsoleStack {
   close(): Promise<void>;
 }
 
-export async function startConsoleStack(options: { dataDir: string; port: number; seed: SeedChoice; secret: string; rendererDir?: string }): Promise<ConsoleStack> {
+export async function startConsoleStack(options: { dataDir: string; port: number; seed: SeedChoice; rendererDir?: string }): Promise<ConsoleStack> {
   const platform = openCliPlatform(options.dataDir, options.seed);
   const checkpointer = startWalCheckpointer(platform.db);
   const dispatcher = startWebhookDispatcher(platform);
@@ -39,7 +39,6 @@ export async function startConsoleStack(options: { dataDir: string; port: number
     console: consoleService,
     rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
     port: options.port,
-    secret: options.secret,
   });
   return {
     platform,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../../src-main/core/access';
 import { cryptoIds } from '../../../src-main/core/ids';
 import { TOKEN_BYTES } from '../../../src-main/core/services/oauth-service';
+import { hashPassword } from '../../../src-main/core/passwords';
 import {
   ANNA,
   api,
@@ -270,7 +271,7 @@ describe('tokens', () => {
     fixture.platform.authorizations.revoke(OPERATOR, authorization.id);
     await expectRevoked(a.access, a.refresh);
 
-    const user = fixture.platform.users.create(OPERATOR, { companyId, email: 'temp@alpenglueck.example', name: 'Temp', password: 'temp-password', permissions: ['apps'], isAdmin: false, sendWelcomeEmail: false });
+    const user = fixture.platform.users.create(OPERATOR, { companyId, email: 'temp@alpenglueck.example', name: 'Temp', password: 'temp-password', permissions: ['apps'], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: await hashPassword('temp-password') });
     const b = await tokensFor(fixture, { email: user.email, password: 'temp-password' });
     expect((await tokeninfo(fixture, b.access)).status).toBe(200);
     fixture.platform.users.delete(OPERATOR, user.id);
