@@ -27,7 +27,9 @@ import { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-p
 import { EMBED_FRAME_PREFIX, EMBED_TICKET_PARAM, parseEmbedFramePath } from '../../src-shared/api/embed-frame';
 import type { EmbedOpenResult, EmbedTarget } from '../../src-shared/api/embedded-app-types';
 import { httpOrigin } from '../../src-shared/domain/embedded-apps';
+import { toApiError } from '../core/errors';
 import { cryptoIds } from '../core/ids';
+import { logFor } from '../core/logging/logger';
 import { HttpError } from '../core/server/http-error';
 import { mediaTypeOf, readText } from '../core/server/http-io';
 import { closeServer, hardenServer, isAllowedHost, isAllowedOrigin, listenOnLoopback, LOOPBACK_HOST, SERVER_OPTIONS } from '../core/server/loopback';
@@ -42,6 +44,8 @@ export const FRAME_TICKET_TTL_MS = 60_000;
 /** Live sessions kept at most (each launch makes one; the oldest goes first). */
 const MAX_SESSIONS = 64;
 const MAX_BODY_BYTES = 1024 * 1024;
+
+const logUnexpected = (message: string, error: unknown): void => logFor('browser-host').error(message, error);
 
 export interface BrowserHostOptions {
   console: ConsoleTransportTarget;
@@ -95,8 +99,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server: Server = createServer(SERVER_OPTIONS, (req, res) => {
     handle(req, res).catch((error) => {
-      console.error('browser host error:', error);
-      if (!res.headersSent) sendReply(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      const apiError = toApiError(error, { what: `${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`, log: logUnexpected });
+      if (!res.headersSent) sendError(res, apiError);
       else res.end();
     });
   });
@@ -226,8 +230,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const result = await options.console.invoke(method, input);
       sendReply(res, 200, { ok: true, result: withFrameTicket(method, result) ?? null });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('internal', 'Internal error');
-      sendError(res, apiError);
+      sendError(res, toApiError(error, { what: method, log: logUnexpected }));
     }
   }
 
@@ -258,7 +261,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     try {
       target = (await options.console.invoke('embeddedApps.signedUrl', request)) as EmbedTarget;
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('internal', 'The app could not be opened.');
+      const apiError = toApiError(error, { what: 'Opening the app', log: logUnexpected });
       return send(embedFrameError(HTTP_STATUS_OF[apiError.code], apiError.message));
     }
     // An app on the console's own origin could lift its sandbox (allow-scripts + allow-same-origin) and drive the console.

@@ -6,6 +6,7 @@
 // off and lets a worker thread with its own connection run PASSIVE checkpoints every second
 // (wal-checkpoint-worker.ts). Should the worker fail to start or die, automatic checkpoints come back on, so
 // the WAL never grows without bound. One-off commands (seed, close-month, ...) keep SQLite's default.
+import { logFor } from '../logging/logger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -54,7 +55,7 @@ export interface WalCheckpointer {
  * automatic checkpoints until the worker has its own connection, then hands them over.
  */
 export function startWalCheckpointer(db: Db, options: WalCheckpointerOptions = {}): WalCheckpointer {
-  const log = options.log ?? ((message: string, error?: unknown) => console.warn(message, error ?? ''));
+  const log = options.log ?? logFor('wal').callback();
   // (The connection may be closed already when the host shuts down: closing checkpoints by itself then.)
   const automatic = (): void => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_WAL_AUTOCHECKPOINT}`);

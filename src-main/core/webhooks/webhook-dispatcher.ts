@@ -17,6 +17,7 @@
 //
 // Time: every decision reads the clock service. Moving the clock forward runs what fell due in the order
 // it was scheduled, each attempt stamped with its scheduled platform time, without waiting.
+import { logFor } from '../logging/logger';
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { isAcknowledged, retryDelayMs, WEBHOOK_LOG_RETENTION_DAYS, WEBHOOK_TIMEOUT_MS } from '../../../src-shared/domain/webhooks';
@@ -49,6 +50,8 @@ export interface WebhookDispatcherOptions {
   /** Called for every logged attempt (benchmarks, diagnostics). */
   observer?: (attempt: AttemptObservation) => void;
   log?: (message: string, error?: unknown) => void;
+  /** Called with the error that stopped the worker thread (after it is logged; the worker is restarted). */
+  onWorkerError?: (error: Error) => void;
   userAgent?: string;
 }
 
@@ -149,7 +152,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   const pollIntervalMs = options.pollIntervalMs ?? 200;
   const restartDelay = options.restartDelayMs ?? { initial: 100, max: 5_000 };
   const realNow = options.realNow ?? Date.now;
-  const log = options.log ?? ((message: string, error?: unknown) => (error === undefined ? console.warn(message) : console.error(message, error)));
+  const log = options.log ?? logFor('webhooks').callback();
   const owner = `${process.pid}:${platform.ids.hex(8)}`;
 
   let state: DispatcherStatus['state'] = 'standby';
@@ -247,7 +250,10 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     created.on('message', (message: FromWorker) => {
       if (worker === created && message.type === 'results') handleResults(message.results);
     });
-    created.on('error', (error) => log('webhook worker failed', error));
+    created.on('error', (error) => {
+      log('webhook worker failed', error);
+      options.onWorkerError?.(error);
+    });
     created.on('exit', (code) => {
       if (worker !== created) return;
       worker = null;
@@ -704,7 +710,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
 
   const poller = setInterval(tick, pollIntervalMs);
   poller.unref();
-  const offEvents = platform.events.subscribe((name, payload) => {
+  const offEvents = platform.events.subscribe(({ name, payload }) => {
     if (state !== 'active') return;
     if (isTopicEvent(name)) {
       noteChange((payload as { companyId: number }).companyId);

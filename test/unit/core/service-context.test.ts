@@ -23,7 +23,7 @@ describe('transactional outbox hook (onEmitInTransaction)', () => {
       platform.db.prepare('INSERT INTO side_effects (note) VALUES (?)').run(name);
       seen.push(`tx:${name}`);
     });
-    platform.events.subscribe((name) => seen.push(`bus:${name}`));
+    platform.events.subscribe(({ name }) => seen.push(`bus:${name}`));
     platform.ctx.transact((emit) => emit('product.created', { companyId: 1, id: 7 }));
     expect(count()).toBe(1);
     expect(seen).toEqual(['tx:product.created', 'bus:product.created']);
@@ -33,7 +33,7 @@ describe('transactional outbox hook (onEmitInTransaction)', () => {
     const { platform, count } = setup();
     const published: string[] = [];
     platform.ctx.onEmitInTransaction(() => void platform.db.prepare('INSERT INTO side_effects (note) VALUES (?)').run('x'));
-    platform.events.subscribe((name) => published.push(name));
+    platform.events.subscribe(({ name }) => published.push(name));
     expect(() =>
       platform.ctx.transact((emit) => {
         emit('order.created', { companyId: 1, id: 1 });
