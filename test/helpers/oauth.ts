@@ -8,6 +8,7 @@ import { startPlatformServer, type PlatformServer } from '../../src-main/core/se
 import type { OAuthScope } from '../../src-shared/domain/oauth-scopes';
 import { OAUTH_SCOPES } from '../../src-shared/domain/oauth-scopes';
 import { openTestPlatform } from './platform';
+import { openRealClockPlatform } from './webhooks';
 
 export { DEMO_PASSWORD };
 
@@ -17,7 +18,7 @@ export const DANA = 'dana@northwind-partners.example';
 export const LUKAS = 'lukas@alpenglueck.example';
 export const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 
-export type TestPlatform = ReturnType<typeof openTestPlatform>;
+export type TestPlatform = ReturnType<typeof openTestPlatform> | ReturnType<typeof openRealClockPlatform>;
 
 export interface OAuthFixture {
   platform: TestPlatform;
@@ -28,8 +29,9 @@ export interface OAuthFixture {
   close(): Promise<void>;
 }
 
-export async function startOAuthFixture(options: { redirectUris?: string[]; scopes?: OAuthScope[]; docsFile?: string | null } = {}): Promise<OAuthFixture> {
-  const platform = openTestPlatform('demo');
+export async function startOAuthFixture(options: { redirectUris?: string[]; scopes?: OAuthScope[]; docsFile?: string | null; realClock?: boolean } = {}): Promise<OAuthFixture> {
+  // A real clock where another process (a `serve` on the same folder) must agree with this one about time.
+  const platform = options.realClock ? openRealClockPlatform() : openTestPlatform('demo');
   const server = await startPlatformServer(platform, { version: 'test', docsFile: options.docsFile ?? null });
   const developer = platform.repos.users.findByEmail('yuki@kawaii-stationery.example')!;
   const created = platform.apps.create(OPERATOR, {
