@@ -5,7 +5,7 @@
 // update and delete topics act on such a fresh object unless --id names one of the shop's own.
 import { OPERATOR } from '../../core/access';
 import type { Platform } from '../../core/platform';
-import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher';
+import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher-lease';
 import { parseInput } from '../../../src-shared/api/validation';
 import { checkoutSchema, customerCreateSchema, groupMemberCreateSchema, newsletterRecipientCreateSchema, productCreateSchema, subscriberCreateSchema } from '../../../src-shared/api/shop-inputs';
 import { canonicalWebhookTopic, WEBHOOK_TOPICS, type WebhookTopic } from '../../../src-shared/domain/webhook-topics';

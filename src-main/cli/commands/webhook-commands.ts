@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ClockInfo, WebhookAppGroup, WebhookAttemptSummary } from '../../../src-shared/api/webhook-delivery-types';
 import { formatDuration, MAX_CLOCK_ADVANCE_MS, parseDuration } from '../../../src-shared/domain/durations';
 import { SERVER_INFO_FILE_NAME } from '../../core/paths';
-import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher';
+import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher-lease';
 import { UsageError, type CliIo } from '../cli-io';
 import { jsonOption, positiveInt, printTable, str, type Command, type CommandGroup, type GlobalOptions } from '../command-kit';
 import { openCliPlatform } from '../stack';

@@ -28,9 +28,9 @@ export type FromCheckpointWorker =
 export const DEFAULT_WAL_AUTOCHECKPOINT = 1000;
 export const WAL_CHECKPOINT_WORKER_FILE = 'wal-checkpoint-worker.cjs';
 
-/** dist/worker/wal-checkpoint-worker.cjs beside the running bundle (unpacked from the asar archive). */
+/** dist/worker/wal-checkpoint-worker.cjs beside the running bundle (inside app.asar in a packaged app). */
 export function defaultCheckpointWorkerPath(bundleDir: string = __dirname): string {
-  return join(bundleDir, '..', 'worker', WAL_CHECKPOINT_WORKER_FILE).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  return join(bundleDir, '..', 'worker', WAL_CHECKPOINT_WORKER_FILE);
 }
 
 export interface WalCheckpointerOptions {
