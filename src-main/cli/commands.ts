@@ -38,6 +38,13 @@ function printRunning(io: CliIo, title: string, rows: [string, string][], notes:
   io.out(p.dim('Ctrl+C to stop.'));
 }
 
+/** The log file's line: where it is, and at which level. */
+function logRow(file: string | null, verbose: boolean): [string, string][] {
+  return file ? [['Log', `${file}${verbose ? ' (in detail: each request and webhook attempt)' : ''}`]] : [];
+}
+
+const VERBOSE_OPTION = { description: 'log in detail (each request, each webhook attempt) and say where the log file is' };
+
 /** Waits for the first Ctrl+C (or SIGTERM), saying so on a terminal. */
 async function stoppedBy(stopped: Promise<string>, io: CliIo, human: boolean): Promise<void> {
   await stopped;
@@ -53,6 +60,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
   options: {
     seed: SEED_OPTION,
     port: PORT_OPTION('platform'),
+    verbose: VERBOSE_OPTION,
     json: jsonOption('one line {"url", "dataDir", "adminToken"} once it listens'),
   },
   examples: ['serve', 'serve --data-dir ./demo --seed none --port 4010', 'serve --json'],
@@ -62,7 +70,8 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     const port = portFlag(values.port);
     const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
     // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
-    const log = startCliLogging(global.dataDir).scope('serve').callback();
+    const logger = startCliLogging(global.dataDir, values.verbose ? { level: 'debug' } : {});
+    const log = logger.scope('serve').callback();
     const checkpointer = startWalCheckpointer(platform.db, { log });
     const dispatcher = startWebhookDispatcher(platform, { log });
     const stopAll = async () => {
@@ -84,10 +93,16 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     chmodSync(infoPath, 0o600);
     const moved = movedNote('The platform', listening.movedFrom, listening.port);
     if (human) {
-      printRunning(io, 'PartnerDeck platform running', [['Platform', server.url], ['Data folder', global.dataDir], ['Admin token', `in ${infoPath}`]], moved ? [moved] : []);
+      printRunning(
+        io,
+        'PartnerDeck platform running',
+        [['Platform', server.url], ['Data folder', global.dataDir], ['Admin token', `in ${infoPath}`], ...logRow(logger.file, values.verbose === true)],
+        moved ? [moved] : [],
+      );
     } else {
       io.out(JSON.stringify(info));
       if (moved) io.err(`partnerdeck: note: ${moved}`);
+      if (values.verbose && logger.file) io.err(`partnerdeck: logging in detail to ${logger.file}`);
     }
     await stoppedBy(stopped, io, human);
     await server.close();
@@ -100,13 +115,14 @@ On a terminal it prints the address, the data folder and how to stop it; with --
 const consoleCommand: Command = {
   name: 'console',
   summary: 'Open the console in your browser (browser mode), with the platform running beside it',
-  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address is a launch link: it opens the console once, within 5 minutes, and is useless afterwards, so only you can open it. The browser is opened through a file only you can read, so the link never appears on a command line (\`ps\`); BROWSER=<command> opens it with that command, BROWSER=none opens nothing. While it runs, type o and Enter to open the console again, or u and Enter to print a new link. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Settings -> Developer.
+  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address is a launch link: it opens the console once, within 5 minutes, and is useless afterwards, so only you can open it. The browser is opened through a file only you can read, so the link never appears on a command line (\`ps\`); BROWSER=<command> opens it with that command, BROWSER=none opens nothing. While it runs, type o and Enter to open the console again, or u and Enter to print a new link. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Local platform -> Developer.
 
 On a terminal it prints both addresses, the data folder and how to stop it; with --json, or when the output is not a terminal, one JSON line {"consoleUrl", "platformUrl"}. Ctrl+C stops it cleanly (a second one says it is still stopping).`,
   options: {
     'no-open': { description: 'do not open a browser, just print the launch link' },
     seed: SEED_OPTION,
     port: PORT_OPTION('console'),
+    verbose: VERBOSE_OPTION,
     json: jsonOption('one line {"consoleUrl", "platformUrl"} once it listens'),
   },
   examples: ['console', 'console --no-open --data-dir ./demo', 'console --json --no-open'],
@@ -117,6 +133,7 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
       dataDir: global.dataDir,
       port: portFlag(values.port),
       seed: seedChoice(str(values, 'seed'), 'demo'),
+      verbose: values.verbose === true,
     });
     const open = !values['no-open'];
     const first = stack.host.launchLink();
@@ -132,7 +149,7 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
       printRunning(
         io,
         open ? 'PartnerDeck console running (opening it in your browser)' : 'PartnerDeck console running',
-        [['Console', `${first.url}  (opens once, within 5 minutes)`], ['Platform', stack.platformUrl], ['Data folder', global.dataDir]],
+        [['Console', `${first.url}  (opens once, within 5 minutes)`], ['Platform', stack.platformUrl], ['Data folder', global.dataDir], ...logRow(stack.logFile, values.verbose === true)],
         [...stack.notes, ...(stack.secretWarning ? [`Note: ${stack.secretWarning}`] : []), ...keys],
       );
     } else {
@@ -140,6 +157,7 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
       for (const note of stack.notes) io.err(`partnerdeck: note: ${note}`);
       if (stack.secretWarning) io.err(`partnerdeck: note: ${stack.secretWarning}`);
       for (const note of keys) io.err(`partnerdeck: ${note}`);
+      if (values.verbose && stack.logFile) io.err(`partnerdeck: logging in detail to ${stack.logFile}`);
     }
     if (open) openLaunchLink(first, io.env);
     await stoppedBy(stopped, io, human);
