@@ -10,7 +10,7 @@ import { EmptyState } from '../ui/states';
 const REASONS: Record<LockedReason, { title: string; body: string }> = {
   'no-link': {
     title: 'This PartnerDeck console needs its launch link',
-    body: 'For your safety the console opens only from a link that `partnerdeck console` makes for one use.',
+    body: 'For your safety the console opens only from a link that the partnerdeck console command makes for one use.',
   },
   'link-used': {
     title: 'This launch link was already used or has expired',
