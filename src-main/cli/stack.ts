@@ -72,7 +72,6 @@ export interface ConsoleStack {
 export interface ConsoleStackOptions {
   port: number | undefined;
   seed: SeedChoice;
-  secret: string;
   rendererDir?: string;
   /** Log at debug level (each request, each webhook attempt). */
   verbose?: boolean;
@@ -108,7 +107,6 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
           console: consoleService,
           rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
           port,
-          secret: options.secret,
         }),
       (h) => h.port,
     ).catch((error: unknown) => {

@@ -1,13 +1,12 @@
 // The foundation area's CLI commands (serve, console, company, user) and the groups they introduce. Every
 // area's commands are listed by src-main/areas.ts; cli.ts turns the list into the program.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { companyCreateSchema, userCreateSchema } from '../../../src-shared/api/inputs';
 import type { CompanySummary } from '../../../src-shared/api/types';
 import { parseInput } from '../../../src-shared/api/validation';
 import { OPERATOR } from '../../core/access';
+import { hashPassword } from '../../core/passwords';
 import { toCompanySummary } from '../../core/mappers';
 import { SERVER_INFO_FILE_NAME } from '../../core/paths';
 import { listenRemembered } from '../../core/server/port-memory';
@@ -20,18 +19,7 @@ import { startWalCheckpointer } from '../../core/db/wal-checkpointer';
 import { colorsOn, paint, UsageError, type CliIo } from '../cli-io';
 import { PORT_OPTION, portFlag } from '../port-flag';
 import { movedNote, portInUse, startCliLogging } from '../stack';
-
-function openInBrowser(url: string): void {
-  const [cmd, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
-  try {
-    const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
-    child.on('error', () => undefined);
-    child.unref();
-  } catch {
-    // No browser opener on this machine: the printed URL is enough.
-  }
-}
+import { openLaunchLink } from '../open-browser';
 
 /** What a person sees on a terminal once a server runs: aligned label/value lines, then how to stop it. */
 function printRunning(io: CliIo, title: string, rows: [string, string][], notes: string[]): void {
@@ -120,11 +108,11 @@ On a terminal it prints the address, the data folder and how to stop it; with --
 const consoleCommand: Command = {
   name: 'console',
   summary: 'Open the console in your browser (browser mode), with the platform running beside it',
-  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address carries a secret made for this launch (it becomes an HttpOnly cookie), so only you can open it. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Local platform -> Developer.
+  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address is a launch link: it opens the console once, within 5 minutes, and is useless afterwards, so only you can open it. The browser is opened through a file only you can read, so the link never appears on a command line (\`ps\`); BROWSER=<command> opens it with that command, BROWSER=none opens nothing. While it runs, type o and Enter to open the console again, or u and Enter to print a new link. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Local platform -> Developer.
 
 On a terminal it prints both addresses, the data folder and how to stop it; with --json, or when the output is not a terminal, one JSON line {"consoleUrl", "platformUrl"}. Ctrl+C stops it cleanly (a second one says it is still stopping).`,
   options: {
-    'no-open': { description: 'do not open a browser, just print the address' },
+    'no-open': { description: 'do not open a browser, just print the launch link' },
     seed: SEED_OPTION,
     port: PORT_OPTION('console'),
     verbose: VERBOSE_OPTION,
@@ -137,25 +125,35 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
     const stack = await startConsoleStack({
       port: portFlag(values.port),
       seed: seedChoice(str(values, 'seed'), 'demo'),
-      secret: randomBytes(32).toString('base64url'),
       verbose: values.verbose === true,
     });
     const open = !values['no-open'];
+    const first = stack.host.launchLink();
+    // In a terminal: o opens the console again (a new one-time link), u prints a new link.
+    const stopKeys = io.onInputLine?.((line) => {
+      const key = line.trim().toLowerCase();
+      if (key === 'o') {
+        if (!openLaunchLink(stack.host.launchLink(), io.env)) io.err('partnerdeck: BROWSER=none: no browser to open (type u and Enter for a link)');
+      } else if (key === 'u') io.err(`partnerdeck: console link (works once, within 5 minutes): ${stack.host.launchLink().url}`);
+    });
+    const keys = stopKeys ? ['Type o and Enter to open the console again, u and Enter for a new link.'] : [];
     if (human) {
       printRunning(
         io,
         open ? 'PartnerDeck console running (opening it in your browser)' : 'PartnerDeck console running',
-        [['Console', stack.host.consoleUrl], ['Platform', stack.platformUrl], ['Data folder', global.dataDir], ...logRow(stack.logFile, values.verbose === true)],
-        [...stack.notes, ...(stack.secretWarning ? [`Note: ${stack.secretWarning}`] : [])],
+        [['Console', `${first.url}  (opens once, within 5 minutes)`], ['Platform', stack.platformUrl], ['Data folder', global.dataDir], ...logRow(stack.logFile, values.verbose === true)],
+        [...stack.notes, ...(stack.secretWarning ? [`Note: ${stack.secretWarning}`] : []), ...keys],
       );
     } else {
-      io.out(JSON.stringify({ consoleUrl: stack.host.consoleUrl, platformUrl: stack.platformUrl }));
+      io.out(JSON.stringify({ consoleUrl: first.url, platformUrl: stack.platformUrl }));
       for (const note of stack.notes) io.err(`partnerdeck: note: ${note}`);
       if (stack.secretWarning) io.err(`partnerdeck: note: ${stack.secretWarning}`);
+      for (const note of keys) io.err(`partnerdeck: ${note}`);
       if (values.verbose && stack.logFile) io.err(`partnerdeck: logging in detail to ${stack.logFile}`);
     }
-    if (open) openInBrowser(stack.host.consoleUrl);
+    if (open) openLaunchLink(first, io.env);
     await stoppedBy(stopped, io, human);
+    stopKeys?.();
     await stack.close();
     return 0;
   },
@@ -169,7 +167,7 @@ const companyList: Command = {
     json: jsonOption('[{"id", "name", "country", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
   },
   examples: ['company list', 'company list --partner 2 --json'],
-  async run({ values, io, openPlatform }) {
+  async run({ values, global, io, openPlatform }) {
     const platform = openPlatform('none');
     try {
       const partnerId = positiveInt(str(values, 'partner'), 'partner');
@@ -218,7 +216,7 @@ const companyCreate: Command = {
     json: jsonOption('the created company'),
   },
   examples: ['company create --name "Acme GmbH" --partner 2 --route via_partner --vat-id DE123456789', 'company create --name "Demo Shop" --sample --json'],
-  async run({ values, io, openPlatform }) {
+  async run({ values, global, io, openPlatform }) {
     const name = required(values, 'name');
     const route = str(values, 'route') ?? 'direct';
     if (route !== 'direct' && route !== 'via_partner') throw new UsageError(`--route must be direct or via_partner (got "${route}")`);
@@ -259,7 +257,7 @@ const userCreate: Command = {
     json: jsonOption('the created user'),
   },
   examples: ['user create --company 5 --email ops@shop.example --password s3cret-pass --admin'],
-  async run({ values, io, openPlatform }) {
+  async run({ values, global, io, openPlatform }) {
     const email = required(values, 'email');
     const permissionsRaw = str(values, 'permissions') ?? '';
     const input = parseInput(userCreateSchema, {
@@ -273,7 +271,7 @@ const userCreate: Command = {
     });
     const platform = openPlatform('none');
     try {
-      const user = platform.users.create(OPERATOR, input);
+      const user = platform.users.create(OPERATOR, input, { passwordHash: await hashPassword(input.password) });
       if (values.json) io.out(JSON.stringify(user));
       else io.out(`created user ${user.id}: ${user.email} in company ${user.companyId}`);
       return 0;

@@ -1,8 +1,9 @@
 // The OAuth area's core: apps' API credentials, companies' grants to apps and the OAuth server's codes and
-// tokens (migrations 003 and 004), with the authorization, token and tokeninfo endpoints.
+// tokens (migrations 003, 004 and 010: the refresh-token grace window), with the authorization, token and tokeninfo endpoints.
 import { defineCoreArea } from '../area';
 import { migration003 } from '../db/migrations/003-apps-and-webhooks';
 import { migration004 } from '../db/migrations/004-oauth';
+import { migration010 } from '../db/migrations/010-oauth-refresh-grace';
 import { createAppsRepository, type AppsRepository } from '../repositories/apps-repository';
 import { createAuthorizationsRepository, type AuthorizationsRepository } from '../repositories/authorizations-repository';
 import { createOAuthRepository, type OAuthRepository } from '../repositories/oauth-repository';
@@ -34,7 +35,7 @@ declare module '../services/service-context' {
 
 export const oauthCore = defineCoreArea({
   name: 'oauth',
-  migrations: [migration003, migration004],
+  migrations: [migration003, migration004, migration010],
   repositories: { apps: createAppsRepository, authorizations: createAuthorizationsRepository, oauth: createOAuthRepository },
   services: {
     apps: ({ ctx, secrets, catalog }) => createAppsService(ctx, secrets, catalog),
