@@ -30,10 +30,10 @@ export default tseslint.config(
   },
   {
     // Plain Node scripts (build, start, benchmarks, the bin shim).
-    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'bin/**/*.cjs'],
+    files: ['scripts/**/*.mjs', 'scripts/**/*.cjs', 'bench/**/*.mjs', 'bin/**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', Buffer: 'readonly', fetch: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', Atomics: 'readonly', SharedArrayBuffer: 'readonly', Int32Array: 'readonly', URL: 'readonly', URLSearchParams: 'readonly', Buffer: 'readonly', fetch: 'readonly' },
     },
   },
   {

@@ -9,8 +9,10 @@ export default defineConfig({
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     reporters: ['default'],
     projects: [
-      // The renderer's components (rendered to markup by a few unit tests) use the automatic JSX runtime, as in the build.
-      { esbuild: { jsx: 'automatic' }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      // Unit tests run the shell against the electron fake; libraries that require('electron') past the mock
+      // (electron-store) would make Electron 45's package download its binary, so point it nowhere. The renderer's
+      // components (rendered to markup by a few unit tests) use the automatic JSX runtime, as in the build.
+      { esbuild: { jsx: 'automatic' }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist' } } },
       { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, pool: 'forks', poolOptions: { forks: { singleFork: true } } } },
       { test: { name: 'e2e-electron', include: ['test/e2e-electron/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },

@@ -1,16 +1,24 @@
 // Builds everything into dist/ with esbuild: the Electron main process and its sandboxed preload (fully
 // bundled, as a sandboxed preload cannot require anything but a few electron modules), the CLI (which also
-// runs the browser host), the webhook worker, and the renderer. Runs on `npm install` (prepare) and before the tests.
+// runs the browser host), the webhook worker, and the renderer. Runs on `npm install` (prepare, with --if-stale:
+// only when a source is newer than dist/) and before the tests (always).
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import freshness from './dist-freshness.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const watch = process.argv.includes('--watch');
 const started = Date.now();
+
+// `prepare` (npm install, and npx's install of this folder) builds only when a source is newer than dist/.
+if (process.argv.includes('--if-stale') && freshness.staleInput(root) === null) {
+  console.log('dist/ is up to date (no source changed since it was built)');
+  process.exit(0);
+}
 
 rmSync(dist, { recursive: true, force: true });
 

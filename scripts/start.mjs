@@ -8,19 +8,15 @@ import console from 'node:console';
 import process from 'node:process';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './lib/electron-binary.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const DOWNLOAD_TIMEOUT_MS = 60_000;
 /** An Electron that exits with an error this soon after launch is taken as "cannot run here". */
 const EARLY_EXIT_MS = 15_000;
-
-function firstLine(text) {
-  return String(text).trim().split('\n')[0].trim();
-}
 
 function ensureBuilt() {
   const outputs = ['dist/main/electron-main.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html', 'dist/cli/partnerdeck.cjs'];
@@ -33,20 +29,9 @@ function ensureBuilt() {
   }
 }
 
-/** { path } of a runnable Electron binary, or { reason } why there is none. */
+/** { path } of a runnable Electron binary, or { reason } why there is none (no download: see lib/electron-binary.mjs). */
 function resolveElectron() {
-  const require = createRequire(join(root, 'package.json'));
-  try {
-    // electron/index.js reads the binary's location once; read it afresh after a download.
-    delete require.cache[require.resolve('electron')];
-    const path = require('electron');
-    if (typeof path !== 'string' || !existsSync(path)) return { reason: `the Electron binary is missing (${path})` };
-    return { path };
-  } catch (error) {
-    const message = firstLine(error instanceof Error ? error.message : error);
-    // electron/index.js says "failed to install correctly" when the binary was never downloaded.
-    return { reason: /failed to install correctly/.test(message) ? 'the Electron binary has not been downloaded' : message };
-  }
+  return findElectronBinary(root);
 }
 
 /** One attempt at node_modules/electron/install.js; returns why it failed, or null. */

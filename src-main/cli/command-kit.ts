@@ -1,29 +1,73 @@
-// What every CLI command is made of (name, flags, help, run) and the small helpers they share to read
-// flags, report usage errors and print tables.
-import type { ParseArgsConfig } from 'node:util';
+// What every CLI command is made of, declared as plain data (name, summary, description, arguments, flags,
+// examples) plus its `run`: cli.ts turns these into commander commands (help, parsing, "did you mean"), and
+// the same declarations feed shell completion and the help snapshots. Area files export `Command[]` (and the
+// `CommandGroup`s whose first word they introduce); the helpers below read flags and print tables.
 import type { SeedChoice } from '../core/platform';
 import { UsageError, type CliIo } from './cli-io';
 
 export interface GlobalOptions {
   dataDir: string;
-  port: number;
 }
 
-export interface CommandContext {
-  values: Record<string, string | boolean | string[] | undefined>;
-  positionals: string[];
-  global: GlobalOptions;
-  io: CliIo;
+/** A flag of a command, keyed by its long name without dashes (`'redirect-uri'`). */
+export interface CommandOption {
+  /** Placeholder of the flag's value (`'ID'`, `'demo|none'`); without it the flag is a switch. */
+  value?: string;
+  description: string;
+  /** A one-letter alias (`'j'` for `-j`). */
+  short?: string;
+  /** May be given several times; the values arrive as an array. */
+  multiple?: boolean;
+  /** The only values allowed (checked before `run`, offered by shell completion). */
+  choices?: readonly string[];
+  /** Checked before `run`: "--name is required". */
+  required?: boolean;
+  /** The input field this flag sets when it is not the flag's camelCase name (`'redirectUris'` for
+   * `--redirect-uri`): validation errors about that field then name the flag. */
+  field?: string | readonly string[];
+  /** What shell completion offers for the value: files or folders (default: nothing). */
+  complete?: 'file' | 'dir';
+}
+
+export interface CommandArgument {
+  name: string;
+  description: string;
+  required?: boolean;
+  /** The only values allowed (checked before `run`, offered by shell completion). */
+  choices?: readonly string[];
+  /** Values shell completion offers without restricting the argument to them. */
+  suggest?: readonly string[];
 }
 
 export interface Command {
+  /** The words that run it: `'serve'`, `'app create'`. A two-word name belongs to the group of its first word. */
   name: string;
-  usage: string;
+  /** One line, shown in lists of commands. */
   summary: string;
-  help: string;
-  options: ParseArgsConfig['options'];
-  positionals?: boolean;
+  /** More about it, shown in its own help under the summary (plain text; lines are kept). */
+  description?: string;
+  arguments?: readonly CommandArgument[];
+  options: Record<string, CommandOption>;
+  /** Whole command lines without `partnerdeck` (`'app list --company 5 --json'`), shown under Examples. */
+  examples?: readonly string[];
   run(ctx: CommandContext): Promise<number>;
+}
+
+/** The first word of two-word commands (`app` of `app create`): its help lists its subcommands. */
+export interface CommandGroup {
+  name: string;
+  summary: string;
+  description?: string;
+}
+
+export interface CommandContext {
+  /** Flag values by long name (the command's flags and the global ones): strings, booleans, arrays for
+   * repeatable flags; undefined when not given. */
+  values: Record<string, string | boolean | string[] | undefined>;
+  /** The arguments, in order (only those given). */
+  positionals: string[];
+  global: GlobalOptions;
+  io: CliIo;
 }
 
 export const str = (values: CommandContext['values'], key: string): string | undefined => values[key] as string | undefined;
@@ -46,6 +90,14 @@ export function seedChoice(raw: string | undefined, fallback: SeedChoice): SeedC
   return raw;
 }
 
+/** The `--seed demo|none` flag of the commands that may create a data folder. */
+export const SEED_OPTION: CommandOption = { value: 'demo|none', description: 'what an empty data folder starts with (default: demo)', choices: ['demo', 'none'] };
+
+/** The `--json` switch, with what it prints. */
+export function jsonOption(prints: string): CommandOption {
+  return { description: `print JSON instead of text: ${prints}` };
+}
+
 export function printTable(io: CliIo, rows: Record<string, string | number>[]): void {
   if (rows.length === 0) {
     io.out('(none)');
@@ -56,4 +108,3 @@ export function printTable(io: CliIo, rows: Record<string, string | number>[]): 
   io.out(keys.map((k, i) => k.toUpperCase().padEnd(widths[i])).join('  '));
   for (const row of rows) io.out(keys.map((k, i) => String(row[k]).padEnd(widths[i])).join('  '));
 }
-

@@ -1,5 +1,6 @@
-// The foundation's CLI commands (serve, console, company, user) and the list of every command.
-// Commands of other areas live in ./commands/<area>-commands.ts and are appended to COMMANDS.
+// The foundation's CLI commands (serve, console, company, user), the command groups, and the list of every
+// command. Commands of other areas live in ./commands/<area>-commands.ts (with the groups they introduce)
+// and are appended to COMMANDS; cli.ts turns the list into the program.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,18 +11,21 @@ import { parseInput } from '../../src-shared/api/validation';
 import { OPERATOR } from '../core/access';
 import { toCompanySummary } from '../core/mappers';
 import { SERVER_INFO_FILE_NAME } from '../core/paths';
+import { listenRemembered } from '../core/server/port-memory';
 import { startPlatformServer } from '../core/server/platform-server';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { APP_VERSION } from '../console/version';
-import { positiveInt, printTable, required, seedChoice, str, type Command } from './command-kit';
+import { PERMISSIONS } from '../../src-shared/domain/permissions';
+import { jsonOption, positiveInt, printTable, required, SEED_OPTION, seedChoice, str, type Command, type CommandGroup } from './command-kit';
 import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { SHOP_COMMANDS } from './commands/shop-commands';
-import { UsageError } from './cli-io';
-import { openCliPlatform, startConsoleStack } from './stack';
-import { APP_COMMANDS } from './commands/app-commands';
-import { BILLING_COMMANDS } from './commands/billing-commands';
+import { colorsOn, paint, UsageError, type CliIo } from './cli-io';
+import { PORT_OPTION, portFlag } from './port-flag';
+import { movedNote, openCliPlatform, portInUse, startCliLogging, startConsoleStack } from './stack';
+import { APP_COMMANDS, APP_GROUPS } from './commands/app-commands';
+import { BILLING_COMMANDS, BILLING_GROUPS } from './commands/billing-commands';
 import { STORE_COMMANDS } from './commands/store-commands';
-import { WEBHOOK_COMMANDS } from './commands/webhook-commands';
+import { WEBHOOK_COMMANDS, WEBHOOK_GROUPS } from './commands/webhook-commands';
 import { EMBEDDED_APP_COMMANDS } from './commands/embedded-app-commands';
 
 function openInBrowser(url: string): void {
@@ -36,59 +40,112 @@ function openInBrowser(url: string): void {
   }
 }
 
+/** What a person sees on a terminal once a server runs: aligned label/value lines, then how to stop it. */
+function printRunning(io: CliIo, title: string, rows: [string, string][], notes: string[]): void {
+  const p = paint(colorsOn(io.env, io.stdoutIsTTY));
+  const width = Math.max(...rows.map(([label]) => label.length));
+  io.out(p.green(p.bold(title)));
+  for (const [label, value] of rows) io.out(`  ${p.dim(label.padEnd(width))}  ${value}`);
+  for (const note of notes) io.out(`  ${note}`);
+  io.out(p.dim('Ctrl+C to stop.'));
+}
+
+/** Waits for the first Ctrl+C (or SIGTERM), saying so on a terminal. */
+async function stoppedBy(stopped: Promise<string>, io: CliIo, human: boolean): Promise<void> {
+  await stopped;
+  if (human) io.out('Stopping… (finishing what is running and checkpointing the database)');
+}
+
 const serve: Command = {
   name: 'serve',
-  usage: 'serve [--seed demo|none] [--data-dir DIR] [--port N]',
-  summary: 'Run the platform headless: OAuth 2.0 (/oauth2/authorize, /token, /api/tokeninfo), the /admin REST API and the webhook dispatcher',
-  help: `Prints one JSON line once it listens: {"url", "dataDir", "adminToken"}, and writes the same to
-server.json in the data folder (readable only by you). Stops cleanly on SIGINT/SIGTERM. Webhooks are
-delivered while it runs (also those of events that other partnerdeck commands create in the folder).
-  --seed demo|none   what an empty data folder starts with (default: demo)`,
-  options: { seed: { type: 'string' } },
+  summary: 'Run the platform headless: OAuth 2.0, the /admin REST API and the webhook dispatcher',
+  description: `Serves OAuth 2.0 (/oauth2/authorize, /oauth2/token, /api/tokeninfo) and the /admin REST API on 127.0.0.1, and delivers webhooks (also those of events that other partnerdeck commands create in the data folder). Writes {"url", "dataDir", "adminToken"} to server.json in the data folder (readable only by you) while it runs.
+
+On a terminal it prints the address, the data folder and how to stop it; with --json, or when the output is not a terminal, one JSON line {"url", "dataDir", "adminToken"} once it listens. The first Ctrl+C (or SIGTERM) stops it cleanly: the database is checkpointed and closed, no -wal or -shm file is left. A second Ctrl+C says it is still stopping; a third quits at once.`,
+  options: {
+    seed: SEED_OPTION,
+    port: PORT_OPTION('platform'),
+    json: jsonOption('one line {"url", "dataDir", "adminToken"} once it listens'),
+  },
+  examples: ['serve', 'serve --data-dir ./demo --seed none --port 4010', 'serve --json'],
   async run({ values, global, io }) {
     const stopped = io.untilStopped();
+    const human = values.json !== true && io.stdoutIsTTY;
+    const port = portFlag(values.port);
     const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
-    const log = (message: string, error?: unknown) => io.err(`partnerdeck: ${message}${error ? `: ${(error as Error).message ?? error}` : ''}`);
+    // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
+    const log = startCliLogging(global.dataDir).scope('serve').callback();
     const checkpointer = startWalCheckpointer(platform.db, { log });
     const dispatcher = startWebhookDispatcher(platform, { log });
-    const server = await startPlatformServer(platform, { port: global.port, version: APP_VERSION });
+    const stopAll = async () => {
+      await dispatcher.stop();
+      await checkpointer.stop();
+      platform.close();
+    };
+    let listening;
+    try {
+      listening = await listenRemembered(global.dataDir, 'platform', port, (p) => startPlatformServer(platform, { port: p, version: APP_VERSION }), (s) => s.port);
+    } catch (error) {
+      await stopAll();
+      throw portInUse(error, port);
+    }
+    const server = listening.server;
     const info = { url: server.url, dataDir: global.dataDir, adminToken: server.adminToken };
     const infoPath = join(global.dataDir, SERVER_INFO_FILE_NAME);
     writeFileSync(infoPath, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
     chmodSync(infoPath, 0o600);
-    io.out(JSON.stringify(info));
-    await stopped;
+    const moved = movedNote('The platform', listening.movedFrom, listening.port);
+    if (human) {
+      printRunning(io, 'PartnerDeck platform running', [['Platform', server.url], ['Data folder', global.dataDir], ['Admin token', `in ${infoPath}`]], moved ? [moved] : []);
+    } else {
+      io.out(JSON.stringify(info));
+      if (moved) io.err(`partnerdeck: note: ${moved}`);
+    }
+    await stoppedBy(stopped, io, human);
     await server.close();
-    await dispatcher.stop();
-    await checkpointer.stop();
+    await stopAll();
     rmSync(infoPath, { force: true });
-    platform.close();
     return 0;
   },
 };
 
 const consoleCommand: Command = {
   name: 'console',
-  usage: 'console [--no-open] [--seed demo|none] [--data-dir DIR] [--port N]',
   summary: 'Open the console in your browser (browser mode), with the platform running beside it',
-  help: `Prints {"consoleUrl": "...", "platformUrl": "..."} on one line. The console URL carries this launch's
-secret; only 127.0.0.1 is listened on. The platform URL is where apps reach OAuth and the API (e.g.
-\`partnerdeck example-app --platform-url URL\`).
-  --no-open          do not open a browser, just print the URL
-  --seed demo|none   what an empty data folder starts with (default: demo)`,
-  options: { 'no-open': { type: 'boolean' }, seed: { type: 'string' } },
+  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address carries a secret made for this launch (it becomes an HttpOnly cookie), so only you can open it. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Settings -> Developer.
+
+On a terminal it prints both addresses, the data folder and how to stop it; with --json, or when the output is not a terminal, one JSON line {"consoleUrl", "platformUrl"}. Ctrl+C stops it cleanly (a second one says it is still stopping).`,
+  options: {
+    'no-open': { description: 'do not open a browser, just print the address' },
+    seed: SEED_OPTION,
+    port: PORT_OPTION('console'),
+    json: jsonOption('one line {"consoleUrl", "platformUrl"} once it listens'),
+  },
+  examples: ['console', 'console --no-open --data-dir ./demo', 'console --json --no-open'],
   async run({ values, global, io }) {
     const stopped = io.untilStopped();
+    const human = values.json !== true && io.stdoutIsTTY;
     const stack = await startConsoleStack({
       dataDir: global.dataDir,
-      port: global.port,
+      port: portFlag(values.port),
       seed: seedChoice(str(values, 'seed'), 'demo'),
       secret: randomBytes(32).toString('base64url'),
     });
-    io.out(JSON.stringify({ consoleUrl: stack.host.consoleUrl, platformUrl: stack.platformUrl }));
-    if (stack.secretWarning) io.err(`partnerdeck: note: ${stack.secretWarning}`);
-    if (!values['no-open']) openInBrowser(stack.host.consoleUrl);
-    await stopped;
+    const open = !values['no-open'];
+    if (human) {
+      printRunning(
+        io,
+        open ? 'PartnerDeck console running (opening it in your browser)' : 'PartnerDeck console running',
+        [['Console', stack.host.consoleUrl], ['Platform', stack.platformUrl], ['Data folder', global.dataDir]],
+        [...stack.notes, ...(stack.secretWarning ? [`Note: ${stack.secretWarning}`] : [])],
+      );
+    } else {
+      io.out(JSON.stringify({ consoleUrl: stack.host.consoleUrl, platformUrl: stack.platformUrl }));
+      for (const note of stack.notes) io.err(`partnerdeck: note: ${note}`);
+      if (stack.secretWarning) io.err(`partnerdeck: note: ${stack.secretWarning}`);
+    }
+    if (open) openInBrowser(stack.host.consoleUrl);
+    await stoppedBy(stopped, io, human);
     await stack.close();
     return 0;
   },
@@ -96,11 +153,12 @@ secret; only 127.0.0.1 is listened on. The platform URL is where apps reach OAut
 
 const companyList: Command = {
   name: 'company list',
-  usage: 'company list [--partner ID] [--json]',
   summary: "List companies: a partner's clients with --partner, else every company",
-  help: `  --partner ID   only the clients of this partner
-  --json         print JSON instead of a table`,
-  options: { json: { type: 'boolean' }, partner: { type: 'string' } },
+  options: {
+    partner: { value: 'ID', description: 'only the clients of this partner' },
+    json: jsonOption('[{"id", "name", "country", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
+  },
+  examples: ['company list', 'company list --partner 2 --json'],
   async run({ values, global, io }) {
     const platform = openCliPlatform(global.dataDir, 'none');
     try {
@@ -136,29 +194,20 @@ const companyList: Command = {
 
 const companyCreate: Command = {
   name: 'company create',
-  usage: 'company create --name N [--partner ID] [--sample] [--route direct|via_partner] [--vat-id V] [--country CC] [--json]',
   summary: 'Create a company (a client of --partner, or an independent one)',
-  help: `  --name N                 company name (required)
-  --partner ID             the partner that manages it; the CLI records the partner's non-affiliation attestation
-  --sample                 a sample company: fully configurable, never sells, never billed
-  --route direct|via_partner   payment route (default direct; via_partner needs --partner)
-  --vat-id V               VAT-ID, checked against the country's format
-  --country CC             ISO country code (default DE)
-  --email E, --city C      contact data
-  --partner-program        admit the new company to the partner program (makes it a partner)
-  --json                   print the created company as JSON`,
   options: {
-    name: { type: 'string' },
-    partner: { type: 'string' },
-    sample: { type: 'boolean' },
-    route: { type: 'string' },
-    'vat-id': { type: 'string' },
-    country: { type: 'string' },
-    email: { type: 'string' },
-    city: { type: 'string' },
-    'partner-program': { type: 'boolean' },
-    json: { type: 'boolean' },
+    name: { value: 'NAME', description: 'the company name', required: true },
+    partner: { value: 'ID', description: "the partner that manages it (the CLI records the partner's non-affiliation attestation)" },
+    sample: { description: 'a sample company: fully configurable, never sells, never billed' },
+    route: { value: 'direct|via_partner', description: 'payment route (default direct; via_partner needs --partner)', choices: ['direct', 'via_partner'], field: 'paymentRoute' },
+    'vat-id': { value: 'VAT', description: "VAT-ID, checked against the country's format" },
+    country: { value: 'CC', description: 'ISO country code (default DE)' },
+    email: { value: 'EMAIL', description: 'contact email' },
+    city: { value: 'CITY', description: 'city' },
+    'partner-program': { description: 'admit the new company to the partner program (makes it a partner)', field: 'isPartner' },
+    json: jsonOption('the created company'),
   },
+  examples: ['company create --name "Acme GmbH" --partner 2 --route via_partner --vat-id DE123456789', 'company create --name "Demo Shop" --sample --json'],
   async run({ values, global, io }) {
     const name = required(values, 'name');
     const route = str(values, 'route') ?? 'direct';
@@ -188,26 +237,18 @@ const companyCreate: Command = {
 
 const userCreate: Command = {
   name: 'user create',
-  usage: 'user create --company ID --email E --password P --permissions a,b [--name N] [--admin] [--welcome] [--json]',
   summary: 'Add a user to a company',
-  help: `  --company ID       the company (required)
-  --email E          login email (required, unique)
-  --password P       at least 8 characters (required; stored as a scrypt hash)
-  --permissions a,b  products, orders, customers, reports, billing, apps, settings, users, clients
-  --name N           display name (default: the email's local part)
-  --admin            administrator: every permission
-  --welcome          queue the welcome email with login data and permissions to the outbox
-  --json             print the created user as JSON`,
   options: {
-    company: { type: 'string' },
-    email: { type: 'string' },
-    password: { type: 'string' },
-    permissions: { type: 'string' },
-    name: { type: 'string' },
-    admin: { type: 'boolean' },
-    welcome: { type: 'boolean' },
-    json: { type: 'boolean' },
+    company: { value: 'ID', description: 'the company', required: true, field: 'companyId' },
+    email: { value: 'EMAIL', description: 'login email (unique)', required: true },
+    password: { value: 'PASSWORD', description: 'at least 8 characters (stored as a scrypt hash)', required: true },
+    permissions: { value: 'a,b', description: `what the user may do: ${PERMISSIONS.join(', ')}` },
+    name: { value: 'NAME', description: "display name (default: the email's local part)" },
+    admin: { description: 'administrator: every permission', field: 'isAdmin' },
+    welcome: { description: 'queue the welcome email with login data and permissions to the outbox', field: 'sendWelcomeEmail' },
+    json: jsonOption('the created user'),
   },
+  examples: ['user create --company 5 --email ops@shop.example --password s3cret-pass --admin'],
   async run({ values, global, io }) {
     const email = required(values, 'email');
     const permissionsRaw = str(values, 'permissions') ?? '';
@@ -231,5 +272,14 @@ const userCreate: Command = {
     }
   },
 };
+
+/** The command groups: the first word of two-word commands, with what their help says about them. */
+export const COMMAND_GROUPS: CommandGroup[] = [
+  { name: 'company', summary: 'List and create companies (partners, their clients, sample companies)' },
+  { name: 'user', summary: "Add users to companies and give or take the platform operator's role" },
+  ...APP_GROUPS,
+  ...WEBHOOK_GROUPS,
+  ...BILLING_GROUPS,
+];
 
 export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...STORE_COMMANDS, ...WEBHOOK_COMMANDS, ...EMBEDDED_APP_COMMANDS, ...BILLING_COMMANDS];

@@ -4,16 +4,47 @@ import { join } from 'node:path';
 import { createConsoleService } from '../console/console-service';
 import { createJsonFilePrefs } from '../console/prefs';
 import { APP_VERSION } from '../console/version';
-import { PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
+import { assertDatabaseNotNewer } from '../core/db/data-folder-guard';
+import { DB_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
 import { openPlatform, type Platform, type SeedChoice } from '../core/platform';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
+import { installProcessLogger } from '../core/logging/log-channel';
+import { createLogger, type Logger, type LogLevel } from '../core/logging/logger';
 import { startWalCheckpointer } from '../core/db/wal-checkpointer';
+import { listenRemembered } from '../core/server/port-memory';
 import { startPlatformServer } from '../core/server/platform-server';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { startBrowserHost, type BrowserHost } from '../host/browser-host';
+import { UsageError } from './cli-io';
 
 export function openCliPlatform(dataDir: string, seed: SeedChoice): Platform {
+  // A newer PartnerDeck's folder is refused before the key file (or anything else) is created in it.
+  assertDatabaseNotNewer(join(dataDir, DB_FILE_NAME));
   return openPlatform({ dataDir, seed, secretStore: createKeyFileSecretStore(join(dataDir, SECRET_KEY_FILE_NAME)) });
+}
+
+/** A remembered port another program holds now, said in words (null when the server got its usual port). */
+/**
+ * The log of a long-running command (serve, console): `<dataDir>/logs/partnerdeck.log` with rotation, installed
+ * as the process's logger (the platform server, the webhook worker and the console write to it). `level`
+ * defaults to $PARTNERDECK_LOG_LEVEL or info; warnings and errors also go to stderr unless `console` says otherwise.
+ */
+export function startCliLogging(dataDir: string, options: { level?: LogLevel; console?: LogLevel | false } = {}): Logger {
+  const logger = createLogger({ dataDir, level: options.level, console: options.console ?? 'warn' });
+  installProcessLogger(logger);
+  return logger;
+}
+
+export function movedNote(what: string, movedFrom: number | null, port: number): string | null {
+  return movedFrom === null ? null : `${what} port ${movedFrom} (this data folder's usual one) is taken by another program: using ${port} instead, and from now on`;
+}
+
+/** An explicit --port that is taken, as a usage error; anything else unchanged. */
+export function portInUse(error: unknown, port: number | undefined): unknown {
+  if ((error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE' && port !== undefined) {
+    return new UsageError(`--port ${port} is in use by another program (give another, 0 for any free port, or leave --port out for this folder's usual one)`);
+  }
+  return error;
 }
 
 export interface ConsoleStack {
@@ -21,38 +52,58 @@ export interface ConsoleStack {
   host: BrowserHost;
   platformUrl: string;
   secretWarning: string | null;
+  /** What a person should know about the ports (a usual port that was taken). */
+  notes: string[];
   close(): Promise<void>;
 }
 
-export async function startConsoleStack(options: { dataDir: string; port: number; seed: SeedChoice; secret: string; rendererDir?: string }): Promise<ConsoleStack> {
+export async function startConsoleStack(options: { dataDir: string; port: number | undefined; seed: SeedChoice; secret: string; rendererDir?: string }): Promise<ConsoleStack> {
   const platform = openCliPlatform(options.dataDir, options.seed);
+  startCliLogging(options.dataDir);
   const checkpointer = startWalCheckpointer(platform.db);
   const dispatcher = startWebhookDispatcher(platform);
-  const server = await startPlatformServer(platform, { version: APP_VERSION });
-  const consoleService = createConsoleService({
-    platform,
-    prefs: createJsonFilePrefs(join(options.dataDir, PREFS_FILE_NAME)),
-    host: 'browser',
-    platformUrl: server.url,
-  });
-  const host = await startBrowserHost({
-    console: consoleService,
-    rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
-    port: options.port,
-    secret: options.secret,
-  });
-  return {
-    platform,
-    host,
-    platformUrl: server.url,
-    secretWarning: platform.secrets.warning,
-    async close() {
-      await host.close();
-      consoleService.close();
-      await server.close();
-      await dispatcher.stop();
-      await checkpointer.stop();
-      platform.close();
-    },
+  const closers: (() => Promise<void> | void)[] = [() => platform.close(), () => checkpointer.stop(), () => dispatcher.stop()];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close();
   };
+  try {
+    const platformServer = await listenRemembered(options.dataDir, 'platform', undefined, (port) => startPlatformServer(platform, { port, version: APP_VERSION }), (s) => s.port);
+    const server = platformServer.server;
+    closers.push(() => server.close());
+    const consoleService = createConsoleService({
+      platform,
+      prefs: createJsonFilePrefs(join(options.dataDir, PREFS_FILE_NAME)),
+      host: 'browser',
+      platformUrl: server.url,
+    });
+    closers.push(() => consoleService.close());
+    const consoleHost = await listenRemembered(
+      options.dataDir,
+      'console',
+      options.port,
+      (port) =>
+        startBrowserHost({
+          console: consoleService,
+          rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
+          port,
+          secret: options.secret,
+        }),
+      (h) => h.port,
+    ).catch((error: unknown) => {
+      throw portInUse(error, options.port);
+    });
+    const host = consoleHost.server;
+    closers.push(() => host.close());
+    return {
+      platform,
+      host,
+      platformUrl: server.url,
+      secretWarning: platform.secrets.warning,
+      notes: [movedNote('The platform', platformServer.movedFrom, platformServer.port), movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
 }

@@ -2,6 +2,7 @@
 // (Electron IPC or the browser host). It validates every input at the boundary and runs the method's
 // handler. The session and its guards live in console-context.ts; the handlers, one group per area, in
 // handlers/. A method of the contract without a handler is a type error here.
+import { logFor } from '../core/logging/logger';
 import {
   isMethodName,
   methods,
@@ -12,6 +13,7 @@ import {
 } from '../../src-shared/api/contract';
 import { ApiError } from '../../src-shared/api/errors';
 import { parseInput } from '../../src-shared/api/validation';
+import { toApiError } from '../core/errors';
 import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
 import { billingHandlers } from './handlers/billing-handlers';
 import { appStoreHandlers } from './handlers/app-store-handlers';
@@ -32,6 +34,8 @@ export interface ConsoleService extends ConsoleTransportTarget {
   call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>>;
   close(): void;
 }
+
+const logUnexpected = (message: string, error: unknown): void => logFor('console').error(message, error);
 
 export function createConsoleService(options: ConsoleServiceOptions): ConsoleService {
   const listeners = new Set<(event: PushedEvent) => void>();
@@ -56,9 +60,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     ...appStoreHandlers(ctx),
   };
 
-  const unsubscribe = options.platform.events.subscribe((name, payload) => {
-    emit({ name, payload } as PushedEvent);
-  });
+  // Every platform event is a pushed event (PlatformEvents is a subset of ConsoleEvents in the one catalogue).
+  const unsubscribe = options.platform.events.subscribe(emit);
 
   async function invoke(method: string, rawInput: unknown): Promise<unknown> {
     if (!isMethodName(method)) throw new ApiError('unknown_method', `There is no console method "${method}".`);
@@ -66,9 +69,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     try {
       return await (handlers[method] as (input: unknown) => unknown)(input);
     } catch (error) {
-      if (error instanceof ApiError) throw error;
-      console.error(`console method ${method} failed:`, error);
-      throw new ApiError('internal', `${method} failed unexpectedly: ${(error as Error).message ?? String(error)}`);
+      throw toApiError(error, { what: method, log: logUnexpected });
     }
   }
 

@@ -16,3 +16,5 @@ export const DB_FILE_NAME = 'partnerdeck.sqlite';
 export const SERVER_INFO_FILE_NAME = 'server.json';
 export const SECRET_KEY_FILE_NAME = 'secret.key';
 export const PREFS_FILE_NAME = 'prefs.json';
+/** The ports the folder's platform and console servers listened on last time (core/server/port-memory.ts). */
+export const PORTS_FILE_NAME = 'ports.json';

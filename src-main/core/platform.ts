@@ -242,7 +242,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       const tempStore = db.pragma('temp_store', { simple: true });
       db.pragma('temp_store = MEMORY');
       try {
-        db.transaction(() => seedDemo(platform))();
+        db.transaction(() => seedDemo(platform)).immediate();
       } finally {
         db.pragma(`temp_store = ${tempStore}`);
       }

@@ -44,13 +44,21 @@ export function prefsFromStore(store: KeyValueStore): Prefs {
   };
 }
 
-/** Prefs in `<dataDir>/prefs.json` through electron-store (atomic writes; an unparsable file is reset). */
-export function createElectronPrefs(dataDir: string): Prefs {
+/**
+ * `<dataDir>/prefs.json` through electron-store (atomic writes; an unparsable file is reset). Besides the
+ * console's prefs it holds the desktop app's own keys (`updates`: updates.ts), which only this folder reads.
+ */
+export function createElectronStore(dataDir: string): KeyValueStore {
   const store = new ElectronStore<PrefsData>({
     cwd: dataDir,
     name: PREFS_FILE_NAME.replace(/\.json$/, ''),
     defaults: DEFAULT_PREFS,
     clearInvalidConfig: true,
   });
-  return prefsFromStore(store as unknown as KeyValueStore);
+  return store as unknown as KeyValueStore;
+}
+
+/** The console's prefs in `<dataDir>/prefs.json`. */
+export function createElectronPrefs(dataDir: string): Prefs {
+  return prefsFromStore(createElectronStore(dataDir));
 }

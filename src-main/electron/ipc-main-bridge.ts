@@ -10,7 +10,7 @@ import {
   type CallReply,
   type ConsoleTransportTarget,
 } from '../../src-shared/api/contract';
-import { ApiError, type ApiErrorPayload } from '../../src-shared/api/errors';
+import { toApiError } from '../core/errors';
 import { APP_ORIGIN, isAppUrl } from './app-origin';
 
 export interface IpcMainBridgeOptions {
@@ -35,11 +35,6 @@ export function untrustedSenderReason(event: IpcMainInvokeEvent, window: Browser
   return null;
 }
 
-/** The wire form of any error: ApiErrors keep code, message and details; anything else is `internal`. */
-export function toErrorPayload(error: unknown): ApiErrorPayload {
-  if (error instanceof ApiError) return error.toPayload();
-  return { code: 'internal', message: 'Internal error' };
-}
 
 /** One console call, start to reply. Exported so tests can drive it with any channel. */
 export async function handleInvoke(
@@ -62,8 +57,7 @@ export async function handleInvoke(
   try {
     return { ok: true, result: await options.target.invoke(method, input) };
   } catch (error) {
-    if (!(error instanceof ApiError)) options.log?.(`console method ${method} failed`, error);
-    return { ok: false, error: toErrorPayload(error) };
+    return { ok: false, error: toApiError(error, { what: method, log: options.log }).toPayload() };
   }
 }
 

@@ -1,7 +1,9 @@
 // Entry of the Electron main process: one instance per data folder, the app:// protocol, the security
-// settings, the platform and console service on the data folder (demo data on a new one), the IPC bridge,
-// the menu and the console window.
-import { app, BrowserWindow, dialog, nativeTheme, safeStorage, screen, session, shell } from 'electron';
+// settings, the log, local crash reports and uncaught-error reports, the platform and console service on the
+// data folder (demo data on a new one), the IPC bridge, the menu (with updates) and the console window.
+import { app, BrowserWindow, crashReporter, dialog, nativeTheme, safeStorage, screen, session, shell } from 'electron';
+import { autoUpdater } from 'electron-updater';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConsoleService, type ConsoleService } from '../console/console-service';
 import type { Prefs } from '../console/prefs';
@@ -13,7 +15,15 @@ import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store'
 import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
-import { createElectronPrefs } from './electron-prefs';
+import { newerDataFolderMessage, refuseDataFolder } from './data-folder-check';
+import { installProcessLogger } from '../core/logging/log-channel';
+import { createLogger, LOG_FILE_NAME, type Logger } from '../core/logging/logger';
+import { catchUncaughtErrors, createErrorReporter, startCrashReports } from './crash-reports';
+import { installSaveDialogs } from './downloads';
+import { installEditContextMenu } from './edit-context-menu';
+import { createElectronStore, prefsFromStore } from './electron-prefs';
+import { createUpdateController, resolveUpdateSettings, updateMenuLabel, type UpdateChannel, type UpdateController } from './updates';
+import { trackWindowTitle } from './window-title';
 import { appDevToolsRequested, createEmbeddedAppViews } from './embedded-app-views';
 import { closeForeignIpcChannels, registerIpcMainBridge } from './ipc-main-bridge';
 import { createMainWindow } from './main-window';
@@ -27,9 +37,18 @@ import { denyAllPermissions, hardenAllWebContents, installContentSecurityPolicy 
 const PRELOAD_PATH = join(__dirname, 'preload.cjs');
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 
+// Set in startApp: the OS log folder (app.getPath('logs'): ~/Library/Logs/PartnerDeck on macOS, the data
+// folder's logs/ on Linux and Windows), rotated, scrubbed of secrets (core/logging).
+let logger: Logger | null = null;
+
 function log(message: string, error?: unknown): void {
-  if (error === undefined) console.warn(`[partnerdeck] ${message}`);
+  if (logger) logger.scope('app').callback()(message, error);
+  else if (error === undefined) console.warn(`[partnerdeck] ${message}`);
   else console.error(`[partnerdeck] ${message}:`, error);
+}
+
+function showLogs(): void {
+  if (logger?.file) shell.showItemInFolder(logger.file);
 }
 
 function fail(error: unknown): void {
@@ -44,6 +63,20 @@ function fail(error: unknown): void {
 
 function startApp(): void {
   let window: BrowserWindow | null = null;
+  /** The console service, once the platform is open (the window title follows its session). */
+  let consoleTarget: ConsoleService | null = null;
+  logger = createLogger({ file: join(app.getPath('logs'), LOG_FILE_NAME), console: app.isPackaged ? false : 'warn' });
+  const appLogger = logger;
+  cleanupsBeforeReady.push(installProcessLogger(appLogger));
+  appLogger.scope('app').info(`PartnerDeck ${APP_VERSION} starting (Electron ${process.versions.electron}, ${process.platform}-${process.arch})`);
+  startCrashReports(crashReporter);
+  const errors = createErrorReporter({
+    logger: appLogger,
+    showMessageBox: (options) => (window && !window.isDestroyed() ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options)),
+    showLogs,
+    quit: () => app.quit(),
+  });
+  cleanupsBeforeReady.push(catchUncaughtErrors(process, errors));
   /** Opens the console window once the app is ready (macOS keeps running without one). */
   let reopenWindow: (() => void) | null = null;
   const cleanups: Array<() => void> = [];
@@ -56,7 +89,7 @@ function startApp(): void {
     window.focus();
   });
   app.on('will-quit', () => {
-    for (const cleanup of cleanups.reverse()) {
+    for (const cleanup of [...cleanups.reverse(), ...cleanupsBeforeReady.reverse()]) {
       try {
         cleanup();
       } catch (error) {
@@ -64,6 +97,11 @@ function startApp(): void {
       }
     }
     cleanups.length = 0;
+    cleanupsBeforeReady.length = 0;
+  });
+  app.on('render-process-gone', (_event, contents, details) => log(`a renderer stopped (${details.reason}, exit code ${details.exitCode}) at ${contents.getURL().slice(0, 100)}`));
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit') log(`a ${details.type} process stopped (${details.reason}, exit code ${details.exitCode})`);
   });
 
   const openWindow = (prefs: Prefs): BrowserWindow => {
@@ -78,6 +116,11 @@ function startApp(): void {
       if (window === created) window = null;
     });
     appViews.watchConsoleWindow(created);
+    installEditContextMenu(created.webContents);
+    if (consoleTarget) {
+      const stopTitle = trackWindowTitle(created, consoleTarget, log);
+      created.once('closed', stopTitle);
+    }
     return created;
   };
 
@@ -85,11 +128,13 @@ function startApp(): void {
     const dataDir = app.getPath('userData');
     installContentSecurityPolicy(session.defaultSession);
     denyAllPermissions(session.defaultSession);
+    installSaveDialogs(session.defaultSession, { downloadsDir: () => app.getPath('downloads'), log: (message) => appLogger.scope('exports').info(message) });
     installAppProtocol(RENDERER_DIR);
 
     const keyPath = join(dataDir, SECRET_KEY_FILE_NAME);
     const secretStore = chooseSecretStore(safeStorage, () => createKeyFileSecretStore(keyPath));
-    const prefs = createElectronPrefs(dataDir);
+    const store = createElectronStore(dataDir);
+    const prefs = prefsFromStore(store);
     closeForeignIpcChannels();
     nativeTheme.themeSource = prefs.get('theme');
 
@@ -101,13 +146,14 @@ function startApp(): void {
       seed: 'demo',
       sqliteNativeBinding,
     });
+    appLogger.scope('app').info(`data folder ${dataDir} open${platform.seeded ? ' (demo data seeded)' : ''}`);
     cleanups.push(() => platform.close());
     // WAL checkpoints in a worker thread, off the request path (automatic ones again if it cannot start).
     const checkpointer = startWalCheckpointer(platform.db, { log, nativeBinding: sqliteNativeBinding });
     cleanups.push(() => void checkpointer.stop());
     // Webhook delivery; without it the console still works (events stay queued for the next start).
     try {
-      const dispatcher = startWebhookDispatcher(platform, { log });
+      const dispatcher = startWebhookDispatcher(platform, { log, onWorkerError: (error) => void errors.workerFailed(error) });
       cleanups.push(() => void dispatcher.stop({ graceMs: 0 }));
     } catch (error) {
       log('the webhook dispatcher did not start', error);
@@ -127,14 +173,39 @@ function startApp(): void {
     });
     cleanups.push(() => consoleService.close());
     cleanups.push(registerIpcMainBridge({ target: consoleService, getWindow: () => window, log }));
+    consoleTarget = consoleService;
 
-    installApplicationMenu({
-      appName: app.getName(),
-      platform: process.platform,
-      isPackaged: app.isPackaged,
-      sendUiCommand: (command) => sendUiCommand(window, command),
-      openDataFolder: () => void shell.openPath(dataDir),
-    });
+    // Updates: off until a feed is configured (updates.ts); the menu shows each state.
+    let updates: UpdateController | null = null;
+    const installMenu = () =>
+      installApplicationMenu({
+        appName: app.getName(),
+        platform: process.platform,
+        isPackaged: app.isPackaged,
+        sendUiCommand: (command) => sendUiCommand(window, command),
+        openDataFolder: () => void shell.openPath(dataDir),
+        showLogs,
+        openCrashReports: () => void shell.openPath(app.getPath('crashDumps')),
+        updates: updates
+          ? {
+              label: updateMenuLabel(updates.state()),
+              enabled: updates.enabled && !['checking', 'downloading'].includes(updates.state().kind),
+              channel: resolveUpdateSettings(store.get('updates')).channel,
+              run: () => {
+                if (!updates?.restart()) void updates?.check();
+              },
+              setChannel: (channel: UpdateChannel) => {
+                const current = store.get('updates');
+                store.set('updates', { ...(typeof current === 'object' && current !== null ? current : {}), channel });
+                appLogger.info(`update channel set to ${channel}; it applies from the next start`);
+                installMenu();
+              },
+            }
+          : undefined,
+      });
+    updates = startUpdates(store.get('updates'), () => window, installMenu, appLogger);
+    if (updates) cleanups.push(updates.schedule());
+    installMenu();
     reopenWindow = () => {
       window = openWindow(prefs);
     };
@@ -149,6 +220,56 @@ function startApp(): void {
   });
 }
 
+/** Cleanups of what startApp set up before `ready` (the logger, the uncaught-error handlers). */
+const cleanupsBeforeReady: Array<() => void> = [];
+
+/** The update controller (electron-updater's autoUpdater on a generic feed), or null where it cannot run. */
+function startUpdates(stored: unknown, getWindow: () => BrowserWindow | null, onChange: () => void, appLogger: Logger): UpdateController | null {
+  const settings = resolveUpdateSettings(stored);
+  if (settings.error) appLogger.warn(`updates are off: ${settings.error}`);
+  try {
+    // electron-updater's autoUpdater is made on first use (the updater class of this platform and package type).
+    autoUpdater.logger = { info: (m: unknown) => appLogger.scope('updates').info(String(m)), warn: (m: unknown) => appLogger.scope('updates').warn(String(m)), error: (m: unknown) => appLogger.scope('updates').error(String(m)), debug: (m: unknown) => appLogger.scope('updates').debug(String(m)) };
+    let announced: string | null = null;
+    return createUpdateController({
+      updater: autoUpdater,
+      hasBuiltInFeed: app.isPackaged && existsSync(join(process.resourcesPath, 'app-update.yml')),
+      settings,
+      currentVersion: APP_VERSION,
+      log: (message, error) => appLogger.scope('updates').warn(message, error),
+      onState: (state) => {
+        appLogger.scope('updates').info(`update state: ${JSON.stringify(state)}`);
+        onChange();
+        if (state.kind === 'ready' && announced !== state.version) {
+          announced = state.version;
+          const window = getWindow();
+          const box = {
+            type: 'info' as const,
+            title: 'Update ready',
+            message: `PartnerDeck ${state.version} is ready to install.`,
+            detail: 'Restart now to update, or keep working: it installs when you quit PartnerDeck.',
+            buttons: ['Restart Now', 'Later'],
+            defaultId: 0,
+            cancelId: 1,
+            noLink: true,
+          };
+          void (window && !window.isDestroyed() ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box)).then(({ response }) => {
+            if (response === 0) updatesRestart(state.version, appLogger);
+          });
+        }
+      },
+    });
+  } catch (error) {
+    appLogger.warn('updates are unavailable', error);
+    return null;
+  }
+}
+
+function updatesRestart(version: string, appLogger: Logger): void {
+  appLogger.info(`restarting to install ${version}`);
+  autoUpdater.quitAndInstall(false, true);
+}
+
 // Before `ready`: the privileged scheme, sandbox for every renderer, and the data folder (userData also
 // scopes Chromium's storage and the single-instance lock, so a --data-dir run is fully separate).
 registerAppScheme();
@@ -157,5 +278,8 @@ hardenAllWebContents(app);
 const dataDir = dataDirOverride(process.argv, process.env);
 if (dataDir) app.setPath('userData', dataDir);
 
-if (app.requestSingleInstanceLock()) startApp();
+// A newer PartnerDeck's folder is refused before the lock, the prefs, the key file or Chromium touch it.
+const refusal = newerDataFolderMessage(app.getPath('userData'));
+if (refusal) void refuseDataFolder(app, dialog, refusal);
+else if (app.requestSingleInstanceLock()) startApp();
 else app.quit();

@@ -1,5 +1,7 @@
 // The application menu: File / Edit / View / Window / Help (plus the app menu on macOS). "Switch
-// company…" (CmdOrCtrl+K) and "Back to Self" (CmdOrCtrl+Shift+S) send UI commands to the renderer.
+// company…" (CmdOrCtrl+K) and "Back to Self" (CmdOrCtrl+Shift+S) send UI commands to the renderer. Help
+// shows the logs and the crash reports, and the updates: the state as the item's label (Check for Updates…,
+// Checking…, Downloading 45%…, Restart to Update to 1.2.0) and the Stable / Beta channel.
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { UiCommandName } from './ui-commands';
 
@@ -13,6 +15,46 @@ export interface MenuOptions {
   isPackaged: boolean;
   sendUiCommand: (command: UiCommandName) => void;
   openDataFolder: () => void;
+  /** Help → Show Logs: the log file in the file manager. */
+  showLogs?: () => void;
+  /** Help → Open Crash Reports: the local minidump folder. */
+  openCrashReports?: () => void;
+  updates?: MenuUpdates;
+}
+
+export interface MenuUpdates {
+  /** The item's label, from the update state (updates.ts updateMenuLabel). */
+  label: string;
+  /** False while checking or downloading, and when no feed is configured. */
+  enabled: boolean;
+  channel: 'stable' | 'beta';
+  /** Checks, or restarts into a downloaded update. */
+  run: () => void;
+  setChannel: (channel: 'stable' | 'beta') => void;
+}
+
+function helpItems(options: MenuOptions): MenuItemConstructorOptions[] {
+  const items: MenuItemConstructorOptions[] = [];
+  if (options.showLogs) items.push({ id: 'show-logs', label: 'Show Logs', click: () => options.showLogs?.() });
+  if (options.openCrashReports) items.push({ id: 'open-crash-reports', label: 'Open Crash Reports', click: () => options.openCrashReports?.() });
+  const updates = options.updates;
+  if (updates) {
+    items.push(
+      { type: 'separator' },
+      { id: 'updates', label: updates.label, enabled: updates.enabled, click: () => updates.run() },
+      {
+        id: 'update-channel',
+        label: 'Update Channel',
+        submenu: [
+          { id: 'update-channel-stable', label: 'Stable', type: 'radio', checked: updates.channel === 'stable', click: () => updates.setChannel('stable') },
+          { id: 'update-channel-beta', label: 'Beta', type: 'radio', checked: updates.channel === 'beta', click: () => updates.setChannel('beta') },
+        ],
+      },
+    );
+  }
+  if (items.length > 0) items.push({ type: 'separator' });
+  items.push({ role: 'about', label: `About ${options.appName}` });
+  return items;
 }
 
 export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
@@ -77,7 +119,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     {
       label: 'Help',
       role: 'help',
-      submenu: [{ role: 'about', label: `About ${options.appName}` }],
+      submenu: helpItems(options),
     },
   ];
 }

@@ -4,12 +4,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
   BRIDGE_GLOBAL,
-  EVENT_NAMES,
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
+  isPushedEventShape,
   type CallReply,
   type PreloadBridge,
-  type PushedEvent,
 } from '../../src-shared/api/ipc';
 import { isUiCommand, UI_COMMAND_CHANNEL } from './ui-commands';
 
@@ -20,14 +19,6 @@ type IpcRendererPart = Pick<typeof ipcRenderer, 'invoke' | 'on' | 'removeListene
 
 function isCallReply(value: unknown): value is CallReply {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
-}
-
-function isPushedEvent(value: unknown): value is PushedEvent {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (EVENT_NAMES as string[]).includes((value as { name?: unknown }).name as string)
-  );
 }
 
 /** Subscribes `listener` to `channel`, passing on only payloads that pass `accept`, never the IPC event. */
@@ -53,7 +44,7 @@ export function createDesktopBridge(renderer: IpcRendererPart): DesktopBridge {
         return { ok: false, error: { code: 'internal', message: `IPC failed: ${message}` } };
       }
     },
-    onEvent: (listener) => subscribe(renderer, IPC_EVENT_CHANNEL, isPushedEvent, listener),
+    onEvent: (listener) => subscribe(renderer, IPC_EVENT_CHANNEL, isPushedEventShape, listener),
     onUiCommand: (listener) => subscribe(renderer, UI_COMMAND_CHANNEL, isUiCommand, listener),
   };
 }

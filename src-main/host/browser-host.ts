@@ -2,6 +2,7 @@
 // normal Chromium tab. Protected by a per-launch secret (the console URL carries it once and trades it
 // for an HttpOnly, SameSite=Strict cookie), Host checks against DNS rebinding, and Origin plus a custom
 // header against CSRF — so neither another local program nor a web page can drive it.
+import { logFor } from '../core/logging/logger';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -11,6 +12,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-p
 import { EMBED_FRAME_PREFIX, parseEmbedFramePath } from '../../src-shared/api/embed-frame';
 import type { EmbedTarget } from '../../src-shared/api/embedded-app-types';
 import { httpOrigin } from '../../src-shared/domain/embedded-apps';
+import { toApiError } from '../core/errors';
 import { closeServer, isAllowedHost, isAllowedOrigin, listenOnLoopback, LOOPBACK_HOST, secretsEqual } from '../core/server/loopback';
 import { embedFrameError, embedFramePage, type EmbedFramePage } from './embed-frame-page';
 
@@ -45,6 +47,8 @@ const MIME: Record<string, string> = {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+const logUnexpected = (message: string, error: unknown): void => logFor('browser-host').error(message, error);
+
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { secret } = options;
   let port = 0;
@@ -53,8 +57,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error) => {
-      console.error('browser host error:', error);
-      if (!res.headersSent) sendReply(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      const apiError = toApiError(error, { what: `${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`, log: logUnexpected });
+      if (!res.headersSent) sendError(res, apiError);
       else res.end();
     });
   });
@@ -158,8 +162,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const result = await options.console.invoke(method, input);
       sendReply(res, 200, { ok: true, result: result ?? null });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('internal', (error as Error).message ?? 'Internal error');
-      sendError(res, apiError);
+      sendError(res, toApiError(error, { what: method, log: logUnexpected }));
     }
   }
 
@@ -175,7 +178,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     try {
       target = (await options.console.invoke('embeddedApps.signedUrl', request)) as EmbedTarget;
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError('internal', 'The app could not be opened.');
+      const apiError = toApiError(error, { what: 'Opening the app', log: logUnexpected });
       return send(embedFrameError(HTTP_STATUS_OF[apiError.code], apiError.message));
     }
     // An app on the console's own origin could lift its sandbox (allow-scripts + allow-same-origin) and drive the console.

@@ -2,7 +2,7 @@
 // +1 h, +1 day, or a typed duration) so a demo walks a 48-hour retry schedule in seconds. What falls due
 // runs on the platform at once; the screens update through pushed events.
 import { useEffect, useId, useState } from 'react';
-import { clockDurationSchema } from '../../src-shared/api/methods/webhooks';
+import { clockDurationSchema } from '../../src-shared/api/areas/webhooks';
 import { formatDuration } from '../../src-shared/domain/durations';
 import { useActions, useApp } from '../state/store-context';
 import { formatDateTime } from '../ui/format';

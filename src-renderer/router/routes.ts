@@ -1,18 +1,8 @@
 // The console's screens as hash routes (`#/companies/12/users?add=1`): parsing and formatting, no DOM.
+import { SHOP_ENTITIES, SHOP_ENTITY_KEYS, type ShopEntity } from '../../src-shared/api/shop-entities';
 
-/** The shop's lists under Store, each with its path below `#/store/`. */
-export const STORE_LISTS = {
-  products: 'products',
-  categories: 'categories',
-  orders: 'orders',
-  customers: 'customers',
-  subscribers: 'audience/subscribers',
-  accessGroups: 'audience/groups',
-  groupMembers: 'audience/members',
-  newsletterRecipients: 'audience/newsletter',
-  themes: 'content/themes',
-  files: 'content/files',
-} as const;
+/** The shop's lists under Store, each with its path below `#/store/` (the entity table's consolePath). */
+export const STORE_LISTS = Object.fromEntries(SHOP_ENTITY_KEYS.map((e) => [e, SHOP_ENTITIES[e].consolePath])) as { readonly [E in ShopEntity]: string };
 export type StoreList = keyof typeof STORE_LISTS;
 
 /** The tabs of the Billing screen. */

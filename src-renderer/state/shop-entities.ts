@@ -1,21 +1,11 @@
-// The shop's ten kinds of objects as the renderer handles them: their console methods, the id field of
-// each (productId, orderId, ...), the default filter of their lists, and the pushed events that change them.
-// One table here lets one slice, one table component and one form shell serve all ten.
-import type { MethodInput, MethodName, MethodOutput, ShopEventName } from '../../src-shared/api/contract';
+// The shop's ten kinds of objects as the renderer handles them. The objects themselves, their methods, id
+// fields, nouns and events come from the one entity table (src-shared/api/shop-entities.ts); here is what only
+// the renderer needs: the default filter of each list and which lists show something of another.
+// One table lets one slice, one table component and one form shell serve all ten.
+import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api/contract';
+import { entityIdKey, entityNouns, SHOP_ENTITY_KEYS, type EntityIdKey, type ShopEntity } from '../../src-shared/api/shop-entities';
 
-export const SHOP_ENTITIES = [
-  'products',
-  'categories',
-  'customers',
-  'orders',
-  'subscribers',
-  'accessGroups',
-  'groupMembers',
-  'newsletterRecipients',
-  'themes',
-  'files',
-] as const;
-export type ShopEntity = (typeof SHOP_ENTITIES)[number];
+export { entityOfEvent, SHOP_ENTITY_KEYS as SHOP_ENTITIES, type ShopEntity } from '../../src-shared/api/shop-entities';
 
 type Verb = 'list' | 'get' | 'create' | 'update' | 'delete';
 export type EntityMethod<E extends ShopEntity, V extends Verb> = `${E}.${V}` & MethodName;
@@ -29,33 +19,11 @@ export type EntityUpdate<E extends ShopEntity> = MethodInput<EntityMethod<E, 'up
 /** A list's filter: what the list method takes, without the company and the page. */
 export type EntityFilter<E extends ShopEntity> = Omit<MethodInput<EntityMethod<E, 'list'>>, 'companyId' | 'offset' | 'limit'>;
 
-/** The id field of each entity in get / update / delete. */
-export const ENTITY_ID_KEYS = {
-  products: 'productId',
-  categories: 'categoryId',
-  customers: 'customerId',
-  orders: 'orderId',
-  subscribers: 'subscriberId',
-  accessGroups: 'groupId',
-  groupMembers: 'memberId',
-  newsletterRecipients: 'recipientId',
-  themes: 'themeId',
-  files: 'fileId',
-} as const satisfies Record<ShopEntity, string>;
+/** The id field of each entity in get / update / delete (productId, accessGroupId, ...). */
+export const ENTITY_ID_KEYS = Object.fromEntries(SHOP_ENTITY_KEYS.map((e) => [e, entityIdKey(e)])) as { readonly [E in ShopEntity]: EntityIdKey<E> };
 
-/** Singular nouns for messages ("Product", "Group member"). */
-export const ENTITY_NOUNS: Record<ShopEntity, { one: string; many: string }> = {
-  products: { one: 'product', many: 'products' },
-  categories: { one: 'category', many: 'categories' },
-  customers: { one: 'customer', many: 'customers' },
-  orders: { one: 'order', many: 'orders' },
-  subscribers: { one: 'subscriber', many: 'subscribers' },
-  accessGroups: { one: 'access group', many: 'access groups' },
-  groupMembers: { one: 'group member', many: 'group members' },
-  newsletterRecipients: { one: 'newsletter recipient', many: 'newsletter recipients' },
-  themes: { one: 'theme', many: 'themes' },
-  files: { one: 'file', many: 'files' },
-};
+/** Nouns for messages ("product" / "products", "group member" / "group members"). */
+export const ENTITY_NOUNS = Object.fromEntries(SHOP_ENTITY_KEYS.map((e) => [e, entityNouns(e)])) as Record<ShopEntity, { one: string; many: string }>;
 
 export const DEFAULT_FILTERS: { [E in ShopEntity]: EntityFilter<E> } = {
   products: { search: '', active: 'any', sort: 'name', direction: 'asc' },
@@ -69,26 +37,6 @@ export const DEFAULT_FILTERS: { [E in ShopEntity]: EntityFilter<E> } = {
   themes: { search: '', sort: 'name', direction: 'asc' },
   files: { search: '', sort: 'name', direction: 'asc' },
 };
-
-/** The event prefix of each entity (`product.created`, `access_group.updated`, ...). */
-const EVENT_PREFIX: Record<ShopEntity, string> = {
-  products: 'product',
-  categories: 'category',
-  customers: 'customer',
-  orders: 'order',
-  subscribers: 'subscriber',
-  accessGroups: 'access_group',
-  groupMembers: 'group_member',
-  newsletterRecipients: 'news_recipient',
-  themes: 'theme',
-  files: 'file',
-};
-
-/** The entity a pushed shop event is about. */
-export function entityOfEvent(name: ShopEventName): ShopEntity | null {
-  const prefix = name.slice(0, name.lastIndexOf('.'));
-  return SHOP_ENTITIES.find((e) => EVENT_PREFIX[e] === prefix) ?? null;
-}
 
 /**
  * Lists that show something of another entity and must refresh when it changes: product counts of

@@ -1,97 +1,19 @@
 // The wire names and shapes of the console's transports: IPC channels, the preload bridge, pushed events
-// and the browser host's HTTP paths. Kept free of zod so the sandboxed preload bundle stays small;
-// contract.ts re-exports all of it.
+// and the browser host's HTTP paths. Kept free of zod (types only from the rest of the API) so the sandboxed
+// preload bundle stays small; contract.ts re-exports all of it.
 import type { ApiErrorPayload } from './errors';
-import type { SessionInfo } from './types';
+import type { ConsoleEvents, EventName } from './event-catalogue';
 
-/** Events the console pushes to the renderer. Named noun.verb. */
-export type ConsoleEvents = {
-  'session.changed': SessionInfo;
-  'company.created': { companyId: number };
-  'company.updated': { companyId: number };
-  'user.changed': { companyId: number };
-  'partner_request.changed': { requestId: number };
-  'outbox.added': { messageId: number };
-  'shop.updated': { companyId: number };
-  /** A company authorized an app, or an authorization was revoked (Company → Authorized apps). */
-  'authorization.granted': { authorizationId: number; appId: number; companyId: number };
-  'authorization.revoked': { authorizationId: number; appId: number; companyId: number };
-  // Webhooks: registrations changed, a hook deactivated after its last retry, attempts logged (at most a
-  // few times a second per company), and the platform clock moved.
-  'webhook.created': WebhookChange;
-  'webhook.updated': WebhookChange;
-  'webhook.deleted': WebhookChange;
-  'webhook.reactivated': WebhookChange;
-  'webhook.deactivated': WebhookChange;
-  'webhook_deliveries.changed': { companyId: number };
-  'clock.advanced': { now: number; offsetMs: number };
-  /** A month was closed, a document issued or corrected, prices or drafts changed (Billing refreshes). */
-  'billing.changed': { month: string | null };
-  // App Store: installs and uninstalls for a company, permission changes of an app it has, and listing
-  // changes (created, edited, approval requested or decided, visibility) of a developer's listing.
-  'app.installed': { companyId: number; appId: number; installId: number };
-  'app.uninstalled': { companyId: number; appId: number };
-  'app.updated': { companyId: number; appId: number };
-  'app_listing.changed': { appId: number; companyId: number };
-} & { [E in ShopEventName]: ShopObjectEvent };
+/** One event the console pushes to the renderer (the catalogue is ./event-catalogue.ts). A discriminated union:
+ * narrowing on `name` narrows `payload`. */
+export type PushedEvent<E extends EventName = EventName> = { [K in E]: { name: K; payload: ConsoleEvents[K] } }[E];
 
-/** A change to one object of a client's shop (the console refreshes the list that shows it). */
-export interface ShopObjectEvent {
-  companyId: number;
-  id: number;
-}
-
-/** A registered webhook changed (its id, app and company). */
-export interface WebhookChange {
-  webhookId: number;
-  appId: number;
-  companyId: number;
-}
-
-/** Shop data events, named noun.verb as the platform emits them. */
-export const SHOP_EVENT_NAMES = [
-  'product.created', 'product.updated', 'product.deleted',
-  'category.created', 'category.updated', 'category.deleted',
-  'customer.created', 'customer.updated', 'customer.deleted',
-  'order.created', 'order.updated', 'order.deleted',
-  'subscriber.created', 'subscriber.updated', 'subscriber.deleted',
-  'access_group.created', 'access_group.updated', 'access_group.deleted',
-  'group_member.created', 'group_member.updated', 'group_member.deleted',
-  'news_recipient.created', 'news_recipient.updated', 'news_recipient.deleted',
-  'theme.created', 'theme.updated', 'theme.deleted',
-  'file.created', 'file.updated', 'file.deleted',
-] as const;
-export type ShopEventName = (typeof SHOP_EVENT_NAMES)[number];
-
-export type EventName = keyof ConsoleEvents;
-export const EVENT_NAMES: EventName[] = [
-  'session.changed',
-  'company.created',
-  'company.updated',
-  'user.changed',
-  'partner_request.changed',
-  'outbox.added',
-  'shop.updated',
-  'authorization.granted',
-  'authorization.revoked',
-  'webhook.created',
-  'webhook.updated',
-  'webhook.deleted',
-  'webhook.reactivated',
-  'webhook.deactivated',
-  'webhook_deliveries.changed',
-  'clock.advanced',
-  'billing.changed',
-  'app.installed',
-  'app.uninstalled',
-  'app.updated',
-  'app_listing.changed',
-  ...SHOP_EVENT_NAMES,
-];
-
-export interface PushedEvent<E extends EventName = EventName> {
-  name: E;
-  payload: ConsoleEvents[E];
+/** The shape a pushed event must have to cross into the page (which names exist is the catalogue's business:
+ * the renderer ignores names it does not know). */
+export function isPushedEventShape(value: unknown): value is PushedEvent {
+  if (typeof value !== 'object' || value === null) return false;
+  const { name, payload } = value as { name?: unknown; payload?: unknown };
+  return typeof name === 'string' && /^[a-z_]+\.[a-zA-Z_]+$/.test(name) && typeof payload === 'object' && payload !== null;
 }
 
 /** One reply of a console call as it crosses IPC or HTTP. */

@@ -339,7 +339,7 @@ export const subscriberListSchema = z.object({
 export const accessGroupCreateSchema = z.object({ companyId: id, name: required(100), description: text(2000).default('') });
 export const accessGroupUpdateSchema = z.object({
   companyId: id,
-  groupId: id,
+  accessGroupId: id,
   name: required(100).optional(),
   description: text(2000).optional(),
 });
@@ -355,7 +355,7 @@ export const groupMemberCreateSchema = z.object({
 });
 export const groupMemberUpdateSchema = z.object({
   companyId: id,
-  memberId: id,
+  groupMemberId: id,
   groupId: id.optional(),
   email: emailSchema.optional(),
   name: text(200).optional(),
@@ -382,7 +382,7 @@ export const newsletterRecipientCreateSchema = z.object({
 });
 export const newsletterRecipientUpdateSchema = z.object({
   companyId: id,
-  recipientId: id,
+  newsletterRecipientId: id,
   email: emailSchema.optional(),
   name: text(200).optional(),
   language: languageSchema.optional(),
@@ -475,23 +475,8 @@ export function refineDayRange(value: { from?: string; to?: string }, ctx: z.Ref
 
 export const dayRangeSchema = z.object({ from: daySchema, to: daySchema }).superRefine(refineDayRange);
 
-// ---- CSV export -----------------------------------------------------------------------------------
+// ---- CSV export ----------------------------------------------------------------------------------
 
-/** An export holds at most this many rows; a larger result asks for a narrower filter. */
+/** An export holds at most this many rows; a larger result asks for a narrower filter. The export's schema is
+ * built from the entity table (shop-entities.ts: shopExportSchema). */
 export const MAX_EXPORT_ROWS = 200_000;
-
-/** Exports every row the list's filter matches (offset and limit are ignored). */
-export const shopExportSchema = z.discriminatedUnion('table', [
-  z.object({ table: z.literal('products'), filter: productListSchema }),
-  z.object({ table: z.literal('categories'), filter: categoryListSchema }),
-  z.object({ table: z.literal('customers'), filter: customerListSchema }),
-  z.object({ table: z.literal('orders'), filter: orderListSchema }),
-  z.object({ table: z.literal('subscribers'), filter: subscriberListSchema }),
-  z.object({ table: z.literal('accessGroups'), filter: accessGroupListSchema }),
-  z.object({ table: z.literal('groupMembers'), filter: groupMemberListSchema }),
-  z.object({ table: z.literal('newsletterRecipients'), filter: newsletterRecipientListSchema }),
-  z.object({ table: z.literal('themes'), filter: themeListSchema }),
-  z.object({ table: z.literal('files'), filter: fileListSchema }),
-]);
-export type ShopExportInput = z.input<typeof shopExportSchema>;
-export type ShopExportTable = ShopExportInput['table'];

@@ -3,29 +3,21 @@
 // Electron binary (or no display) exists, the suite is reported as skipped, with the reason.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallReply } from '../../src-shared/api/contract';
+import { findElectronBinary } from '../../scripts/lib/electron-binary.mjs';
 
 const root = join(__dirname, '..', '..');
 
-/** The Electron binary to launch, or why there is none. */
+/** The Electron binary to launch, or why there is none (read from the package: requiring it would download). */
 function findElectron(): { path: string; reason?: undefined } | { path?: undefined; reason: string } {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return { reason: 'no display (DISPLAY and WAYLAND_DISPLAY unset; run under xvfb-run)' };
   }
-  try {
-    const path: unknown = createRequire(join(root, 'package.json'))('electron');
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { reason: `no Electron binary at ${String(path)}` };
-  } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-    // electron/index.js says "failed to install correctly" when the binary was never downloaded.
-    return { reason: /failed to install correctly/.test(message) ? 'the Electron binary has not been downloaded' : `no Electron binary: ${message}` };
-  }
+  return findElectronBinary(root);
 }
 
 const electron = findElectron();

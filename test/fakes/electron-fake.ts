@@ -1,6 +1,6 @@
 // A small in-memory fake of the electron API surface the shell uses (app, BrowserWindow and its contentView,
 // WebContentsView, webContents and frames, ipcMain/ipcRenderer, session and partitions, protocol, Menu, shell,
-// dialog, safeStorage, contextBridge), modelled on Electron 39's API, so unit tests
+// dialog, safeStorage, contextBridge), modelled on Electron 45's API (electron.d.ts of the installed package), so unit tests
 // can run src-main/electron in plain Node: `vi.mock('electron', () => import('../../fakes/electron-fake'))`.
 // Every object records what it was asked to do; `resetElectronFake()` clears it between tests.
 import type { SafeStorage } from 'electron';
@@ -148,12 +148,14 @@ export class FakeBrowserWindow extends EventEmitter {
   minimized = false;
   visible = false;
   loadedUrl: string | null = null;
+  title = '';
   bounds: Bounds;
   constructor(options: Record<string, unknown> = {}) {
     super();
     this.options = options;
     const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
     this.bounds = { x: n('x', 100), y: n('y', 100), width: n('width', 800), height: n('height', 600) };
+    this.title = typeof options.title === 'string' ? options.title : 'Electron';
     FakeBrowserWindow.instances.push(this);
   }
   loadURL(url: string): Promise<void> {
@@ -163,6 +165,18 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  setTitle(title: string): void {
+    this.title = title;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+  /** The page set its <title>: Electron copies it to the window unless a listener prevents it. */
+  pageTitleUpdated(title: string): void {
+    const event = new FakeEvent();
+    this.emit('page-title-updated', event, title, true);
+    if (!event.defaultPrevented) this.title = title;
   }
   destroy(): void {
     this.destroyed = true;
@@ -246,7 +260,36 @@ type HeadersListener = (
 type PermissionRequestHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: unknown) => void;
 type PermissionCheckHandler = (webContents: unknown, permission: string, origin: string, details: unknown) => boolean;
 
-export class FakeSession {
+/** A DownloadItem as will-download hands it over; records the save dialog options it was given. */
+export class FakeDownloadItem extends EventEmitter {
+  saveDialogOptions: Record<string, unknown> | null = null;
+  savePath = '';
+  constructor(
+    readonly url: string,
+    readonly filename: string,
+  ) {
+    super();
+  }
+  getURL(): string {
+    return this.url;
+  }
+  getFilename(): string {
+    return this.filename;
+  }
+  setSaveDialogOptions(options: Record<string, unknown>): void {
+    this.saveDialogOptions = options;
+  }
+  getSavePath(): string {
+    return this.savePath;
+  }
+  /** The user chose `path` in the dialog and the download finished. */
+  finish(path: string, state: 'completed' | 'cancelled' | 'interrupted' = 'completed'): void {
+    this.savePath = path;
+    this.emit('done', new FakeEvent(), state);
+  }
+}
+
+export class FakeSession extends EventEmitter {
   headersListener: HeadersListener | null = null;
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
@@ -265,6 +308,12 @@ export class FakeSession {
   setDevicePermissionHandler(handler: ((details: unknown) => boolean) | null): void {
     this.devicePermissionHandler = handler;
   }
+  /** Starts a download the way a page's <a download> does; says whether a listener cancelled it. */
+  download(item: FakeDownloadItem): boolean {
+    const event = new FakeEvent();
+    this.emit('will-download', event, item, null);
+    return event.defaultPrevented;
+  }
   /** Runs a response through the onHeadersReceived listener and returns the headers it let through. */
   receive(url: string, responseHeaders: Record<string, string[]>): Record<string, string[]> | undefined {
     let result: Record<string, string[]> | undefined = responseHeaders;
@@ -274,6 +323,7 @@ export class FakeSession {
     return result;
   }
   reset(): void {
+    this.removeAllListeners();
     this.headersListener = null;
     this.permissionRequestHandler = null;
     this.permissionCheckHandler = null;
@@ -287,9 +337,11 @@ class FakeApp extends EventEmitter {
   sandboxEnabled = false;
   /** What requestSingleInstanceLock() answers: false plays a second instance. */
   singleInstanceLock = true;
+  singleInstanceLockRequests = 0;
   quitCalls = 0;
   exitCode: number | null = null;
   requestSingleInstanceLock(): boolean {
+    this.singleInstanceLockRequests++;
     return this.singleInstanceLock;
   }
   whenReady(): Promise<void> {
@@ -302,6 +354,10 @@ class FakeApp extends EventEmitter {
     this.exitCode = code;
   }
   getPath(name: string): string {
+    // As in Electron on Linux and Windows: logs and crash dumps under userData unless set.
+    if (name === 'logs' && !this.paths.has('logs')) return `${this.getPath('userData')}/logs`;
+    if (name === 'crashDumps' && !this.paths.has('crashDumps')) return `${this.getPath('userData')}/Crashpad`;
+    if (name === 'downloads' && !this.paths.has('downloads')) return '/tmp/partnerdeck-fake-downloads';
     const value = this.paths.get(name);
     if (!value) throw new Error(`fake app has no path ${name}`);
     return value;
@@ -326,6 +382,7 @@ class FakeApp extends EventEmitter {
     this.isPackaged = false;
     this.sandboxEnabled = false;
     this.singleInstanceLock = true;
+    this.singleInstanceLockRequests = 0;
     this.quitCalls = 0;
     this.exitCode = null;
     this.removeAllListeners();
@@ -357,6 +414,10 @@ export const session = {
 export const shell = {
   openedExternally: [] as string[],
   openedPaths: [] as string[],
+  shownItems: [] as string[],
+  showItemInFolder(path: string): void {
+    shell.shownItems.push(path);
+  },
   openExternal(url: string): Promise<void> {
     shell.openedExternally.push(url);
     return Promise.resolve();
@@ -383,11 +444,20 @@ export const protocol = {
 
 export interface FakeMenu {
   template: Array<Record<string, unknown>>;
+  popup(options?: unknown): void;
 }
 export const Menu = {
   applicationMenu: null as FakeMenu | null,
+  /** Every context menu shown with popup(), newest last. */
+  popups: [] as FakeMenu[],
   buildFromTemplate(template: Array<Record<string, unknown>>): FakeMenu {
-    return { template };
+    const menu: FakeMenu = {
+      template,
+      popup: () => {
+        Menu.popups.push(menu);
+      },
+    };
+    return menu;
   },
   setApplicationMenu(menu: FakeMenu | null): void {
     Menu.applicationMenu = menu;
@@ -427,6 +497,42 @@ export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
     if (contextBridge.exposed.has(key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
     contextBridge.exposed.set(key, api);
+  },
+};
+
+/**
+ * electron-updater's autoUpdater as main.ts uses it (`vi.mock('electron-updater', ...)` with
+ * `{ autoUpdater: fakeAutoUpdater }`): records the feed and checks. The real updater is tested against a
+ * loopback feed in updates.test.ts.
+ */
+export class FakeAutoUpdater extends EventEmitter {
+  feed: unknown = null;
+  checks = 0;
+  installs = 0;
+  autoDownload = true;
+  autoInstallOnAppQuit = true;
+  allowPrerelease = false;
+  allowDowngrade = false;
+  channel: string | null = null;
+  logger: unknown = null;
+  setFeedURL(options: unknown): void {
+    this.feed = options;
+  }
+  checkForUpdates(): Promise<null> {
+    this.checks++;
+    return Promise.resolve(null);
+  }
+  quitAndInstall(): void {
+    this.installs++;
+  }
+}
+export const fakeAutoUpdater = new FakeAutoUpdater();
+
+/** crashReporter: records start() options. */
+export const crashReporter = {
+  started: null as Record<string, unknown> | null,
+  start(options: Record<string, unknown>): void {
+    crashReporter.started = options;
   },
 };
 
@@ -471,6 +577,9 @@ export function resetElectronFake(): void {
   protocol.privileged.length = 0;
   protocol.handlers.clear();
   Menu.applicationMenu = null;
+  Menu.popups.length = 0;
+  shell.shownItems.length = 0;
+  crashReporter.started = null;
   safeStorage.available = true;
   safeStorage.backend = 'gnome_libsecret';
   contextBridge.exposed.clear();

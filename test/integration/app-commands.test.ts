@@ -49,7 +49,7 @@ describe('partnerdeck app create / list', () => {
     [['--redirect-uri', 'http://app.example.com/cb', '--scopes', 'products'], '--redirect-uri http://app.example.com/cb: must use https (plain http is allowed only for 127.0.0.1, [::1] and localhost)'],
     [['--redirect-uri', 'https://app.example.com/cb#x', '--scopes', 'products'], '--redirect-uri https://app.example.com/cb#x: must not contain a fragment (#...)'],
     [['--redirect-uri', 'https://app.example.com/cb', '--scopes', 'products,everything'], '--scopes everything: must be one of products, customers, orders, themes, files, companies, statistics, webhooks'],
-    [['--scopes', 'products'], '--redirect-uri is required (repeat it for several URIs)'],
+    [['--scopes', 'products'], '--redirect-uri is required (repeat it for several values)'],
     [['--redirect-uri', 'https://app.example.com/cb', '--scopes', 'products', '--developer-email', 'nope'], '--developer-email: is not a valid email address'],
     [['--redirect-uri', 'https://a.example/cb', '--scopes', 'products', '--authorization-url', 'https://b.example/cb'], '--authorization-url: must be identical to one of the redirect URIs'],
   ])('refuses %j with one line naming the flag', (args, message) => {

@@ -31,7 +31,7 @@ describe('partnerdeck close-month', () => {
   it('has help', () => {
     const help = cli('close-month', '--help');
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('close-month <YYYY-MM>');
+    expect(help.stdout).toContain('Usage: partnerdeck close-month [options] <month>');
     expect(help.stdout).toContain('--preview');
   });
 
@@ -45,7 +45,7 @@ describe('partnerdeck close-month', () => {
     const none = cli('close-month');
     expect(none.status).not.toBe(0);
     expect(none.stderr.trim().split('\n')).toHaveLength(1);
-    expect(none.stderr).toContain('needs one month');
+    expect(none.stderr).toBe('partnerdeck: close-month needs <month>, e.g. `partnerdeck close-month 2026-10 --preview`\n');
   });
 
   it('--preview writes nothing: a second preview is identical and no document exists', () => {
@@ -148,6 +148,6 @@ describe('partnerdeck billing rates', () => {
     expect(rate(reset, 'paymentTermDays').value).toBe(30);
     expect(cli('billing', 'rates', '--reset', 'nope')).toMatchObject({ status: 2, stderr: expect.stringContaining('--reset needs a key of') });
     expect(json<RateView[]>('billing', 'rates', '--reset-all').every((v) => v.isDefault)).toBe(true);
-    expect(cli('billing', 'rates', '--help').stdout).toContain('--set KEY=VALUE');
+    expect(cli('billing', 'rates', '--help').stdout).toContain('--set <KEY=VALUE>');
   });
 });

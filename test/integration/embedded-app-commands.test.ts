@@ -33,7 +33,7 @@ describe('partnerdeck app embed-url', () => {
   it('has help', () => {
     const help = runCli(['app', 'embed-url', '--help'], env);
     expect(help.status).toBe(0);
-    expect(help.stdout).toContain('--app ID');
+    expect(help.stdout).toContain('--app <ID>');
     expect(help.stdout).toContain('hmac');
   });
 

@@ -1,37 +1,14 @@
 // `partnerdeck app create` and `app list`: registering an app's API credentials for local development (the
-// console's app screens come with the App Store) and listing registrations. Validation errors name the flag.
+// console's app screens come with the App Store) and listing registrations. Validation errors name the flag
+// (each flag declares the input field it sets). The `app` group is declared here.
 import type { AppCreateInput } from '../../../src-shared/api/app-inputs';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { AppSummary } from '../../../src-shared/api/oauth-types';
 import { OAUTH_SCOPES } from '../../../src-shared/domain/oauth-scopes';
 import { OPERATOR } from '../../core/access';
 import { UsageError } from '../cli-io';
-import { positiveInt, printTable, required, str, type Command } from '../command-kit';
+import { jsonOption, positiveInt, printTable, required, str, type Command, type CommandGroup } from '../command-kit';
 import { openCliPlatform } from '../stack';
-
-/** Service field -> the flag that sets it. */
-const FLAG_OF: Record<string, string> = {
-  companyId: '--company',
-  name: '--name',
-  redirectUris: '--redirect-uri',
-  scopes: '--scopes',
-  authorizationUrl: '--authorization-url',
-  startUrl: '--start-url',
-  developerEmail: '--developer-email',
-};
-
-/** Rethrows a validation error as one line naming the flag (and the value, for a list flag). */
-function asFlagError(error: unknown, values: Record<string, unknown>): never {
-  if (error instanceof ApiError && error.code === 'validation_failed') {
-    const [field, problems] = Object.entries(error.fields)[0] ?? ['input', [error.message]];
-    const [name, index] = field.split('.');
-    const flag = FLAG_OF[name] ?? name;
-    const list = values[name];
-    const value = index !== undefined && Array.isArray(list) ? ` ${String(list[Number(index)])}` : '';
-    throw new UsageError(`${flag}${value}: ${problems[0]}`);
-  }
-  throw error;
-}
 
 export function appJson(app: AppSummary): Record<string, unknown> {
   return {
@@ -51,35 +28,31 @@ export function appJson(app: AppSummary): Record<string, unknown> {
 
 const appCreate: Command = {
   name: 'app create',
-  usage: 'app create --company ID --name N --redirect-uri U [--redirect-uri U2] --scopes a,b [--start-url U] [--authorization-url U] [--developer-email E] [--json]',
   summary: "Register an app's API credentials (client id and shared secret) for OAuth against the local platform",
-  help: `  --company ID             the developer's company (a shop company; partners have no products of their own)
-  --name N                 the app's name, shown on the consent page
-  --redirect-uri U         an allowed redirect URI (repeat for more); matched exactly; https, or http on
-                           127.0.0.1, [::1] or localhost
-  --scopes a,b             what the app may ask for: ${OAUTH_SCOPES.join(', ')}
-  --authorization-url U    called when the app is bought in the App Store; must be one of the redirect URIs
-  --start-url U            makes it an embedded app (loaded under Extensions / Manage Apps)
-  --developer-email E      where webhook deactivation notices go
-  --json                   print {"id", "client_id", "client_secret"}
-The shared secret is shown only here, once: keep it (it is stored sealed and hashed).`,
+  description: 'The shared secret is shown only here, once: keep it (it is stored sealed and hashed).',
   options: {
-    company: { type: 'string' },
-    name: { type: 'string' },
-    'redirect-uri': { type: 'string', multiple: true },
-    scopes: { type: 'string' },
-    'authorization-url': { type: 'string' },
-    'start-url': { type: 'string' },
-    'developer-email': { type: 'string' },
-    json: { type: 'boolean' },
+    company: { value: 'ID', description: "the developer's company (a shop company; partners have no products of their own)", required: true, field: 'companyId' },
+    name: { value: 'NAME', description: "the app's name, shown on the consent page", required: true },
+    'redirect-uri': {
+      value: 'URI',
+      description: 'an allowed redirect URI, matched exactly: https, or http on 127.0.0.1, [::1] or localhost',
+      multiple: true,
+      required: true,
+      field: 'redirectUris',
+    },
+    scopes: { value: 'a,b', description: `what the app may ask for: ${OAUTH_SCOPES.join(', ')}`, required: true },
+    'authorization-url': { value: 'URL', description: 'called when the app is bought in the App Store; must be one of the redirect URIs' },
+    'start-url': { value: 'URL', description: 'makes it an embedded app (loaded under Extensions -> Manage Apps)' },
+    'developer-email': { value: 'EMAIL', description: 'where webhook deactivation notices go' },
+    json: jsonOption('{"id", "client_id", "client_secret"}'),
   },
+  examples: ['app create --company 5 --name Demo --redirect-uri https://a.example/cb --scopes orders'],
   async run({ values, global, io }) {
     const companyId = positiveInt(required(values, 'company'), 'company')!;
     const name = required(values, 'name');
-    const redirectUris = (values['redirect-uri'] as string[] | undefined) ?? [];
-    if (redirectUris.length === 0) throw new UsageError('--redirect-uri is required (repeat it for several URIs)');
+    const redirectUris = values['redirect-uri'] as string[];
     const scopes = required(values, 'scopes').split(',').map((s) => s.trim()).filter(Boolean);
-    // Checked by the apps service (the same schema the console uses); its field errors become flag errors.
+    // Checked by the apps service (the same schema the console uses); its field errors name the flags.
     const input = {
       companyId,
       name,
@@ -91,13 +64,7 @@ The shared secret is shown only here, once: keep it (it is stored sealed and has
     };
     const platform = openCliPlatform(global.dataDir, 'none');
     try {
-      let created;
-      try {
-        created = platform.apps.create(OPERATOR, input as AppCreateInput);
-      } catch (error) {
-        asFlagError(error, input);
-      }
-      const { app, clientSecret } = created;
+      const { app, clientSecret } = platform.apps.create(OPERATOR, input as AppCreateInput);
       if (values.json) io.out(JSON.stringify({ id: app.id, client_id: app.clientId, client_secret: clientSecret }));
       else {
         io.out(`registered app ${app.id}: ${app.name} (${app.companyName})`);
@@ -115,12 +82,12 @@ The shared secret is shown only here, once: keep it (it is stored sealed and has
 
 const appList: Command = {
   name: 'app list',
-  usage: 'app list [--company ID] [--json]',
   summary: 'List registered apps (client ids, redirect URIs, scopes; never the secrets)',
-  help: `  --company ID   only the apps of this company
-  --json         print JSON: [{"id", "name", "company_id", "company_name", "client_id", "redirect_uris",
-                 "scopes", "authorization_url", "start_url", "developer_email", "created_at"}]`,
-  options: { company: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    company: { value: 'ID', description: 'only the apps of this company' },
+    json: jsonOption('[{"id", "name", "company_id", "company_name", "client_id", "redirect_uris", "scopes", "authorization_url", "start_url", "developer_email", "created_at"}]'),
+  },
+  examples: ['app list', 'app list --company 5 --json'],
   async run({ values, global, io }) {
     const companyId = positiveInt(str(values, 'company'), 'company');
     const platform = openCliPlatform(global.dataDir, 'none');
@@ -140,5 +107,9 @@ const appList: Command = {
     }
   },
 };
+
+export const APP_GROUPS: CommandGroup[] = [
+  { name: 'app', summary: "Apps: register API credentials, list them, embedded apps' signed URLs, the operator's App Store review" },
+];
 
 export const APP_COMMANDS: Command[] = [appCreate, appList];

@@ -12,7 +12,7 @@ import { formatMinor, parseMinor } from '../../../src-shared/domain/currencies';
 import { OPERATOR } from '../../core/access';
 import type { Platform } from '../../core/platform';
 import { UsageError, type CliIo } from '../cli-io';
-import { positiveInt, printTable, required, str, type Command } from '../command-kit';
+import { jsonOption, positiveInt, printTable, required, str, type Command, type CommandGroup } from '../command-kit';
 import { openCliPlatform } from '../stack';
 
 const money = (minor: number, currency: string) => `${formatMinor(minor, currency)} ${currency}`;
@@ -24,9 +24,7 @@ function withPlatform<T>(dataDir: string, run: (platform: Platform) => T | Promi
     .finally(() => platform.close());
 }
 
-function monthArgument(positionals: string[], command: string): string {
-  if (positionals.length !== 1) throw new UsageError(`${command} needs one month, e.g. \`partnerdeck ${command} 2026-10\``);
-  const month = positionals[0];
+function monthArgument(month: string): string {
   if (!isMonth(month)) throw new UsageError(`<month> must be a month as YYYY-MM, e.g. 2026-10 (got "${month}")`);
   return month;
 }
@@ -68,22 +66,19 @@ function documentRows(docs: DocumentSummary[]) {
 
 const closeMonth: Command = {
   name: 'close-month',
-  usage: 'close-month <YYYY-MM> [--preview] [--partner ID] [--json]',
   summary: 'Close a month: reports, invoices and credit notes for every billed company (or one partner and its clients)',
-  help: `Closes a month that has ended by the platform clock: Direct clients get their own documents, Via Partner
-clients separate per-shop documents inside their partner's, sample companies nothing. Numbers are
-gapless; emails announcing the documents land in the outbox. A company's month is closed once: running
-it again changes nothing and says so (and which orders changed since, for a correction).
-  <YYYY-MM>      the month, e.g. 2026-10
-  --preview      show what the close would issue, with warnings; write nothing
-  --partner ID   only this partner and its clients (default: every company)
-  --json         print the preview ({month, state, documents, totals, companies, warnings, fingerprint})
-                 or the result ({month, closeId, alreadyClosed, companiesClosed, issued, existing, drafts,
-                 warnings, message})`,
-  options: { preview: { type: 'boolean' }, partner: { type: 'string' }, json: { type: 'boolean' } },
-  positionals: true,
+  description: `Closes a month that has ended by the platform clock: Direct clients get their own documents, Via Partner clients separate per-shop documents inside their partner's, sample companies nothing. Numbers are gapless; emails announcing the documents land in the outbox. A company's month is closed once: running it again changes nothing and says so (and which orders changed since, for a correction).`,
+  arguments: [{ name: 'month', description: 'the month as YYYY-MM, e.g. 2026-10', required: true }],
+  options: {
+    preview: { description: 'show what the close would issue, with warnings; write nothing' },
+    partner: { value: 'ID', description: 'only this partner and its clients (default: every company)' },
+    json: jsonOption(
+      'the preview {month, state, documents, totals, companies, warnings, fingerprint} or the result {month, closeId, alreadyClosed, companiesClosed, issued, existing, drafts, warnings, message}',
+    ),
+  },
+  examples: ['close-month 2026-10 --preview', 'close-month 2026-10', 'close-month 2026-10 --partner 2 --json'],
   async run({ values, positionals, global, io }) {
-    const month = monthArgument(positionals, 'close-month');
+    const month = monthArgument(positionals[0]);
     const partnerId = positiveInt(str(values, 'partner'), 'partner') ?? null;
     return withPlatform(global.dataDir, (platform) => {
       if (partnerId !== null && !platform.repos.companies.get(partnerId)?.is_partner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
@@ -124,16 +119,17 @@ it again changes nothing and says so (and which orders changed since, for a corr
 
 const documentsList: Command = {
   name: 'documents list',
-  usage: 'documents list [--month YYYY-MM] [--type report|invoice|credit_note] [--company ID] [--currency C] [--search S] [--limit N] [--json]',
-  summary: 'Issued documents, newest first (platform documents and partners\' invoices to their clients)',
-  help: `  --month YYYY-MM   documents of this period
-  --type T          report, invoice or credit_note
-  --company ID      addressed to this company, or with a part about it (a managed shop)
-  --currency C      in this currency
-  --search S        number or recipient name
-  --limit N         how many (default 50, at most 500)
-  --json            print {"items": [...], "total", "offset", "limit"}`,
-  options: { month: { type: 'string' }, type: { type: 'string' }, company: { type: 'string' }, currency: { type: 'string' }, search: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  summary: "Issued documents, newest first (platform documents and partners' invoices to their clients)",
+  options: {
+    month: { value: 'YYYY-MM', description: 'documents of this period' },
+    type: { value: 'report|invoice|credit_note', description: 'only this kind', choices: DOCUMENT_TYPES },
+    company: { value: 'ID', description: 'addressed to this company, or with a part about it (a managed shop)', field: 'companyId' },
+    currency: { value: 'CODE', description: 'in this currency (e.g. EUR)' },
+    search: { value: 'TEXT', description: 'number or recipient name' },
+    limit: { value: 'N', description: 'how many (default 50, at most 500)' },
+    json: jsonOption('{"items": [...], "total", "offset", "limit"}'),
+  },
+  examples: ['documents list --month 2026-10', 'documents list --type invoice --company 5 --json'],
   async run({ values, global, io }) {
     const type = str(values, 'type');
     if (type !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be report, invoice or credit_note (got "${type}")`);
@@ -162,9 +158,7 @@ const documentsList: Command = {
   },
 };
 
-function documentOf(platform: Platform, positionals: string[], command: string): BillingDocument {
-  if (positionals.length !== 1) throw new UsageError(`${command} needs one document number or id, e.g. \`partnerdeck ${command} PD-INV-2026-000001\``);
-  const ref = positionals[0];
+function documentOf(platform: Platform, ref: string): BillingDocument {
   const id = /^\d+$/.test(ref) ? Number(ref) : platform.repos.billing.idOfNumber(ref);
   if (id === undefined) throw new UsageError(`no document ${ref} (see partnerdeck documents list)`);
   return platform.billing.documents.get(OPERATOR, null, id);
@@ -172,15 +166,13 @@ function documentOf(platform: Platform, positionals: string[], command: string):
 
 const documentsShow: Command = {
   name: 'documents show',
-  usage: 'documents show <number|id> [--json]',
   summary: 'One document with its parts (per-shop documents) and lines',
-  help: `  <number|id>   e.g. PD-INV-2026-000001 (a part's number PD-INV-2026-000001/2 shows its document)
-  --json        print the document as the console shows it`,
-  options: { json: { type: 'boolean' } },
-  positionals: true,
+  arguments: [{ name: 'number|id', description: "e.g. PD-INV-2026-000001 (a part's number PD-INV-2026-000001/2 shows its document)", required: true }],
+  options: { json: jsonOption('the document as the console shows it') },
+  examples: ['documents show PD-INV-2026-000001'],
   async run({ values, positionals, global, io }) {
     return withPlatform(global.dataDir, (platform) => {
-      const doc = documentOf(platform, positionals, 'documents show');
+      const doc = documentOf(platform, positionals[0]);
       if (values.json) {
         io.out(JSON.stringify(doc));
         return 0;
@@ -210,16 +202,16 @@ const documentsShow: Command = {
 
 const documentsPdf: Command = {
   name: 'documents pdf',
-  usage: 'documents pdf <number|id> [--out FILE] [--json]',
   summary: 'Write a document as PDF',
-  help: `  <number|id>   the document
-  --out FILE    where to write it (default: <number>.pdf in the current folder)
-  --json        print {"file", "bytes"}`,
-  options: { out: { type: 'string' }, json: { type: 'boolean' } },
-  positionals: true,
+  arguments: [{ name: 'number|id', description: 'the document', required: true }],
+  options: {
+    out: { value: 'FILE', description: 'where to write it (default: <number>.pdf in the current folder)', complete: 'file' },
+    json: jsonOption('{"file", "bytes"}'),
+  },
+  examples: ['documents pdf PD-INV-2026-000001 --out invoice.pdf'],
   async run({ values, positionals, global, io }) {
     return withPlatform(global.dataDir, async (platform) => {
-      const doc = documentOf(platform, positionals, 'documents pdf');
+      const doc = documentOf(platform, positionals[0]);
       const pdf = await platform.billing.documents.pdf(OPERATOR, null, doc.id);
       const file = resolve(str(values, 'out') ?? pdf.fileName);
       writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
@@ -231,23 +223,23 @@ const documentsPdf: Command = {
 
 const documentsCorrect: Command = {
   name: 'documents correct',
-  usage: 'documents correct <number|id> --type invoice|credit_note --amount A --reason R [--company ID] [--json]',
   summary: 'Issue a correction of an invoice or credit note (a new document; the original never changes)',
-  help: `  <number|id>          the invoice or credit note to correct
-  --type T             invoice (the recipient owes more) or credit_note (the issuer owes more / charged too much)
-  --amount A           net amount in the document's currency, e.g. 12.50 (VAT follows the original's treatment)
-  --reason R           why (printed on the document and in the email)
-  --company ID         a managed shop with its own part in the original
-  --json               print the new document`,
-  options: { type: { type: 'string' }, amount: { type: 'string' }, reason: { type: 'string' }, company: { type: 'string' }, json: { type: 'boolean' } },
-  positionals: true,
+  arguments: [{ name: 'number|id', description: 'the invoice or credit note to correct', required: true }],
+  options: {
+    type: { value: 'invoice|credit_note', description: 'invoice (the recipient owes more) or credit_note (the issuer owes more / charged too much)', required: true, choices: ['invoice', 'credit_note'] },
+    amount: { value: 'AMOUNT', description: "net amount in the document's currency, e.g. 12.50 (VAT follows the original's treatment)", required: true, field: 'amountMinor' },
+    reason: { value: 'TEXT', description: 'why (printed on the document and in the email)', required: true },
+    company: { value: 'ID', description: 'a managed shop with its own part in the original', field: 'companyId' },
+    json: jsonOption('the new document'),
+  },
+  examples: ['documents correct 7 --type credit_note --amount 12.50 --reason "Duplicate charge"'],
   async run({ values, positionals, global, io }) {
     const type = required(values, 'type');
     if (type !== 'invoice' && type !== 'credit_note') throw new UsageError(`--type must be invoice or credit_note (got "${type}")`);
     const reason = required(values, 'reason');
     const amountText = required(values, 'amount');
     return withPlatform(global.dataDir, (platform) => {
-      const original = documentOf(platform, positionals, 'documents correct');
+      const original = documentOf(platform, positionals[0]);
       const amountMinor = parseMinor(amountText, original.currency);
       if (amountMinor === null || amountMinor <= 0 || amountMinor > MAX_AMOUNT_MINOR) {
         throw new UsageError(`--amount must be a positive amount in ${original.currency}, e.g. 12.50 (got "${amountText}")`);
@@ -261,14 +253,15 @@ const documentsCorrect: Command = {
 
 const billingRates: Command = {
   name: 'billing rates',
-  usage: 'billing rates [--set KEY=VALUE ...] [--reset KEY ...] [--reset-all] [--json]',
   summary: "The month close's rates and issuer data, with their defaults; the operator changes them here",
-  help: `  --set KEY=VALUE   change a rate (repeatable): percentages as 5 or 12.5, e.g. --set salesFeeBp=4.5
-                    keys: ${RATE_DEFINITIONS.map((d) => d.key).join(', ')}
-  --reset KEY       back to its default (repeatable)
-  --reset-all       every rate back to its default
-  --json            print the rates [{key, label, value, defaultValue, display, isDefault, ...}]`,
-  options: { set: { type: 'string', multiple: true }, reset: { type: 'string', multiple: true }, 'reset-all': { type: 'boolean' }, json: { type: 'boolean' } },
+  description: 'Changes are checked as a whole set and audit-logged; the console shows the same rates under Billing -> Rates.',
+  options: {
+    set: { value: 'KEY=VALUE', description: `change a rate: percentages as 5 or 12.5, e.g. --set salesFeeBp=4.5; keys: ${RATE_DEFINITIONS.map((d) => d.key).join(', ')}`, multiple: true },
+    reset: { value: 'KEY', description: 'back to its default', multiple: true },
+    'reset-all': { description: 'every rate back to its default' },
+    json: jsonOption('the rates [{key, label, value, defaultValue, display, isDefault, ...}]'),
+  },
+  examples: ['billing rates', 'billing rates --set salesFeeBp=4.5 --set paymentTermDays=30', 'billing rates --reset-all'],
   async run({ values, global, io }) {
     const sets = (values.set as string[] | undefined) ?? [];
     const resets = (values.reset as string[] | undefined) ?? [];
@@ -293,5 +286,10 @@ const billingRates: Command = {
     });
   },
 };
+
+export const BILLING_GROUPS: CommandGroup[] = [
+  { name: 'documents', summary: 'Issued documents: list, show, PDF, correct' },
+  { name: 'billing', summary: "The month close's settings" },
+];
 
 export const BILLING_COMMANDS: Command[] = [closeMonth, documentsList, documentsShow, documentsPdf, documentsCorrect, billingRates];

@@ -10,22 +10,26 @@ import { isLoopbackHost } from '../../../src-shared/domain/redirect-uri';
 import { OPERATOR } from '../../core/access';
 import { embedHmac } from '../../core/apps/embed-signing';
 import { UsageError } from '../cli-io';
-import { positiveInt, required, str, type Command } from '../command-kit';
+import { jsonOption, positiveInt, required, str, type Command } from '../command-kit';
+import { portFlag } from '../port-flag';
 import { openCliPlatform } from '../stack';
 import { readServerInfo } from './webhook-commands';
 
 const appEmbedUrl: Command = {
   name: 'app embed-url',
-  usage: 'app embed-url --app ID --company ID --user ID [--json]',
   summary: "Print an embedded app's signed Start URL (UserID, CompanyID, hmac) for a user and company",
-  help: `  --app ID       the app (it needs a Start URL)
-  --company ID   the company the app is opened for (CompanyID)
-  --user ID      the user who opens it (UserID, the user's numeric id); must see the company: its own, or a
-                 client of its partner company
-  --json         print {"url", "app_id", "company_id", "user_id", "hmac", "origin"}
-The hmac is lowercase hex HMAC-SHA256 over base64("?UserID=<user>&CompanyID=<company>") with the app's Shared
-Secret (docs/embedded-apps.md). Open the URL in a browser, or fetch it to see how the app answers.`,
-  options: { app: { type: 'string' }, company: { type: 'string' }, user: { type: 'string' }, json: { type: 'boolean' } },
+  description: `The hmac is lowercase hex HMAC-SHA256 over base64("?UserID=<user>&CompanyID=<company>") with the app's Shared Secret (docs/embedded-apps.md). Open the URL in a browser, or fetch it to see how the app answers.`,
+  options: {
+    app: { value: 'ID', description: 'the app (it needs a Start URL)', required: true },
+    company: { value: 'ID', description: 'the company the app is opened for (CompanyID)', required: true },
+    user: {
+      value: 'ID',
+      description: "the user who opens it (UserID, the user's numeric id); must see the company: its own, or a client of its partner company",
+      required: true,
+    },
+    json: jsonOption('{"url", "app_id", "company_id", "user_id", "hmac", "origin"}'),
+  },
+  examples: ['app embed-url --app 3 --company 5 --user 7'],
   async run({ values, global, io }) {
     const appId = positiveInt(required(values, 'app'), 'app')!;
     const companyId = positiveInt(required(values, 'company'), 'company')!;
@@ -91,30 +95,21 @@ async function platformReachable(url: string): Promise<boolean> {
 
 const exampleApp: Command = {
   name: 'example-app',
-  usage: 'example-app [--app ID | --company ID | --setup] [--port N] [--platform-url URL] [--scopes a,b] [--json]',
   summary: 'Run the example embedded app (examples/embedded-app) against the local platform',
-  help: `Starts the example app on 127.0.0.1 and prints its URLs and its developer page (the address carries a token).
-  --company ID         register a new app "Example App" in this (shop) company with the example's URLs, and use
-                       it (the default, in the first shop company, when neither --app nor --setup is given)
-  --app ID             use this registered app's credentials (its Shared Secret must be readable here); the
-                       port defaults to its Start URL's
-  --setup              start without credentials: register the app yourself (e.g. in My Apps) with the URLs
-                       the developer page shows, then enter its Client ID and Shared Secret there
-  --port N             the app's port (default: any free port, or the --app's Start URL port)
-  --platform-url URL   where the platform answers (default: the running \`partnerdeck serve\` of --data-dir;
-                       the console shows its URL under Settings -> Developer)
-  --scopes a,b         what the app asks for (default: orders,customers,products,webhooks)
-  --json               print one JSON line {"url", "startUrl", "redirectUri", "authorizationUrl", "webhookUrl",
-                       "devUrl", "appId", "clientId", "platformUrl", "stateFile"}
-The app keeps its state (credentials, tokens, received events) in <data folder>/example-app/. Stops on Ctrl+C.`,
+  description: `Starts the example app on 127.0.0.1 and prints its URLs and its developer page (the address carries a token). By default it registers a new app "Example App" in the first shop company (or --company) with the example's URLs; --app uses a registered app's credentials; --setup starts without credentials. The app keeps its state (credentials, tokens, received events) in <data folder>/example-app/. Ctrl+C stops it.`,
   options: {
-    app: { type: 'string' },
-    company: { type: 'string' },
-    setup: { type: 'boolean' },
-    'platform-url': { type: 'string' },
-    scopes: { type: 'string' },
-    json: { type: 'boolean' },
+    company: { value: 'ID', description: 'register a new app "Example App" in this (shop) company with the example\'s URLs, and use it' },
+    app: { value: 'ID', description: "use this registered app's credentials (its Shared Secret must be readable here); the port defaults to its Start URL's" },
+    setup: { description: 'start without credentials: register the app yourself (e.g. in My Apps) with the URLs the developer page shows, then enter its Client ID and Shared Secret there' },
+    port: { value: 'N', description: "the app's port (default: any free port, or the --app's Start URL port)" },
+    'platform-url': {
+      value: 'URL',
+      description: 'where the platform answers (default: the running `partnerdeck serve` of --data-dir; the console shows its URL under Settings -> Developer)',
+    },
+    scopes: { value: 'a,b', description: 'what the app asks for (default: orders,customers,products,webhooks)' },
+    json: jsonOption('one line {"url", "startUrl", "redirectUri", "authorizationUrl", "webhookUrl", "devUrl", "appId", "clientId", "platformUrl", "stateFile"}'),
   },
+  examples: ['example-app', 'example-app --app 3', 'example-app --setup --platform-url http://127.0.0.1:4010'],
   async run({ values, global, io }) {
     const stopped = io.untilStopped();
     const appId = positiveInt(str(values, 'app'), 'app');
@@ -132,7 +127,7 @@ The app keeps its state (credentials, tokens, received events) in <data folder>/
     if (!(await platformReachable(platformUrl))) throw new UsageError(`--platform-url ${platformUrl}: nothing answers there (is the platform running?)`);
 
     let credentials: { clientId: string; clientSecret: string } | null = null;
-    let port = values.port === undefined ? 0 : global.port;
+    let port = portFlag(values.port) ?? 0;
     let registerIn: number | null = null;
     const platform = openCliPlatform(global.dataDir, 'none');
     try {

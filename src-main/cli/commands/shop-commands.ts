@@ -5,32 +5,24 @@ import { DEMO_PARTNER_EMAIL } from '../../core/seed/demo-seed';
 import { seedBulkCompanies } from '../../core/seed/bulk-seed';
 import { seedSales } from '../../core/seed/sales-seed';
 import { UsageError } from '../cli-io';
-import { positiveInt, required, str, type Command } from '../command-kit';
+import { jsonOption, positiveInt, required, str, type Command } from '../command-kit';
 import { createProgressBar } from '../progress-bar';
 import { openCliPlatform } from '../stack';
 
 export const seedCommand: Command = {
   name: 'seed',
-  usage: 'seed --companies N [--orders M] [--months K] [--partner ID] [--seed S] [--end YYYY-MM-DD] [--json]',
   summary: 'Generate client companies in bulk, and with --orders their shops and sales (scale tests, big demos)',
-  help: `  --companies N     how many client companies to add (required)
-  --orders M        fill their shops: M orders in total, few large clients and many small ones,
-                    with products, repeat customers, seasonality and the sales rollups
-  --months K        months of order history up to --end (default 24)
-  --partner ID      the partner they belong to (default: the demo partner, seeded if the folder is empty)
-  --seed S          the random seed (default 1): the same seed and --end give the same data
-  --end YYYY-MM-DD  the day the history ends (default: today)
-  --json            print the result as JSON (rows, rowsPerSecond, ...)
-A progress bar goes to stderr when it is a terminal.`,
+  description: 'A progress bar goes to stderr when it is a terminal. The same --seed and --end give the same data.',
   options: {
-    companies: { type: 'string' },
-    orders: { type: 'string' },
-    months: { type: 'string' },
-    partner: { type: 'string' },
-    seed: { type: 'string' },
-    end: { type: 'string' },
-    json: { type: 'boolean' },
+    companies: { value: 'N', description: 'how many client companies to add', required: true },
+    orders: { value: 'M', description: 'fill their shops: M orders in total, few large clients and many small ones, with products, repeat customers, seasonality and the sales rollups' },
+    months: { value: 'K', description: 'months of order history up to --end (default 24)' },
+    partner: { value: 'ID', description: 'the partner they belong to (default: the demo partner, seeded if the folder is empty)' },
+    seed: { value: 'S', description: 'the random seed (default 1)' },
+    end: { value: 'YYYY-MM-DD', description: 'the day the history ends (default: today)' },
+    json: jsonOption('the result (rows, rowsPerSecond, ...)'),
   },
+  examples: ['seed --companies 5000', 'seed --companies 200 --orders 100000 --months 24 --end 2026-10-31 --json'],
   async run({ values, global, io }) {
     const count = positiveInt(required(values, 'companies'), 'companies')!;
     const orders = str(values, 'orders') === '0' ? 0 : positiveInt(str(values, 'orders'), 'orders');

@@ -9,7 +9,7 @@ import { parseInput } from '../../../src-shared/api/validation';
 import { APPROVAL_LABELS, VISIBILITY_LABELS } from '../../../src-shared/domain/app-store';
 import { OPERATOR } from '../../core/access';
 import { UsageError } from '../cli-io';
-import { positiveInt, printTable, required, str, type Command } from '../command-kit';
+import { jsonOption, positiveInt, printTable, required, str, type Command } from '../command-kit';
 import { openCliPlatform } from '../stack';
 
 function operatorAppJson(app: OperatorApp): Record<string, unknown> {
@@ -52,12 +52,12 @@ function asCliError(error: unknown, flags: Record<string, string>): never {
 
 const appReview: Command = {
   name: 'app review',
-  usage: 'app review [--all] [--json]',
   summary: 'The platform operator’s App Store review queue: listings waiting for approval (or every listing)',
-  help: `  --all    every listing with its state (default: only those waiting for approval)
-  --json   print JSON: [{"id", "kind", "name", "developer_company_id", "developer_name", "visibility",
-           "approval", "price_minor", "currency", "latest_request": {...} | null}]`,
-  options: { all: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    all: { description: 'every listing with its state (default: only those waiting for approval)' },
+    json: jsonOption('[{"id", "kind", "name", "developer_company_id", "developer_name", "visibility", "approval", "price_minor", "currency", "latest_request": {...} | null}]'),
+  },
+  examples: ['app review', 'app review --all --json'],
   async run({ values, global, io }) {
     const platform = openCliPlatform(global.dataDir, 'none');
     try {
@@ -86,15 +86,16 @@ const appReview: Command = {
 
 const appApprove: Command = {
   name: 'app approve',
-  usage: 'app approve --app ID (--beta | --release) [--note TEXT] [--json]',
   summary: 'Approve a listing waiting for review into Beta (free for everyone) or Release (bought)',
-  help: `  --app ID       the listing (see \`partnerdeck app review\`)
-  --beta         visible to all, marked Beta and free; whoever installs during Beta never pays later
-  --release      visible to all; installing means buying it (a paid order in the developer's shop)
-  --note TEXT    a note for the developer (in the approval email)
-  --json         print the listing as JSON (as \`app review --json\` shows it)
-The developer gets an email in the local outbox.`,
-  options: { app: { type: 'string' }, beta: { type: 'boolean' }, release: { type: 'boolean' }, note: { type: 'string' }, json: { type: 'boolean' } },
+  description: 'Give one of --beta or --release. The developer gets an email in the local outbox.',
+  options: {
+    app: { value: 'ID', description: 'the listing (see `partnerdeck app review`)', required: true, field: 'appId' },
+    beta: { description: 'visible to all, marked Beta and free; whoever installs during Beta never pays later' },
+    release: { description: "visible to all; installing means buying it (a paid order in the developer's shop)" },
+    note: { value: 'TEXT', description: 'a note for the developer (in the approval email)' },
+    json: jsonOption('the listing, as `app review --json` shows it'),
+  },
+  examples: ['app approve --app 12 --beta', 'app approve --app 12 --release --note "Welcome to the App Store"'],
   async run({ values, global, io }) {
     const appId = positiveInt(required(values, 'app'), 'app')!;
     if (Boolean(values.beta) === Boolean(values.release)) throw new UsageError('choose one of --beta or --release');
@@ -123,13 +124,14 @@ The developer gets an email in the local outbox.`,
 
 const appReject: Command = {
   name: 'app reject',
-  usage: 'app reject --app ID --reason TEXT [--json]',
   summary: 'Reject a listing waiting for review, with a reason the developer can act on',
-  help: `  --app ID        the listing (see \`partnerdeck app review\`)
-  --reason TEXT   why (required): shown in My Apps and sent to the developer by email
-  --json          print the listing as JSON (as \`app review --json\` shows it)
-The listing stays in Development; the developer may change it and request approval again.`,
-  options: { app: { type: 'string' }, reason: { type: 'string' }, json: { type: 'boolean' } },
+  description: 'The listing stays in Development; the developer may change it and request approval again.',
+  options: {
+    app: { value: 'ID', description: 'the listing (see `partnerdeck app review`)', required: true, field: 'appId' },
+    reason: { value: 'TEXT', description: 'why: shown in My Apps and sent to the developer by email', required: true },
+    json: jsonOption('the listing, as `app review --json` shows it'),
+  },
+  examples: ['app reject --app 12 --reason "The Start URL answers 404"'],
   async run({ values, global, io }) {
     const appId = positiveInt(required(values, 'app'), 'app')!;
     let input;
@@ -157,12 +159,13 @@ The listing stays in Development; the developer may change it and request approv
 
 const userOperator: Command = {
   name: 'user operator',
-  usage: 'user operator --email E [--revoke] [--json]',
   summary: 'Give a user the platform operator role (App review in the console), or take it with --revoke',
-  help: `  --email E   the user's login email
-  --revoke    take the role away
-  --json      print {"id", "email", "is_operator"}`,
-  options: { email: { type: 'string' }, revoke: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    email: { value: 'EMAIL', description: "the user's login email", required: true },
+    revoke: { description: 'take the role away' },
+    json: jsonOption('{"id", "email", "is_operator"}'),
+  },
+  examples: ['user operator --email olivia@platform-operations.example', 'user operator --email dana@northwind-partners.example --revoke'],
   async run({ values, global, io }) {
     const email = required(values, 'email').trim().toLowerCase();
     const platform = openCliPlatform(global.dataDir, 'none');

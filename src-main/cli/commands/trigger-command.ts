@@ -5,12 +5,12 @@
 // update and delete topics act on such a fresh object unless --id names one of the shop's own.
 import { OPERATOR } from '../../core/access';
 import type { Platform } from '../../core/platform';
-import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher';
+import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher-lease';
 import { parseInput } from '../../../src-shared/api/validation';
 import { checkoutSchema, customerCreateSchema, groupMemberCreateSchema, newsletterRecipientCreateSchema, productCreateSchema, subscriberCreateSchema } from '../../../src-shared/api/shop-inputs';
 import { canonicalWebhookTopic, WEBHOOK_TOPICS, type WebhookTopic } from '../../../src-shared/domain/webhook-topics';
 import { UsageError } from '../cli-io';
-import { positiveInt, required, str, type Command } from '../command-kit';
+import { jsonOption, positiveInt, required, str, type Command } from '../command-kit';
 import { openCliPlatform } from '../stack';
 
 const FIXTURE_DOMAIN = 'trigger.partnerdeck.test';
@@ -157,27 +157,30 @@ const APP_TOPICS_EXPLAINED =
 
 export const triggerCommand: Command = {
   name: 'trigger',
-  usage: 'trigger <topic> --company ID [--id OBJECT_ID] [--json]',
   summary: 'Do the real thing a webhook topic reports (create a customer, place an order, ...) so its event goes out',
-  help: `Topics: ${WEBHOOK_TOPICS.join(', ')} (orders/create is accepted too).
-Creates real objects in the company's shop through the platform's own services; their webhook events
-commit with them and the dispatcher of a running serve, console or desktop app sends them.
-  customer/create       a new customer            customer/update       edits a customer's note
-  order/create          a product and a paid order through the storefront's checkout (a new customer too)
-  product/create        a new digital product     product/update        edits a product's description
-  product/delete        deletes a product         subscriber/create     a new subscriber
-  subscriber/update     edits a subscriber        groupmember/create    an access group and a member
-  groupmember/update    edits a member            newsrecipient/create  a newsletter recipient
+  description: `Creates real objects in the company's shop through the platform's own services; their webhook events commit with them and the dispatcher of a running serve, console or desktop app sends them. Update and delete topics act on a new object made for it (named "Trigger …"), or on --id.
+  customer/create       a new customer
+  customer/update       edits a customer's note
+  order/create          a product, and a paid order through the storefront's checkout
+  product/create        a new digital product
+  product/update        edits a product's description
+  product/delete        deletes a product
+  subscriber/create     a new subscriber
+  subscriber/update     edits a subscriber
+  groupmember/create    an access group and a member
+  groupmember/update    edits a member
+  newsrecipient/create  a newsletter recipient
   newsrecipient/update  edits a recipient
-  app/uninstalled, app/update   come from uninstalling an app or changing its permissions; not triggered here
-Update and delete topics act on a new object made for it (named "Trigger …"), or on --id.
-  --company ID   the shop company (required)
-  --id ID        the object to edit or delete (update and delete topics)
-  --json         print {"topic", "companyId", "object", "done", "events", "dispatcherPid"}`,
-  options: { company: { type: 'string' }, id: { type: 'string' }, json: { type: 'boolean' } },
-  positionals: true,
+
+app/uninstalled and app/update come from uninstalling an app or changing its permissions: trigger does not fake them.`,
+  arguments: [{ name: 'topic', description: 'a webhook topic from the list above (orders/create is accepted too)', required: true, suggest: WEBHOOK_TOPICS }],
+  options: {
+    company: { value: 'ID', description: 'the shop company', required: true },
+    id: { value: 'ID', description: 'the object to edit or delete (update and delete topics)' },
+    json: jsonOption('{"topic", "companyId", "object", "done", "events", "dispatcherPid"}'),
+  },
+  examples: ['trigger order/create --company 5', 'trigger product/update --company 5 --id 17 --json'],
   async run({ values, positionals, global, io }) {
-    if (positionals.length !== 1) throw new UsageError(`trigger needs one topic, e.g. \`partnerdeck trigger order/create --company 5\` (topics: ${WEBHOOK_TOPICS.join(', ')})`);
     const topic = canonicalWebhookTopic(positionals[0]);
     if (topic === null) throw new UsageError(`"${positionals[0]}" is not a webhook topic (one of ${WEBHOOK_TOPICS.join(', ')})`);
     if (topic === 'app/uninstalled' || topic === 'app/update') throw new UsageError(`${topic} ${APP_TOPICS_EXPLAINED}`);
@@ -188,8 +191,9 @@ Update and delete topics act on a new object made for it (named "Trigger …"), 
     try {
       const before = platform.repos.webhookDelivery.maxEventId();
       // One transaction around the services' own: a trigger that fails half-way (a closed storefront after
-      // the product to sell was made) leaves nothing behind.
-      const made = platform.db.transaction(() => ACTIONS[topic](platform, companyId, platform.ids.hex(4), id))();
+      // the product to sell was made) leaves nothing behind. IMMEDIATE: the write lock from the start, so a
+      // running `serve` is waited for instead of failing the trigger with "database is locked".
+      const made = platform.db.transaction(() => ACTIONS[topic](platform, companyId, platform.ids.hex(4), id)).immediate();
       const events = platform.webhookDeliveries.eventsSince(before);
       const pid = activeDispatcherPid(platform);
       if (values.json) {

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { ClockInfo, WebhookAppGroup, WebhookAttemptSummary } from '../../../src-shared/api/webhook-delivery-types';
 import { formatDuration, MAX_CLOCK_ADVANCE_MS, parseDuration } from '../../../src-shared/domain/durations';
 import { SERVER_INFO_FILE_NAME } from '../../core/paths';
-import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher';
+import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher-lease';
 import { UsageError, type CliIo } from '../cli-io';
-import { positiveInt, printTable, str, type Command, type GlobalOptions } from '../command-kit';
+import { jsonOption, positiveInt, printTable, str, type Command, type CommandGroup, type GlobalOptions } from '../command-kit';
 import { openCliPlatform } from '../stack';
 import { triggerCommand } from './trigger-command';
 
@@ -64,11 +64,12 @@ const NO_SERVER = (dataDir: string) =>
 
 const clockShow: Command = {
   name: 'clock show',
-  usage: 'clock show [--offline] [--json]',
   summary: "Show the platform's time (of a running serve, found through server.json)",
-  help: `  --offline   read the clock stored in the data folder instead of asking a running serve
-  --json      print {"now", "offsetMs", "realNow"}`,
-  options: { offline: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    offline: { description: 'read the clock stored in the data folder instead of asking a running serve' },
+    json: jsonOption('{"now", "offsetMs", "realNow"}'),
+  },
+  examples: ['clock show', 'clock show --offline --json'],
   async run({ values, global, io }) {
     let clock: ClockInfo;
     if (values.offline) {
@@ -90,19 +91,15 @@ const clockShow: Command = {
 
 const clockAdvance: Command = {
   name: 'clock advance',
-  usage: 'clock advance <duration> [--offline] [--json]',
   summary: 'Move the platform clock forward (90s, 15m, 2h, 3d, 1h30m): what falls due runs, in order',
-  help: `Moves the clock of the running \`partnerdeck serve\` of the data folder and waits until the webhook
-dispatcher has run everything that fell due (retries, deactivations and their emails), each attempt
-stamped with its scheduled time. The clock never moves back.
-  <duration>  e.g. 90s, 15m, 2h, 3d, 1w, 1h30m (at most 366 days)
-  --offline   move the clock stored in the data folder (refused while a serve runs for it: a running
-              server keeps its own clock and would not see the change)
-  --json      print {"clock", "advancedMs", "webhookAttempts", "settled"}`,
-  options: { offline: { type: 'boolean' }, json: { type: 'boolean' } },
-  positionals: true,
+  description: `Moves the clock of the running \`partnerdeck serve\` of the data folder and waits until the webhook dispatcher has run everything that fell due (retries, deactivations and their emails), each attempt stamped with its scheduled time. The clock never moves back.`,
+  arguments: [{ name: 'duration', description: 'e.g. 90s, 15m, 2h, 3d, 1w, 1h30m (at most 366 days)', required: true }],
+  options: {
+    offline: { description: 'move the clock stored in the data folder (refused while a serve runs for it: a running server keeps its own clock)' },
+    json: jsonOption('{"clock", "advancedMs", "webhookAttempts", "settled"}'),
+  },
+  examples: ['clock advance 2h', 'clock advance 3d --json'],
   async run({ values, positionals, global, io }) {
-    if (positionals.length !== 1) throw new UsageError('clock advance needs one duration, e.g. `partnerdeck clock advance 2h`');
     const ms = parseDuration(positionals[0]);
     if (ms === null || ms <= 0) throw new UsageError(`"${positionals[0]}" is not a duration (e.g. 90s, 15m, 2h, 3d, 1h30m)`);
     if (ms > MAX_CLOCK_ADVANCE_MS) throw new UsageError('the clock moves at most 366 days at a time (it never moves back)');
@@ -142,11 +139,12 @@ function hookState(group: WebhookAppGroup, hook: WebhookAppGroup['hooks'][number
 
 const webhooksList: Command = {
   name: 'webhooks list',
-  usage: 'webhooks list [--company ID] [--json]',
   summary: 'Registered webhooks with their state (active, blocked until …, deactivated) and queue',
-  help: `  --company ID   only this company's hooks
-  --json         print the hooks grouped by app and company (with the block, if any)`,
-  options: { company: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    company: { value: 'ID', description: "only this company's hooks" },
+    json: jsonOption('the hooks grouped by app and company (with the block, if any)'),
+  },
+  examples: ['webhooks list', 'webhooks list --company 5 --json'],
   async run({ values, global, io }) {
     const companyId = positiveInt(str(values, 'company'), 'company') ?? null;
     const platform = openCliPlatform(global.dataDir, 'none');
@@ -195,16 +193,18 @@ function printAttempts(io: CliIo, items: WebhookAttemptSummary[]): void {
 
 const webhooksDeliveries: Command = {
   name: 'webhooks deliveries',
-  usage: 'webhooks deliveries [--hook ID] [--company ID] [--event ID] [--limit N] [--before ID] [--json]',
   summary: 'The delivery log: every attempt, newest first (time, status, latency, error)',
-  help: `  --hook ID      one webhook's attempts
-  --company ID   one company's attempts
-  --event ID     the attempts of one event (delivery, retries, replays)
-  --limit N      how many (default 50, at most 1000)
-  --before ID    older than this attempt id (paging)
-  --json         print {"items": [...], "hasMore"}; each item has id, eventId, webhookId, topic, messageId
-                 (webhook-id), kind, retryNumber, attemptedAt, durationMs, statusCode, ok, error, url, eventState`,
-  options: { hook: { type: 'string' }, company: { type: 'string' }, event: { type: 'string' }, limit: { type: 'string' }, before: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    hook: { value: 'ID', description: "one webhook's attempts" },
+    company: { value: 'ID', description: "one company's attempts" },
+    event: { value: 'ID', description: 'the attempts of one event (delivery, retries, replays)' },
+    limit: { value: 'N', description: 'how many (default 50, at most 1000)' },
+    before: { value: 'ID', description: 'older than this attempt id (paging)' },
+    json: jsonOption(
+      '{"items": [...], "hasMore"}; each item has id, eventId, webhookId, topic, messageId (webhook-id), kind, retryNumber, attemptedAt, durationMs, statusCode, ok, error, url, eventState',
+    ),
+  },
+  examples: ['webhooks deliveries --limit 20', 'webhooks deliveries --event 42 --json'],
   async run({ values, global, io }) {
     const limit = positiveInt(str(values, 'limit'), 'limit') ?? 50;
     if (limit > 1000) throw new UsageError(`--limit must be at most 1000 (got ${limit})`);
@@ -232,16 +232,12 @@ const webhooksDeliveries: Command = {
 
 const webhooksReplay: Command = {
   name: 'webhooks replay',
-  usage: 'webhooks replay <eventId> [--json]',
   summary: 'Send an event again (same webhook-id, logged as a replay)',
-  help: `The replay is stored in the data folder; the process that dispatches webhooks for it (a running
-serve, console or desktop app) sends it within a moment, or the next one that starts.
-  <eventId>   the event (see the "event" column of webhooks deliveries)
-  --json      print {"eventId", "messageId", "requestedAt", "dispatcherPid"}`,
-  options: { json: { type: 'boolean' } },
-  positionals: true,
+  description: 'The replay is stored in the data folder; the process that dispatches webhooks for it (a running serve, console or desktop app) sends it within a moment, or the next one that starts.',
+  arguments: [{ name: 'eventId', description: 'the event (the "event" column of `partnerdeck webhooks deliveries`)', required: true }],
+  options: { json: jsonOption('{"eventId", "messageId", "requestedAt", "dispatcherPid"}') },
+  examples: ['webhooks replay 42'],
   async run({ values, positionals, global, io }) {
-    if (positionals.length !== 1) throw new UsageError('webhooks replay needs one event id, e.g. `partnerdeck webhooks replay 42`');
     if (!/^\d+$/.test(positionals[0]) || Number(positionals[0]) < 1) throw new UsageError(`the event id must be a positive whole number (got "${positionals[0]}")`);
     const eventId = Number(positionals[0]);
     const platform = openCliPlatform(global.dataDir, 'none');
@@ -260,5 +256,10 @@ serve, console or desktop app) sends it within a moment, or the next one that st
     }
   },
 };
+
+export const WEBHOOK_GROUPS: CommandGroup[] = [
+  { name: 'webhooks', summary: 'Registered webhooks, the delivery log and replays' },
+  { name: 'clock', summary: "The platform clock: show it, move it forward to run retries that fall due" },
+];
 
 export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, webhooksList, webhooksDeliveries, webhooksReplay, clockShow, clockAdvance];

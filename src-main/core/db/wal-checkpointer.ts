@@ -6,6 +6,7 @@
 // off and lets a worker thread with its own connection run PASSIVE checkpoints every second
 // (wal-checkpoint-worker.ts). Should the worker fail to start or die, automatic checkpoints come back on, so
 // the WAL never grows without bound. One-off commands (seed, close-month, ...) keep SQLite's default.
+import { logFor } from '../logging/logger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -27,9 +28,9 @@ export type FromCheckpointWorker =
 export const DEFAULT_WAL_AUTOCHECKPOINT = 1000;
 export const WAL_CHECKPOINT_WORKER_FILE = 'wal-checkpoint-worker.cjs';
 
-/** dist/worker/wal-checkpoint-worker.cjs beside the running bundle (unpacked from the asar archive). */
+/** dist/worker/wal-checkpoint-worker.cjs beside the running bundle (inside app.asar in a packaged app). */
 export function defaultCheckpointWorkerPath(bundleDir: string = __dirname): string {
-  return join(bundleDir, '..', 'worker', WAL_CHECKPOINT_WORKER_FILE).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  return join(bundleDir, '..', 'worker', WAL_CHECKPOINT_WORKER_FILE);
 }
 
 export interface WalCheckpointerOptions {
@@ -54,7 +55,7 @@ export interface WalCheckpointer {
  * automatic checkpoints until the worker has its own connection, then hands them over.
  */
 export function startWalCheckpointer(db: Db, options: WalCheckpointerOptions = {}): WalCheckpointer {
-  const log = options.log ?? ((message: string, error?: unknown) => console.warn(message, error ?? ''));
+  const log = options.log ?? logFor('wal').callback();
   // (The connection may be closed already when the host shuts down: closing checkpoints by itself then.)
   const automatic = (): void => {
     if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_WAL_AUTOCHECKPOINT}`);

@@ -137,7 +137,7 @@ export function createOAuthRepository(db: Db): OAuthRepository {
         codes: pruneCodes.run(cutoffs.codesExpiredBefore).changes,
         families: pruneFamilies.run(cutoffs.familiesRevokedBefore).changes,
         tokens: pruneTokens.run(cutoffs.tokensUsedBefore).changes,
-      }))();
+      })).immediate();
     },
   };
 }

@@ -49,7 +49,7 @@ export function seedBulkCompanies(platform: Platform, partnerId: number, count: 
   });
   const BATCH = 1000;
   for (let from = 0; from < count; from += BATCH) {
-    batch(from, Math.min(count, from + BATCH));
+    batch.immediate(from, Math.min(count, from + BATCH));
     onProgress?.(Math.min(count, from + BATCH));
   }
   return { partnerId, created: count, firstId, lastId };

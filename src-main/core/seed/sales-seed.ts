@@ -382,7 +382,7 @@ export function seedSales(platform: Platform, options: SalesSeedOptions): SalesS
     const sequence = (table: string) => ((db.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').pluck().get(table) as number | undefined) ?? 0) + 1;
     let nextOrderId = sequence('orders');
     let nextCustomerId = sequence('customers');
-    const begin = db.prepare('BEGIN');
+    const begin = db.prepare('BEGIN IMMEDIATE');
     const commit = db.prepare('COMMIT');
     const flushAll = () => {
       customersOut.flush();

@@ -1,9 +1,12 @@
 // The one place where anything a route throws becomes an HTTP response. HttpErrors render their own body;
-// the services' ApiErrors are mapped per error style (the REST API's {"errors": ...} with the field names,
-// JSON elsewhere, an HTML page on the authorization endpoint; on /token every error, 405 and 413 included,
-// is RFC 6749 JSON); anything else is a 500 that reveals nothing (and is logged).
+// everything else is classified by core/errors.ts (the one conversion every transport uses) and the resulting
+// ApiError is mapped per error style (the REST API's {"errors": ...} with the field names, JSON elsewhere, an
+// HTML page on the authorization endpoint; on /token every error, 405 and 413 included, is RFC 6749 JSON).
+// An internal error is a 500 that reveals nothing (and is logged).
+import { logFor } from '../logging/logger';
 import type { ServerResponse } from 'node:http';
 import { ApiError, HTTP_STATUS_OF } from '../../../src-shared/api/errors';
+import { toApiError } from '../errors';
 import { HttpError, OAuthError, PageError, RestError } from './http-error';
 import { sendHtml, sendJson } from './http-io';
 import { pageCsp, renderErrorPage } from './oauth/pages';
@@ -13,6 +16,9 @@ import type { ErrorStyle } from './router';
 /** The HttpError an ApiError from a service becomes under a given error style. */
 export function fromApiError(error: ApiError, style: ErrorStyle): HttpError {
   const status = HTTP_STATUS_OF[error.code];
+  if (error.code === 'internal') {
+    return style === 'rest' ? new RestError(500, 'internal', 'Internal error') : new HttpError(500, 'internal_error', 'Internal error', false);
+  }
   if (style === 'rest') {
     if (error.code === 'validation_failed' && Object.keys(error.fields).length > 0) return new RestError(422, error.code, error.fields);
     return new RestError(status, error.code, status >= 500 ? 'Internal error' : error.message);
@@ -20,14 +26,16 @@ export function fromApiError(error: ApiError, style: ErrorStyle): HttpError {
   return new HttpError(status, error.code, error.message);
 }
 
-export function sendError(res: ServerResponse, thrown: unknown, style: ErrorStyle): void {
-  let error: HttpError;
-  if (thrown instanceof HttpError) error = thrown;
-  else if (thrown instanceof ApiError) error = fromApiError(thrown, style);
-  else {
-    console.error('platform server error:', thrown);
-    error = style === 'rest' ? new RestError(500, 'internal', 'Internal error') : new HttpError(500, 'internal_error', 'Internal error', false);
-  }
+const logUnexpected = (message: string, error: unknown): void => logFor('server').error(message, error);
+
+/** `what`: the request, for the log of an unexpected error ("POST /admin/products.json"). */
+export function sendError(res: ServerResponse, thrown: unknown, style: ErrorStyle, what?: string): void {
+  const error = thrown instanceof HttpError ? thrown : fromApiError(toApiError(thrown, { what, log: logUnexpected }), style);
+  renderError(res, error, style);
+}
+
+function renderError(res: ServerResponse, thrown: HttpError, style: ErrorStyle): void {
+  let error = thrown;
   if (style === 'rest' && !(error instanceof RestError)) {
     error = new RestError(error.status, error.code, error.expose ? error.message : 'Internal error', error.headers);
   }

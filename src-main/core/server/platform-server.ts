@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { Platform } from '../platform';
+import { logFor } from '../logging/logger';
 import { sendError } from './error-response';
 import { HttpError } from './http-error';
 import { baseHeaders } from './http-io';
@@ -46,8 +47,17 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
 
   const server: Server = createServer((req, res) => void dispatch(req, res));
 
+  const log = logFor('server');
+
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     baseHeaders(res);
+    // The access log (debug): method, path without its query (codes, tokens), status, time.
+    const started = performance.now();
+    res.once('finish', () => {
+      if (log.level !== 'debug') return;
+      const path = (req.url ?? '/').split('?')[0];
+      log.debug(`${req.method ?? 'GET'} ${path} ${res.statusCode} ${(performance.now() - started).toFixed(1)} ms`);
+    });
     let style: ErrorStyle = 'json';
     try {
       if (!isAllowedHost(req.headers.host, port)) throw new HttpError(421, 'misdirected_request', 'unknown Host header');
@@ -65,7 +75,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
       }
       await match.route.handle(ctx);
     } catch (error) {
-      sendError(res, error, style);
+      sendError(res, error, style, `${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`);
     }
   }
 

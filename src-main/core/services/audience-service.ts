@@ -1,6 +1,6 @@
 // The people a shop reaches besides its customers (spec §2): subscribers of subscription products,
 // access groups and their members (who may open protected content), and newsletter recipients. Each
-// change emits subscriber.* / group_member.* / news_recipient.* (webhook topics of spec §5) inside
+// change emits subscriber.* / group_member.* / newsletter_recipient.* (webhook topics of spec §5) inside
 // its transaction; deleting a group removes its members one by one, each with its own event.
 import type { z } from 'zod';
 import { ApiError } from '../../../src-shared/api/errors';
@@ -39,13 +39,13 @@ export type SubscriberCreate = In<typeof subscriberCreateSchema, never>;
 export type SubscriberPatch = In<typeof subscriberUpdateSchema, 'subscriberId'>;
 export type SubscriberList = In<typeof subscriberListSchema, never>;
 export type AccessGroupCreate = In<typeof accessGroupCreateSchema, never>;
-export type AccessGroupPatch = In<typeof accessGroupUpdateSchema, 'groupId'>;
+export type AccessGroupPatch = In<typeof accessGroupUpdateSchema, 'accessGroupId'>;
 export type AccessGroupList = In<typeof accessGroupListSchema, never>;
 export type GroupMemberCreate = In<typeof groupMemberCreateSchema, never>;
-export type GroupMemberPatch = In<typeof groupMemberUpdateSchema, 'memberId'>;
+export type GroupMemberPatch = In<typeof groupMemberUpdateSchema, 'groupMemberId'>;
 export type GroupMemberList = In<typeof groupMemberListSchema, never>;
 export type NewsletterRecipientCreate = In<typeof newsletterRecipientCreateSchema, never>;
-export type NewsletterRecipientPatch = In<typeof newsletterRecipientUpdateSchema, 'recipientId'>;
+export type NewsletterRecipientPatch = In<typeof newsletterRecipientUpdateSchema, 'newsletterRecipientId'>;
 export type NewsletterRecipientList = In<typeof newsletterRecipientListSchema, never>;
 
 export interface AudienceService {
@@ -70,9 +70,7 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
   }
 
   const subscribers = createShopEntityService<SubscriberRow, SubscriberListRow, Subscriber, SubscriberCreate, SubscriberPatch, SubscriberList>(ctx, {
-    label: 'Subscriber',
-    permission: 'customers',
-    events: 'subscriber',
+    entity: 'subscribers',
     writer: audience.subscribers,
     get: audience.getSubscriber,
     query: (companyId, filter: SubscriberList) => audience.subscriberQuery({ ...filter, companyId }),
@@ -111,9 +109,7 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
   };
 
   const accessGroups = createShopEntityService<AccessGroupRow, AccessGroupListRow, AccessGroup, AccessGroupCreate, AccessGroupPatch, AccessGroupList>(ctx, {
-    label: 'Access group',
-    permission: 'customers',
-    events: 'access_group',
+    entity: 'accessGroups',
     writer: audience.accessGroups,
     get: audience.getGroup,
     query: (companyId, filter: AccessGroupList) => audience.groupQuery({ ...filter, companyId }),
@@ -138,9 +134,7 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
   }
 
   const groupMembers = createShopEntityService<GroupMemberRow, GroupMemberListRow, GroupMember, GroupMemberCreate, GroupMemberPatch, GroupMemberList>(ctx, {
-    label: 'Group member',
-    permission: 'customers',
-    events: 'group_member',
+    entity: 'groupMembers',
     writer: audience.groupMembers,
     get: audience.getMember,
     query: (companyId, filter: GroupMemberList) => audience.memberQuery({ ...filter, companyId }),
@@ -173,9 +167,7 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
     NewsletterRecipientPatch,
     NewsletterRecipientList
   >(ctx, {
-    label: 'Newsletter recipient',
-    permission: 'customers',
-    events: 'news_recipient',
+    entity: 'newsletterRecipients',
     writer: audience.newsletterRecipients,
     get: audience.getRecipient,
     query: (companyId, filter: NewsletterRecipientList) => audience.recipientQuery({ ...filter, companyId }),

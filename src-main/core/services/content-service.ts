@@ -42,9 +42,7 @@ export function createContentService(ctx: ServiceContext): ContentService {
   };
 
   const themes = createShopEntityService<ThemeRow, ThemeRow, Theme, ThemeCreate, ThemePatch, ThemeList>(ctx, {
-    label: 'Theme',
-    permission: 'products',
-    events: 'theme',
+    entity: 'themes',
     writer: content.themes,
     get: content.getTheme,
     query: (companyId, filter: ThemeList) => content.themeQuery({ ...filter, companyId }),
@@ -86,9 +84,7 @@ export function createContentService(ctx: ServiceContext): ContentService {
   };
 
   const files = createShopEntityService<ContentFileRow, ContentFileListRow, ContentFile, FileCreate, FilePatch, FileList>(ctx, {
-    label: 'File',
-    permission: 'products',
-    events: 'file',
+    entity: 'files',
     writer: content.files,
     get: content.getFile,
     query: (companyId, filter: FileList) => content.fileQuery({ ...filter, companyId }),

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { salesExportSchema } from '../../../src-shared/api/sales-inputs';
 import type { ClientProduct, ClientSalesRow, KindSalesRow, MonthSalesRow } from '../../../src-shared/api/sales-types';
-import { MAX_EXPORT_ROWS, type shopExportSchema } from '../../../src-shared/api/shop-inputs';
+import type { shopExportSchema } from '../../../src-shared/api/shop-entities';
+import { MAX_EXPORT_ROWS } from '../../../src-shared/api/shop-inputs';
 import { fileNameSlug } from '../../../src-shared/domain/file-name-slug';
 import type {
   AccessGroup,
@@ -26,13 +27,9 @@ import { formatMinor } from '../../../src-shared/domain/currencies';
 import { toCsv, type CsvCell, type CsvColumn } from '../../../src-shared/domain/csv';
 import { dayOf } from '../../../src-shared/domain/date-range';
 import type { Actor } from '../access';
-import type { AudienceService } from './audience-service';
-import type { CatalogService } from './catalog-service';
-import type { ContentService } from './content-service';
-import type { CustomersService } from './customers-service';
-import type { OrdersService } from './orders-service';
 import type { SalesService } from './sales-service';
 import type { ServiceContext } from './service-context';
+import { shopEntityServices, type ShopDataServices } from './shop-entity-services';
 
 export type ShopExport = z.output<typeof shopExportSchema>;
 export type SalesExport = z.output<typeof salesExportSchema>;
@@ -44,12 +41,7 @@ export interface ExportService {
   salesTable(actor: Actor, request: SalesExport, partnerId?: number): CsvExport;
 }
 
-interface ExportServices {
-  catalog: CatalogService;
-  customers: CustomersService;
-  orders: OrdersService;
-  audience: AudienceService;
-  content: ContentService;
+interface ExportServices extends ShopDataServices {
   sales: SalesService;
 }
 
@@ -194,31 +186,16 @@ export function createExportService(ctx: ServiceContext, services: ExportService
     return total === 0 ? [] : list(0, total).items;
   }
 
+  const entities = shopEntityServices(services, 'console');
   const file = (parts: string[], rows: { csv: string; rowCount: number }): CsvExport => ({ fileName: `${parts.join('-')}.csv`, mimeType: 'text/csv', ...rows });
 
   return {
     shopTable(actor, request) {
       const { companyId } = request.filter;
       const company = repos.companies.get(companyId);
-      const s = services;
-      // Every row of the list for this filter (narrowed per table, so each list gets its own filter type).
-      const all = <F extends object, T>(filter: F, list: (filter: F & { offset: number; limit: number }) => Page<T>): T[] =>
-        everyRow((offset, limit) => list({ ...filter, offset, limit }));
-      const rows: unknown[] = (() => {
-        const r = request;
-        switch (r.table) {
-          case 'products': return all(r.filter, (f) => s.catalog.listProducts(actor, companyId, f));
-          case 'categories': return all(r.filter, (f) => s.catalog.listCategories(actor, companyId, f));
-          case 'customers': return all(r.filter, (f) => s.customers.list(actor, companyId, f));
-          case 'orders': return all(r.filter, (f) => s.orders.list(actor, companyId, f));
-          case 'subscribers': return all(r.filter, (f) => s.audience.subscribers.list(actor, companyId, f));
-          case 'accessGroups': return all(r.filter, (f) => s.audience.accessGroups.list(actor, companyId, f));
-          case 'groupMembers': return all(r.filter, (f) => s.audience.groupMembers.list(actor, companyId, f));
-          case 'newsletterRecipients': return all(r.filter, (f) => s.audience.newsletterRecipients.list(actor, companyId, f));
-          case 'themes': return all(r.filter, (f) => s.content.themes.list(actor, companyId, f));
-          case 'files': return all(r.filter, (f) => s.content.files.list(actor, companyId, f));
-        }
-      })();
+      // Every row of the list for this filter, from the same service call as the console's list.
+      const list = entities[request.table].list;
+      const rows = everyRow((offset, limit) => list(actor, companyId, { ...request.filter, offset, limit } as never));
       const columns = SHOP_COLUMNS[request.table] as CsvColumn<unknown>[];
       return file([kebab(request.table), fileNameSlug(company?.name ?? String(companyId), { fallback: 'shop' }), dayOf(clock.now())], toCsv(columns, rows));
     },

@@ -70,10 +70,13 @@ export interface ServiceContext {
   repos: Repositories;
   access: AccessChecker;
   /**
-   * Runs `work` in one transaction and publishes its events after the commit. `immediate` takes the write lock
-   * at the start, for work that reads what it checks and then writes (no other process can write in between).
+   * Runs `work` in one write transaction and publishes its events after the commit. The transaction takes the
+   * write lock at its start (BEGIN IMMEDIATE): work that reads what it checks and then writes sees no other
+   * process write in between, and a busy database is waited out (busy_timeout) instead of failing at the first
+   * write with "database is locked" — a deferred transaction that has read cannot wait for the lock (M4).
+   * Inside another transaction it is a savepoint of that one.
    */
-  transact<T>(work: (emit: Emit) => T, options?: { immediate?: boolean }): T;
+  transact<T>(work: (emit: Emit) => T): T;
   /**
    * Runs `listener` synchronously inside the emitting transaction for every event a service emits, before
    * the commit; whatever it writes commits or rolls back with the change. A listener that throws rolls the
@@ -92,14 +95,13 @@ export function createServiceContext(parts: Omit<ServiceContext, 'transact' | 'o
       inTransaction.add(listener);
       return () => inTransaction.delete(listener);
     },
-    transact<T>(work: (emit: Emit) => T, options: { immediate?: boolean } = {}): T {
+    transact<T>(work: (emit: Emit) => T): T {
       const pending: [PlatformEventName, PlatformEvents[PlatformEventName]][] = [];
       const emit: Emit = (name, payload) => {
         for (const listener of inTransaction) listener(name, payload);
         pending.push([name, payload]);
       };
-      const transaction = parts.db.transaction(() => work(emit));
-      const result = options.immediate ? transaction.immediate() : transaction();
+      const result = parts.db.transaction(() => work(emit)).immediate();
       for (const [name, payload] of pending) parts.events.publish(name, payload as never);
       return result;
     },

@@ -2,21 +2,16 @@
 // newsletter recipients, themes, files): list / get / create / update / delete with the shop checks,
 // field-level validation before anything is written, one transaction per change, and the object's
 // created / updated / deleted events emitted inside it.
+import { entityNouns, shopEventName, SHOP_ENTITIES, type ShopEntity } from '../../../src-shared/api/shop-entities';
 import type { DeleteResult, Page } from '../../../src-shared/api/shop-types';
-import type { Permission } from '../../../src-shared/domain/permissions';
 import { actorLabel, type Actor } from '../access';
-import type { PlatformEventName } from '../events';
 import type { ListQuery, TableWriter } from '../repositories/table-access';
 import type { Emit, ServiceContext } from './service-context';
 import { createShopOpener, notFound, pageOf, type OpenShop, type PageRequest } from './shop-access';
 
-type ShopEventPrefix = 'subscriber' | 'access_group' | 'group_member' | 'news_recipient' | 'theme' | 'file';
-
 export interface ShopEntitySpec<Row extends { id: number }, ListRow extends Row, Dto, Create, Patch, Filter> {
-  /** "Subscriber", for errors. */
-  label: string;
-  permission: Permission;
-  events: ShopEventPrefix;
+  /** Which of the shop's objects (src-shared/api/shop-entities.ts): its label, permission and event names. */
+  entity: ShopEntity;
   writer: TableWriter<Row>;
   get(companyId: number, id: number): ListRow | undefined;
   query(companyId: number, filter: Filter): ListQuery;
@@ -47,25 +42,28 @@ export function createShopEntityService<Row extends { id: number }, ListRow exte
   spec: ShopEntitySpec<Row, ListRow, Dto, Create, Patch, Filter>,
 ): ShopEntityService<Dto, Create, Patch, Filter> {
   const openShop = createShopOpener(ctx);
-  const event = (verb: 'created' | 'updated' | 'deleted') => `${spec.events}.${verb}` as PlatformEventName & `${ShopEventPrefix}.${typeof verb}`;
+  const { permission } = SHOP_ENTITIES[spec.entity];
+  const one = entityNouns(spec.entity).one;
+  const label = `${one[0].toUpperCase()}${one.slice(1)}`;
+  const event = (verb: 'created' | 'updated' | 'deleted') => shopEventName(spec.entity, verb);
 
   function requireRow(shop: OpenShop, id: number): ListRow {
     const row = spec.get(shop.company.id, id);
-    if (!row) throw notFound(spec.label, id);
+    if (!row) throw notFound(label, id);
     return row;
   }
 
   return {
     list(actor, companyId, filter) {
-      const shop = openShop(actor, companyId, spec.permission);
+      const shop = openShop(actor, companyId, permission);
       return pageOf(ctx.repos.lists, spec.query(companyId, filter), filter, (rows: ListRow[]) => rows.map((row) => spec.toDto(row, shop)));
     },
     get(actor, companyId, id) {
-      const shop = openShop(actor, companyId, spec.permission);
+      const shop = openShop(actor, companyId, permission);
       return spec.toDto(requireRow(shop, id), shop);
     },
     create(actor, companyId, input) {
-      const shop = openShop(actor, companyId, spec.permission);
+      const shop = openShop(actor, companyId, permission);
       spec.checkCreate(shop, input);
       const now = ctx.clock.now();
       const id = ctx.transact((emit) => {
@@ -77,7 +75,7 @@ export function createShopEntityService<Row extends { id: number }, ListRow exte
       return spec.toDto(spec.get(companyId, id)!, shop);
     },
     update(actor, companyId, id, patch) {
-      const shop = openShop(actor, companyId, spec.permission);
+      const shop = openShop(actor, companyId, permission);
       const existing = requireRow(shop, id);
       spec.checkPatch(shop, existing, patch);
       const now = ctx.clock.now();
@@ -89,7 +87,7 @@ export function createShopEntityService<Row extends { id: number }, ListRow exte
       return spec.toDto(spec.get(companyId, id)!, shop);
     },
     delete(actor, companyId, id) {
-      const shop = openShop(actor, companyId, spec.permission);
+      const shop = openShop(actor, companyId, permission);
       const row = requireRow(shop, id);
       spec.checkDelete?.(shop, row);
       ctx.transact((emit) => {

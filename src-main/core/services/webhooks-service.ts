@@ -129,8 +129,7 @@ export function createWebhooksService(ctx: ServiceContext, options: WebhooksServ
       const input = parseInput(webhookCreateSchema, raw);
       assertAllowedAddress(input.address);
       const now = clock.now();
-      const id = ctx.transact(
-        (emit) => {
+      const id = ctx.transact((emit) => {
           assertWritable(owner, input, null);
           const webhookId = repos.webhooks.insert({
             app_id: owner.appId,
@@ -144,9 +143,7 @@ export function createWebhooksService(ctx: ServiceContext, options: WebhooksServ
           });
           emit('webhook.created', { webhookId, appId: owner.appId, companyId: owner.companyId });
           return webhookId;
-        },
-        { immediate: true },
-      );
+      });
       return toWebhook(repos.webhooks.get(id)!);
     },
 
@@ -156,8 +153,7 @@ export function createWebhooksService(ctx: ServiceContext, options: WebhooksServ
       if (input.id !== undefined && input.id !== id) throw ApiError.validation({ id: [`does not match the webhook in the URL (${id})`] });
       if (input.address !== undefined) assertAllowedAddress(input.address);
       const now = clock.now();
-      ctx.transact(
-        (emit) => {
+      ctx.transact((emit) => {
           // Read again in the writing transaction: what the change is checked against is what it changes.
           const row = owned(owner, id);
           const address = input.address ?? row.address;
@@ -174,9 +170,7 @@ export function createWebhooksService(ctx: ServiceContext, options: WebhooksServ
           const event = { webhookId: id, appId: owner.appId, companyId: owner.companyId };
           emit('webhook.updated', event);
           if (reactivated) emit('webhook.reactivated', event);
-        },
-        { immediate: true },
-      );
+      });
       return toWebhook(repos.webhooks.get(id)!);
     },
 

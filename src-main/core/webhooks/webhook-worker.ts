@@ -3,6 +3,7 @@
 // keep-alive client and reports every outcome back in batches. It holds no state that matters: if it
 // dies, the dispatcher starts a new one and sends again what had no recorded outcome.
 import { parentPort, workerData } from 'node:worker_threads';
+import { threadLogger } from '../logging/log-channel';
 import { buildWebhookRequest } from './webhook-signing';
 import { createWebhookHttpClient } from './webhook-http-client';
 import type { FromWorker, SendJob, SendResult, ToWorker, WorkerSettings } from './webhook-worker-protocol';
@@ -12,6 +13,7 @@ if (!port) throw new Error('webhook-worker must run as a worker thread');
 const settings = workerData as WorkerSettings;
 const client = createWebhookHttpClient({ timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets });
 const secrets = new Map<number, string>();
+const log = threadLogger('webhook-worker');
 let outgoing: SendResult[] = [];
 let flushQueued = false;
 
@@ -36,6 +38,7 @@ async function send(job: SendJob): Promise<void> {
   }
   const { body, headers } = buildWebhookRequest(secret, job.payload, job.messageId, job.timestamp, settings.userAgent);
   const outcome = await client.post(job.url, body, { ...headers });
+  log.debug(`POST ${job.url} ${outcome.status ?? outcome.error ?? 'no answer'} in ${Math.round(outcome.durationMs)} ms (${job.messageId})`);
   report({
     key: job.key,
     status: outcome.status,

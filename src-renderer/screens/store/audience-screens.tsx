@@ -228,7 +228,7 @@ function AccessGroupDrawer({ group, onClose }: { group: AccessGroup | null; onCl
   return (
     <NamedItemDrawer
       entity="accessGroups"
-      idKey="groupId"
+      idKey="accessGroupId"
       item={group}
       schemas={GROUP_SCHEMAS}
       texts={{
@@ -300,7 +300,7 @@ function GroupMemberDrawer({ member, onClose }: { member: GroupMember | null; on
   const validate = useMemo(
     () =>
       member
-        ? zodValidator(groupMemberUpdateSchema, (v: MemberValues) => ({ ...toInput(v), memberId: member.id }), needGroup)
+        ? zodValidator(groupMemberUpdateSchema, (v: MemberValues) => ({ ...toInput(v), groupMemberId: member.id }), needGroup)
         : zodValidator(groupMemberCreateSchema, toInput, needGroup),
     [member, companyId],
   );
@@ -320,7 +320,7 @@ function GroupMemberDrawer({ member, onClose }: { member: GroupMember | null; on
       submitLabel={member ? undefined : 'Add member'}
       onClose={onClose}
       onSubmit={async (v) => {
-        if (member) await actions.updateShopItem('groupMembers', { ...toInput(v), memberId: member.id });
+        if (member) await actions.updateShopItem('groupMembers', { ...toInput(v), groupMemberId: member.id });
         else await actions.createShopItem('groupMembers', toInput(v));
       }}
       deleteAction={member ? { what: `${member.email} from ${member.groupName}`, run: () => actions.deleteShopItem('groupMembers', member.id, `${member.email} (${member.groupName})`) } : undefined}
@@ -401,7 +401,7 @@ function RecipientDrawer({ recipient, onClose }: { recipient: NewsletterRecipien
   const validate = useMemo(
     () =>
       recipient
-        ? zodValidator(newsletterRecipientUpdateSchema, (v: RecipientValues) => ({ companyId, recipientId: recipient.id, ...v }))
+        ? zodValidator(newsletterRecipientUpdateSchema, (v: RecipientValues) => ({ companyId, newsletterRecipientId: recipient.id, ...v }))
         : zodValidator(newsletterRecipientCreateSchema, (v: RecipientValues) => ({ companyId, ...v })),
     [recipient, companyId],
   );
@@ -420,7 +420,7 @@ function RecipientDrawer({ recipient, onClose }: { recipient: NewsletterRecipien
       submitLabel={recipient ? undefined : 'Add recipient'}
       onClose={onClose}
       onSubmit={async (v) => {
-        if (recipient) await actions.updateShopItem('newsletterRecipients', { companyId, recipientId: recipient.id, ...v });
+        if (recipient) await actions.updateShopItem('newsletterRecipients', { companyId, newsletterRecipientId: recipient.id, ...v });
         else await actions.createShopItem('newsletterRecipients', { companyId, ...v });
       }}
       deleteAction={recipient ? { what: `the recipient ${recipient.email}`, run: () => actions.deleteShopItem('newsletterRecipients', recipient.id, `the recipient ${recipient.email}`) } : undefined}

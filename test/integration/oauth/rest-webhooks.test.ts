@@ -72,7 +72,7 @@ describe('webhooks resource', () => {
 
   it('emits webhook.created/updated/deleted, and webhook.reactivated when is_active goes back to true', async () => {
     const seen: [PlatformEventName, unknown][] = [];
-    const off = fixture.platform.events.subscribe((name, payload) => {
+    const off = fixture.platform.events.subscribe(({ name, payload }) => {
       if (name.startsWith('webhook.')) seen.push([name, payload]);
     });
     try {

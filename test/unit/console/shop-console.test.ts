@@ -47,10 +47,10 @@ describe('shop data in the console', () => {
       ['customers', 'customerId', { id: customer.id }, { city: 'Bergen' }],
       ['orders', 'orderId', { id: order.id }, { note: 'Leave at the door' }],
       ['files', 'fileId', { id: file.id }, { description: 'Assembly' }],
-      ['accessGroups', 'groupId', { id: group.id }, { description: 'Paying members' }],
+      ['accessGroups', 'accessGroupId', { id: group.id }, { description: 'Paying members' }],
       ['subscribers', 'subscriberId', { create: { email: 's@example.no' } }, { name: 'Sub' }],
-      ['groupMembers', 'memberId', { create: { groupId: group.id, email: 'm@example.no' } }, { name: 'Member' }],
-      ['newsletterRecipients', 'recipientId', { create: { email: 'n@example.no' } }, { language: 'nb' }],
+      ['groupMembers', 'groupMemberId', { create: { groupId: group.id, email: 'm@example.no' } }, { name: 'Member' }],
+      ['newsletterRecipients', 'newsletterRecipientId', { create: { email: 'n@example.no' } }, { language: 'nb' }],
       ['themes', 'themeId', { create: { name: 'Fjord' } }, { version: '1.1.0' }],
     ];
     for (const [area, key, source, patch] of cases) {
@@ -68,7 +68,7 @@ describe('shop data in the console', () => {
     expect(await service.call('customers.delete', { companyId, customerId: customer.id })).toEqual({ deleted: true, id: customer.id });
     expect(await service.call('products.delete', { companyId, productId: product.id })).toEqual({ deleted: true, id: product.id });
     const names = new Set(events.map((e) => e.name));
-    for (const name of ['product.created', 'product.updated', 'product.deleted', 'category.created', 'customer.created', 'customer.deleted', 'order.created', 'order.updated', 'order.deleted', 'subscriber.created', 'group_member.created', 'news_recipient.created', 'theme.created', 'file.updated', 'access_group.updated']) {
+    for (const name of ['product.created', 'product.updated', 'product.deleted', 'category.created', 'customer.created', 'customer.deleted', 'order.created', 'order.updated', 'order.deleted', 'subscriber.created', 'group_member.created', 'newsletter_recipient.created', 'theme.created', 'file.updated', 'access_group.updated']) {
       expect(names, name).toContain(name);
     }
     expect(events.find((e) => e.name === 'order.created')?.payload).toEqual({ companyId, id: order.id });

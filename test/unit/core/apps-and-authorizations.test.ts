@@ -95,7 +95,7 @@ describe('authorizations service', () => {
     expect(errorOf(() => platform.authorizations.revoke(as('lukas@alpenglueck.example'), first.id)).code).toBe('forbidden');
     expect(errorOf(() => platform.authorizations.revoke(as('maya@harborcoffee.example'), first.id)).code).toBe('not_found');
     const events: [string, unknown][] = [];
-    const off = platform.events.subscribe((name, payload) => events.push([name, payload]));
+    const off = platform.events.subscribe(({ name, payload }) => events.push([name, payload]));
     expect(platform.authorizations.revoke(anna, first.id).revokedAt).not.toBeNull();
     off();
     expect(events).toEqual([

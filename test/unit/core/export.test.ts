@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../../src-main/core/access';
 import { salesExportSchema } from '../../../src-shared/api/sales-inputs';
-import { MAX_EXPORT_ROWS, shopExportSchema } from '../../../src-shared/api/shop-inputs';
+import { shopExportSchema } from '../../../src-shared/api/shop-entities';
+import { MAX_EXPORT_ROWS } from '../../../src-shared/api/shop-inputs';
 import { parseInput } from '../../../src-shared/api/validation';
 import { csvCell, toCsv } from '../../../src-shared/domain/csv';
 import { fileNameSlug } from '../../../src-shared/domain/file-name-slug';

@@ -68,7 +68,7 @@ describe('webhook events are written with the change (transactional outbox)', ()
     platform.ctx.transact((emit) => {
       emit('customer.updated', { companyId: company, id: 1 });
       emit('group_member.created', { companyId: company, id: 2 });
-      emit('news_recipient.updated', { companyId: company, id: 3 });
+      emit('newsletter_recipient.updated', { companyId: company, id: 3 });
       emit('product.deleted', { companyId: company, id: 4 });
       emit('subscriber.created', { companyId: company, id: 5 });
       emit('customer.deleted', { companyId: company, id: 6 });

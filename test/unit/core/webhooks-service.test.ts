@@ -128,12 +128,12 @@ describe('webhooks service', () => {
     function interleave(platform: ReturnType<typeof setup>['platform'], between: () => void) {
       const transact = platform.ctx.transact;
       let armed = true;
-      platform.ctx.transact = ((work: never, options: never) => {
+      platform.ctx.transact = ((work: never) => {
         if (armed) {
           armed = false;
           between();
         }
-        return transact(work, options);
+        return transact(work);
       }) as typeof transact;
       return () => (platform.ctx.transact = transact);
     }

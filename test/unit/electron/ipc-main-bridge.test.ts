@@ -102,8 +102,9 @@ describe('ipc main bridge', () => {
       throw new Error('SQLITE_CORRUPT at /home/me/secret/path');
     });
     const reply = await call(fakeInvokeEvent(window), 'companies.list', {});
-    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error' } });
-    expect(log).toHaveBeenCalledWith('console method companies.list failed', expect.any(Error));
+    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'companies.list failed unexpectedly (an internal error; the details are in the log).' } });
+    expect(JSON.stringify(reply)).not.toContain('secret');
+    expect(log).toHaveBeenCalledWith('companies.list failed unexpectedly', expect.objectContaining({ message: 'SQLITE_CORRUPT at /home/me/secret/path' }));
   });
 
   it('refuses a method name that is not a string', async () => {

@@ -11,20 +11,25 @@ import { secureWebPreferences } from '../../../src-main/electron/window-security
 import { UI_COMMAND_CHANNEL } from '../../../src-main/electron/ui-commands';
 import {
   FakeBrowserWindow,
+  FakeDownloadItem,
+  FakeEvent,
   FakeWebFrameMain,
   Menu,
   app,
+  crashReporter,
   defaultSession,
   fakeInvokeEvent,
   ipcMain,
   protocol,
   resetElectronFake,
+  shell,
 } from '../../fakes/electron-fake';
 
 vi.mock('electron', async () => {
   const fake = await import('../../fakes/electron-fake');
   return { ...fake, default: fake };
 });
+vi.mock('electron-updater', async () => ({ autoUpdater: (await import('../../fakes/electron-fake')).fakeAutoUpdater }));
 
 const saved = { dataDir: process.env.PARTNERDECK_DATA_DIR, electronPath: process.env.ELECTRON_OVERRIDE_DIST_PATH };
 let dataDir: string;
@@ -106,6 +111,58 @@ describe('main process start-up', () => {
     const file = Menu.applicationMenu?.template.find((m) => m.label === 'File') as { submenu: Array<{ accelerator?: string; click?: () => void }> };
     file.submenu.find((item) => item.accelerator === 'CmdOrCtrl+K')?.click?.();
     expect(window.webContents.sent).toContainEqual({ channel: UI_COMMAND_CHANNEL, args: [{ command: 'open-switcher' }] });
+  });
+
+  it('starts local crash reports (no upload) and writes its log to the OS log folder', () => {
+    expect(crashReporter.started).toMatchObject({ uploadToServer: false, submitURL: '', productName: 'PartnerDeck' });
+    const logFile = join(app.getPath('logs'), 'partnerdeck.log');
+    expect(readFileSync(logFile, 'utf8')).toMatch(/\[info\] +\(app\) PartnerDeck .* starting/);
+    expect(readFileSync(logFile, 'utf8')).toContain(`data folder ${dataDir} open (demo data seeded)`);
+  });
+
+  it('has Help → Show Logs, Open Crash Reports and the update items (off without a feed)', () => {
+    const help = (Menu.applicationMenu?.template.find((m) => m.label === 'Help') as { submenu: Array<{ id?: string; label?: string; enabled?: boolean; click?: () => void; submenu?: unknown[] }> }).submenu;
+    help.find((item) => item.id === 'show-logs')?.click?.();
+    expect(shell.shownItems).toEqual([join(app.getPath('logs'), 'partnerdeck.log')]);
+    help.find((item) => item.id === 'open-crash-reports')?.click?.();
+    expect(shell.openedPaths).toContain(app.getPath('crashDumps'));
+    // No feed in prefs.json or PARTNERDECK_UPDATE_FEED: the item says so and cannot be used.
+    expect(help.find((item) => item.id === 'updates')).toMatchObject({ label: 'Updates: not configured', enabled: false });
+  });
+
+  it('titles the window with the signed-in company and the company it acts as, whatever the page title says', async () => {
+    await vi.waitFor(() => expect(window.getTitle()).toMatch(/ — PartnerDeck$/));
+    const session = (await call('session.get', {})) as { result: SessionInfo };
+    expect(window.getTitle()).toBe(`${session.result.home!.name} — PartnerDeck`);
+    const switcher = (await call('session.switcher', {})) as { result: Array<{ id: number; name: string; isSelf: boolean }> };
+    const client = switcher.result.find((entry) => !entry.isSelf)!;
+    await call('session.switch', { companyId: client.id });
+    await vi.waitFor(() => expect(window.getTitle()).toBe(`${session.result.home!.name} — Acting as ${client.name} — PartnerDeck`));
+    window.pageTitleUpdated('Something else — PartnerDeck');
+    expect(window.getTitle()).toBe(`${session.result.home!.name} — Acting as ${client.name} — PartnerDeck`);
+    await call('session.switch', { companyId: null });
+  });
+
+  it('offers Cut, Copy, Paste and Select All on a right-click in a text field, and nothing on plain page', () => {
+    const flags = { canUndo: false, canRedo: false, canCut: true, canCopy: true, canPaste: true, canSelectAll: true, canDelete: true, canEditRichly: false };
+    window.webContents.emit('context-menu', new FakeEvent(), { isEditable: true, selectionText: 'Contoso', editFlags: flags });
+    expect(Menu.popups.at(-1)?.template.map((item) => item.role ?? item.type)).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'separator', 'selectAll']);
+    const count = Menu.popups.length;
+    window.webContents.emit('context-menu', new FakeEvent(), { isEditable: false, selectionText: '', editFlags: flags });
+    expect(Menu.popups).toHaveLength(count);
+  });
+
+  it("saves the console's CSV and PDF exports through the save dialog, and cancels foreign downloads", () => {
+    const csv = new FakeDownloadItem('blob:app://partnerdeck/5b1c0b0e-0000-4000-8000-000000000000', 'orders-2026-12-06.csv');
+    expect(defaultSession.download(csv)).toBe(false);
+    expect(csv.saveDialogOptions).toMatchObject({
+      defaultPath: join(app.getPath('downloads'), 'orders-2026-12-06.csv'),
+      filters: [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }, { name: 'All files', extensions: ['*'] }],
+    });
+    const pdf = new FakeDownloadItem('blob:app://partnerdeck/5b1c0b0e-0000-4000-8000-000000000001', 'INV-2026-0001.pdf');
+    defaultSession.download(pdf);
+    expect((pdf.saveDialogOptions?.filters as Array<{ extensions: string[] }>)[0].extensions).toEqual(['pdf']);
+    expect(defaultSession.download(new FakeDownloadItem('https://evil.example/setup.exe', 'setup.exe'))).toBe(true);
   });
 
   it('saves the window bounds in prefs.json, quits with the last window and cleans up on quit', async () => {

@@ -41,7 +41,11 @@ describe('preload', () => {
     const off = bridge.onEvent((...args) => seen.push(args));
     const event: PushedEvent = { name: 'session.changed', payload: { user: null } as unknown as PushedEvent<'session.changed'>['payload'] };
     ipcRenderer.deliver(IPC_EVENT_CHANNEL, event);
-    ipcRenderer.deliver(IPC_EVENT_CHANNEL, { name: 'not.an.event', payload: {} });
+    // Only the shape of a pushed event (a noun.verb name, an object payload) crosses; the preload does not carry
+    // the catalogue (it would bring zod into the sandboxed bundle), the renderer ignores names it does not know.
+    for (const malformed of [{ name: 'not.an.event', payload: {} }, { name: 'order.created' }, { name: 42, payload: {} }, 'order.created', null]) {
+      ipcRenderer.deliver(IPC_EVENT_CHANNEL, malformed);
+    }
     expect(seen).toEqual([[event]]);
     off();
     ipcRenderer.deliver(IPC_EVENT_CHANNEL, event);

@@ -254,7 +254,7 @@ describe('switching without a blank screen', () => {
 describe('the shop entity table', () => {
   it('maps pushed events to their lists and knows what a filter narrows', () => {
     expect(entityOfEvent('access_group.deleted')).toBe('accessGroups');
-    expect(entityOfEvent('news_recipient.created')).toBe('newsletterRecipients');
+    expect(entityOfEvent('newsletter_recipient.created')).toBe('newsletterRecipients');
     expect(entityOfEvent('order.updated')).toBe('orders');
     expect(isFiltered('orders', { search: '', sort: 'gross', direction: 'asc' })).toBe(false);
     expect(isFiltered('orders', { search: '', sort: 'placedAt', direction: 'desc', status: 'paid' })).toBe(true);

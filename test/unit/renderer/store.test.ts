@@ -164,8 +164,8 @@ describe('pushed events', () => {
     const fake = fakeClient({ ...baseHandlers, 'users.list': () => [] });
     store = createAppStore(fake.client, { refreshDelayMs: 0 });
     await store.getState().actions.loadUsers(5);
-    applyPushedEvent(store, { name: 'user.changed', payload: { companyId: 5 } });
-    applyPushedEvent(store, { name: 'user.changed', payload: { companyId: 6 } });
+    applyPushedEvent(store, { name: 'user.changed', payload: { companyId: 5, userId: 50 } });
+    applyPushedEvent(store, { name: 'user.changed', payload: { companyId: 6, userId: 60 } });
     await flush();
     expect(fake.calls.filter((c) => c.method === 'users.list').map((c) => c.input)).toEqual([{ companyId: 5 }, { companyId: 5 }]);
   });

@@ -5,6 +5,7 @@
 // services answer "not found" for anything else, as they do for the console.
 import type { z } from 'zod';
 import { ApiError } from '../../../../src-shared/api/errors';
+import type { QueryParamType } from '../../../../src-shared/api/shop-entities';
 import type { Page } from '../../../../src-shared/api/shop-types';
 import { parseInput } from '../../../../src-shared/api/validation';
 import type { OAuthScope } from '../../../../src-shared/domain/oauth-scopes';
@@ -14,9 +15,6 @@ import { sendJson } from '../http-io';
 import type { Route, RouteContext } from '../router';
 import { parsePage, readResourceBody, resourceId, resourceRoutes, sendList, sendOne, type RestAuth } from './rest-kit';
 import { inputFromWire, toCamel, toWire, withWireErrors, wireFieldName } from './wire-fields';
-
-/** How a list filter arrives in the query string. */
-export type QueryParamType = 'string' | 'number' | 'boolean';
 
 /** Read-only properties any shop object may carry back in a PUT. */
 const COMMON_READ_ONLY = ['id', 'company_id', 'is_demo', 'created_at', 'updated_at'];
@@ -29,7 +27,7 @@ export interface ShopResourceSpec<T> {
   list?: {
     schema: z.ZodTypeAny;
     /** Snake-case query parameters and their types (besides limit and page). */
-    params: Record<string, QueryParamType>;
+    params: Readonly<Record<string, QueryParamType>>;
     run(actor: Actor, companyId: number, filter: never): Page<T>;
   };
   get?(actor: Actor, companyId: number, id: number): unknown;
@@ -41,7 +39,7 @@ export interface ShopResourceSpec<T> {
 }
 
 /** Query parameters -> the service's list filter (camelCase, typed); problems are 400s naming the parameter. */
-function filterFrom(url: URL, params: Record<string, QueryParamType>): Record<string, unknown> {
+function filterFrom(url: URL, params: Readonly<Record<string, QueryParamType>>): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   const problems: Record<string, string[]> = {};
   for (const [name, type] of Object.entries(params)) {

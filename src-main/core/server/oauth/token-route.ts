@@ -1,6 +1,7 @@
 // POST /token (spec §3): form-encoded body, client authentication (client-auth.ts), then the grant named by
 // grant_type (one file each under grants/). Answers and errors carry Cache-Control: no-store and
 // Pragma: no-cache; errors are RFC 6749 §5.2 JSON with 400, or 401 + WWW-Authenticate for invalid_client.
+import { logFor } from '../../logging/logger';
 import { GrantError } from '../../services/oauth-service';
 import { OAuthError } from '../http-error';
 import { FORM_TYPE, mediaType, readBody, sendJson } from '../http-io';
@@ -58,14 +59,14 @@ export const tokenModule: PlatformModule = ({ platform }) => {
     try {
       platform.oauth.prune();
     } catch (error) {
-      console.error('pruning expired OAuth tokens failed:', error);
+      logFor('oauth').error('pruning expired OAuth tokens failed', error);
     }
   };
   prune();
   const timer = setInterval(prune, PRUNE_INTERVAL_MS);
   timer.unref();
   // Time travel: what the moved clock made old goes now, not at the next hourly sweep.
-  const off = platform.events.subscribe((name) => {
+  const off = platform.events.subscribe(({ name }) => {
     if (name === 'clock.advanced') prune();
   });
   return {

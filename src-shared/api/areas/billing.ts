@@ -28,6 +28,8 @@ import type {
   RateView,
   WhatIf,
 } from '../billing-types';
+import { defineSharedArea } from '../area';
+import { event } from '../event';
 import { method } from '../method';
 import type { CsvExport } from '../shop-types';
 
@@ -53,3 +55,11 @@ export const billingMethods = {
   'billing.issueDraft': method<DocumentSummary>()(draftIdSchema, "Issue a drafted invoice: numbered in the partner's sequence, emailed to the client"),
   'billing.discardDraft': method<{ deleted: true }>()(draftIdSchema, 'Discard a drafted invoice'),
 } as const;
+
+export const billingEvents = {
+  /** A month was closed, a document issued or corrected, prices, drafts or the rates changed (month: null when
+   * no month is concerned). Billing refreshes. */
+  'billing.changed': event<{ month: string | null }>()('pushed'),
+} as const;
+
+export const billingArea = defineSharedArea({ name: 'billing', methods: billingMethods, events: billingEvents });

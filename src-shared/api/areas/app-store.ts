@@ -29,6 +29,8 @@ import type {
   StoreListing,
 } from '../app-store-types';
 import { idSchema } from '../inputs';
+import { defineSharedArea } from '../area';
+import { event } from '../event';
 import { method } from '../method';
 
 const empty = z.object({}).strict();
@@ -60,3 +62,16 @@ export const appStoreMethods = {
   'operator.reject': method<OperatorApp>()(operatorRejectSchema, 'Operator: reject a pending listing with a reason'),
   'operator.setVisibility': method<OperatorApp>()(operatorVisibilitySchema, 'Operator: move an approved listing between Beta and Release'),
 } as const;
+
+export const appStoreEvents = {
+  /** An app or theme was installed for a company (the company it is installed for). */
+  'app.installed': event<{ companyId: number; appId: number; installId: number }>()('pushed'),
+  /** An app was uninstalled for a company (webhook topic app/uninstalled). */
+  'app.uninstalled': event<{ companyId: number; appId: number }>()('pushed'),
+  /** The permissions of an app a company has changed (webhook topic app/update). */
+  'app.updated': event<{ companyId: number; appId: number }>()('pushed'),
+  /** A developer's listing changed: created, edited, secret rotated, approval requested or decided, visibility. */
+  'app_listing.changed': event<{ appId: number; companyId: number }>()('pushed'),
+} as const;
+
+export const appStoreArea = defineSharedArea({ name: 'appStore', methods: appStoreMethods, events: appStoreEvents });

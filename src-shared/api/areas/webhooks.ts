@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { MAX_CLOCK_ADVANCE_MS, parseDuration } from '../../domain/durations';
 import { idSchema } from '../inputs';
+import { defineSharedArea } from '../area';
+import { event } from '../event';
 import { method } from '../method';
 import type { ClockInfo, WebhookAttemptDetail, WebhookAttemptPage, WebhookHookInfo, WebhookReplayRequested, WebhooksOverview } from '../webhook-delivery-types';
 
@@ -52,3 +54,29 @@ export const webhookMethods = {
     'Move the platform clock forward; what falls due (webhook retries, ...) runs in order',
   ),
 } as const;
+
+/** A registered webhook changed (its id, app and company). */
+export interface WebhookChange {
+  webhookId: number;
+  appId: number;
+  companyId: number;
+}
+
+export const webhookEvents = {
+  // Registrations (REST /admin/webhooks). `webhook.deleted` is emitted inside the transaction just before the row
+  // goes; `webhook.reactivated` when a PUT sets is_active from false to true (queued deliveries resume).
+  'webhook.created': event<WebhookChange>()('pushed'),
+  'webhook.updated': event<WebhookChange>()('pushed'),
+  'webhook.deleted': event<WebhookChange>()('pushed'),
+  'webhook.reactivated': event<WebhookChange>()('pushed'),
+  /** The last failed retry deactivated the hook (spec §5). */
+  'webhook.deactivated': event<WebhookChange>()('pushed'),
+  /** A replay was requested; whichever process dispatches picks it up. */
+  'webhook_delivery.replay_requested': event<{ eventId: number; companyId: number }>()('pushed'),
+  /** Attempts were logged for a company (announced at most a few times a second, for live views). */
+  'webhook_deliveries.changed': event<{ companyId: number }>()('pushed'),
+  /** The platform clock was moved forward (spec §9). */
+  'clock.advanced': event<{ now: number; offsetMs: number }>()('pushed'),
+} as const;
+
+export const webhooksArea = defineSharedArea({ name: 'webhooks', methods: webhookMethods, events: webhookEvents });

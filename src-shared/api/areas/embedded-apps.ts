@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EmbedCheckCandidates, EmbedCheckReport, EmbedOpenResult, EmbedTarget, ManagedApp } from '../embedded-app-types';
 import { EMBED_CHECK_VARIANTS } from '../../domain/embedded-apps';
 import { idSchema } from '../inputs';
+import { defineSharedArea } from '../area';
 import { method } from '../method';
 
 /** Where a view sits in the console window, in CSS pixels of the page (the main side applies the zoom). */
@@ -51,3 +52,5 @@ export const embeddedAppsMethods = {
   'embeddedApps.check': method<EmbedCheckReport>()(embedCheckSchema, 'The embed checker: correct, wrong hmac, swapped CompanyID and missing hmac, with how the app answered'),
   'embeddedApps.checkCandidates': method<EmbedCheckCandidates>()(z.object({}).strict(), 'Companies and users the embed checker can load an app as'),
 } as const;
+
+export const embeddedAppsArea = defineSharedArea({ name: 'embeddedApps', methods: embeddedAppsMethods, events: {} });

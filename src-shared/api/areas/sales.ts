@@ -2,6 +2,7 @@
 // Self) and one company's dashboard (dashboard.get: acting as that company, or as Self for one of its
 // clients, the drill-down). CSV exports of every table: shop.exportCsv (a shop's lists, store function)
 // and sales.exportCsv (the combined view's tables).
+import { defineSharedArea } from '../area';
 import { method } from '../method';
 import {
   clientProductListSchema,
@@ -23,7 +24,7 @@ import type {
   TopClientsGroup,
   TopProductsGroup,
 } from '../sales-types';
-import { shopExportSchema } from '../shop-inputs';
+import { shopExportSchema } from '../shop-entities';
 import type { CsvExport, Page } from '../shop-types';
 
 export const salesMethods = {
@@ -45,3 +46,5 @@ export const salesMethods = {
   ),
   'shop.exportCsv': method<CsvExport>()(shopExportSchema, "CSV of one of the shop's lists for its filter (every row; store function)"),
 } as const;
+
+export const salesArea = defineSharedArea({ name: 'sales', methods: salesMethods, events: {} });

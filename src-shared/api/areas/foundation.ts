@@ -1,0 +1,92 @@
+// The foundation area: the console itself (app info, the session, signing in, first-start setup), companies,
+// their users, the partner relation (requests, directory), a client's shop settings and the outbox.
+import { z } from 'zod';
+import { defineSharedArea } from '../area';
+import { event } from '../event';
+import {
+  companyCreateSchema,
+  companyListSchema,
+  companyUpdateSchema,
+  idSchema,
+  partnerRequestCreateSchema,
+  partnerSetupSchema,
+  shopSettingsUpdateSchema,
+  userCreateSchema,
+  userUpdateSchema,
+} from '../inputs';
+import { method } from '../method';
+import type {
+  AppInfo,
+  Company,
+  CompanySummary,
+  OutboxMessage,
+  PartnerDirectoryEntry,
+  PartnerRequest,
+  SessionInfo,
+  ShopSettings,
+  SignInCandidate,
+  SwitcherEntry,
+  User,
+} from '../types';
+
+const empty = z.object({}).strict();
+const byCompany = z.object({ companyId: idSchema });
+
+export const foundationMethods = {
+  'app.info': method<AppInfo>()(empty, 'Version, data folder, secret store and platform URL'),
+
+  'session.get': method<SessionInfo>()(empty, 'Who is signed in and which company the console acts as'),
+  'session.switch': method<SessionInfo>()(
+    z.object({ companyId: idSchema.nullable() }),
+    'Act as a client company, or as Self with null',
+  ),
+  'session.signInCandidates': method<SignInCandidate[]>()(empty, 'Local users the console can sign in as'),
+  'session.signIn': method<SessionInfo>()(z.object({ userId: idSchema }), 'Sign in to the console as a local user'),
+  'session.switcher': method<SwitcherEntry[]>()(empty, 'Companies for the selector: Self, then recent, then the rest'),
+  'setup.createPartner': method<SessionInfo>()(partnerSetupSchema, 'First start: create the partner account and sign in'),
+
+  'companies.list': method<CompanySummary[]>()(companyListSchema, "The signed-in partner's client companies"),
+  'companies.get': method<Company>()(byCompany, 'One company the session may see'),
+  'companies.create': method<Company>()(companyCreateSchema, 'Create a client company managed by the partner'),
+  'companies.update': method<Company>()(companyUpdateSchema, 'Change company data, payment route or sample flag'),
+  'companies.endRelation': method<Company>()(byCompany, 'End the partner relation (either side may)'),
+
+  'users.list': method<User[]>()(byCompany, "A company's users"),
+  'users.create': method<User>()(userCreateSchema, 'Add a user, optionally with a welcome email'),
+  'users.update': method<User>()(userUpdateSchema, "Change a user's name or permissions"),
+  'users.delete': method<{ deleted: true }>()(z.object({ userId: idSchema }), 'Remove a user'),
+
+  'shop.getSettings': method<ShopSettings>()(byCompany, "A client's shop settings (store function)"),
+  'shop.updateSettings': method<ShopSettings>()(shopSettingsUpdateSchema, 'Change shop settings (store function)'),
+
+  'partners.directory': method<PartnerDirectoryEntry[]>()(
+    z.object({ search: z.string().trim().max(200).default('') }),
+    'Partners in the program a company can ask to manage it',
+  ),
+  'partnerRequests.list': method<PartnerRequest[]>()(empty, 'Requests to or from the acting company'),
+  'partnerRequests.create': method<PartnerRequest>()(partnerRequestCreateSchema, 'A company asks a partner to manage it'),
+  'partnerRequests.decide': method<PartnerRequest>()(
+    z.object({ requestId: idSchema, decision: z.enum(['accept', 'decline']) }),
+    'The partner accepts or declines a request',
+  ),
+  'partnerRequests.cancel': method<PartnerRequest>()(z.object({ requestId: idSchema }), 'The company withdraws its request'),
+
+  'outbox.list': method<OutboxMessage[]>()(
+    z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
+    'Emails the platform would have sent',
+  ),
+  'outbox.markRead': method<OutboxMessage>()(z.object({ messageId: idSchema }), 'Mark an outbox message read'),
+} as const;
+
+export const foundationEvents = {
+  /** Who is signed in or which company the console acts as changed (pushed by the console itself). */
+  'session.changed': event<SessionInfo>()('console'),
+  'company.created': event<{ companyId: number }>()('pushed'),
+  'company.updated': event<{ companyId: number }>()('pushed'),
+  'user.changed': event<{ companyId: number; userId: number }>()('pushed'),
+  'partner_request.changed': event<{ requestId: number }>()('pushed'),
+  'outbox.added': event<{ messageId: number }>()('pushed'),
+  'shop.updated': event<{ companyId: number }>()('pushed'),
+} as const;
+
+export const foundationArea = defineSharedArea({ name: 'foundation', methods: foundationMethods, events: foundationEvents });
