@@ -10,6 +10,10 @@
 //                               top lists). Baseline: a raw covering-index scan of the whole 24 months.
 //   sales.seed_rows_per_second  `partnerdeck seed --orders` on a fresh folder. Baseline: plain single-row
 //                               INSERTs into an equivalent table without indexes, on the same connection setup.
+// Peer (issue 22): DuckDB (bench/peers/sales-duckdb.mjs) loaded once with the same orders (cached beside the
+// SQLite file) answers the same combined month and the same date-range aggregates in the same run; its
+// answers are checked against PartnerDeck's (month totals, top products) before the figures count. The
+// combined-month and slowest-aggregate lines carry `peer` (DuckDB's figure) and `peer_ratio`.
 // Smaller runs: --companies=N --orders=M --seed-orders=M (or BENCH_SALES_COMPANIES, BENCH_SALES_ORDERS,
 // BENCH_SALES_SEED_ORDERS); BENCH_SALES_DIR keeps the cached data elsewhere than the system temp folder.
 import { spawn, spawnSync } from 'node:child_process';
@@ -19,6 +23,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { openDuckSales } from './peers/sales-duckdb.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'partnerdeck.cjs');
@@ -117,6 +122,34 @@ const rawScan = raw.prepare(
    FROM orders INDEXED BY bench_orders_placed WHERE placed_at >= ? AND placed_at < ? AND source = 'seed' AND status IN ('paid', 'fulfilled') GROUP BY currency`,
 );
 const ms = (day) => Date.parse(`${day}T00:00:00Z`);
+// The partner whose clients the bench data holds (the demo partner): DuckDB answers for the same one.
+const partnerId = raw.prepare('SELECT partner_id FROM companies WHERE partner_id IS NOT NULL GROUP BY partner_id ORDER BY COUNT(*) DESC LIMIT 1').pluck().get();
+const duck = await openDuckSales({ sqlitePath: dbPath, folder: join(dataDir, 'duckdb'), partnerId, log });
+if (duck.built) log(`DuckDB copy built in ${duck.built.seconds.toFixed(0)} s (cached for later runs)`);
+const peerOf = `DuckDB ${duck.settings.version} (threads ${duck.settings.threads}, memory_limit ${duck.settings.memory_limit}), same orders loaded once from CSV, sorted by time, queried in-process`;
+
+/** PartnerDeck's and DuckDB's month figures must agree, or the comparison is void. */
+function sameSummary(ours, theirs) {
+  const [now, before, [selling], [counts]] = theirs;
+  const totals = (rows) => rows.map((r) => ({ currency: r.currency, orders: Number(r.orders), items: Number(r.items), netMinor: Number(r.net_minor), vatMinor: Number(r.vat_minor), grossMinor: Number(r.gross_minor) })).sort((a, b) => a.currency.localeCompare(b.currency));
+  const mine = (rows) => rows.map((r) => ({ currency: r.currency, orders: r.orders, items: r.items, netMinor: r.netMinor, vatMinor: r.vatMinor, grossMinor: r.grossMinor })).sort((a, b) => a.currency.localeCompare(b.currency));
+  const a = { totals: mine(ours.totals), previous: mine(ours.previous), newCustomers: ours.newCustomers, clients: ours.clients, customers: ours.customers, clientsWithSales: ours.clientsWithSales };
+  const b = {
+    totals: totals(now),
+    previous: totals(before),
+    newCustomers: now.reduce((n, r) => n + Number(r.new_customers), 0),
+    clients: Number(counts.clients),
+    customers: Number(counts.customers),
+    clientsWithSales: Number(selling.clients_with_sales),
+  };
+  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`DuckDB and PartnerDeck disagree on the month: ${JSON.stringify(a).slice(0, 400)} vs ${JSON.stringify(b).slice(0, 400)}`);
+}
+
+function sameTopProducts(ours, [theirs]) {
+  const a = ours.flatMap((g) => g.rows.map((r) => `${g.currency}|${r.productId}|${r.orders}|${r.quantity}|${r.netMinor}|${r.grossMinor}`));
+  const b = theirs.map((r) => `${r.currency}|${r.product_id}|${r.orders}|${r.quantity}|${r.net_minor}|${r.gross_minor}`);
+  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`DuckDB and PartnerDeck disagree on top products: ${a.slice(0, 3)} vs ${b.slice(0, 3)}`);
+}
 
 try {
   await call('session.switch', { companyId: null });
@@ -124,26 +157,38 @@ try {
   const full = { from: '2024-11-01', to: END };
 
   // 1. Combined figures of one month, all clients, against the raw covering-index scan of that month.
+  const previousMonth = { from: '2026-09-01', to: '2026-09-30' };
   for (let i = 0; i < 5; i++) {
     await call('sales.summary', month);
+    await duck.summary(month, previousMonth);
     rawScan.all(ms(month.from), ms('2026-11-01'));
   }
   const combined = [];
+  const peer = [];
   const scan = [];
   let check = null;
+  let duckCheck = null;
   for (let i = 0; i < RUNS; i++) {
     combined.push(await timed(async () => (check = await call('sales.summary', month))));
+    peer.push(await timed(async () => (duckCheck = await duck.summary(month, previousMonth))));
     const started = performance.now();
     rawScan.all(ms(month.from), ms('2026-11-01'));
     scan.push(performance.now() - started);
   }
+  if (check.scope.partnerId !== partnerId || check.previousRange.from !== previousMonth.from) throw new Error('the bench asked DuckDB for another partner or month than PartnerDeck answered');
+  sameSummary(check, duckCheck);
   emit('sales.combined_month_p95', pct(combined, 95), 'ms', pct(scan, 95), {
+    peer: round(pct(peer, 95)),
+    peer_ratio: Number((pct(combined, 95) / pct(peer, 95)).toFixed(2)),
     p50: round(pct(combined, 50)),
+    peer_p50: round(pct(peer, 50)),
     baseline_p50: round(pct(scan, 50)),
     runs: RUNS,
     clients: check.clients,
     ordersInMonth: check.orders,
+    target: 'p95 <= 0.5 x peer and < 25 ms',
     baseline_of: 'raw covering-index scan of the same month of orders (GROUP BY currency), same run',
+    peer_of: `${peerOf}: the same figures (month and previous month per currency, new customers, selling clients, clients, customers)`,
   });
 
   // 2. A client's dashboard after a switch: the largest clients and a spread of others.
@@ -187,14 +232,41 @@ try {
     'top products, 15 edge days each end': () => call('sales.topProducts', { from: '2024-11-16', to: '2026-10-15' }),
     'product listing, first page': () => call('sales.products', {}),
   };
+  // DuckDB's answer to each (the product listing is a page of products, not an aggregate: no peer there).
+  // The previous range of a summary is PartnerDeck's rule (a whole-month range: as many months before it).
+  const previousOf = async (range) => (await call('sales.summary', range)).previousRange;
+  const edge = { from: '2025-01-15', to: '2026-10-20' };
+  const [fullBefore, edgeBefore] = [await previousOf(full), await previousOf(edge)];
+  const duckAggregates = {
+    'summary 24 months': () => duck.summary(full, fullBefore),
+    'summary with edge days': () => duck.summary(edge, edgeBefore),
+    'by client 24 months': () => duck.byClient(full),
+    'by month 24 months': () => duck.byMonth(full),
+    'by kind 24 months': () => duck.byKind(full),
+    'over time 24 months': () => duck.overTime(full, 'month'),
+    'over time 60 days by day': () => duck.overTime({ from: '2026-09-02', to: END }, 'day'),
+    'top clients 24 months': () => duck.topClients(full),
+    'top products 24 months': () => duck.topProducts(full),
+    'top products last 30 days': () => duck.topProducts({ from: '2026-10-02', to: END }),
+    'top products with edge days': () => duck.topProducts({ from: '2025-11-15', to: '2026-10-20' }),
+    'top products, 15 edge days each end': () => duck.topProducts({ from: '2024-11-16', to: '2026-10-15' }),
+  };
+  sameTopProducts(await call('sales.topProducts', full), await duck.topProducts(full));
   const slowest = { name: '', ms: 0 };
   const each = {};
+  const peerEach = {};
   for (const [name, run] of Object.entries(aggregates)) {
     await run();
     const times = [await timed(run), await timed(run), await timed(run)];
     each[name] = round(Math.max(...times));
     if (each[name] > slowest.ms) Object.assign(slowest, { name, ms: each[name] });
+    const theirs = duckAggregates[name];
+    if (theirs) {
+      await theirs();
+      peerEach[name] = round(Math.max(await timed(theirs), await timed(theirs), await timed(theirs)));
+    }
   }
+  const peerSlowest = Math.max(...Object.values(peerEach));
   const fullScan = [];
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
@@ -203,11 +275,18 @@ try {
   }
   emit('sales.slowest_range_aggregate', slowest.ms, 'ms', Math.max(...fullScan), {
     which: slowest.name,
+    peer: peerSlowest,
+    peer_ratio: Number((slowest.ms / peerSlowest).toFixed(2)),
+    peer_which: Object.entries(peerEach).find(([, v]) => v === peerSlowest)[0],
     each,
+    peer_each: peerEach,
+    target: '< 500 ms',
     baseline_of: 'raw covering-index scan of all 24 months of orders, same run',
+    peer_of: `${peerOf}: the same aggregates (worst of 3 runs each, like PartnerDeck's)`,
   });
 } finally {
   raw.close();
+  duck.close();
   await new Promise((resolve) => {
     consoleApp.child.once('exit', resolve);
     consoleApp.child.kill('SIGTERM');

@@ -71,8 +71,41 @@ export interface ListRunner {
   sql(query: ListQuery, paged: boolean): string;
 }
 
+/**
+ * Rows of a statement as plain objects, read as arrays and assigned in column order. Same objects as
+ * better-sqlite3's default row mode (a later column of the same name wins), but about a third cheaper: the
+ * default mode creates every property through the V8 API (a 50-row page of products with 19 columns cost
+ * ~225 µs of CPU that way against ~150 µs, measured for issue 22 — the largest cost of a REST list page).
+ */
+export function rowReader(statement: Statement): (params: Record<string, unknown>) => unknown[] {
+  const raw = statement.raw(true);
+  const names = raw.columns().map((c) => c.name);
+  const count = names.length;
+  return (params) => {
+    const rows = raw.all(params) as unknown[][];
+    const out = new Array<unknown>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const values = rows[r];
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < count; i++) row[names[i]] = values[i];
+      out[r] = row;
+    }
+    return out;
+  };
+}
+
 export function createListRunner(db: Db): ListRunner {
   const prepared = statementCache(db);
+  // Pages are read through rowReader (their statements are used for pages only: raw mode is per statement).
+  const readers = new Map<string, (params: Record<string, unknown>) => unknown[]>();
+  const pageReader = (sql: string) => {
+    let reader = readers.get(sql);
+    if (!reader) {
+      reader = rowReader(db.prepare(sql));
+      readers.set(sql, reader);
+    }
+    return reader;
+  };
   const sqlOf = (query: ListQuery, paged: boolean): string => {
     const dir = query.direction === 'desc' ? 'DESC' : 'ASC';
     const where = query.where.length > 0 ? ` WHERE ${query.where.join(' AND ')}` : '';
@@ -81,7 +114,7 @@ export function createListRunner(db: Db): ListRunner {
   };
   return {
     sql: sqlOf,
-    page: <T>(query: ListQuery, offset: number, limit: number) => prepared(sqlOf(query, true)).all({ ...query.params, offset, limit }) as T[],
+    page: <T>(query: ListQuery, offset: number, limit: number) => pageReader(sqlOf(query, true))({ ...query.params, offset, limit }) as T[],
     count(query) {
       const where = query.where.length > 0 ? ` WHERE ${query.where.join(' AND ')}` : '';
       return prepared(`SELECT COUNT(*) FROM ${query.from}${where}`).pluck().get(query.params) as number;
