@@ -9,6 +9,7 @@ import { createShopSettingsRepository, type ShopSettingsRepository } from '../re
 import { createUsersRepository, type UsersRepository } from '../repositories/users-repository';
 import { companiesModule } from '../server/admin/companies-routes';
 import { createCompaniesService, type CompaniesService } from '../services/companies-service';
+import { createLocalUsersService, type LocalUsersService } from '../services/local-users-service';
 import { createOutboxService, type OutboxService } from '../services/outbox-service';
 import { createPartnerRequestsService, type PartnerRequestsService } from '../services/partner-requests-service';
 import { createShopService, type ShopService } from '../services/shop-service';
@@ -18,6 +19,8 @@ declare module '../platform' {
   interface PlatformServices {
     readonly companies: CompaniesService;
     readonly users: UsersService;
+    /** This machine's users as the console's "Sign in as…" and the CLI reach them; where a user becomes an Actor. */
+    readonly localUsers: LocalUsersService;
     readonly partnerRequests: PartnerRequestsService;
     /** A client's shop settings (store function). */
     readonly shop: ShopService;
@@ -50,6 +53,7 @@ export const foundationCore = defineCoreArea({
     outbox: ({ ctx }) => createOutboxService(ctx),
     companies: ({ ctx, outbox, authorizations }) => createCompaniesService(ctx, outbox, authorizations),
     users: ({ ctx, outbox, publicUrl }) => createUsersService(ctx, outbox, publicUrl),
+    localUsers: ({ ctx }) => createLocalUsersService(ctx),
     partnerRequests: ({ ctx, companies, outbox }) => createPartnerRequestsService(ctx, companies, outbox),
     shop: ({ ctx }) => createShopService(ctx),
   },

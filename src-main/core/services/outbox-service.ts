@@ -23,6 +23,8 @@ export interface OutboxService {
   /** Messages the actor may see: of one company when `companyId` is given, else of every company it sees. */
   list(actor: Actor, limit: number, companyId?: number): OutboxMessage[];
   markRead(actor: Actor, messageId: number): OutboxMessage;
+  /** The company a message belongs to, if the actor may see it (a console acting as one client narrows to it). */
+  companyOf(actor: Actor, messageId: number): number | undefined;
 }
 
 export function createOutboxService(ctx: ServiceContext): OutboxService {
@@ -50,6 +52,11 @@ export function createOutboxService(ctx: ServiceContext): OutboxService {
             : repos.outbox.listForCompanies(access.visibleCompanyIds(actor), limit);
       return rows.map(toOutboxMessage);
     },
+    companyOf(actor, messageId) {
+      const companyId = repos.outbox.get(messageId)?.company_id;
+      return companyId != null && access.canSee(actor, companyId) ? companyId : undefined;
+    },
+
     markRead(actor, messageId) {
       const row = repos.outbox.get(messageId);
       if (!row || row.company_id === null || !access.canSee(actor, row.company_id)) {

@@ -32,10 +32,10 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
   /** Only administrators (or the operator) make or touch administrators, and nobody grants a permission
    * they do not hold themselves. */
   function assertMayGrant(actor: Actor, permissions: readonly string[] | undefined, isAdmin: boolean | undefined, target?: { is_admin: 0 | 1 }): void {
-    if (actor.kind === 'operator' || actor.user.is_admin) return;
+    if (actor.kind === 'operator' || actor.isAdmin) return;
     if (isAdmin) throw ApiError.validation({ isAdmin: ['only an administrator can make administrators'] });
     if (target?.is_admin) throw new ApiError('forbidden', 'Only an administrator can change or remove an administrator.');
-    const own = permissionsOf(actor.user);
+    const own = actor.permissions;
     const extra = (permissions ?? []).filter((p) => !own.includes(p as never));
     if (extra.length > 0) throw ApiError.validation({ permissions: [`you cannot grant permissions you do not have: ${extra.join(', ')}`] });
   }
@@ -74,7 +74,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
         repos.audit.record({ company_id: company.id, actor: actorLabel(actor), action: 'user.created', detail: { userId, email: input.email }, created_at: now });
         if (input.sendWelcomeEmail) {
           const granted = permissionsOf(created).map((p) => `  - ${PERMISSION_LABELS[p]}`);
-          const inviter = actor.kind === 'user' ? actor.user.name : 'the platform administrator';
+          const inviter = actor.kind === 'user' ? actor.name : 'the platform administrator';
           outbox.queue(emit, {
             companyId: company.id,
             to: input.email,
@@ -104,7 +104,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
       const user = userInScope(actor, input.userId);
       requirePermission(actor, 'users');
       assertMayGrant(actor, input.permissions, input.isAdmin, user);
-      if (actor.kind === 'user' && actor.user.id === user.id && input.isAdmin === false && user.is_admin) {
+      if (actor.kind === 'user' && actor.userId === user.id && input.isAdmin === false && user.is_admin) {
         throw ApiError.validation({ isAdmin: ['you cannot remove your own administrator rights'] });
       }
       const now = clock.now();
@@ -125,7 +125,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
       const user = userInScope(actor, userId);
       requirePermission(actor, 'users');
       assertMayGrant(actor, [], false, user);
-      if (actor.kind === 'user' && actor.user.id === user.id) throw ApiError.validation({ userId: ['you cannot remove yourself'] });
+      if (actor.kind === 'user' && actor.userId === user.id) throw ApiError.validation({ userId: ['you cannot remove yourself'] });
       const now = clock.now();
       ctx.transact((emit) => {
         repos.users.delete(user.id);
@@ -135,7 +135,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
     },
 
     setOperator(actor, userId, on) {
-      if (actor.kind === 'user' && !actor.user.is_operator) {
+      if (actor.kind === 'user' && !actor.isOperator) {
         throw new ApiError('forbidden', 'Only the platform operator can give or take the operator role.', { reason: 'operator_only' });
       }
       const user = repos.users.get(userId);

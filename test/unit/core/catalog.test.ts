@@ -138,7 +138,7 @@ describe('shop access', () => {
     const companyId = newClient();
     const tom = partnerUser(['clients', 'reports', 'billing']);
     expect(errorOf(() => platform.catalog.listProducts(tom, companyId, EMPTY_PRODUCT_LIST)).code).toBe('forbidden');
-    expect(errorOf(() => platform.catalog.listProducts(partner, partner.kind === 'user' ? partner.user.company_id : 0, EMPTY_PRODUCT_LIST)).message).toContain('Partners have no shop');
+    expect(errorOf(() => platform.catalog.listProducts(partner, partner.kind === 'user' ? partner.companyId : 0, EMPTY_PRODUCT_LIST)).message).toContain('Partners have no shop');
     const grace = as('grace@meridian-digital.example');
     expect(errorOf(() => platform.catalog.listProducts(grace, companyId, EMPTY_PRODUCT_LIST)).code).toBe('not_found');
     expect(errorOf(() => platform.catalog.createCategory(grace, companyId, { name: 'X', description: '' })).code).toBe('not_found');
