@@ -212,6 +212,7 @@ try {
     p50: round(pct(dashboards, 50)),
     runs: dashboards.length,
     largestClientOrders: byClient.items[0]?.orders,
+    target: 'p95 < 50 ms',
     baseline_of: 'a bare console round trip (session.get) over the same HTTP transport, same run',
   });
 
