@@ -12,7 +12,8 @@ export default defineConfig({
       // Unit tests run the shell against the electron fake; libraries that require('electron') past the mock
       // (electron-store) would make Electron 45's package download its binary, so point it nowhere.
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist' } } },
-      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
+      // Sign-ins run scrypt at the product's cost (N = 2^17): seconds each on a loaded machine.
+      { test: { name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000 } },
       { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 60_000, pool: 'forks', poolOptions: { forks: { singleFork: true } } } },
       { test: { name: 'e2e-electron', include: ['test/e2e-electron/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
     ],

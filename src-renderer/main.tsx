@@ -1,9 +1,13 @@
-// The renderer's entry point: creates the console client and the store, subscribes to pushed events once
-// (outside React), loads the session and mounts the UI.
+// The renderer's entry point: creates the console client (the preload bridge in Electron; in a browser tab the
+// HTTP client with the session of its launch link) and the store, subscribes to pushed events once (outside
+// React), loads the session and mounts the UI. A browser tab without a session shows why, and nothing else; a tab
+// whose session ends keeps what is on screen under a notice until it has a new session.
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createConsoleClient } from './api/console-client';
+import { createRoot, type Root } from 'react-dom/client';
+import { establishSession, exchangeLaunch, forgetSession, SESSION_STORAGE_KEY, type LockedReason } from './api/browser-session';
+import { createBridgeClientOf, createBrowserClient, type RendererConsoleClient } from './api/console-client';
 import { AppRoot } from './frame/app-root';
+import { LaunchNeeded } from './frame/launch-needed';
 import { connectUiCommands } from './frame/ui-commands';
 import { connectEvents } from './state/pushed-events';
 import { createAppStore } from './state/store';
@@ -18,15 +22,12 @@ import './styles/store.css';
 import './styles/billing.css';
 import './styles/apps.css';
 
-const client = createConsoleClient();
-const store = createAppStore(client);
-connectEvents(store, client);
-connectUiCommands(store, client);
-void store.getState().actions.loadSession();
-
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
+function mount(root: Root, client: RendererConsoleClient): void {
+  const store = createAppStore(client);
+  connectEvents(store, client);
+  connectUiCommands(store, client);
+  void store.getState().actions.loadSession();
+  root.render(
     <StrictMode>
       <StoreProvider store={store}>
         <AppRoot />
@@ -34,3 +35,74 @@ if (root) {
     </StrictMode>,
   );
 }
+
+const fetchFn: typeof fetch = (input, init) => window.fetch(input, init);
+
+/** A launch token typed into the notice: null when it opened a session (then `use` got it), else what went wrong. */
+async function tradeTyped(token: string, use: (session: string) => void): Promise<string | null> {
+  const traded = await exchangeLaunch(fetchFn, token);
+  if ('failed' in traded) return traded.failed === 'unreachable' ? 'PartnerDeck is not answering: is `partnerdeck console` running?' : 'This link was already used or has expired: make a new one (u and Enter).';
+  window.localStorage.setItem(SESSION_STORAGE_KEY, traded.session);
+  use(traded.session);
+  return null;
+}
+
+/** Calls `use` when another tab of this console stores a new session (e.g. after `o` in the terminal). */
+function onStoredSession(use: (session: string) => void): () => void {
+  const listener = (event: StorageEvent) => {
+    if (event.key === SESSION_STORAGE_KEY && event.newValue) use(event.newValue);
+  };
+  window.addEventListener('storage', listener);
+  return () => window.removeEventListener('storage', listener);
+}
+
+async function start(element: HTMLElement): Promise<void> {
+  const root = createRoot(element);
+  const bridge = createBridgeClientOf(window);
+  if (bridge) return mount(root, bridge);
+  const outcome = await establishSession({ fetch: fetchFn, location: window.location, history: window.history, storage: window.localStorage });
+  if (outcome.state === 'locked') return showLocked(root, outcome.reason);
+  startWith(root, outcome.session);
+}
+
+/** No session yet: the notice fills the page; a session from it (or from another tab) mounts the console. */
+function showLocked(root: Root, reason: LockedReason): void {
+  let done = false;
+  const use = (session: string) => {
+    if (done) return;
+    done = true;
+    stop();
+    startWith(root, session);
+  };
+  const stop = onStoredSession(use);
+  root.render(<LaunchNeeded reason={reason} onLink={(token) => tradeTyped(token, use)} />);
+}
+
+function startWith(root: Root, session: string): void {
+  let current = session;
+  let notice: { root: Root; element: HTMLElement; stop(): void } | null = null;
+  const client = createBrowserClient(session, () => {
+    forgetSession(window.localStorage, current);
+    showEnded();
+  });
+  const resume = (next: string) => {
+    if (!notice || next === current) return;
+    current = next;
+    notice.stop();
+    notice.root.unmount();
+    notice.element.remove();
+    notice = null;
+    client.resume(next);
+  };
+  function showEnded(): void {
+    if (notice) return;
+    const element = document.body.appendChild(document.createElement('div'));
+    const noticeRoot = createRoot(element);
+    notice = { root: noticeRoot, element, stop: onStoredSession(resume) };
+    noticeRoot.render(<LaunchNeeded reason="ended" overlay onLink={(token) => tradeTyped(token, resume)} />);
+  }
+  mount(root, client);
+}
+
+const element = document.getElementById('root');
+if (element) void start(element);

@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline';
+
 // What a CLI command may touch of the outside world, so commands run in tests without a process.
 export interface CliIo {
   out(line: string): void;
@@ -12,6 +14,8 @@ export interface CliIo {
    * first thing (that installs the handlers) and await it once they serve. A second Ctrl+C says the stop is
    * still under way; a third quits at once. */
   untilStopped(): Promise<string>;
+  /** Lines typed in the terminal (only when stdin is a terminal; absent otherwise). Returns a stop function. */
+  onInputLine?(listener: (line: string) => void): () => void;
 }
 
 /** A usage error: printed as one line on stderr, exit code 2. */
@@ -69,5 +73,14 @@ export function nodeIo(): CliIo {
         process.on('SIGINT', onSignal);
         process.on('SIGTERM', onSignal);
       })),
+    ...(process.stdin.isTTY
+      ? {
+          onInputLine(listener: (line: string) => void) {
+            const lines = createInterface({ input: process.stdin });
+            lines.on('line', listener);
+            return () => lines.close();
+          },
+        }
+      : {}),
   };
 }

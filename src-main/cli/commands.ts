@@ -1,14 +1,13 @@
 // The foundation's CLI commands (serve, console, company, user), the command groups, and the list of every
 // command. Commands of other areas live in ./commands/<area>-commands.ts (with the groups they introduce)
 // and are appended to COMMANDS; cli.ts turns the list into the program.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { companyCreateSchema, userCreateSchema } from '../../src-shared/api/inputs';
 import type { CompanySummary } from '../../src-shared/api/types';
 import { parseInput } from '../../src-shared/api/validation';
 import { OPERATOR } from '../core/access';
+import { hashPassword } from '../core/passwords';
 import { toCompanySummary } from '../core/mappers';
 import { SERVER_INFO_FILE_NAME } from '../core/paths';
 import { listenRemembered } from '../core/server/port-memory';
@@ -22,23 +21,12 @@ import { SHOP_COMMANDS } from './commands/shop-commands';
 import { colorsOn, paint, UsageError, type CliIo } from './cli-io';
 import { PORT_OPTION, portFlag } from './port-flag';
 import { movedNote, openCliPlatform, portInUse, startCliLogging, startConsoleStack } from './stack';
+import { openLaunchLink } from './open-browser';
 import { APP_COMMANDS, APP_GROUPS } from './commands/app-commands';
 import { BILLING_COMMANDS, BILLING_GROUPS } from './commands/billing-commands';
 import { STORE_COMMANDS } from './commands/store-commands';
 import { WEBHOOK_COMMANDS, WEBHOOK_GROUPS } from './commands/webhook-commands';
 import { EMBEDDED_APP_COMMANDS } from './commands/embedded-app-commands';
-
-function openInBrowser(url: string): void {
-  const [cmd, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
-  try {
-    const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore' });
-    child.on('error', () => undefined);
-    child.unref();
-  } catch {
-    // No browser opener on this machine: the printed URL is enough.
-  }
-}
 
 /** What a person sees on a terminal once a server runs: aligned label/value lines, then how to stop it. */
 function printRunning(io: CliIo, title: string, rows: [string, string][], notes: string[]): void {
@@ -49,6 +37,13 @@ function printRunning(io: CliIo, title: string, rows: [string, string][], notes:
   for (const note of notes) io.out(`  ${note}`);
   io.out(p.dim('Ctrl+C to stop.'));
 }
+
+/** The log file's line: where it is, and at which level. */
+function logRow(file: string | null, verbose: boolean): [string, string][] {
+  return file ? [['Log', `${file}${verbose ? ' (in detail: each request and webhook attempt)' : ''}`]] : [];
+}
+
+const VERBOSE_OPTION = { description: 'log in detail (each request, each webhook attempt) and say where the log file is' };
 
 /** Waits for the first Ctrl+C (or SIGTERM), saying so on a terminal. */
 async function stoppedBy(stopped: Promise<string>, io: CliIo, human: boolean): Promise<void> {
@@ -65,6 +60,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
   options: {
     seed: SEED_OPTION,
     port: PORT_OPTION('platform'),
+    verbose: VERBOSE_OPTION,
     json: jsonOption('one line {"url", "dataDir", "adminToken"} once it listens'),
   },
   examples: ['serve', 'serve --data-dir ./demo --seed none --port 4010', 'serve --json'],
@@ -74,7 +70,8 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     const port = portFlag(values.port);
     const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
     // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
-    const log = startCliLogging(global.dataDir).scope('serve').callback();
+    const logger = startCliLogging(global.dataDir, values.verbose ? { level: 'debug' } : {});
+    const log = logger.scope('serve').callback();
     const checkpointer = startWalCheckpointer(platform.db, { log });
     const dispatcher = startWebhookDispatcher(platform, { log });
     const stopAll = async () => {
@@ -96,10 +93,16 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     chmodSync(infoPath, 0o600);
     const moved = movedNote('The platform', listening.movedFrom, listening.port);
     if (human) {
-      printRunning(io, 'PartnerDeck platform running', [['Platform', server.url], ['Data folder', global.dataDir], ['Admin token', `in ${infoPath}`]], moved ? [moved] : []);
+      printRunning(
+        io,
+        'PartnerDeck platform running',
+        [['Platform', server.url], ['Data folder', global.dataDir], ['Admin token', `in ${infoPath}`], ...logRow(logger.file, values.verbose === true)],
+        moved ? [moved] : [],
+      );
     } else {
       io.out(JSON.stringify(info));
       if (moved) io.err(`partnerdeck: note: ${moved}`);
+      if (values.verbose && logger.file) io.err(`partnerdeck: logging in detail to ${logger.file}`);
     }
     await stoppedBy(stopped, io, human);
     await server.close();
@@ -112,13 +115,14 @@ On a terminal it prints the address, the data folder and how to stop it; with --
 const consoleCommand: Command = {
   name: 'console',
   summary: 'Open the console in your browser (browser mode), with the platform running beside it',
-  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address carries a secret made for this launch (it becomes an HttpOnly cookie), so only you can open it. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Settings -> Developer.
+  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address is a launch link: it opens the console once, within 5 minutes, and is useless afterwards, so only you can open it. The browser is opened through a file only you can read, so the link never appears on a command line (\`ps\`); BROWSER=<command> opens it with that command, BROWSER=none opens nothing. While it runs, type o and Enter to open the console again, or u and Enter to print a new link. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Local platform -> Developer.
 
 On a terminal it prints both addresses, the data folder and how to stop it; with --json, or when the output is not a terminal, one JSON line {"consoleUrl", "platformUrl"}. Ctrl+C stops it cleanly (a second one says it is still stopping).`,
   options: {
-    'no-open': { description: 'do not open a browser, just print the address' },
+    'no-open': { description: 'do not open a browser, just print the launch link' },
     seed: SEED_OPTION,
     port: PORT_OPTION('console'),
+    verbose: VERBOSE_OPTION,
     json: jsonOption('one line {"consoleUrl", "platformUrl"} once it listens'),
   },
   examples: ['console', 'console --no-open --data-dir ./demo', 'console --json --no-open'],
@@ -129,23 +133,35 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
       dataDir: global.dataDir,
       port: portFlag(values.port),
       seed: seedChoice(str(values, 'seed'), 'demo'),
-      secret: randomBytes(32).toString('base64url'),
+      verbose: values.verbose === true,
     });
     const open = !values['no-open'];
+    const first = stack.host.launchLink();
+    // In a terminal: o opens the console again (a new one-time link), u prints a new link.
+    const stopKeys = io.onInputLine?.((line) => {
+      const key = line.trim().toLowerCase();
+      if (key === 'o') {
+        if (!openLaunchLink(stack.host.launchLink(), io.env)) io.err('partnerdeck: BROWSER=none: no browser to open (type u and Enter for a link)');
+      } else if (key === 'u') io.err(`partnerdeck: console link (works once, within 5 minutes): ${stack.host.launchLink().url}`);
+    });
+    const keys = stopKeys ? ['Type o and Enter to open the console again, u and Enter for a new link.'] : [];
     if (human) {
       printRunning(
         io,
         open ? 'PartnerDeck console running (opening it in your browser)' : 'PartnerDeck console running',
-        [['Console', stack.host.consoleUrl], ['Platform', stack.platformUrl], ['Data folder', global.dataDir]],
-        [...stack.notes, ...(stack.secretWarning ? [`Note: ${stack.secretWarning}`] : [])],
+        [['Console', `${first.url}  (opens once, within 5 minutes)`], ['Platform', stack.platformUrl], ['Data folder', global.dataDir], ...logRow(stack.logFile, values.verbose === true)],
+        [...stack.notes, ...(stack.secretWarning ? [`Note: ${stack.secretWarning}`] : []), ...keys],
       );
     } else {
-      io.out(JSON.stringify({ consoleUrl: stack.host.consoleUrl, platformUrl: stack.platformUrl }));
+      io.out(JSON.stringify({ consoleUrl: first.url, platformUrl: stack.platformUrl }));
       for (const note of stack.notes) io.err(`partnerdeck: note: ${note}`);
       if (stack.secretWarning) io.err(`partnerdeck: note: ${stack.secretWarning}`);
+      for (const note of keys) io.err(`partnerdeck: ${note}`);
+      if (values.verbose && stack.logFile) io.err(`partnerdeck: logging in detail to ${stack.logFile}`);
     }
-    if (open) openInBrowser(stack.host.consoleUrl);
+    if (open) openLaunchLink(first, io.env);
     await stoppedBy(stopped, io, human);
+    stopKeys?.();
     await stack.close();
     return 0;
   },
@@ -263,7 +279,7 @@ const userCreate: Command = {
     });
     const platform = openCliPlatform(global.dataDir, 'none');
     try {
-      const user = platform.users.create(OPERATOR, input);
+      const user = platform.users.create(OPERATOR, input, { passwordHash: await hashPassword(input.password) });
       if (values.json) io.out(JSON.stringify(user));
       else io.out(`created user ${user.id}: ${user.email} in company ${user.companyId}`);
       return 0;

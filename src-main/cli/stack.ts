@@ -23,7 +23,6 @@ export function openCliPlatform(dataDir: string, seed: SeedChoice): Platform {
   return openPlatform({ dataDir, seed, secretStore: createKeyFileSecretStore(join(dataDir, SECRET_KEY_FILE_NAME)) });
 }
 
-/** A remembered port another program holds now, said in words (null when the server got its usual port). */
 /**
  * The log of a long-running command (serve, console): `<dataDir>/logs/partnerdeck.log` with rotation, installed
  * as the process's logger (the platform server, the webhook worker and the console write to it). `level`
@@ -35,6 +34,7 @@ export function startCliLogging(dataDir: string, options: { level?: LogLevel; co
   return logger;
 }
 
+/** A remembered port another program holds now, said in words (null when the server got its usual port). */
 export function movedNote(what: string, movedFrom: number | null, port: number): string | null {
   return movedFrom === null ? null : `${what} port ${movedFrom} (this data folder's usual one) is taken by another program: using ${port} instead, and from now on`;
 }
@@ -54,12 +54,21 @@ export interface ConsoleStack {
   secretWarning: string | null;
   /** What a person should know about the ports (a usual port that was taken). */
   notes: string[];
+  /** The log file (null: none). */
+  logFile: string | null;
   close(): Promise<void>;
 }
 
-export async function startConsoleStack(options: { dataDir: string; port: number | undefined; seed: SeedChoice; secret: string; rendererDir?: string }): Promise<ConsoleStack> {
+export async function startConsoleStack(options: {
+  dataDir: string;
+  port: number | undefined;
+  seed: SeedChoice;
+  rendererDir?: string;
+  /** Log at debug level (each request, each webhook attempt). */
+  verbose?: boolean;
+}): Promise<ConsoleStack> {
   const platform = openCliPlatform(options.dataDir, options.seed);
-  startCliLogging(options.dataDir);
+  const logger = startCliLogging(options.dataDir, options.verbose ? { level: 'debug' } : {});
   const checkpointer = startWalCheckpointer(platform.db);
   const dispatcher = startWebhookDispatcher(platform);
   const closers: (() => Promise<void> | void)[] = [() => platform.close(), () => checkpointer.stop(), () => dispatcher.stop()];
@@ -86,7 +95,6 @@ export async function startConsoleStack(options: { dataDir: string; port: number
           console: consoleService,
           rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
           port,
-          secret: options.secret,
         }),
       (h) => h.port,
     ).catch((error: unknown) => {
@@ -99,6 +107,7 @@ export async function startConsoleStack(options: { dataDir: string; port: number
       host,
       platformUrl: server.url,
       secretWarning: platform.secrets.warning,
+      logFile: logger.file,
       notes: [movedNote('The platform', platformServer.movedFrom, platformServer.port), movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
       close: closeAll,
     };

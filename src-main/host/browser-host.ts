@@ -1,37 +1,79 @@
 // The browser host: serves the renderer and the console API on 127.0.0.1 only, so the console runs in a
-// normal Chromium tab. Protected by a per-launch secret (the console URL carries it once and trades it
-// for an HttpOnly, SameSite=Strict cookie), Host checks against DNS rebinding, and Origin plus a custom
-// header against CSRF — so neither another local program nor a web page can drive it.
-import { logFor } from '../core/logging/logger';
+// normal Chromium tab. Who may drive it (docs/architecture.md, Security model):
+// - Sessions travel in a header, never in a cookie. Cookies are not port-scoped: any other server on 127.0.0.1
+//   (an embedded app, an app's redirect URI, a developer's dev server) would receive them. A session is a random
+//   256-bit token the page keeps in its own origin's storage and sends as `Authorization: Bearer`; a page of
+//   another origin (another port, `localhost`, any site) can neither read it nor make the browser send it.
+// - A session is made only from a launch link (`launchLink()`): a one-time token, valid a few minutes, in the
+//   link's fragment, traded once (`POST /auth/launch`) and useless afterwards.
+// - Embedded-app wrapper pages (`/embed/…`, loaded by an iframe, which cannot send headers) need a one-time ticket
+//   that only an authenticated `embeddedApps.open` hands out.
+// - Host header checks (DNS rebinding), Origin and a custom header (CSRF) on every call, as before; server
+//   timeouts and a connection cap; bodies must be JSON in UTF-8 within 1 MiB.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { CSRF_HEADER, HTTP_API_PREFIX, HTTP_EVENTS_PATH, type CallReply, type ConsoleTransportTarget } from '../../src-shared/api/contract';
+import {
+  CSRF_HEADER,
+  HTTP_API_PREFIX,
+  HTTP_EVENTS_PATH,
+  HTTP_LAUNCH_PATH,
+  LAUNCH_FRAGMENT_PARAM,
+  type CallReply,
+  type ConsoleTransportTarget,
+} from '../../src-shared/api/contract';
 import { ApiError, HTTP_STATUS_OF } from '../../src-shared/api/errors';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-policy';
-import { EMBED_FRAME_PREFIX, parseEmbedFramePath } from '../../src-shared/api/embed-frame';
-import type { EmbedTarget } from '../../src-shared/api/embedded-app-types';
+import { EMBED_FRAME_PREFIX, EMBED_TICKET_PARAM, parseEmbedFramePath } from '../../src-shared/api/embed-frame';
+import type { EmbedOpenResult, EmbedTarget } from '../../src-shared/api/embedded-app-types';
 import { httpOrigin } from '../../src-shared/domain/embedded-apps';
 import { toApiError } from '../core/errors';
-import { closeServer, isAllowedHost, isAllowedOrigin, listenOnLoopback, LOOPBACK_HOST, secretsEqual } from '../core/server/loopback';
+import { cryptoIds } from '../core/ids';
+import { logFor } from '../core/logging/logger';
+import { HttpError } from '../core/server/http-error';
+import { mediaTypeOf, readText } from '../core/server/http-io';
+import { closeServer, hardenServer, isAllowedHost, isAllowedOrigin, listenOnLoopback, LOOPBACK_HOST, SERVER_OPTIONS } from '../core/server/loopback';
+import { createOneTimeTokens } from '../core/server/one-time-tokens';
+import { hashSecret } from '../core/secrets/secret-hash';
 import { embedFrameError, embedFramePage, type EmbedFramePage } from './embed-frame-page';
+
+/** How long a launch link works (once). */
+export const LAUNCH_TTL_MS = 5 * 60_000;
+/** How long the ticket of an embedded app's wrapper page works (once): the frame loads right after the call. */
+export const FRAME_TICKET_TTL_MS = 60_000;
+/** Live sessions kept at most (each launch makes one; the oldest goes first). */
+const MAX_SESSIONS = 64;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const logUnexpected = (message: string, error: unknown): void => logFor('browser-host').error(message, error);
 
 export interface BrowserHostOptions {
   console: ConsoleTransportTarget;
   rendererDir: string;
   port?: number;
-  /** The per-launch secret; random when omitted. */
-  secret: string;
+  /** Real time in milliseconds (tests move it); launch links and tickets expire by it, never by the platform clock. */
+  now?: () => number;
+  /** Server limits (tests shorten them). */
+  limits?: { headersTimeoutMs?: number; requestTimeoutMs?: number; maxConnections?: number };
+}
+
+export interface LaunchLink {
+  /** `http://127.0.0.1:<port>/#launch=<token>`: opens the console once. */
+  url: string;
+  expiresAt: number;
+  /** Resolves once the link was used or has expired (whichever first). */
+  settled: Promise<'used' | 'expired'>;
 }
 
 export interface BrowserHost {
   port: number;
   origin: string;
-  /** The URL to open: carries the launch secret once. */
-  consoleUrl: string;
+  /** A new one-time launch link (each call makes another; each works once, within LAUNCH_TTL_MS). */
+  launchLink(): LaunchLink;
+  /** Live console sessions (browser tabs share one per launch). */
+  sessionCount(): number;
   close(): Promise<void>;
 }
-
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,23 +87,24 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
-const logUnexpected = (message: string, error: unknown): void => logFor('browser-host').error(message, error);
-
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const { secret } = options;
+  const now = options.now ?? Date.now;
   let port = 0;
-  let cookieName = 'pd_session';
   const sseClients = new Set<ServerResponse>();
+  const launches = createOneTimeTokens<{ settle(outcome: 'used'): void }>({ now, max: 100 });
+  const frameTickets = createOneTimeTokens<{ path: string }>({ now, max: 200 });
+  /** Session token hashes (insertion order = age). */
+  const sessions = new Set<string>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(SERVER_OPTIONS, (req, res) => {
     handle(req, res).catch((error) => {
       const apiError = toApiError(error, { what: `${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`, log: logUnexpected });
       if (!res.headersSent) sendError(res, apiError);
       else res.end();
     });
   });
+  hardenServer(server, options.limits);
 
   function baseHeaders(res: ServerResponse): void {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -71,11 +114,17 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
   }
 
+  /** The session a request carries in `Authorization: Bearer`, if it is live. Cookies are never looked at. */
   function isAuthenticated(req: IncomingMessage): boolean {
-    const auth = req.headers.authorization;
-    if (auth?.startsWith('Bearer ') && secretsEqual(auth.slice(7), secret)) return true;
-    const cookie = parseCookies(req.headers.cookie ?? '')[cookieName];
-    return cookie !== undefined && secretsEqual(cookie, secret);
+    const match = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(req.headers.authorization ?? '');
+    return match !== null && sessions.has(hashSecret(match[1]));
+  }
+
+  function newSession(): string {
+    const token = cryptoIds.token(32);
+    sessions.add(hashSecret(token));
+    while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.values().next().value!);
+    return token;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -86,6 +135,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
 
+    if (url.pathname === HTTP_LAUNCH_PATH) return launch(req, res);
     if (url.pathname === HTTP_EVENTS_PATH) return events(req, res);
     if (url.pathname.startsWith(HTTP_API_PREFIX)) return api(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
 
@@ -94,22 +144,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (url.pathname.startsWith(EMBED_FRAME_PREFIX)) return embedFrame(req, res, url);
-    const launch = url.searchParams.get('launch');
-    if (url.pathname === '/' && launch !== null) {
-      if (!secretsEqual(launch, secret)) return unauthorizedPage(res);
-      // Trade the secret in the URL for a cookie and drop it from the address bar and history.
-      res.writeHead(303, {
-        'Set-Cookie': `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: '/',
-        'Cache-Control': 'no-store',
-      });
-      res.end();
-      return;
-    }
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      if (!isAuthenticated(req)) return unauthorizedPage(res);
-      return serveFile(res, join(options.rendererDir, 'index.html'), true);
-    }
+    // The page itself is public (it is the same bundle for everybody and holds no secret); what it may do is
+    // decided by the session it gets from a launch link.
+    if (url.pathname === '/' || url.pathname === '/index.html') return serveFile(res, join(options.rendererDir, 'index.html'), true);
     let requestPath: string;
     try {
       requestPath = decodeURIComponent(url.pathname);
@@ -125,45 +162,85 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return serveFile(res, file, false);
   }
 
-  async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  /** The checks every call to the host shares: POST, same origin (when the browser says), the CSRF header. */
+  function checkCall(req: IncomingMessage, res: ServerResponse): void {
     res.setHeader('Cache-Control', 'no-store');
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      return sendError(res, new ApiError('unknown_method', 'Console methods are called with POST.'), 405);
+      throw Object.assign(new ApiError('unknown_method', 'Console methods are called with POST.'), { status: 405 });
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin, port)) {
-      return sendError(res, new ApiError('forbidden', 'Cross-origin requests are refused.'), 403);
+    if (origin !== undefined && !isAllowedOrigin(origin, port)) throw new ApiError('forbidden', 'Cross-origin requests are refused.');
+    if (req.headers[CSRF_HEADER] !== '1') throw new ApiError('forbidden', `Missing the ${CSRF_HEADER} header.`);
+  }
+
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+    if (mediaTypeOf(req.headers['content-type']) !== 'application/json') {
+      throw Object.assign(new ApiError('validation_failed', 'The body must be JSON in UTF-8 (Content-Type: application/json).'), { status: 415 });
     }
-    if (req.headers[CSRF_HEADER] !== '1') {
-      return sendError(res, new ApiError('forbidden', `Missing the ${CSRF_HEADER} header.`), 403);
-    }
-    if (!isAuthenticated(req)) {
-      return sendError(res, new ApiError('unauthorized', 'This console session is not authorized. Open the URL that `partnerdeck console` printed.'), 401);
-    }
-    const type = req.headers['content-type'] ?? '';
-    if (!type.startsWith('application/json')) {
-      return sendError(res, new ApiError('validation_failed', 'The body must be JSON (Content-Type: application/json).'), 415);
-    }
-    let input: unknown;
+    let text: string;
     try {
-      const body = await readBody(req);
-      input = body.length === 0 ? {} : JSON.parse(body);
+      text = await readText(req, MAX_BODY_BYTES);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) {
+      if (error instanceof HttpError && error.status === 413) {
         // Answer, then close the connection instead of reading the rest of an oversized body.
         res.setHeader('Connection', 'close');
         res.once('finish', () => req.destroy());
-        return sendError(res, new ApiError('validation_failed', `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`), 413);
+        throw Object.assign(new ApiError('validation_failed', `The body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB.`), { status: 413 });
       }
-      return sendError(res, new ApiError('validation_failed', `The body is not valid JSON: ${(error as Error).message}`), 400);
+      if (error instanceof HttpError) throw Object.assign(new ApiError('validation_failed', 'The body is not valid UTF-8.'), { status: 400 });
+      throw error;
+    }
+    try {
+      return text.length === 0 ? {} : JSON.parse(text);
+    } catch (error) {
+      throw Object.assign(new ApiError('validation_failed', `The body is not valid JSON: ${(error as Error).message}`), { status: 400 });
+    }
+  }
+
+  /** `POST /auth/launch {"launch": token}`: a launch token, once, for a new session. */
+  async function launch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      checkCall(req, res);
+      const body = await readJson(req, res);
+      const token = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[LAUNCH_FRAGMENT_PARAM] : undefined;
+      const link = typeof token === 'string' ? launches.take(token) : undefined;
+      if (!link) {
+        throw new ApiError('unauthorized', 'This launch link was already used or has expired. Open a new one from `partnerdeck console` (it prints a fresh link, or press o and Enter in its terminal).');
+      }
+      link.settle('used');
+      sendReply(res, 200, { ok: true, result: { session: newSession() } });
+    } catch (error) {
+      sendThrown(res, error);
+    }
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    let input: unknown;
+    try {
+      checkCall(req, res);
+      if (!isAuthenticated(req)) {
+        throw new ApiError('unauthorized', 'This console session is not authorized. Open the link that `partnerdeck console` printed.');
+      }
+      input = await readJson(req, res);
+    } catch (error) {
+      return sendThrown(res, error);
     }
     try {
       const result = await options.console.invoke(method, input);
-      sendReply(res, 200, { ok: true, result: result ?? null });
+      sendReply(res, 200, { ok: true, result: withFrameTicket(method, result) ?? null });
     } catch (error) {
       sendError(res, toApiError(error, { what: method, log: logUnexpected }));
     }
+  }
+
+  /** An embedded app opened in a frame: its wrapper path gets a one-time ticket (a frame cannot send the session header). */
+  function withFrameTicket(method: string, result: unknown): unknown {
+    if (method !== 'embeddedApps.open') return result;
+    const opened = result as EmbedOpenResult;
+    if (opened?.mode !== 'frame') return result;
+    const ticket = frameTickets.issue({ path: opened.src }, FRAME_TICKET_TTL_MS);
+    return { ...opened, src: `${opened.src}${opened.src.includes('?') ? '&' : '?'}${EMBED_TICKET_PARAM}=${ticket}` };
   }
 
   /** Browser mode's embedded app: the wrapper page with its own CSP around the sandboxed app frame. */
@@ -171,8 +248,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const send = (page: EmbedFramePage): void => {
       res.writeHead(page.status, page.headers).end(req.method === 'HEAD' ? undefined : page.html);
     };
-    if (!isAuthenticated(req)) return send(embedFrameError(401, 'This console session is not authorized.'));
-    const request = parseEmbedFramePath(url.pathname, url.searchParams);
+    const ticketed = frameTickets.take(url.searchParams.get(EMBED_TICKET_PARAM));
+    const params = new URLSearchParams(url.search);
+    params.delete(EMBED_TICKET_PARAM);
+    const path = `${url.pathname}${params.size > 0 ? `?${params}` : ''}`;
+    if (!ticketed || ticketed.path !== path) {
+      return send(embedFrameError(401, 'This app view has expired or is not for this page. Open the app again from Manage Apps.'));
+    }
+    const request = parseEmbedFramePath(url.pathname, params);
     if (!request) return send(embedFrameError(404, 'There is no such embedded app page.'));
     let target: EmbedTarget;
     try {
@@ -194,7 +277,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (!isAuthenticated(req)) {
-      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Unauthorized\n');
+      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Unauthorized\n');
       return;
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -221,27 +304,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     createReadStream(file).pipe(res);
   }
 
-  function unauthorizedPage(res: ServerResponse): void {
-    res.writeHead(401, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
-    res.end(
-      '<!doctype html><meta charset="utf-8"><title>PartnerDeck</title><body style="font:15px system-ui;margin:15vh auto;max-width:36em;color:#333">' +
-        '<h1 style="font-size:20px">This PartnerDeck console needs its launch link</h1>' +
-        '<p>For your safety the console only opens from the link that <code>partnerdeck console</code> printed (it carries a secret made for this launch). ' +
-        'Run the command again, or use the link it printed.</p></body>',
-    );
-  }
-
   port = await listenOnLoopback(server, options.port ?? 0);
-  cookieName = `pd_session_${port}`;
   const origin = `http://${LOOPBACK_HOST}:${port}`;
   return {
     port,
     origin,
-    consoleUrl: `${origin}/?launch=${encodeURIComponent(secret)}`,
+    launchLink() {
+      let settle!: (outcome: 'used' | 'expired') => void;
+      const settled = new Promise<'used' | 'expired'>((resolve) => (settle = resolve));
+      const token = launches.issue({ settle }, LAUNCH_TTL_MS);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        settle('expired');
+      }, LAUNCH_TTL_MS);
+      timer.unref();
+      timers.add(timer);
+      return { url: `${origin}/#${LAUNCH_FRAGMENT_PARAM}=${token}`, expiresAt: now() + LAUNCH_TTL_MS, settled };
+    },
+    sessionCount: () => sessions.size,
     async close() {
       unsubscribe();
+      for (const timer of timers) clearTimeout(timer);
       for (const client of sseClients) client.end();
       sseClients.clear();
+      sessions.clear();
       await closeServer(server);
     },
   };
@@ -257,39 +343,14 @@ function sendError(res: ServerResponse, error: ApiError, status = HTTP_STATUS_OF
   sendReply(res, status, { ok: false, error: error.toPayload() });
 }
 
-function parseCookies(header: string): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index > 0) cookies[part.slice(0, index).trim()] = part.slice(index + 1).trim();
-  }
-  return cookies;
+/** An ApiError thrown by the host's own checks (optionally with a `status` other than its code's). */
+function sendThrown(res: ServerResponse, error: unknown): void {
+  if (!(error instanceof ApiError)) throw error;
+  sendError(res, error, (error as ApiError & { status?: number }).status ?? HTTP_STATUS_OF[error.code]);
 }
 
 function safeJoin(root: string, requestPath: string): string | null {
   const target = normalize(join(root, requestPath));
   const base = normalize(root.endsWith(sep) ? root : root + sep);
   return target.startsWith(base) ? target : null;
-}
-
-class BodyTooLargeError extends Error {}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        req.off('data', onData);
-        req.pause();
-        reject(new BodyTooLargeError('body too large'));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -1,6 +1,7 @@
 // The renderer's one typed client of the console API (src-shared/api/contract.ts). In Electron it wraps
 // the preload bridge (`window.partnerdeck`); in a browser tab it talks to the browser host over
-// `POST /api/<method>` and receives pushed events over server-sent events. Callers never know which.
+// `POST /api/<method>` with the tab's session (browser-session.ts) and receives pushed events over server-sent
+// events. Callers never know which.
 import {
   BRIDGE_GLOBAL,
   HTTP_API_PREFIX,
@@ -25,6 +26,8 @@ export interface RendererConsoleClient extends ConsoleClient {
   onConnectionChange(listener: (state: ConnectionState) => void): () => void;
   /** Commands from the desktop app's menu (its accelerators take Ctrl/Cmd+K before the page sees them). */
   onUiCommand(listener: (command: UiCommand) => void): () => void;
+  /** Browser mode: carry on with a new session after the old one ended (nothing on screen is lost). */
+  resume?(session: string): void;
 }
 
 /** Turns a raw CallReply into the result, or throws the ApiError it carries. */
@@ -53,54 +56,102 @@ export function createBridgeClient(bridge: PreloadBridge): RendererConsoleClient
 /** What the HTTP adapter needs from the browser; injectable for tests. */
 export interface HttpEnvironment {
   fetch: typeof fetch;
-  createEventSource: (url: string) => EventSourceLike;
+  /** The session from the launch link (browser-session.ts), sent as `Authorization: Bearer` on every request. */
+  session: string;
+  /** Called once when the console answers 401: the session is over (the console was restarted or stopped). */
+  onUnauthorized?: () => void;
+  /** Waits before the event stream is opened again after a drop (injectable for tests). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
-/** The part of EventSource the adapter uses. */
-export interface EventSourceLike {
-  onmessage: ((event: { data: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
-  onopen: ((event: unknown) => void) | null;
-  close(): void;
-}
+/** Reconnect delays of the event stream: 0.5 s doubling to 8 s. */
+const RECONNECT_MS = { first: 500, max: 8_000 };
 
-/** Browser mode: the browser host's HTTP wire format (contract.ts, bottom). */
-export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererConsoleClient {
+/**
+ * Browser mode: the browser host's HTTP wire format (contract.ts, bottom). Events come as server-sent events
+ * read with fetch (EventSource cannot send the session header), reconnecting with backoff.
+ */
+export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererConsoleClient & { resume(session: string): void } {
   const listeners = new Set<(event: PushedEvent) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
-  let source: EventSourceLike | null = null;
+  const sleep = env.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let headers = { Authorization: `Bearer ${env.session}`, 'X-PartnerDeck-CSRF': '1' };
+  let stream: AbortController | null = null;
   let dropped = false;
+  let unauthorized = false;
+
+  function endSession(): void {
+    if (unauthorized) return;
+    unauthorized = true;
+    stream?.abort();
+    env.onUnauthorized?.();
+  }
+
+  function setConnection(up: boolean): void {
+    if (up === !dropped) return;
+    dropped = !up;
+    for (const listener of [...connectionListeners]) listener(up ? 'connected' : 'reconnecting');
+  }
+
+  function dispatch(block: string): void {
+    const data = block
+      .split('\n')
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice(5).replace(/^ /, ''))
+      .join('\n');
+    if (!data) return; // A comment or keep-alive; not an event.
+    let event: PushedEvent;
+    try {
+      event = JSON.parse(data) as PushedEvent;
+    } catch {
+      return;
+    }
+    if (!event || typeof event.name !== 'string') return;
+    for (const listener of [...listeners]) listener(event);
+  }
+
+  async function readEvents(controller: AbortController): Promise<void> {
+    let delay = RECONNECT_MS.first;
+    while (!controller.signal.aborted) {
+      try {
+        const response = await env.fetch(`${baseUrl}${HTTP_EVENTS_PATH}`, { headers, credentials: 'omit', signal: controller.signal });
+        if (response.status === 401) return endSession();
+        if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+        setConnection(true);
+        delay = RECONNECT_MS.first;
+        const reader = response.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            dispatch(buffer.slice(0, end));
+            buffer = buffer.slice(end + 2);
+          }
+        }
+      } catch {
+        // Dropped or refused: tell the UI (it shows it and resyncs once back), then try again.
+      }
+      if (controller.signal.aborted) return;
+      setConnection(false);
+      await sleep(delay);
+      delay = Math.min(RECONNECT_MS.max, delay * 2);
+    }
+  }
 
   function openEvents(): void {
-    if (source) return;
-    source = env.createEventSource(`${baseUrl}${HTTP_EVENTS_PATH}`);
-    source.onmessage = (message) => {
-      let event: PushedEvent;
-      try {
-        event = JSON.parse(message.data) as PushedEvent;
-      } catch {
-        return; // A comment or keep-alive line; not an event.
-      }
-      if (!event || typeof event.name !== 'string') return;
-      for (const listener of [...listeners]) listener(event);
-    };
-    // EventSource reconnects by itself; we only tell the UI so it can show it and resync afterwards.
-    source.onerror = () => {
-      if (dropped) return;
-      dropped = true;
-      for (const listener of [...connectionListeners]) listener('reconnecting');
-    };
-    source.onopen = () => {
-      if (!dropped) return;
-      dropped = false;
-      for (const listener of [...connectionListeners]) listener('connected');
-    };
+    if (stream || unauthorized) return;
+    stream = new AbortController();
+    void readEvents(stream);
   }
 
   function closeEventsIfUnused(): void {
-    if (listeners.size > 0 || !source) return;
-    source.close();
-    source = null;
+    if (listeners.size > 0 || !stream) return;
+    stream.abort();
+    stream = null;
     dropped = false;
   }
 
@@ -111,8 +162,8 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
       try {
         response = await env.fetch(`${baseUrl}${HTTP_API_PREFIX}${method}`, {
           method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', 'X-PartnerDeck-CSRF': '1' },
+          credentials: 'omit',
+          headers: { 'Content-Type': 'application/json', ...headers },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
@@ -124,6 +175,7 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
       } catch {
         throw new ApiError('internal', `The console answered HTTP ${response.status} without a readable reply.`);
       }
+      if (response.status === 401) endSession();
       return unwrapReply<MethodOutput<M>>(body);
     },
     subscribe(listener) {
@@ -140,17 +192,27 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
     },
     // A browser tab has no menu; the page's own keyboard shortcuts do the same.
     onUiCommand: () => () => undefined,
+    resume(session) {
+      headers = { Authorization: `Bearer ${session}`, 'X-PartnerDeck-CSRF': '1' };
+      unauthorized = false;
+      stream?.abort();
+      stream = null;
+      if (listeners.size > 0) {
+        openEvents();
+        // Whatever happened while the session was gone is read again, as after any dropped stream.
+        setConnection(false);
+      }
+    },
   };
 }
 
-/** Picks the preload bridge when it exists (Electron), otherwise the browser host over HTTP. */
-export function createConsoleClient(win: Window = window): RendererConsoleClient {
+/** The Electron app's client when the preload bridge exists, else null (browser mode: see createBrowserClient). */
+export function createBridgeClientOf(win: Window = window): RendererConsoleClient | null {
   const bridge = (win as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as PreloadBridge | undefined;
-  if (bridge && typeof bridge.invoke === 'function' && typeof bridge.onEvent === 'function') {
-    return createBridgeClient(bridge);
-  }
-  return createHttpClient({
-    fetch: (input, init) => win.fetch(input, init),
-    createEventSource: (url) => new EventSource(url) as unknown as EventSourceLike,
-  });
+  return bridge && typeof bridge.invoke === 'function' && typeof bridge.onEvent === 'function' ? createBridgeClient(bridge) : null;
+}
+
+/** Browser mode: the HTTP client with the session of this tab. */
+export function createBrowserClient(session: string, onUnauthorized: () => void, win: Window = window): RendererConsoleClient & { resume(session: string): void } {
+  return createHttpClient({ fetch: (input, init) => win.fetch(input, init), session, onUnauthorized });
 }

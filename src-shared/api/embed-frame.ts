@@ -1,11 +1,14 @@
 // Browser mode's wire format for an embedded app: the console frames a wrapper page of the browser host,
-// `/embed/<appId>?companyId=…[&userId=…&variant=…&otherCompanyId=…]`, which the host answers (with the console
-// session's cookie) with a page whose own CSP allows framing only the app's origin and which holds the app in a
-// sandboxed iframe. The console service builds the path; the host parses it.
+// `/embed/<appId>?companyId=…[&userId=…&variant=…&otherCompanyId=…]&ticket=…`, which the host answers with a page
+// whose own CSP allows framing only the app's origin and which holds the app in a sandboxed iframe. The console
+// service builds the path; the host adds a one-time ticket to it when it answers `embeddedApps.open` (a frame
+// cannot send the session's Authorization header, and no cookie is ever used) and parses it.
 import type { EmbedCheckVariant } from '../domain/embedded-apps';
 import { EMBED_CHECK_VARIANTS } from '../domain/embedded-apps';
 
 export const EMBED_FRAME_PREFIX = '/embed/';
+/** The query parameter carrying the browser host's one-time ticket for a wrapper page. */
+export const EMBED_TICKET_PARAM = 'ticket';
 
 /**
  * The app frame's sandbox (the wrapper page's iframe; the console's frame around the wrapper carries the same), each token for a reason (docs/embedded-apps.md):

@@ -51,10 +51,20 @@ export interface PreloadBridge {
 }
 
 /**
- * Browser host wire format: `POST /api/<method>` with the JSON input as body and the header
- * `X-PartnerDeck-CSRF: 1`; the reply is a CallReply (HTTP 200 when ok, 4xx/5xx with the error otherwise).
- * Events: `GET /api/events` as server-sent events, each `data:` line a JSON PushedEvent.
+ * Browser host wire format: `POST /api/<method>` with the JSON input as body, the header
+ * `X-PartnerDeck-CSRF: 1` and `Authorization: Bearer <session>`; the reply is a CallReply (HTTP 200 when ok,
+ * 4xx/5xx with the error otherwise). Events: `GET /api/events` (same headers) as server-sent events, each
+ * `data:` line a JSON PushedEvent.
+ *
+ * The session: `partnerdeck console` makes a one-time launch link `http://127.0.0.1:<port>/#launch=<token>`
+ * (the token in the fragment never leaves the browser in a request line or a Referer). The page trades it once,
+ * `POST /auth/launch {"launch": token}` -> `{ok: true, result: {session}}`, and keeps the session in its own
+ * origin's storage. Nothing travels in a cookie: cookies are not port-scoped, so any other server on 127.0.0.1
+ * would receive them (docs/architecture.md, Security model).
  */
 export const HTTP_API_PREFIX = '/api/';
 export const HTTP_EVENTS_PATH = '/api/events';
+export const HTTP_LAUNCH_PATH = '/auth/launch';
+/** The fragment parameter of the launch link. */
+export const LAUNCH_FRAGMENT_PARAM = 'launch';
 export const CSRF_HEADER = 'x-partnerdeck-csrf';

@@ -6,7 +6,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/cli';
-import { DANA, DEMO_PASSWORD, FormClient, formFields } from '../helpers/oauth';
+import { DANA, FormClient, signIn, formFields } from '../helpers/oauth';
 import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
@@ -55,9 +55,7 @@ describe('Company / Authorized apps', () => {
 
     // Dana approves the app for her own (partner) company on the platform's pages.
     const client = new FormClient(platformUrl);
-    const login = await client.get(`/oauth2/authorize?${new URLSearchParams({ client_id: app.client_id, redirect_uri: 'http://127.0.0.1:9/cb', scope: 'companies,webhooks', response_type: 'code', state: 'e2e' })}`);
-    const signedIn = await client.post('/oauth2/authorize/login', { ...formFields(login.html), email: DANA, password: DEMO_PASSWORD });
-    const consent = await client.get(signedIn.location!);
+    const consent = await signIn(client, `/oauth2/authorize?${new URLSearchParams({ client_id: app.client_id, redirect_uri: 'http://127.0.0.1:9/cb', scope: 'companies,webhooks', response_type: 'code', state: 'e2e' })}`, DANA);
     const decided = await client.post('/oauth2/authorize/decision', { ...formFields(consent.html, '/oauth2/authorize/decision'), company_id: String(northwind), decision: 'approve' });
     const code = new URL(decided.location!).searchParams.get('code')!;
     const token = await fetch(`${platformUrl}/token`, {

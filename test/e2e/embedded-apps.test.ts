@@ -80,7 +80,10 @@ describe('embedded apps in Chromium', () => {
     expect(await row.textContent()).toContain('Example App');
     expect(await row.textContent()).toContain('Your app');
     await shot('manage-apps-developer');
+    // The wrapper page is loaded once, with a one-time ticket: its answer is looked at as it arrives.
+    const wrapperResponse = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/embed/'));
     await byTestId(`open-${example.appId}`).click();
+    const wrapper = await wrapperResponse;
     await expect.poll(() => appFrame().getByTestId('hmac-status').textContent(), WAIT).toBe('hmac valid');
     expect(await appFrame().getByTestId('user-id').textContent()).toBe(String(yuki));
     expect(await appFrame().getByTestId('company-id').textContent()).toBe(String(kawaii));
@@ -88,8 +91,12 @@ describe('embedded apps in Chromium', () => {
     const sandbox = await page.getByTestId('embed-surface').locator('iframe').getAttribute('sandbox');
     expect(sandbox).toBe('allow-scripts allow-forms allow-same-origin allow-popups allow-popups-to-escape-sandbox');
     const wrapperSrc = (await page.getByTestId('embed-surface').locator('iframe').getAttribute('src'))!;
-    const wrapper = await page.request.get(`${origin}${wrapperSrc}`);
+    expect(wrapper.status()).toBe(200);
     expect(wrapper.headers()['content-security-policy']).toContain(`frame-src ${new URL(example.startUrl).origin};`);
+    // The ticket in its address worked once: fetched again, the page holds no app.
+    const again = await page.request.get(`${origin}${wrapperSrc}`);
+    expect(again.status()).toBe(401);
+    expect(await again.text()).not.toContain(new URL(example.startUrl).origin);
     expect(await byTestId('embedded-app-origin').textContent()).toContain(new URL(example.startUrl).origin);
     await shot('embedded-app-developer');
   });

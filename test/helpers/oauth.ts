@@ -1,12 +1,14 @@
 // Test helpers for the OAuth server: a platform on a temporary folder (demo data, manual clock, seeded ids)
-// with its platform server on loopback and a registered app, plus a cookie-keeping form client that walks the
-// sign-in and consent pages over real HTTP (the Chromium test drives the same pages in a real browser).
+// with its platform server on loopback and a registered app, plus a form client that walks the sign-in and
+// consent pages over real HTTP (the Chromium test drives the same pages in a real browser). It keeps cookies like
+// a browser, which the platform never sets (a test can hand it one to show that it does not matter).
 import { OPERATOR } from '../../src-main/core/access';
 import { DEMO_PASSWORD } from '../../src-main/core/seed/demo-seed';
 import { startPlatformServer, type PlatformServer } from '../../src-main/core/server/platform-server';
 import type { OAuthScope } from '../../src-shared/domain/oauth-scopes';
 import { OAUTH_SCOPES } from '../../src-shared/domain/oauth-scopes';
 import { openTestPlatform } from './platform';
+import { openRealClockPlatform } from './webhooks';
 
 export { DEMO_PASSWORD };
 
@@ -16,7 +18,7 @@ export const DANA = 'dana@northwind-partners.example';
 export const LUKAS = 'lukas@alpenglueck.example';
 export const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 
-export type TestPlatform = ReturnType<typeof openTestPlatform>;
+export type TestPlatform = ReturnType<typeof openTestPlatform> | ReturnType<typeof openRealClockPlatform>;
 
 export interface OAuthFixture {
   platform: TestPlatform;
@@ -27,8 +29,9 @@ export interface OAuthFixture {
   close(): Promise<void>;
 }
 
-export async function startOAuthFixture(options: { redirectUris?: string[]; scopes?: OAuthScope[]; docsFile?: string | null } = {}): Promise<OAuthFixture> {
-  const platform = openTestPlatform('demo');
+export async function startOAuthFixture(options: { redirectUris?: string[]; scopes?: OAuthScope[]; docsFile?: string | null; realClock?: boolean } = {}): Promise<OAuthFixture> {
+  // A real clock where another process (a `serve` on the same folder) must agree with this one about time.
+  const platform = options.realClock ? openRealClockPlatform() : openTestPlatform('demo');
   const server = await startPlatformServer(platform, { version: 'test', docsFile: options.docsFile ?? null });
   const developer = platform.repos.users.findByEmail('yuki@kawaii-stationery.example')!;
   const created = platform.apps.create(OPERATOR, {
@@ -137,20 +140,20 @@ export function authorizePath(fixture: OAuthFixture, options: AuthorizeOptions =
   return `/oauth2/authorize?${params}`;
 }
 
+/** Signs in on the sign-in page of `path`; the answer is the consent page (200) or the sign-in page with an error. */
+export async function signIn(client: FormClient, path: string, email: string, password = DEMO_PASSWORD): Promise<PageResponse> {
+  const login = await client.get(path);
+  if (!login.html.includes('action="/oauth2/authorize/login"')) throw new Error(`no sign-in page (${login.status}): ${login.html.slice(0, 200)}`);
+  return client.post('/oauth2/authorize/login', { ...formFields(login.html, '/oauth2/authorize/login'), email, password });
+}
+
 /** Walks authorize -> sign in -> consent over HTTP; returns the final redirect to the app. */
 export async function authorize(fixture: OAuthFixture, options: AuthorizeOptions = {}): Promise<{ location: URL; code: string | null; client: FormClient }> {
   const client = options.client ?? new FormClient(fixture.url);
-  let page = await client.get(authorizePath(fixture, options));
-  if (page.html.includes('action="/oauth2/authorize/login"')) {
-    page = await client.post('/oauth2/authorize/login', {
-      ...formFields(page.html, '/oauth2/authorize/login'),
-      email: options.email ?? ANNA,
-      password: options.password ?? DEMO_PASSWORD,
-    });
-    if (page.status !== 303) throw new Error(`sign-in failed (${page.status}): ${page.html.match(/class="error"[^>]*>([^<]*)/)?.[1]}`);
-    page = await client.get(page.location!);
+  const page = await signIn(client, authorizePath(fixture, options), options.email ?? ANNA, options.password ?? DEMO_PASSWORD);
+  if (page.status !== 200 || !page.html.includes('action="/oauth2/authorize/decision"')) {
+    throw new Error(`sign-in failed (${page.status}): ${page.html.match(/class="error"[^>]*>([^<]*)/)?.[1] ?? page.html.slice(0, 200)}`);
   }
-  if (page.status !== 200) throw new Error(`consent page: ${page.status} ${page.html.slice(0, 200)}`);
   const fields = formFields(page.html, '/oauth2/authorize/decision');
   const companyId = options.companyId ?? fixture.companyOf(options.email ?? ANNA);
   const decided = await client.post('/oauth2/authorize/decision', { company_id: String(companyId), ...fields, decision: options.decision ?? 'approve' });

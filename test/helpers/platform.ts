@@ -9,6 +9,12 @@ import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-s
 
 export const T0 = Date.parse('2026-11-01T09:00:00Z');
 
+/** For tests that run scrypt at the product's cost (128 MiB, ~0.3 s quiet, seconds on a loaded machine). */
+export const SCRYPT_TEST_TIMEOUT = 60_000;
+
+/** A valid password hash for users a test makes but never signs in as (the demo password's; no scrypt run). */
+export { DEMO_PASSWORD_HASH as TEST_PASSWORD_HASH } from '../../src-main/core/seed/demo-seed';
+
 export function tempDir(prefix = 'pd-test-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };

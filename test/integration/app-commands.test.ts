@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
-import { ANNA, DEMO_PASSWORD, FormClient, formFields } from '../helpers/oauth';
+import { ANNA, FormClient, signIn, formFields } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-apps-');
@@ -74,9 +74,7 @@ describe('partnerdeck app create / list', () => {
     try {
       const client = new FormClient(first.url);
       const query = new URLSearchParams({ client_id: created.client_id, redirect_uri: 'http://127.0.0.1:9/cb', scope: 'webhooks', response_type: 'code', state: 's' });
-      const login = await client.get(`/oauth2/authorize?${query}`);
-      const signedIn = await client.post('/oauth2/authorize/login', { ...formFields(login.html), email: ANNA, password: DEMO_PASSWORD });
-      const consent = await client.get(signedIn.location!);
+      const consent = await signIn(client, `/oauth2/authorize?${query}`, ANNA);
       const decided = await client.post('/oauth2/authorize/decision', { ...formFields(consent.html, '/oauth2/authorize/decision'), decision: 'approve' });
       const code = new URL(decided.location!).searchParams.get('code')!;
       const basic = Buffer.from(`${created.client_id}:${created.client_secret}`).toString('base64');

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeInstallState } from '../../src-shared/domain/app-store';
 import { OPERATOR, type Actor } from '../../src-main/core/access';
-import { ANNA, DANA, DEMO_PASSWORD, FormClient, exchangeCode, formFields, startOAuthFixture, tokeninfo, type OAuthFixture } from '../helpers/oauth';
+import { ANNA, DANA, FormClient, signIn, exchangeCode, formFields, startOAuthFixture, tokeninfo, type OAuthFixture } from '../helpers/oauth';
 
 let fixture: OAuthFixture | null = null;
 afterEach(async () => {
@@ -41,10 +41,7 @@ describe('installing from the App Store runs the OAuth authorization', () => {
     expect(result.installed.charge).toBe('beta');
 
     const client = new FormClient(fixture.url);
-    let page = await client.get(result.authorizePath!);
-    page = await client.post('/oauth2/authorize/login', { ...formFields(page.html, '/oauth2/authorize/login'), email: ANNA, password: DEMO_PASSWORD });
-    expect(page.status).toBe(303);
-    page = await client.get(page.location!);
+    const page = await signIn(client, result.authorizePath!, ANNA);
     expect(page.status).toBe(200);
     const decided = await client.post('/oauth2/authorize/decision', { company_id: String(alpen), ...formFields(page.html, '/oauth2/authorize/decision'), decision: 'approve' });
     expect(decided.status).toBe(303);
@@ -78,9 +75,8 @@ describe('installing from the App Store runs the OAuth authorization', () => {
     const otherInstall = platform.appStore.install(as(DANA), other.id, alpen);
 
     const client = new FormClient(fixture.url);
-    const login = await client.get(result.authorizePath!);
-    expect((await client.post('/oauth2/authorize/login', { ...formFields(login.html, '/oauth2/authorize/login'), email: DANA, password: DEMO_PASSWORD })).status).toBe(303);
-    const consentFor = async (path: string) => (await client.get(path)).html;
+    // Each consent page is the answer to a sign-in (there is no sign-in session).
+    const consentFor = async (path: string) => (await signIn(client, path, DANA)).html;
     const selected = (html: string) => /<option value="(\d+)" selected>/.exec(html)?.[1] ?? null;
     expect(selected(await consentFor(result.authorizePath!))).toBe(String(alpen));
     // Another app's install, an unknown install, an uninstalled one: nothing is chosen.

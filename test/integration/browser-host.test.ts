@@ -1,12 +1,14 @@
-// The browser host over real loopback HTTP against a real SQLite file: the launch secret, Host and
-// Origin checks, the CSRF header, typed errors and pushed events.
+// The browser host over real loopback HTTP against a real SQLite file: one-time launch links traded for a
+// header session (never a cookie), Host and Origin checks, the CSRF header, strict bodies, typed errors, pushed
+// events and the server's limits.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleService } from '../../src-main/console/console-service';
 import { createMemoryPrefs } from '../../src-main/console/prefs';
-import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
+import { LAUNCH_TTL_MS, startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
 import { openTestPlatform, tempDir } from '../helpers/platform';
 
 interface Reply {
@@ -15,7 +17,7 @@ interface Reply {
   body: string;
 }
 
-function http(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function http(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...options.headers } }, (res) => {
       const chunks: Buffer[] = [];
@@ -28,8 +30,9 @@ function http(port: number, path: string, options: { method?: string; headers?: 
   });
 }
 
-const SECRET = 'launch-secret-for-tests-0123456789abcdef';
+let SESSION: string;
 let host: BrowserHost;
+let clock = Date.parse('2026-11-01T09:00:00Z');
 let platform: ReturnType<typeof openTestPlatform>;
 const renderer = tempDir('pd-renderer-');
 
@@ -39,8 +42,21 @@ beforeAll(async () => {
   writeFileSync(join(renderer.path, 'app.js'), 'console.log(1)');
   platform = openTestPlatform('demo');
   const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser' });
-  host = await startBrowserHost({ console: service, rendererDir: renderer.path, port: 0, secret: SECRET });
+  host = await startBrowserHost({ console: service, rendererDir: renderer.path, port: 0, now: () => clock });
+  SESSION = await launch(host.launchLink().url);
 });
+
+/** Trades a launch link's token for a session, as the console page does; returns the reply. */
+function trade(url: string, headers: Record<string, string> = {}): Promise<Reply> {
+  const token = new URL(url).hash.replace(/^#launch=/, '');
+  return http(host.port, '/auth/launch', { method: 'POST', headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', ...headers }, body: JSON.stringify({ launch: token }) });
+}
+
+async function launch(url: string): Promise<string> {
+  const reply = await trade(url);
+  expect(reply.status).toBe(200);
+  return JSON.parse(reply.body).result.session as string;
+}
 
 afterAll(async () => {
   await host.close();
@@ -51,30 +67,56 @@ afterAll(async () => {
 const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
   http(host.port, `/api/${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', authorization: `Bearer ${SECRET}`, ...headers },
+    headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', authorization: `Bearer ${SESSION}`, ...headers },
     body: JSON.stringify(body),
   });
 
 describe('browser host', () => {
-  it('listens on 127.0.0.1 only and prints a console URL that carries the launch secret', () => {
+  it('listens on 127.0.0.1 only; a launch link carries a one-time token in its fragment', () => {
+    const link = host.launchLink();
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(host.consoleUrl).toBe(`${host.origin}/?launch=${SECRET}`);
+    expect(link.url).toMatch(new RegExp(`^${host.origin}/#launch=[A-Za-z0-9_-]{43}$`));
+    expect(link.url).not.toBe(host.launchLink().url);
   });
 
-  it('trades the launch secret for an HttpOnly SameSite=Strict cookie and serves the console with a strict CSP', async () => {
-    const wrong = await http(host.port, '/?launch=nope');
-    expect(wrong.status).toBe(401);
-    const launch = await http(host.port, `/?launch=${SECRET}`);
-    expect(launch.status).toBe(303);
-    expect(launch.headers.location).toBe('/');
-    const cookie = String(launch.headers['set-cookie']);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-    const page = await http(host.port, '/', { headers: { cookie: cookie.split(';')[0] } });
+  it('trades a launch link once for a session that travels in a header; it never sets or reads a cookie', async () => {
+    const link = host.launchLink();
+    const first = await trade(link.url);
+    expect(first.status).toBe(200);
+    expect(first.headers['set-cookie']).toBeUndefined();
+    expect(first.headers['cache-control']).toBe('no-store');
+    const session = JSON.parse(first.body).result.session as string;
+    expect(session).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await expect(link.settled).resolves.toBe('used');
+    // Once only.
+    const again = await trade(link.url);
+    expect(again.status).toBe(401);
+    expect(JSON.parse(again.body)).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('already used or has expired') } });
+    // The session works as a bearer token, and only so: not as a cookie, and the launch token is not a session.
+    expect((await api('session.get', {}, { authorization: `Bearer ${session}` })).status).toBe(200);
+    expect((await api('session.get', {}, { authorization: '', cookie: `pd_session=${session}; pd_session_${host.port}=${session}` })).status).toBe(401);
+    expect((await api('session.get', {}, { authorization: `Bearer ${new URL(link.url).hash.slice(8)}` })).status).toBe(401);
+    // The page is public (the same bundle for everybody), with the strict CSP; it gets nothing but its files.
+    const page = await http(host.port, '/');
     expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['x-frame-options']).toBe('DENY');
-    expect((await http(host.port, '/')).status).toBe(401);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('a launch link expires after five minutes unused, and then trades for nothing', async () => {
+    const link = host.launchLink();
+    clock += LAUNCH_TTL_MS + 1;
+    const late = await trade(link.url);
+    expect(late.status).toBe(401);
+  });
+
+  it('trades a launch link only with the CSRF header and from its own origin', async () => {
+    expect((await trade(host.launchLink().url, { 'x-partnerdeck-csrf': '' })).status).toBe(403);
+    expect((await trade(host.launchLink().url, { origin: `http://127.0.0.1:${host.port + 1}` })).status).toBe(403);
+    expect((await trade(host.launchLink().url, { origin: 'null' })).status).toBe(403);
+    expect((await http(host.port, '/auth/launch')).status).toBe(405);
   });
 
   it('refuses unknown Host headers (DNS rebinding)', async () => {
@@ -83,9 +125,12 @@ describe('browser host', () => {
     expect((await http(host.port, '/app.js', { headers: { host: 'attacker.example' } })).status).toBe(421);
   });
 
-  it('refuses calls without the secret, from a foreign Origin, or without the CSRF header', async () => {
+  it('refuses calls without a session, from a foreign Origin (another loopback port too), or without the CSRF header', async () => {
     expect((await api('session.get', {}, { authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await api('session.get', {}, { authorization: '' })).status).toBe(401);
     expect((await api('session.get', {}, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await api('session.get', {}, { origin: `http://127.0.0.1:${host.port + 1}` })).status).toBe(403);
+    expect((await api('session.get', {}, { origin: `http://localhost:${host.port + 1}` })).status).toBe(403);
     expect((await api('session.get', {}, { 'x-partnerdeck-csrf': '' })).status).toBe(403);
     expect((await api('session.get', {}, { origin: `http://localhost:${host.port}` })).status).toBe(200);
     expect((await http(host.port, '/api/session.get')).status).toBe(405);
@@ -101,13 +146,13 @@ describe('browser host', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { fields: { vatId: [expect.stringContaining('DE')] } } } });
     expect(platform.repos.companies.countAll()).toBe(before);
     expect((await api('nope.nothing', {})).status).toBe(404);
-    const notJson = await http(host.port, '/api/session.get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', authorization: `Bearer ${SECRET}` }, body: '{' });
+    const notJson = await http(host.port, '/api/session.get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', authorization: `Bearer ${SESSION}` }, body: '{' });
     expect(notJson.status).toBe(400);
   });
 
   it('pushes events over server-sent events', async () => {
     const received = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { host: `127.0.0.1:${host.port}`, authorization: `Bearer ${SECRET}` } }, (res) => {
+      const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { host: `127.0.0.1:${host.port}`, authorization: `Bearer ${SESSION}` } }, (res) => {
         expect(res.headers['content-type']).toContain('text/event-stream');
         let text = '';
         res.on('data', (chunk: Buffer) => {
@@ -146,4 +191,84 @@ describe('browser host', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'validation_failed', message: expect.stringContaining('larger than 1 MiB') } });
     expect(platform.repos.companies.countAll()).toBe(before);
   });
+
+  it('pushes events only to a session: the stream without one is 401', async () => {
+    expect((await http(host.port, '/api/events')).status).toBe(401);
+    expect((await http(host.port, '/api/events', { headers: { cookie: `pd_session_${host.port}=${SESSION}` } })).status).toBe(401);
+  });
+
+  it('bodies: JSON exactly (not application/jsonp, not another charset), valid UTF-8 only (L9)', async () => {
+    const raw = (type: string, body: string | Buffer) =>
+      http(host.port, '/api/session.get', { method: 'POST', headers: { 'content-type': type, 'x-partnerdeck-csrf': '1', authorization: `Bearer ${SESSION}` }, body });
+    expect((await raw('application/json', '{}')).status).toBe(200);
+    expect((await raw('application/json; charset=utf-8', '{}')).status).toBe(200);
+    expect((await raw('application/jsonp', '{}')).status).toBe(415);
+    expect((await raw('application/json-seq', '{}')).status).toBe(415);
+    expect((await raw('application/json; charset=latin1', '{}')).status).toBe(415);
+    const before = platform.repos.companies.countAll();
+    const invalid = await http(host.port, '/api/companies.create', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', authorization: `Bearer ${SESSION}` },
+      body: Buffer.concat([Buffer.from('{"name":"Bad '), Buffer.from([0xc3, 0x28]), Buffer.from(' GmbH","country":"DE","attestNotAffiliated":true}')]),
+    });
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'validation_failed', message: expect.stringContaining('UTF-8') } });
+    expect(platform.repos.companies.countAll()).toBe(before);
+  });
 });
+
+describe('browser host limits (L10)', () => {
+  it('refuses a declared body over the limit before reading it, and closes slow clients', async () => {
+    const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser' });
+    const limited = await startBrowserHost({ console: service, rendererDir: renderer.path, port: 0, limits: { headersTimeoutMs: 400, requestTimeoutMs: 800 } });
+    try {
+      const session = JSON.parse(
+        (
+          await http(limited.port, '/auth/launch', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1' },
+            body: JSON.stringify({ launch: new URL(limited.launchLink().url).hash.slice(8) }),
+          })
+        ).body,
+      ).result.session as string;
+      // 64 MiB declared, not a byte sent: answered at once.
+      const declared = await rawExchange(
+        limited.port,
+        `POST /api/session.get HTTP/1.1\r\nHost: 127.0.0.1:${limited.port}\r\nContent-Type: application/json\r\nX-PartnerDeck-CSRF: 1\r\nAuthorization: Bearer ${session}\r\nContent-Length: 67108864\r\n\r\n`,
+      );
+      expect(declared.text).toMatch(/^HTTP\/1\.1 413 /);
+      // Headers never finished: the connection is closed by the server.
+      const slow = await rawExchange(limited.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${limited.port}\r\nX-Slow: 1\r\n`);
+      expect(slow.closedByServer).toBe(true);
+      expect(slow.ms).toBeLessThan(10_000);
+    } finally {
+      await limited.close();
+      service.close();
+    }
+  });
+});
+
+/** Writes raw bytes to the server and collects what comes back until it closes the socket (or 10 s pass). */
+function rawExchange(port: number, text: string): Promise<{ text: string; closedByServer: boolean; ms: number }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const socket = connect(port, '127.0.0.1', () => socket.write(text));
+    let received = '';
+    let done = false;
+    const finish = (closedByServer: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ text: received, closedByServer, ms: Date.now() - started });
+    };
+    const timer = setTimeout(() => finish(false), 10_000);
+    socket.on('data', (chunk) => {
+      received += chunk.toString();
+      if (/\r\n\r\n/.test(received) && /^HTTP\/1\.1 4\d\d/.test(received)) finish(true);
+    });
+    socket.on('end', () => finish(true));
+    socket.on('close', () => finish(true));
+    socket.on('error', () => finish(true));
+  });
+}

@@ -43,7 +43,7 @@ async function serveWithDeliveryInFlight(name: string) {
 }
 
 describe('Ctrl+C', () => {
-  it('the first stops cleanly while a delivery is in flight, a second says it is still stopping; no -wal or -shm is left', async () => {
+  it('the first stops cleanly while a delivery is in flight, a second says it is still stopping; no -wal or -shm is left', { timeout: 90_000 }, async () => {
     const { data, child, receiver, stderr } = await serveWithDeliveryInFlight('twice');
     expect(journalLeft(data)).toContain('-wal');
     child.kill('SIGINT');
@@ -57,7 +57,7 @@ describe('Ctrl+C', () => {
     expect(existsSync(join(data, 'server.json'))).toBe(false);
   });
 
-  it('a third quits at once (exit 130), and the folder opens and serves again', async () => {
+  it('a third quits at once (exit 130), and the folder opens and serves again', { timeout: 90_000 }, async () => {
     const { data, child, receiver, stderr } = await serveWithDeliveryInFlight('thrice');
     child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -79,7 +79,8 @@ describe('the platform port of a data folder', () => {
   let blocker: Server | undefined;
   afterAll(() => blocker?.close());
 
-  it('stays the same across launches, moves (and says so) when another program holds it, and --port wins', async () => {
+  // Five launches of serve in a row: allowed more than the 30 s default on a loaded machine.
+  it('stays the same across launches, moves (and says so) when another program holds it, and --port wins', { timeout: 120_000 }, async () => {
     const first = await startCli(['serve', '--data-dir', data, '--seed', 'none']);
     const port = portOf(first.first.url);
     await stop(first.child, 'SIGINT');

@@ -1,8 +1,10 @@
 // The `partnerdeck` CLI as a user runs it: the built binary, a real data folder, real loopback HTTP.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
+import { assertBuilt, BIN, runCli, startCli, stop } from '../helpers/cli';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-cli-');
@@ -37,15 +39,58 @@ describe('partnerdeck serve', () => {
 });
 
 describe('partnerdeck console', () => {
-  it('prints {"consoleUrl", "platformUrl"} on one line, on 127.0.0.1 with a launch secret', async () => {
+  const trade = (consoleUrl: string) =>
+    fetch(`${new URL(consoleUrl).origin}/auth/launch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1' },
+      body: JSON.stringify({ launch: new URL(consoleUrl).hash.slice('#launch='.length) }),
+    });
+
+  it('prints {"consoleUrl", "platformUrl"} on one line, on 127.0.0.1; the console URL is a one-time launch link', async () => {
     const { child, first } = await startCli(['console', '--no-open', '--data-dir', join(dir.path, 'console'), '--port', '0']);
     expect(Object.keys(first)).toEqual(['consoleUrl', 'platformUrl']);
     expect(first.platformUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await (await fetch(`${first.platformUrl}/health`)).json()).toMatchObject({ ok: true });
-    expect(first.consoleUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?launch=[A-Za-z0-9_-]{43}$/);
-    const reply = await fetch(first.consoleUrl, { redirect: 'manual' });
-    expect(reply.status).toBe(303);
+    expect(first.consoleUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#launch=[A-Za-z0-9_-]{43}$/);
+    expect((await trade(first.consoleUrl)).status).toBe(200);
+    expect((await trade(first.consoleUrl)).status).toBe(401);
     expect(await stop(child)).toBe(0);
+  });
+
+  it('opens the browser through a file only the user can read: the link is never on a command line (H1)', async () => {
+    // A stand-in browser: records its arguments and what the file it was given says.
+    const record = join(dir.path, 'browser-record.json');
+    const browser = join(dir.path, 'fake-browser.cjs');
+    writeFileSync(
+      browser,
+      `#!${process.execPath}\nconst fs = require('node:fs'); const path = require('node:path');\n` +
+        `const file = process.argv[2];\n` +
+        `fs.writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv: process.argv.slice(2), html: fs.readFileSync(file, 'utf8'), mode: fs.statSync(file).mode & 0o777, folderMode: fs.statSync(path.dirname(file)).mode & 0o777 }));\n`,
+      { mode: 0o755 },
+    );
+    const child = spawn(process.execPath, [BIN, 'console', '--data-dir', join(dir.path, 'console-open'), '--port', '0'], { env: { ...process.env, BROWSER: browser }, stdio: 'pipe' });
+    try {
+      const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+      const printed = JSON.parse(line) as { consoleUrl: string };
+      const token = new URL(printed.consoleUrl).hash.slice('#launch='.length);
+      await expect.poll(() => existsSync(record), { timeout: 15_000 }).toBe(true);
+      const seen = JSON.parse(readFileSync(record, 'utf8')) as { argv: string[]; html: string; mode: number; folderMode: number };
+      // The browser got a file's path, not the link; the file is the user's alone and forwards to the link.
+      expect(seen.argv.join(' ')).not.toContain(token);
+      expect(seen.argv).toHaveLength(1);
+      expect(seen.mode).toBe(0o600);
+      expect(seen.folderMode).toBe(0o700);
+      expect(seen.html).toContain(`content="0; url=${printed.consoleUrl}"`);
+      expect(seen.html).toContain('<meta name="referrer" content="no-referrer">');
+      // Nor is it on the console's own command line (what `ps` shows).
+      if (existsSync(`/proc/${child.pid}/cmdline`)) expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).not.toContain(token);
+      // The link works once; then the file is gone.
+      expect((await trade(printed.consoleUrl)).status).toBe(200);
+      await expect.poll(() => existsSync(seen.argv[0]), { timeout: 5_000 }).toBe(false);
+      expect((await trade(printed.consoleUrl)).status).toBe(401);
+    } finally {
+      expect(await stop(child as never)).toBe(0);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
-// Browser mode's wrapper page for embedded apps (`/embed/<appId>?companyId=…`) over real loopback HTTP: only for
-// the console's session, a CSP that frames exactly the app's origin, the sandboxed iframe with the signed Start
-// URL, never cached or framed by others; refusals (not the company's app, the console's own origin) as pages.
+// Browser mode's wrapper page for embedded apps (`/embed/<appId>?companyId=…&ticket=…`) over real loopback HTTP:
+// only through a one-time ticket that the console session's `embeddedApps.open` hands out (a frame cannot send the
+// session header, and no cookie exists), a CSP that frames exactly the app's origin, the sandboxed iframe with the
+// signed Start URL, never cached or framed by others; refusals (not the company's app, the console's own origin).
 import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,8 +26,7 @@ function get(port: number, path: string, headers: Record<string, string> = {}): 
   });
 }
 
-const SECRET = 'launch-secret-for-embed-tests-0123456789';
-const AUTH = { authorization: `Bearer ${SECRET}` };
+let session: string;
 let host: BrowserHost;
 let platform: ReturnType<typeof openTestPlatform>;
 const renderer = tempDir('pd-renderer-');
@@ -47,8 +47,30 @@ beforeAll(async () => {
   appId = created.app.id;
   secret = created.clientSecret;
   const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser' });
-  host = await startBrowserHost({ console: service, rendererDir: renderer.path, port: 0, secret: SECRET });
+  host = await startBrowserHost({ console: service, rendererDir: renderer.path, port: 0 });
+  const traded = await fetch(`${host.origin}/auth/launch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1' },
+    body: JSON.stringify({ launch: new URL(host.launchLink().url).hash.slice('#launch='.length) }),
+  });
+  session = ((await traded.json()) as { result: { session: string } }).result.session;
 });
+
+/** What the console page does: `embeddedApps.open` over the API; returns the reply (its `src` carries the ticket). */
+async function open(appId: number, companyId: number): Promise<{ status: number; body: { ok: boolean; result?: { mode: string; src: string }; error?: { code: string; message: string } } }> {
+  const reply = await fetch(`${host.origin}/api/embeddedApps.open`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', authorization: `Bearer ${session}` },
+    body: JSON.stringify({ appId, companyId, slot: 'main', bounds: null }),
+  });
+  return { status: reply.status, body: (await reply.json()) as never };
+}
+
+async function frameSrc(appId: number, companyId: number): Promise<string> {
+  const opened = await open(appId, companyId);
+  expect(opened.body.result?.mode).toBe('frame');
+  return opened.body.result!.src;
+}
 
 afterAll(async () => {
   await host.close();
@@ -57,14 +79,29 @@ afterAll(async () => {
 });
 
 describe('the embedded-app wrapper page', () => {
-  it('is only for the console session', async () => {
-    const reply = await get(host.port, `/embed/${appId}?companyId=${alpen}`);
-    expect(reply.status).toBe(401);
-    expect(reply.body).not.toContain('shelf.example');
+  it('is only for a ticket from the console session: once, for that very page', async () => {
+    const bare = await get(host.port, `/embed/${appId}?companyId=${alpen}`);
+    expect(bare.status).toBe(401);
+    expect(bare.body).not.toContain('shelf.example');
+    // Not with the session itself (a frame cannot send it anyway), nor with a cookie.
+    expect((await get(host.port, `/embed/${appId}?companyId=${alpen}`, { authorization: `Bearer ${session}`, cookie: `pd_session_${host.port}=${session}` })).status).toBe(401);
+    const src = await frameSrc(appId, alpen);
+    expect(src).toMatch(new RegExp(`^/embed/${appId}\\?companyId=${alpen}&ticket=[A-Za-z0-9_-]{43}$`));
+    // A ticket opens only the page it was made for.
+    const ticket = new URL(src, host.origin).searchParams.get('ticket');
+    const elsewhere = await get(host.port, `/embed/${appId}?companyId=${alpen + 1}&ticket=${ticket}`);
+    expect(elsewhere.status).toBe(401);
+    // ... and was spent by that try: the right page with it is refused too.
+    expect((await get(host.port, src)).status).toBe(401);
+    const fresh = await frameSrc(appId, alpen);
+    expect((await get(host.port, fresh)).status).toBe(200);
+    const used = await get(host.port, fresh);
+    expect(used.status).toBe(401);
+    expect(used.body).toContain('Open the app again');
   });
 
   it('frames exactly the app origin, in a sandboxed iframe with the signed Start URL, never cached', async () => {
-    const reply = await get(host.port, `/embed/${appId}?companyId=${alpen}`, AUTH);
+    const reply = await get(host.port, await frameSrc(appId, alpen));
     expect(reply.status).toBe(200);
     const csp = String(reply.headers['content-security-policy']);
     expect(csp).toContain("default-src 'none'");
@@ -83,21 +120,20 @@ describe('the embedded-app wrapper page', () => {
     expect(reply.body).toContain('Shelf &lt;Sync&gt;');
   });
 
-  it('refuses an app that is not among the company\'s apps, and bad paths', async () => {
+  it('refuses an app that is not among the company\'s apps (at open: no ticket is made), and bad paths', async () => {
     const other = platform.repos.users.findByEmail('oliver@brightside-books.example')!.company_id;
-    const notInstalled = await get(host.port, `/embed/${appId}?companyId=${other}`, AUTH);
+    const notInstalled = await open(appId, other);
     expect(notInstalled.status).toBe(404);
-    expect(notInstalled.body).toContain('is not among the apps');
-    expect(notInstalled.body).not.toContain('hmac=');
-    expect((await get(host.port, `/embed/abc?companyId=${alpen}`, AUTH)).status).toBe(404);
-    expect((await get(host.port, `/embed/${appId}`, AUTH)).status).toBe(404);
+    expect(notInstalled.body.error?.message).toContain('is not among the apps');
+    expect(JSON.stringify(notInstalled.body)).not.toContain('ticket=');
+    expect((await get(host.port, `/embed/abc?companyId=${alpen}`)).status).toBe(401);
   });
 
   it("refuses an app whose Start URL is on the console's own origin (it could lift its sandbox)", async () => {
     const own = platform.apps.create(OPERATOR, {
       companyId: alpen, name: 'Same Origin', redirectUris: ['http://127.0.0.1:9/cb'], scopes: ['orders'], authorizationUrl: null, startUrl: `${host.origin}/evil`, developerEmail: '',
     });
-    const reply = await get(host.port, `/embed/${own.app.id}?companyId=${alpen}`, AUTH);
+    const reply = await get(host.port, await frameSrc(own.app.id, alpen));
     expect(reply.status).toBe(403);
     expect(reply.body).toContain('must not be on the console&#39;s own origin');
     expect(reply.body).not.toContain('<iframe');

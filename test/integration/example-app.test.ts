@@ -12,7 +12,7 @@ import { buildWebhookRequest } from '../../src-main/core/webhooks/webhook-signin
 import { checkoutSchema, productCreateSchema } from '../../src-shared/api/shop-inputs';
 import { parseInput } from '../../src-shared/api/validation';
 import { startExampleApp, EXAMPLE_APP_SCOPES, type ExampleApp } from '../helpers/example-app';
-import { ANNA, DEMO_PASSWORD, FormClient, formFields } from '../helpers/oauth';
+import { ANNA, FormClient, signIn, formFields } from '../helpers/oauth';
 import { openRealClockPlatform, startReceiver, startTestDispatcher, type Receiver } from '../helpers/webhooks';
 
 let platform: ReturnType<typeof openRealClockPlatform>;
@@ -152,9 +152,7 @@ describe('the example app: setup and the embedded page', () => {
 /** Walks the platform's sign-in and consent pages as Anna, approving for Alpenglück; returns the redirect back to the app. */
 async function consent(authorizeUrl: string): Promise<string> {
   const client = new FormClient(server.url);
-  const login = await client.get(authorizeUrl.slice(server.url.length));
-  const signedIn = await client.post('/oauth2/authorize/login', { ...formFields(login.html, '/oauth2/authorize/login'), email: ANNA, password: DEMO_PASSWORD });
-  const page = await client.get(signedIn.location!);
+  const page = await signIn(client, authorizeUrl.slice(server.url.length), ANNA);
   const decided = await client.post('/oauth2/authorize/decision', { ...formFields(page.html, '/oauth2/authorize/decision'), company_id: String(alpen), decision: 'approve' });
   expect(decided.status).toBe(303);
   return decided.location!;

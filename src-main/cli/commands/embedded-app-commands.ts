@@ -104,7 +104,7 @@ const exampleApp: Command = {
     port: { value: 'N', description: "the app's port (default: any free port, or the --app's Start URL port)" },
     'platform-url': {
       value: 'URL',
-      description: 'where the platform answers (default: the running `partnerdeck serve` of --data-dir; the console shows its URL under Settings -> Developer)',
+      description: 'where the platform answers (default: the running `partnerdeck serve` of --data-dir; the console shows its URL under Local platform -> Developer)',
     },
     scopes: { value: 'a,b', description: 'what the app asks for (default: orders,customers,products,webhooks)' },
     json: jsonOption('one line {"url", "startUrl", "redirectUri", "authorizationUrl", "webhookUrl", "devUrl", "appId", "clientId", "platformUrl", "stateFile"}'),
@@ -121,7 +121,7 @@ const exampleApp: Command = {
     const scopes = str(values, 'scopes');
     const platformUrl = (str(values, 'platform-url') ?? readServerInfo(global.dataDir)?.url ?? '').replace(/\/+$/, '');
     if (platformUrl === '') {
-      throw new UsageError(`--platform-url is required: no \`partnerdeck serve\` runs for ${global.dataDir} (the console shows its platform URL under Settings -> Developer)`);
+      throw new UsageError(`--platform-url is required: no \`partnerdeck serve\` runs for ${global.dataDir} (the console shows its platform URL under Local platform -> Developer)`);
     }
     if (httpOrigin(platformUrl) === null) throw new UsageError(`--platform-url ${platformUrl}: is not an http(s) URL`);
     if (!(await platformReachable(platformUrl))) throw new UsageError(`--platform-url ${platformUrl}: nothing answers there (is the platform running?)`);

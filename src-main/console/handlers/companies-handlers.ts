@@ -1,4 +1,5 @@
 // Console methods for client companies, their users and the partner relation (requests, directory).
+import { hashPassword } from '../../core/passwords';
 import type { ConsoleContext, Handlers } from '../console-context';
 
 type CompanyMethods =
@@ -39,9 +40,11 @@ export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMe
       ctx.requireInScope(companyId);
       return platform.users.list(ctx.actor(), companyId);
     },
-    'users.create': (input) => {
+    'users.create': async (input) => {
       ctx.requireInScope(input.companyId);
-      return platform.users.create(ctx.actor(), input);
+      // Hashed on the thread pool (passwords.ts), not on the main thread of the app.
+      const passwordHash = await hashPassword(input.password);
+      return platform.users.create(ctx.actor(), input, { passwordHash });
     },
     'users.update': (input) => {
       ctx.requireInScope(repos.users.get(input.userId)?.company_id);

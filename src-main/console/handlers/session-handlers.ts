@@ -55,11 +55,13 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
       entries.sort((a, b) => rank(a.id) - rank(b.id));
       return [self, ...entries];
     },
-    'setup.createPartner': (input) => {
+    'setup.createPartner': async (input) => {
       if (repos.users.count() > 0) {
         throw new ApiError('conflict', 'This data folder already has users: sign in as one of them (Switch user…).');
       }
       if (repos.users.findByEmail(input.email)) throw ApiError.validation({ email: ['is already used by another user'] });
+      const passwordHash = await hashPassword(input.password);
+      if (repos.users.count() > 0) throw new ApiError('conflict', 'This data folder already has users: sign in as one of them (Switch user…).');
       const company = platform.companies.create(
         OPERATOR,
         { name: input.companyName, country: input.country, email: input.email, phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true },
@@ -68,7 +70,7 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
       const user = platform.users.create(
         OPERATOR,
         { companyId: company.id, email: input.email, name: input.userName, password: input.password, permissions: [], isAdmin: true, sendWelcomeEmail: false },
-        { passwordHash: hashPassword(input.password) },
+        { passwordHash },
       );
       return ctx.signIn(user.id);
     },

@@ -43,6 +43,8 @@ export interface TokenRow {
   created_at: number;
   access_expires_at: number;
   used_at: number | null;
+  /** The pair this (spent) refresh token was exchanged for, sealed with a key from the token, during the grace window. */
+  successor_sealed: string | null;
 }
 
 /** What deciding about a presented token needs: its pair, family, authorization, app and user. */
@@ -66,25 +68,29 @@ export interface OAuthRepository {
   claimCode(id: number, at: number): boolean;
   insertFamily(row: Omit<FamilyRow, 'id' | 'revoked_at' | 'revoked_reason'>): number;
   getFamily(id: number): FamilyRow | undefined;
-  insertTokens(row: Omit<TokenRow, 'id' | 'used_at'>): number;
+  insertTokens(row: Omit<TokenRow, 'id' | 'used_at' | 'successor_sealed'>): number;
   /** A pair by its refresh token's hash. */
   findByRefreshHash(hash: string): TokenLookup | undefined;
   /** A pair by its id (the access token's selector). */
   findById(id: number): TokenLookup | undefined;
   /** Marks the refresh token exchanged; true only for the one caller that did. */
   claimRefreshToken(id: number, at: number): boolean;
+  /** Keeps (or clears, with null) the sealed successor pair of a spent refresh token. */
+  setSuccessor(id: number, sealed: string | null): void;
   revokeFamily(id: number, at: number, reason: string): boolean;
   /** Revokes the families an authorization code led to (code reuse). */
   revokeFamiliesOfCode(codeId: number, at: number, reason: string): number;
   /** Deletes what can no longer matter: codes a day after expiry, families (with their tokens) 30 days after revocation. */
   /** Deletes codes expired before, families revoked before (with their tokens), and rotated tokens used before the cutoffs. */
-  prune(cutoffs: { codesExpiredBefore: number; familiesRevokedBefore: number; tokensUsedBefore: number }): OAuthPruned;
+  prune(cutoffs: { codesExpiredBefore: number; familiesRevokedBefore: number; tokensUsedBefore: number; successorsUsedBefore: number }): OAuthPruned;
 }
 
 export interface OAuthPruned {
   codes: number;
   families: number;
   tokens: number;
+  /** Sealed successor pairs cleared once their grace window ended. */
+  successors: number;
 }
 
 export function createOAuthRepository(db: Db): OAuthRepository {
@@ -119,6 +125,8 @@ export function createOAuthRepository(db: Db): OAuthRepository {
   const pruneCodes = db.prepare('DELETE FROM oauth_codes WHERE expires_at < ?');
   const pruneFamilies = db.prepare('DELETE FROM oauth_token_families WHERE revoked_at IS NOT NULL AND revoked_at < ?');
   const pruneTokens = db.prepare('DELETE FROM oauth_tokens WHERE used_at IS NOT NULL AND used_at < ?');
+  const setSuccessor = db.prepare('UPDATE oauth_tokens SET successor_sealed = ? WHERE id = ?');
+  const pruneSuccessors = db.prepare('UPDATE oauth_tokens SET successor_sealed = NULL WHERE successor_sealed IS NOT NULL AND used_at < ?');
 
   return {
     insertCode: (row) => Number(insertCode.run(row).lastInsertRowid),
@@ -130,6 +138,7 @@ export function createOAuthRepository(db: Db): OAuthRepository {
     findByRefreshHash: (hash) => byRefreshHash.get(hash),
     findById: (id) => byId.get(id),
     claimRefreshToken: (id, at) => claimRefresh.run(at, id).changes === 1,
+    setSuccessor: (id, sealed) => void setSuccessor.run(sealed, id),
     revokeFamily: (id, at, reason) => revokeFamily.run(at, reason, id).changes === 1,
     revokeFamiliesOfCode: (codeId, at, reason) => revokeOfCode.run(at, reason, codeId).changes,
     prune(cutoffs) {
@@ -137,6 +146,7 @@ export function createOAuthRepository(db: Db): OAuthRepository {
         codes: pruneCodes.run(cutoffs.codesExpiredBefore).changes,
         families: pruneFamilies.run(cutoffs.familiesRevokedBefore).changes,
         tokens: pruneTokens.run(cutoffs.tokensUsedBefore).changes,
+        successors: pruneSuccessors.run(cutoffs.successorsUsedBefore).changes,
       })).immediate();
     },
   };

@@ -27,6 +27,8 @@ export interface UsersRepository {
   listByCompany(companyId: number): UserRow[];
   update(id: number, patch: Partial<Pick<UserRow, 'name' | 'permissions' | 'is_admin' | 'is_operator' | 'updated_at'>>): void;
   delete(id: number): void;
+  /** Sets a new password hash if the current one is still `expected` (a re-hash never overwrites a change). */
+  replacePasswordHash(id: number, expected: string, replacement: string): boolean;
   listAllWithCompany(): UserWithCompanyRow[];
   adminsOf(companyId: number): UserRow[];
   count(): number;
@@ -48,6 +50,7 @@ export function createUsersRepository(db: Db): UsersRepository {
      ORDER BY c.is_partner DESC, c.name COLLATE NOCASE, u.name COLLATE NOCASE LIMIT 500`,
   );
   const count = db.prepare<[], number>('SELECT COUNT(*) FROM users').pluck();
+  const replaceHash = db.prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?');
   return {
     count: () => count.get() ?? 0,
     insert: (row) => Number(insert.run(row).lastInsertRowid),
@@ -60,6 +63,7 @@ export function createUsersRepository(db: Db): UsersRepository {
       db.prepare(`UPDATE users SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...patch, id });
     },
     delete: (id) => void remove.run(id),
+    replacePasswordHash: (id, expected, replacement) => replaceHash.run(replacement, id, expected).changes === 1,
     listAllWithCompany: () => all.all(),
     adminsOf: (companyId) => admins.all(companyId),
   };

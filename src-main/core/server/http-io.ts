@@ -45,32 +45,68 @@ export function redirect(res: ServerResponse, location: string, headers: Record<
   res.end();
 }
 
+/**
+ * Reads a request body of at most `limitBytes`. A body whose declared Content-Length is over the limit is refused
+ * before a byte of it is read; one that turns out longer while streaming is refused at the limit. Either way the
+ * answer closes the connection (the rest of the body is never read).
+ */
 export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limitBytes) return Promise.reject(tooLarge(limitBytes));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limitBytes) {
+        req.off('data', onData);
+        req.pause();
         reject(tooLarge(limitBytes));
-        req.resume();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
-function tooLarge(limit: number): HttpError {
-  return new HttpError(413, 'payload_too_large', `The request body is larger than ${limit} bytes.`);
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** A body as text: it must be valid UTF-8 (a 400 otherwise: bytes are never guessed at or replaced). */
+export function decodeUtf8(body: Buffer): string {
+  try {
+    return STRICT_UTF8.decode(body);
+  } catch {
+    throw new HttpError(400, 'invalid_encoding', 'The request body is not valid UTF-8.');
+  }
 }
 
+/** readBody + decodeUtf8. */
+export async function readText(req: IncomingMessage, limitBytes: number): Promise<string> {
+  return decodeUtf8(await readBody(req, limitBytes));
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, 'payload_too_large', `The request body is larger than ${limit} bytes.`, true, undefined, { Connection: 'close' });
+}
+
+/**
+ * The media type of the request body, lower-case and without parameters (`application/json`), compared exactly
+ * by the callers. A charset other than UTF-8 makes it '' (not what any route accepts): bodies are read as UTF-8.
+ */
 export function mediaType(req: IncomingMessage): string {
-  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  return mediaTypeOf(req.headers['content-type']);
+}
+
+export function mediaTypeOf(header: string | undefined): string {
+  const [essence, ...params] = (header ?? '').split(';');
+  for (const param of params) {
+    const [name, value = ''] = param.split('=');
+    if (name.trim().toLowerCase() === 'charset' && !/^"?utf-?8"?$/i.test(value.trim())) return '';
+  }
+  return essence.trim().toLowerCase();
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

@@ -17,6 +17,21 @@ export function listenOnLoopback(server: Server, port: number): Promise<number> 
   });
 }
 
+/** Limits every PartnerDeck server applies (L10): a client must send its headers within 10 s and its whole
+ * request within 30 s (slow-loris connections are closed), and at most 256 connections are open at once. */
+export const SERVER_LIMITS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 256 } as const;
+
+/** Options for http.createServer: the timeouts above are checked every second (Node's default is 30 s). */
+export const SERVER_OPTIONS = { connectionsCheckingInterval: 1000 } as const;
+
+export function hardenServer(server: Server, limits: { headersTimeoutMs?: number; requestTimeoutMs?: number; maxConnections?: number } = {}): void {
+  const requestTimeoutMs = limits.requestTimeoutMs ?? SERVER_LIMITS.requestTimeoutMs;
+  // Node requires headersTimeout <= requestTimeout.
+  server.headersTimeout = Math.min(limits.headersTimeoutMs ?? SERVER_LIMITS.headersTimeoutMs, requestTimeoutMs);
+  server.requestTimeout = requestTimeoutMs;
+  server.maxConnections = limits.maxConnections ?? SERVER_LIMITS.maxConnections;
+}
+
 /** Host header values that name this server: 127.0.0.1:PORT and localhost:PORT. */
 export function isAllowedHost(hostHeader: string | undefined, port: number): boolean {
   if (!hostHeader) return false;

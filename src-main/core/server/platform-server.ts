@@ -10,7 +10,7 @@ import { logFor } from '../logging/logger';
 import { sendError } from './error-response';
 import { HttpError } from './http-error';
 import { baseHeaders } from './http-io';
-import { closeServer, isAllowedHost, listenOnLoopback, LOOPBACK_HOST } from './loopback';
+import { closeServer, hardenServer, isAllowedHost, listenOnLoopback, LOOPBACK_HOST, SERVER_OPTIONS } from './loopback';
 import { compileRoute, findRoute, routeTable, type ErrorStyle, type PlatformModule, type PrefixRule, type RouteContext, type ServerDeps } from './router';
 import { PLATFORM_MODULES } from './routes';
 
@@ -28,6 +28,8 @@ export interface PlatformServerOptions {
   modules?: readonly PlatformModule[];
   /** docs/platform-api.md as bundled next to dist/ (default: ../docs/platform-api.md from the bundle). */
   docsFile?: string | null;
+  /** Server limits (default SERVER_LIMITS; tests shorten them). */
+  limits?: { headersTimeoutMs?: number; requestTimeoutMs?: number; maxConnections?: number };
 }
 
 export async function startPlatformServer(platform: Platform, options: PlatformServerOptions): Promise<PlatformServer> {
@@ -45,7 +47,8 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
   const routes = routeTable(parts.flatMap((p) => p.routes.map(compileRoute)));
   const prefixes: PrefixRule[] = parts.flatMap((p) => p.prefixes ?? []);
 
-  const server: Server = createServer((req, res) => void dispatch(req, res));
+  const server: Server = createServer(SERVER_OPTIONS, (req, res) => void dispatch(req, res));
+  hardenServer(server, options.limits);
 
   const log = logFor('server');
 

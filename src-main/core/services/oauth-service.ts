@@ -9,7 +9,7 @@
 // hash. The access token is opaque to apps: `<pair id in base 36>.<256-bit secret, base64url>`; the id selects
 // the row, the secret is compared with the stored hash in constant time (selector/verifier). One row per
 // issued pair keeps a refresh to one random index write.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { orderedScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
 import type { AppRow } from '../repositories/apps-repository';
 import type { OAuthPruned, TokenLookup } from '../repositories/oauth-repository';
@@ -22,6 +22,12 @@ import type { ServiceContext } from './service-context';
 export const OAUTH_LIFETIMES = {
   accessTokenSeconds: 1800,
   codeSeconds: 600,
+  /**
+   * A refresh token used again within this many seconds of its first use, by the same client and for the same
+   * scope, gets the very pair the first use received (an app's retry, or two of its workers racing) instead of
+   * revoking the grant; after it, a reuse revokes the whole family (RFC 9700 §4.14.2).
+   */
+  refreshGraceSeconds: 10,
 } as const;
 
 /**
@@ -107,12 +113,40 @@ export function pkceMatches(verifier: string, challenge: string): boolean {
   return computed.length === expected.length && timingSafeEqual(computed, expected);
 }
 
+/** The key that seals a spent refresh token's successor pair: derived from that refresh token (128 random bits). */
+function graceKey(refreshToken: string, tokenId: number): Buffer {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(refreshToken, 'utf8'), Buffer.from('partnerdeck refresh grace'), Buffer.from(String(tokenId)), 32));
+}
+
+/** AES-256-GCM: base64(iv | tag | ciphertext). */
+export function sealSuccessor(refreshToken: string, tokenId: number, pair: { accessToken: string; refreshToken: string; id: number }): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', graceKey(refreshToken, tokenId), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(pair), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+export function openSuccessor(refreshToken: string, tokenId: number, sealed: string): { accessToken: string; refreshToken: string; id: number } | null {
+  try {
+    const raw = Buffer.from(sealed, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', graceKey(refreshToken, tokenId), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
 export function createOAuthService(ctx: ServiceContext): OAuthService {
   const { db, repos, clock, ids } = ctx;
   const oauth = repos.oauth;
 
   /** Inserts a new pair (refresh and access token) into a family; returns what the client receives. */
   function mint(familyId: number, parentId: number | null, scopes: readonly OAuthScope[], app: AppRow, userEmail: string, companyId: number): IssuedTokens {
+    return mintPair(familyId, parentId, scopes, app, userEmail, companyId).tokens;
+  }
+
+  function mintPair(familyId: number, parentId: number | null, scopes: readonly OAuthScope[], app: AppRow, userEmail: string, companyId: number): { tokens: IssuedTokens; pairId: number } {
     const now = clock.now();
     const accessSecret = ids.token(TOKEN_BYTES.access);
     const refreshToken = ids.hex(TOKEN_BYTES.refresh);
@@ -126,7 +160,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
       created_at: now,
       access_expires_at: expiresAt,
     });
-    return { accessToken: `${id.toString(36)}.${accessSecret}`, refreshToken, issuedAt: now, expiresAt, scopes: orderedScopes(scopes), clientId: app.client_id, userEmail, companyId };
+    return { pairId: id, tokens: { accessToken: `${id.toString(36)}.${accessSecret}`, refreshToken, issuedAt: now, expiresAt, scopes: orderedScopes(scopes), clientId: app.client_id, userEmail, companyId } };
   }
 
   let lastSweepAt = Number.NEGATIVE_INFINITY;
@@ -138,6 +172,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
       codesExpiredBefore: now - OAUTH_RETENTION.codeDaysAfterExpiry * DAY_MS,
       familiesRevokedBefore: now - OAUTH_RETENTION.revokedFamilyDays * DAY_MS,
       tokensUsedBefore: now - OAUTH_RETENTION.rotatedTokenDays * DAY_MS,
+      successorsUsedBefore: now - OAUTH_LIFETIMES.refreshGraceSeconds * 1000,
     });
   }
 
@@ -155,6 +190,29 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
     }
     if (result instanceof GrantError) throw result;
     return result;
+  }
+
+  /**
+   * A spent refresh token presented again within the grace window, for the same scope: the pair its first use
+   * received, if that pair is still current (not itself refreshed, not revoked). Null otherwise (a reuse).
+   */
+  function graceReplay(token: TokenLookup, presented: string, scopes: OAuthScope[], now: number): IssuedTokens | null {
+    if (token.used_at === null || token.successor_sealed === null) return null;
+    if (Math.abs(now - token.used_at) > OAUTH_LIFETIMES.refreshGraceSeconds * 1000) return null;
+    const pair = openSuccessor(presented, token.id, token.successor_sealed);
+    const next = pair ? oauth.findById(pair.id) : undefined;
+    if (!pair || !next || next.family_id !== token.family_id || next.used_at !== null || next.family_revoked_at !== null) return null;
+    if (next.scopes !== orderedScopes(scopes).join(',') || token.user_email === null) return null;
+    return {
+      accessToken: pair.accessToken,
+      refreshToken: pair.refreshToken,
+      issuedAt: next.created_at,
+      expiresAt: next.access_expires_at,
+      scopes: orderedScopes(scopes),
+      clientId: token.client_id,
+      userEmail: token.user_email,
+      companyId: token.company_id,
+    };
   }
 
   return {
@@ -230,7 +288,6 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
           oauth.revokeFamily(token.family_id, now, 'refresh token reuse');
           return new GrantError('invalid_grant', 'refresh_token has already been used; every token of this grant is revoked (authorize again)');
         };
-        if (token.used_at !== null) return reuse();
         // The scope is checked before the token is claimed: a refused request leaves the token unspent, so the
         // app can retry with it. Omitted, the scope is the one originally granted (RFC 6749 §6), not the
         // narrower scope of an earlier refresh.
@@ -241,9 +298,17 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
           if (beyond.length > 0) return new GrantError('invalid_scope', `scope may not include scopes that were not granted: ${beyond.join(', ')}`);
           scopes = orderedScopes(input.scope);
         }
-        // A concurrent exchange (another process) may have claimed it since it was read: that is a reuse too.
-        if (!oauth.claimRefreshToken(token.id, now)) return reuse();
-        return mint(token.family_id, token.id, scopes, app, token.user_email, token.company_id);
+        if (token.used_at !== null) return graceReplay(token, input.refreshToken, scopes, now) ?? reuse();
+        // A concurrent exchange (another process) claimed it since it was read: the same pair within the grace window.
+        if (!oauth.claimRefreshToken(token.id, now)) {
+          const claimed = oauth.findById(token.id);
+          return (claimed && graceReplay(claimed, input.refreshToken, scopes, now)) ?? reuse();
+        }
+        // The token this one replaced no longer needs its sealed copy of this pair.
+        if (token.parent_id !== null) oauth.setSuccessor(token.parent_id, null);
+        const { tokens, pairId } = mintPair(token.family_id, token.id, scopes, app, token.user_email, token.company_id);
+        oauth.setSuccessor(token.id, sealSuccessor(input.refreshToken, token.id, { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, id: pairId }));
+        return tokens;
       });
     },
 

@@ -7,7 +7,6 @@ import type { User } from '../../../src-shared/api/types';
 import { PERMISSION_LABELS } from '../../../src-shared/domain/permissions';
 import { actorLabel, permissionsOf, requirePermission, type Actor } from '../access';
 import { toUser } from '../mappers';
-import { hashPassword } from '../passwords';
 import type { OutboxService } from './outbox-service';
 import type { ServiceContext } from './service-context';
 
@@ -16,7 +15,8 @@ export type UserUpdate = z.output<typeof userUpdateSchema>;
 
 export interface UsersService {
   list(actor: Actor, companyId: number): User[];
-  create(actor: Actor, input: UserCreate, options?: { passwordHash?: string }): User;
+  /** `passwordHash` is input.password hashed by the caller (passwords.ts, off the main thread): the service never blocks on scrypt. */
+  create(actor: Actor, input: UserCreate, options: { passwordHash: string }): User;
   update(actor: Actor, input: UserUpdate): User;
   delete(actor: Actor, userId: number): void;
   /**
@@ -52,13 +52,13 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
       return repos.users.listByCompany(companyId).map(toUser);
     },
 
-    create(actor, input, options = {}) {
+    create(actor, input, options) {
       const company = access.company(actor, input.companyId);
       requirePermission(actor, 'users');
       assertMayGrant(actor, input.permissions, input.isAdmin);
       if (repos.users.findByEmail(input.email)) throw ApiError.validation({ email: ['is already used by another user'] });
       const now = clock.now();
-      const passwordHash = options.passwordHash ?? hashPassword(input.password);
+      const { passwordHash } = options;
       const id = ctx.transact((emit) => {
         const userId = repos.users.insert({
           company_id: company.id,

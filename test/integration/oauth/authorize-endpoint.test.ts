@@ -1,9 +1,9 @@
 // The authorization endpoint's security properties, each on its own: exact redirect URI match, errors
-// before a valid redirect URI shown on a page (never redirected), errors after it redirected with state,
-// CSRF protection of the forms, the session cookie, the pages' CSP, sign-in throttling, and the company a
-// user may grant for.
+// before a valid redirect URI shown on a page (never redirected), errors after it redirected with state, the
+// one-time consent ticket (no cookie, no sign-in session: H1), forms only from the platform's own pages, the
+// pages' CSP, sign-in throttling and hashing off the main thread, and the company a user may grant for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionCookieName } from '../../../src-main/core/server/oauth/authorize-routes';
+import { CONSENT_TTL_MS } from '../../../src-main/core/server/oauth/authorize-routes';
 import {
   ANNA,
   authorize,
@@ -24,14 +24,13 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.close());
 
-/** Signs in and returns the client with the consent page. */
-async function consentPage(email = ANNA, options: { extra?: Record<string, string> } = {}) {
+/** Signs in: the answer is the consent page itself (with its one-time ticket). */
+async function consentPage(email = ANNA, options: { extra?: Record<string, string>; state?: string } = {}) {
   const client = new FormClient(fixture.url);
   const login = await client.get(authorizePath(fixture, options));
-  const signedIn = await client.post('/oauth2/authorize/login', { ...formFields(login.html), email, password: DEMO_PASSWORD });
-  expect(signedIn.status).toBe(303);
-  const page = await client.get(signedIn.location!);
+  const page = await client.post('/oauth2/authorize/login', { ...formFields(login.html), email, password: DEMO_PASSWORD });
   expect(page.status).toBe(200);
+  expect(page.html).toContain('action="/oauth2/authorize/decision"');
   return { client, page, fields: formFields(page.html, '/oauth2/authorize/decision') };
 }
 
@@ -113,80 +112,103 @@ describe('errors once the redirect URI is known go back to the app with state (R
   });
 });
 
-describe('the consent form is protected against CSRF', () => {
-  it('a decision without the session CSRF token, with a wrong one, or without the session cookie is refused', async () => {
+describe('the consent step: a one-time ticket bound to the user and the request, no cookie (H1)', () => {
+  const approveWith = (fields: Record<string, string>) => ({ ...fields, company_id: String(fixture.companyOf(ANNA)), decision: 'approve' });
+
+  it('no page or answer of the flow sets a cookie, and a cookie is never what lets anybody approve', async () => {
+    const client = new FormClient(fixture.url);
+    const login = await client.get(authorizePath(fixture));
+    expect(login.headers.getSetCookie()).toEqual([]);
+    const consent = await client.post('/oauth2/authorize/login', { ...formFields(login.html), email: ANNA, password: DEMO_PASSWORD });
+    expect(consent.headers.getSetCookie()).toEqual([]);
+    // Another visit of the authorization URL (as another server that learned nothing but a cookie would make) is the sign-in page again.
+    client.cookies.set(`pd_oauth_${fixture.server.port}`, 'anything');
+    const again = await client.get(authorizePath(fixture));
+    expect(again.html).toContain('action="/oauth2/authorize/login"');
+    expect(again.html).not.toContain('action="/oauth2/authorize/decision"');
+    const decided = await client.post('/oauth2/authorize/decision', approveWith(formFields(consent.html, '/oauth2/authorize/decision')));
+    expect(decided.status).toBe(303);
+    expect(decided.headers.getSetCookie()).toEqual([]);
+    expect(new URL(decided.location!).searchParams.get('code')).toBeTruthy();
+  });
+
+  it('a decision without the ticket, with a wrong one, or with a spent one is refused: the sign-in page, nothing issued', async () => {
     const { client, fields } = await consentPage();
-    const approve = { ...fields, company_id: String(fixture.companyOf(ANNA)), decision: 'approve' };
     for (const attempt of [
-      () => client.post('/oauth2/authorize/decision', { ...approve, csrf: '' }),
-      () => client.post('/oauth2/authorize/decision', { ...approve, csrf: `${fields.csrf}x` }),
-      () => new FormClient(fixture.url).post('/oauth2/authorize/decision', approve),
+      () => client.post('/oauth2/authorize/decision', approveWith({ ...fields, consent: '' })),
+      () => client.post('/oauth2/authorize/decision', approveWith({ ...fields, consent: `${fields.consent}x` })),
     ]) {
       const reply = await attempt();
       expect(reply.status).toBe(400);
       expect(reply.location).toBeNull();
-      expect(reply.html).toContain('Your session has expired');
+      expect(reply.html).toContain('This consent form has expired or was already answered');
+      expect(reply.html).toContain('action="/oauth2/authorize/login"');
     }
-    // The genuine form still works.
-    const ok = await client.post('/oauth2/authorize/decision', approve);
+    // The genuine form works (from any client: the ticket is the proof), once.
+    const ok = await new FormClient(fixture.url).post('/oauth2/authorize/decision', approveWith(fields));
     expect(ok.status).toBe(303);
     expect(new URL(ok.location!).searchParams.get('code')).toBeTruthy();
+    const replay = await client.post('/oauth2/authorize/decision', approveWith(fields));
+    expect(replay.status).toBe(400);
+    expect(replay.location).toBeNull();
   });
 
-  it('a form posted from another origin is refused', async () => {
+  it('a ticket answers only the request it was made for (another state, scope or redirect is refused)', async () => {
     const { client, fields } = await consentPage();
-    const reply = await client.post('/oauth2/authorize/decision', { ...fields, company_id: String(fixture.companyOf(ANNA)), decision: 'approve' }, { origin: 'https://evil.example' });
-    expect(reply.status).toBe(403);
+    for (const changed of [{ state: 'other-state' }, { scope: 'products' }] as Record<string, string>[]) {
+      const { fields: fresh } = await consentPage();
+      const reply = await client.post('/oauth2/authorize/decision', approveWith({ ...fresh, ...changed }));
+      expect(reply.status).toBe(400);
+      expect(reply.location).toBeNull();
+    }
+    expect((await client.post('/oauth2/authorize/decision', approveWith(fields))).status).toBe(303);
+  });
+
+  it('a ticket expires after 10 minutes (platform time)', async () => {
+    const { client, fields } = await consentPage();
+    fixture.platform.clock.advance(CONSENT_TTL_MS + 1000);
+    const reply = await client.post('/oauth2/authorize/decision', approveWith(fields));
+    expect(reply.status).toBe(400);
     expect(reply.location).toBeNull();
   });
 
-  it('the sign-in form needs its CSRF token too', async () => {
-    const client = new FormClient(fixture.url);
-    const login = await client.get(authorizePath(fixture));
-    const reply = await client.post('/oauth2/authorize/login', { ...formFields(login.html), csrf: 'forged', email: ANNA, password: DEMO_PASSWORD });
-    expect(reply.status).toBe(400);
-    expect(reply.html).toContain('This sign-in form has expired');
+  it('each authorization asks for the password: signing in once does not sign the browser in', async () => {
+    const first = await consentPage();
+    expect((await first.client.post('/oauth2/authorize/decision', approveWith(first.fields))).status).toBe(303);
+    const next = await first.client.get(authorizePath(fixture));
+    expect(next.html).toContain('action="/oauth2/authorize/login"');
+  });
+
+  it('"Not you?" goes back to the sign-in page of the same request', async () => {
+    const { page } = await consentPage();
+    const href = /<a class="link" href="([^"]+)">Not you\?<\/a>/.exec(page.html)![1].replace(/&amp;/g, '&');
+    const params = (path: string) => Object.fromEntries(new URL(path, fixture.url).searchParams);
+    expect(new URL(href, fixture.url).pathname).toBe('/oauth2/authorize');
+    expect(params(href)).toEqual(params(authorizePath(fixture)));
+    expect((await new FormClient(fixture.url).get(href)).html).toContain('action="/oauth2/authorize/login"');
+  });
+
+  it('forms sent from another origin are refused: another site, another port on 127.0.0.1, localhost, and a null origin', async () => {
+    const { client, fields } = await consentPage();
+    for (const origin of ['https://evil.example', `http://127.0.0.1:${fixture.server.port + 1}`, `http://localhost:${fixture.server.port + 1}`, 'null']) {
+      const reply = await client.post('/oauth2/authorize/decision', approveWith(fields), { origin });
+      expect(reply.status).toBe(403);
+      expect(reply.location).toBeNull();
+      const login = await client.post('/oauth2/authorize/login', { ...formFields((await client.get(authorizePath(fixture))).html), email: ANNA, password: DEMO_PASSWORD }, { origin });
+      expect(login.status).toBe(403);
+    }
+    // The form from the platform's own origin (the ticket was not spent by the refused tries).
+    expect((await client.post('/oauth2/authorize/decision', approveWith(fields), { origin: fixture.url })).status).toBe(303);
+  });
+
+  it('the sign-in and consent pages send their referrer only to the platform itself (so forms carry a real Origin)', async () => {
+    const { page } = await consentPage();
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
+    expect(page.html).not.toContain('name="referrer"');
   });
 });
 
-describe('session cookie and pages', () => {
-  it('the cookie is HttpOnly, SameSite=Lax, scoped to /oauth2/, named per port (never pd_session_<port>), and replaced at sign-in', async () => {
-    const client = new FormClient(fixture.url);
-    const login = await client.get(authorizePath(fixture));
-    const name = sessionCookieName(fixture.server.port);
-    expect(name).toBe(`pd_oauth_${fixture.server.port}`);
-    const cookie = login.headers.getSetCookie()[0];
-    expect(cookie).toMatch(new RegExp(`^${name}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Lax; Path=/oauth2/; Max-Age=3600$`));
-    const anonymous = client.cookies.get(name);
-    const signedIn = await client.post('/oauth2/authorize/login', { ...formFields(login.html), email: ANNA, password: DEMO_PASSWORD });
-    expect(signedIn.status).toBe(303);
-    expect(client.cookies.get(name)).not.toBe(anonymous);
-  });
-
-  it('the session slides: each use renews the cookie (same value, a fresh Max-Age) and the idle hour', async () => {
-    const client = new FormClient(fixture.url);
-    const name = sessionCookieName(fixture.server.port);
-    const login = await client.get(authorizePath(fixture));
-    await client.post('/oauth2/authorize/login', { ...formFields(login.html), email: ANNA, password: DEMO_PASSWORD });
-    const value = client.cookies.get(name)!;
-    const renewed = `${name}=${value}; HttpOnly; SameSite=Lax; Path=/oauth2/; Max-Age=3600`;
-    // 50 minutes, then the consent page: still signed in, and the cookie is sent again with a full hour.
-    fixture.platform.clock.advance(50 * 60 * 1000);
-    const consent = await client.get(authorizePath(fixture));
-    expect(consent.html).toContain('Authorize Order Sync');
-    expect(consent.headers.getSetCookie()).toEqual([renewed]);
-    // 50 more (100 since signing in, 50 since the last use): still signed in; the decision renews it too.
-    fixture.platform.clock.advance(50 * 60 * 1000);
-    const again = await client.get(authorizePath(fixture));
-    expect(again.html).toContain('Authorize Order Sync');
-    const decided = await client.post('/oauth2/authorize/decision', { company_id: String(fixture.companyOf(ANNA)), ...formFields(again.html, '/oauth2/authorize/decision'), decision: 'approve' });
-    expect(decided.status).toBe(303);
-    expect(decided.headers.getSetCookie()).toEqual([renewed]);
-    // An hour without use ends it.
-    fixture.platform.clock.advance(61 * 60 * 1000);
-    expect((await client.get(authorizePath(fixture))).html).toContain('action="/oauth2/authorize/login"');
-  });
-
+describe('pages', () => {
   it('pages carry a strict CSP (no scripts, no external resources, forms only to here and the app) and cannot be framed', async () => {
     const { page } = await consentPage();
     const csp = page.headers.get('content-security-policy')!;
@@ -232,7 +254,29 @@ describe('signing in', () => {
     expect(locked.status).toBe(429);
     expect(locked.html).toContain('Too many failed sign-ins');
     fixture.platform.clock.advance(31_000);
-    expect((await attempt(DEMO_PASSWORD)).status).toBe(303);
+    expect((await attempt(DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('a burst of parallel guesses for one email meets the lock (attempts for an email are checked one after another)', async () => {
+    const email = 'tom@northwind-partners.example';
+    const attempt = async () => {
+      const client = new FormClient(fixture.url);
+      const login = await client.get(authorizePath(fixture));
+      return (await client.post('/oauth2/authorize/login', { ...formFields(login.html), email, password: 'wrong-password' })).status;
+    };
+    const statuses = await Promise.all(Array.from({ length: 9 }, attempt));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+    fixture.platform.clock.advance(60 * 60_000);
+  });
+
+  it('hashing runs off the main thread: the server answers other requests while a sign-in is checked', async () => {
+    const client = new FormClient(fixture.url);
+    const login = await client.get(authorizePath(fixture));
+    const signIn = client.post('/oauth2/authorize/login', { ...formFields(login.html), email: ANNA, password: DEMO_PASSWORD }).then(() => Date.now());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const health = await fetch(`${fixture.url}/health`).then(() => Date.now());
+    expect(health).toBeLessThan(await signIn);
   });
 });
 

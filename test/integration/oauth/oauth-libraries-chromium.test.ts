@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../helpers/browser';
 import { ANNA, DANA, startOAuthFixture, tokeninfo, type OAuthFixture } from '../../helpers/oauth';
 import { approveInBrowser, startCallbackServer } from '../../helpers/oauth-browser';
+import { OAUTH_LIFETIMES } from '../../../src-main/core/services/oauth-service';
 
 let fixture: OAuthFixture;
 let browser: Browser;
@@ -75,7 +76,10 @@ describe('simple-oauth2 (HTTP Basic client authentication)', () => {
     expect((await get('/admin/webhooks.json', refreshed.token.access_token as string)).status).toBe(200);
     expect((await tokeninfo(fixture, refreshed.token.access_token as string)).body).toMatchObject({ issued_to: fixture.app.clientId, user_id: ANNA });
 
-    // The library refreshing the old token again is reuse: refused, and the whole family is revoked.
+    // Within seconds, refreshing the old token again gets the same pair (a retry); later it is reuse: refused,
+    // and the whole family is revoked.
+    expect((await accessToken.refresh()).token.refresh_token).toBe(refreshed.token.refresh_token);
+    fixture.platform.clock.advance(OAUTH_LIFETIMES.refreshGraceSeconds * 1000 + 1000);
     await expect(accessToken.refresh()).rejects.toMatchObject({ output: { statusCode: 400 } });
     expect((await get('/admin/webhooks.json', refreshed.token.access_token as string)).status).toBe(401);
   });
@@ -115,6 +119,7 @@ describe('openid-client (client_secret in the body, PKCE S256)', () => {
     const renewed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
     expect(renewed.refresh_token).toMatch(/^[0-9a-f]{32}$/);
     expect((await get('/admin/webhooks.json', renewed.access_token)).status).toBe(200);
+    fixture.platform.clock.advance(OAUTH_LIFETIMES.refreshGraceSeconds * 1000 + 1000);
     await expect(oidc.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 });

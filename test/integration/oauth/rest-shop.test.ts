@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../../src-main/core/access';
 import { ANNA, api, DANA, startOAuthFixture, tokensFor, type Json, type OAuthFixture } from '../../helpers/oauth';
+import { hashPassword } from '../../../src-main/core/passwords';
 
 let fixture: OAuthFixture;
 let token: string;
@@ -197,7 +198,7 @@ describe('boundaries', () => {
 
   it('a token does no more than the user who granted it may do', async () => {
     const companyId = alpen;
-    fixture.platform.users.create(OPERATOR, { companyId, email: 'apps-only@alpenglueck.example', name: 'Apps only', password: 'apps-only-password', permissions: ['apps'], isAdmin: false, sendWelcomeEmail: false });
+    fixture.platform.users.create(OPERATOR, { companyId, email: 'apps-only@alpenglueck.example', name: 'Apps only', password: 'apps-only-password', permissions: ['apps'], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: await hashPassword('apps-only-password') });
     const limited = (await tokensFor(fixture, { email: 'apps-only@alpenglueck.example', password: 'apps-only-password', scope: 'products' })).access;
     const reply = await get('/admin/products.json', limited);
     expect(reply.status).toBe(403);

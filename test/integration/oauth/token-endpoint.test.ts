@@ -1,12 +1,13 @@
 // The token endpoint's security properties, each on its own: single-use codes (reuse revokes what the first
 // use issued), the 10-minute code lifetime, codes bound to client and redirect URI, PKCE S256, refresh-token
-// rotation with family revocation on reuse, one winner among concurrent refreshes, client authentication
+// rotation with family revocation on reuse, the grace window for a refresh repeated within seconds, client authentication
 // (form body and HTTP Basic), no-store headers, token entropy and hashed storage.
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../../src-main/core/access';
 import { cryptoIds } from '../../../src-main/core/ids';
-import { TOKEN_BYTES } from '../../../src-main/core/services/oauth-service';
+import { OAUTH_LIFETIMES, openSuccessor, TOKEN_BYTES } from '../../../src-main/core/services/oauth-service';
+import { hashPassword } from '../../../src-main/core/passwords';
 import {
   ANNA,
   api,
@@ -114,11 +115,63 @@ describe('refresh tokens', () => {
     await expectRevoked(first.access, second.body.refresh_token as string);
   });
 
-  it('two concurrent refreshes with one token: exactly one succeeds', async () => {
+  it('two concurrent refreshes with one token get the same new pair, and the grant lives on (I5, RFC 9700 §4.14.2)', async () => {
     const { refresh: token } = await tokensFor(fixture);
     const replies = await Promise.all([refresh(fixture, token), refresh(fixture, token)]);
-    expect(replies.map((r) => r.status).sort()).toEqual([200, 400]);
-    expect(replies.find((r) => r.status === 400)!.body.error).toBe('invalid_grant');
+    expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    const [a, b] = replies.map((r) => r.body);
+    expect(b.access_token).toBe(a.access_token);
+    expect(b.refresh_token).toBe(a.refresh_token);
+    expect(b.expires_in).toBe(a.expires_in);
+    expect((await tokeninfo(fixture, a.access_token as string)).status).toBe(200);
+    // The new refresh token is the grant's one live token: it rotates as usual.
+    expect((await refresh(fixture, a.refresh_token as string)).status).toBe(200);
+  });
+
+  it('the grace window: a repeat within 10 s returns the same pair; after it, a reuse revokes the whole grant', async () => {
+    const { refresh: token } = await tokensFor(fixture);
+    const first = await refresh(fixture, token);
+    fixture.platform.clock.advance(OAUTH_LIFETIMES.refreshGraceSeconds * 1000 - 1000);
+    const repeat = await refresh(fixture, token);
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.refresh_token).toBe(first.body.refresh_token);
+    fixture.platform.clock.advance(2000);
+    const late = await refresh(fixture, token);
+    expect(late.body).toEqual({ error: 'invalid_grant', error_description: 'refresh_token has already been used; every token of this grant is revoked (authorize again)' });
+    await expectRevoked(first.body.access_token as string, first.body.refresh_token as string);
+  });
+
+  it('no grace once the new refresh token was used, for another scope, or for another client', async () => {
+    // Rotated on: the old token is a reuse even within the window.
+    const rotated = await tokensFor(fixture);
+    const next = await refresh(fixture, rotated.refresh);
+    expect((await refresh(fixture, next.body.refresh_token as string)).status).toBe(200);
+    expect((await refresh(fixture, rotated.refresh)).status).toBe(400);
+    // Another scope: a reuse (the first answer's pair was for the granted scope).
+    const narrowed = await tokensFor(fixture, { scope: 'products,orders' });
+    expect((await refresh(fixture, narrowed.refresh)).status).toBe(200);
+    expect((await refresh(fixture, narrowed.refresh, { scope: 'orders' })).status).toBe(400);
+    // Another client presenting the token: refused as not its token, and the grant is untouched.
+    const own = await tokensFor(fixture);
+    const ok = await refresh(fixture, own.refresh);
+    const developer = fixture.platform.repos.users.findByEmail('yuki@kawaii-stationery.example')!;
+    const otherApp = fixture.platform.apps.create(OPERATOR, { companyId: developer.company_id, name: 'Other App', redirectUris: [REDIRECT_URI], scopes: ['products'], authorizationUrl: null, startUrl: null, developerEmail: '' });
+    const stranger = await postToken(fixture, { grant_type: 'refresh_token', refresh_token: own.refresh, client_id: otherApp.app.clientId, client_secret: otherApp.clientSecret });
+    expect(stranger.body).toMatchObject({ error: 'invalid_grant', error_description: 'refresh_token is invalid or was not issued to this client' });
+    expect((await tokeninfo(fixture, ok.body.access_token as string)).status).toBe(200);
+  });
+
+  it('keeps only a sealed copy of the pair for the window, opened only with the old refresh token; swept afterwards', async () => {
+    const { refresh: token } = await tokensFor(fixture);
+    const first = await refresh(fixture, token);
+    const row = fixture.platform.db.prepare('SELECT id, successor_sealed FROM oauth_tokens WHERE successor_sealed IS NOT NULL ORDER BY used_at DESC, id DESC LIMIT 1').get() as { id: number; successor_sealed: string };
+    expect(row.successor_sealed).not.toContain(first.body.refresh_token as string);
+    expect(openSuccessor('f'.repeat(32), row.id, row.successor_sealed)).toBeNull();
+    expect(openSuccessor(token, row.id, row.successor_sealed)?.refreshToken).toBe(first.body.refresh_token);
+    // Swept once the window is over (moving the clock sweeps at once, as the hourly sweep does otherwise).
+    fixture.platform.clock.advance(OAUTH_LIFETIMES.refreshGraceSeconds * 1000 + 1);
+    expect(fixture.platform.db.prepare('SELECT successor_sealed FROM oauth_tokens WHERE id = ?').pluck().get(row.id)).toBeNull();
+    expect(fixture.platform.oauth.prune().successors).toBe(0);
   });
 
   it('may narrow the scope, never widen it', async () => {
@@ -270,7 +323,7 @@ describe('tokens', () => {
     fixture.platform.authorizations.revoke(OPERATOR, authorization.id);
     await expectRevoked(a.access, a.refresh);
 
-    const user = fixture.platform.users.create(OPERATOR, { companyId, email: 'temp@alpenglueck.example', name: 'Temp', password: 'temp-password', permissions: ['apps'], isAdmin: false, sendWelcomeEmail: false });
+    const user = fixture.platform.users.create(OPERATOR, { companyId, email: 'temp@alpenglueck.example', name: 'Temp', password: 'temp-password', permissions: ['apps'], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: await hashPassword('temp-password') });
     const b = await tokensFor(fixture, { email: user.email, password: 'temp-password' });
     expect((await tokeninfo(fixture, b.access)).status).toBe(200);
     fixture.platform.users.delete(OPERATOR, user.id);

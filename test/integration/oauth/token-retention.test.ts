@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../../src-main/core/access';
 import { REDIRECT_URI, refresh, startOAuthFixture, tokensFor, type OAuthFixture } from '../../helpers/oauth';
 import { openTestPlatform } from '../../helpers/platform';
+import { OAUTH_LIFETIMES } from '../../../src-main/core/services/oauth-service';
 
 const DAY = 24 * 60 * 60 * 1000;
 let fixture: OAuthFixture;
@@ -28,6 +29,7 @@ describe('OAuth retention', () => {
     // Another grant whose family is revoked by a reuse (at day 0).
     const other = await tokensFor(fixture, { scope: 'products' });
     await refresh(fixture, other.refresh);
+    fixture.platform.clock.advance(OAUTH_LIFETIMES.refreshGraceSeconds * 1000 + 1000);
     expect((await refresh(fixture, other.refresh)).body.error).toBe('invalid_grant');
     expect(count('oauth_token_families')).toBe(2);
 

@@ -4,7 +4,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { PushedEvent } from '../../../src-shared/api/contract';
 import { createConsoleService } from '../../../src-main/console/console-service';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
-import { openTestPlatform } from '../../helpers/platform';
+import { openTestPlatform, SCRYPT_TEST_TIMEOUT } from '../../helpers/platform';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -139,7 +139,7 @@ describe('console session', () => {
     expect(outbox.every((m) => m.companyId === id('Brightside Books Ltd'))).toBe(true);
   });
 
-  it('first start with no data: nobody signed in until the partner account is created', async () => {
+  it('first start with no data: nobody signed in until the partner account is created', { timeout: SCRYPT_TEST_TIMEOUT }, async () => {
     const { service } = setup('none');
     expect((await service.call('session.get', {})).user).toBeNull();
     expect((await rejection(service.call('companies.list', {}))).code).toBe('unauthorized');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/api/errors';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
 import type { CompanyCreate } from '../../../src-main/core/services/companies-service';
-import { openTestPlatform } from '../../helpers/platform';
+import { openTestPlatform, TEST_PASSWORD_HASH } from '../../helpers/platform';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -11,7 +11,7 @@ function setup() {
   const platform = openTestPlatform('none');
   open.push(platform);
   const partner = platform.companies.create(OPERATOR, base('Partner GmbH'), { isPartner: true });
-  const admin = platform.users.create(OPERATOR, { companyId: partner.id, email: 'admin@partner.example', name: 'Admin', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false });
+  const admin = platform.users.create(OPERATOR, { companyId: partner.id, email: 'admin@partner.example', name: 'Admin', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
   const actor: Actor = { kind: 'user', user: platform.repos.users.get(admin.id)! };
   return { platform, partner, actor };
 }
@@ -60,9 +60,9 @@ describe('creating client companies', () => {
   it('only partners with the clients permission create clients', () => {
     const { platform, actor } = setup();
     const client = platform.companies.create(actor, base('Shop'));
-    const shopUser = platform.users.create(OPERATOR, { companyId: client.id, email: 'u@shop.example', name: 'U', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false });
+    const shopUser = platform.users.create(OPERATOR, { companyId: client.id, email: 'u@shop.example', name: 'U', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
     expect(errorOf(() => platform.companies.create({ kind: 'user', user: platform.repos.users.get(shopUser.id)! }, base('X'))).code).toBe('forbidden');
-    const limited = platform.users.create(actor, { companyId: actor.kind === 'user' ? actor.user.company_id : 0, email: 'l@partner.example', name: 'L', password: 'password1', permissions: ['reports'], isAdmin: false, sendWelcomeEmail: false });
+    const limited = platform.users.create(actor, { companyId: actor.kind === 'user' ? actor.user.company_id : 0, email: 'l@partner.example', name: 'L', password: 'password1', permissions: ['reports'], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
     expect(errorOf(() => platform.companies.create({ kind: 'user', user: platform.repos.users.get(limited.id)! }, base('Y'))).message).toContain('"clients"');
   });
 });
@@ -109,7 +109,7 @@ describe('billing-relevant fields', () => {
   it("only the managing partner changes the sample flag and payment route; the client's own users cannot", () => {
     const { platform, actor } = setup();
     const client = platform.companies.create(actor, base('Client', { paymentRoute: 'via_partner' }));
-    const owner = platform.users.create(OPERATOR, { companyId: client.id, email: 'owner@c.example', name: 'O', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false });
+    const owner = platform.users.create(OPERATOR, { companyId: client.id, email: 'owner@c.example', name: 'O', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
     const ownerActor: Actor = { kind: 'user', user: platform.repos.users.get(owner.id)! };
     const error = errorOf(() => platform.companies.update(ownerActor, { companyId: client.id, isSample: true, paymentRoute: 'direct' }));
     expect(error.fields).toEqual({
@@ -132,7 +132,7 @@ describe('visibility', () => {
     expect(platform.companies.get(actor, mine.id).name).toBe('Mine');
     expect(errorOf(() => platform.companies.get(actor, theirs.id)).code).toBe('not_found');
     expect(platform.companies.listClients(actor, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' }).map((c) => c.name)).toEqual(['Mine']);
-    const shopUser = platform.users.create(OPERATOR, { companyId: mine.id, email: 'shop@mine.example', name: 'S', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false });
+    const shopUser = platform.users.create(OPERATOR, { companyId: mine.id, email: 'shop@mine.example', name: 'S', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
     const shopActor: Actor = { kind: 'user', user: platform.repos.users.get(shopUser.id)! };
     const partnerId = actor.kind === 'user' ? actor.user.company_id : 0;
     expect(errorOf(() => platform.companies.get(shopActor, partnerId)).code).toBe('not_found');

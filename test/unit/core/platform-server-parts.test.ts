@@ -1,12 +1,13 @@
 // Small parts of the platform server: route patterns, the scope/verb guard of REST resources, the sign-in
-// throttle and the sign-in sessions.
+// throttle, one-time tokens (consent tickets, launch links, frame tickets) and the servers' limits.
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../src-main/core/clock';
 import { createSeededIds } from '../../../src-main/core/ids';
 import { resourceRoutes, restTime } from '../../../src-main/core/server/admin/rest-kit';
 import { HttpError } from '../../../src-main/core/server/http-error';
 import { formActionSourceOf } from '../../../src-main/core/server/oauth/authorize-routes';
-import { createLoginSessions, SESSION_IDLE_MS } from '../../../src-main/core/server/oauth/login-sessions';
+import { SERVER_LIMITS } from '../../../src-main/core/server/loopback';
+import { createOneTimeTokens } from '../../../src-main/core/server/one-time-tokens';
 import { createLoginThrottle, THROTTLE } from '../../../src-main/core/server/oauth/login-throttle';
 import { compileRoute, findRoute, matchRoute, routeKey, routeTable } from '../../../src-main/core/server/router';
 
@@ -75,20 +76,73 @@ describe('sign-in throttle', () => {
   });
 });
 
-describe('sign-in sessions', () => {
-  it('keep only a hash of the cookie, check CSRF in constant time, and end after an idle hour', () => {
+describe('the sign-in lock survives failures on other emails (L2)', () => {
+  it('a locked email stays locked however many other emails fail (20,000 here, twice the table\'s soft cap)', () => {
     const clock = createManualClock(0);
-    const sessions = createLoginSessions(clock, createSeededIds('sessions'));
-    const { cookieValue, session } = sessions.create(7);
-    expect(sessions.get(cookieValue)).toBe(session);
-    expect(sessions.get(`${cookieValue}x`)).toBeUndefined();
-    expect(sessions.csrfMatches(session, session.csrf)).toBe(true);
-    expect(sessions.csrfMatches(session, `${session.csrf}x`)).toBe(false);
-    expect(sessions.csrfMatches(session, null)).toBe(false);
-    clock.advance(SESSION_IDLE_MS - 1);
-    expect(sessions.get(cookieValue)).toBe(session);
-    clock.advance(SESSION_IDLE_MS);
-    expect(sessions.get(cookieValue)).toBeUndefined();
+    const throttle = createLoginThrottle(clock);
+    for (let i = 0; i < THROTTLE.freeFailures; i++) throttle.fail('target@x.example');
+    expect(throttle.waitMs('target@x.example')).toBe(THROTTLE.firstLockMs);
+    for (let i = 0; i < 20_000; i++) throttle.fail(`other-${i}@x.example`);
+    expect(throttle.waitMs('target@x.example')).toBe(THROTTLE.firstLockMs);
+    // Failures short of a lock are kept too (a flood does not hand out fresh free tries).
+    for (let i = 0; i < THROTTLE.freeFailures - 1; i++) throttle.fail('almost@x.example');
+    for (let i = 0; i < 20_000; i++) throttle.fail(`more-${i}@x.example`);
+    throttle.fail('almost@x.example');
+    expect(throttle.waitMs('almost@x.example')).toBe(THROTTLE.firstLockMs);
+  });
+
+  it('idle records go once the table is large; a record idle for an hour is forgotten', () => {
+    const clock = createManualClock(0);
+    const throttle = createLoginThrottle(clock);
+    for (let i = 0; i < 12_000; i++) throttle.fail(`old-${i}@x.example`);
+    clock.advance(THROTTLE.forgetAfterMs + 1);
+    throttle.fail('new@x.example');
+    expect(throttle.size()).toBeLessThanOrEqual(10_000);
+    expect(throttle.waitMs('old-1@x.example')).toBe(0);
+  });
+
+  it('attempts for one email run one after another; other emails do not wait', async () => {
+    const throttle = createLoginThrottle(createManualClock(0));
+    const order: string[] = [];
+    let release!: () => void;
+    const first = throttle.attempt('a@x.example', () => new Promise<void>((resolve) => (release = resolve)).then(() => void order.push('a1')));
+    const second = throttle.attempt('A@x.example ', async () => void order.push('a2'));
+    await throttle.attempt('b@x.example', async () => void order.push('b1'));
+    expect(order).toEqual(['b1']);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['b1', 'a1', 'a2']);
+  });
+});
+
+describe('one-time tokens (consent tickets, launch links, frame tickets)', () => {
+  it('work once, before they expire, and keep only a hash', () => {
+    const clock = createManualClock(0);
+    const tokens = createOneTimeTokens<{ n: number }>({ now: clock.now, ids: createSeededIds('tokens') });
+    const a = tokens.issue({ n: 1 }, 1000);
+    const b = tokens.issue({ n: 2 }, 1000);
+    expect(a).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(tokens.take(`${a}x`)).toBeUndefined();
+    expect(tokens.take(a)).toEqual({ n: 1 });
+    expect(tokens.take(a)).toBeUndefined();
+    clock.advance(1000);
+    expect(tokens.take(b)).toBeUndefined();
+    expect(tokens.take(null)).toBeUndefined();
+  });
+
+  it('are bounded: past the maximum the oldest go', () => {
+    const clock = createManualClock(0);
+    const tokens = createOneTimeTokens<number>({ now: clock.now, max: 3 });
+    const issued = [1, 2, 3, 4].map((n) => tokens.issue(n, 60_000));
+    expect(tokens.size()).toBe(3);
+    expect(tokens.take(issued[0])).toBeUndefined();
+    expect(tokens.take(issued[3])).toBe(4);
+  });
+});
+
+describe('server limits (L10)', () => {
+  it('headers within 10 s, the whole request within 30 s, at most 256 connections', () => {
+    expect(SERVER_LIMITS).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 256 });
   });
 });
 

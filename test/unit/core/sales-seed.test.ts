@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../../src-main/core/access';
-import { migration010 } from '../../../src-main/core/db/migrations/010-ten-day-product-rollups';
+import { migration011 } from '../../../src-main/core/db/migrations/011-ten-day-product-rollups';
 import { seedSales } from '../../../src-main/core/seed/sales-seed';
 import { openShopPlatform } from '../../helpers/shop';
 
@@ -48,13 +48,13 @@ describe('the scale seed', { timeout: 30_000 }, () => {
     expect(indexes).toEqual(expect.arrayContaining(['orders_company_number', 'orders_company_placed', 'orders_customer_placed', 'customers_company_email', 'customers_company_name']));
   });
 
-  it('migration 010 fills the ten-day product rollups of an existing folder with what a recount gives', () => {
+  it('migration 011 fills the ten-day product rollups of an existing folder with what a recount gives', () => {
     const { platform, result } = seeded(3);
     const ids = Array.from({ length: 40 }, (_, i) => result.companies.firstId + i);
     const db = platform.db;
-    // A folder from before migration 010: the daily rollups hold the sales, the ten-day table is empty.
+    // A folder from before migration 011: the daily rollups hold the sales, the ten-day table is empty.
     db.exec('DELETE FROM product_sales_ten_days');
-    db.exec(migration010.sql.slice(migration010.sql.indexOf('INSERT INTO product_sales_ten_days')));
+    db.exec(migration011.sql.slice(migration011.sql.indexOf('INSERT INTO product_sales_ten_days')));
     const tenDays = platform.repos.rollups.snapshot(ids).productTenDays;
     expect(tenDays.length).toBeGreaterThan(1000);
     expect(tenDays).toEqual(platform.repos.rollups.recount(ids).productTenDays);

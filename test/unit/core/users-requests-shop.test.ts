@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/api/errors';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
-import { verifyPassword } from '../../../src-main/core/passwords';
+import { hashPassword, verifyPassword } from '../../../src-main/core/passwords';
 import { DEMO_PARTNER_EMAIL, DEMO_PASSWORD } from '../../../src-main/core/seed/demo-seed';
-import { openTestPlatform } from '../../helpers/platform';
+import { openTestPlatform, SCRYPT_TEST_TIMEOUT, TEST_PASSWORD_HASH } from '../../helpers/platform';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -27,7 +27,7 @@ function errorOf(fn: () => unknown): ApiError {
 }
 
 describe('demo seed', () => {
-  it('gives an empty folder a partner with at least six direct, managed and sample clients, each with users', () => {
+  it('gives an empty folder a partner with at least six direct, managed and sample clients, each with users', { timeout: SCRYPT_TEST_TIMEOUT }, async () => {
     const { platform, partner } = demo();
     const clients = platform.companies.listClients(partner, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' });
     expect(clients.length).toBeGreaterThanOrEqual(6);
@@ -36,7 +36,7 @@ describe('demo seed', () => {
     expect(clients.some((c) => c.isSample)).toBe(true);
     expect(clients.every((c) => c.userCount > 0)).toBe(true);
     const dana = platform.repos.users.findByEmail(DEMO_PARTNER_EMAIL)!;
-    expect(verifyPassword(DEMO_PASSWORD, dana.password_hash)).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORD, dana.password_hash)).toBe(true);
     const pending = platform.partnerRequests.list(partner, dana.company_id).filter((r) => r.status === 'pending');
     expect(pending.map((r) => [r.companyName, r.requestedBy])).toEqual([['Harbor Coffee Roasters Inc', 'maya@harborcoffee.example']]);
   });
@@ -52,14 +52,14 @@ describe('demo seed', () => {
 });
 
 describe('users', () => {
-  it('adds a user with a hashed password and queues a welcome email with login data and permissions, not the password', () => {
+  it('adds a user with a hashed password and queues a welcome email with login data and permissions, not the password', { timeout: SCRYPT_TEST_TIMEOUT }, async () => {
     const { platform, partner, companyNamed } = demo();
     const companyId = companyNamed('Nordlys Outdoor AS');
-    const user = platform.users.create(partner, { companyId, email: 'new@nordlys.example', name: 'Nina', password: 'S3cret-pass', permissions: ['orders', 'products'], isAdmin: false, sendWelcomeEmail: true });
+    const user = platform.users.create(partner, { companyId, email: 'new@nordlys.example', name: 'Nina', password: 'S3cret-pass', permissions: ['orders', 'products'], isAdmin: false, sendWelcomeEmail: true }, { passwordHash: await hashPassword('S3cret-pass') });
     expect(user.permissions).toEqual(['products', 'orders']);
     const row = platform.repos.users.get(user.id)!;
     expect(row.password_hash).not.toContain('S3cret-pass');
-    expect(verifyPassword('S3cret-pass', row.password_hash)).toBe(true);
+    expect(await verifyPassword('S3cret-pass', row.password_hash)).toBe(true);
     const mail = platform.outbox.list(partner, 50).find((m) => m.to === 'new@nordlys.example')!;
     expect(mail).toMatchObject({ kind: 'user.welcome', companyId });
     expect(mail.body).toContain('new@nordlys.example');
@@ -71,9 +71,9 @@ describe('users', () => {
   it('refuses a taken email (field named), and without the welcome flag sends nothing', () => {
     const { platform, partner, companyNamed } = demo();
     const companyId = companyNamed('Nordlys Outdoor AS');
-    expect(errorOf(() => platform.users.create(partner, { companyId, email: DEMO_PARTNER_EMAIL, name: 'X', password: 'password1', permissions: [], isAdmin: false, sendWelcomeEmail: true })).fields).toEqual({ email: ['is already used by another user'] });
+    expect(errorOf(() => platform.users.create(partner, { companyId, email: DEMO_PARTNER_EMAIL, name: 'X', password: 'password1', permissions: [], isAdmin: false, sendWelcomeEmail: true }, { passwordHash: TEST_PASSWORD_HASH })).fields).toEqual({ email: ['is already used by another user'] });
     const before = platform.outbox.list(OPERATOR, 1000).length;
-    platform.users.create(partner, { companyId, email: 'quiet@nordlys.example', name: 'Q', password: 'password1', permissions: [], isAdmin: false, sendWelcomeEmail: false });
+    platform.users.create(partner, { companyId, email: 'quiet@nordlys.example', name: 'Q', password: 'password1', permissions: [], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
     expect(platform.outbox.list(OPERATOR, 1000).length).toBe(before);
   });
 
@@ -81,7 +81,7 @@ describe('users', () => {
     const { platform, as, companyNamed } = demo();
     const tom = as('tom@northwind-partners.example');
     expect(errorOf(() => platform.users.list(as('grace@meridian-digital.example'), companyNamed('Nordlys Outdoor AS'))).code).toBe('not_found');
-    expect(errorOf(() => platform.users.create(tom, { companyId: companyNamed('Nordlys Outdoor AS'), email: 't@x.example', name: 'T', password: 'password1', permissions: [], isAdmin: false, sendWelcomeEmail: false })).code).toBe('forbidden');
+    expect(errorOf(() => platform.users.create(tom, { companyId: companyNamed('Nordlys Outdoor AS'), email: 't@x.example', name: 'T', password: 'password1', permissions: [], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH })).code).toBe('forbidden');
   });
 });
 
@@ -89,13 +89,13 @@ describe('no privilege escalation', () => {
   it('a non-admin with the users permission cannot make admins, grant what it lacks, or touch an admin', () => {
     const { platform, as, companyNamed } = demo();
     const companyId = companyNamed('Alpenglück Naturkosmetik GmbH');
-    const lead = platform.users.create(OPERATOR, { companyId, email: 'lead@alpen.example', name: 'Lead', password: 'password1', permissions: ['users', 'orders'], isAdmin: false, sendWelcomeEmail: false });
+    const lead = platform.users.create(OPERATOR, { companyId, email: 'lead@alpen.example', name: 'Lead', password: 'password1', permissions: ['users', 'orders'], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
     const leadActor = as('lead@alpen.example');
     expect(errorOf(() => platform.users.update(leadActor, { userId: lead.id, isAdmin: true })).fields).toEqual({ isAdmin: ['only an administrator can make administrators'] });
-    expect(errorOf(() => platform.users.create(leadActor, { companyId, email: 'x@alpen.example', name: 'X', password: 'password1', permissions: ['billing'], isAdmin: false, sendWelcomeEmail: false })).fields.permissions[0]).toContain('billing');
+    expect(errorOf(() => platform.users.create(leadActor, { companyId, email: 'x@alpen.example', name: 'X', password: 'password1', permissions: ['billing'], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH })).fields.permissions[0]).toContain('billing');
     const anna = platform.repos.users.findByEmail('anna@alpenglueck.example')!;
     expect(errorOf(() => platform.users.delete(leadActor, anna.id)).code).toBe('forbidden');
-    expect(platform.users.create(leadActor, { companyId, email: 'ok@alpen.example', name: 'Ok', password: 'password1', permissions: ['orders'], isAdmin: false, sendWelcomeEmail: false }).permissions).toEqual(['orders']);
+    expect(platform.users.create(leadActor, { companyId, email: 'ok@alpen.example', name: 'Ok', password: 'password1', permissions: ['orders'], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH }).permissions).toEqual(['orders']);
     expect(platform.repos.users.get(lead.id)!.is_admin).toBe(0);
   });
 });

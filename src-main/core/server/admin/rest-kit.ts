@@ -8,8 +8,8 @@ import { OAUTH_SCOPE_VERBS, type OAuthScope, type RestVerb } from '../../../../s
 import type { Actor } from '../../access';
 import type { UserRow } from '../../repositories/users-repository';
 import type { AccessGrant } from '../../services/oauth-service';
-import { RestError } from '../http-error';
-import { mediaType, readBody, sendJson } from '../http-io';
+import { HttpError, RestError } from '../http-error';
+import { mediaType, readText, sendJson } from '../http-io';
 import type { Route, RouteContext } from '../router';
 
 export const ADMIN_PREFIX = '/admin/';
@@ -111,7 +111,13 @@ export async function readResourceBody(ctx: RouteContext, key: string): Promise<
   if (mediaType(ctx.req) !== 'application/json') {
     throw new RestError(415, 'unsupported_media_type', 'send the body as JSON (Content-Type: application/json)');
   }
-  const text = (await readBody(ctx.req, JSON_LIMIT)).toString('utf8');
+  let text: string;
+  try {
+    text = await readText(ctx.req, JSON_LIMIT);
+  } catch (error) {
+    if (error instanceof HttpError && error.code === 'invalid_encoding') throw new RestError(400, 'invalid_encoding', { body: ['is not valid UTF-8'] });
+    throw error;
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);

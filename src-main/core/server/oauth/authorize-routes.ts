@@ -1,69 +1,67 @@
-// The authorization endpoint (spec §3): GET /oauth2/authorize validates the request and shows the sign-in
-// page or, once signed in, the consent page (app name, developer, each scope in plain words, the company to
-// grant for: a partner's user picks its own company or one of its clients). The forms post to
-// /oauth2/authorize/login, /decision and /logout, each checked against the session's CSRF token; approval
-// records the company's authorization and redirects with ?code=...&state=...&company_id=...; denial with
-// ?error=access_denied&state=....
+// The authorization endpoint (spec §3): GET /oauth2/authorize validates the request and shows the sign-in page;
+// signing in (POST /oauth2/authorize/login) answers with the consent page (app name, developer, each scope in plain
+// words, the company to grant for: a partner's user picks its own company or one of its clients). Approval
+// (POST /oauth2/authorize/decision) records the company's authorization and redirects with
+// ?code=...&state=...&company_id=...; denial with ?error=access_denied&state=....
+//
+// No cookie, no sign-in session (H1, docs/architecture.md Security model): cookies are not port-scoped, so any
+// other server on 127.0.0.1 the browser visits would receive a sign-in cookie and could approve consent with it.
+// Instead the consent page carries a one-time ticket, bound to the user who just signed in and to this very
+// authorization request (client, redirect URI, scopes, state, PKCE challenge), valid 10 minutes, spent by the
+// decision. Only the page that the password produced holds it. Each authorization therefore asks for the
+// password (browsers fill it in). Forms are accepted only from the platform's own pages (Origin).
 import type { ServerResponse } from 'node:http';
 import { OAUTH_SCOPE_LABELS, OAUTH_SCOPE_TITLES } from '../../../../src-shared/domain/oauth-scopes';
 import { storeInstallIdOf } from '../../../../src-shared/domain/app-store';
 import { hasPermission } from '../../access';
-import { hashPassword, verifyPassword } from '../../passwords';
+import { hashPassword, needsRehash, verifyPassword } from '../../passwords';
 import type { CompanyRow } from '../../repositories/companies-repository';
 import type { UserRow } from '../../repositories/users-repository';
 import { HttpError, PageError } from '../http-error';
-import { FORM_TYPE, mediaType, parseCookies, readBody, redirect, sendHtml } from '../http-io';
+import { FORM_TYPE, mediaType, readText, redirect, sendHtml } from '../http-io';
 import { isAllowedOrigin } from '../loopback';
+import { createOneTimeTokens } from '../one-time-tokens';
 import type { PlatformModule, RouteContext } from '../router';
-import { AuthorizeRedirectError, validateAuthorizeRequest, withQuery, type AuthorizeRequest } from './authorize-request';
-import { createLoginSessions, SESSION_IDLE_MS, type LoginSession } from './login-sessions';
+import { AuthorizeRedirectError, REQUEST_FIELDS, validateAuthorizeRequest, withQuery, type AuthorizeRequest } from './authorize-request';
 import { createLoginThrottle } from './login-throttle';
 import { pageCsp, renderConsentPage, renderLoginPage } from './pages';
 
 export const AUTHORIZE_PATH = '/oauth2/authorize';
-const LOGIN_PATH = '/oauth2/authorize/login';
-const DECISION_PATH = '/oauth2/authorize/decision';
-const LOGOUT_PATH = '/oauth2/authorize/logout';
+export const LOGIN_PATH = '/oauth2/authorize/login';
+export const DECISION_PATH = '/oauth2/authorize/decision';
 const FORM_LIMIT = 64 * 1024;
+/** How long a consent page may be answered (platform time), once. */
+export const CONSENT_TTL_MS = 10 * 60_000;
 /** Pages may tell this server where a form came from (Origin on POST), never anyone else. */
 const PAGE_HEADERS = { 'Referrer-Policy': 'same-origin' };
 
-/** The sign-in cookie's name: per port (cookies are not port-scoped, and several platforms may run), and
- * distinct from the browser host's `pd_session_<port>`. */
-export function sessionCookieName(port: number): string {
-  return `pd_oauth_${port}`;
+interface ConsentTicket {
+  userId: number;
+  /** The authorization request the ticket was made for (its fields, canonical). */
+  request: string;
+}
+
+/** The request's fields as one string: a ticket answers exactly the request it was made for. */
+function requestKey(request: AuthorizeRequest): string {
+  return JSON.stringify(REQUEST_FIELDS.map((name) => request.fields[name]));
 }
 
 export const authorizeModule: PlatformModule = (deps) => {
   const { platform } = deps;
-  const sessions = createLoginSessions(platform.clock, platform.ids);
   const throttle = createLoginThrottle(platform.clock);
+  const tickets = createOneTimeTokens<ConsentTicket>({ now: () => platform.clock.now(), ids: platform.ids, max: 10_000 });
   /** Checked when the email is unknown, so an unknown email costs as much time as a wrong password. */
-  let decoyHash: string | null = null;
-
-  const cookieName = () => sessionCookieName(deps.port());
-  const setCookie = (value: string) => `${cookieName()}=${value}; HttpOnly; SameSite=Lax; Path=/oauth2/; Max-Age=${SESSION_IDLE_MS / 1000}`;
-  const clearCookie = () => `${cookieName()}=; HttpOnly; SameSite=Lax; Path=/oauth2/; Max-Age=0`;
-  const cookieOf = (ctx: RouteContext) => parseCookies(ctx.req.headers.cookie)[cookieName()];
-  /**
-   * The request's live session, if any. Using it slides its expiry: the server side in `sessions.get`, the
-   * browser's cookie here (a fresh Max-Age on whatever this request answers), so a user who keeps working is
-   * not signed out an hour after signing in.
-   */
-  const sessionOf = (ctx: RouteContext): LoginSession | undefined => {
-    const cookie = cookieOf(ctx);
-    const session = sessions.get(cookie);
-    if (session) ctx.res.setHeader('Set-Cookie', setCookie(cookie!));
-    return session;
-  };
+  let decoyHash: Promise<string> | null = null;
 
   async function readForm(ctx: RouteContext): Promise<URLSearchParams> {
     const origin = ctx.req.headers.origin;
-    if (origin !== undefined && origin !== 'null' && !isAllowedOrigin(origin, deps.port())) {
+    // Our own pages send their origin (Referrer-Policy same-origin); `null` (a sandboxed frame, a no-referrer page)
+    // and any other origin — another port on 127.0.0.1 included — are refused.
+    if (origin !== undefined && !isAllowedOrigin(origin, deps.port())) {
       throw new PageError(403, 'forbidden', 'This form was sent from another site', 'For your safety, the sign-in and consent forms are accepted only from their own pages.', 'Go back to the app and start again.');
     }
     if (mediaType(ctx.req) !== FORM_TYPE) throw new HttpError(415, 'unsupported_media_type', `The form must be sent as ${FORM_TYPE}.`);
-    return new URLSearchParams((await readBody(ctx.req, FORM_LIMIT)).toString('utf8'));
+    return new URLSearchParams(await readText(ctx.req, FORM_LIMIT));
   }
 
   /** Runs a step of the flow; an error that belongs to the app goes back to its redirect URI. */
@@ -85,10 +83,9 @@ export const authorizeModule: PlatformModule = (deps) => {
     return [own, ...clients];
   }
 
-  function showLogin(res: ServerResponse, request: AuthorizeRequest, options: { status?: number; email?: string; error?: string | null; session?: { cookieValue: string; session: LoginSession } } = {}): void {
-    const fresh = options.session ?? sessions.create(null);
-    const html = renderLoginPage({ appName: request.app.name, action: LOGIN_PATH, csrf: fresh.session.csrf, request: request.fields, email: options.email ?? '', error: options.error ?? null });
-    sendHtml(res, options.status ?? 200, html, pageCsp(), { ...PAGE_HEADERS, 'Set-Cookie': setCookie(fresh.cookieValue) });
+  function showLogin(res: ServerResponse, request: AuthorizeRequest, options: { status?: number; email?: string; error?: string | null } = {}): void {
+    const html = renderLoginPage({ appName: request.app.name, action: LOGIN_PATH, request: request.fields, email: options.email ?? '', error: options.error ?? null });
+    sendHtml(res, options.status ?? 200, html, pageCsp(), PAGE_HEADERS);
   }
 
   /**
@@ -103,7 +100,8 @@ export const authorizeModule: PlatformModule = (deps) => {
     return companies.some((c) => c.id === install.company_id) ? install.company_id : null;
   }
 
-  function showConsent(res: ServerResponse, request: AuthorizeRequest, session: LoginSession, user: UserRow, options: { status?: number; error?: string | null; selected?: number | null } = {}): void {
+  /** The consent page for a signed-in user, with a fresh one-time ticket for this request. */
+  function showConsent(res: ServerResponse, request: AuthorizeRequest, user: UserRow, options: { status?: number; error?: string | null; selected?: number | null } = {}): void {
     const own = platform.repos.companies.get(user.company_id);
     const companies = companiesFor(user);
     const developer = platform.repos.apps.get(request.app.id);
@@ -116,8 +114,8 @@ export const authorizeModule: PlatformModule = (deps) => {
       developer: developer?.company_name ?? 'unknown developer',
       developerEmail: request.app.developer_email,
       action: DECISION_PATH,
-      logoutAction: LOGOUT_PATH,
-      csrf: session.csrf,
+      consent: tickets.issue({ userId: user.id, request: requestKey(request) }, CONSENT_TTL_MS),
+      switchAccountHref: authorizeUrlOf(request),
       request: request.fields,
       scopes: request.scopes.map((s) => ({ title: OAUTH_SCOPE_TITLES[s], label: OAUTH_SCOPE_LABELS[s] })),
       companies: companies.map((c) => ({ id: c.id, name: c.name, note: c.id === own?.id ? (c.is_partner ? 'your partner company' : '') : 'client' })),
@@ -130,13 +128,19 @@ export const authorizeModule: PlatformModule = (deps) => {
     sendHtml(res, options.status ?? 200, html, pageCsp([formActionSourceOf(request.redirectUri)]), PAGE_HEADERS);
   }
 
-  /** The signed-in user of a session, if the session and the user still exist. */
-  function signedInUser(session: LoginSession | undefined): UserRow | undefined {
-    return session?.userId == null ? undefined : platform.repos.users.get(session.userId);
-  }
-
-  function requireCsrf(session: LoginSession | undefined, form: URLSearchParams): LoginSession | null {
-    return session && sessions.csrfMatches(session, form.get('csrf')) ? session : null;
+  /** Checks a password off the main thread; an outdated hash of a right password is replaced (L3). */
+  async function passwordMatches(user: UserRow | undefined, password: string): Promise<boolean> {
+    if (!user) {
+      await verifyPassword(password, await (decoyHash ??= hashPassword('decoy password for unknown emails')));
+      return false;
+    }
+    if (!(await verifyPassword(password, user.password_hash))) return false;
+    if (needsRehash(user.password_hash)) {
+      const upgraded = await hashPassword(password);
+      // Only if nobody changed the password meanwhile.
+      platform.repos.users.replacePasswordHash(user.id, user.password_hash, upgraded);
+    }
+    return true;
   }
 
   return {
@@ -146,15 +150,7 @@ export const authorizeModule: PlatformModule = (deps) => {
         method: 'GET',
         path: AUTHORIZE_PATH,
         errors: 'page',
-        handle: withRedirectErrors((ctx) => {
-          const request = validateAuthorizeRequest(platform, ctx.url.searchParams);
-          const cookie = cookieOf(ctx);
-          const session = sessionOf(ctx);
-          const user = signedInUser(session);
-          // Not signed in: the sign-in page, keeping an anonymous session (and its CSRF token) if there is one.
-          if (!session || !user) return showLogin(ctx.res, request, session ? { session: { cookieValue: cookie!, session } } : {});
-          showConsent(ctx.res, request, session, user);
-        }),
+        handle: withRedirectErrors((ctx) => showLogin(ctx.res, validateAuthorizeRequest(platform, ctx.url.searchParams))),
       },
       {
         method: 'POST',
@@ -165,23 +161,23 @@ export const authorizeModule: PlatformModule = (deps) => {
           const request = validateAuthorizeRequest(platform, form);
           const email = (form.get('email') ?? '').trim().toLowerCase();
           const password = form.get('password') ?? '';
-          const session = requireCsrf(sessions.get(cookieOf(ctx)), form);
-          if (!session) return showLogin(ctx.res, request, { status: 400, email, error: 'This sign-in form has expired. Please sign in again.' });
-          const wait = throttle.waitMs(email);
-          if (wait > 0) {
-            return showLogin(ctx.res, request, { status: 429, email, error: `Too many failed sign-ins for this email. Try again in ${Math.ceil(wait / 1000)} seconds.` });
+          // One attempt per email at a time: a burst of parallel guesses meets the lock the first failures set.
+          const user = await throttle.attempt(email, async () => {
+            const wait = throttle.waitMs(email);
+            if (wait > 0) return { wait };
+            const found = email ? platform.repos.users.findByEmail(email) : undefined;
+            if (!(await passwordMatches(found, password)) || !found) {
+              throttle.fail(email);
+              return null;
+            }
+            throttle.succeed(email);
+            return found;
+          });
+          if (user && 'wait' in user) {
+            return showLogin(ctx.res, request, { status: 429, email, error: `Too many failed sign-ins for this email. Try again in ${Math.ceil(user.wait / 1000)} seconds.` });
           }
-          const user = email ? platform.repos.users.findByEmail(email) : undefined;
-          const ok = verifyPassword(password, user?.password_hash ?? (decoyHash ??= hashPassword('decoy password for unknown emails')));
-          if (!user || !ok) {
-            throttle.fail(email);
-            return showLogin(ctx.res, request, { status: 401, email, error: 'The email or password is not right.' });
-          }
-          throttle.succeed(email);
-          // A new session for the signed-in user: the anonymous one (and its cookie value) is dropped.
-          sessions.destroy(cookieOf(ctx));
-          const signedIn = sessions.create(user.id);
-          redirect(ctx.res, authorizeUrlOf(request), { 'Set-Cookie': setCookie(signedIn.cookieValue) });
+          if (!user) return showLogin(ctx.res, request, { status: 401, email, error: 'The email or password is not right.' });
+          showConsent(ctx.res, request, user);
         }),
       },
       {
@@ -191,19 +187,19 @@ export const authorizeModule: PlatformModule = (deps) => {
         handle: withRedirectErrors(async (ctx) => {
           const form = await readForm(ctx);
           const request = validateAuthorizeRequest(platform, form);
-          const session = requireCsrf(sessionOf(ctx), form);
-          const user = signedInUser(session ?? undefined);
-          if (!session || !user) {
-            throw new PageError(400, 'invalid_session', 'Your session has expired', 'This consent form is no longer valid: you were signed out, it expired, or it was sent from elsewhere.', 'Go back to the app and start again.');
+          const ticket = tickets.take(form.get('consent'));
+          const user = ticket && ticket.request === requestKey(request) ? platform.repos.users.get(ticket.userId) : undefined;
+          if (!user) {
+            return showLogin(ctx.res, request, { status: 400, error: 'This consent form has expired or was already answered. Please sign in again.' });
           }
           if (form.get('decision') === 'deny') {
             throw new AuthorizeRedirectError(request.redirectUri, 'access_denied', null, request.state);
           }
-          if (form.get('decision') !== 'approve') return showConsent(ctx.res, request, session, user, { status: 400, error: 'Choose Approve or Deny.' });
+          if (form.get('decision') !== 'approve') return showConsent(ctx.res, request, user, { status: 400, error: 'Choose Approve or Deny.' });
           const companyId = Number(form.get('company_id'));
           const company = companiesFor(user).find((c) => c.id === companyId);
-          if (!company) return showConsent(ctx.res, request, session, user, { status: 400, error: 'Choose the company to grant access for.' });
-          if (!hasPermission({ kind: 'user', user }, 'apps')) return showConsent(ctx.res, request, session, user, { status: 403, selected: company.id });
+          if (!company) return showConsent(ctx.res, request, user, { status: 400, error: 'Choose the company to grant access for.' });
+          if (!hasPermission({ kind: 'user', user }, 'apps')) return showConsent(ctx.res, request, user, { status: 403, selected: company.id });
           const code = platform.ctx.transact((emit) => {
             const authorization = platform.authorizations.grant(emit, { appId: request.app.id, companyId: company.id, user, scopes: request.scopes });
             return platform.oauth.issueCode({
@@ -222,22 +218,11 @@ export const authorizeModule: PlatformModule = (deps) => {
           );
         }),
       },
-      {
-        method: 'POST',
-        path: LOGOUT_PATH,
-        errors: 'page',
-        handle: withRedirectErrors(async (ctx) => {
-          const form = await readForm(ctx);
-          const request = validateAuthorizeRequest(platform, form);
-          if (requireCsrf(sessions.get(cookieOf(ctx)), form)) sessions.destroy(cookieOf(ctx));
-          redirect(ctx.res, authorizeUrlOf(request), { 'Set-Cookie': clearCookie() });
-        }),
-      },
     ],
   };
 };
 
-/** Back to the authorization endpoint with the same request (after signing in or out). */
+/** The authorization endpoint with the same request (to sign in as somebody else). */
 function authorizeUrlOf(request: AuthorizeRequest): string {
   return `${AUTHORIZE_PATH}?${new URLSearchParams(Object.entries(request.fields).filter((entry): entry is [string, string] => entry[1] !== null))}`;
 }

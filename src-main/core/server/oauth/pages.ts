@@ -35,7 +35,8 @@ button.link{flex:none;border:0;background:none;padding:0;color:var(--accent);fon
 .meta{margin-top:18px;font-size:13px;color:var(--muted)}
 .meta code,.code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;background:var(--bg);border:1px solid var(--line);border-radius:5px;padding:1px 5px;overflow-wrap:anywhere}
 .who{display:flex;align-items:center;justify-content:space-between;gap:12px;margin-top:18px;padding-top:14px;border-top:1px solid var(--line);font-size:13px;color:var(--muted)}
-.who form{margin:0}
+.who a.link{color:var(--accent);font-weight:500;font-size:13px;white-space:nowrap;text-decoration:none}
+.who a.link:hover{text-decoration:underline}
 footer{margin-top:18px;font-size:12px;color:var(--muted);text-align:center;max-width:440px}
 `;
 
@@ -55,9 +56,15 @@ export function pageCsp(formTargets: readonly string[] = []): string {
   ].join('; ');
 }
 
-function layout(title: string, body: string): string {
+/**
+ * The page around `body`. Error pages send no referrer at all; the sign-in and consent pages leave it to their
+ * `Referrer-Policy: same-origin` header, so their forms carry a real Origin (a no-referrer page's form posts say
+ * `Origin: null`, which the platform refuses) while nothing reaches any other origin.
+ */
+function layout(title: string, body: string, options: { referrer?: 'none' | 'header' } = {}): string {
+  const referrer = options.referrer === 'header' ? '' : '<meta name="referrer" content="no-referrer">';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${referrer}
 <title>${e(title)} · PartnerDeck</title><style>${STYLE}</style></head>
 <body><main class="card"><div class="brand">${LOGO}<span>PartnerDeck</span><span class="badge">Local platform</span></div>
 ${body}</main>
@@ -74,7 +81,6 @@ function hidden(fields: Record<string, string | null | undefined>): string {
 export interface LoginPageModel {
   appName: string;
   action: string;
-  csrf: string;
   /** The authorization request, carried through the form unchanged. */
   request: Record<string, string | null>;
   email: string;
@@ -88,11 +94,12 @@ export function renderLoginPage(model: LoginPageModel): string {
 <p class="sub"><strong>${e(model.appName)}</strong> wants to connect to your shop. Sign in with your account on this platform.</p>
 ${model.error ? `<p class="error" role="alert">${e(model.error)}</p>` : ''}
 <form method="post" action="${e(model.action)}" autocomplete="on">
-${hidden({ ...model.request, csrf: model.csrf })}
+${hidden(model.request)}
 <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="${e(model.email)}"${model.email ? '' : ' autofocus'}>
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required${model.email ? ' autofocus' : ''}>
 <div class="actions"><button class="primary" type="submit">Sign in</button></div>
 </form>`,
+    { referrer: 'header' },
   );
 }
 
@@ -101,8 +108,10 @@ export interface ConsentPageModel {
   developer: string;
   developerEmail: string;
   action: string;
-  logoutAction: string;
-  csrf: string;
+  /** The one-time ticket of this consent (bound to the signed-in user and this very request). */
+  consent: string;
+  /** The authorization URL again (GET), to sign in as somebody else. */
+  switchAccountHref: string;
   request: Record<string, string | null>;
   scopes: { title: string; label: string }[];
   companies: { id: number; name: string; note: string }[];
@@ -129,13 +138,14 @@ ${model.error ? `<p class="error" role="alert">${e(model.error)}</p>` : ''}
 <p>${e(model.appName)} would like to:</p>
 <ul class="scopes">${model.scopes.map((s) => `<li>${CHECK}<div><b>${e(s.title)}</b><span>${e(s.label)}</span></div></li>`).join('')}</ul>
 <form method="post" action="${e(model.action)}">
-${hidden({ ...model.request, csrf: model.csrf })}
+${hidden({ ...model.request, consent: model.consent })}
 ${company}
 <p class="meta">After your decision you are sent back to <code>${e(model.redirectHost)}</code>. You can revoke access any time in the console under Company → Authorized apps.</p>
 <div class="actions"><button type="submit" name="decision" value="deny" formnovalidate>Deny</button>${model.canApprove ? '<button class="primary" type="submit" name="decision" value="approve">Approve</button>' : ''}</div>
 </form>
 <div class="who"><span>Signed in as <strong>${e(model.user.name)}</strong> (${e(model.user.email)})</span>
-<form method="post" action="${e(model.logoutAction)}">${hidden({ ...model.request, csrf: model.csrf })}<button class="link" type="submit">Not you?</button></form></div>`,
+<a class="link" href="${e(model.switchAccountHref)}">Not you?</a></div>`,
+    { referrer: 'header' },
   );
 }
 

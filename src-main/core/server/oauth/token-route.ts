@@ -4,7 +4,7 @@
 import { logFor } from '../../logging/logger';
 import { GrantError } from '../../services/oauth-service';
 import { OAuthError } from '../http-error';
-import { FORM_TYPE, mediaType, readBody, sendJson } from '../http-io';
+import { FORM_TYPE, mediaType, readText, sendJson } from '../http-io';
 import type { PlatformModule, RouteContext } from '../router';
 import { authenticateClient } from './client-auth';
 import { authorizationCodeGrant } from './grants/authorization-code-grant';
@@ -27,7 +27,7 @@ async function token(ctx: RouteContext): Promise<void> {
   try {
     if (mediaType(ctx.req) !== FORM_TYPE) throw new OAuthError('invalid_request', `the body must be ${FORM_TYPE}`);
     if (ctx.url.search !== '') throw new OAuthError('invalid_request', 'send the parameters in the form body, not in the URL');
-    const form = new URLSearchParams((await readBody(ctx.req, FORM_LIMIT)).toString('utf8'));
+    const form = new URLSearchParams(await readText(ctx.req, FORM_LIMIT));
     const repeated = SINGLE.filter((name) => form.getAll(name).length > 1);
     if (repeated.length > 0) throw new OAuthError('invalid_request', `${repeated.join(', ')} is given more than once`);
     const grantType = form.get('grant_type');

@@ -6,7 +6,7 @@
 import { ApiError } from '../../../../src-shared/api/errors';
 import { MAX_CLOCK_ADVANCE_MS, parseDuration } from '../../../../src-shared/domain/durations';
 import { HttpError } from '../http-error';
-import { mediaType, readBody, sendJson } from '../http-io';
+import { mediaType, readText, sendJson } from '../http-io';
 import type { PlatformModule } from '../router';
 
 export const CLOCK_PATH = '/_partnerdeck/clock';
@@ -45,7 +45,7 @@ export const clockModule: PlatformModule = ({ platform }) => ({
         if (mediaType(req) !== 'application/json') throw new HttpError(415, 'invalid_request', 'Send JSON (Content-Type: application/json).');
         let body: unknown;
         try {
-          body = JSON.parse((await readBody(req, 4096)).toString('utf8'));
+          body = JSON.parse(await readText(req, 4096));
         } catch (error) {
           if (error instanceof HttpError) throw error;
           throw new HttpError(400, 'invalid_request', 'The body is not valid JSON.');

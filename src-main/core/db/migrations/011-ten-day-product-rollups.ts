@@ -1,11 +1,11 @@
-// Migration 010: ten-day product rollups (issue 22). Top products over a range read whole months from the
+// Migration 011: ten-day product rollups (issue 22). Top products over a range read whole months from the
 // monthly product rollups and the edge days from the daily ones; a large shop sells about as many products in
 // one day as in a month, so 15 edge days at each end cost about as much as 24 months. A product's sales per
 // ten-day period (days 1-10, 11-20, 21 to the month's end) let an edge of up to a month be read as at most one
 // or two periods and five or six days (sales-repository.ts `productPieces`). Kept like the other rollups, in
 // each order's transaction; filled here from the daily rollups, which hold exactly the same sales.
-export const migration010 = {
-  id: 10,
+export const migration011 = {
+  id: 11,
   name: 'ten-day-product-rollups',
   sql: `
 CREATE TABLE product_sales_ten_days (
