@@ -33,15 +33,6 @@ export function dayKey(day: string): number {
   return Number(day.slice(0, 4)) * 10000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
 }
 
-/**
- * The ten-day period of a day (YYYYMMDD key) as YYYYMMP: P = 1 for days 1-10, 2 for 11-20, 3 for 21 to the
- * month's end. Consecutive periods have increasing keys with no other key between them.
- */
-export function tenDaysKeyOf(dayKeyValue: number): number {
-  const day = dayKeyValue % 100;
-  return Math.floor(dayKeyValue / 100) * 10 + (day <= 10 ? 1 : day <= 20 ? 2 : 3);
-}
-
 export function monthKeyOfDayKey(dayKeyValue: number): number {
   return Math.floor(dayKeyValue / 100);
 }

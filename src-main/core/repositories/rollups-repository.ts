@@ -37,7 +37,7 @@ export interface ProductBucketRow {
   demo: 0 | 1;
   product_id: number;
   kind: string;
-  /** Monthly rows only (the name as last sold); daily and ten-day rows leave it out. */
+  /** Monthly rows only (the name as last sold); daily rows leave it out. */
   name: string;
   orders: number;
   quantity: number;
@@ -52,14 +52,12 @@ export interface RollupSnapshot {
   kindDaily: KindBucketRow[];
   kindMonthly: KindBucketRow[];
   productDaily: Omit<ProductBucketRow, 'name'>[];
-  /** Per ten-day period (period = YYYYMMP, see tenDaysKeyOf). */
-  productTenDays: Omit<ProductBucketRow, 'name'>[];
   productMonthly: ProductBucketRow[];
 }
 
 export type SalesTable = 'sales_daily' | 'sales_monthly';
 export type KindTable = 'kind_sales_daily' | 'kind_sales_monthly';
-export type ProductTable = 'product_sales_daily' | 'product_sales_ten_days' | 'product_sales_monthly';
+export type ProductTable = 'product_sales_daily' | 'product_sales_monthly';
 
 export interface RollupsRepository {
   addSales(table: SalesTable, row: SalesBucketRow): void;
@@ -79,8 +77,6 @@ export interface RollupsRepository {
 const COUNTED = "o.status IN ('paid', 'fulfilled')";
 const DAY_SQL = "CAST(strftime('%Y%m%d', o.placed_at / 1000, 'unixepoch') AS INTEGER)";
 const MONTH_SQL = "CAST(strftime('%Y%m', o.placed_at / 1000, 'unixepoch') AS INTEGER)";
-/** YYYYMMP (tenDaysKeyOf): P = 1 for days 1-10, 2 for 11-20, 3 for the rest of the month. */
-const TEN_DAYS_SQL = `(${MONTH_SQL} * 10 + CASE WHEN CAST(strftime('%d', o.placed_at / 1000, 'unixepoch') AS INTEGER) <= 10 THEN 1 WHEN CAST(strftime('%d', o.placed_at / 1000, 'unixepoch') AS INTEGER) <= 20 THEN 2 ELSE 3 END)`;
 
 export function createRollupsRepository(db: Db): RollupsRepository {
   const salesSql = (table: SalesTable, period: string) =>
@@ -103,14 +99,12 @@ export function createRollupsRepository(db: Db): RollupsRepository {
     kind_sales_daily: kindSql('kind_sales_daily', 'day'),
     kind_sales_monthly: kindSql('kind_sales_monthly', 'month'),
   };
-  const productSql = (table: 'product_sales_daily' | 'product_sales_ten_days', period: string) =>
-    db.prepare(
-      `INSERT INTO ${table} (company_id, ${period}, currency, demo, product_id, kind, orders, quantity, net_minor, vat_minor, gross_minor)
-       VALUES (@company_id, @period, @currency, @demo, @product_id, @kind, @orders, @quantity, @net_minor, @vat_minor, @gross_minor)
-       ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, quantity = quantity + excluded.quantity,
-         net_minor = net_minor + excluded.net_minor, vat_minor = vat_minor + excluded.vat_minor, gross_minor = gross_minor + excluded.gross_minor`,
-    );
-  const addProductShort = { product_sales_daily: productSql('product_sales_daily', 'day'), product_sales_ten_days: productSql('product_sales_ten_days', 'ten_days') };
+  const addProductDaily = db.prepare(
+    `INSERT INTO product_sales_daily (company_id, day, currency, demo, product_id, kind, orders, quantity, net_minor, vat_minor, gross_minor)
+     VALUES (@company_id, @period, @currency, @demo, @product_id, @kind, @orders, @quantity, @net_minor, @vat_minor, @gross_minor)
+     ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, quantity = quantity + excluded.quantity,
+       net_minor = net_minor + excluded.net_minor, vat_minor = vat_minor + excluded.vat_minor, gross_minor = gross_minor + excluded.gross_minor`,
+  );
   const addProduct = db.prepare(
     `INSERT INTO product_sales_monthly (company_id, month, currency, demo, product_id, kind, name, orders, quantity, net_minor, vat_minor, gross_minor)
      VALUES (@company_id, @period, @currency, @demo, @product_id, @kind, @name, @orders, @quantity, @net_minor, @vat_minor, @gross_minor)
@@ -123,9 +117,6 @@ export function createRollupsRepository(db: Db): RollupsRepository {
     kind_sales_daily: db.prepare('DELETE FROM kind_sales_daily WHERE company_id = @company_id AND day = @period AND currency = @currency AND demo = @demo AND kind = @kind AND orders = 0'),
     kind_sales_monthly: db.prepare('DELETE FROM kind_sales_monthly WHERE company_id = @company_id AND month = @period AND currency = @currency AND demo = @demo AND kind = @kind AND orders = 0'),
     product_sales_daily: db.prepare('DELETE FROM product_sales_daily WHERE company_id = @company_id AND day = @period AND currency = @currency AND demo = @demo AND product_id = @product_id AND orders = 0'),
-    product_sales_ten_days: db.prepare(
-      'DELETE FROM product_sales_ten_days WHERE company_id = @company_id AND ten_days = @period AND currency = @currency AND demo = @demo AND product_id = @product_id AND orders = 0',
-    ),
     product_sales_monthly: db.prepare('DELETE FROM product_sales_monthly WHERE company_id = @company_id AND month = @period AND currency = @currency AND demo = @demo AND product_id = @product_id AND orders = 0'),
   };
 
@@ -145,18 +136,15 @@ export function createRollupsRepository(db: Db): RollupsRepository {
         `SELECT company_id, ${period} AS period, currency, demo, kind, orders, quantity, net_minor, vat_minor, gross_minor
          FROM ${table} r WHERE ${where} ORDER BY company_id, period, currency, demo, kind`,
       ).all(params) as KindBucketRow[];
-    const productShort = (table: string, period: string) =>
-      db.prepare(
-        `SELECT company_id, ${period} AS period, currency, demo, product_id, kind, orders, quantity, net_minor, vat_minor, gross_minor
-         FROM ${table} r WHERE ${where} ORDER BY company_id, period, currency, demo, product_id`,
-      ).all(params) as Omit<ProductBucketRow, 'name'>[];
     return {
       salesDaily: sales('sales_daily', 'day'),
       salesMonthly: sales('sales_monthly', 'month'),
       kindDaily: kind('kind_sales_daily', 'day'),
       kindMonthly: kind('kind_sales_monthly', 'month'),
-      productDaily: productShort('product_sales_daily', 'day'),
-      productTenDays: productShort('product_sales_ten_days', 'ten_days'),
+      productDaily: db.prepare(
+        `SELECT company_id, day AS period, currency, demo, product_id, kind, orders, quantity, net_minor, vat_minor, gross_minor
+         FROM product_sales_daily r WHERE ${where} ORDER BY company_id, period, currency, demo, product_id`,
+      ).all(params) as Omit<ProductBucketRow, 'name'>[],
       productMonthly: db.prepare(
         `SELECT company_id, month AS period, currency, demo, product_id, kind, name, orders, quantity, net_minor, vat_minor, gross_minor
          FROM product_sales_monthly r WHERE ${where} ORDER BY company_id, period, currency, demo, product_id`,
@@ -203,7 +191,6 @@ export function createRollupsRepository(db: Db): RollupsRepository {
       kindDaily: kind(DAY_SQL),
       kindMonthly: kind(MONTH_SQL),
       productDaily: products(DAY_SQL).map(({ name: _name, ...row }) => row),
-      productTenDays: products(TEN_DAYS_SQL).map(({ name: _name, ...row }) => row),
       productMonthly: products(MONTH_SQL),
     };
   }
@@ -212,11 +199,10 @@ export function createRollupsRepository(db: Db): RollupsRepository {
     addSales: (table, row) => void add[table].run(row),
     addKind: (table, row) => void add[table].run(row),
     addProduct(table, row) {
-      if (table === 'product_sales_monthly') addProduct.run(row);
-      else {
-        const { name: _name, ...short } = row;
-        addProductShort[table].run(short);
-      }
+      if (table === 'product_sales_daily') {
+        const { name: _name, ...daily } = row;
+        addProductDaily.run(daily);
+      } else addProduct.run(row);
     },
     pruneSales: (table, key) => void prune[table].run(key),
     pruneKind: (table, key) => void prune[table].run(key),
@@ -224,7 +210,7 @@ export function createRollupsRepository(db: Db): RollupsRepository {
     snapshot,
     recount,
     deleteCompany(companyId) {
-      for (const table of ['sales_daily', 'sales_monthly', 'kind_sales_daily', 'kind_sales_monthly', 'product_sales_daily', 'product_sales_ten_days', 'product_sales_monthly']) {
+      for (const table of ['sales_daily', 'sales_monthly', 'kind_sales_daily', 'kind_sales_monthly', 'product_sales_daily', 'product_sales_monthly']) {
         db.prepare(`DELETE FROM ${table} WHERE company_id = ?`).run(companyId);
       }
     },

@@ -2,7 +2,7 @@
 // from the rollups, never from raw orders. A date range is split into whole months (read from the
 // monthly rollups) and the days before the first / after the last whole month (daily rollups), so a
 // month reads one row per client and currency, and 24 months read 24.
-import { addDays, dayKey, dayLabel, monthEnd, monthStart } from '../../../src-shared/domain/date-range';
+import { addDays, dayKey, dayLabel, daysBetween, monthEnd, monthStart } from '../../../src-shared/domain/date-range';
 import type { Db } from '../db/database';
 import { statementCache } from './table-access';
 
@@ -141,96 +141,40 @@ export function rangePieces(from: string, to: string): RangePieces {
   return { months, days: days.map(([a, b]) => [dayKey(a), dayKey(b)]) };
 }
 
-/** A signed range of daily (YYYYMMDD) or ten-day (YYYYMMP, tenDaysKeyOf) product rollup keys. */
+/** A signed day range of the daily product rollups (YYYYMMDD keys). */
 export interface SignedDays {
   from: number;
   to: number;
   sign: 1 | -1;
 }
 
-/** Whole months, ten-day periods and days of product rollups that add up to a range (see productPieces). */
-export interface ProductPlan {
-  months: [number, number] | null;
-  tenDays: SignedDays[];
-  days: SignedDays[];
-}
-
-type Part = { unit: 'ten' | 'day'; from: number; to: number; sign: 1 | -1 };
-
-/**
- * Days a..b (day numbers) of a month of `length` days as the cheapest signed mix of ten-day periods (days
- * 1-10, 11-20, 21-end) and days, with or without the whole month: each period, day or month read costs about
- * the same (a large shop sells about as many products in a day as in a period or a month). Without the month,
- * a period is read whole, or as its days in the range, or as the period minus its days outside; with the
- * month, the days outside the range are subtracted the same way. Ties go to the plan without the month.
- */
-function monthPlan(a: number, b: number, length: number): { month: boolean; parts: Part[] } {
-  const periods: [number, number][] = [[1, 10], [11, 20], [21, length]];
-  const plans = [false, true].map((month) => {
-    const parts: Part[] = [];
-    let cost = month ? 1 : 0;
-    for (const [first, last] of periods) {
-      const inside: [number, number] | null = Math.max(a, first) <= Math.min(b, last) ? [Math.max(a, first), Math.min(b, last)] : null;
-      const outside: [number, number][] = [];
-      if (!inside) outside.push([first, last]);
-      else {
-        if (inside[0] > first) outside.push([first, inside[0] - 1]);
-        if (inside[1] < last) outside.push([inside[1] + 1, last]);
-      }
-      // Without the month we add the inside days; with it we take away the outside ones.
-      const [wanted, rest, sign]: [[number, number][], [number, number][], 1 | -1] = month ? [outside, inside ? [inside] : [], -1] : [inside ? [inside] : [], outside, 1];
-      const n = wanted.reduce((sum, [x, y]) => sum + y - x + 1, 0);
-      if (n === 0) continue;
-      const other = last - first + 1 - n;
-      if (other === 0 || 1 + other < n) {
-        parts.push({ unit: 'ten', from: first, to: first, sign });
-        for (const [x, y] of rest) parts.push({ unit: 'day', from: x, to: y, sign: sign === 1 ? -1 : 1 });
-        cost += 1 + other;
-      } else {
-        for (const [x, y] of wanted) parts.push({ unit: 'day', from: x, to: y, sign });
-        cost += n;
-      }
-    }
-    return { month, parts, cost };
-  });
-  return plans[1].cost < plans[0].cost ? plans[1] : plans[0];
-}
-
 /**
  * How top products read a range: whole months [from, to] (YYYYMM) from the monthly product rollups, plus
- * signed ranges of ten-day periods and of days from the ten-day and daily ones. Each partial month is the
- * cheapest mix of the two (monthPlan), so an edge of a month costs at most a period and five or six days
- * instead of up to fifteen days (there are about as many product rows in one day as in a month of a large
- * shop). The months stay one contiguous range: a partial month read as "the month minus days" is always next
- * to the whole months, or one of two adjacent months.
+ * signed day ranges from the daily ones. A part of a month that covers more than half of it is read as
+ * the whole month minus the days outside the range, so no month costs more than half its daily rows
+ * (there are about as many product rows in one day as in a month of a large shop). The months stay one
+ * contiguous range: a partial month is always next to the whole months, or one of two adjacent months.
  */
-export function productPieces(pieces: RangePieces): ProductPlan {
-  let months = pieces.months ? ([...pieces.months] as [number, number]) : null;
-  const tenDays: SignedDays[] = [];
+export function productPieces(pieces: RangePieces): { months: [number, number] | null; days: SignedDays[] } {
+  let months = pieces.months ? [...pieces.months] as [number, number] : null;
   const days: SignedDays[] = [];
-  // Adjacent ranges of the same sign within one month are merged into one (one read instead of two).
-  const push = (list: SignedDays[], from: number, to: number, sign: 1 | -1) => {
-    const previous = list.at(-1);
-    if (previous && previous.sign === sign && previous.to + 1 === from && Math.floor(previous.to / 100) === Math.floor(from / 100)) previous.to = to;
-    else list.push({ from, to, sign });
-  };
   for (const [fromKey, toKey] of pieces.days) {
     for (let cursor = dayLabel(fromKey); cursor <= dayLabel(toKey); cursor = monthStart(cursor, 1)) {
-      const monthKey = Math.floor(dayKey(cursor) / 100);
+      const first = monthStart(cursor);
       const last = monthEnd(cursor);
       const end = dayLabel(toKey) < last ? dayLabel(toKey) : last;
-      const plan = monthPlan(dayKey(cursor) % 100, dayKey(end) % 100, dayKey(last) % 100);
-      if (plan.month) months = months ? [Math.min(months[0], monthKey), Math.max(months[1], monthKey)] : [monthKey, monthKey];
-      const ordered = [...plan.parts].sort((x, y) => x.from - y.from);
-      for (const part of ordered) {
-        if (part.unit === 'ten') {
-          const key = monthKey * 10 + (part.from <= 10 ? 1 : part.from <= 20 ? 2 : 3);
-          push(tenDays, key, key, part.sign);
-        } else push(days, monthKey * 100 + part.from, monthKey * 100 + part.to, part.sign);
+      const inside = daysBetween(cursor, end);
+      if (daysBetween(first, last) - inside >= inside) {
+        days.push({ from: dayKey(cursor), to: dayKey(end), sign: 1 });
+        continue;
       }
+      const month = Math.floor(dayKey(first) / 100);
+      months = months ? [Math.min(months[0], month), Math.max(months[1], month)] : [month, month];
+      if (cursor > first) days.push({ from: dayKey(first), to: dayKey(addDays(cursor, -1)), sign: -1 });
+      if (end < last) days.push({ from: dayKey(addDays(end, 1)), to: dayKey(last), sign: -1 });
     }
   }
-  return { months, tenDays, days };
+  return { months, days };
 }
 
 export function createSalesRepository(db: Db): SalesRepository {
@@ -369,8 +313,8 @@ export function createSalesRepository(db: Db): SalesRepository {
 
     topProducts(scope, pieces, limit) {
       // Whole months: summed per product on their own; from three months on by walking the by-product
-      // index, so the sums come in index order (no sort of every product-month row). Edges: signed ten-day
-      // and daily rows (productPieces). Name and kind are left to the products table (a deleted product: its
+      // index, so the sums come in index order (no sort of every product-month row). Edge days: signed
+      // daily rows (productPieces). Name and kind are left to the products table (a deleted product: its
       // latest monthly row): the name is not in the covering index (a table seek per row, three times
       // slower), and a text column in every sorted row costs ~10 %.
       const plan = productPieces(pieces);
@@ -385,16 +329,14 @@ export function createSalesRepository(db: Db): SalesRepository {
           WHERE s.company_id IN (SELECT id FROM scope) AND s.month BETWEEN @pm1 AND @pm2 AND s.demo <= @demo
           GROUP BY s.company_id, s.product_id, s.currency`);
       }
-      const signed = (table: string, column: string, name: string) => (range: SignedDays, i: number) => {
-        Object.assign(extra, { [`${name}${i}a`]: range.from, [`${name}${i}b`]: range.to });
+      plan.days.forEach((range, i) => {
+        Object.assign(extra, { [`pd${i}a`]: range.from, [`pd${i}b`]: range.to });
         const sign = range.sign < 0 ? '-' : '';
         parts.push(`SELECT s.company_id, s.product_id, s.currency, ${sign}SUM(s.orders) AS orders, ${sign}SUM(s.quantity) AS quantity,
             ${sign}SUM(s.net_minor) AS net_minor, ${sign}SUM(s.vat_minor) AS vat_minor, ${sign}SUM(s.gross_minor) AS gross_minor
-          FROM scope JOIN ${table} s ON s.company_id = scope.id AND s.${column} BETWEEN @${name}${i}a AND @${name}${i}b WHERE s.demo <= @demo
+          FROM scope JOIN product_sales_daily s ON s.company_id = scope.id AND s.day BETWEEN @pd${i}a AND @pd${i}b WHERE s.demo <= @demo
           GROUP BY s.company_id, s.product_id, s.currency`);
-      };
-      plan.tenDays.forEach(signed('product_sales_ten_days', 'ten_days', 'pt'));
-      plan.days.forEach(signed('product_sales_daily', 'day', 'pd'));
+      });
       // Each part is summed per product on its own (sorting each part apart is faster than one sort of
       // all). A product's orders in the range are never negative; 0 means it sold only in subtracted days.
       const t =

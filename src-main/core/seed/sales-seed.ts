@@ -7,7 +7,7 @@
 // are summed per company in typed arrays (one company has one currency and one demo flag) and written
 // when the company is done. Tests compare the result with a recount from raw orders, as they do for the
 // per-order maintenance of the order service. Deterministic for a given seed value and end time.
-import { dayKeyOf, tenDaysKeyOf } from '../../../src-shared/domain/date-range';
+import { dayKeyOf } from '../../../src-shared/domain/date-range';
 import { vatOf, isCounted, PRODUCT_KINDS, type OrderStatus, type ProductKind } from '../../../src-shared/domain/shop';
 import type { Db } from '../db/database';
 import { FIRST_ORDER_NUMBER } from '../repositories/orders-repository';
@@ -162,34 +162,14 @@ function createCompanyRollups(firstDay: number, days: number, maxProducts: numbe
   const kindSales = new Float64Array(days * kinds * 5);
   // Per product (index in the company's catalogue) and month: orders, quantity, net, vat, gross.
   const productSales = new Float64Array(maxProducts * months * 5);
-  // Per product on the current day (orders arrive in time order): the same five, written when the day ends;
-  // and per product in the current ten-day period, written when the period ends.
+  // Per product on the current day (orders arrive in time order): the same five, written when the day ends.
   const productDay = new Float64Array(maxProducts * 5);
-  const productTen = new Float64Array(maxProducts * 5);
   const touched: number[] = [];
-  const touchedTen: number[] = [];
   let currentDay = -1;
-  let currentTen = -1;
   let productRows = 0;
-  const endTen = (company: number, currency: string, demo: 0 | 1, ids: Int32Array, kindNames: readonly string[], writers: RollupWriters) => {
-    for (const p of touchedTen) {
-      writers.productTenDays.write([company, currentTen, currency, demo, ids[p], kindNames[p]], productTen, p * 5);
-      productTen.fill(0, p * 5, p * 5 + 5);
-    }
-    productRows += touchedTen.length;
-    touchedTen.length = 0;
-  };
   const endDay = (company: number, currency: string, demo: 0 | 1, ids: Int32Array, kindNames: readonly string[], writers: RollupWriters) => {
-    if (touched.length === 0) return;
-    const ten = tenDaysKeyOf(dayKeys[currentDay]);
-    if (ten !== currentTen) {
-      endTen(company, currency, demo, ids, kindNames, writers);
-      currentTen = ten;
-    }
     for (const p of touched) {
       writers.productDaily.write([company, dayKeys[currentDay], currency, demo, ids[p], kindNames[p]], productDay, p * 5);
-      if (productTen[p * 5] === 0) touchedTen.push(p);
-      for (let k = 0; k < 5; k++) productTen[p * 5 + k] += productDay[p * 5 + k];
       productDay.fill(0, p * 5, p * 5 + 5);
     }
     productRows += touched.length;
@@ -221,9 +201,7 @@ function createCompanyRollups(firstDay: number, days: number, maxProducts: numbe
     /** Writes the non-zero buckets; returns how many rows. */
     write(db: Db, company: number, currency: string, demo: 0 | 1, products: { ids: Int32Array; kinds: ProductKind[]; names: string[]; count: number }, writers: RollupWriters): number {
       endDay(company, currency, demo, products.ids, products.kinds, writers);
-      endTen(company, currency, demo, products.ids, products.kinds, writers);
       currentDay = -1;
-      currentTen = -1;
       let written = productRows;
       productRows = 0;
       const monthSales = new Float64Array(months * 6);
@@ -300,12 +278,6 @@ function createRollupWriters(db: Db) {
     productDaily: createRowWriter(
       db,
       'INSERT INTO product_sales_daily (company_id, day, currency, demo, product_id, kind, orders, quantity, net_minor, vat_minor, gross_minor)',
-      6,
-      5,
-    ),
-    productTenDays: createRowWriter(
-      db,
-      'INSERT INTO product_sales_ten_days (company_id, ten_days, currency, demo, product_id, kind, orders, quantity, net_minor, vat_minor, gross_minor)',
       6,
       5,
     ),

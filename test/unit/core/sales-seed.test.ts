@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../../src-main/core/access';
-import { migration011 } from '../../../src-main/core/db/migrations/011-ten-day-product-rollups';
 import { seedSales } from '../../../src-main/core/seed/sales-seed';
 import { openShopPlatform } from '../../helpers/shop';
 
@@ -29,7 +28,7 @@ describe('the scale seed', { timeout: 30_000 }, () => {
     expect(progress.at(-1)).toBe(6000);
     const ids = Array.from({ length: 40 }, (_, i) => result.companies.firstId + i);
     const rollups = platform.repos.rollups.snapshot(ids);
-    expect(rollups.salesDaily.length + rollups.salesMonthly.length + rollups.kindDaily.length + rollups.kindMonthly.length + rollups.productDaily.length + rollups.productTenDays.length + rollups.productMonthly.length).toBe(result.rollupRows);
+    expect(rollups.salesDaily.length + rollups.salesMonthly.length + rollups.kindDaily.length + rollups.kindMonthly.length + rollups.productDaily.length + rollups.productMonthly.length).toBe(result.rollupRows);
     expect(comparable(rollups)).toEqual(comparable(platform.repos.rollups.recount(ids)));
     // Counters, numbers, checks and foreign keys hold; the bulk-load settings and indexes are back.
     const db = platform.db;
@@ -46,18 +45,6 @@ describe('the scale seed', { timeout: 30_000 }, () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('orders', 'customers')").pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['orders_company_number', 'orders_company_placed', 'orders_customer_placed', 'customers_company_email', 'customers_company_name']));
-  });
-
-  it('migration 011 fills the ten-day product rollups of an existing folder with what a recount gives', () => {
-    const { platform, result } = seeded(3);
-    const ids = Array.from({ length: 40 }, (_, i) => result.companies.firstId + i);
-    const db = platform.db;
-    // A folder from before migration 011: the daily rollups hold the sales, the ten-day table is empty.
-    db.exec('DELETE FROM product_sales_ten_days');
-    db.exec(migration011.sql.slice(migration011.sql.indexOf('INSERT INTO product_sales_ten_days')));
-    const tenDays = platform.repos.rollups.snapshot(ids).productTenDays;
-    expect(tenDays.length).toBeGreaterThan(1000);
-    expect(tenDays).toEqual(platform.repos.rollups.recount(ids).productTenDays);
   });
 
   it('looks like real trade: few large clients, many small, several currencies, repeat customers, a Christmas peak', () => {

@@ -9,7 +9,6 @@ import { migration007 } from './007-month-close';
 import { migration008 } from './008-combined-month-index';
 import { migration009 } from './009-webhook-log-retention';
 import { migration010 } from './010-oauth-refresh-grace';
-import { migration011 } from './011-ten-day-product-rollups';
 
 export interface Migration {
   id: number;
@@ -18,6 +17,5 @@ export interface Migration {
 }
 
 // Numbers are reserved per area so parallel work never collides: 002 shop data, 003 apps and webhooks,
-// 004 OAuth tokens, 005 webhook delivery, 006 App Store, 007 month close, 008 the combined view's month index, 009 the webhook log's retention, 010 the refresh-token grace window,
-// 011 the ten-day product rollups.
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
+// 004 OAuth tokens, 005 webhook delivery, 006 App Store, 007 month close, 008 the combined view's month index, 009 the webhook log's retention, 010 the refresh-token grace window.
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
