@@ -12,6 +12,7 @@ import { createWebhookListenRepository, type WebhookListenRepository } from '../
 import { webhooksModule } from '../server/admin/webhooks-routes';
 import { clockModule } from '../server/routes/clock-routes';
 import { createWebhookDeliveryService, type WebhookDeliveryService } from '../services/webhook-delivery-service';
+import { createWebhookListenService, type WebhookListenService } from '../services/webhook-listen-service';
 import { createWebhooksService, type WebhooksService } from '../services/webhooks-service';
 import { portOfOrigin } from '../webhooks/webhook-address-guard';
 import { installWebhookEventWriter } from '../webhooks/webhook-event-writer';
@@ -23,6 +24,8 @@ declare module '../platform' {
     readonly webhooks: WebhooksService;
     /** Webhook deliveries: the log, replays, reactivation, pair states (the dispatcher is started by the hosts). */
     readonly webhookDeliveries: WebhookDeliveryService;
+    /** `partnerdeck listen`: its listener, heartbeat and the events written for it. */
+    readonly webhookListen: WebhookListenService;
   }
 }
 
@@ -42,6 +45,7 @@ export const webhooksCore = defineCoreArea({
   services: {
     webhooks: ({ ctx, publicUrl }) => createWebhooksService(ctx, { ownPort: () => portOfOrigin(publicUrl()) }),
     webhookDeliveries: ({ ctx, webhooks }) => createWebhookDeliveryService(ctx, webhooks),
+    webhookListen: ({ ctx }) => createWebhookListenService(ctx),
   },
   routes: [clockModule, webhooksModule],
   onOpen({ ctx, repos, clock, events }) {
