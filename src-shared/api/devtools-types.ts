@@ -5,7 +5,6 @@
 export type LocalOnlyFeature =
   | 'http_basic_client_auth'
   | 'pkce'
-  | 'bearer_header_on_tokeninfo'
   | 'access_token_query_on_admin'
   | 'standard_webhooks_headers';
 

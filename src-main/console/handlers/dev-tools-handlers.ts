@@ -5,7 +5,7 @@ import { requirePermission } from '../../core/access';
 import type { ApiLogScope } from '../../core/devtools/api-log-service';
 import type { ConsoleContext, Handlers } from '../console-context';
 
-type DevToolsMethods = 'apiLog.list' | 'compatibility.get' | 'compatibility.set';
+type DevToolsMethods = 'apiLog.list' | 'apiLog.apps' | 'compatibility.get' | 'compatibility.set';
 
 export function devToolsHandlers(ctx: ConsoleContext): Pick<Handlers, DevToolsMethods> {
   const { platform } = ctx;
@@ -19,6 +19,10 @@ export function devToolsHandlers(ctx: ConsoleContext): Pick<Handlers, DevToolsMe
 
   return {
     'apiLog.list': (query) => platform.apiLog.list(scope(), query),
+    'apiLog.apps': () => {
+      scope();
+      return platform.apiLog.apps();
+    },
     'compatibility.get': () => {
       ctx.currentUser();
       return platform.compatibility.info();

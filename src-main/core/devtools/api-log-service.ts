@@ -55,6 +55,8 @@ export interface ApiLogService {
   list(scope: ApiLogScope, query: ApiRequestQuery): ApiRequestPage;
   /** New entries of this process, after each batch is written; returns an unsubscribe function. */
   tail(listener: (entries: ApiRequestEntry[]) => void): () => void;
+  /** The apps that made requests, for the log's filter. */
+  apps(): { id: number; name: string }[];
   /** The newest id in the folder (a follower starts after it). */
   lastId(): number;
   /** Deletes what the retention no longer keeps (one batch); returns how many rows went. */
@@ -188,6 +190,7 @@ export function createApiLogService(deps: { repo: ApiLogRepository; clock: Clock
       return () => followers.delete(listener);
     },
     lastId: () => repo.lastId(),
+    apps: () => repo.apps(),
     sweep(force = false) {
       const now = clock.now();
       if (!force && now - lastSweepAt < SWEEP_EVERY_MS) return 0;

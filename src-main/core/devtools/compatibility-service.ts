@@ -22,10 +22,6 @@ export const LOCAL_ONLY: Record<LocalOnlyFeature, { what: string; hosted: string
     what: 'PKCE (code_challenge / code_verifier)',
     hosted: 'the hosted platform does not specify PKCE (spec §3): it would ignore code_challenge and code_verifier, so the app must not rely on them',
   },
-  bearer_header_on_tokeninfo: {
-    what: 'the access token sent in an Authorization header to /api/tokeninfo',
-    hosted: 'the hosted tokeninfo reads only the access_token query parameter (spec §3): it would answer {"error": "access_token required"}',
-  },
   access_token_query_on_admin: {
     what: 'the access token sent as the access_token query parameter to /admin',
     hosted: 'the hosted REST API takes the token in the Authorization: Bearer header (spec §4): it would answer 401',

@@ -42,6 +42,8 @@ export interface ApiLogRepository {
   /** Deletes up to `limit` rows older than `before`; returns how many went. */
   pruneOlderThan(before: number, limit: number): number;
   lastId(): number;
+  /** The apps that made requests (id and current name), by name. */
+  apps(): { id: number; name: string }[];
 }
 
 const STATUS_SQL: Record<ApiStatusFilter, string | null> = {
@@ -64,6 +66,13 @@ export function createApiLogRepository(db: Db): ApiLogRepository {
     'DELETE FROM api_requests WHERE id IN (SELECT id FROM api_requests INDEXED BY api_requests_at WHERE at < ? ORDER BY at LIMIT ?)',
   );
   const lastId = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM api_requests').pluck();
+  // One probe of the app index per distinct app (a skip scan), not a read of the whole log.
+  const apps = db.prepare<[], { id: number; name: string }>(
+    `WITH RECURSIVE seen(id) AS (
+       SELECT min(app_id) FROM api_requests WHERE app_id IS NOT NULL
+       UNION ALL SELECT (SELECT min(app_id) FROM api_requests WHERE app_id > seen.id) FROM seen WHERE seen.id IS NOT NULL)
+     SELECT seen.id AS id, coalesce(a.name, 'app ' || seen.id) AS name FROM seen LEFT JOIN apps a ON a.id = seen.id WHERE seen.id IS NOT NULL ORDER BY name`,
+  );
   const statements = new Map<string, ReturnType<typeof db.prepare<unknown[], ApiRequestListRow>>>();
 
   function listStatement(filter: ApiRequestFilter): { sql: string; params: unknown[] } {
@@ -113,5 +122,6 @@ export function createApiLogRepository(db: Db): ApiLogRepository {
     },
     pruneOlderThan: (before, limit) => prune.run(before, limit).changes,
     lastId: () => lastId.get() ?? 0,
+    apps: () => apps.all(),
   };
 }

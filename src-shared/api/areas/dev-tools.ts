@@ -22,6 +22,7 @@ export const apiRequestQuerySchema = z
 
 export const devToolsMethods = {
   'apiLog.list': method<ApiRequestPage>()(apiRequestQuerySchema, 'The API request log (/admin, /token, /api/tokeninfo), newest first, filtered by app, company and status'),
+  'apiLog.apps': method<{ id: number; name: string }[]>()(z.object({}).strict(), 'The apps that appear in the API request log (for its filter)'),
   'compatibility.get': method<CompatibilityInfo>()(z.object({}).strict(), 'Whether hosted-compatibility mode (strict) is on'),
   'compatibility.set': method<CompatibilityInfo>()(z.object({ strict: z.boolean() }).strict(), 'Turn hosted-compatibility mode (strict) on or off'),
 } as const;
