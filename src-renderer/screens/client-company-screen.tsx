@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { switchCompany } from '../frame/switch-company';
 import { href } from '../router/routes';
 import { useActions, useApp } from '../state/store-context';
+import { useCapabilities } from '../state/use-capabilities';
 import { Avatar } from '../ui/avatar';
 import { RouteBadge, SampleBadge } from '../ui/badges';
 import { formatDate, placeOf } from '../ui/format';
@@ -18,11 +19,13 @@ export function ClientCompanyScreen({ companyId, tab, addUser }: { companyId: nu
   const userCount = useApp((s) => s.users.byCompany[companyId]?.data?.length);
   const switching = useApp((s) => s.session.switchingTo === companyId);
   const actions = useActions();
+  const { users: mayListUsers } = useCapabilities();
 
   useEffect(() => {
     void actions.loadCompany(companyId);
-    void actions.loadUsers(companyId);
-  }, [actions, companyId]);
+    // The users permission reads a company's users (I7); without it the tab says so.
+    if (mayListUsers) void actions.loadUsers(companyId);
+  }, [actions, companyId, mayListUsers]);
 
   const company = detail?.data ?? null;
   if (!company) {

@@ -5,13 +5,14 @@ import { userCreateSchema, userUpdateSchema } from '../../src-shared/api/inputs'
 import type { User } from '../../src-shared/api/types';
 import { PERMISSION_LABELS, PERMISSIONS, type Permission } from '../../src-shared/domain/permissions';
 import { useActions, useApp } from '../state/store-context';
+import { useCapabilities } from '../state/use-capabilities';
 import { Avatar } from '../ui/avatar';
 import { ConfirmDialog, Modal } from '../ui/dialog';
 import { CheckboxField, FieldError, TextField, errorText } from '../ui/fields';
 import { formatDate, plural } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Card } from '../ui/page';
-import { EmptyState, ErrorState, SkeletonRows, Spinner } from '../ui/states';
+import { EmptyState, ErrorState, NoPermissionState, SkeletonRows, Spinner } from '../ui/states';
 import { useForm, zodValidator, type FormApi } from '../ui/use-form';
 
 /** Short chip names for the permissions (the full labels are in PERMISSION_LABELS). */
@@ -31,17 +32,22 @@ function availablePermissions(companyIsPartner: boolean): Permission[] {
   return PERMISSIONS.filter((p) => companyIsPartner || p !== 'clients');
 }
 
-export function UsersManager({
-  companyId,
-  companyName,
-  companyIsPartner,
-  addUserInitially,
-}: {
-  companyId: number;
-  companyName: string;
-  companyIsPartner: boolean;
-  addUserInitially: boolean;
-}) {
+type UsersManagerProps = { companyId: number; companyName: string; companyIsPartner: boolean; addUserInitially: boolean };
+
+/** The users of a company, for a user with the users permission (the platform refuses the list to anybody else). */
+export function UsersManager(props: UsersManagerProps) {
+  const { users: mayManage } = useCapabilities();
+  if (!mayManage) {
+    return (
+      <Card title="Users" testId="users-list">
+        <NoPermissionState permission="users" what={`${props.companyName}'s users and their permissions`} />
+      </Card>
+    );
+  }
+  return <UsersList {...props} />;
+}
+
+function UsersList({ companyId, companyName, companyIsPartner, addUserInitially }: UsersManagerProps) {
   const users = useApp((s) => s.users.byCompany[companyId]);
   const meId = useApp((s) => s.session.info?.user?.id ?? null);
   const actions = useActions();
