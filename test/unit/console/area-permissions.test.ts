@@ -1,7 +1,7 @@
 // I7 (issue 16): reading an area needs that area's permission, as changing it always did: users.list (users),
 // authorizations.list (apps), shop.getSettings (settings), and each outbox message by its kind's area.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleService } from '../../../src-main/console/console-service';
+import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { EmailKind } from '../../../src-shared/domain/email-kinds';
