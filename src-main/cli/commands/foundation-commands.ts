@@ -167,7 +167,7 @@ const companyList: Command = {
     json: jsonOption('[{"id", "name", "country", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
   },
   examples: ['company list', 'company list --partner 2 --json'],
-  async run({ values, global, io, openPlatform }) {
+  async run({ values, io, openPlatform }) {
     const platform = openPlatform('none');
     try {
       const partnerId = positiveInt(str(values, 'partner'), 'partner');
@@ -216,7 +216,7 @@ const companyCreate: Command = {
     json: jsonOption('the created company'),
   },
   examples: ['company create --name "Acme GmbH" --partner 2 --route via_partner --vat-id DE123456789', 'company create --name "Demo Shop" --sample --json'],
-  async run({ values, global, io, openPlatform }) {
+  async run({ values, io, openPlatform }) {
     const name = required(values, 'name');
     const route = str(values, 'route') ?? 'direct';
     if (route !== 'direct' && route !== 'via_partner') throw new UsageError(`--route must be direct or via_partner (got "${route}")`);
@@ -257,7 +257,7 @@ const userCreate: Command = {
     json: jsonOption('the created user'),
   },
   examples: ['user create --company 5 --email ops@shop.example --password s3cret-pass --admin'],
-  async run({ values, global, io, openPlatform }) {
+  async run({ values, io, openPlatform }) {
     const email = required(values, 'email');
     const permissionsRaw = str(values, 'permissions') ?? '';
     const input = parseInput(userCreateSchema, {
