@@ -11,6 +11,7 @@ import { SERVER_INFO_FILE_NAME } from '../../core/paths';
 import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher-lease';
 import { UsageError, type CliIo } from '../cli-io';
 import { jsonOption, positiveInt, printTable, str, type Command, type CommandGroup, type GlobalOptions } from '../command-kit';
+import { listenCommand } from './listen-command';
 import { triggerCommand } from './trigger-command';
 
 function describeClock(clock: ClockInfo): string {
@@ -262,4 +263,4 @@ export const WEBHOOK_GROUPS: CommandGroup[] = [
   { name: 'clock', summary: "The platform clock: show it, move it forward to run retries that fall due" },
 ];
 
-export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, webhooksList, webhooksDeliveries, webhooksReplay, clockShow, clockAdvance];
+export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, listenCommand, webhooksList, webhooksDeliveries, webhooksReplay, clockShow, clockAdvance];
