@@ -1,8 +1,8 @@
-// The developer tools' core (issue 19): the API request log (migration 011) with its server observer, and
+// The developer tools' core (issue 19): the API request log (migration 013) with its server observer, and
 // hosted-compatibility mode (a setting; the OAuth and REST routes ask it before serving a local-only
 // convenience).
 import { defineCoreArea } from '../area';
-import { migration011 } from '../db/migrations/011-api-request-log';
+import { migration013 } from '../db/migrations/013-api-request-log';
 import { apiLogModule } from '../devtools/api-log-module';
 import { createApiLogService, type ApiLogService } from '../devtools/api-log-service';
 import { createCompatibilityService, type CompatibilityService } from '../devtools/compatibility-service';
@@ -25,7 +25,7 @@ declare module '../services/service-context' {
 
 export const devToolsCore = defineCoreArea({
   name: 'devTools',
-  migrations: [migration011],
+  migrations: [migration013],
   repositories: { apiLog: createApiLogRepository },
   services: {
     apiLog: ({ repos, clock, events, db }) => createApiLogService({ repo: repos.apiLog, clock, events, isOpen: () => db.open }),

@@ -1,4 +1,4 @@
-// SQL of the API request log (migration 011): batch inserts in one transaction, pages newest first by id with
+// SQL of the API request log (migration 013): batch inserts in one transaction, pages newest first by id with
 // optional filters (a statement per filter shape, prepared once), and retention deletes in batches.
 import type { ApiStatusFilter } from '../../../src-shared/api/devtools-types';
 import type { Db } from '../db/database';
