@@ -66,7 +66,8 @@ export interface Platform extends PlatformServices {
   close(): void;
 }
 
-export type Visibility = Pick<AccessChecker, 'canSee' | 'visibleCompanyIds'>;
+/** The access rules the outer layers ask about (core/access.ts; the services check them again). */
+export type Visibility = Pick<AccessChecker, 'canSee' | 'visibleCompanyIds' | 'mayMoveClock'>;
 
 /** The platform as the core's own parts see it (service factories, the server, the seed, the dispatcher):
  * with the database, the repositories, the service context and the REST modules of its areas. */
@@ -114,7 +115,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       ids,
       events,
       secrets: options.secretStore,
-      access: { canSee: access.canSee, visibleCompanyIds: access.visibleCompanyIds },
+      access: { canSee: access.canSee, visibleCompanyIds: access.visibleCompanyIds, mayMoveClock: access.mayMoveClock },
       atomically: (work) => db.transaction(work).immediate(),
       startWalCheckpointer: (checkpointerOptions) => startWalCheckpointer(db, checkpointerOptions),
       publicUrl: () => publicUrl,
