@@ -12,6 +12,7 @@ import { appStoreCore } from './core/areas/app-store';
 import { billingCore } from './core/areas/billing';
 import { embeddedAppsCore } from './core/areas/embedded-apps';
 import { foundationCore } from './core/areas/foundation';
+import { logisticsCore } from './core/areas/logistics';
 import { oauthCore } from './core/areas/oauth';
 import { salesCore } from './core/areas/sales';
 import { shopCore } from './core/areas/shop';
@@ -23,6 +24,7 @@ import { appStoreHandlers } from './console/handlers/app-store-handlers';
 import { billingHandlers } from './console/handlers/billing-handlers';
 import { companiesHandlers } from './console/handlers/companies-handlers';
 import { embeddedAppsHandlers } from './console/handlers/embedded-apps-handlers';
+import { logisticsHandlers } from './console/handlers/logistics-handlers';
 import { oauthHandlers } from './console/handlers/oauth-handlers';
 import { outboxHandlers } from './console/handlers/outbox-handlers';
 import { salesHandlers } from './console/handlers/sales-handlers';
@@ -35,6 +37,7 @@ import { APP_COMMANDS, APP_GROUPS } from './cli/commands/app-commands';
 import { BILLING_COMMANDS, BILLING_GROUPS } from './cli/commands/billing-commands';
 import { EMBEDDED_APP_COMMANDS } from './cli/commands/embedded-app-commands';
 import { FOUNDATION_COMMANDS, FOUNDATION_GROUPS } from './cli/commands/foundation-commands';
+import { LOGISTICS_COMMANDS, LOGISTICS_GROUPS } from './cli/commands/logistics-commands';
 import { SHOP_COMMANDS } from './cli/commands/shop-commands';
 import { STORE_COMMANDS } from './cli/commands/store-commands';
 import { WEBHOOK_COMMANDS, WEBHOOK_GROUPS } from './cli/commands/webhook-commands';
@@ -59,6 +62,7 @@ export const CORE_AREAS = {
   embeddedApps: embeddedAppsCore,
   billing: billingCore,
   appStore: appStoreCore,
+  logistics: logisticsCore,
 } as const satisfies Record<AreaName, CoreArea>;
 
 export const CONSOLE_AREAS = {
@@ -70,6 +74,7 @@ export const CONSOLE_AREAS = {
   embeddedApps: [embeddedAppsHandlers],
   billing: [billingHandlers],
   appStore: [appStoreHandlers],
+  logistics: [logisticsHandlers],
 } as const satisfies Record<AreaName, readonly HandlerFactory[]>;
 
 export const CLI_AREAS = {
@@ -81,6 +86,7 @@ export const CLI_AREAS = {
   webhooks: { commands: WEBHOOK_COMMANDS, groups: WEBHOOK_GROUPS },
   embeddedApps: { commands: EMBEDDED_APP_COMMANDS, groups: [] },
   billing: { commands: BILLING_COMMANDS, groups: BILLING_GROUPS },
+  logistics: { commands: LOGISTICS_COMMANDS, groups: LOGISTICS_GROUPS },
 } as const satisfies Record<AreaName, CliArea>;
 
 // ---- Checked at compile time: the areas provide every service, repository and console method the types declare

@@ -6,11 +6,12 @@ import { appStoreArea } from './app-store';
 import { billingArea } from './billing';
 import { embeddedAppsArea } from './embedded-apps';
 import { foundationArea } from './foundation';
+import { logisticsArea } from './logistics';
 import { oauthArea } from './oauth';
 import { salesArea } from './sales';
 import { shopArea } from './shop';
 import { webhooksArea } from './webhooks';
 
-export const SHARED_AREAS = [foundationArea, oauthArea, webhooksArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea] as const;
+export const SHARED_AREAS = [foundationArea, oauthArea, webhooksArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea, logisticsArea] as const;
 
 export type AreaName = (typeof SHARED_AREAS)[number]['name'];
