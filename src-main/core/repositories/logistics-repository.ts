@@ -1,4 +1,4 @@
-// SQL for logistics partners (migration 012): providers, offers, warehouses, zones, rates, the shops' choices,
+// SQL for logistics partners (migration 016): providers, offers, warehouses, zones, rates, the shops' choices,
 // fulfillments (forwarded orders), shipments with their timeline, and the inventory ledger with its balance rows.
 // Rules live in the logistics services; this module only reads and writes rows.
 import type { Db } from '../db/database';

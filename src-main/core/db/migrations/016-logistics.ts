@@ -1,12 +1,12 @@
-// Migration 012: logistics partners (spec §8, docs/logistics.md). A partner company applies to be a provider; the
+// Migration 016: logistics partners (spec §8, docs/logistics.md). A partner company applies to be a provider; the
 // operator approves it. A provider has warehouses, zones (lists of countries) and rate rules (weight bracket x zone
 // x currency), offers itself to every shop or to selected clients; a shop chooses providers (one preferred).
 // Checkout writes the order's shipping (forwarded to the provider: the fulfillment queue), reserves stock and the
 // provider ships (shipments with a timeline). Inventory is a ledger of movements per warehouse and product; the
 // balance row is kept in the same transaction as each movement and CHECKs that nothing goes below zero.
 // Weights are grams, money integer minor units. Nothing here enters the month close (it reads orders only).
-export const migration012 = {
-  id: 12,
+export const migration016 = {
+  id: 16,
   name: 'logistics',
   sql: `
 CREATE TABLE logistics_providers (
