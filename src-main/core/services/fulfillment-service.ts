@@ -184,7 +184,7 @@ export function createFulfillmentService(ctx: ServiceContext, logistics: Logisti
     outbox.queue(emit, {
       companyId: provider.company_id,
       to: provider.contact_email,
-      kind: 'logistics_forward',
+      kind: 'logistics.forward',
       subject: `New order to fulfil: ${shop.name} #${order.number}`,
       body: [
         `Hello ${provider.name},`,

@@ -93,7 +93,7 @@ export function createLogisticsService(ctx: ServiceContext, outbox: OutboxServic
       outbox.queue(emit, {
         companyId: row.company_id,
         to: row.contact_email,
-        kind: 'logistics_decision',
+        kind: 'logistics.decision',
         subject: state === 'approved' ? `${row.name} is approved as a logistics provider` : `${row.name} was not approved as a logistics provider`,
         body:
           state === 'approved'
