@@ -10,6 +10,7 @@ import type { AreaName, MethodName } from '../src-shared/api/contract';
 import type { CoreArea, RepositoryFactories, ServiceFactories } from './core/area';
 import { appStoreCore } from './core/areas/app-store';
 import { billingCore } from './core/areas/billing';
+import { devToolsCore } from './core/areas/dev-tools';
 import { embeddedAppsCore } from './core/areas/embedded-apps';
 import { foundationCore } from './core/areas/foundation';
 import { logisticsCore } from './core/areas/logistics';
@@ -22,6 +23,7 @@ import { migrationsOf, openPlatform as openPlatformOf, type OpenPlatformOptions,
 import { createConsoleService as createConsoleServiceOf, type ConsoleService, type ConsoleServiceOptions, type HandlerFactory } from './console/console-service';
 import { appStoreHandlers } from './console/handlers/app-store-handlers';
 import { billingHandlers } from './console/handlers/billing-handlers';
+import { devToolsHandlers } from './console/handlers/dev-tools-handlers';
 import { companiesHandlers } from './console/handlers/companies-handlers';
 import { embeddedAppsHandlers } from './console/handlers/embedded-apps-handlers';
 import { logisticsHandlers } from './console/handlers/logistics-handlers';
@@ -35,6 +37,7 @@ import { webhooksHandlers } from './console/handlers/webhooks-handlers';
 import type { Command, CommandGroup } from './cli/command-kit';
 import { APP_COMMANDS, APP_GROUPS } from './cli/commands/app-commands';
 import { BILLING_COMMANDS, BILLING_GROUPS } from './cli/commands/billing-commands';
+import { DEV_TOOLS_COMMANDS, DEV_TOOLS_GROUPS } from './cli/commands/dev-tools-commands';
 import { EMBEDDED_APP_COMMANDS } from './cli/commands/embedded-app-commands';
 import { FOUNDATION_COMMANDS, FOUNDATION_GROUPS } from './cli/commands/foundation-commands';
 import { LOGISTICS_COMMANDS, LOGISTICS_GROUPS } from './cli/commands/logistics-commands';
@@ -62,6 +65,7 @@ export const CORE_AREAS = {
   embeddedApps: embeddedAppsCore,
   billing: billingCore,
   appStore: appStoreCore,
+  devTools: devToolsCore,
   logistics: logisticsCore,
 } as const satisfies Record<AreaName, CoreArea>;
 
@@ -74,6 +78,7 @@ export const CONSOLE_AREAS = {
   embeddedApps: [embeddedAppsHandlers],
   billing: [billingHandlers],
   appStore: [appStoreHandlers],
+  devTools: [devToolsHandlers],
   logistics: [logisticsHandlers],
 } as const satisfies Record<AreaName, readonly HandlerFactory[]>;
 
@@ -86,6 +91,7 @@ export const CLI_AREAS = {
   webhooks: { commands: WEBHOOK_COMMANDS, groups: WEBHOOK_GROUPS },
   embeddedApps: { commands: EMBEDDED_APP_COMMANDS, groups: [] },
   billing: { commands: BILLING_COMMANDS, groups: BILLING_GROUPS },
+  devTools: { commands: DEV_TOOLS_COMMANDS, groups: DEV_TOOLS_GROUPS },
   logistics: { commands: LOGISTICS_COMMANDS, groups: LOGISTICS_GROUPS },
 } as const satisfies Record<AreaName, CliArea>;
 

@@ -4,6 +4,7 @@
 // and add it here (docs/architecture.md, "How to add an area").
 import { appStoreArea } from './app-store';
 import { billingArea } from './billing';
+import { devToolsArea } from './dev-tools';
 import { embeddedAppsArea } from './embedded-apps';
 import { foundationArea } from './foundation';
 import { logisticsArea } from './logistics';
@@ -12,6 +13,6 @@ import { salesArea } from './sales';
 import { shopArea } from './shop';
 import { webhooksArea } from './webhooks';
 
-export const SHARED_AREAS = [foundationArea, oauthArea, webhooksArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea, logisticsArea] as const;
+export const SHARED_AREAS = [foundationArea, oauthArea, webhooksArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea, devToolsArea, logisticsArea] as const;
 
 export type AreaName = (typeof SHARED_AREAS)[number]['name'];
