@@ -8,6 +8,7 @@ import { OPERATOR, userActor, type Actor } from '../access';
 import type { Platform } from '../platform';
 import type { CompanyCreate } from '../services/companies-service';
 import { seedDemoApps } from './demo-apps-seed';
+import { seedDemoLogistics } from './demo-logistics-seed';
 import { seedDemoShops } from './demo-shop-seed';
 import { internalsOf } from '../platform-internals';
 
@@ -177,6 +178,7 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
   platform.users.setOperator(actor, internalsOf(platform).repos.users.findByEmail(DEMO_OPERATOR_EMAIL)!.id, true);
   seedDemoShops(platform);
   seedDemoApps(platform);
+  seedDemoLogistics(platform);
 }
 
 /**
