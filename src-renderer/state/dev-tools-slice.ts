@@ -38,7 +38,11 @@ export interface DevToolsActions {
   loadApiApps(): Promise<void>;
   loadCompatibility(): Promise<void>;
   setStrict(strict: boolean): Promise<void>;
+  /** OAuth chaos on an app's authorization for a company (the toast says what the app will see). */
+  runOAuthChaos(action: OAuthChaosAction, appId: number, companyId: number): Promise<void>;
 }
+
+export type OAuthChaosAction = 'expire-access-token' | 'revoke-refresh-family' | 'replay-rotated-refresh-token';
 
 const emptyView = (filter: ApiLogFilter): ApiLogView => ({ filter, items: [], hasMore: false, status: 'idle', error: null, loadingOlder: false });
 
@@ -96,6 +100,10 @@ export function createDevToolsSlice(ctx: SliceContext): { state: DevToolsState; 
     loadApiApps: () => loader.load('apps', fieldTarget(ctx, 'devTools', 'apiApps'), () => ctx.client.call('apiLog.apps', {})),
 
     loadCompatibility: () => loader.load('compatibility', fieldTarget(ctx, 'devTools', 'compatibility'), () => ctx.client.call('compatibility.get', {})),
+
+    async runOAuthChaos(action, appId, companyId) {
+      await mutate(ctx, () => ctx.client.call('oauthChaos.run', { action, appId, companyId }), (r) => `Done. The app: ${r.effect}`);
+    },
 
     async setStrict(strict) {
       const info = await mutate(

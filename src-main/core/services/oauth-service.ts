@@ -90,7 +90,8 @@ export interface AccessGrant {
   expiresAt: number;
 }
 
-export type AccessCheck = { ok: true; grant: AccessGrant } | { ok: false; reason: 'invalid' | 'expired' };
+/** A refused token that was recognised (expired, revoked) still names its app and company, for the API request log. */
+export type AccessCheck = { ok: true; grant: AccessGrant } | { ok: false; reason: 'invalid' | 'expired'; appId?: number; companyId?: number };
 
 export interface OAuthService {
   /** Issues a code for an approved authorization request; returns the code (only its hash is stored). */
@@ -320,10 +321,11 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
       const parts = ACCESS_TOKEN.exec(token);
       const row: TokenLookup | undefined = parts ? oauth.findById(parseInt(parts[1], 36)) : undefined;
       if (!row || !matchesHash(parts![2], row.access_hash)) return { ok: false, reason: 'invalid' };
+      const owner = { appId: row.app_id, companyId: row.company_id };
       if (row.family_revoked_at !== null || row.authorization_revoked_at !== null || row.user_id === null || row.user_email === null) {
-        return { ok: false, reason: 'invalid' };
+        return { ok: false, reason: 'invalid', ...owner };
       }
-      if (row.access_expires_at <= clock.now()) return { ok: false, reason: 'expired' };
+      if (row.access_expires_at <= clock.now()) return { ok: false, reason: 'expired', ...owner };
       const authorized = row.authorization_scopes.split(',');
       return {
         ok: true,
