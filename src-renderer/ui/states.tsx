@@ -1,6 +1,7 @@
 // Designed empty, loading and error states, so that no screen is ever blank.
 import type { ReactNode } from 'react';
 import { Icon, type IconName } from './icons';
+import './states.css';
 
 export function Spinner({ size = 16, label }: { size?: number; label?: string }) {
   return (
