@@ -5,6 +5,7 @@
 // here (docs/architecture.md, "How to add an area"). The order is the order pushed events are handled in.
 import { appStoreArea } from './areas/app-store';
 import { billingArea } from './areas/billing';
+import { devToolsArea } from './areas/dev-tools';
 import { embeddedAppsArea } from './areas/embedded-apps';
 import { foundationArea } from './areas/foundation';
 import { oauthArea } from './areas/oauth';
@@ -13,7 +14,7 @@ import { shopArea } from './areas/shop';
 import { webhooksArea } from './areas/webhooks';
 import type { AreaSliceKey } from './state/store';
 
-export const RENDERER_AREAS = [foundationArea, oauthArea, webhooksArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea] as const;
+export const RENDERER_AREAS = [foundationArea, oauthArea, webhooksArea, devToolsArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type RegisteredSliceKey = keyof UnionToIntersection<NonNullable<(typeof RENDERER_AREAS)[number]['slices']>>;
