@@ -15,6 +15,7 @@ import { Loaded } from '../ui/loadable';
 import { Table } from '../ui/table';
 import { useConfirmedAction } from '../ui/use-action';
 import { AppCell } from './apps/apps-ui';
+import './authorized-apps-screen.css';
 
 export function AuthorizedAppsScreen() {
   const acting = useApp((s) => s.session.info?.acting ?? null);

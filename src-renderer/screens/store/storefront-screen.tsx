@@ -26,6 +26,7 @@ import { Segmented } from '../../ui/segmented';
 import { Callout, EmptyState, SkeletonBlock, Spinner } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { AmountsSummary, KindIcon } from './store-ui';
+import './storefront-screen.css';
 
 const SHOWN = 48;
 
