@@ -8,13 +8,14 @@ import { billingArea } from './areas/billing';
 import { devToolsArea } from './areas/dev-tools';
 import { embeddedAppsArea } from './areas/embedded-apps';
 import { foundationArea } from './areas/foundation';
+import { logisticsArea } from './areas/logistics';
 import { oauthArea } from './areas/oauth';
 import { salesArea } from './areas/sales';
 import { shopArea } from './areas/shop';
 import { webhooksArea } from './areas/webhooks';
 import type { AreaSliceKey } from './state/store';
 
-export const RENDERER_AREAS = [foundationArea, oauthArea, webhooksArea, devToolsArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea] as const;
+export const RENDERER_AREAS = [foundationArea, oauthArea, webhooksArea, devToolsArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea, logisticsArea] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type RegisteredSliceKey = keyof UnionToIntersection<NonNullable<(typeof RENDERER_AREAS)[number]['slices']>>;

@@ -41,6 +41,7 @@ import { Callout, Spinner } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { EntityListPage, type EntityListConfig } from './entity-list';
 import { AmountsSummary, NameCell, ShopItemPage } from './store-ui';
+import { OrderShippingCard } from '../../areas/logistics/shop-logistics';
 import './orders-screen.css';
 
 const SOURCE_LABELS: Record<OrderSummary['source'], string> = { checkout: 'Storefront', console: 'Entered here', api: 'API', seed: 'Imported' };
@@ -249,6 +250,7 @@ function OrderView({ order, back }: { order: Order; back: { href: string; label:
               </div>
             </div>
           </Card>
+          <OrderShippingCard companyId={order.companyId} orderId={order.id} />
           <Card title="Summary">
             <Facts
               items={[
