@@ -85,7 +85,11 @@ describe('a logistics provider from its application to a parcel in transit, in C
     await card.waitFor(WAIT);
     await shot('review');
     await card.locator('[data-testid^="provider-approve-"]').click();
-    await expect.poll(() => card.textContent(), WAIT).toContain('Approved');
+    // It leaves the queue of those waiting, and shows as approved among all providers.
+    const fjord = () => page.locator('[data-testid^="provider-review-"]', { hasText: 'Fjord Freight Logistics' });
+    await expect.poll(() => fjord().count(), WAIT).toBe(0);
+    await byTestId('logistics-review-filter-all').click();
+    await expect.poll(() => fjord().first().textContent(), WAIT).toContain('Approved');
   });
 
   it('the provider sets up a warehouse, a zone and a rate', async () => {
