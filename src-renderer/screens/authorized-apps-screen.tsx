@@ -16,6 +16,7 @@ import { Table } from '../ui/table';
 import { useConfirmedAction } from '../ui/use-action';
 import type { OAuthChaosAction } from '../state/dev-tools-slice';
 import { AppCell } from './apps/apps-ui';
+import './authorized-apps-screen.css';
 
 const CHAOS_LABELS: Record<OAuthChaosAction, string> = {
   'expire-access-token': 'Expire access token now',

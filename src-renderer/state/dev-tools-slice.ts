@@ -4,6 +4,7 @@ import type { ApiRequestEntry, ApiStatusFilter, CompatibilityInfo } from '../../
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export const API_LOG_PAGE = 200;
 
@@ -48,7 +49,7 @@ const emptyView = (filter: ApiLogFilter): ApiLogView => ({ filter, items: [], ha
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function createDevToolsSlice(ctx: SliceContext): { state: DevToolsState; actions: DevToolsActions } {
+export function createDevToolsSlice(ctx: SliceContext): SliceParts<DevToolsState, DevToolsActions> {
   const loader = createKeyedLoader();
   const view = () => ctx.get().devTools.apiLog;
   const query = (filter: ApiLogFilter) => ({ appId: filter.appId, companyId: filter.companyId, status: filter.status, marked: filter.marked });
@@ -115,7 +116,9 @@ export function createDevToolsSlice(ctx: SliceContext): { state: DevToolsState; 
     },
   };
 
-  return { state: { apiLog: emptyView(NO_API_FILTER), apiApps: idle(), compatibility: idle() }, actions };
+  const initial: DevToolsState = { apiLog: emptyView(NO_API_FILTER), apiApps: idle(), compatibility: idle() };
+  // Hosted-compatibility mode is the platform's, not the acting company's: it stays across a switch.
+  return { state: initial, actions, forActing: (current) => ({ ...initial, compatibility: current.compatibility }) };
 }
 
 function sameFilter(a: ApiLogFilter, b: ApiLogFilter): boolean {
