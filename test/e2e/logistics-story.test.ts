@@ -45,7 +45,7 @@ beforeAll(async () => {
   );
   shop.users.create(OPERATOR, { companyId: partner.id, email: PROVIDER_USER.email, name: PROVIDER_USER.name, password: 'unused-password', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: DEMO_PASSWORD_HASH });
   const client = shop.companies.create(
-    { kind: 'user', user: shop.repos.users.findByEmail(PROVIDER_USER.email)! },
+    shop.localUsers.actorByEmail(PROVIDER_USER.email)!,
     { name: CLIENT, country: 'DE', email: 'shop@fjord-outdoor.example', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true },
   );
   shop.shop.updateSettings(OPERATOR, { companyId: client.id, storefrontOpen: true });
