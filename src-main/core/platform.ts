@@ -3,7 +3,9 @@
 // reaches the platform through the object this returns.
 import { join } from 'node:path';
 import { createAccessChecker } from './access';
-import { portOfOrigin } from './webhooks/webhook-address-guard';
+import { rememberedPorts } from './server/port-memory';
+import { createWebhookNetworkSettings, type WebhookNetworkSettings } from './services/webhook-network-settings';
+import { portOfOrigin, type OwnPort } from './webhooks/webhook-address-guard';
 import { createClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/database';
 import { createEventBus, type EventBus } from './events';
@@ -106,6 +108,8 @@ export interface Platform {
   readonly embeddedApps: EmbeddedAppsService;
   /** Webhook registrations (REST /admin/webhooks). */
   readonly webhooks: WebhooksService;
+  /** Where webhooks may go: our own ports and the operator's allowed private ranges (M1). */
+  readonly webhookNetwork: WebhookNetworkSettings;
   /** Webhook deliveries: the log, replays, reactivation, pair states (the dispatcher itself is started by the hosts). */
   readonly webhookDeliveries: WebhookDeliveryService;
   // A client's shop data (spec §2); every change goes through these and emits its events.
@@ -167,7 +171,25 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(companiesRepo) });
     let publicUrl = DEFAULT_PUBLIC_URL;
     const outbox = createOutboxService(ctx);
-    const webhooks = createWebhooksService(ctx, { ownPort: () => portOfOrigin(publicUrl) });
+    // Our own servers' ports: this process's platform server, and what the folder's servers remember (a serve or
+    // a browser-mode console of another process on the same folder), read at most once a second.
+    let remembered: { at: number; ports: OwnPort[] } = { at: -Infinity, ports: [] };
+    const ownPorts = (): OwnPort[] => {
+      if (performance.now() - remembered.at > 1000) {
+        const ports = rememberedPorts(options.dataDir);
+        remembered = {
+          at: performance.now(),
+          ports: [
+            ...(ports.platform ? [{ port: ports.platform, name: 'the platform server' }] : []),
+            ...(ports.console ? [{ port: ports.console, name: 'the console' }] : []),
+          ],
+        };
+      }
+      const own = portOfOrigin(publicUrl);
+      return own === null ? remembered.ports : [{ port: own, name: 'the platform server' }, ...remembered.ports.filter((p) => p.port !== own)];
+    };
+    const webhookNetwork = createWebhookNetworkSettings(ctx, ownPorts);
+    const webhooks = createWebhooksService(ctx, { policy: () => webhookNetwork.policy() });
     const authorizations = createAuthorizationsService(ctx, webhooks);
     const companies = createCompaniesService(ctx, outbox, authorizations);
     const users = createUsersService(ctx, outbox, () => publicUrl);
@@ -215,6 +237,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       oauth,
       embeddedApps,
       webhooks,
+      webhookNetwork,
       webhookDeliveries,
       catalog,
       customers,

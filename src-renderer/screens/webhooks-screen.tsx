@@ -12,10 +12,12 @@ import { ClockControl, usePlatformNow } from '../frame/clock-control';
 import { href } from '../router/routes';
 import { navigate } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
+import { useCapabilities } from '../state/use-capabilities';
 import { formatCount, formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Card, PageHeader } from '../ui/page';
 import { EmptyState, ErrorState, SkeletonRows, Spinner } from '../ui/states';
+import { PrivateNetworksCard } from './webhook-private-networks';
 
 const ROW_HEIGHT = 44;
 
@@ -429,6 +431,7 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
   const actingName = useApp((s) => s.session.info?.acting?.name ?? '');
   const actions = useActions();
   const platformNow = usePlatformNow();
+  const caps = useCapabilities();
 
   useEffect(() => {
     void actions.loadWebhooks();
@@ -480,6 +483,7 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
           <DeliveryLog webhookId={webhookId} hooks={hookOptions} appNames={appNames} platformNow={platformNow} />
         </>
       )}
+      {caps.webhookNetworks && <PrivateNetworksCard />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Webhooks and the platform clock: the hooks overview (grouped by app and company, with their state), the
 // delivery log (paged newest first; pushed events fetch what is newer, scrolling fetches what is older),
 // one attempt's request in detail, replays and reactivation.
-import type { ClockInfo, WebhookAttemptDetail, WebhookAttemptSummary, WebhooksOverview } from '../../src-shared/api/webhook-delivery-types';
+import type { ClockInfo, PrivateNetworksView, WebhookAttemptDetail, WebhookAttemptSummary, WebhooksOverview } from '../../src-shared/api/webhook-delivery-types';
 import { failed, idle, loading, ready, type Loadable } from './loadable';
 import { mutate, patch, type SliceContext } from './slice-context';
 
@@ -24,6 +24,8 @@ export interface WebhooksState {
   clock: Loadable<ClockInfo>;
   /** Event ids whose replay was asked for and has not been logged yet. */
   replaying: number[];
+  /** The private ranges the operator allows webhooks into (loaded for operators only). */
+  privateNetworks: Loadable<PrivateNetworksView>;
 }
 
 export interface WebhooksActions {
@@ -37,6 +39,9 @@ export interface WebhooksActions {
   reactivate(webhookId: number): Promise<void>;
   loadClock(): Promise<void>;
   advanceClock(duration: string): Promise<ClockInfo>;
+  loadPrivateNetworks(): Promise<void>;
+  /** Operator only: allow ranges or take them back; field errors (allow, disallow) come back as ApiError. */
+  changePrivateNetworks(change: { allow?: string[]; disallow?: string[] }): Promise<void>;
 }
 
 const emptyLog = (webhookId: number | null): AttemptLog => ({ webhookId, items: [], hasMore: false, status: 'idle', error: null, loadingOlder: false });
@@ -148,6 +153,22 @@ export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; 
       }
     },
 
+    async loadPrivateNetworks() {
+      patch(ctx, 'webhooks', (w) => ({ privateNetworks: loading(w.privateNetworks) }));
+      try {
+        const view = await ctx.client.call('webhooks.privateNetworks', {});
+        patch(ctx, 'webhooks', { privateNetworks: ready(view) });
+      } catch (error) {
+        patch(ctx, 'webhooks', (w) => ({ privateNetworks: failed(w.privateNetworks, error) }));
+      }
+    },
+
+    async changePrivateNetworks(change) {
+      const removing = (change.disallow ?? []).length > 0;
+      const view = await mutate(ctx, () => ctx.client.call('webhooks.setPrivateNetworks', { allow: change.allow ?? [], disallow: change.disallow ?? [] }), removing ? 'Range taken back: webhooks to it are refused from now on' : 'Range allowed for webhooks');
+      patch(ctx, 'webhooks', { privateNetworks: ready(view) });
+    },
+
     async advanceClock(duration) {
       const clock = await ctx.client.call('clock.advance', { duration });
       patch(ctx, 'webhooks', { clock: ready(clock) });
@@ -155,5 +176,5 @@ export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; 
     },
   };
 
-  return { state: { overview: idle(), log: emptyLog(null), details: {}, clock: idle(), replaying: [] }, actions };
+  return { state: { overview: idle(), log: emptyLog(null), details: {}, clock: idle(), replaying: [], privateNetworks: idle() }, actions };
 }
