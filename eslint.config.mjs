@@ -9,9 +9,14 @@ const NODE_BUILTINS = [
 ];
 const nodeBuiltinPatterns = NODE_BUILTINS.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
 
-const layer = (message, patterns) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const layer = (message, patterns, extra = []) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...extra] }],
 });
+
+// src-main/areas.ts is the main side's composition root (the list of areas and what is assembled from it): the
+// hosts (Electron, the CLI, the browser host) and the tests import it; the core and the console, which it
+// assembles, never do.
+const compositionRoot = { regex: '^(\\.\\./)+areas$', message: 'src-main/areas.ts is the composition root: only the hosts (electron, cli, host) and tests import it.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'build/**', 'node_modules/**', 'out/**', 'examples/**/node_modules/**'] },
@@ -63,13 +68,13 @@ export default tseslint.config(
     files: ['src-main/core/**/*.ts'],
     rules: layer('src-main/core is the Node-only platform core: it must not import electron, the console, the host, the CLI or the renderer.', [
       'electron', 'electron-store', '**/src-renderer/**', '**/console/**', '**/host/**', '**/cli/**', '**/electron/**',
-    ]),
+    ], [compositionRoot]),
   },
   {
     files: ['src-main/console/**/*.ts'],
     rules: layer('src-main/console may import core and src-shared only (no electron, no DOM, no host or CLI).', [
       'electron', 'electron-store', '**/src-renderer/**', '**/host/**', '**/cli/**', '**/electron/**', 'react', 'react-dom',
-    ]),
+    ], [compositionRoot]),
   },
   {
     files: ['src-main/electron/**/*.ts'],

@@ -40,8 +40,27 @@ const nodeCommon = {
   external: ['electron', 'better-sqlite3', 'pdfkit'],
 };
 
+/**
+ * The desktop app imports src-main/areas.ts (the list of areas) for the core and the console, not for the CLI's
+ * commands listed beside them. The CLI and browser-host modules do nothing when imported (they only declare), so
+ * they are marked free of side effects here and esbuild leaves them out of the desktop bundle when unused.
+ */
+const cliAndHostDeclareOnly = {
+  name: 'cli-and-host-declare-only',
+  setup(build) {
+    const ours = join(root, 'src-main') + '/';
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === 'resolving') return undefined;
+      const result = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      if (result.errors.length > 0) return { errors: result.errors };
+      const declareOnly = result.path.startsWith(`${ours}cli/`) || result.path.startsWith(`${ours}host/`);
+      return declareOnly ? { ...result, sideEffects: false } : result;
+    });
+  },
+};
+
 await Promise.all([
-  build({ ...nodeCommon, entryPoints: { 'main/electron-main': 'src-main/electron/main.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  build({ ...nodeCommon, plugins: [cliAndHostDeclareOnly], entryPoints: { 'main/electron-main': 'src-main/electron/main.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   build({
     ...nodeCommon,
     // The preload runs sandboxed: everything but `electron` must be inside the bundle.

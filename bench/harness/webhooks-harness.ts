@@ -7,7 +7,9 @@
 //     it is stopped or killed.
 import { join } from 'node:path';
 import { OPERATOR } from '../../src-main/core/access';
-import { openPlatform, type Platform } from '../../src-main/core/platform';
+import type { Platform } from '../../src-main/core/platform';
+import { openPlatform } from '../../src-main/areas';
+import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 import { startWebhookDispatcher, type WebhookDispatcher, type WebhookDispatcherOptions } from '../../src-main/core/webhooks/webhook-dispatcher';
 import { buildWebhookRequest } from '../../src-main/core/webhooks/webhook-signing';
@@ -17,7 +19,9 @@ import { unsignedPayloadJson } from '../../src-shared/domain/webhooks';
 export { buildWebhookRequest, unsignedPayloadJson };
 
 export function openHarnessPlatform(dataDir: string, seed: 'demo' | 'none' = 'demo'): Platform {
-  return openPlatform({ dataDir, seed, secretStore: createKeyFileSecretStore(join(dataDir, 'secret.key')) });
+  const platform = openPlatform({ dataDir, secretStore: createKeyFileSecretStore(join(dataDir, 'secret.key')) });
+  if (seed === 'demo') seedDemoIfEmpty(platform);
+  return platform;
 }
 
 export interface Fixture {

@@ -11,12 +11,15 @@ import { knownFailure } from '../core/errors';
 import { defaultDataDir } from '../core/paths';
 import { colorsOn, paint, UsageError, type CliIo } from './cli-io';
 import type { Command, CommandContext, CommandGroup, CommandOption } from './command-kit';
-import { COMMAND_GROUPS, COMMANDS } from './commands';
+import { ASSEMBLY, COMMAND_GROUPS, COMMANDS, type Assembly } from '../areas';
+import { openCliPlatform, startConsoleStack } from './stack';
 import { completionCommand } from './completion';
 
 export interface CliRegistry {
   commands: readonly Command[];
   groups: readonly CommandGroup[];
+  /** How the commands open the platform and start the console (every area's; tests may pass their own). */
+  assembly: Assembly;
 }
 
 /** Flags every command takes. */
@@ -32,9 +35,9 @@ const DESCRIPTION = 'PartnerDeck: the partner console and a complete local copy 
 /** Help wraps to the terminal, at most this wide (and exactly this wide when not on a terminal). */
 const HELP_WIDTH = 100;
 
-/** The registry the binary runs: every area's commands, plus `help` and `completion`. */
+/** The registry the binary runs: every area's commands (src-main/areas.ts), plus `help` and `completion`. */
 export function defaultRegistry(): CliRegistry {
-  return { commands: COMMANDS, groups: COMMAND_GROUPS };
+  return { commands: COMMANDS, groups: COMMAND_GROUPS, assembly: ASSEMBLY };
 }
 
 /** A commander command that prints a group's help (on stdout, exit 0) when called without a subcommand. */
@@ -228,7 +231,14 @@ export function buildProgram(io: CliIo, registry: CliRegistry, outcome: Outcome 
       checkDeclared(command, values, positionals);
       const global = { dataDir: resolve((values['data-dir'] as string | undefined) ?? defaultDataDir(io.env)) };
       try {
-        outcome.code = await command.run({ values, positionals, global, io });
+        outcome.code = await command.run({
+          values,
+          positionals,
+          global,
+          io,
+          openPlatform: (seed) => openCliPlatform(registry.assembly, global.dataDir, seed),
+          startConsoleStack: (options) => startConsoleStack(registry.assembly, global.dataDir, options),
+        });
       } catch (error) {
         if (error instanceof ApiError && error.code === 'validation_failed') throw new UsageError(flagError(error, command, values));
         throw error;

@@ -2,7 +2,8 @@
 // examples) plus its `run`: cli.ts turns these into commander commands (help, parsing, "did you mean"), and
 // the same declarations feed shell completion and the help snapshots. Area files export `Command[]` (and the
 // `CommandGroup`s whose first word they introduce); the helpers below read flags and print tables.
-import type { SeedChoice } from '../core/platform';
+import type { Platform, SeedChoice } from '../core/platform';
+import type { ConsoleStack, ConsoleStackOptions } from './stack';
 import { UsageError, type CliIo } from './cli-io';
 
 export interface GlobalOptions {
@@ -68,6 +69,11 @@ export interface CommandContext {
   positionals: string[];
   global: GlobalOptions;
   io: CliIo;
+  /** Opens the data folder's platform (a folder from a newer PartnerDeck is refused); an empty folder gets the demo
+   * with `'demo'`. The command closes it. */
+  openPlatform(seed: SeedChoice): Platform;
+  /** Browser mode on the data folder: platform, dispatcher, platform server, console service and browser host. */
+  startConsoleStack(options: ConsoleStackOptions): Promise<ConsoleStack>;
 }
 
 export const str = (values: CommandContext['values'], key: string): string | undefined => values[key] as string | undefined;

@@ -1,12 +1,13 @@
 // Starting the pieces the CLI runs: the platform on a data folder (with the key-file secret store), and
 // the browser-mode stack (platform + webhook dispatcher + platform server + console service + browser host).
 import { join } from 'node:path';
-import { createConsoleService } from '../console/console-service';
 import { createJsonFilePrefs } from '../console/prefs';
 import { APP_VERSION } from '../console/version';
 import { assertDatabaseNotNewer } from '../core/db/data-folder-guard';
 import { DB_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
-import { openPlatform, type Platform, type SeedChoice } from '../core/platform';
+import type { Platform, SeedChoice } from '../core/platform';
+import { seedDemoIfEmpty } from '../core/seed/demo-seed';
+import type { Assembly } from '../areas';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
 import { installProcessLogger } from '../core/logging/log-channel';
 import { createLogger, type Logger, type LogLevel } from '../core/logging/logger';
@@ -17,10 +18,19 @@ import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { startBrowserHost, type BrowserHost } from '../host/browser-host';
 import { UsageError } from './cli-io';
 
-export function openCliPlatform(dataDir: string, seed: SeedChoice): Platform {
+/** The data folder's platform as every CLI command opens it: the key-file secret store, and the demo seed for an
+ * empty folder when `seed` says so. */
+export function openCliPlatform(assembly: Assembly, dataDir: string, seed: SeedChoice): Platform {
   // A newer PartnerDeck's folder is refused before the key file (or anything else) is created in it.
-  assertDatabaseNotNewer(join(dataDir, DB_FILE_NAME));
-  return openPlatform({ dataDir, seed, secretStore: createKeyFileSecretStore(join(dataDir, SECRET_KEY_FILE_NAME)) });
+  assertDatabaseNotNewer(join(dataDir, DB_FILE_NAME), assembly.knownSchemaVersion);
+  const platform = assembly.openPlatform({ dataDir, secretStore: createKeyFileSecretStore(join(dataDir, SECRET_KEY_FILE_NAME)) });
+  try {
+    if (seed === 'demo') seedDemoIfEmpty(platform);
+  } catch (error) {
+    platform.close();
+    throw error;
+  }
+  return platform;
 }
 
 /**
@@ -59,15 +69,17 @@ export interface ConsoleStack {
   close(): Promise<void>;
 }
 
-export async function startConsoleStack(options: {
-  dataDir: string;
+export interface ConsoleStackOptions {
   port: number | undefined;
   seed: SeedChoice;
   rendererDir?: string;
   /** Log at debug level (each request, each webhook attempt). */
   verbose?: boolean;
-}): Promise<ConsoleStack> {
-  const platform = openCliPlatform(options.dataDir, options.seed);
+}
+
+export async function startConsoleStack(assembly: Assembly, dataDir: string, stackOptions: ConsoleStackOptions): Promise<ConsoleStack> {
+  const options = { ...stackOptions, dataDir };
+  const platform = openCliPlatform(assembly, options.dataDir, options.seed);
   const logger = startCliLogging(options.dataDir, options.verbose ? { level: 'debug' } : {});
   const checkpointer = startWalCheckpointer(platform.db);
   const dispatcher = startWebhookDispatcher(platform);
@@ -79,7 +91,7 @@ export async function startConsoleStack(options: {
     const platformServer = await listenRemembered(options.dataDir, 'platform', undefined, (port) => startPlatformServer(platform, { port, version: APP_VERSION }), (s) => s.port);
     const server = platformServer.server;
     closers.push(() => server.close());
-    const consoleService = createConsoleService({
+    const consoleService = assembly.createConsoleService({
       platform,
       prefs: createJsonFilePrefs(join(options.dataDir, PREFS_FILE_NAME)),
       host: 'browser',

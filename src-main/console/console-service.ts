@@ -1,10 +1,12 @@
 // The console service: the one API the renderer uses (src-shared/api/contract.ts), whatever carries it
 // (Electron IPC or the browser host). It validates every input at the boundary and runs the method's
 // handler. The session and its guards live in console-context.ts; the handlers, one group per area, in
-// handlers/. A method of the contract without a handler is a type error here.
+// handlers/, given by the areas (src-main/areas.ts, where a method of the contract without a handler is a
+// type error; here it is refused when the service is made).
 import { logFor } from '../core/logging/logger';
 import {
   isMethodName,
+  METHOD_NAMES,
   methods,
   type MethodName,
   type MethodOutput,
@@ -14,18 +16,7 @@ import {
 import { ApiError } from '../../src-shared/api/errors';
 import { parseInput } from '../../src-shared/api/validation';
 import { toApiError } from '../core/errors';
-import { createConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
-import { billingHandlers } from './handlers/billing-handlers';
-import { appStoreHandlers } from './handlers/app-store-handlers';
-import { companiesHandlers } from './handlers/companies-handlers';
-import { embeddedAppsHandlers } from './handlers/embedded-apps-handlers';
-import { oauthHandlers } from './handlers/oauth-handlers';
-import { outboxHandlers } from './handlers/outbox-handlers';
-import { salesHandlers } from './handlers/sales-handlers';
-import { sessionHandlers } from './handlers/session-handlers';
-import { shopDataHandlers } from './handlers/shop-data-handlers';
-import { shopHandlers } from './handlers/shop-handlers';
-import { webhooksHandlers } from './handlers/webhooks-handlers';
+import { createConsoleContext, type ConsoleContext, type ConsoleServiceOptions, type Handlers } from './console-context';
 
 export type { ConsoleServiceOptions } from './console-context';
 
@@ -37,7 +28,10 @@ export interface ConsoleService extends ConsoleTransportTarget {
 
 const logUnexpected = (message: string, error: unknown): void => logFor('console').error(message, error);
 
-export function createConsoleService(options: ConsoleServiceOptions): ConsoleService {
+/** The handlers of one area's methods, made for one console. */
+export type HandlerFactory = (ctx: ConsoleContext) => Partial<Handlers>;
+
+export function createConsoleService(options: ConsoleServiceOptions, handlerFactories: readonly HandlerFactory[]): ConsoleService {
   const listeners = new Set<(event: PushedEvent) => void>();
   const emit = (event: PushedEvent): void => {
     // Another user or company: an app opened for the previous one must not stay on screen.
@@ -46,19 +40,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
   };
   const ctx = createConsoleContext(options, emit);
 
-  const handlers: Handlers = {
-    ...sessionHandlers(ctx),
-    ...companiesHandlers(ctx),
-    ...shopHandlers(ctx),
-    ...shopDataHandlers(ctx),
-    ...salesHandlers(ctx),
-    ...outboxHandlers(ctx),
-    ...oauthHandlers(ctx),
-    ...webhooksHandlers(ctx),
-    ...embeddedAppsHandlers(ctx),
-    ...billingHandlers(ctx),
-    ...appStoreHandlers(ctx),
-  };
+  const handlers = mergeHandlers(handlerFactories.map((make) => make(ctx)));
 
   // Every platform event is a pushed event (PlatformEvents is a subset of ConsoleEvents in the one catalogue).
   const unsubscribe = options.platform.events.subscribe(emit);
@@ -86,4 +68,18 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       listeners.clear();
     },
   };
+}
+
+/** One handler per method: refuses a method handled twice or not at all. */
+function mergeHandlers(groups: readonly Partial<Handlers>[]): Handlers {
+  const merged: Partial<Record<MethodName, unknown>> = {};
+  for (const group of groups) {
+    for (const [method, handler] of Object.entries(group) as [MethodName, unknown][]) {
+      if (merged[method]) throw new Error(`console method ${method} has two handlers`);
+      merged[method] = handler;
+    }
+  }
+  const missing = METHOD_NAMES.filter((method) => !merged[method]);
+  if (missing.length > 0) throw new Error(`console methods without a handler: ${missing.join(', ')}`);
+  return merged as Handlers;
 }

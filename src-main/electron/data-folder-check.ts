@@ -6,6 +6,7 @@ import type { App, Dialog } from 'electron';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KNOWN_SCHEMA_VERSION } from '../areas';
 import { assertDatabaseNotNewer, NewerDataFolderError } from '../core/db/data-folder-guard';
 import { DB_FILE_NAME } from '../core/paths';
 
@@ -14,7 +15,7 @@ export const REFUSED_TITLE = 'PartnerDeck cannot open this data folder';
 /** The refusal line for `dataDir`, or null when this build may open it. */
 export function newerDataFolderMessage(dataDir: string): string | null {
   try {
-    assertDatabaseNotNewer(join(dataDir, DB_FILE_NAME));
+    assertDatabaseNotNewer(join(dataDir, DB_FILE_NAME), KNOWN_SCHEMA_VERSION);
     return null;
   } catch (error) {
     if (error instanceof NewerDataFolderError) return error.message;

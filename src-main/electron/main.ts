@@ -5,11 +5,13 @@ import { app, BrowserWindow, crashReporter, dialog, nativeTheme, safeStorage, sc
 import { autoUpdater } from 'electron-updater';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createConsoleService, type ConsoleService } from '../console/console-service';
+import type { ConsoleService } from '../console/console-service';
+import { createConsoleService, openPlatform } from '../areas';
 import type { Prefs } from '../console/prefs';
 import { APP_VERSION } from '../console/version';
 import { SECRET_KEY_FILE_NAME } from '../core/paths';
-import { openPlatform, type Platform } from '../core/platform';
+import type { Platform } from '../core/platform';
+import { seedDemoIfEmpty } from '../core/seed/demo-seed';
 import { startPlatformServer } from '../core/server/platform-server';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
 import { startWalCheckpointer } from '../core/db/wal-checkpointer';
@@ -138,16 +140,12 @@ function startApp(): void {
     closeForeignIpcChannels();
     nativeTheme.themeSource = prefs.get('theme');
 
-    // The platform seeds the demo only into a folder without data.
     const sqliteNativeBinding = electronSqliteBinding(app.getAppPath(), process.resourcesPath, app.isPackaged);
-    const platform: Platform = openPlatform({
-      dataDir,
-      secretStore,
-      seed: 'demo',
-      sqliteNativeBinding,
-    });
-    appLogger.scope('app').info(`data folder ${dataDir} open${platform.seeded ? ' (demo data seeded)' : ''}`);
+    const platform: Platform = openPlatform({ dataDir, secretStore, sqliteNativeBinding });
     cleanups.push(() => platform.close());
+    // A folder without data starts with the demo.
+    const seeded = seedDemoIfEmpty(platform);
+    appLogger.scope('app').info(`data folder ${dataDir} open${seeded ? ' (demo data seeded)' : ''}`);
     // WAL checkpoints in a worker thread, off the request path (automatic ones again if it cannot start).
     const checkpointer = startWalCheckpointer(platform.db, { log, nativeBinding: sqliteNativeBinding });
     cleanups.push(() => void checkpointer.stop());

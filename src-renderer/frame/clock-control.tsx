@@ -7,6 +7,7 @@ import { formatDuration } from '../../src-shared/domain/durations';
 import { useActions, useApp } from '../state/store-context';
 import { formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
+import { useAction } from '../ui/use-action';
 
 const STEPS: { label: string; duration: string }[] = [
   { label: '+1 min', duration: '1m' },
@@ -31,7 +32,15 @@ export function ClockControl({ compact = false }: { compact?: boolean }) {
   const platformNow = usePlatformNow();
   const [custom, setCustom] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const advance = useAction(
+    async (duration: string, label: string) => {
+      const moved = await actions.advanceClock(duration);
+      actions.toast('success', `Clock moved ${label} forward`, `Platform time is now ${formatDateTime(moved.now)}.`);
+      setCustom(null);
+    },
+    { onError: (e) => setError(e instanceof Error ? e.message : String(e)) },
+  );
+  const busy = advance.busy;
   const inputId = useId();
 
   useEffect(() => {
@@ -44,17 +53,8 @@ export function ClockControl({ compact = false }: { compact?: boolean }) {
       setError(`Duration ${parsed.error.issues[0].message}`);
       return;
     }
-    setBusy(true);
     setError(null);
-    try {
-      const moved = await actions.advanceClock(duration);
-      actions.toast('success', `Clock moved ${formatDuration(parsed.data)} forward`, `Platform time is now ${formatDateTime(moved.now)}.`);
-      setCustom(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    await advance.run(duration, formatDuration(parsed.data));
   };
 
   const offset = clock.data?.offsetMs ?? 0;

@@ -9,6 +9,7 @@ import { PartnerBadge } from '../ui/badges';
 import { Modal } from '../ui/dialog';
 import { Icon } from '../ui/icons';
 import { Callout, Spinner } from '../ui/states';
+import { useAction } from '../ui/use-action';
 
 export function UserMenu() {
   const user = useApp((s) => s.session.info?.user ?? null);
@@ -125,7 +126,6 @@ function SwitchUserDialog({ onClose }: { onClose: () => void }) {
   const actingId = useApp((s) => s.session.info?.acting?.id ?? null);
   const actions = useActions();
   const [search, setSearch] = useState('');
-  const [busyId, setBusyId] = useState<number | null>(null);
 
   useEffect(() => {
     void actions.loadCandidates();
@@ -149,19 +149,15 @@ function SwitchUserDialog({ onClose }: { onClose: () => void }) {
     );
   }, [candidates.data, search, homeId, actingId]);
 
-  const signIn = async (c: SignInCandidate) => {
-    setBusyId(c.userId);
+  const signIn = useAction(async (c: SignInCandidate) => {
     const from = window.location.hash;
-    try {
-      await actions.signIn(c.userId);
-      onClose();
-      // The new user's screens can show before the answer arrives (the pushed session event); a screen
-      // opened meanwhile stays open.
-      if (window.location.hash === from) navigate({ name: 'overview' });
-    } catch {
-      setBusyId(null);
-    }
-  };
+    await actions.signIn(c.userId);
+    onClose();
+    // The new user's screens can show before the answer arrives (the pushed session event); a screen
+    // opened meanwhile stays open.
+    if (window.location.hash === from) navigate({ name: 'overview' });
+  });
+  const busyId = signIn.running?.[0].userId ?? null;
 
   return (
     <Modal title="Switch user" onClose={onClose} testId="switch-user-dialog" size="medium">
@@ -202,7 +198,7 @@ function SwitchUserDialog({ onClose }: { onClose: () => void }) {
                   className="candidate"
                   disabled={current || busyId !== null}
                   data-testid={`signin-${c.userId}`}
-                  onClick={() => void signIn(c)}
+                  onClick={() => void signIn.run(c)}
                 >
                   <Avatar name={c.name} size={28} round />
                   <span className="candidate-text">

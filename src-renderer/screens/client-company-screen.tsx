@@ -1,6 +1,7 @@
 // A client's company page as seen from Self (#/companies/:id and #/companies/:id/users): its data and
 // settings, its users, and "Switch to this company".
 import { useEffect } from 'react';
+import type { Company } from '../../src-shared/api/types';
 import { switchCompany } from '../frame/switch-company';
 import { href } from '../router/routes';
 import { useActions, useApp } from '../state/store-context';
@@ -9,14 +10,15 @@ import { RouteBadge, SampleBadge } from '../ui/badges';
 import { formatDate, placeOf } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { PageHeader, Tabs } from '../ui/page';
+import { Loaded } from '../ui/loadable';
 import { ErrorState, SkeletonBlock, Spinner } from '../ui/states';
 import { CompanySettingsPanel } from './company-settings-panel';
 import { UsersManager } from './users-manager';
 
+const back = () => ({ href: href({ name: 'companies' }), label: 'Companies' });
+
 export function ClientCompanyScreen({ companyId, tab, addUser }: { companyId: number; tab: 'details' | 'users'; addUser: boolean }) {
   const detail = useApp((s) => s.companies.details[companyId]);
-  const userCount = useApp((s) => s.users.byCompany[companyId]?.data?.length);
-  const switching = useApp((s) => s.session.switchingTo === companyId);
   const actions = useActions();
 
   useEffect(() => {
@@ -24,28 +26,36 @@ export function ClientCompanyScreen({ companyId, tab, addUser }: { companyId: nu
     void actions.loadUsers(companyId);
   }, [actions, companyId]);
 
-  const company = detail?.data ?? null;
-  if (!company) {
-    if (detail?.status === 'error') {
-      return (
+  return (
+    <Loaded
+      value={detail}
+      renderError={(message) => (
         <div className="page">
-          <PageHeader back={{ href: href({ name: 'companies' }), label: 'Companies' }} title="Company" />
-          <ErrorState title="Could not open this company" message={detail.error} onRetry={() => void actions.loadCompany(companyId)} />
+          <PageHeader back={back()} title="Company" />
+          <ErrorState title="Could not open this company" message={message} onRetry={() => void actions.loadCompany(companyId)} />
         </div>
-      );
-    }
-    return (
-      <div className="page">
-        <PageHeader back={{ href: href({ name: 'companies' }), label: 'Companies' }} title={<span className="skeleton skeleton-title" />} />
-        <SkeletonBlock height={320} />
-      </div>
-    );
-  }
+      )}
+      loading={
+        <div className="page">
+          <PageHeader back={back()} title={<span className="skeleton skeleton-title" />} />
+          <SkeletonBlock height={320} />
+        </div>
+      }
+    >
+      {(company) => <ClientCompany company={company} tab={tab} addUser={addUser} />}
+    </Loaded>
+  );
+}
 
+function ClientCompany({ company, tab, addUser }: { company: Company; tab: 'details' | 'users'; addUser: boolean }) {
+  const companyId = company.id;
+  const userCount = useApp((s) => s.users.byCompany[companyId]?.data?.length);
+  const switching = useApp((s) => s.session.switchingTo === companyId);
+  const actions = useActions();
   return (
     <div className="page" data-testid="client-company">
       <PageHeader
-        back={{ href: href({ name: 'companies' }), label: 'Companies' }}
+        back={back()}
         leading={<Avatar name={company.name} size={40} />}
         title={<span data-testid="company-title">{company.name}</span>}
         badges={

@@ -6,9 +6,8 @@ import { href } from '../router/routes';
 import { navigate } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
 import { CheckboxField } from '../ui/fields';
-import { Icon } from '../ui/icons';
 import { Card, PageHeader } from '../ui/page';
-import { Spinner } from '../ui/states';
+import { BusyButton, FormFooter } from '../ui/form-footer';
 import { useForm } from '../ui/use-form';
 import { AdvancedFields, CompanyDataFields, createCompanyValidator, createInputOf, emptyCompanyValues } from './company-form';
 
@@ -75,22 +74,23 @@ export function CompanyNewScreen() {
           />
         </Card>
 
-        <div className="form-footer">
-          <a className="btn btn-ghost" href={href({ name: 'companies' })}>
-            Cancel
-          </a>
-          <div className="form-footer-actions">
-            <button type="button" className="btn" disabled={busy} onClick={() => void finish('add-user')} data-testid="save-add-user">
-              {finishing === 'add-user' ? <Spinner size={14} /> : <Icon name="users" />} Save and add user
-            </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => void finish('shop-settings')} data-testid="save-shop-settings">
-              {finishing === 'shop-settings' ? <Spinner size={14} /> : <Icon name="store" />} Save and go to shop settings
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="save">
-              {finishing === 'save' ? <Spinner size={14} /> : <Icon name="check" />} Save
-            </button>
-          </div>
-        </div>
+        <FormFooter
+          start={
+            <a className="btn btn-ghost" href={href({ name: 'companies' })}>
+              Cancel
+            </a>
+          }
+        >
+          <BusyButton busy={finishing === 'add-user'} icon="users" disabled={busy} onClick={() => void finish('add-user')} testId="save-add-user">
+            Save and add user
+          </BusyButton>
+          <BusyButton busy={finishing === 'shop-settings'} icon="store" disabled={busy} onClick={() => void finish('shop-settings')} testId="save-shop-settings">
+            Save and go to shop settings
+          </BusyButton>
+          <BusyButton type="submit" className="btn btn-primary" busy={finishing === 'save'} icon="check" disabled={busy} testId="save">
+            Save
+          </BusyButton>
+        </FormFooter>
       </form>
     </div>
   );

@@ -1,18 +1,20 @@
 // Company settings of one company: the same fields as "New company" (payment route and sample flag can be
 // changed later), white label for partners, partner duties, and ending the partner relation (either side).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Company } from '../../src-shared/api/types';
 import { vatIdExample } from '../../src-shared/domain/vat-id';
 import { switchCompany } from '../frame/switch-company';
 import { navigate } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
 import { PartnerBadge, RouteBadge, SampleBadge } from '../ui/badges';
-import { ConfirmDialog } from '../ui/dialog';
+import { ConfirmActionDialog } from '../ui/dialog';
 import { TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Card } from '../ui/page';
-import { Callout, Spinner } from '../ui/states';
+import { SaveChangesFooter } from '../ui/form-footer';
+import { Callout } from '../ui/states';
+import { useConfirmedAction } from '../ui/use-action';
 import { useForm, type FormApi } from '../ui/use-form';
 import {
   AdvancedFields,
@@ -105,17 +107,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
           </Card>
         )}
 
-        <div className="form-footer">
-          <span className="form-footer-status">{form.dirty ? 'You have unsaved changes.' : 'All changes saved.'}</span>
-          <div className="form-footer-actions">
-            <button type="button" className="btn" disabled={!form.dirty || form.submitting} onClick={() => form.reset(companyValuesOf(company))} data-testid="discard">
-              Discard
-            </button>
-            <button type="submit" className="btn btn-primary" disabled={!form.dirty || form.submitting} data-testid="save">
-              {form.submitting ? <Spinner size={14} /> : <Icon name="check" />} Save changes
-            </button>
-          </div>
-        </div>
+        <SaveChangesFooter form={form} onDiscard={() => form.reset(companyValuesOf(company))} />
       </form>
 
       <aside className="settings-aside">
@@ -181,9 +173,15 @@ function PartnerDutiesCard() {
 export function RelationCard({ company }: { company: Company }) {
   const info = useApp((s) => s.session.info);
   const actions = useActions();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const viewerIsPartner = Boolean(info?.home?.isPartner && company.partnerId === info.home.id);
+  const end = useConfirmedAction(async (ending: Company) => {
+    await actions.endRelation(ending.id);
+    if (viewerIsPartner) {
+      // The company is no longer ours: leave it.
+      if (info && !info.isSelf) await switchCompany(actions, null, { name: 'companies' });
+      else navigate({ name: 'companies' });
+    }
+  });
 
   if (!company.partnerId) {
     return (
@@ -192,23 +190,6 @@ export function RelationCard({ company }: { company: Company }) {
       </Card>
     );
   }
-
-  const end = async () => {
-    setBusy(true);
-    try {
-      await actions.endRelation(company.id);
-      setConfirming(false);
-      if (viewerIsPartner) {
-        // The company is no longer ours: leave it.
-        if (info && !info.isSelf) await switchCompany(actions, null, { name: 'companies' });
-        else navigate({ name: 'companies' });
-      }
-    } catch {
-      // The toast shows the error; keep the dialog open.
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Card title="Partner relation" testId="relation-card">
@@ -225,19 +206,13 @@ export function RelationCard({ company }: { company: Company }) {
         <p className="muted small">
           Either side can end the relation. {company.name} keeps its data and users; {company.partnerName} can no longer act as it.
         </p>
-        <button type="button" className="btn btn-danger-outline" onClick={() => setConfirming(true)} data-testid="end-relation">
+        <button type="button" className="btn btn-danger-outline" onClick={() => end.ask(company)} data-testid="end-relation">
           End partner relation
         </button>
       </div>
-      {confirming && (
-        <ConfirmDialog
-          title="End the partner relation?"
-          confirmLabel="End relation"
-          danger
-          busy={busy}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => void end()}
-        >
+      <ConfirmActionDialog action={end} title={() => 'End the partner relation?'} confirmLabel="End relation" danger>
+        {() => (
+          <>
           <p>
             {viewerIsPartner
               ? `${company.name} will no longer be your client and disappears from your companies.`
@@ -248,8 +223,9 @@ export function RelationCard({ company }: { company: Company }) {
           {company.paymentRoute === 'via_partner' && (
             <Callout tone="warning">Its reports and invoices currently go via the partner; check the payment route afterwards.</Callout>
           )}
-        </ConfirmDialog>
-      )}
+          </>
+        )}
+      </ConfirmActionDialog>
     </Card>
   );
 }

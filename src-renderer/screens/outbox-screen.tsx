@@ -8,7 +8,8 @@ import { useActions, useApp } from '../state/store-context';
 import { formatDateTime, formatShortDateTime, plural } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { PageHeader } from '../ui/page';
-import { EmptyState, ErrorState, SkeletonRows } from '../ui/states';
+import { Loaded } from '../ui/loadable';
+import { EmptyState, SkeletonRows } from '../ui/states';
 
 const KIND_LABELS: Record<string, string> = {
   welcome: 'Welcome',
@@ -70,85 +71,91 @@ export function OutboxScreen({ messageId }: { messageId: number | null }) {
           </label>
         }
       />
-      {outbox.status === 'error' && !outbox.data ? (
-        <ErrorState title="Could not load the outbox" message={outbox.error} onRetry={() => void actions.loadOutbox()} />
-      ) : !outbox.data ? (
-        <div className="mail-layout">
-          <div className="mail-list">
-            <SkeletonRows rows={7} columns={2} />
+      <Loaded
+        value={outbox}
+        errorTitle="Could not load the outbox"
+        onRetry={() => void actions.loadOutbox()}
+        loading={
+          <div className="mail-layout">
+            <div className="mail-list">
+              <SkeletonRows rows={7} columns={2} />
+            </div>
+            <div className="mail-reader" />
           </div>
-          <div className="mail-reader" />
-        </div>
-      ) : messages.length === 0 ? (
-        <EmptyState icon="inbox" title="No emails yet" testId="outbox-empty">
-          <p>Welcome emails for new users, webhook notices and monthly reports land here instead of being sent.</p>
-        </EmptyState>
-      ) : (
-        <div className="mail-layout">
-          <div className="mail-list" role="listbox" aria-label="Emails" data-testid="outbox-list" onKeyDown={onListKey}>
-            {shown.length === 0 && (
-              <div className="card-empty">
-                <Icon name="checkCircle" size={18} /> All read.
-              </div>
-            )}
-            {shown.map((m) => (
-              <a
-                key={m.id}
-                href={href({ name: 'outbox', messageId: m.id })}
-                role="option"
-                aria-selected={m.id === messageId}
-                className={`mail-item${m.id === messageId ? ' is-selected' : ''}${m.readAt ? '' : ' is-unread'}`}
-                data-testid={`outbox-item-${m.id}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  open(m.id);
-                }}
-              >
-                <span className={`unread-dot${m.readAt ? ' is-read' : ''}`} aria-label={m.readAt ? undefined : 'Unread'} data-testid={m.readAt ? undefined : 'unread-dot'} />
-                <span className="mail-item-main">
-                  <span className="mail-item-top">
-                    <span className="mail-to">{m.to}</span>
-                    <span className="mail-time">{formatShortDateTime(m.createdAt)}</span>
+        }
+        empty={
+          <EmptyState icon="inbox" title="No emails yet" testId="outbox-empty">
+            <p>Welcome emails for new users, webhook notices and monthly reports land here instead of being sent.</p>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <div className="mail-layout">
+            <div className="mail-list" role="listbox" aria-label="Emails" data-testid="outbox-list" onKeyDown={onListKey}>
+              {shown.length === 0 && (
+                <div className="card-empty">
+                  <Icon name="checkCircle" size={18} /> All read.
+                </div>
+              )}
+              {shown.map((m) => (
+                <a
+                  key={m.id}
+                  href={href({ name: 'outbox', messageId: m.id })}
+                  role="option"
+                  aria-selected={m.id === messageId}
+                  className={`mail-item${m.id === messageId ? ' is-selected' : ''}${m.readAt ? '' : ' is-unread'}`}
+                  data-testid={`outbox-item-${m.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    open(m.id);
+                  }}
+                >
+                  <span className={`unread-dot${m.readAt ? ' is-read' : ''}`} aria-label={m.readAt ? undefined : 'Unread'} data-testid={m.readAt ? undefined : 'unread-dot'} />
+                  <span className="mail-item-main">
+                    <span className="mail-item-top">
+                      <span className="mail-to">{m.to}</span>
+                      <span className="mail-time">{formatShortDateTime(m.createdAt)}</span>
+                    </span>
+                    <span className="mail-subject">{m.subject}</span>
+                    <span className="mail-snippet">{m.body.replace(/\s+/g, ' ').slice(0, 90)}</span>
                   </span>
-                  <span className="mail-subject">{m.subject}</span>
-                  <span className="mail-snippet">{m.body.replace(/\s+/g, ' ').slice(0, 90)}</span>
-                </span>
-              </a>
-            ))}
-            {messages.length >= OUTBOX_LIMIT && <div className="mail-more">Showing the latest {OUTBOX_LIMIT} emails.</div>}
+                </a>
+              ))}
+              {messages.length >= OUTBOX_LIMIT && <div className="mail-more">Showing the latest {OUTBOX_LIMIT} emails.</div>}
+            </div>
+            <div className="mail-reader" data-testid="outbox-reader">
+              {selected ? (
+                <article className="mail">
+                  <header className="mail-header">
+                    <h2 className="mail-title">{selected.subject}</h2>
+                    <dl className="mail-meta">
+                      <div>
+                        <dt>To</dt>
+                        <dd>{selected.to}</dd>
+                      </div>
+                      <div>
+                        <dt>Date</dt>
+                        <dd>{formatDateTime(selected.createdAt)}</dd>
+                      </div>
+                      <div>
+                        <dt>Type</dt>
+                        <dd>
+                          <span className="badge badge-neutral">{kindLabel(selected.kind)}</span>
+                        </dd>
+                      </div>
+                    </dl>
+                  </header>
+                  <pre className="mail-body">{selected.body}</pre>
+                </article>
+              ) : (
+                <EmptyState icon="mail" title="Select an email to read it">
+                  <p>Use the arrow keys to move through the list.</p>
+                </EmptyState>
+              )}
+            </div>
           </div>
-          <div className="mail-reader" data-testid="outbox-reader">
-            {selected ? (
-              <article className="mail">
-                <header className="mail-header">
-                  <h2 className="mail-title">{selected.subject}</h2>
-                  <dl className="mail-meta">
-                    <div>
-                      <dt>To</dt>
-                      <dd>{selected.to}</dd>
-                    </div>
-                    <div>
-                      <dt>Date</dt>
-                      <dd>{formatDateTime(selected.createdAt)}</dd>
-                    </div>
-                    <div>
-                      <dt>Type</dt>
-                      <dd>
-                        <span className="badge badge-neutral">{kindLabel(selected.kind)}</span>
-                      </dd>
-                    </div>
-                  </dl>
-                </header>
-                <pre className="mail-body">{selected.body}</pre>
-              </article>
-            ) : (
-              <EmptyState icon="mail" title="Select an email to read it">
-                <p>Use the arrow keys to move through the list.</p>
-              </EmptyState>
-            )}
-          </div>
-        </div>
-      )}
+        )}
+      </Loaded>
     </div>
   );
 }

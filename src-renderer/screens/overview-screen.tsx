@@ -15,7 +15,8 @@ import { PartnerBadge, RouteBadge, SampleBadge, SelfBadge } from '../ui/badges';
 import { countryName, formatCount, formatDate, formatShortDateTime, placeOf, plural, shortcutLabel } from '../ui/format';
 import { Icon, type IconName } from '../ui/icons';
 import { Card, Facts, PageHeader } from '../ui/page';
-import { Callout, EmptyState, ErrorState, SkeletonBlock, SkeletonRows } from '../ui/states';
+import { Callout, CardEmpty, EmptyState, ErrorState, SkeletonBlock, SkeletonRows } from '../ui/states';
+import { Loaded } from '../ui/loadable';
 import { describeRange } from '../ui/date-range-presets';
 import { formatMoney } from '../ui/money';
 import { SAMPLE_TEXT, paymentRouteTextForCompany } from './company-texts';
@@ -97,50 +98,48 @@ function SalesHeadline() {
       }
       testId="sales-headline"
     >
-      {headline.status === 'error' && !summary ? (
-        <p className="muted">{headline.error}</p>
-      ) : !summary ? (
-        <SkeletonRows rows={1} columns={4} />
-      ) : (
-        <div className="metric-strip">
-          <div className="metric">
-            <span className="metric-label">Revenue</span>
-            {summary.totals.length === 0 ? (
-              <span className="metric-value muted">—</span>
-            ) : (
-              summary.totals.map((t) => (
-                <span key={t.currency} className="metric-value money" data-testid={`headline-revenue-${t.currency}`}>
-                  {formatMoney(t.grossMinor, t.currency)}
-                </span>
-              ))
-            )}
+      <Loaded value={headline} renderError={(error) => <p className="muted">{error}</p>} loading={<SkeletonRows rows={1} columns={4} />}>
+        {(summary) => (
+          <div className="metric-strip">
+            <div className="metric">
+              <span className="metric-label">Revenue</span>
+              {summary.totals.length === 0 ? (
+                <span className="metric-value muted">—</span>
+              ) : (
+                summary.totals.map((t) => (
+                  <span key={t.currency} className="metric-value money" data-testid={`headline-revenue-${t.currency}`}>
+                    {formatMoney(t.grossMinor, t.currency)}
+                  </span>
+                ))
+              )}
+            </div>
+            <div className="metric">
+              <span className="metric-label">Orders</span>
+              <span className="metric-value" data-testid="headline-orders">
+                {formatCount(summary.orders)}
+              </span>
+            </div>
+            <div className="metric">
+              <span className="metric-label">Average order</span>
+              {summary.totals.length === 0 ? (
+                <span className="metric-value muted">—</span>
+              ) : (
+                summary.totals.map((t) => (
+                  <span key={t.currency} className="metric-value money">
+                    {formatMoney(t.averageOrderMinor, t.currency)}
+                  </span>
+                ))
+              )}
+            </div>
+            <div className="metric">
+              <span className="metric-label">Clients with sales</span>
+              <span className="metric-value">
+                {formatCount(summary.clientsWithSales)} <span className="muted metric-of">of {formatCount(summary.clients)}</span>
+              </span>
+            </div>
           </div>
-          <div className="metric">
-            <span className="metric-label">Orders</span>
-            <span className="metric-value" data-testid="headline-orders">
-              {formatCount(summary.orders)}
-            </span>
-          </div>
-          <div className="metric">
-            <span className="metric-label">Average order</span>
-            {summary.totals.length === 0 ? (
-              <span className="metric-value muted">—</span>
-            ) : (
-              summary.totals.map((t) => (
-                <span key={t.currency} className="metric-value money">
-                  {formatMoney(t.averageOrderMinor, t.currency)}
-                </span>
-              ))
-            )}
-          </div>
-          <div className="metric">
-            <span className="metric-label">Clients with sales</span>
-            <span className="metric-value">
-              {formatCount(summary.clientsWithSales)} <span className="muted metric-of">of {formatCount(summary.clients)}</span>
-            </span>
-          </div>
-        </div>
-      )}
+        )}
+      </Loaded>
     </Card>
   );
 }
@@ -314,10 +313,7 @@ function PartnerOverview() {
             all.status === 'loading' ? (
               <SkeletonRows rows={3} columns={2} />
             ) : (
-              <div className="card-empty">
-                <Icon name="swap" size={18} />
-                <span>Clients you create or switch to appear here.</span>
-              </div>
+              <CardEmpty icon="swap">Clients you create or switch to appear here.</CardEmpty>
             )
           ) : (
             <ul className="list">
@@ -355,10 +351,7 @@ function PartnerOverview() {
           {outbox.status === 'loading' && !outbox.data ? (
             <SkeletonRows rows={4} columns={2} />
           ) : latestMail.length === 0 ? (
-            <div className="card-empty">
-              <Icon name="inbox" size={18} />
-              <span>No emails yet. Welcome mails and reports land here.</span>
-            </div>
+            <CardEmpty icon="inbox">No emails yet. Welcome mails and reports land here.</CardEmpty>
           ) : (
             <ul className="list">
               {latestMail.map((m) => (
@@ -448,22 +441,20 @@ function CompanyOverview() {
               }
               testId="users-card"
             >
-              {users?.data ? (
-                <div className="users-summary">
-                  <span className="users-count" data-testid="users-count">
-                    {plural(users.data.length, 'user', 'users')}
-                  </span>
-                  <span className="avatar-stack">
-                    {users.data.slice(0, 6).map((u) => (
-                      <Avatar key={u.id} name={u.name} size={26} round />
-                    ))}
-                  </span>
-                </div>
-              ) : users?.status === 'error' ? (
-                <p className="muted">{users.error}</p>
-              ) : (
-                <span className="skeleton skeleton-inline" />
-              )}
+              <Loaded value={users} renderError={(error) => <p className="muted">{error}</p>} loading={<span className="skeleton skeleton-inline" />}>
+                {(list) => (
+                  <div className="users-summary">
+                    <span className="users-count" data-testid="users-count">
+                      {plural(list.length, 'user', 'users')}
+                    </span>
+                    <span className="avatar-stack">
+                      {list.slice(0, 6).map((u) => (
+                        <Avatar key={u.id} name={u.name} size={26} round />
+                      ))}
+                    </span>
+                  </div>
+                )}
+              </Loaded>
             </Card>
           )}
           <Card title="Quick links" testId="quick-links">

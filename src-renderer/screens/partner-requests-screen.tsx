@@ -1,15 +1,19 @@
 // Partner requests as the partner sees them (#/partner-requests): incoming pending requests with Accept /
 // Decline, and the history of decided ones.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import type { PartnerRequest, PartnerRequestStatus } from '../../src-shared/api/types';
 import { href } from '../router/routes';
 import { useActions, useApp } from '../state/store-context';
 import { Avatar } from '../ui/avatar';
-import { ConfirmDialog } from '../ui/dialog';
+import { ConfirmActionDialog } from '../ui/dialog';
+import { BusyButton } from '../ui/form-footer';
+import { Loaded } from '../ui/loadable';
+import { Table } from '../ui/table';
+import { useAction, useConfirmedAction } from '../ui/use-action';
 import { formatDateTime, formatShortDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Card, PageHeader } from '../ui/page';
-import { EmptyState, ErrorState, SkeletonRows, Spinner } from '../ui/states';
+import { CardEmpty, EmptyState, SkeletonRows } from '../ui/states';
 
 export function StatusBadge({ status }: { status: PartnerRequestStatus }) {
   const label: Record<PartnerRequestStatus, string> = {
@@ -25,12 +29,50 @@ export function StatusBadge({ status }: { status: PartnerRequestStatus }) {
   );
 }
 
+/** One request in a list: who asks whom, when and with what message, and its buttons. */
+export function RequestItem({ request, avatarName, title, meta, children }: { request: PartnerRequest; avatarName: string; title: ReactNode; meta: ReactNode; children: ReactNode }) {
+  return (
+    <li className="request" data-testid={`request-${request.id}`}>
+      <Avatar name={avatarName} size={36} />
+      <div className="request-main">
+        <div className="request-title">{title}</div>
+        <div className="request-meta">{meta}</div>
+        {request.message && <blockquote className="request-message">{request.message}</blockquote>}
+      </div>
+      <div className="request-actions">{children}</div>
+    </li>
+  );
+}
+
+/** Decided requests: with whom, the status, when asked and answered (and who asked, for the partner). */
+export function RequestHistoryTable({ requests, party, linkAccepted = false, showRequestedBy = false }: { requests: PartnerRequest[]; party: 'Company' | 'Partner'; linkAccepted?: boolean; showRequestedBy?: boolean }) {
+  return (
+    <Table
+      rows={requests}
+      rowKey={(r) => r.id}
+      rowTestId={(r) => `request-${r.id}`}
+      columns={[
+        {
+          header: party,
+          cell: (r) =>
+            party === 'Partner' ? r.partnerName : linkAccepted && r.status === 'accepted' ? <a href={href({ name: 'company', companyId: r.companyId, tab: 'details', addUser: false })}>{r.companyName}</a> : r.companyName,
+        },
+        { header: 'Status', cell: (r) => <StatusBadge status={r.status} /> },
+        showRequestedBy && { header: 'Requested by', className: 'muted', headerClassName: '', cell: (r) => r.requestedBy },
+        { header: party === 'Partner' ? 'Sent' : 'Requested', className: 'muted', headerClassName: '', cell: (r) => formatShortDateTime(r.createdAt) },
+        { header: party === 'Partner' ? 'Answered' : 'Decided', className: 'muted', headerClassName: '', cell: (r) => formatShortDateTime(r.decidedAt) },
+      ]}
+    />
+  );
+}
+
 export function PartnerRequestsScreen() {
   const homeId = useApp((s) => s.session.info?.home?.id ?? null);
   const requests = useApp((s) => s.requests.list);
   const actions = useActions();
-  const [busy, setBusy] = useState<{ id: number; decision: 'accept' | 'decline' } | null>(null);
-  const [declining, setDeclining] = useState<PartnerRequest | null>(null);
+  const decide = useAction((request: PartnerRequest, decision: 'accept' | 'decline') => actions.decideRequest(request, decision));
+  const decline = useConfirmedAction((request: PartnerRequest) => actions.decideRequest(request, 'decline'));
+  const busy = decide.busy || decline.busy;
 
   useEffect(() => {
     void actions.loadRequests();
@@ -40,18 +82,6 @@ export function PartnerRequestsScreen() {
   const pending = incoming.filter((r) => r.status === 'pending');
   const history = incoming.filter((r) => r.status !== 'pending');
 
-  const decide = async (request: PartnerRequest, decision: 'accept' | 'decline') => {
-    setBusy({ id: request.id, decision });
-    try {
-      await actions.decideRequest(request, decision);
-      setDeclining(null);
-    } catch {
-      // Shown as a toast.
-    } finally {
-      setBusy(null);
-    }
-  };
-
   return (
     <div className="page" data-testid="partner-requests">
       <PageHeader
@@ -59,116 +89,77 @@ export function PartnerRequestsScreen() {
         subtitle="Existing companies ask you to manage them. When you accept, the company becomes your client."
       />
 
-      {requests.status === 'error' && !requests.data ? (
-        <ErrorState title="Could not load the requests" message={requests.error} onRetry={() => void actions.loadRequests()} />
-      ) : !requests.data ? (
-        <Card title="Waiting for your answer" flush>
-          <SkeletonRows rows={3} columns={3} />
-        </Card>
-      ) : (
-        <>
-          <Card title="Waiting for your answer" description={pending.length ? undefined : 'Nothing to decide right now.'} flush testId="pending-requests">
-            {pending.length === 0 ? (
-              <EmptyState icon="handshake" title="No pending requests" testId="no-pending-requests">
-                <p>
-                  A company's administrator sends a request naming you as its partner; it appears here for you to accept or decline.
-                  To set up a brand-new client instead, <a href={href({ name: 'company-new' })}>create a company</a>.
-                </p>
-              </EmptyState>
-            ) : (
-              <ul className="request-list">
-                {pending.map((r) => (
-                  <li key={r.id} className="request" data-testid={`request-${r.id}`}>
-                    <Avatar name={r.companyName} size={36} />
-                    <div className="request-main">
-                      <div className="request-title">
-                        <strong>{r.companyName}</strong> wants you as its partner
-                      </div>
-                      <div className="request-meta">
-                        Requested by {r.requestedBy} · {formatDateTime(r.createdAt)}
-                      </div>
-                      {r.message && <blockquote className="request-message">{r.message}</blockquote>}
-                    </div>
-                    <div className="request-actions">
-                      <button
-                        type="button"
-                        className="btn"
-                        disabled={busy !== null}
-                        onClick={() => setDeclining(r)}
-                        data-testid={`decline-request-${r.id}`}
-                      >
+      <Loaded
+        value={requests}
+        errorTitle="Could not load the requests"
+        onRetry={() => void actions.loadRequests()}
+        loading={
+          <Card title="Waiting for your answer" flush>
+            <SkeletonRows rows={3} columns={3} />
+          </Card>
+        }
+      >
+        {() => (
+          <>
+            <Card title="Waiting for your answer" description={pending.length ? undefined : 'Nothing to decide right now.'} flush testId="pending-requests">
+              {pending.length === 0 ? (
+                <EmptyState icon="handshake" title="No pending requests" testId="no-pending-requests">
+                  <p>
+                    A company's administrator sends a request naming you as its partner; it appears here for you to accept or decline.
+                    To set up a brand-new client instead, <a href={href({ name: 'company-new' })}>create a company</a>.
+                  </p>
+                </EmptyState>
+              ) : (
+                <ul className="request-list">
+                  {pending.map((r) => (
+                    <RequestItem
+                      key={r.id}
+                      request={r}
+                      avatarName={r.companyName}
+                      title={
+                        <>
+                          <strong>{r.companyName}</strong> wants you as its partner
+                        </>
+                      }
+                      meta={
+                        <>
+                          Requested by {r.requestedBy} · {formatDateTime(r.createdAt)}
+                        </>
+                      }
+                    >
+                      <button type="button" className="btn" disabled={busy} onClick={() => decline.ask(r)} data-testid={`decline-request-${r.id}`}>
                         <Icon name="x" /> Decline
                       </button>
-                      <button
-                        type="button"
+                      <BusyButton
                         className="btn btn-primary"
-                        disabled={busy !== null}
-                        onClick={() => void decide(r, 'accept')}
-                        data-testid={`accept-request-${r.id}`}
+                        busy={decide.running?.[0].id === r.id && decide.running[1] === 'accept'}
+                        icon="check"
+                        disabled={busy}
+                        onClick={() => void decide.run(r, 'accept')}
+                        testId={`accept-request-${r.id}`}
                       >
-                        {busy?.id === r.id && busy.decision === 'accept' ? <Spinner size={14} /> : <Icon name="check" />} Accept
-                      </button>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-
-          <Card title="History" flush testId="request-history">
-            {history.length === 0 ? (
-              <div className="card-empty">
-                <Icon name="handshake" size={18} />
-                <span>Decided and withdrawn requests are listed here.</span>
-              </div>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Company</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Requested by</th>
-                    <th scope="col">Requested</th>
-                    <th scope="col">Decided</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {history.map((r) => (
-                    <tr key={r.id} data-testid={`request-${r.id}`}>
-                      <td>
-                        {r.status === 'accepted' ? (
-                          <a href={href({ name: 'company', companyId: r.companyId, tab: 'details', addUser: false })}>{r.companyName}</a>
-                        ) : (
-                          r.companyName
-                        )}
-                      </td>
-                      <td>
-                        <StatusBadge status={r.status} />
-                      </td>
-                      <td className="muted">{r.requestedBy}</td>
-                      <td className="muted">{formatShortDateTime(r.createdAt)}</td>
-                      <td className="muted">{formatShortDateTime(r.decidedAt)}</td>
-                    </tr>
+                        Accept
+                      </BusyButton>
+                    </RequestItem>
                   ))}
-                </tbody>
-              </table>
-            )}
-          </Card>
-        </>
-      )}
+                </ul>
+              )}
+            </Card>
 
-      {declining && (
-        <ConfirmDialog
-          title={`Decline ${declining.companyName}'s request?`}
-          confirmLabel="Decline request"
-          danger
-          busy={busy !== null}
-          onCancel={() => setDeclining(null)}
-          onConfirm={() => void decide(declining, 'decline')}
-        >
-          <p>{declining.companyName} will see that you declined. It can send a new request later.</p>
-        </ConfirmDialog>
-      )}
+            <Card title="History" flush testId="request-history">
+              {history.length === 0 ? (
+                <CardEmpty icon="handshake">Decided and withdrawn requests are listed here.</CardEmpty>
+              ) : (
+                <RequestHistoryTable requests={history} party="Company" linkAccepted showRequestedBy />
+              )}
+            </Card>
+          </>
+        )}
+      </Loaded>
+
+      <ConfirmActionDialog action={decline} title={(r) => `Decline ${r.companyName}'s request?`} confirmLabel="Decline request" danger>
+        {(r) => <p>{r.companyName} will see that you declined. It can send a new request later.</p>}
+      </ConfirmActionDialog>
     </div>
   );
 }

@@ -8,9 +8,10 @@ import { useActions, useApp } from '../state/store-context';
 import { SampleBadge } from '../ui/badges';
 import { CheckboxField, SelectField, TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
-import { Icon } from '../ui/icons';
 import { Card, PageHeader } from '../ui/page';
-import { Callout, ErrorState, SkeletonBlock, Spinner } from '../ui/states';
+import { SaveChangesFooter } from '../ui/form-footer';
+import { Loaded } from '../ui/loadable';
+import { Callout, SkeletonBlock } from '../ui/states';
 import { useForm, zodValidator } from '../ui/use-form';
 import { CURRENCY_CHOICES } from './store/store-ui';
 
@@ -82,13 +83,9 @@ export function ShopSettingsScreen() {
           The shop can be set up completely, but it cannot make end-user sales: a real checkout is refused. It is never billed.
         </Callout>
       )}
-      {shop?.data ? (
-        <ShopForm key={companyId} settings={shop.data} />
-      ) : shop?.status === 'error' ? (
-        <ErrorState title="Could not load the shop settings" message={shop.error} onRetry={() => void actions.loadShopSettings(companyId)} />
-      ) : (
-        <SkeletonBlock height={360} />
-      )}
+      <Loaded value={shop} errorTitle="Could not load the shop settings" onRetry={() => void actions.loadShopSettings(companyId)} loading={<SkeletonBlock height={360} />}>
+        {(settings) => <ShopForm key={companyId} settings={settings} />}
+      </Loaded>
     </div>
   );
 }
@@ -150,17 +147,7 @@ function ShopForm({ settings }: { settings: ShopSettings }) {
           />
         </div>
       </Card>
-      <div className="form-footer">
-        <span className="form-footer-status">{form.dirty ? 'You have unsaved changes.' : 'All changes saved.'}</span>
-        <div className="form-footer-actions">
-          <button type="button" className="btn" disabled={!form.dirty || form.submitting} onClick={() => form.reset(valuesOf(settings))} data-testid="discard">
-            Discard
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={!form.dirty || form.submitting} data-testid="save">
-            {form.submitting ? <Spinner size={14} /> : <Icon name="check" />} Save changes
-          </button>
-        </div>
-      </div>
+      <SaveChangesFooter form={form} onDiscard={() => form.reset(valuesOf(settings))} />
     </form>
   );
 }

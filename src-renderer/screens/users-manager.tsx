@@ -6,12 +6,16 @@ import type { User } from '../../src-shared/api/types';
 import { PERMISSION_LABELS, PERMISSIONS, type Permission } from '../../src-shared/domain/permissions';
 import { useActions, useApp } from '../state/store-context';
 import { Avatar } from '../ui/avatar';
-import { ConfirmDialog, Modal } from '../ui/dialog';
+import { ConfirmActionDialog, Modal } from '../ui/dialog';
 import { CheckboxField, FieldError, TextField, errorText } from '../ui/fields';
 import { formatDate, plural } from '../ui/format';
 import { Icon } from '../ui/icons';
+import { CancelConfirm } from '../ui/form-footer';
+import { LoadableCard } from '../ui/loadable';
 import { Card } from '../ui/page';
-import { EmptyState, ErrorState, SkeletonRows, Spinner } from '../ui/states';
+import { EmptyState, SkeletonRows } from '../ui/states';
+import { Table } from '../ui/table';
+import { useConfirmedAction } from '../ui/use-action';
 import { useForm, zodValidator, type FormApi } from '../ui/use-form';
 
 /** Short chip names for the permissions (the full labels are in PERMISSION_LABELS). */
@@ -47,8 +51,7 @@ export function UsersManager({
   const actions = useActions();
   const [adding, setAdding] = useState(addUserInitially);
   const [editing, setEditing] = useState<User | null>(null);
-  const [removing, setRemoving] = useState<User | null>(null);
-  const [removeBusy, setRemoveBusy] = useState(false);
+  const remove = useConfirmedAction((user: User) => actions.deleteUser(user));
 
   useEffect(() => {
     void actions.loadUsers(companyId);
@@ -59,19 +62,6 @@ export function UsersManager({
 
   const available = availablePermissions(companyIsPartner);
   const list = users?.data ?? null;
-
-  const remove = async () => {
-    if (!removing) return;
-    setRemoveBusy(true);
-    try {
-      await actions.deleteUser(removing);
-      setRemoving(null);
-    } catch {
-      // Shown as a toast.
-    } finally {
-      setRemoveBusy(false);
-    }
-  };
 
   return (
     <div className="stack" data-testid="users-manager">
@@ -84,7 +74,7 @@ export function UsersManager({
         />
       )}
 
-      <Card
+      <LoadableCard
         title={list ? plural(list.length, 'user', 'users') : 'Users'}
         description={`Each user signs in to ${companyName}'s admin and sees only ${companyName}.`}
         flush
@@ -96,89 +86,77 @@ export function UsersManager({
           )
         }
         testId="users-list"
-      >
-        {users?.status === 'error' && !list ? (
-          <ErrorState title="Could not load the users" message={users.error} onRetry={() => void actions.loadUsers(companyId)} />
-        ) : !list ? (
-          <SkeletonRows rows={3} columns={3} />
-        ) : list.length === 0 ? (
+        value={users}
+        errorTitle="Could not load the users"
+        onRetry={() => void actions.loadUsers(companyId)}
+        loading={<SkeletonRows rows={3} columns={3} />}
+        empty={
           <EmptyState icon="users" title="No users yet" testId="users-empty">
             <p>Add a user to give {companyName} direct access to its admin. You can send them their login data by email.</p>
           </EmptyState>
-        ) : (
-          <table className="table users-table">
-            <thead>
-              <tr>
-                <th scope="col">User</th>
-                <th scope="col">Permissions</th>
-                <th scope="col" className="col-date">
-                  Added
-                </th>
-                <th scope="col" className="col-actions">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((u) => (
-                <tr key={u.id} data-testid={`user-row-${u.id}`}>
-                  <td>
-                    <div className="user-cell">
-                      <Avatar name={u.name} size={30} round />
-                      <div>
-                        <div className="user-name">
-                          {u.name}
-                          {u.id === meId && <span className="badge badge-you">You</span>}
-                          {u.isAdmin && <span className="badge badge-admin">Admin</span>}
-                        </div>
-                        <div className="user-email">{u.email}</div>
+        }
+      >
+        {(rows) => (
+          <Table
+            className="table users-table"
+            rows={rows}
+            rowKey={(u) => u.id}
+            rowTestId={(u) => `user-row-${u.id}`}
+            columns={[
+              {
+                header: 'User',
+                cell: (u) => (
+                  <div className="user-cell">
+                    <Avatar name={u.name} size={30} round />
+                    <div>
+                      <div className="user-name">
+                        {u.name}
+                        {u.id === meId && <span className="badge badge-you">You</span>}
+                        {u.isAdmin && <span className="badge badge-admin">Admin</span>}
                       </div>
+                      <div className="user-email">{u.email}</div>
                     </div>
-                  </td>
-                  <td>
-                    <PermissionChips permissions={u.permissions} available={available} />
-                  </td>
-                  <td className="col-date muted">{formatDate(u.createdAt)}</td>
-                  <td className="col-actions">
-                    <div className="row-actions">
-                      <button type="button" className="btn btn-small" onClick={() => setEditing(u)} data-testid={`edit-user-${u.id}`}>
-                        <Icon name="edit" size={13} /> Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="icon-btn icon-btn-danger"
-                        aria-label={`Remove ${u.name}`}
-                        title={u.id === meId ? 'You cannot remove yourself' : `Remove ${u.name}`}
-                        disabled={u.id === meId}
-                        onClick={() => setRemoving(u)}
-                        data-testid={`remove-user-${u.id}`}
-                      >
-                        <Icon name="trash" size={15} />
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </div>
+                ),
+              },
+              { header: 'Permissions', cell: (u) => <PermissionChips permissions={u.permissions} available={available} /> },
+              { header: 'Added', className: 'col-date', cellClassName: () => 'muted', cell: (u) => formatDate(u.createdAt) },
+              {
+                header: 'Actions',
+                hiddenHeader: true,
+                className: 'col-actions',
+                cell: (u) => (
+                  <div className="row-actions">
+                    <button type="button" className="btn btn-small" onClick={() => setEditing(u)} data-testid={`edit-user-${u.id}`}>
+                      <Icon name="edit" size={13} /> Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="icon-btn icon-btn-danger"
+                      aria-label={`Remove ${u.name}`}
+                      title={u.id === meId ? 'You cannot remove yourself' : `Remove ${u.name}`}
+                      disabled={u.id === meId}
+                      onClick={() => remove.ask(u)}
+                      data-testid={`remove-user-${u.id}`}
+                    >
+                      <Icon name="trash" size={15} />
+                    </button>
+                  </div>
+                ),
+              },
+            ]}
+          />
         )}
-      </Card>
+      </LoadableCard>
 
       {editing && <EditUserDialog user={editing} available={available} onClose={() => setEditing(null)} />}
-      {removing && (
-        <ConfirmDialog
-          title={`Remove ${removing.name}?`}
-          confirmLabel="Remove user"
-          danger
-          busy={removeBusy}
-          onCancel={() => setRemoving(null)}
-          onConfirm={() => void remove()}
-        >
+      <ConfirmActionDialog action={remove} title={(u) => `Remove ${u.name}?`} confirmLabel="Remove user" danger>
+        {(u) => (
           <p>
-            {removing.name} ({removing.email}) can no longer sign in to {companyName}'s admin. This cannot be undone.
+            {u.name} ({u.email}) can no longer sign in to {companyName}'s admin. This cannot be undone.
           </p>
-        </ConfirmDialog>
-      )}
+        )}
+      </ConfirmActionDialog>
     </div>
   );
 }
@@ -339,12 +317,7 @@ function AddUserForm({
           />
         </div>
         <div className="card-footer">
-          <button type="button" className="btn btn-ghost" onClick={onDone} disabled={form.submitting}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={form.submitting} data-testid="save-user">
-            {form.submitting ? <Spinner size={14} /> : <Icon name="plus" />} Add user
-          </button>
+          <CancelConfirm onCancel={onDone} cancelClassName="btn btn-ghost" busy={form.submitting} confirmType="submit" confirmIcon="plus" confirmLabel="Add user" confirmTestId="save-user" />
         </div>
       </form>
     </Card>
@@ -374,16 +347,7 @@ function EditUserDialog({ user, available, onClose }: { user: User; available: r
       onClose={onClose}
       size="medium"
       testId="edit-user-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={form.submitting || !form.dirty} data-testid="save-user">
-            {form.submitting ? <Spinner size={14} /> : <Icon name="check" />} Save
-          </button>
-        </>
-      }
+      footer={<CancelConfirm onCancel={onClose} busy={form.submitting} disabled={!form.dirty} confirmIcon="check" confirmLabel="Save" onConfirm={() => void submit()} confirmTestId="save-user" />}
     >
       <form
         noValidate

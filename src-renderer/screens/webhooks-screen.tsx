@@ -5,7 +5,7 @@
 // to walk a retry schedule in seconds. Everything updates live through pushed events.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { WebhookAppGroup, WebhookAttemptSummary, WebhookBlock, WebhookHookInfo } from '../../src-shared/api/webhook-delivery-types';
+import type { WebhookAppGroup, WebhookAttemptDetail, WebhookAttemptSummary, WebhookBlock, WebhookHookInfo } from '../../src-shared/api/webhook-delivery-types';
 import { formatDuration } from '../../src-shared/domain/durations';
 import { WEBHOOK_LOG_RETENTION_DAYS } from '../../src-shared/domain/webhooks';
 import { ClockControl, usePlatformNow } from '../frame/clock-control';
@@ -16,7 +16,10 @@ import { useCapabilities } from '../state/use-capabilities';
 import { formatCount, formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Card, PageHeader } from '../ui/page';
-import { EmptyState, ErrorState, SkeletonRows, Spinner } from '../ui/states';
+import { Loaded } from '../ui/loadable';
+import { EmptyState, SkeletonRows, Spinner } from '../ui/states';
+import { Table } from '../ui/table';
+import { useAction } from '../ui/use-action';
 import { PrivateNetworksCard } from './webhook-private-networks';
 
 const ROW_HEIGHT = 44;
@@ -95,17 +98,8 @@ function BlockNotice({ block, platformNow }: { block: WebhookBlock; platformNow:
 
 function AppGroupCard({ group, selected, showCompany, platformNow }: { group: WebhookAppGroup; selected: number | null; showCompany: boolean; platformNow: number | null }) {
   const actions = useActions();
-  const [busy, setBusy] = useState<number | null>(null);
-  const reactivate = async (id: number) => {
-    setBusy(id);
-    try {
-      await actions.reactivate(id);
-    } catch {
-      // The toast said why.
-    } finally {
-      setBusy(null);
-    }
-  };
+  const reactivate = useAction((id: number) => actions.reactivate(id));
+  const busy = reactivate.running?.[0] ?? null;
   return (
     <Card
       testId={`app-group-${group.appId}-${group.companyId}`}
@@ -120,59 +114,56 @@ function AppGroupCard({ group, selected, showCompany, platformNow }: { group: We
     >
       {group.block && <BlockNotice block={group.block} platformNow={platformNow} />}
       <div className="wh-hooks-wrap">
-        <table className="table wh-hooks">
-          <thead>
-            <tr>
-              <th>Topic</th>
-              <th>Address</th>
-              <th>State</th>
-              <th className="num">Queued</th>
-              <th className="num">Delivered</th>
-              <th>Last attempt</th>
-              <th aria-label="Actions" />
-            </tr>
-          </thead>
-          <tbody>
-            {group.hooks.map((hook) => (
-              <tr key={hook.id} className={hook.id === selected ? 'is-selected' : undefined} data-testid={`hook-row-${hook.id}`}>
-                <td>
-                  <code>{hook.topic}</code>
-                </td>
-                <td className="wh-address" title={hook.address}>
-                  {hook.address}
-                </td>
-                <td>
-                  <span className="wh-state">
-                    <HookStateBadge hook={hook} block={group.block} />
-                    {!hook.isActive && (
-                      <button type="button" className="btn btn-small btn-primary" disabled={busy === hook.id} onClick={() => void reactivate(hook.id)} data-testid={`hook-reactivate-${hook.id}`}>
-                        {busy === hook.id ? <Spinner /> : <Icon name="refresh" size={14} />} Reactivate
-                      </button>
-                    )}
-                  </span>
-                </td>
-                <td className="num" data-testid={`hook-queued-${hook.id}`}>
-                  {formatCount(hook.queued)}
-                </td>
-                <td className="num">{formatCount(hook.delivered)}</td>
-                <td className="wh-last">
-                  {hook.lastAttemptAt ? (
-                    <>
-                      {formatCompactTime(hook.lastAttemptAt, platformNow)} {hook.lastStatus !== null && <span className="muted">· {hook.lastStatus}</span>}
-                    </>
-                  ) : (
-                    <span className="muted">never</span>
+        <Table
+          className="table wh-hooks"
+          rows={group.hooks}
+          rowKey={(hook) => hook.id}
+          rowClassName={(hook) => (hook.id === selected ? 'is-selected' : undefined)}
+          rowTestId={(hook) => `hook-row-${hook.id}`}
+          columns={[
+            { header: 'Topic', cell: (hook) => <code>{hook.topic}</code> },
+            { header: 'Address', className: 'wh-address', headerClassName: '', cellTitle: (hook) => hook.address, cell: (hook) => hook.address },
+            {
+              header: 'State',
+              cell: (hook) => (
+                <span className="wh-state">
+                  <HookStateBadge hook={hook} block={group.block} />
+                  {!hook.isActive && (
+                    <button type="button" className="btn btn-small btn-primary" disabled={busy === hook.id} onClick={() => void reactivate.run(hook.id)} data-testid={`hook-reactivate-${hook.id}`}>
+                      {busy === hook.id ? <Spinner /> : <Icon name="refresh" size={14} />} Reactivate
+                    </button>
                   )}
-                </td>
-                <td className="wh-actions">
-                  <a className="btn btn-small btn-ghost" href={href({ name: 'webhooks', webhookId: hook.id === selected ? null : hook.id })} data-testid={`hook-log-${hook.id}`}>
-                    {hook.id === selected ? 'All hooks' : 'Log'}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </span>
+              ),
+            },
+            { header: 'Queued', className: 'num', cellTestId: (hook) => `hook-queued-${hook.id}`, cell: (hook) => formatCount(hook.queued) },
+            { header: 'Delivered', className: 'num', cell: (hook) => formatCount(hook.delivered) },
+            {
+              header: 'Last attempt',
+              className: 'wh-last',
+              headerClassName: '',
+              cell: (hook) =>
+                hook.lastAttemptAt ? (
+                  <>
+                    {formatCompactTime(hook.lastAttemptAt, platformNow)} {hook.lastStatus !== null && <span className="muted">· {hook.lastStatus}</span>}
+                  </>
+                ) : (
+                  <span className="muted">never</span>
+                ),
+            },
+            {
+              header: 'Actions',
+              hiddenHeader: true,
+              className: 'wh-actions',
+              headerClassName: '',
+              cell: (hook) => (
+                <a className="btn btn-small btn-ghost" href={href({ name: 'webhooks', webhookId: hook.id === selected ? null : hook.id })} data-testid={`hook-log-${hook.id}`}>
+                  {hook.id === selected ? 'All hooks' : 'Log'}
+                </a>
+              ),
+            },
+          ]}
+        />
       </div>
     </Card>
   );
@@ -265,16 +256,24 @@ function AttemptDetail({ attemptId }: { attemptId: number }) {
     void actions.loadAttempt(attemptId);
   }, [attemptId, actions]);
 
-  if (!detail || (detail.status === 'loading' && !detail.data)) {
-    return (
-      <div className="wh-detail">
-        <SkeletonRows rows={6} columns={2} />
-      </div>
-    );
-  }
-  if (!detail.data) return <ErrorState title="Could not load the attempt" message={detail.error} onRetry={() => void actions.loadAttempt(attemptId)} />;
-  const a = detail.data;
-  const pending = a.replayPending || replaying.includes(a.eventId);
+  return (
+    <Loaded
+      value={detail}
+      errorTitle="Could not load the attempt"
+      onRetry={() => void actions.loadAttempt(attemptId)}
+      loading={
+        <div className="wh-detail">
+          <SkeletonRows rows={6} columns={2} />
+        </div>
+      }
+    >
+      {(a) => <AttemptView a={a} pending={a.replayPending || replaying.includes(a.eventId)} />}
+    </Loaded>
+  );
+}
+
+function AttemptView({ a, pending }: { a: WebhookAttemptDetail; pending: boolean }) {
+  const actions = useActions();
   return (
     <article className="wh-detail" data-testid="attempt-detail">
       <header className="wh-detail-header">
@@ -395,32 +394,38 @@ function DeliveryLog({
       }
       flush
     >
-      {log.status === 'error' && items.length === 0 ? (
-        <ErrorState title="Could not load the delivery log" message={log.error} onRetry={() => void actions.loadAttempts(webhookId)} />
-      ) : log.status !== 'ready' && items.length === 0 ? (
-        <div className="wh-log">
-          <div className="wh-log-list">
-            <SkeletonRows rows={6} columns={2} />
+      <Loaded
+        value={{ status: log.status, data: log.status === 'ready' || items.length > 0 ? items : null, error: log.error }}
+        errorTitle="Could not load the delivery log"
+        onRetry={() => void actions.loadAttempts(webhookId)}
+        loading={
+          <div className="wh-log">
+            <div className="wh-log-list">
+              <SkeletonRows rows={6} columns={2} />
+            </div>
+            <div />
           </div>
-          <div />
-        </div>
-      ) : items.length === 0 ? (
-        <EmptyState icon="send" title="No attempts yet" testId="attempts-empty">
-          <p>When the platform does something a hook listens to — an order placed, a customer created, a product changed — the notification goes out and every attempt shows up here.</p>
-        </EmptyState>
-      ) : (
-        <div className="wh-log">
-          <div className="wh-log-column">
-            <AttemptRows items={items} selected={shown} onSelect={setSelected} onNearEnd={() => void actions.loadOlderAttempts()} platformNow={platformNow} appNames={webhookId === null ? appNames : new Map()} />
-            {log.loadingOlder && (
-              <div className="wh-log-more">
-                <Spinner /> Loading older attempts…
-              </div>
-            )}
+        }
+        empty={
+          <EmptyState icon="send" title="No attempts yet" testId="attempts-empty">
+            <p>When the platform does something a hook listens to — an order placed, a customer created, a product changed — the notification goes out and every attempt shows up here.</p>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <div className="wh-log">
+            <div className="wh-log-column">
+              <AttemptRows items={items} selected={shown} onSelect={setSelected} onNearEnd={() => void actions.loadOlderAttempts()} platformNow={platformNow} appNames={webhookId === null ? appNames : new Map()} />
+              {log.loadingOlder && (
+                <div className="wh-log-more">
+                  <Spinner /> Loading older attempts…
+                </div>
+              )}
+            </div>
+            {shown !== null && <AttemptDetail key={shown} attemptId={shown} />}
           </div>
-          {shown !== null && <AttemptDetail key={shown} attemptId={shown} />}
-        </div>
-      )}
+        )}
+      </Loaded>
     </Card>
   );
 }
@@ -456,33 +461,40 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
         }
         actions={<ClockControl />}
       />
-      {overview.status === 'error' && !overview.data ? (
-        <ErrorState title="Could not load the webhooks" message={overview.error} onRetry={() => void actions.loadWebhooks()} />
-      ) : !overview.data ? (
-        <Card>
-          <SkeletonRows rows={4} columns={5} />
-        </Card>
-      ) : groups.length === 0 ? (
-        <EmptyState icon="webhook" title="No webhooks registered" testId="webhooks-empty">
-          <p>
-            Apps register hooks with <code>POST /admin/webhooks.json</code> and a token with the <code>webhooks</code> scope. Events then fire from real actions in the shop
-            (an order placed, a customer created, a product changed); <code>partnerdeck trigger order/create --company ID</code> makes one.
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <p className="wh-summary" data-testid="webhooks-summary">
-            {formatCount(totals.hooks)} hook{totals.hooks === 1 ? '' : 's'} · {formatCount(totals.queued)} queued
-            {totals.blocked > 0 && ` · ${totals.blocked} app${totals.blocked === 1 ? '' : 's'} blocked after failures`}
-          </p>
-          <div className="wh-groups">
-            {groups.map((g) => (
-              <AppGroupCard key={`${g.appId}-${g.companyId}`} group={g} selected={webhookId} showCompany={isSelf} platformNow={platformNow} />
-            ))}
-          </div>
-          <DeliveryLog webhookId={webhookId} hooks={hookOptions} appNames={appNames} platformNow={platformNow} />
-        </>
-      )}
+      <Loaded
+        value={overview}
+        errorTitle="Could not load the webhooks"
+        onRetry={() => void actions.loadWebhooks()}
+        loading={
+          <Card>
+            <SkeletonRows rows={4} columns={5} />
+          </Card>
+        }
+        isEmpty={(o) => o.groups.length === 0}
+        empty={
+          <EmptyState icon="webhook" title="No webhooks registered" testId="webhooks-empty">
+            <p>
+              Apps register hooks with <code>POST /admin/webhooks.json</code> and a token with the <code>webhooks</code> scope. Events then fire from real actions in the shop
+              (an order placed, a customer created, a product changed); <code>partnerdeck trigger order/create --company ID</code> makes one.
+            </p>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <p className="wh-summary" data-testid="webhooks-summary">
+              {formatCount(totals.hooks)} hook{totals.hooks === 1 ? '' : 's'} · {formatCount(totals.queued)} queued
+              {totals.blocked > 0 && ` · ${totals.blocked} app${totals.blocked === 1 ? '' : 's'} blocked after failures`}
+            </p>
+            <div className="wh-groups">
+              {groups.map((g) => (
+                <AppGroupCard key={`${g.appId}-${g.companyId}`} group={g} selected={webhookId} showCompany={isSelf} platformNow={platformNow} />
+              ))}
+            </div>
+            <DeliveryLog webhookId={webhookId} hooks={hookOptions} appNames={appNames} platformNow={platformNow} />
+          </>
+        )}
+      </Loaded>
       {caps.webhookNetworks && <PrivateNetworksCard />}
     </div>
   );

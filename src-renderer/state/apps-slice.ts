@@ -5,8 +5,9 @@ import type { listingCreateSchema, listingUpdateSchema } from '../../src-shared/
 import type { DeveloperApp, DeveloperAppWithSecret, InstallQuote, InstallResult, InstalledApp, OperatorApp, StoreListing } from '../../src-shared/api/app-store-types';
 import type { ApprovedVisibility, ListingKind } from '../../src-shared/domain/app-store';
 import { VISIBILITY_LABELS } from '../../src-shared/domain/app-store';
-import { failed, idle, loading, ready, type Loadable } from './loadable';
-import { mutate, patch, type SliceContext } from './slice-context';
+import { createKeyedLoader } from './keyed-loader';
+import { idle, ready, type Loadable } from './loadable';
+import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './slice-context';
 
 export interface StoreQuery {
   search: string;
@@ -50,26 +51,15 @@ export interface AppsActions {
 }
 
 export function createAppsSlice(ctx: SliceContext): { state: AppsState; actions: AppsActions } {
-  const seq = { store: 0, installed: 0, review: 0, mine: new Map<number, number>() };
+  const loader = createKeyedLoader();
   const acting = () => ctx.get().session.info?.acting?.id ?? null;
 
-  const setMine = (companyId: number, update: (prev: Loadable<DeveloperApp[]> | undefined) => Loadable<DeveloperApp[]>) =>
-    patch(ctx, 'apps', (s) => ({ myApps: { ...s.myApps, [companyId]: update(s.myApps[companyId]) } }));
+  const mineOf = (companyId: number) => entryTarget(ctx, 'apps', 'myApps', companyId);
   const replaceMine = (app: DeveloperApp) =>
-    setMine(app.companyId, (prev) => ready([app, ...(prev?.data ?? []).filter((a) => a.id !== app.id)].sort((a, b) => b.id - a.id)));
+    mineOf(app.companyId).update((prev) => ready([app, ...(prev?.data ?? []).filter((a) => a.id !== app.id)].sort((a, b) => b.id - a.id)));
 
   const actions: AppsActions = {
-    async loadMyApps(companyId) {
-      const mine = (seq.mine.get(companyId) ?? 0) + 1;
-      seq.mine.set(companyId, mine);
-      setMine(companyId, (prev) => loading(prev));
-      try {
-        const list = await ctx.client.call('myApps.list', { companyId });
-        if (seq.mine.get(companyId) === mine) setMine(companyId, () => ready(list));
-      } catch (error) {
-        if (seq.mine.get(companyId) === mine) setMine(companyId, (prev) => failed(prev, error));
-      }
-    },
+    loadMyApps: (companyId) => loader.load(`mine:${companyId}`, mineOf(companyId), () => ctx.client.call('myApps.list', { companyId })),
 
     async createListing(input) {
       const result = await mutate(ctx, () => ctx.client.call('myApps.create', input), (r) => `${r.app.name} was created in Development`);
@@ -116,26 +106,11 @@ export function createAppsSlice(ctx: SliceContext): { state: AppsState; actions:
     async loadAppStore() {
       const companyId = acting();
       if (companyId === null) return;
-      const mine = ++seq.store;
-      patch(ctx, 'apps', (s) => ({ store: loading(s.store) }));
-      try {
-        const list = await ctx.client.call('appStore.browse', { companyId, ...ctx.get().apps.storeQuery });
-        if (mine === seq.store) patch(ctx, 'apps', { store: ready(list) });
-      } catch (error) {
-        if (mine === seq.store) patch(ctx, 'apps', (s) => ({ store: failed(s.store, error) }));
-      }
+      const query = ctx.get().apps.storeQuery;
+      await loader.load('store', fieldTarget(ctx, 'apps', 'store'), () => ctx.client.call('appStore.browse', { companyId, ...query }));
     },
 
-    async loadInstalled() {
-      const mine = ++seq.installed;
-      patch(ctx, 'apps', (s) => ({ installed: loading(s.installed) }));
-      try {
-        const list = await ctx.client.call('appStore.installed', {});
-        if (mine === seq.installed) patch(ctx, 'apps', { installed: ready(list) });
-      } catch (error) {
-        if (mine === seq.installed) patch(ctx, 'apps', (s) => ({ installed: failed(s.installed, error) }));
-      }
-    },
+    loadInstalled: () => loader.load('installed', fieldTarget(ctx, 'apps', 'installed'), () => ctx.client.call('appStore.installed', {})),
 
     quoteInstall: (appId, companyId) => ctx.client.call('appStore.quote', { appId, companyId }),
 
@@ -157,16 +132,7 @@ export function createAppsSlice(ctx: SliceContext): { state: AppsState; actions:
       void actions.loadReview();
     },
 
-    async loadReview() {
-      const mine = ++seq.review;
-      patch(ctx, 'apps', (s) => ({ review: loading(s.review) }));
-      try {
-        const list = await ctx.client.call('operator.apps', { filter: ctx.get().apps.reviewFilter });
-        if (mine === seq.review) patch(ctx, 'apps', { review: ready(list) });
-      } catch (error) {
-        if (mine === seq.review) patch(ctx, 'apps', (s) => ({ review: failed(s.review, error) }));
-      }
-    },
+    loadReview: () => loader.load('review', fieldTarget(ctx, 'apps', 'review'), () => ctx.client.call('operator.apps', { filter: ctx.get().apps.reviewFilter })),
 
     async loadReviewPending() {
       try {

@@ -15,8 +15,9 @@ import type {
   WhatIf,
 } from '../../src-shared/api/billing-types';
 import type { CsvExport } from '../../src-shared/api/shop-types';
-import { failed, idle, loading, ready, type Loadable } from './loadable';
-import { mutate, patch, type SliceContext } from './slice-context';
+import { createKeyedLoader } from './keyed-loader';
+import { idle, ready, type Loadable } from './loadable';
+import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
 
 export interface BillingState {
   overview: Loadable<BillingOverview>;
@@ -62,22 +63,13 @@ export interface BillingActions {
 export const DOCUMENTS_PAGE = 200;
 
 export function createBillingSlice(ctx: SliceContext): { state: BillingState; actions: BillingActions } {
-  const seq: Record<string, number> = {};
+  const loader = createKeyedLoader();
   /** Loads one loadable of the slice; an older answer never overwrites a newer one. */
-  async function load<K extends 'overview' | 'preview' | 'whatIf' | 'documents' | 'document' | 'rates' | 'prices' | 'drafts'>(
+  const load = <K extends 'overview' | 'preview' | 'whatIf' | 'documents' | 'document' | 'rates' | 'prices' | 'drafts'>(
     key: K,
-    run: () => Promise<NonNullable<BillingState[K]['data']>>,
+    run: () => Promise<BillingState[K] extends Loadable<infer T> ? T : never>,
     fresh = false,
-  ): Promise<void> {
-    const mine = (seq[key] = (seq[key] ?? 0) + 1);
-    patch(ctx, 'billing', (b) => ({ [key]: loading(fresh ? undefined : (b[key] as Loadable<unknown>)) }) as Partial<BillingState>);
-    try {
-      const data = await run();
-      if (mine === seq[key]) patch(ctx, 'billing', { [key]: ready(data) } as Partial<BillingState>);
-    } catch (error) {
-      if (mine === seq[key]) patch(ctx, 'billing', (b) => ({ [key]: failed(fresh ? undefined : (b[key] as Loadable<unknown>), error) }) as Partial<BillingState>);
-    }
-  }
+  ): Promise<void> => loader.load(key, fieldTarget(ctx, 'billing', key), run, { fresh });
 
   const actions: BillingActions = {
     loadBillingOverview: () => load('overview', () => ctx.client.call('billing.overview', {})),

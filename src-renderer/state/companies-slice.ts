@@ -2,8 +2,9 @@
 // overview counts, and full records of single companies. Also creating, changing and un-partnering them.
 import type { CompanyCreateInput, CompanyListInput, CompanyUpdateInput } from '../../src-shared/api/inputs';
 import type { Company, CompanySummary } from '../../src-shared/api/types';
-import { failed, idle, loading, ready, type Loadable } from './loadable';
-import { mutate, patch, type SliceContext } from './slice-context';
+import { createKeyedLoader } from './keyed-loader';
+import { idle, ready, type Loadable } from './loadable';
+import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './slice-context';
 
 /** The screen's filter: every choice set; no limit (the screen shows every match, virtualized). */
 export type CompanyQuery = Required<Omit<CompanyListInput, 'limit'>>;
@@ -38,12 +39,11 @@ export interface CompaniesActions {
 }
 
 export function createCompaniesSlice(ctx: SliceContext): { state: CompaniesState; actions: CompaniesActions } {
-  let listSeq = 0;
-  let allSeq = 0;
-  const detailSeq = new Map<number, number>();
+  const loader = createKeyedLoader();
+  const detailOf = (companyId: number) => entryTarget(ctx, 'companies', 'details', companyId);
 
   function storeCompany(company: Company): void {
-    patch(ctx, 'companies', (c) => ({ details: { ...c.details, [company.id]: ready(company) } }));
+    detailOf(company.id).set(ready(company));
   }
 
   /** A change to a company can change the session (acting/home), lists and the selector. */
@@ -64,27 +64,11 @@ export function createCompaniesSlice(ctx: SliceContext): { state: CompaniesState
     },
 
     async loadCompanyList() {
-      const seq = ++listSeq;
       const query = ctx.get().companies.query;
-      patch(ctx, 'companies', (c) => ({ list: loading(c.list) }));
-      try {
-        const items = await ctx.client.call('companies.list', query);
-        if (seq === listSeq) patch(ctx, 'companies', { list: ready(items) });
-      } catch (error) {
-        if (seq === listSeq) patch(ctx, 'companies', (c) => ({ list: failed(c.list, error) }));
-      }
+      await loader.load('list', fieldTarget(ctx, 'companies', 'list'), () => ctx.client.call('companies.list', query));
     },
 
-    async loadAllCompanies() {
-      const seq = ++allSeq;
-      patch(ctx, 'companies', (c) => ({ all: loading(c.all) }));
-      try {
-        const items = await ctx.client.call('companies.list', DEFAULT_COMPANY_QUERY);
-        if (seq === allSeq) patch(ctx, 'companies', { all: ready(items) });
-      } catch (error) {
-        if (seq === allSeq) patch(ctx, 'companies', (c) => ({ all: failed(c.all, error) }));
-      }
-    },
+    loadAllCompanies: () => loader.load('all', fieldTarget(ctx, 'companies', 'all'), () => ctx.client.call('companies.list', DEFAULT_COMPANY_QUERY)),
 
     refreshCompanyLists() {
       // The client list is a partner function: only Self may load it.
@@ -94,18 +78,7 @@ export function createCompaniesSlice(ctx: SliceContext): { state: CompaniesState
       if (c.all.status !== 'idle') void actions.loadAllCompanies();
     },
 
-    async loadCompany(companyId) {
-      const seq = (detailSeq.get(companyId) ?? 0) + 1;
-      detailSeq.set(companyId, seq);
-      patch(ctx, 'companies', (c) => ({ details: { ...c.details, [companyId]: loading(c.details[companyId]) } }));
-      try {
-        const company = await ctx.client.call('companies.get', { companyId });
-        if (detailSeq.get(companyId) === seq) storeCompany(company);
-      } catch (error) {
-        if (detailSeq.get(companyId) !== seq) return;
-        patch(ctx, 'companies', (c) => ({ details: { ...c.details, [companyId]: failed(c.details[companyId], error) } }));
-      }
-    },
+    loadCompany: (companyId) => loader.load(`company:${companyId}`, detailOf(companyId), () => ctx.client.call('companies.get', { companyId })),
 
     async createCompany(input) {
       const company = await mutate(ctx, () => ctx.client.call('companies.create', input), (c) => `${c.name} was created`);

@@ -2,8 +2,9 @@
 // sandboxed wrapper frame in a browser tab), the native view's place on screen, and the embed checker.
 import type { EmbedBounds, EmbedCheckCandidates, EmbedCheckReport, EmbedOpenResult, ManagedApp } from '../../src-shared/api/embedded-app-types';
 import type { EmbedCheckVariant } from '../../src-shared/domain/embedded-apps';
-import { failed, idle, loading, ready, type Loadable } from './loadable';
-import { patch, type SliceContext } from './slice-context';
+import { createKeyedLoader } from './keyed-loader';
+import { idle, type Loadable } from './loadable';
+import { entryTarget, fieldTarget, type SliceContext } from './slice-context';
 
 export interface EmbedCheckChoice {
   userId: number;
@@ -30,27 +31,11 @@ export interface EmbeddedAppsActions {
 }
 
 export function createEmbeddedAppsSlice(ctx: SliceContext): { state: EmbeddedAppsState; actions: EmbeddedAppsActions } {
-  const listSeqs = new Map<number, number>();
-  const reportSeqs = new Map<number, number>();
-  let candidatesSeq = 0;
-
-  const setList = (companyId: number, update: (prev: Loadable<ManagedApp[]> | undefined) => Loadable<ManagedApp[]>) =>
-    patch(ctx, 'embeddedApps', (s) => ({ lists: { ...s.lists, [companyId]: update(s.lists[companyId]) } }));
-  const setReport = (appId: number, update: (prev: Loadable<EmbedCheckReport> | undefined) => Loadable<EmbedCheckReport>) =>
-    patch(ctx, 'embeddedApps', (s) => ({ reports: { ...s.reports, [appId]: update(s.reports[appId]) } }));
+  const loader = createKeyedLoader();
 
   const actions: EmbeddedAppsActions = {
-    async loadManagedApps(companyId) {
-      const seq = (listSeqs.get(companyId) ?? 0) + 1;
-      listSeqs.set(companyId, seq);
-      setList(companyId, (prev) => loading(prev));
-      try {
-        const list = await ctx.client.call('embeddedApps.list', { companyId });
-        if (listSeqs.get(companyId) === seq) setList(companyId, () => ready(list));
-      } catch (error) {
-        if (listSeqs.get(companyId) === seq) setList(companyId, (prev) => failed(prev, error));
-      }
-    },
+    loadManagedApps: (companyId) =>
+      loader.load(`apps:${companyId}`, entryTarget(ctx, 'embeddedApps', 'lists', companyId), () => ctx.client.call('embeddedApps.list', { companyId })),
 
     openEmbeddedApp: ({ appId, companyId, slot, bounds, check = null }) => ctx.client.call('embeddedApps.open', { appId, companyId, slot, bounds, check }),
 
@@ -62,29 +47,11 @@ export function createEmbeddedAppsSlice(ctx: SliceContext): { state: EmbeddedApp
       await ctx.client.call('embeddedApps.close', { slot });
     },
 
-    async loadCheckCandidates() {
-      const mine = ++candidatesSeq;
-      patch(ctx, 'embeddedApps', (s) => ({ candidates: loading(s.candidates) }));
-      try {
-        const candidates = await ctx.client.call('embeddedApps.checkCandidates', {});
-        if (mine === candidatesSeq) patch(ctx, 'embeddedApps', { candidates: ready(candidates) });
-      } catch (error) {
-        if (mine === candidatesSeq) patch(ctx, 'embeddedApps', (s) => ({ candidates: failed(s.candidates, error) }));
-      }
-    },
+    loadCheckCandidates: () => loader.load('candidates', fieldTarget(ctx, 'embeddedApps', 'candidates'), () => ctx.client.call('embeddedApps.checkCandidates', {})),
 
-    async runEmbedCheck(input) {
-      const seq = (reportSeqs.get(input.appId) ?? 0) + 1;
-      reportSeqs.set(input.appId, seq);
-      // A new check replaces the old report (no stale verdicts next to a spinner).
-      setReport(input.appId, () => ({ ...idle<EmbedCheckReport>(), status: 'loading' }));
-      try {
-        const report = await ctx.client.call('embeddedApps.check', input);
-        if (reportSeqs.get(input.appId) === seq) setReport(input.appId, () => ready(report));
-      } catch (error) {
-        if (reportSeqs.get(input.appId) === seq) setReport(input.appId, () => failed(undefined, error));
-      }
-    },
+    // A new check replaces the old report (no stale verdicts next to a spinner).
+    runEmbedCheck: (input) =>
+      loader.load(`report:${input.appId}`, entryTarget(ctx, 'embeddedApps', 'reports', input.appId), () => ctx.client.call('embeddedApps.check', input), { fresh: true }),
   };
 
   return { state: { lists: {}, candidates: idle(), reports: {} }, actions };

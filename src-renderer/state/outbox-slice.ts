@@ -1,7 +1,8 @@
 // The local outbox: every email the platform would have sent.
 import type { OutboxMessage } from '../../src-shared/api/types';
-import { failed, idle, loading, ready, type Loadable } from './loadable';
-import { patch, type SliceContext } from './slice-context';
+import { createKeyedLoader } from './keyed-loader';
+import { idle, ready, type Loadable } from './loadable';
+import { fieldTarget, patch, type SliceContext } from './slice-context';
 
 export const OUTBOX_LIMIT = 200;
 
@@ -19,19 +20,10 @@ export function unreadCount(messages: readonly OutboxMessage[] | null): number {
 }
 
 export function createOutboxSlice(ctx: SliceContext): { state: OutboxState; actions: OutboxActions } {
-  let seq = 0;
+  const loader = createKeyedLoader();
 
   const actions: OutboxActions = {
-    async loadOutbox() {
-      const mine = ++seq;
-      patch(ctx, 'outbox', (o) => ({ list: loading(o.list) }));
-      try {
-        const items = await ctx.client.call('outbox.list', { limit: OUTBOX_LIMIT });
-        if (mine === seq) patch(ctx, 'outbox', { list: ready(items) });
-      } catch (error) {
-        if (mine === seq) patch(ctx, 'outbox', (o) => ({ list: failed(o.list, error) }));
-      }
-    },
+    loadOutbox: () => loader.load('outbox', fieldTarget(ctx, 'outbox', 'list'), () => ctx.client.call('outbox.list', { limit: OUTBOX_LIMIT })),
 
     async markRead(messageId) {
       const current = ctx.get().outbox.list.data?.find((m) => m.id === messageId);

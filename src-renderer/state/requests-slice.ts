@@ -1,7 +1,8 @@
 // Partner requests to or from the acting company, and the directory of partners a company can ask.
 import type { PartnerDirectoryEntry, PartnerRequest } from '../../src-shared/api/types';
-import { failed, idle, loading, ready, type Loadable } from './loadable';
-import { mutate, patch, type SliceContext } from './slice-context';
+import { createKeyedLoader } from './keyed-loader';
+import { idle, ready, type Loadable } from './loadable';
+import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
 
 export interface RequestsState {
   list: Loadable<PartnerRequest[]>;
@@ -17,8 +18,7 @@ export interface RequestsActions {
 }
 
 export function createRequestsSlice(ctx: SliceContext): { state: RequestsState; actions: RequestsActions } {
-  let listSeq = 0;
-  let directorySeq = 0;
+  const loader = createKeyedLoader();
 
   function storeRequest(request: PartnerRequest): void {
     patch(ctx, 'requests', (r) => {
@@ -30,27 +30,9 @@ export function createRequestsSlice(ctx: SliceContext): { state: RequestsState; 
   }
 
   const actions: RequestsActions = {
-    async loadRequests() {
-      const seq = ++listSeq;
-      patch(ctx, 'requests', (r) => ({ list: loading(r.list) }));
-      try {
-        const items = await ctx.client.call('partnerRequests.list', {});
-        if (seq === listSeq) patch(ctx, 'requests', { list: ready(items) });
-      } catch (error) {
-        if (seq === listSeq) patch(ctx, 'requests', (r) => ({ list: failed(r.list, error) }));
-      }
-    },
+    loadRequests: () => loader.load('requests', fieldTarget(ctx, 'requests', 'list'), () => ctx.client.call('partnerRequests.list', {})),
 
-    async loadDirectory(search) {
-      const seq = ++directorySeq;
-      patch(ctx, 'requests', (r) => ({ directory: loading(r.directory) }));
-      try {
-        const items = await ctx.client.call('partners.directory', { search });
-        if (seq === directorySeq) patch(ctx, 'requests', { directory: ready(items) });
-      } catch (error) {
-        if (seq === directorySeq) patch(ctx, 'requests', (r) => ({ directory: failed(r.directory, error) }));
-      }
-    },
+    loadDirectory: (search) => loader.load('directory', fieldTarget(ctx, 'requests', 'directory'), () => ctx.client.call('partners.directory', { search })),
 
     async createRequest(input) {
       const request = await mutate(

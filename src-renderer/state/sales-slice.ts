@@ -19,9 +19,10 @@ import type {
 import type { CsvExport, CurrencyTotal } from '../../src-shared/api/shop-types';
 import type { CompanySummary } from '../../src-shared/api/types';
 import { platformToday, presetSelection, refreshSelection, type RangeSelection } from '../ui/date-range-presets';
-import { failed, idle, loading, ready, type Loadable } from './loadable';
+import { createKeyedLoader } from './keyed-loader';
+import { idle, type Loadable } from './loadable';
 import { createPagedLoader, emptyList, type PagedList } from './paged-list';
-import { mutate, patch, type SliceContext } from './slice-context';
+import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
 
 /** The by-client list's filter, including the range (a different range is a different list). */
 export type ClientSalesFilter = Required<Pick<SalesByClientInput, 'search' | 'onlyWithSales' | 'sort' | 'direction' | 'from' | 'to' | 'includeDemo'>> & { currency?: string };
@@ -97,12 +98,7 @@ export interface SalesActions {
 export const DEFAULT_PRESET = 'last30Days';
 
 export function createSalesSlice(ctx: SliceContext): { state: SalesState; actions: SalesActions } {
-  const seqs = new Map<string, number>();
-  const next = (key: string) => {
-    const n = (seqs.get(key) ?? 0) + 1;
-    seqs.set(key, n);
-    return () => seqs.get(key) === n;
-  };
+  const loader = createKeyedLoader();
 
   const today = () => {
     const session = ctx.get().session;
@@ -113,19 +109,10 @@ export function createSalesSlice(ctx: SliceContext): { state: SalesState; action
     return { from: r.from, to: r.to, includeDemo: ctx.get().sales.includeDemo };
   };
 
-  async function load<K extends 'summary' | 'byMonth' | 'byKind' | 'topClients' | 'topProducts' | 'overTime' | 'headline'>(
+  const load = <K extends 'summary' | 'byMonth' | 'byKind' | 'topClients' | 'topProducts' | 'overTime' | 'headline'>(
     key: K,
     run: () => Promise<SalesState[K] extends Loadable<infer T> ? T : never>,
-  ): Promise<void> {
-    const current = next(key);
-    patch(ctx, 'sales', (s) => ({ [key]: loading(s[key] as Loadable<unknown>) }) as Partial<SalesState>);
-    try {
-      const value = await run();
-      if (current()) patch(ctx, 'sales', { [key]: ready(value) } as Partial<SalesState>);
-    } catch (error) {
-      if (current()) patch(ctx, 'sales', (s) => ({ [key]: failed(s[key] as Loadable<unknown>, error) }) as Partial<SalesState>);
-    }
-  }
+  ): Promise<void> => loader.load(key, fieldTarget(ctx, 'sales', key), run);
 
   const byClient = createPagedLoader<ClientSalesRow, ClientSalesFilter, ClientSalesMeta, ClientSalesPage>({
     get: () => ctx.get().sales.byClient,
@@ -235,15 +222,12 @@ export function createSalesSlice(ctx: SliceContext): { state: SalesState; action
       const key = `${range.from}|${range.to}`;
       const held = ctx.get().sales.dashboards[companyId];
       if (ifOlderThanMs !== undefined && held?.key === key && held.value.status === 'ready' && !held.value.refreshing && Date.now() - held.at < ifOlderThanMs) return;
-      const current = next(`dashboard:${companyId}`);
-      const put = (value: Loadable<ClientDashboard>) => patch(ctx, 'sales', (s) => ({ dashboards: { ...s.dashboards, [companyId]: { key, value, at: Date.now() } } }));
-      put(loading(held?.value));
-      try {
-        const value = await ctx.client.call('dashboard.get', { companyId, from: range.from, to: range.to });
-        if (current()) put(ready(value));
-      } catch (error) {
-        if (current()) put(failed(ctx.get().sales.dashboards[companyId]?.value, error));
-      }
+      // Kept with the range it was loaded for (a dashboard of another range is shown as stale, not as current).
+      const target = {
+        get: () => ctx.get().sales.dashboards[companyId]?.value,
+        set: (value: Loadable<ClientDashboard>) => patch(ctx, 'sales', (s) => ({ dashboards: { ...s.dashboards, [companyId]: { key, value, at: Date.now() } } })),
+      };
+      await loader.load(`dashboard:${companyId}`, target, () => ctx.client.call('dashboard.get', { companyId, from: range.from, to: range.to }));
     },
 
     applySalesEvent(companyId) {

@@ -3,8 +3,9 @@
 import type { PartnerSetupInput } from '../../src-shared/api/inputs';
 import type { AppInfo, SessionInfo, SignInCandidate, SwitcherEntry } from '../../src-shared/api/types';
 import type { ConnectionState } from '../api/console-client';
-import { failed, idle, loading, messageOf, ready, type Loadable } from './loadable';
-import { mutate, patch, type SliceContext } from './slice-context';
+import { createKeyedLoader } from './keyed-loader';
+import { idle, messageOf, type Loadable } from './loadable';
+import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
 
 export interface SessionState {
   status: 'loading' | 'ready' | 'error';
@@ -46,6 +47,7 @@ export interface SwitchOptions {
 }
 
 export function createSessionSlice(ctx: SliceContext): { state: SessionState; actions: SessionActions } {
+  const loader = createKeyedLoader();
   const state: SessionState = {
     status: 'loading',
     info: null,
@@ -126,25 +128,9 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       return info;
     },
 
-    async loadSwitcher() {
-      patch(ctx, 'session', (s) => ({ switcher: loading(s.switcher) }));
-      try {
-        const entries = await ctx.client.call('session.switcher', {});
-        patch(ctx, 'session', { switcher: ready(entries) });
-      } catch (error) {
-        patch(ctx, 'session', (s) => ({ switcher: failed(s.switcher, error) }));
-      }
-    },
+    loadSwitcher: () => loader.load('switcher', fieldTarget(ctx, 'session', 'switcher'), () => ctx.client.call('session.switcher', {})),
 
-    async loadCandidates() {
-      patch(ctx, 'session', (s) => ({ candidates: loading(s.candidates) }));
-      try {
-        const candidates = await ctx.client.call('session.signInCandidates', {});
-        patch(ctx, 'session', { candidates: ready(candidates) });
-      } catch (error) {
-        patch(ctx, 'session', (s) => ({ candidates: failed(s.candidates, error) }));
-      }
-    },
+    loadCandidates: () => loader.load('candidates', fieldTarget(ctx, 'session', 'candidates'), () => ctx.client.call('session.signInCandidates', {})),
 
     async loadAppInfo() {
       try {

@@ -5,7 +5,8 @@
 import type { ShopObjectEvent, ShopEventName } from '../../src-shared/api/contract';
 import type { CheckoutInput } from '../../src-shared/api/shop-inputs';
 import type { CsvExport, Order } from '../../src-shared/api/shop-types';
-import { failed, loading, ready, type Loadable } from './loadable';
+import { createKeyedLoader } from './keyed-loader';
+import { ready, type Loadable } from './loadable';
 import { createPagedLoader, emptyList, type PagedList, type PagedLoader } from './paged-list';
 import {
   DEFAULT_FILTERS,
@@ -21,7 +22,7 @@ import {
   type EntityUpdate,
   type ShopEntity,
 } from './shop-entities';
-import { mutate, patch, type SliceContext } from './slice-context';
+import { entryTarget, mutate, patch, type SliceContext } from './slice-context';
 
 export type EntityList<E extends ShopEntity> = PagedList<EntityRow<E>, EntityFilter<E>>;
 
@@ -69,12 +70,11 @@ type AnyCall = (method: string, input: unknown) => Promise<unknown>;
 export function createShopDataSlice(ctx: SliceContext): { state: ShopDataState; actions: ShopDataActions } {
   const call = ctx.client.call as unknown as AnyCall;
   const actingId = (): number | null => ctx.get().session.info?.acting?.id ?? null;
-  const itemSeqs = new Map<string, number>();
+  const loader = createKeyedLoader();
 
   const setList = (entity: ShopEntity, list: EntityList<ShopEntity>) =>
     patch(ctx, 'shopData', (s) => ({ lists: { ...s.lists, [entity]: list } }));
-  const setItem = (key: string, update: (prev: Loadable<unknown> | undefined) => Loadable<unknown>) =>
-    patch(ctx, 'shopData', (s) => ({ items: { ...s.items, [key]: update(s.items[key]) } }));
+  const itemAt = (key: string) => entryTarget(ctx, 'shopData', 'items', key);
 
   const loaders = Object.fromEntries(
     SHOP_ENTITIES.map((entity) => [
@@ -104,7 +104,7 @@ export function createShopDataSlice(ctx: SliceContext): { state: ShopDataState; 
       if (ctx.get().shopData.items[key]) ctx.schedule(`shop-item:${key}`, () => void actions.loadShopItem(entity, result.id));
       return;
     }
-    setItem(itemKey(companyId, entity, result.id), () => ready(result));
+    itemAt(itemKey(companyId, entity, result.id)).set(ready(result));
   }
 
   const actions: ShopDataActions = {
@@ -136,15 +136,7 @@ export function createShopDataSlice(ctx: SliceContext): { state: ShopDataState; 
       const companyId = actingId();
       if (companyId === null) return;
       const key = itemKey(companyId, entity, id);
-      const seq = (itemSeqs.get(key) ?? 0) + 1;
-      itemSeqs.set(key, seq);
-      setItem(key, (prev) => loading(prev));
-      try {
-        const item = await call(`${entity}.get`, { companyId, [ENTITY_ID_KEYS[entity]]: id });
-        if (itemSeqs.get(key) === seq) setItem(key, () => ready(item));
-      } catch (error) {
-        if (itemSeqs.get(key) === seq) setItem(key, (prev) => failed(prev, error));
-      }
+      await loader.load(key, itemAt(key), () => call(`${entity}.get`, { companyId, [ENTITY_ID_KEYS[entity]]: id }));
     },
 
     async createShopItem(entity, input) {
@@ -194,7 +186,7 @@ export function createShopDataSlice(ctx: SliceContext): { state: ShopDataState; 
       // No toast for a refusal: the storefront shows the server's reason where the order would be.
       const order = await ctx.client.call('checkout.place', input);
       ctx.get().actions.toast('success', `Order #${order.number} was placed`);
-      setItem(itemKey(order.companyId, 'orders', order.id), () => ready(order));
+      itemAt(itemKey(order.companyId, 'orders', order.id)).set(ready(order));
       afterChange('orders');
       afterChange('customers');
       return order;

@@ -3,6 +3,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { RendererConsoleClient } from '../api/console-client';
 import { ApiError } from '../../src-shared/api/errors';
+import type { LoadTarget } from './keyed-loader';
+import type { Loadable } from './loadable';
 import type { AppState } from './store';
 import { messageOf } from './loadable';
 
@@ -29,6 +31,44 @@ export function patch<K extends SliceKey>(
     const changes = typeof update === 'function' ? update(current) : update;
     return { [key]: { ...current, ...changes } } as Partial<AppState>;
   });
+}
+
+type LoadableField<S> = { [F in keyof S]-?: S[F] extends Loadable<unknown> ? F : never }[keyof S];
+type LoadableRecord<S> = { [F in keyof S]-?: S[F] extends Record<string | number, Loadable<unknown>> ? (S[F] extends Loadable<unknown> ? never : F) : never }[keyof S];
+type DataOf<L> = L extends Loadable<infer T> ? T : never;
+type EntryData<R> = R extends Record<string | number, infer L> ? DataOf<L> : never;
+
+/** A loadable in the store: a load target that a change can also update in place. */
+export interface SliceTarget<T> extends LoadTarget<T> {
+  update(change: (current: Loadable<T> | undefined) => Loadable<T>): void;
+}
+
+/** A loadable field of a slice (`requests.list`) as the target of a load. */
+export function fieldTarget<K extends SliceKey, F extends LoadableField<AppState[K]>>(
+  ctx: Pick<SliceContext, 'set' | 'get'>,
+  slice: K,
+  field: F,
+): SliceTarget<DataOf<AppState[K][F]>> {
+  type L = Loadable<DataOf<AppState[K][F]>>;
+  const update = (change: (current: L | undefined) => L) =>
+    patch(ctx, slice, (current) => ({ [field]: change(current[field] as L) }) as unknown as Partial<AppState[K]>);
+  return { get: () => ctx.get()[slice][field] as L, set: (next) => update(() => next), update };
+}
+
+/** One entry of a slice's record of loadables (`users.byCompany[7]`) as the target of a load. */
+export function entryTarget<K extends SliceKey, F extends LoadableRecord<AppState[K]>>(
+  ctx: Pick<SliceContext, 'set' | 'get'>,
+  slice: K,
+  field: F,
+  id: string | number,
+): SliceTarget<EntryData<AppState[K][F]>> {
+  type L = Loadable<EntryData<AppState[K][F]>>;
+  const update = (change: (current: L | undefined) => L) =>
+    patch(ctx, slice, (current) => {
+      const record = current[field] as Record<string | number, L>;
+      return { [field]: { ...record, [id]: change(record[id]) } } as unknown as Partial<AppState[K]>;
+    });
+  return { get: () => (ctx.get()[slice][field] as Record<string | number, L>)[id], set: (next) => update(() => next), update };
 }
 
 /**

@@ -1,8 +1,9 @@
 // Users of companies (the acting company, or a client's as seen from Self), keyed by company id.
 import type { UserCreateInput, UserUpdateInput } from '../../src-shared/api/inputs';
 import type { User } from '../../src-shared/api/types';
-import { failed, loading, ready, type Loadable } from './loadable';
-import { mutate, patch, type SliceContext } from './slice-context';
+import { createKeyedLoader } from './keyed-loader';
+import { ready, type Loadable } from './loadable';
+import { entryTarget, mutate, type SliceContext } from './slice-context';
 
 export interface UsersState {
   byCompany: Record<number, Loadable<User[]>>;
@@ -16,11 +17,9 @@ export interface UsersActions {
 }
 
 export function createUsersSlice(ctx: SliceContext): { state: UsersState; actions: UsersActions } {
-  const seqs = new Map<number, number>();
+  const loader = createKeyedLoader();
 
-  function setUsers(companyId: number, update: (prev: Loadable<User[]> | undefined) => Loadable<User[]>): void {
-    patch(ctx, 'users', (u) => ({ byCompany: { ...u.byCompany, [companyId]: update(u.byCompany[companyId]) } }));
-  }
+  const usersOf = (companyId: number) => entryTarget(ctx, 'users', 'byCompany', companyId);
 
   /** User counts show in the client lists; the signed-in user's own record is in the session. */
   function afterUserChange(companyId: number): void {
@@ -29,30 +28,20 @@ export function createUsersSlice(ctx: SliceContext): { state: UsersState; action
   }
 
   const actions: UsersActions = {
-    async loadUsers(companyId) {
-      const seq = (seqs.get(companyId) ?? 0) + 1;
-      seqs.set(companyId, seq);
-      setUsers(companyId, (prev) => loading(prev));
-      try {
-        const users = await ctx.client.call('users.list', { companyId });
-        if (seqs.get(companyId) === seq) setUsers(companyId, () => ready(users));
-      } catch (error) {
-        if (seqs.get(companyId) === seq) setUsers(companyId, (prev) => failed(prev, error));
-      }
-    },
+    loadUsers: (companyId) => loader.load(`users:${companyId}`, usersOf(companyId), () => ctx.client.call('users.list', { companyId })),
 
     async createUser(input) {
       const user = await mutate(ctx, () => ctx.client.call('users.create', input), (u) =>
         input.sendWelcomeEmail === false ? `${u.name} was added` : `${u.name} was added; a welcome email is in the outbox`,
       );
-      setUsers(user.companyId, (prev) => ready([...(prev?.data ?? []).filter((x) => x.id !== user.id), user]));
+      usersOf(user.companyId).update((prev) => ready([...(prev?.data ?? []).filter((x) => x.id !== user.id), user]));
       afterUserChange(user.companyId);
       return user;
     },
 
     async updateUser(input) {
       const user = await mutate(ctx, () => ctx.client.call('users.update', input), (u) => `${u.name} was saved`);
-      setUsers(user.companyId, (prev) => ready((prev?.data ?? []).map((x) => (x.id === user.id ? user : x))));
+      usersOf(user.companyId).update((prev) => ready((prev?.data ?? []).map((x) => (x.id === user.id ? user : x))));
       afterUserChange(user.companyId);
       if (ctx.get().session.info?.user?.id === user.id) ctx.schedule('session', () => void ctx.get().actions.loadSession());
       return user;
@@ -60,7 +49,7 @@ export function createUsersSlice(ctx: SliceContext): { state: UsersState; action
 
     async deleteUser(user) {
       await mutate(ctx, () => ctx.client.call('users.delete', { userId: user.id }), `${user.name} was removed`);
-      setUsers(user.companyId, (prev) => ready((prev?.data ?? []).filter((x) => x.id !== user.id)));
+      usersOf(user.companyId).update((prev) => ready((prev?.data ?? []).filter((x) => x.id !== user.id)));
       afterUserChange(user.companyId);
       ctx.schedule('candidates', () => void ctx.get().actions.loadCandidates());
     },

@@ -2,8 +2,9 @@
 // delivery log (paged newest first; pushed events fetch what is newer, scrolling fetches what is older),
 // one attempt's request in detail, replays and reactivation.
 import type { ClockInfo, PrivateNetworksView, WebhookAttemptDetail, WebhookAttemptSummary, WebhooksOverview } from '../../src-shared/api/webhook-delivery-types';
-import { failed, idle, loading, ready, type Loadable } from './loadable';
-import { mutate, patch, type SliceContext } from './slice-context';
+import { createKeyedLoader } from './keyed-loader';
+import { idle, ready, type Loadable } from './loadable';
+import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './slice-context';
 
 export const ATTEMPTS_PAGE = 100;
 
@@ -51,46 +52,40 @@ function errorText(error: unknown): string {
 }
 
 export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; actions: WebhooksActions } {
-  let overviewSeq = 0;
-  let logSeq = 0;
+  const loader = createKeyedLoader();
 
   const log = () => ctx.get().webhooks.log;
 
   const actions: WebhooksActions = {
-    async loadWebhooks() {
-      const mine = ++overviewSeq;
-      patch(ctx, 'webhooks', (w) => ({ overview: loading(w.overview) }));
-      try {
-        const overview = await ctx.client.call('webhooks.overview', {});
-        if (mine === overviewSeq) patch(ctx, 'webhooks', { overview: ready(overview), clock: ready(overview.clock) });
-      } catch (error) {
-        if (mine === overviewSeq) patch(ctx, 'webhooks', (w) => ({ overview: failed(w.overview, error) }));
-      }
-    },
+    loadWebhooks: () =>
+      loader.load('overview', fieldTarget(ctx, 'webhooks', 'overview'), () => ctx.client.call('webhooks.overview', {}), {
+        // The overview carries the platform clock.
+        onAnswer: (overview) => patch(ctx, 'webhooks', { clock: ready(overview.clock) }),
+      }),
 
     async loadAttempts(webhookId) {
-      const mine = ++logSeq;
+      const isNewest = loader.begin('log');
       patch(ctx, 'webhooks', (w) => ({
         log: w.log.webhookId === webhookId ? { ...w.log, status: 'loading' as const, error: null } : { ...emptyLog(webhookId), status: 'loading' as const },
       }));
       try {
         const page = await ctx.client.call('webhooks.attempts', { webhookId, limit: ATTEMPTS_PAGE });
-        if (mine === logSeq) patch(ctx, 'webhooks', { log: { webhookId, items: page.items, hasMore: page.hasMore, status: 'ready', error: null, loadingOlder: false } });
+        if (isNewest()) patch(ctx, 'webhooks', { log: { webhookId, items: page.items, hasMore: page.hasMore, status: 'ready', error: null, loadingOlder: false } });
       } catch (error) {
-        if (mine === logSeq) patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, status: 'error' as const, error: errorText(error) } }));
+        if (isNewest()) patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, status: 'error' as const, error: errorText(error) } }));
       }
     },
 
     async loadOlderAttempts() {
       const current = log();
       if (current.status !== 'ready' || !current.hasMore || current.loadingOlder || current.items.length === 0) return;
-      const mine = logSeq;
+      const stillShown = loader.current('log');
       patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, loadingOlder: true } }));
       try {
         const page = await ctx.client.call('webhooks.attempts', { webhookId: current.webhookId, beforeId: current.items[current.items.length - 1].id, limit: ATTEMPTS_PAGE });
-        if (mine === logSeq) patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, items: [...w.log.items, ...page.items], hasMore: page.hasMore, loadingOlder: false } }));
+        if (stillShown()) patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, items: [...w.log.items, ...page.items], hasMore: page.hasMore, loadingOlder: false } }));
       } catch (error) {
-        if (mine === logSeq) patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, loadingOlder: false, error: errorText(error) } }));
+        if (stillShown()) patch(ctx, 'webhooks', (w) => ({ log: { ...w.log, loadingOlder: false, error: errorText(error) } }));
       }
     },
 
@@ -98,11 +93,11 @@ export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; 
       const current = log();
       if (current.status !== 'ready') return;
       if (current.items.length === 0) return actions.loadAttempts(current.webhookId);
-      const mine = logSeq;
+      const stillShown = loader.current('log');
       try {
         // Newest first; a burst bigger than a page reloads the first page instead of leaving a gap.
         const page = await ctx.client.call('webhooks.attempts', { webhookId: current.webhookId, afterId: current.items[0].id, limit: ATTEMPTS_PAGE });
-        if (mine !== logSeq) return;
+        if (!stillShown()) return;
         if (page.hasMore) return actions.loadAttempts(current.webhookId);
         if (page.items.length > 0) {
           const seen = new Set(page.items.map((a) => a.eventId));
@@ -120,15 +115,7 @@ export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; 
       }
     },
 
-    async loadAttempt(attemptId) {
-      patch(ctx, 'webhooks', (w) => ({ details: { ...w.details, [attemptId]: loading(w.details[attemptId] ?? idle()) } }));
-      try {
-        const detail = await ctx.client.call('webhooks.attempt', { attemptId });
-        patch(ctx, 'webhooks', (w) => ({ details: { ...w.details, [attemptId]: ready(detail) } }));
-      } catch (error) {
-        patch(ctx, 'webhooks', (w) => ({ details: { ...w.details, [attemptId]: failed(w.details[attemptId] ?? idle(), error) } }));
-      }
-    },
+    loadAttempt: (attemptId) => loader.load(`attempt:${attemptId}`, entryTarget(ctx, 'webhooks', 'details', attemptId), () => ctx.client.call('webhooks.attempt', { attemptId })),
 
     async replay(eventId) {
       await mutate(ctx, () => ctx.client.call('webhooks.replay', { eventId }), (r) => `Replay of ${r.messageId} requested`);
@@ -144,24 +131,9 @@ export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; 
       );
     },
 
-    async loadClock() {
-      try {
-        const clock = await ctx.client.call('clock.get', {});
-        patch(ctx, 'webhooks', { clock: ready(clock) });
-      } catch (error) {
-        patch(ctx, 'webhooks', (w) => ({ clock: failed(w.clock, error) }));
-      }
-    },
+    loadClock: () => loader.load('clock', fieldTarget(ctx, 'webhooks', 'clock'), () => ctx.client.call('clock.get', {})),
 
-    async loadPrivateNetworks() {
-      patch(ctx, 'webhooks', (w) => ({ privateNetworks: loading(w.privateNetworks) }));
-      try {
-        const view = await ctx.client.call('webhooks.privateNetworks', {});
-        patch(ctx, 'webhooks', { privateNetworks: ready(view) });
-      } catch (error) {
-        patch(ctx, 'webhooks', (w) => ({ privateNetworks: failed(w.privateNetworks, error) }));
-      }
-    },
+    loadPrivateNetworks: () => loader.load('privateNetworks', fieldTarget(ctx, 'webhooks', 'privateNetworks'), () => ctx.client.call('webhooks.privateNetworks', {})),
 
     async changePrivateNetworks(change) {
       const removing = (change.disallow ?? []).length > 0;

@@ -1,7 +1,10 @@
-// A modal dialog (aria-modal, focus kept inside, Esc closes) and a confirm dialog built on it.
+// A modal dialog (aria-modal, focus kept inside, Esc closes), a confirm dialog built on it, and the
+// confirmation of a useConfirmedAction (shown while it has a target).
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { CancelConfirm } from './form-footer';
 import { Icon } from './icons';
+import type { ConfirmedAction } from './use-action';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -103,25 +106,39 @@ export function ConfirmDialog({
       title={title}
       onClose={onCancel}
       testId="confirm-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onCancel} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`}
-            onClick={onConfirm}
-            disabled={busy}
-            data-testid="confirm-button"
-            data-autofocus
-          >
-            {confirmLabel}
-          </button>
-        </>
-      }
+      footer={<CancelConfirm onCancel={onCancel} busy={busy} confirmLabel={confirmLabel} confirmClassName={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} onConfirm={onConfirm} confirmTestId="confirm-button" autoFocus />}
     >
       {children}
     </Modal>
+  );
+}
+
+/** The question of a confirmed action, while it is asked: title, body and button say what happens to `target`. */
+export function ConfirmActionDialog<T>({
+  action,
+  title,
+  confirmLabel,
+  danger = false,
+  children,
+}: {
+  action: ConfirmedAction<T>;
+  title: (target: T) => string;
+  confirmLabel: string | ((target: T) => string);
+  danger?: boolean;
+  children: (target: T) => ReactNode;
+}) {
+  const target = action.target;
+  if (target === null) return null;
+  return (
+    <ConfirmDialog
+      title={title(target)}
+      confirmLabel={typeof confirmLabel === 'function' ? confirmLabel(target) : confirmLabel}
+      danger={danger}
+      busy={action.busy}
+      onCancel={action.cancel}
+      onConfirm={() => void action.confirm()}
+    >
+      {children(target)}
+    </ConfirmDialog>
   );
 }

@@ -20,6 +20,52 @@ export function FieldError({ formId, field, message }: { formId: string; field: 
   );
 }
 
+/** What a control inside a Field needs: its id, and the aria wiring to the hint and the error. */
+export interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * One labelled field: the label, the control (rendered by `children` with its ids and aria wiring), the hint
+ * (while there is no error) and the error message. `formId` and `name` make the ids and the test ids
+ * (`error-<name>`); every field of the console, in a form or on its own, is built from it.
+ */
+export function Field({
+  formId,
+  name,
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  formId: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  className?: string;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const id = inputId(formId, name);
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, Boolean(hint), Boolean(error)) })}
+      {hint && !error && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <FieldError formId={formId} field={name} message={error} />
+    </div>
+  );
+}
+
 interface BaseProps<V> {
   form: FormApi<V>;
   name: keyof V & string;
@@ -34,6 +80,24 @@ interface BaseProps<V> {
 function describedBy(id: string, hasHint: boolean, hasError: boolean): string | undefined {
   const ids = [hasHint ? `${id}-hint` : '', hasError ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
+}
+
+/** A Field bound to a form value: the error in the user's words, and what the form's control needs. */
+function FormField<V>({
+  form,
+  name,
+  label,
+  hint,
+  className,
+  errorLabel,
+  children,
+}: Omit<BaseProps<V>, 'required'> & { children: (control: ControlProps & { 'data-form': string; 'data-field': string; 'data-testid': string; onBlur: () => void }) => ReactNode }) {
+  const raw = form.error(name);
+  return (
+    <Field formId={form.id} name={name} label={label} hint={hint} error={raw ? errorText(errorLabel ?? label, raw) : undefined} className={className}>
+      {(control) => children({ ...control, 'data-form': form.id, 'data-field': name, 'data-testid': `input-${name}`, onBlur: () => form.blur(name) })}
+    </Field>
+  );
 }
 
 export function TextField<V>({
@@ -60,78 +124,46 @@ export function TextField<V>({
   inputMode?: 'text' | 'decimal' | 'numeric' | 'email' | 'tel';
   maxLength?: number;
 }) {
-  const id = inputId(form.id, name);
-  const raw = form.error(name);
-  const error = raw ? errorText(errorLabel ?? label, raw) : undefined;
   const value = form.values[name] as unknown;
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <div className={`input-wrap${suffix ? ' has-suffix' : ''}`}>
-        <input
-          id={id}
-          className="input"
-          type={type}
-          value={value == null ? '' : String(value)}
-          placeholder={placeholder}
-          autoComplete={autoComplete ?? 'off'}
-          spellCheck={false}
-          autoFocus={autoFocus}
-          inputMode={inputMode}
-          maxLength={maxLength}
-          required={required}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
-          data-form={form.id}
-          data-field={name}
-          data-testid={`input-${name}`}
-          onChange={(e) => form.setValue(name, e.target.value as V[typeof name])}
-          onBlur={() => form.blur(name)}
-        />
-        {suffix && <span className="input-suffix">{suffix}</span>}
-      </div>
-      {hint && !error && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <FormField form={form} name={name} label={label} hint={hint} className={className} errorLabel={errorLabel}>
+      {(control) => (
+        <div className={`input-wrap${suffix ? ' has-suffix' : ''}`}>
+          <input
+            {...control}
+            className="input"
+            type={type}
+            value={value == null ? '' : String(value)}
+            placeholder={placeholder}
+            autoComplete={autoComplete ?? 'off'}
+            spellCheck={false}
+            autoFocus={autoFocus}
+            inputMode={inputMode}
+            maxLength={maxLength}
+            required={required}
+            onChange={(e) => form.setValue(name, e.target.value as V[typeof name])}
+          />
+          {suffix && <span className="input-suffix">{suffix}</span>}
+        </div>
       )}
-      <FieldError formId={form.id} field={name} message={error} />
-    </div>
+    </FormField>
   );
 }
 
 export function TextAreaField<V>({ form, name, label, hint, className, placeholder, rows = 4, errorLabel }: BaseProps<V> & { placeholder?: string; rows?: number }) {
-  const id = inputId(form.id, name);
-  const raw = form.error(name);
-  const error = raw ? errorText(errorLabel ?? label, raw) : undefined;
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        className="input textarea"
-        rows={rows}
-        value={String(form.values[name] ?? '')}
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
-        data-form={form.id}
-        data-field={name}
-        data-testid={`input-${name}`}
-        onChange={(e) => form.setValue(name, e.target.value as V[typeof name])}
-        onBlur={() => form.blur(name)}
-      />
-      {hint && !error && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <FormField form={form} name={name} label={label} hint={hint} className={className} errorLabel={errorLabel}>
+      {(control) => (
+        <textarea
+          {...control}
+          className="input textarea"
+          rows={rows}
+          value={String(form.values[name] ?? '')}
+          placeholder={placeholder}
+          onChange={(e) => form.setValue(name, e.target.value as V[typeof name])}
+        />
       )}
-      <FieldError formId={form.id} field={name} message={error} />
-    </div>
+    </FormField>
   );
 }
 
@@ -145,40 +177,18 @@ export function SelectField<V>({
   options,
   errorLabel,
 }: BaseProps<V> & { options: { value: string; label: string }[] }) {
-  const id = inputId(form.id, name);
-  const raw = form.error(name);
-  const error = raw ? errorText(errorLabel ?? label, raw) : undefined;
   return (
-    <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
-      <select
-        id={id}
-        className="input select"
-        required={required}
-        value={String(form.values[name] ?? '')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(hint), Boolean(error))}
-        data-form={form.id}
-        data-field={name}
-        data-testid={`input-${name}`}
-        onChange={(e) => form.setValue(name, e.target.value as V[typeof name])}
-        onBlur={() => form.blur(name)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {hint && !error && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+    <FormField form={form} name={name} label={label} hint={hint} className={className} errorLabel={errorLabel}>
+      {(control) => (
+        <select {...control} className="input select" required={required} value={String(form.values[name] ?? '')} onChange={(e) => form.setValue(name, e.target.value as V[typeof name])}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
       )}
-      <FieldError formId={form.id} field={name} message={error} />
-    </div>
+    </FormField>
   );
 }
 

@@ -2,12 +2,14 @@
 // (behind a confirmation that names the object), Cancel and Save, and the unsaved-changes guard (closing,
 // a link or a company switch asks before changes are thrown away). Validation and server field errors come
 // from useForm; the owner supplies what Save and Delete do.
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { leaveNow, requestLeave, useLeaveGuard } from '../router/leave-guard';
-import { ConfirmDialog } from './dialog';
+import { ConfirmActionDialog } from './dialog';
 import { Drawer } from './drawer';
 import { Icon } from './icons';
-import { ErrorState, SkeletonRows, Spinner } from './states';
+import { BusyButton } from './form-footer';
+import { ErrorState, SkeletonRows } from './states';
+import { useConfirmedAction } from './use-action';
 import type { FormApi } from './use-form';
 
 export interface DeleteAction {
@@ -53,8 +55,14 @@ export function FormDrawer<V>({
   /** Extra content under the fields (related objects, facts). */
   aside?: ReactNode;
 }) {
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  const [deleting, setDeleting] = useState(false);
+  // A failed delete closes the question: the toast says why (e.g. a customer with orders); the form stays.
+  const remove = useConfirmedAction(
+    async (action: DeleteAction) => {
+      await action.run();
+      leaveNow(onClose);
+    },
+    { afterError: 'close' },
+  );
   useLeaveGuard(form.dirty, 'You have unsaved changes in this form.');
 
   const close = () => requestLeave(onClose);
@@ -64,20 +72,6 @@ export function FormDrawer<V>({
       next = (await onSubmit(values)) ?? undefined;
     });
     if (ok) leaveNow(next ?? onClose);
-  };
-  const remove = async () => {
-    if (!deleteAction) return;
-    setDeleting(true);
-    try {
-      await deleteAction.run();
-      setConfirmDelete(false);
-      leaveNow(onClose);
-    } catch {
-      // The toast says why (e.g. a customer with orders); the form stays.
-      setConfirmDelete(false);
-    } finally {
-      setDeleting(false);
-    }
   };
 
   return (
@@ -96,7 +90,7 @@ export function FormDrawer<V>({
                 <Icon name="info" size={14} /> {deleteAction.blockedReason}
               </span>
             ) : (
-              <button type="button" className="btn btn-danger-outline" onClick={() => setConfirmDelete(true)} disabled={form.submitting} data-testid="delete-item">
+              <button type="button" className="btn btn-danger-outline" onClick={() => remove.ask(deleteAction)} disabled={form.submitting} data-testid="delete-item">
                 <Icon name="trash" size={14} /> Delete
               </button>
             )
@@ -108,9 +102,9 @@ export function FormDrawer<V>({
           <button type="button" className="btn" onClick={close} disabled={form.submitting} data-testid="cancel">
             Cancel
           </button>
-          <button type="submit" form={`${form.id}-form`} className="btn btn-primary" disabled={form.submitting || (!isNew && !form.dirty)} data-testid="save">
-            {form.submitting ? <Spinner size={14} /> : <Icon name="check" />} {submitLabel ?? (isNew ? 'Create' : 'Save changes')}
-          </button>
+          <BusyButton type="submit" form={`${form.id}-form`} className="btn btn-primary" busy={form.submitting} icon="check" disabled={form.submitting || (!isNew && !form.dirty)} testId="save">
+            {submitLabel ?? (isNew ? 'Create' : 'Save changes')}
+          </BusyButton>
         </>
       }
     >
@@ -126,20 +120,13 @@ export function FormDrawer<V>({
         {children}
       </form>
       {aside}
-      {confirmDelete && deleteAction && (
-        <ConfirmDialog
-          title={`Delete ${deleteAction.what}?`}
-          confirmLabel="Delete"
-          danger
-          busy={deleting}
-          onConfirm={() => void remove()}
-          onCancel={() => setConfirmDelete(false)}
-        >
+      <ConfirmActionDialog action={remove} title={(a) => `Delete ${a.what}?`} confirmLabel="Delete" danger>
+        {(a) => (
           <p>
-            This deletes {deleteAction.what} from the shop. {deleteAction.consequence ?? ''} It cannot be undone.
+            This deletes {a.what} from the shop. {a.consequence ?? ''} It cannot be undone.
           </p>
-        </ConfirmDialog>
-      )}
+        )}
+      </ConfirmActionDialog>
     </Drawer>
   );
 }

@@ -57,6 +57,16 @@ export function ErrorState({ title = 'Could not load this', message, onRetry }: 
   );
 }
 
+/** A card's quiet empty line (a list inside a card that has nothing yet), with an optional icon. */
+export function CardEmpty({ icon, children, testId }: { icon?: IconName; children: ReactNode; testId?: string }) {
+  return (
+    <div className="card-empty" data-testid={testId}>
+      {icon && <Icon name={icon} size={18} />}
+      {icon ? <span>{children}</span> : children}
+    </div>
+  );
+}
+
 /** Grey placeholder lines in the shape of the content that is coming. */
 export function SkeletonRows({ rows = 6, columns = 4 }: { rows?: number; columns?: number }) {
   return (

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { OPERATOR, type Actor } from '../../src-main/core/access';
 import { createManualClock } from '../../src-main/core/clock';
 import { createSeededIds } from '../../src-main/core/ids';
-import { openPlatform, type Platform } from '../../src-main/core/platform';
+import type { Platform } from '../../src-main/core/platform';
+import { openPlatform } from '../../src-main/areas';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 import type { PaymentRoute } from '../../src-shared/api/types';
 import type { ProductKind } from '../../src-shared/domain/shop';
@@ -24,7 +25,6 @@ export function openBillingPlatform(start = '2026-10-01T08:00:00Z') {
   const dir = tempDir('pd-billing-');
   const platform: Platform = openPlatform({
     dataDir: dir.path,
-    seed: 'none',
     secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')),
     clock: () => createManualClock(Date.parse(start)),
     ids: createSeededIds('billing'),

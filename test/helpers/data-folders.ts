@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { openDatabase } from '../../src-main/core/db/database';
-import { KNOWN_SCHEMA_VERSION } from '../../src-main/core/db/data-folder-guard';
-import { MIGRATIONS } from '../../src-main/core/db/migrations';
+import { KNOWN_SCHEMA_VERSION } from '../../src-main/areas';
+import { MIGRATIONS } from '../../src-main/areas';
 import { DB_FILE_NAME } from '../../src-main/core/paths';
 
 /**
@@ -16,7 +16,7 @@ import { DB_FILE_NAME } from '../../src-main/core/paths';
  */
 export function writeNewerDataFolder(dir: string, options: { keepWal?: boolean } = {}): { version: number; close(): void } {
   const path = join(dir, DB_FILE_NAME);
-  openDatabase(path).close();
+  openDatabase(path, { migrations: MIGRATIONS }).close();
   const version = KNOWN_SCHEMA_VERSION + 1;
   const db = new Database(path);
   db.pragma('wal_autocheckpoint = 0');

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createManualClock } from '../../src-main/core/clock';
 import { createSeededIds } from '../../src-main/core/ids';
-import { openPlatform, type Platform, type SeedChoice } from '../../src-main/core/platform';
+import type { Platform, SeedChoice } from '../../src-main/core/platform';
+import { openPlatform } from '../../src-main/areas';
+import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 
 export const T0 = Date.parse('2026-11-01T09:00:00Z');
@@ -23,11 +25,11 @@ export function tempDir(prefix = 'pd-test-'): { path: string; remove(): void } {
 export function openTestPlatform(seed: SeedChoice = 'demo', dir = tempDir()): Platform & { dir: string; dispose(): void } {
   const platform = openPlatform({
     dataDir: dir.path,
-    seed,
     secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')),
     clock: () => createManualClock(T0),
     ids: createSeededIds('test'),
   });
+  if (seed === 'demo') seedDemoIfEmpty(platform);
   return Object.assign(platform, {
     dir: dir.path,
     dispose() {

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { OPERATOR } from '../../src-main/core/access';
 import { createClock } from '../../src-main/core/clock';
 import { cryptoIds } from '../../src-main/core/ids';
-import { openPlatform, type Platform, type SeedChoice } from '../../src-main/core/platform';
+import type { Platform, SeedChoice } from '../../src-main/core/platform';
+import { openPlatform } from '../../src-main/areas';
+import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 import { tempDir } from './platform';
 import { startWebhookDispatcher, type WebhookDispatcher, type WebhookDispatcherOptions } from '../../src-main/core/webhooks/webhook-dispatcher';
@@ -165,11 +167,11 @@ export async function startReceiver(initial: Answer = 200): Promise<Receiver> {
 export function openRealClockPlatform(dir: { path: string; remove(): void } = tempDir(), seed: SeedChoice = 'demo'): Platform & { dir: string; dispose(): void } {
   const platform = openPlatform({
     dataDir: dir.path,
-    seed,
     secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')),
     clock: (settings) => createClock(settings),
     ids: cryptoIds,
   });
+  if (seed === 'demo') seedDemoIfEmpty(platform);
   return Object.assign(platform, {
     dir: dir.path,
     dispose() {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSEMBLY } from '../../src-main/areas';
 import { openCliPlatform } from '../../src-main/cli/stack';
 import type { BillingDocument, ClosePreview, CloseResult, DocumentPage, RateView } from '../../src-shared/api/billing-types';
 import { addMonths, monthOf } from '../../src-shared/domain/billing';
@@ -23,7 +24,7 @@ const month = addMonths(monthOf(Date.now()), -1);
 
 beforeAll(() => {
   assertBuilt();
-  openCliPlatform(dir.path, 'demo').close();
+  openCliPlatform(ASSEMBLY, dir.path, 'demo').close();
 });
 afterAll(() => dir.remove());
 

@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleService } from '../../src-main/console/console-service';
+import { createConsoleService } from '../../src-main/areas';
 import { createMemoryPrefs } from '../../src-main/console/prefs';
 import { LAUNCH_TTL_MS, startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
 import { openTestPlatform, tempDir } from '../helpers/platform';

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConsoleService } from '../../src-main/console/console-service';
+import { createConsoleService } from '../../src-main/areas';
 import { createMemoryPrefs } from '../../src-main/console/prefs';
 import { OPERATOR } from '../../src-main/core/access';
 import { embedHmac } from '../../src-main/core/apps/embed-signing';

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KNOWN_SCHEMA_VERSION } from '../../src-main/core/db/data-folder-guard';
+import { KNOWN_SCHEMA_VERSION } from '../../src-main/areas';
 import { assertBuilt, runCliAsync } from '../helpers/cli';
 import { snapshotFolder, writeNewerDataFolder } from '../helpers/data-folders';
 import { tempDir } from '../helpers/platform';

@@ -27,6 +27,9 @@ describe('layering lint rule', () => {
     ['src-main/host/x.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['src-main/cli/x.ts', "import { x as y } from '../electron/main';\nexport const x = y;"],
     ['src-main/electron/x.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;"],
+    // The composition root (src-main/areas.ts) assembles core and console; they never import it.
+    ['src-main/console/x.ts', "import { CORE_AREAS } from '../areas';\nexport const x = CORE_AREAS;"],
+    ['src-main/core/server/x.ts', "import { openPlatform } from '../../areas';\nexport const x = openPlatform;"],
   ])('%s may not import this', async (file, code) => {
     expect(await layeringErrors(file, code)).not.toEqual([]);
   });
@@ -36,6 +39,8 @@ describe('layering lint rule', () => {
     ['src-main/core/x.ts', "import { join } from 'node:path';\nexport const x = join;"],
     ['src-main/console/x.ts', "import { openPlatform } from '../core/platform';\nexport const x = openPlatform;"],
     ['src-main/electron/x.ts', "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;"],
+    ['src-main/electron/x.ts', "import { openPlatform } from '../areas';\nexport const x = openPlatform;"],
+    ['src-main/core/server/x.ts', "import { shopCore } from '../areas/shop';\nexport const x = shopCore;"],
   ])('%s may import this', async (file, code) => {
     expect(await layeringErrors(file, code)).toEqual([]);
   });

@@ -8,7 +8,6 @@ import { OAUTH_SCOPES } from '../../../src-shared/domain/oauth-scopes';
 import { OPERATOR } from '../../core/access';
 import { UsageError } from '../cli-io';
 import { jsonOption, positiveInt, printTable, required, str, type Command, type CommandGroup } from '../command-kit';
-import { openCliPlatform } from '../stack';
 
 export function appJson(app: AppSummary): Record<string, unknown> {
   return {
@@ -47,7 +46,7 @@ const appCreate: Command = {
     json: jsonOption('{"id", "client_id", "client_secret"}'),
   },
   examples: ['app create --company 5 --name Demo --redirect-uri https://a.example/cb --scopes orders'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const companyId = positiveInt(required(values, 'company'), 'company')!;
     const name = required(values, 'name');
     const redirectUris = values['redirect-uri'] as string[];
@@ -62,7 +61,7 @@ const appCreate: Command = {
       startUrl: str(values, 'start-url') ?? null,
       developerEmail: str(values, 'developer-email') ?? '',
     };
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       const { app, clientSecret } = platform.apps.create(OPERATOR, input as AppCreateInput);
       if (values.json) io.out(JSON.stringify({ id: app.id, client_id: app.clientId, client_secret: clientSecret }));
@@ -88,9 +87,9 @@ const appList: Command = {
     json: jsonOption('[{"id", "name", "company_id", "company_name", "client_id", "redirect_uris", "scopes", "authorization_url", "start_url", "developer_email", "created_at"}]'),
   },
   examples: ['app list', 'app list --company 5 --json'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const companyId = positiveInt(str(values, 'company'), 'company');
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       let apps: AppSummary[];
       try {

@@ -12,13 +12,12 @@ import { formatMinor, parseMinor } from '../../../src-shared/domain/currencies';
 import { OPERATOR } from '../../core/access';
 import type { Platform } from '../../core/platform';
 import { UsageError, type CliIo } from '../cli-io';
-import { jsonOption, positiveInt, printTable, required, str, type Command, type CommandGroup } from '../command-kit';
-import { openCliPlatform } from '../stack';
+import { jsonOption, positiveInt, printTable, required, str, type Command, type CommandContext, type CommandGroup } from '../command-kit';
 
 const money = (minor: number, currency: string) => `${formatMinor(minor, currency)} ${currency}`;
 
-function withPlatform<T>(dataDir: string, run: (platform: Platform) => T | Promise<T>): Promise<T> {
-  const platform = openCliPlatform(dataDir, 'none');
+function withPlatform<T>(openPlatform: CommandContext['openPlatform'], run: (platform: Platform) => T | Promise<T>): Promise<T> {
+  const platform = openPlatform('none');
   return Promise.resolve()
     .then(() => run(platform))
     .finally(() => platform.close());
@@ -77,10 +76,10 @@ const closeMonth: Command = {
     ),
   },
   examples: ['close-month 2026-10 --preview', 'close-month 2026-10', 'close-month 2026-10 --partner 2 --json'],
-  async run({ values, positionals, global, io }) {
+  async run({ values, positionals, io, openPlatform }) {
     const month = monthArgument(positionals[0]);
     const partnerId = positiveInt(str(values, 'partner'), 'partner') ?? null;
-    return withPlatform(global.dataDir, (platform) => {
+    return withPlatform(openPlatform, (platform) => {
       if (partnerId !== null && !platform.repos.companies.get(partnerId)?.is_partner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
       if (values.preview) {
         const preview = platform.billing.closing.preview(OPERATOR, partnerId, month);
@@ -130,7 +129,7 @@ const documentsList: Command = {
     json: jsonOption('{"items": [...], "total", "offset", "limit"}'),
   },
   examples: ['documents list --month 2026-10', 'documents list --type invoice --company 5 --json'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const type = str(values, 'type');
     if (type !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(type)) throw new UsageError(`--type must be report, invoice or credit_note (got "${type}")`);
     const month = str(values, 'month');
@@ -145,7 +144,7 @@ const documentsList: Command = {
       search: str(values, 'search') ?? '',
       limit,
     });
-    return withPlatform(global.dataDir, (platform) => {
+    return withPlatform(openPlatform, (platform) => {
       const { offset, limit: size, ...filter } = query;
       const page = platform.billing.documents.list(OPERATOR, null, filter, offset, size);
       if (values.json) io.out(JSON.stringify(page));
@@ -170,8 +169,8 @@ const documentsShow: Command = {
   arguments: [{ name: 'number|id', description: "e.g. PD-INV-2026-000001 (a part's number PD-INV-2026-000001/2 shows its document)", required: true }],
   options: { json: jsonOption('the document as the console shows it') },
   examples: ['documents show PD-INV-2026-000001'],
-  async run({ values, positionals, global, io }) {
-    return withPlatform(global.dataDir, (platform) => {
+  async run({ values, positionals, io, openPlatform }) {
+    return withPlatform(openPlatform, (platform) => {
       const doc = documentOf(platform, positionals[0]);
       if (values.json) {
         io.out(JSON.stringify(doc));
@@ -209,8 +208,8 @@ const documentsPdf: Command = {
     json: jsonOption('{"file", "bytes"}'),
   },
   examples: ['documents pdf PD-INV-2026-000001 --out invoice.pdf'],
-  async run({ values, positionals, global, io }) {
-    return withPlatform(global.dataDir, async (platform) => {
+  async run({ values, positionals, io, openPlatform }) {
+    return withPlatform(openPlatform, async (platform) => {
       const doc = documentOf(platform, positionals[0]);
       const pdf = await platform.billing.documents.pdf(OPERATOR, null, doc.id);
       const file = resolve(str(values, 'out') ?? pdf.fileName);
@@ -233,12 +232,12 @@ const documentsCorrect: Command = {
     json: jsonOption('the new document'),
   },
   examples: ['documents correct 7 --type credit_note --amount 12.50 --reason "Duplicate charge"'],
-  async run({ values, positionals, global, io }) {
+  async run({ values, positionals, io, openPlatform }) {
     const type = required(values, 'type');
     if (type !== 'invoice' && type !== 'credit_note') throw new UsageError(`--type must be invoice or credit_note (got "${type}")`);
     const reason = required(values, 'reason');
     const amountText = required(values, 'amount');
-    return withPlatform(global.dataDir, (platform) => {
+    return withPlatform(openPlatform, (platform) => {
       const original = documentOf(platform, positionals[0]);
       const amountMinor = parseMinor(amountText, original.currency);
       if (amountMinor === null || amountMinor <= 0 || amountMinor > MAX_AMOUNT_MINOR) {
@@ -262,7 +261,7 @@ const billingRates: Command = {
     json: jsonOption('the rates [{key, label, value, defaultValue, display, isDefault, ...}]'),
   },
   examples: ['billing rates', 'billing rates --set salesFeeBp=4.5 --set paymentTermDays=30', 'billing rates --reset-all'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const sets = (values.set as string[] | undefined) ?? [];
     const resets = (values.reset as string[] | undefined) ?? [];
     const keys = new Set<string>(RATE_DEFINITIONS.map((d) => d.key));
@@ -276,7 +275,7 @@ const billingRates: Command = {
       changes[key as BillingRateKey] = value;
     }
     for (const key of resets) if (!keys.has(key)) throw new UsageError(`--reset needs a key of: ${[...keys].join(', ')} (got "${key}")`);
-    return withPlatform(global.dataDir, (platform) => {
+    return withPlatform(openPlatform, (platform) => {
       const store = platform.billing.rates;
       const reset = values['reset-all'] ? RATE_DEFINITIONS.map((d) => d.key).filter((k) => !(k in changes)) : (resets as BillingRateKey[]);
       const views = sets.length > 0 || reset.length > 0 ? store.change(OPERATOR, { set: changes as Partial<BillingRates>, reset }) : store.views();

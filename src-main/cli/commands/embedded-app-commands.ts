@@ -12,7 +12,6 @@ import { embedHmac } from '../../core/apps/embed-signing';
 import { UsageError } from '../cli-io';
 import { jsonOption, positiveInt, required, str, type Command } from '../command-kit';
 import { portFlag } from '../port-flag';
-import { openCliPlatform } from '../stack';
 import { readServerInfo } from './webhook-commands';
 
 const appEmbedUrl: Command = {
@@ -30,11 +29,11 @@ const appEmbedUrl: Command = {
     json: jsonOption('{"url", "app_id", "company_id", "user_id", "hmac", "origin"}'),
   },
   examples: ['app embed-url --app 3 --company 5 --user 7'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const appId = positiveInt(required(values, 'app'), 'app')!;
     const companyId = positiveInt(required(values, 'company'), 'company')!;
     const userId = positiveInt(required(values, 'user'), 'user')!;
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       const app = platform.repos.apps.get(appId);
       if (!app) throw new UsageError(`--app ${appId}: no such app (partnerdeck app list shows them)`);
@@ -110,7 +109,7 @@ const exampleApp: Command = {
     json: jsonOption('one line {"url", "startUrl", "redirectUri", "authorizationUrl", "webhookUrl", "devUrl", "appId", "clientId", "platformUrl", "stateFile"}'),
   },
   examples: ['example-app', 'example-app --app 3', 'example-app --setup --platform-url http://127.0.0.1:4010'],
-  async run({ values, global, io }) {
+  async run({ values, global, io, openPlatform }) {
     const stopped = io.untilStopped();
     const appId = positiveInt(str(values, 'app'), 'app');
     const companyFlag = positiveInt(str(values, 'company'), 'company');
@@ -129,7 +128,7 @@ const exampleApp: Command = {
     let credentials: { clientId: string; clientSecret: string } | null = null;
     let port = portFlag(values.port) ?? 0;
     let registerIn: number | null = null;
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       if (appId !== undefined) {
         const app = platform.repos.apps.get(appId);
@@ -176,7 +175,7 @@ const exampleApp: Command = {
     let registeredId = appId ?? null;
     if (registerIn !== null) {
       // Registered with the URLs of the port the app really got.
-      const registry = openCliPlatform(global.dataDir, 'none');
+      const registry = openPlatform('none');
       try {
         const { app, clientSecret } = registry.apps.create(OPERATOR, {
           companyId: registerIn,

@@ -7,7 +7,6 @@ import { seedSales } from '../../core/seed/sales-seed';
 import { UsageError } from '../cli-io';
 import { jsonOption, positiveInt, required, str, type Command } from '../command-kit';
 import { createProgressBar } from '../progress-bar';
-import { openCliPlatform } from '../stack';
 
 export const seedCommand: Command = {
   name: 'seed',
@@ -23,7 +22,7 @@ export const seedCommand: Command = {
     json: jsonOption('the result (rows, rowsPerSecond, ...)'),
   },
   examples: ['seed --companies 5000', 'seed --companies 200 --orders 100000 --months 24 --end 2026-10-31 --json'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const count = positiveInt(required(values, 'companies'), 'companies')!;
     const orders = str(values, 'orders') === '0' ? 0 : positiveInt(str(values, 'orders'), 'orders');
     const months = positiveInt(str(values, 'months'), 'months') ?? 24;
@@ -33,7 +32,7 @@ export const seedCommand: Command = {
     const endDay = endRaw === undefined ? undefined : dayStartMs(endRaw);
     if (endDay === null) throw new UsageError(`--end must be a date as YYYY-MM-DD (got "${endRaw}")`);
     if (orders === undefined && (str(values, 'months') !== undefined || endRaw !== undefined)) throw new UsageError('--months and --end need --orders');
-    const platform = openCliPlatform(global.dataDir, 'demo');
+    const platform = openPlatform('demo');
     try {
       const partnerId =
         positiveInt(str(values, 'partner'), 'partner') ??

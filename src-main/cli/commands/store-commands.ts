@@ -10,7 +10,6 @@ import { APPROVAL_LABELS, VISIBILITY_LABELS } from '../../../src-shared/domain/a
 import { OPERATOR } from '../../core/access';
 import { UsageError } from '../cli-io';
 import { jsonOption, positiveInt, printTable, required, str, type Command } from '../command-kit';
-import { openCliPlatform } from '../stack';
 
 function operatorAppJson(app: OperatorApp): Record<string, unknown> {
   return {
@@ -58,8 +57,8 @@ const appReview: Command = {
     json: jsonOption('[{"id", "kind", "name", "developer_company_id", "developer_name", "visibility", "approval", "price_minor", "currency", "latest_request": {...} | null}]'),
   },
   examples: ['app review', 'app review --all --json'],
-  async run({ values, global, io }) {
-    const platform = openCliPlatform(global.dataDir, 'none');
+  async run({ values, io, openPlatform }) {
+    const platform = openPlatform('none');
     try {
       const apps = platform.appApprovals.list(OPERATOR, values.all ? 'all' : 'pending');
       if (values.json) io.out(JSON.stringify(apps.map(operatorAppJson)));
@@ -96,7 +95,7 @@ const appApprove: Command = {
     json: jsonOption('the listing, as `app review --json` shows it'),
   },
   examples: ['app approve --app 12 --beta', 'app approve --app 12 --release --note "Welcome to the App Store"'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const appId = positiveInt(required(values, 'app'), 'app')!;
     if (Boolean(values.beta) === Boolean(values.release)) throw new UsageError('choose one of --beta or --release');
     let input;
@@ -105,7 +104,7 @@ const appApprove: Command = {
     } catch (error) {
       asCliError(error, { appId: '--app', note: '--note' });
     }
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       let app: OperatorApp;
       try {
@@ -132,7 +131,7 @@ const appReject: Command = {
     json: jsonOption('the listing, as `app review --json` shows it'),
   },
   examples: ['app reject --app 12 --reason "The Start URL answers 404"'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const appId = positiveInt(required(values, 'app'), 'app')!;
     let input;
     try {
@@ -140,7 +139,7 @@ const appReject: Command = {
     } catch (error) {
       asCliError(error, { appId: '--app', reason: '--reason' });
     }
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       let app: OperatorApp;
       try {
@@ -166,9 +165,9 @@ const userOperator: Command = {
     json: jsonOption('{"id", "email", "is_operator"}'),
   },
   examples: ['user operator --email olivia@platform-operations.example', 'user operator --email dana@northwind-partners.example --revoke'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const email = required(values, 'email').trim().toLowerCase();
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       const row = platform.repos.users.findByEmail(email);
       if (!row) throw new UsageError(`--email ${email}: no such user`);

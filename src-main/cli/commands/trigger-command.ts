@@ -11,7 +11,6 @@ import { checkoutSchema, customerCreateSchema, groupMemberCreateSchema, newslett
 import { canonicalWebhookTopic, WEBHOOK_TOPICS, type WebhookTopic } from '../../../src-shared/domain/webhook-topics';
 import { UsageError } from '../cli-io';
 import { jsonOption, positiveInt, required, str, type Command } from '../command-kit';
-import { openCliPlatform } from '../stack';
 
 const FIXTURE_DOMAIN = 'trigger.partnerdeck.test';
 
@@ -180,14 +179,14 @@ app/uninstalled and app/update come from uninstalling an app or changing its per
     json: jsonOption('{"topic", "companyId", "object", "done", "events", "dispatcherPid"}'),
   },
   examples: ['trigger order/create --company 5', 'trigger product/update --company 5 --id 17 --json'],
-  async run({ values, positionals, global, io }) {
+  async run({ values, positionals, io, openPlatform }) {
     const topic = canonicalWebhookTopic(positionals[0]);
     if (topic === null) throw new UsageError(`"${positionals[0]}" is not a webhook topic (one of ${WEBHOOK_TOPICS.join(', ')})`);
     if (topic === 'app/uninstalled' || topic === 'app/update') throw new UsageError(`${topic} ${APP_TOPICS_EXPLAINED}`);
     const companyId = positiveInt(required(values, 'company'), 'company')!;
     const id = positiveInt(str(values, 'id'), 'id');
     if (id !== undefined && topic.endsWith('/create')) throw new UsageError(`--id is for update and delete topics; ${topic} always makes a new object`);
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       const before = platform.repos.webhookDelivery.maxEventId();
       // One transaction around the services' own: a trigger that fails half-way (a closed storefront after

@@ -11,7 +11,6 @@ import { SERVER_INFO_FILE_NAME } from '../../core/paths';
 import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher-lease';
 import { UsageError, type CliIo } from '../cli-io';
 import { jsonOption, positiveInt, printTable, str, type Command, type CommandGroup, type GlobalOptions } from '../command-kit';
-import { openCliPlatform } from '../stack';
 import { triggerCommand } from './trigger-command';
 
 function describeClock(clock: ClockInfo): string {
@@ -71,10 +70,10 @@ const clockShow: Command = {
     json: jsonOption('{"now", "offsetMs", "realNow"}'),
   },
   examples: ['clock show', 'clock show --offline --json'],
-  async run({ values, global, io }) {
+  async run({ values, global, io, openPlatform }) {
     let clock: ClockInfo;
     if (values.offline) {
-      const platform = openCliPlatform(global.dataDir, 'none');
+      const platform = openPlatform('none');
       try {
         clock = platform.webhookDeliveries.clock();
       } finally {
@@ -100,7 +99,7 @@ const clockAdvance: Command = {
     json: jsonOption('{"clock", "advancedMs", "webhookAttempts", "settled"}'),
   },
   examples: ['clock advance 2h', 'clock advance 3d --json'],
-  async run({ values, positionals, global, io }) {
+  async run({ values, positionals, global, io, openPlatform }) {
     const ms = parseDuration(positionals[0]);
     if (ms === null || ms <= 0) throw new UsageError(`"${positionals[0]}" is not a duration (e.g. 90s, 15m, 2h, 3d, 1h30m)`);
     if (ms > MAX_CLOCK_ADVANCE_MS) throw new UsageError('the clock moves at most 366 days at a time (it never moves back)');
@@ -108,7 +107,7 @@ const clockAdvance: Command = {
       if (readServerInfo(global.dataDir)) {
         throw new UsageError('a `partnerdeck serve` runs for this folder (server.json): move its clock without --offline');
       }
-      const platform = openCliPlatform(global.dataDir, 'none');
+      const platform = openPlatform('none');
       try {
         const clock = platform.webhookDeliveries.advanceClock(ms);
         if (values.json) io.out(JSON.stringify({ clock, advancedMs: ms, webhookAttempts: 0, settled: false }));
@@ -146,9 +145,9 @@ const webhooksList: Command = {
     json: jsonOption('the hooks grouped by app and company (with the block, if any)'),
   },
   examples: ['webhooks list', 'webhooks list --company 5 --json'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const companyId = positiveInt(str(values, 'company'), 'company') ?? null;
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       const groups = platform.webhookDeliveries.overview(null, companyId);
       if (values.json) io.out(JSON.stringify(groups));
@@ -206,7 +205,7 @@ const webhooksDeliveries: Command = {
     ),
   },
   examples: ['webhooks deliveries --limit 20', 'webhooks deliveries --event 42 --json'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const limit = positiveInt(str(values, 'limit'), 'limit') ?? 50;
     if (limit > 1000) throw new UsageError(`--limit must be at most 1000 (got ${limit})`);
     const query = {
@@ -216,7 +215,7 @@ const webhooksDeliveries: Command = {
       beforeId: positiveInt(str(values, 'before'), 'before') ?? null,
       limit,
     };
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       const page = platform.webhookDeliveries.attempts(null, query);
       if (values.json) io.out(JSON.stringify(page));
@@ -238,10 +237,10 @@ const webhooksReplay: Command = {
   arguments: [{ name: 'eventId', description: 'the event (the "event" column of `partnerdeck webhooks deliveries`)', required: true }],
   options: { json: jsonOption('{"eventId", "messageId", "requestedAt", "dispatcherPid"}') },
   examples: ['webhooks replay 42'],
-  async run({ values, positionals, global, io }) {
+  async run({ values, positionals, io, openPlatform }) {
     if (!/^\d+$/.test(positionals[0]) || Number(positionals[0]) < 1) throw new UsageError(`the event id must be a positive whole number (got "${positionals[0]}")`);
     const eventId = Number(positionals[0]);
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       const requested = platform.webhookDeliveries.requestReplay(null, eventId);
       const pid = activeDispatcherPid(platform);
@@ -271,10 +270,10 @@ const webhooksPrivateNetworks: Command = {
     json: jsonOption('{"allowedRanges": [...], "allowableRanges": [...]}'),
   },
   examples: ['webhooks private-networks', 'webhooks private-networks --allow 10.20.0.0/16 --allow fd12:3456::/48', 'webhooks private-networks --disallow 10.20.0.0/16'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const allow = (values.allow as string[] | undefined) ?? [];
     const disallow = (values.disallow as string[] | undefined) ?? [];
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       const settings = platform.webhookNetwork;
       const view = allow.length > 0 || disallow.length > 0 ? settings.change(OPERATOR, { allow, disallow }) : settings.view();

@@ -3,16 +3,13 @@
 // refused with one line and left untouched; an older one is copied with SQLite's online backup API before
 // its migrations run (backup.ts). The schema version is SQLite's user_version, kept equal to the highest
 // applied migration id (database.ts writes it with each migration).
-import { MIGRATIONS, type Migration } from './migrations';
+import type { Migration } from './migrations';
 import { readUserVersion } from './schema-version';
 
 /** The highest migration id among `migrations`: the schema version a folder has after they all ran. */
 export function schemaVersionOf(migrations: readonly Migration[]): number {
   return migrations.reduce((max, m) => Math.max(max, m.id), 0);
 }
-
-/** The schema version this build writes (and the newest it can read). */
-export const KNOWN_SCHEMA_VERSION = schemaVersionOf(MIGRATIONS);
 
 export const NEWER_DATA_FOLDER_CODE = 'data_folder_too_new';
 
@@ -38,11 +35,12 @@ export type DatabaseVersionState =
   | { state: 'newer'; version: number };
 
 /**
- * Where the database at `path` stands against `known`, read without opening it (see schema-version.ts).
+ * Where the database at `path` stands against `known` (the schema version this build writes: src-main/areas.ts
+ * KNOWN_SCHEMA_VERSION), read without opening it (see schema-version.ts).
  * A folder from a build before the version was recorded reads 0, i.e. "older": opening it checks its applied
  * migrations one by one (database.ts).
  */
-export function databaseVersionState(path: string, known = KNOWN_SCHEMA_VERSION): DatabaseVersionState {
+export function databaseVersionState(path: string, known: number): DatabaseVersionState {
   const version = readUserVersion(path);
   if (version === null) return { state: 'new' };
   if (version > known) return { state: 'newer', version };
@@ -50,7 +48,7 @@ export function databaseVersionState(path: string, known = KNOWN_SCHEMA_VERSION)
 }
 
 /** Throws NewerDataFolderError for a database from a newer build; reads two files, writes nothing. */
-export function assertDatabaseNotNewer(path: string, known = KNOWN_SCHEMA_VERSION): void {
+export function assertDatabaseNotNewer(path: string, known: number): void {
   const found = databaseVersionState(path, known);
   if (found.state === 'newer') throw new NewerDataFolderError(path, found.version, known);
 }

@@ -6,20 +6,21 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupBeforeMigration } from './backup';
 import { assertDatabaseNotNewer, NewerDataFolderError, schemaVersionOf } from './data-folder-guard';
-import { MIGRATIONS, type Migration } from './migrations';
+import type { Migration } from './migrations';
 
 export type Db = Database.Database;
 
 export interface OpenDatabaseOptions {
   /** Path of a better_sqlite3.node built for another ABI (Electron). */
   nativeBinding?: string;
-  migrations?: readonly Migration[];
+  /** Every migration this build knows (the areas', src-main/areas.ts MIGRATIONS); the newest is the schema version. */
+  migrations: readonly Migration[];
   /** Copy an existing database before migrating it (default true; `false` for throwaway test files). */
   backup?: boolean;
 }
 
-export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
-  const migrations = options.migrations ?? MIGRATIONS;
+export function openDatabase(path: string, options: OpenDatabaseOptions): Db {
+  const { migrations } = options;
   const known = schemaVersionOf(migrations);
   if (path !== ':memory:') {
     // Before anything is created or opened: a newer build's file is not touched at all.

@@ -177,3 +177,22 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
   seedDemoShops(platform);
   seedDemoApps(platform);
 }
+
+/**
+ * What the hosts call after opening a data folder (serve, browser mode, the desktop app, the CLI's commands
+ * that may start a folder, the tests' helpers): an empty folder gets the demo; a folder that holds data is never
+ * seeded. Returns whether it seeded. One transaction: a seed that fails half-way leaves the folder empty, to be
+ * seeded again next time; each service call inside it is a savepoint, whose journals stay in memory.
+ */
+export function seedDemoIfEmpty(platform: Platform): boolean {
+  const { db, repos } = platform;
+  if (repos.companies.countAll() > 0) return false;
+  const tempStore = db.pragma('temp_store', { simple: true });
+  db.pragma('temp_store = MEMORY');
+  try {
+    db.transaction(() => seedDemo(platform)).immediate();
+  } finally {
+    db.pragma(`temp_store = ${tempStore}`);
+  }
+  return true;
+}

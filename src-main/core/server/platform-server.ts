@@ -1,18 +1,18 @@
 // The platform's own HTTP server on 127.0.0.1: what `partnerdeck serve` runs headless and what the desktop
-// app and browser mode start beside the console. It is assembled from modules (routes/index.ts): OAuth
-// (authorize, token, tokeninfo), the /admin REST API, operator routes (/health, /_partnerdeck/...), and
-// whatever later modules add. Every request passes the Host check (DNS rebinding), then the prefix guards,
+// app and browser mode start beside the console. It is assembled from modules: its own (routes/index.ts:
+// /health, the docs, the /_partnerdeck/ guard), then those of the areas the platform was opened with (OAuth's
+// authorize, token and tokeninfo, the /admin REST resources, the clock control, ...). Every request passes the Host check (DNS rebinding), then the prefix guards,
 // then its route; whatever a route throws goes through error-response.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { Platform } from '../platform';
+import { internalsOf, type Platform } from '../platform';
 import { logFor } from '../logging/logger';
 import { sendError } from './error-response';
 import { HttpError } from './http-error';
 import { baseHeaders } from './http-io';
 import { closeServer, hardenServer, isAllowedHost, listenOnLoopback, LOOPBACK_HOST, SERVER_OPTIONS } from './loopback';
 import { compileRoute, findRoute, routeTable, type ErrorStyle, type PlatformModule, type PrefixRule, type RouteContext, type ServerDeps } from './router';
-import { PLATFORM_MODULES } from './routes';
+import { SERVER_MODULES } from './routes';
 
 export interface PlatformServer {
   url: string;
@@ -24,7 +24,7 @@ export interface PlatformServer {
 export interface PlatformServerOptions {
   port?: number;
   version: string;
-  /** Modules to run (default: PLATFORM_MODULES). */
+  /** Modules to run (default: the server's own, then those of the areas the platform was opened with). */
   modules?: readonly PlatformModule[];
   /** docs/platform-api.md as bundled next to dist/ (default: ../docs/platform-api.md from the bundle). */
   docsFile?: string | null;
@@ -43,7 +43,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
     adminToken,
     docsFile: options.docsFile === undefined ? join(__dirname, '..', 'docs', 'platform-api.md') : options.docsFile,
   };
-  const parts = (options.modules ?? PLATFORM_MODULES).map((module) => module(deps));
+  const parts = (options.modules ?? [...SERVER_MODULES, ...internalsOf(platform).routes]).map((module) => module(deps));
   const routes = routeTable(parts.flatMap((p) => p.routes.map(compileRoute)));
   const prefixes: PrefixRule[] = parts.flatMap((p) => p.prefixes ?? []);
 

@@ -1,7 +1,7 @@
 // How the platform server is assembled from modules: each module (OAuth, tokeninfo, the /admin REST
 // resources, operator routes, later the webhook dispatcher's /_partnerdeck/ controls) returns its routes,
 // optional guards for a path prefix, and a close function for its timers. One file per endpoint or grant
-// keeps the modules small; routes/index.ts lists the modules the server starts with.
+// keeps the modules small; each area lists its modules (core/areas/<area>.ts `routes`), routes/index.ts the server's own.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Platform } from '../platform';
 import { HttpError } from './http-error';

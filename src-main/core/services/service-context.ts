@@ -8,57 +8,21 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { EventBus, PlatformEventName, PlatformEvents } from '../events';
 import type { Ids } from '../ids';
-import type { AppStoreRepository } from '../repositories/app-store-repository';
-import type { AppsRepository } from '../repositories/apps-repository';
 import type { AuditRepository } from '../repositories/audit-repository';
-import type { AuthorizationsRepository } from '../repositories/authorizations-repository';
-import type { BillingRepository } from '../repositories/billing-repository';
-import type { AudienceRepository } from '../repositories/audience-repository';
-import type { CatalogRepository } from '../repositories/catalog-repository';
-import type { ContentRepository } from '../repositories/content-repository';
-import type { CustomersRepository } from '../repositories/customers-repository';
-import type { OrdersRepository } from '../repositories/orders-repository';
-import type { RollupsRepository } from '../repositories/rollups-repository';
-import type { SalesRepository } from '../repositories/sales-repository';
-import type { ListRunner } from '../repositories/table-access';
-import type { CompaniesRepository } from '../repositories/companies-repository';
-import type { OAuthRepository } from '../repositories/oauth-repository';
-import type { OutboxRepository } from '../repositories/outbox-repository';
-import type { PartnerRequestsRepository } from '../repositories/partner-requests-repository';
 import type { SettingsRepository } from '../repositories/settings-repository';
-import type { ShopSettingsRepository } from '../repositories/shop-settings-repository';
-import type { UsersRepository } from '../repositories/users-repository';
-import type { WebhooksRepository } from '../repositories/webhooks-repository';
-import type { WebhookDeliveryRepository } from '../repositories/webhook-delivery-repository';
+import type { ListRunner } from '../repositories/table-access';
 
-export interface Repositories {
+/** The core's own repositories: settings (the clock's offset, the rates), the audit log, the list runner. */
+export interface BaseRepositories {
   settings: SettingsRepository;
-  companies: CompaniesRepository;
-  users: UsersRepository;
-  partnerRequests: PartnerRequestsRepository;
-  shopSettings: ShopSettingsRepository;
-  outbox: OutboxRepository;
   audit: AuditRepository;
-  apps: AppsRepository;
-  /** App Store listings, approval requests and installs (migration 006). */
-  appStore: AppStoreRepository;
-  authorizations: AuthorizationsRepository;
-  oauth: OAuthRepository;
-  webhooks: WebhooksRepository;
-  webhookDelivery: WebhookDeliveryRepository;
-  // Shop data (migration 002).
-  catalog: CatalogRepository;
-  customers: CustomersRepository;
-  orders: OrdersRepository;
-  audience: AudienceRepository;
-  content: ContentRepository;
-  rollups: RollupsRepository;
-  sales: SalesRepository;
-  /** The month close (migration 007): close records, documents, sequences, partner prices and drafts. */
-  billing: BillingRepository;
   /** Runs the list queries the shop repositories build (pages, counts, export iteration). */
   lists: ListRunner;
 }
+
+/** Every repository: the core's own and each area's (core/areas/<area>.ts adds its own to this interface). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- areas add their repositories by declaration merging
+export interface Repositories extends BaseRepositories {}
 
 export type Emit = <E extends PlatformEventName>(name: E, payload: PlatformEvents[E]) => void;
 

@@ -8,7 +8,8 @@
 import type { PrivateNetworksView } from '../../../src-shared/api/webhook-delivery-types';
 import { ApiError } from '../../../src-shared/api/errors';
 import { actorLabel, type Actor } from '../access';
-import { ALLOWABLE_PRIVATE_RANGES, normalizeAllowedRange, type AddressPolicy, type OwnPort } from '../webhooks/webhook-address-guard';
+import { rememberedPorts } from '../server/port-memory';
+import { ALLOWABLE_PRIVATE_RANGES, normalizeAllowedRange, portOfOrigin, type AddressPolicy, type OwnPort } from '../webhooks/webhook-address-guard';
 import type { ServiceContext } from './service-context';
 
 export const PRIVATE_NETWORKS_SETTING_KEY = 'webhooks.allowed_private_ranges';
@@ -32,6 +33,28 @@ export interface WebhookNetworkSettings {
    * a bad entry is a field error naming it and nothing is written. Audit-logged. Returns the new view.
    */
   change(actor: Actor, change: PrivateNetworksChange): PrivateNetworksView;
+}
+
+/**
+ * Our own servers' ports: this process's platform server (its public URL), and what the folder's servers remember
+ * in ports.json (a serve or a browser-mode console of another process on the same folder), read at most once a second.
+ */
+export function ownPortsOf(dataDir: string, publicUrl: () => string): () => OwnPort[] {
+  let remembered: { at: number; ports: OwnPort[] } = { at: -Infinity, ports: [] };
+  return () => {
+    if (performance.now() - remembered.at > 1000) {
+      const ports = rememberedPorts(dataDir);
+      remembered = {
+        at: performance.now(),
+        ports: [
+          ...(ports.platform ? [{ port: ports.platform, name: 'the platform server' }] : []),
+          ...(ports.console ? [{ port: ports.console, name: 'the console' }] : []),
+        ],
+      };
+    }
+    const own = portOfOrigin(publicUrl());
+    return own === null ? remembered.ports : [{ port: own, name: 'the platform server' }, ...remembered.ports.filter((p) => p.port !== own)];
+  };
 }
 
 export function createWebhookNetworkSettings(ctx: ServiceContext, ownPorts: () => OwnPort[]): WebhookNetworkSettings {

@@ -12,7 +12,11 @@ import { formatDateTime, plural } from '../../ui/format';
 import { formatMoney } from '../../ui/money';
 import { Card, PageHeader } from '../../ui/page';
 import { Segmented } from '../../ui/segmented';
-import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
+import { Field } from '../../ui/fields';
+import { CancelConfirm } from '../../ui/form-footer';
+import { Loaded } from '../../ui/loadable';
+import { EmptyState, SkeletonRows } from '../../ui/states';
+import { useAction } from '../../ui/use-action';
 import { ApprovalBadge, ListingIcon, VisibilityBadge } from './apps-ui';
 
 export function AppReviewScreen() {
@@ -23,7 +27,6 @@ export function AppReviewScreen() {
   useEffect(() => {
     void actions.loadReview();
   }, [actions]);
-  const apps = list.data;
 
   return (
     <div className="page" data-testid="app-review">
@@ -43,84 +46,88 @@ export function AppReviewScreen() {
           />
         }
       />
-      {list.status === 'error' && !apps ? (
-        <ErrorState title="Could not load the review queue" message={list.error} onRetry={() => void actions.loadReview()} />
-      ) : !apps ? (
-        <SkeletonRows rows={3} columns={4} />
-      ) : apps.length === 0 ? (
-        <EmptyState icon="checkCircle" title={filter === 'pending' ? 'Nothing waiting for review' : 'No listings yet'} testId="review-empty">
-          <p>Developers request approval under Extensions → My Apps; their requests appear here.</p>
-        </EmptyState>
-      ) : (
-        <div className="review-list" data-testid="review-list">
-          {apps.map((app) => (
-            <Card key={app.id} testId={`review-${app.id}`}>
-              <div className="review-head">
-                <ListingIcon name={app.name} kind={app.kind} />
-                <div className="review-title">
-                  <h3>
-                    {app.name} <VisibilityBadge visibility={app.visibility} /> <ApprovalBadge approval={app.approval} testId={`review-${app.id}-approval`} />
-                  </h3>
-                  <div className="muted small">
-                    {app.kind === 'theme' ? 'Theme' : 'App'} by {app.developerName}
-                    {app.developerEmail && ` · ${app.developerEmail}`} · {app.priceMinor === 0 ? 'free' : `${formatMoney(app.priceMinor, app.currency)} net`}
-                    {!app.isActive && ' · not available for sale'}
+      <Loaded
+        value={list}
+        errorTitle="Could not load the review queue"
+        onRetry={() => void actions.loadReview()}
+        loading={<SkeletonRows rows={3} columns={4} />}
+        empty={
+          <EmptyState icon="checkCircle" title={filter === 'pending' ? 'Nothing waiting for review' : 'No listings yet'} testId="review-empty">
+            <p>Developers request approval under Extensions → My Apps; their requests appear here.</p>
+          </EmptyState>
+        }
+      >
+        {(apps) => (
+          <div className="review-list" data-testid="review-list">
+            {apps.map((app) => (
+              <Card key={app.id} testId={`review-${app.id}`}>
+                <div className="review-head">
+                  <ListingIcon name={app.name} kind={app.kind} />
+                  <div className="review-title">
+                    <h3>
+                      {app.name} <VisibilityBadge visibility={app.visibility} /> <ApprovalBadge approval={app.approval} testId={`review-${app.id}-approval`} />
+                    </h3>
+                    <div className="muted small">
+                      {app.kind === 'theme' ? 'Theme' : 'App'} by {app.developerName}
+                      {app.developerEmail && ` · ${app.developerEmail}`} · {app.priceMinor === 0 ? 'free' : `${formatMoney(app.priceMinor, app.currency)} net`}
+                      {!app.isActive && ' · not available for sale'}
+                    </div>
                   </div>
+                  {app.approval === 'pending' && (
+                    <div className="review-actions">
+                      <button type="button" className="btn btn-danger-outline" onClick={() => setDeciding({ app, kind: 'reject' })} data-testid={`reject-${app.id}`}>
+                        Reject…
+                      </button>
+                      <button type="button" className="btn btn-primary" onClick={() => setDeciding({ app, kind: 'approve' })} data-testid={`approve-${app.id}`}>
+                        Approve…
+                      </button>
+                    </div>
+                  )}
                 </div>
-                {app.approval === 'pending' && (
-                  <div className="review-actions">
-                    <button type="button" className="btn btn-danger-outline" onClick={() => setDeciding({ app, kind: 'reject' })} data-testid={`reject-${app.id}`}>
-                      Reject…
-                    </button>
-                    <button type="button" className="btn btn-primary" onClick={() => setDeciding({ app, kind: 'approve' })} data-testid={`approve-${app.id}`}>
-                      Approve…
-                    </button>
-                  </div>
-                )}
-              </div>
-              <p>{app.description || <span className="muted">No description.</span>}</p>
-              <dl className="facts facts-compact">
-                {app.kind === 'app' && (
-                  <>
+                <p>{app.description || <span className="muted">No description.</span>}</p>
+                <dl className="facts facts-compact">
+                  {app.kind === 'app' && (
+                    <>
+                      <div>
+                        <dt>Permissions</dt>
+                        <dd>{app.scopes.map((s) => OAUTH_SCOPE_TITLES[s]).join(', ') || '—'}</dd>
+                      </div>
+                      <div>
+                        <dt>Authorization URL</dt>
+                        <dd>
+                          <code>{app.authorizationUrl ?? '—'}</code>
+                        </dd>
+                      </div>
+                      <div>
+                        <dt>Start URL</dt>
+                        <dd>
+                          <code>{app.startUrl ?? '—'}</code>
+                        </dd>
+                      </div>
+                    </>
+                  )}
+                  {app.latestRequest && (
                     <div>
-                      <dt>Permissions</dt>
-                      <dd>{app.scopes.map((s) => OAUTH_SCOPE_TITLES[s]).join(', ') || '—'}</dd>
-                    </div>
-                    <div>
-                      <dt>Authorization URL</dt>
+                      <dt>{app.latestRequest.decision ? APPROVAL_LABELS[app.latestRequest.decision === 'approved' ? 'approved' : 'rejected'] : 'Requested'}</dt>
                       <dd>
-                        <code>{app.authorizationUrl ?? '—'}</code>
+                        {formatDateTime(app.latestRequest.decidedAt ?? app.latestRequest.requestedAt)} by {app.latestRequest.decidedBy ?? app.latestRequest.requestedBy}
+                        {app.latestRequest.message && !app.latestRequest.decision && <div className="small">“{app.latestRequest.message}”</div>}
+                        {app.latestRequest.reason && <div className="small">{app.latestRequest.reason}</div>}
                       </dd>
                     </div>
-                    <div>
-                      <dt>Start URL</dt>
-                      <dd>
-                        <code>{app.startUrl ?? '—'}</code>
-                      </dd>
-                    </div>
-                  </>
-                )}
-                {app.latestRequest && (
+                  )}
                   <div>
-                    <dt>{app.latestRequest.decision ? APPROVAL_LABELS[app.latestRequest.decision === 'approved' ? 'approved' : 'rejected'] : 'Requested'}</dt>
+                    <dt>Installs</dt>
                     <dd>
-                      {formatDateTime(app.latestRequest.decidedAt ?? app.latestRequest.requestedAt)} by {app.latestRequest.decidedBy ?? app.latestRequest.requestedBy}
-                      {app.latestRequest.message && !app.latestRequest.decision && <div className="small">“{app.latestRequest.message}”</div>}
-                      {app.latestRequest.reason && <div className="small">{app.latestRequest.reason}</div>}
+                      {plural(app.activeInstalls, 'company', 'companies')}, {plural(app.purchases, 'purchase', 'purchases')}
                     </dd>
                   </div>
-                )}
-                <div>
-                  <dt>Installs</dt>
-                  <dd>
-                    {plural(app.activeInstalls, 'company', 'companies')}, {plural(app.purchases, 'purchase', 'purchases')}
-                  </dd>
-                </div>
-              </dl>
-            </Card>
-          ))}
-        </div>
-      )}
+                </dl>
+              </Card>
+            ))}
+          </div>
+        )}
+      </Loaded>
       {deciding && <DecisionDialog app={deciding.app} kind={deciding.kind} onClose={() => setDeciding(null)} />}
     </div>
   );
@@ -131,22 +138,14 @@ function DecisionDialog({ app, kind, onClose }: { app: OperatorApp; kind: 'appro
   const [visibility, setVisibility] = useState<ApprovedVisibility>('beta');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const decide = async () => {
-    if (kind === 'reject' && text.trim() === '') {
-      setError('Reason is required: tell the developer what to change');
-      return;
-    }
-    setBusy(true);
-    try {
-      if (kind === 'approve') await actions.approveListing(app.id, visibility, text);
-      else await actions.rejectListing(app.id, text);
-      onClose();
-    } catch {
-      // Shown as a toast.
-    } finally {
-      setBusy(false);
-    }
+  const decision = useAction(async () => {
+    if (kind === 'approve') await actions.approveListing(app.id, visibility, text);
+    else await actions.rejectListing(app.id, text);
+    onClose();
+  });
+  const decide = () => {
+    if (kind === 'reject' && text.trim() === '') setError('Reason is required: tell the developer what to change');
+    else void decision.run();
   };
   return (
     <Modal
@@ -154,14 +153,14 @@ function DecisionDialog({ app, kind, onClose }: { app: OperatorApp; kind: 'appro
       onClose={onClose}
       testId="decision-dialog"
       footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" className={`btn ${kind === 'approve' ? 'btn-primary' : 'btn-danger'}`} onClick={() => void decide()} disabled={busy} data-testid="confirm-decision">
-            {kind === 'approve' ? `Approve into ${VISIBILITY_LABELS[visibility]}` : 'Reject'}
-          </button>
-        </>
+        <CancelConfirm
+          onCancel={onClose}
+          busy={decision.busy}
+          confirmClassName={`btn ${kind === 'approve' ? 'btn-primary' : 'btn-danger'}`}
+          onConfirm={decide}
+          confirmTestId="confirm-decision"
+          confirmLabel={kind === 'approve' ? `Approve into ${VISIBILITY_LABELS[visibility]}` : 'Reject'}
+        />
       }
     >
       {kind === 'approve' && (
@@ -180,27 +179,28 @@ function DecisionDialog({ app, kind, onClose }: { app: OperatorApp; kind: 'appro
           </div>
         </fieldset>
       )}
-      <label className="field">
-        <span className="field-label">{kind === 'approve' ? 'Note for the developer (optional)' : 'Reason'}</span>
-        <textarea
-          className="input textarea"
-          rows={3}
-          maxLength={1000}
-          value={text}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => {
-            setText(e.target.value);
-            setError(null);
-          }}
-          data-testid="decision-text"
-        />
-        {error && (
-          <p className="field-error" role="alert" data-testid="error-reason">
-            {error}
-          </p>
+      <Field
+        formId="decision"
+        name="reason"
+        label={kind === 'approve' ? 'Note for the developer (optional)' : 'Reason'}
+        hint="The developer receives it by email and sees it under My Apps."
+        error={error ?? undefined}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="input textarea"
+            rows={3}
+            maxLength={1000}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setError(null);
+            }}
+            data-testid="decision-text"
+          />
         )}
-        <span className="field-hint">The developer receives it by email and sees it under My Apps.</span>
-      </label>
+      </Field>
     </Modal>
   );
 }

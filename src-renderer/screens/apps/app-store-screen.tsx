@@ -5,19 +5,24 @@
 // A partner as Self installs for one of its clients. The Installed tab lists the apps installed for (or
 // authorized by) the company — as Self: for every client — with Uninstall.
 import { useEffect, useState } from 'react';
-import type { InstallQuote, InstallResult, InstalledApp, StoreListing } from '../../../src-shared/api/app-store-types';
+import type { InstallResult, InstalledApp, StoreListing } from '../../../src-shared/api/app-store-types';
 import { CHARGE_LABELS } from '../../../src-shared/domain/app-store';
 import { OAUTH_SCOPE_TITLES } from '../../../src-shared/domain/oauth-scopes';
 import { href } from '../../router/routes';
 import { useActions, useApp } from '../../state/store-context';
-import { messageOf } from '../../state/loadable';
-import { ConfirmDialog, Modal } from '../../ui/dialog';
+import { useLatestLoad } from '../../state/use-latest-load';
+import { ConfirmActionDialog, Modal } from '../../ui/dialog';
+import { Field } from '../../ui/fields';
+import { CancelConfirm } from '../../ui/form-footer';
+import { Loaded } from '../../ui/loadable';
+import { Table } from '../../ui/table';
+import { useAction, useConfirmedAction } from '../../ui/use-action';
 import { formatDateTime, plural } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { formatMoney } from '../../ui/money';
 import { Card, PageHeader, Tabs } from '../../ui/page';
 import { FilterSelect, SearchBox } from '../../ui/search-box';
-import { Callout, EmptyState, ErrorState, SkeletonRows, Spinner } from '../../ui/states';
+import { Callout, EmptyState, SkeletonRows, Spinner } from '../../ui/states';
 import { ListingIcon, VisibilityBadge, listingPrice } from './apps-ui';
 
 export function AppStoreScreen({ tab }: { tab: 'browse' | 'installed' }) {
@@ -54,7 +59,6 @@ function Browse() {
   useEffect(() => {
     void actions.loadAppStore();
   }, [actions, acting?.id]);
-  const listings = list.data;
 
   return (
     <>
@@ -73,47 +77,51 @@ function Browse() {
         />
         {list.refreshing && <Spinner size={14} label="Loading" />}
       </div>
-      {list.status === 'error' && !listings ? (
-        <ErrorState title="Could not load the App Store" message={list.error} onRetry={() => void actions.loadAppStore()} />
-      ) : !listings ? (
-        <SkeletonRows rows={4} columns={3} />
-      ) : listings.length === 0 ? (
-        <EmptyState icon="search" title={query.search ? `Nothing matches “${query.search}”` : 'The App Store is empty'} testId="store-empty">
-          <p>Developers list apps under Extensions → My Apps; once the platform operator approves them, they appear here.</p>
-        </EmptyState>
-      ) : (
-        <div className="listing-grid" data-testid="store-listings">
-          {listings.map((listing) => (
-            <article key={listing.id} className="listing-card" data-testid={`listing-${listing.id}`}>
-              <header className="listing-card-head">
-                <ListingIcon name={listing.name} kind={listing.kind} />
-                <div className="listing-card-title">
-                  <h3>{listing.name}</h3>
-                  <div className="muted small">
-                    {listing.kind === 'theme' ? 'Theme' : listing.embedded ? 'Embedded app' : 'App'} · by {listing.developerName}
+      <Loaded
+        value={list}
+        errorTitle="Could not load the App Store"
+        onRetry={() => void actions.loadAppStore()}
+        loading={<SkeletonRows rows={4} columns={3} />}
+        empty={
+          <EmptyState icon="search" title={query.search ? `Nothing matches “${query.search}”` : 'The App Store is empty'} testId="store-empty">
+            <p>Developers list apps under Extensions → My Apps; once the platform operator approves them, they appear here.</p>
+          </EmptyState>
+        }
+      >
+        {(listings) => (
+          <div className="listing-grid" data-testid="store-listings">
+            {listings.map((listing) => (
+              <article key={listing.id} className="listing-card" data-testid={`listing-${listing.id}`}>
+                <header className="listing-card-head">
+                  <ListingIcon name={listing.name} kind={listing.kind} />
+                  <div className="listing-card-title">
+                    <h3>{listing.name}</h3>
+                    <div className="muted small">
+                      {listing.kind === 'theme' ? 'Theme' : listing.embedded ? 'Embedded app' : 'App'} · by {listing.developerName}
+                    </div>
                   </div>
-                </div>
-                {listing.visibility !== 'release' && <VisibilityBadge visibility={listing.visibility} testId={`listing-${listing.id}-badge`} />}
-              </header>
-              <p className="listing-card-text">{listing.description || <span className="muted">No description.</span>}</p>
-              {listing.scopes.length > 0 && <p className="muted small">May use: {listing.scopes.map((s) => OAUTH_SCOPE_TITLES[s]).join(', ')}</p>}
-              {listing.installedFor.length > 0 && (
-                <p className="small" data-testid={`listing-${listing.id}-installed`}>
-                  <Icon name="checkCircle" size={13} /> Installed for {listing.installedFor.map((c) => c.companyName).join(', ')}
-                </p>
-              )}
-              <footer className="listing-card-foot">
-                <strong className="listing-price" data-testid={`listing-${listing.id}-price`}>
-                  {listing.isOwn ? 'Your own listing' : listingPrice(listing)}
-                </strong>
-                <button type="button" className="btn btn-primary btn-small" onClick={() => setInstalling(listing)} data-testid={`install-${listing.id}`}>
-                  Install…
-                </button>
-              </footer>
-            </article>
-          ))}
-        </div>
-      )}
+                  {listing.visibility !== 'release' && <VisibilityBadge visibility={listing.visibility} testId={`listing-${listing.id}-badge`} />}
+                </header>
+                <p className="listing-card-text">{listing.description || <span className="muted">No description.</span>}</p>
+                {listing.scopes.length > 0 && <p className="muted small">May use: {listing.scopes.map((s) => OAUTH_SCOPE_TITLES[s]).join(', ')}</p>}
+                {listing.installedFor.length > 0 && (
+                  <p className="small" data-testid={`listing-${listing.id}-installed`}>
+                    <Icon name="checkCircle" size={13} /> Installed for {listing.installedFor.map((c) => c.companyName).join(', ')}
+                  </p>
+                )}
+                <footer className="listing-card-foot">
+                  <strong className="listing-price" data-testid={`listing-${listing.id}-price`}>
+                    {listing.isOwn ? 'Your own listing' : listingPrice(listing)}
+                  </strong>
+                  <button type="button" className="btn btn-primary btn-small" onClick={() => setInstalling(listing)} data-testid={`install-${listing.id}`}>
+                    Install…
+                  </button>
+                </footer>
+              </article>
+            ))}
+          </div>
+        )}
+      </Loaded>
       {installing && <InstallDialog listing={installing} onClose={() => setInstalling(null)} />}
     </>
   );
@@ -127,39 +135,15 @@ function InstallDialog({ listing, onClose }: { listing: StoreListing; onClose: (
   const asPartner = Boolean(info?.isSelf && info.acting?.isPartner);
   const clients = (switcher.data ?? []).filter((e) => !e.isSelf);
   const [companyId, setCompanyId] = useState<number | null>(asPartner ? null : (info?.acting?.id ?? null));
-  const [quote, setQuote] = useState<InstallQuote | null>(null);
-  const [quoteError, setQuoteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<InstallResult | null>(null);
+  const quoted = useLatestLoad(companyId === null ? null : () => actions.quoteInstall(listing.id, companyId), [actions, listing.id, companyId]);
+  const quote = quoted.data;
+  const install = useAction(async (into: number) => setResult(await actions.installApp(listing.id, into)));
+  const busy = install.busy;
 
   useEffect(() => {
     if (asPartner && switcher.status === 'idle') void actions.loadSwitcher();
   }, [asPartner, switcher.status, actions]);
-  useEffect(() => {
-    setQuote(null);
-    setQuoteError(null);
-    if (companyId === null) return;
-    let live = true;
-    actions.quoteInstall(listing.id, companyId).then(
-      (q) => live && setQuote(q),
-      (error: unknown) => live && setQuoteError(messageOf(error)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [actions, listing.id, companyId]);
-
-  const install = async () => {
-    if (companyId === null) return;
-    setBusy(true);
-    try {
-      setResult(await actions.installApp(listing.id, companyId));
-    } catch {
-      // Shown as a toast.
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (result) {
     const order = result.purchaseOrder;
@@ -206,32 +190,32 @@ function InstallDialog({ listing, onClose }: { listing: StoreListing; onClose: (
       testId="install-dialog"
       size="medium"
       footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" disabled={busy || !quote?.canInstall} onClick={() => void install()} data-testid="confirm-install">
-            {quote?.charge === 'purchase' && quote.amount ? `Buy for ${formatMoney(quote.amount.grossMinor, quote.amount.currency)}` : 'Install'}
-          </button>
-        </>
+        <CancelConfirm
+          onCancel={onClose}
+          busy={busy}
+          disabled={!quote?.canInstall}
+          onConfirm={() => companyId !== null && void install.run(companyId)}
+          confirmTestId="confirm-install"
+          confirmLabel={quote?.charge === 'purchase' && quote.amount ? `Buy for ${formatMoney(quote.amount.grossMinor, quote.amount.currency)}` : 'Install'}
+        />
       }
     >
       {asPartner && (
-        <label className="field">
-          <span className="field-label">Install for</span>
-          <select className="input" value={companyId ?? ''} onChange={(e) => setCompanyId(e.target.value ? Number(e.target.value) : null)} data-testid="install-company">
-            <option value="">Choose a client…</option>
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <span className="field-hint">A partner installs apps and themes for its clients' shops.</span>
-        </label>
+        <Field formId="install" name="company" label="Install for" hint="A partner installs apps and themes for its clients' shops.">
+          {(control) => (
+            <select {...control} className="input" value={companyId ?? ''} onChange={(e) => setCompanyId(e.target.value ? Number(e.target.value) : null)} data-testid="install-company">
+              <option value="">Choose a client…</option>
+              {clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       )}
-      {quoteError && <Callout tone="danger">{quoteError}</Callout>}
-      {companyId !== null && !quote && !quoteError && <Spinner label="Checking the price" />}
+      {quoted.status === 'error' && <Callout tone="danger">{quoted.error}</Callout>}
+      {quoted.status === 'loading' && <Spinner label="Checking the price" />}
       {quote && (
         <div data-testid="install-quote">
           <p>
@@ -261,88 +245,93 @@ function Installed() {
   const list = useApp((s) => s.apps.installed);
   const acting = useApp((s) => s.session.info?.acting ?? null);
   const actions = useActions();
-  const [removing, setRemoving] = useState<InstalledApp | null>(null);
-  const [busy, setBusy] = useState(false);
+  const uninstall = useConfirmedAction((app: InstalledApp) => actions.uninstallApp(app));
   useEffect(() => {
     void actions.loadInstalled();
   }, [actions, acting?.id]);
-  const apps = list.data;
 
-  const uninstall = async () => {
-    if (!removing) return;
-    setBusy(true);
-    try {
-      await actions.uninstallApp(removing);
-      setRemoving(null);
-    } catch {
-      // Shown as a toast.
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  if (list.status === 'error' && !apps) return <ErrorState title="Could not load the installed apps" message={list.error} onRetry={() => void actions.loadInstalled()} />;
-  if (!apps) return <SkeletonRows rows={3} columns={5} />;
-  if (apps.length === 0) {
-    return (
-      <EmptyState icon="sparkle" title="Nothing installed yet" testId="installed-empty">
-        <p>Install apps and themes from the Browse tab.</p>
-      </EmptyState>
-    );
-  }
   return (
-    <Card title={plural(apps.length, 'installed app', 'installed apps')} flush>
-      <table className="table" data-testid="installed-table">
-        <thead>
-          <tr>
-            <th scope="col">App</th>
-            <th scope="col">Company</th>
-            <th scope="col">How</th>
-            <th scope="col">Installed</th>
-            <th scope="col" className="col-actions">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {apps.map((app) => (
-            <tr key={`${app.appId}:${app.companyId}`} data-testid={`installed-${app.appId}-${app.companyId}`}>
-              <td>
-                <div className="listing-cell">
-                  <ListingIcon name={app.name} kind={app.kind} />
-                  <div>
-                    <strong>{app.name}</strong> {app.installedDuringBeta && <span className="badge badge-beta">Beta install</span>}
-                    <div className="muted small">by {app.developerName}</div>
+    <Loaded
+      value={list}
+      errorTitle="Could not load the installed apps"
+      onRetry={() => void actions.loadInstalled()}
+      loading={<SkeletonRows rows={3} columns={5} />}
+      empty={
+        <EmptyState icon="sparkle" title="Nothing installed yet" testId="installed-empty">
+          <p>Install apps and themes from the Browse tab.</p>
+        </EmptyState>
+      }
+    >
+      {(apps) => (
+        <Card title={plural(apps.length, 'installed app', 'installed apps')} flush>
+          <Table
+            testId="installed-table"
+            rows={apps}
+            rowKey={(app) => `${app.appId}:${app.companyId}`}
+            rowTestId={(app) => `installed-${app.appId}-${app.companyId}`}
+            columns={[
+              {
+                header: 'App',
+                cell: (app) => (
+                  <div className="listing-cell">
+                    <ListingIcon name={app.name} kind={app.kind} />
+                    <div>
+                      <strong>{app.name}</strong> {app.installedDuringBeta && <span className="badge badge-beta">Beta install</span>}
+                      <div className="muted small">by {app.developerName}</div>
+                    </div>
                   </div>
-                </div>
-              </td>
-              <td>{app.companyName}</td>
-              <td className="small">
-                {app.source === 'authorization' ? 'Authorized through OAuth' : app.charge ? CHARGE_LABELS[app.charge] : ''}
-                {app.purchaseOrder && <div className="muted">Order #{app.purchaseOrder.number} · {formatMoney(app.purchaseOrder.grossMinor, app.purchaseOrder.currency)}</div>}
-              </td>
-              <td className="small">
-                {formatDateTime(app.installedAt)}
-                <div className="muted">{app.installedBy}</div>
-              </td>
-              <td className="col-actions">
-                <button type="button" className="btn btn-danger-outline btn-small" onClick={() => setRemoving(app)} data-testid={`uninstall-${app.appId}-${app.companyId}`}>
-                  Uninstall
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {removing && (
-        <ConfirmDialog title={`Uninstall ${removing.name}?`} confirmLabel="Uninstall" danger busy={busy} onCancel={() => setRemoving(null)} onConfirm={() => void uninstall()}>
-          <p>
-            {removing.name} loses access to {removing.companyName} at once: its tokens stop working and it is notified (app/uninstalled).
-            {removing.kind === 'theme' && ' The installed copy of the theme is removed.'}
-            {removing.charge === 'purchase' && ' Reinstalling later is free: it was bought.'}
-          </p>
-        </ConfirmDialog>
+                ),
+              },
+              { header: 'Company', cell: (app) => app.companyName },
+              {
+                header: 'How',
+                className: 'small',
+                headerClassName: '',
+                cell: (app) => (
+                  <>
+                    {app.source === 'authorization' ? 'Authorized through OAuth' : app.charge ? CHARGE_LABELS[app.charge] : ''}
+                    {app.purchaseOrder && (
+                      <div className="muted">
+                        Order #{app.purchaseOrder.number} · {formatMoney(app.purchaseOrder.grossMinor, app.purchaseOrder.currency)}
+                      </div>
+                    )}
+                  </>
+                ),
+              },
+              {
+                header: 'Installed',
+                className: 'small',
+                headerClassName: '',
+                cell: (app) => (
+                  <>
+                    {formatDateTime(app.installedAt)}
+                    <div className="muted">{app.installedBy}</div>
+                  </>
+                ),
+              },
+              {
+                header: 'Actions',
+                hiddenHeader: true,
+                className: 'col-actions',
+                cell: (app) => (
+                  <button type="button" className="btn btn-danger-outline btn-small" onClick={() => uninstall.ask(app)} data-testid={`uninstall-${app.appId}-${app.companyId}`}>
+                    Uninstall
+                  </button>
+                ),
+              },
+            ]}
+          />
+          <ConfirmActionDialog action={uninstall} title={(app) => `Uninstall ${app.name}?`} confirmLabel="Uninstall" danger>
+            {(app) => (
+              <p>
+                {app.name} loses access to {app.companyName} at once: its tokens stop working and it is notified (app/uninstalled).
+                {app.kind === 'theme' && ' The installed copy of the theme is removed.'}
+                {app.charge === 'purchase' && ' Reinstalling later is free: it was bought.'}
+              </p>
+            )}
+          </ConfirmActionDialog>
+        </Card>
       )}
-    </Card>
+    </Loaded>
   );
 }

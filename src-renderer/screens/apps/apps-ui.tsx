@@ -1,5 +1,6 @@
 // Small pieces the Extensions screens share: a listing's icon (initials), its state badge (Development, Beta,
-// Release) and its approval badge, and a listing's price as the store shows it.
+// Release) and its approval badge, a listing's price as the store shows it, and an app's first table cell.
+import type { ReactNode } from 'react';
 import type { ApprovalStatus, ListingKind, Visibility } from '../../../src-shared/domain/app-store';
 import { APPROVAL_LABELS, listingInitials, VISIBILITY_HELP, VISIBILITY_LABELS } from '../../../src-shared/domain/app-store';
 import { formatMoney } from '../../ui/money';
@@ -36,4 +37,28 @@ export function listingPrice(listing: { visibility: Visibility; priceMinor: numb
   if (listing.visibility === 'beta') return 'Free during Beta';
   if (listing.priceMinor === 0) return 'Free';
   return `${formatMoney(listing.priceMinor, listing.currency)} + VAT`;
+}
+
+/** An app in a table: its name (and a badge), who made it, and its client id where the table shows one. */
+export function AppCell({ name, badge, developer, email, clientId }: { name: string; badge?: ReactNode; developer: string; email: string | null; clientId?: string }) {
+  return (
+    <>
+      {badge ? (
+        <div className="row-title">
+          <strong>{name}</strong> {badge}
+        </div>
+      ) : (
+        <strong>{name}</strong>
+      )}
+      <div className="muted small">
+        by {developer}
+        {email && ` · ${email}`}
+      </div>
+      {clientId && (
+        <div className="muted small">
+          Client ID <code>{clientId}</code>
+        </div>
+      )}
+    </>
+  );
 }

@@ -3,7 +3,7 @@
 // rejected each (2xx accepted, 401/403 rejected) next to what a correct app does — so a developer sees at once
 // whether their verification works. Each variant can also be previewed in the embedded view itself.
 import { useEffect, useState } from 'react';
-import type { EmbedCheckResult } from '../../../src-shared/api/embedded-app-types';
+import type { EmbedCheckResult, ManagedApp } from '../../../src-shared/api/embedded-app-types';
 import type { EmbedCheckOutcome } from '../../../src-shared/domain/embedded-apps';
 import { href } from '../../router/routes';
 import type { EmbedCheckChoice } from '../../state/embedded-apps-slice';
@@ -11,9 +11,13 @@ import { useActions, useApp } from '../../state/store-context';
 import { formatDateTime } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { Card, PageHeader } from '../../ui/page';
-import { Callout, EmptyState, ErrorState, SkeletonBlock, SkeletonRows, Spinner } from '../../ui/states';
+import { Field } from '../../ui/fields';
+import { BusyButton } from '../../ui/form-footer';
+import { Loaded } from '../../ui/loadable';
+import { Callout, EmptyState, ErrorState, SkeletonBlock, SkeletonRows } from '../../ui/states';
+import { Table } from '../../ui/table';
 import { EmbedSurface } from './embed-surface';
-import { useManagedApps } from './manage-apps-screen';
+import { ManagedAppPage } from './manage-apps-screen';
 
 const OUTCOME_LABELS: Record<EmbedCheckOutcome, string> = { accepted: 'Accepted', rejected: 'Rejected', unclear: 'Unclear', unreachable: 'No answer' };
 
@@ -29,8 +33,39 @@ function OutcomeBadge({ result }: { result: EmbedCheckResult }) {
 
 export function EmbedCheckerScreen({ appId }: { appId: number }) {
   const actions = useActions();
+  useEffect(() => {
+    void actions.loadCheckCandidates();
+  }, [actions]);
+  return (
+    <ManagedAppPage
+      appId={appId}
+      loading={
+        <div className="page">
+          <PageHeader title="Embed checker" back={{ href: href({ name: 'app', appId }), label: 'App' }} />
+          <SkeletonBlock height={200} />
+        </div>
+      }
+    >
+      {(app, actingId) =>
+        app && app.canCheck && app.startUrl ? (
+          <EmbedChecker app={app} actingId={actingId} />
+        ) : (
+          <div className="page">
+            <PageHeader title="Embed checker" back={{ href: href({ name: 'apps' }), label: 'Manage Apps' }} />
+            <EmptyState icon="shield" title="This app cannot be checked here" testId="embed-checker-unavailable">
+              <p>The checker loads apps with a Start URL that belong to a company you see.</p>
+            </EmptyState>
+          </div>
+        )
+      }
+    </ManagedAppPage>
+  );
+}
+
+function EmbedChecker({ app, actingId }: { app: ManagedApp; actingId: number }) {
+  const actions = useActions();
+  const appId = app.appId;
   const me = useApp((s) => s.session.info?.user?.id ?? null);
-  const { companyId: actingId, apps, status, error, reload } = useManagedApps();
   const candidates = useApp((s) => s.embeddedApps.candidates);
   const report = useApp((s) => s.embeddedApps.reports[appId]);
   const [companyId, setCompanyId] = useState<number | null>(null);
@@ -38,48 +73,16 @@ export function EmbedCheckerScreen({ appId }: { appId: number }) {
   const [otherCompanyId, setOtherCompanyId] = useState<number | null>(null);
   const [preview, setPreview] = useState<EmbedCheckChoice | null>(null);
 
-  useEffect(() => {
-    void actions.loadCheckCandidates();
-  }, [actions]);
-
-  const app = apps?.find((a) => a.appId === appId) ?? null;
   const companies = candidates.data?.companies ?? [];
   const chosenCompany = companyId ?? actingId;
   // Who may open the app for the chosen company: its own users, and the users of a partner company (which sees it).
   const partnerIds = new Set(companies.filter((c) => c.isPartner).map((c) => c.id));
   const users = (candidates.data?.users ?? []).filter((u) => u.companyId === chosenCompany || partnerIds.has(u.companyId) || u.id === me);
   const chosenUser = userId !== null && users.some((u) => u.id === userId) ? userId : (me ?? users[0]?.id ?? null);
-  const back = { href: href({ name: 'app', appId }), label: app?.name ?? 'App' };
-
-  if (actingId === null) return null;
-  if (status === 'error' && !apps) {
-    return (
-      <div className="page">
-        <ErrorState title="Could not load the apps" message={error} onRetry={reload} />
-      </div>
-    );
-  }
-  if (!apps) {
-    return (
-      <div className="page">
-        <PageHeader title="Embed checker" back={back} />
-        <SkeletonBlock height={200} />
-      </div>
-    );
-  }
-  if (!app || !app.canCheck || !app.startUrl) {
-    return (
-      <div className="page">
-        <PageHeader title="Embed checker" back={{ href: href({ name: 'apps' }), label: 'Manage Apps' }} />
-        <EmptyState icon="shield" title="This app cannot be checked here" testId="embed-checker-unavailable">
-          <p>The checker loads apps with a Start URL that belong to a company you see.</p>
-        </EmptyState>
-      </div>
-    );
-  }
+  const back = { href: href({ name: 'app', appId }), label: app.name };
 
   const run = () => {
-    if (chosenCompany === null || chosenUser === null) return;
+    if (chosenUser === null) return;
     setPreview(null);
     void actions.runEmbedCheck({ appId, companyId: chosenCompany, userId: chosenUser, otherCompanyId });
   };
@@ -96,64 +99,66 @@ export function EmbedCheckerScreen({ appId }: { appId: number }) {
       />
 
       <Card title="Load the app as" description={<>Start URL <code>{app.startUrl}</code></>}>
-        {candidates.status === 'error' && !candidates.data ? (
-          <ErrorState title="Could not load the users and companies" message={candidates.error} onRetry={() => void actions.loadCheckCandidates()} />
-        ) : !candidates.data ? (
-          <SkeletonRows rows={1} columns={3} />
-        ) : (
-          <form
-            className="form-row checker-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              run();
-            }}
-          >
-            <label className="field">
-              <span className="field-label">Company (CompanyID)</span>
-              <select className="input select" value={chosenCompany ?? ''} onChange={(e) => setCompanyId(Number(e.target.value))} data-testid="checker-company">
-                {companies.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name} · {c.id}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span className="field-label">User (UserID)</span>
-              <select className="input select" value={chosenUser ?? ''} onChange={(e) => setUserId(Number(e.target.value))} data-testid="checker-user">
-                {users.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.name} · {u.id}
-                    {u.id === me ? ' (you)' : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span className="field-label">Swapped CompanyID</span>
-              <select
-                className="input select"
-                value={otherCompanyId ?? ''}
-                onChange={(e) => setOtherCompanyId(e.target.value === '' ? null : Number(e.target.value))}
-                data-testid="checker-other-company"
-              >
-                <option value="">Another company you see</option>
-                {companies
-                  .filter((c) => c.id !== chosenCompany)
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name} · {c.id}
-                    </option>
-                  ))}
-              </select>
-            </label>
-            <div className="field checker-run">
-              <button type="submit" className="btn btn-primary" disabled={running || chosenUser === null} data-testid="checker-run">
-                {running ? <Spinner size={14} /> : <Icon name="shield" />} {result ? 'Check again' : 'Run check'}
-              </button>
-            </div>
-          </form>
-        )}
+        <Loaded value={candidates} errorTitle="Could not load the users and companies" onRetry={() => void actions.loadCheckCandidates()} loading={<SkeletonRows rows={1} columns={3} />}>
+          {() => (
+            <form
+              className="form-row checker-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                run();
+              }}
+            >
+              <Field formId="checker" name="company" label="Company (CompanyID)">
+                {(control) => (
+                  <select {...control} className="input select" value={chosenCompany} onChange={(e) => setCompanyId(Number(e.target.value))} data-testid="checker-company">
+                    {companies.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name} · {c.id}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field formId="checker" name="user" label="User (UserID)">
+                {(control) => (
+                  <select {...control} className="input select" value={chosenUser ?? ''} onChange={(e) => setUserId(Number(e.target.value))} data-testid="checker-user">
+                    {users.map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.name} · {u.id}
+                        {u.id === me ? ' (you)' : ''}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field formId="checker" name="otherCompany" label="Swapped CompanyID">
+                {(control) => (
+                  <select
+                    {...control}
+                    className="input select"
+                    value={otherCompanyId ?? ''}
+                    onChange={(e) => setOtherCompanyId(e.target.value === '' ? null : Number(e.target.value))}
+                    data-testid="checker-other-company"
+                  >
+                    <option value="">Another company you see</option>
+                    {companies
+                      .filter((c) => c.id !== chosenCompany)
+                      .map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {c.name} · {c.id}
+                        </option>
+                      ))}
+                  </select>
+                )}
+              </Field>
+              <div className="field checker-run">
+                <BusyButton type="submit" className="btn btn-primary" busy={running} icon="shield" disabled={running || chosenUser === null} testId="checker-run">
+                  {result ? 'Check again' : 'Run check'}
+                </BusyButton>
+              </div>
+            </form>
+          )}
+        </Loaded>
       </Card>
 
       {report?.status === 'error' && <ErrorState title="The check did not run" message={report.error} onRetry={run} />}
@@ -169,47 +174,42 @@ export function EmbedCheckerScreen({ appId }: { appId: number }) {
             </Callout>
           )}
           <Card title="Results" description={`Checked ${formatDateTime(result.checkedAt)} · swapped CompanyID ${result.otherCompanyId}`} flush>
-            <table className="table" data-testid="checker-results">
-              <thead>
-                <tr>
-                  <th scope="col">Request</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">A correct app</th>
-                  <th scope="col">This app</th>
-                  <th scope="col" className="col-actions">
-                    <span className="sr-only">Preview</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.results.map((r) => (
-                  <tr key={r.variant} data-testid={`checker-row-${r.variant}`}>
-                    <td>
-                      <strong>{r.label}</strong>
-                    </td>
-                    <td className="small">
-                      UserID {r.userId} · CompanyID {r.companyId}
-                    </td>
-                    <td className="small">{r.expected === 'accept' ? 'Accepts' : 'Rejects'}</td>
-                    <td>
+            <Table
+              testId="checker-results"
+              rows={result.results}
+              rowKey={(r) => r.variant}
+              rowTestId={(r) => `checker-row-${r.variant}`}
+              columns={[
+                { header: 'Request', cell: (r) => <strong>{r.label}</strong> },
+                { header: 'Sent', className: 'small', headerClassName: '', cell: (r) => <>UserID {r.userId} · CompanyID {r.companyId}</> },
+                { header: 'A correct app', className: 'small', headerClassName: '', cell: (r) => (r.expected === 'accept' ? 'Accepts' : 'Rejects') },
+                {
+                  header: 'This app',
+                  cell: (r) => (
+                    <>
                       <OutcomeBadge result={r} />
                       <div className="muted small checker-verdict">{r.verdict}</div>
                       {r.snippet && <div className="muted small checker-snippet">“{r.snippet}”</div>}
-                    </td>
-                    <td className="col-actions">
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        onClick={() => setPreview({ userId: result.userId, variant: r.variant, otherCompanyId: result.otherCompanyId })}
-                        data-testid={`preview-${r.variant}`}
-                      >
-                        Preview
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                {
+                  header: 'Preview',
+                  hiddenHeader: true,
+                  className: 'col-actions',
+                  cell: (r) => (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => setPreview({ userId: result.userId, variant: r.variant, otherCompanyId: result.otherCompanyId })}
+                      data-testid={`preview-${r.variant}`}
+                    >
+                      Preview
+                    </button>
+                  ),
+                },
+              ]}
+            />
           </Card>
           {preview && (
             <Card title={`Preview: ${result.results.find((r) => r.variant === preview.variant)?.label ?? preview.variant}`} description="The app as the embedded view loads this request.">

@@ -5,43 +5,42 @@ import { useState } from 'react';
 import { href } from '../../router/routes';
 import { Icon } from '../../ui/icons';
 import { PageHeader } from '../../ui/page';
-import { EmptyState, ErrorState, SkeletonBlock } from '../../ui/states';
+import type { ManagedApp } from '../../../src-shared/api/embedded-app-types';
+import { EmptyState, SkeletonBlock } from '../../ui/states';
 import { EmbedSurface } from './embed-surface';
-import { AccessBadge, useManagedApps } from './manage-apps-screen';
+import { AccessBadge, ManagedAppPage } from './manage-apps-screen';
 
 export function EmbeddedAppScreen({ appId }: { appId: number }) {
-  const { companyId, apps, status, error, reload } = useManagedApps();
-  const [reloadKey, setReloadKey] = useState(0);
-  const app = apps?.find((a) => a.appId === appId) ?? null;
   const back = { href: href({ name: 'apps' }), label: 'Manage Apps' };
+  return (
+    <ManagedAppPage
+      appId={appId}
+      loading={
+        <div className="page page-fill">
+          <PageHeader title="Opening app…" back={back} />
+          <SkeletonBlock height={320} />
+        </div>
+      }
+    >
+      {(app, companyId) =>
+        app && app.startUrl ? (
+          <EmbeddedApp app={app} companyId={companyId} back={back} />
+        ) : (
+          <div className="page">
+            <PageHeader title="App" back={back} />
+            <EmptyState icon="puzzle" title={app ? `${app.name} is not an embedded app` : 'This app is not among your apps'} testId="embedded-app-missing">
+              <p>{app ? 'It has no Start URL, so there is nothing to open here.' : `App ${appId} is not installed for this company.`}</p>
+            </EmptyState>
+          </div>
+        )
+      }
+    </ManagedAppPage>
+  );
+}
 
-  if (companyId === null) return null;
-  if (status === 'error' && !apps) {
-    return (
-      <div className="page">
-        <ErrorState title="Could not load the apps" message={error} onRetry={reload} />
-      </div>
-    );
-  }
-  if (!apps) {
-    return (
-      <div className="page page-fill">
-        <PageHeader title="Opening app…" back={back} />
-        <SkeletonBlock height={320} />
-      </div>
-    );
-  }
-  if (!app || !app.startUrl) {
-    return (
-      <div className="page">
-        <PageHeader title="App" back={back} />
-        <EmptyState icon="puzzle" title={app ? `${app.name} is not an embedded app` : 'This app is not among your apps'} testId="embedded-app-missing">
-          <p>{app ? 'It has no Start URL, so there is nothing to open here.' : `App ${appId} is not installed for this company.`}</p>
-        </EmptyState>
-      </div>
-    );
-  }
-
+function EmbeddedApp({ app, companyId, back }: { app: ManagedApp; companyId: number; back: { href: string; label: string } }) {
+  const [reloadKey, setReloadKey] = useState(0);
+  const appId = app.appId;
   return (
     <div className="page page-fill embedded-app-page" data-testid="embedded-app">
       <PageHeader

@@ -1,7 +1,7 @@
 // Extensions / Manage Apps (#/apps): the acting company's apps — its own (a developer opens them without
 // installing) and the ones installed for it — with who made them, what they may do, and Open (the app embedded
 // under the console) and Check embedding (the embed checker, for apps of companies the user sees).
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { ManagedApp, ManagedAppAccess } from '../../../src-shared/api/embedded-app-types';
 import { OAUTH_SCOPE_TITLES } from '../../../src-shared/domain/oauth-scopes';
 import { href } from '../../router/routes';
@@ -9,7 +9,11 @@ import { useActions, useApp } from '../../state/store-context';
 import { plural } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { Card, PageHeader } from '../../ui/page';
+import type { Loadable } from '../../state/loadable';
+import { Loaded } from '../../ui/loadable';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
+import { Table } from '../../ui/table';
+import { AppCell } from './apps-ui';
 
 export const ACCESS_LABELS: Record<ManagedAppAccess, string> = { own: 'Your app', installed: 'Installed', authorized: 'Installed' };
 const ACCESS_TITLES: Record<ManagedAppAccess, string> = {
@@ -27,25 +31,38 @@ export function AccessBadge({ access }: { access: ManagedAppAccess }) {
 }
 
 /** Loads the acting company's apps once and gives them back (shared by the three screens). */
-export function useManagedApps(): { companyId: number | null; apps: ManagedApp[] | null; status: string; error: string | null; reload: () => void } {
+export function useManagedApps(): { companyId: number | null; list: Loadable<ManagedApp[]> | undefined; reload: () => void } {
   const companyId = useApp((s) => s.session.info?.acting?.id ?? null);
   const list = useApp((s) => (companyId === null ? undefined : s.embeddedApps.lists[companyId]));
   const actions = useActions();
   useEffect(() => {
     if (companyId !== null) void actions.loadManagedApps(companyId);
   }, [actions, companyId]);
-  return {
-    companyId,
-    apps: list?.data ?? null,
-    status: list?.status ?? 'idle',
-    error: list?.error ?? null,
-    reload: () => companyId !== null && void actions.loadManagedApps(companyId),
-  };
+  return { companyId, list, reload: () => companyId !== null && void actions.loadManagedApps(companyId) };
+}
+
+/** A page about one of the acting company's apps, in the designed states while the apps load or fail. */
+export function ManagedAppPage({ appId, loading, children }: { appId: number; loading: ReactNode; children: (app: ManagedApp | null, companyId: number) => ReactNode }) {
+  const { companyId, list, reload } = useManagedApps();
+  if (companyId === null) return null;
+  return (
+    <Loaded
+      value={list}
+      renderError={(message) => (
+        <div className="page">
+          <ErrorState title="Could not load the apps" message={message} onRetry={reload} />
+        </div>
+      )}
+      loading={loading}
+    >
+      {(apps) => children(apps.find((a) => a.appId === appId) ?? null, companyId)}
+    </Loaded>
+  );
 }
 
 export function ManageAppsScreen() {
   const acting = useApp((s) => s.session.info?.acting ?? null);
-  const { apps, status, error, reload } = useManagedApps();
+  const { list, reload } = useManagedApps();
   if (!acting) return null;
 
   return (
@@ -54,47 +71,46 @@ export function ManageAppsScreen() {
         title="Manage Apps"
         subtitle={`Apps ${acting.name} uses. Each opens here in its own sandbox, signed for you and ${acting.name} (UserID, CompanyID and hmac).`}
       />
-      {status === 'error' && !apps ? (
-        <ErrorState title="Could not load the apps" message={error} onRetry={reload} />
-      ) : !apps ? (
-        <SkeletonRows rows={3} columns={4} />
-      ) : apps.length === 0 ? (
-        <EmptyState icon="puzzle" title={`${acting.name} has no apps yet`} testId="manage-apps-empty">
-          <p>An app shows here once it is installed for {acting.name}, or when {acting.name} makes one itself.</p>
-          <p className="muted">
-            App developers: <code>partnerdeck example-app</code> starts the example embedded app and registers it.
-          </p>
-        </EmptyState>
-      ) : (
-        <Card title={plural(apps.length, 'app', 'apps')} flush>
-          <table className="table" data-testid="manage-apps-table">
-            <thead>
-              <tr>
-                <th scope="col">App</th>
-                <th scope="col">May</th>
-                <th scope="col">Opens</th>
-                <th scope="col" className="col-actions">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {apps.map((app) => (
-                <tr key={app.appId} data-testid={`managed-app-${app.appId}`}>
-                  <td>
-                    <div className="row-title">
-                      <strong>{app.name}</strong> <AccessBadge access={app.access} />
-                    </div>
-                    <div className="muted small">
-                      by {app.developerCompanyName}
-                      {app.developerEmail && ` · ${app.developerEmail}`}
-                    </div>
-                  </td>
-                  <td className="small">{app.scopes.length === 0 ? <span className="muted">Nothing</span> : app.scopes.map((s) => OAUTH_SCOPE_TITLES[s]).join(', ')}</td>
-                  <td className="small">
-                    {app.startOrigin ? <code>{app.startOrigin}</code> : <span className="muted">Not an embedded app (no Start URL)</span>}
-                  </td>
-                  <td className="col-actions">
+      <Loaded
+        value={list}
+        errorTitle="Could not load the apps"
+        onRetry={reload}
+        loading={<SkeletonRows rows={3} columns={4} />}
+        empty={
+          <EmptyState icon="puzzle" title={`${acting.name} has no apps yet`} testId="manage-apps-empty">
+            <p>An app shows here once it is installed for {acting.name}, or when {acting.name} makes one itself.</p>
+            <p className="muted">
+              App developers: <code>partnerdeck example-app</code> starts the example embedded app and registers it.
+            </p>
+          </EmptyState>
+        }
+      >
+        {(apps) => (
+          <Card title={plural(apps.length, 'app', 'apps')} flush>
+            <Table
+              testId="manage-apps-table"
+              rows={apps}
+              rowKey={(app) => app.appId}
+              rowTestId={(app) => `managed-app-${app.appId}`}
+              columns={[
+                { header: 'App', cell: (app) => <AppCell name={app.name} badge={<AccessBadge access={app.access} />} developer={app.developerCompanyName} email={app.developerEmail} /> },
+                {
+                  header: 'May',
+                  className: 'small',
+                  headerClassName: '',
+                  cell: (app) => (app.scopes.length === 0 ? <span className="muted">Nothing</span> : app.scopes.map((s) => OAUTH_SCOPE_TITLES[s]).join(', ')),
+                },
+                {
+                  header: 'Opens',
+                  className: 'small',
+                  headerClassName: '',
+                  cell: (app) => (app.startOrigin ? <code>{app.startOrigin}</code> : <span className="muted">Not an embedded app (no Start URL)</span>),
+                },
+                {
+                  header: 'Actions',
+                  hiddenHeader: true,
+                  className: 'col-actions',
+                  cell: (app) => (
                     <div className="row-actions">
                       {app.canCheck && app.startUrl && (
                         <a className="btn btn-small" href={href({ name: 'app-check', appId: app.appId })} data-testid={`check-${app.appId}`}>
@@ -107,13 +123,13 @@ export function ManageAppsScreen() {
                         </a>
                       )}
                     </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-      )}
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -14,16 +14,51 @@ import { useActions, useApp } from '../../state/store-context';
 import { useActing, useShopDefaults } from '../../state/use-shop';
 import { CopyButton } from '../../ui/copy-button';
 import { ConfirmDialog, Modal } from '../../ui/dialog';
-import { CheckboxField, ChoiceField, FieldError, SelectField, TextAreaField, TextField, errorText } from '../../ui/fields';
+import { CheckboxField, ChoiceField, Field, FieldError, SelectField, TextAreaField, TextField, errorText } from '../../ui/fields';
+import { CancelConfirm } from '../../ui/form-footer';
+import { Loaded } from '../../ui/loadable';
+import { Table, type TableColumn } from '../../ui/table';
+import { useAction } from '../../ui/use-action';
+import { useLatestLoad } from '../../state/use-latest-load';
 import { FormDrawer } from '../../ui/form-drawer';
 import { formatDateTime, plural } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { bpToPercentText, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
 import { Card, PageHeader } from '../../ui/page';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
+import { Callout, EmptyState, SkeletonRows } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { PriceFields, priceProblems } from '../store/store-ui';
 import { ApprovalBadge, ListingIcon, VisibilityBadge, listingPrice } from './apps-ui';
+
+const MY_APPS_COLUMNS: TableColumn<DeveloperApp>[] = [
+  {
+    header: 'App',
+    cell: (app) => (
+      <div className="listing-cell">
+        <ListingIcon name={app.name} kind={app.kind} />
+        <div>
+          <a href={href({ name: 'my-apps', appId: app.id })} onClick={(e) => e.stopPropagation()}>
+            <strong>{app.name}</strong>
+          </a>
+          <div className="muted small">{app.kind === 'theme' ? `Theme · ${app.themeName ?? 'no theme chosen'}` : `App · ${app.clientId}`}</div>
+        </div>
+      </div>
+    ),
+  },
+  {
+    header: 'State',
+    cell: (app) => (
+      <span className="badge-row">
+        <VisibilityBadge visibility={app.visibility} testId={`my-app-${app.id}-visibility`} />
+        <ApprovalBadge approval={app.approval} testId={`my-app-${app.id}-approval`} />
+        {!app.isActive && <span className="badge">Not for sale</span>}
+      </span>
+    ),
+  },
+  { header: 'Price', cell: (app) => listingPrice(app) },
+  { header: 'Installs', cell: (app) => app.activeInstalls },
+  { header: 'Updated', className: 'muted', headerClassName: '', cell: (app) => formatDateTime(app.updatedAt) },
+];
 
 export function MyAppsScreen({ appId }: { appId: number | 'new' | null }) {
   const acting = useActing();
@@ -50,56 +85,23 @@ export function MyAppsScreen({ appId }: { appId: number | 'new' | null }) {
           </a>
         }
       />
-      {list?.status === 'error' && !apps ? (
-        <ErrorState title="Could not load your apps" message={list.error} onRetry={() => void actions.loadMyApps(acting.id)} />
-      ) : !apps ? (
-        <SkeletonRows rows={3} columns={5} />
-      ) : apps.length === 0 ? (
-        <EmptyState icon="code" title="No apps yet" testId="my-apps-empty">
-          <p>Create an app (an OAuth client, optionally embedded in the console) or a theme. It starts in Development; request approval to list it for everyone.</p>
-        </EmptyState>
-      ) : (
-        <Card title={plural(apps.length, 'listing', 'listings')} flush>
-          <table className="table" data-testid="my-apps-table">
-            <thead>
-              <tr>
-                <th scope="col">App</th>
-                <th scope="col">State</th>
-                <th scope="col">Price</th>
-                <th scope="col">Installs</th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {apps.map((app) => (
-                <tr key={app.id} className="row-link" data-testid={`my-app-${app.id}`} onClick={() => navigate({ name: 'my-apps', appId: app.id })}>
-                  <td>
-                    <div className="listing-cell">
-                      <ListingIcon name={app.name} kind={app.kind} />
-                      <div>
-                        <a href={href({ name: 'my-apps', appId: app.id })} onClick={(e) => e.stopPropagation()}>
-                          <strong>{app.name}</strong>
-                        </a>
-                        <div className="muted small">{app.kind === 'theme' ? `Theme · ${app.themeName ?? 'no theme chosen'}` : `App · ${app.clientId}`}</div>
-                      </div>
-                    </div>
-                  </td>
-                  <td>
-                    <span className="badge-row">
-                      <VisibilityBadge visibility={app.visibility} testId={`my-app-${app.id}-visibility`} />
-                      <ApprovalBadge approval={app.approval} testId={`my-app-${app.id}-approval`} />
-                      {!app.isActive && <span className="badge">Not for sale</span>}
-                    </span>
-                  </td>
-                  <td>{listingPrice(app)}</td>
-                  <td>{app.activeInstalls}</td>
-                  <td className="muted">{formatDateTime(app.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
-      )}
+      <Loaded
+        value={list}
+        errorTitle="Could not load your apps"
+        onRetry={() => void actions.loadMyApps(acting.id)}
+        loading={<SkeletonRows rows={3} columns={5} />}
+        empty={
+          <EmptyState icon="code" title="No apps yet" testId="my-apps-empty">
+            <p>Create an app (an OAuth client, optionally embedded in the console) or a theme. It starts in Development; request approval to list it for everyone.</p>
+          </EmptyState>
+        }
+      >
+        {(listings) => (
+          <Card title={plural(listings.length, 'listing', 'listings')} flush>
+            <Table testId="my-apps-table" rows={listings} rowKey={(app) => app.id} rowClassName={() => 'row-link'} rowTestId={(app) => `my-app-${app.id}`} onRowClick={(app) => navigate({ name: 'my-apps', appId: app.id })} columns={MY_APPS_COLUMNS} />
+          </Card>
+        )}
+      </Loaded>
 
       {appId === 'new' && (
         <ListingDrawer
@@ -247,10 +249,7 @@ function ListingDrawer({
   const actions = useActions();
   const companyId = acting?.id ?? 0;
   const isNew = app === null;
-  const [themes, setThemes] = useState<{ id: number; name: string; version: string }[]>([]);
-  useEffect(() => {
-    if (companyId) void actions.themeChoices(companyId).then(setThemes, () => setThemes([]));
-  }, [actions, companyId]);
+  const themes = useLatestLoad(companyId ? () => actions.themeChoices(companyId) : null, [actions, companyId]).data ?? [];
   const validate = useMemo(
     () =>
       isNew
@@ -320,24 +319,20 @@ function ListingDrawer({
         />
       ) : (
         <div className="form-grid">
-          <div className="field span-2">
-            <label className="field-label" htmlFor={`${form.id}-redirectUris`}>
-              Redirect URIs
-            </label>
-            <textarea
-              id={`${form.id}-redirectUris`}
-              className="input textarea"
-              rows={3}
-              value={v.redirectUris}
-              placeholder="https://your-app.example/oauth/callback"
-              data-testid="input-redirectUris"
-              aria-invalid={redirectProblem(form.error) ? true : undefined}
-              onChange={(e) => form.setValue('redirectUris', e.target.value)}
-              onBlur={() => form.blur('redirectUris')}
-            />
-            <p className="field-hint">One a line, matched exactly. https, or http on 127.0.0.1 / localhost.</p>
-            <FieldError formId={form.id} field="redirectUris" message={redirectProblem(form.error)} />
-          </div>
+          <Field formId={form.id} name="redirectUris" label="Redirect URIs" className="span-2" hint="One a line, matched exactly. https, or http on 127.0.0.1 / localhost." error={redirectProblem(form.error)}>
+            {(control) => (
+              <textarea
+                {...control}
+                className="input textarea"
+                rows={3}
+                value={v.redirectUris}
+                placeholder="https://your-app.example/oauth/callback"
+                data-testid="input-redirectUris"
+                onChange={(e) => form.setValue('redirectUris', e.target.value)}
+                onBlur={() => form.blur('redirectUris')}
+              />
+            )}
+          </Field>
           <TextField
             form={form}
             name="authorizationUrl"
@@ -374,20 +369,12 @@ function ListingSide({ app }: { app: DeveloperApp }) {
   const actions = useActions();
   const [revealed, setRevealed] = useState<string | null>(null);
   const [confirmRotate, setConfirmRotate] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [rotated, setRotated] = useState<string | null>(null);
   const [requesting, setRequesting] = useState(false);
   const [message, setMessage] = useState('');
-  const run = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch {
-      // Shown as a toast.
-    } finally {
-      setBusy(false);
-    }
-  };
+  // One action at a time: every button waits while one runs.
+  const action = useAction((fn: () => Promise<unknown>) => fn());
+  const { busy, run } = action;
   const request = app.latestRequest;
 
   return (
@@ -492,32 +479,24 @@ function ListingSide({ app }: { app: DeveloperApp }) {
           onClose={() => setRequesting(false)}
           testId="request-dialog"
           footer={
-            <>
-              <button type="button" className="btn" onClick={() => setRequesting(false)} disabled={busy}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="btn btn-primary"
-                disabled={busy}
-                data-testid="send-request"
-                onClick={() =>
-                  void run(async () => {
-                    await actions.requestApproval(app.companyId, app.id, message);
-                    setRequesting(false);
-                  })
-                }
-              >
-                Send to the operator
-              </button>
-            </>
+            <CancelConfirm
+              onCancel={() => setRequesting(false)}
+              busy={busy}
+              confirmLabel="Send to the operator"
+              confirmTestId="send-request"
+              onConfirm={() =>
+                void run(async () => {
+                  await actions.requestApproval(app.companyId, app.id, message);
+                  setRequesting(false);
+                })
+              }
+            />
           }
         >
           <p>The platform operator reviews the listing and approves it into Beta (free for everyone) or Release (bought), or tells you what to change.</p>
-          <label className="field">
-            <span className="field-label">Note for the operator (optional)</span>
-            <textarea className="input textarea" rows={3} value={message} maxLength={1000} onChange={(e) => setMessage(e.target.value)} data-testid="request-message" />
-          </label>
+          <Field formId="approval-request" name="message" label="Note for the operator (optional)">
+            {(control) => <textarea {...control} className="input textarea" rows={3} value={message} maxLength={1000} onChange={(e) => setMessage(e.target.value)} data-testid="request-message" />}
+          </Field>
         </Modal>
       )}
     </div>

@@ -15,7 +15,11 @@ import { formatDate } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { formatMoney, parseMoney } from '../../ui/money';
 import { PageHeader } from '../../ui/page';
-import { ErrorState, SkeletonBlock } from '../../ui/states';
+import { Field } from '../../ui/fields';
+import { CancelConfirm } from '../../ui/form-footer';
+import { Loaded } from '../../ui/loadable';
+import { SkeletonBlock } from '../../ui/states';
+import { useAction } from '../../ui/use-action';
 import { DocumentDownloads, DocumentTypeBadge } from './billing-ui';
 
 export function BillingDocumentScreen({ documentId }: { documentId: number }) {
@@ -52,13 +56,9 @@ export function BillingDocumentScreen({ documentId }: { documentId: number }) {
           )
         }
       />
-      {doc.status === 'error' && !d ? (
-        <ErrorState title="Could not open this document" message={doc.error} onRetry={() => void actions.loadDocument(documentId)} />
-      ) : !d ? (
-        <SkeletonBlock height={480} />
-      ) : (
-        <DocumentPaper d={d} />
-      )}
+      <Loaded value={{ ...doc, data: d }} errorTitle="Could not open this document" onRetry={() => void actions.loadDocument(documentId)} loading={<SkeletonBlock height={480} />}>
+        {(shown) => <DocumentPaper d={shown} />}
+      </Loaded>
       {correcting && d && <CorrectionDialog d={d} onClose={() => setCorrecting(false)} />}
     </div>
   );
@@ -199,8 +199,12 @@ function CorrectionDialog({ d, onClose }: { d: BillingDocument; onClose: () => v
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
+  const issue = useAction(async (input: { documentId: number; type: 'invoice' | 'credit_note'; amountMinor: number; reason: string }) => {
+    const created = await actions.correctDocument(input);
+    onClose();
+    navigate({ name: 'billing-document', documentId: created.id });
+  });
+  const submit = () => {
     const parsed = parseMoney(amount, d.currency);
     const input = { documentId: d.id, type, amountMinor: parsed.ok ? parsed.minor : Number.NaN, reason };
     const checked = correctionSchema.safeParse(input);
@@ -208,52 +212,30 @@ function CorrectionDialog({ d, onClose }: { d: BillingDocument; onClose: () => v
     if (!parsed.ok) problems.amountMinor = parsed.problem;
     if (!checked.success) for (const [field, messages] of Object.entries(checked.error.flatten().fieldErrors)) problems[field] ??= messages?.[0] ?? 'is invalid';
     setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      const created = await actions.correctDocument(input);
-      onClose();
-      navigate({ name: 'billing-document', documentId: created.id });
-    } catch {
-      // mutate() showed the error.
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(problems).length === 0) void issue.run(input);
   };
   return (
     <Modal
       title={`Correct ${d.number}`}
       onClose={onClose}
       testId="correction-dialog"
-      footer={
-        <>
-          <button type="button" className="btn" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={busy} data-testid="correction-submit">
-            Issue correction
-          </button>
-        </>
-      }
+      footer={<CancelConfirm onCancel={onClose} busy={issue.busy} confirmLabel="Issue correction" onConfirm={submit} confirmTestId="correction-submit" />}
     >
       <p className="muted">The original stays as it is. The correction is a new document with its own number that refers to it; VAT follows the original.</p>
-      <label className="field">
-        <span className="field-label">Kind</span>
-        <select className="input" value={type} onChange={(e) => setType(e.target.value as 'invoice' | 'credit_note')} data-testid="correction-type">
-          <option value="credit_note">Credit note (the recipient was charged too much)</option>
-          <option value="invoice">Invoice (the recipient owes more)</option>
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Net amount ({d.currency})</span>
-        <input className={`input${errors.amountMinor ? ' is-invalid' : ''}`} value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="correction-amount" />
-        {errors.amountMinor && <span className="field-error">Amount {errors.amountMinor}</span>}
-      </label>
-      <label className="field">
-        <span className="field-label">Reason (printed on the document)</span>
-        <input className={`input${errors.reason ? ' is-invalid' : ''}`} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="correction-reason" />
-        {errors.reason && <span className="field-error">Reason {errors.reason}</span>}
-      </label>
+      <Field formId="correction" name="type" label="Kind">
+        {(control) => (
+          <select {...control} className="input" value={type} onChange={(e) => setType(e.target.value as 'invoice' | 'credit_note')} data-testid="correction-type">
+            <option value="credit_note">Credit note (the recipient was charged too much)</option>
+            <option value="invoice">Invoice (the recipient owes more)</option>
+          </select>
+        )}
+      </Field>
+      <Field formId="correction" name="amountMinor" label={<>Net amount ({d.currency})</>} error={errors.amountMinor && `Amount ${errors.amountMinor}`}>
+        {(control) => <input {...control} className="input" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="correction-amount" />}
+      </Field>
+      <Field formId="correction" name="reason" label="Reason (printed on the document)" error={errors.reason && `Reason ${errors.reason}`}>
+        {(control) => <input {...control} className="input" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="correction-reason" />}
+      </Field>
     </Modal>
   );
 }

@@ -9,13 +9,16 @@ import { href } from '../../router/routes';
 import { useActions, useApp } from '../../state/store-context';
 import { useCapabilities } from '../../state/use-capabilities';
 import { RouteBadge } from '../../ui/badges';
-import { ConfirmDialog } from '../../ui/dialog';
+import { ConfirmActionDialog } from '../../ui/dialog';
+import { LoadableCard, Loaded } from '../../ui/loadable';
+import { Table } from '../../ui/table';
+import { useConfirmedAction } from '../../ui/use-action';
 import { formatDateTime, plural } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { formatMoney } from '../../ui/money';
 import { Card, PageHeader } from '../../ui/page';
-import { Callout, EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
-import { DocumentsTable, DocumentTypeBadge, MonthStateBadge } from './billing-ui';
+import { Callout, CardEmpty, EmptyState, SkeletonRows } from '../../ui/states';
+import { DocumentsTable, DocumentTypeBadge, MonthStateBadge, moneyColumns } from './billing-ui';
 
 export function BillingMonthScreen({ month }: { month: string }) {
   const caps = useCapabilities();
@@ -36,15 +39,18 @@ export function BillingMonthScreen({ month }: { month: string }) {
     <div className="page" data-testid="billing-month">
       <PageHeader back={{ href: href({ name: 'billing', tab: 'months' }), label: 'Billing' }} title={monthName(month)} badges={state && <MonthStateBadge state={state} />} />
       {caps.billingClose && <ClosePanel month={month} />}
-      <Card flush title="Issued documents" testId="month-documents">
-        {!monthDocs ? (
-          <SkeletonRows rows={3} columns={7} />
-        ) : monthDocs.length === 0 ? (
-          <div className="card-empty">Nothing issued for {monthName(month)} yet.</div>
-        ) : (
-          <DocumentsTable documents={monthDocs} showMonth={false} testId="month-documents-table" />
-        )}
-      </Card>
+      <LoadableCard
+        flush
+        title="Issued documents"
+        testId="month-documents"
+        value={{ ...documents, data: monthDocs }}
+        errorTitle="Could not load the documents"
+        onRetry={() => void actions.loadDocuments()}
+        loading={<SkeletonRows rows={3} columns={7} />}
+        empty={<CardEmpty>Nothing issued for {monthName(month)} yet.</CardEmpty>}
+      >
+        {(docs) => <DocumentsTable documents={docs} showMonth={false} testId="month-documents-table" />}
+      </LoadableCard>
       {caps.billingClose && <WhatIfPanel month={month} />}
     </div>
   );
@@ -53,25 +59,22 @@ export function BillingMonthScreen({ month }: { month: string }) {
 function ClosePanel({ month }: { month: string }) {
   const preview = useApp((s) => s.billing.preview);
   const actions = useActions();
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const p = preview.data?.month === month ? preview.data : null;
-  if (preview.status === 'error' && !p) return <ErrorState title="Could not preview the close" message={preview.error} onRetry={() => void actions.loadClosePreview(month)} />;
-  if (!p) return <SkeletonRows rows={4} columns={5} />;
+  return (
+    <Loaded value={{ ...preview, data: p }} errorTitle="Could not preview the close" onRetry={() => void actions.loadClosePreview(month)} loading={<SkeletonRows rows={4} columns={5} />}>
+      {(shown) => <ClosePreviewCard p={shown} />}
+    </Loaded>
+  );
+}
 
-  const close = async () => {
-    setBusy(true);
-    try {
-      await actions.closeMonth(month, p.fingerprint);
-      setConfirming(false);
-    } catch {
-      // mutate() showed the error (a stale preview: the preview reloads below).
-      void actions.loadClosePreview(month);
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+function ClosePreviewCard({ p }: { p: ClosePreview }) {
+  const actions = useActions();
+  const month = p.month;
+  const close = useConfirmedAction((preview: ClosePreview) => actions.closeMonth(month, preview.fingerprint), {
+    afterError: 'close',
+    // A stale preview: the preview reloads (mutate() showed the error).
+    onError: () => void actions.loadClosePreview(month),
+  });
 
   const nothingLeft = p.companies.toClose === 0;
   return (
@@ -81,7 +84,7 @@ function ClosePanel({ month }: { month: string }) {
       description={nothingLeft ? `${p.monthName} is closed: closing again changes nothing.` : 'Nothing is written until you close. The route of each client at the close applies to the whole month.'}
       actions={
         !nothingLeft && (
-          <button type="button" className="btn btn-primary" disabled={!p.closable} onClick={() => setConfirming(true)} data-testid="close-month">
+          <button type="button" className="btn btn-primary" disabled={!p.closable} onClick={() => close.ask(p)} data-testid="close-month">
             <Icon name="check" size={14} /> Close {p.monthName}
           </button>
         )
@@ -109,44 +112,43 @@ function ClosePanel({ month }: { month: string }) {
             ))}
           </dl>
           <PreviewTotals preview={p} />
-          <table className="table billing-table" data-testid="preview-documents">
-            <thead>
-              <tr>
-                <th>Document</th>
-                <th>Recipient</th>
-                <th className="num">Net</th>
-                <th className="num">VAT</th>
-                <th className="num">Gross</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.documents.map((d) => (
-                <tr key={d.key}>
-                  <td>
+          <Table
+            className="table billing-table"
+            testId="preview-documents"
+            rows={p.documents}
+            rowKey={(d) => d.key}
+            columns={[
+              {
+                header: 'Document',
+                cell: (d) => (
+                  <>
                     <DocumentTypeBadge type={d.type} /> {d.currency}
                     {d.reverseCharge && <span className="badge badge-neutral">Reverse charge</span>}
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                header: 'Recipient',
+                cell: (d) => (
+                  <>
                     {d.recipientName}
                     {d.shops > 0 && <span className="muted small"> · with {plural(d.shops, 'managed shop', 'managed shops')}</span>}
-                  </td>
-                  <td className="num">{formatMoney(d.netMinor, d.currency)}</td>
-                  <td className="num">{d.type === 'invoice' ? formatMoney(d.vatMinor, d.currency) : '—'}</td>
-                  <td className="num strong">{formatMoney(d.grossMinor, d.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              ...moneyColumns<ClosePreview['documents'][number]>((d) => (d.type === 'invoice' ? formatMoney(d.vatMinor, d.currency) : '—')),
+            ]}
+          />
         </>
       )}
-      {confirming && (
-        <ConfirmDialog title={`Close ${p.monthName}?`} confirmLabel={`Issue ${plural(p.documents.length, 'document', 'documents')}`} busy={busy} onConfirm={() => void close()} onCancel={() => setConfirming(false)}>
+      <ConfirmActionDialog action={close} title={(c) => `Close ${c.monthName}?`} confirmLabel={(c) => `Issue ${plural(c.documents.length, 'document', 'documents')}`}>
+        {(c) => (
           <p>
-            {plural(p.documents.length, 'document is', 'documents are')} issued with their numbers and emailed to {plural(p.companies.withDocuments, 'recipient', 'recipients')}. Issued documents
+            {plural(c.documents.length, 'document is', 'documents are')} issued with their numbers and emailed to {plural(c.companies.withDocuments, 'recipient', 'recipients')}. Issued documents
             never change: a mistake is fixed with a correction.
           </p>
-        </ConfirmDialog>
-      )}
+        )}
+      </ConfirmActionDialog>
     </Card>
   );
 }

@@ -13,8 +13,9 @@ import { useCapabilities } from '../../state/use-capabilities';
 import { errorText, FieldError } from '../../ui/fields';
 import { Icon } from '../../ui/icons';
 import { bpToPercentText } from '../../ui/money';
-import { Card } from '../../ui/page';
-import { Callout, ErrorState, SkeletonRows } from '../../ui/states';
+import { LoadableCard } from '../../ui/loadable';
+import { Callout, SkeletonRows } from '../../ui/states';
+import { Table } from '../../ui/table';
 import { useForm } from '../../ui/use-form';
 
 type RateTexts = Record<BillingRateKey, string>;
@@ -78,7 +79,7 @@ export function RatesTab() {
   }, [actions]);
   const canEdit = caps.editRates;
   return (
-    <Card
+    <LoadableCard
       flush
       testId="billing-rates"
       title="Rates of the month close"
@@ -90,46 +91,37 @@ export function RatesTab() {
           </button>
         ) : undefined
       }
+      value={rates}
+      onRetry={() => void actions.loadRates()}
+      loading={<SkeletonRows rows={8} columns={3} />}
     >
-      {rates.status === 'error' && !rates.data ? (
-        <ErrorState message={rates.error} onRetry={() => void actions.loadRates()} />
-      ) : !rates.data ? (
-        <SkeletonRows rows={8} columns={3} />
-      ) : editing && canEdit ? (
-        <RatesEditor views={rates.data} onDone={() => setEditing(false)} />
-      ) : (
-        <RatesTable views={rates.data} />
-      )}
-    </Card>
+      {(views) => (editing && canEdit ? <RatesEditor views={views} onDone={() => setEditing(false)} /> : <RatesTable views={views} />)}
+    </LoadableCard>
   );
 }
 
 function RatesTable({ views }: { views: RateView[] }) {
   return (
-    <table className="table billing-table">
-      <thead>
-        <tr>
-          <th>Setting</th>
-          <th>Value</th>
-          <th>Default</th>
-          <th>What it does</th>
-        </tr>
-      </thead>
-      <tbody>
-        {views.map((r) => (
-          <tr key={r.key} data-testid={`rate-${r.key}`}>
-            <td className="strong">{r.label}</td>
-            <td data-testid="rate-value">
+    <Table
+      className="table billing-table"
+      rows={views}
+      rowKey={(r) => r.key}
+      rowTestId={(r) => `rate-${r.key}`}
+      columns={[
+        { header: 'Setting', cellClassName: () => 'strong', cell: (r) => r.label },
+        {
+          header: 'Value',
+          cellTestId: () => 'rate-value',
+          cell: (r) => (
+            <>
               {r.display || <span className="muted">—</span>} {!r.isDefault && <span className="badge badge-admin">changed</span>}
-            </td>
-            <td className="muted" data-testid="rate-default">
-              {r.defaultDisplay || '—'}
-            </td>
-            <td className="small muted">{r.description}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: 'Default', cellClassName: () => 'muted', cellTestId: () => 'rate-default', cell: (r) => r.defaultDisplay || '—' },
+        { header: 'What it does', cellClassName: () => 'small muted', cell: (r) => r.description },
+      ]}
+    />
   );
 }
 

@@ -4,7 +4,7 @@
 // month close's rates with their defaults (billing-rates-tab.tsx: the operator edits them there).
 import { useEffect, useState } from 'react';
 import { clientPriceSchema } from '../../../src-shared/api/billing-inputs';
-import type { ClientPrice, DocumentSummary } from '../../../src-shared/api/billing-types';
+import type { ClientPrice, DocumentSummary, PartnerInvoiceDraft } from '../../../src-shared/api/billing-types';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../../../src-shared/domain/billing';
 import { href, type BillingTab } from '../../router/routes';
 import { useActions, useApp } from '../../state/store-context';
@@ -14,11 +14,14 @@ import { downloadCsv } from '../../ui/csv-download';
 import { formatDate, plural } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { bpToPercentText, formatMoney, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
+import { LoadableCard, Loaded } from '../../ui/loadable';
 import { Card, PageHeader, Tabs } from '../../ui/page';
+import { Table } from '../../ui/table';
+import { useAction } from '../../ui/use-action';
 import { FilterSelect, SearchBox } from '../../ui/search-box';
-import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
+import { CardEmpty, EmptyState, SkeletonRows } from '../../ui/states';
 import { RatesTab } from './billing-rates-tab';
-import { DocumentsTable, MonthStateBadge, PerCurrency } from './billing-ui';
+import { DocumentsTable, MonthStateBadge, PerCurrency, moneyColumns } from './billing-ui';
 
 export function BillingScreen({ tab }: { tab: BillingTab }) {
   const caps = useCapabilities();
@@ -55,56 +58,44 @@ export function BillingScreen({ tab }: { tab: BillingTab }) {
 function MonthsTab() {
   const overview = useApp((s) => s.billing.overview);
   const actions = useActions();
-  if (overview.status === 'error' && !overview.data) return <ErrorState title="Could not load billing" message={overview.error} onRetry={() => void actions.loadBillingOverview()} />;
-  if (!overview.data) return <SkeletonRows rows={8} columns={6} />;
-  const o = overview.data;
   return (
-    <Card flush testId="billing-months">
-      <table className="table billing-table">
-        <thead>
-          <tr>
-            <th>Month</th>
-            <th>State</th>
-            {o.view === 'partner' && <th className="num">Companies closed</th>}
-            <th className="num">Documents</th>
-            <th className="num">Invoiced (gross)</th>
-            <th className="num">Credited</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {o.months.map((m) => (
-            <tr key={m.month} data-testid={`month-row-${m.month}`}>
-              <td>
-                <a href={href({ name: 'billing-month', month: m.month })} className="strong">
-                  {m.name}
-                </a>
-              </td>
-              <td>
-                <MonthStateBadge state={m.state} />
-              </td>
-              {o.view === 'partner' && (
-                <td className="num">
-                  {m.companiesClosed} / {m.companiesInScope}
-                </td>
-              )}
-              <td className="num">{m.documents || <span className="muted">—</span>}</td>
-              <td className="num">
-                <PerCurrency totals={m.totals} pick={(t) => t.invoices.grossMinor} />
-              </td>
-              <td className="num">
-                <PerCurrency totals={m.totals} pick={(t) => t.creditNotes.netMinor} />
-              </td>
-              <td className="col-actions">
-                <a className="btn btn-small" href={href({ name: 'billing-month', month: m.month })} data-testid={`open-month-${m.month}`}>
-                  {o.canClose && (m.state === 'closable' || m.state === 'partly_closed') ? 'Preview & close' : 'Open'}
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Card>
+    <Loaded value={overview} errorTitle="Could not load billing" onRetry={() => void actions.loadBillingOverview()} loading={<SkeletonRows rows={8} columns={6} />}>
+      {(o) => (
+        <Card flush testId="billing-months">
+          <Table
+            className="table billing-table"
+            rows={o.months}
+            rowKey={(m) => m.month}
+            rowTestId={(m) => `month-row-${m.month}`}
+            columns={[
+              {
+                header: 'Month',
+                cell: (m) => (
+                  <a href={href({ name: 'billing-month', month: m.month })} className="strong">
+                    {m.name}
+                  </a>
+                ),
+              },
+              { header: 'State', cell: (m) => <MonthStateBadge state={m.state} /> },
+              o.view === 'partner' && { header: 'Companies closed', className: 'num', cell: (m) => <>{m.companiesClosed} / {m.companiesInScope}</> },
+              { header: 'Documents', className: 'num', cell: (m) => m.documents || <span className="muted">—</span> },
+              { header: 'Invoiced (gross)', className: 'num', cell: (m) => <PerCurrency totals={m.totals} pick={(t) => t.invoices.grossMinor} /> },
+              { header: 'Credited', className: 'num', cell: (m) => <PerCurrency totals={m.totals} pick={(t) => t.creditNotes.netMinor} /> },
+              {
+                header: '',
+                className: 'col-actions',
+                headerClassName: '',
+                cell: (m) => (
+                  <a className="btn btn-small" href={href({ name: 'billing-month', month: m.month })} data-testid={`open-month-${m.month}`}>
+                    {o.canClose && (m.state === 'closable' || m.state === 'partly_closed') ? 'Preview & close' : 'Open'}
+                  </a>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
+    </Loaded>
   );
 }
 
@@ -116,25 +107,16 @@ function DocumentsTab() {
   const overviewMonths = useApp((s) => s.billing.overview.data?.months ?? null);
   const months = overviewMonths ?? [];
   const actions = useActions();
-  const [exporting, setExporting] = useState(false);
+  const exportCsv = useAction(async () => {
+    const file = await actions.exportDocumentsCsv();
+    downloadCsv(file, file.fileName);
+  });
   useEffect(() => {
     void actions.loadDocuments();
   }, [actions]);
 
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const file = await actions.exportDocumentsCsv();
-      downloadCsv(file, file.fileName);
-    } catch {
-      // mutate() showed the error.
-    } finally {
-      setExporting(false);
-    }
-  };
-
   return (
-    <Card
+    <LoadableCard
       flush
       testId="billing-documents"
       title={documents.data ? plural(documents.data.total, 'document', 'documents') : 'Documents'}
@@ -155,31 +137,33 @@ function DocumentsTab() {
             onChange={(type) => actions.setDocumentsFilter({ ...filter, type: (type || undefined) as DocumentSummary['type'] | undefined })}
             testId="documents-type"
           />
-          <button type="button" className="btn" onClick={() => void exportCsv()} disabled={exporting || !documents.data?.total} data-testid="documents-export">
+          <button type="button" className="btn" onClick={() => void exportCsv.run()} disabled={exportCsv.busy || !documents.data?.total} data-testid="documents-export">
             <Icon name="download" size={14} /> Export CSV
           </button>
         </div>
       }
-    >
-      {documents.status === 'error' && !documents.data ? (
-        <ErrorState title="Could not load the documents" message={documents.error} onRetry={() => void actions.loadDocuments()} />
-      ) : !documents.data ? (
-        <SkeletonRows rows={6} columns={7} />
-      ) : documents.data.items.length === 0 ? (
+      value={documents}
+      errorTitle="Could not load the documents"
+      onRetry={() => void actions.loadDocuments()}
+      loading={<SkeletonRows rows={6} columns={7} />}
+      isEmpty={(page) => page.items.length === 0}
+      empty={
         <EmptyState icon="receipt" title="No documents" testId="documents-empty">
           <p>Documents are issued when a month is closed.</p>
         </EmptyState>
-      ) : (
+      }
+    >
+      {(page) => (
         <>
-          <DocumentsTable documents={documents.data.items} />
-          {documents.data.total > documents.data.items.length && (
+          <DocumentsTable documents={page.items} />
+          {page.total > page.items.length && (
             <div className="card-footer muted small">
-              Showing the first {documents.data.items.length} of {documents.data.total}: narrow the filter, or export every row as CSV.
+              Showing the first {page.items.length} of {page.total}: narrow the filter, or export every row as CSV.
             </div>
           )}
         </>
       )}
-    </Card>
+    </LoadableCard>
   );
 }
 
@@ -188,8 +172,8 @@ function PriceRow({ price }: { price: ClientPrice }) {
   const [fee, setFee] = useState(moneyInputText(price.monthlyFeeMinor, price.currency));
   const [percent, setPercent] = useState(bpToPercentText(price.percentBp));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
+  const saving = useAction((input: { companyId: number; monthlyFeeMinor: number; percentBp: number }) => actions.setClientPrice(input));
+  const save = () => {
     const parsedFee = parseMoney(fee, price.currency);
     const bp = percentTextToBp(percent);
     const problems: Record<string, string> = {};
@@ -199,15 +183,7 @@ function PriceRow({ price }: { price: ClientPrice }) {
     const checked = clientPriceSchema.safeParse(input);
     if (!checked.success) for (const [field, messages] of Object.entries(checked.error.flatten().fieldErrors)) problems[field] ??= messages?.[0] ?? 'is invalid';
     setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    try {
-      await actions.setClientPrice(input);
-    } catch {
-      // mutate() showed the error.
-    } finally {
-      setBusy(false);
-    }
+    if (Object.keys(problems).length === 0) void saving.run(input);
   };
   return (
     <tr data-testid={`price-row-${price.companyId}`}>
@@ -233,7 +209,7 @@ function PriceRow({ price }: { price: ClientPrice }) {
       </td>
       <td className="muted small">{price.updatedAt ? formatDate(price.updatedAt) : 'not set'}</td>
       <td className="col-actions">
-        <button type="button" className="btn btn-small" onClick={() => void save()} disabled={busy} data-testid="price-save">
+        <button type="button" className="btn btn-small" onClick={save} disabled={saving.busy} data-testid="price-save">
           Save
         </button>
       </td>
@@ -251,79 +227,77 @@ function PricesTab() {
   }, [actions]);
   return (
     <>
-      <Card
+      <LoadableCard
         flush
         testId="billing-prices"
         title="Your prices for your clients"
         description="A monthly fee and/or a percentage of the client's net sales. When a month is closed, an invoice to each Via Partner client is drafted from them; you review and issue it."
+        value={prices}
+        onRetry={() => void actions.loadPrices()}
+        loading={<SkeletonRows rows={4} columns={5} />}
+        empty={<EmptyState icon="buildings" title="No clients yet" />}
       >
-        {prices.status === 'error' && !prices.data ? (
-          <ErrorState message={prices.error} onRetry={() => void actions.loadPrices()} />
-        ) : !prices.data ? (
-          <SkeletonRows rows={4} columns={5} />
-        ) : prices.data.length === 0 ? (
-          <EmptyState icon="buildings" title="No clients yet" />
-        ) : (
+        {(rows) => (
           <table className="table billing-table">
             <thead>
               <tr>
-                <th>Client</th>
-                <th>Route</th>
-                <th>Monthly fee</th>
-                <th>% of net sales</th>
-                <th>Updated</th>
-                <th />
+                <th scope="col">Client</th>
+                <th scope="col">Route</th>
+                <th scope="col">Monthly fee</th>
+                <th scope="col">% of net sales</th>
+                <th scope="col">Updated</th>
+                <th scope="col" />
               </tr>
             </thead>
             <tbody>
-              {prices.data.map((p) => (
+              {rows.map((p) => (
                 <PriceRow key={p.companyId} price={p} />
               ))}
             </tbody>
           </table>
         )}
-      </Card>
-      <Card flush testId="billing-drafts" title="Drafted invoices to your clients" description="Issued drafts get a number in your own sequence and are emailed to the client (see the outbox).">
-        {!drafts.data ? (
-          <SkeletonRows rows={2} columns={5} />
-        ) : drafts.data.length === 0 ? (
-          <div className="card-empty">No drafts: close a month with prices set for Via Partner clients.</div>
-        ) : (
-          <table className="table billing-table">
-            <thead>
-              <tr>
-                <th>Client</th>
-                <th>Month</th>
-                <th>Lines</th>
-                <th className="num">Net</th>
-                <th className="num">VAT</th>
-                <th className="num">Gross</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {drafts.data.map((d) => (
-                <tr key={d.id} data-testid={`draft-row-${d.companyId}`}>
-                  <td>{d.companyName}</td>
-                  <td>{d.month}</td>
-                  <td className="small">{d.lines.map((l) => l.description).join('; ')}</td>
-                  <td className="num">{formatMoney(d.netMinor, d.currency)}</td>
-                  <td className="num">{d.reverseCharge ? 'Reverse charge' : formatMoney(d.vatMinor, d.currency)}</td>
-                  <td className="num strong">{formatMoney(d.grossMinor, d.currency)}</td>
-                  <td className="col-actions">
+      </LoadableCard>
+      <LoadableCard
+        flush
+        testId="billing-drafts"
+        title="Drafted invoices to your clients"
+        description="Issued drafts get a number in your own sequence and are emailed to the client (see the outbox)."
+        value={drafts}
+        errorTitle="Could not load the drafts"
+        onRetry={() => void actions.loadDrafts()}
+        loading={<SkeletonRows rows={2} columns={5} />}
+        empty={<CardEmpty>No drafts: close a month with prices set for Via Partner clients.</CardEmpty>}
+      >
+        {(rows) => (
+          <Table
+            className="table billing-table"
+            rows={rows}
+            rowKey={(d) => d.id}
+            rowTestId={(d) => `draft-row-${d.companyId}`}
+            columns={[
+              { header: 'Client', cell: (d) => d.companyName },
+              { header: 'Month', cell: (d) => d.month },
+              { header: 'Lines', className: 'small', headerClassName: '', cell: (d) => d.lines.map((l) => l.description).join('; ') },
+              ...moneyColumns<PartnerInvoiceDraft>((d) => (d.reverseCharge ? 'Reverse charge' : formatMoney(d.vatMinor, d.currency))),
+              {
+                header: '',
+                className: 'col-actions',
+                headerClassName: '',
+                cell: (d) => (
+                  <>
                     <button type="button" className="btn btn-small btn-primary" onClick={() => void actions.issueDraft(d.id).catch(() => undefined)} data-testid="draft-issue">
                       Issue
                     </button>{' '}
                     <button type="button" className="btn btn-small btn-ghost" onClick={() => void actions.discardDraft(d.id).catch(() => undefined)} data-testid="draft-discard">
                       Discard
                     </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
-      </Card>
+      </LoadableCard>
     </>
   );
 }

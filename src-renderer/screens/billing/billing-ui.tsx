@@ -1,6 +1,6 @@
 // Pieces the Billing screens share: labels and badges of months and documents, money per currency (never
 // added across currencies), the documents table, and the download buttons (PDF and CSV of a document).
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import type { CurrencyBillingTotals, DocumentSummary, MonthState } from '../../../src-shared/api/billing-types';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../../src-shared/domain/billing';
 import { href } from '../../router/routes';
@@ -10,6 +10,8 @@ import { downloadBase64, downloadCsv } from '../../ui/csv-download';
 import { formatDate } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { formatMoney } from '../../ui/money';
+import { Table, type TableColumn } from '../../ui/table';
+import { useAction } from '../../ui/use-action';
 
 export const MONTH_STATE_LABELS: Record<MonthState, string> = {
   open: 'Open',
@@ -49,70 +51,75 @@ export function PerCurrency({ totals, pick }: { totals: CurrencyBillingTotals[];
   );
 }
 
+/** Net, VAT and gross of a document in its currency; `vat` says what the VAT cell shows instead of the amount. */
+export function moneyColumns<T extends { netMinor: number; vatMinor: number; grossMinor: number; currency: string }>(vat: (row: T) => ReactNode = (d) => formatMoney(d.vatMinor, d.currency)): TableColumn<T>[] {
+  return [
+    { header: 'Net', className: 'num', cell: (d) => formatMoney(d.netMinor, d.currency) },
+    { header: 'VAT', className: 'num', cell: vat },
+    { header: 'Gross', className: 'num', cellClassName: () => 'strong', cell: (d) => formatMoney(d.grossMinor, d.currency) },
+  ];
+}
+
 export function DocumentsTable({ documents, testId = 'documents-table', showMonth = true }: { documents: DocumentSummary[]; testId?: string; showMonth?: boolean }) {
   return (
-    <table className="table billing-table" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>Number</th>
-          <th>Type</th>
-          {showMonth && <th>Month</th>}
-          <th>Recipient</th>
-          <th className="num">Net</th>
-          <th className="num">VAT</th>
-          <th className="num">Gross</th>
-          <th>Issued</th>
-        </tr>
-      </thead>
-      <tbody>
-        {documents.map((d) => (
-          <tr key={d.id} data-testid={`document-row-${d.number}`}>
-            <td>
+    <Table
+      className="table billing-table"
+      testId={testId}
+      rows={documents}
+      rowKey={(d) => d.id}
+      rowTestId={(d) => `document-row-${d.number}`}
+      columns={[
+        {
+          header: 'Number',
+          cell: (d) => (
+            <>
               <a href={href({ name: 'billing-document', documentId: d.id })} className="mono" data-testid="document-link">
                 {d.number}
               </a>
               {d.shops > 0 && <span className="muted small doc-shops">with {d.shops} managed shop{d.shops === 1 ? '' : 's'}</span>}
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: 'Type',
+          cell: (d) => (
+            <>
               <DocumentTypeBadge type={d.type} correction={d.correctsNumber !== null} />
               {d.reverseCharge && <span className="badge badge-neutral">Reverse charge</span>}
-            </td>
-            {showMonth && <td className="nowrap">{d.month}</td>}
-            <td>
+            </>
+          ),
+        },
+        showMonth && { header: 'Month', className: 'nowrap', headerClassName: '', cell: (d) => d.month },
+        {
+          header: 'Recipient',
+          cell: (d) => (
+            <>
               {d.recipientName}
               {d.issuerCompanyId !== null && <span className="muted small doc-shops">from {d.issuerName}</span>}
-            </td>
-            <td className="num">{formatMoney(d.netMinor, d.currency)}</td>
-            <td className="num">{d.type === 'invoice' || d.correctsNumber ? formatMoney(d.vatMinor, d.currency) : '—'}</td>
-            <td className="num strong">{formatMoney(d.grossMinor, d.currency)}</td>
-            <td className="nowrap">{formatDate(d.issuedAt)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        ...moneyColumns<DocumentSummary>((d) => (d.type === 'invoice' || d.correctsNumber ? formatMoney(d.vatMinor, d.currency) : '—')),
+        { header: 'Issued', className: 'nowrap', headerClassName: '', cell: (d) => formatDate(d.issuedAt) },
+      ]}
+    />
   );
 }
 
 /** PDF and CSV of one document, offered as downloads (works in the desktop app and in browser mode). */
 export function DocumentDownloads({ documentId, compact = false }: { documentId: number; compact?: boolean }) {
   const actions = useActions();
-  const [busy, setBusy] = useState<'pdf' | 'csv' | null>(null);
-  const run = async (kind: 'pdf' | 'csv') => {
-    setBusy(kind);
-    try {
-      if (kind === 'pdf') {
-        const file = await actions.documentPdf(documentId);
-        downloadBase64(file.base64, file.mimeType, file.fileName);
-      } else {
-        const file = await actions.documentCsv(documentId);
-        downloadCsv(file, file.fileName);
-      }
-    } catch {
-      // mutate() showed the error.
-    } finally {
-      setBusy(null);
+  const download = useAction(async (kind: 'pdf' | 'csv') => {
+    if (kind === 'pdf') {
+      const file = await actions.documentPdf(documentId);
+      downloadBase64(file.base64, file.mimeType, file.fileName);
+    } else {
+      const file = await actions.documentCsv(documentId);
+      downloadCsv(file, file.fileName);
     }
-  };
+  });
+  const busy = download.running?.[0] ?? null;
+  const run = (kind: 'pdf' | 'csv') => download.run(kind);
   return (
     <>
       <button type="button" className={`btn${compact ? ' btn-small' : ''}`} onClick={() => void run('pdf')} disabled={busy !== null} data-testid="download-pdf">

@@ -14,7 +14,8 @@ import { formatCount } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { Card, Facts, PageHeader } from '../../ui/page';
 import { RangePicker } from '../../ui/range-picker';
-import { Callout, ErrorState, SkeletonBlock, Spinner } from '../../ui/states';
+import { Callout, CardEmpty, SkeletonBlock, Spinner } from '../../ui/states';
+import { Loaded } from '../../ui/loadable';
 import { RecentOrdersTable } from '../store/store-ui';
 import { KindTable, MonthChart, SummaryCards, TopProductsTable } from './figures';
 
@@ -42,16 +43,19 @@ export function DashboardScreen() {
           </>
         }
       />
-      {data ? (
-        <DashboardBody data={data} />
-      ) : dashboard?.status === 'error' ? (
-        <ErrorState title="Could not load the dashboard" message={dashboard.error} onRetry={() => acting && void actions.loadDashboard(acting.id)} />
-      ) : (
-        <div className="stack" aria-busy="true" data-testid="dashboard-loading">
-          <SkeletonBlock height={118} />
-          <SkeletonBlock height={300} />
-        </div>
-      )}
+      <Loaded
+        value={dashboard}
+        errorTitle="Could not load the dashboard"
+        onRetry={() => acting && void actions.loadDashboard(acting.id)}
+        loading={
+          <div className="stack" aria-busy="true" data-testid="dashboard-loading">
+            <SkeletonBlock height={118} />
+            <SkeletonBlock height={300} />
+          </div>
+        }
+      >
+        {(shown) => <DashboardBody data={shown} />}
+      </Loaded>
     </div>
   );
 }
@@ -125,10 +129,7 @@ function DashboardBody({ data }: { data: ClientDashboard }) {
         testId="dashboard-recent-orders"
       >
         {data.recentOrders.length === 0 ? (
-          <div className="card-empty">
-            <Icon name="receipt" size={18} />
-            <span>No orders yet.</span>
-          </div>
+          <CardEmpty icon="receipt">No orders yet.</CardEmpty>
         ) : (
           <RecentOrdersTable orders={data.recentOrders} showCustomer linked={caps.storeAreas.orders} />
         )}

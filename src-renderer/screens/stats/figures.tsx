@@ -12,6 +12,7 @@ import { Icon, type IconName } from '../../ui/icons';
 import { formatMoney, formatMoneyCompact } from '../../ui/money';
 import { Segmented } from '../../ui/segmented';
 import { FilterSelect } from '../../ui/search-box';
+import { CardEmpty } from '../../ui/states';
 
 export const SERIES_COLORS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 export const OTHER_COLOR = 'var(--chart-other)';
@@ -155,7 +156,7 @@ export function MonthChart({ rows, testId = 'month-chart' }: { rows: MonthSalesR
 
 /** Sales per product kind, one row per kind and currency. */
 export function KindTable({ rows }: { rows: KindSalesRow[] }) {
-  if (rows.length === 0) return <div className="card-empty"><Icon name="box" size={18} /><span>No sales in this period.</span></div>;
+  if (rows.length === 0) return <CardEmpty icon="box">No sales in this period.</CardEmpty>;
   return (
     <table className="table" data-testid="kind-table">
       <thead>
@@ -186,7 +187,7 @@ export function KindTable({ rows }: { rows: KindSalesRow[] }) {
 
 /** Top products per currency; `showClient` adds the client (combined view). */
 export function TopProductsTable({ groups, showClient, onClient }: { groups: TopProductsGroup[]; showClient?: boolean; onClient?: (companyId: number) => void }) {
-  if (groups.length === 0) return <div className="card-empty"><Icon name="box" size={18} /><span>No products sold in this period.</span></div>;
+  if (groups.length === 0) return <CardEmpty icon="box">No products sold in this period.</CardEmpty>;
   return (
     <table className="table" data-testid="top-products">
       <thead>

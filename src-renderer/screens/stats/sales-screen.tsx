@@ -6,7 +6,7 @@
 // products with a client column and filter. Every table exports to CSV for its filter.
 import { useCallback, useEffect, useState } from 'react';
 import type { SalesExportInput } from '../../../src-shared/api/sales-inputs';
-import type { ClientProduct, ClientSalesRow, RevenueSeries, TopClientsGroup } from '../../../src-shared/api/sales-types';
+import type { ClientProduct, ClientSalesRow, RevenueSeries, SalesSummary, TopClientsGroup } from '../../../src-shared/api/sales-types';
 import { PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductKind } from '../../../src-shared/domain/shop';
 import { drillIntoClient, switchCompany } from '../../frame/switch-company';
 import { href, type SalesTab } from '../../router/routes';
@@ -30,7 +30,9 @@ import { RangePicker } from '../../ui/range-picker';
 import { FilterSelect, SearchBox } from '../../ui/search-box';
 import { Segmented } from '../../ui/segmented';
 import { SearchPicker, type PickerOption } from '../../ui/search-picker';
-import { EmptyState, ErrorState, SkeletonBlock, SkeletonRows, Spinner } from '../../ui/states';
+import { CardEmpty, EmptyState, SkeletonBlock, SkeletonRows, Spinner } from '../../ui/states';
+import { Loaded } from '../../ui/loadable';
+import { useAction } from '../../ui/use-action';
 import { CurrencySwitch, KindTable, MonthChart, OTHER_COLOR, SERIES_COLORS, SummaryCards, TopProductsTable } from './figures';
 import { NameCell } from '../store/store-ui';
 import { KIND_SHORT } from '../store/products-screen';
@@ -85,19 +87,11 @@ export function SalesScreen({ tab }: { tab: SalesTab }) {
 function useSalesExport() {
   const actions = useActions();
   const home = useApp((s) => s.session.info?.home?.name ?? 'partner');
-  const [busy, setBusy] = useState<string | null>(null);
-  const run = async (table: SalesExportInput['table']) => {
-    setBusy(table);
-    try {
-      const file = await actions.exportSalesTable(table);
-      downloadCsv(file, csvFileName(home, file.fileName.replace(/\.csv$/, ''), ''));
-    } catch {
-      // The toast says why.
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { busy, run };
+  const exporting = useAction(async (table: SalesExportInput['table']) => {
+    const file = await actions.exportSalesTable(table);
+    downloadCsv(file, csvFileName(home, file.fileName.replace(/\.csv$/, ''), ''));
+  });
+  return { busy: exporting.running?.[0] ?? null, run: exporting.run };
 }
 
 function ExportButton({ table, label = 'Export CSV', small }: { table: SalesExportInput['table']; label?: string; small?: boolean }) {
@@ -120,17 +114,26 @@ function SalesOverview() {
   }, [actions]);
   const drill = (companyId: number) => void drillIntoClient(actions, companyId);
 
-  const summary = s.summary.data;
-  if (!summary) {
-    return s.summary.status === 'error' ? (
-      <ErrorState title="Could not load the combined figures" message={s.summary.error} onRetry={() => void actions.loadSalesOverview()} />
-    ) : (
-      <div className="stack" aria-busy="true">
-        <SkeletonBlock height={118} />
-        <SkeletonBlock height={320} />
-      </div>
-    );
-  }
+  return (
+    <Loaded
+      value={s.summary}
+      errorTitle="Could not load the combined figures"
+      onRetry={() => void actions.loadSalesOverview()}
+      loading={
+        <div className="stack" aria-busy="true">
+          <SkeletonBlock height={118} />
+          <SkeletonBlock height={320} />
+        </div>
+      }
+    >
+      {(summary) => <SalesFigures summary={summary} drill={drill} />}
+    </Loaded>
+  );
+}
+
+function SalesFigures({ summary, drill }: { summary: SalesSummary; drill: (companyId: number) => void }) {
+  const s = useApp((st) => st.sales);
+  const actions = useActions();
   return (
     <div className="stack" data-testid="sales-figures">
       <SummaryCards summary={summary} />
@@ -249,7 +252,7 @@ function TopClients({ groups, onClient }: { groups: TopClientsGroup[] | null; on
 
 function MonthTable({ rows }: { rows: { month: string; currency: string; orders: number; netMinor: number; vatMinor: number; grossMinor: number; averageOrderMinor: number; newCustomers: number }[] }) {
   const shown = rows.filter((r) => r.orders > 0 || rows.filter((x) => x.month === r.month).length === 1);
-  if (shown.length === 0) return <div className="card-empty"><Icon name="calendar" size={18} /><span>No sales in this period.</span></div>;
+  if (shown.length === 0) return <CardEmpty icon="calendar">No sales in this period.</CardEmpty>;
   return (
     <table className="table" data-testid="month-table">
       <thead>

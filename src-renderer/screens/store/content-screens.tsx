@@ -1,7 +1,7 @@
 // The shop's content (#/store/content/...): themes (one is active; each has free-form settings) and content
 // files (metadata only: name, MIME type, size, SHA-256 — the local platform stores no file bodies; a file
 // picked on this machine fills the fields, its bytes never leave the page).
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { fileCreateSchema, fileUpdateSchema, themeCreateSchema, themeUpdateSchema } from '../../../src-shared/api/shop-inputs';
 import type { ContentFile, Theme } from '../../../src-shared/api/shop-types';
 import type { FieldErrors } from '../../../src-shared/api/errors';
@@ -16,6 +16,7 @@ import { Icon } from '../../ui/icons';
 import { Tabs } from '../../ui/page';
 import { FilterSelect } from '../../ui/search-box';
 import { Spinner } from '../../ui/states';
+import { useAction } from '../../ui/use-action';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
@@ -296,7 +297,6 @@ function FileDrawer({ file, onClose }: { file: ContentFile | null; onClose: () =
   const acting = useActing();
   const actions = useActions();
   const picker = useRef<HTMLInputElement>(null);
-  const [reading, setReading] = useState(false);
   const companyId = acting?.id ?? 0;
   const toInput = (v: FileValues) => ({
     companyId,
@@ -320,19 +320,15 @@ function FileDrawer({ file, onClose }: { file: ContentFile | null; onClose: () =
   );
   const size = wholeNumber(form.values.sizeBytes);
 
-  const readLocal = async (local: File) => {
-    setReading(true);
-    try {
-      let sha256 = '';
-      if (local.size <= MAX_HASH_BYTES && globalThis.crypto?.subtle) {
-        const digest = await crypto.subtle.digest('SHA-256', await local.arrayBuffer());
-        sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-      }
-      form.setValues({ name: local.name, mimeType: local.type || 'application/octet-stream', sizeBytes: String(local.size), sha256 });
-    } finally {
-      setReading(false);
+  const read = useAction(async (local: File) => {
+    let sha256 = '';
+    if (local.size <= MAX_HASH_BYTES && globalThis.crypto?.subtle) {
+      const digest = await crypto.subtle.digest('SHA-256', await local.arrayBuffer());
+      sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
     }
-  };
+    form.setValues({ name: local.name, mimeType: local.type || 'application/octet-stream', sizeBytes: String(local.size), sha256 });
+  });
+  const reading = read.busy;
 
   return (
     <FormDrawer
@@ -367,7 +363,7 @@ function FileDrawer({ file, onClose }: { file: ContentFile | null; onClose: () =
           aria-hidden="true"
           onChange={(e) => {
             const local = e.target.files?.[0];
-            if (local) void readLocal(local);
+            if (local) void read.run(local);
             e.target.value = '';
           }}
         />

@@ -8,7 +8,7 @@ import { COUNTRIES } from '../../../src-shared/domain/countries';
 import { href } from '../../router/routes';
 import { navigate } from '../../router/use-route';
 import { useActions } from '../../state/store-context';
-import { useActing, useShopItem } from '../../state/use-shop';
+import { useActing } from '../../state/use-shop';
 import { Avatar } from '../../ui/avatar';
 import { DemoBadge, StatusBadge } from '../../ui/badges';
 import type { Column } from '../../ui/data-table';
@@ -19,11 +19,11 @@ import { Icon } from '../../ui/icons';
 import { formatMoney } from '../../ui/money';
 import { Card, Facts, PageHeader } from '../../ui/page';
 import { FilterSelect } from '../../ui/search-box';
-import { Callout, ErrorState, SkeletonBlock } from '../../ui/states';
+import { Callout, CardEmpty } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { EntityListPage, type EntityListConfig } from './entity-list';
 import { OrderEntryDrawer } from './orders-screen';
-import { NameCell, RecentOrdersTable } from './store-ui';
+import { NameCell, RecentOrdersTable, ShopItemPage } from './store-ui';
 
 const COLUMNS: Column<Customer>[] = [
   {
@@ -83,22 +83,12 @@ export function CustomersScreen({ item }: { item: number | 'new' | null }) {
 // ---- One customer -----------------------------------------------------------------------------------
 
 function CustomerPage({ id }: { id: number }) {
-  const customer = useShopItem('customers', id);
-  const actions = useActions();
   const back = { href: href({ name: 'store', list: 'customers', item: null }), label: 'Customers' };
-  if (!customer?.data) {
-    return (
-      <div className="page" data-testid="customer-page">
-        <PageHeader back={back} title="Customer" />
-        {customer?.status === 'error' ? (
-          <ErrorState title="Could not open this customer" message={customer.error} onRetry={() => void actions.loadShopItem('customers', id)} />
-        ) : (
-          <SkeletonBlock height={320} />
-        )}
-      </div>
-    );
-  }
-  return <CustomerView customer={customer.data} back={back} />;
+  return (
+    <ShopItemPage entity="customers" id={id} title="Customer" back={back} testId="customer-page">
+      {(customer) => <CustomerView customer={customer} back={back} />}
+    </ShopItemPage>
+  );
 }
 
 function CustomerView({ customer, back }: { customer: CustomerDetail; back: { href: string; label: string } }) {
@@ -183,10 +173,7 @@ function CustomerView({ customer, back }: { customer: CustomerDetail; back: { hr
           testId="customer-orders"
         >
           {customer.recentOrders.length === 0 ? (
-            <div className="card-empty">
-              <Icon name="receipt" size={18} />
-              <span>No orders yet. Enter one with “New order”.</span>
-            </div>
+            <CardEmpty icon="receipt">No orders yet. Enter one with “New order”.</CardEmpty>
           ) : (
             <RecentOrdersTable orders={customer.recentOrders} linked />
           )}

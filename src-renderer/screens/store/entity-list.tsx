@@ -2,7 +2,7 @@
 // count and "New", a toolbar (search, the entity's own filters, clear, Export CSV), the virtualized table
 // fed page by page from the server, and designed empty, loading and error states. Each screen passes its
 // columns, filters and texts; the form or detail for a row is routed beside it.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { navigate } from '../../router/use-route';
 import { href, type StoreList } from '../../router/routes';
 import { rowAt } from '../../state/paged-list';
@@ -16,7 +16,9 @@ import { formatCount } from '../../ui/format';
 import { Icon, type IconName } from '../../ui/icons';
 import { PageHeader } from '../../ui/page';
 import { SearchBox } from '../../ui/search-box';
+import { BusyButton } from '../../ui/form-footer';
 import { EmptyState, Spinner } from '../../ui/states';
+import { useAction } from '../../ui/use-action';
 
 export interface EntityListConfig<E extends ShopEntity> {
   entity: E;
@@ -47,7 +49,11 @@ export function EntityListPage<E extends ShopEntity>({ config, openItem }: { con
   const list = useShopList(entity);
   const acting = useActing();
   const actions = useActions();
-  const [exporting, setExporting] = useState(false);
+  const exporting = useAction(async () => {
+    const file = await actions.exportShopList(entity);
+    const day = /(\d{4}-\d{2}-\d{2})\.csv$/.exec(file.fileName)?.[1] ?? new Date().toISOString().slice(0, 10);
+    downloadCsv(file, csvFileName(acting?.name ?? 'shop', ENTITY_NOUNS[entity].many, day));
+  });
   const filter = list.filter;
   const setFilter = useCallback((change: Partial<EntityFilter<E>>) => actions.setShopFilter(entity, change), [actions, entity]);
 
@@ -68,19 +74,6 @@ export function EntityListPage<E extends ShopEntity>({ config, openItem }: { con
   const total = list.total;
   const f = filter as { search: string; sort: string; direction: 'asc' | 'desc' };
 
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const file = await actions.exportShopList(entity);
-      const day = /(\d{4}-\d{2}-\d{2})\.csv$/.exec(file.fileName)?.[1] ?? new Date().toISOString().slice(0, 10);
-      downloadCsv(file, csvFileName(acting?.name ?? 'shop', nouns.many, day));
-    } catch {
-      // The toast says why.
-    } finally {
-      setExporting(false);
-    }
-  };
-
   const subtitle =
     total === null
       ? `Loading ${nouns.many}…`
@@ -97,16 +90,16 @@ export function EntityListPage<E extends ShopEntity>({ config, openItem }: { con
         actions={
           <>
             {config.headerActions}
-            <button
-              type="button"
-              className="btn"
-              onClick={() => void exportCsv()}
-              disabled={exporting || !total}
+            <BusyButton
+              busy={exporting.busy}
+              icon="download"
+              onClick={() => void exporting.run()}
+              disabled={exporting.busy || !total}
               title={filtered ? `Export the ${formatCount(total ?? 0)} ${nouns.many} this filter shows` : `Export all ${nouns.many}`}
-              data-testid="export-csv"
+              testId="export-csv"
             >
-              {exporting ? <Spinner size={14} /> : <Icon name="download" />} Export CSV
-            </button>
+              Export CSV
+            </BusyButton>
             {config.newLabel && (
               <a className="btn btn-primary" href={href({ name: 'store', list: routeList, item: 'new' })} data-testid="new-item">
                 <Icon name="plus" /> {config.newLabel}

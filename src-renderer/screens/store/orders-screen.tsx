@@ -26,7 +26,9 @@ import { useActing, useShopItem } from '../../state/use-shop';
 import { Avatar } from '../../ui/avatar';
 import { DemoBadge, OrderStatusBadge, orderStatusLabel } from '../../ui/badges';
 import type { Column } from '../../ui/data-table';
-import { ConfirmDialog } from '../../ui/dialog';
+import { ConfirmActionDialog } from '../../ui/dialog';
+import { CancelConfirm } from '../../ui/form-footer';
+import { useAction, useConfirmedAction } from '../../ui/use-action';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { FormDrawer } from '../../ui/form-drawer';
 import { formatDateTime, formatShortDateTime, plural } from '../../ui/format';
@@ -35,10 +37,10 @@ import { formatMoney, formatPercentBp } from '../../ui/money';
 import { Card, Facts, PageHeader } from '../../ui/page';
 import { StatusFilter } from '../../ui/search-box';
 import { SearchPicker, type PickerOption } from '../../ui/search-picker';
-import { Callout, ErrorState, SkeletonBlock, Spinner } from '../../ui/states';
+import { Callout, Spinner } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { EntityListPage, type EntityListConfig } from './entity-list';
-import { AmountsSummary, NameCell } from './store-ui';
+import { AmountsSummary, NameCell, ShopItemPage } from './store-ui';
 
 const SOURCE_LABELS: Record<OrderSummary['source'], string> = { checkout: 'Storefront', console: 'Entered here', api: 'API', seed: 'Imported' };
 
@@ -135,52 +137,34 @@ const TRANSITION_LABELS: Record<OrderStatus, { label: string; confirm?: string; 
 };
 
 function OrderPage({ id }: { id: number }) {
-  const order = useShopItem('orders', id);
-  const actions = useActions();
   const back = { href: href({ name: 'store', list: 'orders', item: null }), label: 'Orders' };
-  if (!order?.data) {
-    return (
-      <div className="page" data-testid="order-page">
-        <PageHeader back={back} title={`Order`} />
-        {order?.status === 'error' ? <ErrorState title="Could not open this order" message={order.error} onRetry={() => void actions.loadShopItem('orders', id)} /> : <SkeletonBlock height={320} />}
-      </div>
-    );
-  }
-  return <OrderView order={order.data} back={back} />;
+  return (
+    <ShopItemPage entity="orders" id={id} title="Order" back={back} testId="order-page">
+      {(order) => <OrderView order={order} back={back} />}
+    </ShopItemPage>
+  );
 }
 
 function OrderView({ order, back }: { order: Order; back: { href: string; label: string } }) {
   const actions = useActions();
   const acting = useActing();
-  const [confirm, setConfirm] = useState<OrderStatus | 'delete' | null>(null);
-  const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(false);
   const transitions = ORDER_TRANSITIONS[order.status];
   const deletable = DELETABLE_STATUSES.includes(order.status);
   const linesEditable = LINE_EDITABLE_STATUSES.includes(order.status);
 
-  const setStatus = async (status: OrderStatus) => {
-    setBusy(true);
-    try {
-      await actions.updateShopItem('orders', { companyId: order.companyId, orderId: order.id, status });
-      setConfirm(null);
-    } catch {
-      // The toast says why.
-    } finally {
-      setBusy(false);
-    }
-  };
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await actions.deleteShopItem('orders', order.id, `order #${order.number}`);
+  const setStatus = (status: OrderStatus) => actions.updateShopItem('orders', { companyId: order.companyId, orderId: order.id, status });
+  // A transition that is final asks first; a failed one keeps its question open.
+  const change = useAction(setStatus);
+  const confirmChange = useConfirmedAction(setStatus);
+  const remove = useConfirmedAction(
+    async (doomed: Order) => {
+      await actions.deleteShopItem('orders', doomed.id, `order #${doomed.number}`);
       navigate({ name: 'store', list: 'orders', item: null });
-    } catch {
-      setConfirm(null);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { afterError: 'close' },
+  );
+  const busy = change.busy || confirmChange.busy || remove.busy;
 
   return (
     <div className="page" data-testid="order-page">
@@ -197,7 +181,7 @@ function OrderView({ order, back }: { order: Order; back: { href: string; label:
         actions={
           <>
             {deletable && (
-              <button type="button" className="btn btn-danger-outline" onClick={() => setConfirm('delete')} disabled={busy} data-testid="delete-order">
+              <button type="button" className="btn btn-danger-outline" onClick={() => remove.ask(order)} disabled={busy} data-testid="delete-order">
                 <Icon name="trash" size={14} /> Delete
               </button>
             )}
@@ -208,7 +192,7 @@ function OrderView({ order, back }: { order: Order; back: { href: string; label:
                   key={status}
                   type="button"
                   className={`btn ${t.danger ? 'btn-danger-outline' : status === transitions[0] ? 'btn-primary' : ''}`}
-                  onClick={() => (t.confirm ? setConfirm(status) : void setStatus(status))}
+                  onClick={() => (t.confirm ? confirmChange.ask(status) : void change.run(status))}
                   disabled={busy}
                   data-testid={`status-${status}`}
                 >
@@ -274,22 +258,22 @@ function OrderView({ order, back }: { order: Order; back: { href: string; label:
           </Card>
         </div>
       </div>
-      {confirm === 'delete' && (
-        <ConfirmDialog title={`Delete order #${order.number}?`} confirmLabel="Delete order" danger busy={busy} onConfirm={() => void remove()} onCancel={() => setConfirm(null)}>
-          <p>Order #{order.number} of {order.customerName} ({formatMoney(order.grossMinor, order.currency)}) is removed from the shop. It was never a sale, so no figure changes. This cannot be undone.</p>
-        </ConfirmDialog>
-      )}
-      {confirm !== null && confirm !== 'delete' && (
-        <ConfirmDialog
-          title={`${TRANSITION_LABELS[confirm].label} #${order.number}?`}
-          confirmLabel={TRANSITION_LABELS[confirm].label}
-          danger={TRANSITION_LABELS[confirm].danger}
-          busy={busy}
-          onConfirm={() => void setStatus(confirm)}
-          onCancel={() => setConfirm(null)}
+      <ConfirmActionDialog action={remove} title={(o) => `Delete order #${o.number}?`} confirmLabel="Delete order" danger>
+        {(o) => (
+          <p>
+            Order #{o.number} of {o.customerName} ({formatMoney(o.grossMinor, o.currency)}) is removed from the shop. It was never a sale, so no figure changes. This cannot be undone.
+          </p>
+        )}
+      </ConfirmActionDialog>
+      {confirmChange.target !== null && (
+        <ConfirmActionDialog
+          action={confirmChange}
+          title={(status) => `${TRANSITION_LABELS[status].label} #${order.number}?`}
+          confirmLabel={(status) => TRANSITION_LABELS[status].label}
+          danger={TRANSITION_LABELS[confirmChange.target].danger}
         >
-          <p>{TRANSITION_LABELS[confirm].confirm}</p>
-        </ConfirmDialog>
+          {(status) => <p>{TRANSITION_LABELS[status].confirm}</p>}
+        </ConfirmActionDialog>
       )}
     </div>
   );
@@ -345,7 +329,7 @@ function LinesTable({ order }: { order: Order }) {
 function NoteCard({ order }: { order: Order }) {
   const actions = useActions();
   const [note, setNote] = useState(order.note);
-  const [saving, setSaving] = useState(false);
+  const save = useAction(() => actions.updateShopItem('orders', { companyId: order.companyId, orderId: order.id, note }));
   const dirty = note !== order.note;
   useLeaveGuard(dirty, 'The order note has unsaved changes.');
   return (
@@ -353,25 +337,11 @@ function NoteCard({ order }: { order: Order }) {
       <textarea className="input textarea" rows={3} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} aria-label="Order note" data-testid="order-note" />
       {dirty && (
         <div className="note-actions">
-          <button type="button" className="btn btn-small" onClick={() => setNote(order.note)} disabled={saving}>
+          <button type="button" className="btn btn-small" onClick={() => setNote(order.note)} disabled={save.busy}>
             Discard
           </button>
-          <button
-            type="button"
-            className="btn btn-small btn-primary"
-            disabled={saving}
-            onClick={async () => {
-              setSaving(true);
-              try {
-                await actions.updateShopItem('orders', { companyId: order.companyId, orderId: order.id, note });
-              } catch {
-                // The toast says why.
-              } finally {
-                setSaving(false);
-              }
-            }}
-          >
-            {saving ? <Spinner size={13} /> : <Icon name="check" size={13} />} Save note
+          <button type="button" className="btn btn-small btn-primary" disabled={save.busy} onClick={() => void save.run()}>
+            {save.busy ? <Spinner size={13} /> : <Icon name="check" size={13} />} Save note
           </button>
         </div>
       )}
@@ -387,7 +357,22 @@ function LinesEditor({ order, onDone }: { order: Order; onDone: () => void }) {
   const initial: EditLine[] = order.lines.map((l) => ({ lineNo: l.lineNo, name: l.name, quantity: String(l.quantity), unitPriceMinor: l.unitPriceMinor, vatRateBp: l.vatRateBp }));
   const [lines, setLines] = useState<EditLine[]>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const saving = useAction(
+    async () => {
+      await actions.updateShopItem('orders', {
+        companyId: order.companyId,
+        orderId: order.id,
+        lines: lines.map((l) => ('lineNo' in l ? { lineNo: l.lineNo, quantity: Number(l.quantity) } : { productId: l.productId, quantity: Number(l.quantity) })),
+      });
+      leaveNow(onDone);
+    },
+    {
+      onError(e) {
+        const fields = (e as { fields?: FieldErrors }).fields;
+        if (fields) setErrors(fields);
+      },
+    },
+  );
   const dirty = JSON.stringify(lines) !== JSON.stringify(initial);
   useLeaveGuard(dirty, 'The order lines have unsaved changes.');
   const searchProducts = useProductOptions(order.currency);
@@ -398,7 +383,7 @@ function LinesEditor({ order, onDone }: { order: Order; onDone: () => void }) {
   });
   const total = sumLines(preview);
 
-  const save = async () => {
+  const save = () => {
     const problems: FieldErrors = {};
     lines.forEach((l, i) => {
       const q = Number(l.quantity);
@@ -406,21 +391,7 @@ function LinesEditor({ order, onDone }: { order: Order; onDone: () => void }) {
     });
     if (lines.length === 0) problems.lines = ['need at least one line; cancel the order instead'];
     setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
-    setSaving(true);
-    try {
-      await actions.updateShopItem('orders', {
-        companyId: order.companyId,
-        orderId: order.id,
-        lines: lines.map((l) => ('lineNo' in l ? { lineNo: l.lineNo, quantity: Number(l.quantity) } : { productId: l.productId, quantity: Number(l.quantity) })),
-      });
-      leaveNow(onDone);
-    } catch (e) {
-      const fields = (e as { fields?: FieldErrors }).fields;
-      if (fields) setErrors(fields);
-    } finally {
-      setSaving(false);
-    }
+    if (Object.keys(problems).length === 0) void saving.run();
   };
 
   return (
@@ -459,12 +430,7 @@ function LinesEditor({ order, onDone }: { order: Order; onDone: () => void }) {
             New total <strong className="money">{formatMoney(total.grossMinor, order.currency)}</strong> <span className="muted">(was {formatMoney(order.grossMinor, order.currency)})</span>
           </span>
           <span className="toolbar-spacer" />
-          <button type="button" className="btn" onClick={() => requestLeave(onDone)} disabled={saving}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={saving || !dirty} data-testid="save-lines">
-            {saving ? <Spinner size={14} /> : <Icon name="check" />} Save lines
-          </button>
+          <CancelConfirm onCancel={() => requestLeave(onDone)} busy={saving.busy} disabled={!dirty} confirmIcon="check" confirmLabel="Save lines" onConfirm={save} confirmTestId="save-lines" />
         </div>
       </div>
     </Card>

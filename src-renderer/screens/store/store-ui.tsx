@@ -6,6 +6,12 @@ import type { FieldErrors } from '../../../src-shared/api/errors';
 import type { OrderSummary } from '../../../src-shared/api/shop-types';
 import type { LineAmounts, ProductKind } from '../../../src-shared/domain/shop';
 import { href } from '../../router/routes';
+import type { EntityItem, ShopEntity } from '../../state/shop-entities';
+import { useActions } from '../../state/store-context';
+import { useShopItem } from '../../state/use-shop';
+import { Loaded } from '../../ui/loadable';
+import { PageHeader } from '../../ui/page';
+import { ErrorState, SkeletonBlock } from '../../ui/states';
 import { DemoBadge, OrderStatusBadge } from '../../ui/badges';
 import { formatShortDateTime } from '../../ui/format';
 import { Icon, type IconName } from '../../ui/icons';
@@ -167,5 +173,40 @@ export function RecentOrdersTable({ orders, showCustomer, linked, testId }: { or
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** One object's page (an order, a customer): loads it, and shows the page with its header while it loads or fails. */
+export function ShopItemPage<E extends ShopEntity>({
+  entity,
+  id,
+  title,
+  back,
+  testId,
+  children,
+}: {
+  entity: E;
+  id: number;
+  title: string;
+  back: { href: string; label: string };
+  testId: string;
+  children: (item: EntityItem<E>) => ReactNode;
+}) {
+  const item = useShopItem(entity, id);
+  const actions = useActions();
+  const waiting = (content: ReactNode) => (
+    <div className="page" data-testid={testId}>
+      <PageHeader back={back} title={title} />
+      {content}
+    </div>
+  );
+  return (
+    <Loaded
+      value={item}
+      renderError={(message) => waiting(<ErrorState title={`Could not open this ${title.toLowerCase()}`} message={message} onRetry={() => void actions.loadShopItem(entity, id)} />)}
+      loading={waiting(<SkeletonBlock height={320} />)}
+    >
+      {children}
+    </Loaded>
   );
 }

@@ -3,7 +3,7 @@
 // partner's client as Self but never for another client while acting as one, and the pushed events.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PushedEvent } from '../../../src-shared/api/contract';
-import { createConsoleService } from '../../../src-main/console/console-service';
+import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { DEMO_OPERATOR_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform } from '../../helpers/platform';

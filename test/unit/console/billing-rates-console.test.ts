@@ -4,7 +4,7 @@
 // the user's email and pushed as `billing.changed`.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PushedEvent } from '../../../src-shared/api/contract';
-import { createConsoleService } from '../../../src-main/console/console-service';
+import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { RATES_SETTING_KEY } from '../../../src-main/core/services/billing/billing-rates-store';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../../src-main/core/seed/demo-seed';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../src-shared/api/contract';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { PushedEvent } from '../../../src-shared/api/contract';
-import { createConsoleService } from '../../../src-main/console/console-service';
+import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { openTestPlatform, SCRYPT_TEST_TIMEOUT } from '../../helpers/platform';
 

@@ -4,7 +4,7 @@
 // change), and whom the embed checker may load an app as.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmbedViewHost } from '../../../src-main/console/embed-view-host';
-import { createConsoleService } from '../../../src-main/console/console-service';
+import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { OPERATOR } from '../../../src-main/core/access';
 import { embedHmac } from '../../../src-main/core/apps/embed-signing';

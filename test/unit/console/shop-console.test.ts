@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PushedEvent } from '../../../src-shared/api/contract';
-import { createConsoleService } from '../../../src-main/console/console-service';
+import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { openTestPlatform } from '../../helpers/platform';
 import { rejection } from '../../helpers/shop';

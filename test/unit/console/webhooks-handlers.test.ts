@@ -1,7 +1,7 @@
 // The console's webhook and clock methods: who sees which hooks (acting as a client: that client; as Self:
 // the partner and its clients), the apps permission, replays and reactivation, clock input errors.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleService } from '../../../src-main/console/console-service';
+import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { PushedEvent } from '../../../src-shared/api/contract';

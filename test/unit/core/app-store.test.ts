@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ListingCreateInput } from '../../../src-shared/api/app-store-inputs';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
 import { migrate, openDatabase } from '../../../src-main/core/db/database';
-import { MIGRATIONS } from '../../../src-main/core/db/migrations';
+import { MIGRATIONS } from '../../../src-main/areas';
 import type { PlatformEventName } from '../../../src-main/core/events';
 import { DEMO_OPERATOR_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform } from '../../helpers/platform';

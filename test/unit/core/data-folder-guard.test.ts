@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, backupPathFor, listBackups } from '../../../src-main/core/db/backup';
 import { openDatabase } from '../../../src-main/core/db/database';
-import { databaseVersionState, KNOWN_SCHEMA_VERSION, NewerDataFolderError } from '../../../src-main/core/db/data-folder-guard';
+import { databaseVersionState, NewerDataFolderError } from '../../../src-main/core/db/data-folder-guard';
+import { KNOWN_SCHEMA_VERSION, MIGRATIONS } from '../../../src-main/areas';
 import { readUserVersion } from '../../../src-main/core/db/schema-version';
 import { DB_FILE_NAME } from '../../../src-main/core/paths';
 import { snapshotFolder, writeNewerDataFolder, writeOlderDatabase } from '../../helpers/data-folders';
@@ -25,16 +26,16 @@ describe('schema version without opening the database', () => {
   it('is null for a new folder, and the newest migration id once this build opened it', () => {
     const path = join(folder(), DB_FILE_NAME);
     expect(readUserVersion(path)).toBeNull();
-    expect(databaseVersionState(path)).toEqual({ state: 'new' });
-    openDatabase(path).close();
+    expect(databaseVersionState(path, KNOWN_SCHEMA_VERSION)).toEqual({ state: 'new' });
+    openDatabase(path, { migrations: MIGRATIONS }).close();
     expect(KNOWN_SCHEMA_VERSION).toBeGreaterThanOrEqual(9);
     expect(readUserVersion(path)).toBe(KNOWN_SCHEMA_VERSION);
-    expect(databaseVersionState(path)).toEqual({ state: 'current', version: KNOWN_SCHEMA_VERSION });
+    expect(databaseVersionState(path, KNOWN_SCHEMA_VERSION)).toEqual({ state: 'current', version: KNOWN_SCHEMA_VERSION });
   });
 
   it('reads a version that so far lives only in the write-ahead log, and ignores a torn last frame', () => {
     const path = join(folder(), DB_FILE_NAME);
-    openDatabase(path).close();
+    openDatabase(path, { migrations: MIGRATIONS }).close();
     const db = new Database(path);
     db.pragma('wal_autocheckpoint = 0');
     db.pragma('user_version = 41');
@@ -71,7 +72,7 @@ describe('a folder from a newer PartnerDeck', () => {
     expect(Object.keys(before)).toEqual([DB_FILE_NAME]);
     let thrown: unknown;
     try {
-      openDatabase(join(dir, DB_FILE_NAME));
+      openDatabase(join(dir, DB_FILE_NAME), { migrations: MIGRATIONS });
     } catch (error) {
       thrown = error;
     }
@@ -90,7 +91,7 @@ describe('a folder from a newer PartnerDeck', () => {
     try {
       const before = snapshotFolder(dir);
       expect(Object.keys(before).sort()).toEqual([DB_FILE_NAME, `${DB_FILE_NAME}-shm`, `${DB_FILE_NAME}-wal`]);
-      expect(() => openDatabase(join(dir, DB_FILE_NAME))).toThrow(NewerDataFolderError);
+      expect(() => openDatabase(join(dir, DB_FILE_NAME), { migrations: MIGRATIONS })).toThrow(NewerDataFolderError);
       expect(snapshotFolder(dir)).toEqual(before);
     } finally {
       newer.close();
@@ -103,7 +104,7 @@ describe('a folder from a newer PartnerDeck', () => {
     const db = new Database(join(dir, DB_FILE_NAME));
     db.pragma('user_version = 0');
     db.close();
-    expect(() => openDatabase(join(dir, DB_FILE_NAME))).toThrow(new RegExp(`data version ${KNOWN_SCHEMA_VERSION + 1}`));
+    expect(() => openDatabase(join(dir, DB_FILE_NAME), { migrations: MIGRATIONS })).toThrow(new RegExp(`data version ${KNOWN_SCHEMA_VERSION + 1}`));
     const check = new Database(join(dir, DB_FILE_NAME), { readonly: true });
     expect(check.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'future_feature'").pluck().get()).toBe(1);
     check.close();
@@ -119,7 +120,7 @@ describe('a folder from an older PartnerDeck', () => {
     old.prepare("INSERT INTO settings (key, value) VALUES ('marker', 'from version 7')").run();
     old.close();
 
-    const db = openDatabase(path);
+    const db = openDatabase(path, { migrations: MIGRATIONS });
     expect(db.prepare('SELECT MAX(id) FROM schema_migrations').pluck().get()).toBe(KNOWN_SCHEMA_VERSION);
     expect(db.pragma('user_version', { simple: true })).toBe(KNOWN_SCHEMA_VERSION);
     db.close();
@@ -137,8 +138,8 @@ describe('a folder from an older PartnerDeck', () => {
   it('makes no backup for a new or an up-to-date folder', () => {
     const dir = folder();
     const path = join(dir, DB_FILE_NAME);
-    openDatabase(path).close();
-    openDatabase(path).close();
+    openDatabase(path, { migrations: MIGRATIONS }).close();
+    openDatabase(path, { migrations: MIGRATIONS }).close();
     expect(listBackups(path)).toEqual([]);
   });
 
@@ -147,7 +148,7 @@ describe('a folder from an older PartnerDeck', () => {
     const path = join(dir, DB_FILE_NAME);
     for (const version of [1, 2, 3, 4]) writeFileSync(backupPathFor(path, version), `old backup ${version}`);
     writeOlderDatabase(path, 5);
-    openDatabase(path).close();
+    openDatabase(path, { migrations: MIGRATIONS }).close();
     expect(listBackups(path).map((b) => b.version)).toEqual([5, 4, 3]);
   });
 
@@ -157,7 +158,7 @@ describe('a folder from an older PartnerDeck', () => {
     writeOlderDatabase(path, 6);
     // A folder where the partial file's name is taken by a directory: the copy fails.
     mkdirSync(`${backupPathFor(path, 6)}.partial`);
-    expect(() => openDatabase(path)).toThrow(/could not back up .* before updating it \(nothing was changed\)/);
+    expect(() => openDatabase(path, { migrations: MIGRATIONS })).toThrow(/could not back up .* before updating it \(nothing was changed\)/);
     const check = new Database(path, { readonly: true });
     expect(check.prepare('SELECT MAX(id) FROM schema_migrations').pluck().get()).toBe(6);
     check.close();

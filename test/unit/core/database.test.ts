@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../../src-main/core/db/database';
-import { MIGRATIONS } from '../../../src-main/core/db/migrations';
+import { MIGRATIONS } from '../../../src-main/areas';
 import { createClock } from '../../../src-main/core/clock';
 import { createSettingsRepository } from '../../../src-main/core/repositories/settings-repository';
 import { tempDir } from '../../helpers/platform';
@@ -15,7 +15,7 @@ describe('database', () => {
     const dir = tempDir();
     dirs.push(dir);
     const path = join(dir.path, 'nested', 'p.sqlite');
-    const db = openDatabase(path);
+    const db = openDatabase(path, { migrations: MIGRATIONS });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare('SELECT id FROM schema_migrations').pluck().all()).toEqual(MIGRATIONS.map((m) => m.id));
@@ -26,7 +26,7 @@ describe('database', () => {
   });
 
   it('rolls a failing migration back completely', () => {
-    const db = openDatabase(':memory:');
+    const db = openDatabase(':memory:', { migrations: MIGRATIONS });
     const broken = { id: 99, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;' };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
@@ -34,7 +34,7 @@ describe('database', () => {
   });
 
   it('refuses a company that would manage itself or a via-partner route without a partner', () => {
-    const db = openDatabase(':memory:');
+    const db = openDatabase(':memory:', { migrations: MIGRATIONS });
     const insert = db.prepare(
       "INSERT INTO companies (id, name, country, payment_route, partner_id, created_at, updated_at) VALUES (?, 'x', 'DE', ?, ?, 0, 0)",
     );
@@ -45,7 +45,7 @@ describe('database', () => {
 
 describe('clock', () => {
   it('moves only forward, tells listeners, and keeps its offset across a reopen', () => {
-    const db = openDatabase(':memory:');
+    const db = openDatabase(':memory:', { migrations: MIGRATIONS });
     let real = 1_000_000;
     const clock = createClock(createSettingsRepository(db), () => real);
     const heard: number[] = [];

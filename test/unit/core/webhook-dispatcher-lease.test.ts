@@ -4,7 +4,7 @@
 // it to a takeover, releasing it; and which process the CLI reports as dispatching.
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPlatform } from '../../../src-main/core/platform';
+import { openPlatform } from '../../../src-main/areas';
 import { createManualClock } from '../../../src-main/core/clock';
 import { createSeededIds } from '../../../src-main/core/ids';
 import { createKeyFileSecretStore } from '../../../src-main/core/secrets/key-file-secret-store';
@@ -34,7 +34,6 @@ function setup() {
   // A second handle on the same folder: another process's connection.
   const second = openPlatform({
     dataDir: dir.path,
-    seed: 'none',
     secretStore: createKeyFileSecretStore(`${dir.path}/secret.key`),
     clock: () => createManualClock(T0),
     ids: createSeededIds('second'),

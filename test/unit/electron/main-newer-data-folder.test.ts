@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { KNOWN_SCHEMA_VERSION } from '../../../src-main/core/db/data-folder-guard';
+import { KNOWN_SCHEMA_VERSION } from '../../../src-main/areas';
 import { REFUSED_TITLE } from '../../../src-main/electron/data-folder-check';
 import { snapshotFolder, writeNewerDataFolder } from '../../helpers/data-folders';
 import { FakeBrowserWindow, app, dialog, resetElectronFake } from '../../fakes/electron-fake';

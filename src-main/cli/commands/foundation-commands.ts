@@ -1,32 +1,25 @@
-// The foundation's CLI commands (serve, console, company, user), the command groups, and the list of every
-// command. Commands of other areas live in ./commands/<area>-commands.ts (with the groups they introduce)
-// and are appended to COMMANDS; cli.ts turns the list into the program.
+// The foundation area's CLI commands (serve, console, company, user) and the groups they introduce. Every
+// area's commands are listed by src-main/areas.ts; cli.ts turns the list into the program.
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { companyCreateSchema, userCreateSchema } from '../../src-shared/api/inputs';
-import type { CompanySummary } from '../../src-shared/api/types';
-import { parseInput } from '../../src-shared/api/validation';
-import { OPERATOR } from '../core/access';
-import { hashPassword } from '../core/passwords';
-import { toCompanySummary } from '../core/mappers';
-import { SERVER_INFO_FILE_NAME } from '../core/paths';
-import { listenRemembered } from '../core/server/port-memory';
-import { startPlatformServer } from '../core/server/platform-server';
-import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
-import { APP_VERSION } from '../console/version';
-import { PERMISSIONS } from '../../src-shared/domain/permissions';
-import { jsonOption, positiveInt, printTable, required, SEED_OPTION, seedChoice, str, type Command, type CommandGroup } from './command-kit';
-import { startWalCheckpointer } from '../core/db/wal-checkpointer';
-import { SHOP_COMMANDS } from './commands/shop-commands';
-import { colorsOn, paint, UsageError, type CliIo } from './cli-io';
-import { PORT_OPTION, portFlag } from './port-flag';
-import { movedNote, openCliPlatform, portInUse, startCliLogging, startConsoleStack } from './stack';
-import { openLaunchLink } from './open-browser';
-import { APP_COMMANDS, APP_GROUPS } from './commands/app-commands';
-import { BILLING_COMMANDS, BILLING_GROUPS } from './commands/billing-commands';
-import { STORE_COMMANDS } from './commands/store-commands';
-import { WEBHOOK_COMMANDS, WEBHOOK_GROUPS } from './commands/webhook-commands';
-import { EMBEDDED_APP_COMMANDS } from './commands/embedded-app-commands';
+import { companyCreateSchema, userCreateSchema } from '../../../src-shared/api/inputs';
+import type { CompanySummary } from '../../../src-shared/api/types';
+import { parseInput } from '../../../src-shared/api/validation';
+import { OPERATOR } from '../../core/access';
+import { hashPassword } from '../../core/passwords';
+import { toCompanySummary } from '../../core/mappers';
+import { SERVER_INFO_FILE_NAME } from '../../core/paths';
+import { listenRemembered } from '../../core/server/port-memory';
+import { startPlatformServer } from '../../core/server/platform-server';
+import { startWebhookDispatcher } from '../../core/webhooks/webhook-dispatcher';
+import { APP_VERSION } from '../../console/version';
+import { PERMISSIONS } from '../../../src-shared/domain/permissions';
+import { jsonOption, positiveInt, printTable, required, SEED_OPTION, seedChoice, str, type Command, type CommandGroup } from '../command-kit';
+import { startWalCheckpointer } from '../../core/db/wal-checkpointer';
+import { colorsOn, paint, UsageError, type CliIo } from '../cli-io';
+import { PORT_OPTION, portFlag } from '../port-flag';
+import { movedNote, portInUse, startCliLogging } from '../stack';
+import { openLaunchLink } from '../open-browser';
 
 /** What a person sees on a terminal once a server runs: aligned label/value lines, then how to stop it. */
 function printRunning(io: CliIo, title: string, rows: [string, string][], notes: string[]): void {
@@ -64,11 +57,11 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     json: jsonOption('one line {"url", "dataDir", "adminToken"} once it listens'),
   },
   examples: ['serve', 'serve --data-dir ./demo --seed none --port 4010', 'serve --json'],
-  async run({ values, global, io }) {
+  async run({ values, global, io, openPlatform }) {
     const stopped = io.untilStopped();
     const human = values.json !== true && io.stdoutIsTTY;
     const port = portFlag(values.port);
-    const platform = openCliPlatform(global.dataDir, seedChoice(str(values, 'seed'), 'demo'));
+    const platform = openPlatform(seedChoice(str(values, 'seed'), 'demo'));
     // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
     const logger = startCliLogging(global.dataDir, values.verbose ? { level: 'debug' } : {});
     const log = logger.scope('serve').callback();
@@ -126,11 +119,10 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
     json: jsonOption('one line {"consoleUrl", "platformUrl"} once it listens'),
   },
   examples: ['console', 'console --no-open --data-dir ./demo', 'console --json --no-open'],
-  async run({ values, global, io }) {
+  async run({ values, global, io, startConsoleStack }) {
     const stopped = io.untilStopped();
     const human = values.json !== true && io.stdoutIsTTY;
     const stack = await startConsoleStack({
-      dataDir: global.dataDir,
       port: portFlag(values.port),
       seed: seedChoice(str(values, 'seed'), 'demo'),
       verbose: values.verbose === true,
@@ -175,8 +167,8 @@ const companyList: Command = {
     json: jsonOption('[{"id", "name", "country", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
   },
   examples: ['company list', 'company list --partner 2 --json'],
-  async run({ values, global, io }) {
-    const platform = openCliPlatform(global.dataDir, 'none');
+  async run({ values, io, openPlatform }) {
+    const platform = openPlatform('none');
     try {
       const partnerId = positiveInt(str(values, 'partner'), 'partner');
       let companies: CompanySummary[];
@@ -224,7 +216,7 @@ const companyCreate: Command = {
     json: jsonOption('the created company'),
   },
   examples: ['company create --name "Acme GmbH" --partner 2 --route via_partner --vat-id DE123456789', 'company create --name "Demo Shop" --sample --json'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const name = required(values, 'name');
     const route = str(values, 'route') ?? 'direct';
     if (route !== 'direct' && route !== 'via_partner') throw new UsageError(`--route must be direct or via_partner (got "${route}")`);
@@ -239,7 +231,7 @@ const companyCreate: Command = {
       paymentRoute: route,
       attestNotAffiliated: true,
     });
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       const company = platform.companies.create(OPERATOR, input, { partnerId, isPartner: values['partner-program'] === true });
       if (values.json) io.out(JSON.stringify(company));
@@ -265,7 +257,7 @@ const userCreate: Command = {
     json: jsonOption('the created user'),
   },
   examples: ['user create --company 5 --email ops@shop.example --password s3cret-pass --admin'],
-  async run({ values, global, io }) {
+  async run({ values, io, openPlatform }) {
     const email = required(values, 'email');
     const permissionsRaw = str(values, 'permissions') ?? '';
     const input = parseInput(userCreateSchema, {
@@ -277,7 +269,7 @@ const userCreate: Command = {
       isAdmin: values.admin === true,
       sendWelcomeEmail: values.welcome === true,
     });
-    const platform = openCliPlatform(global.dataDir, 'none');
+    const platform = openPlatform('none');
     try {
       const user = platform.users.create(OPERATOR, input, { passwordHash: await hashPassword(input.password) });
       if (values.json) io.out(JSON.stringify(user));
@@ -289,13 +281,10 @@ const userCreate: Command = {
   },
 };
 
-/** The command groups: the first word of two-word commands, with what their help says about them. */
-export const COMMAND_GROUPS: CommandGroup[] = [
+/** The groups of the foundation's two-word commands, with what their help says about them. */
+export const FOUNDATION_GROUPS: CommandGroup[] = [
   { name: 'company', summary: 'List and create companies (partners, their clients, sample companies)' },
   { name: 'user', summary: "Add users to companies and give or take the platform operator's role" },
-  ...APP_GROUPS,
-  ...WEBHOOK_GROUPS,
-  ...BILLING_GROUPS,
 ];
 
-export const COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate, ...SHOP_COMMANDS, ...APP_COMMANDS, ...STORE_COMMANDS, ...WEBHOOK_COMMANDS, ...EMBEDDED_APP_COMMANDS, ...BILLING_COMMANDS];
+export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate];

@@ -1,0 +1,50 @@
+// The webhooks area's core: registrations, where hooks may point (the operator's private networks, M1), the delivery log with its queue and failure rules (migrations 005
+// and 009), the event writer that puts webhook events into every change's transaction, the platform clock's
+// event, and the REST resource /admin/webhooks with the /_partnerdeck/clock control. The dispatcher itself is
+// started by the hosts (webhooks/webhook-dispatcher.ts).
+import { defineCoreArea } from '../area';
+import { migration005 } from '../db/migrations/005-webhook-delivery';
+import { migration009 } from '../db/migrations/009-webhook-log-retention';
+import { createWebhookDeliveryRepository, type WebhookDeliveryRepository } from '../repositories/webhook-delivery-repository';
+import { createWebhooksRepository, type WebhooksRepository } from '../repositories/webhooks-repository';
+import { webhooksModule } from '../server/admin/webhooks-routes';
+import { clockModule } from '../server/routes/clock-routes';
+import { createWebhookDeliveryService, type WebhookDeliveryService } from '../services/webhook-delivery-service';
+import { createWebhooksService, type WebhooksService } from '../services/webhooks-service';
+import { createWebhookNetworkSettings, ownPortsOf, type WebhookNetworkSettings } from '../services/webhook-network-settings';
+import { installWebhookEventWriter } from '../webhooks/webhook-event-writer';
+
+declare module '../platform' {
+  interface PlatformServices {
+    /** Webhook registrations (REST /admin/webhooks). */
+    readonly webhooks: WebhooksService;
+    /** Where webhooks may go: our own servers' ports and the operator's allowed private ranges (M1). */
+    readonly webhookNetwork: WebhookNetworkSettings;
+    /** Webhook deliveries: the log, replays, reactivation, pair states (the dispatcher is started by the hosts). */
+    readonly webhookDeliveries: WebhookDeliveryService;
+  }
+}
+
+declare module '../services/service-context' {
+  interface Repositories {
+    webhooks: WebhooksRepository;
+    webhookDelivery: WebhookDeliveryRepository;
+  }
+}
+
+export const webhooksCore = defineCoreArea({
+  name: 'webhooks',
+  migrations: [migration005, migration009],
+  repositories: { webhooks: createWebhooksRepository, webhookDelivery: createWebhookDeliveryRepository },
+  services: {
+    webhookNetwork: ({ ctx, dataDir, publicUrl }) => createWebhookNetworkSettings(ctx, ownPortsOf(dataDir, publicUrl)),
+    webhooks: ({ ctx, webhookNetwork }) => createWebhooksService(ctx, { policy: () => webhookNetwork.policy() }),
+    webhookDeliveries: ({ ctx, webhooks }) => createWebhookDeliveryService(ctx, webhooks),
+  },
+  routes: [clockModule, webhooksModule],
+  onOpen({ ctx, repos, clock, events }) {
+    // Webhook event rows are written inside the transaction of every change that has a topic (spec §5).
+    installWebhookEventWriter(ctx, repos.webhookDelivery);
+    clock.onAdvance((now) => events.publish('clock.advanced', { now, offsetMs: clock.offsetMs() }));
+  },
+});
