@@ -48,6 +48,8 @@ export interface Capabilities {
   myApps: boolean;
   /** The platform operator's App review (a user role, not a permission). */
   appReview: boolean;
+  /** Moving the platform clock: the operator role or a partner's administrator (the platform decides, the session says). */
+  moveClock: boolean;
 }
 
 /** The store's areas and the permission each needs (as the platform checks them: themes and files are
@@ -114,6 +116,7 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     appStore: signedIn && perms.has('apps'),
     myApps: signedIn && perms.has('apps') && Boolean(info?.storeAvailable),
     appReview: signedIn && Boolean(info?.isOperator),
+    moveClock: signedIn && Boolean(info?.canMoveClock),
   };
 }
 

@@ -107,6 +107,8 @@ export interface SessionInfo {
   recentCompanyIds: number[];
   /** The signed-in user is the platform operator: the console shows App review. */
   isOperator: boolean;
+  /** The signed-in user may move the platform clock (the operator role or a partner's administrator). */
+  canMoveClock: boolean;
 }
 
 export interface SwitcherEntry {

@@ -2,6 +2,7 @@
 // shop settings and the outbox of emails the platform would send (migration 001, /admin/companies).
 import { defineCoreArea } from '../area';
 import { migration001 } from '../db/migrations/001-foundation';
+import { migration011 } from '../db/migrations/011-development-companies';
 import { createCompaniesRepository, type CompaniesRepository } from '../repositories/companies-repository';
 import { createOutboxRepository, type OutboxRepository } from '../repositories/outbox-repository';
 import { createPartnerRequestsRepository, type PartnerRequestsRepository } from '../repositories/partner-requests-repository';
@@ -38,7 +39,7 @@ declare module '../services/service-context' {
 
 export const foundationCore = defineCoreArea({
   name: 'foundation',
-  migrations: [migration001],
+  migrations: [migration001, migration011],
   repositories: {
     companies: createCompaniesRepository,
     users: createUsersRepository,
