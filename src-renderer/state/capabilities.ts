@@ -154,6 +154,7 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
     case 'company-users':
       return caps.users ? { ok: true } : { ok: false, reason: 'permission' };
     case 'webhooks':
+    case 'api-log':
       return caps.webhooks ? { ok: true } : { ok: false, reason: 'permission' };
     case 'apps':
     case 'app':

@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBillingSlice, type BillingActions, type BillingState } from './billing-slice';
 import { createAppsSlice, type AppsActions, type AppsState } from './apps-slice';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
+import { createDevToolsSlice, type DevToolsActions, type DevToolsState } from './dev-tools-slice';
 import { createEmbeddedAppsSlice, type EmbeddedAppsActions, type EmbeddedAppsState } from './embedded-apps-slice';
 import { idle } from './loadable';
 import { createOAuthSlice, type OAuthActions, type OAuthState } from './oauth-slice';
@@ -37,6 +38,7 @@ export type AppActions = SessionActions &
   OutboxActions &
   OAuthActions &
   WebhooksActions &
+  DevToolsActions &
   EmbeddedAppsActions &
   BillingActions &
   AppsActions &
@@ -54,6 +56,7 @@ export interface AppState {
   outbox: OutboxState;
   oauth: OAuthState;
   webhooks: WebhooksState;
+  devTools: DevToolsState;
   embeddedApps: EmbeddedAppsState;
   billing: BillingState;
   apps: AppsState;
@@ -96,6 +99,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const outbox = createOutboxSlice(ctx);
     const oauth = createOAuthSlice(ctx);
     const webhooks = createWebhooksSlice(ctx);
+    const devTools = createDevToolsSlice(ctx);
     const embeddedApps = createEmbeddedAppsSlice(ctx);
     const billing = createBillingSlice(ctx);
     const apps = createAppsSlice(ctx);
@@ -115,6 +119,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           outbox: outbox.state,
           oauth: oauth.state,
           webhooks: webhooks.state,
+          devTools: devTools.state,
           embeddedApps: embeddedApps.state,
           billing: billing.state,
           apps: apps.state,
@@ -124,6 +129,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         set((s) => ({
           requests: { ...s.requests, list: idle(), directory: idle() },
           webhooks: { ...webhooks.state, clock: s.webhooks.clock },
+          devTools: { ...devTools.state, compatibility: s.devTools.compatibility },
           embeddedApps: { ...embeddedApps.state, lists: s.embeddedApps.lists },
           billing: billing.state,
           apps: { ...apps.state, storeQuery: s.apps.storeQuery, review: s.apps.review, reviewFilter: s.apps.reviewFilter },
@@ -143,6 +149,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       outbox: outbox.state,
       oauth: oauth.state,
       webhooks: webhooks.state,
+      devTools: devTools.state,
       embeddedApps: embeddedApps.state,
       billing: billing.state,
       apps: apps.state,
@@ -158,6 +165,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...outbox.actions,
         ...oauth.actions,
         ...webhooks.actions,
+        ...devTools.actions,
         ...embeddedApps.actions,
         ...billing.actions,
         ...apps.actions,
