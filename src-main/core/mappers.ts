@@ -37,6 +37,7 @@ export function toCompanySummary(row: CompanySummaryRow): CompanySummary {
     name: row.name,
     country: row.country,
     city: row.city,
+    token: row.token,
     isSample: row.is_sample === 1,
     paymentRoute: row.payment_route,
     isPartner: row.is_partner === 1,

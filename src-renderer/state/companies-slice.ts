@@ -7,7 +7,7 @@ import { idle, ready, type Loadable } from './loadable';
 import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './slice-context';
 
 /** The screen's filter: every choice set; no limit (the screen shows every match, virtualized). */
-export type CompanyQuery = Required<Omit<CompanyListInput, 'limit'>>;
+export type CompanyQuery = Required<Omit<CompanyListInput, 'limit' | 'token'>>;
 
 export const DEFAULT_COMPANY_QUERY: CompanyQuery = {
   search: '',

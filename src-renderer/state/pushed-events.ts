@@ -23,7 +23,8 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
       const { companyId } = event.payload as PushedEvent<'company.updated'>['payload'];
       if (s.companies.details[companyId]) refreshLater(store, `company:${companyId}`, () => void a.loadCompany(companyId));
       const info = s.session.info;
-      if (info && (info.acting?.id === companyId || info.home?.id === companyId)) {
+      // The brand's partner changed its admin domain: the session carries it.
+      if (info && (info.acting?.id === companyId || info.home?.id === companyId || info.brand?.partnerId === companyId)) {
         refreshLater(store, 'session', () => void a.loadSession());
       }
       refreshLater(store, 'company-lists', () => a.refreshCompanyLists());
@@ -43,6 +44,15 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
       refreshLater(store, 'company-lists', () => a.refreshCompanyLists());
       refreshLater(store, 'switcher', () => void a.loadSwitcher());
       return;
+    case 'branding.changed': {
+      const { companyId } = event.payload as PushedEvent<'branding.changed'>['payload'];
+      // The session's brand carries the logo's version; the top bar loads a changed logo from it.
+      refreshLater(store, 'session', () => void a.loadSession());
+      for (const id of Object.keys(s.branding.whiteLabels).map(Number)) {
+        if (companyId === null || id === companyId) refreshLater(store, `white-label:${id}`, () => void a.loadWhiteLabel(id));
+      }
+      return;
+    }
     case 'outbox.added':
       refreshLater(store, 'outbox', () => void a.loadOutbox());
       return;

@@ -2,6 +2,7 @@
 // that calls the console client; components read state through one selector per value.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createBillingSlice, type BillingActions, type BillingState } from './billing-slice';
+import { createBrandingSlice, type BrandingActions, type BrandingState } from './branding-slice';
 import { createAppsSlice, type AppsActions, type AppsState } from './apps-slice';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
 import { createEmbeddedAppsSlice, type EmbeddedAppsActions, type EmbeddedAppsState } from './embedded-apps-slice';
@@ -39,6 +40,7 @@ export type AppActions = SessionActions &
   WebhooksActions &
   EmbeddedAppsActions &
   BillingActions &
+  BrandingActions &
   AppsActions &
   UiActions &
   ResetActions;
@@ -56,6 +58,7 @@ export interface AppState {
   webhooks: WebhooksState;
   embeddedApps: EmbeddedAppsState;
   billing: BillingState;
+  branding: BrandingState;
   apps: AppsState;
   ui: UiState;
   actions: AppActions;
@@ -98,6 +101,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const webhooks = createWebhooksSlice(ctx);
     const embeddedApps = createEmbeddedAppsSlice(ctx);
     const billing = createBillingSlice(ctx);
+    const branding = createBrandingSlice(ctx);
     const apps = createAppsSlice(ctx);
     const ui = createUiSlice(ctx);
 
@@ -117,6 +121,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           webhooks: webhooks.state,
           embeddedApps: embeddedApps.state,
           billing: billing.state,
+          branding: branding.state,
           apps: apps.state,
         }));
       },
@@ -145,6 +150,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       webhooks: webhooks.state,
       embeddedApps: embeddedApps.state,
       billing: billing.state,
+      branding: branding.state,
       apps: apps.state,
       ui: ui.state,
       actions: {
@@ -160,6 +166,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...webhooks.actions,
         ...embeddedApps.actions,
         ...billing.actions,
+        ...branding.actions,
         ...apps.actions,
         ...ui.actions,
         ...reset,

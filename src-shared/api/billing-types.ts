@@ -107,6 +107,8 @@ export interface BillingDocument extends PlannedDocument {
   reason: string | null;
   /** Later documents correcting this one. */
   corrections: DocumentRef[];
+  /** The issuing partner's logo (white label: a partner's invoices to its clients); null for the platform's. */
+  issuerLogo: { dataUrl: string; width: number; height: number } | null;
 }
 
 export interface DocumentSummary {

@@ -161,25 +161,30 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
 
 const companyList: Command = {
   name: 'company list',
-  summary: "List companies: a partner's clients with --partner, else every company",
+  summary: "List companies: a partner's clients with --partner, else every company; --token finds one by its token",
   options: {
     partner: { value: 'ID', description: 'only the clients of this partner' },
-    json: jsonOption('[{"id", "name", "country", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
+    token: { value: 'TOKEN', description: 'only the company with exactly this token (the token "for external identification")' },
+    json: jsonOption('[{"id", "name", "country", "token", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
   },
-  examples: ['company list', 'company list --partner 2 --json'],
+  examples: ['company list', 'company list --partner 2 --json', 'company list --token ERP-10442 --json'],
   async run({ values, io, openPlatform }) {
     const platform = openPlatform('none');
     try {
       const partnerId = positiveInt(str(values, 'partner'), 'partner');
+      const token = str(values, 'token');
+      if (token !== undefined && token.trim() === '') throw new UsageError('--token: must not be empty');
       let companies: CompanySummary[];
       if (partnerId !== undefined) {
         const partner = platform.repos.companies.get(partnerId);
         if (!partner?.is_partner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
-        companies = platform.companies.listClients(OPERATOR, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' }, partnerId);
+        companies = platform.companies.listClients(OPERATOR, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc', token: token?.trim() }, partnerId);
       } else {
         companies = platform.repos.companies.listAll().map(toCompanySummary);
+        if (token !== undefined) companies = companies.filter((c) => c.token === token.trim());
       }
       if (values.json) io.out(JSON.stringify(companies));
+      else if (companies.length === 0 && token !== undefined) io.out(`No company${partnerId !== undefined ? ` of partner ${partnerId}` : ''} has the token ${token.trim()}.`);
       else
         printTable(
           io,
@@ -191,6 +196,7 @@ const companyList: Command = {
             route: c.paymentRoute,
             partner: c.partnerId ?? '-',
             users: c.userCount,
+            ...(token !== undefined ? { token: c.token ?? '-' } : {}),
           })),
         );
       return 0;

@@ -14,6 +14,7 @@ function session(home: Company, acting: Company, permissions: Permission[] = [..
     storeAvailable: !acting.isPartner,
     recentCompanyIds: [],
     isOperator: false,
+    brand: null,
   };
 }
 

@@ -111,6 +111,7 @@ export function toBillingDocument(row: DocumentRow, sections: SectionRow[], line
     correctsNumber,
     reason: row.reason,
     corrections: corrections.map(toDocumentRef),
+    issuerLogo: null,
   };
 }
 
