@@ -87,7 +87,7 @@ function load(job) {
   });
 }
 
-/** Signs in once and walks the consent page `count` times: `count` independent token families. */
+/** Walks sign-in and consent `count` times: `count` independent token families. */
 async function tokenPairs(url, clientId, clientSecret, companyId, count) {
   const cookies = new Map();
   const call = async (path, form) => {
@@ -114,13 +114,15 @@ async function tokenPairs(url, clientId, clientSecret, companyId, count) {
     return fields;
   };
   const authorizePath = `/oauth2/authorize?${new URLSearchParams({ client_id: clientId, scope: 'products,orders,customers,webhooks', redirect_uri: REDIRECT_URI, response_type: 'code', state: 'bench' })}`;
-  const login = await call(authorizePath);
-  const signedIn = await call('/oauth2/authorize/login', { ...hidden(login.html, '/oauth2/authorize/login'), email: 'anna@alpenglueck.example', password: DEMO_PASSWORD });
-  if (signedIn.status !== 303) throw new Error(`sign-in failed: ${signedIn.status}`);
   const pairs = [];
   for (let i = 0; i < count; i++) {
-    const consent = await call(authorizePath);
-    const decided = await call('/oauth2/authorize/decision', { ...hidden(consent.html, '/oauth2/authorize/decision'), company_id: String(companyId), decision: 'approve' });
+    // The authorization pages keep no sign-in session: each family signs in, and the answer is the consent page
+    // (carrying a one-time ticket for the decision).
+    const login = await call(authorizePath);
+    const consent = await call('/oauth2/authorize/login', { ...hidden(login.html, '/oauth2/authorize/login'), email: 'anna@alpenglueck.example', password: DEMO_PASSWORD });
+    if (consent.status !== 200 || !consent.html.includes('action="/oauth2/authorize/decision"')) throw new Error(`sign-in failed: ${consent.status}`);
+    const decided = await call('/oauth2/authorize/decision', { company_id: String(companyId), ...hidden(consent.html, '/oauth2/authorize/decision'), decision: 'approve' });
+    if (decided.status !== 303 || !decided.location) throw new Error(`consent failed: ${decided.status}`);
     const code = new URL(decided.location).searchParams.get('code');
     const token = await fetch(`${url}/token`, {
       method: 'POST',

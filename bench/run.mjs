@@ -1,6 +1,7 @@
 // `npm run bench [-- NAME ...]`: runs the named benchmarks (all when none is named). Each prints one JSON
-// object per line: {"bench", "value", "unit", "baseline", "ratio", ...}, where `baseline` is a peer
-// measured in the same run, so the figure survives a noisy machine.
+// object per line: {"bench", "value", "unit", "baseline", "ratio", ...}, where `baseline` is the physical limit
+// measured in the same run (so the figure survives a noisy machine), plus "peer" and "peer_ratio" where a real
+// peer tool is measured beside it (bench/peers/, docs/performance.md "Peers (issue 22)").
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -85,13 +85,24 @@ function startConsole() {
     child.on('exit', (code) => reject(new Error(`console exited ${code}`)));
     createInterface({ input: child.stdout }).once('line', (line) => {
       child.removeAllListeners('exit');
-      const url = new URL(JSON.parse(line).consoleUrl);
-      resolve({ child, origin: url.origin, secret: url.searchParams.get('launch') });
+      resolve({ child, url: new URL(JSON.parse(line).consoleUrl) });
     });
   });
 }
 
-const consoleApp = await startConsole();
+/** Trades the one-time launch link (`#launch=<token>`) for a console session, as the console page does. */
+async function launchSession({ child, url }) {
+  const res = await fetch(`${url.origin}/auth/launch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1' },
+    body: JSON.stringify({ launch: new URLSearchParams(url.hash.slice(1)).get('launch') }),
+  });
+  const reply = await res.json();
+  if (!reply.ok) throw new Error(`launch link refused: ${reply.error?.message}`);
+  return { child, origin: url.origin, secret: reply.result.session };
+}
+
+const consoleApp = await launchSession(await startConsole());
 async function call(method, input = {}, retry = true) {
   let res;
   try {
@@ -212,6 +223,7 @@ try {
     p50: round(pct(dashboards, 50)),
     runs: dashboards.length,
     largestClientOrders: byClient.items[0]?.orders,
+    target: 'p95 < 50 ms',
     baseline_of: 'a bare console round trip (session.get) over the same HTTP transport, same run',
   });
 

@@ -10,6 +10,7 @@ import type { AreaName, MethodName } from '../src-shared/api/contract';
 import type { CoreArea, RepositoryFactories, ServiceFactories } from './core/area';
 import { appStoreCore } from './core/areas/app-store';
 import { billingCore } from './core/areas/billing';
+import { devToolsCore } from './core/areas/dev-tools';
 import { embeddedAppsCore } from './core/areas/embedded-apps';
 import { foundationCore } from './core/areas/foundation';
 import { oauthCore } from './core/areas/oauth';
@@ -22,6 +23,7 @@ import { createConsoleService as createConsoleServiceOf, type ConsoleService, ty
 import { appStoreHandlers } from './console/handlers/app-store-handlers';
 import { billingHandlers } from './console/handlers/billing-handlers';
 import { brandingHandlers } from './console/handlers/branding-handlers';
+import { devToolsHandlers } from './console/handlers/dev-tools-handlers';
 import { companiesHandlers } from './console/handlers/companies-handlers';
 import { embeddedAppsHandlers } from './console/handlers/embedded-apps-handlers';
 import { oauthHandlers } from './console/handlers/oauth-handlers';
@@ -34,6 +36,7 @@ import { webhooksHandlers } from './console/handlers/webhooks-handlers';
 import type { Command, CommandGroup } from './cli/command-kit';
 import { APP_COMMANDS, APP_GROUPS } from './cli/commands/app-commands';
 import { BILLING_COMMANDS, BILLING_GROUPS } from './cli/commands/billing-commands';
+import { DEV_TOOLS_COMMANDS, DEV_TOOLS_GROUPS } from './cli/commands/dev-tools-commands';
 import { EMBEDDED_APP_COMMANDS } from './cli/commands/embedded-app-commands';
 import { FOUNDATION_COMMANDS, FOUNDATION_GROUPS } from './cli/commands/foundation-commands';
 import { SHOP_COMMANDS } from './cli/commands/shop-commands';
@@ -60,6 +63,7 @@ export const CORE_AREAS = {
   embeddedApps: embeddedAppsCore,
   billing: billingCore,
   appStore: appStoreCore,
+  devTools: devToolsCore,
 } as const satisfies Record<AreaName, CoreArea>;
 
 export const CONSOLE_AREAS = {
@@ -71,6 +75,7 @@ export const CONSOLE_AREAS = {
   embeddedApps: [embeddedAppsHandlers],
   billing: [billingHandlers],
   appStore: [appStoreHandlers],
+  devTools: [devToolsHandlers],
 } as const satisfies Record<AreaName, readonly HandlerFactory[]>;
 
 export const CLI_AREAS = {
@@ -82,6 +87,7 @@ export const CLI_AREAS = {
   webhooks: { commands: WEBHOOK_COMMANDS, groups: WEBHOOK_GROUPS },
   embeddedApps: { commands: EMBEDDED_APP_COMMANDS, groups: [] },
   billing: { commands: BILLING_COMMANDS, groups: BILLING_GROUPS },
+  devTools: { commands: DEV_TOOLS_COMMANDS, groups: DEV_TOOLS_GROUPS },
 } as const satisfies Record<AreaName, CliArea>;
 
 // ---- Checked at compile time: the areas provide every service, repository and console method the types declare

@@ -37,7 +37,16 @@ export interface AccessChecker {
   visibleCompanyIds(actor: Actor): number[];
   /** True when the actor acts for the partner that manages the company. */
   isManagingPartner(actor: Actor, company: CompanyRow): boolean;
+  /**
+   * Moving the platform clock changes time for every company on the platform (retries, deactivations, month
+   * close), so it is the operator's (the CLI, the admin token, a user with the operator role) or a partner
+   * administrator's, whose clients' schedules it drives (L4). Reading the clock stays open to everybody.
+   */
+  mayMoveClock(actor: Actor): boolean;
 }
+
+export const CLOCK_ROLE_MESSAGE =
+  "Moving the platform clock needs the platform operator role or a partner's administrator: it changes the time of every company on this platform. Switch to such a user, or use `partnerdeck clock advance`.";
 
 export function createAccessChecker(companies: CompaniesRepository): AccessChecker {
   const canSeeRow = (actor: Actor, company: CompanyRow | undefined): company is CompanyRow => {
@@ -60,5 +69,9 @@ export function createAccessChecker(companies: CompaniesRepository): AccessCheck
     },
     isManagingPartner: (actor, company) =>
       actor.kind === 'operator' || (company.partner_id !== null && company.partner_id === actor.user.company_id),
+    mayMoveClock(actor) {
+      if (actor.kind === 'operator' || actor.user.is_operator) return true;
+      return actor.user.is_admin === 1 && companies.get(actor.user.company_id)?.is_partner === 1;
+    },
   };
 }

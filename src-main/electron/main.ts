@@ -12,6 +12,7 @@ import { APP_VERSION } from '../console/version';
 import { SECRET_KEY_FILE_NAME } from '../core/paths';
 import type { Platform } from '../core/platform';
 import { seedDemoIfEmpty } from '../core/seed/demo-seed';
+import { listenRemembered } from '../core/server/port-memory';
 import { startPlatformServer } from '../core/server/platform-server';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
 import { startWalCheckpointer } from '../core/db/wal-checkpointer';
@@ -157,10 +158,17 @@ function startApp(): void {
       log('the webhook dispatcher did not start', error);
     }
     // The platform's own HTTP server (OAuth, REST) beside the console; the console still works without it.
-    const server = await startPlatformServer(platform, { version: APP_VERSION }).catch((error: unknown) => {
-      log('the platform server did not start', error);
-      return null;
-    });
+    // On the port this data folder's platform had last time (ports.json, shared with serve and console), so the
+    // URLs an app developer registered keep working across launches; another free port when that one is taken.
+    const server = await listenRemembered(dataDir, 'platform', undefined, (port) => startPlatformServer(platform, { port, version: APP_VERSION }), (s) => s.port)
+      .then(({ server: started, movedFrom }) => {
+        if (movedFrom !== null) log(`the platform's usual port ${movedFrom} is taken by another program: it listens on ${started.port} from now on`);
+        return started;
+      })
+      .catch((error: unknown) => {
+        log('the platform server did not start', error);
+        return null;
+      });
     if (server) cleanups.push(() => void server.close());
     const consoleService: ConsoleService = createConsoleService({
       platform,

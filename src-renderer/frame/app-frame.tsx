@@ -34,6 +34,7 @@ import { OutboxScreen } from '../screens/outbox-screen';
 import { AuthorizedAppsScreen } from '../screens/authorized-apps-screen';
 import { DeveloperScreen } from '../screens/developer-screen';
 import { WebhooksScreen } from '../screens/webhooks-screen';
+import { ApiLogScreen } from '../screens/api-log-screen';
 import { EmbedCheckerScreen } from '../screens/apps/embed-checker-screen';
 import { EmbeddedAppScreen } from '../screens/apps/embedded-app-screen';
 import { ManageAppsScreen } from '../screens/apps/manage-apps-screen';
@@ -164,6 +165,8 @@ function RouteView({ route }: { route: Route }) {
       return <BillingDocumentScreen documentId={route.documentId} />;
     case 'webhooks':
       return <WebhooksScreen webhookId={route.webhookId} />;
+    case 'api-log':
+      return <ApiLogScreen />;
     case 'apps':
       return <ManageAppsScreen />;
     case 'app':

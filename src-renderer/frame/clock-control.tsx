@@ -4,6 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { clockDurationSchema } from '../../src-shared/api/areas/webhooks';
 import { formatDuration } from '../../src-shared/domain/durations';
+import { useCapabilities } from '../state/use-capabilities';
 import { useActions, useApp } from '../state/store-context';
 import { formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
@@ -14,6 +15,8 @@ const STEPS: { label: string; duration: string }[] = [
   { label: '+1 h', duration: '1h' },
   { label: '+1 day', duration: '1d' },
 ];
+
+const CLOCK_LOCKED = "Only the platform operator or a partner's administrator can move the platform clock: it is every company's time.";
 
 /** Platform time now, ticking: real time plus the clock's offset. */
 export function usePlatformNow(): number | null {
@@ -42,6 +45,7 @@ export function ClockControl({ compact = false }: { compact?: boolean }) {
   );
   const busy = advance.busy;
   const inputId = useId();
+  const { moveClock } = useCapabilities();
 
   useEffect(() => {
     if (clock.status === 'idle') void actions.loadClock();
@@ -75,17 +79,24 @@ export function ClockControl({ compact = false }: { compact?: boolean }) {
           </span>
         )}
       </div>
-      <div className="clock-buttons" role="group" aria-label="Move the platform clock forward">
-        {STEPS.map((step) => (
-          <button key={step.duration} type="button" className="btn btn-small" disabled={busy} onClick={() => void move(step.duration)} data-testid={`clock-advance-${step.duration}`}>
-            {step.label}
+      {!moveClock ? (
+        <span className="clock-locked" data-testid="clock-locked" title={CLOCK_LOCKED}>
+          <Icon name="lock" size={13} /> <span className="sr-only">{CLOCK_LOCKED}</span>
+          <span aria-hidden="true">Operator or partner admin moves it</span>
+        </span>
+      ) : (
+        <div className="clock-buttons" role="group" aria-label="Move the platform clock forward">
+          {STEPS.map((step) => (
+            <button key={step.duration} type="button" className="btn btn-small" disabled={busy} onClick={() => void move(step.duration)} data-testid={`clock-advance-${step.duration}`}>
+              {step.label}
+            </button>
+          ))}
+          <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => setCustom(custom === null ? '' : null)} aria-expanded={custom !== null} data-testid="clock-custom">
+            Custom…
           </button>
-        ))}
-        <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => setCustom(custom === null ? '' : null)} aria-expanded={custom !== null} data-testid="clock-custom">
-          Custom…
-        </button>
-      </div>
-      {custom !== null && (
+        </div>
+      )}
+      {moveClock && custom !== null && (
         <form
           className="clock-custom"
           onSubmit={(e) => {

@@ -203,6 +203,7 @@ export function SideNav({ route }: { route: Route }) {
         />
         <NavItem route={{ name: 'developer' }} current={route} icon="code" label="Developer" testId="nav-developer" />
         {caps.webhooks && <NavItem route={{ name: 'webhooks', webhookId: null }} current={route} icon="webhook" label="Webhooks" testId="nav-webhooks" />}
+        {caps.webhooks && <NavItem route={{ name: 'api-log' }} current={route} icon="route" label="API requests" testId="nav-api-log" />}
       </div>
 
       <div className="nav-footer" title="PartnerDeck runs a complete copy of the platform on this machine; emails land in the outbox.">

@@ -36,6 +36,8 @@ export type Route =
   | { name: 'developer' }
   | { name: 'outbox'; messageId: number | null }
   | { name: 'webhooks'; webhookId: number | null }
+  /** Developer tools: the API request log (/admin, /token, /api/tokeninfo) and hosted-compatibility mode. */
+  | { name: 'api-log' }
   | { name: 'billing'; tab: BillingTab }
   /** One month: its close preview (or its documents once closed), the close action and the what-if. */
   | { name: 'billing-month'; month: string }
@@ -108,6 +110,9 @@ export function parseRoute(hash: string): Route {
       if (appId !== null && parts.length === 3 && c === 'check') return { name: 'app-check', appId };
       break;
     }
+    case 'api-requests':
+      if (parts.length === 1) return { name: 'api-log' };
+      break;
     case 'webhooks':
       if (parts.length === 1) return { name: 'webhooks', webhookId: null };
       if (parts.length === 2 && positiveInt(b) !== null) return { name: 'webhooks', webhookId: positiveInt(b) };
@@ -198,6 +203,8 @@ export function routePath(route: Route): string {
       return route.messageId === null ? '/outbox' : `/outbox/${route.messageId}`;
     case 'webhooks':
       return route.webhookId === null ? '/webhooks' : `/webhooks/${route.webhookId}`;
+    case 'api-log':
+      return '/api-requests';
     case 'billing':
       return route.tab === 'months' ? '/billing' : `/billing/${route.tab}`;
     case 'billing-month':

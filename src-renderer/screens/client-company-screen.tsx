@@ -5,6 +5,7 @@ import type { Company } from '../../src-shared/api/types';
 import { switchCompany } from '../frame/switch-company';
 import { href } from '../router/routes';
 import { useActions, useApp } from '../state/store-context';
+import { useCapabilities } from '../state/use-capabilities';
 import { Avatar } from '../ui/avatar';
 import { RouteBadge, SampleBadge } from '../ui/badges';
 import { formatDate, placeOf } from '../ui/format';
@@ -20,11 +21,13 @@ const back = () => ({ href: href({ name: 'companies' }), label: 'Companies' });
 export function ClientCompanyScreen({ companyId, tab, addUser }: { companyId: number; tab: 'details' | 'users'; addUser: boolean }) {
   const detail = useApp((s) => s.companies.details[companyId]);
   const actions = useActions();
+  const { users: mayListUsers } = useCapabilities();
 
   useEffect(() => {
     void actions.loadCompany(companyId);
-    void actions.loadUsers(companyId);
-  }, [actions, companyId]);
+    // The users permission reads a company's users (I7); without it the tab says so.
+    if (mayListUsers) void actions.loadUsers(companyId);
+  }, [actions, companyId, mayListUsers]);
 
   return (
     <Loaded

@@ -28,6 +28,9 @@ export function OutboxScreen({ messageId }: { messageId: number | null }) {
   const outbox = useApp((s) => s.outbox.list);
   const actions = useActions();
   const [unreadOnly, setUnreadOnly] = useState(false);
+  // Non-administrators read the mail of their permissions' areas and mail addressed to them (I7): say so.
+  const partial = useApp((s) => Boolean(s.session.info?.user && !s.session.info.user.isAdmin));
+  const scope = partial ? ' Mail about areas you have no permission for is not shown.' : '';
 
   useEffect(() => {
     void actions.loadOutbox();
@@ -61,8 +64,8 @@ export function OutboxScreen({ messageId }: { messageId: number | null }) {
         title="Outbox"
         subtitle={
           outbox.data
-            ? `${plural(messages.length, 'email', 'emails')}${unread ? `, ${unread} unread` : ''} — everything the platform would have sent. Nothing leaves this machine.`
-            : 'Everything the platform would have sent. Nothing leaves this machine.'
+            ? `${plural(messages.length, 'email', 'emails')}${unread ? `, ${unread} unread` : ''} — everything the platform would have sent. Nothing leaves this machine.${scope}`
+            : `Everything the platform would have sent. Nothing leaves this machine.${scope}`
         }
         actions={
           <label className="toggle-inline">

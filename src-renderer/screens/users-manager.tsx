@@ -5,6 +5,7 @@ import { userCreateSchema, userUpdateSchema } from '../../src-shared/api/inputs'
 import type { User } from '../../src-shared/api/types';
 import { PERMISSION_LABELS, PERMISSIONS, type Permission } from '../../src-shared/domain/permissions';
 import { useActions, useApp } from '../state/store-context';
+import { useCapabilities } from '../state/use-capabilities';
 import { Avatar } from '../ui/avatar';
 import { ConfirmActionDialog, Modal } from '../ui/dialog';
 import { CheckboxField, FieldError, TextField, errorText } from '../ui/fields';
@@ -13,7 +14,7 @@ import { Icon } from '../ui/icons';
 import { CancelConfirm } from '../ui/form-footer';
 import { LoadableCard } from '../ui/loadable';
 import { Card } from '../ui/page';
-import { EmptyState, SkeletonRows } from '../ui/states';
+import { EmptyState, NoPermissionState, SkeletonRows } from '../ui/states';
 import { Table } from '../ui/table';
 import { useConfirmedAction } from '../ui/use-action';
 import { useForm, zodValidator, type FormApi } from '../ui/use-form';
@@ -35,17 +36,22 @@ function availablePermissions(companyIsPartner: boolean): Permission[] {
   return PERMISSIONS.filter((p) => companyIsPartner || p !== 'clients');
 }
 
-export function UsersManager({
-  companyId,
-  companyName,
-  companyIsPartner,
-  addUserInitially,
-}: {
-  companyId: number;
-  companyName: string;
-  companyIsPartner: boolean;
-  addUserInitially: boolean;
-}) {
+type UsersManagerProps = { companyId: number; companyName: string; companyIsPartner: boolean; addUserInitially: boolean };
+
+/** The users of a company, for a user with the users permission (the platform refuses the list to anybody else). */
+export function UsersManager(props: UsersManagerProps) {
+  const { users: mayManage } = useCapabilities();
+  if (!mayManage) {
+    return (
+      <Card title="Users" testId="users-list">
+        <NoPermissionState permission="users" what={`${props.companyName}'s users and their permissions`} />
+      </Card>
+    );
+  }
+  return <UsersList {...props} />;
+}
+
+function UsersList({ companyId, companyName, companyIsPartner, addUserInitially }: UsersManagerProps) {
   const users = useApp((s) => s.users.byCompany[companyId]);
   const meId = useApp((s) => s.session.info?.user?.id ?? null);
   const actions = useActions();

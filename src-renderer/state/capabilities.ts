@@ -46,6 +46,8 @@ export interface Capabilities {
   myApps: boolean;
   /** The platform operator's App review (a user role, not a permission). */
   appReview: boolean;
+  /** Moving the platform clock: the operator role or a partner's administrator (the platform decides, the session says). */
+  moveClock: boolean;
 }
 
 /** The store's areas and the permission each needs (as the platform checks them: themes and files are
@@ -111,6 +113,7 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     appStore: signedIn && perms.has('apps'),
     myApps: signedIn && perms.has('apps') && Boolean(info?.storeAvailable),
     appReview: signedIn && Boolean(info?.isOperator),
+    moveClock: signedIn && Boolean(info?.canMoveClock),
   };
 }
 
@@ -148,6 +151,7 @@ export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
     case 'company-users':
       return caps.users ? { ok: true } : { ok: false, reason: 'permission' };
     case 'webhooks':
+    case 'api-log':
       return caps.webhooks ? { ok: true } : { ok: false, reason: 'permission' };
     case 'apps':
     case 'app':

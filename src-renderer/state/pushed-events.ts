@@ -63,6 +63,12 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
     case 'webhook.deactivated':
       if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
       return;
+    case 'api_requests.logged':
+      if (s.devTools.apiLog.status === 'ready') refreshLater(store, 'api-log', () => void a.loadNewerApiRequests());
+      return;
+    case 'compatibility.changed':
+      if (s.devTools.compatibility.status !== 'idle') refreshLater(store, 'compatibility', () => void a.loadCompatibility());
+      return;
     case 'webhook_deliveries.changed':
       if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
       if (s.webhooks.log.status === 'ready') refreshLater(store, 'webhook-log', () => void a.loadNewerAttempts());

@@ -5,6 +5,7 @@ import { createBillingSlice, type BillingActions, type BillingState } from './bi
 import { createBrandingSlice, type BrandingActions, type BrandingState } from './branding-slice';
 import { createAppsSlice, type AppsActions, type AppsState } from './apps-slice';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
+import { createDevToolsSlice, type DevToolsActions, type DevToolsState } from './dev-tools-slice';
 import { createEmbeddedAppsSlice, type EmbeddedAppsActions, type EmbeddedAppsState } from './embedded-apps-slice';
 import { idle } from './loadable';
 import { createOAuthSlice, type OAuthActions, type OAuthState } from './oauth-slice';
@@ -38,6 +39,7 @@ export type AppActions = SessionActions &
   OutboxActions &
   OAuthActions &
   WebhooksActions &
+  DevToolsActions &
   EmbeddedAppsActions &
   BillingActions &
   BrandingActions &
@@ -56,6 +58,7 @@ export interface AppState {
   outbox: OutboxState;
   oauth: OAuthState;
   webhooks: WebhooksState;
+  devTools: DevToolsState;
   embeddedApps: EmbeddedAppsState;
   billing: BillingState;
   branding: BrandingState;
@@ -99,6 +102,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
     const outbox = createOutboxSlice(ctx);
     const oauth = createOAuthSlice(ctx);
     const webhooks = createWebhooksSlice(ctx);
+    const devTools = createDevToolsSlice(ctx);
     const embeddedApps = createEmbeddedAppsSlice(ctx);
     const billing = createBillingSlice(ctx);
     const branding = createBrandingSlice(ctx);
@@ -119,6 +123,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           outbox: outbox.state,
           oauth: oauth.state,
           webhooks: webhooks.state,
+          devTools: devTools.state,
           embeddedApps: embeddedApps.state,
           billing: billing.state,
           branding: branding.state,
@@ -129,6 +134,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         set((s) => ({
           requests: { ...s.requests, list: idle(), directory: idle() },
           webhooks: { ...webhooks.state, clock: s.webhooks.clock },
+          devTools: { ...devTools.state, compatibility: s.devTools.compatibility },
           embeddedApps: { ...embeddedApps.state, lists: s.embeddedApps.lists },
           billing: billing.state,
           apps: { ...apps.state, storeQuery: s.apps.storeQuery, review: s.apps.review, reviewFilter: s.apps.reviewFilter },
@@ -148,6 +154,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       outbox: outbox.state,
       oauth: oauth.state,
       webhooks: webhooks.state,
+      devTools: devTools.state,
       embeddedApps: embeddedApps.state,
       billing: billing.state,
       branding: branding.state,
@@ -164,6 +171,7 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
         ...outbox.actions,
         ...oauth.actions,
         ...webhooks.actions,
+        ...devTools.actions,
         ...embeddedApps.actions,
         ...billing.actions,
         ...branding.actions,

@@ -1,5 +1,6 @@
 // Designed empty, loading and error states, so that no screen is ever blank.
 import type { ReactNode } from 'react';
+import { PERMISSION_LABELS, type Permission } from '../../src-shared/domain/permissions';
 import { Icon, type IconName } from './icons';
 
 export function Spinner({ size = 16, label }: { size?: number; label?: string }) {
@@ -96,5 +97,19 @@ export function Callout({ tone = 'info', icon, title, children, testId }: { tone
         <div className="callout-body">{children}</div>
       </div>
     </div>
+  );
+}
+
+/**
+ * What a user sees where its permissions end (the platform refuses the data too): the permission by name and
+ * who can grant it, instead of an error or an empty list.
+ */
+export function NoPermissionState({ permission, what }: { permission: Permission; what: string }) {
+  return (
+    <EmptyState icon="lock" tone="locked" title={`You don't have the ${PERMISSION_LABELS[permission]} permission`} testId={`no-permission-${permission}`}>
+      <p>
+        {what} need the “{PERMISSION_LABELS[permission]}” permission. An administrator of your company can grant it under Users &amp; permissions.
+      </p>
+    </EmptyState>
   );
 }

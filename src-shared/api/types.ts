@@ -111,6 +111,8 @@ export interface SessionInfo {
   isOperator: boolean;
   /** The partner brand (logo, admin domain) this user sees; null: the platform's own. */
   brand: SessionBrand | null;
+  /** The signed-in user may move the platform clock (the operator role or a partner's administrator). */
+  canMoveClock: boolean;
 }
 
 export interface SwitcherEntry {

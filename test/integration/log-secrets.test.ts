@@ -2,11 +2,13 @@
 // tokens and secrets the run used: the app's client secret, both authorization codes, every access and refresh
 // token, the user's password, the admin token, the sign-in cookies and form tokens, the webhook signatures and
 // a key the developer put in a hook address. The log must also show that the run happened (access log, the
-// worker's deliveries), so the scan is over real lines.
+// worker's deliveries), so the scan is over real lines. The same holds for the API request log (issue 19 item 5):
+// the rows in the folder and what a `partnerdeck logs tail --json` process printed live while the run happened.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, BIN, runCliAsync, stop } from '../helpers/cli';
 import { ANNA, api, authorize, DEMO_PASSWORD, exchangeCode, refresh, tokeninfo, type OAuthFixture } from '../helpers/oauth';
@@ -19,6 +21,10 @@ let info: { url: string; adminToken: string };
 let receiver: Receiver;
 const secrets = new Map<string, string>();
 let logText = '';
+let tail: ChildProcessWithoutNullStreams;
+let tailText = '';
+let apiLogText = '';
+let apiLogRows: Array<{ method: string; path: string; status: number; error_code: string | null; app_id: number | null; company_id: number | null }> = [];
 
 function remember(name: string, value: unknown): void {
   if (typeof value !== 'string' || value.length < 6) throw new Error(`${name} is not a usable secret: ${String(value)}`);
@@ -34,6 +40,9 @@ beforeAll(async () => {
   });
   serve.removeAllListeners('exit');
   remember('admin token', info.adminToken);
+  // Follows the folder's API request log from another process, as a developer would.
+  tail = spawn(process.execPath, [BIN, 'logs', 'tail', '--json', '--lines', '0', '--data-dir', dir.path], { stdio: 'pipe' });
+  tail.stdout.on('data', (c: Buffer) => (tailText += c.toString()));
   receiver = await startReceiver(200);
 
   const companies = JSON.parse((await runCliAsync(['company', 'list', '--json', '--data-dir', dir.path])).stdout) as Array<{ id: number; name: string }>;
@@ -86,10 +95,18 @@ beforeAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 1500));
   expect(await stop(serve, 'SIGTERM')).toBe(0);
   logText = readFileSync(join(dir.path, 'logs', 'partnerdeck.log'), 'utf8');
+  // Everything serve logged is in the folder now; the follower has had time to print it.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(await stop(tail, 'SIGINT')).toBe(0);
+  const db = new Database(join(dir.path, 'partnerdeck.sqlite'), { readonly: true });
+  apiLogRows = db.prepare('SELECT * FROM api_requests ORDER BY id').all() as typeof apiLogRows;
+  apiLogText = JSON.stringify(apiLogRows);
+  db.close();
 }, 120_000);
 
 afterAll(async () => {
   if (serve && serve.exitCode === null) await stop(serve, 'SIGKILL');
+  if (tail && tail.exitCode === null) await stop(tail, 'SIGKILL');
   await receiver?.close();
   dir.remove();
 });
@@ -105,7 +122,8 @@ describe('the log of a full OAuth + webhook run', () => {
   });
 
   it('holds none of the secrets the run used', () => {
-    expect([...secrets.keys()].filter((name) => !name.startsWith('cookie '))).toEqual([
+    // The OAuth pages set no cookies since security's H1 (a consent ticket in the page instead).
+    expect([...secrets.keys()]).toEqual([
       'admin token',
       'client secret',
       'password',
@@ -117,8 +135,33 @@ describe('the log of a full OAuth + webhook run', () => {
       'hook key',
       'webhook signature',
     ]);
-    expect([...secrets.keys()].some((name) => name.startsWith('cookie '))).toBe(true);
     const leaked = [...secrets].filter(([, value]) => logText.includes(value)).map(([name]) => name);
+    expect(leaked).toEqual([]);
+  });
+});
+
+describe('the API request log of the same run', () => {
+  it('records every /token, /api/tokeninfo and /admin request with app, company, status and error code', () => {
+    const line = (r: (typeof apiLogRows)[number]) => `${r.method} ${r.path} ${r.status} ${r.error_code ?? '-'}`;
+    const lines = apiLogRows.map(line);
+    expect(lines).toContain('POST /token 200 -');
+    expect(lines).toContain('POST /token 401 invalid_client');
+    expect(lines).toContain('POST /token 400 invalid_grant');
+    expect(lines).toContain('GET /api/tokeninfo?access_token=[redacted] 200 -');
+    expect(lines).toContain('GET /admin/customers.json 401 invalid_token');
+    expect(lines).toContain('GET /admin/customers.json?access_token=[redacted] 200 -');
+    expect(lines).toContain('POST /admin/customers.json 201 -');
+    // Neither the OAuth pages nor the operator routes are API requests.
+    expect(apiLogRows.some((r) => r.path.startsWith('/oauth2/') || r.path.startsWith('/_partnerdeck/'))).toBe(false);
+    const created = apiLogRows.find((r) => r.method === 'POST' && r.path === '/admin/customers.json')!;
+    expect(created.app_id).toBeGreaterThan(0);
+    expect(created.company_id).toBeGreaterThan(0);
+  });
+
+  it('holds none of the secrets, in the folder or in what `logs tail` printed live', () => {
+    const printed = tailText.trim().split('\n').map((l) => JSON.parse(l) as { method: string; path: string; status: number });
+    expect(printed.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual(apiLogRows.map((r) => `${r.method} ${r.path} ${r.status}`));
+    const leaked = [...secrets].filter(([, value]) => apiLogText.includes(value) || tailText.includes(value)).map(([name]) => name);
     expect(leaked).toEqual([]);
   });
 });

@@ -137,6 +137,34 @@ describe('partnerdeck trigger', () => {
     }
   });
 
+  it('places an order on a fresh company (closed storefront) the way an admin would, and says so', async () => {
+    const fresh = await json('company', 'create', '--name', 'Fresh Trigger Shop');
+    const app = insertApp(platform, { companyId: fresh.id, name: 'Fresh Hooks' });
+    insertHook(platform, { appId: app.id, companyId: fresh.id, topic: 'order/create', address: receiver.url });
+    const start = receiver.requests.length;
+    const text = await cli('trigger', 'order/create', '--company', String(fresh.id));
+    expect(text.stderr).toBe('');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/as a paid manual order, the way an admin records one \(the storefront of .* is closed/);
+    expect(text.stdout).toMatch(/order\/create -> webhook/);
+    await receiver.waitForCount(start + 1);
+    const body = JSON.parse(receiver.requests.at(-1)!.body);
+    expect(body).toMatchObject({ company_id: fresh.id, scope: 'order/create' });
+    const order = platform.orders.get(OPERATOR, fresh.id, Number(body.data.id));
+    expect(order).toMatchObject({ status: 'paid', source: 'console', isDemo: false });
+  });
+
+  it('on a sample company explains why no order is placed, and leaves nothing behind', async () => {
+    const sample = await json('company', 'create', '--name', 'Sample Trigger Shop', '--sample');
+    platform.shop.updateSettings(OPERATOR, { companyId: sample.id, storefrontOpen: true });
+    const products = () => platform.db.prepare('SELECT count(*) FROM products WHERE company_id = ?').pluck().get(sample.id);
+    const before = products();
+    const refused = await cli('trigger', 'order/create', '--company', String(sample.id));
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/Sample Trigger Shop is a sample company .*development company/);
+    expect(products()).toBe(before);
+  });
+
   it('says why app topics and bad input are not triggered', async () => {
     for (const [args, message] of [
       [['trigger', 'app/uninstalled', '--company', String(company)], /uninstalls an app/],

@@ -4,10 +4,12 @@
 // sends them. Objects it makes carry "trigger" in their name and a @trigger.partnerdeck.test address;
 // update and delete topics act on such a fresh object unless --id names one of the shop's own.
 import { OPERATOR } from '../../core/access';
+import { SAMPLE_CANNOT_SELL } from '../../core/services/checkout-service';
+import { ApiError } from '../../../src-shared/api/errors';
 import type { Platform } from '../../core/platform';
 import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher-lease';
 import { parseInput } from '../../../src-shared/api/validation';
-import { checkoutSchema, customerCreateSchema, groupMemberCreateSchema, newsletterRecipientCreateSchema, productCreateSchema, subscriberCreateSchema } from '../../../src-shared/api/shop-inputs';
+import { checkoutSchema, customerCreateSchema, orderCreateSchema, groupMemberCreateSchema, newsletterRecipientCreateSchema, productCreateSchema, subscriberCreateSchema } from '../../../src-shared/api/shop-inputs';
 import { canonicalWebhookTopic, WEBHOOK_TOPICS, type WebhookTopic } from '../../../src-shared/domain/webhook-topics';
 import { UsageError } from '../cli-io';
 import { jsonOption, positiveInt, required, str, type Command } from '../command-kit';
@@ -58,16 +60,35 @@ const ACTIONS: Record<Exclude<WebhookTopic, 'app/uninstalled' | 'app/update'>, A
   },
   'order/create': (platform, companyId, tag) => {
     const done: string[] = [];
+    const company = platform.companies.get(OPERATOR, companyId);
+    if (company.isSample) {
+      throw new ApiError(
+        'forbidden',
+        `${SAMPLE_CANNOT_SELL}: ${company.name} is a sample company (its data is the salespeople's demo, and no order may be placed in it). ` +
+          'Trigger orders on a development company (`partnerdeck app dev` makes one) or on a client whose shop may sell.',
+        { reason: 'sample_company' },
+      );
+    }
+    const shop = platform.shop.getSettings(OPERATOR, companyId);
     const product = newProduct(platform, companyId, tag);
     done.push(`created product ${product.id} to sell`);
-    const request = parseInput(checkoutSchema, {
-      companyId,
-      customer: { email: fixtureEmail(tag), name: `Trigger Customer ${tag}` },
-      lines: [{ productId: product.id, quantity: 1 }],
-      note: 'Placed by partnerdeck trigger',
-    });
-    const order = platform.checkout.place(OPERATOR, companyId, withoutCompany(request));
-    done.push(`placed order ${order.id} through the storefront's checkout (its new customer fires customer/create too)`);
+    if (shop.storefrontOpen) {
+      const request = parseInput(checkoutSchema, {
+        companyId,
+        customer: { email: fixtureEmail(tag), name: `Trigger Customer ${tag}` },
+        lines: [{ productId: product.id, quantity: 1 }],
+        note: 'Placed by partnerdeck trigger',
+      });
+      const order = platform.checkout.place(OPERATOR, companyId, withoutCompany(request));
+      done.push(`placed order ${order.id} through the storefront's checkout (its new customer fires customer/create too)`);
+      return { done, object: { type: 'order', id: order.id } };
+    }
+    // A closed storefront (every new shop's) takes no checkout; an admin still records orders by hand: do that.
+    const customer = newCustomer(platform, companyId, tag);
+    done.push(`created customer ${customer.id} (${customer.email}) to buy it`);
+    const input = parseInput(orderCreateSchema, { companyId, customerId: customer.id, status: 'paid', lines: [{ productId: product.id, quantity: 1 }], note: 'Placed by partnerdeck trigger' });
+    const order = platform.orders.create(OPERATOR, companyId, withoutCompany(input));
+    done.push(`placed order ${order.id} as a paid manual order, the way an admin records one (the storefront of ${shop.shopName} is closed, so there is no checkout)`);
     return { done, object: { type: 'order', id: order.id } };
   },
   'product/create': (platform, companyId, tag) => {
@@ -160,7 +181,8 @@ export const triggerCommand: Command = {
   description: `Creates real objects in the company's shop through the platform's own services; their webhook events commit with them and the dispatcher of a running serve, console or desktop app sends them. Update and delete topics act on a new object made for it (named "Trigger …"), or on --id.
   customer/create       a new customer
   customer/update       edits a customer's note
-  order/create          a product, and a paid order through the storefront's checkout
+  order/create          a product, and a paid order: through the storefront's checkout when it is open,
+                        else as an admin's manual order (sample companies take no orders)
   product/create        a new digital product
   product/update        edits a product's description
   product/delete        deletes a product

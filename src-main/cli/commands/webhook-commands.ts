@@ -6,10 +6,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClockInfo, WebhookAppGroup, WebhookAttemptSummary } from '../../../src-shared/api/webhook-delivery-types';
 import { formatDuration, MAX_CLOCK_ADVANCE_MS, parseDuration } from '../../../src-shared/domain/durations';
+import { OPERATOR } from '../../core/access';
 import { SERVER_INFO_FILE_NAME } from '../../core/paths';
 import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher-lease';
 import { UsageError, type CliIo } from '../cli-io';
 import { jsonOption, positiveInt, printTable, str, type Command, type CommandGroup, type GlobalOptions } from '../command-kit';
+import { listenCommand } from './listen-command';
 import { triggerCommand } from './trigger-command';
 
 function describeClock(clock: ClockInfo): string {
@@ -108,7 +110,7 @@ const clockAdvance: Command = {
       }
       const platform = openPlatform('none');
       try {
-        const clock = platform.webhookDeliveries.advanceClock(ms);
+        const clock = platform.webhookDeliveries.advanceClock(OPERATOR, ms);
         if (values.json) io.out(JSON.stringify({ clock, advancedMs: ms, webhookAttempts: 0, settled: false }));
         else io.out(`moved the stored clock ${formatDuration(ms)} forward: ${describeClock(clock)}; retries that fell due go out when a serve or console starts`);
       } finally {
@@ -261,4 +263,4 @@ export const WEBHOOK_GROUPS: CommandGroup[] = [
   { name: 'clock', summary: "The platform clock: show it, move it forward to run retries that fall due" },
 ];
 
-export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, webhooksList, webhooksDeliveries, webhooksReplay, clockShow, clockAdvance];
+export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, listenCommand, webhooksList, webhooksDeliveries, webhooksReplay, clockShow, clockAdvance];

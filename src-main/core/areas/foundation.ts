@@ -3,6 +3,7 @@
 // white label: logo and admin domain (migration 017).
 import { defineCoreArea } from '../area';
 import { migration001 } from '../db/migrations/001-foundation';
+import { migration011 } from '../db/migrations/011-development-companies';
 import { migration017 } from '../db/migrations/017-partner-logos';
 import { createCompaniesRepository, type CompaniesRepository } from '../repositories/companies-repository';
 import { createOutboxRepository, type OutboxRepository } from '../repositories/outbox-repository';
@@ -45,7 +46,7 @@ declare module '../services/service-context' {
 
 export const foundationCore = defineCoreArea({
   name: 'foundation',
-  migrations: [migration001, migration017],
+  migrations: [migration001, migration011, migration017],
   repositories: {
     companies: createCompaniesRepository,
     users: createUsersRepository,

@@ -5,14 +5,17 @@
 import { defineCoreArea } from '../area';
 import { migration005 } from '../db/migrations/005-webhook-delivery';
 import { migration009 } from '../db/migrations/009-webhook-log-retention';
+import { migration012 } from '../db/migrations/012-webhook-listeners';
 import { createWebhookDeliveryRepository, type WebhookDeliveryRepository } from '../repositories/webhook-delivery-repository';
 import { createWebhooksRepository, type WebhooksRepository } from '../repositories/webhooks-repository';
+import { createWebhookListenRepository, type WebhookListenRepository } from '../repositories/webhook-listen-repository';
 import { webhooksModule } from '../server/admin/webhooks-routes';
 import { clockModule } from '../server/routes/clock-routes';
 import { createWebhookDeliveryService, type WebhookDeliveryService } from '../services/webhook-delivery-service';
 import { createWebhooksService, type WebhooksService } from '../services/webhooks-service';
 import { portOfOrigin } from '../webhooks/webhook-address-guard';
 import { installWebhookEventWriter } from '../webhooks/webhook-event-writer';
+import { installWebhookListenWriter } from '../webhooks/webhook-listen-writer';
 
 declare module '../platform' {
   interface PlatformServices {
@@ -27,13 +30,15 @@ declare module '../services/service-context' {
   interface Repositories {
     webhooks: WebhooksRepository;
     webhookDelivery: WebhookDeliveryRepository;
+    /** `partnerdeck listen`: listeners and the events written for them (migration 012). */
+    webhookListen: WebhookListenRepository;
   }
 }
 
 export const webhooksCore = defineCoreArea({
   name: 'webhooks',
-  migrations: [migration005, migration009],
-  repositories: { webhooks: createWebhooksRepository, webhookDelivery: createWebhookDeliveryRepository },
+  migrations: [migration005, migration009, migration012],
+  repositories: { webhooks: createWebhooksRepository, webhookDelivery: createWebhookDeliveryRepository, webhookListen: createWebhookListenRepository },
   services: {
     webhooks: ({ ctx, publicUrl }) => createWebhooksService(ctx, { ownPort: () => portOfOrigin(publicUrl()) }),
     webhookDeliveries: ({ ctx, webhooks }) => createWebhookDeliveryService(ctx, webhooks),
@@ -42,6 +47,8 @@ export const webhooksCore = defineCoreArea({
   onOpen({ ctx, repos, clock, events }) {
     // Webhook event rows are written inside the transaction of every change that has a topic (spec §5).
     installWebhookEventWriter(ctx, repos.webhookDelivery);
+    // ... and for every live `partnerdeck listen` of that company (migration 012).
+    installWebhookListenWriter(ctx, repos.webhookListen);
     clock.onAdvance((now) => events.publish('clock.advanced', { now, offsetMs: clock.offsetMs() }));
   },
 });

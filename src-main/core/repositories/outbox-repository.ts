@@ -16,6 +16,8 @@ export interface OutboxRepository {
   insert(row: Omit<OutboxRow, 'id' | 'read_at'>): number;
   get(id: number): OutboxRow | undefined;
   listForCompanies(companyIds: number[], limit: number): OutboxRow[];
+  /** The newest `limit` messages of the companies that are of one of `kinds` or addressed to `to`. */
+  listReadable(companyIds: number[], kinds: readonly string[], to: string, limit: number): OutboxRow[];
   listAll(limit: number): OutboxRow[];
   markRead(id: number, at: number): void;
 }
@@ -30,6 +32,11 @@ export function createOutboxRepository(db: Db): OutboxRepository {
   const forCompanies = db.prepare<[string, number], OutboxRow>(
     'SELECT * FROM outbox WHERE company_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?',
   );
+  const readable = db.prepare<[string, string, string, number], OutboxRow>(
+    `SELECT * FROM outbox WHERE company_id IN (SELECT value FROM json_each(?))
+       AND (kind IN (SELECT value FROM json_each(?)) OR lower(to_address) = lower(?))
+     ORDER BY id DESC LIMIT ?`,
+  );
   const all = db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY id DESC LIMIT ?');
   const markRead = db.prepare('UPDATE outbox SET read_at = ? WHERE id = ? AND read_at IS NULL');
   return {
@@ -38,6 +45,10 @@ export function createOutboxRepository(db: Db): OutboxRepository {
     listForCompanies(companyIds, limit) {
       if (companyIds.length === 0) return [];
       return forCompanies.all(JSON.stringify(companyIds), limit);
+    },
+    listReadable(companyIds, kinds, to, limit) {
+      if (companyIds.length === 0) return [];
+      return readable.all(JSON.stringify(companyIds), JSON.stringify(kinds), to, limit);
     },
     listAll: (limit) => all.all(limit),
     markRead: (id, at) => void markRead.run(at, id),

@@ -28,13 +28,14 @@ export function fromApiError(error: ApiError, style: ErrorStyle): HttpError {
 
 const logUnexpected = (message: string, error: unknown): void => logFor('server').error(message, error);
 
-/** `what`: the request, for the log of an unexpected error ("POST /admin/products.json"). */
-export function sendError(res: ServerResponse, thrown: unknown, style: ErrorStyle, what?: string): void {
+/** `what`: the request, for the log of an unexpected error ("POST /admin/products.json"). Returns the error code
+ * the answer carries (for the API request log). */
+export function sendError(res: ServerResponse, thrown: unknown, style: ErrorStyle, what?: string): string {
   const error = thrown instanceof HttpError ? thrown : fromApiError(toApiError(thrown, { what, log: logUnexpected }), style);
-  renderError(res, error, style);
+  return renderError(res, error, style);
 }
 
-function renderError(res: ServerResponse, thrown: HttpError, style: ErrorStyle): void {
+function renderError(res: ServerResponse, thrown: HttpError, style: ErrorStyle): string {
   let error = thrown;
   if (style === 'rest' && !(error instanceof RestError)) {
     error = new RestError(error.status, error.code, error.expose ? error.message : 'Internal error', error.headers);
@@ -48,13 +49,14 @@ function renderError(res: ServerResponse, thrown: HttpError, style: ErrorStyle):
   }
   if (res.headersSent) {
     res.destroy();
-    return;
+    return error.code;
   }
   if (style === 'page' || error instanceof PageError) {
     const title = error instanceof PageError ? error.title : error.status >= 500 ? 'Something went wrong' : 'This request cannot continue';
     const description = error.expose ? error.message : 'The platform hit an internal error. Try again.';
     sendHtml(res, error.status, renderErrorPage(title, description, error.code, error instanceof PageError ? error.advice : null), pageCsp(), error.headers);
-    return;
+    return error.code;
   }
   sendJson(res, error.status, error.body(), error.headers);
+  return error.code;
 }

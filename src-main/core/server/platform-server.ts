@@ -11,7 +11,7 @@ import { sendError } from './error-response';
 import { HttpError } from './http-error';
 import { baseHeaders } from './http-io';
 import { closeServer, hardenServer, isAllowedHost, listenOnLoopback, LOOPBACK_HOST, SERVER_OPTIONS } from './loopback';
-import { compileRoute, findRoute, routeTable, type ErrorStyle, type PlatformModule, type PrefixRule, type RouteContext, type ServerDeps } from './router';
+import { compileRoute, findRoute, newTrace, routeTable, type ErrorStyle, type ModuleParts, type PlatformModule, type PrefixRule, type RouteContext, type ServerDeps } from './router';
 import { SERVER_MODULES } from './routes';
 
 export interface PlatformServer {
@@ -46,6 +46,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
   const parts = (options.modules ?? [...SERVER_MODULES, ...internalsOf(platform).routes]).map((module) => module(deps));
   const routes = routeTable(parts.flatMap((p) => p.routes.map(compileRoute)));
   const prefixes: PrefixRule[] = parts.flatMap((p) => p.prefixes ?? []);
+  const observers = parts.map((p) => p.observe).filter((o): o is NonNullable<ModuleParts['observe']> => o !== undefined);
 
   const server: Server = createServer(SERVER_OPTIONS, (req, res) => void dispatch(req, res));
   hardenServer(server, options.limits);
@@ -56,29 +57,41 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
     baseHeaders(res);
     // The access log (debug): method, path without its query (codes, tokens), status, time.
     const started = performance.now();
+    const at = platform.clock.now();
+    const trace = newTrace();
+    let url: URL | null = null;
     res.once('finish', () => {
+      const durationMs = performance.now() - started;
+      for (const observe of observers) {
+        try {
+          observe({ at, method: req.method ?? 'GET', url, status: res.statusCode, durationMs, trace });
+        } catch (error) {
+          log.error('a request observer failed', error);
+        }
+      }
       if (log.level !== 'debug') return;
       const path = (req.url ?? '/').split('?')[0];
-      log.debug(`${req.method ?? 'GET'} ${path} ${res.statusCode} ${(performance.now() - started).toFixed(1)} ms`);
+      log.debug(`${req.method ?? 'GET'} ${path} ${res.statusCode} ${durationMs.toFixed(1)} ms`);
     });
     let style: ErrorStyle = 'json';
     try {
       if (!isAllowedHost(req.headers.host, port)) throw new HttpError(421, 'misdirected_request', 'unknown Host header');
-      const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
-      const rules = prefixes.length === 0 ? prefixes : prefixes.filter((rule) => url.pathname.startsWith(rule.prefix));
+      const parsed = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
+      url = parsed;
+      const rules = prefixes.length === 0 ? prefixes : prefixes.filter((rule) => parsed.pathname.startsWith(rule.prefix));
       for (const rule of rules) if (rule.errors) style = rule.errors;
-      const { match, allowed, errors } = findRoute(routes, req.method ?? 'GET', url.pathname);
+      const { match, allowed, errors } = findRoute(routes, req.method ?? 'GET', parsed.pathname);
       if (match?.route.errors) style = match.route.errors;
       else if (errors) style = errors;
-      const ctx: RouteContext = { req, res, url, params: match?.params ?? {}, deps };
+      const ctx: RouteContext = { req, res, url: parsed, params: match?.params ?? {}, deps, trace };
       for (const rule of rules) rule.guard?.(ctx);
       if (!match) {
         if (allowed.length > 0) throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here; use ${allowed.join(', ')}`, true, undefined, { Allow: allowed.join(', ') });
-        throw new HttpError(404, 'not_found', `Nothing at ${url.pathname}`);
+        throw new HttpError(404, 'not_found', `Nothing at ${parsed.pathname}`);
       }
       await match.route.handle(ctx);
     } catch (error) {
-      sendError(res, error, style, `${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`);
+      trace.errorCode = sendError(res, error, style, `${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`);
     }
   }
 

@@ -3,6 +3,7 @@
 // optional guards for a path prefix, and a close function for its timers. One file per endpoint or grant
 // keeps the modules small; each area lists its modules (core/areas/<area>.ts `routes`), routes/index.ts the server's own.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiRequestNote } from '../../../src-shared/api/devtools-types';
 import type { Platform } from '../platform';
 import { HttpError } from './http-error';
 
@@ -27,6 +28,34 @@ export interface RouteContext {
   url: URL;
   params: Record<string, string>;
   deps: ServerDeps;
+  /** What the route learnt about the request, for the API request log (observers). */
+  trace: RequestTrace;
+}
+
+/** Filled in by the routes as they authenticate: whose request it was and what it relied on. */
+export interface RequestTrace {
+  appId: number | null;
+  companyId: number | null;
+  /** The error code of the answer (set from whatever the route threw). */
+  errorCode: string | null;
+  /** Local-only conveniences the request relied on, refusals by strict mode, chaos it met. */
+  notes: ApiRequestNote[];
+}
+
+export function newTrace(): RequestTrace {
+  return { appId: null, companyId: null, errorCode: null, notes: [] };
+}
+
+/** A finished request as observers see it (after the answer was sent). */
+export interface ObservedRequest {
+  /** Platform time when it arrived. */
+  at: number;
+  method: string;
+  /** The parsed URL (null when the Host header was refused before parsing). */
+  url: URL | null;
+  status: number;
+  durationMs: number;
+  trace: RequestTrace;
 }
 
 export interface Route {
@@ -48,6 +77,8 @@ export interface PrefixRule {
 export interface ModuleParts {
   routes: Route[];
   prefixes?: PrefixRule[];
+  /** Sees every finished request (the API request log); must not throw or block. */
+  observe?(request: ObservedRequest): void;
   close?(): void;
 }
 

@@ -122,6 +122,7 @@ export function createAuthorizationsService(ctx: ServiceContext, webhooks: Pick<
 
     listForCompany(actor, companyId) {
       access.company(actor, companyId);
+      requirePermission(actor, 'apps');
       return repos.authorizations.listActiveForCompanies([companyId]).map(toAuthorizedApp);
     },
 

@@ -13,6 +13,7 @@ import type { CompanyPatch, CompanyRow } from '../repositories/companies-reposit
 import type { AuthorizationsService } from './authorizations-service';
 import type { OutboxService } from './outbox-service';
 import type { Emit, ServiceContext } from './service-context';
+import type { EmailKind } from '../../../src-shared/domain/email-kinds';
 
 export type CompanyCreate = z.output<typeof companyCreateSchema>;
 export type CompanyUpdate = z.output<typeof companyUpdateSchema>;
@@ -77,7 +78,7 @@ export function createCompaniesService(
     if (other && other.id !== companyId) throw ApiError.validation({ token: ['is already used by another company'] });
   }
 
-  function notifyCompany(emit: Emit, company: CompanyRow, subject: string, body: string, kind: string): void {
+  function notifyCompany(emit: Emit, company: CompanyRow, subject: string, body: string, kind: EmailKind): void {
     const recipients = new Set<string>(repos.users.adminsOf(company.id).map((u) => u.email));
     if (company.email) recipients.add(company.email);
     for (const to of recipients) outbox.queue(emit, { companyId: company.id, to, subject, body, kind });

@@ -2,7 +2,9 @@
 // nothing leaves the machine.
 import type { OutboxMessage } from '../../../src-shared/api/types';
 import { ApiError } from '../../../src-shared/api/errors';
-import type { Actor } from '../access';
+import { readableEmailKinds, type EmailKind } from '../../../src-shared/domain/email-kinds';
+import { permissionsOf, type Actor } from '../access';
+import type { OutboxRow } from '../repositories/outbox-repository';
 import { toOutboxMessage } from '../mappers';
 import type { Emit, ServiceContext } from './service-context';
 
@@ -11,7 +13,8 @@ export interface Email {
   to: string;
   subject: string;
   body: string;
-  kind: string;
+  /** Which area the mail belongs to, and so who may read it (src-shared/domain/email-kinds.ts). */
+  kind: EmailKind;
   /** Platform time the mail is dated (default: now). A deactivation notice carries the failure it reports,
    * which during time travel lies before "now". */
   at?: number;
@@ -20,9 +23,24 @@ export interface Email {
 export interface OutboxService {
   /** Queues an email inside the caller's transaction. */
   queue(emit: Emit, email: Email): number;
-  /** Messages the actor may see: of one company when `companyId` is given, else of every company it sees. */
+  /**
+   * Messages the actor may see: of one company when `companyId` is given, else of every company it sees; of
+   * those, an administrator (or the operator) reads all, another user the kinds of its permissions' areas and
+   * what is addressed to it (I7: a welcome mail's login data is for the users area, an invoice for billing).
+   */
   list(actor: Actor, limit: number, companyId?: number): OutboxMessage[];
   markRead(actor: Actor, messageId: number): OutboxMessage;
+}
+
+/** What a user who is not an administrator may read; null: everything of its companies. */
+function readerFilter(actor: Actor): { kinds: string[]; to: string } | null {
+  if (actor.kind === 'operator' || actor.user.is_admin) return null;
+  return { kinds: readableEmailKinds(permissionsOf(actor.user)), to: actor.user.email };
+}
+
+function mayRead(actor: Actor, row: OutboxRow): boolean {
+  const filter = readerFilter(actor);
+  return !filter || filter.kinds.includes(row.kind) || row.to_address.toLowerCase() === filter.to.toLowerCase();
 }
 
 export function createOutboxService(ctx: ServiceContext): OutboxService {
@@ -42,17 +60,15 @@ export function createOutboxService(ctx: ServiceContext): OutboxService {
     },
     list(actor, limit, companyId) {
       if (companyId !== undefined) access.company(actor, companyId);
-      const rows =
-        companyId !== undefined
-          ? repos.outbox.listForCompanies([companyId], limit)
-          : actor.kind === 'operator'
-            ? repos.outbox.listAll(limit)
-            : repos.outbox.listForCompanies(access.visibleCompanyIds(actor), limit);
+      if (actor.kind === 'operator' && companyId === undefined) return repos.outbox.listAll(limit).map(toOutboxMessage);
+      const companyIds = companyId !== undefined ? [companyId] : access.visibleCompanyIds(actor);
+      const filter = readerFilter(actor);
+      const rows = filter ? repos.outbox.listReadable(companyIds, filter.kinds, filter.to, limit) : repos.outbox.listForCompanies(companyIds, limit);
       return rows.map(toOutboxMessage);
     },
     markRead(actor, messageId) {
       const row = repos.outbox.get(messageId);
-      if (!row || row.company_id === null || !access.canSee(actor, row.company_id)) {
+      if (!row || row.company_id === null || !access.canSee(actor, row.company_id) || !mayRead(actor, row)) {
         throw new ApiError('not_found', `Message ${messageId} was not found.`);
       }
       repos.outbox.markRead(messageId, clock.now());

@@ -7,6 +7,7 @@ import { toPartnerRequest } from '../mappers';
 import type { CompaniesService } from './companies-service';
 import type { OutboxService } from './outbox-service';
 import type { Emit, ServiceContext } from './service-context';
+import type { EmailKind } from '../../../src-shared/domain/email-kinds';
 
 const DECIDED = { accept: 'partner_request.accepted', decline: 'partner_request.declined' } as const;
 
@@ -21,7 +22,7 @@ export interface PartnerRequestsService {
 export function createPartnerRequestsService(ctx: ServiceContext, companies: CompaniesService, outbox: OutboxService): PartnerRequestsService {
   const { repos, access, clock } = ctx;
 
-  function mailAdmins(emit: Emit, companyId: number, subject: string, body: string, kind: string): void {
+  function mailAdmins(emit: Emit, companyId: number, subject: string, body: string, kind: EmailKind): void {
     const company = repos.companies.get(companyId)!;
     const to = new Set(repos.users.adminsOf(companyId).map((u) => u.email));
     if (to.size === 0 && company.email) to.add(company.email);

@@ -29,7 +29,11 @@ export function createShopService(ctx: ServiceContext): ShopService {
   }
 
   return {
-    getSettings: (actor, companyId) => toShopSettings(shopOf(actor, companyId)),
+    getSettings(actor, companyId) {
+      const settings = shopOf(actor, companyId);
+      requirePermission(actor, 'settings');
+      return toShopSettings(settings);
+    },
     updateSettings(actor, input) {
       shopOf(actor, input.companyId);
       requirePermission(actor, 'settings');

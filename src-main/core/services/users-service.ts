@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { userCreateSchema, userUpdateSchema } from '../../../src-shared/api/inputs';
 import type { User } from '../../../src-shared/api/types';
-import { PERMISSION_LABELS } from '../../../src-shared/domain/permissions';
+import { PERMISSION_LABELS, PERMISSIONS, type Permission } from '../../../src-shared/domain/permissions';
 import { actorLabel, permissionsOf, requirePermission, type Actor } from '../access';
 import { toUser } from '../mappers';
+import type { UserRow } from '../repositories/users-repository';
 import type { OutboxService } from './outbox-service';
 import type { ServiceContext } from './service-context';
 
@@ -31,15 +32,38 @@ export interface UsersService {
 export function createUsersService(ctx: ServiceContext, outbox: OutboxService, adminUrl: (companyId: number) => string): UsersService {
   const { repos, access, clock } = ctx;
 
-  /** Only administrators (or the operator) make or touch administrators, and nobody grants a permission
-   * they do not hold themselves. */
-  function assertMayGrant(actor: Actor, permissions: readonly string[] | undefined, isAdmin: boolean | undefined, target?: { is_admin: 0 | 1 }): void {
+  const named = (permissions: readonly Permission[]) => permissions.map((p) => `${PERMISSION_LABELS[p]} (${p})`).join(', ');
+
+  /**
+   * Only administrators (or the operator) make or touch administrators; anybody else stays within its own
+   * permissions in every direction: it grants none it lacks, takes away none it lacks (the user keeps those),
+   * and removes no user who holds one it lacks (L5). Field-named errors, nothing written.
+   */
+  function assertMayGrant(actor: Actor, permissions: readonly string[] | undefined, isAdmin: boolean | undefined, target?: UserRow): void {
     if (actor.kind === 'operator' || actor.user.is_admin) return;
     if (isAdmin) throw ApiError.validation({ isAdmin: ['only an administrator can make administrators'] });
     if (target?.is_admin) throw new ApiError('forbidden', 'Only an administrator can change or remove an administrator.');
-    const own = permissionsOf(actor.user);
-    const extra = (permissions ?? []).filter((p) => !own.includes(p as never));
-    if (extra.length > 0) throw ApiError.validation({ permissions: [`you cannot grant permissions you do not have: ${extra.join(', ')}`] });
+    if (permissions === undefined) return;
+    const own = new Set(permissionsOf(actor.user));
+    const wanted = new Set(permissions);
+    const extra = PERMISSIONS.filter((p) => wanted.has(p) && !own.has(p) && !(target && permissionsOf(target).includes(p)));
+    if (extra.length > 0) throw ApiError.validation({ permissions: [`you cannot grant permissions you do not have yourself: ${named(extra)}`] });
+    const removed = target ? permissionsOf(target).filter((p) => !wanted.has(p) && !own.has(p)) : [];
+    if (removed.length > 0) throw ApiError.validation({ permissions: [`you cannot remove permissions you do not have yourself: ${named(removed)}`] });
+  }
+
+  /** A user who holds a permission the actor lacks is removed only by a user with it, or an administrator. */
+  function assertMayRemove(actor: Actor, target: UserRow): void {
+    assertMayGrant(actor, undefined, false, target);
+    if (actor.kind === 'operator' || actor.user.is_admin) return;
+    const own = new Set(permissionsOf(actor.user));
+    const more = permissionsOf(target).filter((p) => !own.has(p));
+    if (more.length > 0) {
+      const labels = more.map((p) => PERMISSION_LABELS[p]).join(', ');
+      const problem = `${target.name} holds permissions you do not have (${labels}): only a user with them or an administrator can remove ${target.name}`;
+      // Forbidden (a question of rights, not of a typo), with the field named for API callers.
+      throw new ApiError('forbidden', `${problem}.`, { reason: 'holds_more_permissions', fields: { userId: [problem] } });
+    }
   }
 
   function userInScope(actor: Actor, userId: number) {
@@ -51,6 +75,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
   return {
     list(actor, companyId) {
       access.company(actor, companyId);
+      requirePermission(actor, 'users');
       return repos.users.listByCompany(companyId).map(toUser);
     },
 
@@ -126,7 +151,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
     delete(actor, userId) {
       const user = userInScope(actor, userId);
       requirePermission(actor, 'users');
-      assertMayGrant(actor, [], false, user);
+      assertMayRemove(actor, user);
       if (actor.kind === 'user' && actor.user.id === user.id) throw ApiError.validation({ userId: ['you cannot remove yourself'] });
       const now = clock.now();
       ctx.transact((emit) => {

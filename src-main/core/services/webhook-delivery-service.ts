@@ -15,6 +15,7 @@ import type {
 } from '../../../src-shared/api/webhook-delivery-types';
 import { MAX_CLOCK_ADVANCE_MS } from '../../../src-shared/domain/durations';
 import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../../src-shared/domain/webhooks';
+import { CLOCK_ROLE_MESSAGE, type Actor } from '../access';
 import { toIso } from '../clock';
 import type { AttemptRow, HookOverviewRow, PairFailureRow } from '../repositories/webhook-delivery-repository';
 import type { WebhookRow } from '../repositories/webhooks-repository';
@@ -45,7 +46,8 @@ export interface WebhookDeliveryService {
   reactivate(scope: CompanyScope, webhookId: number): WebhookHookInfo;
   hook(scope: CompanyScope, webhookId: number): WebhookHookInfo;
   clock(): ClockInfo;
-  advanceClock(ms: number): ClockInfo;
+  /** Moves the clock forward: the operator or a partner's administrator only (`access.mayMoveClock`). */
+  advanceClock(actor: Actor, ms: number): ClockInfo;
   /** The dispatcher running in this process, if any (it registers itself when it starts). */
   attachDispatcher(dispatcher: DispatcherHandle | null): void;
   /** Waits until this process's dispatcher has nothing due or in flight (at once when none runs here). */
@@ -71,7 +73,7 @@ export interface DispatcherHandle {
 }
 
 export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: WebhooksService): WebhookDeliveryService {
-  const { clock } = ctx;
+  const { clock, access } = ctx;
   const repo = ctx.repos.webhookDelivery;
 
   const inScope = (scope: CompanyScope, companyId: number) => scope === null || scope.includes(companyId);
@@ -217,7 +219,8 @@ export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: Webh
 
     clock: clockInfo,
 
-    advanceClock(ms) {
+    advanceClock(actor, ms) {
+      if (!access.mayMoveClock(actor)) throw new ApiError('forbidden', CLOCK_ROLE_MESSAGE, { reason: 'clock_role_required' });
       if (!Number.isSafeInteger(ms) || ms <= 0) throw ApiError.validation({ duration: ['must be a positive duration'] });
       if (ms > MAX_CLOCK_ADVANCE_MS) throw ApiError.validation({ duration: ['must be at most 366 days (the clock never moves back)'] });
       clock.advance(ms);

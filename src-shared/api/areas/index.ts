@@ -4,6 +4,7 @@
 // and add it here (docs/architecture.md, "How to add an area").
 import { appStoreArea } from './app-store';
 import { billingArea } from './billing';
+import { devToolsArea } from './dev-tools';
 import { embeddedAppsArea } from './embedded-apps';
 import { foundationArea } from './foundation';
 import { oauthArea } from './oauth';
@@ -11,6 +12,6 @@ import { salesArea } from './sales';
 import { shopArea } from './shop';
 import { webhooksArea } from './webhooks';
 
-export const SHARED_AREAS = [foundationArea, oauthArea, webhooksArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea] as const;
+export const SHARED_AREAS = [foundationArea, oauthArea, webhooksArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea, devToolsArea] as const;
 
 export type AreaName = (typeof SHARED_AREAS)[number]['name'];

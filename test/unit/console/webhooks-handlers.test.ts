@@ -92,4 +92,30 @@ describe('webhooks in the console', () => {
       expect(Object.keys(error.fields)).toEqual(['duration']);
     }
   });
+  // L4 (issue 16): the platform clock is everybody's time: only the operator role or a partner's administrator moves it.
+  it('moves the clock only for the operator role or a partner administrator, and says so in the session', async () => {
+    const { platform, service, userId } = setup();
+    const offset = () => platform.clock.now();
+    const start = offset();
+    expect((await service.call('session.get', {})).canMoveClock).toBe(true); // Dana, the partner's administrator
+    await service.call('clock.advance', { duration: '1m' });
+    expect(offset()).toBe(start + 60_000);
+    const refusedFor = async (email: string) => {
+      const session = await service.call('session.signIn', { userId: userId(email) });
+      expect(session.canMoveClock).toBe(false);
+      const error = await rejection(service.call('clock.advance', { duration: '1h' }));
+      expect(error.code).toBe('forbidden');
+      expect(error.details).toMatchObject({ reason: 'clock_role_required' });
+      expect(error.message).toMatch(/operator role or .*administrator/);
+    };
+    await refusedFor('tom@northwind-partners.example'); // a partner's user with the users-less, non-admin role
+    await refusedFor('anna@alpenglueck.example'); // a client company's administrator
+    await refusedFor('lukas@alpenglueck.example'); // a client company's user
+    expect(offset()).toBe(start + 60_000);
+    expect((await service.call('clock.get', {})).now).toBe(new Date(start + 60_000).toISOString()); // reading stays open
+    const olivia = await service.call('session.signIn', { userId: userId('olivia@platform-operations.example') });
+    expect(olivia.canMoveClock).toBe(true);
+    await service.call('clock.advance', { duration: '1m' });
+    expect(offset()).toBe(start + 120_000);
+  });
 });

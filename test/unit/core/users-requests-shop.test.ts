@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/api/errors';
+import type { Permission } from '../../../src-shared/domain/permissions';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
 import { hashPassword, verifyPassword } from '../../../src-main/core/passwords';
 import { DEMO_PARTNER_EMAIL, DEMO_PASSWORD } from '../../../src-main/core/seed/demo-seed';
@@ -97,6 +98,42 @@ describe('no privilege escalation', () => {
     expect(errorOf(() => platform.users.delete(leadActor, anna.id)).code).toBe('forbidden');
     expect(platform.users.create(leadActor, { companyId, email: 'ok@alpen.example', name: 'Ok', password: 'password1', permissions: ['orders'], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH }).permissions).toEqual(['orders']);
     expect(platform.repos.users.get(lead.id)!.is_admin).toBe(0);
+  });
+
+  // L5 (issue 16): a user with the users permission stays within its own permissions in every direction.
+  it('a non-admin with the users permission cannot remove permissions it lacks or delete a user who holds more', () => {
+    const { platform, as, companyNamed } = demo();
+    const companyId = companyNamed('Alpenglück Naturkosmetik GmbH');
+    const make = (email: string, permissions: Permission[]) =>
+      platform.users.create(OPERATOR, { companyId, email, name: email.split('@')[0], password: 'password1', permissions, isAdmin: false, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
+    make('lead@alpen.example', ['users', 'orders']);
+    const clerk = make('clerk@alpen.example', ['orders', 'billing']);
+    const lead = as('lead@alpen.example');
+    const before = platform.db.prepare('SELECT total_changes()').pluck().get() as number;
+
+    // Taking away `billing` (which the lead lacks) while editing the orders permission: refused, field named.
+    const removal = errorOf(() => platform.users.update(lead, { userId: clerk.id, permissions: ['orders'] }));
+    expect(removal.code).toBe('validation_failed');
+    expect(removal.fields).toEqual({ permissions: ['you cannot remove permissions you do not have yourself: Billing, invoices and credit notes (billing)'] });
+    // Granting what it lacks: refused (and named) as before.
+    expect(errorOf(() => platform.users.update(lead, { userId: clerk.id, permissions: ['orders', 'billing', 'products'] })).fields).toEqual({
+      permissions: ['you cannot grant permissions you do not have yourself: Products and categories (products)'],
+    });
+    // Deleting a user who holds a permission the lead lacks: refused, the user field named.
+    const deletion = errorOf(() => platform.users.delete(lead, clerk.id));
+    expect(deletion.code).toBe('forbidden');
+    expect(deletion.fields.userId[0]).toBe('clerk holds permissions you do not have (Billing, invoices and credit notes): only a user with them or an administrator can remove clerk');
+    expect(platform.db.prepare('SELECT total_changes()').pluck().get()).toBe(before);
+    expect(platform.repos.users.get(clerk.id)!.permissions).toBe(JSON.stringify(['orders', 'billing']));
+
+    // What it holds it may change: removing `orders` keeps billing untouched; a user within its permissions can go.
+    expect(platform.users.update(lead, { userId: clerk.id, permissions: ['billing'] }).permissions).toEqual(['billing']);
+    const helper = make('helper@alpen.example', ['orders']);
+    platform.users.delete(lead, helper.id);
+    expect(platform.repos.users.get(helper.id)).toBeUndefined();
+    // An administrator may do all of it.
+    const anna = as('anna@alpenglueck.example');
+    expect(platform.users.update(anna, { userId: clerk.id, permissions: [] }).permissions).toEqual([]);
   });
 });
 

@@ -94,6 +94,8 @@ describe('main process start-up', () => {
     const info = (reply as { result: AppInfo }).result;
     expect(info).toMatchObject({ host: 'electron', dataDir, secretStore: { kind: 'os-keychain', warning: null } });
     expect(info.platformUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // Remembered for the next launch of this folder (main-port-memory.test.ts: a launch reuses it).
+    expect(JSON.parse(readFileSync(join(dataDir, 'ports.json'), 'utf8')).platform).toBe(Number(new URL(info.platformUrl!).port));
   });
 
   it("passes the console's errors across as {code, message, details}", async () => {

@@ -15,6 +15,7 @@ function session(home: Company, acting: Company, permissions: Permission[] = [..
     recentCompanyIds: [],
     isOperator: false,
     brand: null,
+    canMoveClock: false,
   };
 }
 
@@ -103,5 +104,10 @@ describe('capabilities', () => {
     expect(routeAccess({ name: 'billing', tab: 'months' }, operator)).toEqual({ ok: false, reason: 'permission' });
     const noBilling = capabilitiesOf(session(client, client, ['products']));
     expect(routeAccess({ name: 'billing', tab: 'rates' }, noBilling)).toEqual({ ok: false, reason: 'permission' });
+  });
+  it('moves the clock only when the platform says the user may (operator role or partner administrator, L4)', () => {
+    expect(capabilitiesOf(session(partner, partner)).moveClock).toBe(false);
+    expect(capabilitiesOf({ ...session(partner, partner), canMoveClock: true }).moveClock).toBe(true);
+    expect(capabilitiesOf({ ...session(partner, partner), canMoveClock: true, user: null }).moveClock).toBe(false);
   });
 });

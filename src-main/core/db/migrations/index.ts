@@ -2,7 +2,8 @@
 // by number (platform.ts migrationsOf). Add a new numbered file to your area; never edit an applied one.
 // Numbers are reserved per area so parallel work never collides: 001 foundation, 002 shop data, 003 apps and
 // webhooks, 004 OAuth tokens, 005 webhook delivery, 006 App Store, 007 month close, 008 the combined view's month
-// index, 009 the webhook log's retention, 010 the refresh-token grace window.
+// index, 009 the webhook log's retention, 010 the refresh-token grace window, 011 development companies, 012
+// `partnerdeck listen`'s listeners, 013-016 developer tools (013 the API request log).
 export interface Migration {
   id: number;
   name: string;

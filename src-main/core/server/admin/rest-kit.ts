@@ -68,6 +68,8 @@ export function authenticate(ctx: RouteContext, scope: OAuthScope): RestAuth {
     const message = check.reason === 'expired' ? 'access token expired: refresh it at /token' : 'invalid access token';
     throw new RestError(401, 'invalid_token', message, bearerChallenge('invalid_token', message));
   }
+  ctx.trace.appId = check.grant.appId;
+  ctx.trace.companyId = check.grant.companyId;
   const user = platform.repos.users.get(check.grant.userId);
   if (!user) throw new RestError(401, 'invalid_token', 'invalid access token', bearerChallenge('invalid_token'));
   const actor: Actor = { kind: 'user', user };

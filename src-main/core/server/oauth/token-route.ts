@@ -33,11 +33,14 @@ async function token(ctx: RouteContext): Promise<void> {
     const grantType = form.get('grant_type');
     if (!grantType) throw new OAuthError('invalid_request', 'grant_type is required (authorization_code or refresh_token)');
     const app = authenticateClient(platform, ctx.req, form);
+    ctx.trace.appId = app.id;
     const grant = GRANTS[grantType as keyof typeof GRANTS];
     if (!grant || !Object.prototype.hasOwnProperty.call(GRANTS, grantType)) {
       throw new OAuthError('unsupported_grant_type', `grant_type ${grantType} is not supported (authorization_code or refresh_token)`);
     }
-    sendJson(ctx.res, 200, tokenResponse(grant(platform, app, form)), TOKEN_RESPONSE_HEADERS);
+    const issued = grant(platform, app, form);
+    ctx.trace.companyId = issued.companyId;
+    sendJson(ctx.res, 200, tokenResponse(issued), TOKEN_RESPONSE_HEADERS);
   } catch (error) {
     if (error instanceof GrantError) throw withNoStore(new OAuthError(error.error, error.description));
     if (error instanceof OAuthError) throw withNoStore(error);

@@ -13,13 +13,15 @@ export const tokeninfoModule: PlatformModule = () => ({
       method: 'GET',
       path: TOKENINFO_PATH,
       errors: 'tokeninfo',
-      handle: ({ res, url, deps }) => {
+      handle: ({ res, url, deps, trace }) => {
         const tokens = url.searchParams.getAll('access_token');
         if (tokens.length === 0 || tokens[0] === '') throw new TokenInfoError('access_token required');
         if (tokens.length > 1) throw new TokenInfoError('invalid access_token');
         const check = deps.platform.oauth.checkAccessToken(tokens[0]);
         if (!check.ok) throw new TokenInfoError(check.reason === 'expired' ? 'expired' : 'invalid access_token');
         const { grant } = check;
+        trace.appId = grant.appId;
+        trace.companyId = grant.companyId;
         const secondsLeft = Math.max(1, Math.floor((grant.expiresAt - deps.platform.clock.now()) / 1000));
         sendJson(res, 200, {
           issued_to: grant.clientId,

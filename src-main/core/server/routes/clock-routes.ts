@@ -5,11 +5,14 @@
 // `partnerdeck clock show|advance` talks to.
 import { ApiError } from '../../../../src-shared/api/errors';
 import { MAX_CLOCK_ADVANCE_MS, parseDuration } from '../../../../src-shared/domain/durations';
+import type { Actor } from '../../access';
 import { HttpError } from '../http-error';
 import { mediaType, readText, sendJson } from '../http-io';
 import type { PlatformModule } from '../router';
 
 export const CLOCK_PATH = '/_partnerdeck/clock';
+/** The admin token is the operator's (whoever started `serve` holds it): no user is involved on this route. */
+const CLOCK_OPERATOR: Actor = { kind: 'operator', label: 'operator:admin-token' };
 const SETTLE_LIMIT_MS = 60_000;
 
 /** The milliseconds a clock request asks for, or an HttpError naming the field and the problem. */
@@ -54,7 +57,7 @@ export const clockModule: PlatformModule = ({ platform }) => ({
         const deliveries = platform.webhookDeliveries;
         const before = deliveries.attemptsLogged();
         try {
-          deliveries.advanceClock(ms);
+          deliveries.advanceClock(CLOCK_OPERATOR, ms);
         } catch (error) {
           if (error instanceof ApiError) throw new HttpError(422, 'invalid_request', error.message);
           throw error;

@@ -8,6 +8,7 @@ import type { CompanyRow } from '../../repositories/companies-repository';
 import type { Repositories } from '../service-context';
 import type { OutboxService } from '../outbox-service';
 import type { Emit } from '../service-context';
+import type { EmailKind } from '../../../../src-shared/domain/email-kinds';
 
 export const EMAIL_KINDS = { documents: 'billing.documents', correction: 'billing.correction', partnerInvoice: 'billing.partner_invoice' } as const;
 
@@ -27,7 +28,7 @@ export function billingContacts(repos: Repositories, company: Pick<CompanyRow, '
   return [...recipients];
 }
 
-function send(outbox: OutboxService, emit: Emit, to: string[], companyId: number, subject: string, body: string, kind: string): number {
+function send(outbox: OutboxService, emit: Emit, to: string[], companyId: number, subject: string, body: string, kind: EmailKind): number {
   for (const address of to) outbox.queue(emit, { companyId, to: address, subject, body, kind });
   return to.length;
 }

@@ -1,0 +1,35 @@
+// Console methods of the developer tools: the API request log (scoped like the delivery log: acting as a
+// client, that client's requests; as Self, every company the user sees, and requests that named no company)
+// and hosted-compatibility mode.
+import { requirePermission } from '../../core/access';
+import type { ApiLogScope } from '../../core/devtools/api-log-service';
+import type { ConsoleContext, Handlers } from '../console-context';
+
+type DevToolsMethods = 'apiLog.list' | 'apiLog.apps' | 'compatibility.get' | 'compatibility.set';
+
+export function devToolsHandlers(ctx: ConsoleContext): Pick<Handlers, DevToolsMethods> {
+  const { platform } = ctx;
+
+  const scope = (): ApiLogScope => {
+    const actor = ctx.actor();
+    requirePermission(actor, 'apps');
+    if (!ctx.isSelf()) return { companyIds: [ctx.actingCompanyId()], unattributed: false };
+    return { companyIds: platform.ctx.access.visibleCompanyIds(actor), unattributed: true };
+  };
+
+  return {
+    'apiLog.list': (query) => platform.apiLog.list(scope(), query),
+    'apiLog.apps': () => {
+      scope();
+      return platform.apiLog.apps();
+    },
+    'compatibility.get': () => {
+      ctx.currentUser();
+      return platform.compatibility.info();
+    },
+    'compatibility.set': ({ strict }) => {
+      requirePermission(ctx.actor(), 'apps');
+      return platform.compatibility.setStrict(strict);
+    },
+  };
+}

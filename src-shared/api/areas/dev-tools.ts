@@ -1,0 +1,37 @@
+// Console methods of the developer tools (issue 19): the API request log, hosted-compatibility mode.
+import { z } from 'zod';
+import { idSchema } from '../inputs';
+import { defineSharedArea } from '../area';
+import { event } from '../event';
+import { method } from '../method';
+import type { ApiRequestPage, CompatibilityInfo } from '../devtools-types';
+
+const optionalId = idSchema.nullable().default(null);
+
+export const apiRequestQuerySchema = z
+  .object({
+    appId: optionalId,
+    companyId: optionalId,
+    status: z.enum(['all', 'ok', 'errors', '4xx', '5xx']).default('all'),
+    marked: z.boolean().default(false),
+    beforeId: optionalId,
+    afterId: optionalId,
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+export const devToolsMethods = {
+  'apiLog.list': method<ApiRequestPage>()(apiRequestQuerySchema, 'The API request log (/admin, /token, /api/tokeninfo), newest first, filtered by app, company and status'),
+  'apiLog.apps': method<{ id: number; name: string }[]>()(z.object({}).strict(), 'The apps that appear in the API request log (for its filter)'),
+  'compatibility.get': method<CompatibilityInfo>()(z.object({}).strict(), 'Whether hosted-compatibility mode (strict) is on'),
+  'compatibility.set': method<CompatibilityInfo>()(z.object({ strict: z.boolean() }).strict(), 'Turn hosted-compatibility mode (strict) on or off'),
+} as const;
+
+export const devToolsEvents = {
+  /** Requests were logged (announced at most a few times a second, for live views); the newest id. */
+  'api_requests.logged': event<{ lastId: number }>()('pushed'),
+  /** Hosted-compatibility mode was switched. */
+  'compatibility.changed': event<CompatibilityInfo>()('pushed'),
+} as const;
+
+export const devToolsArea = defineSharedArea({ name: 'devTools', methods: devToolsMethods, events: devToolsEvents });

@@ -1,0 +1,61 @@
+// Types of the developer tools (issue 19): the API request log, hosted-compatibility mode and the marks it puts
+// on requests that relied on a local-only convenience.
+
+/** A convenience the local platform offers that the hosted platform is not specified to (spec §3, §5). */
+export type LocalOnlyFeature =
+  | 'http_basic_client_auth'
+  | 'pkce'
+  | 'access_token_query_on_admin'
+  | 'standard_webhooks_headers';
+
+/** A mark on a logged request: a local-only convenience it relied on (and what the hosted platform would do),
+ * a refusal by hosted-compatibility mode, or an OAuth chaos action the request met. */
+export interface ApiRequestNote {
+  kind: 'local_only' | 'refused_strict' | 'chaos';
+  feature: string;
+  /** What the hosted platform would do (local_only, refused_strict) or what was done (chaos). */
+  detail: string;
+}
+
+export interface ApiRequestEntry {
+  id: number;
+  /** Platform time (ISO 8601). */
+  at: string;
+  appId: number | null;
+  appName: string | null;
+  companyId: number | null;
+  companyName: string | null;
+  method: string;
+  /** The path with its query; values of secret parameters (tokens, codes, secrets) are replaced by [redacted]. */
+  path: string;
+  status: number;
+  durationMs: number;
+  errorCode: string | null;
+  notes: ApiRequestNote[];
+}
+
+export type ApiStatusFilter = 'all' | 'ok' | 'errors' | '4xx' | '5xx';
+
+export interface ApiRequestQuery {
+  appId: number | null;
+  companyId: number | null;
+  status: ApiStatusFilter;
+  /** Only requests that relied on a local-only convenience (or were refused by strict mode). */
+  marked: boolean;
+  beforeId: number | null;
+  afterId: number | null;
+  limit: number;
+}
+
+export interface ApiRequestPage {
+  /** Newest first. */
+  items: ApiRequestEntry[];
+  hasMore: boolean;
+}
+
+/** Hosted-compatibility mode (strict): on, the local platform accepts only what the hosted one is specified to. */
+export interface CompatibilityInfo {
+  strict: boolean;
+  /** Who set it: the console setting, or a --strict flag of the running process (then not changeable here). */
+  source: 'setting' | 'flag';
+}
