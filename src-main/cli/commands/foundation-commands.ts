@@ -161,7 +161,7 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
 
 const companyList: Command = {
   name: 'company list',
-  summary: "List companies: a partner's clients with --partner, else every company; --token finds one by its token",
+  summary: "List companies: a partner's clients (--partner), every company, or the one with --token",
   options: {
     partner: { value: 'ID', description: 'only the clients of this partner' },
     token: { value: 'TOKEN', description: 'only the company with exactly this token (the token "for external identification")' },
@@ -215,6 +215,7 @@ const companyCreate: Command = {
     sample: { description: 'a sample company: fully configurable, never sells, never billed' },
     route: { value: 'direct|via_partner', description: 'payment route (default direct; via_partner needs --partner)', choices: ['direct', 'via_partner'], field: 'paymentRoute' },
     'vat-id': { value: 'VAT', description: "VAT-ID, checked against the country's format" },
+    token: { value: 'TOKEN', description: 'a token to identify the company externally (unique; company list --token finds it)' },
     country: { value: 'CC', description: 'ISO country code (default DE)' },
     email: { value: 'EMAIL', description: 'contact email' },
     city: { value: 'CITY', description: 'city' },
@@ -233,6 +234,7 @@ const companyCreate: Command = {
       email: str(values, 'email') ?? '',
       city: str(values, 'city') ?? '',
       vatId: str(values, 'vat-id') ?? null,
+      token: str(values, 'token') ?? null,
       isSample: values.sample === true,
       paymentRoute: route,
       attestNotAffiliated: true,

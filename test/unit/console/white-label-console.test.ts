@@ -36,7 +36,7 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64');
 
-describe('the partner logo', () => {
+describe('the partner logo', { timeout: 30_000 }, () => {
   it('is uploaded by the partner, shown to its users and to every user of its clients, and removed again', async () => {
     const { service, id, userId, platform } = setup();
     const partnerId = (await service.call('session.get', {})).home!.id;
@@ -111,7 +111,7 @@ describe('the partner logo', () => {
   });
 });
 
-describe('the admin domain and its CNAME target', () => {
+describe('the admin domain and its CNAME target', { timeout: 30_000 }, () => {
   it("is the login link of the welcome emails to the partner's clients' new users", { timeout: SCRYPT_TEST_TIMEOUT }, async () => {
     const { service, id, platform } = setup();
     const partnerId = (await service.call('session.get', {})).home!.id;
@@ -151,8 +151,8 @@ describe('partner duties', () => {
   });
 });
 
-describe('the company token', () => {
-  it('finds the company in the companies list, by the token filter and by search, only within the partner's reach', async () => {
+describe('the company token', { timeout: 30_000 }, () => {
+  it("finds the company in the companies list, by the token filter and by search, only within the partner's reach", async () => {
     const { service, id, platform } = setup();
     const nordlys = id('Nordlys Outdoor AS');
     await service.call('companies.update', { companyId: nordlys, token: 'ERP-10442' });
