@@ -126,7 +126,8 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
           devTools: devTools.state,
           embeddedApps: embeddedApps.state,
           billing: billing.state,
-          branding: branding.state,
+          // The brand logo is kept by its version (the file's hash): another user of the same brand shows the same file.
+          branding: { ...branding.state, logo: s.branding.logo },
           apps: apps.state,
         }));
       },
