@@ -90,7 +90,7 @@ Without --company: the one company --app is installed in, or else the only devel
     topics: { value: 'a,b', description: `only these topics (default: all): ${WEBHOOK_TOPICS.join(', ')}` },
     json: jsonOption('a first line {"listening", "listenerId", "companyId", "appId", "topics", "forwardTo", "secret", "rawSecret"} (secrets only without --app), then one line per event {"topic", "messageId", "status", "ok", "latencyMs", "error"}'),
   },
-  examples: ['listen --forward-to http://localhost:3000/webhooks --company 5', 'listen --forward-to http://127.0.0.1:8080/hooks --app 3 --topics order/create,customer/create'],
+  examples: ['listen --forward-to http://localhost:3000/webhooks --company 5', 'listen --forward-to http://127.0.0.1:8080/hooks --app 3 --topics order/create'],
   async run({ values, io, openPlatform }) {
     const stopped = io.untilStopped();
     const forwardTo = forwardUrl(required(values, 'forward-to'));
