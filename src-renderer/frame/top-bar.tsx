@@ -10,6 +10,7 @@ import { Spinner } from '../ui/states';
 import { CompanySwitcherButton } from './company-switcher';
 import { switchCompany } from './switch-company';
 import { UserMenu } from './user-menu';
+import './top-bar.css';
 
 /**
  * Top left: the partner's logo for the partner's users and every user of its clients (white label), else

@@ -28,6 +28,7 @@ import {
 } from './company-form';
 import { TOKEN_TEXT, VAT_TEXT, paymentRouteTextForCompany } from './company-texts';
 import { CnameInstructions, LogoCard, PartnerDutiesCard, useWhiteLabel } from './white-label';
+import './company-settings-panel.css';
 
 /**
  * The sample flag and the payment route are the managing partner's decision ("partners can switch the

@@ -2,6 +2,7 @@
 // (choose or drop a file, preview it top-left in light and dark, save, remove), and the partner duties word for
 // word. Logos are only ever shown as <img> (an SVG as an image runs no script and loads nothing); the core checks
 // the file on its content and stores an inert SVG (src-main/core/branding).
+import './white-label.css';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { ApiError } from '../../src-shared/api/errors';
 import type { WhiteLabel } from '../../src-shared/api/types';

@@ -1,6 +1,7 @@
 // White label in the console: the logo of the signed-in user's brand (top left; loaded again when the session's
 // brand says the file changed), and a partner's white-label settings (admin domain, CNAME target, logo).
 import type { LogoUploadResult, PartnerLogo, WhiteLabel } from '../../src-shared/api/types';
+import type { SliceParts } from '../area';
 import { createKeyedLoader, type LoadTarget } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { entryTarget, mutate, patch, type SliceContext } from './slice-context';
@@ -20,7 +21,7 @@ export interface BrandingActions {
   setCnameTarget(companyId: number, cnameTarget: string | null): Promise<WhiteLabel>;
 }
 
-export function createBrandingSlice(ctx: SliceContext): { state: BrandingState; actions: BrandingActions } {
+export function createBrandingSlice(ctx: SliceContext): SliceParts<BrandingState, BrandingActions> {
   const loader = createKeyedLoader();
   const put = (label: WhiteLabel) => entryTarget(ctx, 'branding', 'whiteLabels', label.companyId).set(ready(label));
 
@@ -65,5 +66,11 @@ export function createBrandingSlice(ctx: SliceContext): { state: BrandingState; 
     },
   };
 
-  return { state: { logo: null, whiteLabels: {} }, actions };
+  return {
+    state: { logo: null, whiteLabels: {} },
+    actions,
+    // The brand logo is kept by its version (the file's hash): another user of the same brand shows the same file
+    // at once; a user of another brand gets its version from the session and loads that.
+    forUser: (current) => ({ logo: current.logo, whiteLabels: {} }),
+  };
 }
