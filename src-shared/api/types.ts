@@ -15,6 +15,8 @@ export interface Company {
   vatId: string | null;
   token: string | null;
   isSample: boolean;
+  /** A development company (`partnerdeck app dev`): places test orders, never billed, marked like a sample company. */
+  isDevelopment: boolean;
   paymentRoute: PaymentRoute;
   isPartner: boolean;
   partnerId: number | null;
@@ -30,6 +32,7 @@ export interface CompanySummary {
   country: string;
   city: string;
   isSample: boolean;
+  isDevelopment: boolean;
   paymentRoute: PaymentRoute;
   isPartner: boolean;
   partnerId: number | null;
