@@ -13,6 +13,7 @@ import { billingCore } from './core/areas/billing';
 import { devToolsCore } from './core/areas/dev-tools';
 import { embeddedAppsCore } from './core/areas/embedded-apps';
 import { foundationCore } from './core/areas/foundation';
+import { logisticsCore } from './core/areas/logistics';
 import { oauthCore } from './core/areas/oauth';
 import { salesCore } from './core/areas/sales';
 import { shopCore } from './core/areas/shop';
@@ -25,6 +26,7 @@ import { billingHandlers } from './console/handlers/billing-handlers';
 import { devToolsHandlers } from './console/handlers/dev-tools-handlers';
 import { companiesHandlers } from './console/handlers/companies-handlers';
 import { embeddedAppsHandlers } from './console/handlers/embedded-apps-handlers';
+import { logisticsHandlers } from './console/handlers/logistics-handlers';
 import { oauthHandlers } from './console/handlers/oauth-handlers';
 import { outboxHandlers } from './console/handlers/outbox-handlers';
 import { salesHandlers } from './console/handlers/sales-handlers';
@@ -38,6 +40,7 @@ import { BILLING_COMMANDS, BILLING_GROUPS } from './cli/commands/billing-command
 import { DEV_TOOLS_COMMANDS, DEV_TOOLS_GROUPS } from './cli/commands/dev-tools-commands';
 import { EMBEDDED_APP_COMMANDS } from './cli/commands/embedded-app-commands';
 import { FOUNDATION_COMMANDS, FOUNDATION_GROUPS } from './cli/commands/foundation-commands';
+import { LOGISTICS_COMMANDS, LOGISTICS_GROUPS } from './cli/commands/logistics-commands';
 import { SHOP_COMMANDS } from './cli/commands/shop-commands';
 import { STORE_COMMANDS } from './cli/commands/store-commands';
 import { WEBHOOK_COMMANDS, WEBHOOK_GROUPS } from './cli/commands/webhook-commands';
@@ -63,6 +66,7 @@ export const CORE_AREAS = {
   billing: billingCore,
   appStore: appStoreCore,
   devTools: devToolsCore,
+  logistics: logisticsCore,
 } as const satisfies Record<AreaName, CoreArea>;
 
 export const CONSOLE_AREAS = {
@@ -75,6 +79,7 @@ export const CONSOLE_AREAS = {
   billing: [billingHandlers],
   appStore: [appStoreHandlers],
   devTools: [devToolsHandlers],
+  logistics: [logisticsHandlers],
 } as const satisfies Record<AreaName, readonly HandlerFactory[]>;
 
 export const CLI_AREAS = {
@@ -87,6 +92,7 @@ export const CLI_AREAS = {
   embeddedApps: { commands: EMBEDDED_APP_COMMANDS, groups: [] },
   billing: { commands: BILLING_COMMANDS, groups: BILLING_GROUPS },
   devTools: { commands: DEV_TOOLS_COMMANDS, groups: DEV_TOOLS_GROUPS },
+  logistics: { commands: LOGISTICS_COMMANDS, groups: LOGISTICS_GROUPS },
 } as const satisfies Record<AreaName, CliArea>;
 
 // ---- Checked at compile time: the areas provide every service, repository and console method the types declare

@@ -21,6 +21,10 @@ export const EMAIL_KIND_PERMISSIONS = {
   'billing.documents': ['billing'],
   'billing.correction': ['billing'],
   'billing.partner_invoice': ['billing'],
+  /** The operator's decision on a logistics provider's application (to the provider's contact). */
+  'logistics.decision': ['settings'],
+  /** A storefront order forwarded to the logistics provider for fulfillment (to the provider's contact). */
+  'logistics.forward': ['orders'],
 } as const satisfies Record<string, readonly Permission[]>;
 
 export type EmailKind = keyof typeof EMAIL_KIND_PERMISSIONS;

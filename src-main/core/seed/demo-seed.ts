@@ -8,6 +8,7 @@ import { OPERATOR, type Actor } from '../access';
 import type { Platform } from '../platform';
 import type { CompanyCreate } from '../services/companies-service';
 import { seedDemoApps } from './demo-apps-seed';
+import { seedDemoLogistics } from './demo-logistics-seed';
 import { seedDemoShops } from './demo-shop-seed';
 
 export const DEMO_PASSWORD = 'partnerdeck-demo';
@@ -176,6 +177,7 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
   platform.users.setOperator(actor, platform.repos.users.findByEmail(DEMO_OPERATOR_EMAIL)!.id, true);
   seedDemoShops(platform);
   seedDemoApps(platform);
+  seedDemoLogistics(platform);
 }
 
 /**

@@ -44,12 +44,13 @@ export interface ServiceContext {
   /**
    * Runs `listener` synchronously inside the emitting transaction for every event a service emits, before
    * the commit; whatever it writes commits or rolls back with the change. A listener that throws rolls the
-   * whole change back. Returns an unsubscribe function.
+   * whole change back. The listener gets the transaction's `emit` too, so what it does in response is published
+   * with the change (after the commit). Returns an unsubscribe function.
    */
   onEmitInTransaction(listener: InTransactionListener): () => void;
 }
 
-export type InTransactionListener = <E extends PlatformEventName>(name: E, payload: PlatformEvents[E]) => void;
+export type InTransactionListener = <E extends PlatformEventName>(name: E, payload: PlatformEvents[E], emit: Emit) => void;
 
 export function createServiceContext(parts: Omit<ServiceContext, 'transact' | 'onEmitInTransaction'>): ServiceContext {
   const inTransaction = new Set<InTransactionListener>();
@@ -62,7 +63,7 @@ export function createServiceContext(parts: Omit<ServiceContext, 'transact' | 'o
     transact<T>(work: (emit: Emit) => T): T {
       const pending: [PlatformEventName, PlatformEvents[PlatformEventName]][] = [];
       const emit: Emit = (name, payload) => {
-        for (const listener of inTransaction) listener(name, payload);
+        for (const listener of inTransaction) listener(name, payload, emit);
         pending.push([name, payload]);
       };
       const result = parts.db.transaction(() => work(emit)).immediate();

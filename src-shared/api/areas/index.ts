@@ -7,11 +7,12 @@ import { billingArea } from './billing';
 import { devToolsArea } from './dev-tools';
 import { embeddedAppsArea } from './embedded-apps';
 import { foundationArea } from './foundation';
+import { logisticsArea } from './logistics';
 import { oauthArea } from './oauth';
 import { salesArea } from './sales';
 import { shopArea } from './shop';
 import { webhooksArea } from './webhooks';
 
-export const SHARED_AREAS = [foundationArea, oauthArea, webhooksArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea, devToolsArea] as const;
+export const SHARED_AREAS = [foundationArea, oauthArea, webhooksArea, shopArea, salesArea, embeddedAppsArea, billingArea, appStoreArea, devToolsArea, logisticsArea] as const;
 
 export type AreaName = (typeof SHARED_AREAS)[number]['name'];

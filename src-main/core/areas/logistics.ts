@@ -1,0 +1,37 @@
+// The logistics area's core (spec §8, migration 016, docs/logistics.md): providers approved by the operator, their
+// warehouses, zones and rates, the shops' choices, shipping at checkout and forwarding (installed as an in-transaction
+// hook on the shop's order events: the shop area does not know this area), inventory and shipments. No REST module:
+// the spec defines no /admin resource for logistics (docs/logistics.md, "Why no REST resource").
+import { defineCoreArea } from '../area';
+import { migration016 } from '../db/migrations/016-logistics';
+import { createLogisticsRepository, type LogisticsRepository } from '../repositories/logistics-repository';
+import { createFulfillmentService, type FulfillmentService } from '../services/fulfillment-service';
+import { createLogisticsService, type LogisticsService } from '../services/logistics-service';
+
+declare module '../platform' {
+  interface PlatformServices {
+    /** Providers (apply, approval, profile, offers), warehouses, zones, rates, and the shops' choices. */
+    readonly logistics: LogisticsService;
+    /** Shipping at checkout, forwarding, the fulfillment queue, shipments and inventory. */
+    readonly fulfillment: FulfillmentService;
+  }
+}
+
+declare module '../services/service-context' {
+  interface Repositories {
+    logistics: LogisticsRepository;
+  }
+}
+
+export const logisticsCore = defineCoreArea({
+  name: 'logistics',
+  migrations: [migration016],
+  repositories: { logistics: createLogisticsRepository },
+  services: {
+    logistics: ({ ctx, outbox }) => createLogisticsService(ctx, outbox),
+    fulfillment: ({ ctx, logistics, outbox }) => createFulfillmentService(ctx, logistics, outbox),
+  },
+  onOpen({ fulfillment }) {
+    fulfillment.install();
+  },
+});

@@ -1,0 +1,577 @@
+// SQL for logistics partners (migration 016): providers, offers, warehouses, zones, rates, the shops' choices,
+// fulfillments (forwarded orders), shipments with their timeline, and the inventory ledger with its balance rows.
+// Rules live in the logistics services; this module only reads and writes rows.
+import type { Db } from '../db/database';
+import type { FulfillmentState, MovementKind, OfferScope, ProviderState, ShipmentStatus } from '../../../src-shared/domain/logistics';
+
+export interface ProviderRow {
+  id: number;
+  company_id: number;
+  company_name: string;
+  company_partner_id: number | null;
+  name: string;
+  contact_email: string;
+  note: string;
+  state: ProviderState;
+  reason: string;
+  offer_to: OfferScope;
+  applied_at: number;
+  decided_at: number | null;
+  decided_by: string | null;
+  updated_at: number;
+  warehouse_count: number;
+  rate_count: number;
+  offered_count: number;
+  shop_count: number;
+  open_fulfillments: number;
+}
+
+export interface WarehouseRow {
+  id: number;
+  provider_id: number;
+  name: string;
+  country: string;
+  city: string;
+  street: string;
+  postal_code: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ZoneRow {
+  id: number;
+  provider_id: number;
+  name: string;
+  countries: string;
+  rate_count: number;
+}
+
+export interface RateRow {
+  id: number;
+  provider_id: number;
+  zone_id: number;
+  zone_name: string;
+  countries: string;
+  currency: string;
+  min_grams: number;
+  max_grams: number | null;
+  amount_minor: number;
+}
+
+export interface ShopChoiceRow {
+  provider_id: number;
+  preferred: 0 | 1;
+}
+
+export interface FulfillmentRow {
+  order_id: number;
+  order_number: number;
+  company_id: number;
+  company_name: string;
+  provider_id: number;
+  provider_name: string;
+  rate_id: number;
+  zone_name: string;
+  state: FulfillmentState;
+  warehouse_id: number | null;
+  warehouse_name: string | null;
+  reserved: 0 | 1;
+  weight_grams: number;
+  amount_minor: number;
+  currency: string;
+  ship_name: string;
+  ship_email: string;
+  ship_street: string;
+  ship_city: string;
+  ship_postal_code: string;
+  ship_country: string;
+  item_count: number;
+  forwarded_at: number;
+  updated_at: number;
+}
+
+export type FulfillmentInsert = Omit<FulfillmentRow, 'order_number' | 'company_name' | 'warehouse_name'>;
+
+export interface FulfillmentLineRow {
+  line_no: number;
+  product_id: number;
+  name: string;
+  sku: string;
+  quantity: number;
+  weight_grams: number | null;
+  shipped: number;
+}
+
+export interface ShipmentRow {
+  id: number;
+  provider_id: number;
+  provider_name: string;
+  company_id: number;
+  company_name: string;
+  order_id: number;
+  order_number: number;
+  warehouse_id: number;
+  warehouse_name: string;
+  carrier: string;
+  tracking_number: string;
+  status: ShipmentStatus;
+  country: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ShipmentEventRow {
+  status: ShipmentStatus;
+  note: string;
+  actor: string;
+  at: number;
+}
+
+export interface StockRow {
+  warehouse_id: number;
+  warehouse_name: string;
+  company_id: number;
+  company_name: string;
+  product_id: number;
+  product_name: string;
+  sku: string;
+  on_hand: number;
+  reserved: number;
+  updated_at: number;
+}
+
+export interface MovementRow {
+  id: number;
+  warehouse_id: number;
+  product_id: number;
+  kind: MovementKind;
+  on_hand_delta: number;
+  reserved_delta: number;
+  order_id: number | null;
+  shipment_id: number | null;
+  note: string;
+  actor: string;
+  at: number;
+}
+
+export interface ListWindow {
+  offset: number;
+  limit: number;
+}
+
+export interface QueueFilter extends ListWindow {
+  providerId: number;
+  state?: FulfillmentState | 'active';
+  companyId?: number;
+  /** An order number, or the start of the ship-to name. */
+  search?: string;
+}
+
+export interface ShipmentFilter extends ListWindow {
+  providerId?: number;
+  companyId?: number;
+  orderId?: number;
+  status?: ShipmentStatus;
+  /** The start of a tracking number. */
+  search?: string;
+}
+
+const PROVIDER_SELECT = `
+SELECT p.*, c.name AS company_name, c.partner_id AS company_partner_id,
+  (SELECT COUNT(*) FROM logistics_warehouses w WHERE w.provider_id = p.id) AS warehouse_count,
+  (SELECT COUNT(*) FROM logistics_rates r WHERE r.provider_id = p.id) AS rate_count,
+  (SELECT COUNT(*) FROM logistics_offers o WHERE o.provider_id = p.id) AS offered_count,
+  (SELECT COUNT(*) FROM logistics_shop_providers s WHERE s.provider_id = p.id) AS shop_count,
+  (SELECT COUNT(*) FROM logistics_fulfillments f WHERE f.provider_id = p.id AND f.state IN ('open', 'partly_shipped')) AS open_fulfillments
+FROM logistics_providers p JOIN companies c ON c.id = p.company_id`;
+
+const FULFILLMENT_SELECT = `
+SELECT f.*, o.number AS order_number, c.name AS company_name, w.name AS warehouse_name
+FROM logistics_fulfillments f
+JOIN orders o ON o.id = f.order_id
+JOIN companies c ON c.id = f.company_id
+LEFT JOIN logistics_warehouses w ON w.id = f.warehouse_id`;
+
+const SHIPMENT_SELECT = `
+SELECT s.*, p.name AS provider_name, c.name AS company_name, o.number AS order_number, w.name AS warehouse_name,
+  f.ship_country AS country
+FROM logistics_shipments s
+JOIN logistics_providers p ON p.id = s.provider_id
+JOIN companies c ON c.id = s.company_id
+JOIN orders o ON o.id = s.order_id
+JOIN logistics_warehouses w ON w.id = s.warehouse_id
+LEFT JOIN logistics_fulfillments f ON f.order_id = s.order_id`;
+
+const STOCK_SELECT = `
+SELECT st.warehouse_id, w.name AS warehouse_name, st.company_id, c.name AS company_name, st.product_id,
+  pr.name AS product_name, pr.sku, st.on_hand, st.reserved, st.updated_at
+FROM logistics_stock st
+JOIN logistics_warehouses w ON w.id = st.warehouse_id
+JOIN companies c ON c.id = st.company_id
+JOIN products pr ON pr.id = st.product_id`;
+
+export interface LogisticsRepository {
+  providerByCompany(companyId: number): ProviderRow | undefined;
+  provider(id: number): ProviderRow | undefined;
+  providers(state: ProviderState | null): ProviderRow[];
+  insertProvider(row: { company_id: number; name: string; contact_email: string; note: string; applied_at: number }): number;
+  reapply(id: number, row: { name: string; contact_email: string; note: string; at: number }): void;
+  updateProvider(id: number, row: { name: string; contact_email: string; offer_to: OfferScope; at: number }): void;
+  decide(id: number, state: 'approved' | 'rejected', reason: string, by: string, at: number): void;
+
+  offeredIds(providerId: number): number[];
+  setOffers(providerId: number, companyIds: readonly number[]): void;
+  /** Approved providers that offer to this company (all shops, or it is selected). */
+  offeredTo(companyId: number): ProviderRow[];
+
+  warehouses(providerId: number): WarehouseRow[];
+  warehouse(providerId: number, id: number): WarehouseRow | undefined;
+  insertWarehouse(row: Omit<WarehouseRow, 'id'>): number;
+  updateWarehouse(id: number, row: Pick<WarehouseRow, 'name' | 'country' | 'city' | 'street' | 'postal_code' | 'updated_at'>): void;
+
+  zones(providerId: number): ZoneRow[];
+  zone(providerId: number, id: number): ZoneRow | undefined;
+  insertZone(row: { provider_id: number; name: string; countries: string; at: number }): number;
+  updateZone(id: number, row: { name: string; countries: string; at: number }): void;
+  deleteZone(id: number): void;
+
+  rates(providerId: number): RateRow[];
+  rate(providerId: number, id: number): RateRow | undefined;
+  insertRate(row: { provider_id: number; zone_id: number; currency: string; min_grams: number; max_grams: number | null; amount_minor: number; at: number }): number;
+  updateRate(id: number, row: { zone_id: number; currency: string; min_grams: number; max_grams: number | null; amount_minor: number; at: number }): void;
+  deleteRate(id: number): void;
+  /** Every rule of the given approved providers in one currency (checkout). */
+  rulesFor(providerIds: readonly number[], currency: string): RateRow[];
+
+  shopChoices(companyId: number): ShopChoiceRow[];
+  setShopChoices(companyId: number, chosen: readonly number[], preferred: number | null, at: number): void;
+
+  insertFulfillment(row: FulfillmentInsert): void;
+  fulfillment(orderId: number): FulfillmentRow | undefined;
+  /** The row alone (its order may be gone: order.deleted). */
+  fulfillmentRaw(orderId: number): FulfillmentRow | undefined;
+  fulfillmentLines(orderId: number): FulfillmentLineRow[];
+  setFulfillmentState(orderId: number, state: FulfillmentState, at: number): void;
+  setReservation(orderId: number, warehouseId: number | null, reserved: boolean, at: number): void;
+  queue(filter: QueueFilter): { rows: FulfillmentRow[]; total: number };
+
+  insertShipment(row: Omit<ShipmentRow, 'id' | 'provider_name' | 'company_name' | 'order_number' | 'warehouse_name' | 'country'>): number;
+  insertShipmentLine(shipmentId: number, lineNo: number, quantity: number): void;
+  shipment(id: number): ShipmentRow | undefined;
+  shipmentLines(id: number): { line_no: number; quantity: number; name: string }[];
+  shipmentEvents(id: number): ShipmentEventRow[];
+  addShipmentEvent(shipmentId: number, status: ShipmentStatus, note: string, actor: string, at: number): void;
+  setShipmentStatus(id: number, status: ShipmentStatus, at: number): void;
+  shipments(filter: ShipmentFilter): { rows: ShipmentRow[]; total: number };
+
+  stockOf(warehouseId: number, productId: number): { on_hand: number; reserved: number } | undefined;
+  /** Applies a movement: writes the ledger row and the balance; false (nothing written) if a balance would go below zero. */
+  move(row: Omit<MovementRow, 'id'> & { company_id: number }): boolean;
+  stock(filter: ListWindow & { providerId?: number; warehouseId?: number; companyId?: number; productId?: number; search?: string; low?: boolean; lowAt: number }): { rows: StockRow[]; total: number };
+  movements(warehouseId: number, productId: number, limit: number): MovementRow[];
+  movementsOfOrder(orderId: number): MovementRow[];
+  /** Clients of a partner, searchable by name, with whether the provider offers to each. */
+  clientChoices(partnerId: number, providerId: number, search: string, offeredOnly: boolean, offset: number, limit: number): {
+    rows: { id: number; name: string; country: string; offered: 0 | 1 }[];
+    total: number;
+  };
+  /** Physical products of the shops that chose the provider, by name or SKU. */
+  productChoices(providerId: number, search: string, limit: number): { company_id: number; company_name: string; id: number; name: string; sku: string }[];
+  /** Σ of the ledger for one item (tests and the doctor check it against the balance). */
+  ledgerSum(warehouseId: number, productId: number): { on_hand: number; reserved: number };
+}
+
+export function createLogisticsRepository(db: Db): LogisticsRepository {
+  const providerByCompany = db.prepare<[number], ProviderRow>(`${PROVIDER_SELECT} WHERE p.company_id = ?`);
+  const providerById = db.prepare<[number], ProviderRow>(`${PROVIDER_SELECT} WHERE p.id = ?`);
+  const providersAll = db.prepare<[], ProviderRow>(`${PROVIDER_SELECT} ORDER BY p.applied_at DESC, p.id DESC`);
+  const providersIn = db.prepare<[string], ProviderRow>(`${PROVIDER_SELECT} WHERE p.state = ? ORDER BY p.applied_at, p.id`);
+  const insertProvider = db.prepare(
+    `INSERT INTO logistics_providers (company_id, name, contact_email, note, state, applied_at, updated_at)
+     VALUES (@company_id, @name, @contact_email, @note, 'pending', @applied_at, @applied_at)`,
+  );
+  const reapply = db.prepare(
+    `UPDATE logistics_providers SET name = @name, contact_email = @contact_email, note = @note, state = 'pending', reason = '',
+       decided_at = NULL, decided_by = NULL, applied_at = @at, updated_at = @at WHERE id = @id`,
+  );
+  const updateProvider = db.prepare('UPDATE logistics_providers SET name = @name, contact_email = @contact_email, offer_to = @offer_to, updated_at = @at WHERE id = @id');
+  const decide = db.prepare('UPDATE logistics_providers SET state = ?, reason = ?, decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ?');
+  const offeredIds = db.prepare<[number], { company_id: number }>('SELECT company_id FROM logistics_offers WHERE provider_id = ? ORDER BY company_id');
+  const clearOffers = db.prepare('DELETE FROM logistics_offers WHERE provider_id = ?');
+  const insertOffer = db.prepare('INSERT OR IGNORE INTO logistics_offers (provider_id, company_id) VALUES (?, ?)');
+  const offeredTo = db.prepare<{ companyId: number }, ProviderRow>(
+    `${PROVIDER_SELECT} WHERE p.state = 'approved' AND (p.offer_to = 'all'
+       OR EXISTS (SELECT 1 FROM logistics_offers o WHERE o.provider_id = p.id AND o.company_id = @companyId))
+     ORDER BY p.name COLLATE NOCASE, p.id`,
+  );
+
+  const warehouses = db.prepare<[number], WarehouseRow>('SELECT * FROM logistics_warehouses WHERE provider_id = ? ORDER BY name COLLATE NOCASE, id');
+  const warehouse = db.prepare<[number, number], WarehouseRow>('SELECT * FROM logistics_warehouses WHERE provider_id = ? AND id = ?');
+  const insertWarehouse = db.prepare(
+    `INSERT INTO logistics_warehouses (provider_id, name, country, city, street, postal_code, created_at, updated_at)
+     VALUES (@provider_id, @name, @country, @city, @street, @postal_code, @created_at, @updated_at)`,
+  );
+  const updateWarehouse = db.prepare(
+    'UPDATE logistics_warehouses SET name = @name, country = @country, city = @city, street = @street, postal_code = @postal_code, updated_at = @updated_at WHERE id = @id',
+  );
+
+  const ZONE_SELECT = 'SELECT z.id, z.provider_id, z.name, z.countries, (SELECT COUNT(*) FROM logistics_rates r WHERE r.zone_id = z.id) AS rate_count FROM logistics_zones z';
+  const zones = db.prepare<[number], ZoneRow>(`${ZONE_SELECT} WHERE z.provider_id = ? ORDER BY z.name COLLATE NOCASE, z.id`);
+  const zone = db.prepare<[number, number], ZoneRow>(`${ZONE_SELECT} WHERE z.provider_id = ? AND z.id = ?`);
+  const insertZone = db.prepare('INSERT INTO logistics_zones (provider_id, name, countries, created_at, updated_at) VALUES (@provider_id, @name, @countries, @at, @at)');
+  const updateZone = db.prepare('UPDATE logistics_zones SET name = @name, countries = @countries, updated_at = @at WHERE id = @id');
+  const deleteZone = db.prepare('DELETE FROM logistics_zones WHERE id = ?');
+
+  const RATE_SELECT = `SELECT r.id, r.provider_id, r.zone_id, z.name AS zone_name, z.countries, r.currency, r.min_grams, r.max_grams, r.amount_minor
+    FROM logistics_rates r JOIN logistics_zones z ON z.id = r.zone_id`;
+  const rates = db.prepare<[number], RateRow>(`${RATE_SELECT} WHERE r.provider_id = ? ORDER BY z.name COLLATE NOCASE, r.currency, r.min_grams, r.id`);
+  const rate = db.prepare<[number, number], RateRow>(`${RATE_SELECT} WHERE r.provider_id = ? AND r.id = ?`);
+  const insertRate = db.prepare(
+    `INSERT INTO logistics_rates (provider_id, zone_id, currency, min_grams, max_grams, amount_minor, created_at, updated_at)
+     VALUES (@provider_id, @zone_id, @currency, @min_grams, @max_grams, @amount_minor, @at, @at)`,
+  );
+  const updateRate = db.prepare(
+    'UPDATE logistics_rates SET zone_id = @zone_id, currency = @currency, min_grams = @min_grams, max_grams = @max_grams, amount_minor = @amount_minor, updated_at = @at WHERE id = @id',
+  );
+  const deleteRate = db.prepare('DELETE FROM logistics_rates WHERE id = ?');
+  const rulesFor = db.prepare<[string, string], RateRow>(
+    `${RATE_SELECT} JOIN logistics_providers p ON p.id = r.provider_id
+     WHERE p.state = 'approved' AND r.provider_id IN (SELECT value FROM json_each(?)) AND r.currency = ?`,
+  );
+
+  const shopChoices = db.prepare<[number], ShopChoiceRow>('SELECT provider_id, preferred FROM logistics_shop_providers WHERE company_id = ? ORDER BY provider_id');
+  const clearChoices = db.prepare('DELETE FROM logistics_shop_providers WHERE company_id = ?');
+  const insertChoice = db.prepare('INSERT INTO logistics_shop_providers (company_id, provider_id, preferred, chosen_at) VALUES (?, ?, ?, ?)');
+
+  const insertFulfillment = db.prepare(
+    `INSERT INTO logistics_fulfillments (order_id, company_id, provider_id, provider_name, rate_id, zone_name, state, warehouse_id, reserved,
+       weight_grams, amount_minor, currency, ship_name, ship_email, ship_street, ship_city, ship_postal_code, ship_country, item_count, forwarded_at, updated_at)
+     VALUES (@order_id, @company_id, @provider_id, @provider_name, @rate_id, @zone_name, @state, @warehouse_id, @reserved,
+       @weight_grams, @amount_minor, @currency, @ship_name, @ship_email, @ship_street, @ship_city, @ship_postal_code, @ship_country, @item_count, @forwarded_at, @updated_at)`,
+  );
+  const fulfillment = db.prepare<[number], FulfillmentRow>(`${FULFILLMENT_SELECT} WHERE f.order_id = ?`);
+  const fulfillmentRaw = db.prepare<[number], FulfillmentRow>(
+    "SELECT f.*, 0 AS order_number, '' AS company_name, NULL AS warehouse_name FROM logistics_fulfillments f WHERE f.order_id = ?",
+  );
+  const fulfillmentLines = db.prepare<[number], FulfillmentLineRow>(
+    `SELECT l.line_no, l.product_id, l.name, l.sku, l.quantity, p.weight_grams,
+       COALESCE((SELECT SUM(sl.quantity) FROM logistics_shipment_lines sl JOIN logistics_shipments s ON s.id = sl.shipment_id
+                 WHERE s.order_id = l.order_id AND sl.line_no = l.line_no), 0) AS shipped
+     FROM order_lines l LEFT JOIN products p ON p.id = l.product_id
+     WHERE l.order_id = ? AND l.kind = 'physical' ORDER BY l.line_no`,
+  );
+  const setFulfillmentState = db.prepare('UPDATE logistics_fulfillments SET state = ?, updated_at = ? WHERE order_id = ?');
+  const setReservation = db.prepare('UPDATE logistics_fulfillments SET warehouse_id = ?, reserved = ?, updated_at = ? WHERE order_id = ?');
+
+  const insertShipment = db.prepare(
+    `INSERT INTO logistics_shipments (provider_id, company_id, order_id, warehouse_id, carrier, tracking_number, status, created_at, updated_at)
+     VALUES (@provider_id, @company_id, @order_id, @warehouse_id, @carrier, @tracking_number, @status, @created_at, @updated_at)`,
+  );
+  const insertShipmentLine = db.prepare('INSERT INTO logistics_shipment_lines (shipment_id, line_no, quantity) VALUES (?, ?, ?)');
+  const shipment = db.prepare<[number], ShipmentRow>(`${SHIPMENT_SELECT} WHERE s.id = ?`);
+  const shipmentLines = db.prepare<[number], { line_no: number; quantity: number; name: string }>(
+    `SELECT sl.line_no, sl.quantity, COALESCE(l.name, '') AS name FROM logistics_shipment_lines sl
+     JOIN logistics_shipments s ON s.id = sl.shipment_id
+     LEFT JOIN order_lines l ON l.order_id = s.order_id AND l.line_no = sl.line_no
+     WHERE sl.shipment_id = ? ORDER BY sl.line_no`,
+  );
+  const shipmentEvents = db.prepare<[number], ShipmentEventRow>('SELECT status, note, actor, at FROM logistics_shipment_events WHERE shipment_id = ? ORDER BY id');
+  const addShipmentEvent = db.prepare('INSERT INTO logistics_shipment_events (shipment_id, status, note, actor, at) VALUES (?, ?, ?, ?, ?)');
+  const setShipmentStatus = db.prepare('UPDATE logistics_shipments SET status = ?, updated_at = ? WHERE id = ?');
+
+  const stockOf = db.prepare<[number, number], { on_hand: number; reserved: number }>('SELECT on_hand, reserved FROM logistics_stock WHERE warehouse_id = ? AND product_id = ?');
+  // A movement changes the balance only while on hand, reserved and available stay at or above zero.
+  const updateStock = db.prepare(
+    `UPDATE logistics_stock SET on_hand = on_hand + @on_hand_delta, reserved = reserved + @reserved_delta, updated_at = @at
+     WHERE warehouse_id = @warehouse_id AND product_id = @product_id
+       AND on_hand + @on_hand_delta >= 0 AND reserved + @reserved_delta >= 0 AND reserved + @reserved_delta <= on_hand + @on_hand_delta`,
+  );
+  const insertStock = db.prepare(
+    `INSERT INTO logistics_stock (warehouse_id, product_id, company_id, on_hand, reserved, updated_at)
+     VALUES (@warehouse_id, @product_id, @company_id, @on_hand_delta, @reserved_delta, @at)`,
+  );
+  const insertMovement = db.prepare(
+    `INSERT INTO logistics_movements (warehouse_id, product_id, kind, on_hand_delta, reserved_delta, order_id, shipment_id, note, actor, at)
+     VALUES (@warehouse_id, @product_id, @kind, @on_hand_delta, @reserved_delta, @order_id, @shipment_id, @note, @actor, @at)`,
+  );
+  const movements = db.prepare<[number, number, number], MovementRow>('SELECT * FROM logistics_movements WHERE warehouse_id = ? AND product_id = ? ORDER BY id DESC LIMIT ?');
+  const movementsOfOrder = db.prepare<[number], MovementRow>('SELECT * FROM logistics_movements WHERE order_id = ? ORDER BY id');
+  const ledgerSum = db.prepare<[number, number], { on_hand: number; reserved: number }>(
+    'SELECT COALESCE(SUM(on_hand_delta), 0) AS on_hand, COALESCE(SUM(reserved_delta), 0) AS reserved FROM logistics_movements WHERE warehouse_id = ? AND product_id = ?',
+  );
+
+  // Filtered lists: one statement per shape, cached (the filters make a handful of shapes).
+  const cache = new Map<string, ReturnType<Db['prepare']>>();
+  const prepared = (sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+
+  return {
+    providerByCompany: (companyId) => providerByCompany.get(companyId),
+    provider: (id) => providerById.get(id),
+    providers: (state) => (state === null ? providersAll.all() : providersIn.all(state)),
+    insertProvider: (row) => Number(insertProvider.run(row).lastInsertRowid),
+    reapply: (id, row) => void reapply.run({ ...row, id }),
+    updateProvider: (id, row) => void updateProvider.run({ ...row, id }),
+    decide: (id, state, reason, by, at) => void decide.run(state, reason, by, at, at, id),
+
+    offeredIds: (providerId) => offeredIds.all(providerId).map((r) => r.company_id),
+    setOffers(providerId, companyIds) {
+      clearOffers.run(providerId);
+      for (const id of companyIds) insertOffer.run(providerId, id);
+    },
+    offeredTo: (companyId) => offeredTo.all({ companyId }),
+
+    warehouses: (providerId) => warehouses.all(providerId),
+    warehouse: (providerId, id) => warehouse.get(providerId, id),
+    insertWarehouse: (row) => Number(insertWarehouse.run(row).lastInsertRowid),
+    updateWarehouse: (id, row) => void updateWarehouse.run({ ...row, id }),
+
+    zones: (providerId) => zones.all(providerId),
+    zone: (providerId, id) => zone.get(providerId, id),
+    insertZone: (row) => Number(insertZone.run(row).lastInsertRowid),
+    updateZone: (id, row) => void updateZone.run({ ...row, id }),
+    deleteZone: (id) => void deleteZone.run(id),
+
+    rates: (providerId) => rates.all(providerId),
+    rate: (providerId, id) => rate.get(providerId, id),
+    insertRate: (row) => Number(insertRate.run(row).lastInsertRowid),
+    updateRate: (id, row) => void updateRate.run({ ...row, id }),
+    deleteRate: (id) => void deleteRate.run(id),
+    rulesFor: (providerIds, currency) => (providerIds.length === 0 ? [] : rulesFor.all(JSON.stringify(providerIds), currency)),
+
+    shopChoices: (companyId) => shopChoices.all(companyId),
+    setShopChoices(companyId, chosen, preferred, at) {
+      clearChoices.run(companyId);
+      for (const id of chosen) insertChoice.run(companyId, id, id === preferred ? 1 : 0, at);
+    },
+
+    insertFulfillment: (row) => void insertFulfillment.run(row),
+    fulfillment: (orderId) => fulfillment.get(orderId),
+    fulfillmentRaw: (orderId) => fulfillmentRaw.get(orderId),
+    fulfillmentLines: (orderId) => fulfillmentLines.all(orderId),
+    setFulfillmentState: (orderId, state, at) => void setFulfillmentState.run(state, at, orderId),
+    setReservation: (orderId, warehouseId, reserved, at) => void setReservation.run(warehouseId, reserved ? 1 : 0, at, orderId),
+    queue(filter) {
+      const where = ['f.provider_id = @providerId'];
+      const params: Record<string, unknown> = { providerId: filter.providerId, limit: filter.limit, offset: filter.offset };
+      if (filter.state === 'active') where.push("f.state IN ('open', 'partly_shipped')");
+      else if (filter.state) {
+        where.push('f.state = @state');
+        params.state = filter.state;
+      }
+      if (filter.companyId !== undefined) {
+        where.push('f.company_id = @companyId');
+        params.companyId = filter.companyId;
+      }
+      const search = filter.search?.trim().replace(/^#/, '');
+      if (search) {
+        if (/^\d+$/.test(search)) {
+          where.push('o.number = @number');
+          params.number = Number(search);
+        } else {
+          where.push("f.ship_name LIKE @name ESCAPE '\\'");
+          params.name = `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        }
+      }
+      const clause = where.join(' AND ');
+      const rows = prepared(`${FULFILLMENT_SELECT} WHERE ${clause} ORDER BY f.forwarded_at DESC, f.order_id DESC LIMIT @limit OFFSET @offset`).all(params) as FulfillmentRow[];
+      const { total } = prepared(`SELECT COUNT(*) AS total FROM logistics_fulfillments f JOIN orders o ON o.id = f.order_id WHERE ${clause}`).get(params) as { total: number };
+      return { rows, total };
+    },
+
+    insertShipment: (row) => Number(insertShipment.run(row).lastInsertRowid),
+    insertShipmentLine: (shipmentId, lineNo, quantity) => void insertShipmentLine.run(shipmentId, lineNo, quantity),
+    shipment: (id) => shipment.get(id),
+    shipmentLines: (id) => shipmentLines.all(id),
+    shipmentEvents: (id) => shipmentEvents.all(id),
+    addShipmentEvent: (shipmentId, status, note, actor, at) => void addShipmentEvent.run(shipmentId, status, note, actor, at),
+    setShipmentStatus: (id, status, at) => void setShipmentStatus.run(status, at, id),
+    shipments(filter) {
+      const where: string[] = [];
+      const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset };
+      for (const key of ['providerId', 'companyId', 'orderId', 'status'] as const) {
+        if (filter[key] === undefined) continue;
+        where.push(`s.${{ providerId: 'provider_id', companyId: 'company_id', orderId: 'order_id', status: 'status' }[key]} = @${key}`);
+        params[key] = filter[key];
+      }
+      const search = filter.search?.trim();
+      if (search) {
+        where.push('s.tracking_number >= @from AND s.tracking_number < @to');
+        params.from = search;
+        params.to = `${search}\uffff`;
+      }
+      const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const rows = prepared(`${SHIPMENT_SELECT} ${clause} ORDER BY s.id DESC LIMIT @limit OFFSET @offset`).all(params) as ShipmentRow[];
+      const { total } = prepared(`SELECT COUNT(*) AS total FROM logistics_shipments s ${clause}`).get(params) as { total: number };
+      return { rows, total };
+    },
+
+    stockOf: (warehouseId, productId) => stockOf.get(warehouseId, productId),
+    move(row) {
+      if (updateStock.run(row).changes === 0) {
+        if (stockOf.get(row.warehouse_id, row.product_id)) return false;
+        if (row.on_hand_delta < 0 || row.reserved_delta < 0 || row.reserved_delta > row.on_hand_delta) return false;
+        insertStock.run(row);
+      }
+      insertMovement.run(row);
+      return true;
+    },
+    stock(filter) {
+      const where: string[] = [];
+      const params: Record<string, unknown> = { limit: filter.limit, offset: filter.offset, lowAt: filter.lowAt };
+      if (filter.providerId !== undefined) {
+        where.push('w.provider_id = @providerId');
+        params.providerId = filter.providerId;
+      }
+      if (filter.warehouseId !== undefined) {
+        where.push('st.warehouse_id = @warehouseId');
+        params.warehouseId = filter.warehouseId;
+      }
+      if (filter.companyId !== undefined) {
+        where.push('st.company_id = @companyId');
+        params.companyId = filter.companyId;
+      }
+      if (filter.productId !== undefined) {
+        where.push('st.product_id = @productId');
+        params.productId = filter.productId;
+      }
+      if (filter.low) where.push('st.on_hand - st.reserved <= @lowAt');
+      const search = filter.search?.trim();
+      if (search) {
+        where.push("(pr.name LIKE @search ESCAPE '\\' OR pr.sku LIKE @search ESCAPE '\\' OR c.name LIKE @search ESCAPE '\\')");
+        params.search = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      }
+      const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const rows = prepared(`${STOCK_SELECT} ${clause} ORDER BY pr.name COLLATE NOCASE, st.product_id, w.name, st.warehouse_id LIMIT @limit OFFSET @offset`).all(params) as StockRow[];
+      const { total } = prepared(
+        `SELECT COUNT(*) AS total FROM logistics_stock st JOIN logistics_warehouses w ON w.id = st.warehouse_id JOIN companies c ON c.id = st.company_id JOIN products pr ON pr.id = st.product_id ${clause}`,
+      ).get(params) as { total: number };
+      return { rows, total };
+    },
+    movements: (warehouseId, productId, limit) => movements.all(warehouseId, productId, limit),
+    movementsOfOrder: (orderId) => movementsOfOrder.all(orderId),
+    ledgerSum: (warehouseId, productId) => ledgerSum.get(warehouseId, productId)!,
+    clientChoices(partnerId, providerId, search, offeredOnly, offset, limit) {
+      const params = { partnerId, providerId, search: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, offset, limit };
+      const where = `c.partner_id = @partnerId AND c.name LIKE @search ESCAPE '\\'${offeredOnly ? ' AND o.company_id IS NOT NULL' : ''}`;
+      const from = 'FROM companies c LEFT JOIN logistics_offers o ON o.provider_id = @providerId AND o.company_id = c.id';
+      const rows = prepared(
+        `SELECT c.id, c.name, c.country, o.company_id IS NOT NULL AS offered ${from} WHERE ${where} ORDER BY c.name COLLATE NOCASE, c.id LIMIT @limit OFFSET @offset`,
+      ).all(params) as { id: number; name: string; country: string; offered: 0 | 1 }[];
+      const { total } = prepared(`SELECT COUNT(*) AS total ${from} WHERE ${where}`).get(params) as { total: number };
+      return { rows, total };
+    },
+    productChoices(providerId, search, limit) {
+      return prepared(
+        `SELECT p.company_id, c.name AS company_name, p.id, p.name, p.sku FROM logistics_shop_providers s
+         JOIN products p ON p.company_id = s.company_id AND p.kind = 'physical'
+         JOIN companies c ON c.id = p.company_id
+         WHERE s.provider_id = @providerId AND (p.name LIKE @search ESCAPE '\\' OR p.sku LIKE @search ESCAPE '\\' OR c.name LIKE @search ESCAPE '\\')
+         ORDER BY p.name COLLATE NOCASE, p.id LIMIT @limit`,
+      ).all({ providerId, limit, search: `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` }) as { company_id: number; company_name: string; id: number; name: string; sku: string }[];
+    },
+  };
+}
