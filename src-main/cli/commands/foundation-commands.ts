@@ -3,11 +3,12 @@
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { companyCreateSchema, userCreateSchema } from '../../../src-shared/api/inputs';
-import type { CompanySummary } from '../../../src-shared/api/types';
+import type { CompanySummary, User } from '../../../src-shared/api/types';
 import { parseInput } from '../../../src-shared/api/validation';
 import { OPERATOR } from '../../core/access';
 import { hashPassword } from '../../core/passwords';
 import { toCompanySummary } from '../../core/mappers';
+import type { Platform } from '../../core/platform';
 import { SERVER_INFO_FILE_NAME } from '../../core/paths';
 import { listenRemembered } from '../../core/server/port-memory';
 import { startPlatformServer } from '../../core/server/platform-server';
@@ -200,12 +201,32 @@ const companyList: Command = {
   },
 };
 
+/** The partner's user named by --attest-not-affiliated (its email, any case). */
+function partnerUser(platform: Platform, partnerId: number, email: string): User {
+  let users: User[];
+  try {
+    users = platform.users.list(OPERATOR, partnerId);
+  } catch {
+    throw new UsageError(`--partner: no company ${partnerId}`);
+  }
+  const user = users.find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
+  if (!user) {
+    const known = users.slice(0, 5).map((u) => u.email).join(', ');
+    throw new UsageError(`--attest-not-affiliated: "${email}" is not a user of partner ${partnerId}${known ? ` (its users: ${known}${users.length > 5 ? ', …' : ''})` : ' (it has no users yet)'}`);
+  }
+  return user;
+}
+
 const companyCreate: Command = {
   name: 'company create',
   summary: 'Create a company (a client of --partner, or an independent one)',
   options: {
     name: { value: 'NAME', description: 'the company name', required: true },
-    partner: { value: 'ID', description: "the partner that manages it (the CLI records the partner's non-affiliation attestation)" },
+    partner: { value: 'ID', description: 'the partner that manages it (needs --attest-not-affiliated)' },
+    'attest-not-affiliated': {
+      value: 'EMAIL',
+      description: "with --partner: the partner's user who attests that the partner is not affiliated with the new company (recorded with that user's name)",
+    },
     sample: { description: 'a sample company: fully configurable, never sells, never billed' },
     route: { value: 'direct|via_partner', description: 'payment route (default direct; via_partner needs --partner)', choices: ['direct', 'via_partner'], field: 'paymentRoute' },
     'vat-id': { value: 'VAT', description: "VAT-ID, checked against the country's format" },
@@ -215,12 +236,22 @@ const companyCreate: Command = {
     'partner-program': { description: 'admit the new company to the partner program (makes it a partner)', field: 'isPartner' },
     json: jsonOption('the created company'),
   },
-  examples: ['company create --name "Acme GmbH" --partner 2 --route via_partner --vat-id DE123456789', 'company create --name "Demo Shop" --sample --json'],
+  examples: [
+    'company create --name "Acme GmbH" --partner 2 --attest-not-affiliated dana@np.example',
+    'company create --name "Demo Shop" --sample --json',
+  ],
   async run({ values, io, openPlatform }) {
     const name = required(values, 'name');
     const route = str(values, 'route') ?? 'direct';
     if (route !== 'direct' && route !== 'via_partner') throw new UsageError(`--route must be direct or via_partner (got "${route}")`);
     const partnerId = positiveInt(str(values, 'partner'), 'partner') ?? null;
+    const attester = str(values, 'attest-not-affiliated');
+    if (partnerId !== null && attester === undefined) {
+      throw new UsageError(
+        `--attest-not-affiliated: a client of partner ${partnerId} needs the partner's non-affiliation attestation; name the partner's user who gives it (--attest-not-affiliated EMAIL)`,
+      );
+    }
+    if (partnerId === null && attester !== undefined) throw new UsageError('--attest-not-affiliated: only a client of a partner is attested; add --partner ID');
     const input = parseInput(companyCreateSchema, {
       name,
       country: str(values, 'country') ?? 'DE',
@@ -233,9 +264,13 @@ const companyCreate: Command = {
     });
     const platform = openPlatform('none');
     try {
-      const company = platform.companies.create(OPERATOR, input, { partnerId, isPartner: values['partner-program'] === true });
+      const attestedBy = partnerId === null || attester === undefined ? undefined : partnerUser(platform, partnerId, attester);
+      const company = platform.companies.create(OPERATOR, input, { partnerId, isPartner: values['partner-program'] === true, attestedBy: attestedBy?.id });
       if (values.json) io.out(JSON.stringify(company));
-      else io.out(`created company ${company.id}: ${company.name}${company.partnerName ? ` (client of ${company.partnerName})` : ''}`);
+      else {
+        io.out(`created company ${company.id}: ${company.name}${company.partnerName ? ` (client of ${company.partnerName})` : ''}`);
+        if (attestedBy) io.out(`non-affiliation attested by ${attestedBy.name} <${attestedBy.email}>`);
+      }
       return 0;
     } finally {
       platform.close();

@@ -27,6 +27,11 @@ export interface CreateCompanyOptions {
   /** Operator only: a development company (`partnerdeck app dev`): its storefront starts open, it is never
    * billed and is marked like a sample company; it is neither a sample company nor a partner. */
   isDevelopment?: boolean;
+  /**
+   * Operator only, required with `partnerId`: the partner's user who gives the non-affiliation attestation (a
+   * partner's user creating a client attests it themselves). The attestation always names a person.
+   */
+  attestedBy?: number;
 }
 
 export const AFFILIATION_STATEMENT = 'The partner confirms that it is not affiliated with this client company.';
@@ -68,6 +73,18 @@ export function createCompaniesService(
     return partner;
   }
 
+  /** The partner's user recorded in the attestation of a client the operator creates for that partner. */
+  function attestingUser(partnerId: number, userId: number | undefined): number {
+    if (userId === undefined) {
+      throw ApiError.validation({ attestNotAffiliated: ["a partner's client needs the partner's non-affiliation attestation: name the partner's user who gives it"] });
+    }
+    const user = repos.users.get(userId);
+    if (!user || user.company_id !== partnerId) {
+      throw ApiError.validation({ attestNotAffiliated: ["the attestation must be given by a user of the managing partner"] });
+    }
+    return user.id;
+  }
+
   function normalizedVat(vatId: string | null, country: string): string | null {
     if (vatId === null || vatId.trim() === '') return null;
     const check = checkVatId(vatId, country);
@@ -93,7 +110,9 @@ export function createCompaniesService(
     create(actor, input, options = {}) {
       let partnerId: number | null = null;
       let isPartner = false;
+      let attestingUserId: number | null = null;
       if (actor.kind === 'user') {
+        attestingUserId = actor.user.id;
         const own = repos.companies.get(actor.user.company_id);
         if (!own?.is_partner) throw new ApiError('forbidden', 'Only partners can create client companies.');
         requirePermission(actor, 'clients');
@@ -101,7 +120,10 @@ export function createCompaniesService(
       } else {
         partnerId = options.partnerId ?? null;
         isPartner = options.isPartner ?? false;
-        if (partnerId !== null) assertPartnerRules(null, partnerId);
+        if (partnerId !== null) {
+          assertPartnerRules(null, partnerId);
+          attestingUserId = attestingUser(partnerId, options.attestedBy);
+        }
       }
       const isDevelopment = actor.kind !== 'user' && options.isDevelopment === true;
       if (isDevelopment && input.isSample) throw ApiError.validation({ isSample: ['a development company cannot also be a sample company'] });
@@ -149,7 +171,7 @@ export function createCompaniesService(
         if (partnerId !== null) {
           ctx.db
             .prepare('INSERT INTO partner_attestations (company_id, partner_id, user_id, statement, created_at) VALUES (?, ?, ?, ?, ?)')
-            .run(companyId, partnerId, actor.kind === 'user' ? actor.user.id : null, AFFILIATION_STATEMENT, now);
+            .run(companyId, partnerId, attestingUserId, AFFILIATION_STATEMENT, now);
         }
         repos.audit.record({
           company_id: companyId,

@@ -59,7 +59,7 @@ export function StorefrontScreen() {
   const load = useCallback(async () => {
     try {
       setLoadError(null);
-      const page = await actions.searchShop('products', { search, active: 'active', sort: 'name', direction: 'asc' }, SHOWN);
+      const page = await actions.searchShop('products', { search, active: 'active', sellable: true, sort: 'name', direction: 'asc' }, SHOWN);
       setProducts({ items: page.items, total: page.total });
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : 'Could not load the products.');
@@ -180,7 +180,7 @@ export function StorefrontScreen() {
                 )
               }
             >
-              <p>The storefront offers the shop's active products.</p>
+              <p>The storefront offers the shop's active products. Apps and themes are bought in the App Store, not here.</p>
             </EmptyState>
           ) : (
             <ul className="product-grid" role="list">

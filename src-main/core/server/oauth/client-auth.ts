@@ -39,7 +39,7 @@ export function authenticateClient(platform: Platform, req: IncomingMessage, for
   const secret = basic?.secret ?? bodySecret;
   if (!clientId) throw new OAuthError('invalid_client', 'client_id is required (in the form body or as HTTP Basic credentials)');
   if (secret === null || secret === '') {
-    throw new OAuthError('invalid_client', 'client_secret is required for every grant, refresh_token included (in the form body or as HTTP Basic credentials)');
+    throw new OAuthError('invalid_client', 'client_secret is required beside client_id for every grant, refresh_token included: send both in the form body, or as HTTP Basic credentials. See "Refresh" in the platform API guide.');
   }
   const app = platform.apps.findByClientId(clientId);
   // Verify against something even for an unknown client, so timing does not tell which client ids exist.

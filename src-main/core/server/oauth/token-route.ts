@@ -25,8 +25,8 @@ const SINGLE = ['grant_type', 'code', 'redirect_uri', 'refresh_token', 'client_i
 async function token(ctx: RouteContext): Promise<void> {
   const { platform } = ctx.deps;
   try {
+    if (ctx.url.search !== '') throw new OAuthError('invalid_request', parametersInUrl(new URLSearchParams(ctx.url.search)));
     if (mediaType(ctx.req) !== FORM_TYPE) throw new OAuthError('invalid_request', `the body must be ${FORM_TYPE}`);
-    if (ctx.url.search !== '') throw new OAuthError('invalid_request', 'send the parameters in the form body, not in the URL');
     const form = new URLSearchParams(await readText(ctx.req, FORM_LIMIT));
     const repeated = SINGLE.filter((name) => form.getAll(name).length > 1);
     if (repeated.length > 0) throw new OAuthError('invalid_request', `${repeated.join(', ')} is given more than once`);
@@ -46,6 +46,35 @@ async function token(ctx: RouteContext): Promise<void> {
     if (error instanceof OAuthError) throw withNoStore(error);
     throw error;
   }
+}
+
+/**
+ * What an app written to the hosted help page's refresh example is told. That example sends grant_type,
+ * refresh_token and client_id in the URL (`/token/grant_type=refresh_token&...`, or after `?`) and no secret:
+ * the answer says where the parameters go and, for a refresh without a secret, that the secret is needed too.
+ */
+export function parametersInUrl(given: URLSearchParams): string {
+  const names = [...new Set(given.keys())].filter((name) => name !== '');
+  const what = names.length > 0 ? names.join(', ') : 'the parameters';
+  let message = `send ${what} in the request body as ${FORM_TYPE} (Content-Type: ${FORM_TYPE}), not in the URL`;
+  const refresh = given.get('grant_type') === 'refresh_token';
+  if (refresh && !given.has('client_secret')) {
+    message += '; a refresh also needs client_secret beside client_id (in the body, or both as HTTP Basic credentials)';
+  }
+  return `${message}. See "Refresh" in the platform API guide.`;
+}
+
+/** `POST /token/grant_type=refresh_token&refresh_token=…`, the hosted help page's literal form: the parameters in the path. */
+function parametersInPath(ctx: RouteContext): void {
+  if (ctx.req.method !== 'POST' || !ctx.url.pathname.startsWith(`${TOKEN_PATH}/`)) return;
+  const raw = ctx.url.pathname.slice(TOKEN_PATH.length + 1);
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // malformed percent-encoding: the names are still readable enough for the message
+  }
+  throw withNoStore(new OAuthError('invalid_request', `the token endpoint is ${TOKEN_PATH} itself: ${parametersInUrl(new URLSearchParams(decoded))}`));
 }
 
 function withNoStore(error: OAuthError): OAuthError {
@@ -74,6 +103,7 @@ export const tokenModule: PlatformModule = ({ platform }) => {
   });
   return {
     routes: [{ method: 'POST', path: TOKEN_PATH, errors: 'oauth', handle: token }],
+    prefixes: [{ prefix: `${TOKEN_PATH}/`, errors: 'oauth', guard: parametersInPath }],
     close: () => {
       clearInterval(timer);
       off();
