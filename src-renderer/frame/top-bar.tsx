@@ -9,6 +9,7 @@ import { Spinner } from '../ui/states';
 import { CompanySwitcherButton } from './company-switcher';
 import { switchCompany } from './switch-company';
 import { UserMenu } from './user-menu';
+import './top-bar.css';
 
 export function Logo({ size = 24 }: { size?: number }) {
   return (

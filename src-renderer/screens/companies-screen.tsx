@@ -14,6 +14,8 @@ import { Icon } from '../ui/icons';
 import { PageHeader } from '../ui/page';
 import { Segmented } from '../ui/segmented';
 import { EmptyState, ErrorState, SkeletonRows, Spinner } from '../ui/states';
+import '../ui/data-table.css';
+import './companies-screen.css';
 
 const ROW_HEIGHT = 48;
 

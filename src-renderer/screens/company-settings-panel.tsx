@@ -26,6 +26,7 @@ import {
   type CompanyFormValues,
 } from './company-form';
 import { PARTNER_DUTIES, TOKEN_TEXT, VAT_TEXT, paymentRouteTextForCompany } from './company-texts';
+import './company-settings-panel.css';
 
 /**
  * The sample flag and the payment route are the managing partner's decision ("partners can switch the

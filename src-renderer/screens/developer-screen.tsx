@@ -9,6 +9,7 @@ import { Card, PageHeader } from '../ui/page';
 import { Loaded } from '../ui/loadable';
 import { Callout, SkeletonBlock } from '../ui/states';
 import { Table } from '../ui/table';
+import './developer-screen.css';
 
 export function DeveloperScreen() {
   const developer = useApp((s) => s.oauth.developer);

@@ -19,6 +19,7 @@ import { Loaded } from '../ui/loadable';
 import { EmptyState, SkeletonRows, Spinner } from '../ui/states';
 import { Table } from '../ui/table';
 import { useAction } from '../ui/use-action';
+import './webhooks-screen.css';
 
 const ROW_HEIGHT = 44;
 

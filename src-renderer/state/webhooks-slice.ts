@@ -5,6 +5,7 @@ import type { ClockInfo, WebhookAttemptDetail, WebhookAttemptSummary, WebhooksOv
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export const ATTEMPTS_PAGE = 100;
 
@@ -46,7 +47,7 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; actions: WebhooksActions } {
+export function createWebhooksSlice(ctx: SliceContext): SliceParts<WebhooksState, WebhooksActions> {
   const loader = createKeyedLoader();
 
   const log = () => ctx.get().webhooks.log;
@@ -135,5 +136,7 @@ export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; 
     },
   };
 
-  return { state: { overview: idle(), log: emptyLog(null), details: {}, clock: idle(), replaying: [] }, actions };
+  const initial: WebhooksState = { overview: idle(), log: emptyLog(null), details: {}, clock: idle(), replaying: [] };
+  // The platform clock is not the acting company's: it stays across a switch.
+  return { state: initial, actions, forActing: (current) => ({ ...initial, clock: current.clock }) };
 }

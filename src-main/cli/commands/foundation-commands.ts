@@ -37,6 +37,11 @@ function logRow(file: string | null, verbose: boolean): [string, string][] {
   return file ? [['Log', `${file}${verbose ? ' (in detail: each request and webhook attempt)' : ''}`]] : [];
 }
 
+/** `--strict`: hosted-compatibility mode for this process (docs/platform-api.md, "Hosted-compatibility mode"). */
+const STRICT_OPTION = {
+  description: 'hosted-compatibility mode: accept only what the hosted platform is specified to (no HTTP Basic client auth, no PKCE, no refresh grace window, no Standard Webhooks headers)',
+};
+
 const VERBOSE_OPTION = { description: 'log in detail (each request, each webhook attempt) and say where the log file is' };
 
 /** Waits for the first Ctrl+C (or SIGTERM), saying so on a terminal. */
@@ -55,6 +60,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     seed: SEED_OPTION,
     port: PORT_OPTION('platform'),
     verbose: VERBOSE_OPTION,
+    strict: STRICT_OPTION,
     json: jsonOption('one line {"url", "dataDir", "adminToken"} once it listens'),
   },
   examples: ['serve', 'serve --data-dir ./demo --seed none --port 4010', 'serve --json'],
@@ -63,6 +69,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     const human = values.json !== true && io.stdoutIsTTY;
     const port = portFlag(values.port);
     const platform = openPlatform(seedChoice(str(values, 'seed'), 'demo'));
+    if (values.strict) platform.compatibility.forceStrict();
     // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
     const logger = startCliLogging(global.dataDir, values.verbose ? { level: 'debug' } : {});
     const log = logger.scope('serve').callback();
@@ -117,6 +124,7 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
     seed: SEED_OPTION,
     port: PORT_OPTION('console'),
     verbose: VERBOSE_OPTION,
+    strict: STRICT_OPTION,
     json: jsonOption('one line {"consoleUrl", "platformUrl"} once it listens'),
   },
   examples: ['console', 'console --no-open --data-dir ./demo', 'console --json --no-open'],
@@ -128,6 +136,7 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
       seed: seedChoice(str(values, 'seed'), 'demo'),
       verbose: values.verbose === true,
     });
+    if (values.strict) stack.platform.compatibility.forceStrict();
     const open = !values['no-open'];
     const first = stack.host.launchLink();
     // In a terminal: o opens the console again (a new one-time link), u prints a new link.

@@ -232,6 +232,8 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     const sendable: SendJob[] = [];
     const timestamp = headerTimestamp();
     const ownPort = portOfOrigin(platform.publicUrl());
+    // Hosted-compatibility mode: only what the hosted platform sends (spec §5: no Standard Webhooks headers).
+    const standardHeaders = !platform.compatibility.strict();
     for (const job of jobs) {
       if (sentSecrets.get(job.appId) !== job.secretSealed) {
         try {
@@ -266,7 +268,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         });
         continue;
       }
-      sendable.push({ key: job.key, appId: job.appId, url: job.url, payload: job.payload, messageId: job.messageId, timestamp });
+      sendable.push({ key: job.key, appId: job.appId, url: job.url, payload: job.payload, messageId: job.messageId, timestamp, standardHeaders });
     }
     if (secrets.length > 0) worker.post({ type: 'secrets', entries: secrets });
     if (sendable.length > 0) worker.post({ type: 'send', jobs: sendable });

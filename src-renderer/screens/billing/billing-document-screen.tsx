@@ -21,6 +21,7 @@ import { Loaded } from '../../ui/loadable';
 import { SkeletonBlock } from '../../ui/states';
 import { useAction } from '../../ui/use-action';
 import { DocumentDownloads, DocumentTypeBadge } from './billing-ui';
+import './billing-document-screen.css';
 
 export function BillingDocumentScreen({ documentId }: { documentId: number }) {
   const doc = useApp((s) => s.billing.document);

@@ -32,13 +32,13 @@ async function token(ctx: RouteContext): Promise<void> {
     if (repeated.length > 0) throw new OAuthError('invalid_request', `${repeated.join(', ')} is given more than once`);
     const grantType = form.get('grant_type');
     if (!grantType) throw new OAuthError('invalid_request', 'grant_type is required (authorization_code or refresh_token)');
-    const app = authenticateClient(platform, ctx.req, form);
+    const app = authenticateClient(platform, ctx.req, form, ctx.trace);
     ctx.trace.appId = app.id;
     const grant = GRANTS[grantType as keyof typeof GRANTS];
     if (!grant || !Object.prototype.hasOwnProperty.call(GRANTS, grantType)) {
       throw new OAuthError('unsupported_grant_type', `grant_type ${grantType} is not supported (authorization_code or refresh_token)`);
     }
-    const issued = grant(platform, app, form);
+    const issued = grant(platform, app, form, ctx.trace);
     ctx.trace.companyId = issued.companyId;
     sendJson(ctx.res, 200, tokenResponse(issued), TOKEN_RESPONSE_HEADERS);
   } catch (error) {
