@@ -170,6 +170,8 @@ export interface CurrencyBillingTotals {
 
 export type BillingWarningKind =
   | 'sample_skipped'
+  /** A development company (`partnerdeck app dev`): its test orders are never billed. */
+  | 'development_skipped'
   | 'route_changed'
   | 'sample_changed'
   | 'figures_changed'

@@ -15,6 +15,8 @@ export interface Company {
   vatId: string | null;
   token: string | null;
   isSample: boolean;
+  /** A development company (`partnerdeck app dev`): places test orders, never billed, marked like a sample company. */
+  isDevelopment: boolean;
   paymentRoute: PaymentRoute;
   isPartner: boolean;
   partnerId: number | null;
@@ -32,6 +34,7 @@ export interface CompanySummary {
   /** For external identification (spec §1); the companies list finds a company by it. */
   token: string | null;
   isSample: boolean;
+  isDevelopment: boolean;
   paymentRoute: PaymentRoute;
   isPartner: boolean;
   partnerId: number | null;

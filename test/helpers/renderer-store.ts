@@ -38,6 +38,7 @@ export const company = (id: number, extra: Partial<Company> = {}): Company => ({
   vatId: null,
   token: null,
   isSample: false,
+  isDevelopment: false,
   paymentRoute: 'direct',
   isPartner: false,
   partnerId: 1,

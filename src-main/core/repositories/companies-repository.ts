@@ -14,6 +14,8 @@ export interface CompanyRow {
   vat_id: string | null;
   token: string | null;
   is_sample: 0 | 1;
+  /** A development company (migration 011): test orders, never billed, marked like a sample company. */
+  is_development: 0 | 1;
   payment_route: PaymentRoute;
   is_partner: 0 | 1;
   partner_id: number | null;
@@ -30,6 +32,7 @@ export interface CompanySummaryRow {
   city: string;
   token: string | null;
   is_sample: 0 | 1;
+  is_development: 0 | 1;
   payment_route: PaymentRoute;
   is_partner: 0 | 1;
   partner_id: number | null;
@@ -84,9 +87,9 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
     `SELECT c.*, p.name AS partner_name FROM companies c LEFT JOIN companies p ON p.id = c.partner_id WHERE c.id = ?`,
   );
   const insert = db.prepare(
-    `INSERT INTO companies (name, email, phone, street, city, postal_code, country, vat_id, token, is_sample,
+    `INSERT INTO companies (name, email, phone, street, city, postal_code, country, vat_id, token, is_sample, is_development,
        payment_route, is_partner, partner_id, admin_domain, created_at, updated_at)
-     VALUES (@name, @email, @phone, @street, @city, @postal_code, @country, @vat_id, @token, @is_sample,
+     VALUES (@name, @email, @phone, @street, @city, @postal_code, @country, @vat_id, @token, @is_sample, @is_development,
        @payment_route, @is_partner, @partner_id, @admin_domain, @created_at, @updated_at)`,
   );
   const clientIds = db.prepare<[number], number>('SELECT id FROM companies WHERE partner_id = ? ORDER BY id').pluck();
@@ -98,7 +101,7 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
     `SELECT c.*, NULL AS partner_name FROM companies c
      WHERE c.is_partner = 1 AND (? = '' OR c.name LIKE ? ESCAPE '\\') ORDER BY c.name COLLATE NOCASE`,
   );
-  const SUMMARY_COLUMNS = `c.id, c.name, c.country, c.city, c.token, c.is_sample, c.payment_route, c.is_partner, c.partner_id, c.created_at,
+  const SUMMARY_COLUMNS = `c.id, c.name, c.country, c.city, c.token, c.is_sample, c.is_development, c.payment_route, c.is_partner, c.partner_id, c.created_at,
           (SELECT COUNT(*) FROM users u WHERE u.company_id = c.id) AS user_count`;
   const all = db.prepare<[], CompanySummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM companies c ORDER BY c.id`);
   const listCache = new Map<string, ReturnType<Db['prepare']>>();
