@@ -3,6 +3,7 @@
 // server on the office network). Allowing is one field checked by the platform (a field error names the
 // problem); taking a range back asks first, because hooks registered to it stop being sent to at once. Every
 // change is audit-logged; the CLI's `partnerdeck webhooks private-networks` does the same.
+import './webhook-private-networks.css';
 import { useEffect, useState } from 'react';
 import type { PrivateNetworksView } from '../../src-shared/api/webhook-delivery-types';
 import { useActions, useApp } from '../state/store-context';

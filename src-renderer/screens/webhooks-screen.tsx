@@ -21,6 +21,7 @@ import { EmptyState, SkeletonRows, Spinner } from '../ui/states';
 import { Table } from '../ui/table';
 import { useAction } from '../ui/use-action';
 import { PrivateNetworksCard } from './webhook-private-networks';
+import './webhooks-screen.css';
 
 const ROW_HEIGHT = 44;
 

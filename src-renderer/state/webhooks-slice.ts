@@ -5,6 +5,7 @@ import type { ClockInfo, PrivateNetworksView, WebhookAttemptDetail, WebhookAttem
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export const ATTEMPTS_PAGE = 100;
 
@@ -51,7 +52,7 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; actions: WebhooksActions } {
+export function createWebhooksSlice(ctx: SliceContext): SliceParts<WebhooksState, WebhooksActions> {
   const loader = createKeyedLoader();
 
   const log = () => ctx.get().webhooks.log;
@@ -148,5 +149,7 @@ export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; 
     },
   };
 
-  return { state: { overview: idle(), log: emptyLog(null), details: {}, clock: idle(), replaying: [], privateNetworks: idle() }, actions };
+  const initial: WebhooksState = { overview: idle(), log: emptyLog(null), details: {}, clock: idle(), replaying: [], privateNetworks: idle() };
+  // The platform clock and the operator's private networks are not the acting company's: they stay across a switch.
+  return { state: initial, actions, forActing: (current) => ({ ...initial, clock: current.clock, privateNetworks: current.privateNetworks }) };
 }

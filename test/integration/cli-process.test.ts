@@ -143,7 +143,7 @@ describe.runIf(hasScript)('on a terminal', () => {
     await expect.poll(term.screen, { timeout: 20_000 }).toContain('Ctrl+C to stop.');
     const screen = term.screen().replace(/\r/g, '');
     expect(screen).not.toContain('\u001b[');
-    expect(screen).toMatch(/PartnerDeck console running\n {2}Console {6}http:\/\/127\.0\.0\.1:\d+\/\?launch=\S+\n {2}Platform {5}http:\/\/127\.0\.0\.1:\d+\n {2}Data folder {2}.*tty-console\n/);
+    expect(screen).toMatch(/PartnerDeck console running\n {2}Console {6}http:\/\/127\.0\.0\.1:\d+\/#launch=\S+ {2}\(opens once, within 5 minutes\)\n {2}Platform {5}http:\/\/127\.0\.0\.1:\d+\n {2}Data folder {2}.*tty-console\n/);
     term.type('\u0003');
     expect(await exited(term.child)).toBe(0);
 

@@ -236,6 +236,8 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     const timestamp = headerTimestamp();
     // Read before each batch: an operator's change in another process applies from the next batch on.
     const policy = platform.webhookNetwork.policy();
+    // Hosted-compatibility mode: only what the hosted platform sends (spec §5: no Standard Webhooks headers).
+    const standardHeaders = !platform.compatibility.strict();
     for (const job of jobs) {
       if (sentSecrets.get(job.appId) !== job.secretSealed) {
         try {
@@ -271,7 +273,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         });
         continue;
       }
-      sendable.push({ key: job.key, appId: job.appId, url: job.url, payload: job.payload, messageId: job.messageId, timestamp });
+      sendable.push({ key: job.key, appId: job.appId, url: job.url, payload: job.payload, messageId: job.messageId, timestamp, standardHeaders });
     }
     if (secrets.length > 0) worker.post({ type: 'secrets', entries: secrets });
     const policyJson = JSON.stringify(policy);

@@ -19,6 +19,8 @@ export interface SendJob {
   messageId: string;
   /** webhook-timestamp, seconds. */
   timestamp: number;
+  /** Whether to send the Standard Webhooks headers (local-only: left out in hosted-compatibility mode). */
+  standardHeaders: boolean;
 }
 
 export interface SendResult {

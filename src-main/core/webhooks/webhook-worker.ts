@@ -39,7 +39,11 @@ async function send(job: SendJob): Promise<void> {
     report({ key: job.key, status: null, error: 'the app secret was not available to sign the request', durationMs: 0, startedAt: performance.timeOrigin + performance.now(), requestHeaders: '{}', requestBody: job.payload });
     return;
   }
-  const { body, headers } = buildWebhookRequest(secret, job.payload, job.messageId, job.timestamp, settings.userAgent);
+  const request = buildWebhookRequest(secret, job.payload, job.messageId, job.timestamp, settings.userAgent);
+  const { body } = request;
+  const headers: Record<string, string> = job.standardHeaders
+    ? { ...request.headers }
+    : { 'Content-Type': request.headers['Content-Type'], 'User-Agent': request.headers['User-Agent'] };
   const outcome = await client.post(job.url, body, { ...headers });
   log.debug(`POST ${job.url} ${outcome.status ?? outcome.error ?? 'no answer'} in ${Math.round(outcome.durationMs)} ms (${job.messageId})`);
   report({
