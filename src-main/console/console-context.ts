@@ -125,7 +125,7 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
       const actor = userId === null ? undefined : localUsers.actorOf(userId);
       const user = actor && localUsers.user(actor.userId);
       if (!actor || !user) {
-        return { user: null, home: null, acting: null, isSelf: true, permissions: [], storeAvailable: false, recentCompanyIds: [], isOperator: false, canMoveClock: false };
+        return { user: null, home: null, acting: null, isSelf: true, permissions: [], storeAvailable: false, recentCompanyIds: [], isOperator: false, brand: null, canMoveClock: false };
       }
       const home = companies.get(actor, actor.companyId);
       const acting = companies.get(actor, ctx.actingCompanyId());
@@ -138,6 +138,7 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
         storeAvailable: !acting.isPartner,
         recentCompanyIds: prefs.get('recentCompanyIds').filter((id) => access.canSee(actor, id)),
         isOperator: actor.isOperator,
+        brand: platform.branding.brandOf(home.id),
         canMoveClock: access.mayMoveClock(actor),
       };
     },

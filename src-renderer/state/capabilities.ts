@@ -39,6 +39,8 @@ export interface Capabilities {
   billingClose: boolean;
   /** Changing the month close's rates (Billing → Rates → Edit): the platform operator role. */
   editRates: boolean;
+  /** The private networks webhooks may go to (Webhooks → Private networks): the platform operator role. */
+  webhookNetworks: boolean;
   /** The App Store: browse and install (apps permission); a partner as Self installs for its clients. */
   appStore: boolean;
   /** My Apps: the acting shop's app and theme listings (apps permission, inside a shop company). */
@@ -95,6 +97,7 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     billing: signedIn && perms.has('billing'),
     billingClose: selfPartner && perms.has('billing'),
     editRates: signedIn && Boolean(info?.isOperator),
+    webhookNetworks: signedIn && Boolean(info?.isOperator),
     appStore: signedIn && perms.has('apps'),
     myApps: signedIn && perms.has('apps') && Boolean(info?.storeAvailable),
     appReview: signedIn && Boolean(info?.isOperator),

@@ -8,7 +8,7 @@ import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './sl
 import type { SliceParts } from '../area';
 
 /** The screen's filter: every choice set; no limit (the screen shows every match, virtualized). */
-export type CompanyQuery = Required<Omit<CompanyListInput, 'limit'>>;
+export type CompanyQuery = Required<Omit<CompanyListInput, 'limit' | 'token'>>;
 
 export const DEFAULT_COMPANY_QUERY: CompanyQuery = {
   search: '',

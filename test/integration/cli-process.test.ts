@@ -111,7 +111,10 @@ describe('the platform port of a data folder', () => {
 
 /** Runs the CLI on a pseudo-terminal (util-linux `script`), typing into it as a person would. */
 function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  // `exec`: no shell stays between `script` and the CLI. dash (Debian's /bin/sh, `script`'s shell when SHELL is
+  // unset or /bin/sh, as on CI) would otherwise get the Ctrl+C too and, lacking bash's wait-and-cooperative-exit,
+  // re-raise it on itself after the CLI exited 0: exit 130.
+  const command = 'exec ' + [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qfec', command, '/dev/null'], { stdio: 'pipe', env: { ...process.env, ...env, TERM: 'xterm-256color' } });
   let screen = '';
   child.stdout.on('data', (c: Buffer) => (screen += c.toString()));

@@ -130,6 +130,23 @@ describe('company and user commands', () => {
     expect(JSON.parse(clients.stdout)).toHaveLength(1);
   });
 
+  it('company list --token finds the company by its token (every company, or among a partner\'s clients)', () => {
+    const made = runCli(['company', 'create', '--name', 'Token Shop AG', '--token', 'ERP-10442', '--json'], env);
+    expect(made.status).toBe(0);
+    const id = JSON.parse(made.stdout).id;
+    const found = runCli(['company', 'list', '--token', 'ERP-10442', '--json'], env);
+    expect(found.status).toBe(0);
+    expect(JSON.parse(found.stdout).map((c: { id: number; token: string }) => [c.id, c.token])).toEqual([[id, 'ERP-10442']]);
+    expect(runCli(['company', 'list', '--token', 'ERP-10442'], env).stdout).toMatch(/Token Shop AG .*ERP-10442/);
+    expect(JSON.parse(runCli(['company', 'list', '--token', 'ERP-1044', '--json'], env).stdout)).toEqual([]);
+    expect(runCli(['company', 'list', '--token', 'nope'], env).stdout.trim()).toBe('No company has the token nope.');
+    const partnerId = JSON.parse(runCli(['company', 'list', '--json'], env).stdout).find((c: { isPartner: boolean }) => c.isPartner).id;
+    // Not a client of that partner: not found there.
+    expect(JSON.parse(runCli(['company', 'list', '--partner', String(partnerId), '--token', 'ERP-10442', '--json'], env).stdout)).toEqual([]);
+    expect(runCli(['company', 'create', '--name', 'Other', '--token', 'ERP-10442'], env).stderr).toMatch(/--token: is already used by another company/);
+    expect(runCli(['company', 'list', '--token', ' '], env).stderr).toMatch(/--token: must not be empty/);
+  });
+
   it.each([
     [['company', 'create', '--name', 'X', '--vat-id', 'DE1'], /^partnerdeck: --vat-id: is not a valid DE VAT-ID/],
     [['company', 'create', '--name', 'X', '--route', 'cash'], /--route must be direct or via_partner/],

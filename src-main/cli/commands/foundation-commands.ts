@@ -169,25 +169,30 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
 
 const companyList: Command = {
   name: 'company list',
-  summary: "List companies: a partner's clients with --partner, else every company",
+  summary: "List companies: a partner's clients (--partner), every company, or the one with --token",
   options: {
     partner: { value: 'ID', description: 'only the clients of this partner' },
-    json: jsonOption('[{"id", "name", "country", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
+    token: { value: 'TOKEN', description: 'only the company with exactly this token (the token "for external identification")' },
+    json: jsonOption('[{"id", "name", "country", "token", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
   },
-  examples: ['company list', 'company list --partner 2 --json'],
+  examples: ['company list', 'company list --partner 2 --json', 'company list --token ERP-10442 --json'],
   async run({ values, io, openPlatform }) {
     const platform = openPlatform('none');
     try {
       const partnerId = positiveInt(str(values, 'partner'), 'partner');
+      const token = str(values, 'token');
+      if (token !== undefined && token.trim() === '') throw new UsageError('--token: must not be empty');
       let companies: CompanySummary[];
       if (partnerId !== undefined) {
         const partner = ifFound(() => platform.companies.get(OPERATOR, partnerId));
         if (!partner?.isPartner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
-        companies = platform.companies.listClients(OPERATOR, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' }, partnerId);
+        companies = platform.companies.listClients(OPERATOR, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc', token: token?.trim() }, partnerId);
       } else {
         companies = platform.companies.listAll(OPERATOR);
+        if (token !== undefined) companies = companies.filter((c) => c.token === token.trim());
       }
       if (values.json) io.out(JSON.stringify(companies));
+      else if (companies.length === 0 && token !== undefined) io.out(`No company${partnerId !== undefined ? ` of partner ${partnerId}` : ''} has the token ${token.trim()}.`);
       else
         printTable(
           io,
@@ -199,6 +204,7 @@ const companyList: Command = {
             route: c.paymentRoute,
             partner: c.partnerId ?? '-',
             users: c.userCount,
+            ...(token !== undefined ? { token: c.token ?? '-' } : {}),
           })),
         );
       return 0;
@@ -237,6 +243,7 @@ const companyCreate: Command = {
     sample: { description: 'a sample company: fully configurable, never sells, never billed' },
     route: { value: 'direct|via_partner', description: 'payment route (default direct; via_partner needs --partner)', choices: ['direct', 'via_partner'], field: 'paymentRoute' },
     'vat-id': { value: 'VAT', description: "VAT-ID, checked against the country's format" },
+    token: { value: 'TOKEN', description: 'a token to identify the company externally (unique; company list --token finds it)' },
     country: { value: 'CC', description: 'ISO country code (default DE)' },
     email: { value: 'EMAIL', description: 'contact email' },
     city: { value: 'CITY', description: 'city' },
@@ -265,6 +272,7 @@ const companyCreate: Command = {
       email: str(values, 'email') ?? '',
       city: str(values, 'city') ?? '',
       vatId: str(values, 'vat-id') ?? null,
+      token: str(values, 'token') ?? null,
       isSample: values.sample === true,
       paymentRoute: route,
       attestNotAffiliated: true,

@@ -24,6 +24,9 @@ export interface CreateCompanyOptions {
   partnerId?: number | null;
   /** Operator only: admit the company to the partner program. */
   isPartner?: boolean;
+  /** Operator only: a development company (`partnerdeck app dev`): its storefront starts open, it is never
+   * billed and is marked like a sample company; it is neither a sample company nor a partner. */
+  isDevelopment?: boolean;
   /**
    * Operator only, required with `partnerId`: the partner's user who gives the non-affiliation attestation (a
    * partner's user creating a client attests it themselves). The attestation always names a person.
@@ -124,6 +127,9 @@ export function createCompaniesService(
           attestingUserId = attestingUser(partnerId, options.attestedBy);
         }
       }
+      const isDevelopment = actor.kind !== 'user' && options.isDevelopment === true;
+      if (isDevelopment && input.isSample) throw ApiError.validation({ isSample: ['a development company cannot also be a sample company'] });
+      if (isDevelopment && isPartner) throw ApiError.validation({ isPartner: ['a development company cannot be a partner'] });
       if (input.paymentRoute === 'via_partner' && partnerId === null) {
         throw ApiError.validation({ paymentRoute: ['"Via partner" needs a managing partner'] });
       }
@@ -143,6 +149,7 @@ export function createCompaniesService(
           vat_id: vatId,
           token,
           is_sample: input.isSample ? 1 : 0,
+          is_development: isDevelopment ? 1 : 0,
           payment_route: input.paymentRoute,
           is_partner: isPartner ? 1 : 0,
           partner_id: partnerId,
@@ -157,7 +164,8 @@ export function createCompaniesService(
             shop_name: input.name,
             currency: country?.currency ?? 'EUR',
             default_vat_rate_bp: country?.vatRateBp ?? 0,
-            storefront_open: 0,
+            // A development company exists to take test orders.
+            storefront_open: isDevelopment ? 1 : 0,
             support_email: input.email,
             updated_at: now,
           });
@@ -171,7 +179,7 @@ export function createCompaniesService(
           company_id: companyId,
           actor: actorLabel(actor),
           action: 'company.created',
-          detail: { partnerId, paymentRoute: input.paymentRoute, isSample: input.isSample, isPartner },
+          detail: { partnerId, paymentRoute: input.paymentRoute, isSample: input.isSample, isPartner, ...(isDevelopment ? { isDevelopment } : {}) },
           created_at: now,
         });
         emit('company.created', { companyId });
@@ -208,6 +216,7 @@ export function createCompaniesService(
           Object.fromEntries(billingFields.map((field) => [field, ['can only be changed by the partner that manages this company']])),
         );
       }
+      if (input.isSample === true && company.is_development === 1) throw ApiError.validation({ isSample: ['a development company cannot also be a sample company'] });
       if (input.isSample !== undefined) patch.is_sample = input.isSample ? 1 : 0;
       if (input.paymentRoute !== undefined) {
         if (input.paymentRoute === 'via_partner' && company.partner_id === null) {

@@ -3,6 +3,7 @@
 // with the slices behind them and the pushed events that keep them current.
 import { allowIf, defineRendererArea, isPath, OPEN, positiveInt, refreshLater, routeDef, selfOnly } from '../../area';
 import { useApp } from '../../state/store-context';
+import { createBrandingSlice, type BrandingActions, type BrandingState } from '../../state/branding-slice';
 import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from '../../state/companies-slice';
 import { createOutboxSlice, unreadCount, type OutboxActions, type OutboxState } from '../../state/outbox-slice';
 import { createRequestsSlice, type RequestsActions, type RequestsState } from '../../state/requests-slice';
@@ -24,6 +25,7 @@ declare module '../../state/store' {
     users: { state: UsersState; actions: UsersActions };
     requests: { state: RequestsState; actions: RequestsActions };
     outbox: { state: OutboxState; actions: OutboxActions };
+    branding: { state: BrandingState; actions: BrandingActions };
   }
 }
 
@@ -130,7 +132,7 @@ export const foundationArea = defineRendererArea({
       badge: () => <UnreadBadge />,
     },
   ],
-  slices: { companies: createCompaniesSlice, users: createUsersSlice, requests: createRequestsSlice, outbox: createOutboxSlice },
+  slices: { companies: createCompaniesSlice, users: createUsersSlice, requests: createRequestsSlice, outbox: createOutboxSlice, branding: createBrandingSlice },
   onEvent(event, store) {
     const s = store.getState();
     const a = s.actions;
@@ -143,9 +145,21 @@ export const foundationArea = defineRendererArea({
         const { companyId } = event.payload;
         if (s.companies.details[companyId]) refreshLater(store, `company:${companyId}`, () => void a.loadCompany(companyId));
         const info = s.session.info;
-        if (info && (info.acting?.id === companyId || info.home?.id === companyId)) refreshLater(store, 'session', () => void a.loadSession());
+        // The brand's partner changed its admin domain: the session carries it.
+        if (info && (info.acting?.id === companyId || info.home?.id === companyId || info.brand?.partnerId === companyId)) {
+          refreshLater(store, 'session', () => void a.loadSession());
+        }
         refreshLater(store, 'company-lists', () => a.refreshCompanyLists());
         refreshLater(store, 'switcher', () => void a.loadSwitcher());
+        return;
+      }
+      case 'branding.changed': {
+        const { companyId } = event.payload;
+        // The session's brand carries the logo's version; the top bar loads a changed logo from it.
+        refreshLater(store, 'session', () => void a.loadSession());
+        for (const id of Object.keys(s.branding.whiteLabels).map(Number)) {
+          if (companyId === null || id === companyId) refreshLater(store, `white-label:${id}`, () => void a.loadWhiteLabel(id));
+        }
         return;
       }
       case 'user.changed': {

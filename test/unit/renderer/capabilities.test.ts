@@ -15,6 +15,7 @@ function session(home: Company, acting: Company, permissions: Permission[] = [..
     storeAvailable: !acting.isPartner,
     recentCompanyIds: [],
     isOperator: false,
+    brand: null,
     canMoveClock: false,
   };
 }
