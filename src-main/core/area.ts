@@ -6,7 +6,7 @@
 // openPlatform receives the areas.
 import type { Db } from './db/database';
 import type { Migration } from './db/migrations';
-import type { CorePlatform, PlatformServices } from './platform';
+import type { CorePlatform, Platform, PlatformServices } from './platform';
 import type { PlatformModule } from './server/router';
 import type { BaseRepositories, Repositories } from './services/service-context';
 
@@ -30,6 +30,12 @@ export interface CoreArea<R extends Partial<RepositoryFactories> = Partial<Repos
   readonly routes: readonly PlatformModule[];
   /** Runs once the platform is open and every service is built (e.g. in-transaction writers, clock hooks). */
   readonly onOpen?: (platform: CorePlatform) => void;
+  /**
+   * The area's rows of the demo an empty data folder starts with (seed/demo-seed.ts `seedDemoIfEmpty`): run after
+   * the demo seeds of the areas before it in the list, in the same transaction, through the services (as the
+   * operator or the demo users), so the rows obey the area's rules.
+   */
+  readonly demoSeed?: (platform: Platform) => void;
 }
 
 export function defineCoreArea<const R extends Partial<RepositoryFactories>, const S extends Partial<ServiceFactories>>(area: {
@@ -39,6 +45,7 @@ export function defineCoreArea<const R extends Partial<RepositoryFactories>, con
   services?: S;
   routes?: readonly PlatformModule[];
   onOpen?: (platform: CorePlatform) => void;
+  demoSeed?: (platform: Platform) => void;
 }): CoreArea<R, S> {
   return { migrations: [], repositories: {} as R, services: {} as S, routes: [], ...area };
 }

@@ -77,6 +77,8 @@ export interface CorePlatform extends Platform {
   /** Transactions and the in-transaction event hook (transactional outbox) that services share. */
   readonly ctx: ServiceContext;
   readonly routes: readonly PlatformModule[];
+  /** The feature areas it was opened with (their demo seeds, in order). */
+  readonly areas: readonly CoreArea[];
 }
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1 (PartnerDeck on this computer)';
@@ -129,10 +131,11 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       repos,
       ctx,
       routes: areas.flatMap((area) => area.routes),
+      areas,
     };
     const core = buildServices(base, areas);
     // What leaves the core has no database, repositories or context; the core's parts reach them with internalsOf.
-    const { db: _db, repos: _repos, ctx: _ctx, routes: _routes, ...platform } = core;
+    const { db: _db, repos: _repos, ctx: _ctx, routes: _routes, areas: _areas, ...platform } = core;
     registerCore(platform, core);
     for (const area of areas) area.onOpen?.(core);
     return platform;

@@ -1,22 +1,35 @@
-// What a feature area contributes to the shared contract: its console methods and its events (VS Code's
+// What a feature area contributes to the shared contract: its console methods, its events and the kinds of email it
+// queues to the outbox (VS Code's
 // `*.contribution.ts` is the model). The list of areas is ./areas/index.ts; contract.ts and event-catalogue.ts merge
 // the areas into the one method map and the one event catalogue, so a method or an event exists once.
 import type { z } from 'zod';
+import type { Permission } from '../domain/permissions';
 import type { EventDef } from './event';
 import type { MethodDef } from './method';
 
 export type MethodMap = Readonly<Record<string, MethodDef<z.ZodTypeAny, unknown>>>;
 export type EventMap = Readonly<Record<string, EventDef>>;
+/** Email kinds (noun.verb) and the permissions that let a user read one (src-shared/domain/email-kinds.ts). */
+export type EmailKindMap = Readonly<Record<string, readonly Permission[]>>;
 
-export interface SharedArea<N extends string = string, M extends MethodMap = MethodMap, E extends EventMap = EventMap> {
+export interface SharedArea<N extends string = string, M extends MethodMap = MethodMap, E extends EventMap = EventMap, K extends EmailKindMap = EmailKindMap> {
   /** The area's name; the main and renderer manifests of the same area use it too. */
   readonly name: N;
   readonly methods: M;
   readonly events: E;
+  /** The kinds of email the area queues to the outbox, each with who may read it (a user holding one of those
+   * permissions; the addressee and administrators always). The outbox service takes only declared kinds. */
+  readonly emailKinds: K;
 }
 
-export function defineSharedArea<const N extends string, M extends MethodMap, E extends EventMap>(area: SharedArea<N, M, E>): SharedArea<N, M, E> {
-  return area;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an area without email kinds contributes none
+export function defineSharedArea<const N extends string, M extends MethodMap, E extends EventMap, const K extends EmailKindMap = {}>(area: {
+  name: N;
+  methods: M;
+  events: E;
+  emailKinds?: K;
+}): SharedArea<N, M, E, K> {
+  return { ...area, emailKinds: area.emailKinds ?? ({} as K) };
 }
 
 /** `A | B | C` -> `A & B & C`. */

@@ -6,6 +6,7 @@ import { createAppStoreRepository, type AppStoreRepository } from '../repositori
 import { createAppApprovalsService, type AppApprovalsService } from '../services/app-approvals-service';
 import { createAppStoreService, type AppStoreService } from '../services/app-store-service';
 import { createMyAppsService, type MyAppsService } from '../services/my-apps-service';
+import { seedDemoApps } from '../seed/demo-apps-seed';
 
 declare module '../platform' {
   interface PlatformServices {
@@ -34,4 +35,5 @@ export const appStoreCore = defineCoreArea({
     appApprovals: ({ ctx, outbox }) => createAppApprovalsService(ctx, outbox),
     appStore: ({ ctx, authorizations, customers, orders }) => createAppStoreService(ctx, { authorizations, customers, orders }),
   },
+  demoSeed: seedDemoApps,
 });

@@ -19,6 +19,7 @@ import { createOutboxService, type OutboxService } from '../services/outbox-serv
 import { createPartnerRequestsService, type PartnerRequestsService } from '../services/partner-requests-service';
 import { createShopService, type ShopService } from '../services/shop-service';
 import { createUsersService, type UsersService } from '../services/users-service';
+import { seedDemoCompanies } from '../seed/demo-seed';
 
 declare module '../platform' {
   interface PlatformServices {
@@ -68,4 +69,5 @@ export const foundationCore = defineCoreArea({
     shop: ({ ctx }) => createShopService(ctx),
   },
   routes: [companiesModule],
+  demoSeed: (platform) => seedDemoCompanies(platform),
 });

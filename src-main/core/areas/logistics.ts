@@ -7,6 +7,7 @@ import { migration016 } from '../db/migrations/016-logistics';
 import { createLogisticsRepository, type LogisticsRepository } from '../repositories/logistics-repository';
 import { createFulfillmentService, type FulfillmentService } from '../services/fulfillment-service';
 import { createLogisticsService, type LogisticsService } from '../services/logistics-service';
+import { seedDemoLogistics } from '../seed/demo-logistics-seed';
 
 declare module '../platform' {
   interface PlatformServices {
@@ -34,4 +35,5 @@ export const logisticsCore = defineCoreArea({
   onOpen({ fulfillment }) {
     fulfillment.install();
   },
+  demoSeed: seedDemoLogistics,
 });

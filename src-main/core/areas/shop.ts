@@ -15,6 +15,7 @@ import { createCheckoutService, type CheckoutService } from '../services/checkou
 import { createContentService, type ContentService } from '../services/content-service';
 import { createCustomersService, type CustomersService } from '../services/customers-service';
 import { createOrdersService, type OrdersService } from '../services/orders-service';
+import { seedDemoShops } from '../seed/demo-shop-seed';
 
 declare module '../platform' {
   interface PlatformServices {
@@ -61,4 +62,5 @@ export const shopCore = defineCoreArea({
     content: ({ ctx }) => createContentService(ctx),
   },
   routes: [shopModule],
+  demoSeed: seedDemoShops,
 });

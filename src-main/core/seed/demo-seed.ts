@@ -1,15 +1,13 @@
-// The demo data an empty data folder starts with, so a salesperson can demo offline at once: a partner
-// with direct, managed and sample clients, each with users, a second partner, unmanaged companies and a
-// pending partner request, shop data for the partner's clients (demo-shop-seed.ts), the platform operator
-// and a populated App Store (demo-apps-seed.ts). Everything goes
-// through the real services, so it obeys the same rules.
+// The demo data an empty data folder starts with, so a salesperson can demo offline at once. `seedDemoIfEmpty`
+// runs each area's `demoSeed` (core/areas/<area>.ts) in the order of the areas; the foundation's is here: a
+// partner with direct, managed and sample clients, each with users, a second partner, unmanaged companies and a
+// pending partner request, and the platform operator. The other areas add theirs (the shop's data for the
+// partner's clients in demo-shop-seed.ts, the App Store in demo-apps-seed.ts, logistics in
+// demo-logistics-seed.ts). Everything goes through the real services, so it obeys the same rules.
 import type { Permission } from '../../../src-shared/domain/permissions';
 import { OPERATOR, userActor, type Actor } from '../access';
 import type { Platform } from '../platform';
 import type { CompanyCreate } from '../services/companies-service';
-import { seedDemoApps } from './demo-apps-seed';
-import { seedDemoLogistics } from './demo-logistics-seed';
-import { seedDemoShops } from './demo-shop-seed';
 import { internalsOf } from '../platform-internals';
 
 export const DEMO_PASSWORD = 'partnerdeck-demo';
@@ -92,7 +90,8 @@ const NORTHWIND_CLIENTS: SeedCompany[] = [
   },
 ];
 
-export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
+/** The foundation area's demo rows: the companies, their users, the partner request and the operator. */
+export function seedDemoCompanies(platform: Platform, actor: Actor = OPERATOR): void {
   const passwordHash = DEMO_PASSWORD_HASH;
 
   const addCompany = (company: SeedCompany, options: { partnerId?: number; isPartner?: boolean } = {}) => {
@@ -178,24 +177,23 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
     users: [{ name: 'Olivia Operator', email: DEMO_OPERATOR_EMAIL, isAdmin: true }],
   });
   platform.users.setOperator(actor, internalsOf(platform).repos.users.findByEmail(DEMO_OPERATOR_EMAIL)!.id, true);
-  seedDemoShops(platform);
-  seedDemoApps(platform);
-  seedDemoLogistics(platform);
 }
 
 /**
  * What the hosts call after opening a data folder (serve, browser mode, the desktop app, the CLI's commands
  * that may start a folder, the tests' helpers): an empty folder gets the demo; a folder that holds data is never
- * seeded. Returns whether it seeded. One transaction: a seed that fails half-way leaves the folder empty, to be
+ * seeded. Returns whether it seeded. The areas' demo seeds run in the order of the areas. One transaction: a seed that fails half-way leaves the folder empty, to be
  * seeded again next time; each service call inside it is a savepoint, whose journals stay in memory.
  */
 export function seedDemoIfEmpty(platform: Platform): boolean {
-  const { db, repos } = internalsOf(platform);
+  const { db, repos, areas } = internalsOf(platform);
   if (repos.companies.countAll() > 0) return false;
   const tempStore = db.pragma('temp_store', { simple: true });
   db.pragma('temp_store = MEMORY');
   try {
-    db.transaction(() => seedDemo(platform)).immediate();
+    db.transaction(() => {
+      for (const area of areas) area.demoSeed?.(platform);
+    }).immediate();
   } finally {
     db.pragma(`temp_store = ${tempStore}`);
   }

@@ -74,4 +74,12 @@ export const appStoreEvents = {
   'app_listing.changed': event<{ appId: number; companyId: number }>()('pushed'),
 } as const;
 
-export const appStoreArea = defineSharedArea({ name: 'appStore', methods: appStoreMethods, events: appStoreEvents });
+export const appStoreArea = defineSharedArea({
+  name: 'appStore',
+  methods: appStoreMethods,
+  events: appStoreEvents,
+  emailKinds: {
+    /** The operator's decision on an App Store listing (to the developer company). */
+    app_approval: ['apps'],
+  },
+});

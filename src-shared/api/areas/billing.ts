@@ -62,4 +62,13 @@ export const billingEvents = {
   'billing.changed': event<{ month: string | null }>()('pushed'),
 } as const;
 
-export const billingArea = defineSharedArea({ name: 'billing', methods: billingMethods, events: billingEvents });
+export const billingArea = defineSharedArea({
+  name: 'billing',
+  methods: billingMethods,
+  events: billingEvents,
+  emailKinds: {
+    'billing.documents': ['billing'],
+    'billing.correction': ['billing'],
+    'billing.partner_invoice': ['billing'],
+  },
+});

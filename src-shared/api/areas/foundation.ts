@@ -104,4 +104,19 @@ export const foundationEvents = {
   'branding.changed': event<{ companyId: number | null }>()('pushed'),
 } as const;
 
-export const foundationArea = defineSharedArea({ name: 'foundation', methods: foundationMethods, events: foundationEvents });
+export const foundationArea = defineSharedArea({
+  name: 'foundation',
+  methods: foundationMethods,
+  events: foundationEvents,
+  emailKinds: {
+    /** Login data of a new user. */
+    'user.welcome': ['users'],
+    /** A company asks the partner to manage it (to the partner). */
+    'partner_request.created': ['clients'],
+    /** The partner's answer (to the asking company, whose partner relation is part of its settings). */
+    'partner_request.accepted': ['settings'],
+    'partner_request.declined': ['settings'],
+    /** Either side ended the relation (to both: the partner's clients area, the client's settings). */
+    'partner.relation_ended': ['clients', 'settings'],
+  },
+});

@@ -95,4 +95,14 @@ export const logisticsEvents = {
   'logistics.changed': event<{ providerId: number; companyId: number | null }>()('pushed'),
 } as const;
 
-export const logisticsArea = defineSharedArea({ name: 'logistics', methods: logisticsMethods, events: logisticsEvents });
+export const logisticsArea = defineSharedArea({
+  name: 'logistics',
+  methods: logisticsMethods,
+  events: logisticsEvents,
+  emailKinds: {
+    /** The operator's decision on a logistics provider's application (to the provider's contact). */
+    'logistics.decision': ['settings'],
+    /** A storefront order forwarded to the logistics provider for fulfillment (to the provider's contact). */
+    'logistics.forward': ['orders'],
+  },
+});

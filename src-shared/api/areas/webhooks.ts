@@ -92,4 +92,12 @@ export const webhookEvents = {
   'clock.advanced': event<{ now: number; offsetMs: number }>()('pushed'),
 } as const;
 
-export const webhooksArea = defineSharedArea({ name: 'webhooks', methods: webhookMethods, events: webhookEvents });
+export const webhooksArea = defineSharedArea({
+  name: 'webhooks',
+  methods: webhookMethods,
+  events: webhookEvents,
+  emailKinds: {
+    /** The last failed retry deactivated a webhook (to the app's developer company). */
+    webhook_deactivated: ['apps'],
+  },
+});
