@@ -19,6 +19,7 @@ import { switchUser } from '../helpers/console-page';
 import { DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
 import { openRealClockPlatform } from '../helpers/webhooks';
+import { idOfCompany } from '../helpers/fixtures';
 
 const dir = tempDir('pd-e2e-story-');
 const dataDir = join(dir.path, 'data');
@@ -53,7 +54,7 @@ async function devPageText(dev: Page, testId: string): Promise<string> {
 beforeAll(async () => {
   assertBuilt();
   shop = openRealClockPlatform({ path: dataDir, remove: () => undefined }, 'demo');
-  rheinwerk = shop.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(CLIENT) as number;
+  rheinwerk = idOfCompany(shop, CLIENT);
   dana = shop.repos.users.findByEmail(DEMO_PARTNER_EMAIL)!.id;
   const opened = await openConsoleInChromium(dataDir);
   ({ child: consoleChild, browser, page, origin, pageErrors } = opened);

@@ -17,6 +17,7 @@ import { switchUser } from '../helpers/console-page';
 import { DANA, DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
 import { openRealClockPlatform } from '../helpers/webhooks';
+import { idOfCompany } from '../helpers/fixtures';
 
 const dir = tempDir('pd-e2e-embed-');
 const dataDir = join(dir.path, 'data');
@@ -43,7 +44,7 @@ const switchTo = (name: string) => switchCompany(page, name);
 beforeAll(async () => {
   assertBuilt();
   shop = openRealClockPlatform({ path: dataDir, remove: () => undefined }, 'demo');
-  const companyId = (prefix: string) => shop.db.prepare('SELECT id FROM companies WHERE name LIKE ?').pluck().get(`${prefix}%`) as number;
+  const companyId = (prefix: string) => idOfCompany(shop, prefix);
   kawaii = companyId('Kawaii');
   rheinwerk = companyId('Rheinwerk');
   yuki = shop.repos.users.findByEmail('yuki@kawaii-stationery.example')!.id;

@@ -15,6 +15,7 @@ import { switchUser } from '../helpers/console-page';
 import { assertBuilt } from '../helpers/cli';
 import { tempDir } from '../helpers/platform';
 import { openRealClockPlatform } from '../helpers/webhooks';
+import { actorOf } from '../helpers/fixtures';
 
 const dir = tempDir('pd-e2e-logistics-');
 const dataDir = join(dir.path, 'data');
@@ -45,7 +46,7 @@ beforeAll(async () => {
   );
   shop.users.create(OPERATOR, { companyId: partner.id, email: PROVIDER_USER.email, name: PROVIDER_USER.name, password: 'unused-password', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: DEMO_PASSWORD_HASH });
   const client = shop.companies.create(
-    shop.localUsers.actorByEmail(PROVIDER_USER.email)!,
+    actorOf(shop, PROVIDER_USER.email),
     { name: CLIENT, country: 'DE', email: 'shop@fjord-outdoor.example', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true },
   );
   shop.shop.updateSettings(OPERATOR, { companyId: client.id, storefrontOpen: true });

@@ -10,6 +10,7 @@ import { assertBuilt } from '../helpers/cli';
 import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 import { insertApp, insertHook, openRealClockPlatform, startReceiver, type Receiver } from '../helpers/webhooks';
+import { idOfCompany } from '../helpers/fixtures';
 
 const dir = tempDir('pd-e2e-hooks-');
 const dataDir = join(dir.path, 'data');
@@ -31,8 +32,8 @@ beforeAll(async () => {
   assertBuilt();
   receiver = await startReceiver(200);
   shop = openRealClockPlatform({ path: dataDir, remove: () => undefined }, 'demo');
-  companyId = shop.db.prepare("SELECT id FROM companies WHERE name LIKE 'Alpenglück%'").pluck().get() as number;
-  const kawaii = shop.db.prepare("SELECT id FROM companies WHERE name LIKE 'Kawaii%'").pluck().get() as number;
+  companyId = idOfCompany(shop, 'Alpenglück');
+  const kawaii = idOfCompany(shop, 'Kawaii');
   const app = insertApp(shop, { companyId: kawaii, name: 'Order Sync', developerEmail: 'dev@ordersync.example' });
   hookId = insertHook(shop, { appId: app.id, companyId, topic: 'order/create', address: receiver.url });
   ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { viewport: { width: 1280, height: 900 } }));

@@ -12,6 +12,7 @@ import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-s
 import type { PaymentRoute } from '../../src-shared/api/types';
 import type { ProductKind } from '../../src-shared/domain/shop';
 import { tempDir } from './platform';
+import { actorOf } from './fixtures';
 
 export interface ClientSpec {
   country?: string;
@@ -37,7 +38,7 @@ export function openBillingPlatform(start = '2026-10-01T08:00:00Z') {
     platform.users.create(OPERATOR, { companyId: partner.id, email: admin, name: 'Admin', password: 'test-password', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: 'unused' });
     return { id: partner.id, name, actor: userActor(admin) };
   };
-  const userActor = (email: string): Actor => platform.localUsers.actorByEmail(email)!;
+  const userActor = (email: string): Actor => actorOf(platform, email);
 
   const partner = newPartner('Northwind Test GmbH', 'dana@northwind.example');
   /** A client created by the operator for a partner carries that partner's administrator's attestation. */

@@ -30,7 +30,7 @@ export async function rejection(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 /** A company's id by its name, or by the start of it ("Alpenglück" finds "Alpenglück GmbH"); an exact name wins. */
-export function companyId(platform: Platform, name: string): number {
+export function idOfCompany(platform: Platform, name: string): number {
   const id = internalsOf(platform).db.prepare('SELECT id FROM companies WHERE name LIKE ? ORDER BY name = ? DESC, id LIMIT 1').pluck().get(`${name}%`, name) as number | undefined;
   if (id === undefined) throw new Error(`no company named ${name}…`);
   return id;

@@ -9,6 +9,7 @@ import type { OAuthScope } from '../../src-shared/domain/oauth-scopes';
 import { OAUTH_SCOPES } from '../../src-shared/domain/oauth-scopes';
 import { openTestPlatform } from './platform';
 import { openRealClockPlatform } from './webhooks';
+import { companyOfUser } from './fixtures';
 
 export { DEMO_PASSWORD };
 
@@ -48,7 +49,7 @@ export async function startOAuthFixture(options: { redirectUris?: string[]; scop
     server,
     url: server.url,
     app: { id: created.app.id, clientId: created.app.clientId, clientSecret: created.clientSecret },
-    companyOf: (email) => platform.repos.users.findByEmail(email)!.company_id,
+    companyOf: (email) => companyOfUser(platform, email),
     async close() {
       await server.close();
       platform.dispose();

@@ -1,12 +1,11 @@
 // Test helpers for shop data: a demo platform (for its users) plus a fresh partner of its own whose fresh
 // client companies have empty shops, actors, and the events a change emitted inside its transaction.
-import { expect } from 'vitest';
-import { ApiError } from '../../src-shared/api/errors';
 import { OPERATOR, type Actor } from '../../src-main/core/access';
 import type { PlatformEventName } from '../../src-main/core/events';
 import type { ProductList } from '../../src-main/core/services/catalog-service';
 import type { Permission } from '../../src-shared/domain/permissions';
 import { openTestPlatform } from './platform';
+import { actorOf } from './fixtures';
 
 export type TestPlatform = ReturnType<typeof openTestPlatform>;
 
@@ -19,7 +18,7 @@ export interface ClientOptions {
 
 export function openShopPlatform(seed: 'demo' | 'none' = 'demo') {
   const platform = openTestPlatform(seed);
-  const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
+  const as = (email: string): Actor => actorOf(platform, email);
   const partnerCompany = platform.companies.create(
     OPERATOR,
     { name: 'Test Partners GmbH', country: 'DE', email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true },
@@ -67,24 +66,6 @@ export function openShopPlatform(seed: 'demo' | 'none' = 'demo') {
   return { platform, as, partner, partnerId: partnerCompany.id, partnerUser, newClient, recordEvents };
 }
 
-export function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
-
-export async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a rejection');
-}
+export { errorOf, rejection } from './fixtures';
 
 export const EMPTY_PRODUCT_LIST: ProductList = { search: '', active: 'any', sort: 'name', direction: 'asc', offset: 0, limit: 50 };

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { storeInstallState } from '../../src-shared/domain/app-store';
 import { OPERATOR, type Actor } from '../../src-main/core/access';
 import { ANNA, DANA, FormClient, signIn, exchangeCode, formFields, startOAuthFixture, tokeninfo, type OAuthFixture } from '../helpers/oauth';
+import { actorOf } from '../helpers/fixtures';
 
 let fixture: OAuthFixture | null = null;
 afterEach(async () => {
@@ -19,7 +20,7 @@ describe('installing from the App Store runs the OAuth authorization', () => {
   it('the install’s authorize URL leads to a code at the Authorization URL; the tokens carry the app’s permissions; uninstall revokes them', async () => {
     fixture = await startOAuthFixture();
     const { platform } = fixture;
-    const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
+    const as = (email: string): Actor => actorOf(platform, email);
     const yuki = as('yuki@kawaii-stationery.example');
     const kawaii = fixture.companyOf('yuki@kawaii-stationery.example');
     const { app, clientSecret } = platform.myApps.create(yuki, {
@@ -63,7 +64,7 @@ describe('installing from the App Store runs the OAuth authorization', () => {
   it('the consent page starts with the client the partner installed for; a state of no active install of this app chooses nothing', async () => {
     fixture = await startOAuthFixture();
     const { platform } = fixture;
-    const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
+    const as = (email: string): Actor => actorOf(platform, email);
     const yuki = as('yuki@kawaii-stationery.example');
     const kawaii = fixture.companyOf('yuki@kawaii-stationery.example');
     const alpen = fixture.companyOf(ANNA);

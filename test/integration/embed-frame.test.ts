@@ -13,6 +13,7 @@ import { embedHmac } from '../../src-main/core/apps/embed-signing';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
 import { EMBED_SANDBOX } from '../../src-shared/api/embed-frame';
 import { openTestPlatform, tempDir } from '../helpers/platform';
+import { companyOfUser } from '../helpers/fixtures';
 
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
@@ -39,7 +40,7 @@ beforeAll(async () => {
   mkdirSync(renderer.path, { recursive: true });
   writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><title>PartnerDeck</title>');
   platform = openTestPlatform('demo');
-  alpen = platform.repos.users.findByEmail('anna@alpenglueck.example')!.company_id;
+  alpen = companyOfUser(platform, 'anna@alpenglueck.example');
   dana = platform.repos.users.findByEmail('dana@northwind-partners.example')!.id;
   const created = platform.apps.create(OPERATOR, {
     companyId: alpen, name: 'Shelf <Sync>', redirectUris: ['https://shelf.example/cb'], scopes: ['orders'], authorizationUrl: null, startUrl: 'https://shelf.example/app?x=1', developerEmail: '',
@@ -121,7 +122,7 @@ describe('the embedded-app wrapper page', () => {
   });
 
   it('refuses an app that is not among the company\'s apps (at open: no ticket is made), and bad paths', async () => {
-    const other = platform.repos.users.findByEmail('oliver@brightside-books.example')!.company_id;
+    const other = companyOfUser(platform, 'oliver@brightside-books.example');
     const notInstalled = await open(appId, other);
     expect(notInstalled.status).toBe(404);
     expect(notInstalled.body.error?.message).toContain('is not among the apps');

@@ -14,6 +14,7 @@ import { parseInput } from '../../src-shared/api/validation';
 import { startExampleApp, EXAMPLE_APP_SCOPES, type ExampleApp } from '../helpers/example-app';
 import { ANNA, FormClient, signIn, formFields } from '../helpers/oauth';
 import { openRealClockPlatform, startReceiver, startTestDispatcher, type Receiver } from '../helpers/webhooks';
+import { actorOf, companyOfUser } from '../helpers/fixtures';
 
 let platform: ReturnType<typeof openRealClockPlatform>;
 let server: PlatformServer;
@@ -42,11 +43,11 @@ beforeAll(async () => {
   platform = openRealClockPlatform();
   server = await startPlatformServer(platform, { version: 'test', docsFile: null });
   dispatcher = startTestDispatcher(platform);
-  alpen = platform.repos.users.findByEmail(ANNA)!.company_id;
+  alpen = companyOfUser(platform, ANNA);
   anna = platform.repos.users.findByEmail(ANNA)!.id;
   // Started without credentials: the developer registers the app with the URLs it shows, then enters them.
   app = await startExampleApp({ platformUrl: server.url, devToken: DEV_TOKEN, stateFile: null });
-  const kawaii = platform.repos.users.findByEmail('yuki@kawaii-stationery.example')!.company_id;
+  const kawaii = companyOfUser(platform, 'yuki@kawaii-stationery.example');
   const created = platform.apps.create(OPERATOR, {
     companyId: kawaii,
     name: 'Example App',
@@ -110,7 +111,7 @@ describe('the example app: setup and the embedded page', () => {
   });
 
   it('passes the embed checker; an app that accepts everything fails it on exactly the three forged requests', async () => {
-    const dana = platform.localUsers.actorByEmail('dana@northwind-partners.example')!;
+    const dana = actorOf(platform, 'dana@northwind-partners.example');
     const report = await platform.embeddedApps.check(dana, { appId, companyId: alpen, userId: anna });
     expect(report.results.map((r) => [r.variant, r.status, r.outcome, r.passed])).toEqual([
       ['valid', 200, 'accepted', true],
@@ -143,7 +144,7 @@ describe('the example app: setup and the embedded page', () => {
     const gone = platform.apps.create(OPERATOR, {
       companyId: alpen, name: 'Gone', redirectUris: ['http://127.0.0.1:9/cb'], scopes: ['orders'], authorizationUrl: null, startUrl: 'http://127.0.0.1:9/', developerEmail: '',
     });
-    const dana = platform.localUsers.actorByEmail('dana@northwind-partners.example')!;
+    const dana = actorOf(platform, 'dana@northwind-partners.example');
     const report = await platform.embeddedApps.check(dana, { appId: gone.app.id, companyId: alpen, userId: anna }, { timeoutMs: 2000 });
     expect(report.results.every((r) => r.outcome === 'unreachable' && r.passed === null && r.error !== null)).toBe(true);
   });
@@ -229,7 +230,7 @@ describe('the example app: OAuth, webhooks, refresh', () => {
 
   it('receives app/uninstalled when the company revokes it, and forgets the company’s tokens', async () => {
     const authorization = platform.authorizations.findActive(appId, alpen)!;
-    platform.authorizations.revoke(platform.localUsers.actorByEmail(ANNA)!, authorization.id);
+    platform.authorizations.revoke(actorOf(platform, ANNA), authorization.id);
     const event = await until(() => app.state.events(alpen).find((e) => e.topic === 'app/uninstalled'), 'app/uninstalled');
     expect(event).toMatchObject({ data: { type: 'app', id: String(appId) }, hashValid: true, signatureValid: true });
     expect(app.state.connection(alpen)).toBeNull();

@@ -12,6 +12,7 @@ import { OPERATOR } from '../../src-main/core/access';
 import type { CorePlatform } from '../../src-main/core/platform';
 import { WEBHOOK_TOPICS } from '../../src-shared/domain/webhook-topics';
 import { independentHash } from '../helpers/independent-hash';
+import { idOfCompany } from '../helpers/fixtures';
 
 const dir = tempDir('pd-hooks-cli-');
 const data = join(dir.path, 'data');
@@ -106,7 +107,7 @@ describe('webhooks against a running serve', () => {
 describe('partnerdeck trigger', () => {
   it('does the real thing for every topic, and the serve delivers each signed notification', async () => {
     receiver.answer = 200;
-    const shop = platform.db.prepare("SELECT id FROM companies WHERE name LIKE 'Brightside%'").pluck().get() as number;
+    const shop = idOfCompany(platform, 'Brightside');
     platform.shop.updateSettings(OPERATOR, { companyId: shop, storefrontOpen: true });
     const app = insertApp(platform, { companyId: company, name: 'Every Topic' });
     const topics = WEBHOOK_TOPICS.filter((t) => !t.startsWith('app/'));

@@ -9,6 +9,7 @@ import type { Actor } from '../../src-main/core/access';
 import type { WebhookDispatcher } from '../../src-main/core/webhooks/webhook-dispatcher';
 import { ANNA, api, tokensFor, type Json, type OAuthFixture, startOAuthFixture } from '../helpers/oauth';
 import { startReceiver, startTestDispatcher, type Receiver } from '../helpers/webhooks';
+import { actorOf } from '../helpers/fixtures';
 
 let fixture: OAuthFixture;
 let receiver: Receiver;
@@ -20,7 +21,7 @@ let anna: Actor;
 beforeEach(async () => {
   fixture = await startOAuthFixture();
   alpen = fixture.companyOf(ANNA);
-  anna = fixture.platform.localUsers.actorByEmail(ANNA)!;
+  anna = actorOf(fixture.platform, ANNA);
   ({ access: token } = await tokensFor(fixture, { scope: 'customers,orders,products,webhooks' }));
   receiver = await startReceiver(200);
   dispatcher = startTestDispatcher(fixture.platform);

@@ -8,6 +8,7 @@ import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { DEMO_OPERATOR_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform } from '../../helpers/platform';
 import { rejection } from '../../helpers/shop';
+import { idOfCompany } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -18,7 +19,7 @@ function setup() {
   const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: 'http://127.0.0.1:4321' });
   const events: PushedEvent[] = [];
   service.onEvent((e) => events.push(e));
-  const id = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
+  const id = (name: string) => idOfCompany(platform, name);
   const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
   return { platform, service, events, id, userId };
 }

@@ -6,6 +6,7 @@ import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { EmailKind } from '../../../src-shared/domain/email-kinds';
 import { openTestPlatform } from '../../helpers/platform';
+import { idOfCompany } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -14,7 +15,7 @@ function setup() {
   const platform = openTestPlatform('demo');
   open.push(platform);
   const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: null });
-  const companyId = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name LIKE ?').pluck().get(`${name}%`) as number;
+  const companyId = (name: string) => idOfCompany(platform, name);
   const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
   const signIn = (email: string) => service.call('session.signIn', { userId: userId(email) });
   const mail = (company: number, to: string, kind: EmailKind) =>

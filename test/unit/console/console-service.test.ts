@@ -5,6 +5,7 @@ import type { PushedEvent } from '../../../src-shared/api/contract';
 import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { openTestPlatform, SCRYPT_TEST_TIMEOUT } from '../../helpers/platform';
+import { idOfCompany } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -16,7 +17,7 @@ function setup(seed: 'demo' | 'none' = 'demo') {
   const service = createConsoleService({ platform, prefs, host: 'browser', platformUrl: 'http://127.0.0.1:1' });
   const events: PushedEvent[] = [];
   service.onEvent((e) => events.push(e));
-  const id = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
+  const id = (name: string) => idOfCompany(platform, name);
   return { platform, prefs, service, events, id };
 }
 

@@ -11,6 +11,7 @@ import { embedHmac } from '../../../src-main/core/apps/embed-signing';
 import type { EmbedBounds, EmbedTarget } from '../../../src-shared/api/embedded-app-types';
 import { ApiError } from '../../../src-shared/api/errors';
 import { openTestPlatform } from '../../helpers/platform';
+import { actorOf, idOfCompany } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -44,7 +45,7 @@ function setup(host: 'browser' | 'electron' = 'browser') {
   open.push(platform);
   const views = fakeViews();
   const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host, platformUrl: null, embedViews: host === 'electron' ? views.host : undefined });
-  const companyId = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name LIKE ?').pluck().get(`${name}%`) as number;
+  const companyId = (name: string) => idOfCompany(platform, name);
   const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
   const alpen = companyId('Alpenglück');
   const brightside = companyId('Brightside');
@@ -62,7 +63,7 @@ function setup(host: 'browser' | 'electron' = 'browser') {
   // Alpenglück's own app, and an app of Harbor (not a Northwind client) that Alpenglück authorized.
   const own = createApp(alpen, 'Alpen Tools');
   const thirdParty = createApp(harbor, 'Stock Sync', 'https://stock-sync.example/app');
-  platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: thirdParty.app.id, companyId: alpen, user: platform.localUsers.actorByEmail('anna@alpenglueck.example')!, scopes: ['orders'] }));
+  platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: thirdParty.app.id, companyId: alpen, user: actorOf(platform, 'anna@alpenglueck.example'), scopes: ['orders'] }));
   return { platform, service, views, alpen, brightside, harbor, own, thirdParty, createApp, userId };
 }
 

@@ -4,6 +4,7 @@ import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { openTestPlatform } from '../../helpers/platform';
 import { rejection } from '../../helpers/shop';
+import { idOfCompany } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -14,7 +15,7 @@ function setup() {
   const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: null });
   const events: PushedEvent[] = [];
   service.onEvent((e) => events.push(e));
-  const id = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
+  const id = (name: string) => idOfCompany(platform, name);
   return { platform, service, events, id };
 }
 

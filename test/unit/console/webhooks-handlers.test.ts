@@ -8,6 +8,7 @@ import type { PushedEvent } from '../../../src-shared/api/contract';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform, T0 } from '../../helpers/platform';
 import { insertApp, insertHook } from '../../helpers/webhooks';
+import { idOfCompany } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -18,7 +19,7 @@ function setup() {
   const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: null });
   const events: PushedEvent[] = [];
   service.onEvent((e) => events.push(e));
-  const companyId = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name LIKE ?').pluck().get(`${name}%`) as number;
+  const companyId = (name: string) => idOfCompany(platform, name);
   const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
   const alpen = companyId('Alpenglück');
   const kawaii = companyId('Kawaii');

@@ -11,6 +11,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import { DEFAULT_CNAME_TARGET, LOGO_LIMITS, PARTNER_DUTIES } from '../../../src-shared/domain/white-label';
 import { HOSTILE_SVG, PLAIN_SVG, pngOf } from '../../helpers/logos';
 import { openTestPlatform, SCRYPT_TEST_TIMEOUT } from '../../helpers/platform';
+import { idOfCompany } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -19,7 +20,7 @@ function setup() {
   const platform = openTestPlatform('demo');
   open.push(platform);
   const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: 'http://127.0.0.1:1' });
-  const id = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
+  const id = (name: string) => idOfCompany(platform, name);
   const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
   return { platform, service, id, userId };
 }

@@ -11,6 +11,7 @@ import type { PlatformEventName } from '../../../src-main/core/events';
 import { DEMO_OPERATOR_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform } from '../../helpers/platform';
 import { errorOf } from '../../helpers/shop';
+import { actorOf, companyOfUser } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -26,8 +27,8 @@ const LUKAS = 'lukas@alpenglueck.example';
 function demo() {
   const platform = openTestPlatform('demo');
   open.push(platform);
-  const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
-  const companyOf = (email: string) => platform.repos.users.findByEmail(email)!.company_id;
+  const as = (email: string): Actor => actorOf(platform, email);
+  const companyOf = (email: string) => companyOfUser(platform, email);
   const kawaii = companyOf(YUKI);
   const appInput = (extra: Partial<ListingCreateInput> = {}): ListingCreateInput => ({
     companyId: kawaii,
@@ -382,7 +383,7 @@ describe('uninstalling and permission changes', () => {
     const { platform, as, companyOf, kawaii, app, alpen, tokens, events } = withTokens();
     // Brightside only authorized it through OAuth (no store install); Harbor has nothing to do with it.
     const bright = companyOf(OLIVER);
-    platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: bright, user: platform.localUsers.actorByEmail(OLIVER)!, scopes: ['orders'] }));
+    platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: bright, user: actorOf(platform, OLIVER), scopes: ['orders'] }));
     const seen = events();
     platform.myApps.update(as(YUKI), { companyId: kawaii, appId: app.id, scopes: ['products', 'orders'] });
     seen.off();

@@ -1,10 +1,10 @@
 // The apps service (registration, secret verification against a hash, opening the sealed secret and the
 // message when this process cannot) and the authorizations service (grant widens, revoke ends the tokens).
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/api/errors';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
 import { OS_KEYCHAIN_SEAL_PREFIX } from '../../../src-main/core/secrets/secret-store';
 import { openTestPlatform } from '../../helpers/platform';
+import { actorOf, companyOfUser, errorOf } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -12,22 +12,13 @@ afterEach(() => open.splice(0).forEach((p) => p.dispose()));
 function demo() {
   const platform = openTestPlatform('demo');
   open.push(platform);
-  const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
-  const companyOf = (email: string) => platform.repos.users.findByEmail(email)!.company_id;
+  const as = (email: string): Actor => actorOf(platform, email);
+  const companyOf = (email: string) => companyOfUser(platform, email);
   const register = (actor: Actor = OPERATOR, companyId = companyOf('yuki@kawaii-stationery.example')) =>
     platform.apps.create(actor, { companyId, name: 'Unit App', redirectUris: ['https://app.example.com/cb'], scopes: ['products', 'webhooks'], authorizationUrl: null, startUrl: null, developerEmail: 'dev@example.com' });
   return { platform, as, companyOf, register };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('apps service', () => {
   it('registers an app with a 32-hex client id and a 256-bit secret, stored sealed and hashed, never in clear', () => {

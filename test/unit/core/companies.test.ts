@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/api/errors';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
 import type { CompanyCreate } from '../../../src-main/core/services/companies-service';
 import { openTestPlatform, TEST_PASSWORD_HASH } from '../../helpers/platform';
+import { errorOf } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -20,15 +20,6 @@ function base(name: string, extra: Partial<CompanyCreate> = {}): CompanyCreate {
   return { name, email: '', phone: '', street: '', city: '', postalCode: '', country: 'DE', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true, ...extra };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('creating client companies', () => {
   it('makes the partner manage the client, records the attestation and opens a shop in the country currency', () => {

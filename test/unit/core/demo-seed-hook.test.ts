@@ -11,6 +11,7 @@ import { openPlatform, type Platform } from '../../../src-main/core/platform';
 import { createKeyFileSecretStore } from '../../../src-main/core/secrets/key-file-secret-store';
 import { seedDemoIfEmpty } from '../../../src-main/core/seed/demo-seed';
 import { T0, tempDir } from '../../helpers/platform';
+import { actorOf } from '../../helpers/fixtures';
 
 const open: { platform: Platform; remove(): void }[] = [];
 afterEach(() => {
@@ -72,6 +73,6 @@ describe("the areas' demo seeds", () => {
     seedDemoIfEmpty(platform);
     const names = platform.companies.listAll(OPERATOR).map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['Northwind Commerce Partners GmbH', 'Alpenglück Naturkosmetik GmbH', 'PartnerDeck Platform Operations']));
-    expect(platform.localUsers.actorByEmail('olivia@platform-operations.example')!.isOperator).toBe(true);
+    expect(actorOf(platform, 'olivia@platform-operations.example').isOperator).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import type { Actor } from '../../../src-main/core/access';
 import { DEMO_PARTNER_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { dayOf, addDays } from '../../../src-shared/domain/date-range';
 import { openTestPlatform } from '../../helpers/platform';
+import { actorOf } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -11,7 +12,7 @@ describe('demo shop data', () => {
   it("gives every demo client a living shop in its currency; the sample companies' data is demo data", () => {
     const platform = openTestPlatform('demo');
     open.push(platform);
-    const dana: Actor = platform.localUsers.actorByEmail(DEMO_PARTNER_EMAIL)!;
+    const dana: Actor = actorOf(platform, DEMO_PARTNER_EMAIL);
     const partnerId = dana.kind === 'user' ? dana.companyId : 0;
     const clients = platform.db.prepare('SELECT id, name, is_sample FROM companies WHERE partner_id = ?').all(partnerId) as { id: number; name: string; is_sample: 0 | 1 }[];
     expect(clients.length).toBeGreaterThanOrEqual(8);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../../src-main/core/access';
 import { installedApps } from '../../../src-main/core/apps/installed-apps';
 import { openTestPlatform } from '../../helpers/platform';
+import { companyOfUser } from '../../helpers/fixtures';
 
 let platform: ReturnType<typeof openTestPlatform>;
 afterEach(() => platform?.dispose());
@@ -12,8 +13,8 @@ describe('installedApps', () => {
   it('lists the apps authorized for the company with their grant, not revoked ones or other companies\'', () => {
     platform = openTestPlatform('demo');
     const alpen = platform.repos.users.findByEmail('anna@alpenglueck.example')!;
-    const brightside = platform.repos.users.findByEmail('oliver@brightside-books.example')!.company_id;
-    const kawaii = platform.repos.users.findByEmail('yuki@kawaii-stationery.example')!.company_id;
+    const brightside = companyOfUser(platform, 'oliver@brightside-books.example');
+    const kawaii = companyOfUser(platform, 'yuki@kawaii-stationery.example');
     const make = (name: string) =>
       platform.apps.create(OPERATOR, { companyId: kawaii, name, redirectUris: ['http://127.0.0.1:9/cb'], scopes: ['orders', 'webhooks'], authorizationUrl: null, startUrl: null, developerEmail: '' }).app.id;
     const kept = make('Kept');

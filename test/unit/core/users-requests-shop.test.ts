@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/api/errors';
 import type { Permission } from '../../../src-shared/domain/permissions';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
 import { hashPassword, verifyPassword } from '../../../src-main/core/passwords';
 import { DEMO_PARTNER_EMAIL, DEMO_PASSWORD } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform, SCRYPT_TEST_TIMEOUT, TEST_PASSWORD_HASH } from '../../helpers/platform';
+import { actorOf, errorOf, idOfCompany } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -12,20 +12,11 @@ afterEach(() => open.splice(0).forEach((p) => p.dispose()));
 function demo() {
   const platform = openTestPlatform('demo');
   open.push(platform);
-  const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
-  const companyNamed = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
+  const as = (email: string): Actor => actorOf(platform, email);
+  const companyNamed = (name: string) => idOfCompany(platform, name);
   return { platform, as, companyNamed, partner: as(DEMO_PARTNER_EMAIL) };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('demo seed', () => {
   it('gives an empty folder a partner with at least six direct, managed and sample clients, each with users', { timeout: SCRYPT_TEST_TIMEOUT }, async () => {

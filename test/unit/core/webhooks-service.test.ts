@@ -9,6 +9,7 @@ import type { PlatformEventName } from '../../../src-main/core/events';
 import { WEBHOOK_LIMIT_PER_APP_AND_COMPANY } from '../../../src-shared/domain/webhook-topics';
 import { openTestPlatform } from '../../helpers/platform';
 import { authorizeApp } from '../../helpers/webhooks';
+import { actorOf, companyOfUser } from '../../helpers/fixtures';
 
 const open: { dispose(): void }[] = [];
 afterEach(() => open.splice(0).forEach((p) => p.dispose()));
@@ -16,7 +17,7 @@ afterEach(() => open.splice(0).forEach((p) => p.dispose()));
 function setup() {
   const platform = openTestPlatform('demo');
   open.push(platform);
-  const companyOf = (email: string) => platform.repos.users.findByEmail(email)!.company_id;
+  const companyOf = (email: string) => companyOfUser(platform, email);
   const { app } = platform.apps.create(OPERATOR, {
     companyId: companyOf('yuki@kawaii-stationery.example'), name: 'Hooks', redirectUris: ['https://a.example/cb'], scopes: ['webhooks'], authorizationUrl: null, startUrl: null, developerEmail: '',
   });
@@ -183,7 +184,7 @@ describe('webhooks service', () => {
   });
 
   describe('addresses into private networks (M1)', () => {
-    const anna = (platform: ReturnType<typeof setup>['platform']) => platform.localUsers.actorByEmail('anna@alpenglueck.example')!;
+    const anna = (platform: ReturnType<typeof setup>['platform']) => actorOf(platform, 'anna@alpenglueck.example');
 
     it('refuses private, shared and embedded-IPv4 addresses at registration and on change, naming the field, writing nothing', () => {
       const { platform, owner } = setup();
