@@ -12,20 +12,27 @@ import { ErrorState, SkeletonBlock, SkeletonRows } from './ui/states';
 export interface ScreenModule<M> {
   (): Promise<M>;
   preload(): Promise<M>;
+  /** The module once it has loaded, else null. */
+  loaded(): M | null;
 }
 
 /** `screenModule(() => import('./screens'))`: the loader every lazy screen of the area shares. */
 export function screenModule<M>(load: () => Promise<M>): ScreenModule<M> {
   let pending: Promise<M> | null = null;
+  let loaded: M | null = null;
   const get = (() => {
-    pending ??= load().catch((error: unknown) => {
-      // A failed chunk may load on the next try (the console came back): do not keep the failure.
-      pending = null;
-      throw error;
-    });
+    pending ??= load().then(
+      (module) => (loaded = module),
+      (error: unknown) => {
+        // A failed chunk may load on the next try (the console came back): do not keep the failure.
+        pending = null;
+        throw error;
+      },
+    );
     return pending;
   }) as ScreenModule<M>;
   get.preload = get;
+  get.loaded = () => loaded;
   return get;
 }
 
@@ -33,7 +40,16 @@ type Props<C> = C extends ComponentType<infer P> ? P : never;
 
 /** One screen of an area's screens module, as a component that loads the module when first rendered. */
 export function lazyScreen<M, K extends keyof M>(module: ScreenModule<M>, name: K): ComponentType<Props<M[K]>> {
-  return lazy(async () => ({ default: (await module())[name] as ComponentType<Props<M[K]>> })) as unknown as ComponentType<Props<M[K]>>;
+  type Loaded = { default: ComponentType<Props<M[K]>> };
+  const pick = (m: M): Loaded => ({ default: m[name] as ComponentType<Props<M[K]>> });
+  return lazy(() => {
+    // Already loaded (preloaded with a company switch's data, or another screen of the area was shown): a
+    // thenable that answers at once, so React renders the screen without suspending (no skeleton flash
+    // between the old screen and the new one).
+    const ready = module.loaded();
+    if (ready) return { then: (resolve: (value: Loaded) => void) => resolve(pick(ready)) } as unknown as Promise<Loaded>;
+    return module().then(pick);
+  }) as unknown as ComponentType<Props<M[K]>>;
 }
 
 /** While a screen's chunk loads: the page's outline, as the screens show while their data loads. */
