@@ -150,6 +150,16 @@ describe('company and user commands', () => {
     expect(runCli(['company', 'delete', 'abc'], env).stderr).toBe('partnerdeck: id must be a company id, a positive whole number (got "abc"; company list shows the ids)\n');
   });
 
+  it('branding cname-target shows, sets (a host name only) and resets the target partners point their admin domain at', () => {
+    expect(runCli(['branding', 'cname-target'], env).stdout).toBe('CNAME target: admin.flickrocket.com (the default)\n');
+    const bad = runCli(['branding', 'cname-target', '--set', 'https://admin.example.com/'], env);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('partnerdeck: --set: is not a host name (e.g. admin.example.com)\n');
+    expect(runCli(['branding', 'cname-target', '--set', 'Admin.Partners.Example.'], env).stdout).toBe('CNAME target set to admin.partners.example\n');
+    expect(JSON.parse(runCli(['branding', 'cname-target', '--json'], env).stdout)).toEqual({ cnameTarget: 'admin.partners.example', isDefault: false });
+    expect(runCli(['branding', 'cname-target', '--reset'], env).stdout).toBe('CNAME target set to admin.flickrocket.com (the default)\n');
+  });
+
   it('company list --token finds the company by its token (every company, or among a partner\'s clients)', () => {
     const made = runCli(['company', 'create', '--name', 'Token Shop AG', '--token', 'ERP-10442', '--json'], env);
     expect(made.status).toBe(0);

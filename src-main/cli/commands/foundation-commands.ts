@@ -14,6 +14,7 @@ import { startPlatformServer } from '../../core/server/platform-server';
 import { startWebhookDispatcher } from '../../core/webhooks/webhook-dispatcher';
 import { APP_VERSION } from '../../console/version';
 import { PERMISSIONS } from '../../../src-shared/domain/permissions';
+import { DEFAULT_CNAME_TARGET } from '../../../src-shared/domain/white-label';
 import { ifFound, jsonOption, positiveInt, printTable, required, SEED_OPTION, seedChoice, str, type Command, type CommandGroup } from '../command-kit';
 import { colorsOn, paint, UsageError, type CliIo } from '../cli-io';
 import { PORT_OPTION, portFlag } from '../port-flag';
@@ -333,6 +334,32 @@ const companyDelete: Command = {
   },
 };
 
+const cnameTarget: Command = {
+  name: 'branding cname-target',
+  summary: 'Show or set the host partners point their admin domains at (white label CNAME target)',
+  description: `Partners point their admin domain at this host with a CNAME record; every partner's White label card shows it. The default is ${DEFAULT_CNAME_TARGET}, as in the platform's help page. Also in the console: Platform settings (operator).`,
+  options: {
+    set: { value: 'HOST', description: 'the new target, a host name such as admin.example.com', field: 'cnameTarget' },
+    reset: { description: `back to the default (${DEFAULT_CNAME_TARGET})` },
+    json: jsonOption('{"cnameTarget", "isDefault"}'),
+  },
+  examples: ['branding cname-target', 'branding cname-target --set admin.partners.example', 'branding cname-target --reset'],
+  async run({ values, io, openPlatform }) {
+    const host = str(values, 'set');
+    if (host !== undefined && values.reset === true) throw new UsageError('--set and --reset: give one of them');
+    if (host !== undefined && host.trim() === '') throw new UsageError('--set: give a host name, or --reset for the default');
+    const platform = openPlatform('none');
+    try {
+      const target = host !== undefined || values.reset === true ? platform.branding.setCnameTarget(OPERATOR, host ?? null) : platform.branding.cnameTarget();
+      if (values.json) io.out(JSON.stringify({ cnameTarget: target, isDefault: target === DEFAULT_CNAME_TARGET }));
+      else io.out(`${host !== undefined || values.reset === true ? 'CNAME target set to' : 'CNAME target:'} ${target}${target === DEFAULT_CNAME_TARGET ? ' (the default)' : ''}`);
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
 const userCreate: Command = {
   name: 'user create',
   summary: 'Add a user to a company',
@@ -374,7 +401,8 @@ const userCreate: Command = {
 /** The groups of the foundation's two-word commands, with what their help says about them. */
 export const FOUNDATION_GROUPS: CommandGroup[] = [
   { name: 'company', summary: 'List, create and delete companies (partners, their clients, sample companies)' },
+  { name: 'branding', summary: "White label settings of the whole platform (the operator's)" },
   { name: 'user', summary: "Add users to companies and give or take the platform operator's role" },
 ];
 
-export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, companyDelete, userCreate];
+export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, companyDelete, cnameTarget, userCreate];

@@ -44,6 +44,8 @@ export const FOUNDATION_ROUTES = {
     path: (r) => `/company/users${r.addUser ? '?add=1' : ''}`,
   }),
   'company-partner': routeDef({ parse: (p) => (isPath(p, 'company', 'partner') ? {} : null), path: () => '/company/partner' }),
+  /** The platform operator's settings for the whole platform (the white-label CNAME target). */
+  'platform-settings': routeDef({ parse: (p) => (isPath(p, 'operator', 'platform-settings') ? {} : null), path: () => '/operator/platform-settings' }),
   outbox: routeDef<{ messageId: number | null }>({
     parse(p) {
       if (isPath(p, 'outbox')) return { messageId: null };
@@ -75,6 +77,7 @@ const CompanySettingsScreen = lazyScreen(screens, 'CompanySettingsScreen');
 const OutboxScreen = lazyScreen(screens, 'OutboxScreen');
 const OverviewScreen = lazyScreen(screens, 'OverviewScreen');
 const PartnerRequestsScreen = lazyScreen(screens, 'PartnerRequestsScreen');
+const PlatformSettingsScreen = lazyScreen(screens, 'PlatformSettingsScreen');
 const UsersScreen = lazyScreen(screens, 'UsersScreen');
 
 export const foundationArea = defineRendererArea({
@@ -91,6 +94,7 @@ export const foundationArea = defineRendererArea({
     'company-users': (r) => <UsersScreen addUser={r.addUser} />,
     'company-partner': () => <CompanyPartnerScreen />,
     outbox: (r) => <OutboxScreen messageId={r.messageId} />,
+    'platform-settings': () => <PlatformSettingsScreen />,
   },
   access: {
     companies: (_r, caps) => selfOnly(caps.clients, caps),
@@ -99,6 +103,7 @@ export const foundationArea = defineRendererArea({
     'partner-requests': (_r, caps) => selfOnly(caps.clients, caps),
     'company-settings': (_r, caps) => allowIf(caps.companySettings),
     'company-users': (_r, caps) => allowIf(caps.users),
+    'platform-settings': (_r, caps) => allowIf(caps.appReview),
     'company-partner': (_r, caps) => (caps.partnerRelation ? OPEN : caps.isPartnerUser && caps.isSelf ? { ok: false, reason: 'client-only' } : { ok: false, reason: 'permission' }),
   },
   nav: [
@@ -113,6 +118,7 @@ export const foundationArea = defineRendererArea({
       show: (caps) => caps.clients,
       activeFor: (r) => r.name === 'companies' || r.name === 'company',
     },
+    { section: 'operator', order: 9, route: { name: 'platform-settings' }, icon: 'settings', label: 'Platform settings', testId: 'nav-platform-settings', show: (caps) => caps.appReview },
     { section: 'clients', order: 2, route: { name: 'company-new' }, icon: 'plus', label: 'New company', testId: 'nav-new-company', show: (caps) => caps.clients },
     {
       section: 'clients',

@@ -8,4 +8,5 @@ export { CompanySettingsScreen } from '../../screens/company-settings-screen';
 export { OutboxScreen } from '../../screens/outbox-screen';
 export { OverviewScreen } from '../../screens/overview-screen';
 export { PartnerRequestsScreen } from '../../screens/partner-requests-screen';
+export { PlatformSettingsScreen } from '../../screens/platform-settings-screen';
 export { UsersScreen } from '../../screens/users-screen';

@@ -81,9 +81,10 @@ export const foundationMethods = {
   'branding.setLogo': method<LogoUploadResult>()(logoUploadSchema, "Upload the partner's logo (PNG, JPEG, WebP or SVG)"),
   'branding.removeLogo': method<WhiteLabel>()(byCompany, "Remove the partner's logo (back to the platform's)"),
   'branding.logo': method<{ logo: PartnerLogo | null }>()(empty, "The logo the signed-in user's brand shows (null: the platform's)"),
-  'branding.setCnameTarget': method<WhiteLabel>()(
-    z.object({ companyId: idSchema, cnameTarget: z.string().trim().max(253).nullable() }),
-    "Operator: the platform's admin host partners point their domain at (null: the default)",
+  'branding.cnameTarget': method<{ cnameTarget: string; isDefault: boolean }>()(empty, "Operator: the platform's admin host partners point their domain at"),
+  'branding.setCnameTarget': method<{ cnameTarget: string; isDefault: boolean }>()(
+    z.object({ cnameTarget: z.string().trim().max(253).nullable() }),
+    "Operator: set the platform's admin host partners point their domain at (null: the default)",
   ),
 
   'outbox.list': method<OutboxMessage[]>()(
