@@ -25,7 +25,7 @@ describe('date-range presets', () => {
   });
 
   it('validates custom ranges with the boundary schema', () => {
-    expect(rangeProblems({ from: '2026-11-30', to: '2026-11-01' })).toEqual({ to: ['must be on or after from'] });
+    expect(rangeProblems({ from: '2026-11-30', to: '2026-11-01' })).toEqual({ to: ['must be on or after the start date'] });
     expect(rangeProblems({ from: '2026-02-30', to: '2026-03-01' }).from).toEqual(['must be a date as YYYY-MM-DD']);
     expect(rangeProblems({ from: '', to: '2026-03-01' }).from).toBeDefined();
     expect(rangeProblems({ from: '2000-01-01', to: '2026-03-01' }).to?.[0]).toMatch(/at most \d+ days/);
