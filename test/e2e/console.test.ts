@@ -45,6 +45,12 @@ describe('the console in Chromium', () => {
   it('opens on Self: the demo partner, with store functions visibly unavailable', async () => {
     await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Northwind Commerce Partners');
     expect(await byTestId('badge-self').first().isVisible()).toBe(true);
+    // As Self the Store is one collapsed line below Clients (not a list of locks); expanded, its items are locked.
+    expect(await byTestId('nav-store').getAttribute('data-locked')).toBe('true');
+    expect(await byTestId('nav-shop-settings').count()).toBe(0);
+    const sections = await page.locator('.sidenav .nav-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? e.textContent?.slice(0, 12)));
+    expect(sections.indexOf('nav-store')).toBeGreaterThan(sections.findIndex((t) => t?.startsWith('Clients')));
+    await byTestId('nav-store-toggle').click();
     expect(await byTestId('nav-shop-settings').getAttribute('aria-disabled')).toBe('true');
     await go('/companies');
     await expect.poll(() => page.locator('[data-testid="company-row"]').count()).toBe(8);
