@@ -132,6 +132,19 @@ export type ListingUpdateInput = z.input<typeof listingUpdateSchema>;
 /** One of the acting company's own listings. */
 export const myAppRefSchema = z.object({ companyId: id, appId: id });
 
+/** The longest grace period of a secret rotation (Svix and Stripe offer up to a week too). */
+export const MAX_SECRET_GRACE_SECONDS = 7 * 86_400;
+
+/** Rotating a shared secret: `graceSeconds` keeps the old secret valid that long beside the new one (0: it stops at once). */
+export const rotateSecretSchema = myAppRefSchema.extend({
+  graceSeconds: z
+    .number({ message: 'the grace period must be a number of seconds' })
+    .int('the grace period must be whole seconds')
+    .min(0, 'the grace period cannot be negative')
+    .max(MAX_SECRET_GRACE_SECONDS, 'the grace period can be at most 7 days')
+    .default(0),
+});
+
 export const approvalRequestSchema = z.object({
   companyId: id,
   appId: id,
