@@ -64,7 +64,7 @@ export function createOutcomeRecorder(platform: Platform, generations: Map<strin
   function alertIfFailingLong(appId: number, companyId: number, emit: Emit): void {
     const pair = repo.getPair(appId, companyId);
     if (!pair || pair.alerted_at != null || pair.last_failure_at - pair.first_failure_at < WEBHOOK_FAILING_ALERT_MS) return;
-    const { webhooks, apps, companies } = platform.repos;
+    const { webhooks, apps, companies } = repos;
     const app = apps.get(appId);
     if (!app) return;
     const hooks = webhooks.listForCompany(companyId).filter((hook) => hook.app_id === appId && hook.is_active === 1);
