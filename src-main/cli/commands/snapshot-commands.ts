@@ -3,8 +3,7 @@
 // (save before a destructive test, restore after). The copying rules are in core/db/snapshots.ts.
 import { join } from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
-import { listSnapshots, restoreSnapshot, saveSnapshot, type SnapshotInfo } from '../../core/db/snapshots';
-import { readUserVersion } from '../../core/db/schema-version';
+import { databaseSchemaVersion, listSnapshots, restoreSnapshot, saveSnapshot, type SnapshotInfo } from '../../core/snapshots';
 import { DB_FILE_NAME } from '../../core/paths';
 import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher-lease';
 import { UsageError } from '../cli-io';
@@ -37,7 +36,7 @@ const snapshotSave: Command = {
     const databasePath = join(global.dataDir, DB_FILE_NAME);
     let info: SnapshotInfo;
     try {
-      info = saveSnapshot({ dataDir: global.dataDir, databasePath, knownSchemaVersion: readUserVersion(databasePath) ?? 0 }, positionals[0]);
+      info = saveSnapshot({ dataDir: global.dataDir, databasePath, knownSchemaVersion: databaseSchemaVersion(databasePath) }, positionals[0]);
     } catch (error) {
       usage(error);
     }
@@ -82,7 +81,7 @@ const snapshotRestore: Command = {
     }
     let info: SnapshotInfo;
     try {
-      info = restoreSnapshot({ dataDir: global.dataDir, databasePath, knownSchemaVersion: readUserVersion(databasePath) ?? 0 }, positionals[0], () => holder);
+      info = restoreSnapshot({ dataDir: global.dataDir, databasePath, knownSchemaVersion: databaseSchemaVersion(databasePath) }, positionals[0], () => holder);
     } catch (error) {
       usage(error);
     }

@@ -13,10 +13,10 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ApiError } from '../../../src-shared/api/errors';
-import { toIso } from '../clock';
-import { backupDatabaseSync } from './backup';
-import { readUserVersion } from './schema-version';
+import { ApiError } from '../../src-shared/api/errors';
+import { toIso } from './clock';
+import { backupDatabaseSync } from './db/backup';
+import { readUserVersion } from './db/schema-version';
 
 export const SNAPSHOTS_FOLDER = 'snapshots';
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -167,4 +167,9 @@ export function restoreSnapshot(options: SnapshotOptions, rawName: string, holde
   renameSync(partial, options.databasePath);
   for (const suffix of ['-wal', '-shm']) rmSync(`${options.databasePath}${suffix}`, { force: true });
   return listSnapshots(options.dataDir).find((s) => s.name === name)!;
+}
+
+/** The schema version in a database file's header (what this build migrated the folder to after opening it). */
+export function databaseSchemaVersion(path: string): number {
+  return readUserVersion(path) ?? 0;
 }
