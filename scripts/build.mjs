@@ -38,6 +38,8 @@ const nodeCommon = {
   // Native and Electron modules stay outside the bundle.
   // pdfkit reads its font metrics and data files from its package folder at run time.
   external: ['electron', 'better-sqlite3', 'pdfkit'],
+  // WebAssembly codecs (the WebP logo decoder) are inside the bundle as bytes: nothing to ship beside it.
+  loader: { '.wasm': 'binary' },
 };
 
 /**

@@ -23,6 +23,7 @@ import { migrationsOf, openPlatform as openPlatformOf, type OpenPlatformOptions,
 import { createConsoleService as createConsoleServiceOf, type ConsoleService, type ConsoleServiceOptions, type HandlerFactory } from './console/console-service';
 import { appStoreHandlers } from './console/handlers/app-store-handlers';
 import { billingHandlers } from './console/handlers/billing-handlers';
+import { brandingHandlers } from './console/handlers/branding-handlers';
 import { devToolsHandlers } from './console/handlers/dev-tools-handlers';
 import { companiesHandlers } from './console/handlers/companies-handlers';
 import { embeddedAppsHandlers } from './console/handlers/embedded-apps-handlers';
@@ -70,7 +71,7 @@ export const CORE_AREAS = {
 } as const satisfies Record<AreaName, CoreArea>;
 
 export const CONSOLE_AREAS = {
-  foundation: [sessionHandlers, companiesHandlers, shopHandlers, outboxHandlers],
+  foundation: [sessionHandlers, companiesHandlers, shopHandlers, outboxHandlers, brandingHandlers],
   oauth: [oauthHandlers],
   webhooks: [webhooksHandlers],
   shop: [shopDataHandlers],

@@ -1,7 +1,12 @@
 // The renderer's entry point: creates the console client (the preload bridge in Electron; in a browser tab the
 // HTTP client with the session of its launch link) and the store, subscribes to pushed events once (outside
 // React), loads the session and mounts the UI. A browser tab without a session shows why, and nothing else; a tab
-// whose session ends keeps what is on screen under a notice until it has a new session.
+// whose session ends keeps what is on screen under a notice until it has a new session. The global styles
+// (design tokens, element defaults, the primitives every screen uses by class name) come first; each component
+// imports its own styles after them.
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/primitives.css';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { establishSession, exchangeLaunch, forgetSession, SESSION_STORAGE_KEY, type LockedReason } from './api/browser-session';
@@ -12,15 +17,6 @@ import { connectUiCommands } from './frame/ui-commands';
 import { connectEvents } from './state/pushed-events';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/store-context';
-import './styles/tokens.css';
-import './styles/base.css';
-import './styles/frame.css';
-import './styles/components.css';
-import './styles/screens.css';
-import './styles/developer.css';
-import './styles/store.css';
-import './styles/billing.css';
-import './styles/apps.css';
 
 function mount(root: Root, client: RendererConsoleClient): void {
   const store = createAppStore(client);

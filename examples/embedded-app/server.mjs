@@ -361,10 +361,11 @@ export async function startExampleApp(options) {
 async function main() {
   const env = process.env;
   const app = await startExampleApp({
-    platformUrl: env.PLATFORM_URL,
+    // PARTNERDECK_*: what `partnerdeck app dev` writes into .env (run with `node --env-file=.env server.mjs`).
+    platformUrl: env.PLATFORM_URL ?? env.PARTNERDECK_PLATFORM_URL,
     port: env.PORT === undefined ? 3000 : Number(env.PORT),
-    clientId: env.CLIENT_ID,
-    clientSecret: env.CLIENT_SECRET,
+    clientId: env.CLIENT_ID ?? env.PARTNERDECK_CLIENT_ID,
+    clientSecret: env.CLIENT_SECRET ?? env.PARTNERDECK_CLIENT_SECRET,
     scopes: env.SCOPES,
     stateFile: env.STATE_FILE ?? join(process.cwd(), 'example-app-state.json'),
     devToken: env.DEV_TOKEN,

@@ -134,7 +134,7 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
     session() {
       const user = userId === null ? undefined : repos.users.get(userId);
       if (!user) {
-        return { user: null, home: null, acting: null, isSelf: true, permissions: [], storeAvailable: false, recentCompanyIds: [], isOperator: false, canMoveClock: false };
+        return { user: null, home: null, acting: null, isSelf: true, permissions: [], storeAvailable: false, recentCompanyIds: [], isOperator: false, brand: null, canMoveClock: false };
       }
       const home = repos.companies.get(user.company_id)!;
       const acting = repos.companies.get(ctx.actingCompanyId())!;
@@ -147,6 +147,7 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
         storeAvailable: acting.is_partner === 0,
         recentCompanyIds: prefs.get('recentCompanyIds').filter((id) => canSee(user, id)),
         isOperator: user.is_operator === 1,
+        brand: platform.branding.brandOf(home.id),
         canMoveClock: platform.ctx.access.mayMoveClock({ kind: 'user', user }),
       };
     },

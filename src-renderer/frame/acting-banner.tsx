@@ -6,6 +6,7 @@ import { SampleBadge } from '../ui/badges';
 import { shortcutLabel } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { switchCompany } from './switch-company';
+import './acting-banner.css';
 
 export function ActingBanner() {
   const caps = useCapabilities();

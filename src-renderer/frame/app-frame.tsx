@@ -1,9 +1,10 @@
-// The signed-in application: top bar, acting banner, navigation and the routed screen, plus the global
-// keyboard shortcuts (Ctrl/Cmd+K: company palette; Ctrl/Cmd+Shift+S: back to Self).
+// The signed-in application: top bar, acting banner, navigation and the routed screen (its area's, see
+// router/routes.ts), plus the global keyboard shortcuts (Ctrl/Cmd+K: company palette; Ctrl/Cmd+Shift+S:
+// back to Self).
 import { useEffect } from 'react';
-import { href, type Route } from '../router/routes';
+import type { RouteAccess } from '../area';
+import { href, lockedTitle, routeAccess, screenOf, type Route } from '../router/routes';
 import { useRoute } from '../router/use-route';
-import { routeAccess, type RouteAccess } from '../state/capabilities';
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
 import { Icon } from '../ui/icons';
@@ -18,33 +19,7 @@ import { CompanyPalette } from './company-switcher';
 import { STORE_LOCKED_TEXT, SideNav } from './side-nav';
 import { switchCompany } from './switch-company';
 import { TopBar } from './top-bar';
-import { OverviewScreen } from '../screens/overview-screen';
-import { CompaniesScreen } from '../screens/companies-screen';
-import { CompanyNewScreen } from '../screens/company-new-screen';
-import { ClientCompanyScreen } from '../screens/client-company-screen';
-import { CompanySettingsScreen } from '../screens/company-settings-screen';
-import { UsersScreen } from '../screens/users-screen';
-import { ShopSettingsScreen } from '../screens/shop-settings-screen';
-import { PartnerRequestsScreen } from '../screens/partner-requests-screen';
-import { CompanyPartnerScreen } from '../screens/company-partner-screen';
-import { BillingDocumentScreen } from '../screens/billing/billing-document-screen';
-import { BillingMonthScreen } from '../screens/billing/billing-month-screen';
-import { BillingScreen } from '../screens/billing/billing-screen';
-import { OutboxScreen } from '../screens/outbox-screen';
-import { AuthorizedAppsScreen } from '../screens/authorized-apps-screen';
-import { DeveloperScreen } from '../screens/developer-screen';
-import { WebhooksScreen } from '../screens/webhooks-screen';
-import { ApiLogScreen } from '../screens/api-log-screen';
-import { EmbedCheckerScreen } from '../screens/apps/embed-checker-screen';
-import { EmbeddedAppScreen } from '../screens/apps/embedded-app-screen';
-import { ManageAppsScreen } from '../screens/apps/manage-apps-screen';
-import { STORE_TITLES, StoreScreen } from '../screens/store/store-screen';
-import { StorefrontScreen } from '../screens/store/storefront-screen';
-import { DashboardScreen } from '../screens/stats/dashboard-screen';
-import { SalesScreen } from '../screens/stats/sales-screen';
-import { AppReviewScreen } from '../screens/apps/app-review-screen';
-import { AppStoreScreen } from '../screens/apps/app-store-screen';
-import { MyAppsScreen } from '../screens/apps/my-apps-screen';
+import './app-frame.css';
 
 function useGlobalShortcuts(): void {
   const caps = useCapabilities();
@@ -124,97 +99,25 @@ function RouteView({ route }: { route: Route }) {
   const caps = useCapabilities();
   const access = routeAccess(route, caps);
   if (!access.ok) return <Unavailable reason={access.reason} title={lockedTitle(route)} />;
-  switch (route.name) {
-    case 'overview':
-      return <OverviewScreen />;
-    case 'shop-settings':
-      return <ShopSettingsScreen />;
-    case 'store':
-      return <StoreScreen list={route.list} item={route.item} />;
-    case 'store-dashboard':
-      return <DashboardScreen />;
-    case 'storefront':
-      return <StorefrontScreen />;
-    case 'sales':
-      return <SalesScreen tab={route.tab} />;
-    case 'companies':
-      return <CompaniesScreen />;
-    case 'company-new':
-      return <CompanyNewScreen />;
-    case 'company':
-      return <ClientCompanyScreen key={route.companyId} companyId={route.companyId} tab={route.tab} addUser={route.addUser} />;
-    case 'partner-requests':
-      return <PartnerRequestsScreen />;
-    case 'company-settings':
-      return <CompanySettingsScreen />;
-    case 'company-users':
-      return <UsersScreen addUser={route.addUser} />;
-    case 'company-partner':
-      return <CompanyPartnerScreen />;
-    case 'company-apps':
-      return <AuthorizedAppsScreen />;
-    case 'developer':
-      return <DeveloperScreen />;
-    case 'outbox':
-      return <OutboxScreen messageId={route.messageId} />;
-    case 'billing':
-      return <BillingScreen tab={route.tab} />;
-    case 'billing-month':
-      return <BillingMonthScreen month={route.month} />;
-    case 'billing-document':
-      return <BillingDocumentScreen documentId={route.documentId} />;
-    case 'webhooks':
-      return <WebhooksScreen webhookId={route.webhookId} />;
-    case 'api-log':
-      return <ApiLogScreen />;
-    case 'apps':
-      return <ManageAppsScreen />;
-    case 'app':
-      return <EmbeddedAppScreen key={route.appId} appId={route.appId} />;
-    case 'app-check':
-      return <EmbedCheckerScreen key={route.appId} appId={route.appId} />;
-    case 'app-store':
-      return <AppStoreScreen tab={route.tab} />;
-    case 'my-apps':
-      return <MyAppsScreen appId={route.appId} />;
-    case 'app-review':
-      return <AppReviewScreen />;
-    case 'not-found':
-      return (
-        <div className="page">
-          <EmptyState
-            icon="search"
-            title="This page does not exist"
-            testId="not-found"
-            actions={
-              <a className="btn btn-primary" href={href({ name: 'overview' })}>
-                Go to the overview
-              </a>
-            }
-          >
-            <p>
-              There is nothing at <code>#{route.path}</code>.
-            </p>
-          </EmptyState>
-        </div>
-      );
-  }
-}
-
-/** The page title a locked store screen keeps, so it is clear what is unavailable. */
-function lockedTitle(route: Route): string {
-  switch (route.name) {
-    case 'store':
-      return STORE_TITLES[route.list];
-    case 'store-dashboard':
-      return 'Dashboard';
-    case 'storefront':
-      return 'Storefront';
-    case 'my-apps':
-      return 'My Apps';
-    default:
-      return 'Shop settings';
-  }
+  if (route.name !== 'not-found') return screenOf(route);
+  return (
+    <div className="page">
+      <EmptyState
+        icon="search"
+        title="This page does not exist"
+        testId="not-found"
+        actions={
+          <a className="btn btn-primary" href={href({ name: 'overview' })}>
+            Go to the overview
+          </a>
+        }
+      >
+        <p>
+          There is nothing at <code>#{route.path}</code>.
+        </p>
+      </EmptyState>
+    </div>
+  );
 }
 
 function Unavailable({ reason, title }: { reason: Exclude<RouteAccess, { ok: true }>['reason']; title: string }) {

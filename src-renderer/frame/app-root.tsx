@@ -6,6 +6,7 @@ import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/states';
 import { AppFrame } from './app-frame';
 import logoUrl from '../../resources/logo.svg';
+import './app-root.css';
 
 export function AppRoot() {
   const status = useApp((s) => s.session.status);

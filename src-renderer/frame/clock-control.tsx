@@ -9,6 +9,7 @@ import { useActions, useApp } from '../state/store-context';
 import { formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { useAction } from '../ui/use-action';
+import './clock-control.css';
 
 const STEPS: { label: string; duration: string }[] = [
   { label: '+1 min', duration: '1m' },

@@ -12,6 +12,7 @@ import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/states';
 import { paletteSections } from './palette-sections';
 import { switchCompany } from './switch-company';
+import './company-switcher.css';
 
 /** More than this many matches are not rendered; the footer asks to narrow the search. */
 const MAX_SHOWN = 60;

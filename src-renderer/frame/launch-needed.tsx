@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { launchTokenOf, type LockedReason } from '../api/browser-session';
 import { Icon } from '../ui/icons';
 import { EmptyState } from '../ui/states';
+import './launch-needed.css';
 
 const REASONS: Record<LockedReason, { title: string; body: string }> = {
   'no-link': {

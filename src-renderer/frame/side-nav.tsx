@@ -1,48 +1,46 @@
-// The left navigation: only what the acting company's users could see (by the session's permissions);
-// store items are shown but locked while acting as Self.
+// The left navigation: every area's entries (their `nav`) in fixed sections, only what the acting company's
+// users could see (by the session's permissions); store items are shown but locked while acting as Self.
 import { useEffect, useId, type ReactNode } from 'react';
 import { formatDuration } from '../../src-shared/domain/durations';
-import { href, type Route, type StoreList } from '../router/routes';
-import type { StoreArea } from '../state/capabilities';
+import type { AreaName } from '../../src-shared/api/areas';
+import type { NavEntry, NavSection, RouteDefs } from '../area';
+import { RENDERER_AREAS } from '../areas';
+import { href, routeEntries, type Route } from '../router/routes';
 import { useActions, useApp } from '../state/store-context';
-import { unreadCount } from '../state/outbox-slice';
 import { useCapabilities } from '../state/use-capabilities';
-import { CountBadge } from '../ui/badges';
 import { Icon, type IconName } from '../ui/icons';
+import './side-nav.css';
 
-/** Which store lists each navigation item covers (Audience and Content have tabs). */
-const NAV_LISTS: Partial<Record<StoreList, StoreList[]>> = {
-  products: ['products'],
-  categories: ['categories'],
-  orders: ['orders'],
-  customers: ['customers'],
-  subscribers: ['subscribers', 'accessGroups', 'groupMembers', 'newsletterRecipients'],
-  themes: ['themes', 'files'],
-};
-
-function isActive(current: Route, item: Route): boolean {
-  if (item.name === 'store') return current.name === 'store' && (NAV_LISTS[item.list] ?? [item.list]).includes(current.list);
-  if (current.name === item.name) return true;
-  if (item.name === 'companies' && current.name === 'company') return true;
-  if (item.name === 'apps' && (current.name === 'app' || current.name === 'app-check')) return true;
-  if (item.name === 'billing' && (current.name === 'billing-month' || current.name === 'billing-document')) return true;
-  return false;
-}
-
-const STORE_ITEMS: { area: StoreArea; route: Route; icon: IconName; label: string; testId: string }[] = [
-  { area: 'dashboard', route: { name: 'store-dashboard' }, icon: 'chart', label: 'Dashboard', testId: 'nav-store-dashboard' },
-  { area: 'products', route: { name: 'store', list: 'products', item: null }, icon: 'box', label: 'Products', testId: 'nav-products' },
-  { area: 'products', route: { name: 'store', list: 'categories', item: null }, icon: 'tag', label: 'Categories', testId: 'nav-categories' },
-  { area: 'orders', route: { name: 'store', list: 'orders', item: null }, icon: 'receipt', label: 'Orders', testId: 'nav-orders' },
-  { area: 'customers', route: { name: 'store', list: 'customers', item: null }, icon: 'users', label: 'Customers', testId: 'nav-customers' },
-  { area: 'audience', route: { name: 'store', list: 'subscribers', item: null }, icon: 'megaphone', label: 'Audience', testId: 'nav-audience' },
-  { area: 'content', route: { name: 'store', list: 'themes', item: null }, icon: 'palette', label: 'Content', testId: 'nav-content' },
-  { area: 'storefront', route: { name: 'storefront' }, icon: 'cart', label: 'Storefront', testId: 'nav-storefront' },
-  { area: 'settings', route: { name: 'shop-settings' }, icon: 'store', label: 'Shop settings', testId: 'nav-shop-settings' },
+/** The sections top to bottom: heading (none for home) and test id. Each area puts its entries in them. */
+const SECTIONS: { section: NavSection; heading?: string; testId?: string }[] = [
+  { section: 'home' },
+  { section: 'store', heading: 'Store', testId: 'nav-store' },
+  { section: 'clients', heading: 'Clients' },
+  { section: 'company', heading: 'Company' },
+  { section: 'extensions', heading: 'Extensions', testId: 'nav-extensions' },
+  { section: 'operator', heading: 'Platform operator', testId: 'nav-operator' },
+  { section: 'platform', heading: 'Local platform' },
 ];
 
-function NavItem({ route, current, icon, label, testId, badge }: { route: Route; current: Route; icon: IconName; label: string; testId: string; badge?: ReactNode }) {
-  const active = isActive(current, route);
+type AnyNavEntry = NavEntry<RouteDefs>;
+
+let entries: { area: AreaName; entry: AnyNavEntry }[] | null = null;
+
+/** Every area's navigation entries with their area, in order (built on first use, after the areas loaded). */
+function navEntries(): { area: AreaName; entry: AnyNavEntry }[] {
+  entries ??= RENDERER_AREAS.flatMap((area) => ((area.nav ?? []) as unknown as AnyNavEntry[]).map((entry) => ({ area: area.name as AreaName, entry }))).sort(
+    (a, b) => a.entry.order - b.entry.order,
+  );
+  return entries;
+}
+
+function isActive(current: Route, area: AreaName, entry: AnyNavEntry, target: Route): boolean {
+  if (!entry.activeFor) return current.name === target.name;
+  if (current.name === 'not-found' || routeEntries().get(current.name)?.area.name !== area) return false;
+  return entry.activeFor(current as never);
+}
+
+function NavItem({ route, active, icon, label, testId, badge }: { route: Route; active: boolean; icon: IconName; label: string; testId: string; badge?: ReactNode }) {
   return (
     <a href={href(route)} className={`nav-item${active ? ' is-active' : ''}`} aria-current={active ? 'page' : undefined} data-testid={testId}>
       <Icon name={icon} />
@@ -94,117 +92,34 @@ function PlatformClockNote() {
 
 export function SideNav({ route }: { route: Route }) {
   const caps = useCapabilities();
-  const unread = useApp((s) => unreadCount(s.outbox.list.data));
-  const homeId = useApp((s) => s.session.info?.home?.id ?? null);
-  const pendingRequests = useApp((s) => (s.requests.list.data ?? []).filter((r) => r.status === 'pending' && r.partnerId === homeId).length);
-  const reviewPending = useApp((s) => s.apps.reviewPending);
-  const { loadReviewPending } = useActions();
-  const userId = useApp((s) => s.session.info?.user?.id ?? null);
-  useEffect(() => {
-    if (caps.appReview) void loadReviewPending();
-  }, [caps.appReview, userId, loadReviewPending]);
   const version = typeof __PARTNERDECK_VERSION__ === 'string' ? __PARTNERDECK_VERSION__ : '';
 
   return (
     <nav className="sidenav" aria-label="Main">
-      <div className="nav-section">
-        <NavItem route={{ name: 'overview' }} current={route} icon="overview" label="Overview" testId="nav-overview" />
-      </div>
-
-      {caps.store && (
-        <div className="nav-section" data-testid="nav-store">
-          <div className="nav-heading">Store</div>
-          {STORE_ITEMS.filter((i) => caps.storeAreas[i.area]).map((i) =>
-            caps.storeAvailable ? (
-              <NavItem key={i.testId} route={i.route} current={route} icon={i.icon} label={i.label} testId={i.testId} />
-            ) : (
-              <LockedNavItem key={i.testId} icon={i.icon} label={i.label} testId={i.testId} />
-            ),
-          )}
-        </div>
-      )}
-
-      {caps.clients && (
-        <div className="nav-section">
-          <div className="nav-heading">Clients</div>
-          <NavItem route={{ name: 'companies' }} current={route} icon="buildings" label="Companies" testId="nav-companies" />
-          {(caps.sales || caps.salesProducts) && (
-            <NavItem route={{ name: 'sales', tab: caps.sales ? 'overview' : 'products' }} current={route} icon="barChart" label="Sales" testId="nav-sales" />
-          )}
-          <NavItem route={{ name: 'company-new' }} current={route} icon="plus" label="New company" testId="nav-new-company" />
-          <NavItem
-            route={{ name: 'partner-requests' }}
-            current={route}
-            icon="handshake"
-            label="Partner requests"
-            testId="nav-partner-requests"
-            badge={<CountBadge count={pendingRequests} label={`${pendingRequests} pending`} testId="pending-requests-count" />}
-          />
-        </div>
-      )}
-
-      {(caps.companySettings || caps.users || caps.partnerRelation || caps.authorizedApps || caps.billing) && (
-        <div className="nav-section">
-          <div className="nav-heading">Company</div>
-          {caps.companySettings && (
-            <NavItem route={{ name: 'company-settings' }} current={route} icon="settings" label="Company settings" testId="nav-company-settings" />
-          )}
-          {caps.users && (
-            <NavItem route={{ name: 'company-users', addUser: false }} current={route} icon="users" label="Users & permissions" testId="nav-users" />
-          )}
-          {caps.partnerRelation && (
-            <NavItem route={{ name: 'company-partner' }} current={route} icon="handshake" label="Partner" testId="nav-partner" />
-          )}
-          {caps.billing && <NavItem route={{ name: 'billing', tab: 'months' }} current={route} icon="receipt" label="Billing" testId="nav-billing" />}
-          {caps.authorizedApps && (
-            <NavItem route={{ name: 'company-apps' }} current={route} icon="key" label="Authorized apps" testId="nav-company-apps" />
-          )}
-        </div>
-      )}
-
-      {(caps.manageApps || caps.appStore) && (
-        <div className="nav-section" data-testid="nav-extensions">
-          <div className="nav-heading">Extensions</div>
-          {caps.manageApps && <NavItem route={{ name: 'apps' }} current={route} icon="puzzle" label="Manage Apps" testId="nav-manage-apps" />}
-          {caps.appStore && <NavItem route={{ name: 'app-store', tab: 'browse' }} current={route} icon="sparkle" label="App Store" testId="nav-app-store" />}
-          {caps.appStore &&
-            (caps.myApps ? (
-              <NavItem route={{ name: 'my-apps', appId: null }} current={route} icon="code" label="My Apps" testId="nav-my-apps" />
-            ) : (
-              <LockedNavItem icon="code" label="My Apps" testId="nav-my-apps" />
-            ))}
-        </div>
-      )}
-
-      {caps.appReview && (
-        <div className="nav-section" data-testid="nav-operator">
-          <div className="nav-heading">Platform operator</div>
-          <NavItem
-            route={{ name: 'app-review' }}
-            current={route}
-            icon="shield"
-            label="App review"
-            testId="nav-app-review"
-            badge={<CountBadge count={reviewPending ?? 0} label={`${reviewPending ?? 0} waiting for review`} testId="review-pending-count" />}
-          />
-          {!caps.billing && <NavItem route={{ name: 'billing', tab: 'rates' }} current={route} icon="receipt" label="Billing rates" testId="nav-billing-rates" />}
-        </div>
-      )}
-
-      <div className="nav-section">
-        <div className="nav-heading">Local platform</div>
-        <NavItem
-          route={{ name: 'outbox', messageId: null }}
-          current={route}
-          icon="inbox"
-          label="Outbox"
-          testId="nav-outbox"
-          badge={<CountBadge count={unread} label={`${unread} unread`} testId="outbox-unread-count" />}
-        />
-        <NavItem route={{ name: 'developer' }} current={route} icon="code" label="Developer" testId="nav-developer" />
-        {caps.webhooks && <NavItem route={{ name: 'webhooks', webhookId: null }} current={route} icon="webhook" label="Webhooks" testId="nav-webhooks" />}
-        {caps.webhooks && <NavItem route={{ name: 'api-log' }} current={route} icon="route" label="API requests" testId="nav-api-log" />}
-      </div>
+      {SECTIONS.map(({ section, heading, testId }) => {
+        const shown = navEntries().filter(({ entry }) => entry.section === section && (entry.show?.(caps) ?? true));
+        if (shown.length === 0) return null;
+        return (
+          <div key={section} className="nav-section" data-testid={testId}>
+            {heading && <div className="nav-heading">{heading}</div>}
+            {shown.map(({ area, entry }) => {
+              if (entry.locked?.(caps)) return <LockedNavItem key={entry.testId} icon={entry.icon} label={entry.label} testId={entry.testId} />;
+              const target = (typeof entry.route === 'function' ? entry.route(caps) : entry.route) as Route;
+              return (
+                <NavItem
+                  key={entry.testId}
+                  route={target}
+                  active={isActive(route, area, entry, target)}
+                  icon={entry.icon}
+                  label={entry.label}
+                  testId={entry.testId}
+                  badge={entry.badge?.()}
+                />
+              );
+            })}
+          </div>
+        );
+      })}
 
       <div className="nav-footer" title="PartnerDeck runs a complete copy of the platform on this machine; emails land in the outbox.">
         <div className="nav-footer-row">

@@ -3,24 +3,17 @@
 // The switch never shows a blank screen: the previous screen stays (dimmed, with a progress bar) while the
 // destination's data loads, then the new company and its screen appear together in one render.
 import type { SessionInfo } from '../../src-shared/api/types';
-import { capabilitiesOf, routeAccess } from '../state/capabilities';
+import { capabilitiesOf } from '../state/capabilities';
 import type { AppActions } from '../state/store';
-import type { Route } from '../router/routes';
+import { keepsOnSwitch, prefetchRoute, routeAccess, type Route } from '../router/routes';
 import { askToLeave } from '../router/leave-guard';
 import { currentRoute, navigate } from '../router/use-route';
 
 /** Where the console goes after switching to the company of `info`. */
 export function destinationAfterSwitch(info: SessionInfo, route: Route, target?: Route): Route {
   if (target) return target;
-  const stays = route.name !== 'company' && (route.name !== 'store' || route.item === null) && routeAccess(route, capabilitiesOf(info)).ok;
+  const stays = keepsOnSwitch(route) && routeAccess(route, capabilitiesOf(info)).ok;
   return stays ? route : { name: 'overview' };
-}
-
-/** What a destination shows first, loaded before it is put on screen. */
-function prefetch(actions: AppActions, route: Route, info: SessionInfo): Promise<unknown> {
-  const companyId = info.acting?.id;
-  if (route.name === 'store-dashboard' && companyId !== undefined) return actions.loadDashboard(companyId);
-  return Promise.resolve();
 }
 
 export async function switchCompany(actions: AppActions, companyId: number | null, target?: Route): Promise<boolean> {
@@ -28,7 +21,7 @@ export async function switchCompany(actions: AppActions, companyId: number | nul
   const from = currentRoute();
   try {
     await actions.switchCompany(companyId, {
-      prepare: (info) => prefetch(actions, destinationAfterSwitch(info, from, target), info),
+      prepare: (info) => prefetchRoute(destinationAfterSwitch(info, from, target), actions, info),
       // The route changes in the same tick as the session, so both render together.
       beforeApply: (info) => {
         const to = destinationAfterSwitch(info, from, target);

@@ -1,5 +1,6 @@
-// The top bar: logo, the company selector, the one-click "Self" button while acting as a client, the
+// The top bar: logo (the partner's own under white label), the company selector, the one-click "Self" button while acting as a client, the
 // event-stream status and the user menu.
+import { useEffect } from 'react';
 import logoUrl from '../../resources/logo.svg';
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
@@ -9,8 +10,28 @@ import { Spinner } from '../ui/states';
 import { CompanySwitcherButton } from './company-switcher';
 import { switchCompany } from './switch-company';
 import { UserMenu } from './user-menu';
+import './top-bar.css';
 
+/**
+ * Top left: the partner's logo for the partner's users and every user of its clients (white label), else
+ * PartnerDeck's. The logo is only ever an <img> (an SVG shown as an image runs no script and loads nothing).
+ * While a partner logo loads, the space stays empty rather than flashing the platform's logo.
+ */
 export function Logo({ size = 24 }: { size?: number }) {
+  const brand = useApp((s) => s.session.info?.brand ?? null);
+  const logo = useApp((s) => s.branding.logo);
+  const actions = useActions();
+  const version = brand?.logoVersion ?? null;
+  useEffect(() => actions.syncBrandLogo(version), [actions, version]);
+
+  if (brand && version !== null && logo?.version === version && logo.value.status !== 'error') {
+    const file = logo.value.data?.logo ?? null;
+    return (
+      <a className="logo logo-brand" href="#/" aria-label={`${brand.partnerName} home`} data-testid="logo" data-brand={brand.partnerId}>
+        {file ? <img src={file.dataUrl} alt={brand.partnerName} data-testid="brand-logo" /> : <span className="logo-brand-pending" aria-hidden="true" />}
+      </a>
+    );
+  }
   return (
     <a className="logo" href="#/" aria-label="PartnerDeck home" data-testid="logo">
       <img src={logoUrl} width={size} height={size} alt="" />

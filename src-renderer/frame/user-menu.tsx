@@ -10,6 +10,7 @@ import { Modal } from '../ui/dialog';
 import { Icon } from '../ui/icons';
 import { Callout, Spinner } from '../ui/states';
 import { useAction } from '../ui/use-action';
+import './user-menu.css';
 
 export function UserMenu() {
   const user = useApp((s) => s.session.info?.user ?? null);

@@ -14,13 +14,29 @@ import { EmptyState, SkeletonRows } from '../ui/states';
 import { Loaded } from '../ui/loadable';
 import { Table } from '../ui/table';
 import { useConfirmedAction } from '../ui/use-action';
+import type { OAuthChaosAction } from '../state/dev-tools-slice';
 import { AppCell } from './apps/apps-ui';
+import './authorized-apps-screen.css';
+
+const CHAOS_LABELS: Record<OAuthChaosAction, string> = {
+  'expire-access-token': 'Expire access token now',
+  'revoke-refresh-family': 'Revoke refresh tokens',
+  'replay-rotated-refresh-token': 'Replay last rotated refresh token',
+};
+
+const CHAOS_EFFECTS: Record<OAuthChaosAction, (app: string) => string> = {
+  'expire-access-token': (app) => `${app}'s access token expires at once: its next API call gets 401 "access token expired"; refreshing still works.`,
+  'revoke-refresh-family': (app) => `Every token ${app} holds here stops: API calls get 401 and a refresh gets invalid_grant, until someone approves it again.`,
+  'replay-rotated-refresh-token': (app) =>
+    `The platform answers as if ${app}'s already rotated refresh token came back: a reuse, so every token of the grant is revoked and its current refresh token gets invalid_grant.`,
+};
 
 export function AuthorizedAppsScreen() {
   const acting = useApp((s) => s.session.info?.acting ?? null);
   const list = useApp((s) => (acting ? s.oauth.authorizations[acting.id] : undefined));
   const actions = useActions();
   const revoke = useConfirmedAction((app: AuthorizedApp) => actions.revokeAuthorization(app));
+  const chaos = useConfirmedAction(({ app, action }: { app: AuthorizedApp; action: OAuthChaosAction }) => actions.runOAuthChaos(action, app.appId, app.companyId));
 
   useEffect(() => {
     if (acting) void actions.loadAuthorizations(acting.id);
@@ -93,9 +109,28 @@ export function AuthorizedAppsScreen() {
                   hiddenHeader: true,
                   className: 'col-actions',
                   cell: (app) => (
-                    <button type="button" className="btn btn-danger-outline btn-small" onClick={() => revoke.ask(app)} data-testid={`revoke-${app.appId}`}>
-                      Revoke
-                    </button>
+                    <span className="chaos-actions">
+                      <select
+                        className="input select btn-small"
+                        value=""
+                        aria-label={`Simulate an OAuth failure for ${app.appName}`}
+                        title="OAuth chaos: make this app's tokens fail now, to see how the app copes (shown in API requests)"
+                        onChange={(e) => {
+                          if (e.target.value) chaos.ask({ app, action: e.target.value as OAuthChaosAction });
+                        }}
+                        data-testid={`chaos-${app.appId}`}
+                      >
+                        <option value="">Simulate…</option>
+                        {(Object.keys(CHAOS_LABELS) as OAuthChaosAction[]).map((action) => (
+                          <option key={action} value={action}>
+                            {CHAOS_LABELS[action]}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="button" className="btn btn-danger-outline btn-small" onClick={() => revoke.ask(app)} data-testid={`revoke-${app.appId}`}>
+                        Revoke
+                      </button>
+                    </span>
                   ),
                 },
               ]}
@@ -104,6 +139,9 @@ export function AuthorizedAppsScreen() {
         )}
       </Loaded>
 
+      <ConfirmActionDialog action={chaos} title={({ app, action }) => `${CHAOS_LABELS[action]} for ${app.appName}?`} confirmLabel="Do it now" danger>
+        {({ app, action }) => <p>{CHAOS_EFFECTS[action](app.appName)} Watch it under API requests.</p>}
+      </ConfirmActionDialog>
       <ConfirmActionDialog action={revoke} title={(app) => `Revoke ${app.appName}?`} confirmLabel="Revoke access" danger>
         {(app) => (
           <p>

@@ -14,6 +14,8 @@ import { Icon } from '../ui/icons';
 import { PageHeader } from '../ui/page';
 import { Segmented } from '../ui/segmented';
 import { EmptyState, ErrorState, SkeletonRows, Spinner } from '../ui/states';
+import '../ui/data-table.css';
+import './companies-screen.css';
 
 const ROW_HEIGHT = 48;
 
@@ -91,7 +93,7 @@ export function CompaniesScreen() {
             ref={searchRef}
             className="input"
             type="search"
-            placeholder="Search name, city, country…"
+            placeholder="Search name, city, email, token…"
             aria-label="Search companies"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
@@ -188,14 +190,15 @@ export function CompaniesScreen() {
             </EmptyState>
           )
         ) : (
-          <VirtualRows items={items} />
+          <VirtualRows items={items} search={query.search} />
         )}
       </div>
     </div>
   );
 }
 
-function VirtualRows({ items }: { items: CompanySummary[] }) {
+function VirtualRows({ items, search }: { items: CompanySummary[]; search: string }) {
+  const needle = search.trim().toLowerCase();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -243,6 +246,12 @@ function VirtualRows({ items }: { items: CompanySummary[] }) {
                   {c.name}
                 </a>
                 {c.isSample && <SampleBadge compact />}
+                {/* The token identifies a company externally: shown when the search found the company by it. */}
+                {needle !== '' && c.token?.toLowerCase().includes(needle) && (
+                  <span className="badge badge-token" title="Token (for external identification)" data-testid="company-token-match">
+                    Token {c.token}
+                  </span>
+                )}
               </div>
               <div role="cell" className="vt-cell col-route">
                 <RouteBadge route={c.paymentRoute} />

@@ -10,6 +10,7 @@ import { Card, PageHeader } from '../ui/page';
 import { BusyButton, FormFooter } from '../ui/form-footer';
 import { useForm } from '../ui/use-form';
 import { AdvancedFields, CompanyDataFields, createCompanyValidator, createInputOf, emptyCompanyValues } from './company-form';
+import './company-settings-panel.css';
 
 type Finish = 'save' | 'add-user' | 'shop-settings';
 

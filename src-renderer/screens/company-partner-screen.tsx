@@ -16,6 +16,7 @@ import { Callout, EmptyState, SkeletonRows } from '../ui/states';
 import { RelationCard } from './company-settings-panel';
 import { RequestHistoryTable, RequestItem, StatusBadge } from './partner-requests-screen';
 import { ApiError } from '../../src-shared/api/errors';
+import './partner-requests-screen.css';
 
 export function CompanyPartnerScreen() {
   const acting = useApp((s) => s.session.info?.acting ?? null);

@@ -12,6 +12,7 @@ import { TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Card } from '../ui/page';
+import { CopyButton } from '../ui/copy-button';
 import { SaveChangesFooter } from '../ui/form-footer';
 import { Callout } from '../ui/states';
 import { useConfirmedAction } from '../ui/use-action';
@@ -25,7 +26,9 @@ import {
   type CompanyEditScope,
   type CompanyFormValues,
 } from './company-form';
-import { PARTNER_DUTIES, TOKEN_TEXT, VAT_TEXT, paymentRouteTextForCompany } from './company-texts';
+import { TOKEN_TEXT, VAT_TEXT, paymentRouteTextForCompany } from './company-texts';
+import { CnameInstructions, LogoCard, PartnerDutiesCard, useWhiteLabel } from './white-label';
+import './company-settings-panel.css';
 
 /**
  * The sample flag and the payment route are the managing partner's decision ("partners can switch the
@@ -61,6 +64,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
 
   return (
     <div className="settings-layout" data-testid="company-settings">
+      <div className="settings-main">
       <form
         className="form-layout"
         noValidate
@@ -91,7 +95,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
         {company.isPartner && (
           <Card
             title="White label"
-            description="Point your own admin domain at the platform's admin host with a CNAME record; your clients then sign in under your brand."
+            description="Your own admin domain: your clients sign in under your brand, and their welcome emails and console show this address."
             testId="white-label"
           >
             <div className="form-grid">
@@ -104,17 +108,21 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
                 className="span-2"
               />
             </div>
+            <PartnerCname companyId={company.id} adminDomain={form.values.adminDomain} />
           </Card>
         )}
 
         <SaveChangesFooter form={form} onDiscard={() => form.reset(companyValuesOf(company))} />
       </form>
+      {company.isPartner && home?.id === company.id && <LogoCard companyId={company.id} companyName={company.name} />}
+      </div>
 
       <aside className="settings-aside">
         {company.isPartner ? (
           <PartnerDutiesCard />
         ) : (
           <>
+            <AdminAddressCard />
             {!scope.advanced && <BillingFactsCard company={company} />}
             <RelationCard company={company} />
           </>
@@ -152,20 +160,25 @@ function BillingFactsCard({ company }: { company: Company }) {
   );
 }
 
-function PartnerDutiesCard() {
+function PartnerCname({ companyId, adminDomain }: { companyId: number; adminDomain: string }) {
+  const label = useWhiteLabel(companyId);
+  return <CnameInstructions label={label?.data ?? null} adminDomain={adminDomain} />;
+}
+
+/** A client's admin address: its partner's admin domain (white label), shown to the client's users. */
+function AdminAddressCard() {
+  const brand = useApp((s) => s.session.info?.brand ?? null);
+  if (!brand?.adminDomain) return null;
+  const url = `https://${brand.adminDomain}/`;
   return (
-    <Card title="Partner duties" testId="partner-duties">
-      <ul className="duties">
-        {PARTNER_DUTIES.map((d) => (
-          <li key={d.title}>
-            <Icon name="checkCircle" size={15} />
-            <div>
-              <strong>{d.title}</strong>
-              <p>{d.text}</p>
-            </div>
-          </li>
-        ))}
-      </ul>
+    <Card title="Admin address" testId="admin-address">
+      <div className="copy-row">
+        <code className="copy-value" data-testid="admin-address-url">
+          {url}
+        </code>
+        <CopyButton value={url} />
+      </div>
+      <p className="muted small">Where the users of this company sign in to the admin interface, provided by {brand.partnerName}.</p>
     </Card>
   );
 }

@@ -22,18 +22,3 @@ export function paymentRouteTextForCompany(route: PaymentRoute, partnerName: str
 export const VAT_TEXT = 'Optional. Defines the VAT handling for European companies (reverse charge between EU businesses).';
 
 export const TOKEN_TEXT = 'Optional free string to identify the company externally. Typically not used in the partner scenario.';
-
-export const PARTNER_DUTIES: { title: string; text: string }[] = [
-  {
-    title: 'Logo and link',
-    text: 'Shops you operate show the platform’s logo with a link to it, unless a white-label arrangement says otherwise.',
-  },
-  {
-    title: 'Rights',
-    text: 'You make sure your clients hold the rights to everything they sell through their shops.',
-  },
-  {
-    title: 'Complaints',
-    text: 'You are your clients’ first contact for complaints and pass on what only the platform can resolve.',
-  },
-];

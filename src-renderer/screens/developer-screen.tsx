@@ -1,6 +1,7 @@
 // Settings / Developer (#/settings/developer): where the local platform answers, its OAuth and REST
 // endpoints, how to register an app from the CLI, the scopes in plain words, the lifetimes, and a link to the
-// developer docs. An app points at this base URL instead of the hosted one; nothing else changes.
+// developer docs. An app points at this base URL instead of the hosted one; nothing else changes. Under a
+// partner's white label, also the admin address the partner's clients use (its admin domain).
 import { useEffect } from 'react';
 import { useActions, useApp } from '../state/store-context';
 import { CopyButton } from '../ui/copy-button';
@@ -9,10 +10,12 @@ import { Card, PageHeader } from '../ui/page';
 import { Loaded } from '../ui/loadable';
 import { Callout, SkeletonBlock } from '../ui/states';
 import { Table } from '../ui/table';
+import './developer-screen.css';
 
 export function DeveloperScreen() {
   const developer = useApp((s) => s.oauth.developer);
   const acting = useApp((s) => s.session.info?.acting ?? null);
+  const brand = useApp((s) => s.session.info?.brand ?? null);
   const actions = useActions();
 
   useEffect(() => {
@@ -47,6 +50,21 @@ export function DeveloperScreen() {
                 </Callout>
               )}
             </Card>
+
+            {brand?.adminDomain && (
+              <Card
+                title="Admin address (white label)"
+                description={`On the hosted platform, ${brand.partnerName}'s clients sign in to the admin interface here. Apps on this computer keep using the base URL above.`}
+                testId="developer-admin-address"
+              >
+                <div className="copy-row">
+                  <code className="copy-value copy-value-large" data-testid="developer-admin-url">
+                    https://{brand.adminDomain}/
+                  </code>
+                  <CopyButton value={`https://${brand.adminDomain}/`} />
+                </div>
+              </Card>
+            )}
 
             <Card title="Endpoints" flush>
               <Table

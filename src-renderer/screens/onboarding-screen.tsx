@@ -12,6 +12,8 @@ import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/states';
 import { Toasts } from '../ui/toasts';
 import { useForm, zodValidator } from '../ui/use-form';
+import '../frame/user-menu.css';
+import './onboarding-screen.css';
 
 interface SetupValues {
   companyName: string;

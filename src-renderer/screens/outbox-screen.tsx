@@ -10,6 +10,7 @@ import { Icon } from '../ui/icons';
 import { PageHeader } from '../ui/page';
 import { Loaded } from '../ui/loadable';
 import { EmptyState, SkeletonRows } from '../ui/states';
+import './outbox-screen.css';
 
 const KIND_LABELS: Record<string, string> = {
   welcome: 'Welcome',

@@ -20,6 +20,9 @@ import { Loaded } from '../ui/loadable';
 import { describeRange } from '../ui/date-range-presets';
 import { formatMoney } from '../ui/money';
 import { SAMPLE_TEXT, paymentRouteTextForCompany } from './company-texts';
+import './stats/stat-cards.css';
+import './overview-screen.css';
+import './company-settings-panel.css';
 
 export function OverviewScreen() {
   const caps = useCapabilities();

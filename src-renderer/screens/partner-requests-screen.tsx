@@ -14,6 +14,7 @@ import { formatDateTime, formatShortDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Card, PageHeader } from '../ui/page';
 import { CardEmpty, EmptyState, SkeletonRows } from '../ui/states';
+import './partner-requests-screen.css';
 
 export function StatusBadge({ status }: { status: PartnerRequestStatus }) {
   const label: Record<PartnerRequestStatus, string> = {

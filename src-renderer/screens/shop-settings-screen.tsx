@@ -14,6 +14,7 @@ import { Loaded } from '../ui/loadable';
 import { Callout, SkeletonBlock } from '../ui/states';
 import { useForm, zodValidator } from '../ui/use-form';
 import { CURRENCY_CHOICES } from './store/store-ui';
+import { ShopProvidersCard } from '../areas/logistics/shop-logistics';
 
 const CURRENCIES = CURRENCY_CHOICES;
 
@@ -86,6 +87,7 @@ export function ShopSettingsScreen() {
       <Loaded value={shop} errorTitle="Could not load the shop settings" onRetry={() => void actions.loadShopSettings(companyId)} loading={<SkeletonBlock height={360} />}>
         {(settings) => <ShopForm key={companyId} settings={settings} />}
       </Loaded>
+      {companyId > 0 && <ShopProvidersCard companyId={companyId} />}
     </div>
   );
 }

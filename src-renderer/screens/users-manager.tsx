@@ -18,6 +18,7 @@ import { EmptyState, NoPermissionState, SkeletonRows } from '../ui/states';
 import { Table } from '../ui/table';
 import { useConfirmedAction } from '../ui/use-action';
 import { useForm, zodValidator, type FormApi } from '../ui/use-form';
+import './users-manager.css';
 
 /** Short chip names for the permissions (the full labels are in PERMISSION_LABELS). */
 const CHIP: Record<Permission, string> = {

@@ -12,6 +12,7 @@ import { ClockControl, usePlatformNow } from '../frame/clock-control';
 import { href } from '../router/routes';
 import { navigate } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
+import { useCapabilities } from '../state/use-capabilities';
 import { formatCount, formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Card, PageHeader } from '../ui/page';
@@ -19,6 +20,8 @@ import { Loaded } from '../ui/loadable';
 import { EmptyState, SkeletonRows, Spinner } from '../ui/states';
 import { Table } from '../ui/table';
 import { useAction } from '../ui/use-action';
+import { PrivateNetworksCard } from './webhook-private-networks';
+import './webhooks-screen.css';
 
 const ROW_HEIGHT = 44;
 
@@ -434,6 +437,7 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
   const actingName = useApp((s) => s.session.info?.acting?.name ?? '');
   const actions = useActions();
   const platformNow = usePlatformNow();
+  const caps = useCapabilities();
 
   useEffect(() => {
     void actions.loadWebhooks();
@@ -492,6 +496,7 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
           </>
         )}
       </Loaded>
+      {caps.webhookNetworks && <PrivateNetworksCard />}
     </div>
   );
 }

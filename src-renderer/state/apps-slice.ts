@@ -8,6 +8,7 @@ import { VISIBILITY_LABELS } from '../../src-shared/domain/app-store';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export interface StoreQuery {
   search: string;
@@ -50,7 +51,7 @@ export interface AppsActions {
   refreshApps(): void;
 }
 
-export function createAppsSlice(ctx: SliceContext): { state: AppsState; actions: AppsActions } {
+export function createAppsSlice(ctx: SliceContext): SliceParts<AppsState, AppsActions> {
   const loader = createKeyedLoader();
   const acting = () => ctx.get().session.info?.acting?.id ?? null;
 
@@ -168,8 +169,11 @@ export function createAppsSlice(ctx: SliceContext): { state: AppsState; actions:
     },
   };
 
+  const initial: AppsState = { myApps: {}, storeQuery: { search: '', kind: 'any' }, store: idle(), installed: idle(), reviewFilter: 'pending', review: idle(), reviewPending: null };
   return {
-    state: { myApps: {}, storeQuery: { search: '', kind: 'any' }, store: idle(), installed: idle(), reviewFilter: 'pending', review: idle(), reviewPending: null },
+    state: initial,
     actions,
+    // The search and the operator's review queue are not the acting company's.
+    forActing: (current) => ({ ...initial, storeQuery: current.storeQuery, review: current.review, reviewFilter: current.reviewFilter }),
   };
 }

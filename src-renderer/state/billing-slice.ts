@@ -18,6 +18,7 @@ import type { CsvExport } from '../../src-shared/api/shop-types';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export interface BillingState {
   overview: Loadable<BillingOverview>;
@@ -62,7 +63,7 @@ export interface BillingActions {
 
 export const DOCUMENTS_PAGE = 200;
 
-export function createBillingSlice(ctx: SliceContext): { state: BillingState; actions: BillingActions } {
+export function createBillingSlice(ctx: SliceContext): SliceParts<BillingState, BillingActions> {
   const loader = createKeyedLoader();
   /** Loads one loadable of the slice; an older answer never overwrites a newer one. */
   const load = <K extends 'overview' | 'preview' | 'whatIf' | 'documents' | 'document' | 'rates' | 'prices' | 'drafts'>(
@@ -152,19 +153,17 @@ export function createBillingSlice(ctx: SliceContext): { state: BillingState; ac
     },
   };
 
-  return {
-    state: {
-      overview: idle(),
-      preview: idle(),
-      lastClose: null,
-      whatIf: idle(),
-      documentsFilter: {},
-      documents: idle(),
-      document: idle(),
-      rates: idle(),
-      prices: idle(),
-      drafts: idle(),
-    },
-    actions,
+  const initial: BillingState = {
+    overview: idle(),
+    preview: idle(),
+    lastClose: null,
+    whatIf: idle(),
+    documentsFilter: {},
+    documents: idle(),
+    document: idle(),
+    rates: idle(),
+    prices: idle(),
+    drafts: idle(),
   };
+  return { state: initial, actions, forActing: () => initial };
 }

@@ -2,7 +2,6 @@
 // route guards and the keyboard shortcuts all ask this one place.
 import type { SessionInfo } from '../../src-shared/api/types';
 import type { Permission } from '../../src-shared/domain/permissions';
-import type { Route, StoreList } from '../router/routes';
 
 export interface Capabilities {
   signedIn: boolean;
@@ -40,6 +39,8 @@ export interface Capabilities {
   billingClose: boolean;
   /** Changing the month close's rates (Billing → Rates → Edit): the platform operator role. */
   editRates: boolean;
+  /** The private networks webhooks may go to (Webhooks → Private networks): the platform operator role. */
+  webhookNetworks: boolean;
   /** The App Store: browse and install (apps permission); a partner as Self installs for its clients. */
   appStore: boolean;
   /** My Apps: the acting shop's app and theme listings (apps permission, inside a shop company). */
@@ -64,20 +65,6 @@ export const STORE_AREA_PERMISSIONS = {
   settings: ['settings'],
 } as const satisfies Record<string, readonly Permission[]>;
 export type StoreArea = keyof typeof STORE_AREA_PERMISSIONS;
-
-/** The area a shop list belongs to. */
-export const STORE_LIST_AREA: Record<StoreList, StoreArea> = {
-  products: 'products',
-  categories: 'products',
-  orders: 'orders',
-  customers: 'customers',
-  subscribers: 'audience',
-  accessGroups: 'audience',
-  groupMembers: 'audience',
-  newsletterRecipients: 'audience',
-  themes: 'content',
-  files: 'content',
-};
 
 export function capabilitiesOf(info: SessionInfo | null): Capabilities {
   const perms = new Set(info?.permissions ?? []);
@@ -110,77 +97,10 @@ export function capabilitiesOf(info: SessionInfo | null): Capabilities {
     billing: signedIn && perms.has('billing'),
     billingClose: selfPartner && perms.has('billing'),
     editRates: signedIn && Boolean(info?.isOperator),
+    webhookNetworks: signedIn && Boolean(info?.isOperator),
     appStore: signedIn && perms.has('apps'),
     myApps: signedIn && perms.has('apps') && Boolean(info?.storeAvailable),
     appReview: signedIn && Boolean(info?.isOperator),
     moveClock: signedIn && Boolean(info?.canMoveClock),
   };
-}
-
-export type RouteAccess = { ok: true } | { ok: false; reason: 'self-only' | 'client-only' | 'permission' | 'store-locked' };
-
-/** Whether the current session may open a route, and if not, why (the screen explains it). */
-export function routeAccess(route: Route, caps: Capabilities): RouteAccess {
-  switch (route.name) {
-    case 'overview':
-    case 'outbox':
-    case 'developer':
-    case 'not-found':
-      return { ok: true };
-    case 'company-apps':
-      return caps.authorizedApps ? { ok: true } : { ok: false, reason: 'permission' };
-    case 'shop-settings':
-      return storeAccess(caps, 'settings');
-    case 'store-dashboard':
-      return storeAccess(caps, 'dashboard');
-    case 'storefront':
-      return storeAccess(caps, 'storefront');
-    case 'store':
-      return storeAccess(caps, STORE_LIST_AREA[route.list]);
-    case 'sales':
-      if (route.tab === 'products' ? caps.salesProducts : caps.sales) return { ok: true };
-      return caps.isPartnerUser && !caps.isSelf ? { ok: false, reason: 'self-only' } : { ok: false, reason: 'permission' };
-    case 'companies':
-    case 'company-new':
-    case 'company':
-    case 'partner-requests':
-      if (caps.clients) return { ok: true };
-      return caps.isPartnerUser && !caps.isSelf ? { ok: false, reason: 'self-only' } : { ok: false, reason: 'permission' };
-    case 'company-settings':
-      return caps.companySettings ? { ok: true } : { ok: false, reason: 'permission' };
-    case 'company-users':
-      return caps.users ? { ok: true } : { ok: false, reason: 'permission' };
-    case 'webhooks':
-    case 'api-log':
-      return caps.webhooks ? { ok: true } : { ok: false, reason: 'permission' };
-    case 'apps':
-    case 'app':
-    case 'app-check':
-      return caps.manageApps ? { ok: true } : { ok: false, reason: 'permission' };
-    case 'billing':
-    case 'billing-document':
-      // The operator reaches the rates (to change them) whatever its company's permissions.
-      if (route.name === 'billing' && route.tab === 'rates' && caps.editRates) return { ok: true };
-      if (!caps.billing) return { ok: false, reason: 'permission' };
-      if (route.name === 'billing' && route.tab === 'prices' && !caps.billingClose) return { ok: false, reason: caps.isPartnerUser ? 'self-only' : 'permission' };
-      return { ok: true };
-    case 'billing-month':
-      if (caps.billing) return { ok: true };
-      return { ok: false, reason: 'permission' };
-    case 'app-store':
-      return caps.appStore ? { ok: true } : { ok: false, reason: 'permission' };
-    case 'my-apps':
-      if (!caps.appStore) return { ok: false, reason: 'permission' };
-      return caps.myApps ? { ok: true } : { ok: false, reason: 'store-locked' };
-    case 'app-review':
-      return caps.appReview ? { ok: true } : { ok: false, reason: 'permission' };
-    case 'company-partner':
-      if (caps.partnerRelation) return { ok: true };
-      return caps.isPartnerUser && caps.isSelf ? { ok: false, reason: 'client-only' } : { ok: false, reason: 'permission' };
-  }
-}
-
-function storeAccess(caps: Capabilities, area: StoreArea): RouteAccess {
-  if (!caps.storeAreas[area]) return { ok: false, reason: 'permission' };
-  return caps.storeAvailable ? { ok: true } : { ok: false, reason: 'store-locked' };
 }

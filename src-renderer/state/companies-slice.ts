@@ -5,9 +5,10 @@ import type { Company, CompanySummary } from '../../src-shared/api/types';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 /** The screen's filter: every choice set; no limit (the screen shows every match, virtualized). */
-export type CompanyQuery = Required<Omit<CompanyListInput, 'limit'>>;
+export type CompanyQuery = Required<Omit<CompanyListInput, 'limit' | 'token'>>;
 
 export const DEFAULT_COMPANY_QUERY: CompanyQuery = {
   search: '',
@@ -38,7 +39,7 @@ export interface CompaniesActions {
   endRelation(companyId: number): Promise<Company>;
 }
 
-export function createCompaniesSlice(ctx: SliceContext): { state: CompaniesState; actions: CompaniesActions } {
+export function createCompaniesSlice(ctx: SliceContext): SliceParts<CompaniesState, CompaniesActions> {
   const loader = createKeyedLoader();
   const detailOf = (companyId: number) => entryTarget(ctx, 'companies', 'details', companyId);
 
@@ -105,5 +106,15 @@ export function createCompaniesSlice(ctx: SliceContext): { state: CompaniesState
     },
   };
 
-  return { state: { query: DEFAULT_COMPANY_QUERY, list: idle(), all: idle(), details: {} }, actions };
+  const initial: CompaniesState = { query: DEFAULT_COMPANY_QUERY, list: idle(), all: idle(), details: {} };
+  return {
+    state: initial,
+    actions,
+    // Another user keeps the filter typed in the search box.
+    forUser: (current) => ({ ...initial, query: current.query }),
+    resync() {
+      actions.refreshCompanyLists();
+      for (const id of Object.keys(ctx.get().companies.details)) void actions.loadCompany(Number(id));
+    },
+  };
 }

@@ -4,6 +4,7 @@ import type { ApiRequestEntry, ApiStatusFilter, CompatibilityInfo } from '../../
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export const API_LOG_PAGE = 200;
 
@@ -38,13 +39,17 @@ export interface DevToolsActions {
   loadApiApps(): Promise<void>;
   loadCompatibility(): Promise<void>;
   setStrict(strict: boolean): Promise<void>;
+  /** OAuth chaos on an app's authorization for a company (the toast says what the app will see). */
+  runOAuthChaos(action: OAuthChaosAction, appId: number, companyId: number): Promise<void>;
 }
+
+export type OAuthChaosAction = 'expire-access-token' | 'revoke-refresh-family' | 'replay-rotated-refresh-token';
 
 const emptyView = (filter: ApiLogFilter): ApiLogView => ({ filter, items: [], hasMore: false, status: 'idle', error: null, loadingOlder: false });
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function createDevToolsSlice(ctx: SliceContext): { state: DevToolsState; actions: DevToolsActions } {
+export function createDevToolsSlice(ctx: SliceContext): SliceParts<DevToolsState, DevToolsActions> {
   const loader = createKeyedLoader();
   const view = () => ctx.get().devTools.apiLog;
   const query = (filter: ApiLogFilter) => ({ appId: filter.appId, companyId: filter.companyId, status: filter.status, marked: filter.marked });
@@ -97,6 +102,10 @@ export function createDevToolsSlice(ctx: SliceContext): { state: DevToolsState; 
 
     loadCompatibility: () => loader.load('compatibility', fieldTarget(ctx, 'devTools', 'compatibility'), () => ctx.client.call('compatibility.get', {})),
 
+    async runOAuthChaos(action, appId, companyId) {
+      await mutate(ctx, () => ctx.client.call('oauthChaos.run', { action, appId, companyId }), (r) => `Done. The app: ${r.effect}`);
+    },
+
     async setStrict(strict) {
       const info = await mutate(
         ctx,
@@ -107,7 +116,9 @@ export function createDevToolsSlice(ctx: SliceContext): { state: DevToolsState; 
     },
   };
 
-  return { state: { apiLog: emptyView(NO_API_FILTER), apiApps: idle(), compatibility: idle() }, actions };
+  const initial: DevToolsState = { apiLog: emptyView(NO_API_FILTER), apiApps: idle(), compatibility: idle() };
+  // Hosted-compatibility mode is the platform's, not the acting company's: it stays across a switch.
+  return { state: initial, actions, forActing: (current) => ({ ...initial, compatibility: current.compatibility }) };
 }
 
 function sameFilter(a: ApiLogFilter, b: ApiLogFilter): boolean {

@@ -5,6 +5,7 @@ import type { EmbedCheckVariant } from '../../src-shared/domain/embedded-apps';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, type Loadable } from './loadable';
 import { entryTarget, fieldTarget, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export interface EmbedCheckChoice {
   userId: number;
@@ -30,7 +31,7 @@ export interface EmbeddedAppsActions {
   runEmbedCheck(input: { appId: number; companyId: number; userId: number; otherCompanyId: number | null }): Promise<void>;
 }
 
-export function createEmbeddedAppsSlice(ctx: SliceContext): { state: EmbeddedAppsState; actions: EmbeddedAppsActions } {
+export function createEmbeddedAppsSlice(ctx: SliceContext): SliceParts<EmbeddedAppsState, EmbeddedAppsActions> {
   const loader = createKeyedLoader();
 
   const actions: EmbeddedAppsActions = {
@@ -54,5 +55,7 @@ export function createEmbeddedAppsSlice(ctx: SliceContext): { state: EmbeddedApp
       loader.load(`report:${input.appId}`, entryTarget(ctx, 'embeddedApps', 'reports', input.appId), () => ctx.client.call('embeddedApps.check', input), { fresh: true }),
   };
 
-  return { state: { lists: {}, candidates: idle(), reports: {} }, actions };
+  const initial: EmbeddedAppsState = { lists: {}, candidates: idle(), reports: {} };
+  // The lists are per company (keyed by id) and stay across a switch.
+  return { state: initial, actions, forActing: (current) => ({ ...initial, lists: current.lists }) };
 }

@@ -3,6 +3,7 @@ import type { AuthorizedApp, DeveloperInfo } from '../../src-shared/api/oauth-ty
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { entryTarget, fieldTarget, mutate, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export interface OAuthState {
   developer: Loadable<DeveloperInfo>;
@@ -15,7 +16,7 @@ export interface OAuthActions {
   revokeAuthorization(app: AuthorizedApp): Promise<void>;
 }
 
-export function createOAuthSlice(ctx: SliceContext): { state: OAuthState; actions: OAuthActions } {
+export function createOAuthSlice(ctx: SliceContext): SliceParts<OAuthState, OAuthActions> {
   const loader = createKeyedLoader();
 
   const actions: OAuthActions = {

@@ -3,6 +3,7 @@ import type { OutboxMessage } from '../../src-shared/api/types';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { fieldTarget, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export const OUTBOX_LIMIT = 200;
 
@@ -19,7 +20,7 @@ export function unreadCount(messages: readonly OutboxMessage[] | null): number {
   return messages ? messages.reduce((n, m) => (m.readAt === null ? n + 1 : n), 0) : 0;
 }
 
-export function createOutboxSlice(ctx: SliceContext): { state: OutboxState; actions: OutboxActions } {
+export function createOutboxSlice(ctx: SliceContext): SliceParts<OutboxState, OutboxActions> {
   const loader = createKeyedLoader();
 
   const actions: OutboxActions = {
@@ -41,5 +42,11 @@ export function createOutboxSlice(ctx: SliceContext): { state: OutboxState; acti
     },
   };
 
-  return { state: { list: idle() }, actions };
+  return {
+    state: { list: idle() },
+    actions,
+    resync() {
+      if (ctx.get().outbox.list.status !== 'idle') void actions.loadOutbox();
+    },
+  };
 }

@@ -3,6 +3,7 @@ import type { PartnerDirectoryEntry, PartnerRequest } from '../../src-shared/api
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export interface RequestsState {
   list: Loadable<PartnerRequest[]>;
@@ -17,7 +18,7 @@ export interface RequestsActions {
   cancelRequest(request: PartnerRequest): Promise<PartnerRequest>;
 }
 
-export function createRequestsSlice(ctx: SliceContext): { state: RequestsState; actions: RequestsActions } {
+export function createRequestsSlice(ctx: SliceContext): SliceParts<RequestsState, RequestsActions> {
   const loader = createKeyedLoader();
 
   function storeRequest(request: PartnerRequest): void {
@@ -69,5 +70,12 @@ export function createRequestsSlice(ctx: SliceContext): { state: RequestsState; 
     },
   };
 
-  return { state: { list: idle(), directory: idle() }, actions };
+  return {
+    state: { list: idle(), directory: idle() },
+    actions,
+    forActing: (current) => ({ ...current, list: idle(), directory: idle() }),
+    resync() {
+      if (ctx.get().requests.list.status !== 'idle') void actions.loadRequests();
+    },
+  };
 }

@@ -23,6 +23,7 @@ import { createKeyedLoader } from './keyed-loader';
 import { idle, type Loadable } from './loadable';
 import { createPagedLoader, emptyList, type PagedList } from './paged-list';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 /** The by-client list's filter, including the range (a different range is a different list). */
 export type ClientSalesFilter = Required<Pick<SalesByClientInput, 'search' | 'onlyWithSales' | 'sort' | 'direction' | 'from' | 'to' | 'includeDemo'>> & { currency?: string };
@@ -97,7 +98,7 @@ export interface SalesActions {
 /** The period the statistics open with. */
 export const DEFAULT_PRESET = 'last30Days';
 
-export function createSalesSlice(ctx: SliceContext): { state: SalesState; actions: SalesActions } {
+export function createSalesSlice(ctx: SliceContext): SliceParts<SalesState, SalesActions> {
   const loader = createKeyedLoader();
 
   const today = () => {

@@ -152,12 +152,8 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       const a = s.actions;
       void actions.loadSession();
       if (s.session.switcher.status !== 'idle') void actions.loadSwitcher();
-      a.refreshCompanyLists();
-      for (const id of Object.keys(s.companies.details)) void a.loadCompany(Number(id));
-      for (const id of Object.keys(s.users.byCompany)) void a.loadUsers(Number(id));
-      for (const id of Object.keys(s.shop.byCompany)) void a.loadShopSettings(Number(id));
-      if (s.requests.list.status !== 'idle') void a.loadRequests();
-      if (s.outbox.list.status !== 'idle') void a.loadOutbox();
+      // Each area's slices reload what they had loaded (their `resync`).
+      a.resyncAreas();
     },
   };
 

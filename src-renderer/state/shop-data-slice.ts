@@ -23,6 +23,7 @@ import {
   type ShopEntity,
 } from './shop-entities';
 import { entryTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export type EntityList<E extends ShopEntity> = PagedList<EntityRow<E>, EntityFilter<E>>;
 
@@ -67,7 +68,7 @@ function initialLists(): ShopDataState['lists'] {
 
 type AnyCall = (method: string, input: unknown) => Promise<unknown>;
 
-export function createShopDataSlice(ctx: SliceContext): { state: ShopDataState; actions: ShopDataActions } {
+export function createShopDataSlice(ctx: SliceContext): SliceParts<ShopDataState, ShopDataActions> {
   const call = ctx.client.call as unknown as AnyCall;
   const actingId = (): number | null => ctx.get().session.info?.acting?.id ?? null;
   const loader = createKeyedLoader();
@@ -219,7 +220,11 @@ export function createShopDataSlice(ctx: SliceContext): { state: ShopDataState; 
     },
   };
 
-  return { state: { lists: initialLists(), items: {} }, actions };
+  return {
+    state: { lists: initialLists(), items: {} },
+    actions,
+    afterActing: () => actions.resetShopData(ctx.get().session.info?.acting?.id ?? null),
+  };
 }
 
 /** Optional filters (kind, category, status, ...) go back to "any". */

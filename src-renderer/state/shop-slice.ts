@@ -4,6 +4,7 @@ import type { ShopSettings } from '../../src-shared/api/types';
 import { createKeyedLoader } from './keyed-loader';
 import { ready, type Loadable } from './loadable';
 import { entryTarget, mutate, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export interface ShopState {
   byCompany: Record<number, Loadable<ShopSettings>>;
@@ -14,7 +15,7 @@ export interface ShopActions {
   updateShopSettings(input: ShopSettingsUpdateInput): Promise<ShopSettings>;
 }
 
-export function createShopSlice(ctx: SliceContext): { state: ShopState; actions: ShopActions } {
+export function createShopSlice(ctx: SliceContext): SliceParts<ShopState, ShopActions> {
   const loader = createKeyedLoader();
 
   const actions: ShopActions = {
@@ -28,5 +29,11 @@ export function createShopSlice(ctx: SliceContext): { state: ShopState; actions:
     },
   };
 
-  return { state: { byCompany: {} }, actions };
+  return {
+    state: { byCompany: {} },
+    actions,
+    resync() {
+      for (const id of Object.keys(ctx.get().shop.byCompany)) void actions.loadShopSettings(Number(id));
+    },
+  };
 }

@@ -1,23 +1,30 @@
-// The renderer's one zustand store, built from typed slices. Actions (under `actions`) are the only code
-// that calls the console client; components read state through one selector per value.
+// The renderer's one zustand store, built from typed slices: the frame's own two (session, ui) and every
+// area's (src-renderer/areas.ts; an area's manifest declares its slices' types in `AreaSlices` below and
+// registers their factories in its `slices`). Actions (under `actions`) are the only code that calls the
+// console client; components read state through one selector per value.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createBillingSlice, type BillingActions, type BillingState } from './billing-slice';
-import { createAppsSlice, type AppsActions, type AppsState } from './apps-slice';
-import { createCompaniesSlice, type CompaniesActions, type CompaniesState } from './companies-slice';
-import { createDevToolsSlice, type DevToolsActions, type DevToolsState } from './dev-tools-slice';
-import { createEmbeddedAppsSlice, type EmbeddedAppsActions, type EmbeddedAppsState } from './embedded-apps-slice';
+import type { SliceParts } from '../area';
+import { RENDERER_AREAS } from '../areas';
 import { idle } from './loadable';
-import { createOAuthSlice, type OAuthActions, type OAuthState } from './oauth-slice';
-import { createOutboxSlice, type OutboxActions, type OutboxState } from './outbox-slice';
-import { createRequestsSlice, type RequestsActions, type RequestsState } from './requests-slice';
-import { createSalesSlice, type SalesActions, type SalesState } from './sales-slice';
 import { createSessionSlice, type SessionActions, type SessionState } from './session-slice';
-import { createShopDataSlice, type ShopDataActions, type ShopDataState } from './shop-data-slice';
-import { createShopSlice, type ShopActions, type ShopState } from './shop-slice';
 import type { ConsoleApi, SliceContext } from './slice-context';
 import { createUiSlice, type UiActions, type UiState } from './ui-slice';
-import { createUsersSlice, type UsersActions, type UsersState } from './users-slice';
-import { createWebhooksSlice, type WebhooksActions, type WebhooksState } from './webhooks-slice';
+
+/**
+ * The areas' slices: key -> its state and actions. Each area adds its own with a module augmentation in its
+ * manifest (`declare module '../state/store' { interface AreaSlices { billing: { state: BillingState;
+ * actions: BillingActions } } }`) and registers the factory under the same key in its `slices`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the areas' augmentations
+export interface AreaSlices {}
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+export type AreaSliceKey = keyof AreaSlices;
+export type AreaSliceState<K extends AreaSliceKey> = AreaSlices[K] extends { state: infer S } ? S : never;
+export type AreaSliceActions<K extends AreaSliceKey> = AreaSlices[K] extends { actions: infer A } ? A : never;
+type AreaStates = { [K in AreaSliceKey]: AreaSliceState<K> };
+type AreaActions = UnionToIntersection<{ [K in AreaSliceKey]: AreaSliceActions<K> }[AreaSliceKey]>;
 
 interface ResetActions {
   /** Runs `fn` once after a short delay however often `key` is scheduled meanwhile (pushed events use it). */
@@ -26,43 +33,17 @@ interface ResetActions {
   resetForUser(): void;
   /** The acting company changed: data that depends on it is stale. */
   resetForActing(): void;
+  /** Reloads what the areas show after the event stream was down (the session slice's resyncAll calls it). */
+  resyncAreas(): void;
 }
 
-export type AppActions = SessionActions &
-  CompaniesActions &
-  UsersActions &
-  ShopActions &
-  ShopDataActions &
-  SalesActions &
-  RequestsActions &
-  OutboxActions &
-  OAuthActions &
-  WebhooksActions &
-  DevToolsActions &
-  EmbeddedAppsActions &
-  BillingActions &
-  AppsActions &
-  UiActions &
-  ResetActions;
+export type AppActions = SessionActions & UiActions & AreaActions & ResetActions;
 
-export interface AppState {
+export type AppState = AreaStates & {
   session: SessionState;
-  companies: CompaniesState;
-  users: UsersState;
-  shop: ShopState;
-  shopData: ShopDataState;
-  sales: SalesState;
-  requests: RequestsState;
-  outbox: OutboxState;
-  oauth: OAuthState;
-  webhooks: WebhooksState;
-  devTools: DevToolsState;
-  embeddedApps: EmbeddedAppsState;
-  billing: BillingState;
-  apps: AppsState;
   ui: UiState;
   actions: AppActions;
-}
+};
 
 export type AppStore = StoreApi<AppState>;
 
@@ -90,88 +71,35 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
   return createStore<AppState>()((set, get) => {
     const ctx: SliceContext = { set, get, client, schedule };
     const session = createSessionSlice(ctx);
-    const companies = createCompaniesSlice(ctx);
-    const users = createUsersSlice(ctx);
-    const shop = createShopSlice(ctx);
-    const shopData = createShopDataSlice(ctx);
-    const sales = createSalesSlice(ctx);
-    const requests = createRequestsSlice(ctx);
-    const outbox = createOutboxSlice(ctx);
-    const oauth = createOAuthSlice(ctx);
-    const webhooks = createWebhooksSlice(ctx);
-    const devTools = createDevToolsSlice(ctx);
-    const embeddedApps = createEmbeddedAppsSlice(ctx);
-    const billing = createBillingSlice(ctx);
-    const apps = createAppsSlice(ctx);
     const ui = createUiSlice(ctx);
+    const slices = new Map<string, SliceParts<unknown, unknown>>();
+    for (const area of RENDERER_AREAS) {
+      for (const [key, factory] of Object.entries(area.slices ?? {}) as [string, (c: SliceContext) => SliceParts<unknown, unknown>][]) {
+        if (slices.has(key) || key === 'session' || key === 'ui' || key === 'actions') throw new Error(`store slice "${key}" is declared twice (area ${area.name})`);
+        slices.set(key, factory(ctx));
+      }
+    }
+    const areaStates = (pick: (parts: SliceParts<unknown, unknown>, current: unknown) => unknown, current?: AppState) =>
+      Object.fromEntries([...slices].map(([key, parts]) => [key, pick(parts, current?.[key as AreaSliceKey])]));
 
     const reset: ResetActions = {
       scheduleRefresh: schedule,
       resetForUser() {
         set((s) => ({
           session: { ...s.session, switcher: idle(), candidates: s.session.candidates },
-          companies: { ...companies.state, query: s.companies.query },
-          users: users.state,
-          shop: shop.state,
-          shopData: shopData.state,
-          sales: sales.state,
-          requests: requests.state,
-          outbox: outbox.state,
-          oauth: oauth.state,
-          webhooks: webhooks.state,
-          devTools: devTools.state,
-          embeddedApps: embeddedApps.state,
-          billing: billing.state,
-          apps: apps.state,
+          ...(areaStates((parts, current) => (parts.forUser ? parts.forUser(current) : parts.state), s) as AreaStates),
         }));
       },
       resetForActing() {
-        set((s) => ({
-          requests: { ...s.requests, list: idle(), directory: idle() },
-          webhooks: { ...webhooks.state, clock: s.webhooks.clock },
-          devTools: { ...devTools.state, compatibility: s.devTools.compatibility },
-          embeddedApps: { ...embeddedApps.state, lists: s.embeddedApps.lists },
-          billing: billing.state,
-          apps: { ...apps.state, storeQuery: s.apps.storeQuery, review: s.apps.review, reviewFilter: s.apps.reviewFilter },
-        }));
-        shopData.actions.resetShopData(get().session.info?.acting?.id ?? null);
+        set((s) => areaStates((parts, current) => (parts.forActing ? parts.forActing(current) : current), s) as AreaStates);
+        for (const parts of slices.values()) parts.afterActing?.();
+      },
+      resyncAreas() {
+        for (const parts of slices.values()) parts.resync?.();
       },
     };
 
-    return {
-      session: session.state,
-      companies: companies.state,
-      users: users.state,
-      shop: shop.state,
-      shopData: shopData.state,
-      sales: sales.state,
-      requests: requests.state,
-      outbox: outbox.state,
-      oauth: oauth.state,
-      webhooks: webhooks.state,
-      devTools: devTools.state,
-      embeddedApps: embeddedApps.state,
-      billing: billing.state,
-      apps: apps.state,
-      ui: ui.state,
-      actions: {
-        ...session.actions,
-        ...companies.actions,
-        ...users.actions,
-        ...shop.actions,
-        ...shopData.actions,
-        ...sales.actions,
-        ...requests.actions,
-        ...outbox.actions,
-        ...oauth.actions,
-        ...webhooks.actions,
-        ...devTools.actions,
-        ...embeddedApps.actions,
-        ...billing.actions,
-        ...apps.actions,
-        ...ui.actions,
-        ...reset,
-      },
-    };
+    const actions = Object.assign({}, session.actions, ...[...slices.values()].map((p) => p.actions), ui.actions, reset) as AppActions;
+    return { ...(areaStates((parts) => parts.state) as AreaStates), session: session.state, ui: ui.state, actions } as AppState;
   });
 }

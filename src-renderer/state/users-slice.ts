@@ -4,6 +4,7 @@ import type { User } from '../../src-shared/api/types';
 import { createKeyedLoader } from './keyed-loader';
 import { ready, type Loadable } from './loadable';
 import { entryTarget, mutate, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export interface UsersState {
   byCompany: Record<number, Loadable<User[]>>;
@@ -16,7 +17,7 @@ export interface UsersActions {
   deleteUser(user: User): Promise<void>;
 }
 
-export function createUsersSlice(ctx: SliceContext): { state: UsersState; actions: UsersActions } {
+export function createUsersSlice(ctx: SliceContext): SliceParts<UsersState, UsersActions> {
   const loader = createKeyedLoader();
 
   const usersOf = (companyId: number) => entryTarget(ctx, 'users', 'byCompany', companyId);
@@ -55,5 +56,11 @@ export function createUsersSlice(ctx: SliceContext): { state: UsersState; action
     },
   };
 
-  return { state: { byCompany: {} }, actions };
+  return {
+    state: { byCompany: {} },
+    actions,
+    resync() {
+      for (const id of Object.keys(ctx.get().users.byCompany)) void actions.loadUsers(Number(id));
+    },
+  };
 }

@@ -1,10 +1,11 @@
 // Webhooks and the platform clock: the hooks overview (grouped by app and company, with their state), the
 // delivery log (paged newest first; pushed events fetch what is newer, scrolling fetches what is older),
 // one attempt's request in detail, replays and reactivation.
-import type { ClockInfo, WebhookAttemptDetail, WebhookAttemptSummary, WebhooksOverview } from '../../src-shared/api/webhook-delivery-types';
+import type { ClockInfo, PrivateNetworksView, WebhookAttemptDetail, WebhookAttemptSummary, WebhooksOverview } from '../../src-shared/api/webhook-delivery-types';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './slice-context';
+import type { SliceParts } from '../area';
 
 export const ATTEMPTS_PAGE = 100;
 
@@ -25,6 +26,8 @@ export interface WebhooksState {
   clock: Loadable<ClockInfo>;
   /** Event ids whose replay was asked for and has not been logged yet. */
   replaying: number[];
+  /** The private ranges the operator allows webhooks into (loaded for operators only). */
+  privateNetworks: Loadable<PrivateNetworksView>;
 }
 
 export interface WebhooksActions {
@@ -38,6 +41,9 @@ export interface WebhooksActions {
   reactivate(webhookId: number): Promise<void>;
   loadClock(): Promise<void>;
   advanceClock(duration: string): Promise<ClockInfo>;
+  loadPrivateNetworks(): Promise<void>;
+  /** Operator only: allow ranges or take them back; field errors (allow, disallow) come back as ApiError. */
+  changePrivateNetworks(change: { allow?: string[]; disallow?: string[] }): Promise<void>;
 }
 
 const emptyLog = (webhookId: number | null): AttemptLog => ({ webhookId, items: [], hasMore: false, status: 'idle', error: null, loadingOlder: false });
@@ -46,7 +52,7 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; actions: WebhooksActions } {
+export function createWebhooksSlice(ctx: SliceContext): SliceParts<WebhooksState, WebhooksActions> {
   const loader = createKeyedLoader();
 
   const log = () => ctx.get().webhooks.log;
@@ -128,6 +134,14 @@ export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; 
 
     loadClock: () => loader.load('clock', fieldTarget(ctx, 'webhooks', 'clock'), () => ctx.client.call('clock.get', {})),
 
+    loadPrivateNetworks: () => loader.load('privateNetworks', fieldTarget(ctx, 'webhooks', 'privateNetworks'), () => ctx.client.call('webhooks.privateNetworks', {})),
+
+    async changePrivateNetworks(change) {
+      const removing = (change.disallow ?? []).length > 0;
+      const view = await mutate(ctx, () => ctx.client.call('webhooks.setPrivateNetworks', { allow: change.allow ?? [], disallow: change.disallow ?? [] }), removing ? 'Range taken back: webhooks to it are refused from now on' : 'Range allowed for webhooks');
+      patch(ctx, 'webhooks', { privateNetworks: ready(view) });
+    },
+
     async advanceClock(duration) {
       const clock = await ctx.client.call('clock.advance', { duration });
       patch(ctx, 'webhooks', { clock: ready(clock) });
@@ -135,5 +149,7 @@ export function createWebhooksSlice(ctx: SliceContext): { state: WebhooksState; 
     },
   };
 
-  return { state: { overview: idle(), log: emptyLog(null), details: {}, clock: idle(), replaying: [] }, actions };
+  const initial: WebhooksState = { overview: idle(), log: emptyLog(null), details: {}, clock: idle(), replaying: [], privateNetworks: idle() };
+  // The platform clock and the operator's private networks are not the acting company's: they stay across a switch.
+  return { state: initial, actions, forActing: (current) => ({ ...initial, clock: current.clock, privateNetworks: current.privateNetworks }) };
 }

@@ -1,5 +1,6 @@
 // Initials on a colour derived from the name: a quick visual anchor for companies and people.
 import type { CSSProperties } from 'react';
+import './avatar.css';
 
 function hueOf(text: string): number {
   let h = 0;

@@ -10,6 +10,7 @@ import { ariaSort, fittingColumns, gridOf, type Column, type SortState } from '.
 
 export type { Column, SortState } from './table-columns';
 import { ErrorState, SkeletonRows } from './states';
+import './data-table.css';
 
 export interface DataTableProps<T> {
   label: string;

@@ -5,6 +5,7 @@ import { createPortal } from 'react-dom';
 import { CancelConfirm } from './form-footer';
 import { Icon } from './icons';
 import type { ConfirmedAction } from './use-action';
+import './dialog.css';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 

@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useFocusTrap } from './dialog';
 import { Icon } from './icons';
+import './drawer.css';
 
 export function Drawer({
   title,

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Icon, type IconName } from './icons';
 import { Spinner } from './states';
 import type { FormApi } from './use-form';
+import './form-footer.css';
 
 /** A button whose icon turns into a spinner while `busy`. */
 export function BusyButton({

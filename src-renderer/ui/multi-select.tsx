@@ -2,6 +2,7 @@
 // searchable list of checkboxes. A fieldset with a legend, so it reads as one control.
 import { useId, useMemo, useState } from 'react';
 import { Icon } from './icons';
+import './multi-select.css';
 
 export interface MultiOption {
   value: number;

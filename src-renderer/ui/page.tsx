@@ -1,6 +1,7 @@
 // Page scaffolding shared by the screens: header with title, badges and actions; cards; tabs.
 import type { ReactNode } from 'react';
 import { Icon } from './icons';
+import './page.css';
 
 export function PageHeader({
   title,

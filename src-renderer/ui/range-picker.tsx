@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { errorText } from './fields';
 import { Icon } from './icons';
 import { RANGE_PRESETS, describeRange, presetSelection, rangeProblems, type PresetId, type RangeSelection } from './date-range-presets';
+import './range-picker.css';
 
 export function RangePicker({ value, today, onChange, testId = 'range-picker' }: { value: RangeSelection; today: string; onChange: (range: RangeSelection) => void; testId?: string }) {
   const [open, setOpen] = useState(false);

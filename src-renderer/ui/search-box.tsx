@@ -2,6 +2,7 @@
 // and "/" focuses it from anywhere on the page, as in many admin tools.
 import { useEffect, useRef, useState } from 'react';
 import { Icon } from './icons';
+import './search-box.css';
 
 export function SearchBox({
   value,

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Icon } from './icons';
 import { Spinner } from './states';
+import './search-picker.css';
 
 export interface PickerOption<T> {
   key: string | number;

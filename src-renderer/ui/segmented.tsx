@@ -1,4 +1,6 @@
 // A small one-of-n switch for toolbars (route filter, active / inactive, chart currency), as a radio group.
+import './segmented.css';
+
 export function Segmented<T extends string>({
   label,
   value,

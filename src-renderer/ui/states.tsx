@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { PERMISSION_LABELS, type Permission } from '../../src-shared/domain/permissions';
 import { Icon, type IconName } from './icons';
+import './states.css';
 
 export function Spinner({ size = 16, label }: { size?: number; label?: string }) {
   return (

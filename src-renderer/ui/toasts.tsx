@@ -1,6 +1,7 @@
 // Toasts for the outcome of actions: successes briefly, errors longer and with their message.
 import { useActions, useApp } from '../state/store-context';
 import { Icon } from './icons';
+import './toasts.css';
 
 export function Toasts() {
   const toasts = useApp((s) => s.ui.toasts);

@@ -107,6 +107,8 @@ export interface BillingDocument extends PlannedDocument {
   reason: string | null;
   /** Later documents correcting this one. */
   corrections: DocumentRef[];
+  /** The issuing partner's logo (white label: a partner's invoices to its clients); null for the platform's. */
+  issuerLogo: { dataUrl: string; width: number; height: number } | null;
 }
 
 export interface DocumentSummary {
@@ -168,6 +170,8 @@ export interface CurrencyBillingTotals {
 
 export type BillingWarningKind =
   | 'sample_skipped'
+  /** A development company (`partnerdeck app dev`): its test orders are never billed. */
+  | 'development_skipped'
   | 'route_changed'
   | 'sample_changed'
   | 'figures_changed'

@@ -5,7 +5,7 @@
 export type LocalOnlyFeature =
   | 'http_basic_client_auth'
   | 'pkce'
-  | 'access_token_query_on_admin'
+  | 'refresh_grace_window'
   | 'standard_webhooks_headers';
 
 /** A mark on a logged request: a local-only convenience it relied on (and what the hosted platform would do),

@@ -4,6 +4,10 @@ import { z } from 'zod';
 import { findCountry } from '../domain/countries';
 import { PERMISSIONS } from '../domain/permissions';
 import { checkVatId } from '../domain/vat-id';
+import { LOGO_LIMITS, fileSizeText } from '../domain/white-label';
+
+/** Base64 of a file a little over the logo limit, so the core can say how large it is. */
+const LOGO_BASE64_MAX = Math.ceil((LOGO_LIMITS.maxBytes * 1.4) / 3) * 4;
 
 const id = z.number().int().positive();
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
@@ -89,6 +93,8 @@ export const companyListSchema = z.object({
   search: z.string().trim().max(200).default(''),
   route: z.enum(['any', 'direct', 'via_partner']).default('any'),
   sample: z.enum(['any', 'sample', 'real']).default('any'),
+  /** Only the company with exactly this token (the search box also matches tokens, in part). */
+  token: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
   sort: z.enum(['name', 'createdAt', 'country', 'city', 'users']).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   /** At most this many (the first in the sort order); omitted: every match (the companies screen virtualizes). */
@@ -149,5 +155,18 @@ export const partnerSetupSchema = z.object({
   password: passwordSchema,
 });
 export type PartnerSetupInput = z.input<typeof partnerSetupSchema>;
+
+/** A logo file for `branding.setLogo`, as base64 (the console's JSON body). The size and the content are checked
+ * by the core (core/branding/logo-file.ts); this only bounds what is read. */
+export const logoUploadSchema = z.object({
+  companyId: id,
+  fileName: z.string().trim().max(200, 'must be at most 200 characters').default('logo'),
+  dataBase64: z
+    .string()
+    .min(1, 'is empty: choose a file')
+    .max(LOGO_BASE64_MAX, `is larger than ${fileSizeText(LOGO_LIMITS.maxBytes)}; a logo may be at most ${fileSizeText(LOGO_LIMITS.maxBytes)}`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'is not base64'),
+});
+export type LogoUploadInput = z.input<typeof logoUploadSchema>;
 
 export { id as idSchema };

@@ -160,6 +160,8 @@ export const PRODUCT_SORTS = ['name', 'price', 'stock', 'sku', 'kind', 'createdA
 export const productListSchema = z.object({
   ...listBase,
   kind: z.enum(PRODUCT_KINDS).optional(),
+  /** Only what a shop's storefront sells (its catalogue kinds): apps and themes are bought in the App Store. */
+  sellable: z.boolean().optional(),
   categoryId: id.optional(),
   active: z.enum(['any', 'active', 'inactive']).default('any'),
   sort: sortOf(PRODUCT_SORTS, 'name'),

@@ -15,6 +15,8 @@ export interface Company {
   vatId: string | null;
   token: string | null;
   isSample: boolean;
+  /** A development company (`partnerdeck app dev`): places test orders, never billed, marked like a sample company. */
+  isDevelopment: boolean;
   paymentRoute: PaymentRoute;
   isPartner: boolean;
   partnerId: number | null;
@@ -29,7 +31,10 @@ export interface CompanySummary {
   name: string;
   country: string;
   city: string;
+  /** For external identification (spec §1); the companies list finds a company by it. */
+  token: string | null;
   isSample: boolean;
+  isDevelopment: boolean;
   paymentRoute: PaymentRoute;
   isPartner: boolean;
   partnerId: number | null;
@@ -107,6 +112,8 @@ export interface SessionInfo {
   recentCompanyIds: number[];
   /** The signed-in user is the platform operator: the console shows App review. */
   isOperator: boolean;
+  /** The partner brand (logo, admin domain) this user sees; null: the platform's own. */
+  brand: SessionBrand | null;
   /** The signed-in user may move the platform clock (the operator role or a partner's administrator). */
   canMoveClock: boolean;
 }
@@ -139,4 +146,44 @@ export interface SignInCandidate {
   companyIsPartner: boolean;
   /** The user has the platform operator role (App review). */
   isOperator: boolean;
+}
+
+/** A partner's uploaded logo (white label). `dataUrl` is only ever used as an <img> source. */
+export interface PartnerLogo {
+  mime: 'image/png' | 'image/jpeg' | 'image/webp' | 'image/svg+xml';
+  width: number;
+  height: number;
+  sizeBytes: number;
+  fileName: string;
+  uploadedAt: string;
+  uploadedBy: string;
+  /** Changes with the file (the session's brand carries it, so the console reloads a changed logo). */
+  sha256: string;
+  dataUrl: string;
+}
+
+/** A partner's white label: its admin domain, the host to point it at, its logo. */
+export interface WhiteLabel {
+  companyId: number;
+  adminDomain: string | null;
+  /** `https://<adminDomain>/` when one is set: where the partner's clients sign in. */
+  adminUrl: string | null;
+  /** The platform's admin host the domain's CNAME record points at (a platform setting). */
+  cnameTarget: string;
+  logo: PartnerLogo | null;
+}
+
+export interface LogoUploadResult {
+  whiteLabel: WhiteLabel;
+  /** What was taken out of an SVG before it was stored (scripts, event handlers, outside references). */
+  removed: string[];
+}
+
+/** Whose brand the signed-in user sees: its own company's if that is a partner, else its partner's (or none). */
+export interface SessionBrand {
+  partnerId: number;
+  partnerName: string;
+  adminDomain: string | null;
+  /** The logo's sha256, or null: the platform's own logo. */
+  logoVersion: string | null;
 }

@@ -1,6 +1,14 @@
 // Shapes of the webhook delivery and clock parts of the console API (and of the CLI's --json output).
 // Times are ISO 8601 strings of platform time.
 
+/** The private ranges webhooks may go to (set by the platform operator; everything private is refused otherwise). */
+export interface PrivateNetworksView {
+  /** CIDR ranges, in the order they were allowed. */
+  allowedRanges: string[];
+  /** The ranges inside which an operator may allow a part (10.0.0.0/8, …, fc00::/7). */
+  allowableRanges: string[];
+}
+
 export interface ClockInfo {
   /** Platform time. */
   now: string;

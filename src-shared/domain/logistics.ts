@@ -132,9 +132,10 @@ export function selectRate<R extends RateRule>(rules: readonly R[], q: RateQuest
   return bestPreferred ?? best;
 }
 
-/** "0–500 g", "501 g and more". */
+/** "0 – 500 g", "501 g and more": whole grams, so the edges read exactly as they apply (both included). */
 export function bracketLabel(minGrams: number, maxGrams: number | null): string {
-  return maxGrams === null ? `${formatGrams(minGrams)} and more` : `${formatGrams(minGrams)} – ${formatGrams(maxGrams)}`;
+  const g = (n: number) => n.toLocaleString('en');
+  return maxGrams === null ? `${g(minGrams)} g and more` : `${g(minGrams)} – ${g(maxGrams)} g`;
 }
 
 export function formatGrams(grams: number): string {

@@ -2,7 +2,8 @@
 // (Kawaii's administrator) creates an app under My Apps — the Authorization URL must be one of the redirect
 // URIs — reveals its secret and requests approval; the platform operator approves it into Beta under App
 // review; the partner finds it in the App Store marked Beta and free, installs it for a client (the consent
-// page carries the app's permissions as scope), sees it installed, and uninstalls it.
+// page carries the app's permissions as scope), sees it installed, and uninstalls it. The developer's own
+// storefront does not offer the listing (apps and themes are bought in the App Store).
 import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
@@ -125,6 +126,20 @@ describe('the App Store in Chromium', () => {
     await byTestId(`uninstall-${appId}-${alpen}`).click();
     await byTestId('confirm-button').click();
     await expect.poll(() => byTestId(`installed-${appId}-${alpen}`).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("the developer's storefront leaves its App Store listings out: apps and themes are bought in the App Store (issue 23 row 6)", async () => {
+    await signIn('yuki@kawaii-stationery.example');
+    await byTestId('nav-storefront').click();
+    await byTestId('storefront-search').fill('E2E Inventory');
+    await expect.poll(() => page.getByText('Apps and themes are bought in the App Store, not here.').count()).toBe(1);
+    expect(await byTestId('storefront-product').count()).toBe(0);
+    await byTestId('storefront-search').fill('');
+    await expect.poll(() => byTestId('storefront-product').count()).toBeGreaterThan(0);
+    const kinds = await page.locator('[data-testid="storefront-product"] .product-kind').allTextContents();
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.filter((kind) => kind === 'App' || kind === 'Theme')).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -39,12 +39,15 @@ export function openBillingPlatform(start = '2026-10-01T08:00:00Z') {
   const userActor = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
 
   const partner = newPartner('Northwind Test GmbH', 'dana@northwind.example');
+  /** A client created by the operator for a partner carries that partner's administrator's attestation. */
+  const attestation = (partnerId: number | null) =>
+    partnerId === null ? { partnerId } : { partnerId, attestedBy: platform.repos.users.adminsOf(partnerId)[0]?.id };
 
   const client = (name: string, spec: ClientSpec = {}): number =>
     platform.companies.create(
       OPERATOR,
       { ...base, name, country: spec.country ?? 'DE', vatId: spec.vatId ?? null, isSample: spec.sample ?? false, paymentRoute: spec.route ?? 'direct', email: spec.email ?? `billing@${name.toLowerCase().replace(/[^a-z]+/g, '-')}.example` },
-      { partnerId: spec.partnerId === undefined ? partner.id : spec.partnerId },
+      attestation(spec.partnerId === undefined ? partner.id : spec.partnerId),
     ).id;
 
   const product = (companyId: number, kind: ProductKind, name: string, priceMinor: number, extra: { vatRateBp?: number; currency?: string } = {}) =>

@@ -38,6 +38,7 @@ export const company = (id: number, extra: Partial<Company> = {}): Company => ({
   vatId: null,
   token: null,
   isSample: false,
+  isDevelopment: false,
   paymentRoute: 'direct',
   isPartner: false,
   partnerId: 1,
@@ -49,7 +50,7 @@ export const company = (id: number, extra: Partial<Company> = {}): Company => ({
 });
 export const partner = company(1, { isPartner: true, partnerId: null, partnerName: null, name: 'Partner' });
 export const user: User = { id: 10, companyId: 1, email: 'p@x.example', name: 'Pat', permissions: ['clients', 'settings', 'users'], isAdmin: true, isOperator: false, createdAt: partner.createdAt };
-export const selfSession: SessionInfo = { user, home: partner, acting: partner, isSelf: true, permissions: user.permissions, storeAvailable: false, recentCompanyIds: [], isOperator: false, canMoveClock: true };
+export const selfSession: SessionInfo = { user, home: partner, acting: partner, isSelf: true, permissions: user.permissions, storeAvailable: false, recentCompanyIds: [], isOperator: false, brand: null, canMoveClock: true };
 export const clientSession = (id: number): SessionInfo => ({ ...selfSession, acting: company(id), isSelf: false, storeAvailable: true, recentCompanyIds: [id] });
 
 export const baseHandlers: Partial<Record<MethodName, Handler>> = {

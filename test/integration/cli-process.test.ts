@@ -111,7 +111,10 @@ describe('the platform port of a data folder', () => {
 
 /** Runs the CLI on a pseudo-terminal (util-linux `script`), typing into it as a person would. */
 function onTerminal(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  // `exec`: no shell stays between `script` and the CLI. dash (Debian's /bin/sh, `script`'s shell when SHELL is
+  // unset or /bin/sh, as on CI) would otherwise get the Ctrl+C too and, lacking bash's wait-and-cooperative-exit,
+  // re-raise it on itself after the CLI exited 0: exit 130.
+  const command = 'exec ' + [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   const child = spawn('script', ['-qfec', command, '/dev/null'], { stdio: 'pipe', env: { ...process.env, ...env, TERM: 'xterm-256color' } });
   let screen = '';
   child.stdout.on('data', (c: Buffer) => (screen += c.toString()));
@@ -143,7 +146,7 @@ describe.runIf(hasScript)('on a terminal', () => {
     await expect.poll(term.screen, { timeout: 20_000 }).toContain('Ctrl+C to stop.');
     const screen = term.screen().replace(/\r/g, '');
     expect(screen).not.toContain('\u001b[');
-    expect(screen).toMatch(/PartnerDeck console running\n {2}Console {6}http:\/\/127\.0\.0\.1:\d+\/\?launch=\S+\n {2}Platform {5}http:\/\/127\.0\.0\.1:\d+\n {2}Data folder {2}.*tty-console\n/);
+    expect(screen).toMatch(/PartnerDeck console running\n {2}Console {6}http:\/\/127\.0\.0\.1:\d+\/#launch=\S+ {2}\(opens once, within 5 minutes\)\n {2}Platform {5}http:\/\/127\.0\.0\.1:\d+\n {2}Data folder {2}.*tty-console\n/);
     term.type('\u0003');
     expect(await exited(term.child)).toBe(0);
 

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { assertBuilt, BIN, runCli, startCli, stop } from '../helpers/cli';
 import { tempDir } from '../helpers/platform';
 
@@ -102,19 +103,48 @@ describe('company and user commands', () => {
     const partner = runCli(['company', 'create', '--name', 'CLI Partners GmbH', '--partner-program', '--json'], env);
     expect(partner.status).toBe(0);
     const partnerId = JSON.parse(partner.stdout).id;
-    const client = runCli(['company', 'create', '--name', 'CLI Client SARL', '--partner', String(partnerId), '--sample', '--route', 'via_partner', '--vat-id', 'FR12345678901', '--country', 'FR', '--json'], env);
+    const boss = runCli(['user', 'create', '--company', String(partnerId), '--email', 'boss@cli-partners.example', '--password', 'long-password', '--admin', '--name', 'Bea Boss', '--json'], env);
+    expect(boss.status).toBe(0);
+    // Issue 23 row 5: the attestation names the partner's user; a stranger is refused in one line, nothing written.
+    const stranger = runCli(['company', 'create', '--name', 'CLI Client SARL', '--partner', String(partnerId), '--attest-not-affiliated', 'someone@else.example'], env);
+    expect(stranger.status).not.toBe(0);
+    expect(stranger.stderr.trim()).toBe(`partnerdeck: --attest-not-affiliated: "someone@else.example" is not a user of partner ${partnerId} (its users: boss@cli-partners.example)`);
+    const client = runCli(['company', 'create', '--name', 'CLI Client SARL', '--partner', String(partnerId), '--attest-not-affiliated', 'Boss@CLI-Partners.example', '--sample', '--route', 'via_partner', '--vat-id', 'FR12345678901', '--country', 'FR', '--json'], env);
     expect(client.status).toBe(0);
     expect(JSON.parse(client.stdout)).toMatchObject({ name: 'CLI Client SARL', partnerId, isSample: true, paymentRoute: 'via_partner', vatId: 'FR12345678901', country: 'FR' });
+    const db = new Database(join(data, 'partnerdeck.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare('SELECT partner_id, user_id FROM partner_attestations').all()).toEqual([{ partner_id: partnerId, user_id: JSON.parse(boss.stdout).id }]);
+    } finally {
+      db.close();
+    }
     const user = runCli(['user', 'create', '--company', String(JSON.parse(client.stdout).id), '--email', 'ops@client.example', '--password', 'long-password', '--permissions', 'orders,products', '--json'], env);
     expect(user.status).toBe(0);
     expect(JSON.parse(user.stdout)).toMatchObject({ email: 'ops@client.example', permissions: ['products', 'orders'] });
     const list = runCli(['company', 'list', '--json'], env);
     expect(JSON.parse(list.stdout).map((c: { name: string; userCount: number }) => [c.name, c.userCount])).toEqual([
-      ['CLI Partners GmbH', 0],
+      ['CLI Partners GmbH', 1],
       ['CLI Client SARL', 1],
     ]);
     const clients = runCli(['company', 'list', '--partner', String(partnerId), '--json'], env);
     expect(JSON.parse(clients.stdout)).toHaveLength(1);
+  });
+
+  it('company list --token finds the company by its token (every company, or among a partner\'s clients)', () => {
+    const made = runCli(['company', 'create', '--name', 'Token Shop AG', '--token', 'ERP-10442', '--json'], env);
+    expect(made.status).toBe(0);
+    const id = JSON.parse(made.stdout).id;
+    const found = runCli(['company', 'list', '--token', 'ERP-10442', '--json'], env);
+    expect(found.status).toBe(0);
+    expect(JSON.parse(found.stdout).map((c: { id: number; token: string }) => [c.id, c.token])).toEqual([[id, 'ERP-10442']]);
+    expect(runCli(['company', 'list', '--token', 'ERP-10442'], env).stdout).toMatch(/Token Shop AG .*ERP-10442/);
+    expect(JSON.parse(runCli(['company', 'list', '--token', 'ERP-1044', '--json'], env).stdout)).toEqual([]);
+    expect(runCli(['company', 'list', '--token', 'nope'], env).stdout.trim()).toBe('No company has the token nope.');
+    const partnerId = JSON.parse(runCli(['company', 'list', '--json'], env).stdout).find((c: { isPartner: boolean }) => c.isPartner).id;
+    // Not a client of that partner: not found there.
+    expect(JSON.parse(runCli(['company', 'list', '--partner', String(partnerId), '--token', 'ERP-10442', '--json'], env).stdout)).toEqual([]);
+    expect(runCli(['company', 'create', '--name', 'Other', '--token', 'ERP-10442'], env).stderr).toMatch(/--token: is already used by another company/);
+    expect(runCli(['company', 'list', '--token', ' '], env).stderr).toMatch(/--token: must not be empty/);
   });
 
   it.each([
@@ -125,6 +155,8 @@ describe('company and user commands', () => {
     [['company', 'create', '--nme', 'X'], /unknown flag '--nme' \(did you mean --name\?\)/],
     [['company', 'lst'], /unknown command 'lst' \(did you mean list\?\)/],
     [['company', 'create', '--name', 'X', '--partner', 'abc'], /--partner must be a positive whole number/],
+    [['company', 'create', '--name', 'X', '--partner', '7'], /^partnerdeck: --attest-not-affiliated: a client of partner 7 needs the partner's non-affiliation attestation; name the partner's user who gives it/],
+    [['company', 'create', '--name', 'X', '--attest-not-affiliated', 'a@b.example'], /^partnerdeck: --attest-not-affiliated: only a client of a partner is attested; add --partner ID/],
     [['user', 'create', '--company', '1', '--email', 'bad', '--password', 'long-password'], /--email: is not a valid email address/],
     [['user', 'create', '--company', '1', '--email', 'a@b.example', '--password', 'short'], /--password: must be at least 8 characters/],
     [['user', 'create', '--company', '1', '--email', 'a@b.example', '--password', 'long-password', '--permissions', 'root'], /--permissions root: must be one of/],

@@ -9,7 +9,7 @@ import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-s
 import { checkoutSchema } from '../../src-shared/api/shop-inputs';
 import { parseInput } from '../../src-shared/api/validation';
 import { recordingIo } from '../helpers/cli-io';
-import { tempDir } from '../helpers/platform';
+import { TEST_PASSWORD_HASH, tempDir } from '../helpers/platform';
 import { join } from 'node:path';
 
 const dir = tempDir('pd-logistics-cli-');
@@ -42,7 +42,8 @@ describe('partnerdeck logistics and shipments', () => {
         p.companies.create(OPERATOR, { name, country: 'DE', email: `${name.toLowerCase().replace(/\W/g, '')}@example.com`, phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true }, extra as never);
       const partner = make('Cargo Partner', { isPartner: true });
       const other = make('Other Partner', { isPartner: true });
-      const shop = make('Shoe Shop', { partnerId: partner.id });
+      const admin = p.users.create(OPERATOR, { companyId: partner.id, email: 'admin@cargo-partner.example', name: 'Cargo Admin', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
+      const shop = make('Shoe Shop', { partnerId: partner.id, attestedBy: admin.id });
       p.shop.updateSettings(OPERATOR, { companyId: shop.id, storefrontOpen: true });
       const product = p.catalog.createProduct(OPERATOR, shop.id, { sku: 'BOOT', description: '', isActive: true, categoryIds: [], kind: 'physical', name: 'Boots', priceMinor: 9900, currency: 'EUR', vatRateBp: 1900, weightGrams: 900, stock: 100 } as never);
       return { partnerId: partner.id, shopId: shop.id, productId: product.id, otherPartner: other.id };

@@ -23,7 +23,7 @@ function buildWorker(): string {
   const cache = join(__dirname, '..', '..', 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const out = join(mkdtempSync(join(cache, 'pd-reserver-')), 'reserver.cjs');
-  buildSync({ entryPoints: [join(__dirname, 'fixtures/logistics-reserver.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, external: ['better-sqlite3'], logLevel: 'error' });
+  buildSync({ entryPoints: [join(__dirname, 'fixtures/logistics-reserver.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, external: ['better-sqlite3'], loader: { '.wasm': 'binary' }, logLevel: 'error' });
   return out;
 }
 

@@ -4,6 +4,7 @@
 // another connection (what `partnerdeck trigger` does from another process).
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OPERATOR } from '../../src-main/core/access';
 import { standardWebhooksSecret } from '../../src-main/core/webhooks/webhook-signing';
 import type { WebhookDispatcher } from '../../src-main/core/webhooks/webhook-dispatcher';
 import { independentHash } from '../helpers/independent-hash';
@@ -173,6 +174,30 @@ describe('webhook delivery', () => {
     expect(receiver.requests).toHaveLength(0);
     expect(attempts().map((a) => [a.ok, a.status_code, a.error])).toEqual([
       [0, null, 'refused: the address must not point at a link-local or cloud metadata address (169.254.169.254)'],
+    ]);
+  });
+
+  it('does not send to a private network address stored before the rules (M1)', async () => {
+    const { platform, receiver, hook, order, dispatcher, attempts } = await setup();
+    platform.db.prepare('UPDATE webhooks SET address = ? WHERE id = ?').run('http://[::ffff:10.0.0.1]:9/hook', hook);
+    order(1);
+    await dispatcher.settle();
+    expect(receiver.requests).toHaveLength(0);
+    expect(attempts().map((a) => a.error)).toEqual([
+      'refused: the address must not point at an IPv4-mapped address carrying 10.0.0.1, a private network address (::ffff:a00:1); the platform operator can allow a private range (partnerdeck webhooks private-networks --allow CIDR)',
+    ]);
+  });
+
+  it('does not send to a private range the operator took back after the hook was registered', async () => {
+    const { platform, receiver, hook, order, dispatcher, attempts } = await setup();
+    platform.webhookNetwork.change(OPERATOR, { allow: ['192.168.0.0/16'], disallow: [] });
+    platform.webhooks.update({ appId: platform.webhooks.listForCompany(shopCompanyId(platform))[0].appId, companyId: shopCompanyId(platform) }, hook, { id: hook, address: 'http://192.168.77.1:9/hook' });
+    platform.webhookNetwork.change(OPERATOR, { allow: [], disallow: ['192.168.0.0/16'] });
+    order(1);
+    await dispatcher.settle();
+    expect(receiver.requests).toHaveLength(0);
+    expect(attempts().map((a) => a.error)).toEqual([
+      'refused: the address must not point at a private network address (192.168.77.1); the platform operator can allow a private range (partnerdeck webhooks private-networks --allow CIDR)',
     ]);
   });
 

@@ -7,6 +7,7 @@ import type { AppSummary } from '../../../src-shared/api/oauth-types';
 import { OAUTH_SCOPES } from '../../../src-shared/domain/oauth-scopes';
 import { OPERATOR } from '../../core/access';
 import { UsageError } from '../cli-io';
+import { appDevCommand } from './app-dev-command';
 import { jsonOption, positiveInt, printTable, required, str, type Command, type CommandGroup } from '../command-kit';
 
 export function appJson(app: AppSummary): Record<string, unknown> {
@@ -111,4 +112,4 @@ export const APP_GROUPS: CommandGroup[] = [
   { name: 'app', summary: "Apps: register API credentials, list them, embedded apps' signed URLs, the operator's App Store review" },
 ];
 
-export const APP_COMMANDS: Command[] = [appCreate, appList];
+export const APP_COMMANDS: Command[] = [appCreate, appList, appDevCommand];

@@ -2,6 +2,7 @@
 // (written by whichever process serves it: serve, console, the desktop app), like `webhooks deliveries`.
 import type { ApiRequestEntry, ApiRequestQuery, ApiStatusFilter } from '../../../src-shared/api/devtools-types';
 import { WHOLE_LOG } from '../../core/devtools/api-log-service';
+import { CHAOS_ACTIONS, runOAuthChaos, type ChaosAction } from '../../core/devtools/oauth-chaos';
 import { formatApiRequest } from '../api-log-lines';
 import { colorsOn, paint, UsageError } from '../cli-io';
 import { jsonOption, positiveInt, str, type Command, type CommandGroup } from '../command-kit';
@@ -70,5 +71,37 @@ const logsTail: Command = {
   },
 };
 
-export const DEV_TOOLS_COMMANDS: readonly Command[] = [logsTail];
-export const DEV_TOOLS_GROUPS: readonly CommandGroup[] = [{ name: 'logs', summary: 'The API request log of the local platform' }];
+const oauthChaos: Command = {
+  name: 'oauth chaos',
+  summary: "Make an app's authorization for a company fail now: expire its access token, revoke its refresh family, replay its last rotated refresh token",
+  description: `Tests how an app copes when OAuth goes wrong, on the data folder (a running serve sees it at once):
+  expire-access-token           the access token expires now: the next API call answers 401 "access token expired"; refreshing works
+  revoke-refresh-family         every token of the grant is revoked: 401 on API calls, invalid_grant on refresh (authorize again)
+  replay-rotated-refresh-token  what the platform does when an already rotated refresh token comes back: the grant's tokens are revoked as a reuse
+Each action is written to the audit log and to the API request log (a CHAOS row), so \`partnerdeck logs tail\` shows it and then the app's requests failing.`,
+  arguments: [{ name: 'action', description: CHAOS_ACTIONS.join(' | '), required: true, choices: CHAOS_ACTIONS }],
+  options: {
+    app: { value: 'ID', description: 'the app', required: true },
+    company: { value: 'ID', description: 'the company the app is authorized for', required: true },
+    json: jsonOption('{"action", "appId", "companyId", "families", "effect"}'),
+  },
+  examples: ['oauth chaos expire-access-token --app 3 --company 5', 'oauth chaos replay-rotated-refresh-token --app 3 --company 5 --json'],
+  async run({ values, positionals, io, openPlatform }) {
+    const appId = positiveInt(str(values, 'app'), 'app')!;
+    const companyId = positiveInt(str(values, 'company'), 'company')!;
+    const platform = openPlatform('none');
+    try {
+      const result = runOAuthChaos(platform, { action: positionals[0] as ChaosAction, appId, companyId, actor: 'cli' });
+      io.out(values.json ? JSON.stringify(result) : `${result.action} for app ${appId} at company ${companyId} (${result.families} token famil${result.families === 1 ? 'y' : 'ies'}): ${result.effect}`);
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+export const DEV_TOOLS_COMMANDS: readonly Command[] = [logsTail, oauthChaos];
+export const DEV_TOOLS_GROUPS: readonly CommandGroup[] = [
+  { name: 'logs', summary: 'The API request log of the local platform' },
+  { name: 'oauth', summary: "OAuth chaos: make an app's tokens fail on purpose" },
+];

@@ -4,11 +4,12 @@ import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { examineDataFolder } from '../../core/db/doctor';
 import { join } from 'node:path';
 import { companyCreateSchema, userCreateSchema } from '../../../src-shared/api/inputs';
-import type { CompanySummary } from '../../../src-shared/api/types';
+import type { CompanySummary, User } from '../../../src-shared/api/types';
 import { parseInput } from '../../../src-shared/api/validation';
 import { OPERATOR } from '../../core/access';
 import { hashPassword } from '../../core/passwords';
 import { toCompanySummary } from '../../core/mappers';
+import type { Platform } from '../../core/platform';
 import { SERVER_INFO_FILE_NAME } from '../../core/paths';
 import { listenRemembered } from '../../core/server/port-memory';
 import { startPlatformServer } from '../../core/server/platform-server';
@@ -37,6 +38,11 @@ function logRow(file: string | null, verbose: boolean): [string, string][] {
   return file ? [['Log', `${file}${verbose ? ' (in detail: each request and webhook attempt)' : ''}`]] : [];
 }
 
+/** `--strict`: hosted-compatibility mode for this process (docs/platform-api.md, "Hosted-compatibility mode"). */
+const STRICT_OPTION = {
+  description: 'hosted-compatibility mode: accept only what the hosted platform is specified to (no HTTP Basic client auth, no PKCE, no refresh grace window, no Standard Webhooks headers)',
+};
+
 const VERBOSE_OPTION = { description: 'log in detail (each request, each webhook attempt) and say where the log file is' };
 
 /** Waits for the first Ctrl+C (or SIGTERM), saying so on a terminal. */
@@ -55,6 +61,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     seed: SEED_OPTION,
     port: PORT_OPTION('platform'),
     verbose: VERBOSE_OPTION,
+    strict: STRICT_OPTION,
     json: jsonOption('one line {"url", "dataDir", "adminToken"} once it listens'),
   },
   examples: ['serve', 'serve --data-dir ./demo --seed none --port 4010', 'serve --json'],
@@ -63,6 +70,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     const human = values.json !== true && io.stdoutIsTTY;
     const port = portFlag(values.port);
     const platform = openPlatform(seedChoice(str(values, 'seed'), 'demo'));
+    if (values.strict) platform.compatibility.forceStrict();
     // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
     const logger = startCliLogging(global.dataDir, values.verbose ? { level: 'debug' } : {});
     const log = logger.scope('serve').callback();
@@ -117,6 +125,7 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
     seed: SEED_OPTION,
     port: PORT_OPTION('console'),
     verbose: VERBOSE_OPTION,
+    strict: STRICT_OPTION,
     json: jsonOption('one line {"consoleUrl", "platformUrl"} once it listens'),
   },
   examples: ['console', 'console --no-open --data-dir ./demo', 'console --json --no-open'],
@@ -128,6 +137,7 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
       seed: seedChoice(str(values, 'seed'), 'demo'),
       verbose: values.verbose === true,
     });
+    if (values.strict) stack.platform.compatibility.forceStrict();
     const open = !values['no-open'];
     const first = stack.host.launchLink();
     // In a terminal: o opens the console again (a new one-time link), u prints a new link.
@@ -162,25 +172,30 @@ On a terminal it prints both addresses, the data folder and how to stop it; with
 
 const companyList: Command = {
   name: 'company list',
-  summary: "List companies: a partner's clients with --partner, else every company",
+  summary: "List companies: a partner's clients (--partner), every company, or the one with --token",
   options: {
     partner: { value: 'ID', description: 'only the clients of this partner' },
-    json: jsonOption('[{"id", "name", "country", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
+    token: { value: 'TOKEN', description: 'only the company with exactly this token (the token "for external identification")' },
+    json: jsonOption('[{"id", "name", "country", "token", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
   },
-  examples: ['company list', 'company list --partner 2 --json'],
+  examples: ['company list', 'company list --partner 2 --json', 'company list --token ERP-10442 --json'],
   async run({ values, io, openPlatform }) {
     const platform = openPlatform('none');
     try {
       const partnerId = positiveInt(str(values, 'partner'), 'partner');
+      const token = str(values, 'token');
+      if (token !== undefined && token.trim() === '') throw new UsageError('--token: must not be empty');
       let companies: CompanySummary[];
       if (partnerId !== undefined) {
         const partner = platform.repos.companies.get(partnerId);
         if (!partner?.is_partner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
-        companies = platform.companies.listClients(OPERATOR, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' }, partnerId);
+        companies = platform.companies.listClients(OPERATOR, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc', token: token?.trim() }, partnerId);
       } else {
         companies = platform.repos.companies.listAll().map(toCompanySummary);
+        if (token !== undefined) companies = companies.filter((c) => c.token === token.trim());
       }
       if (values.json) io.out(JSON.stringify(companies));
+      else if (companies.length === 0 && token !== undefined) io.out(`No company${partnerId !== undefined ? ` of partner ${partnerId}` : ''} has the token ${token.trim()}.`);
       else
         printTable(
           io,
@@ -192,6 +207,7 @@ const companyList: Command = {
             route: c.paymentRoute,
             partner: c.partnerId ?? '-',
             users: c.userCount,
+            ...(token !== undefined ? { token: c.token ?? '-' } : {}),
           })),
         );
       return 0;
@@ -201,42 +217,78 @@ const companyList: Command = {
   },
 };
 
+/** The partner's user named by --attest-not-affiliated (its email, any case). */
+function partnerUser(platform: Platform, partnerId: number, email: string): User {
+  let users: User[];
+  try {
+    users = platform.users.list(OPERATOR, partnerId);
+  } catch {
+    throw new UsageError(`--partner: no company ${partnerId}`);
+  }
+  const user = users.find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
+  if (!user) {
+    const known = users.slice(0, 5).map((u) => u.email).join(', ');
+    throw new UsageError(`--attest-not-affiliated: "${email}" is not a user of partner ${partnerId}${known ? ` (its users: ${known}${users.length > 5 ? ', …' : ''})` : ' (it has no users yet)'}`);
+  }
+  return user;
+}
+
 const companyCreate: Command = {
   name: 'company create',
   summary: 'Create a company (a client of --partner, or an independent one)',
   options: {
     name: { value: 'NAME', description: 'the company name', required: true },
-    partner: { value: 'ID', description: "the partner that manages it (the CLI records the partner's non-affiliation attestation)" },
+    partner: { value: 'ID', description: 'the partner that manages it (needs --attest-not-affiliated)' },
+    'attest-not-affiliated': {
+      value: 'EMAIL',
+      description: "with --partner: the partner's user who attests that the partner is not affiliated with the new company (recorded with that user's name)",
+    },
     sample: { description: 'a sample company: fully configurable, never sells, never billed' },
     route: { value: 'direct|via_partner', description: 'payment route (default direct; via_partner needs --partner)', choices: ['direct', 'via_partner'], field: 'paymentRoute' },
     'vat-id': { value: 'VAT', description: "VAT-ID, checked against the country's format" },
+    token: { value: 'TOKEN', description: 'a token to identify the company externally (unique; company list --token finds it)' },
     country: { value: 'CC', description: 'ISO country code (default DE)' },
     email: { value: 'EMAIL', description: 'contact email' },
     city: { value: 'CITY', description: 'city' },
     'partner-program': { description: 'admit the new company to the partner program (makes it a partner)', field: 'isPartner' },
     json: jsonOption('the created company'),
   },
-  examples: ['company create --name "Acme GmbH" --partner 2 --route via_partner --vat-id DE123456789', 'company create --name "Demo Shop" --sample --json'],
+  examples: [
+    'company create --name "Acme GmbH" --partner 2 --attest-not-affiliated dana@np.example',
+    'company create --name "Demo Shop" --sample --json',
+  ],
   async run({ values, io, openPlatform }) {
     const name = required(values, 'name');
     const route = str(values, 'route') ?? 'direct';
     if (route !== 'direct' && route !== 'via_partner') throw new UsageError(`--route must be direct or via_partner (got "${route}")`);
     const partnerId = positiveInt(str(values, 'partner'), 'partner') ?? null;
+    const attester = str(values, 'attest-not-affiliated');
+    if (partnerId !== null && attester === undefined) {
+      throw new UsageError(
+        `--attest-not-affiliated: a client of partner ${partnerId} needs the partner's non-affiliation attestation; name the partner's user who gives it (--attest-not-affiliated EMAIL)`,
+      );
+    }
+    if (partnerId === null && attester !== undefined) throw new UsageError('--attest-not-affiliated: only a client of a partner is attested; add --partner ID');
     const input = parseInput(companyCreateSchema, {
       name,
       country: str(values, 'country') ?? 'DE',
       email: str(values, 'email') ?? '',
       city: str(values, 'city') ?? '',
       vatId: str(values, 'vat-id') ?? null,
+      token: str(values, 'token') ?? null,
       isSample: values.sample === true,
       paymentRoute: route,
       attestNotAffiliated: true,
     });
     const platform = openPlatform('none');
     try {
-      const company = platform.companies.create(OPERATOR, input, { partnerId, isPartner: values['partner-program'] === true });
+      const attestedBy = partnerId === null || attester === undefined ? undefined : partnerUser(platform, partnerId, attester);
+      const company = platform.companies.create(OPERATOR, input, { partnerId, isPartner: values['partner-program'] === true, attestedBy: attestedBy?.id });
       if (values.json) io.out(JSON.stringify(company));
-      else io.out(`created company ${company.id}: ${company.name}${company.partnerName ? ` (client of ${company.partnerName})` : ''}`);
+      else {
+        io.out(`created company ${company.id}: ${company.name}${company.partnerName ? ` (client of ${company.partnerName})` : ''}`);
+        if (attestedBy) io.out(`non-affiliation attested by ${attestedBy.name} <${attestedBy.email}>`);
+      }
       return 0;
     } finally {
       platform.close();

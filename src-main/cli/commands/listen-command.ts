@@ -31,8 +31,6 @@ function forwardUrl(raw: string): string {
     throw new UsageError(`--forward-to: "${raw}" is not a URL (e.g. http://localhost:3000/webhooks)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--forward-to must be an http or https URL (got "${raw}")`);
-  const refused = refusedWebhookAddress(raw, null);
-  if (refused) throw new UsageError(`--forward-to ${refused}`);
   return url.toString();
 }
 
@@ -102,6 +100,9 @@ Without --company: the one company --app is installed in, or else the only devel
     const platform = openPlatform('none');
     let listenerId = 0;
     try {
+      // The SSRF rules of real deliveries (M1), with the folder's own ports and the operator's allowed ranges.
+      const refused = refusedWebhookAddress(forwardTo, platform.webhookNetwork.policy());
+      if (refused) throw new UsageError(`--forward-to ${refused}`);
       let secret: string;
       let appName: string | null = null;
       if (appId !== undefined) {

@@ -258,9 +258,42 @@ const webhooksReplay: Command = {
   },
 };
 
+const webhooksPrivateNetworks: Command = {
+  name: 'webhooks private-networks',
+  summary: 'The private network ranges webhooks may go to (everything private is refused otherwise); the operator allows them here',
+  description:
+    'Webhooks go to public addresses and to loopback (127.0.0.1, ::1) only; private, shared and special-purpose ranges, link-local and the cloud metadata addresses are refused at registration and at every connect. ' +
+    'The platform operator may allow parts of 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, 100.64.0.0/10, 198.18.0.0/15, fc00::/7 and fec0::/10 (a staging server on the office network). ' +
+    'Each change is audit-logged; the console shows the same list on the Webhooks screen. Hooks already registered to a range taken back are not sent to any more.',
+  options: {
+    allow: { value: 'CIDR', description: 'allow a range (or one address) inside a private range, e.g. 10.20.0.0/16', multiple: true },
+    disallow: { value: 'CIDR', description: 'take an allowed range back', multiple: true },
+    json: jsonOption('{"allowedRanges": [...], "allowableRanges": [...]}'),
+  },
+  examples: ['webhooks private-networks', 'webhooks private-networks --allow 10.20.0.0/16 --allow fd12:3456::/48', 'webhooks private-networks --disallow 10.20.0.0/16'],
+  async run({ values, io, openPlatform }) {
+    const allow = (values.allow as string[] | undefined) ?? [];
+    const disallow = (values.disallow as string[] | undefined) ?? [];
+    const platform = openPlatform('none');
+    try {
+      const settings = platform.webhookNetwork;
+      const view = allow.length > 0 || disallow.length > 0 ? settings.change(OPERATOR, { allow, disallow }) : settings.view();
+      if (values.json) io.out(JSON.stringify(view));
+      else if (view.allowedRanges.length === 0) io.out('No private range is allowed: webhooks go to public and loopback addresses only.');
+      else {
+        io.out('Webhooks may also go to these private ranges:');
+        for (const range of view.allowedRanges) io.out(`  ${range}`);
+      }
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
 export const WEBHOOK_GROUPS: CommandGroup[] = [
   { name: 'webhooks', summary: 'Registered webhooks, the delivery log and replays' },
   { name: 'clock', summary: "The platform clock: show it, move it forward to run retries that fall due" },
 ];
 
-export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, listenCommand, webhooksList, webhooksDeliveries, webhooksReplay, clockShow, clockAdvance];
+export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, listenCommand, webhooksList, webhooksDeliveries, webhooksReplay, webhooksPrivateNetworks, clockShow, clockAdvance];

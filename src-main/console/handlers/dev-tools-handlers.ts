@@ -3,9 +3,10 @@
 // and hosted-compatibility mode.
 import { requirePermission } from '../../core/access';
 import type { ApiLogScope } from '../../core/devtools/api-log-service';
+import { runOAuthChaos } from '../../core/devtools/oauth-chaos';
 import type { ConsoleContext, Handlers } from '../console-context';
 
-type DevToolsMethods = 'apiLog.list' | 'apiLog.apps' | 'compatibility.get' | 'compatibility.set';
+type DevToolsMethods = 'apiLog.list' | 'apiLog.apps' | 'oauthChaos.run' | 'compatibility.get' | 'compatibility.set';
 
 export function devToolsHandlers(ctx: ConsoleContext): Pick<Handlers, DevToolsMethods> {
   const { platform } = ctx;
@@ -22,6 +23,11 @@ export function devToolsHandlers(ctx: ConsoleContext): Pick<Handlers, DevToolsMe
     'apiLog.apps': () => {
       scope();
       return platform.apiLog.apps();
+    },
+    'oauthChaos.run': ({ action, appId, companyId }) => {
+      requirePermission(ctx.actor(), 'apps');
+      ctx.requireInScope(companyId);
+      return runOAuthChaos(platform, { action, appId, companyId, actor: ctx.currentUser().email });
     },
     'compatibility.get': () => {
       ctx.currentUser();

@@ -5,7 +5,7 @@ import { requirePermission } from '../../core/access';
 import type { CompanyScope } from '../../core/services/webhook-delivery-service';
 import type { ConsoleContext, Handlers } from '../console-context';
 
-type WebhookMethods = 'webhooks.overview' | 'webhooks.attempts' | 'webhooks.attempt' | 'webhooks.replay' | 'webhooks.reactivate' | 'clock.get' | 'clock.advance';
+type WebhookMethods = 'webhooks.overview' | 'webhooks.attempts' | 'webhooks.attempt' | 'webhooks.replay' | 'webhooks.reactivate' | 'webhooks.privateNetworks' | 'webhooks.setPrivateNetworks' | 'clock.get' | 'clock.advance';
 
 export function webhooksHandlers(ctx: ConsoleContext): Pick<Handlers, WebhookMethods> {
   const { platform } = ctx;
@@ -25,6 +25,11 @@ export function webhooksHandlers(ctx: ConsoleContext): Pick<Handlers, WebhookMet
     'webhooks.attempt': ({ attemptId }) => deliveries.attempt(scope(), attemptId),
     'webhooks.replay': ({ eventId }) => deliveries.requestReplay(scope(), eventId),
     'webhooks.reactivate': ({ webhookId }) => deliveries.reactivate(scope(), webhookId),
+    'webhooks.privateNetworks': () => {
+      requirePermission(ctx.actor(), 'apps');
+      return platform.webhookNetwork.view();
+    },
+    'webhooks.setPrivateNetworks': (change) => platform.webhookNetwork.change(ctx.requireOperator('Allowing private networks for webhooks'), change),
     'clock.get': () => deliveries.clock(),
     'clock.advance': ({ duration }) => deliveries.advanceClock(ctx.actor(), duration),
   };

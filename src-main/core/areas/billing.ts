@@ -23,5 +23,5 @@ export const billingCore = defineCoreArea({
   name: 'billing',
   migrations: [migration007],
   repositories: { billing: createBillingRepository },
-  services: { billing: ({ ctx, outbox }) => createBillingService(ctx, outbox) },
+  services: { billing: ({ ctx, outbox, branding }) => createBillingService(ctx, outbox, branding) },
 });

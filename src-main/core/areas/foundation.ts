@@ -1,14 +1,18 @@
 // The foundation area's core: companies and the partner relation, their users, partner requests, a client's
-// shop settings and the outbox of emails the platform would send (migration 001, /admin/companies).
+// shop settings, the outbox of emails the platform would send (migration 001, /admin/companies), and partners'
+// white label: logo and admin domain (migration 017).
 import { defineCoreArea } from '../area';
 import { migration001 } from '../db/migrations/001-foundation';
 import { migration011 } from '../db/migrations/011-development-companies';
+import { migration017 } from '../db/migrations/017-partner-logos';
 import { createCompaniesRepository, type CompaniesRepository } from '../repositories/companies-repository';
 import { createOutboxRepository, type OutboxRepository } from '../repositories/outbox-repository';
+import { createPartnerLogosRepository, type PartnerLogosRepository } from '../repositories/partner-logos-repository';
 import { createPartnerRequestsRepository, type PartnerRequestsRepository } from '../repositories/partner-requests-repository';
 import { createShopSettingsRepository, type ShopSettingsRepository } from '../repositories/shop-settings-repository';
 import { createUsersRepository, type UsersRepository } from '../repositories/users-repository';
 import { companiesModule } from '../server/admin/companies-routes';
+import { createBrandingService, type BrandingService } from '../services/branding-service';
 import { createCompaniesService, type CompaniesService } from '../services/companies-service';
 import { createOutboxService, type OutboxService } from '../services/outbox-service';
 import { createPartnerRequestsService, type PartnerRequestsService } from '../services/partner-requests-service';
@@ -24,6 +28,8 @@ declare module '../platform' {
     readonly shop: ShopService;
     /** Every email the platform would have sent, kept locally. */
     readonly outbox: OutboxService;
+    /** Partners' white label: logo, admin domain, the CNAME target. */
+    readonly branding: BrandingService;
   }
 }
 
@@ -34,23 +40,26 @@ declare module '../services/service-context' {
     partnerRequests: PartnerRequestsRepository;
     shopSettings: ShopSettingsRepository;
     outbox: OutboxRepository;
+    partnerLogos: PartnerLogosRepository;
   }
 }
 
 export const foundationCore = defineCoreArea({
   name: 'foundation',
-  migrations: [migration001, migration011],
+  migrations: [migration001, migration011, migration017],
   repositories: {
     companies: createCompaniesRepository,
     users: createUsersRepository,
     partnerRequests: createPartnerRequestsRepository,
     shopSettings: createShopSettingsRepository,
     outbox: createOutboxRepository,
+    partnerLogos: createPartnerLogosRepository,
   },
   services: {
     outbox: ({ ctx }) => createOutboxService(ctx),
     companies: ({ ctx, outbox, authorizations }) => createCompaniesService(ctx, outbox, authorizations),
-    users: ({ ctx, outbox, publicUrl }) => createUsersService(ctx, outbox, publicUrl),
+    branding: ({ ctx, publicUrl }) => createBrandingService(ctx, publicUrl),
+    users: ({ ctx, outbox, branding }) => createUsersService(ctx, outbox, (companyId) => branding.adminUrlFor(companyId)),
     partnerRequests: ({ ctx, companies, outbox }) => createPartnerRequestsService(ctx, companies, outbox),
     shop: ({ ctx }) => createShopService(ctx),
   },

@@ -1,4 +1,4 @@
-// The webhooks area's core: registrations, the delivery log with its queue and failure rules (migrations 005
+// The webhooks area's core: registrations, where hooks may point (the operator's private networks, M1), the delivery log with its queue and failure rules (migrations 005
 // and 009), the event writer that puts webhook events into every change's transaction, the platform clock's
 // event, and the REST resource /admin/webhooks with the /_partnerdeck/clock control. The dispatcher itself is
 // started by the hosts (webhooks/webhook-dispatcher.ts).
@@ -13,7 +13,7 @@ import { webhooksModule } from '../server/admin/webhooks-routes';
 import { clockModule } from '../server/routes/clock-routes';
 import { createWebhookDeliveryService, type WebhookDeliveryService } from '../services/webhook-delivery-service';
 import { createWebhooksService, type WebhooksService } from '../services/webhooks-service';
-import { portOfOrigin } from '../webhooks/webhook-address-guard';
+import { createWebhookNetworkSettings, ownPortsOf, type WebhookNetworkSettings } from '../services/webhook-network-settings';
 import { installWebhookEventWriter } from '../webhooks/webhook-event-writer';
 import { installWebhookListenWriter } from '../webhooks/webhook-listen-writer';
 
@@ -21,6 +21,8 @@ declare module '../platform' {
   interface PlatformServices {
     /** Webhook registrations (REST /admin/webhooks). */
     readonly webhooks: WebhooksService;
+    /** Where webhooks may go: our own servers' ports and the operator's allowed private ranges (M1). */
+    readonly webhookNetwork: WebhookNetworkSettings;
     /** Webhook deliveries: the log, replays, reactivation, pair states (the dispatcher is started by the hosts). */
     readonly webhookDeliveries: WebhookDeliveryService;
   }
@@ -40,7 +42,8 @@ export const webhooksCore = defineCoreArea({
   migrations: [migration005, migration009, migration012],
   repositories: { webhooks: createWebhooksRepository, webhookDelivery: createWebhookDeliveryRepository, webhookListen: createWebhookListenRepository },
   services: {
-    webhooks: ({ ctx, publicUrl }) => createWebhooksService(ctx, { ownPort: () => portOfOrigin(publicUrl()) }),
+    webhookNetwork: ({ ctx, dataDir, publicUrl }) => createWebhookNetworkSettings(ctx, ownPortsOf(dataDir, publicUrl)),
+    webhooks: ({ ctx, webhookNetwork }) => createWebhooksService(ctx, { policy: () => webhookNetwork.policy() }),
     webhookDeliveries: ({ ctx, webhooks }) => createWebhookDeliveryService(ctx, webhooks),
   },
   routes: [clockModule, webhooksModule],

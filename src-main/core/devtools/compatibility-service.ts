@@ -20,11 +20,11 @@ export const LOCAL_ONLY: Record<LocalOnlyFeature, { what: string; hosted: string
   },
   pkce: {
     what: 'PKCE (code_challenge / code_verifier)',
-    hosted: 'the hosted platform does not specify PKCE (spec §3): it would ignore code_challenge and code_verifier, so the app must not rely on them',
+    hosted: 'the hosted platform\'s documentation has no PKCE (the local platform adds it): do not rely on code_challenge and code_verifier there',
   },
-  access_token_query_on_admin: {
-    what: 'the access token sent as the access_token query parameter to /admin',
-    hosted: 'the hosted REST API takes the token in the Authorization: Bearer header (spec §4): it would answer 401',
+  refresh_grace_window: {
+    what: 'a spent refresh token accepted again within 10 seconds (the same new pair handed out again)',
+    hosted: 'the hosted platform exchanges a refresh token once (spec §3): a second use fails with invalid_grant and revokes every token of the grant',
   },
   standard_webhooks_headers: {
     what: 'the Standard Webhooks headers (webhook-id, webhook-timestamp, webhook-signature) on deliveries',

@@ -17,6 +17,7 @@ export interface BillingCompanyRow {
   country: string;
   vat_id: string | null;
   is_sample: 0 | 1;
+  is_development: 0 | 1;
   is_partner: 0 | 1;
   partner_id: number | null;
   payment_route: PaymentRoute;
@@ -202,7 +203,7 @@ export interface BillingRepository {
   deleteDraft(id: number): void;
 }
 
-const COMPANY_COLUMNS = 'id, name, email, street, city, postal_code, country, vat_id, is_sample, is_partner, partner_id, payment_route';
+const COMPANY_COLUMNS = 'id, name, email, street, city, postal_code, country, vat_id, is_sample, is_development, is_partner, partner_id, payment_route';
 const SUMMARY_COLUMNS = `d.id, d.number, d.type, d.issuer_company_id, d.recipient_company_id, d.issuer_name, d.recipient_name, d.month, d.currency,
   d.billed_as, d.shop_count, d.corrects_document_id, d.vat_rate_bp, d.reverse_charge, d.net_minor, d.vat_minor, d.gross_minor, d.issued_at, d.due_at,
   (SELECT c.number FROM billing_documents c WHERE c.id = d.corrects_document_id) AS corrects_number`;

@@ -1,7 +1,7 @@
 // SQL for a shop's catalogue: products (with their download file and categories) and categories, and the
 // partner's listing of every client's products. Rules live in the catalog service.
 import type { Db } from '../db/database';
-import type { ProductKind } from '../../../src-shared/domain/shop';
+import { CATALOGUE_KINDS, type ProductKind } from '../../../src-shared/domain/shop';
 import { createTableWriter, likePattern, type ListQuery, type TableWriter } from './table-access';
 
 export interface ProductRow {
@@ -46,6 +46,8 @@ export interface ProductFilter {
   companyId: number;
   search: string;
   kind?: ProductKind;
+  /** Only the catalogue kinds a storefront sells (no App Store listings). */
+  sellable?: boolean;
   categoryId?: number;
   active: 'any' | 'active' | 'inactive';
   sort: 'name' | 'price' | 'stock' | 'sku' | 'kind' | 'createdAt' | 'updatedAt';
@@ -153,9 +155,10 @@ export function createCatalogRepository(db: Db): CatalogRepository {
   const addCategory = db.prepare<[number, number]>('INSERT INTO product_categories (product_id, category_id) VALUES (?, ?)');
   const inCategory = db.prepare<[number], number>('SELECT product_id FROM product_categories WHERE category_id = ? ORDER BY product_id').pluck();
 
-  const productWhere = (filter: { search: string; kind?: ProductKind; active: 'any' | 'active' | 'inactive' }): string[] => {
+  const productWhere = (filter: { search: string; kind?: ProductKind; sellable?: boolean; active: 'any' | 'active' | 'inactive' }): string[] => {
     const where: string[] = [];
     if (filter.kind) where.push('p.kind = @kind');
+    if (filter.sellable) where.push(`p.kind IN (${CATALOGUE_KINDS.map((kind) => `'${kind}'`).join(', ')})`);
     if (filter.active !== 'any') where.push(`p.is_active = ${filter.active === 'active' ? 1 : 0}`);
     if (filter.search) where.push(`(p.name LIKE @like ESCAPE '\\' OR p.sku LIKE @like ESCAPE '\\')`);
     return where;

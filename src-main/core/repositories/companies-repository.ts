@@ -14,6 +14,8 @@ export interface CompanyRow {
   vat_id: string | null;
   token: string | null;
   is_sample: 0 | 1;
+  /** A development company (migration 011): test orders, never billed, marked like a sample company. */
+  is_development: 0 | 1;
   payment_route: PaymentRoute;
   is_partner: 0 | 1;
   partner_id: number | null;
@@ -28,7 +30,9 @@ export interface CompanySummaryRow {
   name: string;
   country: string;
   city: string;
+  token: string | null;
   is_sample: 0 | 1;
+  is_development: 0 | 1;
   payment_route: PaymentRoute;
   is_partner: 0 | 1;
   partner_id: number | null;
@@ -45,6 +49,8 @@ export interface CompanyListFilter {
   sample: 'any' | 'sample' | 'real';
   sort: 'name' | 'createdAt' | 'country' | 'city' | 'users';
   direction: 'asc' | 'desc';
+  /** Only the company with exactly this token (spec §1: the token identifies a company externally). */
+  token?: string;
   /** At most this many rows; undefined: all. */
   limit?: number;
 }
@@ -81,9 +87,9 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
     `SELECT c.*, p.name AS partner_name FROM companies c LEFT JOIN companies p ON p.id = c.partner_id WHERE c.id = ?`,
   );
   const insert = db.prepare(
-    `INSERT INTO companies (name, email, phone, street, city, postal_code, country, vat_id, token, is_sample,
+    `INSERT INTO companies (name, email, phone, street, city, postal_code, country, vat_id, token, is_sample, is_development,
        payment_route, is_partner, partner_id, admin_domain, created_at, updated_at)
-     VALUES (@name, @email, @phone, @street, @city, @postal_code, @country, @vat_id, @token, @is_sample,
+     VALUES (@name, @email, @phone, @street, @city, @postal_code, @country, @vat_id, @token, @is_sample, @is_development,
        @payment_route, @is_partner, @partner_id, @admin_domain, @created_at, @updated_at)`,
   );
   const clientIds = db.prepare<[number], number>('SELECT id FROM companies WHERE partner_id = ? ORDER BY id').pluck();
@@ -95,7 +101,7 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
     `SELECT c.*, NULL AS partner_name FROM companies c
      WHERE c.is_partner = 1 AND (? = '' OR c.name LIKE ? ESCAPE '\\') ORDER BY c.name COLLATE NOCASE`,
   );
-  const SUMMARY_COLUMNS = `c.id, c.name, c.country, c.city, c.is_sample, c.payment_route, c.is_partner, c.partner_id, c.created_at,
+  const SUMMARY_COLUMNS = `c.id, c.name, c.country, c.city, c.token, c.is_sample, c.is_development, c.payment_route, c.is_partner, c.partner_id, c.created_at,
           (SELECT COUNT(*) FROM users u WHERE u.company_id = c.id) AS user_count`;
   const all = db.prepare<[], CompanySummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM companies c ORDER BY c.id`);
   const listCache = new Map<string, ReturnType<Db['prepare']>>();
@@ -110,7 +116,8 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
     },
     listClients(filter) {
       const where = ['c.partner_id = @partnerId'];
-      if (filter.search) where.push(`(c.name LIKE @like ESCAPE '\\' OR c.city LIKE @like ESCAPE '\\' OR c.email LIKE @like ESCAPE '\\' OR CAST(c.id AS TEXT) = @search)`);
+      if (filter.search) where.push(`(c.name LIKE @like ESCAPE '\\' OR c.city LIKE @like ESCAPE '\\' OR c.email LIKE @like ESCAPE '\\' OR c.token LIKE @like ESCAPE '\\' OR CAST(c.id AS TEXT) = @search)`);
+      if (filter.token !== undefined) where.push('c.token = @token');
       if (filter.route !== 'any') where.push('c.payment_route = @route');
       if (filter.sample !== 'any') where.push(`c.is_sample = ${filter.sample === 'sample' ? 1 : 0}`);
       const sql = `SELECT ${SUMMARY_COLUMNS}
@@ -127,6 +134,7 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
         search: filter.search,
         like: `%${escapeLike(filter.search)}%`,
         route: filter.route,
+        token: filter.token ?? null,
         limit: filter.limit ?? -1,
       }) as CompanySummaryRow[];
     },

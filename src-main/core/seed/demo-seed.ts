@@ -96,6 +96,8 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
 
   const addCompany = (company: SeedCompany, options: { partnerId?: number; isPartner?: boolean } = {}) => {
     const { users, ...data } = company;
+    // The partner's first administrator gives the non-affiliation attestation of each client seeded for it.
+    const attestedBy = options.partnerId === undefined ? undefined : platform.repos.users.adminsOf(options.partnerId)[0]?.id;
     const created = platform.companies.create(
       actor,
       {
@@ -103,7 +105,7 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
         ...data,
         attestNotAffiliated: true,
       },
-      options,
+      { ...options, attestedBy },
     );
     for (const user of users) {
       platform.users.create(

@@ -29,6 +29,11 @@ function readPorts(dataDir: string): Partial<Record<ServerName, number>> {
   }
 }
 
+/** Every port this folder's servers remember (the webhook guard refuses them on loopback). */
+export function rememberedPorts(dataDir: string): Partial<Record<ServerName, number>> {
+  return readPorts(dataDir);
+}
+
 export function rememberedPort(dataDir: string, name: ServerName): number | undefined {
   return readPorts(dataDir)[name];
 }

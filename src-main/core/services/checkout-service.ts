@@ -29,7 +29,8 @@ export function createCheckoutService(ctx: ServiceContext, customers: CustomersS
   return {
     place(actor, companyId, request) {
       const shop = openShop(actor, companyId, 'orders');
-      if (shop.isDemo) {
+      // A development company's test orders are allowed (marked as test data like a sample company's).
+      if (shop.company.is_sample === 1) {
         throw new ApiError(
           'forbidden',
           `${SAMPLE_CANNOT_SELL}: ${shop.company.name} is a sample company. Its managing partner can turn the sample flag off when the shop goes live.`,

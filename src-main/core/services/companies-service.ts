@@ -24,6 +24,14 @@ export interface CreateCompanyOptions {
   partnerId?: number | null;
   /** Operator only: admit the company to the partner program. */
   isPartner?: boolean;
+  /** Operator only: a development company (`partnerdeck app dev`): its storefront starts open, it is never
+   * billed and is marked like a sample company; it is neither a sample company nor a partner. */
+  isDevelopment?: boolean;
+  /**
+   * Operator only, required with `partnerId`: the partner's user who gives the non-affiliation attestation (a
+   * partner's user creating a client attests it themselves). The attestation always names a person.
+   */
+  attestedBy?: number;
 }
 
 export const AFFILIATION_STATEMENT = 'The partner confirms that it is not affiliated with this client company.';
@@ -65,6 +73,18 @@ export function createCompaniesService(
     return partner;
   }
 
+  /** The partner's user recorded in the attestation of a client the operator creates for that partner. */
+  function attestingUser(partnerId: number, userId: number | undefined): number {
+    if (userId === undefined) {
+      throw ApiError.validation({ attestNotAffiliated: ["a partner's client needs the partner's non-affiliation attestation: name the partner's user who gives it"] });
+    }
+    const user = repos.users.get(userId);
+    if (!user || user.company_id !== partnerId) {
+      throw ApiError.validation({ attestNotAffiliated: ["the attestation must be given by a user of the managing partner"] });
+    }
+    return user.id;
+  }
+
   function normalizedVat(vatId: string | null, country: string): string | null {
     if (vatId === null || vatId.trim() === '') return null;
     const check = checkVatId(vatId, country);
@@ -90,7 +110,9 @@ export function createCompaniesService(
     create(actor, input, options = {}) {
       let partnerId: number | null = null;
       let isPartner = false;
+      let attestingUserId: number | null = null;
       if (actor.kind === 'user') {
+        attestingUserId = actor.user.id;
         const own = repos.companies.get(actor.user.company_id);
         if (!own?.is_partner) throw new ApiError('forbidden', 'Only partners can create client companies.');
         requirePermission(actor, 'clients');
@@ -98,8 +120,14 @@ export function createCompaniesService(
       } else {
         partnerId = options.partnerId ?? null;
         isPartner = options.isPartner ?? false;
-        if (partnerId !== null) assertPartnerRules(null, partnerId);
+        if (partnerId !== null) {
+          assertPartnerRules(null, partnerId);
+          attestingUserId = attestingUser(partnerId, options.attestedBy);
+        }
       }
+      const isDevelopment = actor.kind !== 'user' && options.isDevelopment === true;
+      if (isDevelopment && input.isSample) throw ApiError.validation({ isSample: ['a development company cannot also be a sample company'] });
+      if (isDevelopment && isPartner) throw ApiError.validation({ isPartner: ['a development company cannot be a partner'] });
       if (input.paymentRoute === 'via_partner' && partnerId === null) {
         throw ApiError.validation({ paymentRoute: ['"Via partner" needs a managing partner'] });
       }
@@ -119,6 +147,7 @@ export function createCompaniesService(
           vat_id: vatId,
           token,
           is_sample: input.isSample ? 1 : 0,
+          is_development: isDevelopment ? 1 : 0,
           payment_route: input.paymentRoute,
           is_partner: isPartner ? 1 : 0,
           partner_id: partnerId,
@@ -133,7 +162,8 @@ export function createCompaniesService(
             shop_name: input.name,
             currency: country?.currency ?? 'EUR',
             default_vat_rate_bp: country?.vatRateBp ?? 0,
-            storefront_open: 0,
+            // A development company exists to take test orders.
+            storefront_open: isDevelopment ? 1 : 0,
             support_email: input.email,
             updated_at: now,
           });
@@ -141,13 +171,13 @@ export function createCompaniesService(
         if (partnerId !== null) {
           ctx.db
             .prepare('INSERT INTO partner_attestations (company_id, partner_id, user_id, statement, created_at) VALUES (?, ?, ?, ?, ?)')
-            .run(companyId, partnerId, actor.kind === 'user' ? actor.user.id : null, AFFILIATION_STATEMENT, now);
+            .run(companyId, partnerId, attestingUserId, AFFILIATION_STATEMENT, now);
         }
         repos.audit.record({
           company_id: companyId,
           actor: actorLabel(actor),
           action: 'company.created',
-          detail: { partnerId, paymentRoute: input.paymentRoute, isSample: input.isSample, isPartner },
+          detail: { partnerId, paymentRoute: input.paymentRoute, isSample: input.isSample, isPartner, ...(isDevelopment ? { isDevelopment } : {}) },
           created_at: now,
         });
         emit('company.created', { companyId });
@@ -184,6 +214,7 @@ export function createCompaniesService(
           Object.fromEntries(billingFields.map((field) => [field, ['can only be changed by the partner that manages this company']])),
         );
       }
+      if (input.isSample === true && company.is_development === 1) throw ApiError.validation({ isSample: ['a development company cannot also be a sample company'] });
       if (input.isSample !== undefined) patch.is_sample = input.isSample ? 1 : 0;
       if (input.paymentRoute !== undefined) {
         if (input.paymentRoute === 'via_partner' && company.partner_id === null) {

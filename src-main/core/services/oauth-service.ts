@@ -90,13 +90,16 @@ export interface AccessGrant {
   expiresAt: number;
 }
 
-export type AccessCheck = { ok: true; grant: AccessGrant } | { ok: false; reason: 'invalid' | 'expired' };
+/** A refused token that was recognised (expired, revoked) still names its app and company, for the API request log. */
+export type AccessCheck = { ok: true; grant: AccessGrant } | { ok: false; reason: 'invalid' | 'expired'; appId?: number; companyId?: number };
 
 export interface OAuthService {
   /** Issues a code for an approved authorization request; returns the code (only its hash is stored). */
   issueCode(request: CodeRequest): string;
   exchangeCode(app: AppRow, input: { code: string; redirectUri: string; codeVerifier: string | null }): IssuedTokens;
-  refresh(app: AppRow, input: { refreshToken: string; scope: OAuthScope[] | null }): IssuedTokens;
+  /** `grace: false` (hosted-compatibility mode): a spent token presented again is a reuse even within the grace
+   * window. A pair handed out again within the window carries `replayed: true`. */
+  refresh(app: AppRow, input: { refreshToken: string; scope: OAuthScope[] | null; grace?: boolean }): IssuedTokens & { replayed?: true };
   checkAccessToken(token: string): AccessCheck;
   /** Deletes what OAUTH_RETENTION no longer keeps (expired codes, rotated tokens, revoked families); returns how many rows went. */
   prune(): OAuthPruned;
@@ -196,7 +199,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
    * A spent refresh token presented again within the grace window, for the same scope: the pair its first use
    * received, if that pair is still current (not itself refreshed, not revoked). Null otherwise (a reuse).
    */
-  function graceReplay(token: TokenLookup, presented: string, scopes: OAuthScope[], now: number): IssuedTokens | null {
+  function graceReplay(token: TokenLookup, presented: string, scopes: OAuthScope[], now: number): (IssuedTokens & { replayed: true }) | null {
     if (token.used_at === null || token.successor_sealed === null) return null;
     if (Math.abs(now - token.used_at) > OAUTH_LIFETIMES.refreshGraceSeconds * 1000) return null;
     const pair = openSuccessor(presented, token.id, token.successor_sealed);
@@ -204,6 +207,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
     if (!pair || !next || next.family_id !== token.family_id || next.used_at !== null || next.family_revoked_at !== null) return null;
     if (next.scopes !== orderedScopes(scopes).join(',') || token.user_email === null) return null;
     return {
+      replayed: true as const,
       accessToken: pair.accessToken,
       refreshToken: pair.refreshToken,
       issuedAt: next.created_at,
@@ -298,11 +302,12 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
           if (beyond.length > 0) return new GrantError('invalid_scope', `scope may not include scopes that were not granted: ${beyond.join(', ')}`);
           scopes = orderedScopes(input.scope);
         }
-        if (token.used_at !== null) return graceReplay(token, input.refreshToken, scopes, now) ?? reuse();
+        const grace = input.grace !== false;
+        if (token.used_at !== null) return (grace ? graceReplay(token, input.refreshToken, scopes, now) : null) ?? reuse();
         // A concurrent exchange (another process) claimed it since it was read: the same pair within the grace window.
         if (!oauth.claimRefreshToken(token.id, now)) {
           const claimed = oauth.findById(token.id);
-          return (claimed && graceReplay(claimed, input.refreshToken, scopes, now)) ?? reuse();
+          return (grace && claimed && graceReplay(claimed, input.refreshToken, scopes, now)) || reuse();
         }
         // The token this one replaced no longer needs its sealed copy of this pair.
         if (token.parent_id !== null) oauth.setSuccessor(token.parent_id, null);
@@ -316,10 +321,11 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
       const parts = ACCESS_TOKEN.exec(token);
       const row: TokenLookup | undefined = parts ? oauth.findById(parseInt(parts[1], 36)) : undefined;
       if (!row || !matchesHash(parts![2], row.access_hash)) return { ok: false, reason: 'invalid' };
+      const owner = { appId: row.app_id, companyId: row.company_id };
       if (row.family_revoked_at !== null || row.authorization_revoked_at !== null || row.user_id === null || row.user_email === null) {
-        return { ok: false, reason: 'invalid' };
+        return { ok: false, reason: 'invalid', ...owner };
       }
-      if (row.access_expires_at <= clock.now()) return { ok: false, reason: 'expired' };
+      if (row.access_expires_at <= clock.now()) return { ok: false, reason: 'expired', ...owner };
       const authorized = row.authorization_scopes.split(',');
       return {
         ok: true,

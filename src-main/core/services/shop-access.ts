@@ -14,7 +14,7 @@ import { NO_SHOP_FOR_PARTNERS } from './shop-service';
 export interface OpenShop {
   company: CompanyRow;
   settings: ShopSettingsRow;
-  /** A sample company: its data is demo data. */
+  /** A sample or development company: its data is demo / test data, marked as such (and out of real sales). */
   isDemo: boolean;
 }
 
@@ -27,7 +27,7 @@ export function createShopOpener(ctx: ServiceContext): ShopOpener {
     requirePermission(actor, permission);
     const settings = ctx.repos.shopSettings.get(company.id);
     if (!settings) throw new ApiError('not_found', `${company.name} has no shop.`);
-    return { company, settings, isDemo: company.is_sample === 1 };
+    return { company, settings, isDemo: company.is_sample === 1 || company.is_development === 1 };
   };
 }
 

@@ -27,7 +27,9 @@ export interface UsersService {
   setOperator(actor: Actor, userId: number, on: boolean): User;
 }
 
-export function createUsersService(ctx: ServiceContext, outbox: OutboxService, adminUrl: () => string): UsersService {
+/** `adminUrl(companyId)`: the admin address that company's users are shown (its partner's admin domain when it
+ * has one: white label, branding-service.ts). */
+export function createUsersService(ctx: ServiceContext, outbox: OutboxService, adminUrl: (companyId: number) => string): UsersService {
   const { repos, access, clock } = ctx;
 
   const named = (permissions: readonly Permission[]) => permissions.map((p) => `${PERMISSION_LABELS[p]} (${p})`).join(', ');
@@ -110,7 +112,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
               '',
               `${inviter} created a login for you at ${company.name}.`,
               '',
-              `  Admin interface: ${adminUrl()}`,
+              `  Admin interface: ${adminUrl(company.id)}`,
               `  Login (email):   ${input.email}`,
               `  Password:        the one ${inviter} chose for you (ask them for it; it is never sent by email)`,
               '',

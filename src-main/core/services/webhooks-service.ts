@@ -6,8 +6,9 @@
 // here: webhook.created / webhook.updated / webhook.deleted, and webhook.reactivated when a PUT turns
 // `is_active` from false back to true (it then resumes what is queued).
 //
-// Addresses the platform must not call (link-local, cloud metadata, its own server port) are refused by
-// name (webhook-address-guard.ts); other loopback addresses are fine.
+// Addresses the platform must not call (private networks unless the operator allowed them, link-local, cloud
+// metadata, our own servers' ports, …: webhook-address-guard.ts) are refused; public and loopback addresses
+// are fine.
 //
 // Hooks exist only while the company authorizes the app: registering or changing one needs the active
 // authorization, with the scope the topic needs (WEBHOOK_TOPIC_SCOPE), no duplicate address per topic and at
@@ -24,7 +25,7 @@ import { WEBHOOK_LIMIT_PER_APP_AND_COMPANY, WEBHOOK_TOPIC_SCOPE, type WebhookTop
 import { toIso } from '../clock';
 import type { AuthorizationRow } from '../repositories/authorizations-repository';
 import type { WebhookPage, WebhookRow } from '../repositories/webhooks-repository';
-import { refusedWebhookAddress } from '../webhooks/webhook-address-guard';
+import { refusedWebhookAddress, type AddressPolicy } from '../webhooks/webhook-address-guard';
 import type { Emit, ServiceContext } from './service-context';
 
 /** Who is asking: the app and company an access token was granted for. */
@@ -68,16 +69,16 @@ export function toWebhook(row: WebhookRow): Webhook {
 }
 
 export interface WebhooksServiceOptions {
-  /** The platform server's port (hooks must not call it), null while no server runs. */
-  ownPort(): number | null;
+  /** Our own ports and the operator's allowed private ranges, now (webhook-network-settings.ts). */
+  policy(): AddressPolicy;
 }
 
 export function createWebhooksService(ctx: ServiceContext, options: WebhooksServiceOptions): WebhooksService {
   const { repos, clock } = ctx;
 
-  /** Link-local, metadata and the platform's own port are refused (webhook-address-guard.ts). */
+  /** Deny by default: public and loopback addresses only, plus the allowed private ranges (webhook-address-guard.ts). */
   function assertAllowedAddress(address: string): void {
-    const problem = refusedWebhookAddress(address, options.ownPort());
+    const problem = refusedWebhookAddress(address, options.policy());
     if (problem) throw ApiError.validation({ address: [problem] });
   }
 

@@ -25,7 +25,7 @@ import { existsSync } from 'node:fs';
 import { WEBHOOK_LOG_RETENTION_DAYS, WEBHOOK_TIMEOUT_MS } from '../../../src-shared/domain/webhooks';
 import type { Platform } from '../platform';
 import { isTopicEvent } from './webhook-event-writer';
-import { portOfOrigin, refusedWebhookAddress } from './webhook-address-guard';
+import { refusedWebhookAddress } from './webhook-address-guard';
 import { createDatabaseLease, type DispatcherLease } from './webhook-dispatcher-lease';
 import { createDeliveryNotices } from './webhook-delivery-notices';
 import { createDeliveryQueue, type InFlightAttempt } from './webhook-delivery-queue';
@@ -129,6 +129,8 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   let lastDataVersion = 0;
   /** Which sealed secret of each app the running worker has. */
   const sentSecrets = new Map<number, string>();
+  /** The address policy the worker has (JSON), null when it has none yet. */
+  let sentPolicy: string | null = null;
   const openedSecrets = new Map<string, string>();
   let idleWaiters: Array<() => void> = [];
   let drainWaiters: Array<() => void> = [];
@@ -153,6 +155,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     log,
     onStart() {
       sentSecrets.clear();
+      sentPolicy = null;
       schedulePump();
     },
     onResults: handleResults,
@@ -231,7 +234,10 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     const refused: SendResult[] = [];
     const sendable: SendJob[] = [];
     const timestamp = headerTimestamp();
-    const ownPort = portOfOrigin(platform.publicUrl());
+    // Read before each batch: an operator's change in another process applies from the next batch on.
+    const policy = platform.webhookNetwork.policy();
+    // Hosted-compatibility mode: only what the hosted platform sends (spec §5: no Standard Webhooks headers).
+    const standardHeaders = !platform.compatibility.strict();
     for (const job of jobs) {
       if (sentSecrets.get(job.appId) !== job.secretSealed) {
         try {
@@ -252,8 +258,9 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
           continue;
         }
       }
-      // A hook registered before the address rules, or whose address became the platform's own port: not sent.
-      const problem = refusedWebhookAddress(job.url, ownPort);
+      // A hook registered before the address rules (or before the operator took its private range back), or whose
+      // address became one of our own ports: not sent. The worker checks again at connect time.
+      const problem = refusedWebhookAddress(job.url, policy);
       if (problem) {
         refused.push({
           key: job.key,
@@ -266,9 +273,14 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         });
         continue;
       }
-      sendable.push({ key: job.key, appId: job.appId, url: job.url, payload: job.payload, messageId: job.messageId, timestamp });
+      sendable.push({ key: job.key, appId: job.appId, url: job.url, payload: job.payload, messageId: job.messageId, timestamp, standardHeaders });
     }
     if (secrets.length > 0) worker.post({ type: 'secrets', entries: secrets });
+    const policyJson = JSON.stringify(policy);
+    if (sendable.length > 0 && policyJson !== sentPolicy) {
+      worker.post({ type: 'policy', policy });
+      sentPolicy = policyJson;
+    }
     if (sendable.length > 0) worker.post({ type: 'send', jobs: sendable });
     if (refused.length > 0) setImmediate(() => handleResults(refused));
   }

@@ -1,11 +1,12 @@
 // The HTTP client webhook attempts go out with: keep-alive agents (one per protocol), one POST per attempt,
 // the spec's acknowledgement rule (a status within the timeout; the body and headers of the answer are
 // read and thrown away so the connection can be reused), no redirects followed (a 3xx is a failure), and
-// no connection to an address a host name resolves to that the SSRF rules refuse (webhook-address-guard.ts).
+// no connection to an address the SSRF rules refuse (webhook-address-guard.ts): the URL's host is checked before
+// connecting, and every address a host name resolves to when the socket connects.
 // The dispatcher's worker uses it, and the benchmark's baseline uses the very same client.
 import http from 'node:http';
 import https from 'node:https';
-import { guardedLookup } from './webhook-address-guard';
+import { DEFAULT_ADDRESS_POLICY, guardedLookupFor, refusedWebhookAddress, type AddressPolicy } from './webhook-address-guard';
 
 export interface HttpAttemptOutcome {
   /** The HTTP status, or null when no answer came (timeout, refused, reset, bad address). */
@@ -19,6 +20,8 @@ export interface HttpAttemptOutcome {
 
 export interface WebhookHttpClient {
   post(address: string, body: string, headers: Record<string, string>): Promise<HttpAttemptOutcome>;
+  /** Closes the idle kept-alive connections (the policy changed: the next request connects, and is checked, anew). */
+  dropIdleConnections(): void;
   close(): void;
 }
 
@@ -26,6 +29,8 @@ export interface WebhookHttpClientOptions {
   timeoutMs: number;
   /** Connections per origin kept open and used in parallel. */
   maxSockets: number;
+  /** Where requests may go now (own ports, allowed private ranges); deny by default without it. */
+  policy?: () => AddressPolicy;
 }
 
 export function createWebhookHttpClient(options: WebhookHttpClientOptions): WebhookHttpClient {
@@ -47,6 +52,11 @@ export function createWebhookHttpClient(options: WebhookHttpClientOptions): Webh
       }
       const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
       if (!transport) return Promise.resolve({ status: null, error: `unsupported protocol ${url.protocol}`, durationMs: 0, startedAt });
+      const policy = options.policy?.() ?? DEFAULT_ADDRESS_POLICY;
+      // An address written as an IP is connected to without a lookup: check the URL itself first.
+      const refused = refusedWebhookAddress(address, policy);
+      if (refused) return Promise.resolve({ status: null, error: `refused: the address ${refused}`, durationMs: 0, startedAt });
+      const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
 
       return new Promise((resolve) => {
         let settled = false;
@@ -61,8 +71,8 @@ export function createWebhookHttpClient(options: WebhookHttpClientOptions): Webh
           {
             method: 'POST',
             agent: url.protocol === 'https:' ? httpsAgent : httpAgent,
-            // A name that resolves to a link-local or metadata address is refused at connect time.
-            lookup: guardedLookup,
+            // A name that resolves to a refused address (or to loopback on one of our own ports) fails here.
+            lookup: guardedLookupFor(port, policy),
             headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
           },
           (response) => {
@@ -82,6 +92,11 @@ export function createWebhookHttpClient(options: WebhookHttpClientOptions): Webh
         request.on('error', (error: NodeJS.ErrnoException) => finish(null, error.message || error.code || 'request failed'));
         request.end(body);
       });
+    },
+    dropIdleConnections() {
+      for (const agent of [httpAgent, httpsAgent]) {
+        for (const sockets of Object.values(agent.freeSockets)) for (const socket of sockets ?? []) socket.destroy();
+      }
     },
     close() {
       httpAgent.destroy();

@@ -1,6 +1,8 @@
 // The messages between the dispatcher (main thread) and its worker. The main thread owns the database,
 // the clock and the secret store; the worker signs and sends. Secrets are opened on the main side (the
 // desktop app's safeStorage only works there) and handed over once per app.
+import type { AddressPolicy } from './webhook-address-guard';
+
 export interface WorkerSettings {
   timeoutMs: number;
   maxSockets: number;
@@ -17,6 +19,8 @@ export interface SendJob {
   messageId: string;
   /** webhook-timestamp, seconds. */
   timestamp: number;
+  /** Whether to send the Standard Webhooks headers (local-only: left out in hosted-compatibility mode). */
+  standardHeaders: boolean;
 }
 
 export interface SendResult {
@@ -31,5 +35,9 @@ export interface SendResult {
   requestBody: string;
 }
 
-export type ToWorker = { type: 'secrets'; entries: [appId: number, secret: string][] } | { type: 'send'; jobs: SendJob[] };
+export type ToWorker =
+  | { type: 'secrets'; entries: [appId: number, secret: string][] }
+  /** Where webhooks may go (own ports, allowed private ranges); sent before the jobs it applies to when it changes. */
+  | { type: 'policy'; policy: AddressPolicy }
+  | { type: 'send'; jobs: SendJob[] };
 export type FromWorker = { type: 'results'; results: SendResult[] };

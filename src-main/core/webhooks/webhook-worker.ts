@@ -4,6 +4,7 @@
 // dies, the dispatcher starts a new one and sends again what had no recorded outcome.
 import { parentPort, workerData } from 'node:worker_threads';
 import { threadLogger } from '../logging/log-channel';
+import { DEFAULT_ADDRESS_POLICY, type AddressPolicy } from './webhook-address-guard';
 import { buildWebhookRequest } from './webhook-signing';
 import { createWebhookHttpClient } from './webhook-http-client';
 import type { FromWorker, SendJob, SendResult, ToWorker, WorkerSettings } from './webhook-worker-protocol';
@@ -11,7 +12,9 @@ import type { FromWorker, SendJob, SendResult, ToWorker, WorkerSettings } from '
 const port = parentPort;
 if (!port) throw new Error('webhook-worker must run as a worker thread');
 const settings = workerData as WorkerSettings;
-const client = createWebhookHttpClient({ timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets });
+// Deny by default until the dispatcher's first policy message (it comes before the first jobs).
+let policy: AddressPolicy = DEFAULT_ADDRESS_POLICY;
+const client = createWebhookHttpClient({ timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets, policy: () => policy });
 const secrets = new Map<number, string>();
 const log = threadLogger('webhook-worker');
 let outgoing: SendResult[] = [];
@@ -36,7 +39,11 @@ async function send(job: SendJob): Promise<void> {
     report({ key: job.key, status: null, error: 'the app secret was not available to sign the request', durationMs: 0, startedAt: performance.timeOrigin + performance.now(), requestHeaders: '{}', requestBody: job.payload });
     return;
   }
-  const { body, headers } = buildWebhookRequest(secret, job.payload, job.messageId, job.timestamp, settings.userAgent);
+  const request = buildWebhookRequest(secret, job.payload, job.messageId, job.timestamp, settings.userAgent);
+  const { body } = request;
+  const headers: Record<string, string> = job.standardHeaders
+    ? { ...request.headers }
+    : { 'Content-Type': request.headers['Content-Type'], 'User-Agent': request.headers['User-Agent'] };
   const outcome = await client.post(job.url, body, { ...headers });
   log.debug(`POST ${job.url} ${outcome.status ?? outcome.error ?? 'no answer'} in ${Math.round(outcome.durationMs)} ms (${job.messageId})`);
   report({
@@ -53,6 +60,9 @@ async function send(job: SendJob): Promise<void> {
 port.on('message', (message: ToWorker) => {
   if (message.type === 'secrets') {
     for (const [appId, secret] of message.entries) secrets.set(appId, secret);
+  } else if (message.type === 'policy') {
+    policy = message.policy;
+    client.dropIdleConnections();
   } else if (message.type === 'send') {
     for (const job of message.jobs) void send(job);
   }

@@ -18,6 +18,7 @@ import { Loaded } from '../../ui/loadable';
 import { EmptyState, SkeletonRows } from '../../ui/states';
 import { useAction } from '../../ui/use-action';
 import { ApprovalBadge, ListingIcon, VisibilityBadge } from './apps-ui';
+import './app-review-screen.css';
 
 export function AppReviewScreen() {
   const list = useApp((s) => s.apps.review);

@@ -24,6 +24,7 @@ import { Card, PageHeader, Tabs } from '../../ui/page';
 import { FilterSelect, SearchBox } from '../../ui/search-box';
 import { Callout, EmptyState, SkeletonRows, Spinner } from '../../ui/states';
 import { ListingIcon, VisibilityBadge, listingPrice } from './apps-ui';
+import './app-store-screen.css';
 
 export function AppStoreScreen({ tab }: { tab: 'browse' | 'installed' }) {
   const acting = useApp((s) => s.session.info?.acting ?? null);

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { ApprovalStatus, ListingKind, Visibility } from '../../../src-shared/domain/app-store';
 import { APPROVAL_LABELS, listingInitials, VISIBILITY_HELP, VISIBILITY_LABELS } from '../../../src-shared/domain/app-store';
 import { formatMoney } from '../../ui/money';
+import './apps-ui.css';
 
 export function ListingIcon({ name, kind }: { name: string; kind: ListingKind }) {
   return (

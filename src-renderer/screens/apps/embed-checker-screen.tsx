@@ -18,6 +18,7 @@ import { Callout, EmptyState, ErrorState, SkeletonBlock, SkeletonRows } from '..
 import { Table } from '../../ui/table';
 import { EmbedSurface } from './embed-surface';
 import { ManagedAppPage } from './manage-apps-screen';
+import './embed-checker-screen.css';
 
 const OUTCOME_LABELS: Record<EmbedCheckOutcome, string> = { accepted: 'Accepted', rejected: 'Rejected', unclear: 'Unclear', unreachable: 'No answer' };
 

@@ -10,6 +10,7 @@ import type { EmbedCheckChoice } from '../../state/embedded-apps-slice';
 import { messageOf } from '../../state/loadable';
 import { useActions, useApp } from '../../state/store-context';
 import { ErrorState, Spinner } from '../../ui/states';
+import './embed-surface.css';
 
 /** The placeholder's place in the window, clipped to the scrolling content area (never over the top bar). */
 function visibleBounds(element: HTMLElement): EmbedBounds | null {

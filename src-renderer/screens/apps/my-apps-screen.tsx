@@ -29,6 +29,8 @@ import { Callout, EmptyState, SkeletonRows } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { PriceFields, priceProblems } from '../store/store-ui';
 import { ApprovalBadge, ListingIcon, VisibilityBadge, listingPrice } from './apps-ui';
+import './my-apps-screen.css';
+import '../store/products-screen.css';
 
 const MY_APPS_COLUMNS: TableColumn<DeveloperApp>[] = [
   {

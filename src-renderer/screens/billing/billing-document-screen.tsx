@@ -21,6 +21,7 @@ import { Loaded } from '../../ui/loadable';
 import { SkeletonBlock } from '../../ui/states';
 import { useAction } from '../../ui/use-action';
 import { DocumentDownloads, DocumentTypeBadge } from './billing-ui';
+import './billing-document-screen.css';
 
 export function BillingDocumentScreen({ documentId }: { documentId: number }) {
   const doc = useApp((s) => s.billing.document);
@@ -84,6 +85,8 @@ export function DocumentPaper({ d }: { d: BillingDocument }) {
     <article className="paper" data-testid="document-paper">
       <header className="paper-head">
         <div>
+          {/* A partner's invoice to its client is headed by the partner's logo (white label). */}
+          {d.issuerLogo && <img className="paper-logo" src={d.issuerLogo.dataUrl} alt={d.issuer.name} data-testid="paper-logo" />}
           <div className="paper-title">{DOCUMENT_TYPE_LABELS[d.type]}</div>
           <div className="paper-number mono" data-testid="paper-number">
             {d.number}

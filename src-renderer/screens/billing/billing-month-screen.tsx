@@ -19,6 +19,7 @@ import { formatMoney } from '../../ui/money';
 import { Card, PageHeader } from '../../ui/page';
 import { Callout, CardEmpty, EmptyState, SkeletonRows } from '../../ui/states';
 import { DocumentsTable, DocumentTypeBadge, MonthStateBadge, moneyColumns } from './billing-ui';
+import './billing-month-screen.css';
 
 export function BillingMonthScreen({ month }: { month: string }) {
   const caps = useCapabilities();

@@ -17,6 +17,7 @@ import { LoadableCard } from '../../ui/loadable';
 import { Callout, SkeletonRows } from '../../ui/states';
 import { Table } from '../../ui/table';
 import { useForm } from '../../ui/use-form';
+import './billing-rates-tab.css';
 
 type RateTexts = Record<BillingRateKey, string>;
 

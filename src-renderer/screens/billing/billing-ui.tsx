@@ -12,6 +12,7 @@ import { Icon } from '../../ui/icons';
 import { formatMoney } from '../../ui/money';
 import { Table, type TableColumn } from '../../ui/table';
 import { useAction } from '../../ui/use-action';
+import './billing-ui.css';
 
 export const MONTH_STATE_LABELS: Record<MonthState, string> = {
   open: 'Open',

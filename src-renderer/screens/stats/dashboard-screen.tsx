@@ -18,6 +18,8 @@ import { Callout, CardEmpty, SkeletonBlock, Spinner } from '../../ui/states';
 import { Loaded } from '../../ui/loadable';
 import { RecentOrdersTable } from '../store/store-ui';
 import { KindTable, MonthChart, SummaryCards, TopProductsTable } from './figures';
+import '../overview-screen.css';
+import './stats.css';
 
 export function DashboardScreen() {
   const acting = useActing();

@@ -13,6 +13,8 @@ import { formatMoney, formatMoneyCompact } from '../../ui/money';
 import { Segmented } from '../../ui/segmented';
 import { FilterSelect } from '../../ui/search-box';
 import { CardEmpty } from '../../ui/states';
+import './stat-cards.css';
+import './stats.css';
 
 export const SERIES_COLORS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 export const OTHER_COLOR = 'var(--chart-other)';

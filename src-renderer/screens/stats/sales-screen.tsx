@@ -36,6 +36,7 @@ import { useAction } from '../../ui/use-action';
 import { CurrencySwitch, KindTable, MonthChart, OTHER_COLOR, SERIES_COLORS, SummaryCards, TopProductsTable } from './figures';
 import { NameCell } from '../store/store-ui';
 import { KIND_SHORT } from '../store/products-screen';
+import './stats.css';
 
 export function SalesScreen({ tab }: { tab: SalesTab }) {
   const caps = useCapabilities();

@@ -21,6 +21,7 @@ import { useForm, zodValidator } from '../../ui/use-form';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
 import { NameCell, wholeNumber } from './store-ui';
+import './content-screens.css';
 
 function ContentTabs({ current }: { current: StoreList }) {
   const tab = (list: StoreList, label: string, testId: string) => ({ href: href({ name: 'store', list, item: null }), label, active: current === list, testId });

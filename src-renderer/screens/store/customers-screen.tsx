@@ -24,6 +24,7 @@ import { useForm, zodValidator } from '../../ui/use-form';
 import { EntityListPage, type EntityListConfig } from './entity-list';
 import { OrderEntryDrawer } from './orders-screen';
 import { NameCell, RecentOrdersTable, ShopItemPage } from './store-ui';
+import '../stats/stat-cards.css';
 
 const COLUMNS: Column<Customer>[] = [
   {

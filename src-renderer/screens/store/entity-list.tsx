@@ -19,6 +19,7 @@ import { SearchBox } from '../../ui/search-box';
 import { BusyButton } from '../../ui/form-footer';
 import { EmptyState, Spinner } from '../../ui/states';
 import { useAction } from '../../ui/use-action';
+import './entity-list.css';
 
 export interface EntityListConfig<E extends ShopEntity> {
   entity: E;

@@ -41,6 +41,8 @@ import { Callout, Spinner } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { EntityListPage, type EntityListConfig } from './entity-list';
 import { AmountsSummary, NameCell, ShopItemPage } from './store-ui';
+import { OrderShippingCard } from '../../areas/logistics/shop-logistics';
+import './orders-screen.css';
 
 const SOURCE_LABELS: Record<OrderSummary['source'], string> = { checkout: 'Storefront', console: 'Entered here', api: 'API', seed: 'Imported' };
 
@@ -109,12 +111,17 @@ const ORDERS: EntityListConfig<'orders'> = {
   emptyTitle: 'No orders yet',
   emptyBody: (
     <p>
-      Orders come from the <a href={href({ name: 'storefront' })}>storefront</a>, from apps through the API, or are entered here for an existing customer.
+      Orders come from the <StorefrontLink />, from apps through the API, or are entered here for an existing customer.
     </p>
   ),
   testId: 'orders',
   rowHeight: 52,
 };
+
+/** A component, so the link's address is made when it renders (the route table is not built at module load). */
+function StorefrontLink() {
+  return <a href={href({ name: 'storefront' })}>storefront</a>;
+}
 
 export function OrdersScreen({ item }: { item: number | 'new' | null }) {
   if (typeof item === 'number') return <OrderPage key={item} id={item} />;
@@ -243,6 +250,7 @@ function OrderView({ order, back }: { order: Order; back: { href: string; label:
               </div>
             </div>
           </Card>
+          <OrderShippingCard companyId={order.companyId} orderId={order.id} />
           <Card title="Summary">
             <Facts
               items={[

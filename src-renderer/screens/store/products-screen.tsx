@@ -22,6 +22,7 @@ import { useForm, zodValidator } from '../../ui/use-form';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
 import { KindIcon, NameCell, PriceFields, priceProblems, wholeNumber } from './store-ui';
+import './products-screen.css';
 
 /** Kinds in a table cell (the form says "Digital download"). */
 export const KIND_SHORT: Record<ProductKind, string> = { physical: 'Physical', digital: 'Digital', service: 'Service', app: 'App', theme: 'Theme' };

@@ -18,6 +18,7 @@ import { Icon, type IconName } from '../../ui/icons';
 import { SelectField, TextField } from '../../ui/fields';
 import { formatMoney, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
 import type { FormApi } from '../../ui/use-form';
+import './store-ui.css';
 
 /** The currencies the shop forms offer first (any ISO 4217 code a shop already uses is added). */
 export const CURRENCY_CHOICES = ['EUR', 'USD', 'GBP', 'CHF', 'SEK', 'DKK', 'NOK', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'CAD', 'AUD', 'JPY'];

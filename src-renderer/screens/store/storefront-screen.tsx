@@ -26,6 +26,8 @@ import { Segmented } from '../../ui/segmented';
 import { Callout, EmptyState, SkeletonBlock, Spinner } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { AmountsSummary, KindIcon } from './store-ui';
+import { StorefrontOrderStatus, StorefrontShippingLine } from '../../areas/logistics/shop-logistics';
+import './storefront-screen.css';
 
 const SHOWN = 48;
 
@@ -59,7 +61,7 @@ export function StorefrontScreen() {
   const load = useCallback(async () => {
     try {
       setLoadError(null);
-      const page = await actions.searchShop('products', { search, active: 'active', sort: 'name', direction: 'asc' }, SHOWN);
+      const page = await actions.searchShop('products', { search, active: 'active', sellable: true, sort: 'name', direction: 'asc' }, SHOWN);
       setProducts({ items: page.items, total: page.total });
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : 'Could not load the products.');
@@ -118,7 +120,12 @@ export function StorefrontScreen() {
           form.setServerErrors(Object.fromEntries(Object.entries(api.fields).map(([k, v]) => [k.replace(/^customer\./, ''), v])));
         }
         // The platform's own words, where the order would have been.
-        setRefusal(lineProblem ? `${lineNameOf(lineProblem[0], cart)}${lineProblem[1][0]}` : (api?.message ?? (error instanceof Error ? error.message : 'The order could not be placed.')));
+        const countryProblem = api?.fields['customer.country']?.[0];
+        setRefusal(
+          lineProblem
+            ? `${lineNameOf(lineProblem[0], cart)}${lineProblem[1][0]}`
+            : (countryProblem ?? api?.message ?? (error instanceof Error ? error.message : 'The order could not be placed.')),
+        );
       } finally {
         setPlacing(false);
       }
@@ -180,7 +187,7 @@ export function StorefrontScreen() {
                 )
               }
             >
-              <p>The storefront offers the shop's active products.</p>
+              <p>The storefront offers the shop's active products. Apps and themes are bought in the App Store, not here.</p>
             </EmptyState>
           ) : (
             <ul className="product-grid" role="list">
@@ -247,6 +254,10 @@ export function StorefrontScreen() {
                   </p>
                 </div>
               </div>
+              <StorefrontOrderStatus companyId={companyId} orderId={placed.id} />
+              <a className="btn btn-block" href={`#/store/storefront/orders/${placed.id}`} data-testid="placed-order-status">
+                Order status page
+              </a>
               <button type="button" className="btn btn-block" onClick={() => setPlaced(null)} data-testid="place-another">
                 Place another order
               </button>
@@ -288,6 +299,7 @@ export function StorefrontScreen() {
                     ))}
                   </ul>
                   {currency && <AmountsSummary amounts={total} currency={currency} className="cart-totals" testId="cart-totals" totalTestId="cart-total" />}
+                  <StorefrontShippingLine companyId={companyId} country={form.values.country} lines={cart.map((l) => ({ productId: l.product.id, quantity: l.quantity }))} />
                 </>
               )}
               <div className="checkout-customer">

@@ -4,6 +4,7 @@
 import { useId, useMemo } from 'react';
 import { useElementWidth } from '../data-table';
 import { linearScale, niceTicks } from './scale';
+import './charts.css';
 
 export interface BarRow {
   key: string | number;

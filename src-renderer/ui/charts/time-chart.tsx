@@ -5,6 +5,7 @@
 import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useElementWidth } from '../data-table';
 import { labelEvery, linearScale, nearestIndex, niceTicks } from './scale';
+import './charts.css';
 
 export interface TimeSeries {
   id: string;

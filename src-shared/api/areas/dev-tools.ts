@@ -23,6 +23,16 @@ export const apiRequestQuerySchema = z
 export const devToolsMethods = {
   'apiLog.list': method<ApiRequestPage>()(apiRequestQuerySchema, 'The API request log (/admin, /token, /api/tokeninfo), newest first, filtered by app, company and status'),
   'apiLog.apps': method<{ id: number; name: string }[]>()(z.object({}).strict(), 'The apps that appear in the API request log (for its filter)'),
+  'oauthChaos.run': method<{ action: string; appId: number; companyId: number; families: number; effect: string }>()(
+    z
+      .object({
+        action: z.enum(['expire-access-token', 'revoke-refresh-family', 'replay-rotated-refresh-token']),
+        appId: idSchema,
+        companyId: idSchema,
+      })
+      .strict(),
+    "OAuth chaos on an app's authorization for a company: expire its access token now, revoke its refresh family, or replay its last rotated refresh token",
+  ),
   'compatibility.get': method<CompatibilityInfo>()(z.object({}).strict(), 'Whether hosted-compatibility mode (strict) is on'),
   'compatibility.set': method<CompatibilityInfo>()(z.object({ strict: z.boolean() }).strict(), 'Turn hosted-compatibility mode (strict) on or off'),
 } as const;

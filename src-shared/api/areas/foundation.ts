@@ -8,6 +8,7 @@ import {
   companyListSchema,
   companyUpdateSchema,
   idSchema,
+  logoUploadSchema,
   partnerRequestCreateSchema,
   partnerSetupSchema,
   shopSettingsUpdateSchema,
@@ -19,14 +20,17 @@ import type {
   AppInfo,
   Company,
   CompanySummary,
+  LogoUploadResult,
   OutboxMessage,
   PartnerDirectoryEntry,
+  PartnerLogo,
   PartnerRequest,
   SessionInfo,
   ShopSettings,
   SignInCandidate,
   SwitcherEntry,
   User,
+  WhiteLabel,
 } from '../types';
 
 const empty = z.object({}).strict();
@@ -71,6 +75,15 @@ export const foundationMethods = {
   ),
   'partnerRequests.cancel': method<PartnerRequest>()(z.object({ requestId: idSchema }), 'The company withdraws its request'),
 
+  'branding.get': method<WhiteLabel>()(byCompany, "A partner's white label: admin domain, CNAME target, logo"),
+  'branding.setLogo': method<LogoUploadResult>()(logoUploadSchema, "Upload the partner's logo (PNG, JPEG, WebP or SVG)"),
+  'branding.removeLogo': method<WhiteLabel>()(byCompany, "Remove the partner's logo (back to the platform's)"),
+  'branding.logo': method<{ logo: PartnerLogo | null }>()(empty, "The logo the signed-in user's brand shows (null: the platform's)"),
+  'branding.setCnameTarget': method<WhiteLabel>()(
+    z.object({ companyId: idSchema, cnameTarget: z.string().trim().max(253).nullable() }),
+    "Operator: the platform's admin host partners point their domain at (null: the default)",
+  ),
+
   'outbox.list': method<OutboxMessage[]>()(
     z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
     'Emails the platform would have sent',
@@ -87,6 +100,8 @@ export const foundationEvents = {
   'partner_request.changed': event<{ requestId: number }>()('pushed'),
   'outbox.added': event<{ messageId: number }>()('pushed'),
   'shop.updated': event<{ companyId: number }>()('pushed'),
+  /** A partner's logo changed (companyId), or the platform's CNAME target (companyId null). */
+  'branding.changed': event<{ companyId: number | null }>()('pushed'),
 } as const;
 
 export const foundationArea = defineSharedArea({ name: 'foundation', methods: foundationMethods, events: foundationEvents });

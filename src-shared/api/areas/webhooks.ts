@@ -6,7 +6,7 @@ import { idSchema } from '../inputs';
 import { defineSharedArea } from '../area';
 import { event } from '../event';
 import { method } from '../method';
-import type { ClockInfo, WebhookAttemptDetail, WebhookAttemptPage, WebhookHookInfo, WebhookReplayRequested, WebhooksOverview } from '../webhook-delivery-types';
+import type { ClockInfo, PrivateNetworksView, WebhookAttemptDetail, WebhookAttemptPage, WebhookHookInfo, WebhookReplayRequested, WebhooksOverview } from '../webhook-delivery-types';
 
 /** A duration as people type it (90s, 15m, 2h, 3d, 1h30m) -> milliseconds; the console's clock form uses it too. */
 export const clockDurationSchema = z
@@ -48,6 +48,19 @@ export const webhookMethods = {
   'webhooks.attempt': method<WebhookAttemptDetail>()(z.object({ attemptId: idSchema }).strict(), 'One attempt with its request headers and body'),
   'webhooks.replay': method<WebhookReplayRequested>()(z.object({ eventId: idSchema }).strict(), 'Send an event again (same webhook-id), logged as a replay'),
   'webhooks.reactivate': method<WebhookHookInfo>()(z.object({ webhookId: idSchema }).strict(), 'Set a deactivated hook active again (as PUT is_active: true)'),
+  'webhooks.privateNetworks': method<PrivateNetworksView>()(
+    z.object({}).strict(),
+    'The private network ranges webhooks may be delivered to (the platform operator allows them; all others are refused)',
+  ),
+  'webhooks.setPrivateNetworks': method<PrivateNetworksView>()(
+    z
+      .object({
+        allow: z.array(z.string().trim().min(1, 'is empty').max(64, 'is too long')).max(50).default([]),
+        disallow: z.array(z.string().trim().min(1, 'is empty').max(64, 'is too long')).max(50).default([]),
+      })
+      .strict(),
+    'Platform operator only: allow private ranges (CIDR) for webhook addresses, or take them back; audited',
+  ),
   'clock.get': method<ClockInfo>()(z.object({}).strict(), 'Platform time and how far it is ahead of real time'),
   'clock.advance': method<ClockInfo>()(
     z.object({ duration: clockDurationSchema }).strict(),

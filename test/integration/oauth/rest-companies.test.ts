@@ -1,6 +1,7 @@
 // /admin/companies.json: a token reaches its own company and, when granted for a partner, the partner's
 // clients; nothing else (foreign ids are 404). POST creates a client with a partner's token only; PUT
-// changes data through the companies service with field errors in wire names; DELETE is not offered.
+// changes data through the companies service with field errors in wire names; DELETE is not offered;
+// ?token=T finds a company by its token.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNA, api, DANA, startOAuthFixture, tokensFor, type OAuthFixture } from '../../helpers/oauth';
 
@@ -49,6 +50,21 @@ describe('companies resource', () => {
     expect((await api(fixture, 'GET', `/admin/companies/${harbor}.json`, partner)).status).toBe(404);
     expect(ids((await api(fixture, 'GET', '/admin/companies.json', partnerForClient)).body)).toEqual([brightside]);
     expect((await api(fixture, 'GET', `/admin/companies/${northwind}.json`, partnerForClient)).status).toBe(404);
+  });
+
+  it('?token=T finds the company with that token among those the token reaches (the token "for external identification")', async () => {
+    const { platform } = fixture;
+    platform.db.prepare("UPDATE companies SET token = 'ERP-ALPEN-1' WHERE id = ?").run(alpen);
+    platform.db.prepare("UPDATE companies SET token = 'ERP-HARBOR-1' WHERE id = ?").run(harbor);
+    const found = await api(fixture, 'GET', '/admin/companies.json?token=ERP-ALPEN-1', partner);
+    expect(found.status).toBe(200);
+    expect(found.body.companies.map((c: { id: number; token: string }) => [c.id, c.token])).toEqual([[alpen, 'ERP-ALPEN-1']]);
+    expect(ids((await api(fixture, 'GET', '/admin/companies.json?token=ERP-ALPEN-1', anna)).body)).toEqual([alpen]);
+    // Exact match only, and never a company outside the token's reach.
+    expect(ids((await api(fixture, 'GET', '/admin/companies.json?token=ERP-ALPEN', partner)).body)).toEqual([]);
+    expect(ids((await api(fixture, 'GET', '/admin/companies.json?token=ERP-HARBOR-1', partner)).body)).toEqual([]);
+    expect(ids((await api(fixture, 'GET', '/admin/companies.json?token=ERP-ALPEN-1', partnerForClient)).body)).toEqual([]);
+    expect(await api(fixture, 'GET', '/admin/companies.json?token=', partner)).toMatchObject({ status: 400, body: { errors: { token: ['must not be empty'] } } });
   });
 
   it('PUT changes company data; bad input names the wire field and writes nothing', async () => {

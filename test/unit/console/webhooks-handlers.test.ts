@@ -5,6 +5,7 @@ import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { PushedEvent } from '../../../src-shared/api/contract';
+import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../../src-main/core/seed/demo-seed';
 import { openTestPlatform, T0 } from '../../helpers/platform';
 import { insertApp, insertHook } from '../../helpers/webhooks';
 
@@ -117,5 +118,28 @@ describe('webhooks in the console', () => {
     expect(olivia.canMoveClock).toBe(true);
     await service.call('clock.advance', { duration: '1m' });
     expect(offset()).toBe(start + 120_000);
+  });
+
+  it('private networks (M1): everybody with the apps permission reads them, only the operator changes them (audited), bad ranges name the field', async () => {
+    const { platform, service, userId } = setup();
+    const audit = () => platform.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'webhooks.private_networks_changed' ORDER BY id").all() as { actor: string; detail: string }[];
+    await service.call('session.signIn', { userId: userId(DEMO_PARTNER_EMAIL) });
+    expect(await service.call('webhooks.privateNetworks', {})).toMatchObject({ allowedRanges: [] });
+    const refused = await rejection(service.call('webhooks.setPrivateNetworks', { allow: ['10.20.0.0/16'], disallow: [] }));
+    expect(refused.code).toBe('forbidden');
+    expect(refused.details).toMatchObject({ reason: 'operator_role_required' });
+    expect(audit()).toHaveLength(0);
+
+    await service.call('session.signIn', { userId: userId(DEMO_OPERATOR_EMAIL) });
+    const bad = await rejection(service.call('webhooks.setPrivateNetworks', { allow: ['8.8.8.0/24', '10.20.0.0/16'], disallow: [] }));
+    expect(bad.code).toBe('validation_failed');
+    expect(bad.details).toMatchObject({ fields: { allow: [expect.stringContaining('8.8.8.0/24 is not inside a private range')] } });
+    expect((await service.call('webhooks.privateNetworks', {})).allowedRanges).toEqual([]);
+
+    const view = await service.call('webhooks.setPrivateNetworks', { allow: ['10.20.3.4/16'], disallow: [] });
+    expect(view.allowedRanges).toEqual(['10.20.0.0/16']);
+    expect(audit()).toEqual([{ actor: `operator:${DEMO_OPERATOR_EMAIL}`, detail: JSON.stringify({ from: [], to: ['10.20.0.0/16'] }) }]);
+    expect((await service.call('webhooks.setPrivateNetworks', { allow: [], disallow: ['10.20.0.0/16'] })).allowedRanges).toEqual([]);
+    expect(audit()).toHaveLength(2);
   });
 });

@@ -365,7 +365,7 @@ describe('uninstalling and permission changes', () => {
     expect(uninstalled).toMatchObject({ appId: app.id, companyId: alpen });
     expect(seen.named('app.uninstalled')).toEqual([{ companyId: alpen, appId: app.id }]);
     expect(stateAtEmit).toEqual([{ install: null, authorization: null, inTransaction: true }]);
-    expect(platform.oauth.checkAccessToken(tokens.accessToken)).toEqual({ ok: false, reason: 'invalid' });
+    expect(platform.oauth.checkAccessToken(tokens.accessToken)).toMatchObject({ ok: false, reason: 'invalid' });
     const queued = platform.db.prepare('SELECT topic, payload FROM webhook_events WHERE webhook_id = ?').all(hook.id) as { topic: string; payload: string }[];
     expect(queued).toEqual([{ topic: 'app/uninstalled', payload: JSON.stringify({ company_id: alpen, producer: 'shop', scope: 'app/uninstalled', data: { type: 'app', id: String(app.id) } }) }]);
     expect(errorOf(() => platform.appStore.uninstall(as(ANNA), app.id, alpen)).code).toBe('not_found');

@@ -8,6 +8,7 @@ import { OPERATOR } from '../../../src-main/core/access';
 import type { BillingDocument, CloseResult, DocumentSummary } from '../../../src-shared/api/billing-types';
 import { correctionSchema } from '../../../src-shared/api/billing-inputs';
 import { openBillingPlatform } from '../../helpers/billing';
+import { PLAIN_SVG, pngOf } from '../../helpers/logos';
 import { pdfText } from '../../helpers/pdf-text';
 
 describe('closing October 2026 for a partner and its clients', () => {
@@ -209,6 +210,30 @@ describe('closing October 2026 for a partner and its clients', () => {
     // The client sees its partner's invoice (and nothing from the platform).
     const asClient = billing.documents.list(partner.actor, M, { search: '', sort: 'number', direction: 'asc' }, 0, 50).items;
     expect(asClient.map((d) => d.number)).toEqual([issued.number]);
+  });
+
+  it("a partner's documents to its clients are headed by its logo, in the document and the PDF; the platform's are not", { timeout: 60_000 }, async () => {
+    const issued = docs().find((d) => d.issuerCompanyId === partner.id)!;
+    const platformDoc = docs().find((d) => d.issuerCompanyId === null)!;
+    const before = await billing.documents.pdf(partner.actor, null, issued.id);
+    expect(billing.documents.get(partner.actor, null, issued.id).issuerLogo).toBeNull();
+    await platform.branding.setLogo(partner.actor, { companyId: partner.id, fileName: 'logo.png', bytes: pngOf(240, 60) });
+    const withLogo = billing.documents.get(partner.actor, null, issued.id);
+    expect(withLogo.issuerLogo).toMatchObject({ width: 240, height: 60 });
+    expect(withLogo.issuerLogo!.dataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(billing.documents.get(OPERATOR, null, platformDoc.id).issuerLogo).toBeNull();
+    const images = (b64: string) => (Buffer.from(b64, 'base64').toString('latin1').match(/\/Subtype \/Image/g) ?? []).length;
+    const pdf = await billing.documents.pdf(partner.actor, null, issued.id);
+    expect(images(before.base64)).toBe(0);
+    expect(images(pdf.base64)).toBeGreaterThan(0);
+    expect(await pdfText(Buffer.from(pdf.base64, 'base64'))).toContain(issued.number);
+    // An SVG logo is drawn as vectors (no image), and the document still reads the same.
+    await platform.branding.setLogo(partner.actor, { companyId: partner.id, fileName: 'logo.svg', bytes: Buffer.from(PLAIN_SVG) });
+    const svgPdf = await billing.documents.pdf(partner.actor, null, issued.id);
+    expect(images(svgPdf.base64)).toBe(0);
+    expect(svgPdf.bytes).toBeGreaterThan(before.bytes);
+    expect(await pdfText(Buffer.from(svgPdf.base64, 'base64'))).toContain(issued.number);
+    platform.branding.removeLogo(partner.actor, partner.id);
   });
 
   it('the preview of a closed month writes nothing and says it is closed', () => {

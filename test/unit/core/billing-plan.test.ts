@@ -9,7 +9,7 @@ import { platformParty } from '../../../src-main/core/services/billing/close-ser
 
 const company = (id: number, name: string, country: string, extra: Partial<BillingCompany> = {}): BillingCompany => ({
   id, name, email: `billing@${id}.example`, street: 'Street 1', city: 'City', postalCode: '12345', country, vatId: null,
-  isSample: false, isPartner: false, partnerId: null, route: 'direct', ...extra,
+  isSample: false, isDevelopment: false, isPartner: false, partnerId: null, route: 'direct', ...extra,
 });
 
 const P = company(1, 'Partner GmbH', 'DE', { vatId: 'DE123456789', isPartner: true });
@@ -147,6 +147,21 @@ describe('the close plan', () => {
     expect(docs.some((d) => d.recipient.companyId === S.id || d.sections.some((s) => s.companyId === S.id))).toBe(false);
     expect(plan.contributions.find((c) => c.companyId === S.id)).toMatchObject({ billedAs: 'sample' });
     expect(plan.warnings).toEqual([expect.objectContaining({ kind: 'sample_skipped', companyId: S.id })]);
+  });
+
+  it('development companies are never billed either: their test orders go into no document, and the plan says so', () => {
+    const V = company(90, 'Dev Shop', 'DE', { isDevelopment: true });
+    const base = input();
+    const withDev = planClose({
+      ...base,
+      scopeIds: [...base.scopeIds, V.id],
+      companies: [...base.companies, V],
+      figures: [...base.figures, fig(V.id, 'EUR', 3, { physical: k(3, 12345, 2345) })],
+    });
+    expect(withDev.documents.some((d) => d.recipient.companyId === V.id || d.sections.some((s) => s.companyId === V.id))).toBe(false);
+    expect(withDev.documents).toHaveLength(docs.length);
+    expect(withDev.contributions.find((c) => c.companyId === V.id)).toMatchObject({ billedAs: 'nothing', figures: {} });
+    expect(withDev.warnings).toContainEqual(expect.objectContaining({ kind: 'development_skipped', companyId: V.id, message: expect.stringMatching(/development company/) }));
   });
 
   it('issues 20 documents in a fixed order: recipient, currency, report / invoice / credit note', () => {

@@ -152,3 +152,19 @@ describe('shop access', () => {
     expect(platform.catalog.createCategory(partner, companyId, { name: 'Demo', description: '' }).isDemo).toBe(true);
   });
 });
+
+describe("a storefront's products (issue 23 row 6)", () => {
+  it('are the catalogue kinds only: App Store listings (apps, themes) stay in the product list but not in the storefront', () => {
+    const { platform } = setup();
+    const kristjan = platform.repos.users.findByEmail('kristjan@ttgadgets.example')!;
+    const actor = { kind: 'user' as const, user: kristjan };
+    const tallinn = kristjan.company_id;
+    platform.catalog.createProduct(actor, tallinn, product(tallinn, { kind: 'service', name: 'Gadget Setup', priceMinor: 4900 }));
+    const all = platform.catalog.listProducts(actor, tallinn, { ...EMPTY_PRODUCT_LIST, active: 'active', limit: 100 }).items;
+    expect(all.map((p) => p.kind)).toEqual(expect.arrayContaining(['app', 'theme']));
+    const sold = platform.catalog.listProducts(actor, tallinn, { ...EMPTY_PRODUCT_LIST, active: 'active', sellable: true, limit: 100 }).items;
+    expect(sold.map((p) => p.name)).toEqual(['Gadget Setup']);
+    expect(sold.every((p) => ['physical', 'digital', 'service'].includes(p.kind))).toBe(true);
+    expect(sold.map((p) => p.id)).toEqual(all.filter((p) => p.kind !== 'app' && p.kind !== 'theme').map((p) => p.id));
+  });
+});

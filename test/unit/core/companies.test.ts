@@ -69,8 +69,8 @@ describe('creating client companies', () => {
 
 describe('the partner relation', () => {
   it('a partner cannot be made the client of itself or of its own client', () => {
-    const { platform, partner } = setup();
-    const other = platform.companies.create(OPERATOR, base('Sub-partner'), { isPartner: true, partnerId: partner.id });
+    const { platform, partner, actor } = setup();
+    const other = platform.companies.create(OPERATOR, base('Sub-partner'), { isPartner: true, partnerId: partner.id, attestedBy: actor.kind === 'user' ? actor.user.id : undefined });
     const selfError = errorOf(() => platform.db.transaction(() => platform.companies.attachToPartner(() => undefined, partner.id, partner.id, OPERATOR))());
     expect(selfError.fields.partnerId[0]).toContain('client of itself');
     const cycle = errorOf(() => platform.db.transaction(() => platform.companies.attachToPartner(() => undefined, partner.id, other.id, OPERATOR))());
@@ -128,7 +128,8 @@ describe('visibility', () => {
     const { platform, actor } = setup();
     const mine = platform.companies.create(actor, base('Mine'));
     const rival = platform.companies.create(OPERATOR, base('Rival partner'), { isPartner: true });
-    const theirs = platform.companies.create(OPERATOR, base('Theirs'), { partnerId: rival.id });
+    const rivalAdmin = platform.users.create(OPERATOR, { companyId: rival.id, email: 'admin@rival.example', name: 'R', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
+    const theirs = platform.companies.create(OPERATOR, base('Theirs'), { partnerId: rival.id, attestedBy: rivalAdmin.id });
     expect(platform.companies.get(actor, mine.id).name).toBe('Mine');
     expect(errorOf(() => platform.companies.get(actor, theirs.id)).code).toBe('not_found');
     expect(platform.companies.listClients(actor, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' }).map((c) => c.name)).toEqual(['Mine']);

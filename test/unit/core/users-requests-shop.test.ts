@@ -182,8 +182,9 @@ describe('partner requests', () => {
     const meridian = companyNamed('Meridian Digital Partners Ltd');
     expect(errorOf(() => platform.partnerRequests.create(grace, { companyId: meridian, partnerId: meridian, message: '' })).fields.partnerId[0]).toContain('itself');
     // Two levels down: a partner may not ask its client's client (a sub-partner) to manage it.
-    const sub = platform.companies.create(OPERATOR, { name: 'Sub', country: 'GB', email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true }, { isPartner: true, partnerId: meridian });
-    const subsub = platform.companies.create(OPERATOR, { name: 'SubSub', country: 'GB', email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true }, { isPartner: true, partnerId: sub.id });
+    const sub = platform.companies.create(OPERATOR, { name: 'Sub', country: 'GB', email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true }, { isPartner: true, partnerId: meridian, attestedBy: platform.repos.users.findByEmail('grace@meridian-digital.example')!.id });
+    const subAdmin = platform.users.create(OPERATOR, { companyId: sub.id, email: 'admin@sub.example', name: 'Sub admin', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
+    const subsub = platform.companies.create(OPERATOR, { name: 'SubSub', country: 'GB', email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true }, { isPartner: true, partnerId: sub.id, attestedBy: subAdmin.id });
     expect(errorOf(() => platform.partnerRequests.create(OPERATOR, { companyId: meridian, partnerId: subsub.id, message: '' })).fields.partnerId[0]).toContain('its own client');
   });
 });

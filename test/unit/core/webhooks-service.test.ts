@@ -1,5 +1,7 @@
 // The webhooks registration service on its own: validation with wire names, the alias, duplicates, owner
 // isolation, and the events the dispatcher listens to (emitted inside the transaction).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/api/errors';
 import { OPERATOR } from '../../../src-main/core/access';
@@ -177,6 +179,45 @@ describe('webhooks service', () => {
         topic: ['needs the products scope: the company authorized this app for webhooks'],
       });
       expect(platform.webhooks.create(narrow, { topic: 'app/update', address: 'https://x.example/p' }).topic).toBe('app/update');
+    });
+  });
+
+  describe('addresses into private networks (M1)', () => {
+    const anna = (platform: ReturnType<typeof setup>['platform']) => ({ kind: 'user' as const, user: platform.repos.users.findByEmail('anna@alpenglueck.example')! });
+
+    it('refuses private, shared and embedded-IPv4 addresses at registration and on change, naming the field, writing nothing', () => {
+      const { platform, owner } = setup();
+      for (const address of ['http://10.0.0.5/hook', 'http://192.168.1.20:8080/', 'http://100.64.1.1/', 'http://[fd00::5]/', 'http://[::ffff:172.16.0.1]/', 'http://3232235777/']) {
+        expect(fieldsOf(() => platform.webhooks.create(owner, { topic: 'product/create', address })).address[0]).toMatch(/^must not point at /);
+      }
+      expect(platform.webhooks.list(owner, { limit: 50, sinceId: 0, offset: 0 }).webhooks).toEqual([]);
+      const hook = platform.webhooks.create(owner, { topic: 'product/create', address: 'http://127.0.0.1:3000/hook' });
+      expect(fieldsOf(() => platform.webhooks.update(owner, hook.id, { id: hook.id, address: 'http://10.0.0.5/' })).address[0]).toMatch(/private network address \(10\.0\.0\.5\)/);
+      expect(platform.webhooks.get(owner, hook.id).address).toBe('http://127.0.0.1:3000/hook');
+    });
+
+    it("accepts a range the operator allowed, and only the operator allows one (audited)", () => {
+      const { platform, owner } = setup();
+      expect(() => platform.webhookNetwork.change(anna(platform), { allow: ['10.0.0.0/24'], disallow: [] })).toThrow(/platform operator/);
+      expect(platform.webhookNetwork.change(OPERATOR, { allow: ['10.0.0.9/24'], disallow: [] }).allowedRanges).toEqual(['10.0.0.0/24']);
+      expect(platform.webhooks.create(owner, { topic: 'product/create', address: 'http://10.0.0.5/hook' }).address).toBe('http://10.0.0.5/hook');
+      expect(fieldsOf(() => platform.webhooks.create(owner, { topic: 'product/create', address: 'http://10.0.1.5/hook' })).address[0]).toMatch(/private network/);
+      expect(fieldsOf(() => platform.webhookNetwork.change(OPERATOR, { allow: ['169.254.0.0/16', '10.1.0.0/16'], disallow: [] })).allow[0]).toMatch(/not inside a private range/);
+      expect(platform.webhookNetwork.allowedRanges()).toEqual(['10.0.0.0/24']);
+      platform.webhookNetwork.change(OPERATOR, { allow: [], disallow: ['10.0.0.0/24'] });
+      expect(fieldsOf(() => platform.webhooks.create(owner, { topic: 'customer/create', address: 'http://10.0.0.5/hook' })).address[0]).toMatch(/private network/);
+      const entries = platform.db.prepare("SELECT actor, detail FROM audit_log WHERE action = 'webhooks.private_networks_changed' ORDER BY id").all();
+      expect(entries).toEqual([
+        { actor: 'operator', detail: JSON.stringify({ from: [], to: ['10.0.0.0/24'] }) },
+        { actor: 'operator', detail: JSON.stringify({ from: ['10.0.0.0/24'], to: [] }) },
+      ]);
+    });
+
+    it("refuses the ports this folder's servers remember (ports.json) on loopback", () => {
+      const { platform, owner } = setup();
+      writeFileSync(join(platform.dataDir, 'ports.json'), JSON.stringify({ platform: 4711, console: 4712 }));
+      expect(fieldsOf(() => platform.webhooks.create(owner, { topic: 'product/create', address: 'http://localhost:4712/' })).address[0]).toBe('must not point at the console itself (port 4712)');
+      expect(fieldsOf(() => platform.webhooks.create(owner, { topic: 'product/create', address: 'http://127.0.0.1:4711/' })).address[0]).toBe('must not point at the platform server itself (port 4711)');
     });
   });
 });

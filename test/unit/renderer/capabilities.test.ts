@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Company, SessionInfo } from '../../../src-shared/api/types';
 import { PERMISSIONS, type Permission } from '../../../src-shared/domain/permissions';
-import { capabilitiesOf, routeAccess } from '../../../src-renderer/state/capabilities';
+import { routeAccess } from '../../../src-renderer/router/routes';
+import { capabilitiesOf } from '../../../src-renderer/state/capabilities';
 import { company } from '../../helpers/renderer-store';
 
 function session(home: Company, acting: Company, permissions: Permission[] = [...PERMISSIONS]): SessionInfo {
@@ -14,6 +15,7 @@ function session(home: Company, acting: Company, permissions: Permission[] = [..
     storeAvailable: !acting.isPartner,
     recentCompanyIds: [],
     isOperator: false,
+    brand: null,
     canMoveClock: false,
   };
 }

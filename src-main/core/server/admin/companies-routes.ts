@@ -3,7 +3,8 @@
 // partner, the partner's clients. POST creates a client (partner tokens only, with the partner's
 // non-affiliation attestation); PUT changes company data through the companies service (its rules: who may
 // change billing fields, VAT-ID format, ...). Companies are never deleted through the API: the platform
-// keeps them for billing, so DELETE is not offered (405).
+// keeps them for billing, so DELETE is not offered (405). `GET /admin/companies.json?token=T` finds the company
+// with that token among those the token reaches.
 import { companyCreateSchema, companyUpdateSchema } from '../../../../src-shared/api/inputs';
 import type { Company } from '../../../../src-shared/api/types';
 import { parseInput } from '../../../../src-shared/api/validation';
@@ -54,7 +55,14 @@ export const companiesModule: PlatformModule = ({ platform }) => {
     routes: resourceRoutes('companies', 'companies', {
       list(ctx, auth) {
         const page = parsePage(ctx.url);
-        const ids = reachable(auth).filter((id) => id > page.sinceId);
+        let ids = reachable(auth).filter((id) => id > page.sinceId);
+        // ?token=T: the company with exactly that token (spec §1, "for external identification"), if in reach.
+        const token = ctx.url.searchParams.get('token');
+        if (token !== null) {
+          if (token.trim() === '') throw new RestError(400, 'invalid_request', { token: ['must not be empty'] });
+          const found = platform.repos.companies.findByToken(token.trim());
+          ids = found && ids.includes(found.id) ? [found.id] : [];
+        }
         const slice = ids.slice(page.offset, page.offset + page.limit);
         sendList(ctx, 'companies', slice.map((id) => companyResource(platform.companies.get(auth.actor, id))), page, ids.length > page.offset + page.limit);
       },

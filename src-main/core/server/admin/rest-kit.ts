@@ -65,6 +65,9 @@ export function authenticate(ctx: RouteContext, scope: OAuthScope): RestAuth {
   if (!token) throw new RestError(401, 'unauthorized', 'access token required: send Authorization: Bearer <access token>', bearerChallenge());
   const check = platform.oauth.checkAccessToken(token);
   if (!check.ok) {
+    // A recognised token (expired, revoked) is logged as its app's request, as the app experiences it.
+    ctx.trace.appId = check.appId ?? null;
+    ctx.trace.companyId = check.companyId ?? null;
     const message = check.reason === 'expired' ? 'access token expired: refresh it at /token' : 'invalid access token';
     throw new RestError(401, 'invalid_token', message, bearerChallenge('invalid_token', message));
   }

@@ -3,6 +3,7 @@
 // redirect_uri are known to be good, problems are shown to the user on an error page and never redirected
 // (an attacker must not be able to bounce the browser anywhere); after that, they go back to the app as
 // ?error=...&error_description=...&state=... (RFC 6749 §4.1.2.1).
+import { LOCAL_ONLY } from '../../devtools/compatibility-service';
 import { OAUTH_SCOPES, parseScopeParam, type OAuthScope } from '../../../../src-shared/domain/oauth-scopes';
 import type { Platform } from '../../platform';
 import type { AppRow } from '../../repositories/apps-repository';
@@ -97,6 +98,9 @@ export function validateAuthorizeRequest(platform: Platform, params: URLSearchPa
   }
 
   let codeChallenge: string | null = null;
+  if (fields.code_challenge !== null && platform.compatibility.strict()) {
+    throw back('invalid_request', `hosted-compatibility mode: PKCE is local-only; ${LOCAL_ONLY.pkce.hosted}`);
+  }
   if (fields.code_challenge !== null) {
     if (fields.code_challenge_method !== 'S256') {
       throw back('invalid_request', 'code_challenge_method must be S256 (the plain method is not accepted)');

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Platform } from '../../platform';
 import type { AppRow } from '../../repositories/apps-repository';
 import { OAuthError } from '../http-error';
+import type { RequestTrace } from '../router';
 
 function formDecode(text: string): string {
   try {
@@ -29,8 +30,13 @@ export function basicCredentials(req: IncomingMessage): { clientId: string; secr
   return { clientId: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
 }
 
-export function authenticateClient(platform: Platform, req: IncomingMessage, form: URLSearchParams): AppRow {
+export function authenticateClient(platform: Platform, req: IncomingMessage, form: URLSearchParams, trace: RequestTrace): AppRow {
   const basic = basicCredentials(req);
+  // HTTP Basic is local-only (the hosted platform reads the form body, spec §3): marked, or refused when strict.
+  if (basic) {
+    const use = platform.compatibility.relyOn(trace, 'http_basic_client_auth');
+    if (use.refused) throw new OAuthError('invalid_client', use.message);
+  }
   const bodyId = form.get('client_id');
   const bodySecret = form.get('client_secret');
   if (basic && bodySecret !== null) throw new OAuthError('invalid_request', 'send the client credentials one way only: HTTP Basic or client_secret in the body, not both');
@@ -39,7 +45,7 @@ export function authenticateClient(platform: Platform, req: IncomingMessage, for
   const secret = basic?.secret ?? bodySecret;
   if (!clientId) throw new OAuthError('invalid_client', 'client_id is required (in the form body or as HTTP Basic credentials)');
   if (secret === null || secret === '') {
-    throw new OAuthError('invalid_client', 'client_secret is required for every grant, refresh_token included (in the form body or as HTTP Basic credentials)');
+    throw new OAuthError('invalid_client', 'client_secret is required beside client_id for every grant, refresh_token included: send both in the form body, or as HTTP Basic credentials. See "Refresh" in the platform API guide.');
   }
   const app = platform.apps.findByClientId(clientId);
   // Verify against something even for an unknown client, so timing does not tell which client ids exist.

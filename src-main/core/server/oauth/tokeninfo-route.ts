@@ -18,6 +18,10 @@ export const tokeninfoModule: PlatformModule = () => ({
         if (tokens.length === 0 || tokens[0] === '') throw new TokenInfoError('access_token required');
         if (tokens.length > 1) throw new TokenInfoError('invalid access_token');
         const check = deps.platform.oauth.checkAccessToken(tokens[0]);
+        if (!check.ok) {
+          trace.appId = check.appId ?? null;
+          trace.companyId = check.companyId ?? null;
+        }
         if (!check.ok) throw new TokenInfoError(check.reason === 'expired' ? 'expired' : 'invalid access_token');
         const { grant } = check;
         trace.appId = grant.appId;

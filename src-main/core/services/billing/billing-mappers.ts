@@ -25,6 +25,7 @@ export function toBillingCompany(row: BillingCompanyRow): BillingCompany {
     country: row.country,
     vatId: row.vat_id,
     isSample: row.is_sample === 1,
+    isDevelopment: row.is_development === 1,
     isPartner: row.is_partner === 1,
     partnerId: row.partner_id,
     route: row.payment_route,
@@ -111,6 +112,7 @@ export function toBillingDocument(row: DocumentRow, sections: SectionRow[], line
     correctsNumber,
     reason: row.reason,
     corrections: corrections.map(toDocumentRef),
+    issuerLogo: null,
   };
 }
 

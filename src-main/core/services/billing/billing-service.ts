@@ -1,6 +1,7 @@
 // The month close and its documents (spec §7, docs/billing.md), as the platform offers them: the rates,
 // closing (months, preview, close, what-if), the issued documents (lists, one document, PDF, CSV,
 // corrections) and a partner's own prices for its clients with the invoices drafted from them.
+import type { BrandingService } from '../branding-service';
 import type { OutboxService } from '../outbox-service';
 import type { ServiceContext } from '../service-context';
 import { createBillingRatesStore, type BillingRatesStore } from './billing-rates-store';
@@ -15,13 +16,14 @@ export interface BillingService {
   readonly prices: PartnerPricesService;
 }
 
-export function createBillingService(ctx: ServiceContext, outbox: OutboxService): BillingService {
+/** `branding`: a partner's logo heads the documents it issues to its clients (white label). */
+export function createBillingService(ctx: ServiceContext, outbox: OutboxService, branding: Pick<BrandingService, 'logoFor' | 'drawableLogoFor'>): BillingService {
   const rates = createBillingRatesStore(ctx);
   const prices = createPartnerPricesService(ctx, rates, outbox);
   return {
     rates,
     closing: createCloseService(ctx, rates, outbox, prices),
-    documents: createDocumentsService(ctx, rates, outbox),
+    documents: createDocumentsService(ctx, rates, outbox, branding),
     prices,
   };
 }

@@ -30,6 +30,8 @@ export interface BillingCompany {
   country: string;
   vatId: string | null;
   isSample: boolean;
+  /** A development company: recorded with nothing to bill, never a document. */
+  isDevelopment: boolean;
   isPartner: boolean;
   partnerId: number | null;
   route: PaymentRoute;
@@ -382,6 +384,12 @@ export function planClose(input: CloseInput): ClosePlan {
     if (company.isSample) {
       contributions.push({ companyId: id, billedAs: 'sample', route: company.route, partnerId: company.partnerId, figures: {} });
       warnings.push({ kind: 'sample_skipped', companyId: id, companyName: company.name, message: `${company.name} is a sample company: never billed, no documents.` });
+      continue;
+    }
+    if (company.isDevelopment) {
+      // Its orders are an app developer's test orders (`partnerdeck app dev`): never billed.
+      contributions.push({ companyId: id, billedAs: 'nothing', route: company.route, partnerId: company.partnerId, figures: {} });
+      warnings.push({ kind: 'development_skipped', companyId: id, companyName: company.name, message: `${company.name} is a development company: its test orders are never billed.` });
       continue;
     }
     if (company.isPartner) continue; // recorded below, once its parts are known

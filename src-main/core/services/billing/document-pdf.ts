@@ -1,6 +1,8 @@
 // A document as a PDF (pdfkit, A4): issuer and recipient, number, period and dates, every part (a managed
 // shop's own document inside its partner's, with its own number) with its lines, the totals with VAT or the
-// reverse-charge note, and the notes; a footer with the number and page on every page.
+// reverse-charge note, and the notes; a footer with the number and page on every page. A partner's documents to
+// its clients are headed by the partner's logo (white label): PNG/JPEG (and a WebP's PNG rendition) drawn by
+// pdfkit, an SVG drawn as vectors by svg-to-pdfkit (the stored SVG is already inert: core/branding).
 //
 // Fonts: DejaVu Sans (regular and bold) ships in resources/fonts (Bitstream Vera licence, LICENSE-DejaVu.txt)
 // and is embedded as a subset, so names beyond Latin-1 (ł, ř, ő, Greek, Cyrillic) print as they are. A
@@ -11,6 +13,8 @@ import { createRequire } from 'node:module';
 import type { BillingDocument, DocumentLine, DocumentParty } from '../../../../src-shared/api/billing-types';
 import { DOCUMENT_TYPE_LABELS, monthName } from '../../../../src-shared/domain/billing';
 import { currencyExponent, formatMinor } from '../../../../src-shared/domain/currencies';
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { DrawableLogo } from '../branding-service';
 
 /** pdfkit, loaded on the first PDF: it takes ~150 ms to load, which every start of the app and the CLI paid. */
 let pdfkit: typeof import('pdfkit') | null = null;
@@ -62,7 +66,10 @@ const COLUMNS = [
   { key: 'gross', label: 'Gross', width: 53, align: 'right' as const },
 ];
 
-export async function renderDocumentPdf(document: BillingDocument): Promise<Buffer> {
+/** The box a logo is fitted into, top-left of the first page (points). */
+export const PDF_LOGO_BOX = { width: 170, height: 48 };
+
+export async function renderDocumentPdf(document: BillingDocument, logo: DrawableLogo | null = null): Promise<Buffer> {
   const fonts = findFontDir();
   const PDFDocument = loadPdfKit();
   const doc = new PDFDocument({
@@ -85,7 +92,7 @@ export async function renderDocumentPdf(document: BillingDocument): Promise<Buff
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  new Layout(doc, document).render();
+  new Layout(doc, document, logo).render();
   doc.end();
   return done;
 }
@@ -99,7 +106,34 @@ class Layout {
   constructor(
     private readonly doc: Doc,
     private readonly d: BillingDocument,
+    private readonly logo: DrawableLogo | null = null,
   ) {}
+
+  /** Draws the issuer's logo fitted into PDF_LOGO_BOX at the top left; returns the height used. */
+  private drawLogo(): number {
+    const logo = this.logo;
+    if (!logo) return 0;
+    const scale = Math.min(PDF_LOGO_BOX.width / logo.width, PDF_LOGO_BOX.height / logo.height, 1);
+    const width = logo.width * scale;
+    const height = logo.height * scale;
+    if (logo.kind === 'raster') {
+      this.doc.image(logo.bytes, MARGIN, this.y, { width, height });
+    } else {
+      SVGtoPDF(this.doc, logo.text, MARGIN, this.y, {
+        width,
+        height,
+        assumePt: true,
+        preserveAspectRatio: 'xMinYMin meet',
+        // Nothing outside the file is ever loaded (the stored SVG has no such references either).
+        imageCallback: () => '',
+        documentCallback: null,
+        fontCallback: (_family, bold) => (bold ? 'bold' : 'regular'),
+        warningCallback: () => undefined,
+      });
+    }
+    this.doc.fillColor(INK).strokeColor(INK).fillOpacity(1).strokeOpacity(1);
+    return height + 10;
+  }
 
   /** Replaces what the embedded font cannot draw (decomposing accents it lacks first). */
   private safe(text: string): string {
@@ -160,8 +194,9 @@ class Layout {
 
   private header(): void {
     const d = this.d;
-    this.font('bold', 16).text(d.issuer.name, MARGIN, this.y, { width: 300 });
     this.font('bold', 20, ACCENT).text(DOCUMENT_TYPE_LABELS[d.type].toUpperCase(), MARGIN + 300, this.y - 2, { width: this.right - MARGIN - 300, align: 'right' });
+    this.y += this.drawLogo();
+    this.font('bold', 16).text(d.issuer.name, MARGIN, this.y, { width: 300 });
     this.y += 22;
     this.font('regular', 8.5, MUTED);
     const issuerLines = [...d.issuer.address, d.issuer.vatId ? `VAT-ID ${d.issuer.vatId}` : '', d.issuer.email].filter(Boolean);

@@ -14,6 +14,7 @@ import { EVERYTHING, viewOf } from './billing-reach';
 import type { BillingRatesStore } from './billing-rates-store';
 import { billingContacts, sendCorrection } from './billing-emails';
 import { documentCsv, documentsCsv, exportFileName } from './document-csv';
+import type { BrandingService } from '../branding-service';
 import { renderDocumentPdf } from './document-pdf';
 import { writeDocument } from './document-writer';
 
@@ -41,7 +42,12 @@ export interface DocumentsService {
   correct(actor: Actor, companyId: number | null, input: CorrectionInput): BillingDocument;
 }
 
-export function createDocumentsService(ctx: ServiceContext, rates: BillingRatesStore, outbox: OutboxService): DocumentsService {
+export function createDocumentsService(
+  ctx: ServiceContext,
+  rates: BillingRatesStore,
+  outbox: OutboxService,
+  branding: Pick<BrandingService, 'logoFor' | 'drawableLogoFor'>,
+): DocumentsService {
   const { repos, clock } = ctx;
 
   const reachOf = (actor: Actor, companyId: number | null): { reach: DocumentReach; canCorrect: boolean } => {
@@ -58,7 +64,10 @@ export function createDocumentsService(ctx: ServiceContext, rates: BillingRatesS
     const row = repos.billing.document(documentId);
     if (!reachable(reach, row)) throw new ApiError('not_found', `Document ${documentId} was not found.`, { documentId });
     const corrects = row.corrects_document_id === null ? null : (repos.billing.document(row.corrects_document_id)?.number ?? null);
-    return toBillingDocument(row, repos.billing.sections(row.id), repos.billing.lines(row.id), repos.billing.corrections(row.id), corrects);
+    const doc = toBillingDocument(row, repos.billing.sections(row.id), repos.billing.lines(row.id), repos.billing.corrections(row.id), corrects);
+    // A partner's documents to its clients carry the partner's logo (white label); the platform's carry none.
+    const logo = row.issuer_company_id === null ? null : branding.logoFor(row.issuer_company_id);
+    return { ...doc, issuerLogo: logo ? { dataUrl: logo.dataUrl, width: logo.width, height: logo.height } : null };
   }
 
   return {
@@ -72,7 +81,8 @@ export function createDocumentsService(ctx: ServiceContext, rates: BillingRatesS
 
     async pdf(actor, companyId, documentId) {
       const doc = load(reachOf(actor, companyId).reach, documentId);
-      const bytes = await renderDocumentPdf(doc);
+      const row = repos.billing.document(documentId)!;
+      const bytes = await renderDocumentPdf(doc, row.issuer_company_id === null ? null : branding.drawableLogoFor(row.issuer_company_id));
       return { fileName: `${doc.number}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64'), bytes: bytes.length };
     },
 

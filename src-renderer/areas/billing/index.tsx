@@ -1,0 +1,55 @@
+// The billing area in the renderer: the acting company's months, documents, client prices and the month
+// close's rates, one month and one document, with the billing slice; billing changes and the clock move it.
+import { allowIf, defineRendererArea, OPEN, refreshLater } from '../../area';
+import { createBillingSlice, type BillingActions, type BillingState } from '../../state/billing-slice';
+import { BillingDocumentScreen } from '../../screens/billing/billing-document-screen';
+import { BillingMonthScreen } from '../../screens/billing/billing-month-screen';
+import { BillingScreen } from '../../screens/billing/billing-screen';
+import { BILLING_ROUTES } from './routes';
+
+declare module '../../state/store' {
+  interface AreaSlices {
+    billing: { state: BillingState; actions: BillingActions };
+  }
+}
+
+export const billingArea = defineRendererArea({
+  name: 'billing',
+  routes: BILLING_ROUTES,
+  screens: {
+    billing: (r) => <BillingScreen tab={r.tab} />,
+    'billing-month': (r) => <BillingMonthScreen month={r.month} />,
+    'billing-document': (r) => <BillingDocumentScreen documentId={r.documentId} />,
+  },
+  access: {
+    billing(r, caps) {
+      // The operator reaches the rates (to change them) whatever its company's permissions.
+      if (r.tab === 'rates' && caps.editRates) return OPEN;
+      if (!caps.billing) return { ok: false, reason: 'permission' };
+      if (r.tab === 'prices' && !caps.billingClose) return { ok: false, reason: caps.isPartnerUser ? 'self-only' : 'permission' };
+      return OPEN;
+    },
+    'billing-month': (_r, caps) => allowIf(caps.billing),
+    'billing-document': (_r, caps) => allowIf(caps.billing),
+  },
+  nav: [
+    { section: 'company', order: 3, route: { name: 'billing', tab: 'months' }, icon: 'receipt', label: 'Billing', testId: 'nav-billing', show: (caps) => caps.billing, activeFor: () => true },
+    {
+      section: 'operator',
+      order: 1,
+      route: { name: 'billing', tab: 'rates' },
+      icon: 'receipt',
+      label: 'Billing rates',
+      testId: 'nav-billing-rates',
+      show: (caps) => caps.appReview && !caps.billing,
+      activeFor: () => true,
+    },
+  ],
+  slices: { billing: createBillingSlice },
+  onEvent(event, store) {
+    const s = store.getState();
+    if (event.name === 'billing.changed' || (event.name === 'clock.advanced' && s.billing.overview.status !== 'idle')) {
+      refreshLater(store, 'billing', () => s.actions.applyBillingChange());
+    }
+  },
+});

@@ -1,0 +1,38 @@
+// The developer-tools area in the renderer: the API request log (/admin, /token, /api/tokeninfo) with the
+// hosted-compatibility switch, and the slice behind it; logged requests and the switch keep it live.
+import { allowIf, defineRendererArea, isPath, refreshLater, routeDef } from '../../area';
+import { createDevToolsSlice, type DevToolsActions, type DevToolsState } from '../../state/dev-tools-slice';
+import { ApiLogScreen } from '../../screens/api-log-screen';
+
+declare module '../../state/store' {
+  interface AreaSlices {
+    devTools: { state: DevToolsState; actions: DevToolsActions };
+  }
+}
+
+export const devToolsArea = defineRendererArea({
+  name: 'devTools',
+  routes: {
+    /** The API request log and hosted-compatibility mode. */
+    'api-log': routeDef({ parse: (p) => (isPath(p, 'api-requests') ? {} : null), path: () => '/api-requests' }),
+  },
+  screens: {
+    'api-log': () => <ApiLogScreen />,
+  },
+  access: {
+    'api-log': (_r, caps) => allowIf(caps.webhooks),
+  },
+  nav: [{ section: 'platform', order: 3, route: { name: 'api-log' }, icon: 'route', label: 'API requests', testId: 'nav-api-log', show: (caps) => caps.webhooks }],
+  slices: { devTools: createDevToolsSlice },
+  onEvent(event, store) {
+    const s = store.getState();
+    switch (event.name) {
+      case 'api_requests.logged':
+        if (s.devTools.apiLog.status === 'ready') refreshLater(store, 'api-log', () => void s.actions.loadNewerApiRequests());
+        return;
+      case 'compatibility.changed':
+        if (s.devTools.compatibility.status !== 'idle') refreshLater(store, 'compatibility', () => void s.actions.loadCompatibility());
+        return;
+    }
+  },
+});

@@ -1,0 +1,68 @@
+// The embedded-apps area in the renderer: Extensions / Manage Apps, one app embedded under the console and the
+// embed checker, with the slice behind them; installs and authorizations change the list.
+import { allowIf, defineRendererArea, isPath, positiveInt, refreshLater, routeDef } from '../../area';
+import { createEmbeddedAppsSlice, type EmbeddedAppsActions, type EmbeddedAppsState } from '../../state/embedded-apps-slice';
+import { EmbedCheckerScreen } from '../../screens/apps/embed-checker-screen';
+import { EmbeddedAppScreen } from '../../screens/apps/embedded-app-screen';
+import { ManageAppsScreen } from '../../screens/apps/manage-apps-screen';
+
+declare module '../../state/store' {
+  interface AreaSlices {
+    embeddedApps: { state: EmbeddedAppsState; actions: EmbeddedAppsActions };
+  }
+}
+
+/** `apps/12` and `apps/12/check`: the app's id, when the rest of the path is `rest`. */
+function appId(parts: readonly string[], ...rest: string[]): { appId: number } | null {
+  const id = positiveInt(parts[1]);
+  return parts[0] === 'apps' && id !== null && parts.length === 2 + rest.length && rest.every((r, i) => parts[2 + i] === r) ? { appId: id } : null;
+}
+
+export const embeddedAppsArea = defineRendererArea({
+  name: 'embeddedApps',
+  routes: {
+    apps: routeDef({ parse: (p) => (isPath(p, 'apps') ? {} : null), path: () => '/apps' }),
+    app: routeDef<{ appId: number }>({ parse: (p) => appId(p), path: (r) => `/apps/${r.appId}` }),
+    'app-check': routeDef<{ appId: number }>({ parse: (p) => appId(p, 'check'), path: (r) => `/apps/${r.appId}/check` }),
+  },
+  screens: {
+    apps: () => <ManageAppsScreen />,
+    app: (r) => <EmbeddedAppScreen key={r.appId} appId={r.appId} />,
+    'app-check': (r) => <EmbedCheckerScreen key={r.appId} appId={r.appId} />,
+  },
+  access: {
+    apps: (_r, caps) => allowIf(caps.manageApps),
+    app: (_r, caps) => allowIf(caps.manageApps),
+    'app-check': (_r, caps) => allowIf(caps.manageApps),
+  },
+  nav: [
+    {
+      section: 'extensions',
+      order: 0,
+      route: { name: 'apps' },
+      icon: 'puzzle',
+      label: 'Manage Apps',
+      testId: 'nav-manage-apps',
+      show: (caps) => caps.manageApps,
+      activeFor: () => true,
+    },
+  ],
+  slices: { embeddedApps: createEmbeddedAppsSlice },
+  onEvent(event, store) {
+    switch (event.name) {
+      // An authorized app is an installed app under Manage Apps (src-main/core/apps/installed-apps.ts); a store
+      // install or uninstall changes the company's list too.
+      case 'authorization.granted':
+      case 'authorization.revoked':
+      case 'app.installed':
+      case 'app.uninstalled':
+      case 'app.updated':
+      case 'app_listing.changed': {
+        const { companyId } = event.payload;
+        const s = store.getState();
+        if (s.embeddedApps.lists[companyId]) refreshLater(store, `managed-apps:${companyId}`, () => void s.actions.loadManagedApps(companyId));
+        return;
+      }
+    }
+  },
+});

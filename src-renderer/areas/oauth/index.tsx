@@ -1,0 +1,38 @@
+// The OAuth area in the renderer: Settings / Developer (where the local platform answers) and the acting
+// company's authorized apps, with the slice behind them.
+import { allowIf, defineRendererArea, isPath, refreshLater, routeDef } from '../../area';
+import { createOAuthSlice, type OAuthActions, type OAuthState } from '../../state/oauth-slice';
+import { AuthorizedAppsScreen } from '../../screens/authorized-apps-screen';
+import { DeveloperScreen } from '../../screens/developer-screen';
+
+declare module '../../state/store' {
+  interface AreaSlices {
+    oauth: { state: OAuthState; actions: OAuthActions };
+  }
+}
+
+export const oauthArea = defineRendererArea({
+  name: 'oauth',
+  routes: {
+    'company-apps': routeDef({ parse: (p) => (isPath(p, 'company', 'apps') ? {} : null), path: () => '/company/apps' }),
+    developer: routeDef({ parse: (p) => (isPath(p, 'settings', 'developer') ? {} : null), path: () => '/settings/developer' }),
+  },
+  screens: {
+    'company-apps': () => <AuthorizedAppsScreen />,
+    developer: () => <DeveloperScreen />,
+  },
+  access: {
+    'company-apps': (_r, caps) => allowIf(caps.authorizedApps),
+  },
+  nav: [
+    { section: 'company', order: 4, route: { name: 'company-apps' }, icon: 'key', label: 'Authorized apps', testId: 'nav-company-apps', show: (caps) => caps.authorizedApps },
+    { section: 'platform', order: 1, route: { name: 'developer' }, icon: 'code', label: 'Developer', testId: 'nav-developer' },
+  ],
+  slices: { oauth: createOAuthSlice },
+  onEvent(event, store) {
+    if (event.name !== 'authorization.granted' && event.name !== 'authorization.revoked') return;
+    const { companyId } = event.payload;
+    const s = store.getState();
+    if (s.oauth.authorizations[companyId]) refreshLater(store, `authorizations:${companyId}`, () => void s.actions.loadAuthorizations(companyId));
+  },
+});
