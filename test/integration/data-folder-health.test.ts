@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsonFilePrefs } from '../../src-main/console/prefs';
-import { openPlatform } from '../../src-main/areas';
+import { KNOWN_SCHEMA_VERSION, openPlatform } from '../../src-main/areas';
+import { checkDataFolderInBackground, DATA_CHECK_WORKER_FILE } from '../../src-main/core/db/doctor';
+import { startupProblemBox } from '../../src-main/electron/data-folder-check';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 import { assertBuilt, runCli } from '../helpers/cli';
 import { ANNA, api, startOAuthFixture, tokensFor, type OAuthFixture } from '../helpers/oauth';
@@ -139,6 +141,36 @@ describe('partnerdeck doctor, and a damaged folder in the CLI (L6/L7)', () => {
     expect(list.stderr.trim().split('\n')).toHaveLength(1);
     expect(list.stderr).toContain('partnerdeck doctor');
     expect(list.stderr).not.toMatch(SQLITE_WORDS);
+  });
+});
+
+describe("the desktop app's start-up check (L6/L7)", () => {
+  it('runs the doctor in a worker thread: a damaged database is a problem with what to do; without the worker it reports nothing', async () => {
+    const dir = folder();
+    expect(runCli(['company', 'list', '--data-dir', dir]).status).toBe(0);
+    const workerPath = join(process.cwd(), 'dist', 'worker', DATA_CHECK_WORKER_FILE);
+    const healthy = await checkDataFolderInBackground(dir, { knownSchemaVersion: KNOWN_SCHEMA_VERSION, workerPath });
+    expect(healthy?.state).toBe('ok');
+    expect(startupProblemBox(healthy!)).toBeNull();
+
+    const dbFile = join(dir, 'partnerdeck.sqlite');
+    const size = statSync(dbFile).size;
+    const fd = openSync(dbFile, 'r+');
+    const garbage = Buffer.alloc(4096 * 8, 0xa5);
+    for (let offset = 4096 * 4; offset + garbage.length < size; offset += 4096 * 16) writeSync(fd, garbage, 0, garbage.length, offset);
+    closeSync(fd);
+    const damaged = await checkDataFolderInBackground(dir, { knownSchemaVersion: KNOWN_SCHEMA_VERSION, workerPath });
+    expect(damaged?.state).toBe('problem');
+    const box = startupProblemBox(damaged!)!;
+    expect(box.message).toContain('database integrity');
+    expect(box.detail).toContain('.recover');
+    expect(box.detail).toContain('partnerdeck doctor');
+    expect(box.detail).not.toMatch(/SQLITE_|malformed|file is not a database/); // (the file name partnerdeck.sqlite is fine)
+
+    const logged: string[] = [];
+    const missing = await checkDataFolderInBackground(dir, { knownSchemaVersion: KNOWN_SCHEMA_VERSION, workerPath: join(dir, 'no-such-worker.cjs'), log: (m) => logged.push(m) });
+    expect(missing).toBeNull();
+    expect(logged[0]).toContain('did not run');
   });
 });
 

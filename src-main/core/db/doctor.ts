@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { DB_FILE_NAME, PORTS_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../paths';
 import { databaseVersionState } from './data-folder-guard';
 
@@ -67,7 +68,7 @@ function permissionCheck(path: string, kind: 'folder' | 'file', wanted: number):
       name,
       state: 'problem',
       detail: `mode ${octal(stat.mode)}: other users on this computer can ${stat.mode & 0o022 ? 'change' : 'read'} it`,
-      advice: `\`chmod ${octal(wanted)} '${path}'\` (PartnerDeck creates it ${octal(wanted)}; it holds password hashes and sealed secrets).`,
+      advice: `\`chmod ${octal(wanted)} '${path}'\` (PartnerDeck creates it ${octal(wanted)}; ${kind === 'folder' ? 'its files hold password hashes and sealed secrets' : 'only you should read what PartnerDeck keeps'}).`,
     };
   }
   if ((stat.mode & 0o600) !== 0o600) {
@@ -93,10 +94,10 @@ function integrityCheck(path: string, options: DoctorOptions): DoctorCheck {
       return { name, state: 'warning', detail: 'not checked: another process holds the database', advice: 'Run it again in a moment, or quit the other PartnerDeck first.' };
     }
     if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
-      return { name, state: 'problem', detail: `not readable as a database (${code})`, advice: RESTORE };
+      return { name, state: 'problem', detail: 'damaged: not readable as a database', advice: RESTORE };
     }
     if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_READONLY')) {
-      return { name, state: 'problem', detail: `cannot be opened (${code})`, advice: 'Check the permissions above, and that the folder is on a disk that is connected and mounted.' };
+      return { name, state: 'problem', detail: code.startsWith('SQLITE_READONLY') ? 'cannot be opened for reading and writing' : 'cannot be opened', advice: 'Check the permissions above, and that the folder is on a disk that is connected and mounted.' };
     }
     return { name, state: 'problem', detail: `could not be checked (${code || (error as Error).message})`, advice: RESTORE };
   } finally {
@@ -165,4 +166,29 @@ export function examineDataFolder(dataDir: string, options: DoctorOptions): Doct
   }
   const state: CheckState = checks.some((c) => c.state === 'problem') ? 'problem' : checks.some((c) => c.state === 'warning') ? 'warning' : 'ok';
   return { dataDir, checks, state };
+}
+
+export const DATA_CHECK_WORKER_FILE = 'data-check-worker.cjs';
+
+/**
+ * The desktop app's quick check at start-up (issue 16 L6/L7): examineDataFolder in a worker thread (dist/worker/
+ * data-check-worker.cjs beside the running bundle), so the window opens at once; resolves with the report, or
+ * null when the check could not run (the worker bundle is missing or failed: start-up goes on, the log says why).
+ */
+export function checkDataFolderInBackground(
+  dataDir: string,
+  options: DoctorOptions & { workerPath?: string; log?: (message: string, error?: unknown) => void },
+): Promise<DoctorReport | null> {
+  const { workerPath = join(__dirname, '..', 'worker', DATA_CHECK_WORKER_FILE), log = () => undefined, ...doctorOptions } = options;
+  if (!existsSync(workerPath)) {
+    log(`the start-up check of the data folder did not run: its worker is missing at ${workerPath}`);
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve) => {
+    const worker = new Worker(workerPath, { workerData: { dataDir, options: doctorOptions }, name: 'partnerdeck-data-check' });
+    let report: DoctorReport | null = null;
+    worker.once('message', (message: DoctorReport) => (report = message));
+    worker.once('error', (error) => log('the start-up check of the data folder failed', error));
+    worker.once('exit', () => resolve(report));
+  });
 }
