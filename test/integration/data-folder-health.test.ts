@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJsonFilePrefs } from '../../src-main/console/prefs';
 import { KNOWN_SCHEMA_VERSION, openPlatform } from '../../src-main/areas';
+import { internalsOf } from '../../src-main/core/platform-internals';
 import { checkDataFolderInBackground, DATA_CHECK_WORKER_FILE } from '../../src-main/core/db/doctor';
 import { startupProblemBox } from '../../src-main/electron/data-folder-check';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
@@ -192,7 +193,7 @@ describe('the data folder on disk (L11)', () => {
 
   it('a deleted row does not stay readable in the database file (secure_delete)', () => {
     const dir = folder();
-    const platform = openPlatform({ dataDir: dir, secretStore: createKeyFileSecretStore(join(dir, 'secret.key')) });
+    const platform = internalsOf(openPlatform({ dataDir: dir, secretStore: createKeyFileSecretStore(join(dir, 'secret.key')) }));
     const marker = `secret-${'7'.repeat(40)}`;
     platform.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('test.marker', marker);
     platform.db.pragma('wal_checkpoint(TRUNCATE)');
