@@ -158,6 +158,9 @@ export const foundationArea = defineRendererArea({
         refreshLater(store, 'switcher', () => void a.loadSwitcher());
         return;
       }
+      case 'company.deleted':
+        a.companyDeleted(event.payload.companyId);
+        return;
       case 'branding.changed': {
         const { companyId } = event.payload;
         // The session's brand carries the logo's version; the top bar loads a changed logo from it.
