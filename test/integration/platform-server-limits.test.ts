@@ -117,7 +117,7 @@ describe('platform server limits (L10)', () => {
 
 describe('platform server bodies (L9)', () => {
   const raw = (type: string, body: string | Buffer) =>
-    fetch(`${fixture.url}/admin/products.json`, { method: 'POST', headers: { authorization: `Bearer ${access}`, 'content-type': type }, body });
+    fetch(`${fixture.url}/admin/products.json`, { method: 'POST', headers: { authorization: `Bearer ${access}`, 'content-type': type }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
   it('JSON exactly: not application/jsonp, not another charset; valid UTF-8 only (400 naming the body); nothing written', async () => {
     const before = productCount();
