@@ -16,6 +16,7 @@ import { Toasts } from '../ui/toasts';
 import { ConfirmDialog } from '../ui/dialog';
 import { cancelLeave, confirmLeave, installLeaveGuard, usePendingLeave } from '../router/leave-guard';
 import { ActingBanner } from './acting-banner';
+import { ConsoleStopped } from './console-stopped';
 import { CompanyPalette } from './company-switcher';
 import { STORE_LOCKED_TEXT, SideNav } from './side-nav';
 import { switchCompany } from './switch-company';
@@ -94,6 +95,7 @@ export function AppFrame() {
       <CompanyPalette />
       <LeaveGuardHost />
       <Toasts />
+      <ConsoleStopped />
     </div>
   );
 }
