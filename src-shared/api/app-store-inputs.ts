@@ -3,6 +3,7 @@
 // uninstalling. The console checks inputs with them at its boundary and the forms validate with the very same
 // schemas; the services re-check the merged listing with `listingFieldProblems`.
 import { z } from 'zod';
+import { text } from './text';
 import { APPROVED_VISIBILITIES, LISTING_KINDS, type ListingKind } from '../domain/app-store';
 import { OAUTH_SCOPES } from '../domain/oauth-scopes';
 import {
@@ -16,7 +17,6 @@ import {
 import { idSchema as id } from './inputs';
 import { currencySchema, moneySchema, vatRateSchema } from './shop-inputs';
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
 export const listingKindSchema = z.enum(LISTING_KINDS, { errorMap: () => ({ message: `must be one of ${LISTING_KINDS.join(', ')}` }) });
 export const approvedVisibilitySchema = z.enum(APPROVED_VISIBILITIES, { errorMap: () => ({ message: 'must be beta or release' }) });
