@@ -12,6 +12,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { establishSession, exchangeLaunch, forgetSession, SESSION_STORAGE_KEY, type LockedReason } from './api/browser-session';
 import { createBridgeClientOf, createBrowserClient, type RendererConsoleClient } from './api/console-client';
 import { AppRoot } from './frame/app-root';
+import { addressActing } from './router/location';
 import { LaunchNeeded } from './frame/launch-needed';
 import { connectUiCommands } from './frame/ui-commands';
 import { connectEvents } from './state/pushed-events';
@@ -19,6 +20,8 @@ import { createAppStore } from './state/store';
 import { StoreProvider } from './state/store-context';
 
 function mount(root: Root, client: RendererConsoleClient): void {
+  // The window acts as the company its address names (`#/c/<id>/…`; Self without): reload and bookmarks keep it.
+  client.setActing(addressActing());
   const store = createAppStore(client);
   connectEvents(store, client);
   connectUiCommands(store, client);

@@ -1,10 +1,10 @@
 // The signed-in application: top bar, acting banner, navigation and the routed screen (its area's, see
 // router/routes.ts), plus the global keyboard shortcuts (Ctrl/Cmd+K: company palette; Ctrl/Cmd+Shift+S:
 // back to Self).
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RouteAccess } from '../area';
 import { href, lockedTitle, routeAccess, screenOf, type Route } from '../router/routes';
-import { useRoute } from '../router/use-route';
+import { navigate, useLocation } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
 import { Icon } from '../ui/icons';
@@ -17,7 +17,7 @@ import { cancelLeave, confirmLeave, installLeaveGuard, usePendingLeave } from '.
 import { ActingBanner } from './acting-banner';
 import { CompanyPalette } from './company-switcher';
 import { STORE_LOCKED_TEXT, SideNav } from './side-nav';
-import { switchCompany } from './switch-company';
+import { followAddress, switchCompany } from './switch-company';
 import { TopBar } from './top-bar';
 import './app-frame.css';
 
@@ -66,10 +66,41 @@ function LeaveGuardHost() {
   );
 }
 
-export function AppFrame() {
-  const route = useRoute();
-  const actingId = useApp((s) => s.session.info?.acting?.id ?? 0);
+/**
+ * The window's address and its acting company agree: when Back/forward, a bookmark or a typed address names
+ * another company, the window acts as it (followAddress); when another user signs in, the address follows the
+ * session (Self, or the company this window kept). Returns the route to show: the address's once the session
+ * acts as the company it names, the previous one (dimmed) until then, so no screen renders for the wrong company.
+ */
+function useActingFromAddress(): { route: Route; following: boolean } {
+  const location = useLocation();
+  const actions = useActions();
+  const info = useApp((s) => s.session.info);
   const switching = useApp((s) => s.session.switchingTo !== null);
+  const applied = info && !info.isSelf && info.acting ? info.acting.id : null;
+  const userId = info?.user?.id ?? null;
+  const shown = useRef(location.route);
+  const lastUser = useRef(userId);
+  const matches = location.acting === applied;
+  if (matches) shown.current = location.route;
+  useEffect(() => {
+    if (matches || switching) return;
+    if (lastUser.current !== userId) {
+      navigate(location.route, { acting: applied, replace: true });
+      return;
+    }
+    void followAddress(actions, location.acting);
+  }, [matches, switching, userId, applied, location, actions]);
+  useEffect(() => {
+    lastUser.current = userId;
+  }, [userId]);
+  return { route: shown.current, following: !matches };
+}
+
+export function AppFrame() {
+  const { route, following } = useActingFromAddress();
+  const actingId = useApp((s) => s.session.info?.acting?.id ?? 0);
+  const switching = useApp((s) => s.session.switchingTo !== null) || following;
   useGlobalShortcuts();
   useDocumentTitle();
   return (

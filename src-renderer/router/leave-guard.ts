@@ -1,7 +1,10 @@
-// Unsaved changes are never lost silently: a form with changes registers a guard, and leaving it — a link,
-// the side navigation, switching company, closing its drawer — first asks "Discard unsaved changes?". The
-// question is shown by <LeaveGuardHost> (frame); closing or reloading the window gets the browser's own prompt.
+// Unsaved changes are never lost silently: a form or drawer with changes registers a guard (naming itself),
+// and leaving it — a link, the side navigation, Back/forward or a typed address (router/location.ts asks before
+// the screen changes), switching company, switching user, closing its drawer — first asks "Discard changes?"
+// naming the form. The question is shown by <LeaveGuardHost> (frame); closing or reloading the window gets the
+// browser's own prompt (`beforeunload`).
 import { useEffect, useSyncExternalStore } from 'react';
+import { addressBar } from './location';
 
 interface Pending {
   message: string;
@@ -90,25 +93,26 @@ export function useLeaveGuard(active: boolean, message = 'You have unsaved chang
  */
 export function installLeaveGuard(win: Window = window): () => void {
   const onClick = (e: MouseEvent) => {
-    if (guards.size === 0 || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    const link = (e.target as Element | null)?.closest?.('a[href^="#"]') as HTMLAnchorElement | null;
-    if (!link || link.hasAttribute('data-leave-ok')) return;
+    // Every in-app link goes through the address bar (one history entry each, with its index for Back).
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const link = (e.target as Element | null)?.closest?.('a[href^="#/"]') as HTMLAnchorElement | null;
+    if (!link || link.hasAttribute('data-leave-ok') || (link.target && link.target !== '_self')) return;
     const target = link.getAttribute('href') ?? '';
-    if (target === win.location.hash) return;
     e.preventDefault();
-    requestLeave(() => {
-      win.location.hash = target;
-    });
+    if (target === win.location.hash) return;
+    requestLeave(() => addressBar().go(target));
   };
   const onBeforeUnload = (e: BeforeUnloadEvent) => {
     if (guards.size === 0) return;
     e.preventDefault();
     e.returnValue = '';
   };
-  win.document.addEventListener('click', onClick, true);
+  win.document.addEventListener('click', onClick);
   win.addEventListener('beforeunload', onBeforeUnload);
+  addressBar().setLeaveCheck(askToLeave);
   return () => {
-    win.document.removeEventListener('click', onClick, true);
+    win.document.removeEventListener('click', onClick);
     win.removeEventListener('beforeunload', onBeforeUnload);
+    addressBar().setLeaveCheck(null);
   };
 }

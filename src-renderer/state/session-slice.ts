@@ -3,6 +3,7 @@
 import type { PartnerSetupInput } from '../../src-shared/api/inputs';
 import type { AppInfo, SessionInfo, SignInCandidate, SwitcherEntry } from '../../src-shared/api/types';
 import type { ConnectionState } from '../api/console-client';
+import { ApiError } from '../../src-shared/api/errors';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, messageOf, type Loadable } from './loadable';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
@@ -46,6 +47,16 @@ export interface SwitchOptions {
   beforeApply?(info: SessionInfo): void;
 }
 
+/** The acting company of a session as the window's calls carry it (null: Self). */
+export function actingOf(info: SessionInfo): number | null {
+  return info.isSelf || !info.acting ? null : info.acting.id;
+}
+
+/** The console refused the window's acting company (the user cannot see it). */
+function isActingRefused(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'not_found' && error.details?.reason === 'acting_not_visible';
+}
+
 export function createSessionSlice(ctx: SliceContext): { state: SessionState; actions: SessionActions } {
   const loader = createKeyedLoader();
   const state: SessionState = {
@@ -64,7 +75,17 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
     async loadSession() {
       patch(ctx, 'session', (s): Partial<SessionState> => ({ status: s.info ? 'ready' : 'loading', error: null }));
       try {
-        const info = await ctx.client.call('session.get', {});
+        let info: SessionInfo;
+        try {
+          info = await ctx.client.call('session.get', {});
+        } catch (error) {
+          // The address names a company this user cannot see (an old bookmark, another user): Self instead.
+          if (!isActingRefused(error) || ctx.client.acting() === null) throw error;
+          const refused = ctx.client.acting();
+          ctx.client.setActing(null);
+          info = await ctx.client.call('session.get', {});
+          ctx.get().actions.toast('error', `This address is for company ${refused}, which ${info.user?.name ?? 'this user'} cannot see: showing Self instead.`, messageOf(error));
+        }
         actions.applySession(info);
       } catch (error) {
         patch(ctx, 'session', (s): Partial<SessionState> => ({ status: s.info ? 'ready' : 'error', error: messageOf(error) }));
@@ -75,6 +96,8 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
     },
 
     applySession(info) {
+      // This window's calls act as the company now shown (the address says the same: see frame/acting-sync).
+      ctx.client.setActing(actingOf(info));
       const prev = ctx.get().session.info;
       const userChanged = prev?.user?.id !== info.user?.id;
       const actingChanged = userChanged || prev?.acting?.id !== info.acting?.id;
@@ -98,6 +121,8 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       patch(ctx, 'session', { switchingTo: companyId ?? 'self' });
       try {
         const info = await mutate(ctx, () => ctx.client.call('session.switch', { companyId }));
+        // From here this window's calls act as the destination (its prefetch included); other windows keep theirs.
+        ctx.client.setActing(actingOf(info));
         if (options.prepare) {
           // A failed prefetch must not stop the switch: the screen loads (and reports) it itself.
           await options.prepare(info).catch(() => undefined);
