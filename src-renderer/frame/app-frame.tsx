@@ -54,14 +54,27 @@ function useDocumentTitle(): void {
   }, [acting, isSelf]);
 }
 
+/** "New product", "New product and Company settings". */
+function formList(forms: string[]) {
+  const named = forms.map((form) => <strong key={form}>{form}</strong>);
+  if (named.length <= 1) return named;
+  return (
+    <>
+      {named.slice(0, -1).reduce<React.ReactNode[]>((all, item, i) => (i === 0 ? [item] : [...all, ', ', item]), [])} and {named.at(-1)}
+    </>
+  );
+}
+
 /** Asks before unsaved changes are left behind (router/leave-guard.ts). */
 function LeaveGuardHost() {
   const pending = usePendingLeave();
   useEffect(() => installLeaveGuard(), []);
   if (!pending) return null;
   return (
-    <ConfirmDialog title="Discard unsaved changes?" confirmLabel="Discard changes" danger onConfirm={confirmLeave} onCancel={cancelLeave}>
-      <p>{pending.message} Leaving now throws them away.</p>
+    <ConfirmDialog title="Discard changes?" confirmLabel="Discard changes" cancelLabel="Keep editing" danger onConfirm={confirmLeave} onCancel={cancelLeave}>
+      <p data-testid="leave-guard-text">
+        {formList(pending.forms)} {pending.forms.length === 1 ? 'has' : 'have'} changes that are not saved. Leaving now throws them away.
+      </p>
     </ConfirmDialog>
   );
 }

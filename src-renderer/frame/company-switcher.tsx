@@ -117,6 +117,11 @@ function PaletteDialog() {
     void switchCompany(actions, entry.isSelf ? null : entry.id);
   };
 
+  const openElsewhere = (entry: SwitcherEntry) => {
+    close();
+    void actions.openWindow(entry.isSelf ? null : entry.id).catch(() => undefined);
+  };
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
@@ -130,6 +135,11 @@ function PaletteDialog() {
     } else if (e.key === 'End') {
       e.preventDefault();
       setActive(Math.max(0, shown.length - 1));
+    } else if (e.key === 'Enter' && e.shiftKey) {
+      // Shift+Enter: the company in a new window (this one keeps its company and its unsaved work).
+      e.preventDefault();
+      const item = shown[active];
+      if (item) openElsewhere(item.entry);
     } else if (e.key === 'Enter') {
       e.preventDefault();
       const item = shown[active];
@@ -234,6 +244,20 @@ function PaletteDialog() {
                       {entry.isSelf ? 'Act as your partner company' : placeOf(entry.city, entry.country) || 'No address yet'}
                     </span>
                   </span>
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-small palette-new-window"
+                    title={`Open ${entry.name} in a new window (Shift+Enter)`}
+                    aria-label={`Open ${entry.name} in a new window`}
+                    tabIndex={-1}
+                    data-testid={`switcher-new-window-${entry.isSelf ? 'self' : entry.id}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      openElsewhere(entry);
+                    }}
+                  >
+                    <Icon name="external" size={14} />
+                  </button>
                   {isCurrent ? (
                     <span className="palette-current">
                       <Icon name="check" size={14} /> Current
@@ -253,6 +277,9 @@ function PaletteDialog() {
           </span>
           <span>
             <kbd className="kbd">Enter</kbd> to switch
+          </span>
+          <span>
+            <kbd className="kbd">Shift+Enter</kbd> new window
           </span>
           <span>
             <kbd className="kbd">{shortcutLabel('S', true)}</kbd> back to Self

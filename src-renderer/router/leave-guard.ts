@@ -7,7 +7,8 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { addressBar } from './location';
 
 interface Pending {
-  message: string;
+  /** The forms with unsaved changes, by name ("New product", "Company settings"), newest last. */
+  forms: string[];
   proceed: () => void;
   cancel?: () => void;
 }
@@ -21,10 +22,10 @@ function notify(): void {
   for (const listener of [...listeners]) listener();
 }
 
-/** Registers a guard with the question to ask; returns its removal. */
-export function addLeaveGuard(message: string): () => void {
+/** Registers a guard for a form with unsaved changes, by the form's name; returns its removal. */
+export function addLeaveGuard(form: string): () => void {
   const id = nextId++;
-  guards.set(id, message);
+  guards.set(id, form);
   return () => {
     guards.delete(id);
   };
@@ -40,15 +41,20 @@ export function requestLeave(proceed: () => void): void {
     proceed();
     return;
   }
-  pending = { message: [...guards.values()].pop() ?? 'You have unsaved changes.', proceed };
+  pending = { forms: guardedForms(), proceed };
   notify();
+}
+
+/** The names of the forms with unsaved changes, each once, newest last. */
+function guardedForms(): string[] {
+  return [...new Set(guards.values())];
 }
 
 /** Resolves true at once, or when the person confirms leaving unsaved changes; false when they stay. */
 export function askToLeave(): Promise<boolean> {
   if (guards.size === 0) return Promise.resolve(true);
   return new Promise((resolve) => {
-    pending = { message: [...guards.values()].pop() ?? 'You have unsaved changes.', proceed: () => resolve(true), cancel: () => resolve(false) };
+    pending = { forms: guardedForms(), proceed: () => resolve(true), cancel: () => resolve(false) };
     notify();
   });
 }
@@ -82,9 +88,9 @@ export function usePendingLeave(): Pending | null {
   return useSyncExternalStore(subscribe, () => pending, () => null);
 }
 
-/** A form's guard while it has changes. */
-export function useLeaveGuard(active: boolean, message = 'You have unsaved changes.'): void {
-  useEffect(() => (active ? addLeaveGuard(message) : undefined), [active, message]);
+/** A form's guard while it has changes; `form` names it in the question ("New product"). */
+export function useLeaveGuard(active: boolean, form: string): void {
+  useEffect(() => (active ? addLeaveGuard(form) : undefined), [active, form]);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { PartnerSetupInput } from '../../src-shared/api/inputs';
 import type { AppInfo, SessionInfo, SignInCandidate, SwitcherEntry } from '../../src-shared/api/types';
 import type { ConnectionState } from '../api/console-client';
 import { ApiError } from '../../src-shared/api/errors';
+import { joinHash } from '../../src-shared/api/acting-address';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, messageOf, type Loadable } from './loadable';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
@@ -35,6 +36,11 @@ export interface SessionActions {
   signIn(userId: number): Promise<SessionInfo>;
   createPartner(input: PartnerSetupInput): Promise<SessionInfo>;
   loadSwitcher(): Promise<void>;
+  /**
+   * Opens another window acting as `companyId` (null: Self) on a screen path: the desktop app opens a window;
+   * a browser tab opens a new tab on the company's address. Other windows keep their own company.
+   */
+  openWindow(companyId: number | null, path?: string): Promise<void>;
   loadCandidates(): Promise<void>;
   loadAppInfo(): Promise<void>;
   setConnection(state: ConnectionState): void;
@@ -151,6 +157,14 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       actions.applySession(info);
       void actions.loadCandidates();
       return info;
+    },
+
+    async openWindow(companyId, path = '/') {
+      const { opened } = await mutate(ctx, () => ctx.client.call('app.openWindow', { companyId, path }));
+      if (!opened && typeof window !== 'undefined') {
+        // Browser mode: a new tab of this console (same origin: it shares this tab's session).
+        window.open(`${window.location.pathname}${window.location.search}${joinHash(companyId, path)}`, '_blank');
+      }
     },
 
     loadSwitcher: () => loader.load('switcher', fieldTarget(ctx, 'session', 'switcher'), () => ctx.client.call('session.switcher', {})),
