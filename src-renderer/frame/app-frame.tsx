@@ -1,5 +1,5 @@
 // The signed-in application: top bar, acting banner, navigation and the routed screen (its area's, see
-// router/routes.ts), plus the global keyboard shortcuts (Ctrl/Cmd+K: company palette; Ctrl/Cmd+Shift+S:
+// router/routes.ts), plus the global keyboard shortcuts (Ctrl/Cmd+K: the command palette; ?: the shortcuts; Ctrl/Cmd+Shift+S:
 // back to Self).
 import { useEffect, useRef } from 'react';
 import type { RouteAccess } from '../area';
@@ -18,6 +18,7 @@ import { ActingBanner } from './acting-banner';
 import { CompanyPalette } from './company-switcher';
 import { STORE_LOCKED_TEXT, SideNav } from './side-nav';
 import { followAddress, switchCompany } from './switch-company';
+import { ShortcutsDialog } from './shortcuts-dialog';
 import { TopBar } from './top-bar';
 import './app-frame.css';
 
@@ -28,9 +29,14 @@ function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
+      if (e.key === '?' && !mod && !e.altKey && !isTyping(e.target) && !document.querySelector('[role="dialog"]')) {
+        e.preventDefault();
+        actions.setShortcutsOpen(true);
+        return;
+      }
       if (!mod || e.altKey) return;
       if (!e.shiftKey && e.key.toLowerCase() === 'k') {
-        if (!caps.canSwitch) return;
+        // The palette: everybody (a client's own user gets actions, screens and the shop's search).
         e.preventDefault();
         if (paletteOpen) actions.closePalette();
         else actions.openPalette();
@@ -44,6 +50,12 @@ function useGlobalShortcuts(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [caps.canSwitch, caps.actingAsClient, actions, paletteOpen]);
+}
+
+/** True while the person types in a field (`?` is then a character, not a shortcut). */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
 function useDocumentTitle(): void {
@@ -133,6 +145,7 @@ export function AppFrame() {
         </main>
       </div>
       <CompanyPalette />
+      <ShortcutsDialog />
       <LeaveGuardHost />
       <Toasts />
     </div>

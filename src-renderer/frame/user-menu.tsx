@@ -18,7 +18,9 @@ export function UserMenu() {
   const home = useApp((s) => s.session.info?.home ?? null);
   const appInfo = useApp((s) => s.session.appInfo);
   const [open, setOpen] = useState(false);
-  const [switchOpen, setSwitchOpen] = useState(false);
+  // Also opened from the command palette ("Switch user…").
+  const switchOpen = useApp((s) => s.ui.switchUserOpen);
+  const setSwitchOpen = useActions().setSwitchUserOpen;
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

@@ -139,6 +139,73 @@ describe('one acting client per window', () => {
   });
 });
 
+describe('the command palette', () => {
+  const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+  it("finds the acting client's products, orders and customers, and opens one", async () => {
+    await page.goto(`${origin}/#/`);
+    await switchCompany(page, NORDLYS);
+    await page.keyboard.press(`${MOD}+k`);
+    await page.getByTestId('switcher-search').fill('kayak');
+    const product = page.locator('[data-testid^="palette-product-"]');
+    await expect.poll(() => product.allTextContents(), WAIT).toEqual([expect.stringContaining('Fjord kayak rental (tab A)')]);
+    // No company is called so: the product is the first match; Enter opens it.
+    await screenshot(page, 'palette-shop-search');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('product-form').getByTestId('input-name').inputValue(), WAIT).toBe('Fjord kayak rental (tab A)');
+    expect(hashOf(page)).toMatch(new RegExp(`^#/c/${idOf(NORDLYS)}/store/products/\\d+$`));
+    await page.getByTestId('drawer-close').click();
+
+    // Orders by number and customers by name come from the shop's own lists.
+    await page.keyboard.press(`${MOD}+k`);
+    await page.getByTestId('switcher-search').fill('a');
+    await page.getByTestId('switcher-search').fill('an');
+    await expect.poll(() => page.locator('[data-testid^="palette-customer-"]').count(), WAIT).toBeGreaterThan(0);
+    const customer = (await page.locator('[data-testid^="palette-customer-"]').first().textContent())!;
+    await page.locator('[data-testid^="palette-customer-"]').first().click();
+    await page.getByTestId('customer-title').waitFor(WAIT);
+    expect(customer).toContain((await page.getByTestId('customer-title').textContent())!.trim());
+  });
+
+  it('runs actions ("New product", "Switch user…") and opens screens; ? lists the shortcuts', async () => {
+    await page.keyboard.press(`${MOD}+k`);
+    await page.getByTestId('switcher-search').fill('new product');
+    await page.getByTestId('palette-action-new-product').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('product-form').waitFor(WAIT);
+    expect(await page.getByTestId('product-form').getByTestId('input-name').inputValue()).toBe('');
+    await page.getByTestId('drawer-close').click();
+
+    await page.keyboard.press(`${MOD}+k`);
+    await page.getByTestId('switcher-search').fill('switch user');
+    await page.getByTestId('palette-action-switch-user').click();
+    await page.getByTestId('switch-user-dialog').waitFor(WAIT);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press(`${MOD}+k`);
+    await page.getByTestId('switcher-search').fill('orders');
+    await page.getByTestId('palette-screen-orders').click();
+    await page.getByTestId('orders').waitFor(WAIT);
+
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcuts-dialog').waitFor(WAIT);
+    expect(await page.getByTestId('shortcuts-dialog').textContent()).toContain('Command palette');
+    await screenshot(page, 'shortcuts');
+    await page.keyboard.press('Escape');
+    // As Self: "Close month…" and "New company" are there, the shop's actions are not.
+    await switchCompany(page, 'Northwind Commerce Partners');
+    await page.keyboard.press(`${MOD}+k`);
+    await page.getByTestId('switcher-search').fill('close month');
+    await page.getByTestId('palette-action-close-month').click();
+    await expect.poll(() => hashOf(page), WAIT).toMatch(/^#\/billing\/months\/\d{4}-\d{2}$/);
+    await page.keyboard.press(`${MOD}+k`);
+    await page.getByTestId('switcher-search').fill('new');
+    await page.getByTestId('palette-action-new-company').waitFor();
+    expect(await page.getByTestId('palette-action-new-product').count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
+});
+
 describe('no lost work', () => {
   /** Opens a form and types into it; returns how to read the typed value back. */
   const forms: Array<{ kind: string; open(): Promise<void>; field: string; name: string; leave?: string }> = [

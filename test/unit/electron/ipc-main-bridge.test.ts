@@ -10,9 +10,9 @@ import { FakeBrowserWindow, FakeWebContents, FakeWebFrameMain, fakeInvokeEvent, 
 vi.mock('electron', () => import('../../fakes/electron-fake'));
 
 type Event = Parameters<typeof untrustedSenderReason>[0];
-type Window = Parameters<typeof untrustedSenderReason>[1];
+type Window = Parameters<typeof untrustedSenderReason>[1][number];
 
-function fakeConsole(impl: (method: string, input: unknown) => Promise<unknown> = async (method, input) => ({ method, input })) {
+function fakeConsole(impl: (method: string, input: unknown, call?: unknown) => Promise<unknown> = async (method, input) => ({ method, input })) {
   const listeners = new Set<(event: PushedEvent) => void>();
   const invoke = vi.fn(impl);
   const target: ConsoleTransportTarget = {
