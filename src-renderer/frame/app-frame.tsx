@@ -3,6 +3,7 @@
 // back to Self).
 import { useEffect, useRef } from 'react';
 import type { RouteAccess } from '../area';
+import { ScreenBoundary } from '../lazy-screens';
 import { href, lockedTitle, routeAccess, screenOf, type Route } from '../router/routes';
 import { navigate, useLocation } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
@@ -141,7 +142,9 @@ export function AppFrame() {
           {switching && <div className="switch-progress" role="progressbar" aria-label="Switching company" data-testid="switch-progress" />}
           {/* Keyed by the acting company: a switch starts every screen afresh (with its data prefetched,
               see switch-company.ts, so the new screen is never blank). */}
-          <RouteView key={actingId} route={route} />
+          <ScreenBoundary key={actingId} screen={route.name}>
+            <RouteView route={route} />
+          </ScreenBoundary>
         </main>
       </div>
       <CompanyPalette />

@@ -3,7 +3,8 @@
 // URIs — reveals its secret and requests approval; the platform operator approves it into Beta under App
 // review; the partner finds it in the App Store marked Beta and free, installs it for a client (the consent
 // page carries the app's permissions as scope), sees it installed, and uninstalls it. The developer's own
-// storefront does not offer the listing (apps and themes are bought in the App Store).
+// storefront does not offer the listing (apps and themes are bought in the App Store). The app's product under
+// Store → Products opens the same editor with its API credentials (issue 23 row 3).
 import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
@@ -82,6 +83,20 @@ describe('the App Store in Chromium', () => {
     await byTestId('request-message').fill('Ready for review.');
     await byTestId('send-request').click();
     await expect.poll(() => byTestId('approval-status').textContent()).toBe('Waiting for approval');
+    const clientId = await byTestId('client-id').textContent();
+
+    // Issue 23 row 3: the seed's way there — Store → Products, the app's product, its API credentials section
+    // (the same editor as My Apps).
+    await go('/store/products');
+    await page.locator('[data-testid="products-row"]', { hasText: 'E2E Inventory' }).click();
+    await byTestId('listing-form').waitFor();
+    await expect.poll(() => byTestId('client-id').textContent()).toBe(clientId);
+    expect(await byTestId('input-redirectUris').inputValue()).toBe('https://e2e-inventory.example/callback\nhttp://127.0.0.1:9/callback');
+    expect(await byTestId('input-authorizationUrl').inputValue()).toBe('https://e2e-inventory.example/callback');
+    expect(await byTestId('scope-orders').isChecked()).toBe(true);
+    await byTestId('reveal-secret').click();
+    await expect.poll(() => byTestId('client-secret').textContent()).toBe(secret);
+    expect(page.url()).toMatch(/#\/store\/products\/\d+$/);
   });
 
   it('the platform operator approves it into Beta under App review', async () => {

@@ -139,6 +139,29 @@ describe('the console in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid="company-row"]').filter({ hasText: 'Harbor Coffee Roasters' }).count()).toBe(1);
   });
 
+  it("deletes a client from its page after typing its name; a client with orders is refused, naming why (issue 23 row 2)", async () => {
+    const withOrders = companies().find((c) => c.name === 'Brightside Books Ltd')!;
+    await go(`/companies/${withOrders.id}`);
+    await byTestId('delete-company').click();
+    await expect.poll(() => byTestId('delete-company-blockers').textContent(), WAIT).toMatch(/it has [\d,]+ orders/);
+    expect(await byTestId('delete-company-confirm').count()).toBe(0);
+    await page.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+    await fillCompany('E2E Doomed GmbH');
+    await byTestId('save').click();
+    await expect.poll(() => byTestId('company-title').textContent(), WAIT).toContain('E2E Doomed GmbH');
+    await byTestId('delete-company').click();
+    await byTestId('delete-company-name').waitFor();
+    expect(await byTestId('delete-company-confirm').isDisabled()).toBe(true);
+    await byTestId('delete-company-name').fill('E2E Doomed');
+    expect(await byTestId('delete-company-confirm').isDisabled()).toBe(true);
+    await byTestId('delete-company-name').fill('E2E Doomed GmbH');
+    await byTestId('delete-company-confirm').click();
+    await expect.poll(() => page.url(), WAIT).toMatch(/#\/companies$/);
+    expect(companies().some((c) => c.name === 'E2E Doomed GmbH')).toBe(false);
+    await expect.poll(() => page.locator('[data-testid="company-row"]').filter({ hasText: 'E2E Doomed GmbH' }).count(), WAIT).toBe(0);
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

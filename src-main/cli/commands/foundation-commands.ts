@@ -7,7 +7,6 @@ import type { CompanySummary, User } from '../../../src-shared/api/types';
 import { parseInput } from '../../../src-shared/api/validation';
 import { OPERATOR } from '../../core/access';
 import { hashPassword } from '../../core/passwords';
-import { toCompanySummary } from '../../core/mappers';
 import type { Platform } from '../../core/platform';
 import { SERVER_INFO_FILE_NAME } from '../../core/paths';
 import { listenRemembered } from '../../core/server/port-memory';
@@ -15,8 +14,7 @@ import { startPlatformServer } from '../../core/server/platform-server';
 import { startWebhookDispatcher } from '../../core/webhooks/webhook-dispatcher';
 import { APP_VERSION } from '../../console/version';
 import { PERMISSIONS } from '../../../src-shared/domain/permissions';
-import { jsonOption, positiveInt, printTable, required, SEED_OPTION, seedChoice, str, type Command, type CommandGroup } from '../command-kit';
-import { startWalCheckpointer } from '../../core/db/wal-checkpointer';
+import { ifFound, jsonOption, positiveInt, printTable, required, SEED_OPTION, seedChoice, str, type Command, type CommandGroup } from '../command-kit';
 import { colorsOn, paint, UsageError, type CliIo } from '../cli-io';
 import { PORT_OPTION, portFlag } from '../port-flag';
 import { movedNote, portInUse, startCliLogging } from '../stack';
@@ -73,7 +71,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
     const logger = startCliLogging(global.dataDir, values.verbose ? { level: 'debug' } : {});
     const log = logger.scope('serve').callback();
-    const checkpointer = startWalCheckpointer(platform.db, { log });
+    const checkpointer = platform.startWalCheckpointer({ log });
     const dispatcher = startWebhookDispatcher(platform, { log });
     const stopAll = async () => {
       await dispatcher.stop();
@@ -186,11 +184,11 @@ const companyList: Command = {
       if (token !== undefined && token.trim() === '') throw new UsageError('--token: must not be empty');
       let companies: CompanySummary[];
       if (partnerId !== undefined) {
-        const partner = platform.repos.companies.get(partnerId);
-        if (!partner?.is_partner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
+        const partner = ifFound(() => platform.companies.get(OPERATOR, partnerId));
+        if (!partner?.isPartner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
         companies = platform.companies.listClients(OPERATOR, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc', token: token?.trim() }, partnerId);
       } else {
-        companies = platform.repos.companies.listAll().map(toCompanySummary);
+        companies = platform.companies.listAll(OPERATOR);
         if (token !== undefined) companies = companies.filter((c) => c.token === token.trim());
       }
       if (values.json) io.out(JSON.stringify(companies));
@@ -295,6 +293,46 @@ const companyCreate: Command = {
   },
 };
 
+const companyDelete: Command = {
+  name: 'company delete',
+  summary: 'Delete a company with its data (not one with billing documents, orders or clients)',
+  description:
+    'Deletes the company with its users, shop data, apps, webhooks and app authorizations (their tokens stop working), in one transaction, and tells its partner by email. A company with billing documents, orders, clients of its own or apps installed in other companies is refused with every reason. Without --yes nothing is deleted: it says whether the company can be deleted.',
+  arguments: [{ name: 'id', description: 'the company id (company list shows it)', required: true }],
+  options: {
+    yes: { description: 'really delete it (cannot be undone)' },
+    json: jsonOption('{"companyId", "name", "partnerId", "deleted": {table: rows}}'),
+  },
+  examples: ['company delete 42', 'company delete 42 --yes'],
+  async run({ values, positionals, io, openPlatform }) {
+    const raw = positionals[0] ?? '';
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`id must be a company id, a positive whole number (got "${raw}"; company list shows the ids)`);
+    const companyId = Number(raw);
+    const platform = openPlatform('none');
+    try {
+      const company = platform.companies.get(OPERATOR, companyId);
+      if (values.yes !== true) {
+        const reasons = platform.companies.deletionBlockers(OPERATOR, companyId);
+        if (reasons.length > 0) {
+          io.err(`partnerdeck: ${company.name} (company ${company.id}) cannot be deleted: ${reasons.join('; ')}.`);
+          return 1;
+        }
+        io.err(`partnerdeck: ${company.name} (company ${company.id}) can be deleted; that cannot be undone. Run again with --yes to delete it with its data.`);
+        return 2;
+      }
+      const result = platform.companies.delete(OPERATOR, companyId);
+      if (values.json) io.out(JSON.stringify(result));
+      else {
+        const rows = Object.values(result.deleted).reduce((a, b) => a + b, 0);
+        io.out(`deleted company ${result.companyId}: ${result.name} (${rows.toLocaleString('en')} rows in ${Object.keys(result.deleted).length} tables)`);
+      }
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
 const userCreate: Command = {
   name: 'user create',
   summary: 'Add a user to a company',
@@ -335,8 +373,8 @@ const userCreate: Command = {
 
 /** The groups of the foundation's two-word commands, with what their help says about them. */
 export const FOUNDATION_GROUPS: CommandGroup[] = [
-  { name: 'company', summary: 'List and create companies (partners, their clients, sample companies)' },
+  { name: 'company', summary: 'List, create and delete companies (partners, their clients, sample companies)' },
   { name: 'user', summary: "Add users to companies and give or take the platform operator's role" },
 ];
 
-export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate];
+export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, companyDelete, userCreate];

@@ -4,12 +4,12 @@ import type { ConsoleContext, Handlers } from '../console-context';
 
 type CompanyMethods =
   | 'companies.list' | 'companies.get' | 'companies.create' | 'companies.update' | 'companies.endRelation'
+  | 'companies.deletionCheck' | 'companies.delete'
   | 'users.list' | 'users.create' | 'users.update' | 'users.delete'
   | 'partners.directory' | 'partnerRequests.list' | 'partnerRequests.create' | 'partnerRequests.decide' | 'partnerRequests.cancel';
 
 export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMethods> {
   const { platform } = ctx;
-  const { repos } = platform;
   return {
     'companies.list': (input) => {
       ctx.requireSelf('The list of client companies');
@@ -32,8 +32,19 @@ export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMe
       const actingBefore = ctx.actingCompanyId();
       const result = platform.companies.endRelation(ctx.actor(), companyId);
       // The partner no longer sees the company: if it was acting as it, it is back to Self.
-      if (actingBefore === companyId && !ctx.canSee(ctx.currentUser(), companyId)) ctx.switchTo(null);
+      if (actingBefore === companyId && !platform.access.canSee(ctx.actor(), companyId)) ctx.switchTo(null);
       return result;
+    },
+    'companies.deletionCheck': ({ companyId }) => {
+      ctx.requireInScope(companyId);
+      return { reasons: platform.companies.deletionBlockers(ctx.actor(), companyId) };
+    },
+    'companies.delete': ({ companyId }) => {
+      ctx.requireInScope(companyId);
+      const { name } = platform.companies.delete(ctx.actor(), companyId);
+      // Acting as the company it just deleted, the console is back to Self.
+      ctx.actingCompanyId();
+      return { deleted: true as const, name };
     },
 
     'users.list': ({ companyId }) => {
@@ -47,11 +58,11 @@ export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMe
       return platform.users.create(ctx.actor(), input, { passwordHash });
     },
     'users.update': (input) => {
-      ctx.requireInScope(repos.users.get(input.userId)?.company_id);
+      ctx.requireInScope(platform.localUsers.actorOf(input.userId)?.companyId);
       return platform.users.update(ctx.actor(), input);
     },
     'users.delete': ({ userId }) => {
-      ctx.requireInScope(repos.users.get(userId)?.company_id);
+      ctx.requireInScope(platform.localUsers.actorOf(userId)?.companyId);
       platform.users.delete(ctx.actor(), userId);
       return { deleted: true as const };
     },
@@ -64,7 +75,7 @@ export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMe
       return platform.partnerRequests.decide(ctx.actor(), requestId, decision);
     },
     'partnerRequests.cancel': ({ requestId }) => {
-      ctx.requireInScope(repos.partnerRequests.get(requestId)?.company_id);
+      ctx.requireInScope(platform.partnerRequests.companyOf(ctx.actor(), requestId));
       return platform.partnerRequests.cancel(ctx.actor(), requestId);
     },
   };

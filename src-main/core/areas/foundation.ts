@@ -6,6 +6,7 @@ import { migration001 } from '../db/migrations/001-foundation';
 import { migration011 } from '../db/migrations/011-development-companies';
 import { migration017 } from '../db/migrations/017-partner-logos';
 import { createCompaniesRepository, type CompaniesRepository } from '../repositories/companies-repository';
+import { createCompanyErasureRepository, type CompanyErasureRepository } from '../repositories/company-erasure-repository';
 import { createOutboxRepository, type OutboxRepository } from '../repositories/outbox-repository';
 import { createPartnerLogosRepository, type PartnerLogosRepository } from '../repositories/partner-logos-repository';
 import { createPartnerRequestsRepository, type PartnerRequestsRepository } from '../repositories/partner-requests-repository';
@@ -14,6 +15,7 @@ import { createUsersRepository, type UsersRepository } from '../repositories/use
 import { companiesModule } from '../server/admin/companies-routes';
 import { createBrandingService, type BrandingService } from '../services/branding-service';
 import { createCompaniesService, type CompaniesService } from '../services/companies-service';
+import { createLocalUsersService, type LocalUsersService } from '../services/local-users-service';
 import { createOutboxService, type OutboxService } from '../services/outbox-service';
 import { createPartnerRequestsService, type PartnerRequestsService } from '../services/partner-requests-service';
 import { createShopService, type ShopService } from '../services/shop-service';
@@ -23,6 +25,8 @@ declare module '../platform' {
   interface PlatformServices {
     readonly companies: CompaniesService;
     readonly users: UsersService;
+    /** This machine's users as the console's "Sign in as…" and the CLI reach them; where a user becomes an Actor. */
+    readonly localUsers: LocalUsersService;
     readonly partnerRequests: PartnerRequestsService;
     /** A client's shop settings (store function). */
     readonly shop: ShopService;
@@ -36,6 +40,8 @@ declare module '../platform' {
 declare module '../services/service-context' {
   interface Repositories {
     companies: CompaniesRepository;
+    /** Deleting a company with every row that depends on it (read from the schema's foreign keys). */
+    companyErasure: CompanyErasureRepository;
     users: UsersRepository;
     partnerRequests: PartnerRequestsRepository;
     shopSettings: ShopSettingsRepository;
@@ -49,6 +55,7 @@ export const foundationCore = defineCoreArea({
   migrations: [migration001, migration011, migration017],
   repositories: {
     companies: createCompaniesRepository,
+    companyErasure: createCompanyErasureRepository,
     users: createUsersRepository,
     partnerRequests: createPartnerRequestsRepository,
     shopSettings: createShopSettingsRepository,
@@ -60,6 +67,7 @@ export const foundationCore = defineCoreArea({
     companies: ({ ctx, outbox, authorizations }) => createCompaniesService(ctx, outbox, authorizations),
     branding: ({ ctx, publicUrl }) => createBrandingService(ctx, publicUrl),
     users: ({ ctx, outbox, branding }) => createUsersService(ctx, outbox, (companyId) => branding.adminUrlFor(companyId)),
+    localUsers: ({ ctx }) => createLocalUsersService(ctx),
     partnerRequests: ({ ctx, companies, outbox }) => createPartnerRequestsService(ctx, companies, outbox),
     shop: ({ ctx }) => createShopService(ctx),
   },
