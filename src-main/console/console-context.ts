@@ -15,6 +15,7 @@ import type { SessionInfo } from '../../src-shared/api/types';
 import type { Actor, UserActor } from '../core/access';
 import type { Platform } from '../core/platform';
 import { DEMO_PARTNER_EMAIL } from '../core/seed/demo-seed';
+import type { EmbedReach } from '../core/apps/embed-reach';
 import type { EmbedViewHost } from './embed-view-host';
 import type { Prefs } from './prefs';
 
@@ -27,6 +28,8 @@ export interface ConsoleServiceOptions {
   embedViews?: EmbedViewHost;
   /** The desktop app: opens another console window acting as `companyId` (null: Self) on a screen path. */
   openWindow?: (companyId: number | null, path: string) => void;
+  /** Whether an embedded app's server answers before it is shown (default: a TCP connection, core/apps/embed-reach.ts). */
+  embedReach?: (startUrl: string) => Promise<EmbedReach>;
 }
 
 /** One handler per console method; a handler may be synchronous or return a promise. */

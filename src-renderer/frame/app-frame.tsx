@@ -16,6 +16,7 @@ import { Toasts } from '../ui/toasts';
 import { ConfirmDialog } from '../ui/dialog';
 import { cancelLeave, confirmLeave, installLeaveGuard, usePendingLeave } from '../router/leave-guard';
 import { ActingBanner } from './acting-banner';
+import { ConsoleStopped } from './console-stopped';
 import { CompanyPalette } from './company-switcher';
 import { STORE_LOCKED_TEXT, SideNav } from './side-nav';
 import { followAddress, switchCompany } from './switch-company';
@@ -151,6 +152,7 @@ export function AppFrame() {
       <ShortcutsDialog />
       <LeaveGuardHost />
       <Toasts />
+      <ConsoleStopped />
     </div>
   );
 }

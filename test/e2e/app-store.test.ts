@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, runCli } from '../helpers/cli';
 import { switchUser } from '../helpers/console-page';
-import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
+import { closeConsoleInChromium, openConsoleInChromium, pickSearched } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-store-');
@@ -124,7 +124,8 @@ describe('the App Store in Chromium', () => {
     expect(await byTestId(`listing-${appId}-badge`).textContent()).toBe('Beta');
     expect(await byTestId(`listing-${appId}-price`).textContent()).toBe('Free during Beta');
     await byTestId(`install-${appId}`).click();
-    await byTestId('install-company').selectOption(String(alpen));
+    await pickSearched(page, 'install-company', 'Alpenglück Naturkosmetik GmbH');
+    await expect.poll(() => byTestId('install-company-chosen').textContent()).toContain('Alpenglück');
     await expect.poll(() => byTestId('install-quote').textContent()).toContain('Free during Beta, and free for good after it');
     await byTestId('confirm-install').click();
     await byTestId('install-done').waitFor();

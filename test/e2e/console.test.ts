@@ -45,6 +45,12 @@ describe('the console in Chromium', () => {
   it('opens on Self: the demo partner, with store functions visibly unavailable', async () => {
     await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Northwind Commerce Partners');
     expect(await byTestId('badge-self').first().isVisible()).toBe(true);
+    // As Self the Store is one collapsed line below Clients (not a list of locks); expanded, its items are locked.
+    expect(await byTestId('nav-store').getAttribute('data-locked')).toBe('true');
+    expect(await byTestId('nav-shop-settings').count()).toBe(0);
+    const sections = await page.locator('.sidenav .nav-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? e.textContent?.slice(0, 12)));
+    expect(sections.indexOf('nav-store')).toBeGreaterThan(sections.findIndex((t) => t?.startsWith('Clients')));
+    await byTestId('nav-store-toggle').click();
     expect(await byTestId('nav-shop-settings').getAttribute('aria-disabled')).toBe('true');
     await go('/companies');
     await expect.poll(() => page.locator('[data-testid="company-row"]').count()).toBe(8);
@@ -127,14 +133,20 @@ describe('the console in Chromium', () => {
     expect(await byTestId('shop-settings').count()).toBe(0);
   });
 
-  it('accepts a partner request: the company becomes a client', async () => {
+  it('accepts a partner request after confirming it: the company becomes a client', async () => {
     await go('/partner-requests');
     const accept = page.locator('[data-testid^="accept-request-"]').first();
     await accept.waitFor();
+    const harbor = () => companies().find((c) => c.name === 'Harbor Coffee Roasters Inc')?.partnerId ?? null;
+    // Accepting asks first; Cancel leaves the request pending.
     await accept.click();
-    const confirm = byTestId('confirm-button');
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
-    await expect.poll(() => companies().find((c) => c.name === 'Harbor Coffee Roasters Inc')?.partnerId ?? null).not.toBeNull();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Accept Harbor Coffee Roasters Inc as your client?');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(harbor()).toBeNull();
+    await accept.click();
+    await byTestId('confirm-button').click();
+    await expect.poll(harbor).not.toBeNull();
     await go('/companies');
     await expect.poll(() => page.locator('[data-testid="company-row"]').filter({ hasText: 'Harbor Coffee Roasters' }).count()).toBe(1);
   });
