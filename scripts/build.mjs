@@ -79,6 +79,8 @@ const builds = await Promise.all([
   build({ ...nodeCommon, entryPoints: { 'worker/webhook-worker': 'src-main/core/webhooks/webhook-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   // The WAL checkpoint worker (src-main/core/db/wal-checkpointer.ts), beside it for the same reason.
   build({ ...nodeCommon, entryPoints: { 'worker/wal-checkpoint-worker': 'src-main/core/db/wal-checkpoint-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  // The desktop app's start-up check of its data folder (src-main/core/db/doctor.ts checkDataFolderInBackground).
+  build({ ...nodeCommon, entryPoints: { 'worker/data-check-worker': 'src-main/core/db/data-check-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   // The webhook benchmark's and soak's way into the built core (not packaged: electron-builder.yml).
   build({ ...nodeCommon, entryPoints: { 'tools/webhooks-harness': 'bench/harness/webhooks-harness.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   // The renderer, split per area (issue 18 item 7): app.js holds the frame, the store and the route table;

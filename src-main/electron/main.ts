@@ -6,7 +6,7 @@ import { autoUpdater } from 'electron-updater';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleService } from '../console/console-service';
-import { createConsoleService, openPlatform } from '../areas';
+import { createConsoleService, KNOWN_SCHEMA_VERSION, openPlatform } from '../areas';
 import type { Prefs } from '../console/prefs';
 import { APP_VERSION } from '../console/version';
 import { SECRET_KEY_FILE_NAME } from '../core/paths';
@@ -17,7 +17,9 @@ import { startPlatformServer } from '../core/server/platform-server';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
-import { newerDataFolderMessage, refuseDataFolder } from './data-folder-check';
+import { newerDataFolderMessage, refuseDataFolder, startupProblemBox } from './data-folder-check';
+import { checkDataFolderInBackground } from '../core/db/doctor';
+import { knownFailure } from '../core/errors';
 import { installProcessLogger } from '../core/logging/log-channel';
 import { createLogger, LOG_FILE_NAME, type Logger } from '../core/logging/logger';
 import { catchUncaughtErrors, createErrorReporter, startCrashReports } from './crash-reports';
@@ -55,7 +57,9 @@ function showLogs(): void {
 }
 
 function fail(error: unknown): void {
-  let message = error instanceof Error ? error.message : String(error);
+  // A known failure of the data folder (damaged, not a database, read-only, disk full) in words naming
+  // `partnerdeck doctor`, never SQLite's own message (issue 16 L6/L7).
+  let message = knownFailure(error)?.message ?? (error instanceof Error ? error.message : String(error));
   if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)) {
     message += '\n\nbetter-sqlite3 is not built for Electron: run `node scripts/electron-sqlite.mjs` (or `npm start`).';
   }
@@ -227,6 +231,17 @@ function startApp(): void {
       window = openWindow(prefs);
     };
     reopenWindow();
+    // The quick check of the data folder (doctor.ts: quick_check, permissions, data version, free space) in a
+    // worker thread, after the window is up; a problem is shown with what to do, anything else only logged.
+    void checkDataFolderInBackground(dataDir, { knownSchemaVersion: KNOWN_SCHEMA_VERSION, nativeBinding: sqliteNativeBinding, log }).then((report) => {
+      if (!report) return;
+      for (const check of report.checks) if (check.state !== 'ok') appLogger.scope('app').warn(`data folder check: ${check.name}: ${check.detail}`);
+      const box = startupProblemBox(report);
+      if (!box) return;
+      void (window && !window.isDestroyed() ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box)).then(({ response }) => {
+        if (response === 0) void shell.openPath(dataDir);
+      });
+    });
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) reopenWindow?.();
     });

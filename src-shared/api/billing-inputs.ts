@@ -1,6 +1,7 @@
 // Input schemas of the month close's console methods (docs/billing.md). The renderer validates its forms
 // (client prices, corrections, the operator's rates) with the same schemas before it sends.
 import { z } from 'zod';
+import { text } from './text';
 import { DOCUMENT_TYPES, MONTH_PATTERN } from '../domain/billing';
 import { RATE_DEFINITIONS, RATE_VALUE_SCHEMAS, type BillingRateKey } from '../domain/billing-rates';
 import { idSchema } from './inputs';
@@ -37,7 +38,7 @@ export const documentFilterSchema = z
       .transform((c) => c.toUpperCase())
       .optional(),
     /** Document number or recipient name. */
-    search: z.string().trim().max(200).default(''),
+    search: text(200).default(''),
     sort: z.enum(DOCUMENT_SORTS).default('issued'),
     direction: z.enum(['asc', 'desc']).default('desc'),
   })

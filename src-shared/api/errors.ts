@@ -9,6 +9,12 @@ export type ApiErrorCode =
   | 'conflict'
   | 'unauthorized'
   | 'unknown_method'
+  /** The data folder is busy with another process's write for longer than the wait (503 + Retry-After). */
+  | 'busy'
+  /** The disk (or the database's size limit) is full: nothing was written (507). */
+  | 'disk_full'
+  /** The data folder's database cannot be read or written (damaged, not a database, read-only, I/O error). */
+  | 'storage_failed'
   | 'internal';
 
 /** The HTTP status each error code travels with (the browser host's console API, the platform's REST API). */
@@ -19,6 +25,9 @@ export const HTTP_STATUS_OF: Record<ApiErrorCode, number> = {
   conflict: 409,
   unauthorized: 401,
   unknown_method: 404,
+  busy: 503,
+  disk_full: 507,
+  storage_failed: 500,
   internal: 500,
 };
 

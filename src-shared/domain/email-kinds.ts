@@ -20,6 +20,8 @@ export const EMAIL_KIND_PERMISSIONS = {
   app_approval: ['apps'],
   /** The last failed retry deactivated a webhook (to the app's developer company). */
   webhook_deactivated: ['apps'],
+  /** A webhook has failed for 24 hours, a day before that deactivation (to the app's developer company). */
+  webhook_failing: ['apps'],
   'billing.documents': ['billing'],
   'billing.correction': ['billing'],
   'billing.partner_invoice': ['billing'],

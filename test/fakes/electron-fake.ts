@@ -143,6 +143,9 @@ export class FakeBrowserWindow extends EventEmitter {
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.instances.filter((w) => !w.destroyed);
   }
+  static fromWebContents(contents: unknown): FakeBrowserWindow | null {
+    return FakeBrowserWindow.instances.find((w) => w.webContents === contents) ?? null;
+  }
   readonly options: Record<string, unknown>;
   readonly webContents = new FakeWebContents();
   readonly contentView = new FakeView();

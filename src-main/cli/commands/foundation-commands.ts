@@ -1,6 +1,7 @@
 // The foundation area's CLI commands (serve, console, company, user) and the groups they introduce. Every
 // area's commands are listed by src-main/areas.ts; cli.ts turns the list into the program.
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { examineDataFolder } from '../../core/db/doctor';
 import { join } from 'node:path';
 import { companyCreateSchema, userCreateSchema } from '../../../src-shared/api/inputs';
 import type { CompanySummary, User } from '../../../src-shared/api/types';
@@ -377,4 +378,28 @@ export const FOUNDATION_GROUPS: CommandGroup[] = [
   { name: 'user', summary: "Add users to companies and give or take the platform operator's role" },
 ];
 
-export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, companyDelete, userCreate];
+const doctor: Command = {
+  name: 'doctor',
+  summary: "Checks a data folder: the database's integrity, its data version, the permissions of the folder and its files, free disk space",
+  description:
+    'Changes nothing. Runs SQLite\'s quick_check on a read-only connection, compares the data version with this PartnerDeck\'s, checks that the folder (0700) and the files holding secrets (0600) are yours and private, and that the disk has room; ' +
+    'for each problem it says what to do. Exits 0 when all is well, 1 when something needs attention. Every "damaged" or "cannot be written" message of PartnerDeck points here.',
+  options: { json: jsonOption('{"dataDir", "state": "ok"|"warning"|"problem", "checks": [{"name", "state", "detail", "advice"?}]}') },
+  examples: ['doctor', 'doctor --data-dir ~/partnerdeck-demo --json'],
+  async run({ values, global, io, knownSchemaVersion }) {
+    const report = examineDataFolder(global.dataDir, { knownSchemaVersion });
+    if (values.json) io.out(JSON.stringify(report));
+    else {
+      const mark = { ok: 'ok     ', warning: 'warning', problem: 'PROBLEM' } as const;
+      io.out(`Data folder ${report.dataDir}`);
+      for (const check of report.checks) {
+        io.out(`  ${mark[check.state]}  ${check.name}: ${check.detail}`);
+        if (check.advice) io.out(`           → ${check.advice}`);
+      }
+      io.out(report.state === 'ok' ? 'All checks passed.' : report.state === 'warning' ? 'Usable, with the warnings above.' : 'Needs attention: see the problems above.');
+    }
+    return report.state === 'problem' ? 1 : 0;
+  },
+};
+
+export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, companyDelete, userCreate, doctor];

@@ -47,6 +47,11 @@ export const webhooksArea = defineRendererArea({
       case 'webhook.deactivated':
         if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
         return;
+      case 'webhook.failing':
+        // The 24-hour alert (the developer's email went out too): a notice now, and the block turns red on the screen.
+        a.toast('error', `Webhooks of ${event.payload.appName} for ${event.payload.companyName} have failed for 24 hours`, `They are deactivated at about ${new Date(event.payload.deactivatesAt).toLocaleString()} unless the endpoint answers.`);
+        if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
+        return;
       case 'webhook_deliveries.changed':
         if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
         if (s.webhooks.log.status === 'ready') refreshLater(store, 'webhook-log', () => void a.loadNewerAttempts());

@@ -1,6 +1,7 @@
 // The foundation area: the console itself (app info, the session, signing in, first-start setup), companies,
 // their users, the partner relation (requests, directory), a client's shop settings and the outbox.
 import { z } from 'zod';
+import { text } from '../text';
 import { defineSharedArea } from '../area';
 import { event } from '../event';
 import {
@@ -70,7 +71,7 @@ export const foundationMethods = {
   'shop.updateSettings': method<ShopSettings>()(shopSettingsUpdateSchema, 'Change shop settings (store function)'),
 
   'partners.directory': method<PartnerDirectoryEntry[]>()(
-    z.object({ search: z.string().trim().max(200).default('') }),
+    z.object({ search: text(200).default('') }),
     'Partners in the program a company can ask to manage it',
   ),
   'partnerRequests.list': method<PartnerRequest[]>()(empty, 'Requests to or from the acting company'),
@@ -86,7 +87,7 @@ export const foundationMethods = {
   'branding.removeLogo': method<WhiteLabel>()(byCompany, "Remove the partner's logo (back to the platform's)"),
   'branding.logo': method<{ logo: PartnerLogo | null }>()(empty, "The logo the signed-in user's brand shows (null: the platform's)"),
   'branding.setCnameTarget': method<WhiteLabel>()(
-    z.object({ companyId: idSchema, cnameTarget: z.string().trim().max(253).nullable() }),
+    z.object({ companyId: idSchema, cnameTarget: text(253).nullable() }),
     "Operator: the platform's admin host partners point their domain at (null: the default)",
   ),
 

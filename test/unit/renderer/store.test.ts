@@ -74,6 +74,24 @@ describe('the store', () => {
     expect(toast.detail).toBe('VAT-ID is not a valid DE VAT-ID');
   });
 
+  it.each([
+    ['busy', 'Not saved: the data folder is busy', "The data folder is busy with another PartnerDeck process's change. Nothing was written; try again in 2 seconds."],
+    ['disk_full', 'Not saved: the disk is full', 'The disk is full: nothing was written. Free some space on the disk that holds the data folder and try again.'],
+    ['storage_failed', 'The data folder needs attention', "The data folder's database is damaged. Run `partnerdeck doctor` (with the same --data-dir) to check the data folder and see what to do."],
+  ] as const)('a change refused by the data folder (%s) says so in a headline above what to do, never "internal"', async (code, title, message) => {
+    const fake = fakeClient({
+      ...baseHandlers,
+      'companies.create': () => {
+        throw new ApiError(code, message);
+      },
+    });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    const error = await store.getState().actions.createCompany({ name: 'X', country: 'DE', attestNotAffiliated: true }).catch((e) => e);
+    expect(error.code).toBe(code);
+    const toast = store.getState().ui.toasts.at(-1)!;
+    expect(toast).toMatchObject({ kind: 'error', message: title, detail: message });
+  });
+
   it('a successful create stores the company, toasts, and refreshes lists already on screen', async () => {
     const created = company(42, { name: 'New GmbH' });
     const fake = fakeClient({ ...baseHandlers, 'companies.create': () => created, 'companies.list': () => [] });
