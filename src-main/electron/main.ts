@@ -31,6 +31,7 @@ import { trackWindowTitle } from './window-title';
 import { appDevToolsRequested, createEmbeddedAppViews } from './embedded-app-views';
 import { closeForeignIpcChannels, registerIpcMainBridge } from './ipc-main-bridge';
 import { createMainWindow } from './main-window';
+import { joinHash } from '../../src-shared/api/acting-address';
 import { installApplicationMenu } from './menu';
 import { chooseSecretStore } from './safe-storage-secret-store';
 import { dataDirOverride, electronSqliteBinding } from './startup-options';
@@ -110,16 +111,22 @@ function startApp(): void {
     if (details.reason !== 'clean-exit') log(`a ${details.type} process stopped (${details.reason}, exit code ${details.exitCode})`);
   });
 
-  const openWindow = (prefs: Prefs): BrowserWindow => {
+  /** Every console window: the first (`window`, which embedded apps' views and the bounds memory follow) and
+   * those opened with "Open in new window", each acting as the company its address names. */
+  const windows = new Set<BrowserWindow>();
+  const openWindow = (prefs: Prefs, extra?: { hash: string }): BrowserWindow => {
     const created = createMainWindow({
       preloadPath: PRELOAD_PATH,
       prefs,
       workAreas: screen.getAllDisplays().map((display) => display.workArea),
       backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
       icon: join(app.getAppPath(), 'resources', 'icon.png'),
+      ...(extra ? { hash: extra.hash, offset: 32 * Math.min(windows.size, 8) } : {}),
     });
+    windows.add(created);
     created.on('closed', () => {
-      if (window === created) window = null;
+      windows.delete(created);
+      if (window === created) window = [...windows][0] ?? null;
     });
     appViews.watchConsoleWindow(created);
     installEditContextMenu(created.webContents);
@@ -179,9 +186,13 @@ function startApp(): void {
       host: 'electron',
       platformUrl: server?.url ?? null,
       embedViews: appViews,
+      // "Open in new window": another console window on a client's (or Self's) screen.
+      openWindow: (companyId, path) => {
+        openWindow(prefs, { hash: joinHash(companyId, path) });
+      },
     });
     cleanups.push(() => consoleService.close());
-    cleanups.push(registerIpcMainBridge({ target: consoleService, getWindow: () => window, log }));
+    cleanups.push(registerIpcMainBridge({ target: consoleService, getWindows: () => [...windows], log }));
     consoleTarget = consoleService;
 
     // Updates: off until a feed is configured (updates.ts); the menu shows each state.
@@ -191,7 +202,8 @@ function startApp(): void {
         appName: app.getName(),
         platform: process.platform,
         isPackaged: app.isPackaged,
-        sendUiCommand: (command) => sendUiCommand(window, command),
+        // The menu acts on the window in front (each window has its own acting company).
+        sendUiCommand: (command) => sendUiCommand(focusedConsoleWindow(windows) ?? window, command),
         openDataFolder: () => void shell.openPath(dataDir),
         showLogs,
         openCrashReports: () => void shell.openPath(app.getPath('crashDumps')),
@@ -238,6 +250,12 @@ function startApp(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+}
+
+/** The console window that has the focus, if any. */
+function focusedConsoleWindow(windows: ReadonlySet<BrowserWindow>): BrowserWindow | null {
+  const focused = typeof BrowserWindow.getFocusedWindow === 'function' ? BrowserWindow.getFocusedWindow() : null;
+  return focused && windows.has(focused) ? focused : null;
 }
 
 /** Cleanups of what startApp set up before `ready` (the logger, the uncaught-error handlers). */

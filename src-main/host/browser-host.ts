@@ -19,6 +19,9 @@ import {
   HTTP_EVENTS_PATH,
   HTTP_LAUNCH_PATH,
   LAUNCH_FRAGMENT_PARAM,
+  ACTING_HEADER,
+  envelopeOfActingHeader,
+  type CallEnvelope,
   type CallReply,
   type ConsoleTransportTarget,
 } from '../../src-shared/api/contract';
@@ -81,7 +84,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let port = 0;
   const sseClients = new Set<ServerResponse>();
   const launches = createOneTimeTokens<{ settle(outcome: 'used'): void }>({ now, max: 100 });
-  const frameTickets = createOneTimeTokens<{ path: string }>({ now, max: 200 });
+  const frameTickets = createOneTimeTokens<{ path: string; call: CallEnvelope }>({ now, max: 200 });
   /** Session token hashes (insertion order = age). */
   const sessions = new Set<string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -207,29 +210,35 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     let input: unknown;
+    let call: CallEnvelope;
     try {
       checkCall(req, res);
       if (!isAuthenticated(req)) {
         throw new ApiError('unauthorized', 'This console session is not authorized. Open the link that `partnerdeck console` printed.');
       }
+      // The tab's acting company (from its address), checked by the console for this call only.
+      const envelope = envelopeOfActingHeader(req.headers[ACTING_HEADER]);
+      if (typeof envelope === 'string') throw new ApiError('validation_failed', envelope, { fields: { acting: [envelope] } });
+      call = envelope;
       input = await readJson(req, res);
     } catch (error) {
       return sendThrown(res, error);
     }
     try {
-      const result = await options.console.invoke(method, input);
-      sendReply(res, 200, { ok: true, result: withFrameTicket(method, result) ?? null });
+      const result = await options.console.invoke(method, input, call);
+      sendReply(res, 200, { ok: true, result: withFrameTicket(method, result, call) ?? null });
     } catch (error) {
       sendError(res, toApiError(error, { what: method, log: logUnexpected }));
     }
   }
 
   /** An embedded app opened in a frame: its wrapper path gets a one-time ticket (a frame cannot send the session header). */
-  function withFrameTicket(method: string, result: unknown): unknown {
+  function withFrameTicket(method: string, result: unknown, call: CallEnvelope): unknown {
     if (method !== 'embeddedApps.open') return result;
     const opened = result as EmbedOpenResult;
     if (opened?.mode !== 'frame') return result;
-    const ticket = frameTickets.issue({ path: opened.src }, FRAME_TICKET_TTL_MS);
+    // The ticket keeps the tab's acting company: the wrapper's request cannot send it, the app is signed for it.
+    const ticket = frameTickets.issue({ path: opened.src, call }, FRAME_TICKET_TTL_MS);
     return { ...opened, src: `${opened.src}${opened.src.includes('?') ? '&' : '?'}${EMBED_TICKET_PARAM}=${ticket}` };
   }
 
@@ -249,7 +258,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!request) return send(embedFrameError(404, 'There is no such embedded app page.'));
     let target: EmbedTarget;
     try {
-      target = (await options.console.invoke('embeddedApps.signedUrl', request)) as EmbedTarget;
+      target = (await options.console.invoke('embeddedApps.signedUrl', request, ticketed.call)) as EmbedTarget;
     } catch (error) {
       const apiError = toApiError(error, { what: 'Opening the app', log: logUnexpected });
       return send(embedFrameError(HTTP_STATUS_OF[apiError.code], apiError.message));

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { SessionInfo } from '../../src-shared/api/types';
 import { OPEN, type ParamsOf, type RouteAccess, type RouteDef, type RouteIn } from '../area';
 import { RENDERER_AREAS } from '../areas';
+import { addressActing, joinHash } from './location';
 import type { Capabilities } from '../state/capabilities';
 import type { AppActions } from '../state/store';
 
@@ -44,7 +45,7 @@ export function routeEntries(): Map<string, Entry> {
   return byName;
 }
 
-/** Parses `location.hash` (with or without the leading `#`). Unknown paths become `not-found`. */
+/** Parses a screen path (`/store/products?q=x`, with or without `#`, without the acting prefix: router/location.ts). Unknown paths become `not-found`. */
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [pathPart, queryPart = ''] = raw.split('?', 2);
@@ -65,8 +66,9 @@ export function routePath(route: Route): string {
   return routeEntries().get(name)!.def.path(params as ParamsOf<RouteDef<object>>);
 }
 
-export function href(route: Route): string {
-  return `#${routePath(route)}`;
+/** The link to a route in this window's acting company (`#/c/<id>/…` while acting as a client). */
+export function href(route: Route, acting: number | null = addressActing()): string {
+  return joinHash(acting, routePath(route));
 }
 
 /** The area that declares a route, with the route's definition (undefined for `not-found`). */

@@ -17,7 +17,7 @@ type Finish = 'save' | 'add-user' | 'shop-settings';
 export function CompanyNewScreen() {
   const home = useApp((s) => s.session.info?.home ?? null);
   const actions = useActions();
-  const form = useForm('new-company', emptyCompanyValues(home?.country ?? 'DE'), createCompanyValidator);
+  const form = useForm('new-company', emptyCompanyValues(home?.country ?? 'DE'), createCompanyValidator, { leaveGuard: 'New company' });
   const [finishing, setFinishing] = useState<Finish | null>(null);
   const partnerName = home?.name ?? 'your partner company';
 

@@ -45,7 +45,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
     [company.isPartner, managedByViewer],
   );
   const validate = useMemo(() => updateCompanyValidator(scope), [scope]);
-  const form = useForm(`company-${company.id}`, companyValuesOf(company), validate);
+  const form = useForm(`company-${company.id}`, companyValuesOf(company), validate, { leaveGuard: `Company settings of ${company.name}` });
   const partnerName = company.partnerName ?? home?.name ?? 'the partner';
 
   // Changes made elsewhere (another window, the CLI) replace the form while it has no unsaved edits.

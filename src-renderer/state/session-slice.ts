@@ -3,6 +3,8 @@
 import type { PartnerSetupInput } from '../../src-shared/api/inputs';
 import type { AppInfo, SessionInfo, SignInCandidate, SwitcherEntry } from '../../src-shared/api/types';
 import type { ConnectionState } from '../api/console-client';
+import { ApiError } from '../../src-shared/api/errors';
+import { joinHash } from '../../src-shared/api/acting-address';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, messageOf, type Loadable } from './loadable';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
@@ -34,6 +36,11 @@ export interface SessionActions {
   signIn(userId: number): Promise<SessionInfo>;
   createPartner(input: PartnerSetupInput): Promise<SessionInfo>;
   loadSwitcher(): Promise<void>;
+  /**
+   * Opens another window acting as `companyId` (null: Self) on a screen path: the desktop app opens a window;
+   * a browser tab opens a new tab on the company's address. Other windows keep their own company.
+   */
+  openWindow(companyId: number | null, path?: string): Promise<void>;
   loadCandidates(): Promise<void>;
   loadAppInfo(): Promise<void>;
   setConnection(state: ConnectionState): void;
@@ -44,6 +51,16 @@ export interface SessionActions {
 export interface SwitchOptions {
   prepare?(info: SessionInfo): Promise<unknown>;
   beforeApply?(info: SessionInfo): void;
+}
+
+/** The acting company of a session as the window's calls carry it (null: Self). */
+export function actingOf(info: SessionInfo): number | null {
+  return info.isSelf || !info.acting ? null : info.acting.id;
+}
+
+/** The console refused the window's acting company (the user cannot see it). */
+function isActingRefused(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'not_found' && error.details?.reason === 'acting_not_visible';
 }
 
 export function createSessionSlice(ctx: SliceContext): { state: SessionState; actions: SessionActions } {
@@ -64,8 +81,19 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
     async loadSession() {
       patch(ctx, 'session', (s): Partial<SessionState> => ({ status: s.info ? 'ready' : 'loading', error: null }));
       try {
-        const info = await ctx.client.call('session.get', {});
-        const sameUser = ctx.get().session.info !== null && ctx.get().session.info?.user?.id === info.user?.id;
+        const before = ctx.get().session.info;
+        let info: SessionInfo;
+        try {
+          info = await ctx.client.call('session.get', {});
+        } catch (error) {
+          // The address names a company this user cannot see (an old bookmark, another user): Self instead.
+          if (!isActingRefused(error) || ctx.client.acting() === null) throw error;
+          const refused = ctx.client.acting();
+          ctx.client.setActing(null);
+          info = await ctx.client.call('session.get', {});
+          ctx.get().actions.toast('error', `This address is for company ${refused}, which ${info.user?.name ?? 'this user'} cannot see: showing Self instead.`, messageOf(error));
+        }
+        const sameUser = before !== null && before.user?.id === info.user?.id;
         actions.applySession(info);
         // A new user (and the first session) has its candidates scheduled by applySession; a reload of the
         // same user's session (after the event stream was down) refreshes them here.
@@ -78,6 +106,8 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
     },
 
     applySession(info) {
+      // This window's calls act as the company now shown (the address says the same: see frame/acting-sync).
+      ctx.client.setActing(actingOf(info));
       const prev = ctx.get().session.info;
       const userChanged = prev?.user?.id !== info.user?.id;
       const actingChanged = userChanged || prev?.acting?.id !== info.acting?.id;
@@ -117,6 +147,8 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       patch(ctx, 'session', { switchingTo: companyId ?? 'self' });
       try {
         const info = await mutate(ctx, () => ctx.client.call('session.switch', { companyId }));
+        // From here this window's calls act as the destination (its prefetch included); other windows keep theirs.
+        ctx.client.setActing(actingOf(info));
         if (options.prepare) {
           // A failed prefetch must not stop the switch: the screen loads (and reports) it itself.
           await options.prepare(info).catch(() => undefined);
@@ -145,6 +177,14 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       actions.applySession(info);
       void actions.loadCandidates();
       return info;
+    },
+
+    async openWindow(companyId, path = '/') {
+      const { opened } = await mutate(ctx, () => ctx.client.call('app.openWindow', { companyId, path }));
+      if (!opened && typeof window !== 'undefined') {
+        // Browser mode: a new tab of this console (same origin: it shares this tab's session).
+        window.open(`${window.location.pathname}${window.location.search}${joinHash(companyId, path)}`, '_blank');
+      }
     },
 
     loadSwitcher: () => loader.load('switcher', fieldTarget(ctx, 'session', 'switcher'), () => ctx.client.call('session.switcher', {})),

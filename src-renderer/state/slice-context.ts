@@ -8,7 +8,8 @@ import type { Loadable } from './loadable';
 import type { AppState } from './store';
 import { messageOf, storageFailureTitleOf } from './loadable';
 
-export type ConsoleApi = Pick<RendererConsoleClient, 'call'>;
+/** The console client as slices see it: calls, and the acting company this window's calls carry. */
+export type ConsoleApi = Pick<RendererConsoleClient, 'call' | 'setActing' | 'acting'>;
 
 export interface SliceContext {
   set: StoreApi<AppState>['setState'];

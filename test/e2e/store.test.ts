@@ -168,7 +168,7 @@ describe('shops and the combined view in Chromium', () => {
 
     // The cart was not ordered: leaving asks first.
     await byTestId('nav-orders').click();
-    await expect.poll(() => byTestId('confirm-dialog').textContent(), WAIT).toContain('The cart is not ordered yet.');
+    await expect.poll(() => byTestId('confirm-dialog').textContent(), WAIT).toContain('The cart has changes that are not saved.');
     await byTestId('confirm-button').click();
     await byTestId('orders-row').first().waitFor();
     const rows = await byTestId('orders-row').count();

@@ -57,6 +57,9 @@ export class FakeWebContents extends EventEmitter {
     this.url = url;
     return Promise.resolve();
   }
+  getURL(): string {
+    return this.url;
+  }
   getZoomFactor(): number {
     return this.zoomFactor;
   }

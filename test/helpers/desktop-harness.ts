@@ -252,7 +252,7 @@ export async function startDesktopHarness(options: DesktopHarnessOptions = {}): 
   closeForeignIpcChannels();
   const unregister = registerIpcMainBridge({
     target: consoleService,
-    getWindow: () => window as never,
+    getWindows: () => [window as never],
     log: (message, error) => bridgeLog.push(error ? `${message}: ${String(error)}` : message),
   });
 

@@ -40,6 +40,10 @@ const byCompany = z.object({ companyId: idSchema });
 export const foundationMethods = {
   'app.info': method<AppInfo>()(empty, 'Version, data folder, secret store and platform URL'),
 
+  'app.openWindow': method<{ opened: boolean }>()(
+    z.object({ companyId: idSchema.nullable(), path: z.string().max(2000).regex(/^\/[^#\s]*$/).default('/') }).strict(),
+    'Desktop app: open another console window acting as a company (null: Self) on a screen path; false elsewhere (a browser tab opens one itself)',
+  ),
   'session.get': method<SessionInfo>()(empty, 'Who is signed in and which company the console acts as'),
   'session.switch': method<SessionInfo>()(
     z.object({ companyId: idSchema.nullable() }),
