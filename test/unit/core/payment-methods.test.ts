@@ -145,7 +145,7 @@ describe('payment methods on file', () => {
       const pdf = await platform.billing.documents.pdf(OPERATOR, null, invoice.id);
       const text = (await pdfText(Buffer.from(pdf.base64, 'base64'))).replace(/\s+/g, ' ');
       expect(text).toContain('Awaiting payment details: Kein Konto GmbH has no payment method on file.');
-    });
+    }, 60_000);
 
     it('the PDF of a Direct invoice says how it is charged; a partner document names the part settled through it', async () => {
       const text = async (id: number) => (await pdfText(Buffer.from((await platform.billing.documents.pdf(OPERATOR, null, id)).base64, 'base64'))).replace(/\s+/g, ' ');
@@ -153,7 +153,7 @@ describe('payment methods on file', () => {
       const partnerPdf = await text(doc('invoice', partner.id).id);
       expect(partnerPdf).toContain('Debited from SEPA mandate …4411 on 16 Nov 2026 (mandate reference NW-2026-0001).');
       expect(partnerPdf).toContain(`Via Partner: settled with this document by ${partner.name}, charged to its SEPA mandate …4411.`);
-    });
+    }, 60_000);
 
     it("a correction is settled with the recipient's method at the time it is issued; the issued document never changes", () => {
       methods.set(OPERATOR, K, { ...VISA, number: '3782 822463 10005', holder: 'Kai Konto' });
