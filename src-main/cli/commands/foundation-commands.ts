@@ -335,7 +335,7 @@ const userCreate: Command = {
 
 /** The groups of the foundation's two-word commands, with what their help says about them. */
 export const FOUNDATION_GROUPS: CommandGroup[] = [
-  { name: 'company', summary: 'List and create companies (partners, their clients, sample companies)' },
+  { name: 'company', summary: 'List and create companies (partners, their clients, sample companies); their payment methods' },
   { name: 'user', summary: "Add users to companies and give or take the platform operator's role" },
 ];
 
