@@ -4,7 +4,7 @@
 // is integer minor units of the document's currency; a document never mixes currencies.
 import type { DocumentType, VatReason } from '../domain/billing';
 import type { BillingRateKey, RateUnit } from '../domain/billing-rates';
-import type { DocumentSettlement, MaskedPaymentMethod } from '../domain/payment-methods';
+import type { ClockDay, DocumentSettlement, MaskedPaymentMethod } from '../domain/payment-methods';
 import type { PaymentRoute } from './types';
 
 export type LineKind =
@@ -242,6 +242,8 @@ export interface PaymentMethodView {
   chargedTo: { kind: 'self' } | { kind: 'partner'; partnerId: number; partnerName: string; partnerMethod: string | null } | { kind: 'never_billed'; reason: string };
   /** The signed-in user may change it (the company's administrator, its managing partner, the operator). */
   canEdit: boolean;
+  /** The platform clock's day when this was read: the form checks expiry and mandate dates against it. */
+  today: ClockDay;
 }
 
 export interface CloseResult {

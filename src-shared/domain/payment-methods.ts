@@ -119,7 +119,7 @@ function checkCard(entry: Extract<PaymentMethodEntry, { kind: 'card' }>, today: 
     if (!card) problems.number = ['is not a card number of a known network (Visa, Mastercard, American Express, …)'];
     else if (!card.lengths.includes(digits.length)) {
       problems.number = [`has ${digits.length} digits; a ${card.niceType} number has ${card.lengths.join(' or ')}`];
-    } else if (!verdict.isValid) problems.number = ['fails the card number check digit (Luhn): look for a typo'];
+    } else if (!verdict.isValid) problems.number = ['has a wrong check digit (Luhn): look for a typo'];
     else brand = card.niceType;
   }
   const expiry = parseExpiry(entry.expiry);
@@ -157,7 +157,7 @@ function ibanProblem(iban: string): string | null {
   if (codes.includes(ValidationErrorsIBAN.WrongBBANLength)) return `has ${iban.length} characters; an IBAN from ${countryName} has ${spec.chars}`;
   if (codes.includes(ValidationErrorsIBAN.WrongBBANFormat)) return `does not have the format of an IBAN from ${countryName}`;
   if (codes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum)) return `has a wrong account check digit for ${countryName}: look for a typo`;
-  return 'fails the IBAN check digits (mod 97): look for a typo';
+  return 'has wrong check digits (mod 97): look for a typo';
 }
 
 function checkSepa(entry: Extract<PaymentMethodEntry, { kind: 'sepa' }>, today: ClockDay, problems: FieldProblems): MaskedSepa | null {

@@ -47,10 +47,10 @@ describe('partnerdeck company payment-method', () => {
     expect(bad.status).not.toBe(0);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
-    expect(bad.stderr).toContain('--card: fails the card number check digit (Luhn): look for a typo');
+    expect(bad.stderr).toContain('--card: has a wrong check digit (Luhn): look for a typo');
     expect(bad.stderr).toContain('--expiry: is in the past');
     const iban = cli('company', 'payment-method', 'set', '--company', String(kawaii), '--iban', 'DE17 3704 0044 0532 0144 11', '--mandate', 'K-1', '--signed', '2026-01-02', '--holder', 'Yuki');
-    expect(iban.stderr).toBe('partnerdeck: --iban: fails the IBAN check digits (mod 97): look for a typo\n');
+    expect(iban.stderr).toBe('partnerdeck: --iban: has wrong check digits (mod 97): look for a typo\n');
     const both = cli('company', 'payment-method', 'set', '--company', String(kawaii), '--iban', 'DE16370400440532014411', '--card', '4242424242424242');
     expect(both.stderr).toBe('partnerdeck: set needs either --card (a card number) or --iban (a SEPA mandate)\n');
     expect(json<PaymentMethodView>('company', 'payment-method', 'show', '--company', String(kawaii)).method).toBeNull();

@@ -5,11 +5,14 @@ import { createBillingSlice, type BillingActions, type BillingState } from '../.
 import { BillingDocumentScreen } from '../../screens/billing/billing-document-screen';
 import { BillingMonthScreen } from '../../screens/billing/billing-month-screen';
 import { BillingScreen } from '../../screens/billing/billing-screen';
+import { createPaymentMethodsSlice, type PaymentMethodsActions, type PaymentMethodsState } from './payment-method-slice';
 import { BILLING_ROUTES } from './routes';
 
 declare module '../../state/store' {
   interface AreaSlices {
     billing: { state: BillingState; actions: BillingActions };
+    /** Companies' payment methods on file (Company settings → Payment method). */
+    paymentMethods: { state: PaymentMethodsState; actions: PaymentMethodsActions };
   }
 }
 
@@ -45,9 +48,14 @@ export const billingArea = defineRendererArea({
       activeFor: () => true,
     },
   ],
-  slices: { billing: createBillingSlice },
+  slices: { billing: createBillingSlice, paymentMethods: createPaymentMethodsSlice },
   onEvent(event, store) {
     const s = store.getState();
+    if (event.name === 'payment_method.changed') {
+      refreshLater(store, 'payment-methods', () => s.actions.applyPaymentMethodChange());
+      // The close preview's "awaiting payment details" list follows.
+      refreshLater(store, 'billing', () => s.actions.applyBillingChange());
+    }
     if (event.name === 'billing.changed' || (event.name === 'clock.advanced' && s.billing.overview.status !== 'idle')) {
       refreshLater(store, 'billing', () => s.actions.applyBillingChange());
     }

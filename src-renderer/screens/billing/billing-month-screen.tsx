@@ -19,6 +19,7 @@ import { formatMoney } from '../../ui/money';
 import { Card, PageHeader } from '../../ui/page';
 import { Callout, CardEmpty, EmptyState, SkeletonRows } from '../../ui/states';
 import { DocumentsTable, DocumentTypeBadge, MonthStateBadge, moneyColumns } from './billing-ui';
+import { AwaitingPaymentCallout } from '../../areas/billing/awaiting-payment';
 import './billing-month-screen.css';
 
 export function BillingMonthScreen({ month }: { month: string }) {
@@ -91,7 +92,8 @@ function ClosePreviewCard({ p }: { p: ClosePreview }) {
         )
       }
     >
-      {p.warnings.map((w, i) => (
+      <AwaitingPaymentCallout companies={p.awaitingPayment} />
+      {p.warnings.filter((w) => w.kind !== 'awaiting_payment_details').map((w, i) => (
         <Callout key={i} tone={w.kind === 'figures_changed' || w.kind === 'not_ended' ? 'warning' : w.kind === 'sample_skipped' ? 'sample' : 'info'} testId={`close-warning-${w.kind}`}>
           {w.message}
         </Callout>

@@ -57,7 +57,7 @@ describe('payment method in company settings', { timeout: 30_000 }, () => {
     const bad = await rejection(service.call('billing.setPaymentMethod', { companyId: kawaii, ...VISA, number: '4242 4242 4242 4241', expiry: '13/30', holder: '' }));
     expect(bad.code).toBe('validation_failed');
     expect(bad.details?.fields).toEqual({
-      number: ['fails the card number check digit (Luhn): look for a typo'],
+      number: ['has a wrong check digit (Luhn): look for a typo'],
       expiry: ['must be the month and year on the card as MM/YY (e.g. 08/29)'],
       holder: ['is required (the name on the card or account)'],
     });

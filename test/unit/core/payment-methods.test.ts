@@ -57,11 +57,11 @@ describe('payment methods on file', () => {
     const error = errorOf(() => methods.set(partner.actor, K, { ...VISA, number: '4242 4242 4242 4241', expiry: '09/26' }));
     expect(error.code).toBe('validation_failed');
     expect(error.details?.fields).toEqual({
-      number: ['fails the card number check digit (Luhn): look for a typo'],
+      number: ['has a wrong check digit (Luhn): look for a typo'],
       expiry: [expect.stringMatching(/^is in the past: the card expired at the end of 09\/2026/)],
     });
     const sepa = errorOf(() => methods.set(OPERATOR, K, { ...MANDATE, iban: 'DE17 3704 0044 0532 0144 11' }));
-    expect(sepa.details?.fields).toEqual({ iban: ['fails the IBAN check digits (mod 97): look for a typo'] });
+    expect(sepa.details?.fields).toEqual({ iban: ['has wrong check digits (mod 97): look for a typo'] });
     expect(methods.get(OPERATOR, K).method).toBeNull();
     expect(auditCount()).toBe(before);
   });

@@ -48,8 +48,8 @@ describe('cards', () => {
   });
 
   it('refuses a number whose Luhn check digit is wrong, naming the field', () => {
-    expect(fields(card('4242 4242 4242 4241'))).toEqual({ number: ['fails the card number check digit (Luhn): look for a typo'] });
-    expect(fields(card('5555555555554445')).number).toEqual(['fails the card number check digit (Luhn): look for a typo']);
+    expect(fields(card('4242 4242 4242 4241'))).toEqual({ number: ['has a wrong check digit (Luhn): look for a typo'] });
+    expect(fields(card('5555555555554445')).number).toEqual(['has a wrong check digit (Luhn): look for a typo']);
   });
 
   it('refuses a number of the wrong length for its network', () => {
@@ -119,7 +119,7 @@ describe('SEPA mandates', () => {
   });
 
   it('refuses wrong check digits (mod 97), wrong lengths, countries outside SEPA', () => {
-    expect(fields(sepa('DE17 3704 0044 0532 0144 11'))).toEqual({ iban: ['fails the IBAN check digits (mod 97): look for a typo'] });
+    expect(fields(sepa('DE17 3704 0044 0532 0144 11'))).toEqual({ iban: ['has wrong check digits (mod 97): look for a typo'] });
     expect(fields(sepa('DE16 3704 0044 0532 0144 1')).iban).toEqual(['has 21 characters; an IBAN from Germany has 22']);
     expect(fields(sepa('BR18 0036 0305 0000 1000 9795 493C 1')).iban).toEqual(['is from Brazil, which is outside SEPA: a SEPA mandate needs the IBAN of an account in a SEPA country']);
     expect(fields(sepa('XX16 3704 0044 0532 0144 11')).iban?.[0]).toMatch(/^does not start with the code of a country/);

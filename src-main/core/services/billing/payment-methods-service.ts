@@ -105,6 +105,7 @@ export function createPaymentMethodsService(ctx: ServiceContext): PaymentMethods
       problem: methodProblem(method, today),
       chargedTo,
       canEdit: canEdit(actor, company),
+      today,
     };
   }
 
