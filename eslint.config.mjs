@@ -18,6 +18,14 @@ const layer = (message, patterns, extra = []) => ({
 // assembles, never do.
 const compositionRoot = { regex: '^(\\.\\./)+areas$', message: 'src-main/areas.ts is the composition root: only the hosts (electron, cli, host) and tests import it.' };
 
+// The sealed core: outside src-main/core nothing reaches the repositories, the database or the core's internals
+// (internalsOf); the console, the CLI, the hosts and Electron go through the platform's services (docs/architecture.md
+// "Sealed core"). The data-folder guard only reads the file's header before anything is opened, so hosts may use it.
+const sealedCore = {
+  group: ['**/core/repositories/*', '**/core/db/*', '**/core/db/migrations/*', '!**/core/db/data-folder-guard', '**/core/platform-internals', 'better-sqlite3'],
+  message: 'The core is sealed: outside src-main/core use the platform\'s services, not repositories, the database or internalsOf.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'build/**', 'node_modules/**', 'out/**', 'examples/**/node_modules/**'] },
   js.configs.recommended,
@@ -74,21 +82,26 @@ export default tseslint.config(
     files: ['src-main/console/**/*.ts'],
     rules: layer('src-main/console may import core and src-shared only (no electron, no DOM, no host or CLI).', [
       'electron', 'electron-store', '**/src-renderer/**', '**/host/**', '**/cli/**', '**/electron/**', 'react', 'react-dom',
-    ], [compositionRoot]),
+    ], [compositionRoot, sealedCore]),
   },
   {
     files: ['src-main/electron/**/*.ts'],
     rules: {
       ...layer('src-main/electron must not import the renderer, the host or the CLI.', [
         '**/src-renderer/**', '**/host/**', '**/cli/**',
-      ]),
+      ], [sealedCore]),
     },
   },
   {
     files: ['src-main/host/**/*.ts', 'src-main/cli/**/*.ts'],
     rules: layer('The browser host and the CLI run in plain Node: no electron, no renderer code.', [
       'electron', 'electron-store', '**/src-renderer/**', '**/electron/**',
-    ]),
+    ], [sealedCore]),
+  },
+  {
+    // The composition root assembles the core's areas; it too sees only the sealed core.
+    files: ['src-main/areas.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sealedCore] }] },
   },
   {
     files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],

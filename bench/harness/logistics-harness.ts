@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { openPlatform } from '../../src-main/areas';
 import { OPERATOR } from '../../src-main/core/access';
-import type { Platform } from '../../src-main/core/platform';
+import type { CorePlatform } from '../../src-main/core/platform';
+import { internalsOf } from '../../src-main/core/platform-internals';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 import { checkoutSchema } from '../../src-shared/api/shop-inputs';
 import { parseInput } from '../../src-shared/api/validation';
@@ -13,11 +14,12 @@ import { COUNTRIES } from '../../src-shared/domain/countries';
 
 export { OPERATOR };
 
-export function open(dataDir: string): Platform {
-  return openPlatform({ dataDir, secretStore: createKeyFileSecretStore(join(dataDir, 'secret.key')) });
+/** The core's view (internalsOf): the harness writes and reads rows directly. */
+export function open(dataDir: string): CorePlatform {
+  return internalsOf(openPlatform({ dataDir, secretStore: createKeyFileSecretStore(join(dataDir, 'secret.key')) }));
 }
 
-function company(platform: Platform, name: string, extra: object) {
+function company(platform: CorePlatform, name: string, extra: object) {
   return platform.companies.create(
     OPERATOR,
     { name, country: 'DE', email: `${name.toLowerCase().replace(/\W+/g, '')}@bench.example`, phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true },
@@ -26,7 +28,7 @@ function company(platform: Platform, name: string, extra: object) {
 }
 
 /** A provider with `rules` rate rules over 50 zones, two shops (one chose it), a product with stock. */
-export function checkoutFixture(platform: Platform, rules: number) {
+export function checkoutFixture(platform: CorePlatform, rules: number) {
   const partner = company(platform, 'Bench Logistics', { isPartner: true });
   const shipping = company(platform, 'Bench Shop Shipping', { partnerId: partner.id });
   const plain = company(platform, 'Bench Shop Plain', { partnerId: partner.id });
@@ -75,7 +77,7 @@ export function checkoutFixture(platform: Platform, rules: number) {
  * (fulfillment rows) and one shipment per order in a spread of states. Raw inserts (the services would take hours
  * for a million rows); the rows are the same shape the services write.
  */
-export function bigProvider(platform: Platform): { providerId: number; shipments: number; shops: number } {
+export function bigProvider(platform: CorePlatform): { providerId: number; shipments: number; shops: number } {
   const db = platform.db;
   const existing = db.prepare("SELECT id FROM logistics_providers WHERE name = 'Bench Big Logistics'").pluck().get() as number | undefined;
   if (existing !== undefined) {
@@ -111,7 +113,7 @@ export function bigProvider(platform: Platform): { providerId: number; shipments
 }
 
 /** The console's first page of each list (what opening the screen loads), through the services. */
-export function listCalls(platform: Platform, providerId: number) {
+export function listCalls(platform: CorePlatform, providerId: number) {
   return {
     queue: () => platform.fulfillment.queue(OPERATOR, { providerId, state: 'active', search: '', offset: 0, limit: 100 }),
     queueFiltered: () => platform.fulfillment.queue(OPERATOR, { providerId, state: 'partly_shipped', search: '', offset: 0, limit: 100 }),

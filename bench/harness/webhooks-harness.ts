@@ -7,7 +7,8 @@
 //     it is stopped or killed.
 import { join } from 'node:path';
 import { OPERATOR } from '../../src-main/core/access';
-import type { Platform } from '../../src-main/core/platform';
+import type { CorePlatform } from '../../src-main/core/platform';
+import { internalsOf } from '../../src-main/core/platform-internals';
 import { openPlatform } from '../../src-main/areas';
 import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
@@ -18,10 +19,11 @@ import { unsignedPayloadJson } from '../../src-shared/domain/webhooks';
 
 export { buildWebhookRequest, unsignedPayloadJson };
 
-export function openHarnessPlatform(dataDir: string, seed: 'demo' | 'none' = 'demo'): Platform {
+/** The core's view of the platform (internalsOf): the harness queues events and reads rows directly. */
+export function openHarnessPlatform(dataDir: string, seed: 'demo' | 'none' = 'demo'): CorePlatform {
   const platform = openPlatform({ dataDir, secretStore: createKeyFileSecretStore(join(dataDir, 'secret.key')) });
   if (seed === 'demo') seedDemoIfEmpty(platform);
-  return platform;
+  return internalsOf(platform);
 }
 
 export interface Fixture {
@@ -32,7 +34,7 @@ export interface Fixture {
 }
 
 /** An app of a demo shop and one customer/create and order/create hook per company, all to `receiverUrl`. */
-export function registerFixture(platform: Platform, receiverUrl: string, companies = 1): Fixture {
+export function registerFixture(platform: CorePlatform, receiverUrl: string, companies = 1): Fixture {
   const shops = platform.db.prepare('SELECT id FROM companies WHERE is_partner = 0 AND is_sample = 0 ORDER BY id LIMIT ?').pluck().all(companies) as number[];
   const { app, clientSecret } = platform.apps.create(OPERATOR, {
     companyId: shops[0],
@@ -55,7 +57,7 @@ export function registerFixture(platform: Platform, receiverUrl: string, compani
 }
 
 /** Queues `count` order/create events, `perTransaction` to a commit; returns the commit time (wall ms) of each event id. */
-export function queueOrders(platform: Platform, companyId: number, count: number, perTransaction: number, firstOrderId = 1): Map<number, number> {
+export function queueOrders(platform: CorePlatform, companyId: number, count: number, perTransaction: number, firstOrderId = 1): Map<number, number> {
   const committed = new Map<number, number>();
   for (let done = 0; done < count; ) {
     const batch = Math.min(perTransaction, count - done);
@@ -70,7 +72,7 @@ export function queueOrders(platform: Platform, companyId: number, count: number
   return committed;
 }
 
-export function startHarnessDispatcher(platform: Platform, options: WebhookDispatcherOptions = {}): WebhookDispatcher {
+export function startHarnessDispatcher(platform: CorePlatform, options: WebhookDispatcherOptions = {}): WebhookDispatcher {
   return startWebhookDispatcher(platform, { workerPath: defaultWebhookWorkerPath(__dirname), ...options });
 }
 

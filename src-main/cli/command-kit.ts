@@ -2,6 +2,7 @@
 // examples) plus its `run`: cli.ts turns these into commander commands (help, parsing, "did you mean"), and
 // the same declarations feed shell completion and the help snapshots. Area files export `Command[]` (and the
 // `CommandGroup`s whose first word they introduce); the helpers below read flags and print tables.
+import { ApiError } from '../../src-shared/api/errors';
 import type { Platform, SeedChoice } from '../core/platform';
 import type { ConsoleStack, ConsoleStackOptions } from './stack';
 import { UsageError, type CliIo } from './cli-io';
@@ -88,6 +89,16 @@ export function positiveInt(raw: string | undefined, flag: string): number | und
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`--${flag} must be a positive whole number (got "${raw}")`);
   return Number(raw);
+}
+
+/** What a service call answers, or undefined when it answers not_found (a flag naming something that is not there). */
+export function ifFound<T>(lookup: () => T): T | undefined {
+  try {
+    return lookup();
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'not_found') return undefined;
+    throw error;
+  }
 }
 
 export function seedChoice(raw: string | undefined, fallback: SeedChoice): SeedChoice {

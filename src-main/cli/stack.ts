@@ -11,7 +11,6 @@ import type { Assembly } from '../areas';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
 import { installProcessLogger } from '../core/logging/log-channel';
 import { createLogger, type Logger, type LogLevel } from '../core/logging/logger';
-import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { listenRemembered } from '../core/server/port-memory';
 import { startPlatformServer } from '../core/server/platform-server';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
@@ -81,7 +80,7 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
   const options = { ...stackOptions, dataDir };
   const platform = openCliPlatform(assembly, options.dataDir, options.seed);
   const logger = startCliLogging(options.dataDir, options.verbose ? { level: 'debug' } : {});
-  const checkpointer = startWalCheckpointer(platform.db);
+  const checkpointer = platform.startWalCheckpointer();
   const dispatcher = startWebhookDispatcher(platform);
   const closers: (() => Promise<void> | void)[] = [() => platform.close(), () => checkpointer.stop(), () => dispatcher.stop()];
   const closeAll = async () => {

@@ -4,10 +4,8 @@
 import type { MethodName, MethodOutput, MethodParsedInput, PushedEvent } from '../../src-shared/api/contract';
 import { ApiError } from '../../src-shared/api/errors';
 import type { SessionInfo } from '../../src-shared/api/types';
-import { permissionsOf, type Actor } from '../core/access';
-import { toCompany, toUser } from '../core/mappers';
+import type { Actor, UserActor } from '../core/access';
 import type { Platform } from '../core/platform';
-import type { UserRow } from '../core/repositories/users-repository';
 import { DEMO_PARTNER_EMAIL } from '../core/seed/demo-seed';
 import type { EmbedViewHost } from './embed-view-host';
 import type { Prefs } from './prefs';
@@ -28,13 +26,13 @@ export interface ConsoleContext {
   readonly platform: Platform;
   readonly prefs: Prefs;
   readonly options: ConsoleServiceOptions;
-  currentUser(): UserRow;
+  /** The signed-in user as the actor it acts as (unauthorized when nobody is signed in). */
+  currentUser(): UserActor;
   actor(): Actor;
   /** The company the console acts as (the user's own company when acting as Self). */
   actingCompanyId(): number;
   /** True while acting as the user's own company. */
   isSelf(): boolean;
-  canSee(user: UserRow, companyId: number): boolean;
   /** Partner functions (client list, requests, combined view) run only as Self. */
   requireSelf(what: string): void;
   /**
@@ -58,28 +56,21 @@ const RECENT_LIMIT = 8;
 
 export function createConsoleContext(options: ConsoleServiceOptions, emit: (event: PushedEvent) => void): ConsoleContext {
   const { platform, prefs } = options;
-  const { repos } = platform;
-
-  const canSee = (user: UserRow, companyId: number): boolean => {
-    const company = repos.companies.get(companyId);
-    return !!company && (company.id === user.company_id || company.partner_id === user.company_id);
-  };
+  // Who sees which company is the core's one rule (core/access.ts); the console only narrows it further to the
+  // company it acts as.
+  const { access, localUsers, companies } = platform;
 
   const pickInitialUser = (): number | null => {
     const last = prefs.get('lastUserId');
-    if (last !== null && repos.users.get(last)) return last;
-    const demo = repos.users.findByEmail(DEMO_PARTNER_EMAIL);
-    if (demo) return demo.id;
-    const users = repos.users.listAllWithCompany();
-    const first = users.find((u) => u.is_admin === 1) ?? users[0];
-    return first?.id ?? null;
+    if (last !== null && localUsers.actorOf(last)) return last;
+    return localUsers.actorByEmail(DEMO_PARTNER_EMAIL)?.userId ?? localUsers.firstUserId() ?? null;
   };
 
   const pickInitialCompany = (forUser: number): number => {
-    const user = repos.users.get(forUser)!;
+    const user = localUsers.actorOf(forUser)!;
     const last = prefs.get('lastCompanyId');
-    if (last !== null && repos.companies.get(last) && canSee(user, last)) return last;
-    return user.company_id;
+    if (last !== null && access.canSee(user, last)) return last;
+    return user.companyId;
   };
 
   let userId: number | null = pickInitialUser();
@@ -89,24 +80,23 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
     platform,
     prefs,
     options,
-    canSee,
     emit,
 
     currentUser() {
-      const user = userId === null ? undefined : repos.users.get(userId);
+      const user = userId === null ? undefined : localUsers.actorOf(userId);
       if (!user) throw new ApiError('unauthorized', 'Nobody is signed in to the console. Create a partner account or sign in as a user.');
       return user;
     },
 
-    actor: () => ({ kind: 'user', user: ctx.currentUser() }),
+    actor: () => ctx.currentUser(),
 
     actingCompanyId() {
       const user = ctx.currentUser();
-      if (actingId === null || !canSee(user, actingId)) actingId = user.company_id;
+      if (actingId === null || !access.canSee(user, actingId)) actingId = user.companyId;
       return actingId;
     },
 
-    isSelf: () => ctx.actingCompanyId() === ctx.currentUser().company_id,
+    isSelf: () => ctx.actingCompanyId() === ctx.currentUser().companyId,
 
     requireSelf(what) {
       if (!ctx.isSelf()) throw new ApiError('forbidden', `${what} is a partner function: switch back to Self first.`);
@@ -114,7 +104,7 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
 
     requireOperator(what) {
       const user = ctx.currentUser();
-      if (!user.is_operator) throw new ApiError('forbidden', `${what} is for the platform operator. Sign in as a user with the operator role.`, { reason: 'operator_role_required' });
+      if (!user.isOperator) throw new ApiError('forbidden', `${what} is for the platform operator. Sign in as a user with the operator role.`, { reason: 'operator_role_required' });
       return { kind: 'operator', label: `operator:${user.email}` };
     },
 
@@ -132,33 +122,34 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
     },
 
     session() {
-      const user = userId === null ? undefined : repos.users.get(userId);
-      if (!user) {
+      const actor = userId === null ? undefined : localUsers.actorOf(userId);
+      const user = actor && localUsers.user(actor.userId);
+      if (!actor || !user) {
         return { user: null, home: null, acting: null, isSelf: true, permissions: [], storeAvailable: false, recentCompanyIds: [], isOperator: false, brand: null, canMoveClock: false };
       }
-      const home = repos.companies.get(user.company_id)!;
-      const acting = repos.companies.get(ctx.actingCompanyId())!;
+      const home = companies.get(actor, actor.companyId);
+      const acting = companies.get(actor, ctx.actingCompanyId());
       return {
-        user: toUser(user),
-        home: toCompany(home),
-        acting: toCompany(acting),
+        user,
+        home,
+        acting,
         isSelf: acting.id === home.id,
-        permissions: permissionsOf(user),
-        storeAvailable: acting.is_partner === 0,
-        recentCompanyIds: prefs.get('recentCompanyIds').filter((id) => canSee(user, id)),
-        isOperator: user.is_operator === 1,
+        permissions: [...actor.permissions],
+        storeAvailable: !acting.isPartner,
+        recentCompanyIds: prefs.get('recentCompanyIds').filter((id) => access.canSee(actor, id)),
+        isOperator: actor.isOperator,
         brand: platform.branding.brandOf(home.id),
-        canMoveClock: platform.ctx.access.mayMoveClock({ kind: 'user', user }),
+        canMoveClock: access.mayMoveClock(actor),
       };
     },
 
     switchTo(companyId) {
       const user = ctx.currentUser();
-      const target = companyId ?? user.company_id;
-      if (!canSee(user, target)) throw new ApiError('not_found', `Company ${target} was not found among your clients.`, { companyId: target });
+      const target = companyId ?? user.companyId;
+      if (!access.canSee(user, target)) throw new ApiError('not_found', `Company ${target} was not found among your clients.`, { companyId: target });
       actingId = target;
       prefs.set('lastCompanyId', target);
-      if (target !== user.company_id) {
+      if (target !== user.companyId) {
         prefs.set('recentCompanyIds', [target, ...prefs.get('recentCompanyIds').filter((id) => id !== target)].slice(0, RECENT_LIMIT));
       }
       const info = ctx.session();
@@ -167,12 +158,12 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
     },
 
     signIn(id) {
-      const user = repos.users.get(id);
+      const user = localUsers.actorOf(id);
       if (!user) throw new ApiError('not_found', `User ${id} was not found.`);
-      userId = user.id;
-      actingId = user.company_id;
-      prefs.set('lastUserId', user.id);
-      prefs.set('lastCompanyId', user.company_id);
+      userId = user.userId;
+      actingId = user.companyId;
+      prefs.set('lastUserId', user.userId);
+      prefs.set('lastCompanyId', user.companyId);
       prefs.set('recentCompanyIds', []);
       const info = ctx.session();
       emit({ name: 'session.changed', payload: info });

@@ -1,16 +1,39 @@
-// Who may see and change what. A user sees its own company; a partner's user also sees the partner's
-// client companies. The operator (CLI, platform administration) sees everything.
+// Who may see and change what: THE visibility rule (the console and the REST API ask here, nowhere else).
+// A user sees its own company; a partner's user also sees the partner's client companies. The operator (CLI,
+// platform administration) sees everything. An Actor is a domain value: who acts, with the permissions and
+// company it acts with; it carries no database row.
 import { ApiError } from '../../src-shared/api/errors';
 import { PERMISSIONS, type Permission } from '../../src-shared/domain/permissions';
 import type { CompaniesRepository, CompanyRow } from './repositories/companies-repository';
 import type { UserRow } from './repositories/users-repository';
 
-export type Actor = { kind: 'operator'; label: string } | { kind: 'user'; user: UserRow };
+/** The platform operator: the CLI, platform administration, or a user with the operator role acting as it. */
+export interface OperatorActor {
+  kind: 'operator';
+  /** For the audit log: "operator", or "operator:<email>" for a user with the role. */
+  label: string;
+}
+
+/** A signed-in user of a company. */
+export interface UserActor {
+  kind: 'user';
+  userId: number;
+  companyId: number;
+  email: string;
+  name: string;
+  isAdmin: boolean;
+  /** The platform operator role (App review, the month close's rates). */
+  isOperator: boolean;
+  /** What the user may do (an administrator: everything). */
+  permissions: readonly Permission[];
+}
+
+export type Actor = OperatorActor | UserActor;
 
 export const OPERATOR: Actor = { kind: 'operator', label: 'operator' };
 
 export function actorLabel(actor: Actor): string {
-  return actor.kind === 'operator' ? actor.label : `user:${actor.user.email}`;
+  return actor.kind === 'operator' ? actor.label : `user:${actor.email}`;
 }
 
 export function permissionsOf(user: Pick<UserRow, 'is_admin' | 'permissions'>): Permission[] {
@@ -19,14 +42,33 @@ export function permissionsOf(user: Pick<UserRow, 'is_admin' | 'permissions'>): 
   return PERMISSIONS.filter((p) => parsed.includes(p));
 }
 
+/** The actor a user row acts as (the core's repositories give rows; everything above gets actors). */
+export function userActor(user: UserRow): UserActor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    companyId: user.company_id,
+    email: user.email,
+    name: user.name,
+    isAdmin: user.is_admin === 1,
+    isOperator: user.is_operator === 1,
+    permissions: permissionsOf(user),
+  };
+}
+
 export function hasPermission(actor: Actor, permission: Permission): boolean {
-  return actor.kind === 'operator' || permissionsOf(actor.user).includes(permission);
+  return actor.kind === 'operator' || actor.permissions.includes(permission);
 }
 
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!hasPermission(actor, permission)) {
     throw new ApiError('forbidden', `You need the "${permission}" permission for this.`, { permission });
   }
+}
+
+/** The rule itself, on a company's row: its own company, or a client of the actor's (partner) company. */
+export function canSeeCompany(actor: Actor, company: Pick<CompanyRow, 'id' | 'partner_id'>): boolean {
+  return actor.kind === 'operator' || company.id === actor.companyId || company.partner_id === actor.companyId;
 }
 
 export interface AccessChecker {
@@ -49,11 +91,7 @@ export const CLOCK_ROLE_MESSAGE =
   "Moving the platform clock needs the platform operator role or a partner's administrator: it changes the time of every company on this platform. Switch to such a user, or use `partnerdeck clock advance`.";
 
 export function createAccessChecker(companies: CompaniesRepository): AccessChecker {
-  const canSeeRow = (actor: Actor, company: CompanyRow | undefined): company is CompanyRow => {
-    if (!company) return false;
-    if (actor.kind === 'operator') return true;
-    return company.id === actor.user.company_id || company.partner_id === actor.user.company_id;
-  };
+  const canSeeRow = (actor: Actor, company: CompanyRow | undefined): company is CompanyRow => !!company && canSeeCompany(actor, company);
   return {
     company(actor, companyId) {
       const company = companies.get(companyId);
@@ -63,15 +101,14 @@ export function createAccessChecker(companies: CompaniesRepository): AccessCheck
     canSee: (actor, companyId) => canSeeRow(actor, companies.get(companyId)),
     visibleCompanyIds(actor) {
       if (actor.kind === 'operator') return [];
-      const own = companies.get(actor.user.company_id);
+      const own = companies.get(actor.companyId);
       if (!own) return [];
       return own.is_partner ? [own.id, ...companies.clientIds(own.id)] : [own.id];
     },
-    isManagingPartner: (actor, company) =>
-      actor.kind === 'operator' || (company.partner_id !== null && company.partner_id === actor.user.company_id),
+    isManagingPartner: (actor, company) => actor.kind === 'operator' || (company.partner_id !== null && company.partner_id === actor.companyId),
     mayMoveClock(actor) {
-      if (actor.kind === 'operator' || actor.user.is_operator) return true;
-      return actor.user.is_admin === 1 && companies.get(actor.user.company_id)?.is_partner === 1;
+      if (actor.kind === 'operator' || actor.isOperator) return true;
+      return actor.isAdmin && companies.get(actor.companyId)?.is_partner === 1;
     },
   };
 }

@@ -2,12 +2,14 @@
 // repositories, services and REST modules of the feature areas it is given (core/areas/<area>.ts; the main
 // side's list, src-main/areas.ts, passes them in). It does not seed: the hosts decide what an empty folder
 // starts with (seed/demo-seed.ts, seedDemoIfEmpty). Everything else (console, host, Electron, CLI) reaches the
-// platform through the object this returns, and through its services only.
+// platform through the object this returns, and through its services only: it carries no repository, database or
+// service context (the sealed core); the core's own parts get those with internalsOf (platform-internals.ts).
 import { join } from 'node:path';
-import { createAccessChecker } from './access';
+import { createAccessChecker, type AccessChecker } from './access';
 import type { CoreArea } from './area';
 import { createClock, type Clock } from './clock';
 import { openDatabase, type Db } from './db/database';
+import { startWalCheckpointer, type WalCheckpointer, type WalCheckpointerOptions } from './db/wal-checkpointer';
 import type { Migration } from './db/migrations';
 import { createEventBus, type EventBus } from './events';
 import { cryptoIds, type Ids } from './ids';
@@ -17,6 +19,7 @@ import { createSettingsRepository } from './repositories/settings-repository';
 import { createListRunner } from './repositories/table-access';
 import type { SecretStore } from './secrets/secret-store';
 import type { PlatformModule } from './server/router';
+import { registerCore } from './platform-internals';
 import { createServiceContext, type Repositories, type ServiceContext } from './services/service-context';
 
 export type SeedChoice = 'demo' | 'none';
@@ -40,38 +43,40 @@ export interface OpenPlatformOptions {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- areas add their services by declaration merging
 export interface PlatformServices {}
 
+/** What the console, the CLI, the hosts and Electron hold: the services and the platform's clock, ids, event bus and
+ * secret store. No repository and no database: those are the core's own (CorePlatform, platform-internals.ts). */
 export interface Platform extends PlatformServices {
   readonly dataDir: string;
-  readonly db: Db;
   readonly clock: Clock;
   readonly ids: Ids;
   readonly events: EventBus;
   readonly secrets: SecretStore;
-  readonly repos: Repositories;
-  /** Transactions and the in-transaction event hook (transactional outbox) that services share. */
-  readonly ctx: ServiceContext;
+  /** Who may see which company: the one visibility rule (access.ts). */
+  readonly access: Visibility;
+  /**
+   * Runs several service calls as one unit of work: all of them or none (the write lock is taken at the start, so
+   * another process's write is waited for). Each service still publishes its events when it is done.
+   */
+  atomically<T>(work: () => T): T;
+  /** WAL checkpoints in a worker thread, off the request path, while a platform runs (serve, console, desktop). */
+  startWalCheckpointer(options?: WalCheckpointerOptions): WalCheckpointer;
   /** The URL at which this machine's platform answers, once a server listens (used in emails). */
   publicUrl(): string;
   setPublicUrl(url: string): void;
   close(): void;
 }
 
-/** What the core's own parts see (service factories, the server, the seed, the dispatcher). */
-export type CorePlatform = Platform;
+/** The access rules the outer layers ask about (core/access.ts; the services check them again). */
+export type Visibility = Pick<AccessChecker, 'canSee' | 'visibleCompanyIds' | 'mayMoveClock'>;
 
-/** What the platform was opened with, for the core's own parts (the platform server's modules). */
-export interface PlatformInternals {
-  readonly areas: readonly CoreArea[];
+/** The platform as the core's own parts see it (service factories, the server, the seed, the dispatcher):
+ * with the database, the repositories, the service context and the REST modules of its areas. */
+export interface CorePlatform extends Platform {
+  readonly db: Db;
+  readonly repos: Repositories;
+  /** Transactions and the in-transaction event hook (transactional outbox) that services share. */
+  readonly ctx: ServiceContext;
   readonly routes: readonly PlatformModule[];
-}
-
-const INTERNALS = new WeakMap<Platform, PlatformInternals>();
-
-/** The areas and REST modules a platform was opened with. */
-export function internalsOf(platform: Platform): PlatformInternals {
-  const internals = INTERNALS.get(platform);
-  if (!internals) throw new Error('not a platform opened by openPlatform');
-  return internals;
 }
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1 (PartnerDeck on this computer)';
@@ -101,17 +106,18 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const ids = options.ids ?? cryptoIds;
     const events = createEventBus();
     const repos = buildRepositories(db, areas, { settings, audit: createAuditRepository(db), lists: createListRunner(db) });
-    const ctx = createServiceContext({ db, clock, ids, events, repos, access: createAccessChecker(repos.companies) });
+    const access = createAccessChecker(repos.companies);
+    const ctx = createServiceContext({ db, clock, ids, events, repos, access });
     let publicUrl = DEFAULT_PUBLIC_URL;
-    const base = {
+    const base: Omit<CorePlatform, keyof PlatformServices> = {
       dataDir: options.dataDir,
-      db,
       clock,
       ids,
       events,
       secrets: options.secretStore,
-      repos,
-      ctx,
+      access: { canSee: access.canSee, visibleCompanyIds: access.visibleCompanyIds, mayMoveClock: access.mayMoveClock },
+      atomically: (work) => db.transaction(work).immediate(),
+      startWalCheckpointer: (checkpointerOptions) => startWalCheckpointer(db, checkpointerOptions),
       publicUrl: () => publicUrl,
       setPublicUrl(url: string) {
         publicUrl = url;
@@ -119,10 +125,16 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       close() {
         if (db.open) db.close();
       },
+      db,
+      repos,
+      ctx,
+      routes: areas.flatMap((area) => area.routes),
     };
-    const platform = buildServices(base, areas);
-    INTERNALS.set(platform, { areas, routes: areas.flatMap((area) => area.routes) });
-    for (const area of areas) area.onOpen?.(platform);
+    const core = buildServices(base, areas);
+    // What leaves the core has no database, repositories or context; the core's parts reach them with internalsOf.
+    const { db: _db, repos: _repos, ctx: _ctx, routes: _routes, ...platform } = core;
+    registerCore(platform, core);
+    for (const area of areas) area.onOpen?.(core);
     return platform;
   } catch (error) {
     db.close();
@@ -147,7 +159,7 @@ function buildRepositories(db: Db, areas: readonly CoreArea[], base: Pick<Reposi
  * service (`platform.authorizations`) gets it built first; a service that needs itself, directly or not, is an
  * error naming the chain. The result is a plain object (fast property access on every request).
  */
-function buildServices(base: Omit<Platform, keyof PlatformServices>, areas: readonly CoreArea[]): Platform {
+function buildServices(base: Omit<CorePlatform, keyof PlatformServices>, areas: readonly CoreArea[]): CorePlatform {
   const built = new Map<string, unknown>();
   const building: string[] = [];
   const factories = new Map<string, { area: string; create: (platform: CorePlatform) => unknown }>();
@@ -172,5 +184,5 @@ function buildServices(base: Omit<Platform, keyof PlatformServices>, areas: read
   for (const name of factories.keys()) Object.defineProperty(view, name, { get: () => get(name), enumerable: true });
   for (const name of factories.keys()) get(name);
   // Every key of PlatformServices is provided: src-main/areas.ts checks that the areas cover the interface.
-  return { ...base, ...Object.fromEntries(built) } as Platform;
+  return { ...base, ...Object.fromEntries(built) } as CorePlatform;
 }

@@ -15,7 +15,6 @@ import { seedDemoIfEmpty } from '../core/seed/demo-seed';
 import { listenRemembered } from '../core/server/port-memory';
 import { startPlatformServer } from '../core/server/platform-server';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
-import { startWalCheckpointer } from '../core/db/wal-checkpointer';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
 import { newerDataFolderMessage, refuseDataFolder } from './data-folder-check';
@@ -148,7 +147,7 @@ function startApp(): void {
     const seeded = seedDemoIfEmpty(platform);
     appLogger.scope('app').info(`data folder ${dataDir} open${seeded ? ' (demo data seeded)' : ''}`);
     // WAL checkpoints in a worker thread, off the request path (automatic ones again if it cannot start).
-    const checkpointer = startWalCheckpointer(platform.db, { log, nativeBinding: sqliteNativeBinding });
+    const checkpointer = platform.startWalCheckpointer({ log, nativeBinding: sqliteNativeBinding });
     cleanups.push(() => void checkpointer.stop());
     // Webhook delivery; without it the console still works (events stay queued for the next start).
     try {

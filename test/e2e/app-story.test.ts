@@ -11,7 +11,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../../src-main/core/platform';
+import type { CorePlatform } from '../../src-main/core/platform';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, startCli, stop } from '../helpers/cli';
 import { closeConsoleInChromium, describePage, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
@@ -31,7 +31,7 @@ let pageErrors: string[];
 /** What `partnerdeck example-app --setup --json` printed: the URLs to register and the developer page. */
 let example: { url: string; startUrl: string; redirectUri: string; authorizationUrl: string; devUrl: string; appId: null; clientId: null };
 /** Another process's view of the data folder (ids, orders). */
-let shop: Platform;
+let shop: CorePlatform;
 let rheinwerk: number;
 let dana: number;
 

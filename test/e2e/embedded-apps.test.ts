@@ -10,7 +10,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../../src-main/core/platform';
+import type { CorePlatform } from '../../src-main/core/platform';
 import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
 import { closeConsoleInChromium, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { switchUser } from '../helpers/console-page';
@@ -28,7 +28,7 @@ let origin: string;
 let pageErrors: string[];
 let example: { url: string; startUrl: string; authorizationUrl: string; devUrl: string; appId: number; clientId: string };
 /** Another process's view of the data folder (ids, the audit of what the console did). */
-let shop: Platform;
+let shop: CorePlatform;
 let kawaii: number;
 let rheinwerk: number;
 let yuki: number;

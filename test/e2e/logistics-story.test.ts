@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../src-main/core/access';
-import type { Platform } from '../../src-main/core/platform';
+import type { CorePlatform } from '../../src-main/core/platform';
 import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD_HASH } from '../../src-main/core/seed/demo-seed';
 import { closeConsoleInChromium, describePage, openConsoleInChromium, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { switchUser } from '../helpers/console-page';
@@ -23,7 +23,7 @@ let browser: Browser;
 let page: Page;
 let origin: string;
 let pageErrors: string[];
-let shop: Platform;
+let shop: CorePlatform;
 let productId = 0;
 let orderId = 0;
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
   );
   shop.users.create(OPERATOR, { companyId: partner.id, email: PROVIDER_USER.email, name: PROVIDER_USER.name, password: 'unused-password', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: DEMO_PASSWORD_HASH });
   const client = shop.companies.create(
-    { kind: 'user', user: shop.repos.users.findByEmail(PROVIDER_USER.email)! },
+    shop.localUsers.actorByEmail(PROVIDER_USER.email)!,
     { name: CLIENT, country: 'DE', email: 'shop@fjord-outdoor.example', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true },
   );
   shop.shop.updateSettings(OPERATOR, { companyId: client.id, storefrontOpen: true });

@@ -5,7 +5,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../../src-main/core/platform';
+import type { CorePlatform } from '../../src-main/core/platform';
 import { assertBuilt } from '../helpers/cli';
 import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
@@ -19,7 +19,7 @@ let page: Page;
 let origin: string;
 let receiver: Receiver;
 /** Another process's view of the folder, as `partnerdeck trigger` would have. */
-let shop: Platform;
+let shop: CorePlatform;
 let companyId: number;
 let hookId: number;
 let pageErrors: string[] = [];

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { OPERATOR, type Actor } from '../../src-main/core/access';
 import { createManualClock } from '../../src-main/core/clock';
 import { createSeededIds } from '../../src-main/core/ids';
-import type { Platform } from '../../src-main/core/platform';
+import type { CorePlatform } from '../../src-main/core/platform';
+import { internalsOf } from '../../src-main/core/platform-internals';
 import { openPlatform } from '../../src-main/areas';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 import type { PaymentRoute } from '../../src-shared/api/types';
@@ -23,12 +24,12 @@ export interface ClientSpec {
 
 export function openBillingPlatform(start = '2026-10-01T08:00:00Z') {
   const dir = tempDir('pd-billing-');
-  const platform: Platform = openPlatform({
+  const platform: CorePlatform = internalsOf(openPlatform({
     dataDir: dir.path,
     secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')),
     clock: () => createManualClock(Date.parse(start)),
     ids: createSeededIds('billing'),
-  });
+  }));
   const base = { email: '', phone: '', street: 'Main Street 1', city: 'Berlin', postalCode: '10115', vatId: null, token: null, isSample: false, paymentRoute: 'direct' as PaymentRoute, attestNotAffiliated: true as const };
 
   const newPartner = (name: string, admin: string) => {
@@ -36,7 +37,7 @@ export function openBillingPlatform(start = '2026-10-01T08:00:00Z') {
     platform.users.create(OPERATOR, { companyId: partner.id, email: admin, name: 'Admin', password: 'test-password', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: 'unused' });
     return { id: partner.id, name, actor: userActor(admin) };
   };
-  const userActor = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+  const userActor = (email: string): Actor => platform.localUsers.actorByEmail(email)!;
 
   const partner = newPartner('Northwind Test GmbH', 'dana@northwind.example');
   /** A client created by the operator for a partner carries that partner's administrator's attestation. */

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createManualClock } from '../../src-main/core/clock';
 import { createSeededIds } from '../../src-main/core/ids';
-import type { Platform, SeedChoice } from '../../src-main/core/platform';
+import type { CorePlatform, SeedChoice } from '../../src-main/core/platform';
+import { internalsOf } from '../../src-main/core/platform-internals';
 import { openPlatform } from '../../src-main/areas';
 import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
@@ -22,14 +23,19 @@ export function tempDir(prefix = 'pd-test-'): { path: string; remove(): void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export function openTestPlatform(seed: SeedChoice = 'demo', dir = tempDir()): Platform & { dir: string; dispose(): void } {
-  const platform = openPlatform({
+/**
+ * Tests see the core's view (repositories, database, service context: internalsOf), to arrange and inspect state
+ * the services do not offer; the product's outer layers see only the sealed Platform.
+ */
+export function openTestPlatform(seed: SeedChoice = 'demo', dir = tempDir()): CorePlatform & { dir: string; dispose(): void } {
+  const opened = openPlatform({
     dataDir: dir.path,
     secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')),
     clock: () => createManualClock(T0),
     ids: createSeededIds('test'),
   });
-  if (seed === 'demo') seedDemoIfEmpty(platform);
+  if (seed === 'demo') seedDemoIfEmpty(opened);
+  const platform = internalsOf(opened);
   return Object.assign(platform, {
     dir: dir.path,
     dispose() {

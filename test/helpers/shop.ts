@@ -19,7 +19,7 @@ export interface ClientOptions {
 
 export function openShopPlatform(seed: 'demo' | 'none' = 'demo') {
   const platform = openTestPlatform(seed);
-  const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+  const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
   const partnerCompany = platform.companies.create(
     OPERATOR,
     { name: 'Test Partners GmbH', country: 'DE', email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true },

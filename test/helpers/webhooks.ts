@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { OPERATOR } from '../../src-main/core/access';
 import { createClock } from '../../src-main/core/clock';
 import { cryptoIds } from '../../src-main/core/ids';
-import type { Platform, SeedChoice } from '../../src-main/core/platform';
+import type { CorePlatform, SeedChoice } from '../../src-main/core/platform';
 import { openPlatform } from '../../src-main/areas';
+import { internalsOf } from '../../src-main/core/platform-internals';
 import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 import { tempDir } from './platform';
@@ -36,7 +37,7 @@ export function testWorkerPath(): string {
   return out;
 }
 
-export function startTestDispatcher(platform: Platform, options: WebhookDispatcherOptions = {}): WebhookDispatcher {
+export function startTestDispatcher(platform: CorePlatform, options: WebhookDispatcherOptions = {}): WebhookDispatcher {
   return startWebhookDispatcher(platform, { log: () => undefined, ...options, workerPath: options.workerPath ?? testWorkerPath() });
 }
 
@@ -49,7 +50,7 @@ export interface TestApp {
 let appCounter = 0;
 
 /** Registers an app through the apps service (sealed and hashed Shared Secret) in a shop company. */
-export function insertApp(platform: Platform, options: { companyId: number; name?: string; developerEmail?: string }): TestApp {
+export function insertApp(platform: CorePlatform, options: { companyId: number; name?: string; developerEmail?: string }): TestApp {
   appCounter += 1;
   const { app, clientSecret } = platform.apps.create(OPERATOR, {
     companyId: options.companyId,
@@ -67,7 +68,7 @@ export function insertApp(platform: Platform, options: { companyId: number; name
  * The company authorizes the app (as an OAuth consent does) with the scopes every topic needs, unless it
  * already does: hooks need that.
  */
-export function authorizeApp(platform: Platform, appId: number, companyId: number): number {
+export function authorizeApp(platform: CorePlatform, appId: number, companyId: number): number {
   const active = platform.authorizations.findActive(appId, companyId);
   if (active) return active.id;
   return platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId, companyId, user: null, scopes: ['customers', 'orders', 'products', 'webhooks'] })).id;
@@ -77,7 +78,7 @@ export function authorizeApp(platform: Platform, appId: number, companyId: numbe
  * Registers a hook through the webhooks service (what POST /admin/webhooks.json does for a token's app and
  * company), authorizing the app for the company first if needed.
  */
-export function insertHook(platform: Platform, options: { appId: number; companyId: number; topic: string; address: string; isActive?: boolean }): number {
+export function insertHook(platform: CorePlatform, options: { appId: number; companyId: number; topic: string; address: string; isActive?: boolean }): number {
   authorizeApp(platform, options.appId, options.companyId);
   return platform.webhooks.create(
     { appId: options.appId, companyId: options.companyId },
@@ -86,7 +87,7 @@ export function insertHook(platform: Platform, options: { appId: number; company
 }
 
 /** A company with a shop (not a partner) from the demo seed, or a new one. */
-export function shopCompanyId(platform: Platform, index = 0): number {
+export function shopCompanyId(platform: CorePlatform, index = 0): number {
   const ids = platform.db.prepare('SELECT id FROM companies WHERE is_partner = 0 ORDER BY id').pluck().all() as number[];
   if (ids[index] !== undefined) return ids[index];
   const now = platform.clock.now();
@@ -164,14 +165,16 @@ export async function startReceiver(initial: Answer = 200): Promise<Receiver> {
  * A platform on a temporary folder with the real clock (webhook-timestamp must be close to the receiver's
  * real time for Standard Webhooks libraries to accept it), or on an existing folder to reopen it.
  */
-export function openRealClockPlatform(dir: { path: string; remove(): void } = tempDir(), seed: SeedChoice = 'demo'): Platform & { dir: string; dispose(): void } {
-  const platform = openPlatform({
+export function openRealClockPlatform(dir: { path: string; remove(): void } = tempDir(), seed: SeedChoice = 'demo'): CorePlatform & { dir: string; dispose(): void } {
+  const opened = openPlatform({
     dataDir: dir.path,
     secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')),
     clock: (settings) => createClock(settings),
     ids: cryptoIds,
   });
-  if (seed === 'demo') seedDemoIfEmpty(platform);
+  if (seed === 'demo') seedDemoIfEmpty(opened);
+  // The core's view, like openTestPlatform's (tests arrange and inspect rows directly).
+  const platform = internalsOf(opened);
   return Object.assign(platform, {
     dir: dir.path,
     dispose() {

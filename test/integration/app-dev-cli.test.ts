@@ -11,6 +11,7 @@ import { assertBuilt, BIN, runCliAsync } from '../helpers/cli';
 import { tempDir } from '../helpers/platform';
 import { startReceiver, type Receiver } from '../helpers/webhooks';
 import { openPlatform } from '../../src-main/areas';
+import { internalsOf } from '../../src-main/core/platform-internals';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 
 const dir = tempDir('pd-app-dev-');
@@ -73,15 +74,16 @@ function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
 
 function counts() {
   const platform = openPlatform({ dataDir: data, secretStore: createKeyFileSecretStore(join(data, 'secret.key')) });
+  const { db } = internalsOf(platform);
   try {
-    const one = (sql: string) => platform.db.prepare(sql).pluck().get() as number;
+    const one = (sql: string) => db.prepare(sql).pluck().get() as number;
     return {
       apps: one('SELECT count(*) FROM apps'),
       devCompanies: one('SELECT count(*) FROM companies WHERE is_development = 1'),
       hooks: one('SELECT count(*) FROM webhooks'),
       users: one('SELECT count(*) FROM users'),
       authorizations: one('SELECT count(*) FROM app_authorizations WHERE revoked_at IS NULL'),
-      grantedBy: platform.db.prepare('SELECT granted_by FROM app_authorizations ORDER BY id DESC LIMIT 1').pluck().get() as string,
+      grantedBy: db.prepare('SELECT granted_by FROM app_authorizations ORDER BY id DESC LIMIT 1').pluck().get() as string,
       audit: one("SELECT count(*) FROM audit_log WHERE action = 'app.dev_install'"),
     };
   } finally {

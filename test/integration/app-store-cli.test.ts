@@ -2,6 +2,7 @@
 // Beta or Release and rejecting with a reason (--json for scripts), one clear line on stderr and a non-zero
 // exit for bad input or a refused step, and `user operator` giving and taking the role.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userActor } from '../../src-main/core/access';
 import { DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, runCli } from '../helpers/cli';
 import { openTestPlatform, tempDir } from '../helpers/platform';
@@ -47,7 +48,7 @@ describe('partnerdeck app review / approve / reject', () => {
     try {
       const row = platform.repos.apps.get(id)!;
       const developer = platform.repos.users.listByCompany(row.company_id).find((u) => u.is_admin === 1)!;
-      platform.myApps.requestApproval({ kind: 'user', user: developer }, { companyId: row.company_id, appId: id, message: 'Added it.' });
+      platform.myApps.requestApproval(userActor(developer), { companyId: row.company_id, appId: id, message: 'Added it.' });
     } finally {
       platform.close();
     }

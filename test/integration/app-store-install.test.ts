@@ -19,7 +19,7 @@ describe('installing from the App Store runs the OAuth authorization', () => {
   it('the install’s authorize URL leads to a code at the Authorization URL; the tokens carry the app’s permissions; uninstall revokes them', async () => {
     fixture = await startOAuthFixture();
     const { platform } = fixture;
-    const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+    const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
     const yuki = as('yuki@kawaii-stationery.example');
     const kawaii = fixture.companyOf('yuki@kawaii-stationery.example');
     const { app, clientSecret } = platform.myApps.create(yuki, {
@@ -63,7 +63,7 @@ describe('installing from the App Store runs the OAuth authorization', () => {
   it('the consent page starts with the client the partner installed for; a state of no active install of this app chooses nothing', async () => {
     fixture = await startOAuthFixture();
     const { platform } = fixture;
-    const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+    const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
     const yuki = as('yuki@kawaii-stationery.example');
     const kawaii = fixture.companyOf('yuki@kawaii-stationery.example');
     const alpen = fixture.companyOf(ANNA);

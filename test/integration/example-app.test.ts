@@ -110,7 +110,7 @@ describe('the example app: setup and the embedded page', () => {
   });
 
   it('passes the embed checker; an app that accepts everything fails it on exactly the three forged requests', async () => {
-    const dana = { kind: 'user' as const, user: platform.repos.users.findByEmail('dana@northwind-partners.example')! };
+    const dana = platform.localUsers.actorByEmail('dana@northwind-partners.example')!;
     const report = await platform.embeddedApps.check(dana, { appId, companyId: alpen, userId: anna });
     expect(report.results.map((r) => [r.variant, r.status, r.outcome, r.passed])).toEqual([
       ['valid', 200, 'accepted', true],
@@ -143,7 +143,7 @@ describe('the example app: setup and the embedded page', () => {
     const gone = platform.apps.create(OPERATOR, {
       companyId: alpen, name: 'Gone', redirectUris: ['http://127.0.0.1:9/cb'], scopes: ['orders'], authorizationUrl: null, startUrl: 'http://127.0.0.1:9/', developerEmail: '',
     });
-    const dana = { kind: 'user' as const, user: platform.repos.users.findByEmail('dana@northwind-partners.example')! };
+    const dana = platform.localUsers.actorByEmail('dana@northwind-partners.example')!;
     const report = await platform.embeddedApps.check(dana, { appId: gone.app.id, companyId: alpen, userId: anna }, { timeoutMs: 2000 });
     expect(report.results.every((r) => r.outcome === 'unreachable' && r.passed === null && r.error !== null)).toBe(true);
   });
@@ -229,7 +229,7 @@ describe('the example app: OAuth, webhooks, refresh', () => {
 
   it('receives app/uninstalled when the company revokes it, and forgets the company’s tokens', async () => {
     const authorization = platform.authorizations.findActive(appId, alpen)!;
-    platform.authorizations.revoke({ kind: 'user', user: platform.repos.users.findByEmail(ANNA)! }, authorization.id);
+    platform.authorizations.revoke(platform.localUsers.actorByEmail(ANNA)!, authorization.id);
     const event = await until(() => app.state.events(alpen).find((e) => e.topic === 'app/uninstalled'), 'app/uninstalled');
     expect(event).toMatchObject({ data: { type: 'app', id: String(appId) }, hashValid: true, signatureValid: true });
     expect(app.state.connection(alpen)).toBeNull();

@@ -8,7 +8,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Webhook } from 'standardwebhooks';
 import { OPERATOR } from '../../src-main/core/access';
-import type { Platform } from '../../src-main/core/platform';
+import type { CorePlatform } from '../../src-main/core/platform';
 import { assertBuilt, BIN, runCliAsync } from '../helpers/cli';
 import { independentHash } from '../helpers/independent-hash';
 import { tempDir } from '../helpers/platform';
@@ -17,7 +17,7 @@ import { authorizeApp, insertApp, openRealClockPlatform, startReceiver, type Rec
 const dir = tempDir('pd-listen-');
 const data = join(dir.path, 'data');
 let receiver: Receiver;
-let platform: Platform;
+let platform: CorePlatform;
 let company: number;
 
 interface Listening {

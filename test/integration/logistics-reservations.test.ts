@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../src-main/core/access';
 import { openPlatform } from '../../src-main/areas';
+import { internalsOf } from '../../src-main/core/platform-internals';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 import { rateSaveSchema, warehouseSaveSchema, zoneSaveSchema } from '../../src-shared/api/logistics-inputs';
 import { parseInput } from '../../src-shared/api/validation';
@@ -29,7 +30,7 @@ function buildWorker(): string {
 
 describe('concurrent reservations', () => {
   it('two connections checking out at once never reserve more than the warehouse holds', async () => {
-    const platform = openPlatform({ dataDir: dir.path, secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')) });
+    const platform = internalsOf(openPlatform({ dataDir: dir.path, secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')) }));
     const company = (isPartner: boolean, name: string, partner?: number) =>
       platform.companies.create(OPERATOR, { name, country: 'AT', email: `${name.toLowerCase().replace(/\W/g, '')}@example.com`, phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true }, isPartner ? { isPartner: true } : { partnerId: partner } as never);
     const partner = company(true, 'Warehouse Partner');

@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/platform';
 import { insertApp, insertHook, openRealClockPlatform, shopCompanyId, startReceiver, type Receiver } from '../helpers/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { OPERATOR } from '../../src-main/core/access';
-import type { Platform } from '../../src-main/core/platform';
+import type { CorePlatform } from '../../src-main/core/platform';
 import { WEBHOOK_TOPICS } from '../../src-shared/domain/webhook-topics';
 import { independentHash } from '../helpers/independent-hash';
 
@@ -17,7 +17,7 @@ const dir = tempDir('pd-hooks-cli-');
 const data = join(dir.path, 'data');
 let serve: ChildProcessWithoutNullStreams;
 let receiver: Receiver;
-let platform: Platform;
+let platform: CorePlatform;
 let company: number;
 let hookId: number;
 

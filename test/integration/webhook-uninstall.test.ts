@@ -20,7 +20,7 @@ let anna: Actor;
 beforeEach(async () => {
   fixture = await startOAuthFixture();
   alpen = fixture.companyOf(ANNA);
-  anna = { kind: 'user', user: fixture.platform.repos.users.findByEmail(ANNA)! };
+  anna = fixture.platform.localUsers.actorByEmail(ANNA)!;
   ({ access: token } = await tokensFor(fixture, { scope: 'customers,orders,products,webhooks' }));
   receiver = await startReceiver(200);
   dispatcher = startTestDispatcher(fixture.platform);
@@ -95,7 +95,7 @@ describe('revoking an app (uninstall) and its webhooks', () => {
     const other = fixture.platform.apps.create({ kind: 'operator', label: 'operator' }, {
       companyId: fixture.companyOf('yuki@kawaii-stationery.example'), name: 'Other app', redirectUris: ['http://127.0.0.1:9/cb'], scopes: ['customers', 'webhooks'], authorizationUrl: null, startUrl: null, developerEmail: '',
     });
-    fixture.platform.ctx.transact((emit) => fixture.platform.authorizations.grant(emit, { appId: other.app.id, companyId: alpen, user: anna.kind === 'user' ? anna.user : null, scopes: ['customers', 'webhooks'] }));
+    fixture.platform.ctx.transact((emit) => fixture.platform.authorizations.grant(emit, { appId: other.app.id, companyId: alpen, user: anna.kind === 'user' ? anna : null, scopes: ['customers', 'webhooks'] }));
     fixture.platform.webhooks.create({ appId: other.app.id, companyId: alpen }, { topic: 'customer/create', address: `${receiver.url}/other` });
 
     revoke();

@@ -30,6 +30,15 @@ describe('layering lint rule', () => {
     // The composition root (src-main/areas.ts) assembles core and console; they never import it.
     ['src-main/console/x.ts', "import { CORE_AREAS } from '../areas';\nexport const x = CORE_AREAS;"],
     ['src-main/core/server/x.ts', "import { openPlatform } from '../../areas';\nexport const x = openPlatform;"],
+    // The sealed core: outside src-main/core nothing reaches repositories, the database or the core's internals.
+    ['src-main/console/x.ts', "import type { UserRow } from '../core/repositories/users-repository';\nexport type X = UserRow;"],
+    ['src-main/console/handlers/x.ts', "import { createUsersRepository } from '../../core/repositories/users-repository';\nexport const x = createUsersRepository;"],
+    ['src-main/cli/commands/x.ts', "import { openDatabase } from '../../core/db/database';\nexport const x = openDatabase;"],
+    ['src-main/cli/x.ts', "import { startWalCheckpointer } from '../core/db/wal-checkpointer';\nexport const x = startWalCheckpointer;"],
+    ['src-main/host/x.ts', "import { internalsOf } from '../core/platform-internals';\nexport const x = internalsOf;"],
+    ['src-main/electron/x.ts', "import { internalsOf } from '../core/platform-internals';\nexport const x = internalsOf;"],
+    ['src-main/electron/x.ts', "import Database from 'better-sqlite3';\nexport const x = Database;"],
+    ['src-main/areas.ts', "import { migrate } from './core/db/database';\nexport const x = migrate;"],
   ])('%s may not import this', async (file, code) => {
     expect(await layeringErrors(file, code)).not.toEqual([]);
   });
@@ -41,6 +50,12 @@ describe('layering lint rule', () => {
     ['src-main/electron/x.ts', "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;"],
     ['src-main/electron/x.ts', "import { openPlatform } from '../areas';\nexport const x = openPlatform;"],
     ['src-main/core/server/x.ts', "import { shopCore } from '../areas/shop';\nexport const x = shopCore;"],
+    // Inside the core, repositories and the database are the services' own.
+    ['src-main/core/services/x.ts', "import type { UserRow } from '../repositories/users-repository';\nexport type X = UserRow;"],
+    ['src-main/core/webhooks/x.ts', "import { internalsOf } from '../platform-internals';\nexport const x = internalsOf;"],
+    // The data-folder guard reads the file's header before anything is opened: no data, so the hosts may use it.
+    ['src-main/cli/x.ts', "import { assertDatabaseNotNewer } from '../core/db/data-folder-guard';\nexport const x = assertDatabaseNotNewer;"],
+    ['src-main/console/x.ts', "import { OPERATOR } from '../core/access';\nexport const x = OPERATOR;"],
   ])('%s may import this', async (file, code) => {
     expect(await layeringErrors(file, code)).toEqual([]);
   });

@@ -6,98 +6,38 @@
 // credentials into the developer's .env (0600, other keys kept), starts the platform and the console, prints the
 // embed URL, and tails the app's webhook deliveries live until Ctrl+C. A second run changes nothing that already
 // matches (no second app, company, hook or user).
-import { randomBytes } from 'node:crypto';
 import { createConnection } from 'node:net';
 import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import { parseInput } from '../../../src-shared/api/validation';
-import { appCreateSchema } from '../../../src-shared/api/app-inputs';
-import { companyCreateSchema, userCreateSchema } from '../../../src-shared/api/inputs';
-import { formatScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
-import { PERMISSIONS } from '../../../src-shared/domain/permissions';
+import { formatScopes } from '../../../src-shared/domain/oauth-scopes';
 import { OPERATOR } from '../../core/access';
-import { hashPassword } from '../../core/passwords';
 import type { Platform } from '../../core/platform';
+import { APP_DEV_USER_NAME, type AppDevState } from '../../core/services/app-dev-service';
 import { standardWebhooksSecret } from '../../core/webhooks/webhook-signing';
 import { findConfigFile, readAppConfig, type AppConfig } from '../app-dev/app-config';
 import { readEnvValues, writeEnvFile } from '../app-dev/env-file';
 import { colorsOn, paint, UsageError, type CliIo } from '../cli-io';
-import { jsonOption, positiveInt, seedChoice, SEED_OPTION, str, type Command } from '../command-kit';
+import { ifFound, jsonOption, positiveInt, seedChoice, SEED_OPTION, str, type Command } from '../command-kit';
 import { openLaunchLink } from '../open-browser';
 import { portFlag, PORT_OPTION } from '../port-flag';
-
-const DEV_USER_NAME = 'App developer (partnerdeck app dev)';
-const devUserEmail = (companyId: number) => `developer@dev-${companyId}.partnerdeck.test`;
-const devCompanyName = (appName: string) => `${appName} (development)`;
-
-interface CurrentState {
-  companyId: number | null;
-  companyName: string;
-  appId: number | null;
-  app: { name: string; scopes: string[]; redirectUris: string[]; startUrl: string | null; authorizationUrl: string | null; developerEmail: string } | null;
-  installedScopes: string[] | null;
-  hooks: { id: number; topic: string; address: string }[];
-}
 
 interface PlanLine {
   sign: '+' | '~' | '-';
   text: string;
 }
 
-function isDevelopmentCompany(platform: Platform, id: number): { id: number; name: string } | null {
-  const row = platform.db.prepare('SELECT id, name, is_development FROM companies WHERE id = ?').get(id) as { id: number; name: string; is_development: number } | undefined;
-  return row && row.is_development === 1 ? row : null;
-}
-
-/** What exists now: the app (by the .env's client id, else by name in a development company) and its company. */
-function currentState(platform: Platform, config: AppConfig, companyFlag: number | null, env: Map<string, string>): CurrentState {
-  let company: { id: number; name: string } | null = null;
-  if (companyFlag !== null) {
-    const row = platform.db.prepare('SELECT id, name, is_development FROM companies WHERE id = ?').get(companyFlag) as { id: number; name: string; is_development: number } | undefined;
-    if (!row) throw new UsageError(`--company ${companyFlag}: no such company`);
-    if (row.is_development !== 1) throw new UsageError(`--company ${companyFlag}: ${row.name} is not a development company (app dev installs without a consent click only there)`);
-    company = row;
-  }
-  let appId: number | null = null;
-  const clientId = env.get('PARTNERDECK_CLIENT_ID');
-  const byClient = clientId ? platform.apps.findByClientId(clientId) : undefined;
-  if (byClient && isDevelopmentCompany(platform, byClient.company_id) && (company === null || company.id === byClient.company_id)) {
-    appId = byClient.id;
-    company ??= isDevelopmentCompany(platform, byClient.company_id);
-  }
-  if (appId === null) {
-    const candidates = platform.db
-      .prepare('SELECT a.id, a.company_id, c.name AS company_name FROM apps a JOIN companies c ON c.id = a.company_id WHERE c.is_development = 1 AND a.name = ? ORDER BY a.id')
-      .all(config.name) as { id: number; company_id: number; company_name: string }[];
-    const match = candidates.find((c) => company === null || c.company_id === company.id);
-    if (match) {
-      appId = match.id;
-      company ??= { id: match.company_id, name: match.company_name };
-    }
-  }
-  if (company === null) {
-    const named = platform.db.prepare('SELECT id, name FROM companies WHERE is_development = 1 AND name = ? ORDER BY id LIMIT 1').get(devCompanyName(config.name)) as { id: number; name: string } | undefined;
-    company = named ?? null;
-  }
-  const summary = appId === null ? null : platform.apps.get(OPERATOR, appId);
-  const authorization = appId !== null && company ? platform.authorizations.findActive(appId, company.id) : undefined;
-  const hooks =
-    appId !== null && company
-      ? (platform.db.prepare('SELECT id, topic, address FROM webhooks WHERE app_id = ? AND company_id = ? ORDER BY id').all(appId, company.id) as CurrentState['hooks'])
-      : [];
-  return {
-    companyId: company?.id ?? null,
-    companyName: company?.name ?? devCompanyName(config.name),
-    appId,
-    app: summary && { name: summary.name, scopes: summary.scopes, redirectUris: summary.redirectUris, startUrl: summary.startUrl, authorizationUrl: summary.authorizationUrl, developerEmail: summary.developerEmail },
-    installedScopes: authorization ? authorization.scopes.split(',') : null,
-    hooks,
-  };
+/** The development company asked for with --company / [dev] company, checked. */
+function askedCompany(platform: Platform, companyFlag: number | null): { id: number; name: string } | null {
+  if (companyFlag === null) return null;
+  const company = ifFound(() => platform.companies.get(OPERATOR, companyFlag));
+  if (!company) throw new UsageError(`--company ${companyFlag}: no such company`);
+  if (!company.isDevelopment) throw new UsageError(`--company ${companyFlag}: ${company.name} is not a development company (app dev installs without a consent click only there)`);
+  return { id: company.id, name: company.name };
 }
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-function planOf(config: AppConfig, state: CurrentState): PlanLine[] {
+function planOf(config: AppConfig, state: AppDevState): PlanLine[] {
   const plan: PlanLine[] = [];
   if (state.companyId === null) plan.push({ sign: '+', text: `development company "${state.companyName}" (test orders, never billed)` });
   const scopes = formatScopes(config.scopes).split(',');
@@ -133,92 +73,6 @@ function askYesNo(io: CliIo, question: string): Promise<boolean> {
       done(/^\s*y(es)?\s*$/i.test(line));
     });
   });
-}
-
-async function devUser(platform: Platform, companyId: number) {
-  const email = devUserEmail(companyId);
-  const existing = platform.db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(email) as number | undefined;
-  if (existing !== undefined) return platform.repos.users.get(existing)!;
-  // Never signed in with: the password is random and thrown away (the console's Switch user reaches the user).
-  const password = randomBytes(24).toString('base64url');
-  const input = parseInput(userCreateSchema, { companyId, email, name: DEV_USER_NAME, password, permissions: [...PERMISSIONS], isAdmin: true, sendWelcomeEmail: false });
-  const user = platform.users.create(OPERATOR, input, { passwordHash: await hashPassword(password) });
-  return platform.repos.users.get(user.id)!;
-}
-
-/** Applies the config; returns the app and company ids. */
-async function apply(platform: Platform, config: AppConfig, state: CurrentState): Promise<{ appId: number; companyId: number; userId: number }> {
-  let companyId = state.companyId;
-  if (companyId === null) {
-    const input = parseInput(companyCreateSchema, { name: state.companyName, country: 'DE', attestNotAffiliated: true });
-    companyId = platform.companies.create(OPERATOR, input, { isDevelopment: true }).id;
-  }
-  const user = await devUser(platform, companyId);
-  const fields = {
-    companyId,
-    name: config.name,
-    redirectUris: config.redirectUrls,
-    scopes: config.scopes,
-    authorizationUrl: config.authorizationUrl,
-    startUrl: config.startUrl,
-    developerEmail: config.developerEmail,
-  };
-  let appId = state.appId;
-  if (appId === null) appId = platform.apps.create(OPERATOR, fields).app.id;
-  else {
-    const checked = parseInput(appCreateSchema, fields);
-    const id = appId;
-    platform.ctx.transact(() =>
-      platform.apps.update(id, {
-        name: checked.name,
-        redirect_uris: JSON.stringify(checked.redirectUris),
-        scopes: formatScopes(checked.scopes),
-        authorization_url: checked.authorizationUrl,
-        start_url: checked.startUrl,
-        developer_email: checked.developerEmail,
-      }),
-    );
-  }
-  const finalAppId = appId;
-  const finalCompanyId = companyId;
-  const missing = state.installedScopes === null ? config.scopes : config.scopes.filter((s) => !state.installedScopes!.includes(s));
-  if (missing.length > 0) {
-    platform.ctx.transact((emit) => {
-      platform.authorizations.grant(emit, { appId: finalAppId, companyId: finalCompanyId, user, scopes: config.scopes as OAuthScope[] });
-      platform.repos.audit.record({
-        company_id: finalCompanyId,
-        actor: 'partnerdeck app dev',
-        action: 'app.dev_install',
-        detail: { appId: finalAppId, scopes: config.scopes, consent: 'granted without a click (development company, partnerdeck app dev)' },
-        created_at: platform.clock.now(),
-      });
-    });
-  }
-  const owner = { appId: finalAppId, companyId: finalCompanyId };
-  const key = (h: { topic: string; address: string }) => `${h.topic} ${h.address}`;
-  const existing = new Map(state.hooks.map((h) => [key(h), h.id]));
-  const wanted = new Set(config.webhooks.map(key));
-  for (const hook of config.webhooks) if (!existing.has(key(hook))) platform.webhooks.create(owner, { topic: hook.topic, address: hook.address, is_active: true });
-  for (const [hookKey, id] of existing) if (!wanted.has(hookKey)) platform.webhooks.delete(owner, id);
-  return { appId: finalAppId, companyId: finalCompanyId, userId: user.id };
-}
-
-/** Tokens for the app in the company: the .env's when still valid, else new ones through the code flow. */
-function tokensFor(platform: Platform, appId: number, companyId: number, userId: number, config: AppConfig, env: Map<string, string>): { access: string; refresh: string; fresh: boolean } {
-  const old = env.get('PARTNERDECK_ACCESS_TOKEN');
-  const oldRefresh = env.get('PARTNERDECK_REFRESH_TOKEN');
-  if (old && oldRefresh) {
-    const check = platform.oauth.checkAccessToken(old);
-    if (check.ok && check.grant.appId === appId && check.grant.companyId === companyId && config.scopes.every((s) => check.grant.scopes.includes(s))) {
-      return { access: old, refresh: oldRefresh, fresh: false };
-    }
-  }
-  const app = platform.repos.apps.get(appId)!;
-  const authorization = platform.authorizations.findActive(appId, companyId)!;
-  const redirectUri = config.redirectUrls[0];
-  const code = platform.oauth.issueCode({ app, authorizationId: authorization.id, companyId, userId, redirectUri, scopes: config.scopes, codeChallenge: null });
-  const tokens = platform.oauth.exchangeCode(app, { code, redirectUri, codeVerifier: null });
-  return { access: tokens.accessToken, refresh: tokens.refreshToken, fresh: true };
 }
 
 /** Loopback URLs of the config whose port nothing listens on (the app's server is not running, or moved). */
@@ -277,7 +131,7 @@ Then it runs the platform and the console (browser mode) on the data folder, pri
     const stack = await startConsoleStack({ port: portFlag(values.port), seed: seedChoice(str(values, 'seed'), 'demo') });
     try {
       const platform = stack.platform;
-      const state = currentState(platform, config, companyFlag, env);
+      const state = platform.appDev.current(config, askedCompany(platform, companyFlag), env.get('PARTNERDECK_CLIENT_ID'));
       const plan = planOf(config, state);
       if (!json) {
         io.out(ink.bold(`${config.file}`));
@@ -291,10 +145,10 @@ Then it runs the platform and the console (browser mode) on the data folder, pri
           return 1;
         }
       }
-      const { appId, companyId, userId } = await apply(platform, config, state);
+      const { appId, companyId, userId } = await platform.appDev.apply(config, state);
       const app = platform.apps.get(OPERATOR, appId);
       const secret = platform.apps.openSecret(appId);
-      const tokens = tokensFor(platform, appId, companyId, userId, config, env);
+      const tokens = platform.appDev.tokens({ appId, companyId, userId }, config, { access: env.get('PARTNERDECK_ACCESS_TOKEN'), refresh: env.get('PARTNERDECK_REFRESH_TOKEN') });
       const wantedEnv = {
         PARTNERDECK_PLATFORM_URL: stack.platformUrl,
         PARTNERDECK_CLIENT_ID: app.clientId,
@@ -315,7 +169,7 @@ Then it runs the platform and the console (browser mode) on the data folder, pri
       } else {
         io.out('');
         io.out(`${ink.bold('App')}          ${app.name} (app ${appId}, client id ${app.clientId})`);
-        io.out(`${ink.bold('Installed in')} ${state.companyName} (development company ${companyId}) as ${DEV_USER_NAME} (user ${userId})`);
+        io.out(`${ink.bold('Installed in')} ${state.companyName} (development company ${companyId}) as ${APP_DEV_USER_NAME} (user ${userId})`);
         io.out(`${ink.bold('Platform')}     ${stack.platformUrl}`);
         io.out(`${ink.bold('.env')}         ${envFile}: ${[changes.added.length ? `added ${changes.added.join(', ')}` : '', changes.updated.length ? `updated ${changes.updated.join(', ')}` : '', changes.unchanged.length ? `${changes.unchanged.length} unchanged` : ''].filter(Boolean).join('; ')}${tokens.fresh ? '' : ' (tokens still valid: kept)'}`);
         if (embedUrl) io.out(`${ink.bold('Embed URL')}    ${embedUrl}`);
@@ -326,22 +180,18 @@ Then it runs the platform and the console (browser mode) on the data folder, pri
       if (values['no-open'] !== true) openLaunchLink(link, io.env);
 
       // The tail: every delivery attempt to the app's hooks, from the dispatcher of this process (or another).
-      const attempts = platform.db.prepare(
-        `SELECT t.id, t.kind, t.retry_number, t.status_code, t.ok, t.duration_ms, t.error, t.url, e.topic, e.message_id, e.payload
-         FROM webhook_attempts t JOIN webhook_events e ON e.id = t.event_id WHERE t.app_id = ? AND t.id > ? ORDER BY t.id LIMIT 100`,
-      );
-      let cursor = (platform.db.prepare('SELECT coalesce(max(id), 0) FROM webhook_attempts').pluck().get() as number) ?? 0;
+      let cursor = platform.appDev.lastAttemptId();
       let stopping = false;
       void stopped.then(() => (stopping = true));
       while (!stopping) {
-        const rows = attempts.all(appId, cursor) as { id: number; kind: string; retry_number: number | null; status_code: number | null; ok: number; duration_ms: number; error: string | null; url: string; topic: string; message_id: string; payload: string }[];
+        const rows = platform.appDev.attemptsAfter(appId, cursor, 100);
         for (const row of rows) {
           cursor = row.id;
           const data = (JSON.parse(row.payload) as { data: { type: string; id: string } }).data;
-          if (json) io.out(JSON.stringify({ webhook: { topic: row.topic, object: data, url: row.url, kind: row.kind, status: row.status_code, ok: row.ok === 1, latencyMs: row.duration_ms, error: row.error, messageId: row.message_id } }));
+          if (json) io.out(JSON.stringify({ webhook: { topic: row.topic, object: data, url: row.url, kind: row.kind, status: row.statusCode, ok: row.ok, latencyMs: row.durationMs, error: row.error, messageId: row.messageId } }));
           else {
-            const answer = row.status_code === null ? ink.red(`failed: ${row.error ?? ''}`) : row.ok ? ink.green(`[${row.status_code}]`) : ink.red(`[${row.status_code}]`);
-            io.out(`${new Date().toISOString().slice(11, 19)}  webhook ${row.topic.padEnd(20)} ${data.type} ${data.id} -> ${row.url}  ${answer} ${row.duration_ms} ms${row.kind === 'delivery' ? '' : ` (${row.kind}${row.retry_number ? ` ${row.retry_number}` : ''})`}`);
+            const answer = row.statusCode === null ? ink.red(`failed: ${row.error ?? ''}`) : row.ok ? ink.green(`[${row.statusCode}]`) : ink.red(`[${row.statusCode}]`);
+            io.out(`${new Date().toISOString().slice(11, 19)}  webhook ${row.topic.padEnd(20)} ${data.type} ${data.id} -> ${row.url}  ${answer} ${row.durationMs} ms${row.kind === 'delivery' ? '' : ` (${row.kind}${row.retryNumber ? ` ${row.retryNumber}` : ''})`}`);
           }
         }
         if (rows.length === 0) await Promise.race([new Promise((done) => setTimeout(done, 200)), stopped]);

@@ -12,7 +12,7 @@ import { formatMinor, parseMinor } from '../../../src-shared/domain/currencies';
 import { OPERATOR } from '../../core/access';
 import type { Platform } from '../../core/platform';
 import { UsageError, type CliIo } from '../cli-io';
-import { jsonOption, positiveInt, printTable, required, str, type Command, type CommandContext, type CommandGroup } from '../command-kit';
+import { ifFound, jsonOption, positiveInt, printTable, required, str, type Command, type CommandContext, type CommandGroup } from '../command-kit';
 import { partSettlementSentence, settlementSentence } from '../../../src-shared/domain/payment-methods';
 import { companyPaymentMethod } from './payment-method-command';
 
@@ -82,7 +82,7 @@ const closeMonth: Command = {
     const month = monthArgument(positionals[0]);
     const partnerId = positiveInt(str(values, 'partner'), 'partner') ?? null;
     return withPlatform(openPlatform, (platform) => {
-      if (partnerId !== null && !platform.repos.companies.get(partnerId)?.is_partner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
+      if (partnerId !== null && !ifFound(() => platform.companies.get(OPERATOR, partnerId))?.isPartner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
       if (values.preview) {
         const preview = platform.billing.closing.preview(OPERATOR, partnerId, month);
         if (values.json) {
@@ -160,9 +160,9 @@ const documentsList: Command = {
 };
 
 function documentOf(platform: Platform, ref: string): BillingDocument {
-  const id = /^\d+$/.test(ref) ? Number(ref) : platform.repos.billing.idOfNumber(ref);
-  if (id === undefined) throw new UsageError(`no document ${ref} (see partnerdeck documents list)`);
-  return platform.billing.documents.get(OPERATOR, null, id);
+  const document = ifFound(() => platform.billing.documents.get(OPERATOR, null, /^\d+$/.test(ref) ? Number(ref) : ref));
+  if (document === undefined) throw new UsageError(`no document ${ref} (see partnerdeck documents list)`);
+  return document;
 }
 
 const documentsShow: Command = {

@@ -10,7 +10,7 @@ import { isLoopbackHost } from '../../../src-shared/domain/redirect-uri';
 import { OPERATOR } from '../../core/access';
 import { embedHmac } from '../../core/apps/embed-signing';
 import { UsageError } from '../cli-io';
-import { jsonOption, positiveInt, required, str, type Command } from '../command-kit';
+import { ifFound, jsonOption, positiveInt, required, str, type Command } from '../command-kit';
 import { portFlag } from '../port-flag';
 import { readServerInfo } from './webhook-commands';
 
@@ -35,13 +35,13 @@ const appEmbedUrl: Command = {
     const userId = positiveInt(required(values, 'user'), 'user')!;
     const platform = openPlatform('none');
     try {
-      const app = platform.repos.apps.get(appId);
+      const app = ifFound(() => platform.apps.get(OPERATOR, appId));
       if (!app) throw new UsageError(`--app ${appId}: no such app (partnerdeck app list shows them)`);
-      if (app.start_url === null) throw new UsageError(`--app ${appId}: ${app.name} has no Start URL, so it is not an embedded app`);
-      if (!platform.repos.companies.get(companyId)) throw new UsageError(`--company ${companyId}: no such company`);
-      const user = platform.repos.users.get(userId);
+      if (app.startUrl === null) throw new UsageError(`--app ${appId}: ${app.name} has no Start URL, so it is not an embedded app`);
+      if (!ifFound(() => platform.companies.get(OPERATOR, companyId))) throw new UsageError(`--company ${companyId}: no such company`);
+      const user = platform.localUsers.actorOf(userId);
       if (!user) throw new UsageError(`--user ${userId}: no such user`);
-      if (!platform.ctx.access.canSee({ kind: 'user', user }, companyId)) {
+      if (!platform.access.canSee(user, companyId)) {
         throw new UsageError(`--user ${userId}: ${user.email} cannot see company ${companyId} (a user sees its own company; a partner's users also its clients)`);
       }
       let target;
@@ -131,24 +131,25 @@ const exampleApp: Command = {
     const platform = openPlatform('none');
     try {
       if (appId !== undefined) {
-        const app = platform.repos.apps.get(appId);
+        const app = ifFound(() => platform.apps.get(OPERATOR, appId));
         if (!app) throw new UsageError(`--app ${appId}: no such app (partnerdeck app list shows them)`);
         try {
-          credentials = { clientId: app.client_id, clientSecret: platform.apps.openSecret(appId) };
+          credentials = { clientId: app.clientId, clientSecret: platform.apps.openSecret(appId) };
         } catch (error) {
           if (error instanceof ApiError) throw new UsageError(`--app ${appId}: ${error.message} Or start with --setup and enter the credentials by hand.`);
           throw error;
         }
-        if (values.port === undefined && app.start_url) {
-          const start = new URL(app.start_url);
+        if (values.port === undefined && app.startUrl) {
+          const start = new URL(app.startUrl);
           if (isLoopbackHost(start.hostname) && start.port !== '') port = Number(start.port);
         }
       } else if (!setup) {
-        registerIn = companyFlag ?? platform.repos.companies.listAll().find((c) => !c.is_partner)?.id ?? null;
+        registerIn = companyFlag ?? platform.companies.listAll(OPERATOR).find((c) => !c.isPartner)?.id ?? null;
         if (registerIn === null) throw new UsageError('--company is required: there is no shop company to register the app in');
-        const company = platform.repos.companies.get(registerIn);
+        const shopId = registerIn;
+        const company = ifFound(() => platform.companies.get(OPERATOR, shopId));
         if (!company) throw new UsageError(`--company ${registerIn}: no such company`);
-        if (company.is_partner) throw new UsageError(`--company ${registerIn}: ${company.name} is a partner; apps belong to shop companies`);
+        if (company.isPartner) throw new UsageError(`--company ${registerIn}: ${company.name} is a partner; apps belong to shop companies`);
       }
     } finally {
       platform.close();

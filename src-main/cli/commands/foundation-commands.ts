@@ -7,7 +7,6 @@ import type { CompanySummary, User } from '../../../src-shared/api/types';
 import { parseInput } from '../../../src-shared/api/validation';
 import { OPERATOR } from '../../core/access';
 import { hashPassword } from '../../core/passwords';
-import { toCompanySummary } from '../../core/mappers';
 import type { Platform } from '../../core/platform';
 import { SERVER_INFO_FILE_NAME } from '../../core/paths';
 import { listenRemembered } from '../../core/server/port-memory';
@@ -15,8 +14,7 @@ import { startPlatformServer } from '../../core/server/platform-server';
 import { startWebhookDispatcher } from '../../core/webhooks/webhook-dispatcher';
 import { APP_VERSION } from '../../console/version';
 import { PERMISSIONS } from '../../../src-shared/domain/permissions';
-import { jsonOption, positiveInt, printTable, required, SEED_OPTION, seedChoice, str, type Command, type CommandGroup } from '../command-kit';
-import { startWalCheckpointer } from '../../core/db/wal-checkpointer';
+import { ifFound, jsonOption, positiveInt, printTable, required, SEED_OPTION, seedChoice, str, type Command, type CommandGroup } from '../command-kit';
 import { colorsOn, paint, UsageError, type CliIo } from '../cli-io';
 import { PORT_OPTION, portFlag } from '../port-flag';
 import { movedNote, portInUse, startCliLogging } from '../stack';
@@ -73,7 +71,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
     const logger = startCliLogging(global.dataDir, values.verbose ? { level: 'debug' } : {});
     const log = logger.scope('serve').callback();
-    const checkpointer = startWalCheckpointer(platform.db, { log });
+    const checkpointer = platform.startWalCheckpointer({ log });
     const dispatcher = startWebhookDispatcher(platform, { log });
     const stopAll = async () => {
       await dispatcher.stop();
@@ -186,11 +184,11 @@ const companyList: Command = {
       if (token !== undefined && token.trim() === '') throw new UsageError('--token: must not be empty');
       let companies: CompanySummary[];
       if (partnerId !== undefined) {
-        const partner = platform.repos.companies.get(partnerId);
-        if (!partner?.is_partner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
+        const partner = ifFound(() => platform.companies.get(OPERATOR, partnerId));
+        if (!partner?.isPartner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
         companies = platform.companies.listClients(OPERATOR, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc', token: token?.trim() }, partnerId);
       } else {
-        companies = platform.repos.companies.listAll().map(toCompanySummary);
+        companies = platform.companies.listAll(OPERATOR);
         if (token !== undefined) companies = companies.filter((c) => c.token === token.trim());
       }
       if (values.json) io.out(JSON.stringify(companies));

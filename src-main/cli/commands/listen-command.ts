@@ -15,10 +15,10 @@ import { canonicalWebhookTopic, WEBHOOK_TOPICS } from '../../../src-shared/domai
 import { OPERATOR } from '../../core/access';
 import type { Platform } from '../../core/platform';
 import { refusedWebhookAddress } from '../../core/webhooks/webhook-address-guard';
-import { LISTENER_HEARTBEAT_MS, LISTENER_STALE_MS } from '../../core/webhooks/webhook-listen-writer';
+import { LISTENER_HEARTBEAT_MS } from '../../core/webhooks/webhook-listen-writer';
 import { buildWebhookRequest, standardWebhooksSecret } from '../../core/webhooks/webhook-signing';
 import { paint, colorsOn, UsageError } from '../cli-io';
-import { jsonOption, positiveInt, required, str, type Command } from '../command-kit';
+import { ifFound, jsonOption, positiveInt, required, str, type Command } from '../command-kit';
 
 const USER_AGENT = 'PartnerDeck-Webhooks/1.0 (partnerdeck listen)';
 const POLL_MS = 100;
@@ -48,15 +48,14 @@ function topicsOf(raw: string | undefined): string[] {
 
 /** The company to listen to: --company, else the one company the app is authorized for, else the only development company. */
 function companyOf(platform: Platform, companyFlag: number | undefined, appId: number | undefined): number {
-  const db = platform.db;
   if (companyFlag !== undefined) {
-    const row = db.prepare('SELECT id, name, is_partner FROM companies WHERE id = ?').get(companyFlag) as { id: number; name: string; is_partner: number } | undefined;
+    const row = ifFound(() => platform.companies.get(OPERATOR, companyFlag));
     if (!row) throw new UsageError(`--company ${companyFlag}: no such company`);
-    if (row.is_partner) throw new UsageError(`--company ${companyFlag}: ${row.name} is a partner; partners have no shop and no events to listen to`);
+    if (row.isPartner) throw new UsageError(`--company ${companyFlag}: ${row.name} is a partner; partners have no shop and no events to listen to`);
     return row.id;
   }
   if (appId !== undefined) {
-    const ids = db.prepare('SELECT company_id FROM app_authorizations WHERE app_id = ? AND revoked_at IS NULL ORDER BY company_id').pluck().all(appId) as number[];
+    const ids = platform.webhookListen.authorizedCompanyIds(appId);
     if (ids.length === 1) return ids[0];
     throw new UsageError(
       ids.length === 0
@@ -64,7 +63,7 @@ function companyOf(platform: Platform, companyFlag: number | undefined, appId: n
         : `--company is required: app ${appId} is installed in companies ${ids.join(', ')}`,
     );
   }
-  const dev = db.prepare('SELECT id FROM companies WHERE is_development = 1 ORDER BY id').pluck().all() as number[];
+  const dev = platform.webhookListen.developmentCompanyIds();
   if (dev.length === 1) return dev[0];
   throw new UsageError(dev.length === 0 ? '--company is required (no development company exists yet)' : `--company is required: there are several development companies (${dev.join(', ')})`);
 }
@@ -118,16 +117,11 @@ Without --company: the one company --app is installed in, or else the only devel
       }
       const companyId = companyOf(platform, companyFlag, appId);
       const company = platform.companies.get(OPERATOR, companyId);
-      const repo = platform.repos.webhookListen;
-      listenerId = platform.db
-        .transaction(() => {
-          repo.deleteStale(Date.now() - LISTENER_STALE_MS);
-          return repo.insertListener({ company_id: companyId, app_id: appId ?? null, topics: topics.join(','), forward_to: forwardTo, pid: process.pid, heartbeat_at: Date.now(), created_at: platform.clock.now() });
-        })
-        .immediate();
+      const listen = platform.webhookListen;
+      listenerId = listen.start({ companyId, appId: appId ?? null, topics, forwardTo, pid: process.pid });
       const heartbeat = setInterval(() => {
         try {
-          repo.heartbeat(listenerId, Date.now());
+          listen.heartbeat(listenerId);
         } catch {
           // A busy database: the next beat comes in 2 s, well within the 15 s a listener stays live.
         }
@@ -150,7 +144,7 @@ Without --company: the one company --app is installed in, or else the only devel
       // The real-time part of the platform clock, as the dispatcher's webhook-timestamp (receivers' replay windows).
       const timestamp = () => Math.floor((platform.clock.now() - platform.clock.offsetMs()) / 1000);
       while (!stopping) {
-        const events = repo.eventsAfter(listenerId, cursor, 50);
+        const events = listen.eventsAfter(listenerId, cursor, 50);
         if (events.length === 0) {
           await Promise.race([new Promise((resolve) => setTimeout(resolve, POLL_MS)), stopped]);
           continue;
@@ -158,7 +152,7 @@ Without --company: the one company --app is installed in, or else the only devel
         for (const event of events) {
           if (stopping) break;
           cursor = event.id;
-          const request = buildWebhookRequest(secret, event.payload, event.message_id, timestamp(), USER_AGENT);
+          const request = buildWebhookRequest(secret, event.payload, event.messageId, timestamp(), USER_AGENT);
           const started = performance.now();
           let status: number | null = null;
           let error: string | null = null;
@@ -172,12 +166,12 @@ Without --company: the one company --app is installed in, or else the only devel
           }
           const latencyMs = Math.round(performance.now() - started);
           const ok = isAcknowledged(status);
-          repo.deleteEvent(event.id);
+          listen.forwarded(event.id);
           const payload = JSON.parse(event.payload) as { data: { type: string; id: string } };
-          if (json) io.out(JSON.stringify({ topic: event.topic, messageId: event.message_id, object: payload.data, status, ok, latencyMs, error }));
+          if (json) io.out(JSON.stringify({ topic: event.topic, messageId: event.messageId, object: payload.data, status, ok, latencyMs, error }));
           else {
             const answer = status === null ? ink.red(`failed: ${error}`) : ok ? ink.green(`[${status}]`) : ink.red(`[${status}]`);
-            io.out(`${timeOf()}  --> ${event.topic.padEnd(22)} ${payload.data.type} ${payload.data.id}  ${event.message_id}  <-- ${answer} ${latencyMs} ms`);
+            io.out(`${timeOf()}  --> ${event.topic.padEnd(22)} ${payload.data.type} ${payload.data.id}  ${event.messageId}  <-- ${answer} ${latencyMs} ms`);
           }
         }
       }
@@ -187,7 +181,7 @@ Without --company: the one company --app is installed in, or else the only devel
     } finally {
       if (listenerId) {
         try {
-          platform.repos.webhookListen.deleteListener(listenerId);
+          platform.webhookListen.stop(listenerId);
         } catch {
           // The listener goes stale in 15 s and the next listen removes it.
         }

@@ -20,7 +20,7 @@ import { bracketLabel, PROVIDER_STATE_LABELS, PROVIDER_STATES, SHIPMENT_STATUS_L
 import { OPERATOR } from '../../core/access';
 import type { Platform } from '../../core/platform';
 import { UsageError } from '../cli-io';
-import { jsonOption, positiveInt, printTable, required, str, type Command, type CommandContext, type CommandGroup } from '../command-kit';
+import { ifFound, jsonOption, positiveInt, printTable, required, str, type Command, type CommandContext, type CommandGroup } from '../command-kit';
 
 function withPlatform<T>(openPlatform: CommandContext['openPlatform'], run: (platform: Platform) => T): Promise<T> {
   const platform = openPlatform('none');
@@ -100,7 +100,7 @@ const apply: Command = {
   run: ({ values, io, openPlatform }) =>
     withPlatform(openPlatform, (platform) => {
       const companyId = idOf(values, 'company');
-      const company = platform.repos.companies.get(companyId);
+      const company = ifFound(() => platform.companies.get(OPERATOR, companyId));
       if (!company) throw new UsageError(`--company: company ${companyId} does not exist`);
       const input = parseInput(providerApplySchema, { companyId, name: str(values, 'name') ?? company.name, contactEmail: str(values, 'email') ?? company.email, note: str(values, 'note') ?? '' });
       const p = platform.logistics.apply(OPERATOR, input);

@@ -1,11 +1,12 @@
 // CLI commands of the shop area: `seed`, which adds client companies in bulk and, with --orders, fills
 // their shops with scale data (products, customers, orders over months, rollups).
 import { dayStartMs } from '../../../src-shared/domain/date-range';
+import { OPERATOR } from '../../core/access';
 import { DEMO_PARTNER_EMAIL } from '../../core/seed/demo-seed';
 import { seedBulkCompanies } from '../../core/seed/bulk-seed';
 import { seedSales } from '../../core/seed/sales-seed';
 import { UsageError } from '../cli-io';
-import { jsonOption, positiveInt, required, str, type Command } from '../command-kit';
+import { ifFound, jsonOption, positiveInt, required, str, type Command } from '../command-kit';
 import { createProgressBar } from '../progress-bar';
 
 export const seedCommand: Command = {
@@ -36,12 +37,12 @@ export const seedCommand: Command = {
     try {
       const partnerId =
         positiveInt(str(values, 'partner'), 'partner') ??
-        platform.repos.users.findByEmail(DEMO_PARTNER_EMAIL)?.company_id ??
+        platform.localUsers.actorByEmail(DEMO_PARTNER_EMAIL)?.companyId ??
         (() => {
           throw new UsageError('no demo partner in this data folder: pass --partner ID');
         })();
-      const partner = platform.repos.companies.get(partnerId);
-      if (!partner?.is_partner) throw new UsageError(`--partner: company ${partnerId} is not a partner`);
+      const partner = ifFound(() => platform.companies.get(OPERATOR, partnerId));
+      if (!partner?.isPartner) throw new UsageError(`--partner: company ${partnerId} is not a partner`);
       const bar = createProgressBar(process.stderr, orders ? 'orders' : 'companies');
       if (!orders) {
         const started = Date.now();

@@ -169,9 +169,9 @@ const userOperator: Command = {
     const email = required(values, 'email').trim().toLowerCase();
     const platform = openPlatform('none');
     try {
-      const row = platform.repos.users.findByEmail(email);
-      if (!row) throw new UsageError(`--email ${email}: no such user`);
-      const user = platform.users.setOperator(OPERATOR, row.id, !values.revoke);
+      const found = platform.localUsers.actorByEmail(email);
+      if (!found) throw new UsageError(`--email ${email}: no such user`);
+      const user = platform.users.setOperator(OPERATOR, found.userId, !values.revoke);
       if (values.json) io.out(JSON.stringify({ id: user.id, email: user.email, is_operator: user.isOperator }));
       else io.out(`${user.email} ${user.isOperator ? 'is now a platform operator' : 'is no longer a platform operator'}`);
       return 0;

@@ -210,11 +210,11 @@ app/uninstalled and app/update come from uninstalling an app or changing its per
     if (id !== undefined && topic.endsWith('/create')) throw new UsageError(`--id is for update and delete topics; ${topic} always makes a new object`);
     const platform = openPlatform('none');
     try {
-      const before = platform.repos.webhookDelivery.maxEventId();
+      const before = platform.webhookDeliveries.latestEventId();
       // One transaction around the services' own: a trigger that fails half-way (a closed storefront after
       // the product to sell was made) leaves nothing behind. IMMEDIATE: the write lock from the start, so a
       // running `serve` is waited for instead of failing the trigger with "database is locked".
-      const made = platform.db.transaction(() => ACTIONS[topic](platform, companyId, platform.ids.hex(4), id)).immediate();
+      const made = platform.atomically(() => ACTIONS[topic](platform, companyId, platform.ids.hex(4), id));
       const events = platform.webhookDeliveries.eventsSince(before);
       const pid = activeDispatcherPid(platform);
       if (values.json) {

@@ -102,12 +102,12 @@ export function appStoreHandlers(ctx: ConsoleContext): Pick<Handlers, AppStoreMe
         return platform.appStore.installedApps(actor, companyId);
       }
       if (!ctx.isSelf()) return platform.appStore.installedApps(actor, ctx.actingCompanyId());
-      return platform.appStore.installedAppsOf(actor, platform.ctx.access.visibleCompanyIds(actor));
+      return platform.appStore.installedAppsOf(actor, platform.access.visibleCompanyIds(actor));
     },
 
     'operator.status': () => {
       const user = ctx.currentUser();
-      return { isOperator: user.is_operator === 1, pendingRequests: user.is_operator ? platform.repos.appStore.countPending() : 0 };
+      return { isOperator: user.isOperator, pendingRequests: user.isOperator ? platform.appApprovals.pendingCount(operator()) : 0 };
     },
     'operator.apps': ({ filter }) => platform.appApprovals.list(operator(), filter),
     'operator.approve': (input) => platform.appApprovals.approve(operator(), input),

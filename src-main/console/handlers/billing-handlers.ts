@@ -30,7 +30,7 @@ export function billingHandlers(ctx: ConsoleContext): Pick<Handlers, BillingMeth
     'billing.exportCsv': ({ filter }) => billing.documents.exportList(ctx.actor(), acting(), filter),
     'billing.correct': (input) => billing.documents.correct(asPartner('Issuing a correction'), acting(), input),
     'billing.rates': () => {
-      if (!ctx.currentUser().is_operator) requirePermission(ctx.actor(), 'billing');
+      if (!ctx.currentUser().isOperator) requirePermission(ctx.actor(), 'billing');
       return billing.rates.views();
     },
     'billing.setRates': ({ reset, ...set }) => billing.rates.change(ctx.requireOperator('Changing the rates of the month close'), { set, reset }),

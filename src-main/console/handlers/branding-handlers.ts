@@ -22,7 +22,7 @@ export function brandingHandlers(ctx: ConsoleContext): Pick<Handlers, BrandingMe
       ctx.requireSelf("Changing your company's logo");
       return platform.branding.removeLogo(ctx.actor(), companyId);
     },
-    'branding.logo': () => ({ logo: platform.branding.logoFor(ctx.currentUser().company_id) }),
+    'branding.logo': () => ({ logo: platform.branding.logoFor(ctx.currentUser().companyId) }),
     'branding.setCnameTarget': ({ companyId, cnameTarget }) => {
       const operator = ctx.requireOperator("Changing the platform's admin host");
       platform.branding.setCnameTarget(operator, cnameTarget);

@@ -9,7 +9,6 @@ type CompanyMethods =
 
 export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMethods> {
   const { platform } = ctx;
-  const { repos } = platform;
   return {
     'companies.list': (input) => {
       ctx.requireSelf('The list of client companies');
@@ -32,7 +31,7 @@ export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMe
       const actingBefore = ctx.actingCompanyId();
       const result = platform.companies.endRelation(ctx.actor(), companyId);
       // The partner no longer sees the company: if it was acting as it, it is back to Self.
-      if (actingBefore === companyId && !ctx.canSee(ctx.currentUser(), companyId)) ctx.switchTo(null);
+      if (actingBefore === companyId && !platform.access.canSee(ctx.actor(), companyId)) ctx.switchTo(null);
       return result;
     },
 
@@ -47,11 +46,11 @@ export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMe
       return platform.users.create(ctx.actor(), input, { passwordHash });
     },
     'users.update': (input) => {
-      ctx.requireInScope(repos.users.get(input.userId)?.company_id);
+      ctx.requireInScope(platform.localUsers.actorOf(input.userId)?.companyId);
       return platform.users.update(ctx.actor(), input);
     },
     'users.delete': ({ userId }) => {
-      ctx.requireInScope(repos.users.get(userId)?.company_id);
+      ctx.requireInScope(platform.localUsers.actorOf(userId)?.companyId);
       platform.users.delete(ctx.actor(), userId);
       return { deleted: true as const };
     },
@@ -64,7 +63,7 @@ export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMe
       return platform.partnerRequests.decide(ctx.actor(), requestId, decision);
     },
     'partnerRequests.cancel': ({ requestId }) => {
-      ctx.requireInScope(repos.partnerRequests.get(requestId)?.company_id);
+      ctx.requireInScope(platform.partnerRequests.companyOf(ctx.actor(), requestId));
       return platform.partnerRequests.cancel(ctx.actor(), requestId);
     },
   };

@@ -15,7 +15,7 @@ export function devToolsHandlers(ctx: ConsoleContext): Pick<Handlers, DevToolsMe
     const actor = ctx.actor();
     requirePermission(actor, 'apps');
     if (!ctx.isSelf()) return { companyIds: [ctx.actingCompanyId()], unattributed: false };
-    return { companyIds: platform.ctx.access.visibleCompanyIds(actor), unattributed: true };
+    return { companyIds: platform.access.visibleCompanyIds(actor), unattributed: true };
   };
 
   return {

@@ -31,9 +31,9 @@ export function embeddedAppsHandlers(ctx: ConsoleContext): Pick<Handlers, Embedd
 
   /** Acting as a client, the checker loads apps as the signed-in user or as one of that client's own users. */
   function requireCheckUser(userId: number): void {
-    if (ctx.isSelf() || userId === ctx.currentUser().id) return;
-    const user = platform.repos.users.get(userId);
-    if (!user || user.company_id !== ctx.actingCompanyId()) {
+    if (ctx.isSelf() || userId === ctx.currentUser().userId) return;
+    const user = platform.localUsers.actorOf(userId);
+    if (!user || user.companyId !== ctx.actingCompanyId()) {
       throw ApiError.validation({ userId: [`must be you or a user of the company you act as (user ${userId} is not)`] });
     }
   }
@@ -88,7 +88,7 @@ export function embeddedAppsHandlers(ctx: ConsoleContext): Pick<Handlers, Embedd
       if (ctx.isSelf()) return candidates;
       // Acting as a client: that client and its users, plus the signed-in user (who opens apps as themself).
       const acting = ctx.actingCompanyId();
-      const me = ctx.currentUser().id;
+      const me = ctx.currentUser().userId;
       return {
         companies: candidates.companies.filter((c) => c.id === acting),
         users: candidates.users.filter((u) => u.companyId === acting || u.id === me),

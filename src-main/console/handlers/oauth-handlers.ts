@@ -34,8 +34,8 @@ export function oauthHandlers(ctx: ConsoleContext): Pick<Handlers, OAuthMethods>
     },
 
     'authorizations.revoke': ({ authorizationId }) => {
-      const row = platform.repos.authorizations.get(authorizationId);
-      if (row) ctx.requireInScope(row.company_id);
+      const companyId = platform.authorizations.companyOf(ctx.actor(), authorizationId);
+      if (companyId !== undefined) ctx.requireInScope(companyId);
       return platform.authorizations.revoke(ctx.actor(), authorizationId);
     },
   };

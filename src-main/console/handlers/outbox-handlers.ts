@@ -9,7 +9,7 @@ export function outboxHandlers(ctx: ConsoleContext): Pick<Handlers, OutboxMethod
     // As Self a partner sees its own mail and its clients'; acting as a client, only that client's.
     'outbox.list': ({ limit }) => platform.outbox.list(ctx.actor(), limit, ctx.isSelf() ? undefined : ctx.actingCompanyId()),
     'outbox.markRead': ({ messageId }) => {
-      ctx.requireInScope(platform.repos.outbox.get(messageId)?.company_id);
+      ctx.requireInScope(platform.outbox.companyOf(ctx.actor(), messageId));
       return platform.outbox.markRead(ctx.actor(), messageId);
     },
   };

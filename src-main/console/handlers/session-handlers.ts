@@ -11,7 +11,7 @@ type SessionMethods = 'app.info' | 'session.get' | 'session.switch' | 'session.s
 
 export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMethods> {
   const { platform, prefs, options } = ctx;
-  const { repos } = platform;
+  const { localUsers } = platform;
   return {
     'app.info': () => ({
       version: APP_VERSION,
@@ -24,44 +24,35 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
 
     'session.get': () => ctx.session(),
     'session.switch': ({ companyId }) => ctx.switchTo(companyId),
-    'session.signInCandidates': () =>
-      repos.users.listAllWithCompany().map((u) => ({
-        userId: u.id,
-        email: u.email,
-        name: u.name,
-        companyId: u.company_id,
-        companyName: u.company_name,
-        companyIsPartner: u.company_is_partner === 1,
-        isOperator: u.is_operator === 1,
-      })),
+    'session.signInCandidates': () => localUsers.candidates(),
     'session.signIn': ({ userId }) => ctx.signIn(userId),
     'session.switcher': () => {
       const user = ctx.currentUser();
-      const home = repos.companies.get(user.company_id)!;
+      const home = platform.companies.get(user, user.companyId);
       const self: SwitcherEntry = {
-        id: home.id, name: home.name, isSelf: true, isSample: home.is_sample === 1, paymentRoute: home.payment_route, city: home.city, country: home.country,
+        id: home.id, name: home.name, isSelf: true, isSample: home.isSample, paymentRoute: home.paymentRoute, city: home.city, country: home.country,
       };
-      if (!home.is_partner) return [self];
-      const clients = repos.companies.listClients({ partnerId: home.id, search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' });
+      if (!home.isPartner) return [self];
+      const clients = platform.companies.listClients(user, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' });
       const recent = prefs.get('recentCompanyIds');
       const rank = (id: number) => {
         const index = recent.indexOf(id);
         return index === -1 ? Number.MAX_SAFE_INTEGER : index;
       };
       const entries = clients.map((c) => ({
-        id: c.id, name: c.name, isSelf: false, isSample: c.is_sample === 1, paymentRoute: c.payment_route, city: c.city, country: c.country,
+        id: c.id, name: c.name, isSelf: false, isSample: c.isSample, paymentRoute: c.paymentRoute, city: c.city, country: c.country,
       }));
       // Stable sort: recently used first (most recent on top), then the rest by name.
       entries.sort((a, b) => rank(a.id) - rank(b.id));
       return [self, ...entries];
     },
     'setup.createPartner': async (input) => {
-      if (repos.users.count() > 0) {
+      if (localUsers.any()) {
         throw new ApiError('conflict', 'This data folder already has users: sign in as one of them (Switch user…).');
       }
-      if (repos.users.findByEmail(input.email)) throw ApiError.validation({ email: ['is already used by another user'] });
+      if (localUsers.actorByEmail(input.email)) throw ApiError.validation({ email: ['is already used by another user'] });
       const passwordHash = await hashPassword(input.password);
-      if (repos.users.count() > 0) throw new ApiError('conflict', 'This data folder already has users: sign in as one of them (Switch user…).');
+      if (localUsers.any()) throw new ApiError('conflict', 'This data folder already has users: sign in as one of them (Switch user…).');
       const company = platform.companies.create(
         OPERATOR,
         { name: input.companyName, country: input.country, email: input.email, phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true },

@@ -16,7 +16,7 @@ export function webhooksHandlers(ctx: ConsoleContext): Pick<Handlers, WebhookMet
     const actor = ctx.actor();
     requirePermission(actor, 'apps');
     if (!ctx.isSelf()) return [ctx.actingCompanyId()];
-    return platform.ctx.access.visibleCompanyIds(actor);
+    return platform.access.visibleCompanyIds(actor);
   };
 
   return {

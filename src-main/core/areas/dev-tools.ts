@@ -7,6 +7,7 @@ import { apiLogModule } from '../devtools/api-log-module';
 import { createApiLogService, type ApiLogService } from '../devtools/api-log-service';
 import { createCompatibilityService, type CompatibilityService } from '../devtools/compatibility-service';
 import { createApiLogRepository, type ApiLogRepository } from '../repositories/api-log-repository';
+import { createAppDevService, type AppDevService } from '../services/app-dev-service';
 
 declare module '../platform' {
   interface PlatformServices {
@@ -14,6 +15,8 @@ declare module '../platform' {
     readonly apiLog: ApiLogService;
     /** Hosted-compatibility mode (strict) and the local-only conveniences it refuses. */
     readonly compatibility: CompatibilityService;
+    /** `partnerdeck app dev`: an app's config applied to a development company, its tokens and delivery tail. */
+    readonly appDev: AppDevService;
   }
 }
 
@@ -30,6 +33,8 @@ export const devToolsCore = defineCoreArea({
   services: {
     apiLog: ({ repos, clock, events, db }) => createApiLogService({ repo: repos.apiLog, clock, events, isOpen: () => db.open }),
     compatibility: ({ repos, events }) => createCompatibilityService({ settings: repos.settings, events }),
+    appDev: ({ ctx, apps, authorizations, oauth, webhooks, companies, users, localUsers }) =>
+      createAppDevService(ctx, { apps, authorizations, oauth, webhooks, companies, users, localUsers }),
   },
   routes: [apiLogModule],
   onOpen({ apiLog, events }) {

@@ -14,6 +14,7 @@ import { createUsersRepository, type UsersRepository } from '../repositories/use
 import { companiesModule } from '../server/admin/companies-routes';
 import { createBrandingService, type BrandingService } from '../services/branding-service';
 import { createCompaniesService, type CompaniesService } from '../services/companies-service';
+import { createLocalUsersService, type LocalUsersService } from '../services/local-users-service';
 import { createOutboxService, type OutboxService } from '../services/outbox-service';
 import { createPartnerRequestsService, type PartnerRequestsService } from '../services/partner-requests-service';
 import { createShopService, type ShopService } from '../services/shop-service';
@@ -23,6 +24,8 @@ declare module '../platform' {
   interface PlatformServices {
     readonly companies: CompaniesService;
     readonly users: UsersService;
+    /** This machine's users as the console's "Sign in as…" and the CLI reach them; where a user becomes an Actor. */
+    readonly localUsers: LocalUsersService;
     readonly partnerRequests: PartnerRequestsService;
     /** A client's shop settings (store function). */
     readonly shop: ShopService;
@@ -60,6 +63,7 @@ export const foundationCore = defineCoreArea({
     companies: ({ ctx, outbox, authorizations }) => createCompaniesService(ctx, outbox, authorizations),
     branding: ({ ctx, publicUrl }) => createBrandingService(ctx, publicUrl),
     users: ({ ctx, outbox, branding }) => createUsersService(ctx, outbox, (companyId) => branding.adminUrlFor(companyId)),
+    localUsers: ({ ctx }) => createLocalUsersService(ctx),
     partnerRequests: ({ ctx, companies, outbox }) => createPartnerRequestsService(ctx, companies, outbox),
     shop: ({ ctx }) => createShopService(ctx),
   },

@@ -12,6 +12,7 @@ import { createWebhookListenRepository, type WebhookListenRepository } from '../
 import { webhooksModule } from '../server/admin/webhooks-routes';
 import { clockModule } from '../server/routes/clock-routes';
 import { createWebhookDeliveryService, type WebhookDeliveryService } from '../services/webhook-delivery-service';
+import { createWebhookListenService, type WebhookListenService } from '../services/webhook-listen-service';
 import { createWebhooksService, type WebhooksService } from '../services/webhooks-service';
 import { createWebhookNetworkSettings, ownPortsOf, type WebhookNetworkSettings } from '../services/webhook-network-settings';
 import { installWebhookEventWriter } from '../webhooks/webhook-event-writer';
@@ -25,6 +26,8 @@ declare module '../platform' {
     readonly webhookNetwork: WebhookNetworkSettings;
     /** Webhook deliveries: the log, replays, reactivation, pair states (the dispatcher is started by the hosts). */
     readonly webhookDeliveries: WebhookDeliveryService;
+    /** `partnerdeck listen`: its listener, heartbeat and the events written for it. */
+    readonly webhookListen: WebhookListenService;
   }
 }
 
@@ -45,6 +48,7 @@ export const webhooksCore = defineCoreArea({
     webhookNetwork: ({ ctx, dataDir, publicUrl }) => createWebhookNetworkSettings(ctx, ownPortsOf(dataDir, publicUrl)),
     webhooks: ({ ctx, webhookNetwork }) => createWebhooksService(ctx, { policy: () => webhookNetwork.policy() }),
     webhookDeliveries: ({ ctx, webhooks }) => createWebhookDeliveryService(ctx, webhooks),
+    webhookListen: ({ ctx }) => createWebhookListenService(ctx),
   },
   routes: [clockModule, webhooksModule],
   onOpen({ ctx, repos, clock, events }) {

@@ -9,6 +9,7 @@
 // so the log shows the action and, after it, the app's requests failing as the app experiences them.
 import { ApiError } from '../../../src-shared/api/errors';
 import type { Platform } from '../platform';
+import { internalsOf } from '../platform-internals';
 
 export const CHAOS_ACTIONS = ['expire-access-token', 'revoke-refresh-family', 'replay-rotated-refresh-token'] as const;
 export type ChaosAction = (typeof CHAOS_ACTIONS)[number];
@@ -31,9 +32,10 @@ const EFFECTS: Record<ChaosAction, string> = {
 };
 
 export function runOAuthChaos(platform: Platform, input: { action: ChaosAction; appId: number; companyId: number; actor: string }): ChaosResult {
-  const { db, clock } = platform;
+  const core = internalsOf(platform);
+  const { db, clock } = core;
   const { action, appId, companyId } = input;
-  const app = platform.repos.apps.get(appId);
+  const app = core.repos.apps.get(appId);
   if (!app) throw new ApiError('not_found', `app ${appId} was not found`, { fields: { appId: ['was not found'] } });
   const families = db
     .prepare<[number, number], { id: number; rotated: number }>(
@@ -50,14 +52,14 @@ export function runOAuthChaos(platform: Platform, input: { action: ChaosAction; 
   if (action === 'replay-rotated-refresh-token' && !families.some((f) => f.rotated > 0)) {
     throw new ApiError('conflict', `${app.name} has not refreshed its token for company ${companyId} yet: there is no rotated refresh token to replay`);
   }
-  platform.ctx.transact(() => {
+  core.ctx.transact(() => {
     if (action === 'expire-access-token') {
       db.prepare(`UPDATE oauth_tokens SET access_expires_at = ? WHERE access_expires_at > ? AND family_id IN (SELECT value FROM json_each(?))`).run(now - 1, now - 1, ids);
     } else {
       const reason = action === 'revoke-refresh-family' ? 'revoked by a chaos action' : 'refresh token reuse (chaos: the last rotated refresh token replayed)';
-      for (const family of families) platform.repos.oauth.revokeFamily(family.id, now, reason);
+      for (const family of families) core.repos.oauth.revokeFamily(family.id, now, reason);
     }
-    platform.repos.audit.record({ company_id: companyId, actor: input.actor, action: `oauth.chaos.${action}`, detail: { appId, families: families.length }, created_at: now });
+    core.repos.audit.record({ company_id: companyId, actor: input.actor, action: `oauth.chaos.${action}`, detail: { appId, families: families.length }, created_at: now });
   });
   platform.apiLog.record({
     at: now,

@@ -35,6 +35,10 @@ export interface WebhookListenRepository {
   /** The listener's events after `afterId`, oldest first. */
   eventsAfter(listenerId: number, afterId: number, limit: number): ListenEventRow[];
   deleteEvent(id: number): void;
+  /** Companies that authorize an app now (a listen with --app and no --company forwards the only one). */
+  authorizedCompanyIds(appId: number): number[];
+  /** Development companies (migration 011; a listen without --app or --company forwards the only one). */
+  developmentCompanyIds(): number[];
 }
 
 export function createWebhookListenRepository(db: Db): WebhookListenRepository {
@@ -53,6 +57,8 @@ export function createWebhookListenRepository(db: Db): WebhookListenRepository {
   );
   const eventsAfter = db.prepare<[number, number, number], ListenEventRow>('SELECT * FROM webhook_listen_events WHERE listener_id = ? AND id > ? ORDER BY id LIMIT ?');
   const deleteEvent = db.prepare('DELETE FROM webhook_listen_events WHERE id = ?');
+  const authorizedCompanies = db.prepare<[number], number>('SELECT company_id FROM app_authorizations WHERE app_id = ? AND revoked_at IS NULL ORDER BY company_id').pluck();
+  const developmentCompanies = db.prepare<[], number>('SELECT id FROM companies WHERE is_development = 1 ORDER BY id').pluck();
   return {
     insertListener: (row) => Number(insertListener.run(row).lastInsertRowid),
     getListener: (id) => getListener.get(id),
@@ -63,5 +69,7 @@ export function createWebhookListenRepository(db: Db): WebhookListenRepository {
     insertEvent: (row) => Number(insertEvent.run(row).lastInsertRowid),
     eventsAfter: (listenerId, afterId, limit) => eventsAfter.all(listenerId, afterId, limit),
     deleteEvent: (id) => void deleteEvent.run(id),
+    authorizedCompanyIds: (appId) => authorizedCompanies.all(appId),
+    developmentCompanyIds: () => developmentCompanies.all(),
   };
 }

@@ -2,6 +2,7 @@
 // countries, routes and sample flags, written in one transaction through prepared statements.
 import { COUNTRIES } from '../../../src-shared/domain/countries';
 import type { Platform } from '../platform';
+import { internalsOf } from '../platform-internals';
 
 const PREFIXES = ['Blue', 'Golden', 'Urban', 'Nordic', 'Alpine', 'Coastal', 'Bright', 'Silver', 'Green', 'Royal', 'Little', 'Grand', 'Wild', 'Happy', 'Modern'];
 const NOUNS = ['Books', 'Coffee', 'Outdoor', 'Tools', 'Florist', 'Games', 'Music', 'Fashion', 'Bakery', 'Cosmetics', 'Stationery', 'Toys', 'Bikes', 'Tea', 'Crafts'];
@@ -20,20 +21,21 @@ export interface BulkSeedResult {
  * `createdAt`: when the first of them was created (default: now); each next one a minute earlier.
  */
 export function seedBulkCompanies(platform: Platform, partnerId: number, count: number, onProgress?: (done: number) => void, createdAt?: number): BulkSeedResult {
-  const partner = platform.repos.companies.get(partnerId);
+  const { repos, db } = internalsOf(platform);
+  const partner = repos.companies.get(partnerId);
   if (!partner?.is_partner) throw new Error(`company ${partnerId} is not a partner`);
   const now = createdAt ?? platform.clock.now();
-  const insertCompany = platform.db.prepare(
+  const insertCompany = db.prepare(
     `INSERT INTO companies (name, email, city, country, is_sample, payment_route, partner_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertShop = platform.db.prepare(
+  const insertShop = db.prepare(
     `INSERT INTO shop_settings (company_id, shop_name, currency, default_vat_rate_bp, storefront_open, support_email, updated_at)
      VALUES (?, ?, ?, ?, 1, ?, ?)`,
   );
   let firstId = 0;
   let lastId = 0;
-  const batch = platform.db.transaction((from: number, to: number) => {
+  const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const country = COUNTRIES[i % COUNTRIES.length];
       const name = `${PREFIXES[i % PREFIXES.length]} ${NOUNS[Math.floor(i / PREFIXES.length) % NOUNS.length]} ${FORMS[i % FORMS.length]} #${i + 1}`;

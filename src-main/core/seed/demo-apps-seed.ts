@@ -4,8 +4,9 @@
 // clients. Everything goes through the real services (listings are products, approvals are
 // decided by the operator, the purchase is a paid order in the developer's shop).
 import type { ListingCreateInput } from '../../../src-shared/api/app-store-inputs';
-import { OPERATOR, type Actor } from '../access';
+import { OPERATOR, userActor, type Actor } from '../access';
 import type { Platform } from '../platform';
+import { internalsOf } from '../platform-internals';
 
 interface DemoListing {
   developer: string;
@@ -106,13 +107,13 @@ const DEVELOPERS: Record<string, string> = {
 };
 
 export function seedDemoApps(platform: Platform): void {
-  const userActor = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+  const actorOf = (email: string): Actor => userActor(internalsOf(platform).repos.users.findByEmail(email)!);
   const ids = new Map<string, number>();
   for (const { developer, state, listing, theme } of LISTINGS) {
-    const actor = userActor(DEVELOPERS[developer]);
-    const companyId = actor.kind === 'user' ? actor.user.company_id : 0;
+    const actor = actorOf(DEVELOPERS[developer]);
+    const companyId = actor.kind === 'user' ? actor.companyId : 0;
     const themeId = theme
-      ? platform.content.themes.create(actor, companyId, { name: theme.name, version: '1.0.0', author: platform.repos.companies.get(companyId)!.name, description: listing.description ?? '', settings: { primaryColor: theme.primaryColor, font: 'Inter' }, isActive: false }).id
+      ? platform.content.themes.create(actor, companyId, { name: theme.name, version: '1.0.0', author: internalsOf(platform).repos.companies.get(companyId)!.name, description: listing.description ?? '', settings: { primaryColor: theme.primaryColor, font: 'Inter' }, isActive: false }).id
       : null;
     const { app } = platform.myApps.create(actor, { ...listing, companyId, ...(themeId !== null ? { themeId } : {}) });
     ids.set(listing.name, app.id);
@@ -123,7 +124,7 @@ export function seedDemoApps(platform: Platform): void {
   }
   // Northwind installed a Beta app for a client (free, and free for good after Release). No purchase is seeded:
   // the demo's sales figures and month close stay those of the shops' own orders.
-  const dana = userActor('dana@northwind-partners.example');
-  const nordlys = platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get('Nordlys Outdoor AS') as number;
+  const dana = actorOf('dana@northwind-partners.example');
+  const nordlys = internalsOf(platform).db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get('Nordlys Outdoor AS') as number;
   platform.appStore.install(dana, ids.get('Review Radar')!, nordlys);
 }

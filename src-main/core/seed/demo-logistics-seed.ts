@@ -4,12 +4,13 @@
 // application waits for the operator. Everything goes through the services, so it obeys the same rules.
 import { OPERATOR } from '../access';
 import type { Platform } from '../platform';
+import { internalsOf } from '../platform-internals';
 
 const EU = ['AT', 'BE', 'DE', 'DK', 'ES', 'FI', 'FR', 'IE', 'IT', 'LU', 'NL', 'PL', 'PT', 'SE'];
 
 export function seedDemoLogistics(platform: Platform): void {
   const actor = OPERATOR;
-  const companyId = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number | undefined;
+  const companyId = (name: string) => internalsOf(platform).db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number | undefined;
   const northwind = companyId('Northwind Commerce Partners GmbH');
   const meridian = companyId('Meridian Digital Partners Ltd');
   const alpen = companyId('Alpenglück Naturkosmetik GmbH');
@@ -41,7 +42,7 @@ export function seedDemoLogistics(platform: Platform): void {
   // Two clients chose it (Alpenglück prefers it); the stock of their physical products sits in Berlin, a little in Newark.
   for (const shop of [alpen, cafe]) {
     logistics.setShopProviders(actor, { companyId: shop, chosen: [providerId], preferred: shop === alpen ? providerId : null });
-    const products = platform.db.prepare("SELECT id FROM products WHERE company_id = ? AND kind = 'physical' ORDER BY id").pluck().all(shop) as number[];
+    const products = internalsOf(platform).db.prepare("SELECT id FROM products WHERE company_id = ? AND kind = 'physical' ORDER BY id").pluck().all(shop) as number[];
     products.forEach((productId, i) => {
       fulfillment.moveStock(actor, { providerId, warehouseId: berlin.id, productId, kind: 'receipt', quantity: 120 + i * 40, note: 'Opening stock' });
       if (i === 0) fulfillment.moveStock(actor, { providerId, warehouseId: newark.id, productId, kind: 'receipt', quantity: 12, note: 'Opening stock' });
@@ -50,7 +51,7 @@ export function seedDemoLogistics(platform: Platform): void {
   }
 
   // Storefront orders forwarded to it, shipped into every state.
-  const product = (shop: number, index: number) => (platform.db.prepare("SELECT id FROM products WHERE company_id = ? AND kind = 'physical' ORDER BY id").pluck().all(shop) as number[])[index];
+  const product = (shop: number, index: number) => (internalsOf(platform).db.prepare("SELECT id FROM products WHERE company_id = ? AND kind = 'physical' ORDER BY id").pluck().all(shop) as number[])[index];
   const order = (shop: number, name: string, country: string, city: string, lines: [number, number][]) =>
     platform.checkout.place(actor, shop, {
       customer: { email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@mail.example`, name, phone: '', street: 'Hauptstraße 12', city, postalCode: '1010', country, acceptsMarketing: false },

@@ -4,13 +4,14 @@
 // and a populated App Store (demo-apps-seed.ts). Everything goes
 // through the real services, so it obeys the same rules.
 import type { Permission } from '../../../src-shared/domain/permissions';
-import { OPERATOR, type Actor } from '../access';
+import { OPERATOR, userActor, type Actor } from '../access';
 import type { Platform } from '../platform';
 import type { CompanyCreate } from '../services/companies-service';
 import { seedDemoApps } from './demo-apps-seed';
 import { seedDemoLogistics } from './demo-logistics-seed';
 import { seedDemoPaymentMethods } from './demo-payment-methods-seed';
 import { seedDemoShops } from './demo-shop-seed';
+import { internalsOf } from '../platform-internals';
 
 export const DEMO_PASSWORD = 'partnerdeck-demo';
 /**
@@ -98,7 +99,7 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
   const addCompany = (company: SeedCompany, options: { partnerId?: number; isPartner?: boolean } = {}) => {
     const { users, ...data } = company;
     // The partner's first administrator gives the non-affiliation attestation of each client seeded for it.
-    const attestedBy = options.partnerId === undefined ? undefined : platform.repos.users.adminsOf(options.partnerId)[0]?.id;
+    const attestedBy = options.partnerId === undefined ? undefined : internalsOf(platform).repos.users.adminsOf(options.partnerId)[0]?.id;
     const created = platform.companies.create(
       actor,
       {
@@ -166,8 +167,8 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
     users: [{ name: 'Kristjan Tamm', email: 'kristjan@ttgadgets.example', isAdmin: true }],
   });
   // Sent by Harbor's own administrator, as a real request would be.
-  const maya = platform.repos.users.findByEmail('maya@harborcoffee.example')!;
-  platform.partnerRequests.create(actor.kind === 'operator' ? { kind: 'user', user: maya } : actor, {
+  const maya = internalsOf(platform).repos.users.findByEmail('maya@harborcoffee.example')!;
+  platform.partnerRequests.create(actor.kind === 'operator' ? userActor(maya) : actor, {
     companyId: harbor.id,
     partnerId: northwind.id,
     message: 'We are opening our online shop next month and would like Northwind to run it for us.',
@@ -177,7 +178,7 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
     name: 'PartnerDeck Platform Operations', country: 'DE', city: 'Berlin', email: 'operations@platform-operations.example',
     users: [{ name: 'Olivia Operator', email: DEMO_OPERATOR_EMAIL, isAdmin: true }],
   });
-  platform.users.setOperator(actor, platform.repos.users.findByEmail(DEMO_OPERATOR_EMAIL)!.id, true);
+  platform.users.setOperator(actor, internalsOf(platform).repos.users.findByEmail(DEMO_OPERATOR_EMAIL)!.id, true);
   seedDemoShops(platform);
   seedDemoApps(platform);
   seedDemoLogistics(platform);
@@ -191,7 +192,7 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
  * seeded again next time; each service call inside it is a savepoint, whose journals stay in memory.
  */
 export function seedDemoIfEmpty(platform: Platform): boolean {
-  const { db, repos } = platform;
+  const { db, repos } = internalsOf(platform);
   if (repos.companies.countAll() > 0) return false;
   const tempStore = db.pragma('temp_store', { simple: true });
   db.pragma('temp_store = MEMORY');

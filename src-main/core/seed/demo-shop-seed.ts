@@ -7,6 +7,7 @@ import type { CatalogueKind } from '../../../src-shared/domain/shop';
 import { OPERATOR } from '../access';
 import type { Platform } from '../platform';
 import { createShopOpener } from '../services/shop-access';
+import { internalsOf } from '../platform-internals';
 
 interface DemoProduct {
   kind: CatalogueKind;
@@ -85,7 +86,7 @@ export function seedDemoShops(platform: Platform): void {
   };
   const now = platform.clock.now();
   for (const [name, shop] of Object.entries(SHOPS)) {
-    const companyId = platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number | undefined;
+    const companyId = internalsOf(platform).db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number | undefined;
     if (companyId === undefined) continue;
     platform.shop.updateSettings(actor, { companyId, storefrontOpen: true });
     const slug = name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
@@ -120,7 +121,7 @@ export function seedDemoShops(platform: Platform): void {
         street: '',
         city: '',
         postalCode: '',
-        country: platform.repos.companies.get(companyId)!.country,
+        country: internalsOf(platform).repos.companies.get(companyId)!.country,
         acceptsMarketing: i % 3 === 0,
         note: '',
       }).id;
@@ -129,13 +130,13 @@ export function seedDemoShops(platform: Platform): void {
     // placed through the order service's own path (pricing, stock, rollups, order.created), without
     // building a reply for each.
     const times = Array.from({ length: shop.orders }, () => now - Math.floor(Math.pow(random(), 0.8) * 120 * DAY) - DAY / 2).sort((a, b) => a - b);
-    const open = createShopOpener(platform.ctx)(actor, companyId, 'orders');
+    const open = createShopOpener(internalsOf(platform).ctx)(actor, companyId, 'orders');
     for (const placedAt of times) {
       const lines = random() < 0.7 ? 1 : 2;
       const picked = new Set<number>();
       while (picked.size < lines) picked.add(products[Math.floor(Math.pow(random(), 1.5) * products.length)].id);
       const age = now - placedAt;
-      platform.ctx.transact((emit) =>
+      internalsOf(platform).ctx.transact((emit) =>
         platform.orders.place(emit, open, {
           customerId: customers[Math.floor(Math.pow(random(), 1.7) * customers.length)],
           status: age > 10 * DAY ? 'fulfilled' : 'paid',

@@ -13,6 +13,7 @@ import type { Db } from '../db/database';
 import { FIRST_ORDER_NUMBER } from '../repositories/orders-repository';
 import type { Platform } from '../platform';
 import { seedBulkCompanies } from './bulk-seed';
+import { internalsOf } from '../platform-internals';
 
 export interface SalesSeedOptions {
   partnerId: number;
@@ -298,7 +299,7 @@ function createRollupWriters(db: Db) {
 
 export function seedSales(platform: Platform, options: SalesSeedOptions): SalesSeedResult {
   const started = performance.now();
-  const { db } = platform;
+  const { db } = internalsOf(platform);
   const random = prng(options.seed);
   const end = options.end ?? platform.clock.now();
   const endDate = new Date(end);

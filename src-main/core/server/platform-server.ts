@@ -5,7 +5,8 @@
 // then its route; whatever a route throws goes through error-response.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { internalsOf, type Platform } from '../platform';
+import type { Platform } from '../platform';
+import { internalsOf } from '../platform-internals';
 import { logFor } from '../logging/logger';
 import { sendError } from './error-response';
 import { HttpError } from './http-error';
@@ -35,15 +36,16 @@ export interface PlatformServerOptions {
 export async function startPlatformServer(platform: Platform, options: PlatformServerOptions): Promise<PlatformServer> {
   const adminToken = platform.ids.token(32);
   let port = 0;
+  const core = internalsOf(platform);
   const deps: ServerDeps = {
-    platform,
+    platform: core,
     version: options.version,
     origin: () => `http://${LOOPBACK_HOST}:${port}`,
     port: () => port,
     adminToken,
     docsFile: options.docsFile === undefined ? join(__dirname, '..', 'docs', 'platform-api.md') : options.docsFile,
   };
-  const parts = (options.modules ?? [...SERVER_MODULES, ...internalsOf(platform).routes]).map((module) => module(deps));
+  const parts = (options.modules ?? [...SERVER_MODULES, ...core.routes]).map((module) => module(deps));
   const routes = routeTable(parts.flatMap((p) => p.routes.map(compileRoute)));
   const prefixes: PrefixRule[] = parts.flatMap((p) => p.prefixes ?? []);
   const observers = parts.map((p) => p.observe).filter((o): o is NonNullable<ModuleParts['observe']> => o !== undefined);

@@ -4,14 +4,15 @@
 // keeps the modules small; each area lists its modules (core/areas/<area>.ts `routes`), routes/index.ts the server's own.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiRequestNote } from '../../../src-shared/api/devtools-types';
-import type { Platform } from '../platform';
+import type { CorePlatform } from '../platform';
 import { HttpError } from './http-error';
 
 /** How errors of a route are rendered (see error-response.ts). */
 export type ErrorStyle = 'json' | 'oauth' | 'tokeninfo' | 'rest' | 'page';
 
 export interface ServerDeps {
-  platform: Platform;
+  /** The core's view of the platform (the server is part of the core). */
+  platform: CorePlatform;
   version: string;
   /** The server's own origin, e.g. http://127.0.0.1:4123 (known once it listens; read it lazily). */
   origin(): string;

@@ -130,7 +130,7 @@ export function createAppStoreService(ctx: ServiceContext, deps: AppStoreDeps): 
   function plan(actor: Actor, appId: number, companyId: number): Plan {
     const target = access.company(actor, companyId);
     requirePermission(actor, 'apps');
-    if (actor.kind === 'user') visibleListing(repos.companies.get(actor.user.company_id)!, appId);
+    if (actor.kind === 'user') visibleListing(repos.companies.get(actor.companyId)!, appId);
     const row = visibleListing(target, appId);
     const relation = relationOf(audienceOf(row), viewerOf(target));
     const charge = installCharge({
@@ -183,7 +183,7 @@ export function createAppStoreService(ctx: ServiceContext, deps: AppStoreDeps): 
   function purchase(emit: Emit, row: ListingRow, buyer: CompanyRow, actor: Actor, now: number): number {
     const developer = repos.companies.get(row.company_id)!;
     const shop: OpenShop = { company: developer, settings: repos.shopSettings.get(developer.id)!, isDemo: developer.is_sample === 1 };
-    const email = buyer.email || (actor.kind === 'user' ? actor.user.email : `company-${buyer.id}@companies.partnerdeck.invalid`);
+    const email = buyer.email || (actor.kind === 'user' ? actor.email : `company-${buyer.id}@companies.partnerdeck.invalid`);
     const { customer } = deps.customers.findOrCreate(
       emit,
       developer.id,
@@ -274,7 +274,7 @@ export function createAppStoreService(ctx: ServiceContext, deps: AppStoreDeps): 
       }
       const now = clock.now();
       const by = actorLabel(actor);
-      const user = actor.kind === 'user' ? actor.user : null;
+      const user = actor.kind === 'user' ? actor : null;
       const installId = ctx.transact((emit) => {
         const orderId = charge === 'purchase' ? purchase(emit, row, target, actor, now) : null;
         let themeId: number | null = null;
@@ -298,7 +298,7 @@ export function createAppStoreService(ctx: ServiceContext, deps: AppStoreDeps): 
           company_id: target.id,
           installed_at: now,
           installed_by: user ? user.email : by,
-          installed_by_user_id: user?.id ?? null,
+          installed_by_user_id: user?.userId ?? null,
           visibility_at_install: row.visibility,
           charge,
           installed_during_beta: row.visibility === 'beta' ? 1 : 0,

@@ -9,10 +9,9 @@
 import { ApiError } from '../../../src-shared/api/errors';
 import type { AuthorizedApp } from '../../../src-shared/api/oauth-types';
 import { canonicalScopes, formatScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
-import { actorLabel, requirePermission, type Actor } from '../access';
+import { actorLabel, requirePermission, type Actor, type UserActor } from '../access';
 import { toIso } from '../clock';
 import type { AuthorizationListRow, AuthorizationRow } from '../repositories/authorizations-repository';
-import type { UserRow } from '../repositories/users-repository';
 import type { Emit, ServiceContext } from './service-context';
 import type { WebhooksService } from './webhooks-service';
 
@@ -20,7 +19,7 @@ export interface GrantInput {
   appId: number;
   companyId: number;
   /** The user who consented (null for a grant made by the platform itself, e.g. an operator install). */
-  user: UserRow | null;
+  user: UserActor | null;
   scopes: readonly OAuthScope[];
 }
 
@@ -33,6 +32,8 @@ export interface AuthorizationsService {
   listForCompany(actor: Actor, companyId: number): AuthorizedApp[];
   /** Revokes an authorization and every token issued under it (needs the "apps" permission). */
   revoke(actor: Actor, authorizationId: number): AuthorizedApp;
+  /** The company an authorization belongs to, if the actor may see it. */
+  companyOf(actor: Actor, authorizationId: number): number | undefined;
   /** The same inside the caller's transaction (App Store uninstall); false when it was not active. */
   revokeInTransaction(emit: Emit, authorizationId: number, by: string): boolean;
   /**
@@ -89,7 +90,7 @@ export function createAuthorizationsService(ctx: ServiceContext, webhooks: Pick<
         scopesChanged = scopes !== formatScopes(existing.scopes.split(','));
         repos.authorizations.updateGrant(id, {
           scopes,
-          granted_by_user_id: input.user?.id ?? null,
+          granted_by_user_id: input.user?.userId ?? null,
           granted_by: grantedBy,
           updated_at: now,
         });
@@ -98,7 +99,7 @@ export function createAuthorizationsService(ctx: ServiceContext, webhooks: Pick<
           app_id: input.appId,
           company_id: input.companyId,
           scopes: formatScopes(input.scopes),
-          granted_by_user_id: input.user?.id ?? null,
+          granted_by_user_id: input.user?.userId ?? null,
           granted_by: grantedBy,
           created_at: now,
           updated_at: now,
@@ -124,6 +125,11 @@ export function createAuthorizationsService(ctx: ServiceContext, webhooks: Pick<
       access.company(actor, companyId);
       requirePermission(actor, 'apps');
       return repos.authorizations.listActiveForCompanies([companyId]).map(toAuthorizedApp);
+    },
+
+    companyOf(actor, authorizationId) {
+      const companyId = repos.authorizations.get(authorizationId)?.company_id;
+      return companyId !== undefined && access.canSee(actor, companyId) ? companyId : undefined;
     },
 
     revoke(actor, authorizationId) {

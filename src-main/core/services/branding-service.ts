@@ -50,7 +50,7 @@ export function createBrandingService(ctx: ServiceContext, platformUrl: () => st
   function partnerInReach(actor: Actor, companyId: number, what: string): CompanyRow {
     const company = access.company(actor, companyId);
     if (!company.is_partner) throw ApiError.validation({ companyId: [`is not a partner: ${what} is for partners (white label)`] });
-    if (actor.kind === 'user' && actor.user.company_id !== company.id && !actor.user.is_operator) {
+    if (actor.kind === 'user' && actor.companyId !== company.id && !actor.isOperator) {
       throw new ApiError('forbidden', `Only ${company.name}'s own users can change its white label.`);
     }
     return company;
@@ -176,7 +176,7 @@ export function createBrandingService(ctx: ServiceContext, platformUrl: () => st
     cnameTarget,
 
     setCnameTarget(actor, host) {
-      if (actor.kind === 'user' && !actor.user.is_operator) {
+      if (actor.kind === 'user' && !actor.isOperator) {
         throw new ApiError('forbidden', "Only the platform operator can change the platform's admin host.", { reason: 'operator_only' });
       }
       const value = host === null ? null : host.trim().toLowerCase().replace(/\.$/, '');

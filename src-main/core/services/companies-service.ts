@@ -41,6 +41,8 @@ export interface CompaniesService {
   get(actor: Actor, companyId: number): Company;
   update(actor: Actor, input: CompanyUpdate): Company;
   listClients(actor: Actor, filter: CompanyList, partnerId?: number): CompanySummary[];
+  /** Every company of the platform: for the operator only (the CLI's `company list`). */
+  listAll(actor: Actor): CompanySummary[];
   endRelation(actor: Actor, companyId: number): Company;
   /** Throws a `partnerId` field error unless `partnerId` is a partner that may manage `companyId`. */
   assertPartnerRules(companyId: number | null, partnerId: number): void;
@@ -112,8 +114,8 @@ export function createCompaniesService(
       let isPartner = false;
       let attestingUserId: number | null = null;
       if (actor.kind === 'user') {
-        attestingUserId = actor.user.id;
-        const own = repos.companies.get(actor.user.company_id);
+        attestingUserId = actor.userId;
+        const own = repos.companies.get(actor.companyId);
         if (!own?.is_partner) throw new ApiError('forbidden', 'Only partners can create client companies.');
         requirePermission(actor, 'clients');
         partnerId = own.id;
@@ -191,7 +193,7 @@ export function createCompaniesService(
     update(actor, input) {
       const company = access.company(actor, input.companyId);
       // The managing partner edits a client with its "clients" permission; a company edits itself with "settings".
-      requirePermission(actor, actor.kind === 'user' && company.partner_id === actor.user.company_id ? 'clients' : 'settings');
+      requirePermission(actor, actor.kind === 'user' && company.partner_id === actor.companyId ? 'clients' : 'settings');
       const patch: CompanyPatch = {};
       const fields = ['name', 'email', 'phone', 'street', 'city', 'country'] as const;
       for (const field of fields) if (input[field] !== undefined) patch[field] = input[field];
@@ -209,7 +211,7 @@ export function createCompaniesService(
       const billingFields = (['isSample', 'paymentRoute'] as const).filter(
         (field) => input[field] !== undefined && input[field] !== (field === 'isSample' ? company.is_sample === 1 : company.payment_route),
       );
-      if (billingFields.length > 0 && actor.kind === 'user' && company.partner_id !== actor.user.company_id) {
+      if (billingFields.length > 0 && actor.kind === 'user' && company.partner_id !== actor.companyId) {
         throw ApiError.validation(
           Object.fromEntries(billingFields.map((field) => [field, ['can only be changed by the partner that manages this company']])),
         );
@@ -239,18 +241,23 @@ export function createCompaniesService(
     },
 
     listClients(actor, filter, partnerId) {
-      const id = actor.kind === 'user' ? actor.user.company_id : partnerId;
+      const id = actor.kind === 'user' ? actor.companyId : partnerId;
       if (id === undefined) throw ApiError.validation({ partnerId: ['is required'] });
       const partner = repos.companies.get(id);
       if (!partner?.is_partner) return [];
       return repos.companies.listClients({ ...filter, partnerId: id }).map(toCompanySummary);
     },
 
+    listAll(actor) {
+      if (actor.kind !== 'operator') throw new ApiError('forbidden', 'Only the platform operator lists every company.');
+      return repos.companies.listAll().map(toCompanySummary);
+    },
+
     endRelation(actor, companyId) {
       const company = access.company(actor, companyId);
       if (company.partner_id === null) throw new ApiError('conflict', `${company.name} is not managed by a partner.`);
       if (actor.kind === 'user') {
-        requirePermission(actor, actor.user.company_id === company.id ? 'settings' : 'clients');
+        requirePermission(actor, actor.companyId === company.id ? 'settings' : 'clients');
       }
       const partner = repos.companies.get(company.partner_id)!;
       const now = clock.now();

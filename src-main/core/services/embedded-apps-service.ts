@@ -18,7 +18,7 @@ import {
   type EmbedCheckVariant,
 } from '../../../src-shared/domain/embedded-apps';
 import { canonicalScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
-import { requirePermission, type Actor } from '../access';
+import { requirePermission, type Actor, type UserActor } from '../access';
 import { embedHmac } from '../apps/embed-signing';
 import { installedApps } from '../apps/installed-apps';
 import { probeEmbedUrl, type EmbedProbeOptions } from '../apps/embed-probe';
@@ -96,9 +96,9 @@ export function createEmbeddedAppsService(ctx: ServiceContext, apps: AppsService
     };
   }
 
-  function userOf(actor: Actor): UserRow {
+  function userOf(actor: Actor): UserActor {
     if (actor.kind !== 'user') throw new ApiError('forbidden', 'Embedded apps are opened by a signed-in user (their id is the UserID).');
-    return actor.user;
+    return actor;
   }
 
   /** The app, for the checker: it must belong to a company the actor sees. */
@@ -173,7 +173,7 @@ export function createEmbeddedAppsService(ctx: ServiceContext, apps: AppsService
       const user = userOf(actor);
       const entry = entriesFor(actor, companyId).find((e) => e.app.id === appId);
       if (!entry) throw new ApiError('not_found', `App ${appId} is not among the apps of company ${companyId}.`, { appId, companyId });
-      return sign(appId, user.id, companyId);
+      return sign(appId, user.userId, companyId);
     },
 
     checkTarget,

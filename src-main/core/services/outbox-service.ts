@@ -3,7 +3,7 @@
 import type { OutboxMessage } from '../../../src-shared/api/types';
 import { ApiError } from '../../../src-shared/api/errors';
 import { readableEmailKinds, type EmailKind } from '../../../src-shared/domain/email-kinds';
-import { permissionsOf, type Actor } from '../access';
+import type { Actor } from '../access';
 import type { OutboxRow } from '../repositories/outbox-repository';
 import { toOutboxMessage } from '../mappers';
 import type { Emit, ServiceContext } from './service-context';
@@ -30,12 +30,14 @@ export interface OutboxService {
    */
   list(actor: Actor, limit: number, companyId?: number): OutboxMessage[];
   markRead(actor: Actor, messageId: number): OutboxMessage;
+  /** The company a message belongs to, if the actor may see it (a console acting as one client narrows to it). */
+  companyOf(actor: Actor, messageId: number): number | undefined;
 }
 
 /** What a user who is not an administrator may read; null: everything of its companies. */
 function readerFilter(actor: Actor): { kinds: string[]; to: string } | null {
-  if (actor.kind === 'operator' || actor.user.is_admin) return null;
-  return { kinds: readableEmailKinds(permissionsOf(actor.user)), to: actor.user.email };
+  if (actor.kind === 'operator' || actor.isAdmin) return null;
+  return { kinds: readableEmailKinds(actor.permissions), to: actor.email };
 }
 
 function mayRead(actor: Actor, row: OutboxRow): boolean {
@@ -66,6 +68,11 @@ export function createOutboxService(ctx: ServiceContext): OutboxService {
       const rows = filter ? repos.outbox.listReadable(companyIds, filter.kinds, filter.to, limit) : repos.outbox.listForCompanies(companyIds, limit);
       return rows.map(toOutboxMessage);
     },
+    companyOf(actor, messageId) {
+      const companyId = repos.outbox.get(messageId)?.company_id;
+      return companyId != null && access.canSee(actor, companyId) ? companyId : undefined;
+    },
+
     markRead(actor, messageId) {
       const row = repos.outbox.get(messageId);
       if (!row || row.company_id === null || !access.canSee(actor, row.company_id) || !mayRead(actor, row)) {

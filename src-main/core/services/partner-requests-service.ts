@@ -17,6 +17,8 @@ export interface PartnerRequestsService {
   create(actor: Actor, input: { companyId: number; partnerId: number; message: string }): PartnerRequest;
   decide(actor: Actor, requestId: number, decision: 'accept' | 'decline'): PartnerRequest;
   cancel(actor: Actor, requestId: number): PartnerRequest;
+  /** The company that asked, if the actor may see it (a console acting as one client narrows to it). */
+  companyOf(actor: Actor, requestId: number): number | undefined;
 }
 
 export function createPartnerRequestsService(ctx: ServiceContext, companies: CompaniesService, outbox: OutboxService): PartnerRequestsService {
@@ -36,6 +38,11 @@ export function createPartnerRequestsService(ctx: ServiceContext, companies: Com
   }
 
   return {
+    companyOf(actor, requestId) {
+      const companyId = repos.partnerRequests.get(requestId)?.company_id;
+      return companyId !== undefined && access.canSee(actor, companyId) ? companyId : undefined;
+    },
+
     directory: (search) =>
       repos.companies.listPartners(search).map((p) => ({ id: p.id, name: p.name, country: p.country, city: p.city })),
 
@@ -45,7 +52,7 @@ export function createPartnerRequestsService(ctx: ServiceContext, companies: Com
     },
 
     create(actor, input) {
-      if (actor.kind === 'user' && actor.user.company_id !== input.companyId) {
+      if (actor.kind === 'user' && actor.companyId !== input.companyId) {
         throw new ApiError('forbidden', "Only the company's own administrator can ask a partner to manage it.");
       }
       const company = access.company(actor, input.companyId);
@@ -64,7 +71,7 @@ export function createPartnerRequestsService(ctx: ServiceContext, companies: Com
         const requestId = repos.partnerRequests.insert({
           company_id: company.id,
           partner_id: partner.id,
-          requested_by_user_id: actor.kind === 'user' ? actor.user.id : null,
+          requested_by_user_id: actor.kind === 'user' ? actor.userId : null,
           message: input.message,
           created_at: now,
         });
@@ -86,7 +93,7 @@ export function createPartnerRequestsService(ctx: ServiceContext, companies: Com
 
     decide(actor, requestId, decision) {
       const request = pendingRequest(requestId);
-      if (actor.kind === 'user' && actor.user.company_id !== request.partner_id) {
+      if (actor.kind === 'user' && actor.companyId !== request.partner_id) {
         throw new ApiError('not_found', `Request ${requestId} was not found.`);
       }
       requirePermission(actor, 'clients');
@@ -119,7 +126,7 @@ export function createPartnerRequestsService(ctx: ServiceContext, companies: Com
 
     cancel(actor, requestId) {
       const request = pendingRequest(requestId);
-      if (actor.kind === 'user' && actor.user.company_id !== request.company_id) {
+      if (actor.kind === 'user' && actor.companyId !== request.company_id) {
         throw new ApiError('not_found', `Request ${requestId} was not found.`);
       }
       requirePermission(actor, 'settings');

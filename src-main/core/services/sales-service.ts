@@ -93,7 +93,7 @@ export function createSalesService(ctx: ServiceContext, catalog: CatalogService)
   /** The partner whose clients the actor may combine, with the permission checked. */
   function partnerOf(actor: Actor, partnerId: number | undefined, permission: 'reports' | 'products' = 'reports'): CompanyRow {
     requirePermission(actor, permission);
-    const id = actor.kind === 'user' ? actor.user.company_id : partnerId;
+    const id = actor.kind === 'user' ? actor.companyId : partnerId;
     if (id === undefined) throw ApiError.validation({ partnerId: ['is required'] });
     const partner = repos.companies.get(id);
     if (!partner?.is_partner) throw new ApiError('forbidden', 'The combined view is for partners: it combines the figures of their client companies.');

@@ -40,11 +40,11 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
    * and removes no user who holds one it lacks (L5). Field-named errors, nothing written.
    */
   function assertMayGrant(actor: Actor, permissions: readonly string[] | undefined, isAdmin: boolean | undefined, target?: UserRow): void {
-    if (actor.kind === 'operator' || actor.user.is_admin) return;
+    if (actor.kind === 'operator' || actor.isAdmin) return;
     if (isAdmin) throw ApiError.validation({ isAdmin: ['only an administrator can make administrators'] });
     if (target?.is_admin) throw new ApiError('forbidden', 'Only an administrator can change or remove an administrator.');
     if (permissions === undefined) return;
-    const own = new Set(permissionsOf(actor.user));
+    const own = new Set(actor.permissions);
     const wanted = new Set(permissions);
     const extra = PERMISSIONS.filter((p) => wanted.has(p) && !own.has(p) && !(target && permissionsOf(target).includes(p)));
     if (extra.length > 0) throw ApiError.validation({ permissions: [`you cannot grant permissions you do not have yourself: ${named(extra)}`] });
@@ -55,8 +55,8 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
   /** A user who holds a permission the actor lacks is removed only by a user with it, or an administrator. */
   function assertMayRemove(actor: Actor, target: UserRow): void {
     assertMayGrant(actor, undefined, false, target);
-    if (actor.kind === 'operator' || actor.user.is_admin) return;
-    const own = new Set(permissionsOf(actor.user));
+    if (actor.kind === 'operator' || actor.isAdmin) return;
+    const own = new Set(actor.permissions);
     const more = permissionsOf(target).filter((p) => !own.has(p));
     if (more.length > 0) {
       const labels = more.map((p) => PERMISSION_LABELS[p]).join(', ');
@@ -101,7 +101,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
         repos.audit.record({ company_id: company.id, actor: actorLabel(actor), action: 'user.created', detail: { userId, email: input.email }, created_at: now });
         if (input.sendWelcomeEmail) {
           const granted = permissionsOf(created).map((p) => `  - ${PERMISSION_LABELS[p]}`);
-          const inviter = actor.kind === 'user' ? actor.user.name : 'the platform administrator';
+          const inviter = actor.kind === 'user' ? actor.name : 'the platform administrator';
           outbox.queue(emit, {
             companyId: company.id,
             to: input.email,
@@ -131,7 +131,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
       const user = userInScope(actor, input.userId);
       requirePermission(actor, 'users');
       assertMayGrant(actor, input.permissions, input.isAdmin, user);
-      if (actor.kind === 'user' && actor.user.id === user.id && input.isAdmin === false && user.is_admin) {
+      if (actor.kind === 'user' && actor.userId === user.id && input.isAdmin === false && user.is_admin) {
         throw ApiError.validation({ isAdmin: ['you cannot remove your own administrator rights'] });
       }
       const now = clock.now();
@@ -152,7 +152,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
       const user = userInScope(actor, userId);
       requirePermission(actor, 'users');
       assertMayRemove(actor, user);
-      if (actor.kind === 'user' && actor.user.id === user.id) throw ApiError.validation({ userId: ['you cannot remove yourself'] });
+      if (actor.kind === 'user' && actor.userId === user.id) throw ApiError.validation({ userId: ['you cannot remove yourself'] });
       const now = clock.now();
       ctx.transact((emit) => {
         repos.users.delete(user.id);
@@ -162,7 +162,7 @@ export function createUsersService(ctx: ServiceContext, outbox: OutboxService, a
     },
 
     setOperator(actor, userId, on) {
-      if (actor.kind === 'user' && !actor.user.is_operator) {
+      if (actor.kind === 'user' && !actor.isOperator) {
         throw new ApiError('forbidden', 'Only the platform operator can give or take the operator role.', { reason: 'operator_only' });
       }
       const user = repos.users.get(userId);

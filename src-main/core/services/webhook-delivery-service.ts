@@ -40,6 +40,8 @@ export interface WebhookDeliveryService {
   attempt(scope: CompanyScope, attemptId: number): WebhookAttemptDetail;
   /** Events queued after this id (what a change just fired): for the CLI's `trigger`. */
   eventsSince(eventId: number): QueuedEvent[];
+  /** The newest queued event's id (0 when none): what `eventsSince` is given before a change. */
+  latestEventId(): number;
   /** Asks for one more attempt of an event (same webhook-id), whatever its state; logged as a replay. */
   requestReplay(scope: CompanyScope, eventId: number): WebhookReplayRequested;
   /** Sets a deactivated hook active again; what it still has queued goes out. */
@@ -189,6 +191,8 @@ export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: Webh
         replayPending: event.replay_requested_at !== null,
       };
     },
+
+    latestEventId: () => repo.maxEventId(),
 
     eventsSince: (eventId) =>
       repo.eventsAfter(eventId).map((e) => ({ eventId: e.id, webhookId: e.webhook_id, topic: e.topic, messageId: e.message_id, address: e.address })),

@@ -3,6 +3,7 @@
 // rows other processes committed (events a CLI `trigger` queued, attempts the dispatching process logged
 // while this one stands by) are found by comparing the newest ids with those seen before.
 import type { Platform } from '../platform';
+import { internalsOf } from '../platform-internals';
 
 export interface DeliveryNotices {
   /** Something of this company's deliveries changed. */
@@ -16,7 +17,7 @@ export interface DeliveryNotices {
 const CHANGE_NOTICE_MS = 150;
 
 export function createDeliveryNotices(platform: Platform): DeliveryNotices {
-  const repo = platform.repos.webhookDelivery;
+  const repo = internalsOf(platform).repos.webhookDelivery;
   const changedCompanies = new Set<number>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let seenEventId = repo.maxEventId();

@@ -6,6 +6,7 @@
 import type { Platform } from '../platform';
 import type { DeliveryJobRow, PairFailureRow } from '../repositories/webhook-delivery-repository';
 import { attemptKey, cursorAfterRead, freshCapacity, pairKey, retryPlan, type AttemptKind, type PairBlock } from './webhook-delivery-rules';
+import { internalsOf } from '../platform-internals';
 
 /** An attempt the worker has (or the dispatcher refused before sending): all it takes to send and log it. */
 export interface InFlightAttempt {
@@ -70,8 +71,8 @@ export function blockOf(row: PairFailureRow | undefined): PairBlock | null {
 }
 
 export function createDeliveryQueue(platform: Platform, options: DeliveryQueueOptions): DeliveryQueue {
-  const { db, ctx } = platform;
-  const repo = platform.repos.webhookDelivery;
+  const { db, ctx, repos } = internalsOf(platform);
+  const repo = repos.webhookDelivery;
   const inFlight = new Map<string, InFlightAttempt>();
   /** Pairs whose retry is in flight. */
   const probing = new Set<string>();

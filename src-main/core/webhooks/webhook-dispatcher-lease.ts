@@ -5,6 +5,7 @@
 // (Date.now), not platform time: moving the platform clock must not hand the lease around. A server
 // shared by a team can replace this with a lease in its own database behind the same interface.
 import type { Platform } from '../platform';
+import { internalsOf } from '../platform-internals';
 
 export interface DispatcherLease {
   /**
@@ -45,9 +46,9 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-export function createDatabaseLease(platform: Pick<Platform, 'db' | 'repos'>, options: DatabaseLeaseOptions): DispatcherLease {
-  const { db } = platform;
-  const repo = platform.repos.webhookDelivery;
+export function createDatabaseLease(platform: Platform, options: DatabaseLeaseOptions): DispatcherLease {
+  const { db, repos } = internalsOf(platform);
+  const repo = repos.webhookDelivery;
   const { owner } = options;
   const realNow = options.realNow ?? Date.now;
   const pid = options.pid ?? process.pid;
@@ -84,7 +85,7 @@ export function createDatabaseLease(platform: Pick<Platform, 'db' | 'repos'>, op
 }
 
 /** The process that dispatches for this data folder now, if any (the CLI says whether a replay will go out). */
-export function activeDispatcherPid(platform: Pick<Platform, 'repos'>, realNow: () => number = Date.now): number | null {
-  const lease = platform.repos.webhookDelivery.readLease();
+export function activeDispatcherPid(platform: Platform, realNow: () => number = Date.now): number | null {
+  const lease = internalsOf(platform).repos.webhookDelivery.readLease();
   return lease && realNow() - lease.heartbeat_at < LEASE_STALE_MS && processAlive(lease.pid) ? lease.pid : null;
 }

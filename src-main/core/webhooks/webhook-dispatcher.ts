@@ -34,6 +34,7 @@ import { createOutcomeRecorder, type ReportedAttempt } from './webhook-outcome-r
 import { createWorkerHost } from './webhook-worker-host';
 import { defaultWebhookWorkerPath } from './webhook-worker-path';
 import type { SendJob, SendResult, WorkerSettings } from './webhook-worker-protocol';
+import { internalsOf } from '../platform-internals';
 
 export interface WebhookDispatcherOptions {
   /** The bundled worker (default: dist/worker/webhook-worker.cjs beside the running bundle). */
@@ -106,8 +107,8 @@ const LOG_SWEEP_BATCH = 2_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function startWebhookDispatcher(platform: Platform, options: WebhookDispatcherOptions = {}): WebhookDispatcher {
-  const { db, clock, ctx } = platform;
-  const repo = platform.repos.webhookDelivery;
+  const { db, clock, ctx, repos } = internalsOf(platform);
+  const repo = repos.webhookDelivery;
   const workerPath = options.workerPath ?? defaultWebhookWorkerPath();
   if (!existsSync(workerPath)) throw new Error(`the webhook worker bundle is missing at ${workerPath}: run \`npm run build\``);
   const settings: WorkerSettings = {

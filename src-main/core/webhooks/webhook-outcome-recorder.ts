@@ -9,6 +9,7 @@ import { deactivationEmail } from './webhook-deactivation-email';
 import { blockOf, type InFlightAttempt } from './webhook-delivery-queue';
 import { afterOutcome, attemptSucceeded, pairKey, type Deactivation, type PairState } from './webhook-delivery-rules';
 import type { SendResult } from './webhook-worker-protocol';
+import { internalsOf } from '../platform-internals';
 
 export interface ReportedAttempt {
   attempt: InFlightAttempt;
@@ -29,11 +30,11 @@ export interface OutcomeRecorder {
 
 /** `generations`: the dispatcher's generation of each pair (pairKey), which this updates. */
 export function createOutcomeRecorder(platform: Platform, generations: Map<string, number>): OutcomeRecorder {
-  const { ctx } = platform;
-  const repo = platform.repos.webhookDelivery;
+  const { ctx, repos } = internalsOf(platform);
+  const repo = repos.webhookDelivery;
 
   function deactivate(appId: number, deactivation: Deactivation, emit: Emit): void {
-    const { webhooks, apps, companies, authorizations } = platform.repos;
+    const { webhooks, apps, companies, authorizations } = repos;
     const before = webhooks.get(deactivation.webhookId);
     if (!before || before.is_active === 0) return; // deleted or switched off meanwhile
     const { failedAt } = deactivation;

@@ -4,7 +4,7 @@
 // the revocation; the live pair of a family stays. Sweeps run on the platform clock: when tokens are issued
 // (at most hourly) and when the clock is moved.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OPERATOR } from '../../../src-main/core/access';
+import { OPERATOR, userActor } from '../../../src-main/core/access';
 import { REDIRECT_URI, refresh, startOAuthFixture, tokensFor, type OAuthFixture } from '../../helpers/oauth';
 import { openTestPlatform } from '../../helpers/platform';
 import { OAUTH_LIFETIMES } from '../../../src-main/core/services/oauth-service';
@@ -59,7 +59,7 @@ describe('OAuth retention', () => {
         companyId: developer.company_id, name: 'Sweeper', redirectUris: [REDIRECT_URI], scopes: ['products'], authorizationUrl: null, startUrl: null, developerEmail: '',
       });
       const app = platform.repos.apps.get(created.app.id)!;
-      const authorization = platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: anna.company_id, user: anna, scopes: ['products'] }));
+      const authorization = platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: anna.company_id, user: userActor(anna), scopes: ['products'] }));
       const request = { app, authorizationId: authorization.id, companyId: anna.company_id, userId: anna.id, redirectUri: REDIRECT_URI, scopes: ['products' as const], codeChallenge: null };
       const issue = () => platform.oauth.exchangeCode(app, { code: platform.oauth.issueCode(request), redirectUri: REDIRECT_URI, codeVerifier: null });
       const codes = () => (platform.db.prepare('SELECT COUNT(*) AS n FROM oauth_codes').get() as { n: number }).n;

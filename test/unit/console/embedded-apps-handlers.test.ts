@@ -62,7 +62,7 @@ function setup(host: 'browser' | 'electron' = 'browser') {
   // Alpenglück's own app, and an app of Harbor (not a Northwind client) that Alpenglück authorized.
   const own = createApp(alpen, 'Alpen Tools');
   const thirdParty = createApp(harbor, 'Stock Sync', 'https://stock-sync.example/app');
-  platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: thirdParty.app.id, companyId: alpen, user: platform.repos.users.findByEmail('anna@alpenglueck.example')!, scopes: ['orders'] }));
+  platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: thirdParty.app.id, companyId: alpen, user: platform.localUsers.actorByEmail('anna@alpenglueck.example')!, scopes: ['orders'] }));
   return { platform, service, views, alpen, brightside, harbor, own, thirdParty, createApp, userId };
 }
 
@@ -104,7 +104,7 @@ describe('Manage Apps', () => {
     expect(target).toMatchObject({ appName: 'Alpen Tools', userId: dana, companyId: alpen, variant: 'valid', origin: 'http://127.0.0.1:3999' });
     expect(target.url).toBe(`http://127.0.0.1:3999/embedded?lang=de&UserID=${dana}&CompanyID=${alpen}&hmac=${hmac}`);
     // The same as the platform's own service says, and never the secret itself.
-    expect(platform.embeddedApps.open({ kind: 'user', user: platform.repos.users.get(dana)! }, own.app.id, alpen).url).toBe(target.url);
+    expect(platform.embeddedApps.open(platform.localUsers.actorOf(dana)!, own.app.id, alpen).url).toBe(target.url);
     expect(JSON.stringify(await service.call('embeddedApps.list', { companyId: alpen }))).not.toContain(own.clientSecret);
   });
 

@@ -4,7 +4,7 @@
 // company) and the operator-only functions.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ListingCreateInput } from '../../../src-shared/api/app-store-inputs';
-import { OPERATOR, type Actor } from '../../../src-main/core/access';
+import { OPERATOR, userActor, type Actor } from '../../../src-main/core/access';
 import { migrate, openDatabase } from '../../../src-main/core/db/database';
 import { MIGRATIONS } from '../../../src-main/areas';
 import type { PlatformEventName } from '../../../src-main/core/events';
@@ -26,7 +26,7 @@ const LUKAS = 'lukas@alpenglueck.example';
 function demo() {
   const platform = openTestPlatform('demo');
   open.push(platform);
-  const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+  const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
   const companyOf = (email: string) => platform.repos.users.findByEmail(email)!.company_id;
   const kawaii = companyOf(YUKI);
   const appInput = (extra: Partial<ListingCreateInput> = {}): ListingCreateInput => ({
@@ -215,7 +215,7 @@ describe('the platform operator role and the demo store', () => {
     expect(platform.repos.users.findByEmail(DANA)!.is_operator).toBe(0);
     const operatorUser = platform.repos.users.findByEmail(DEMO_OPERATOR_EMAIL)!;
     expect(operatorUser.is_operator).toBe(1);
-    expect(platform.users.setOperator({ kind: 'user', user: operatorUser }, platform.repos.users.findByEmail(DANA)!.id, true).isOperator).toBe(true);
+    expect(platform.users.setOperator(userActor(operatorUser), platform.repos.users.findByEmail(DANA)!.id, true).isOperator).toBe(true);
     expect(platform.users.setOperator(OPERATOR, platform.repos.users.findByEmail(DANA)!.id, false).isOperator).toBe(false);
   });
 
@@ -382,7 +382,7 @@ describe('uninstalling and permission changes', () => {
     const { platform, as, companyOf, kawaii, app, alpen, tokens, events } = withTokens();
     // Brightside only authorized it through OAuth (no store install); Harbor has nothing to do with it.
     const bright = companyOf(OLIVER);
-    platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: bright, user: platform.repos.users.findByEmail(OLIVER)!, scopes: ['orders'] }));
+    platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: bright, user: platform.localUsers.actorByEmail(OLIVER)!, scopes: ['orders'] }));
     const seen = events();
     platform.myApps.update(as(YUKI), { companyId: kawaii, appId: app.id, scopes: ['products', 'orders'] });
     seen.off();

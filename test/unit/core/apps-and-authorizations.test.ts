@@ -12,7 +12,7 @@ afterEach(() => open.splice(0).forEach((p) => p.dispose()));
 function demo() {
   const platform = openTestPlatform('demo');
   open.push(platform);
-  const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+  const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
   const companyOf = (email: string) => platform.repos.users.findByEmail(email)!.company_id;
   const register = (actor: Actor = OPERATOR, companyId = companyOf('yuki@kawaii-stationery.example')) =>
     platform.apps.create(actor, { companyId, name: 'Unit App', redirectUris: ['https://app.example.com/cb'], scopes: ['products', 'webhooks'], authorizationUrl: null, startUrl: null, developerEmail: 'dev@example.com' });
@@ -87,7 +87,7 @@ describe('authorizations service', () => {
     const { app } = register();
     const anna = as('anna@alpenglueck.example');
     const company = companyOf('anna@alpenglueck.example');
-    const user = anna.kind === 'user' ? anna.user : null;
+    const user = anna.kind === 'user' ? anna : null;
     const first = platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: company, user, scopes: ['webhooks'] }));
     const second = platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: company, user, scopes: ['products'] }));
     expect(second.id).toBe(first.id);

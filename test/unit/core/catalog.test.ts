@@ -138,7 +138,7 @@ describe('shop access', () => {
     const companyId = newClient();
     const tom = partnerUser(['clients', 'reports', 'billing']);
     expect(errorOf(() => platform.catalog.listProducts(tom, companyId, EMPTY_PRODUCT_LIST)).code).toBe('forbidden');
-    expect(errorOf(() => platform.catalog.listProducts(partner, partner.kind === 'user' ? partner.user.company_id : 0, EMPTY_PRODUCT_LIST)).message).toContain('Partners have no shop');
+    expect(errorOf(() => platform.catalog.listProducts(partner, partner.kind === 'user' ? partner.companyId : 0, EMPTY_PRODUCT_LIST)).message).toContain('Partners have no shop');
     const grace = as('grace@meridian-digital.example');
     expect(errorOf(() => platform.catalog.listProducts(grace, companyId, EMPTY_PRODUCT_LIST)).code).toBe('not_found');
     expect(errorOf(() => platform.catalog.createCategory(grace, companyId, { name: 'X', description: '' })).code).toBe('not_found');
@@ -157,7 +157,7 @@ describe("a storefront's products (issue 23 row 6)", () => {
   it('are the catalogue kinds only: App Store listings (apps, themes) stay in the product list but not in the storefront', () => {
     const { platform } = setup();
     const kristjan = platform.repos.users.findByEmail('kristjan@ttgadgets.example')!;
-    const actor = { kind: 'user' as const, user: kristjan };
+    const actor = platform.localUsers.actorOf(kristjan.id)!;
     const tallinn = kristjan.company_id;
     platform.catalog.createProduct(actor, tallinn, product(tallinn, { kind: 'service', name: 'Gadget Setup', priceMinor: 4900 }));
     const all = platform.catalog.listProducts(actor, tallinn, { ...EMPTY_PRODUCT_LIST, active: 'active', limit: 100 }).items;

@@ -12,7 +12,7 @@ function setup() {
   open.push(platform);
   const partner = platform.companies.create(OPERATOR, base('Partner GmbH'), { isPartner: true });
   const admin = platform.users.create(OPERATOR, { companyId: partner.id, email: 'admin@partner.example', name: 'Admin', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
-  const actor: Actor = { kind: 'user', user: platform.repos.users.get(admin.id)! };
+  const actor: Actor = platform.localUsers.actorOf(admin.id)!;
   return { platform, partner, actor };
 }
 
@@ -36,7 +36,7 @@ describe('creating client companies', () => {
     const client = platform.companies.create(actor, base('Client SARL', { country: 'FR', vatId: 'fr 12 345678901', paymentRoute: 'via_partner', isSample: true, token: 'ext-42' }));
     expect(client).toMatchObject({ partnerId: partner.id, partnerName: 'Partner GmbH', paymentRoute: 'via_partner', isSample: true, vatId: 'FR12345678901', token: 'ext-42' });
     const attestation = platform.db.prepare('SELECT * FROM partner_attestations WHERE company_id = ?').get(client.id) as { partner_id: number; user_id: number };
-    expect(attestation).toMatchObject({ partner_id: partner.id, user_id: actor.kind === 'user' ? actor.user.id : -1 });
+    expect(attestation).toMatchObject({ partner_id: partner.id, user_id: actor.kind === 'user' ? actor.userId : -1 });
     expect(platform.repos.shopSettings.get(client.id)).toMatchObject({ currency: 'EUR', default_vat_rate_bp: 2000 });
     expect(platform.repos.shopSettings.get(partner.id)).toBeUndefined();
   });
@@ -61,16 +61,16 @@ describe('creating client companies', () => {
     const { platform, actor } = setup();
     const client = platform.companies.create(actor, base('Shop'));
     const shopUser = platform.users.create(OPERATOR, { companyId: client.id, email: 'u@shop.example', name: 'U', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
-    expect(errorOf(() => platform.companies.create({ kind: 'user', user: platform.repos.users.get(shopUser.id)! }, base('X'))).code).toBe('forbidden');
-    const limited = platform.users.create(actor, { companyId: actor.kind === 'user' ? actor.user.company_id : 0, email: 'l@partner.example', name: 'L', password: 'password1', permissions: ['reports'], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
-    expect(errorOf(() => platform.companies.create({ kind: 'user', user: platform.repos.users.get(limited.id)! }, base('Y'))).message).toContain('"clients"');
+    expect(errorOf(() => platform.companies.create(platform.localUsers.actorOf(shopUser.id)!, base('X'))).code).toBe('forbidden');
+    const limited = platform.users.create(actor, { companyId: actor.kind === 'user' ? actor.companyId : 0, email: 'l@partner.example', name: 'L', password: 'password1', permissions: ['reports'], isAdmin: false, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
+    expect(errorOf(() => platform.companies.create(platform.localUsers.actorOf(limited.id)!, base('Y'))).message).toContain('"clients"');
   });
 });
 
 describe('the partner relation', () => {
   it('a partner cannot be made the client of itself or of its own client', () => {
     const { platform, partner, actor } = setup();
-    const other = platform.companies.create(OPERATOR, base('Sub-partner'), { isPartner: true, partnerId: partner.id, attestedBy: actor.kind === 'user' ? actor.user.id : undefined });
+    const other = platform.companies.create(OPERATOR, base('Sub-partner'), { isPartner: true, partnerId: partner.id, attestedBy: actor.kind === 'user' ? actor.userId : undefined });
     const selfError = errorOf(() => platform.db.transaction(() => platform.companies.attachToPartner(() => undefined, partner.id, partner.id, OPERATOR))());
     expect(selfError.fields.partnerId[0]).toContain('client of itself');
     const cycle = errorOf(() => platform.db.transaction(() => platform.companies.attachToPartner(() => undefined, partner.id, other.id, OPERATOR))());
@@ -100,7 +100,7 @@ describe('the partner relation', () => {
     const loner = platform.companies.create(OPERATOR, base('Loner'));
     expect(errorOf(() => platform.companies.update(OPERATOR, { companyId: loner.id, paymentRoute: 'via_partner' })).fields.paymentRoute).toBeDefined();
     expect(errorOf(() => platform.companies.update(OPERATOR, { companyId: loner.id, adminDomain: 'admin.loner.example' })).fields.adminDomain).toBeDefined();
-    const own = actor.kind === 'user' ? actor.user.company_id : 0;
+    const own = actor.kind === 'user' ? actor.companyId : 0;
     expect(platform.companies.update(actor, { companyId: own, adminDomain: 'admin.partner.example' }).adminDomain).toBe('admin.partner.example');
   });
 });
@@ -110,7 +110,7 @@ describe('billing-relevant fields', () => {
     const { platform, actor } = setup();
     const client = platform.companies.create(actor, base('Client', { paymentRoute: 'via_partner' }));
     const owner = platform.users.create(OPERATOR, { companyId: client.id, email: 'owner@c.example', name: 'O', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
-    const ownerActor: Actor = { kind: 'user', user: platform.repos.users.get(owner.id)! };
+    const ownerActor: Actor = platform.localUsers.actorOf(owner.id)!;
     const error = errorOf(() => platform.companies.update(ownerActor, { companyId: client.id, isSample: true, paymentRoute: 'direct' }));
     expect(error.fields).toEqual({
       isSample: ['can only be changed by the partner that manages this company'],
@@ -134,8 +134,8 @@ describe('visibility', () => {
     expect(errorOf(() => platform.companies.get(actor, theirs.id)).code).toBe('not_found');
     expect(platform.companies.listClients(actor, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' }).map((c) => c.name)).toEqual(['Mine']);
     const shopUser = platform.users.create(OPERATOR, { companyId: mine.id, email: 'shop@mine.example', name: 'S', password: 'password1', permissions: [], isAdmin: true, sendWelcomeEmail: false }, { passwordHash: TEST_PASSWORD_HASH });
-    const shopActor: Actor = { kind: 'user', user: platform.repos.users.get(shopUser.id)! };
-    const partnerId = actor.kind === 'user' ? actor.user.company_id : 0;
+    const shopActor: Actor = platform.localUsers.actorOf(shopUser.id)!;
+    const partnerId = actor.kind === 'user' ? actor.companyId : 0;
     expect(errorOf(() => platform.companies.get(shopActor, partnerId)).code).toBe('not_found');
     expect(errorOf(() => platform.users.list(shopActor, partnerId)).code).toBe('not_found');
   });

@@ -11,8 +11,8 @@ describe('demo shop data', () => {
   it("gives every demo client a living shop in its currency; the sample companies' data is demo data", () => {
     const platform = openTestPlatform('demo');
     open.push(platform);
-    const dana: Actor = { kind: 'user', user: platform.repos.users.findByEmail(DEMO_PARTNER_EMAIL)! };
-    const partnerId = dana.kind === 'user' ? dana.user.company_id : 0;
+    const dana: Actor = platform.localUsers.actorByEmail(DEMO_PARTNER_EMAIL)!;
+    const partnerId = dana.kind === 'user' ? dana.companyId : 0;
     const clients = platform.db.prepare('SELECT id, name, is_sample FROM companies WHERE partner_id = ?').all(partnerId) as { id: number; name: string; is_sample: 0 | 1 }[];
     expect(clients.length).toBeGreaterThanOrEqual(8);
     const count = (table: string, companyId: number) => platform.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE company_id = ?`).pluck().get(companyId) as number;

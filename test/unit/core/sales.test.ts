@@ -249,7 +249,7 @@ describe('the combined view', () => {
     // Who may see what.
     const lukas: Actor = as('lukas@alpenglueck.example'); // products, orders, customers: no reports
     const anna: Actor = as('anna@alpenglueck.example');
-    const alpen = lukas.kind === 'user' ? lukas.user.company_id : 0;
+    const alpen = lukas.kind === 'user' ? lukas.companyId : 0;
     expect(errorOf(() => platform.sales.dashboard(lukas, alpen)).code).toBe('forbidden');
     expect(platform.sales.dashboard(anna, alpen).company.name).toBe('Alpenglück Naturkosmetik GmbH');
     expect(errorOf(() => platform.sales.dashboard(anna, clients.alpha)).code).toBe('not_found');

@@ -12,7 +12,7 @@ afterEach(() => open.splice(0).forEach((p) => p.dispose()));
 function demo() {
   const platform = openTestPlatform('demo');
   open.push(platform);
-  const as = (email: string): Actor => ({ kind: 'user', user: platform.repos.users.findByEmail(email)! });
+  const as = (email: string): Actor => (platform.localUsers.actorByEmail(email)!);
   const companyNamed = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
   return { platform, as, companyNamed, partner: as(DEMO_PARTNER_EMAIL) };
 }

@@ -183,7 +183,7 @@ describe('webhooks service', () => {
   });
 
   describe('addresses into private networks (M1)', () => {
-    const anna = (platform: ReturnType<typeof setup>['platform']) => ({ kind: 'user' as const, user: platform.repos.users.findByEmail('anna@alpenglueck.example')! });
+    const anna = (platform: ReturnType<typeof setup>['platform']) => platform.localUsers.actorByEmail('anna@alpenglueck.example')!;
 
     it('refuses private, shared and embedded-IPv4 addresses at registration and on change, naming the field, writing nothing', () => {
       const { platform, owner } = setup();

@@ -5,7 +5,7 @@
 // of a resource built from its handlers — refusing any verb its scope does not grant. A token whose user can
 // no longer see the token's company (access.canSee) is refused like a revoked one.
 import { OAUTH_SCOPE_VERBS, type OAuthScope, type RestVerb } from '../../../../src-shared/domain/oauth-scopes';
-import type { Actor } from '../../access';
+import { userActor, type Actor } from '../../access';
 import type { UserRow } from '../../repositories/users-repository';
 import type { AccessGrant } from '../../services/oauth-service';
 import { HttpError, RestError } from '../http-error';
@@ -75,7 +75,7 @@ export function authenticate(ctx: RouteContext, scope: OAuthScope): RestAuth {
   ctx.trace.companyId = check.grant.companyId;
   const user = platform.repos.users.get(check.grant.userId);
   if (!user) throw new RestError(401, 'invalid_token', 'invalid access token', bearerChallenge('invalid_token'));
-  const actor: Actor = { kind: 'user', user };
+  const actor: Actor = userActor(user);
   // The token acts as its user: a user who can no longer see the company (e.g. a partner's user after the
   // relation ended) no longer reaches it through the token either.
   if (!platform.ctx.access.canSee(actor, check.grant.companyId)) {

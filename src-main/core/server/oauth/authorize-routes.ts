@@ -13,7 +13,7 @@
 import type { ServerResponse } from 'node:http';
 import { OAUTH_SCOPE_LABELS, OAUTH_SCOPE_TITLES } from '../../../../src-shared/domain/oauth-scopes';
 import { storeInstallIdOf } from '../../../../src-shared/domain/app-store';
-import { hasPermission } from '../../access';
+import { hasPermission, userActor } from '../../access';
 import { hashPassword, needsRehash, verifyPassword } from '../../passwords';
 import type { CompanyRow } from '../../repositories/companies-repository';
 import type { UserRow } from '../../repositories/users-repository';
@@ -106,7 +106,7 @@ export const authorizeModule: PlatformModule = (deps) => {
     const companies = companiesFor(user);
     const developer = platform.repos.apps.get(request.app.id);
     let error = options.error ?? null;
-    if (!hasPermission({ kind: 'user', user }, 'apps')) {
+    if (!hasPermission(userActor(user), 'apps')) {
       error = `You need the "apps" permission to authorize apps for ${own?.name ?? 'your company'}. Ask one of its administrators.`;
     }
     const html = renderConsentPage({
@@ -123,7 +123,7 @@ export const authorizeModule: PlatformModule = (deps) => {
       user: { name: user.name, email: user.email },
       redirectHost: originOf(request.redirectUri),
       error,
-      canApprove: hasPermission({ kind: 'user', user }, 'apps') && companies.length > 0,
+      canApprove: hasPermission(userActor(user), 'apps') && companies.length > 0,
     });
     sendHtml(res, options.status ?? 200, html, pageCsp([formActionSourceOf(request.redirectUri)]), PAGE_HEADERS);
   }
@@ -199,9 +199,9 @@ export const authorizeModule: PlatformModule = (deps) => {
           const companyId = Number(form.get('company_id'));
           const company = companiesFor(user).find((c) => c.id === companyId);
           if (!company) return showConsent(ctx.res, request, user, { status: 400, error: 'Choose the company to grant access for.' });
-          if (!hasPermission({ kind: 'user', user }, 'apps')) return showConsent(ctx.res, request, user, { status: 403, selected: company.id });
+          if (!hasPermission(userActor(user), 'apps')) return showConsent(ctx.res, request, user, { status: 403, selected: company.id });
           const code = platform.ctx.transact((emit) => {
-            const authorization = platform.authorizations.grant(emit, { appId: request.app.id, companyId: company.id, user, scopes: request.scopes });
+            const authorization = platform.authorizations.grant(emit, { appId: request.app.id, companyId: company.id, user: userActor(user), scopes: request.scopes });
             return platform.oauth.issueCode({
               app: request.app,
               authorizationId: authorization.id,

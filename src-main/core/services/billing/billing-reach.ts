@@ -32,7 +32,7 @@ export function closeScope(ctx: ServiceContext, actor: Actor, partnerId: number 
     return { kind: 'partner', partner };
   }
   requirePermission(actor, 'billing');
-  const own = ctx.repos.companies.get(actor.user.company_id);
+  const own = ctx.repos.companies.get(actor.companyId);
   if (!own?.is_partner || (partnerId !== null && partnerId !== own.id)) {
     throw new ApiError('forbidden', 'Closing a month is a platform operation; in PartnerDeck a partner runs it for itself and its clients, as Self, with the billing permission.');
   }
@@ -52,8 +52,8 @@ export function viewOf(ctx: ServiceContext, actor: Actor, companyId: number | nu
     throw ApiError.validation({ companyId: ['is required'] });
   }
   if (actor.kind === 'user') requirePermission(actor, 'billing');
-  const company = ctx.access.company(actor, companyId ?? (actor as Extract<Actor, { kind: 'user' }>).user.company_id);
-  const asPartner = company.is_partner === 1 && (actor.kind === 'operator' || actor.user.company_id === company.id);
+  const company = ctx.access.company(actor, companyId ?? (actor as Extract<Actor, { kind: 'user' }>).companyId);
+  const asPartner = company.is_partner === 1 && (actor.kind === 'operator' || actor.companyId === company.id);
   if (asPartner) {
     return { company, asPartner, reach: { recipientIds: [company.id, ...ctx.repos.companies.clientIds(company.id)], issuerId: company.id } };
   }

@@ -35,7 +35,8 @@ export const MAX_EXPORT_ROWS = 200_000;
 export interface DocumentsService {
   /** Documents `companyId` sees in billing (null: the actor's own company; the operator: every document). */
   list(actor: Actor, companyId: number | null, query: DocumentQuery, offset: number, limit: number): DocumentPage;
-  get(actor: Actor, companyId: number | null, documentId: number): BillingDocument;
+  /** By id, or by its number (PD-INV-2026-000001, or a part's PD-INV-2026-000001/2: its document). */
+  get(actor: Actor, companyId: number | null, document: number | string): BillingDocument;
   pdf(actor: Actor, companyId: number | null, documentId: number): Promise<PdfFile>;
   /** One document's parts and lines as CSV. */
   csv(actor: Actor, companyId: number | null, documentId: number): CsvExport;
@@ -81,7 +82,11 @@ export function createDocumentsService(
       return { items: rows.map(toDocumentSummary), total, offset, limit };
     },
 
-    get: (actor, companyId, documentId) => load(reachOf(actor, companyId).reach, documentId),
+    get(actor, companyId, document) {
+      const documentId = typeof document === 'number' ? document : repos.billing.idOfNumber(document);
+      if (documentId === undefined) throw new ApiError('not_found', `Document ${document} was not found.`, { number: document });
+      return load(reachOf(actor, companyId).reach, documentId);
+    },
 
     async pdf(actor, companyId, documentId) {
       const doc = load(reachOf(actor, companyId).reach, documentId);
