@@ -7,6 +7,7 @@ import { openCliPlatform } from '../../src-main/cli/stack';
 import type { CloseResult, PaymentMethodView } from '../../src-shared/api/billing-types';
 import { addMonths, monthOf } from '../../src-shared/domain/billing';
 import { assertBuilt, runCli } from '../helpers/cli';
+import { companyId } from '../helpers/fixtures';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-payment-cli-');
@@ -22,7 +23,7 @@ let alpen = 0;
 beforeAll(() => {
   assertBuilt();
   const platform = openCliPlatform(ASSEMBLY, dir.path, 'demo');
-  const id = (name: string) => platform.repos.companies.listAll().find((c) => c.name === name)!.id;
+  const id = (name: string) => companyId(platform, name);
   kawaii = id('Kawaii Stationery KK');
   alpen = id('Alpenglück Naturkosmetik GmbH');
   platform.close();

@@ -5,6 +5,7 @@
 // charged through Northwind's mandate. Expiry years follow the seed's clock, so the cards stay valid in a demo.
 import { OPERATOR } from '../access';
 import type { Platform } from '../platform';
+import { internalsOf } from '../platform-internals';
 import { clockDayOf, type PaymentMethodEntry } from '../../../src-shared/domain/payment-methods';
 
 export function seedDemoPaymentMethods(platform: Platform): void {
@@ -20,7 +21,7 @@ export function seedDemoPaymentMethods(platform: Platform): void {
     ['Harbor Coffee Roasters Inc', { kind: 'card', number: '4000 0566 5566 5556', expiry: `02/${year(2)}`, holder: 'Maya Lopez' }],
     ['Summit Sports (Demo)', { kind: 'card', number: '4242 4242 4242 4242', expiry: `12/${year(2)}`, holder: 'Sam Demo' }],
   ];
-  const ids = new Map(platform.repos.companies.listAll().map((c) => [c.name, c.id]));
+  const ids = new Map(internalsOf(platform).repos.companies.listAll().map((c) => [c.name, c.id]));
   for (const [name, entry] of methods) {
     const id = ids.get(name);
     if (id !== undefined) platform.billing.paymentMethods.set(OPERATOR, id, entry);

@@ -63,14 +63,13 @@ export function createPaymentMethodsService(ctx: ServiceContext): PaymentMethods
 
   function canEdit(actor: Actor, company: CompanyRow): boolean {
     if (actor.kind === 'operator') return true;
-    const { user } = actor;
-    if (user.company_id === company.id) return user.is_admin === 1;
-    return company.partner_id === user.company_id && hasPermission(actor, 'billing');
+    if (actor.companyId === company.id) return actor.isAdmin;
+    return company.partner_id === actor.companyId && hasPermission(actor, 'billing');
   }
 
   function readable(actor: Actor, companyId: number): CompanyRow {
     const company = access.company(actor, companyId);
-    if (actor.kind === 'user' && actor.user.is_admin !== 1 && !hasPermission(actor, 'billing')) {
+    if (actor.kind === 'user' && !actor.isAdmin && !hasPermission(actor, 'billing')) {
       throw new ApiError('forbidden', `You need the "billing" permission to see ${company.name}'s payment method.`, { permission: 'billing' });
     }
     return company;
