@@ -14,11 +14,14 @@ import { createBridgeClientOf, createBrowserClient, type RendererConsoleClient }
 import { AppRoot } from './frame/app-root';
 import { LaunchNeeded } from './frame/launch-needed';
 import { connectUiCommands } from './frame/ui-commands';
+import { parseRoute, preloadScreen } from './router/routes';
 import { connectEvents } from './state/pushed-events';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/store-context';
 
 function mount(root: Root, client: RendererConsoleClient): void {
+  // The first screen's chunk loads while the session is asked for (not after it arrived).
+  void preloadScreen(parseRoute(window.location.hash));
   const store = createAppStore(client);
   connectEvents(store, client);
   connectUiCommands(store, client);

@@ -7,6 +7,7 @@ import type { SessionInfo } from '../../src-shared/api/types';
 import type { Actor, UserActor } from '../core/access';
 import type { Platform } from '../core/platform';
 import { DEMO_PARTNER_EMAIL } from '../core/seed/demo-seed';
+import type { EmbedReach } from '../core/apps/embed-reach';
 import type { EmbedViewHost } from './embed-view-host';
 import type { Prefs } from './prefs';
 
@@ -17,6 +18,8 @@ export interface ConsoleServiceOptions {
   platformUrl?: string | null;
   /** Native views for embedded apps (the desktop app); without it apps are framed through the browser host. */
   embedViews?: EmbedViewHost;
+  /** Whether an embedded app's server answers before it is shown (default: a TCP connection, core/apps/embed-reach.ts). */
+  embedReach?: (startUrl: string) => Promise<EmbedReach>;
 }
 
 /** One handler per console method; a handler may be synchronous or return a promise. */

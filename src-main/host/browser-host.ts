@@ -10,9 +10,9 @@
 //   that only an authenticated `embeddedApps.open` hands out.
 // - Host header checks (DNS rebinding), Origin and a custom header (CSRF) on every call, as before; server
 //   timeouts and a connection cap; bodies must be JSON in UTF-8 within 1 MiB.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import {
   CSRF_HEADER,
   HTTP_API_PREFIX,
@@ -36,6 +36,7 @@ import { closeServer, hardenServer, isAllowedHost, isAllowedOrigin, listenOnLoop
 import { createOneTimeTokens } from '../core/server/one-time-tokens';
 import { hashSecret } from '../core/secrets/secret-hash';
 import { embedFrameError, embedFramePage, type EmbedFramePage } from './embed-frame-page';
+import { sendStaticFile } from './static-files';
 
 /** How long a launch link works (once). */
 export const LAUNCH_TTL_MS = 5 * 60_000;
@@ -74,18 +75,6 @@ export interface BrowserHost {
   sessionCount(): number;
   close(): Promise<void>;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const now = options.now ?? Date.now;
@@ -146,7 +135,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname.startsWith(EMBED_FRAME_PREFIX)) return embedFrame(req, res, url);
     // The page itself is public (it is the same bundle for everybody and holds no secret); what it may do is
     // decided by the session it gets from a launch link.
-    if (url.pathname === '/' || url.pathname === '/index.html') return serveFile(res, join(options.rendererDir, 'index.html'), true);
+    if (url.pathname === '/' || url.pathname === '/index.html') return sendStaticFile(req, res, join(options.rendererDir, 'index.html'), { caching: 'no-store', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
     let requestPath: string;
     try {
       requestPath = decodeURIComponent(url.pathname);
@@ -159,7 +148,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    return serveFile(res, file, false);
+    // Chunks are named after their content's hash (scripts/build.mjs): a name never gets other content.
+    return sendStaticFile(req, res, file, { caching: requestPath.startsWith('/chunks/') ? 'immutable' : 'revalidate' });
   }
 
   /** The checks every call to the host shares: POST, same origin (when the browser says), the CSRF header. */
@@ -294,15 +284,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const line = `data: ${JSON.stringify(event)}\n\n`;
     for (const client of sseClients) client.write(line);
   });
-
-  function serveFile(res: ServerResponse, file: string, isIndex: boolean): void {
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': isIndex ? 'no-store' : 'no-cache',
-      ...(isIndex ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
-    });
-    createReadStream(file).pipe(res);
-  }
 
   port = await listenOnLoopback(server, options.port ?? 0);
   const origin = `http://${LOOPBACK_HOST}:${port}`;

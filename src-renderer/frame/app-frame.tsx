@@ -3,6 +3,7 @@
 // back to Self).
 import { useEffect } from 'react';
 import type { RouteAccess } from '../area';
+import { ScreenBoundary } from '../lazy-screens';
 import { href, lockedTitle, routeAccess, screenOf, type Route } from '../router/routes';
 import { useRoute } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
@@ -15,6 +16,7 @@ import { Toasts } from '../ui/toasts';
 import { ConfirmDialog } from '../ui/dialog';
 import { cancelLeave, confirmLeave, installLeaveGuard, usePendingLeave } from '../router/leave-guard';
 import { ActingBanner } from './acting-banner';
+import { ConsoleStopped } from './console-stopped';
 import { CompanyPalette } from './company-switcher';
 import { STORE_LOCKED_TEXT, SideNav } from './side-nav';
 import { switchCompany } from './switch-company';
@@ -85,12 +87,15 @@ export function AppFrame() {
           {switching && <div className="switch-progress" role="progressbar" aria-label="Switching company" data-testid="switch-progress" />}
           {/* Keyed by the acting company: a switch starts every screen afresh (with its data prefetched,
               see switch-company.ts, so the new screen is never blank). */}
-          <RouteView key={actingId} route={route} />
+          <ScreenBoundary key={actingId} screen={route.name}>
+            <RouteView route={route} />
+          </ScreenBoundary>
         </main>
       </div>
       <CompanyPalette />
       <LeaveGuardHost />
       <Toasts />
+      <ConsoleStopped />
     </div>
   );
 }

@@ -105,7 +105,13 @@ export function keepsOnSwitch(route: Route): boolean {
 /** What the route's screen shows first, loaded before it is put on screen after a company switch. */
 export function prefetchRoute(route: Route, actions: AppActions, info: SessionInfo): Promise<unknown> {
   const prefetch = perRoute<Promise<unknown>>(route, 'prefetch') as ((route: Route, actions: AppActions, info: SessionInfo) => Promise<unknown>) | undefined;
-  return prefetch ? prefetch(route, actions, info) : Promise.resolve();
+  return Promise.all([preloadScreen(route), prefetch ? prefetch(route, actions, info) : undefined]);
+}
+
+/** Starts loading the chunk of the route's screen (its area's screens module); never rejects. */
+export function preloadScreen(route: Route): Promise<unknown> {
+  const load = entryOf(route)?.area.loadScreens;
+  return load ? load.preload().catch(() => undefined) : Promise.resolve();
 }
 
 /** The screen of a route (its area's `screens`). */

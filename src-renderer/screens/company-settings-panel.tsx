@@ -26,6 +26,7 @@ import {
   type CompanyEditScope,
   type CompanyFormValues,
 } from './company-form';
+import { DeleteCompanyCard } from './delete-company-card';
 import { TOKEN_TEXT, VAT_TEXT, paymentRouteTextForCompany } from './company-texts';
 import { CnameInstructions, LogoCard, PartnerDutiesCard, useWhiteLabel } from './white-label';
 import { PaymentMethodCard } from '../areas/billing/payment-method-card';
@@ -129,6 +130,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
             <AdminAddressCard />
             {!scope.advanced && <BillingFactsCard company={company} />}
             <RelationCard company={company} />
+            {managedByViewer && <DeleteCompanyCard company={company} />}
           </>
         )}
       </aside>

@@ -65,12 +65,15 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       patch(ctx, 'session', (s): Partial<SessionState> => ({ status: s.info ? 'ready' : 'loading', error: null }));
       try {
         const info = await ctx.client.call('session.get', {});
+        const sameUser = ctx.get().session.info !== null && ctx.get().session.info?.user?.id === info.user?.id;
         actions.applySession(info);
+        // A new user (and the first session) has its candidates scheduled by applySession; a reload of the
+        // same user's session (after the event stream was down) refreshes them here.
+        if (sameUser) void actions.loadCandidates();
       } catch (error) {
         patch(ctx, 'session', (s): Partial<SessionState> => ({ status: s.info ? 'ready' : 'error', error: messageOf(error) }));
         return;
       }
-      void actions.loadCandidates();
       void actions.loadAppInfo();
     },
 
@@ -83,14 +86,30 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       if (userChanged) a.resetForUser();
       else if (actingChanged) a.resetForActing();
       if (info.user) {
+        // Each list below is loaded once per change: a screen that needs it at once (the overview, the
+        // switcher) may already have asked for it since the change, and then the scheduled load is skipped
+        // (at start-up, the same calls ran twice otherwise). `since` says no load of the key began meanwhile.
+        const switcherSince = loader.current('switcher');
+        const candidatesSince = loader.current('candidates');
         // The selector's order (recent first) changes with every switch.
-        ctx.schedule('switcher', () => void actions.loadSwitcher());
+        ctx.schedule('switcher', () => {
+          if (switcherSince() && (!userChanged || ctx.get().session.switcher.status === 'idle')) void actions.loadSwitcher();
+        });
         if (userChanged) {
-          ctx.schedule('candidates', () => void actions.loadCandidates());
-          ctx.schedule('outbox', () => void a.loadOutbox());
+          ctx.schedule('candidates', () => {
+            if (candidatesSince()) void actions.loadCandidates();
+          });
+          // Reset to idle for the new user; anything else means a screen loaded it since.
+          ctx.schedule('outbox', () => {
+            if (ctx.get().outbox.list.status === 'idle') void a.loadOutbox();
+          });
         }
-        // The pending-requests badge of a partner's navigation.
-        if (actingChanged && info.isSelf && info.home?.isPartner) ctx.schedule('requests', () => void a.loadRequests());
+        // The pending-requests badge of a partner's navigation (the list is reset with the acting company).
+        if (actingChanged && info.isSelf && info.home?.isPartner) {
+          ctx.schedule('requests', () => {
+            if (ctx.get().requests.list.status === 'idle') void a.loadRequests();
+          });
+        }
       }
     },
 
@@ -150,8 +169,8 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
     resyncAll() {
       const s = ctx.get();
       const a = s.actions;
+      // The session's answer reloads the selector (applySession schedules it).
       void actions.loadSession();
-      if (s.session.switcher.status !== 'idle') void actions.loadSwitcher();
       // Each area's slices reload what they had loaded (their `resync`).
       a.resyncAreas();
     },

@@ -90,6 +90,17 @@ export const clientPriceSchema = z
   })
   .strict();
 
+/** Many clients' prices saved at once (the Client prices tab's one Save); at most one row per client. */
+export const clientPricesSchema = z
+  .object({
+    prices: z
+      .array(clientPriceSchema)
+      .min(1, 'must name at least one client')
+      .max(10_000, 'must be at most 10,000 clients at once')
+      .refine((rows) => new Set(rows.map((r) => r.companyId)).size === rows.length, 'must name each client once'),
+  })
+  .strict();
+
 export const draftListSchema = z.object({ month: monthSchema.optional() }).strict();
 export const draftIdSchema = z.object({ draftId: idSchema }).strict();
 

@@ -1,5 +1,6 @@
 // The one error shape that crosses every boundary (IPC, HTTP, CLI): Electron passes only `message` of a
 // thrown Error, so errors travel as plain {code, message, details} objects and are rebuilt on the other side.
+import { fieldMessage } from './field-labels';
 
 export type ApiErrorCode =
   | 'validation_failed'
@@ -57,7 +58,7 @@ export class ApiError extends Error {
 
   static validation(fields: FieldErrors): ApiError {
     const first = Object.entries(fields)[0];
-    const message = first ? `${first[0]} ${first[1][0]}` : 'Invalid input';
+    const message = first ? fieldMessage(first[0], first[1][0]) : 'Invalid input';
     return new ApiError('validation_failed', message, { fields });
   }
 }

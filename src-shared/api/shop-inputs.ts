@@ -263,7 +263,7 @@ export const orderUpdateSchema = z.object({
       z
         .object({ lineNo: z.number().int().min(1).optional(), productId: id.optional(), quantity: quantitySchema })
         .refine((line) => (line.lineNo === undefined) !== (line.productId === undefined), {
-          message: 'give either lineNo (keep an existing line) or productId (add a product)',
+          message: 'must name either a line of the order to keep or a product to add, not both',
           path: ['productId'],
         }),
     )
@@ -288,7 +288,7 @@ export const orderListSchema = z
     sort: sortOf(ORDER_SORTS, 'placedAt'),
   })
   .superRefine((value, ctx) => {
-    if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must be on or after from' });
+    if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must be on or after the start date' });
   });
 
 /** The storefront's checkout: a customer (found or created by email) buys products. */
@@ -469,9 +469,9 @@ export const MAX_RANGE_DAYS = 3700;
 /** Inclusive days in UTC: from <= to, at most about ten years. */
 export function refineDayRange(value: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
   if (!value.from || !value.to || !isDay(value.from) || !isDay(value.to)) return;
-  if (value.from > value.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must be on or after from' });
+  if (value.from > value.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must be on or after the start date' });
   else if (daysBetween(value.from, value.to) > MAX_RANGE_DAYS) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: `must be at most ${MAX_RANGE_DAYS} days after from` });
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: `must be at most ${MAX_RANGE_DAYS.toLocaleString('en-US')} days after the start date` });
   }
 }
 

@@ -14,6 +14,8 @@ export const EMAIL_KIND_PERMISSIONS = {
   'partner_request.declined': ['settings'],
   /** Either side ended the relation (to both: the partner's clients area, the client's settings). */
   'partner.relation_ended': ['clients', 'settings'],
+  /** A client company was deleted with its data (to its partner). */
+  'company.deleted': ['clients'],
   /** The operator's decision on an App Store listing (to the developer company). */
   app_approval: ['apps'],
   /** The last failed retry deactivated a webhook (to the app's developer company). */

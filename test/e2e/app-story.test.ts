@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CorePlatform } from '../../src-main/core/platform';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, startCli, stop } from '../helpers/cli';
-import { closeConsoleInChromium, describePage, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
+import { closeConsoleInChromium, describePage, embeddedAppFrame, openConsoleInChromium, pickSearched, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { switchUser } from '../helpers/console-page';
 import { DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
@@ -163,7 +163,7 @@ describe('the whole story of an app, from My Apps to app/uninstalled, in Chromiu
     expect(await byTestId(`listing-${appId}-price`).textContent()).toBe('Free during Beta');
     await shot('07-app-store');
     await byTestId(`install-${appId}`).click();
-    await byTestId('install-company').selectOption(String(rheinwerk));
+    await pickSearched(page, 'install-company', CLIENT);
     await expect.poll(() => byTestId('install-quote').textContent(), WAIT).toContain('Free during Beta');
     await byTestId('confirm-install').click();
     await byTestId('install-done').waitFor(WAIT);

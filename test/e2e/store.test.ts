@@ -65,6 +65,7 @@ describe('shops and the combined view in Chromium', () => {
   let orderGross = 0;
 
   it('as Self, the store is locked and the combined view shows the client', async () => {
+    await byTestId('nav-store-toggle').click();
     expect(await byTestId('nav-products').getAttribute('aria-disabled')).toBe('true');
     await go('/sales/clients');
     const row = await clientRow(CLIENT);

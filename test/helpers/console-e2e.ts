@@ -93,3 +93,11 @@ export async function placeStorefrontOrder(page: Page, customer: { email: string
   await page.getByTestId('place-order').click();
   return ((await page.getByTestId('placed-order-link').textContent({ timeout: WAIT.timeout })) ?? '').replace('#', '');
 }
+
+/** Chooses `name` in a search picker (ui/search-picker.tsx): types it, then clicks the option with that label. */
+export async function pickSearched(page: Page, testId: string, name: string): Promise<void> {
+  await page.getByTestId(testId).fill(name);
+  const option = page.getByTestId(`${testId}-option`).filter({ has: page.locator('.picker-label', { hasText: name }) });
+  await option.first().waitFor(WAIT);
+  await option.first().click();
+}

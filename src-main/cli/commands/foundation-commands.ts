@@ -293,6 +293,46 @@ const companyCreate: Command = {
   },
 };
 
+const companyDelete: Command = {
+  name: 'company delete',
+  summary: 'Delete a company with its data (not one with billing documents, orders or clients)',
+  description:
+    'Deletes the company with its users, shop data, apps, webhooks and app authorizations (their tokens stop working), in one transaction, and tells its partner by email. A company with billing documents, orders, clients of its own or apps installed in other companies is refused with every reason. Without --yes nothing is deleted: it says whether the company can be deleted.',
+  arguments: [{ name: 'id', description: 'the company id (company list shows it)', required: true }],
+  options: {
+    yes: { description: 'really delete it (cannot be undone)' },
+    json: jsonOption('{"companyId", "name", "partnerId", "deleted": {table: rows}}'),
+  },
+  examples: ['company delete 42', 'company delete 42 --yes'],
+  async run({ values, positionals, io, openPlatform }) {
+    const raw = positionals[0] ?? '';
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`id must be a company id, a positive whole number (got "${raw}"; company list shows the ids)`);
+    const companyId = Number(raw);
+    const platform = openPlatform('none');
+    try {
+      const company = platform.companies.get(OPERATOR, companyId);
+      if (values.yes !== true) {
+        const reasons = platform.companies.deletionBlockers(OPERATOR, companyId);
+        if (reasons.length > 0) {
+          io.err(`partnerdeck: ${company.name} (company ${company.id}) cannot be deleted: ${reasons.join('; ')}.`);
+          return 1;
+        }
+        io.err(`partnerdeck: ${company.name} (company ${company.id}) can be deleted; that cannot be undone. Run again with --yes to delete it with its data.`);
+        return 2;
+      }
+      const result = platform.companies.delete(OPERATOR, companyId);
+      if (values.json) io.out(JSON.stringify(result));
+      else {
+        const rows = Object.values(result.deleted).reduce((a, b) => a + b, 0);
+        io.out(`deleted company ${result.companyId}: ${result.name} (${rows.toLocaleString('en')} rows in ${Object.keys(result.deleted).length} tables)`);
+      }
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
 const userCreate: Command = {
   name: 'user create',
   summary: 'Add a user to a company',
@@ -333,8 +373,8 @@ const userCreate: Command = {
 
 /** The groups of the foundation's two-word commands, with what their help says about them. */
 export const FOUNDATION_GROUPS: CommandGroup[] = [
-  { name: 'company', summary: 'List and create companies (partners, their clients, sample companies); their payment methods' },
+  { name: 'company', summary: 'List, create and delete companies (partners, their clients, sample companies); their payment methods' },
   { name: 'user', summary: "Add users to companies and give or take the platform operator's role" },
 ];
 
-export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate];
+export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, companyDelete, userCreate];

@@ -2,11 +2,9 @@
 // close's rates, one month and one document, with the billing slice; billing changes and the clock move it.
 import { allowIf, defineRendererArea, OPEN, refreshLater } from '../../area';
 import { createBillingSlice, type BillingActions, type BillingState } from '../../state/billing-slice';
-import { BillingDocumentScreen } from '../../screens/billing/billing-document-screen';
-import { BillingMonthScreen } from '../../screens/billing/billing-month-screen';
-import { BillingScreen } from '../../screens/billing/billing-screen';
 import { createPaymentMethodsSlice, type PaymentMethodsActions, type PaymentMethodsState } from './payment-method-slice';
 import { BILLING_ROUTES } from './routes';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -16,8 +14,15 @@ declare module '../../state/store' {
   }
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const BillingDocumentScreen = lazyScreen(screens, 'BillingDocumentScreen');
+const BillingMonthScreen = lazyScreen(screens, 'BillingMonthScreen');
+const BillingScreen = lazyScreen(screens, 'BillingScreen');
+
 export const billingArea = defineRendererArea({
   name: 'billing',
+  loadScreens: screens,
   routes: BILLING_ROUTES,
   screens: {
     billing: (r) => <BillingScreen tab={r.tab} />,

@@ -9,15 +9,7 @@ import { createOutboxSlice, unreadCount, type OutboxActions, type OutboxState } 
 import { createRequestsSlice, type RequestsActions, type RequestsState } from '../../state/requests-slice';
 import { createUsersSlice, type UsersActions, type UsersState } from '../../state/users-slice';
 import { CountBadge } from '../../ui/badges';
-import { ClientCompanyScreen } from '../../screens/client-company-screen';
-import { CompaniesScreen } from '../../screens/companies-screen';
-import { CompanyNewScreen } from '../../screens/company-new-screen';
-import { CompanyPartnerScreen } from '../../screens/company-partner-screen';
-import { CompanySettingsScreen } from '../../screens/company-settings-screen';
-import { OutboxScreen } from '../../screens/outbox-screen';
-import { OverviewScreen } from '../../screens/overview-screen';
-import { PartnerRequestsScreen } from '../../screens/partner-requests-screen';
-import { UsersScreen } from '../../screens/users-screen';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -73,8 +65,21 @@ function UnreadBadge() {
   return <CountBadge count={unread} label={`${unread} unread`} testId="outbox-unread-count" />;
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const ClientCompanyScreen = lazyScreen(screens, 'ClientCompanyScreen');
+const CompaniesScreen = lazyScreen(screens, 'CompaniesScreen');
+const CompanyNewScreen = lazyScreen(screens, 'CompanyNewScreen');
+const CompanyPartnerScreen = lazyScreen(screens, 'CompanyPartnerScreen');
+const CompanySettingsScreen = lazyScreen(screens, 'CompanySettingsScreen');
+const OutboxScreen = lazyScreen(screens, 'OutboxScreen');
+const OverviewScreen = lazyScreen(screens, 'OverviewScreen');
+const PartnerRequestsScreen = lazyScreen(screens, 'PartnerRequestsScreen');
+const UsersScreen = lazyScreen(screens, 'UsersScreen');
+
 export const foundationArea = defineRendererArea({
   name: 'foundation',
+  loadScreens: screens,
   routes: FOUNDATION_ROUTES,
   screens: {
     overview: () => <OverviewScreen />,
@@ -153,6 +158,9 @@ export const foundationArea = defineRendererArea({
         refreshLater(store, 'switcher', () => void a.loadSwitcher());
         return;
       }
+      case 'company.deleted':
+        a.companyDeleted(event.payload.companyId);
+        return;
       case 'branding.changed': {
         const { companyId } = event.payload;
         // The session's brand carries the logo's version; the top bar loads a changed logo from it.

@@ -2,7 +2,7 @@
 // webhook and clock events.
 import { allowIf, defineRendererArea, isPath, positiveInt, refreshLater, routeDef } from '../../area';
 import { createWebhooksSlice, type WebhooksActions, type WebhooksState } from '../../state/webhooks-slice';
-import { WebhooksScreen } from '../../screens/webhooks-screen';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -10,8 +10,13 @@ declare module '../../state/store' {
   }
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const WebhooksScreen = lazyScreen(screens, 'WebhooksScreen');
+
 export const webhooksArea = defineRendererArea({
   name: 'webhooks',
+  loadScreens: screens,
   routes: {
     /** The hooks and the delivery log of every hook in reach, or of one (`webhookId`). */
     webhooks: routeDef<{ webhookId: number | null }>({

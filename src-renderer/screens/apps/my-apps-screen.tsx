@@ -237,7 +237,8 @@ function redirectProblem(error: (field: string) => string | undefined): string |
   return undefined;
 }
 
-function ListingDrawer({
+/** The editor of one listing (also what an app's product opens from Store → Products: app-product-drawer.tsx). */
+export function ListingDrawer({
   app,
   onClose,
   onCreated,

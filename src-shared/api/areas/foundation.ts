@@ -54,6 +54,8 @@ export const foundationMethods = {
   'companies.create': method<Company>()(companyCreateSchema, 'Create a client company managed by the partner'),
   'companies.update': method<Company>()(companyUpdateSchema, 'Change company data, payment route or sample flag'),
   'companies.endRelation': method<Company>()(byCompany, 'End the partner relation (either side may)'),
+  'companies.deletionCheck': method<{ reasons: string[] }>()(byCompany, 'Why a client company cannot be deleted now (empty: it can)'),
+  'companies.delete': method<{ deleted: true; name: string }>()(byCompany, 'Delete a client company with its data (its partner or the operator)'),
 
   'users.list': method<User[]>()(byCompany, "A company's users"),
   'users.create': method<User>()(userCreateSchema, 'Add a user, optionally with a welcome email'),
@@ -96,6 +98,8 @@ export const foundationEvents = {
   'session.changed': event<SessionInfo>()('console'),
   'company.created': event<{ companyId: number }>()('pushed'),
   'company.updated': event<{ companyId: number }>()('pushed'),
+  /** The company and its data are gone (its partner's lists drop it; a window acting as it goes back to Self). */
+  'company.deleted': event<{ companyId: number; partnerId: number | null }>()('pushed'),
   'user.changed': event<{ companyId: number; userId: number }>()('pushed'),
   'partner_request.changed': event<{ requestId: number }>()('pushed'),
   'outbox.added': event<{ messageId: number }>()('pushed'),

@@ -93,7 +93,7 @@ describe('ipc main bridge', () => {
     });
     expect(await call(fakeInvokeEvent(window), 'users.create', { email: 'x' })).toEqual({
       ok: false,
-      error: { code: 'validation_failed', message: 'email is not a valid email address', details: { fields: { email: ['is not a valid email address'] } } },
+      error: { code: 'validation_failed', message: 'Email is not a valid email address', details: { fields: { email: ['is not a valid email address'] } } },
     });
   });
 

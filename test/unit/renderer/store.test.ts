@@ -70,7 +70,8 @@ describe('the store', () => {
     expect(error.fields).toEqual({ vatId: ['is not a valid DE VAT-ID'] });
     const toast = store.getState().ui.toasts.at(-1)!;
     expect(toast.kind).toBe('error');
-    expect(toast.detail).toContain('vatId');
+    // In the user's words: the field's label, not its internal name.
+    expect(toast.detail).toBe('VAT-ID is not a valid DE VAT-ID');
   });
 
   it('a successful create stores the company, toasts, and refreshes lists already on screen', async () => {

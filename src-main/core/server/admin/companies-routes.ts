@@ -2,15 +2,17 @@
 // company data, own and associated"). A token reaches the company it was granted for and, when that is a
 // partner, the partner's clients. POST creates a client (partner tokens only, with the partner's
 // non-affiliation attestation); PUT changes company data through the companies service (its rules: who may
-// change billing fields, VAT-ID format, ...). Companies are never deleted through the API: the platform
-// keeps them for billing, so DELETE is not offered (405). `GET /admin/companies.json?token=T` finds the company
-// with that token among those the token reaches.
+// change billing fields, VAT-ID format, ...). DELETE deletes a client with its data, for a token of its managing
+// partner (the service's rules: a company with billing documents, orders, clients of its own or apps in use
+// elsewhere answers 409 naming each reason; a company cannot delete itself, 403).
+// `GET /admin/companies.json?token=T` finds the company with that token among those the token reaches.
 import { companyCreateSchema, companyUpdateSchema } from '../../../../src-shared/api/inputs';
 import type { Company } from '../../../../src-shared/api/types';
 import type { MaskedPaymentMethod } from '../../../../src-shared/domain/payment-methods';
 import { parseInput } from '../../../../src-shared/api/validation';
 import { RestError } from '../http-error';
 import type { PlatformModule } from '../router';
+import { sendJson } from '../http-io';
 import { parsePage, readResourceBody, resourceId, resourceRoutes, restTime, sendList, sendOne, type RestAuth } from './rest-kit';
 import { inputFromWire, withWireErrors } from './wire-fields';
 
@@ -104,6 +106,12 @@ export const companiesModule: PlatformModule = ({ platform }) => {
           return platform.companies.update(auth.actor, input);
         });
         sendOne(ctx, 200, 'company', resource(updated));
+      },
+      remove(ctx, auth) {
+        const id = resourceId(ctx, 'company');
+        reachableCompany(auth, id);
+        platform.companies.delete(auth.actor, id);
+        sendJson(ctx.res, 200, {});
       },
     }),
   };
