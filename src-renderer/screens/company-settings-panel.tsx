@@ -29,6 +29,8 @@ import {
 import { DeleteCompanyCard } from './delete-company-card';
 import { TOKEN_TEXT, VAT_TEXT, paymentRouteTextForCompany } from './company-texts';
 import { CnameInstructions, LogoCard, PartnerDutiesCard, useWhiteLabel } from './white-label';
+import { PaymentMethodCard } from '../areas/billing/payment-method-card';
+import { useCapabilities } from '../state/use-capabilities';
 import './company-settings-panel.css';
 
 /**
@@ -47,6 +49,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
   const validate = useMemo(() => updateCompanyValidator(scope), [scope]);
   const form = useForm(`company-${company.id}`, companyValuesOf(company), validate, { leaveGuard: `Company settings of ${company.name}` });
   const partnerName = company.partnerName ?? home?.name ?? 'the partner';
+  const caps = useCapabilities();
 
   // Changes made elsewhere (another window, the CLI) replace the form while it has no unsaved edits.
   const { dirty, reset } = form;
@@ -116,6 +119,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
         <SaveChangesFooter form={form} onDiscard={() => form.reset(companyValuesOf(company))} />
       </form>
       {company.isPartner && home?.id === company.id && <LogoCard companyId={company.id} companyName={company.name} />}
+      {caps.billing && <PaymentMethodCard company={company} />}
       </div>
 
       <aside className="settings-aside">

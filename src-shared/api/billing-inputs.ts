@@ -129,3 +129,44 @@ export const billingSetRatesSchema = z
   });
 
 export type SetRatesRequest = z.input<typeof billingSetRatesSchema>;
+
+// ---- Payment methods (docs/billing.md "Payment methods") ---------------------------------------------------
+// Shapes only (lengths that stop nonsense early): the real checks — card network and Luhn, IBAN and mod 97, the
+// expiry by the platform clock — are `checkPaymentMethod` (domain/payment-methods.ts), run by the core before
+// anything is written and by the form as you type. Field names are the form's, so problems show beside them.
+
+const entryText = (max: number) => z.string({ required_error: 'is required' }).max(max, `must be at most ${max} characters`);
+
+export const setPaymentMethodSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({
+        companyId: idSchema,
+        kind: z.literal('card'),
+        /** The full card number: checked and masked, never stored. */
+        number: entryText(40),
+        /** MM/YY as printed on the card. */
+        expiry: entryText(10),
+        holder: entryText(200),
+      })
+      .strict(),
+    z
+      .object({
+        companyId: idSchema,
+        kind: z.literal('sepa'),
+        /** The full IBAN: checked and masked (country and last four), never stored. */
+        iban: entryText(60),
+        holder: entryText(200),
+        mandateReference: entryText(100),
+        /** YYYY-MM-DD. */
+        signedOn: entryText(20),
+      })
+      .strict(),
+  ],
+  { errorMap: (issue, ctx) => (issue.code === 'invalid_union_discriminator' ? { message: 'must be card or sepa' } : { message: ctx.defaultError }) },
+);
+
+export type SetPaymentMethodInput = z.input<typeof setPaymentMethodSchema>;
+
+export const companyIdOnlySchema = z.object({ companyId: idSchema }).strict();

@@ -26,7 +26,7 @@ afterAll(() => dir.remove());
 const CASES: [string[], string[]][] = [
   [['partnerdeck', ''], ['serve', 'console', 'company', 'user', 'seed', 'app', 'trigger', 'listen', 'webhooks', 'clock', 'example-app', 'close-month', 'documents', 'billing', 'logs', 'oauth', 'logistics', 'shipments', 'help', 'completion']],
   [['partnerdeck', 'comp'], ['company', 'completion']],
-  [['partnerdeck', 'company', ''], ['list', 'create']],
+  [['partnerdeck', 'company', ''], ['list', 'create', 'delete', 'payment-method']],
   [['partnerdeck', '--data-dir', '/tmp', 'app', 'l'], ['list']],
   [['partnerdeck', 'app', 'create', '--re'], ['--redirect-uri']],
   [['partnerdeck', 'serve', '--seed', ''], ['demo', 'none']],

@@ -401,7 +401,7 @@ const userCreate: Command = {
 
 /** The groups of the foundation's two-word commands, with what their help says about them. */
 export const FOUNDATION_GROUPS: CommandGroup[] = [
-  { name: 'company', summary: 'List, create and delete companies (partners, their clients, sample companies)' },
+  { name: 'company', summary: 'List, create and delete companies (partners, their clients, sample companies); their payment methods' },
   { name: 'branding', summary: "White label settings of the whole platform (the operator's)" },
   { name: 'user', summary: "Add users to companies and give or take the platform operator's role" },
 ];

@@ -9,6 +9,7 @@ import type { Platform } from '../platform';
 import type { CompanyCreate } from '../services/companies-service';
 import { seedDemoApps } from './demo-apps-seed';
 import { seedDemoLogistics } from './demo-logistics-seed';
+import { seedDemoPaymentMethods } from './demo-payment-methods-seed';
 import { seedDemoShops } from './demo-shop-seed';
 import { internalsOf } from '../platform-internals';
 
@@ -181,6 +182,7 @@ export function seedDemo(platform: Platform, actor: Actor = OPERATOR): void {
   seedDemoShops(platform);
   seedDemoApps(platform);
   seedDemoLogistics(platform);
+  seedDemoPaymentMethods(platform);
 }
 
 /**

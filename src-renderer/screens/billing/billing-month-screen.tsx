@@ -21,6 +21,7 @@ import { formatMoney } from '../../ui/money';
 import { Card, PageHeader } from '../../ui/page';
 import { Callout, CardEmpty, EmptyState, SkeletonRows } from '../../ui/states';
 import { DocumentsTable, DocumentTypeBadge, MonthStateBadge, moneyColumnDefs } from './billing-ui';
+import { AwaitingPaymentCallout } from '../../areas/billing/awaiting-payment';
 import './billing-month-screen.css';
 
 export function BillingMonthScreen({ month }: { month: string }) {
@@ -87,7 +88,8 @@ function ClosePreviewCard({ p }: { p: ClosePreview }) {
         )
       }
     >
-      <NoticeGroups notices={p.warnings} tone={warningTone} summary={(kind, count) => warningSummary(kind as BillingWarningKind, count, p.monthName)} testIdPrefix="close-warning" />
+      <AwaitingPaymentCallout companies={p.awaitingPayment} />
+      <NoticeGroups notices={p.warnings.filter((w) => w.kind !== 'awaiting_payment_details')} tone={warningTone} summary={(kind, count) => warningSummary(kind as BillingWarningKind, count, p.monthName)} testIdPrefix="close-warning" />
       {!nothingLeft && (
         <>
           <dl className="billing-stats">

@@ -9,12 +9,14 @@ import {
   billingWhatIfSchema,
   clientPriceSchema,
   clientPricesSchema,
+  companyIdOnlySchema,
   correctionSchema,
   documentIdSchema,
   documentListSchema,
   documentsExportSchema,
   draftIdSchema,
   draftListSchema,
+  setPaymentMethodSchema,
 } from '../billing-inputs';
 import type {
   BillingDocument,
@@ -25,6 +27,7 @@ import type {
   DocumentPage,
   DocumentSummary,
   PartnerInvoiceDraft,
+  PaymentMethodView,
   PdfFile,
   RateView,
   WhatIf,
@@ -56,12 +59,20 @@ export const billingMethods = {
   'billing.refreshDrafts': method<PartnerInvoiceDraft[]>()(billingMonthSchema, "Draft a closed month's invoices to managed clients again from the current prices"),
   'billing.issueDraft': method<DocumentSummary>()(draftIdSchema, "Issue a drafted invoice: numbered in the partner's sequence, emailed to the client"),
   'billing.discardDraft': method<{ deleted: true }>()(draftIdSchema, 'Discard a drafted invoice'),
+  'billing.paymentMethod': method<PaymentMethodView>()(companyIdOnlySchema, "A company's payment method on file (masked), and who is charged for its documents"),
+  'billing.setPaymentMethod': method<PaymentMethodView>()(
+    setPaymentMethodSchema,
+    "Put a card or SEPA mandate on file for a company: the full number is checked (Luhn / IBAN mod 97, expiry by the platform clock) and only its masked parts are stored",
+  ),
+  'billing.removePaymentMethod': method<PaymentMethodView>()(companyIdOnlySchema, "Remove a company's payment method: its next documents say \"awaiting payment details\""),
 } as const;
 
 export const billingEvents = {
   /** A month was closed, a document issued or corrected, prices, drafts or the rates changed (month: null when
    * no month is concerned). Billing refreshes. */
   'billing.changed': event<{ month: string | null }>()('pushed'),
+  /** A company's payment method on file was set or removed. Company settings and close previews refresh. */
+  'payment_method.changed': event<{ companyId: number }>()('pushed'),
 } as const;
 
 export const billingArea = defineSharedArea({ name: 'billing', methods: billingMethods, events: billingEvents });

@@ -54,6 +54,19 @@ describe('companies resource', () => {
     expect((await api(fixture, 'GET', `/admin/companies/${northwind}.json`, partnerForClient)).status).toBe(404);
   });
 
+  it('payment_method is the masked method on file, read-only: a PUT carrying it changes nothing', async () => {
+    const one = await api(fixture, 'GET', `/admin/companies/${alpen}.json`, anna);
+    expect(one.body.company.payment_method).toEqual({ type: 'sepa_debit', country: 'AT', last4: '3201', mandate_reference: 'ALP-0007', mandate_signed_on: expect.stringMatching(/^\d{4}-06-02$/), holder: 'Alpenglück Naturkosmetik GmbH' });
+    const list = await api(fixture, 'GET', '/admin/companies.json?limit=250', partner);
+    const byId = new Map(list.body.companies.map((c: { id: number; payment_method: unknown }) => [c.id, c.payment_method]));
+    expect(byId.get(northwind)).toMatchObject({ type: 'sepa_debit', country: 'DE', last4: '4411' });
+    expect(byId.get(brightside)).toBeNull(); // Via Partner: charged through Northwind's mandate
+    expect(JSON.stringify(list.body)).not.toMatch(/AT61|DE16|190430023457|3704004405/);
+    const put = await api(fixture, 'PUT', `/admin/companies/${alpen}.json`, anna, { company: { city: 'Innsbruck', payment_method: { type: 'card', last4: '0000' } } });
+    expect(put.status).toBe(200);
+    expect(put.body.company.payment_method).toEqual(one.body.company.payment_method);
+  });
+
   it('?token=T finds the company with that token among those the token reaches (the token "for external identification")', async () => {
     const { platform } = fixture;
     platform.db.prepare("UPDATE companies SET token = 'ERP-ALPEN-1' WHERE id = ?").run(alpen);

@@ -212,6 +212,8 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
           grossMinor: draft.gross_minor,
           sections: [{ number: null, companyId: client.id, title: client.name, subtitle: `Managed by ${partner.name}`, lines, netMinor: draft.net_minor, vatMinor: draft.vat_minor, grossMinor: draft.gross_minor }],
           notes: [vat.note, ...(terms > 0 ? [`Payable within ${terms} days.`] : [])],
+          // Between the partner and its client, outside the platform: no payment method of the platform's applies.
+          settlement: null,
         };
         const written = writeDocument(repos.billing, doc, { prefix: partnerNumberPrefix(partner.id), issuerCompanyId: partner.id, closeId: null, issuedAt: now, paymentTermDays: terms });
         repos.billing.deleteDraft(draft.id);
