@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleService } from '../../../src-main/areas';
 import { createMemoryPrefs } from '../../../src-main/console/prefs';
 import type { PushedEvent } from '../../../src-shared/api/contract';
-import { ApiError } from '../../../src-shared/api/errors';
 import { addMonths, monthOf } from '../../../src-shared/domain/billing';
+import { rejection } from '../../helpers/fixtures';
 import { openTestPlatform } from '../../helpers/platform';
 
 const open: { dispose(): void }[] = [];
@@ -22,16 +22,6 @@ function setup() {
   const id = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
   const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
   return { platform, service, id, userId, events };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const VISA = { kind: 'card' as const, number: '4242 4242 4242 4242', expiry: '08/39', holder: 'Yuki Tanaka' };

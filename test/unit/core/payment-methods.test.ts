@@ -6,23 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
-import { ApiError } from '../../../src-shared/api/errors';
 import type { CloseResult } from '../../../src-shared/api/billing-types';
 import { openBillingPlatform } from '../../helpers/billing';
+import { errorOf } from '../../helpers/fixtures';
 import { pdfText } from '../../helpers/pdf-text';
 
 const VISA = { kind: 'card' as const, number: '4242 4242 4242 4242', expiry: '08/29', holder: 'Alma Admin' };
 const MANDATE = { kind: 'sepa' as const, iban: 'DE16 3704 0044 0532 0144 11', holder: 'Dana Fischer', mandateReference: 'NW-2026-0001', signedOn: '2026-09-30' };
-
-function errorOf(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('payment methods on file', () => {
   const t = openBillingPlatform('2026-10-01T08:00:00Z');
