@@ -97,8 +97,13 @@ describe('the desktop path in the harness', () => {
   });
 
   it('pushes events back: a change made in the main process reaches the page', async () => {
-    const session = (await h.consoleService.invoke('session.get', {})) as { acting: { id: number } };
-    const created = (await h.consoleService.invoke('products.create', { companyId: session.acting.id, kind: 'service', name: `${PRODUCT} II`, priceMinor: 1000 }).catch((e: unknown) => e)) as { id?: number };
+    // The window acts as the client it switched to (its address says which: #/c/<id>/…); the change is made
+    // from the main side acting as that client too.
+    const acting = Number(/#\/c\/(\d+)\//.exec(h.page.url())?.[1]);
+    expect(acting, h.page.url()).toBeGreaterThan(0);
+    const created = (await h.consoleService
+      .invoke('products.create', { companyId: acting, kind: 'service', name: `${PRODUCT} II`, priceMinor: 1000 }, { acting })
+      .catch((e: unknown) => e)) as { id?: number };
     expect(created.id, JSON.stringify(created)).toBeGreaterThan(0);
     // product.created travels main -> webContents.send -> the preload -> the store, which refreshes the list.
     await expect.poll(() => byTestId('products-row').allTextContents(), WAIT).toEqual(expect.arrayContaining([expect.stringContaining(`${PRODUCT} II`)]));

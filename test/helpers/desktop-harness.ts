@@ -230,7 +230,9 @@ export async function startDesktopHarness(options: DesktopHarnessOptions = {}): 
       return views.delete(slot) ? 1 : 0;
     },
   };
-  const consoleService = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'electron', platformUrl: null, embedViews });
+  // The seeded apps' Start URLs lead nowhere offline; whether an app is reachable has its own tests
+  // (honest-states e2e, embedded-apps-handlers): here the native view's placement is what is checked.
+  const consoleService = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'electron', platformUrl: null, embedViews, embedReach: async () => ({ ok: true }) });
 
   let page: Page | null = null;
   const queue: { channel: string; payload: unknown }[] = [];
