@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, runCli } from '../helpers/cli';
 import { switchUser } from '../helpers/console-page';
-import { closeConsoleInChromium, openConsoleInChromium, pickSearched } from '../helpers/console-e2e';
+import { addressInWindow, closeConsoleInChromium, openConsoleInChromium, pickSearched } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-store-');
@@ -24,7 +24,8 @@ let origin: string;
 let pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
-const go = (hash: string) => page.goto(`${origin}/#${hash}`);
+/** A screen of the company the page acts as now (its address keeps the company). */
+const go = (hash: string) => page.goto(addressInWindow(page, origin, hash));
 const companyId = (name: string): number =>
   (JSON.parse(runCli(['company', 'list', '--json', '--data-dir', dataDir]).stdout) as { id: number; name: string }[]).find((c) => c.name === name)!.id;
 

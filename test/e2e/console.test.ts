@@ -5,7 +5,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/cli';
-import { closeConsoleInChromium, openConsoleInChromium, WAIT } from '../helpers/console-e2e';
+import { addressInWindow, closeConsoleInChromium, openConsoleInChromium, WAIT } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-');
@@ -19,7 +19,8 @@ let pageErrors: string[] = [];
 const companies = (): { id: number; name: string; partnerId: number | null; isSample: boolean; paymentRoute: string }[] =>
   JSON.parse(runCli(['company', 'list', '--json', '--data-dir', dataDir]).stdout);
 const byTestId = (id: string) => page.getByTestId(id);
-const go = (hash: string) => page.goto(`${origin}/#${hash}`);
+/** A screen of the company the page acts as now (its address keeps the company). */
+const go = (hash: string) => page.goto(addressInWindow(page, origin, hash));
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 beforeAll(async () => {
