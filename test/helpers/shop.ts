@@ -1,7 +1,5 @@
 // Test helpers for shop data: a demo platform (for its users) plus a fresh partner of its own whose fresh
 // client companies have empty shops, actors, and the events a change emitted inside its transaction.
-import { expect } from 'vitest';
-import { ApiError } from '../../src-shared/api/errors';
 import { OPERATOR, type Actor } from '../../src-main/core/access';
 import type { PlatformEventName } from '../../src-main/core/events';
 import type { ProductList } from '../../src-main/core/services/catalog-service';
@@ -67,24 +65,7 @@ export function openShopPlatform(seed: 'demo' | 'none' = 'demo') {
   return { platform, as, partner, partnerId: partnerCompany.id, partnerUser, newClient, recordEvents };
 }
 
-export function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
-
-export async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a rejection');
-}
+/** One copy of these, in the fixtures module (older tests import them from here). */
+export { errorOf, rejection } from './fixtures';
 
 export const EMPTY_PRODUCT_LIST: ProductList = { search: '', active: 'any', sort: 'name', direction: 'asc', offset: 0, limit: 50 };
