@@ -4,8 +4,10 @@
 // only when a source is newer than dist/) and before the tests (always).
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import freshness from './dist-freshness.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,7 +63,7 @@ const cliAndHostDeclareOnly = {
   },
 };
 
-await Promise.all([
+const builds = await Promise.all([
   build({ ...nodeCommon, plugins: [cliAndHostDeclareOnly], entryPoints: { 'main/electron-main': 'src-main/electron/main.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   build({
     ...nodeCommon,
@@ -77,25 +79,106 @@ await Promise.all([
   build({ ...nodeCommon, entryPoints: { 'worker/webhook-worker': 'src-main/core/webhooks/webhook-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   // The WAL checkpoint worker (src-main/core/db/wal-checkpointer.ts), beside it for the same reason.
   build({ ...nodeCommon, entryPoints: { 'worker/wal-checkpoint-worker': 'src-main/core/db/wal-checkpoint-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  // The desktop app's start-up check of its data folder (src-main/core/db/doctor.ts checkDataFolderInBackground).
+  build({ ...nodeCommon, entryPoints: { 'worker/data-check-worker': 'src-main/core/db/data-check-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   // The webhook benchmark's and soak's way into the built core (not packaged: electron-builder.yml).
   build({ ...nodeCommon, entryPoints: { 'tools/webhooks-harness': 'bench/harness/webhooks-harness.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  // The renderer, split per area (issue 18 item 7): app.js holds the frame, the store and the route table;
+  // each area's screens (areas/<area>/screens.ts, loaded with import() by src-renderer/lazy-screens.tsx) and
+  // the code they share are chunks under chunks/. All CSS, the lazy screens' too, is in app.css (esbuild
+  // gathers it for the entry point).
   build({
     ...common,
     platform: 'browser',
     target: ['chrome120'],
     format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     jsx: 'automatic',
     minify: !watch,
+    metafile: true,
     loader: { '.svg': 'dataurl', '.png': 'dataurl' },
     define: { ...common.define, 'process.env.NODE_ENV': '"production"' },
     entryPoints: { app: 'src-renderer/main.tsx' },
     outdir: join(dist, 'renderer'),
+  }).then((result) => {
+    dropChunkStyles(result);
+    return result;
   }),
 ]);
+const rendererBuild = builds.at(-1);
+
+/**
+ * esbuild also writes each lazy chunk's CSS beside it (chunks/*.css), a copy of what app.css already holds;
+ * nothing loads those copies, so they are removed rather than shipped twice.
+ */
+function dropChunkStyles(result) {
+  const outputs = Object.entries(result.metafile.outputs);
+  const appCss = outputs.find(([name]) => name.endsWith('renderer/app.css'))?.[1];
+  if (!appCss) throw new Error('the renderer build wrote no app.css');
+  for (const [name, output] of outputs) {
+    if (!/\/chunks\/[^/]+\.css(\.map)?$/.test(name)) continue;
+    const missing = Object.keys(output.inputs).filter((input) => !(input in appCss.inputs));
+    if (missing.length > 0) throw new Error(`${name}: ${missing.join(', ')} not in app.css`);
+    rmSync(join(root, name), { force: true });
+    rmSync(join(root, `${name}.map`), { force: true });
+  }
+}
+
+/**
+ * index.html names every chunk the first screen needs (`<link rel="modulepreload">`): the chunks app.js imports
+ * and the start screens (the foundation area: the overview), with theirs. Without it Chromium finds them one
+ * level at a time (app.js, then its imports, then the screen's chunk, then its imports).
+ */
+function withModulePreloads(html, metafile) {
+  const rendererDir = join(dist, 'renderer');
+  const outputs = metafile.outputs;
+  const nameOf = (file) => relative(rendererDir, join(root, file)).split(sep).join('/');
+  const wanted = new Set();
+  const add = (file) => {
+    if (wanted.has(file)) return;
+    wanted.add(file);
+    for (const i of outputs[file].imports) if (i.kind === 'import-statement' && !i.external) add(i.path);
+  };
+  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src-renderer/main.tsx');
+  const start = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src-renderer/areas/foundation/screens.ts');
+  if (!entry || !start) throw new Error('the renderer build has no app.js or no chunk for the foundation screens');
+  add(entry);
+  add(start);
+  wanted.delete(entry);
+  const links = [...wanted].map((file) => `    <link rel="modulepreload" href="./${nameOf(file)}" />`).join('\n');
+  const script = '    <script type="module" src="./app.js"></script>';
+  if (!html.includes(script)) throw new Error('src-renderer/index.html: the app.js script tag changed; update withModulePreloads');
+  return html.replace(script, `${script}\n${links}`);
+}
+
+/**
+ * Compressed copies of the renderer's scripts and styles for browser mode (`app.js.br`, `app.js.gz`), served by
+ * src-main/host/static-files.ts with Content-Encoding: compressed once here at the highest levels, so serving
+ * costs nothing. The desktop app reads the plain files (electron-builder.yml leaves the copies out).
+ */
+async function precompress(metafile) {
+  const brotli = promisify(brotliCompress);
+  const gzipAsync = promisify(gzip);
+  const files = Object.keys(metafile.outputs).filter((file) => /\.(js|css)$/.test(file) && existsSync(join(root, file)));
+  await Promise.all(
+    files.map(async (file) => {
+      const path = join(root, file);
+      const body = readFileSync(path);
+      const [br, gz] = await Promise.all([
+        brotli(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+        gzipAsync(body, { level: 9 }),
+      ]);
+      writeFileSync(`${path}.br`, br);
+      writeFileSync(`${path}.gz`, gz);
+    }),
+  );
+}
 
 mkdirSync(join(dist, 'renderer'), { recursive: true });
-cpSync(join(root, 'src-renderer', 'index.html'), join(dist, 'renderer', 'index.html'));
+writeFileSync(join(dist, 'renderer', 'index.html'), withModulePreloads(readFileSync(join(root, 'src-renderer', 'index.html'), 'utf8'), rendererBuild.metafile));
 // The developer docs, served by the platform server at /docs/platform-api.md (linked from Settings / Developer).
 if (existsSync(join(root, 'docs', 'platform-api.md'))) cpSync(join(root, 'docs', 'platform-api.md'), join(dist, 'docs', 'platform-api.md'));
+await precompress(rendererBuild.metafile);
 writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ version: pkg.version, builtAt: new Date().toISOString() }) + '\n');
 console.log(`built dist/ in ${Date.now() - started} ms`);

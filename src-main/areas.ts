@@ -30,6 +30,7 @@ import { embeddedAppsHandlers } from './console/handlers/embedded-apps-handlers'
 import { logisticsHandlers } from './console/handlers/logistics-handlers';
 import { oauthHandlers } from './console/handlers/oauth-handlers';
 import { outboxHandlers } from './console/handlers/outbox-handlers';
+import { paymentMethodHandlers } from './console/handlers/payment-method-handlers';
 import { salesHandlers } from './console/handlers/sales-handlers';
 import { sessionHandlers } from './console/handlers/session-handlers';
 import { shopDataHandlers } from './console/handlers/shop-data-handlers';
@@ -77,7 +78,7 @@ export const CONSOLE_AREAS = {
   shop: [shopDataHandlers],
   sales: [salesHandlers],
   embeddedApps: [embeddedAppsHandlers],
-  billing: [billingHandlers],
+  billing: [billingHandlers, paymentMethodHandlers],
   appStore: [appStoreHandlers],
   devTools: [devToolsHandlers],
   logistics: [logisticsHandlers],

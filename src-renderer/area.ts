@@ -5,6 +5,7 @@
 // its own routes, so nothing here depends on the list (no import cycle through the types); its slices' types
 // go into the store's `AreaSlices` by a module augmentation in the manifest.
 import type { ReactNode } from 'react';
+import type { ScreenModule } from './lazy-screens';
 import type { AreaName } from '../src-shared/api/areas';
 import type { PushedEvent } from '../src-shared/api/ipc';
 import type { SessionInfo } from '../src-shared/api/types';
@@ -79,8 +80,10 @@ export type SliceFactories = { [K in AreaSliceKey]?: SliceFactory<AreaSliceState
 
 export interface RendererArea<N extends AreaName = AreaName, R extends RouteDefs = RouteDefs, S extends SliceFactories = SliceFactories> {
   name: N;
+  /** Loads the area's screens module (its own chunk): the router starts it early (a company switch, start-up). */
+  loadScreens?: ScreenModule<unknown>;
   routes: R;
-  /** The screen of each route. */
+  /** The screen of each route (lazy components of `loadScreens`: lazy-screens.tsx). */
   screens: { [K in keyof R]: (route: RouteIn<R, K>) => ReactNode };
   /** Who may open a route now (default: anyone signed in). */
   access?: { [K in keyof R]?: (route: RouteIn<R, K>, caps: Capabilities) => RouteAccess };

@@ -12,13 +12,19 @@ import { createRoot, type Root } from 'react-dom/client';
 import { establishSession, exchangeLaunch, forgetSession, SESSION_STORAGE_KEY, type LockedReason } from './api/browser-session';
 import { createBridgeClientOf, createBrowserClient, type RendererConsoleClient } from './api/console-client';
 import { AppRoot } from './frame/app-root';
+import { addressActing, splitHash } from './router/location';
 import { LaunchNeeded } from './frame/launch-needed';
 import { connectUiCommands } from './frame/ui-commands';
+import { parseRoute, preloadScreen } from './router/routes';
 import { connectEvents } from './state/pushed-events';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/store-context';
 
 function mount(root: Root, client: RendererConsoleClient): void {
+  // The window acts as the company its address names (`#/c/<id>/…`; Self without): reload and bookmarks keep it.
+  client.setActing(addressActing());
+  // The first screen's chunk loads while the session is asked for (not after it arrived).
+  void preloadScreen(parseRoute(splitHash(window.location.hash).path));
   const store = createAppStore(client);
   connectEvents(store, client);
   connectUiCommands(store, client);

@@ -236,6 +236,7 @@ export function buildProgram(io: CliIo, registry: CliRegistry, outcome: Outcome 
           positionals,
           global,
           io,
+          knownSchemaVersion: registry.assembly.knownSchemaVersion,
           openPlatform: (seed) => openCliPlatform(registry.assembly, global.dataDir, seed),
           startConsoleStack: (options) => startConsoleStack(registry.assembly, global.dataDir, options),
         });

@@ -70,6 +70,8 @@ export interface CommandContext {
   positionals: string[];
   global: GlobalOptions;
   io: CliIo;
+  /** The schema version this build writes (a data folder above it is from a newer PartnerDeck). */
+  knownSchemaVersion: number;
   /** Opens the data folder's platform (a folder from a newer PartnerDeck is refused); an empty folder gets the demo
    * with `'demo'`. The command closes it. */
   openPlatform(seed: SeedChoice): Platform;

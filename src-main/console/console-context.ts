@@ -1,12 +1,21 @@
 // The console session and the guards every handler group uses: who is signed in, which company the
 // console acts as (Self or one client), and the checks that keep a client's view to that client.
 // Handler groups (./handlers/*) receive this object; console-service.ts assembles them.
+//
+// The acting company is decided per call: each console window (browser tab) keeps its own in its address
+// (`#/c/<id>/…`) and its transport sends it with every call (CallEnvelope; the IPC bridge's third argument, the
+// browser host's X-PartnerDeck-Acting header). `runAs` runs a call with it (an AsyncLocalStorage, so every
+// `actingCompanyId()` of the call and of what it awaits sees that call's company); the guards below check it
+// exactly as a switch would (the user must see it). A call without one (the CLI, tests, an older page) acts as
+// the session's company of the moment, which `session.switch` sets.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MethodName, MethodOutput, MethodParsedInput, PushedEvent } from '../../src-shared/api/contract';
 import { ApiError } from '../../src-shared/api/errors';
 import type { SessionInfo } from '../../src-shared/api/types';
 import type { Actor, UserActor } from '../core/access';
 import type { Platform } from '../core/platform';
 import { DEMO_PARTNER_EMAIL } from '../core/seed/demo-seed';
+import type { EmbedReach } from '../core/apps/embed-reach';
 import type { EmbedViewHost } from './embed-view-host';
 import type { Prefs } from './prefs';
 
@@ -17,6 +26,10 @@ export interface ConsoleServiceOptions {
   platformUrl?: string | null;
   /** Native views for embedded apps (the desktop app); without it apps are framed through the browser host. */
   embedViews?: EmbedViewHost;
+  /** The desktop app: opens another console window acting as `companyId` (null: Self) on a screen path. */
+  openWindow?: (companyId: number | null, path: string) => void;
+  /** Whether an embedded app's server answers before it is shown (default: a TCP connection, core/apps/embed-reach.ts). */
+  embedReach?: (startUrl: string) => Promise<EmbedReach>;
 }
 
 /** One handler per console method; a handler may be synchronous or return a promise. */
@@ -46,6 +59,13 @@ export interface ConsoleContext {
   /** Store functions run only inside the company the console acts as. */
   requireActingAs(companyId: number, what: string): void;
   session(): SessionInfo;
+  /**
+   * Runs one call acting as `acting` (a company id, null for Self; undefined: the session's company). A company
+   * the signed-in user cannot see is refused (`not_found`) when the call asks for it.
+   */
+  runAs<T>(acting: number | null | undefined, run: () => T): T;
+  /** True inside a call that carries its window's acting company (runAs with a company or null). */
+  actsPerCall(): boolean;
   switchTo(companyId: number | null): SessionInfo;
   signIn(userId: number): SessionInfo;
   /** Pushes an event to the renderer(s) of this console. */
@@ -75,6 +95,8 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
 
   let userId: number | null = pickInitialUser();
   let actingId: number | null = userId === null ? null : pickInitialCompany(userId);
+  /** The acting company of the call under way, when its window sent one (null: Self). */
+  const perCall = new AsyncLocalStorage<{ acting: number | null }>();
 
   const ctx: ConsoleContext = {
     platform,
@@ -92,9 +114,23 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
 
     actingCompanyId() {
       const user = ctx.currentUser();
+      const call = perCall.getStore();
+      if (call) {
+        if (call.acting === null) return user.companyId;
+        if (!access.canSee(user, call.acting)) {
+          throw new ApiError('not_found', `Company ${call.acting} was not found among your clients. Go back to Self and pick a client you manage.`, { companyId: call.acting, reason: 'acting_not_visible' });
+        }
+        return call.acting;
+      }
       if (actingId === null || !access.canSee(user, actingId)) actingId = user.companyId;
       return actingId;
     },
+
+    runAs(acting, run) {
+      return acting === undefined ? run() : perCall.run({ acting }, run);
+    },
+
+    actsPerCall: () => perCall.getStore() !== undefined,
 
     isSelf: () => ctx.actingCompanyId() === ctx.currentUser().companyId,
 
@@ -147,11 +183,15 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
       const user = ctx.currentUser();
       const target = companyId ?? user.companyId;
       if (!access.canSee(user, target)) throw new ApiError('not_found', `Company ${target} was not found among your clients.`, { companyId: target });
-      actingId = target;
       prefs.set('lastCompanyId', target);
       if (target !== user.companyId) {
         prefs.set('recentCompanyIds', [target, ...prefs.get('recentCompanyIds').filter((id) => id !== target)].slice(0, RECENT_LIMIT));
       }
+      if (ctx.actsPerCall()) {
+        // A window switches itself (its address holds its company): the others keep theirs, nothing is pushed.
+        return perCall.run({ acting: target === user.companyId ? null : target }, () => ctx.session());
+      }
+      actingId = target;
       const info = ctx.session();
       emit({ name: 'session.changed', payload: info });
       return info;
@@ -165,7 +205,8 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
       prefs.set('lastUserId', user.userId);
       prefs.set('lastCompanyId', user.companyId);
       prefs.set('recentCompanyIds', []);
-      const info = ctx.session();
+      // The new user starts as Self (in this window; every other window checks its own company again).
+      const info = perCall.run({ acting: null }, () => ctx.session());
       emit({ name: 'session.changed', payload: info });
       return info;
     },

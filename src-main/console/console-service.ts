@@ -10,6 +10,7 @@ import {
   methods,
   type MethodName,
   type MethodOutput,
+  type CallEnvelope,
   type ConsoleTransportTarget,
   type PushedEvent,
 } from '../../src-shared/api/contract';
@@ -22,7 +23,7 @@ export type { ConsoleServiceOptions } from './console-context';
 
 export interface ConsoleService extends ConsoleTransportTarget {
   /** Runs a method with an already typed input (used by tests and the CLI). */
-  call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>>;
+  call<M extends MethodName>(method: M, input: unknown, call?: CallEnvelope): Promise<MethodOutput<M>>;
   close(): void;
 }
 
@@ -45,11 +46,12 @@ export function createConsoleService(options: ConsoleServiceOptions, handlerFact
   // Every platform event is a pushed event (PlatformEvents is a subset of ConsoleEvents in the one catalogue).
   const unsubscribe = options.platform.events.subscribe(emit);
 
-  async function invoke(method: string, rawInput: unknown): Promise<unknown> {
+  async function invoke(method: string, rawInput: unknown, call: CallEnvelope = {}): Promise<unknown> {
     if (!isMethodName(method)) throw new ApiError('unknown_method', `There is no console method "${method}".`);
     const input = parseInput(methods[method].input, rawInput);
     try {
-      return await (handlers[method] as (input: unknown) => unknown)(input);
+      // The call's acting company (its window's), checked by the context's guards for this call only.
+      return await ctx.runAs(call.acting, () => (handlers[method] as (input: unknown) => unknown)(input));
     } catch (error) {
       throw toApiError(error, { what: method, log: logUnexpected });
     }
@@ -57,7 +59,7 @@ export function createConsoleService(options: ConsoleServiceOptions, handlerFact
 
   return {
     invoke,
-    call: (method, input) => invoke(method, input) as Promise<MethodOutput<typeof method>>,
+    call: (method, input, envelope) => invoke(method, input, envelope) as Promise<MethodOutput<typeof method>>,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

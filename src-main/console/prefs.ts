@@ -46,9 +46,9 @@ export function createJsonFilePrefs(path: string): Prefs {
     get: (key) => data[key],
     set(key, value) {
       data = { ...data, [key]: value };
-      mkdirSync(dirname(path), { recursive: true });
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       const tmp = `${path}.tmp`;
-      writeFileSync(tmp, JSON.stringify(data, null, 2));
+      writeFileSync(tmp, JSON.stringify(data, null, 2), { mode: 0o600 });
       renameSync(tmp, path);
     },
   };

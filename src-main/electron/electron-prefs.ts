@@ -54,6 +54,8 @@ export function createElectronStore(dataDir: string): KeyValueStore {
     name: PREFS_FILE_NAME.replace(/\.json$/, ''),
     defaults: DEFAULT_PREFS,
     clearInvalidConfig: true,
+    // Readable by this user only, like every file of the data folder (issue 16 L11; conf's default is 0666 - umask).
+    configFileMode: 0o600,
   });
   return store as unknown as KeyValueStore;
 }

@@ -5,11 +5,11 @@
 // kept to the app's origin: a link or redirect elsewhere is stopped and, if the user agrees in a native dialog,
 // opened in the system browser. Developer tools only with the --app-devtools flag. The console's own window,
 // preload and IPC bridge are never given to an app (the bridge refuses any sender but the console's main frame).
-import { dialog, session, shell, WebContentsView, type BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
+import { session, shell, WebContentsView, type BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
 import type { EmbedBounds, EmbedTarget } from '../../src-shared/api/embedded-app-types';
 import { httpOrigin } from '../../src-shared/domain/embedded-apps';
 import type { EmbedViewHost } from '../console/embed-view-host';
-import { denyAllPermissions, isSafeExternalUrl } from './window-security';
+import { confirmLinkWithDialog, denyAllPermissions, externalLinkProblem } from './window-security';
 
 export const APP_PARTITION_PREFIX = 'persist:app-';
 export const APP_DEVTOOLS_FLAG = '--app-devtools';
@@ -65,20 +65,7 @@ export function scaleBounds(bounds: EmbedBounds, zoomFactor: number): EmbedBound
 /** Asks the user before an app's link leaves for the system browser. Resolves true when they agree. */
 export type ConfirmExternal = (window: BrowserWindow | null, appName: string, url: string) => Promise<boolean>;
 
-export const confirmExternalWithDialog: ConfirmExternal = async (window, appName, url) => {
-  const options = {
-    type: 'question' as const,
-    buttons: ['Open in browser', 'Cancel'],
-    defaultId: 1,
-    cancelId: 1,
-    noLink: true,
-    title: 'Open a page outside the app?',
-    message: `${appName} wants to open a page outside the app.`,
-    detail: `${url}\n\nIt opens in your web browser, not inside PartnerDeck.`,
-  };
-  const { response } = window && !window.isDestroyed() ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
-  return response === 0;
-};
+export const confirmExternalWithDialog: ConfirmExternal = (window, appName, url) => confirmLinkWithDialog(window, url, appName);
 
 export interface EmbeddedAppViewsOptions {
   getWindow: () => BrowserWindow | null;
@@ -115,8 +102,7 @@ export function createEmbeddedAppViews(options: EmbeddedAppViewsOptions): Embedd
 
   /** Stops a page from leaving its origin; asks, then opens a web URL in the system browser. */
   function offerExternal(entry: ShownApp, url: string): void {
-    // A URL with user info ("http://127.0.0.1:3000@evil.example/") reads as one host and goes to another.
-    if (!isSafeExternalUrl(url) || /^https?:\/\/[^/?#]*@/i.test(url)) {
+    if (externalLinkProblem(url)) {
       options.log?.(`blocked a link from ${entry.appName}: ${url.slice(0, 200)}`);
       return;
     }

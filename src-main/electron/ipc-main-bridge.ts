@@ -1,12 +1,15 @@
 // The only module that touches ipcMain. It answers console calls from the renderer after checking the
-// channel prefix and that the sender is the main frame of the console window on the app origin (models:
-// GitHub Desktop's trusted-ipc-sender.ts, VS Code's ValidatedIpcMain), and forwards pushed events. Every
-// reply is a CallReply: nothing is thrown across IPC, since Electron would keep only an error's message.
+// channel prefix and that the sender is the main frame of a console window on the app origin (models:
+// GitHub Desktop's trusted-ipc-sender.ts, VS Code's ValidatedIpcMain), and forwards pushed events to every
+// console window. Each call carries its window's acting company (the third argument, a CallEnvelope), so two
+// windows act as two clients at once. Every reply is a CallReply: nothing is thrown across IPC, since
+// Electron would keep only an error's message.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
   IPC_PREFIX,
+  parseCallEnvelope,
   type CallReply,
   type ConsoleTransportTarget,
 } from '../../src-shared/api/contract';
@@ -15,16 +18,18 @@ import { APP_ORIGIN, isAppUrl } from './app-origin';
 
 export interface IpcMainBridgeOptions {
   target: ConsoleTransportTarget;
-  /** The console window of the moment (it can be closed and reopened on macOS). */
-  getWindow: () => BrowserWindow | null;
+  /** The console windows of the moment (one, or more with "Open in new window"; reopened on macOS). */
+  getWindows: () => readonly BrowserWindow[];
   /** Where refused calls and unexpected errors are reported. */
   log?: (message: string, error?: unknown) => void;
 }
 
-/** Why `event` does not come from the console window's main frame on the app origin, or null if it does. */
-export function untrustedSenderReason(event: IpcMainInvokeEvent, window: BrowserWindow | null): string | null {
-  if (!window || window.isDestroyed()) return 'there is no console window';
-  if (event.sender !== window.webContents) return 'the sender is not the console window';
+/** Why `event` does not come from a console window's main frame on the app origin, or null if it does. */
+export function untrustedSenderReason(event: IpcMainInvokeEvent, windows: readonly BrowserWindow[]): string | null {
+  const live = windows.filter((w) => !w.isDestroyed());
+  if (live.length === 0) return 'there is no console window';
+  const window = live.find((w) => event.sender === w.webContents);
+  if (!window) return 'the sender is not a console window';
   const frame = event.senderFrame;
   if (!frame) return 'the sending frame is gone';
   const main = window.webContents.mainFrame;
@@ -43,9 +48,10 @@ export async function handleInvoke(
   method: unknown,
   input: unknown,
   options: IpcMainBridgeOptions,
+  envelope?: unknown,
 ): Promise<CallReply> {
   const reason = channel.startsWith(IPC_PREFIX)
-    ? untrustedSenderReason(event, options.getWindow())
+    ? untrustedSenderReason(event, options.getWindows())
     : `the channel "${channel}" lacks the ${IPC_PREFIX} prefix`;
   if (reason) {
     options.log?.(`refused IPC call: ${reason}`);
@@ -54,8 +60,10 @@ export async function handleInvoke(
   if (typeof method !== 'string') {
     return { ok: false, error: { code: 'unknown_method', message: 'The method name must be a string' } };
   }
+  const call = parseCallEnvelope(envelope);
+  if (typeof call === 'string') return { ok: false, error: { code: 'validation_failed', message: call, details: { fields: { acting: [call] } } } };
   try {
-    return { ok: true, result: await options.target.invoke(method, input) };
+    return { ok: true, result: await options.target.invoke(method, input, call) };
   } catch (error) {
     return { ok: false, error: toApiError(error, { what: method, log: options.log }).toPayload() };
   }
@@ -68,10 +76,12 @@ export async function handleInvoke(
 export function registerIpcMainBridge(options: IpcMainBridgeOptions): () => void {
   const channel = IPC_INVOKE_CHANNEL;
   if (!channel.startsWith(IPC_PREFIX)) throw new Error(`IPC channel ${channel} lacks the ${IPC_PREFIX} prefix`);
-  ipcMain.handle(channel, (event, method: unknown, input: unknown) => handleInvoke(channel, event, method, input, options));
+  ipcMain.handle(channel, (event, method: unknown, input: unknown, envelope: unknown) => handleInvoke(channel, event, method, input, options, envelope));
+  // Every window gets every event; each keeps what concerns its own acting company (the renderer's slices).
   const unsubscribe = options.target.onEvent((event) => {
-    const window = options.getWindow();
-    if (window && !window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
+    for (const window of options.getWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
+    }
   });
   return () => {
     unsubscribe();

@@ -15,12 +15,17 @@ export interface MainWindowOptions {
   workAreas: Rectangle[];
   backgroundColor: string;
   icon?: string;
+  /** Another window ("Open in new window"): its address (`#/c/<id>/…`), placed a little below the first. */
+  hash?: string;
+  offset?: number;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const { maximized, ...bounds } = initialWindowBounds(options.prefs.get('windowBounds'), options.workAreas);
+  const shift = options.offset ?? 0;
   const window = new BrowserWindow({
     ...bounds,
+    ...(shift && bounds.x !== undefined && bounds.y !== undefined ? { x: bounds.x + shift, y: bounds.y + shift } : {}),
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
     title: WINDOW_TITLE,
@@ -30,11 +35,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   guardNavigation(window.webContents);
-  trackWindowBounds(window, options.prefs);
+  // The first window's size and place are remembered; extra windows open beside it and are not.
+  if (!options.hash) trackWindowBounds(window, options.prefs);
   window.once('ready-to-show', () => {
-    if (maximized) window.maximize();
+    if (maximized && !options.hash) window.maximize();
     window.show();
   });
-  void window.loadURL(APP_START_URL);
+  void window.loadURL(options.hash ? `${APP_START_URL}${options.hash}` : APP_START_URL);
   return window;
 }

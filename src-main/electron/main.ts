@@ -6,7 +6,7 @@ import { autoUpdater } from 'electron-updater';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleService } from '../console/console-service';
-import { createConsoleService, openPlatform } from '../areas';
+import { createConsoleService, KNOWN_SCHEMA_VERSION, openPlatform } from '../areas';
 import type { Prefs } from '../console/prefs';
 import { APP_VERSION } from '../console/version';
 import { SECRET_KEY_FILE_NAME } from '../core/paths';
@@ -17,7 +17,9 @@ import { startPlatformServer } from '../core/server/platform-server';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
-import { newerDataFolderMessage, refuseDataFolder } from './data-folder-check';
+import { newerDataFolderMessage, refuseDataFolder, startupProblemBox } from './data-folder-check';
+import { checkDataFolderInBackground } from '../core/db/doctor';
+import { knownFailure } from '../core/errors';
 import { installProcessLogger } from '../core/logging/log-channel';
 import { createLogger, LOG_FILE_NAME, type Logger } from '../core/logging/logger';
 import { catchUncaughtErrors, createErrorReporter, startCrashReports } from './crash-reports';
@@ -29,6 +31,7 @@ import { trackWindowTitle } from './window-title';
 import { appDevToolsRequested, createEmbeddedAppViews } from './embedded-app-views';
 import { closeForeignIpcChannels, registerIpcMainBridge } from './ipc-main-bridge';
 import { createMainWindow } from './main-window';
+import { joinHash } from '../../src-shared/api/acting-address';
 import { installApplicationMenu } from './menu';
 import { chooseSecretStore } from './safe-storage-secret-store';
 import { dataDirOverride, electronSqliteBinding } from './startup-options';
@@ -54,7 +57,9 @@ function showLogs(): void {
 }
 
 function fail(error: unknown): void {
-  let message = error instanceof Error ? error.message : String(error);
+  // A known failure of the data folder (damaged, not a database, read-only, disk full) in words naming
+  // `partnerdeck doctor`, never SQLite's own message (issue 16 L6/L7).
+  let message = knownFailure(error)?.message ?? (error instanceof Error ? error.message : String(error));
   if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)) {
     message += '\n\nbetter-sqlite3 is not built for Electron: run `node scripts/electron-sqlite.mjs` (or `npm start`).';
   }
@@ -106,16 +111,22 @@ function startApp(): void {
     if (details.reason !== 'clean-exit') log(`a ${details.type} process stopped (${details.reason}, exit code ${details.exitCode})`);
   });
 
-  const openWindow = (prefs: Prefs): BrowserWindow => {
+  /** Every console window: the first (`window`, which embedded apps' views and the bounds memory follow) and
+   * those opened with "Open in new window", each acting as the company its address names. */
+  const windows = new Set<BrowserWindow>();
+  const openWindow = (prefs: Prefs, extra?: { hash: string }): BrowserWindow => {
     const created = createMainWindow({
       preloadPath: PRELOAD_PATH,
       prefs,
       workAreas: screen.getAllDisplays().map((display) => display.workArea),
       backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
       icon: join(app.getAppPath(), 'resources', 'icon.png'),
+      ...(extra ? { hash: extra.hash, offset: 32 * Math.min(windows.size, 8) } : {}),
     });
+    windows.add(created);
     created.on('closed', () => {
-      if (window === created) window = null;
+      windows.delete(created);
+      if (window === created) window = [...windows][0] ?? null;
     });
     appViews.watchConsoleWindow(created);
     installEditContextMenu(created.webContents);
@@ -175,9 +186,13 @@ function startApp(): void {
       host: 'electron',
       platformUrl: server?.url ?? null,
       embedViews: appViews,
+      // "Open in new window": another console window on a client's (or Self's) screen.
+      openWindow: (companyId, path) => {
+        openWindow(prefs, { hash: joinHash(companyId, path) });
+      },
     });
     cleanups.push(() => consoleService.close());
-    cleanups.push(registerIpcMainBridge({ target: consoleService, getWindow: () => window, log }));
+    cleanups.push(registerIpcMainBridge({ target: consoleService, getWindows: () => [...windows], log }));
     consoleTarget = consoleService;
 
     // Updates: off until a feed is configured (updates.ts); the menu shows each state.
@@ -187,7 +202,8 @@ function startApp(): void {
         appName: app.getName(),
         platform: process.platform,
         isPackaged: app.isPackaged,
-        sendUiCommand: (command) => sendUiCommand(window, command),
+        // The menu acts on the window in front (each window has its own acting company).
+        sendUiCommand: (command) => sendUiCommand(focusedConsoleWindow(windows) ?? window, command),
         openDataFolder: () => void shell.openPath(dataDir),
         showLogs,
         openCrashReports: () => void shell.openPath(app.getPath('crashDumps')),
@@ -215,6 +231,17 @@ function startApp(): void {
       window = openWindow(prefs);
     };
     reopenWindow();
+    // The quick check of the data folder (doctor.ts: quick_check, permissions, data version, free space) in a
+    // worker thread, after the window is up; a problem is shown with what to do, anything else only logged.
+    void checkDataFolderInBackground(dataDir, { knownSchemaVersion: KNOWN_SCHEMA_VERSION, nativeBinding: sqliteNativeBinding, log }).then((report) => {
+      if (!report) return;
+      for (const check of report.checks) if (check.state !== 'ok') appLogger.scope('app').warn(`data folder check: ${check.name}: ${check.detail}`);
+      const box = startupProblemBox(report);
+      if (!box) return;
+      void (window && !window.isDestroyed() ? dialog.showMessageBox(window, box) : dialog.showMessageBox(box)).then(({ response }) => {
+        if (response === 0) void shell.openPath(dataDir);
+      });
+    });
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) reopenWindow?.();
     });
@@ -223,6 +250,12 @@ function startApp(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+}
+
+/** The console window that has the focus, if any. */
+function focusedConsoleWindow(windows: ReadonlySet<BrowserWindow>): BrowserWindow | null {
+  const focused = typeof BrowserWindow.getFocusedWindow === 'function' ? BrowserWindow.getFocusedWindow() : null;
+  return focused && windows.has(focused) ? focused : null;
 }
 
 /** Cleanups of what startApp set up before `ready` (the logger, the uncaught-error handlers). */

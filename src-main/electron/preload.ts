@@ -7,6 +7,7 @@ import {
   IPC_EVENT_CHANNEL,
   IPC_INVOKE_CHANNEL,
   isPushedEventShape,
+  type CallEnvelope,
   type CallReply,
   type PreloadBridge,
 } from '../../src-shared/api/ipc';
@@ -34,9 +35,11 @@ function subscribe<T>(renderer: IpcRendererPart, channel: string, accept: (value
 
 export function createDesktopBridge(renderer: IpcRendererPart): DesktopBridge {
   return {
-    async invoke(method: string, input: unknown): Promise<CallReply> {
+    async invoke(method: string, input: unknown, call?: CallEnvelope): Promise<CallReply> {
       try {
-        const reply: unknown = await renderer.invoke(IPC_INVOKE_CHANNEL, method, input);
+        // Only the acting company crosses, as a plain value (never an object the page could extend).
+        const envelope: CallEnvelope = call && call.acting !== undefined ? { acting: call.acting } : {};
+        const reply: unknown = await renderer.invoke(IPC_INVOKE_CHANNEL, method, input, envelope);
         if (isCallReply(reply)) return reply;
         return { ok: false, error: { code: 'internal', message: 'The main process sent a malformed reply' } };
       } catch (error) {

@@ -10,15 +10,18 @@
 //   that only an authenticated `embeddedApps.open` hands out.
 // - Host header checks (DNS rebinding), Origin and a custom header (CSRF) on every call, as before; server
 //   timeouts and a connection cap; bodies must be JSON in UTF-8 within 1 MiB.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import {
   CSRF_HEADER,
   HTTP_API_PREFIX,
   HTTP_EVENTS_PATH,
   HTTP_LAUNCH_PATH,
   LAUNCH_FRAGMENT_PARAM,
+  ACTING_HEADER,
+  envelopeOfActingHeader,
+  type CallEnvelope,
   type CallReply,
   type ConsoleTransportTarget,
 } from '../../src-shared/api/contract';
@@ -36,6 +39,7 @@ import { closeServer, hardenServer, isAllowedHost, isAllowedOrigin, listenOnLoop
 import { createOneTimeTokens } from '../core/server/one-time-tokens';
 import { hashSecret } from '../core/secrets/secret-hash';
 import { embedFrameError, embedFramePage, type EmbedFramePage } from './embed-frame-page';
+import { sendStaticFile } from './static-files';
 
 /** How long a launch link works (once). */
 export const LAUNCH_TTL_MS = 5 * 60_000;
@@ -75,24 +79,12 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const now = options.now ?? Date.now;
   let port = 0;
   const sseClients = new Set<ServerResponse>();
   const launches = createOneTimeTokens<{ settle(outcome: 'used'): void }>({ now, max: 100 });
-  const frameTickets = createOneTimeTokens<{ path: string }>({ now, max: 200 });
+  const frameTickets = createOneTimeTokens<{ path: string; call: CallEnvelope }>({ now, max: 200 });
   /** Session token hashes (insertion order = age). */
   const sessions = new Set<string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -146,7 +138,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname.startsWith(EMBED_FRAME_PREFIX)) return embedFrame(req, res, url);
     // The page itself is public (it is the same bundle for everybody and holds no secret); what it may do is
     // decided by the session it gets from a launch link.
-    if (url.pathname === '/' || url.pathname === '/index.html') return serveFile(res, join(options.rendererDir, 'index.html'), true);
+    if (url.pathname === '/' || url.pathname === '/index.html') return sendStaticFile(req, res, join(options.rendererDir, 'index.html'), { caching: 'no-store', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
     let requestPath: string;
     try {
       requestPath = decodeURIComponent(url.pathname);
@@ -159,7 +151,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    return serveFile(res, file, false);
+    // Chunks are named after their content's hash (scripts/build.mjs): a name never gets other content.
+    return sendStaticFile(req, res, file, { caching: requestPath.startsWith('/chunks/') ? 'immutable' : 'revalidate' });
   }
 
   /** The checks every call to the host shares: POST, same origin (when the browser says), the CSRF header. */
@@ -217,29 +210,35 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     let input: unknown;
+    let call: CallEnvelope;
     try {
       checkCall(req, res);
       if (!isAuthenticated(req)) {
         throw new ApiError('unauthorized', 'This console session is not authorized. Open the link that `partnerdeck console` printed.');
       }
+      // The tab's acting company (from its address), checked by the console for this call only.
+      const envelope = envelopeOfActingHeader(req.headers[ACTING_HEADER]);
+      if (typeof envelope === 'string') throw new ApiError('validation_failed', envelope, { fields: { acting: [envelope] } });
+      call = envelope;
       input = await readJson(req, res);
     } catch (error) {
       return sendThrown(res, error);
     }
     try {
-      const result = await options.console.invoke(method, input);
-      sendReply(res, 200, { ok: true, result: withFrameTicket(method, result) ?? null });
+      const result = await options.console.invoke(method, input, call);
+      sendReply(res, 200, { ok: true, result: withFrameTicket(method, result, call) ?? null });
     } catch (error) {
       sendError(res, toApiError(error, { what: method, log: logUnexpected }));
     }
   }
 
   /** An embedded app opened in a frame: its wrapper path gets a one-time ticket (a frame cannot send the session header). */
-  function withFrameTicket(method: string, result: unknown): unknown {
+  function withFrameTicket(method: string, result: unknown, call: CallEnvelope): unknown {
     if (method !== 'embeddedApps.open') return result;
     const opened = result as EmbedOpenResult;
     if (opened?.mode !== 'frame') return result;
-    const ticket = frameTickets.issue({ path: opened.src }, FRAME_TICKET_TTL_MS);
+    // The ticket keeps the tab's acting company: the wrapper's request cannot send it, the app is signed for it.
+    const ticket = frameTickets.issue({ path: opened.src, call }, FRAME_TICKET_TTL_MS);
     return { ...opened, src: `${opened.src}${opened.src.includes('?') ? '&' : '?'}${EMBED_TICKET_PARAM}=${ticket}` };
   }
 
@@ -259,7 +258,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!request) return send(embedFrameError(404, 'There is no such embedded app page.'));
     let target: EmbedTarget;
     try {
-      target = (await options.console.invoke('embeddedApps.signedUrl', request)) as EmbedTarget;
+      target = (await options.console.invoke('embeddedApps.signedUrl', request, ticketed.call)) as EmbedTarget;
     } catch (error) {
       const apiError = toApiError(error, { what: 'Opening the app', log: logUnexpected });
       return send(embedFrameError(HTTP_STATUS_OF[apiError.code], apiError.message));
@@ -294,15 +293,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const line = `data: ${JSON.stringify(event)}\n\n`;
     for (const client of sseClients) client.write(line);
   });
-
-  function serveFile(res: ServerResponse, file: string, isIndex: boolean): void {
-    res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': isIndex ? 'no-store' : 'no-cache',
-      ...(isIndex ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
-    });
-    createReadStream(file).pipe(res);
-  }
 
   port = await listenOnLoopback(server, options.port ?? 0);
   const origin = `http://${LOOPBACK_HOST}:${port}`;

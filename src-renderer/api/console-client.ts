@@ -3,7 +3,10 @@
 // `POST /api/<method>` with the tab's session (browser-session.ts) and receives pushed events over server-sent
 // events. Callers never know which.
 import {
+  ACTING_HEADER,
+  actingHeaderOf,
   BRIDGE_GLOBAL,
+  type CallEnvelope,
   HTTP_API_PREFIX,
   HTTP_EVENTS_PATH,
   type CallReply,
@@ -28,6 +31,25 @@ export interface RendererConsoleClient extends ConsoleClient {
   onUiCommand(listener: (command: UiCommand) => void): () => void;
   /** Browser mode: carry on with a new session after the old one ended (nothing on screen is lost). */
   resume?(session: string): void;
+  /**
+   * The acting company this window's calls carry from now on (null: Self; the address's `#/c/<id>/`). The
+   * console checks it on every call, so two windows act as two clients at once.
+   */
+  setActing(acting: number | null): void;
+  /** The acting company the calls carry. */
+  acting(): number | null;
+}
+
+/** The acting company a window's calls carry (shared by both transports). */
+function actingHolder(): Pick<RendererConsoleClient, 'setActing' | 'acting'> & { envelope(): CallEnvelope } {
+  let acting: number | null = null;
+  return {
+    setActing(next) {
+      acting = next;
+    },
+    acting: () => acting,
+    envelope: () => ({ acting }),
+  };
 }
 
 /** Turns a raw CallReply into the result, or throws the ApiError it carries. */
@@ -42,10 +64,12 @@ export function unwrapReply<T>(reply: unknown): T {
 
 /** Electron: the preload bridge already speaks CallReply. */
 export function createBridgeClient(bridge: PreloadBridge): RendererConsoleClient {
+  const { envelope, ...acting } = actingHolder();
   return {
     transport: 'ipc',
+    ...acting,
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      return unwrapReply<MethodOutput<M>>(await bridge.invoke(method, input));
+      return unwrapReply<MethodOutput<M>>(await bridge.invoke(method, input, envelope()));
     },
     subscribe: (listener) => bridge.onEvent(listener),
     onConnectionChange: () => () => undefined,
@@ -79,6 +103,7 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
   let stream: AbortController | null = null;
   let dropped = false;
   let unauthorized = false;
+  const { envelope, ...acting } = actingHolder();
 
   function endSession(): void {
     if (unauthorized) return;
@@ -157,13 +182,14 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
 
   return {
     transport: 'http',
+    ...acting,
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
       let response: Response;
       try {
         response = await env.fetch(`${baseUrl}${HTTP_API_PREFIX}${method}`, {
           method: 'POST',
           credentials: 'omit',
-          headers: { 'Content-Type': 'application/json', ...headers },
+          headers: { 'Content-Type': 'application/json', ...headers, [ACTING_HEADER]: actingHeaderOf(envelope()) ?? 'self' },
           body: JSON.stringify(input ?? {}),
         });
       } catch {

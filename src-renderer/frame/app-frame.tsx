@@ -1,10 +1,11 @@
 // The signed-in application: top bar, acting banner, navigation and the routed screen (its area's, see
-// router/routes.ts), plus the global keyboard shortcuts (Ctrl/Cmd+K: company palette; Ctrl/Cmd+Shift+S:
+// router/routes.ts), plus the global keyboard shortcuts (Ctrl/Cmd+K: the command palette; ?: the shortcuts; Ctrl/Cmd+Shift+S:
 // back to Self).
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RouteAccess } from '../area';
+import { ScreenBoundary } from '../lazy-screens';
 import { href, lockedTitle, routeAccess, screenOf, type Route } from '../router/routes';
-import { useRoute } from '../router/use-route';
+import { navigate, useLocation } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
 import { Icon } from '../ui/icons';
@@ -15,9 +16,11 @@ import { Toasts } from '../ui/toasts';
 import { ConfirmDialog } from '../ui/dialog';
 import { cancelLeave, confirmLeave, installLeaveGuard, usePendingLeave } from '../router/leave-guard';
 import { ActingBanner } from './acting-banner';
+import { ConsoleStopped } from './console-stopped';
 import { CompanyPalette } from './company-switcher';
 import { STORE_LOCKED_TEXT, SideNav } from './side-nav';
-import { switchCompany } from './switch-company';
+import { followAddress, switchCompany } from './switch-company';
+import { ShortcutsDialog } from './shortcuts-dialog';
 import { TopBar } from './top-bar';
 import './app-frame.css';
 
@@ -28,9 +31,14 @@ function useGlobalShortcuts(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const mod = e.ctrlKey || e.metaKey;
+      if (e.key === '?' && !mod && !e.altKey && !isTyping(e.target) && !document.querySelector('[role="dialog"]')) {
+        e.preventDefault();
+        actions.setShortcutsOpen(true);
+        return;
+      }
       if (!mod || e.altKey) return;
       if (!e.shiftKey && e.key.toLowerCase() === 'k') {
-        if (!caps.canSwitch) return;
+        // The palette: everybody (a client's own user gets actions, screens and the shop's search).
         e.preventDefault();
         if (paletteOpen) actions.closePalette();
         else actions.openPalette();
@@ -46,6 +54,12 @@ function useGlobalShortcuts(): void {
   }, [caps.canSwitch, caps.actingAsClient, actions, paletteOpen]);
 }
 
+/** True while the person types in a field (`?` is then a character, not a shortcut). */
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
 function useDocumentTitle(): void {
   const acting = useApp((s) => s.session.info?.acting?.name ?? null);
   const isSelf = useApp((s) => s.session.info?.isSelf ?? true);
@@ -54,22 +68,66 @@ function useDocumentTitle(): void {
   }, [acting, isSelf]);
 }
 
+/** "New product", "New product and Company settings". */
+function formList(forms: string[]) {
+  const named = forms.map((form) => <strong key={form}>{form}</strong>);
+  if (named.length <= 1) return named;
+  return (
+    <>
+      {named.slice(0, -1).reduce<React.ReactNode[]>((all, item, i) => (i === 0 ? [item] : [...all, ', ', item]), [])} and {named.at(-1)}
+    </>
+  );
+}
+
 /** Asks before unsaved changes are left behind (router/leave-guard.ts). */
 function LeaveGuardHost() {
   const pending = usePendingLeave();
   useEffect(() => installLeaveGuard(), []);
   if (!pending) return null;
   return (
-    <ConfirmDialog title="Discard unsaved changes?" confirmLabel="Discard changes" danger onConfirm={confirmLeave} onCancel={cancelLeave}>
-      <p>{pending.message} Leaving now throws them away.</p>
+    <ConfirmDialog title="Discard changes?" confirmLabel="Discard changes" cancelLabel="Keep editing" danger onConfirm={confirmLeave} onCancel={cancelLeave}>
+      <p data-testid="leave-guard-text">
+        {formList(pending.forms)} {pending.forms.length === 1 ? 'has' : 'have'} changes that are not saved. Leaving now throws them away.
+      </p>
     </ConfirmDialog>
   );
 }
 
-export function AppFrame() {
-  const route = useRoute();
-  const actingId = useApp((s) => s.session.info?.acting?.id ?? 0);
+/**
+ * The window's address and its acting company agree: when Back/forward, a bookmark or a typed address names
+ * another company, the window acts as it (followAddress); when another user signs in, the address follows the
+ * session (Self, or the company this window kept). Returns the route to show: the address's once the session
+ * acts as the company it names, the previous one (dimmed) until then, so no screen renders for the wrong company.
+ */
+function useActingFromAddress(): { route: Route; following: boolean } {
+  const location = useLocation();
+  const actions = useActions();
+  const info = useApp((s) => s.session.info);
   const switching = useApp((s) => s.session.switchingTo !== null);
+  const applied = info && !info.isSelf && info.acting ? info.acting.id : null;
+  const userId = info?.user?.id ?? null;
+  const shown = useRef(location.route);
+  const lastUser = useRef(userId);
+  const matches = location.acting === applied;
+  if (matches) shown.current = location.route;
+  useEffect(() => {
+    if (matches || switching) return;
+    if (lastUser.current !== userId) {
+      navigate(location.route, { acting: applied, replace: true });
+      return;
+    }
+    void followAddress(actions, location.acting);
+  }, [matches, switching, userId, applied, location, actions]);
+  useEffect(() => {
+    lastUser.current = userId;
+  }, [userId]);
+  return { route: shown.current, following: !matches };
+}
+
+export function AppFrame() {
+  const { route, following } = useActingFromAddress();
+  const actingId = useApp((s) => s.session.info?.acting?.id ?? 0);
+  const switching = useApp((s) => s.session.switchingTo !== null) || following;
   useGlobalShortcuts();
   useDocumentTitle();
   return (
@@ -85,12 +143,16 @@ export function AppFrame() {
           {switching && <div className="switch-progress" role="progressbar" aria-label="Switching company" data-testid="switch-progress" />}
           {/* Keyed by the acting company: a switch starts every screen afresh (with its data prefetched,
               see switch-company.ts, so the new screen is never blank). */}
-          <RouteView key={actingId} route={route} />
+          <ScreenBoundary key={actingId} screen={route.name}>
+            <RouteView route={route} />
+          </ScreenBoundary>
         </main>
       </div>
       <CompanyPalette />
+      <ShortcutsDialog />
       <LeaveGuardHost />
       <Toasts />
+      <ConsoleStopped />
     </div>
   );
 }

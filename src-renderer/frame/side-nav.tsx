@@ -1,6 +1,8 @@
 // The left navigation: every area's entries (their `nav`) in fixed sections, only what the acting company's
-// users could see (by the session's permissions); store items are shown but locked while acting as Self.
-import { useEffect, useId, type ReactNode } from 'react';
+// users could see (by the session's permissions). As Self, where every store item would be locked, Clients
+// and Sales come first and the Store is one collapsed line ("Switch to a client…") instead of a list of
+// locks. In a narrow window (or when the person collapses it) the navigation is a rail of icons.
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { formatDuration } from '../../src-shared/domain/durations';
 import type { AreaName } from '../../src-shared/api/areas';
 import type { NavEntry, NavSection, RouteDefs } from '../area';
@@ -42,7 +44,7 @@ function isActive(current: Route, area: AreaName, entry: AnyNavEntry, target: Ro
 
 function NavItem({ route, active, icon, label, testId, badge }: { route: Route; active: boolean; icon: IconName; label: string; testId: string; badge?: ReactNode }) {
   return (
-    <a href={href(route)} className={`nav-item${active ? ' is-active' : ''}`} aria-current={active ? 'page' : undefined} data-testid={testId}>
+    <a href={href(route)} className={`nav-item${active ? ' is-active' : ''}`} aria-current={active ? 'page' : undefined} data-testid={testId} title={label}>
       <Icon name={icon} />
       <span className="nav-label">{label}</span>
       {badge}
@@ -90,15 +92,95 @@ function PlatformClockNote() {
   );
 }
 
+/** Below this window width the navigation starts as a rail of icons. */
+export const NARROW_NAV_PX = 1100;
+const COLLAPSED_KEY = 'partnerdeck.nav.collapsed';
+
+/**
+ * Collapsed (a rail of icons): in a wide window as the person chose (kept), in a narrow one by default, where
+ * expanding lays the full navigation over the page until the next click on an item.
+ */
+function useNavCollapsed(): { collapsed: boolean; narrow: boolean; set(collapsed: boolean): void } {
+  const narrowNow = () => typeof window !== 'undefined' && window.innerWidth < NARROW_NAV_PX;
+  const [narrow, setNarrow] = useState(narrowNow);
+  const [narrowOpen, setNarrowOpen] = useState(false);
+  const [choice, setChoice] = useState<boolean>(() => {
+    try {
+      return window.localStorage.getItem(COLLAPSED_KEY) === 'true';
+    } catch {
+      return false;
+    }
+  });
+  useEffect(() => {
+    const onResize = () => {
+      setNarrow(narrowNow());
+      setNarrowOpen(false);
+    };
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const set = (collapsed: boolean) => {
+    if (narrow) {
+      setNarrowOpen(!collapsed);
+      return;
+    }
+    setChoice(collapsed);
+    try {
+      window.localStorage.setItem(COLLAPSED_KEY, String(collapsed));
+    } catch {
+      // Storage refused: the choice lasts for this page.
+    }
+  };
+  return { collapsed: narrow ? !narrowOpen : choice, narrow, set };
+}
+
+function StoreSwitchHint({ collapsedNav }: { collapsedNav: boolean }) {
+  const actions = useActions();
+  return (
+    <button type="button" className="nav-item nav-store-hint" onClick={() => actions.openPalette()} data-testid="nav-store-hint" title={STORE_LOCKED_TEXT}>
+      <Icon name="store" />
+      <span className="nav-label">{collapsedNav ? 'Store' : 'Switch to a client…'}</span>
+    </button>
+  );
+}
+
 export function SideNav({ route }: { route: Route }) {
   const caps = useCapabilities();
   const version = typeof __PARTNERDECK_VERSION__ === 'string' ? __PARTNERDECK_VERSION__ : '';
+  const { collapsed, narrow, set: setCollapsed } = useNavCollapsed();
+  const [storeOpen, setStoreOpen] = useState(false);
+  const shownIn = (section: NavSection) => navEntries().filter(({ entry }) => entry.section === section && (entry.show?.(caps) ?? true));
+  const storeEntries = shownIn('store');
+  // As Self every store item is locked: the store becomes one line, below the partner's own sections.
+  const storeLocked = storeEntries.length > 0 && storeEntries.every(({ entry }) => entry.locked?.(caps));
+  const order = storeLocked ? (['home', 'clients', 'store', 'company', 'extensions', 'operator', 'platform'] as NavSection[]) : SECTIONS.map((s) => s.section);
 
   return (
-    <nav className="sidenav" aria-label="Main">
-      {SECTIONS.map(({ section, heading, testId }) => {
-        const shown = navEntries().filter(({ entry }) => entry.section === section && (entry.show?.(caps) ?? true));
+    <nav
+      className={`sidenav${collapsed ? ' is-collapsed' : ''}${narrow && !collapsed ? ' is-overlay' : ''}`}
+      aria-label="Main"
+      data-testid="sidenav"
+      data-collapsed={collapsed ? 'true' : 'false'}
+      // In a narrow window the expanded navigation closes once an item is chosen.
+      onClick={(e) => narrow && !collapsed && (e.target as HTMLElement).closest('a.nav-item') && setCollapsed(true)}
+    >
+      {order.map((section) => {
+        const { heading, testId } = SECTIONS.find((s) => s.section === section)!;
+        const shown = shownIn(section);
         if (shown.length === 0) return null;
+        if (section === 'store' && storeLocked) {
+          return (
+            <div key={section} className="nav-section nav-section-store-locked" data-testid={testId} data-locked="true">
+              <button type="button" className="nav-heading nav-heading-toggle" aria-expanded={storeOpen} onClick={() => setStoreOpen(!storeOpen)} data-testid="nav-store-toggle">
+                <span>{heading}</span>
+                <span className="nav-heading-count">{shown.length} in a client's shop</span>
+                <Icon name={storeOpen ? 'chevronUp' : 'chevronDown'} size={12} />
+              </button>
+              <StoreSwitchHint collapsedNav={collapsed} />
+              {storeOpen && shown.map(({ entry }) => <LockedNavItem key={entry.testId} icon={entry.icon} label={entry.label} testId={entry.testId} />)}
+            </div>
+          );
+        }
         return (
           <div key={section} className="nav-section" data-testid={testId}>
             {heading && <div className="nav-heading">{heading}</div>}
@@ -121,6 +203,18 @@ export function SideNav({ route }: { route: Route }) {
         );
       })}
 
+      <button
+        type="button"
+        className="nav-item nav-collapse"
+        onClick={() => setCollapsed(!collapsed)}
+        aria-expanded={!collapsed}
+        aria-label={collapsed ? 'Expand the navigation' : 'Collapse the navigation'}
+        title={collapsed ? 'Expand the navigation' : 'Collapse the navigation'}
+        data-testid="nav-collapse"
+      >
+        <Icon name={collapsed ? 'chevronRight' : 'chevronLeft'} />
+        <span className="nav-label">Collapse</span>
+      </button>
       <div className="nav-footer" title="PartnerDeck runs a complete copy of the platform on this machine; emails land in the outbox.">
         <div className="nav-footer-row">
           <Icon name="shield" size={13} /> Local platform

@@ -12,7 +12,8 @@ export function applyUiCommand(store: AppStore, command: UiCommand): void {
   const caps = capabilitiesOf(state.session.info);
   switch (command.command) {
     case 'open-switcher':
-      if (!caps.canSwitch) return;
+      // The command palette: for everybody signed in (a client's own user gets actions, screens, the shop's search).
+      if (!caps.signedIn) return;
       if (state.ui.paletteOpen) state.actions.closePalette();
       else state.actions.openPalette();
       return;

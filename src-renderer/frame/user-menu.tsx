@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SignInCandidate } from '../../src-shared/api/types';
 import { navigate } from '../router/use-route';
+import { askToLeave } from '../router/leave-guard';
 import { useActions, useApp } from '../state/store-context';
 import { Avatar } from '../ui/avatar';
 import { PartnerBadge } from '../ui/badges';
@@ -17,7 +18,9 @@ export function UserMenu() {
   const home = useApp((s) => s.session.info?.home ?? null);
   const appInfo = useApp((s) => s.session.appInfo);
   const [open, setOpen] = useState(false);
-  const [switchOpen, setSwitchOpen] = useState(false);
+  // Also opened from the command palette ("Switch user…").
+  const switchOpen = useApp((s) => s.ui.switchUserOpen);
+  const setSwitchOpen = useActions().setSwitchUserOpen;
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -151,12 +154,13 @@ function SwitchUserDialog({ onClose }: { onClose: () => void }) {
   }, [candidates.data, search, homeId, actingId]);
 
   const signIn = useAction(async (c: SignInCandidate) => {
+    // Another user does not inherit this one's unsaved work: ask first.
+    if (!(await askToLeave())) return;
     const from = window.location.hash;
     await actions.signIn(c.userId);
     onClose();
-    // The new user's screens can show before the answer arrives (the pushed session event); a screen
-    // opened meanwhile stays open.
-    if (window.location.hash === from) navigate({ name: 'overview' });
+    // The new user starts as Self on the overview; a screen opened meanwhile stays open.
+    if (window.location.hash === from) navigate({ name: 'overview' }, { acting: null });
   });
   const busyId = signIn.running?.[0].userId ?? null;
 

@@ -1,10 +1,14 @@
-// Unsaved changes are never lost silently: a form with changes registers a guard, and leaving it — a link,
-// the side navigation, switching company, closing its drawer — first asks "Discard unsaved changes?". The
-// question is shown by <LeaveGuardHost> (frame); closing or reloading the window gets the browser's own prompt.
+// Unsaved changes are never lost silently: a form or drawer with changes registers a guard (naming itself),
+// and leaving it — a link, the side navigation, Back/forward or a typed address (router/location.ts asks before
+// the screen changes), switching company, switching user, closing its drawer — first asks "Discard changes?"
+// naming the form. The question is shown by <LeaveGuardHost> (frame); closing or reloading the window gets the
+// browser's own prompt (`beforeunload`).
 import { useEffect, useSyncExternalStore } from 'react';
+import { addressBar } from './location';
 
 interface Pending {
-  message: string;
+  /** The forms with unsaved changes, by name ("New product", "Company settings"), newest last. */
+  forms: string[];
   proceed: () => void;
   cancel?: () => void;
 }
@@ -18,10 +22,10 @@ function notify(): void {
   for (const listener of [...listeners]) listener();
 }
 
-/** Registers a guard with the question to ask; returns its removal. */
-export function addLeaveGuard(message: string): () => void {
+/** Registers a guard for a form with unsaved changes, by the form's name; returns its removal. */
+export function addLeaveGuard(form: string): () => void {
   const id = nextId++;
-  guards.set(id, message);
+  guards.set(id, form);
   return () => {
     guards.delete(id);
   };
@@ -37,15 +41,20 @@ export function requestLeave(proceed: () => void): void {
     proceed();
     return;
   }
-  pending = { message: [...guards.values()].pop() ?? 'You have unsaved changes.', proceed };
+  pending = { forms: guardedForms(), proceed };
   notify();
+}
+
+/** The names of the forms with unsaved changes, each once, newest last. */
+function guardedForms(): string[] {
+  return [...new Set(guards.values())];
 }
 
 /** Resolves true at once, or when the person confirms leaving unsaved changes; false when they stay. */
 export function askToLeave(): Promise<boolean> {
   if (guards.size === 0) return Promise.resolve(true);
   return new Promise((resolve) => {
-    pending = { message: [...guards.values()].pop() ?? 'You have unsaved changes.', proceed: () => resolve(true), cancel: () => resolve(false) };
+    pending = { forms: guardedForms(), proceed: () => resolve(true), cancel: () => resolve(false) };
     notify();
   });
 }
@@ -79,9 +88,9 @@ export function usePendingLeave(): Pending | null {
   return useSyncExternalStore(subscribe, () => pending, () => null);
 }
 
-/** A form's guard while it has changes. */
-export function useLeaveGuard(active: boolean, message = 'You have unsaved changes.'): void {
-  useEffect(() => (active ? addLeaveGuard(message) : undefined), [active, message]);
+/** A form's guard while it has changes; `form` names it in the question ("New product"). */
+export function useLeaveGuard(active: boolean, form: string): void {
+  useEffect(() => (active ? addLeaveGuard(form) : undefined), [active, form]);
 }
 
 /**
@@ -90,25 +99,26 @@ export function useLeaveGuard(active: boolean, message = 'You have unsaved chang
  */
 export function installLeaveGuard(win: Window = window): () => void {
   const onClick = (e: MouseEvent) => {
-    if (guards.size === 0 || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    const link = (e.target as Element | null)?.closest?.('a[href^="#"]') as HTMLAnchorElement | null;
-    if (!link || link.hasAttribute('data-leave-ok')) return;
+    // Every in-app link goes through the address bar (one history entry each, with its index for Back).
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const link = (e.target as Element | null)?.closest?.('a[href^="#/"]') as HTMLAnchorElement | null;
+    if (!link || link.hasAttribute('data-leave-ok') || (link.target && link.target !== '_self')) return;
     const target = link.getAttribute('href') ?? '';
-    if (target === win.location.hash) return;
     e.preventDefault();
-    requestLeave(() => {
-      win.location.hash = target;
-    });
+    if (target === win.location.hash) return;
+    requestLeave(() => addressBar().go(target));
   };
   const onBeforeUnload = (e: BeforeUnloadEvent) => {
     if (guards.size === 0) return;
     e.preventDefault();
     e.returnValue = '';
   };
-  win.document.addEventListener('click', onClick, true);
+  win.document.addEventListener('click', onClick);
   win.addEventListener('beforeunload', onBeforeUnload);
+  addressBar().setLeaveCheck(askToLeave);
   return () => {
-    win.document.removeEventListener('click', onClick, true);
+    win.document.removeEventListener('click', onClick);
     win.removeEventListener('beforeunload', onBeforeUnload);
+    addressBar().setLeaveCheck(null);
   };
 }

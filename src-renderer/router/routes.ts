@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { SessionInfo } from '../../src-shared/api/types';
 import { OPEN, type ParamsOf, type RouteAccess, type RouteDef, type RouteIn } from '../area';
 import { RENDERER_AREAS } from '../areas';
+import { addressActing, joinHash } from './location';
 import type { Capabilities } from '../state/capabilities';
 import type { AppActions } from '../state/store';
 
@@ -44,7 +45,7 @@ export function routeEntries(): Map<string, Entry> {
   return byName;
 }
 
-/** Parses `location.hash` (with or without the leading `#`). Unknown paths become `not-found`. */
+/** Parses a screen path (`/store/products?q=x`, with or without `#`, without the acting prefix: router/location.ts). Unknown paths become `not-found`. */
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [pathPart, queryPart = ''] = raw.split('?', 2);
@@ -65,8 +66,9 @@ export function routePath(route: Route): string {
   return routeEntries().get(name)!.def.path(params as ParamsOf<RouteDef<object>>);
 }
 
-export function href(route: Route): string {
-  return `#${routePath(route)}`;
+/** The link to a route in this window's acting company (`#/c/<id>/…` while acting as a client). */
+export function href(route: Route, acting: number | null = addressActing()): string {
+  return joinHash(acting, routePath(route));
 }
 
 /** The area that declares a route, with the route's definition (undefined for `not-found`). */
@@ -105,7 +107,13 @@ export function keepsOnSwitch(route: Route): boolean {
 /** What the route's screen shows first, loaded before it is put on screen after a company switch. */
 export function prefetchRoute(route: Route, actions: AppActions, info: SessionInfo): Promise<unknown> {
   const prefetch = perRoute<Promise<unknown>>(route, 'prefetch') as ((route: Route, actions: AppActions, info: SessionInfo) => Promise<unknown>) | undefined;
-  return prefetch ? prefetch(route, actions, info) : Promise.resolve();
+  return Promise.all([preloadScreen(route), prefetch ? prefetch(route, actions, info) : undefined]);
+}
+
+/** Starts loading the chunk of the route's screen (its area's screens module); never rejects. */
+export function preloadScreen(route: Route): Promise<unknown> {
+  const load = entryOf(route)?.area.loadScreens;
+  return load ? load.preload().catch(() => undefined) : Promise.resolve();
 }
 
 /** The screen of a route (its area's `screens`). */

@@ -43,6 +43,7 @@ function noteLabel(note: ApiRequestNote): string {
   const feature = note.feature.replace(/_/g, ' ');
   if (note.kind === 'local_only') return `Local only: ${feature}`;
   if (note.kind === 'refused_strict') return `Refused (strict): ${feature}`;
+  if (note.kind === 'grace') return `Grace period: ${note.detail}`;
   return `Chaos: ${feature}`;
 }
 
@@ -182,7 +183,7 @@ function RequestRows({ items, selected, onSelect, onNearEnd }: { items: ApiReque
                 )}
                 {r.notes.length > 0 && (
                   <span className={`badge ${r.notes.some((n) => n.kind === 'refused_strict') ? 'badge-declined' : 'badge-pending'}`} title={r.notes.map(noteLabel).join('\n')}>
-                    {r.notes.some((n) => n.kind === 'chaos') ? 'chaos' : 'local only'}
+                    {r.notes.some((n) => n.kind === 'chaos') ? 'chaos' : r.notes.some((n) => n.kind === 'grace') ? 'old secret' : 'local only'}
                   </span>
                 )}
               </span>

@@ -9,6 +9,7 @@ import { CheckboxField } from '../ui/fields';
 import { Card, PageHeader } from '../ui/page';
 import { BusyButton, FormFooter } from '../ui/form-footer';
 import { useForm } from '../ui/use-form';
+import { leaveNow } from '../router/leave-guard';
 import { AdvancedFields, CompanyDataFields, createCompanyValidator, createInputOf, emptyCompanyValues } from './company-form';
 import './company-settings-panel.css';
 
@@ -17,7 +18,7 @@ type Finish = 'save' | 'add-user' | 'shop-settings';
 export function CompanyNewScreen() {
   const home = useApp((s) => s.session.info?.home ?? null);
   const actions = useActions();
-  const form = useForm('new-company', emptyCompanyValues(home?.country ?? 'DE'), createCompanyValidator);
+  const form = useForm('new-company', emptyCompanyValues(home?.country ?? 'DE'), createCompanyValidator, { leaveGuard: 'New company' });
   const [finishing, setFinishing] = useState<Finish | null>(null);
   const partnerName = home?.name ?? 'your partner company';
 
@@ -28,7 +29,11 @@ export function CompanyNewScreen() {
         const company = await actions.createCompany(createInputOf(values));
         if (how === 'save') navigate({ name: 'company', companyId: company.id, tab: 'details', addUser: false });
         else if (how === 'add-user') navigate({ name: 'company', companyId: company.id, tab: 'users', addUser: true });
-        else await switchCompany(actions, company.id, { name: 'shop-settings' });
+        else {
+          // Saved: nothing is left to lose, so the switch does not ask about this form.
+          leaveNow(() => undefined);
+          await switchCompany(actions, company.id, { name: 'shop-settings' });
+        }
       });
     } finally {
       setFinishing(null);

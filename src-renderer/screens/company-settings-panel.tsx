@@ -26,8 +26,11 @@ import {
   type CompanyEditScope,
   type CompanyFormValues,
 } from './company-form';
+import { DeleteCompanyCard } from './delete-company-card';
 import { TOKEN_TEXT, VAT_TEXT, paymentRouteTextForCompany } from './company-texts';
 import { CnameInstructions, LogoCard, PartnerDutiesCard, useWhiteLabel } from './white-label';
+import { PaymentMethodCard } from '../areas/billing/payment-method-card';
+import { useCapabilities } from '../state/use-capabilities';
 import './company-settings-panel.css';
 
 /**
@@ -44,8 +47,9 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
     [company.isPartner, managedByViewer],
   );
   const validate = useMemo(() => updateCompanyValidator(scope), [scope]);
-  const form = useForm(`company-${company.id}`, companyValuesOf(company), validate);
+  const form = useForm(`company-${company.id}`, companyValuesOf(company), validate, { leaveGuard: `Company settings of ${company.name}` });
   const partnerName = company.partnerName ?? home?.name ?? 'the partner';
+  const caps = useCapabilities();
 
   // Changes made elsewhere (another window, the CLI) replace the form while it has no unsaved edits.
   const { dirty, reset } = form;
@@ -115,6 +119,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
         <SaveChangesFooter form={form} onDiscard={() => form.reset(companyValuesOf(company))} />
       </form>
       {company.isPartner && home?.id === company.id && <LogoCard companyId={company.id} companyName={company.name} />}
+      {caps.billing && <PaymentMethodCard company={company} />}
       </div>
 
       <aside className="settings-aside">
@@ -125,6 +130,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
             <AdminAddressCard />
             {!scope.advanced && <BillingFactsCard company={company} />}
             <RelationCard company={company} />
+            {managedByViewer && <DeleteCompanyCard company={company} />}
           </>
         )}
       </aside>

@@ -157,12 +157,18 @@ function PartnerOverview() {
   const recentIds = useApp((s) => s.session.info?.recentCompanyIds ?? []);
   const actions = useActions();
 
+  const switcherStatus = useApp((s) => s.session.switcher.status);
   useEffect(() => {
     void actions.loadAllCompanies();
-    void actions.loadRequests();
-    void actions.loadSwitcher();
-    void actions.loadOutbox();
   }, [actions]);
+  // The frame loads these with the session (state/session-slice.ts) and pushed events keep them current: the
+  // overview loads only what nobody has loaded yet (each start-up call runs once, whenever this screen's chunk
+  // arrives).
+  useEffect(() => {
+    if (requests.status === 'idle') void actions.loadRequests();
+    if (switcherStatus === 'idle') void actions.loadSwitcher();
+    if (outbox.status === 'idle') void actions.loadOutbox();
+  }, [actions, requests.status, switcherStatus, outbox.status]);
 
   const counts = useMemo(() => countsOf(all.data), [all.data]);
   const pending = useMemo(

@@ -9,7 +9,7 @@ import { ConfirmActionDialog } from '../ui/dialog';
 import { BusyButton } from '../ui/form-footer';
 import { Loaded } from '../ui/loadable';
 import { Table } from '../ui/table';
-import { useAction, useConfirmedAction } from '../ui/use-action';
+import { useConfirmedAction } from '../ui/use-action';
 import { formatDateTime, formatShortDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Card, PageHeader } from '../ui/page';
@@ -71,9 +71,10 @@ export function PartnerRequestsScreen() {
   const homeId = useApp((s) => s.session.info?.home?.id ?? null);
   const requests = useApp((s) => s.requests.list);
   const actions = useActions();
-  const decide = useAction((request: PartnerRequest, decision: 'accept' | 'decline') => actions.decideRequest(request, decision));
+  // Both answers are asked first: accepting takes the company on as a client (and is not undone with a click).
+  const accept = useConfirmedAction((request: PartnerRequest) => actions.decideRequest(request, 'accept'));
   const decline = useConfirmedAction((request: PartnerRequest) => actions.decideRequest(request, 'decline'));
-  const busy = decide.busy || decline.busy;
+  const busy = accept.busy || decline.busy;
 
   useEffect(() => {
     void actions.loadRequests();
@@ -131,15 +132,8 @@ export function PartnerRequestsScreen() {
                       <button type="button" className="btn" disabled={busy} onClick={() => decline.ask(r)} data-testid={`decline-request-${r.id}`}>
                         <Icon name="x" /> Decline
                       </button>
-                      <BusyButton
-                        className="btn btn-primary"
-                        busy={decide.running?.[0].id === r.id && decide.running[1] === 'accept'}
-                        icon="check"
-                        disabled={busy}
-                        onClick={() => void decide.run(r, 'accept')}
-                        testId={`accept-request-${r.id}`}
-                      >
-                        Accept
+                      <BusyButton className="btn btn-primary" busy={accept.busy && accept.target?.id === r.id} icon="check" disabled={busy} onClick={() => accept.ask(r)} testId={`accept-request-${r.id}`}>
+                        Accept…
                       </BusyButton>
                     </RequestItem>
                   ))}
@@ -158,6 +152,17 @@ export function PartnerRequestsScreen() {
         )}
       </Loaded>
 
+      <ConfirmActionDialog action={accept} title={(r) => `Accept ${r.companyName} as your client?`} confirmLabel="Accept request">
+        {(r) => (
+          <>
+            <p>
+              {r.companyName} becomes your client: you can act as it, manage its shop and see its sales, and it is included when you close a month. Its
+              administrator ({r.requestedBy}) is told by email.
+            </p>
+            <p className="muted small">Its payment route stays Direct until you or the company change it. Either side can end the relation later under the company's settings.</p>
+          </>
+        )}
+      </ConfirmActionDialog>
       <ConfirmActionDialog action={decline} title={(r) => `Decline ${r.companyName}'s request?`} confirmLabel="Decline request" danger>
         {(r) => <p>{r.companyName} will see that you declined. It can send a new request later.</p>}
       </ConfirmActionDialog>

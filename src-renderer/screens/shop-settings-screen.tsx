@@ -95,7 +95,7 @@ export function ShopSettingsScreen() {
 function ShopForm({ settings }: { settings: ShopSettings }) {
   const actions = useActions();
   const validate = useMemo(() => zodValidator(shopSettingsUpdateSchema, (v: ShopValues) => inputOf(settings.companyId, v), vatRateCheck), [settings.companyId]);
-  const form = useForm<ShopValues>(`shop-${settings.companyId}`, valuesOf(settings), validate);
+  const form = useForm<ShopValues>(`shop-${settings.companyId}`, valuesOf(settings), validate, { leaveGuard: 'Shop settings' });
 
   const { dirty, reset } = form;
   const shownVersion = useRef(settings.updatedAt);

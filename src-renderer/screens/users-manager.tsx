@@ -18,6 +18,7 @@ import { EmptyState, NoPermissionState, SkeletonRows } from '../ui/states';
 import { Table } from '../ui/table';
 import { useConfirmedAction } from '../ui/use-action';
 import { useForm, zodValidator, type FormApi } from '../ui/use-form';
+import { requestLeave } from '../router/leave-guard';
 import './users-manager.css';
 
 /** Short chip names for the permissions (the full labels are in PERMISSION_LABELS). */
@@ -259,6 +260,7 @@ function AddUserForm({
     `add-user-${companyId}`,
     { name: '', email: '', password: '', permissions: [], isAdmin: false, sendWelcomeEmail: true },
     validate,
+    { leaveGuard: 'New user' },
   );
   const [showPassword, setShowPassword] = useState(false);
 
@@ -340,7 +342,7 @@ interface EditUserValues {
 function EditUserDialog({ user, available, onClose }: { user: User; available: readonly Permission[]; onClose: () => void }) {
   const actions = useActions();
   const validate = useMemo(() => zodValidator(userUpdateSchema, (v: EditUserValues) => ({ userId: user.id, ...v })), [user.id]);
-  const form = useForm<EditUserValues>(`edit-user-${user.id}`, { name: user.name, permissions: [...user.permissions], isAdmin: user.isAdmin }, validate);
+  const form = useForm<EditUserValues>(`edit-user-${user.id}`, { name: user.name, permissions: [...user.permissions], isAdmin: user.isAdmin }, validate, { leaveGuard: `User ${user.name}` });
 
   const submit = () =>
     form.submit(async (values) => {
@@ -348,13 +350,16 @@ function EditUserDialog({ user, available, onClose }: { user: User; available: r
       onClose();
     });
 
+  // Cancel, Escape and the close button ask first when there are changes (the form's guard).
+  const close = () => requestLeave(onClose);
+
   return (
     <Modal
       title={`Edit ${user.name}`}
-      onClose={onClose}
+      onClose={close}
       size="medium"
       testId="edit-user-dialog"
-      footer={<CancelConfirm onCancel={onClose} busy={form.submitting} disabled={!form.dirty} confirmIcon="check" confirmLabel="Save" onConfirm={() => void submit()} confirmTestId="save-user" />}
+      footer={<CancelConfirm onCancel={close} busy={form.submitting} disabled={!form.dirty} confirmIcon="check" confirmLabel="Save" onConfirm={() => void submit()} confirmTestId="save-user" />}
     >
       <form
         noValidate

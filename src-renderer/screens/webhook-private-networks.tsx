@@ -43,7 +43,7 @@ export function PrivateNetworksCard() {
 
 function PrivateNetworksEditor({ view }: { view: PrivateNetworksView }) {
   const actions = useActions();
-  const form = useForm<AllowForm>('private-networks', { allow: '' }, noClientErrors);
+  const form = useForm<AllowForm>('private-networks', { allow: '' }, noClientErrors, { leaveGuard: 'Private networks' });
   const [removing, setRemoving] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const raw = form.error('allow');

@@ -81,9 +81,15 @@ function kindLabel(attempt: Pick<WebhookAttemptSummary, 'kind' | 'retryNumber'>,
 function BlockNotice({ block, platformNow }: { block: WebhookBlock; platformNow: number | null }) {
   const next = block.retriesDone + 1;
   return (
-    <div className="wh-block" role="status" data-testid="pair-block">
+    <div className={`wh-block${block.alertedAt ? ' wh-block-alert' : ''}`} role="status" data-testid="pair-block">
       <Icon name="alert" size={16} />
       <div>
+        {block.alertedAt && (
+          <strong className="wh-alert-line" data-testid="pair-alert">
+            Failing for 24 hours: deactivated at about {formatTime(block.deactivatesAt)} ({untilText(block.deactivatesAt, platformNow)}) unless the endpoint answers. The
+            developer was emailed.{' '}
+          </strong>
+        )}
         <strong>
           Blocked until {formatTime(block.nextAttemptAt)} ({untilText(block.nextAttemptAt, platformNow)})
         </strong>

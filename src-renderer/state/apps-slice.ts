@@ -31,7 +31,8 @@ export interface AppsActions {
   createListing(input: z.input<typeof listingCreateSchema>): Promise<DeveloperAppWithSecret>;
   updateListing(input: z.input<typeof listingUpdateSchema>): Promise<DeveloperApp>;
   revealSecret(companyId: number, appId: number): Promise<string>;
-  rotateSecret(companyId: number, appId: number): Promise<DeveloperAppWithSecret>;
+  /** `graceSeconds`: how long the old secret keeps working beside the new one (0: it stops at once). */
+  rotateSecret(companyId: number, appId: number, graceSeconds: number): Promise<DeveloperAppWithSecret>;
   requestApproval(companyId: number, appId: number, message: string): Promise<DeveloperApp>;
   setListingVisibility(companyId: number, appId: number, visibility: ApprovedVisibility): Promise<DeveloperApp>;
   themeChoices(companyId: number): Promise<{ id: number; name: string; version: string }[]>;
@@ -79,8 +80,12 @@ export function createAppsSlice(ctx: SliceContext): SliceParts<AppsState, AppsAc
       return clientSecret;
     },
 
-    async rotateSecret(companyId, appId) {
-      const result = await mutate(ctx, () => ctx.client.call('myApps.rotateSecret', { companyId, appId }), 'A new shared secret was issued: the old one stopped working');
+    async rotateSecret(companyId, appId, graceSeconds) {
+      const result = await mutate(
+        ctx,
+        () => ctx.client.call('myApps.rotateSecret', { companyId, appId, graceSeconds }),
+        (r) => (r.app.previousSecretValidUntil ? 'A new shared secret was issued: the old one works until the grace period ends' : 'A new shared secret was issued: the old one stopped working'),
+      );
       replaceMine(result.app);
       return result;
     },

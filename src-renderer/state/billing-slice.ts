@@ -9,6 +9,7 @@ import type {
   ClosePreview,
   CloseResult,
   DocumentPage,
+  DocumentSummary,
   PartnerInvoiceDraft,
   PdfFile,
   RateView,
@@ -17,6 +18,7 @@ import type {
 import type { CsvExport } from '../../src-shared/api/shop-types';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
+import { createPagedLoader, emptyList, type PagedList } from './paged-list';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
 import type { SliceParts } from '../area';
 
@@ -26,8 +28,8 @@ export interface BillingState {
   preview: Loadable<ClosePreview>;
   lastClose: CloseResult | null;
   whatIf: Loadable<WhatIf>;
-  documentsFilter: DocumentFilterInput;
-  documents: Loadable<DocumentPage>;
+  /** Issued documents of a filter, page by page as a virtualized table scrolls (a month of 5,000 clients). */
+  documents: PagedList<DocumentSummary, DocumentFilterInput>;
   document: Loadable<BillingDocument>;
   rates: Loadable<RateView[]>;
   prices: Loadable<ClientPrice[]>;
@@ -40,7 +42,11 @@ export interface BillingActions {
   closeMonth(month: string, fingerprint: string): Promise<CloseResult>;
   loadWhatIf(month: string, companyId: number): Promise<void>;
   clearWhatIf(): void;
+  /** Shows the documents of this filter (replacing the previous one; nothing reloads when it is the same). */
   setDocumentsFilter(filter: DocumentFilterInput): void;
+  /** The rows from..to of the documents list are in view. */
+  loadDocumentRows(from: number, to: number): void;
+  /** Loads the documents of the current filter (or brings those in view up to date). */
   loadDocuments(): Promise<void>;
   loadDocument(documentId: number): Promise<void>;
   /** Fetches a document's PDF (the caller offers it as a download). */
@@ -52,7 +58,8 @@ export interface BillingActions {
   /** The platform operator's change of the rates (new values and keys back to their default). */
   saveRates(input: SetRatesRequest): Promise<RateView[]>;
   loadPrices(): Promise<void>;
-  setClientPrice(input: { companyId: number; monthlyFeeMinor: number; percentBp: number }): Promise<ClientPrice>;
+  /** Saves the changed prices of many clients at once (one transaction); returns the saved rows. */
+  setClientPrices(prices: { companyId: number; monthlyFeeMinor: number; percentBp: number }[]): Promise<ClientPrice[]>;
   loadDrafts(): Promise<void>;
   refreshDrafts(month: string): Promise<void>;
   issueDraft(draftId: number): Promise<void>;
@@ -61,12 +68,16 @@ export interface BillingActions {
   applyBillingChange(): void;
 }
 
-export const DOCUMENTS_PAGE = 200;
 
 export function createBillingSlice(ctx: SliceContext): SliceParts<BillingState, BillingActions> {
   const loader = createKeyedLoader();
   /** Loads one loadable of the slice; an older answer never overwrites a newer one. */
-  const load = <K extends 'overview' | 'preview' | 'whatIf' | 'documents' | 'document' | 'rates' | 'prices' | 'drafts'>(
+  const documents = createPagedLoader<DocumentSummary, DocumentFilterInput, null, DocumentPage>({
+    get: () => ctx.get().billing.documents,
+    set: (list) => patch(ctx, 'billing', { documents: list }),
+    fetch: (filter, _companyId, offset, limit) => ctx.client.call('billing.documents', { ...definedKeys(filter), offset, limit }),
+  });
+  const load = <K extends 'overview' | 'preview' | 'whatIf' | 'document' | 'rates' | 'prices' | 'drafts'>(
     key: K,
     run: () => Promise<BillingState[K] extends Loadable<infer T> ? T : never>,
     fresh = false,
@@ -89,11 +100,16 @@ export function createBillingSlice(ctx: SliceContext): SliceParts<BillingState, 
     clearWhatIf: () => patch(ctx, 'billing', { whatIf: idle() }),
 
     setDocumentsFilter(filter) {
-      patch(ctx, 'billing', { documentsFilter: filter });
-      void actions.loadDocuments();
+      const list = ctx.get().billing.documents;
+      if (filterKey(list.filter) === filterKey(filter)) documents.open(null);
+      else {
+        // setFilter merges: the keys the new filter leaves out are cleared.
+        const cleared = Object.fromEntries(Object.keys(list.filter).map((k) => [k, undefined])) as DocumentFilterInput;
+        documents.setFilter({ ...cleared, ...filter });
+      }
     },
-
-    loadDocuments: () => load('documents', () => ctx.client.call('billing.documents', { ...ctx.get().billing.documentsFilter, offset: 0, limit: DOCUMENTS_PAGE })),
+    loadDocumentRows: (from, to) => documents.load(from, to),
+    loadDocuments: async () => documents.open(null),
 
     loadDocument: (documentId) => load('document', () => ctx.client.call('billing.document', { documentId }), ctx.get().billing.document.data?.id !== documentId),
 
@@ -105,7 +121,7 @@ export function createBillingSlice(ctx: SliceContext): SliceParts<BillingState, 
       return created;
     },
     exportDocumentsCsv: () => {
-      const { search = '', sort = 'issued', direction = 'desc', ...rest } = ctx.get().billing.documentsFilter;
+      const { search = '', sort = 'issued', direction = 'desc', ...rest } = definedKeys(ctx.get().billing.documents.filter);
       return mutate(ctx, () => ctx.client.call('billing.exportCsv', { filter: { ...rest, search, sort, direction } }));
     },
 
@@ -117,10 +133,11 @@ export function createBillingSlice(ctx: SliceContext): SliceParts<BillingState, 
     },
     loadPrices: () => load('prices', () => ctx.client.call('billing.prices', {})),
 
-    async setClientPrice(input) {
-      const price = await mutate(ctx, () => ctx.client.call('billing.setPrice', input), (p) => `Prices for ${p.companyName} saved`);
-      patch(ctx, 'billing', (b) => ({ prices: ready((b.prices.data ?? []).map((p) => (p.companyId === price.companyId ? price : p))) }));
-      return price;
+    async setClientPrices(input) {
+      const saved = await mutate(ctx, () => ctx.client.call('billing.setPrices', { prices: input }), (rows) => (rows.length === 1 ? `Prices for ${rows[0].companyName} saved` : `Prices for ${rows.length} clients saved`));
+      const byId = new Map(saved.map((p) => [p.companyId, p]));
+      patch(ctx, 'billing', (b) => ({ prices: ready((b.prices.data ?? []).map((p) => byId.get(p.companyId) ?? p)) }));
+      return saved;
     },
 
     loadDrafts: () => load('drafts', () => ctx.client.call('billing.drafts', {})),
@@ -144,7 +161,7 @@ export function createBillingSlice(ctx: SliceContext): SliceParts<BillingState, 
     applyBillingChange() {
       const b = ctx.get().billing;
       if (b.overview.status !== 'idle') void actions.loadBillingOverview();
-      if (b.documents.status !== 'idle') void actions.loadDocuments();
+      if (b.documents.status !== 'idle') void documents.refresh();
       if (b.drafts.status !== 'idle') void actions.loadDrafts();
       if (b.prices.status !== 'idle') void actions.loadPrices();
       if (b.rates.status !== 'idle') void actions.loadRates();
@@ -158,8 +175,7 @@ export function createBillingSlice(ctx: SliceContext): SliceParts<BillingState, 
     preview: idle(),
     lastClose: null,
     whatIf: idle(),
-    documentsFilter: {},
-    documents: idle(),
+    documents: emptyList<DocumentSummary, DocumentFilterInput>({}),
     document: idle(),
     rates: idle(),
     prices: idle(),
@@ -167,3 +183,10 @@ export function createBillingSlice(ctx: SliceContext): SliceParts<BillingState, 
   };
   return { state: initial, actions, forActing: () => initial };
 }
+
+/** The filter without its cleared keys. */
+function definedKeys(filter: DocumentFilterInput): DocumentFilterInput {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as DocumentFilterInput;
+}
+
+const filterKey = (filter: DocumentFilterInput) => JSON.stringify(Object.entries(definedKeys(filter)).sort(([a], [b]) => a.localeCompare(b)));

@@ -18,7 +18,9 @@ export interface BrandingActions {
   loadWhiteLabel(companyId: number): Promise<void>;
   uploadLogo(companyId: number, fileName: string, dataBase64: string): Promise<LogoUploadResult>;
   removeLogo(companyId: number): Promise<WhiteLabel>;
-  setCnameTarget(companyId: number, cnameTarget: string | null): Promise<WhiteLabel>;
+  /** Operator: the platform's CNAME target (Platform settings). */
+  loadCnameTarget(): Promise<{ cnameTarget: string; isDefault: boolean }>;
+  setCnameTarget(cnameTarget: string | null): Promise<{ cnameTarget: string; isDefault: boolean }>;
 }
 
 export function createBrandingSlice(ctx: SliceContext): SliceParts<BrandingState, BrandingActions> {
@@ -59,10 +61,13 @@ export function createBrandingSlice(ctx: SliceContext): SliceParts<BrandingState
       return label;
     },
 
-    async setCnameTarget(companyId, cnameTarget) {
-      const label = await mutate(ctx, () => ctx.client.call('branding.setCnameTarget', { companyId, cnameTarget }), 'CNAME target saved');
-      put(label);
-      return label;
+    loadCnameTarget: () => ctx.client.call('branding.cnameTarget', {}),
+
+    async setCnameTarget(cnameTarget) {
+      const saved = await mutate(ctx, () => ctx.client.call('branding.setCnameTarget', { cnameTarget }), 'CNAME target saved');
+      // Every partner's White label card shows the target.
+      for (const id of Object.keys(ctx.get().branding.whiteLabels).map(Number)) void ctx.get().actions.loadWhiteLabel(id);
+      return saved;
     },
   };
 

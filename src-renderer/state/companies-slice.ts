@@ -37,6 +37,12 @@ export interface CompaniesActions {
   createCompany(input: CompanyCreateInput): Promise<Company>;
   updateCompany(input: CompanyUpdateInput): Promise<Company>;
   endRelation(companyId: number): Promise<Company>;
+  /** Why the company cannot be deleted now, in the user's words (empty: it can). */
+  companyDeletionBlockers(companyId: number): Promise<string[]>;
+  /** Deletes a client with its data (the caller confirmed it); the company lists drop it. */
+  deleteCompany(companyId: number): Promise<void>;
+  /** A company was deleted (here or elsewhere): forget it, refresh the lists, leave it if acting as it. */
+  companyDeleted(companyId: number): void;
 }
 
 export function createCompaniesSlice(ctx: SliceContext): SliceParts<CompaniesState, CompaniesActions> {
@@ -103,6 +109,27 @@ export function createCompaniesSlice(ctx: SliceContext): SliceParts<CompaniesSta
       ctx.schedule('session', () => void ctx.get().actions.loadSession());
       ctx.schedule('requests', () => void ctx.get().actions.loadRequests());
       return company;
+    },
+
+    async companyDeletionBlockers(companyId) {
+      return (await ctx.client.call('companies.deletionCheck', { companyId })).reasons;
+    },
+
+    async deleteCompany(companyId) {
+      await mutate(ctx, () => ctx.client.call('companies.delete', { companyId }), (r) => `${r.name} was deleted with its data`);
+      actions.companyDeleted(companyId);
+    },
+
+    companyDeleted(companyId) {
+      patch(ctx, 'companies', (c) => {
+        const details = { ...c.details };
+        delete details[companyId];
+        return { details };
+      });
+      // The server already acts as Self when the deleted company was the acting one: the session says so.
+      ctx.schedule('session', () => void ctx.get().actions.loadSession());
+      ctx.schedule('company-lists', () => actions.refreshCompanyLists());
+      ctx.schedule('switcher', () => void ctx.get().actions.loadSwitcher());
     },
   };
 

@@ -26,6 +26,24 @@ export function failed<T>(prev: Loadable<T> | undefined, error: unknown): Loadab
   return { status: prev?.data != null ? 'ready' : 'error', data: prev?.data ?? null, error: messageOf(error), refreshing: false };
 }
 
+/**
+ * The headline of a failure of the data folder itself (issue 16 L6/L7: busy with another process, disk full,
+ * damaged or unwritable database), shown above the API's message, which says what to do; null for any other error.
+ */
+export function storageFailureTitleOf(error: unknown): string | null {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  switch (code) {
+    case 'busy':
+      return 'Not saved: the data folder is busy';
+    case 'disk_full':
+      return 'Not saved: the disk is full';
+    case 'storage_failed':
+      return 'The data folder needs attention';
+    default:
+      return null;
+  }
+}
+
 export function messageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error) return error;

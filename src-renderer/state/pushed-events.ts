@@ -3,6 +3,7 @@
 import type { PushedEvent } from '../../src-shared/api/contract';
 import { RENDERER_AREAS } from '../areas';
 import type { RendererConsoleClient } from '../api/console-client';
+import type { SessionInfo } from '../../src-shared/api/types';
 import type { AppStore } from './store';
 
 export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
@@ -10,11 +11,20 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
     // A switch under way applies its own result once the new company's screen is ready (no blank
     // screen in between); applying the pushed copy first would show the new company too early.
     if (store.getState().session.switchingTo !== null) return;
-    store.getState().actions.applySession(event.payload);
+    const state = store.getState();
+    // The payload acts as the company of whoever caused it (another window, the CLI's switch): this window
+    // keeps its own acting company (its address) and reads the session again for it, e.g. after a user switch.
+    if (state.session.info?.user?.id === event.payload.user?.id && sameActing(state.session.info, event.payload)) {
+      state.actions.applySession(event.payload);
+    } else void state.actions.loadSession();
     return;
   }
   // Every area refreshes what it shows of the event, through the store's scheduler (a burst, one reload).
   for (const area of RENDERER_AREAS) area.onEvent?.(event, store);
+}
+
+function sameActing(a: SessionInfo | null, b: SessionInfo): boolean {
+  return (a?.acting?.id ?? null) === (b.acting?.id ?? null);
 }
 
 /** Subscribes the store to the client's events and connection state; returns the unsubscribe. */

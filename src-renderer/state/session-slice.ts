@@ -3,6 +3,8 @@
 import type { PartnerSetupInput } from '../../src-shared/api/inputs';
 import type { AppInfo, SessionInfo, SignInCandidate, SwitcherEntry } from '../../src-shared/api/types';
 import type { ConnectionState } from '../api/console-client';
+import { ApiError } from '../../src-shared/api/errors';
+import { joinHash } from '../../src-shared/api/acting-address';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, messageOf, type Loadable } from './loadable';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
@@ -34,6 +36,11 @@ export interface SessionActions {
   signIn(userId: number): Promise<SessionInfo>;
   createPartner(input: PartnerSetupInput): Promise<SessionInfo>;
   loadSwitcher(): Promise<void>;
+  /**
+   * Opens another window acting as `companyId` (null: Self) on a screen path: the desktop app opens a window;
+   * a browser tab opens a new tab on the company's address. Other windows keep their own company.
+   */
+  openWindow(companyId: number | null, path?: string): Promise<void>;
   loadCandidates(): Promise<void>;
   loadAppInfo(): Promise<void>;
   setConnection(state: ConnectionState): void;
@@ -44,6 +51,16 @@ export interface SessionActions {
 export interface SwitchOptions {
   prepare?(info: SessionInfo): Promise<unknown>;
   beforeApply?(info: SessionInfo): void;
+}
+
+/** The acting company of a session as the window's calls carry it (null: Self). */
+export function actingOf(info: SessionInfo): number | null {
+  return info.isSelf || !info.acting ? null : info.acting.id;
+}
+
+/** The console refused the window's acting company (the user cannot see it). */
+function isActingRefused(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'not_found' && error.details?.reason === 'acting_not_visible';
 }
 
 export function createSessionSlice(ctx: SliceContext): { state: SessionState; actions: SessionActions } {
@@ -64,17 +81,33 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
     async loadSession() {
       patch(ctx, 'session', (s): Partial<SessionState> => ({ status: s.info ? 'ready' : 'loading', error: null }));
       try {
-        const info = await ctx.client.call('session.get', {});
+        const before = ctx.get().session.info;
+        let info: SessionInfo;
+        try {
+          info = await ctx.client.call('session.get', {});
+        } catch (error) {
+          // The address names a company this user cannot see (an old bookmark, another user): Self instead.
+          if (!isActingRefused(error) || ctx.client.acting() === null) throw error;
+          const refused = ctx.client.acting();
+          ctx.client.setActing(null);
+          info = await ctx.client.call('session.get', {});
+          ctx.get().actions.toast('error', `This address is for company ${refused}, which ${info.user?.name ?? 'this user'} cannot see: showing Self instead.`, messageOf(error));
+        }
+        const sameUser = before !== null && before.user?.id === info.user?.id;
         actions.applySession(info);
+        // A new user (and the first session) has its candidates scheduled by applySession; a reload of the
+        // same user's session (after the event stream was down) refreshes them here.
+        if (sameUser) void actions.loadCandidates();
       } catch (error) {
         patch(ctx, 'session', (s): Partial<SessionState> => ({ status: s.info ? 'ready' : 'error', error: messageOf(error) }));
         return;
       }
-      void actions.loadCandidates();
       void actions.loadAppInfo();
     },
 
     applySession(info) {
+      // This window's calls act as the company now shown (the address says the same: see frame/acting-sync).
+      ctx.client.setActing(actingOf(info));
       const prev = ctx.get().session.info;
       const userChanged = prev?.user?.id !== info.user?.id;
       const actingChanged = userChanged || prev?.acting?.id !== info.acting?.id;
@@ -83,14 +116,30 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       if (userChanged) a.resetForUser();
       else if (actingChanged) a.resetForActing();
       if (info.user) {
+        // Each list below is loaded once per change: a screen that needs it at once (the overview, the
+        // switcher) may already have asked for it since the change, and then the scheduled load is skipped
+        // (at start-up, the same calls ran twice otherwise). `since` says no load of the key began meanwhile.
+        const switcherSince = loader.current('switcher');
+        const candidatesSince = loader.current('candidates');
         // The selector's order (recent first) changes with every switch.
-        ctx.schedule('switcher', () => void actions.loadSwitcher());
+        ctx.schedule('switcher', () => {
+          if (switcherSince() && (!userChanged || ctx.get().session.switcher.status === 'idle')) void actions.loadSwitcher();
+        });
         if (userChanged) {
-          ctx.schedule('candidates', () => void actions.loadCandidates());
-          ctx.schedule('outbox', () => void a.loadOutbox());
+          ctx.schedule('candidates', () => {
+            if (candidatesSince()) void actions.loadCandidates();
+          });
+          // Reset to idle for the new user; anything else means a screen loaded it since.
+          ctx.schedule('outbox', () => {
+            if (ctx.get().outbox.list.status === 'idle') void a.loadOutbox();
+          });
         }
-        // The pending-requests badge of a partner's navigation.
-        if (actingChanged && info.isSelf && info.home?.isPartner) ctx.schedule('requests', () => void a.loadRequests());
+        // The pending-requests badge of a partner's navigation (the list is reset with the acting company).
+        if (actingChanged && info.isSelf && info.home?.isPartner) {
+          ctx.schedule('requests', () => {
+            if (ctx.get().requests.list.status === 'idle') void a.loadRequests();
+          });
+        }
       }
     },
 
@@ -98,6 +147,8 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       patch(ctx, 'session', { switchingTo: companyId ?? 'self' });
       try {
         const info = await mutate(ctx, () => ctx.client.call('session.switch', { companyId }));
+        // From here this window's calls act as the destination (its prefetch included); other windows keep theirs.
+        ctx.client.setActing(actingOf(info));
         if (options.prepare) {
           // A failed prefetch must not stop the switch: the screen loads (and reports) it itself.
           await options.prepare(info).catch(() => undefined);
@@ -128,6 +179,14 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
       return info;
     },
 
+    async openWindow(companyId, path = '/') {
+      const { opened } = await mutate(ctx, () => ctx.client.call('app.openWindow', { companyId, path }));
+      if (!opened && typeof window !== 'undefined') {
+        // Browser mode: a new tab of this console (same origin: it shares this tab's session).
+        window.open(`${window.location.pathname}${window.location.search}${joinHash(companyId, path)}`, '_blank');
+      }
+    },
+
     loadSwitcher: () => loader.load('switcher', fieldTarget(ctx, 'session', 'switcher'), () => ctx.client.call('session.switcher', {})),
 
     loadCandidates: () => loader.load('candidates', fieldTarget(ctx, 'session', 'candidates'), () => ctx.client.call('session.signInCandidates', {})),
@@ -150,8 +209,8 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
     resyncAll() {
       const s = ctx.get();
       const a = s.actions;
+      // The session's answer reloads the selector (applySession schedules it).
       void actions.loadSession();
-      if (s.session.switcher.status !== 'idle') void actions.loadSwitcher();
       // Each area's slices reload what they had loaded (their `resync`).
       a.resyncAreas();
     },

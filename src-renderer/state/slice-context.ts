@@ -6,9 +6,10 @@ import { ApiError } from '../../src-shared/api/errors';
 import type { LoadTarget } from './keyed-loader';
 import type { Loadable } from './loadable';
 import type { AppState } from './store';
-import { messageOf } from './loadable';
+import { messageOf, storageFailureTitleOf } from './loadable';
 
-export type ConsoleApi = Pick<RendererConsoleClient, 'call'>;
+/** The console client as slices see it: calls, and the acting company this window's calls carry. */
+export type ConsoleApi = Pick<RendererConsoleClient, 'call' | 'setActing' | 'acting'>;
 
 export interface SliceContext {
   set: StoreApi<AppState>['setState'];
@@ -85,7 +86,9 @@ export async function mutate<T>(ctx: SliceContext, run: () => Promise<T>, succes
     if (apiError && apiError.code === 'validation_failed' && Object.keys(apiError.fields).length > 0) {
       ctx.get().actions.toast('error', 'Please correct the highlighted fields.', apiError.message);
     } else {
-      ctx.get().actions.toast('error', messageOf(error));
+      const storageTitle = storageFailureTitleOf(error);
+      if (storageTitle) ctx.get().actions.toast('error', storageTitle, messageOf(error));
+      else ctx.get().actions.toast('error', messageOf(error));
     }
     throw error;
   }

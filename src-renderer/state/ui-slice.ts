@@ -1,4 +1,6 @@
-// UI state that is not data: toasts and the company palette.
+// UI state that is not data: toasts, the command palette (Ctrl/Cmd+K) and what it opens (Switch user…, the
+// keyboard shortcuts), and the palette's search in the acting client's shop.
+import type { Customer, OrderSummary, Product } from '../../src-shared/api/shop-types';
 import type { SliceContext } from './slice-context';
 import { patch } from './slice-context';
 
@@ -14,6 +16,24 @@ export interface Toast {
 export interface UiState {
   toasts: Toast[];
   paletteOpen: boolean;
+  /** The Switch user dialog (from the user menu or the palette). */
+  switchUserOpen: boolean;
+  /** The keyboard shortcuts (`?`). */
+  shortcutsOpen: boolean;
+}
+
+/** What the palette finds in the acting client's shop: a few of each, by the lists' own search. */
+export interface ShopHits {
+  products: Product[] | null;
+  orders: OrderSummary[] | null;
+  customers: Customer[] | null;
+}
+
+/** Which of a shop's lists the palette searches (the user's permissions decide). */
+export interface ShopSearchScope {
+  products: boolean;
+  orders: boolean;
+  customers: boolean;
 }
 
 export interface UiActions {
@@ -23,7 +43,14 @@ export interface UiActions {
   clearToasts(): void;
   openPalette(): void;
   closePalette(): void;
+  setSwitchUserOpen(open: boolean): void;
+  setShortcutsOpen(open: boolean): void;
+  /** The palette's search in a shop (the acting client's): the first few products, orders and customers. */
+  paletteSearch(companyId: number, search: string, scope: ShopSearchScope): Promise<ShopHits>;
 }
+
+/** How many of each kind the palette shows. */
+export const SHOP_HITS = 5;
 
 const TOAST_MS: Record<ToastKind, number> = { success: 3500, info: 4500, error: 8000 };
 const MAX_TOASTS = 4;
@@ -48,6 +75,22 @@ export function createUiSlice(ctx: SliceContext): { state: UiState; actions: UiA
     closePalette() {
       patch(ctx, 'ui', { paletteOpen: false });
     },
+    setSwitchUserOpen(open) {
+      patch(ctx, 'ui', { switchUserOpen: open });
+    },
+    setShortcutsOpen(open) {
+      patch(ctx, 'ui', { shortcutsOpen: open });
+    },
+    async paletteSearch(companyId, search, scope) {
+      const list = { companyId, search, offset: 0, limit: SHOP_HITS };
+      // The three lists' own server search (name/SKU, number/customer, name/email/city), side by side.
+      const [products, orders, customers] = await Promise.all([
+        scope.products ? ctx.client.call('products.list', list).then((p) => p.items) : null,
+        scope.orders ? ctx.client.call('orders.list', list).then((p) => p.items) : null,
+        scope.customers ? ctx.client.call('customers.list', list).then((p) => p.items) : null,
+      ]);
+      return { products, orders, customers };
+    },
   };
-  return { state: { toasts: [], paletteOpen: false }, actions };
+  return { state: { toasts: [], paletteOpen: false, switchUserOpen: false, shortcutsOpen: false }, actions };
 }

@@ -23,7 +23,18 @@ export interface RangeSelection extends DayRange {
   preset: RangeChoice;
 }
 
-/** The days a preset covers, relative to `today`; "last N months" include the current month. */
+/** The day after the same day one year before (29 Feb: from 1 Mar): "last 12 months" ends today. */
+function dayAfterAYearAgo(today: string): string {
+  const year = String(Number(today.slice(0, 4)) - 1).padStart(4, '0');
+  const monthDay = today.slice(5) === '02-29' ? '02-28' : today.slice(5);
+  return addDays(`${year}-${monthDay}`, 1);
+}
+
+/**
+ * The days a preset covers, relative to `today`; "last 3 months" includes the current month. "Last 12 months"
+ * is the year up to today (not from 1 January of the month eleven months ago, which in December was the
+ * same days as "Year to date").
+ */
 export function presetRange(id: PresetId, today: string): DayRange {
   switch (id) {
     case 'last30Days':
@@ -35,7 +46,7 @@ export function presetRange(id: PresetId, today: string): DayRange {
     case 'last3Months':
       return { from: monthStart(today, -2), to: today };
     case 'last12Months':
-      return { from: monthStart(today, -11), to: today };
+      return { from: dayAfterAYearAgo(today), to: today };
     case 'yearToDate':
       return { from: `${today.slice(0, 4)}-01-01`, to: today };
   }

@@ -89,6 +89,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   danger = false,
   busy = false,
   onConfirm,
@@ -97,6 +98,7 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
   onConfirm: () => void;
@@ -107,7 +109,7 @@ export function ConfirmDialog({
       title={title}
       onClose={onCancel}
       testId="confirm-dialog"
-      footer={<CancelConfirm onCancel={onCancel} busy={busy} confirmLabel={confirmLabel} confirmClassName={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} onConfirm={onConfirm} confirmTestId="confirm-button" autoFocus />}
+      footer={<CancelConfirm onCancel={onCancel} cancelLabel={cancelLabel} busy={busy} confirmLabel={confirmLabel} confirmClassName={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} onConfirm={onConfirm} confirmTestId="confirm-button" autoFocus />}
     >
       {children}
     </Modal>

@@ -63,7 +63,7 @@ export function FormDrawer<V>({
     },
     { afterError: 'close' },
   );
-  useLeaveGuard(form.dirty, 'You have unsaved changes in this form.');
+  useLeaveGuard(form.dirty, typeof title === 'string' && title ? title : 'This form');
 
   const close = () => requestLeave(onClose);
   const save = async () => {

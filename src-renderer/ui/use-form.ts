@@ -4,6 +4,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError, type FieldErrors } from '../../src-shared/api/errors';
 import { fieldErrorsOf } from '../../src-shared/api/validation';
+import { useLeaveGuard } from '../router/leave-guard';
 
 export type Validator<V> = (values: V) => FieldErrors;
 
@@ -36,7 +37,15 @@ export interface FormApi<V> {
   setServerErrors(errors: FieldErrors): void;
 }
 
-export function useForm<V extends object>(id: string, initial: V, validate: Validator<V>): FormApi<V> {
+export interface FormOptions {
+  /**
+   * The form's name for the unsaved-changes question ("Discard changes?" naming it): a page or dialog form
+   * registers its guard here while it has changes. Forms in a FormDrawer leave it out (the drawer registers).
+   */
+  leaveGuard?: string;
+}
+
+export function useForm<V extends object>(id: string, initial: V, validate: Validator<V>, options: FormOptions = {}): FormApi<V> {
   const [values, setValuesState] = useState<V>(initial);
   const [baseline, setBaseline] = useState<V>(initial);
   const [touched, setTouched] = useState<Set<string>>(() => new Set());
@@ -93,6 +102,7 @@ export function useForm<V extends object>(id: string, initial: V, validate: Vali
   };
 
   const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(baseline), [values, baseline]);
+  useLeaveGuard(dirty && options.leaveGuard !== undefined, options.leaveGuard ?? '');
 
   const submit = async (handler: (values: V) => Promise<void>): Promise<boolean> => {
     setSubmitted(true);
@@ -104,6 +114,8 @@ export function useForm<V extends object>(id: string, initial: V, validate: Vali
     setSubmitting(true);
     try {
       await handler(values);
+      // What was saved is the new baseline: nothing is left to lose (the leave guard lets go).
+      setBaseline(values);
       return true;
     } catch (e) {
       if (e instanceof ApiError && Object.keys(e.fields).length > 0) {

@@ -3,6 +3,7 @@
 // `app create` uses appCreateSchema; the App Store's listing forms (app-store-inputs.ts) are built from the
 // same pieces, so the console, the CLI and the services agree on every rule.
 import { z } from 'zod';
+import { required } from './text';
 import { OAUTH_SCOPES } from '../domain/oauth-scopes';
 import { checkAppUrl } from '../domain/redirect-uri';
 
@@ -11,7 +12,7 @@ export const appUrlSchema = z.string().trim().superRefine((value, ctx) => {
   if (!check.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: check.problem });
 });
 
-export const appNameSchema = z.string().trim().min(1, 'is required').max(120, 'must be at most 120 characters');
+export const appNameSchema = required(120);
 
 /** Redirect URIs without the "at least one" rule (a theme listing has none). */
 export const redirectUriListSchema = z

@@ -3,6 +3,7 @@
 // uninstalling. The console checks inputs with them at its boundary and the forms validate with the very same
 // schemas; the services re-check the merged listing with `listingFieldProblems`.
 import { z } from 'zod';
+import { text } from './text';
 import { APPROVED_VISIBILITIES, LISTING_KINDS, type ListingKind } from '../domain/app-store';
 import { OAUTH_SCOPES } from '../domain/oauth-scopes';
 import {
@@ -16,7 +17,6 @@ import {
 import { idSchema as id } from './inputs';
 import { currencySchema, moneySchema, vatRateSchema } from './shop-inputs';
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
 export const listingKindSchema = z.enum(LISTING_KINDS, { errorMap: () => ({ message: `must be one of ${LISTING_KINDS.join(', ')}` }) });
 export const approvedVisibilitySchema = z.enum(APPROVED_VISIBILITIES, { errorMap: () => ({ message: 'must be beta or release' }) });
@@ -131,6 +131,19 @@ export type ListingUpdateInput = z.input<typeof listingUpdateSchema>;
 
 /** One of the acting company's own listings. */
 export const myAppRefSchema = z.object({ companyId: id, appId: id });
+
+/** The longest grace period of a secret rotation (Svix and Stripe offer up to a week too). */
+export const MAX_SECRET_GRACE_SECONDS = 7 * 86_400;
+
+/** Rotating a shared secret: `graceSeconds` keeps the old secret valid that long beside the new one (0: it stops at once). */
+export const rotateSecretSchema = myAppRefSchema.extend({
+  graceSeconds: z
+    .number({ message: 'the grace period must be a number of seconds' })
+    .int('the grace period must be whole seconds')
+    .min(0, 'the grace period cannot be negative')
+    .max(MAX_SECRET_GRACE_SECONDS, 'the grace period can be at most 7 days')
+    .default(0),
+});
 
 export const approvalRequestSchema = z.object({
   companyId: id,

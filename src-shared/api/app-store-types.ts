@@ -53,6 +53,8 @@ export interface DeveloperApp {
   activeInstalls: number;
   purchases: number;
   secretRotatedAt: string | null;
+  /** Until then the secret replaced by the last rotation still works beside the new one (null: no grace period running). */
+  previousSecretValidUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,6 +1,7 @@
 // Input schemas of the month close's console methods (docs/billing.md). The renderer validates its forms
 // (client prices, corrections, the operator's rates) with the same schemas before it sends.
 import { z } from 'zod';
+import { text } from './text';
 import { DOCUMENT_TYPES, MONTH_PATTERN } from '../domain/billing';
 import { RATE_DEFINITIONS, RATE_VALUE_SCHEMAS, type BillingRateKey } from '../domain/billing-rates';
 import { idSchema } from './inputs';
@@ -37,7 +38,7 @@ export const documentFilterSchema = z
       .transform((c) => c.toUpperCase())
       .optional(),
     /** Document number or recipient name. */
-    search: z.string().trim().max(200).default(''),
+    search: text(200).default(''),
     sort: z.enum(DOCUMENT_SORTS).default('issued'),
     direction: z.enum(['asc', 'desc']).default('desc'),
   })
@@ -90,6 +91,17 @@ export const clientPriceSchema = z
   })
   .strict();
 
+/** Many clients' prices saved at once (the Client prices tab's one Save); at most one row per client. */
+export const clientPricesSchema = z
+  .object({
+    prices: z
+      .array(clientPriceSchema)
+      .min(1, 'must name at least one client')
+      .max(10_000, 'must be at most 10,000 clients at once')
+      .refine((rows) => new Set(rows.map((r) => r.companyId)).size === rows.length, 'must name each client once'),
+  })
+  .strict();
+
 export const draftListSchema = z.object({ month: monthSchema.optional() }).strict();
 export const draftIdSchema = z.object({ draftId: idSchema }).strict();
 
@@ -117,3 +129,44 @@ export const billingSetRatesSchema = z
   });
 
 export type SetRatesRequest = z.input<typeof billingSetRatesSchema>;
+
+// ---- Payment methods (docs/billing.md "Payment methods") ---------------------------------------------------
+// Shapes only (lengths that stop nonsense early): the real checks — card network and Luhn, IBAN and mod 97, the
+// expiry by the platform clock — are `checkPaymentMethod` (domain/payment-methods.ts), run by the core before
+// anything is written and by the form as you type. Field names are the form's, so problems show beside them.
+
+const entryText = (max: number) => z.string({ required_error: 'is required' }).max(max, `must be at most ${max} characters`);
+
+export const setPaymentMethodSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z
+      .object({
+        companyId: idSchema,
+        kind: z.literal('card'),
+        /** The full card number: checked and masked, never stored. */
+        number: entryText(40),
+        /** MM/YY as printed on the card. */
+        expiry: entryText(10),
+        holder: entryText(200),
+      })
+      .strict(),
+    z
+      .object({
+        companyId: idSchema,
+        kind: z.literal('sepa'),
+        /** The full IBAN: checked and masked (country and last four), never stored. */
+        iban: entryText(60),
+        holder: entryText(200),
+        mandateReference: entryText(100),
+        /** YYYY-MM-DD. */
+        signedOn: entryText(20),
+      })
+      .strict(),
+  ],
+  { errorMap: (issue, ctx) => (issue.code === 'invalid_union_discriminator' ? { message: 'must be card or sepa' } : { message: ctx.defaultError }) },
+);
+
+export type SetPaymentMethodInput = z.input<typeof setPaymentMethodSchema>;
+
+export const companyIdOnlySchema = z.object({ companyId: idSchema }).strict();

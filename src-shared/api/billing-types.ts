@@ -4,6 +4,7 @@
 // is integer minor units of the document's currency; a document never mixes currencies.
 import type { DocumentType, VatReason } from '../domain/billing';
 import type { BillingRateKey, RateUnit } from '../domain/billing-rates';
+import type { ClockDay, DocumentSettlement, MaskedPaymentMethod } from '../domain/payment-methods';
 import type { PaymentRoute } from './types';
 
 export type LineKind =
@@ -85,6 +86,9 @@ export interface PlannedDocument {
   grossMinor: number;
   sections: DocumentSection[];
   notes: string[];
+  /** Invoices and credit notes of the platform: how they are charged or credited (the recipient's payment
+   * method on file, or awaiting payment details); null for reports and a partner's invoices to its clients. */
+  settlement: DocumentSettlement | null;
 }
 
 export interface DocumentRef {
@@ -176,7 +180,9 @@ export type BillingWarningKind =
   | 'sample_changed'
   | 'figures_changed'
   | 'already_closed'
-  | 'not_ended';
+  | 'not_ended'
+  /** Companies that would get an invoice or credit note but have no usable payment method on file. */
+  | 'awaiting_payment_details';
 
 export interface BillingWarning {
   kind: BillingWarningKind;
@@ -211,8 +217,33 @@ export interface ClosePreview {
   totals: CurrencyBillingTotals[];
   companies: CloseCompanies;
   warnings: BillingWarning[];
+  /** Companies whose invoices or credit notes of this close would say "awaiting payment details" (no card or
+   * SEPA mandate on file, or the card has expired), by name. */
+  awaitingPayment: AwaitingPaymentCompany[];
   /** Changes whenever the close would issue something else: `billing.close` refuses a stale one. */
   fingerprint: string;
+}
+
+export interface AwaitingPaymentCompany {
+  companyId: number;
+  companyName: string;
+  reason: 'missing' | 'expired';
+}
+
+/** A company's payment method as company settings show it (masked: brand and last four digits only). */
+export interface PaymentMethodView {
+  companyId: number;
+  companyName: string;
+  method: (MaskedPaymentMethod & { label: string; detail: string; updatedAt: string; updatedBy: string }) | null;
+  /** Why the method on file cannot be charged now ('expired'), or that there is none ('missing'); null when it can. */
+  problem: 'missing' | 'expired' | null;
+  /** Who is charged for this company's platform documents: itself (Direct, a partner, a company without one), its
+   * partner (Via Partner), or nobody (a sample or development company is never billed). */
+  chargedTo: { kind: 'self' } | { kind: 'partner'; partnerId: number; partnerName: string; partnerMethod: string | null } | { kind: 'never_billed'; reason: string };
+  /** The signed-in user may change it (the company's administrator, its managing partner, the operator). */
+  canEdit: boolean;
+  /** The platform clock's day when this was read: the form checks expiry and mandate dates against it. */
+  today: ClockDay;
 }
 
 export interface CloseResult {

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { mergeParts } from './area';
 import { SHARED_AREAS } from './areas';
-import type { PushedEvent } from './ipc';
+import type { CallEnvelope, PushedEvent } from './ipc';
 
 /** Every console method of every area (./areas/index.ts lists the areas). */
 export const methods = mergeParts(SHARED_AREAS, 'methods');
@@ -31,7 +31,7 @@ export interface ConsoleClient {
 /** What a transport (IPC or HTTP) needs from the console service. */
 export interface ConsoleTransportTarget {
   /** Validates `rawInput` against the method's schema and runs it. Throws ApiError. */
-  invoke(method: string, rawInput: unknown): Promise<unknown>;
+  invoke(method: string, rawInput: unknown, call?: CallEnvelope): Promise<unknown>;
   onEvent(listener: (event: PushedEvent) => void): () => void;
 }
 

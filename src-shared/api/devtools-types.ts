@@ -9,9 +9,10 @@ export type LocalOnlyFeature =
   | 'standard_webhooks_headers';
 
 /** A mark on a logged request: a local-only convenience it relied on (and what the hosted platform would do),
- * a refusal by hosted-compatibility mode, or an OAuth chaos action the request met. */
+ * a refusal by hosted-compatibility mode, an OAuth chaos action the request met, or a client that authenticated
+ * with the secret a rotation replaced (works until the grace period ends). */
 export interface ApiRequestNote {
-  kind: 'local_only' | 'refused_strict' | 'chaos';
+  kind: 'local_only' | 'refused_strict' | 'chaos' | 'grace';
   feature: string;
   /** What the hosted platform would do (local_only, refused_strict) or what was done (chaos). */
   detail: string;

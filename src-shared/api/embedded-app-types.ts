@@ -38,7 +38,9 @@ export interface EmbedBounds {
 /** How the renderer shows an app: Electron puts a native view over a placeholder; a browser tab frames a wrapper page. */
 export type EmbedOpenResult =
   | { mode: 'view'; slot: string; origin: string }
-  | { mode: 'frame'; src: string; origin: string };
+  | { mode: 'frame'; src: string; origin: string }
+  /** The app's server could not be reached: the console shows its own frame saying so (not the browser's error page). */
+  | { mode: 'unreachable'; origin: string; appName: string; startUrl: string; tried: string; reason: string; local: boolean };
 
 /** A signed (or checker-variant) embed URL. */
 export interface EmbedTarget {

@@ -1,5 +1,6 @@
 // The one error shape that crosses every boundary (IPC, HTTP, CLI): Electron passes only `message` of a
 // thrown Error, so errors travel as plain {code, message, details} objects and are rebuilt on the other side.
+import { fieldMessage } from './field-labels';
 
 export type ApiErrorCode =
   | 'validation_failed'
@@ -8,6 +9,12 @@ export type ApiErrorCode =
   | 'conflict'
   | 'unauthorized'
   | 'unknown_method'
+  /** The data folder is busy with another process's write for longer than the wait (503 + Retry-After). */
+  | 'busy'
+  /** The disk (or the database's size limit) is full: nothing was written (507). */
+  | 'disk_full'
+  /** The data folder's database cannot be read or written (damaged, not a database, read-only, I/O error). */
+  | 'storage_failed'
   | 'internal';
 
 /** The HTTP status each error code travels with (the browser host's console API, the platform's REST API). */
@@ -18,6 +25,9 @@ export const HTTP_STATUS_OF: Record<ApiErrorCode, number> = {
   conflict: 409,
   unauthorized: 401,
   unknown_method: 404,
+  busy: 503,
+  disk_full: 507,
+  storage_failed: 500,
   internal: 500,
 };
 
@@ -57,7 +67,7 @@ export class ApiError extends Error {
 
   static validation(fields: FieldErrors): ApiError {
     const first = Object.entries(fields)[0];
-    const message = first ? `${first[0]} ${first[1][0]}` : 'Invalid input';
+    const message = first ? fieldMessage(first[0], first[1][0]) : 'Invalid input';
     return new ApiError('validation_failed', message, { fields });
   }
 }

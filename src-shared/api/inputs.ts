@@ -1,6 +1,7 @@
 // Zod schemas for console inputs. The renderer uses the same schemas for inline validation, so the form
 // and the boundary can never disagree about what is valid.
 import { z } from 'zod';
+import { text } from './text';
 import { findCountry } from '../domain/countries';
 import { PERMISSIONS } from '../domain/permissions';
 import { checkVatId } from '../domain/vat-id';
@@ -10,7 +11,6 @@ import { LOGO_LIMITS, fileSizeText } from '../domain/white-label';
 const LOGO_BASE64_MAX = Math.ceil((LOGO_LIMITS.maxBytes * 1.4) / 3) * 4;
 
 const id = z.number().int().positive();
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
 export const paymentRouteSchema = z.enum(['direct', 'via_partner'], {
   errorMap: () => ({ message: 'must be direct or via_partner' }),
@@ -90,11 +90,11 @@ export type CompanyUpdateInput = z.input<typeof companyUpdateSchema>;
 export const COMPANY_LIST_MAX_LIMIT = 100_000;
 
 export const companyListSchema = z.object({
-  search: z.string().trim().max(200).default(''),
+  search: text(200).default(''),
   route: z.enum(['any', 'direct', 'via_partner']).default('any'),
   sample: z.enum(['any', 'sample', 'real']).default('any'),
   /** Only the company with exactly this token (the search box also matches tokens, in part). */
-  token: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+  token: text(200).min(1, 'must not be empty').optional(),
   sort: z.enum(['name', 'createdAt', 'country', 'city', 'users']).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   /** At most this many (the first in the sort order); omitted: every match (the companies screen virtualizes). */
@@ -160,7 +160,7 @@ export type PartnerSetupInput = z.input<typeof partnerSetupSchema>;
  * by the core (core/branding/logo-file.ts); this only bounds what is read. */
 export const logoUploadSchema = z.object({
   companyId: id,
-  fileName: z.string().trim().max(200, 'must be at most 200 characters').default('logo'),
+  fileName: text(200).default('logo'),
   dataBase64: z
     .string()
     .min(1, 'is empty: choose a file')

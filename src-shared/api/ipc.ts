@@ -44,7 +44,8 @@ export function isUiCommand(value: unknown): value is UiCommand {
 
 /** What the preload exposes as `window.partnerdeck` (contextBridge). Raw replies; the renderer client unwraps. */
 export interface PreloadBridge {
-  invoke(method: string, input: unknown): Promise<CallReply>;
+  /** `call` carries the window's acting company (see CallEnvelope); older pages may leave it out. */
+  invoke(method: string, input: unknown, call?: CallEnvelope): Promise<CallReply>;
   onEvent(listener: (event: PushedEvent) => void): () => void;
   /** Menu commands (Switch company…, Back to Self); returns an unsubscribe function. */
   onUiCommand(listener: (command: UiCommand) => void): () => void;
@@ -68,3 +69,43 @@ export const HTTP_LAUNCH_PATH = '/auth/launch';
 /** The fragment parameter of the launch link. */
 export const LAUNCH_FRAGMENT_PARAM = 'launch';
 export const CSRF_HEADER = 'x-partnerdeck-csrf';
+/**
+ * The window's acting company on every browser-host call: a company id, or `self`. The console checks it per
+ * call exactly as a switch would (the user must see the company; store functions only inside it).
+ */
+export const ACTING_HEADER = 'x-partnerdeck-acting';
+
+/**
+ * What a console call carries besides its input: the acting company of the window that makes it (a company id,
+ * or null for Self). Each window (tab) keeps its own acting company in its address (`#/c/<id>/…`), so two windows
+ * act as two clients at once. Left out (the CLI, tests, an older page): the session's company of the moment.
+ */
+export interface CallEnvelope {
+  acting?: number | null;
+}
+
+/** The envelope of a raw value (from IPC or a header), or a message saying what is wrong with it. */
+export function parseCallEnvelope(raw: unknown): CallEnvelope | string {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) return 'The call envelope must be an object.';
+  const acting = (raw as { acting?: unknown }).acting;
+  if (acting === undefined) return {};
+  if (acting === null) return { acting: null };
+  if (typeof acting === 'number' && Number.isSafeInteger(acting) && acting > 0) return { acting };
+  return 'The acting company must be a company id or null (Self).';
+}
+
+/** The `X-PartnerDeck-Acting` header's value for an envelope (undefined: send no header). */
+export function actingHeaderOf(call: CallEnvelope): string | undefined {
+  if (call.acting === undefined) return undefined;
+  return call.acting === null ? 'self' : String(call.acting);
+}
+
+/** The envelope from an `X-PartnerDeck-Acting` header, or a message saying what is wrong with it. */
+export function envelopeOfActingHeader(value: string | string[] | undefined): CallEnvelope | string {
+  if (value === undefined) return {};
+  if (Array.isArray(value)) return 'Send the acting company once.';
+  if (value === 'self') return { acting: null };
+  if (!/^[1-9][0-9]{0,14}$/.test(value)) return 'The acting company must be a company id or "self".';
+  return { acting: Number(value) };
+}

@@ -1,13 +1,12 @@
 // Zod schemas of the logistics area's console methods (and the CLI, which parses its flags with them). Weights are
 // whole grams, money integer minor units; field problems read as "<field> <problem>".
 import { z } from 'zod';
+import { required, text } from './text';
 import { findCountry } from '../domain/countries';
 import { FULFILLMENT_STATES, LOGISTICS_LIMITS, OFFER_SCOPES, PROVIDER_STATES, SHIPMENT_STATUSES } from '../domain/logistics';
 import { emailSchema, idSchema as id } from './inputs';
 import { currencySchema, moneySchema } from './shop-inputs';
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const required = (max: number) => text(max).min(1, 'is required');
 
 export const countryCodeSchema = z
   .string()

@@ -1,6 +1,7 @@
 // Zod schemas for the statistics: the partner's combined view (as Self) and one company's dashboard.
 // Every range is inclusive days in UTC, checked by refineDayRange (from <= to).
 import { z } from 'zod';
+import { text } from './text';
 import { daysBetween, isDay } from '../domain/date-range';
 import { PRODUCT_KINDS } from '../domain/shop';
 import { idSchema as id } from './inputs';
@@ -26,7 +27,7 @@ export const CLIENT_SALES_SORTS = ['name', 'orders', 'gross', 'net', 'averageOrd
 export const salesByClientSchema = z
   .object({
     ...range,
-    search: z.string().trim().max(200).default(''),
+    search: text(200).default(''),
     currency: currencySchema.optional(),
     /** Leave out clients without sales in the range. */
     onlyWithSales: z.boolean().default(false),
@@ -64,7 +65,7 @@ export type TopInput = z.input<typeof topSchema>;
 
 export const CLIENT_PRODUCT_SORTS = ['client', 'name', 'price', 'kind', 'createdAt'] as const;
 export const clientProductListSchema = z.object({
-  search: z.string().trim().max(200).default(''),
+  search: text(200).default(''),
   companyId: id.optional(),
   kind: z.enum(PRODUCT_KINDS).optional(),
   active: z.enum(['any', 'active', 'inactive']).default('any'),

@@ -2,6 +2,7 @@
 // (it reuses these, e.g. `productCreateSchema.innerType().omit({ companyId: true })`), and what the
 // renderer checks inline before it sends. Field problems read as "<field> <problem>".
 import { z } from 'zod';
+import { required, text } from './text';
 import { isDay, dayStartMs, daysBetween } from '../domain/date-range';
 import {
   CATALOGUE_KINDS,
@@ -14,8 +15,6 @@ import {
 } from '../domain/shop';
 import { emailSchema, idSchema as id } from './inputs';
 
-const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const required = (max: number) => text(max).min(1, 'is required');
 
 export const currencySchema = z
   .string()
@@ -62,7 +61,7 @@ const countryCodeSchema = z
 
 const listBase = {
   companyId: id,
-  search: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+  search: text(200).default(''),
   offset: z.number().int().min(0, 'must not be negative').max(100_000_000).default(0),
   limit: z.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
   direction: z.enum(['asc', 'desc']).default('asc'),
@@ -263,7 +262,7 @@ export const orderUpdateSchema = z.object({
       z
         .object({ lineNo: z.number().int().min(1).optional(), productId: id.optional(), quantity: quantitySchema })
         .refine((line) => (line.lineNo === undefined) !== (line.productId === undefined), {
-          message: 'give either lineNo (keep an existing line) or productId (add a product)',
+          message: 'must name either a line of the order to keep or a product to add, not both',
           path: ['productId'],
         }),
     )
@@ -288,7 +287,7 @@ export const orderListSchema = z
     sort: sortOf(ORDER_SORTS, 'placedAt'),
   })
   .superRefine((value, ctx) => {
-    if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must be on or after from' });
+    if (value.from && value.to && value.from > value.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must be on or after the start date' });
   });
 
 /** The storefront's checkout: a customer (found or created by email) buys products. */
@@ -400,7 +399,7 @@ export const newsletterRecipientListSchema = z.object({
 // ---- Themes and content files ---------------------------------------------------------------------
 
 const themeSettingsSchema = z
-  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'setting names are letters, digits and _ . - (max 64)'), z.string().max(500, 'must be at most 500 characters'))
+  .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'setting names are letters, digits and _ . - (max 64)'), text(500))
   .refine((settings) => Object.keys(settings).length <= 100, 'at most 100 settings');
 
 export const themeCreateSchema = z.object({
@@ -469,9 +468,9 @@ export const MAX_RANGE_DAYS = 3700;
 /** Inclusive days in UTC: from <= to, at most about ten years. */
 export function refineDayRange(value: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
   if (!value.from || !value.to || !isDay(value.from) || !isDay(value.to)) return;
-  if (value.from > value.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must be on or after from' });
+  if (value.from > value.to) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: 'must be on or after the start date' });
   else if (daysBetween(value.from, value.to) > MAX_RANGE_DAYS) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: `must be at most ${MAX_RANGE_DAYS} days after from` });
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['to'], message: `must be at most ${MAX_RANGE_DAYS.toLocaleString('en-US')} days after the start date` });
   }
 }
 

@@ -48,6 +48,18 @@ export interface WebhookBlock {
   nextAttemptAt: string;
   lastError: string | null;
   lastWebhookId: number | null;
+  /** When the 24-hour failure alert (email + console notice) went out; null before. */
+  alertedAt: string | null;
+  /** When the hook is deactivated if every remaining retry fails (spec §5, about 48 hours after the first failure). */
+  deactivatesAt: string;
+}
+
+/** What `webhooks recover` asked to send again: per hook, the events still queued since the time given. */
+export interface WebhookRecovery {
+  since: string;
+  requestedAt: string;
+  events: number;
+  hooks: { webhookId: number; appId: number; companyId: number; isActive: boolean; events: number }[];
 }
 
 export interface WebhookAppGroup {

@@ -3,7 +3,8 @@
 // URIs — reveals its secret and requests approval; the platform operator approves it into Beta under App
 // review; the partner finds it in the App Store marked Beta and free, installs it for a client (the consent
 // page carries the app's permissions as scope), sees it installed, and uninstalls it. The developer's own
-// storefront does not offer the listing (apps and themes are bought in the App Store).
+// storefront does not offer the listing (apps and themes are bought in the App Store). The app's product under
+// Store → Products opens the same editor with its API credentials (issue 23 row 3).
 import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, runCli } from '../helpers/cli';
 import { switchUser } from '../helpers/console-page';
-import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
+import { addressInWindow, closeConsoleInChromium, openConsoleInChromium, pickSearched } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-store-');
@@ -23,7 +24,8 @@ let origin: string;
 let pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
-const go = (hash: string) => page.goto(`${origin}/#${hash}`);
+/** A screen of the company the page acts as now (its address keeps the company). */
+const go = (hash: string) => page.goto(addressInWindow(page, origin, hash));
 const companyId = (name: string): number =>
   (JSON.parse(runCli(['company', 'list', '--json', '--data-dir', dataDir]).stdout) as { id: number; name: string }[]).find((c) => c.name === name)!.id;
 
@@ -82,6 +84,20 @@ describe('the App Store in Chromium', () => {
     await byTestId('request-message').fill('Ready for review.');
     await byTestId('send-request').click();
     await expect.poll(() => byTestId('approval-status').textContent()).toBe('Waiting for approval');
+    const clientId = await byTestId('client-id').textContent();
+
+    // Issue 23 row 3: the seed's way there — Store → Products, the app's product, its API credentials section
+    // (the same editor as My Apps).
+    await go('/store/products');
+    await page.locator('[data-testid="products-row"]', { hasText: 'E2E Inventory' }).click();
+    await byTestId('listing-form').waitFor();
+    await expect.poll(() => byTestId('client-id').textContent()).toBe(clientId);
+    expect(await byTestId('input-redirectUris').inputValue()).toBe('https://e2e-inventory.example/callback\nhttp://127.0.0.1:9/callback');
+    expect(await byTestId('input-authorizationUrl').inputValue()).toBe('https://e2e-inventory.example/callback');
+    expect(await byTestId('scope-orders').isChecked()).toBe(true);
+    await byTestId('reveal-secret').click();
+    await expect.poll(() => byTestId('client-secret').textContent()).toBe(secret);
+    expect(page.url()).toMatch(/#\/store\/products\/\d+$/);
   });
 
   it('the platform operator approves it into Beta under App review', async () => {
@@ -109,7 +125,8 @@ describe('the App Store in Chromium', () => {
     expect(await byTestId(`listing-${appId}-badge`).textContent()).toBe('Beta');
     expect(await byTestId(`listing-${appId}-price`).textContent()).toBe('Free during Beta');
     await byTestId(`install-${appId}`).click();
-    await byTestId('install-company').selectOption(String(alpen));
+    await pickSearched(page, 'install-company', 'Alpenglück Naturkosmetik GmbH');
+    await expect.poll(() => byTestId('install-company-chosen').textContent()).toContain('Alpenglück');
     await expect.poll(() => byTestId('install-quote').textContent()).toContain('Free during Beta, and free for good after it');
     await byTestId('confirm-install').click();
     await byTestId('install-done').waitFor();

@@ -55,4 +55,18 @@ describe('5,000 client companies', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('acting-company-name').textContent()).toContain('#4321');
   });
+
+  it('the command palette lists all 5,000 companies in a virtualized list, the last one a keystroke away', async () => {
+    await page.keyboard.press(process.platform === 'darwin' ? 'Meta+k' : 'Control+k');
+    await page.getByTestId('switcher-search').waitFor();
+    await expect.poll(() => page.getByTestId('palette-count').textContent()).toMatch(/^5,0\d\d clients$/);
+    const options = page.locator('[data-testid^="switcher-option-"]');
+    expect(await options.count()).toBeLessThan(60);
+    // Ctrl+End: the last company, scrolled to (5,000 rows of 46 px), still only the rows in view in the DOM.
+    await page.keyboard.press('Control+End');
+    await expect.poll(() => page.getByTestId('palette-list').evaluate((el) => el.scrollTop)).toBeGreaterThan(200_000);
+    await expect.poll(() => page.locator('[role="option"][aria-selected="true"]').getAttribute('data-testid')).toMatch(/^switcher-option-\d+$/);
+    expect(await options.count()).toBeLessThan(60);
+    await page.keyboard.press('Escape');
+  });
 });

@@ -5,7 +5,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, runCli } from '../helpers/cli';
-import { closeConsoleInChromium, openConsoleInChromium, WAIT } from '../helpers/console-e2e';
+import { addressInWindow, closeConsoleInChromium, openConsoleInChromium, WAIT } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 
 const dir = tempDir('pd-e2e-');
@@ -19,7 +19,8 @@ let pageErrors: string[] = [];
 const companies = (): { id: number; name: string; partnerId: number | null; isSample: boolean; paymentRoute: string }[] =>
   JSON.parse(runCli(['company', 'list', '--json', '--data-dir', dataDir]).stdout);
 const byTestId = (id: string) => page.getByTestId(id);
-const go = (hash: string) => page.goto(`${origin}/#${hash}`);
+/** A screen of the company the page acts as now (its address keeps the company). */
+const go = (hash: string) => page.goto(addressInWindow(page, origin, hash));
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 beforeAll(async () => {
@@ -45,6 +46,12 @@ describe('the console in Chromium', () => {
   it('opens on Self: the demo partner, with store functions visibly unavailable', async () => {
     await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Northwind Commerce Partners');
     expect(await byTestId('badge-self').first().isVisible()).toBe(true);
+    // As Self the Store is one collapsed line below Clients (not a list of locks); expanded, its items are locked.
+    expect(await byTestId('nav-store').getAttribute('data-locked')).toBe('true');
+    expect(await byTestId('nav-shop-settings').count()).toBe(0);
+    const sections = await page.locator('.sidenav .nav-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? e.textContent?.slice(0, 12)));
+    expect(sections.indexOf('nav-store')).toBeGreaterThan(sections.findIndex((t) => t?.startsWith('Clients')));
+    await byTestId('nav-store-toggle').click();
     expect(await byTestId('nav-shop-settings').getAttribute('aria-disabled')).toBe('true');
     await go('/companies');
     await expect.poll(() => page.locator('[data-testid="company-row"]').count()).toBe(8);
@@ -127,16 +134,45 @@ describe('the console in Chromium', () => {
     expect(await byTestId('shop-settings').count()).toBe(0);
   });
 
-  it('accepts a partner request: the company becomes a client', async () => {
+  it('accepts a partner request after confirming it: the company becomes a client', async () => {
     await go('/partner-requests');
     const accept = page.locator('[data-testid^="accept-request-"]').first();
     await accept.waitFor();
+    const harbor = () => companies().find((c) => c.name === 'Harbor Coffee Roasters Inc')?.partnerId ?? null;
+    // Accepting asks first; Cancel leaves the request pending.
     await accept.click();
-    const confirm = byTestId('confirm-button');
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
-    await expect.poll(() => companies().find((c) => c.name === 'Harbor Coffee Roasters Inc')?.partnerId ?? null).not.toBeNull();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Accept Harbor Coffee Roasters Inc as your client?');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(harbor()).toBeNull();
+    await accept.click();
+    await byTestId('confirm-button').click();
+    await expect.poll(harbor).not.toBeNull();
     await go('/companies');
     await expect.poll(() => page.locator('[data-testid="company-row"]').filter({ hasText: 'Harbor Coffee Roasters' }).count()).toBe(1);
+  });
+
+  it("deletes a client from its page after typing its name; a client with orders is refused, naming why (issue 23 row 2)", async () => {
+    const withOrders = companies().find((c) => c.name === 'Brightside Books Ltd')!;
+    await go(`/companies/${withOrders.id}`);
+    await byTestId('delete-company').click();
+    await expect.poll(() => byTestId('delete-company-blockers').textContent(), WAIT).toMatch(/it has [\d,]+ orders/);
+    expect(await byTestId('delete-company-confirm').count()).toBe(0);
+    await page.getByRole('button', { name: 'Close', exact: true }).last().click();
+
+    await fillCompany('E2E Doomed GmbH');
+    await byTestId('save').click();
+    await expect.poll(() => byTestId('company-title').textContent(), WAIT).toContain('E2E Doomed GmbH');
+    await byTestId('delete-company').click();
+    await byTestId('delete-company-name').waitFor();
+    expect(await byTestId('delete-company-confirm').isDisabled()).toBe(true);
+    await byTestId('delete-company-name').fill('E2E Doomed');
+    expect(await byTestId('delete-company-confirm').isDisabled()).toBe(true);
+    await byTestId('delete-company-name').fill('E2E Doomed GmbH');
+    await byTestId('delete-company-confirm').click();
+    await expect.poll(() => page.url(), WAIT).toMatch(/#\/companies$/);
+    expect(companies().some((c) => c.name === 'E2E Doomed GmbH')).toBe(false);
+    await expect.poll(() => page.locator('[data-testid="company-row"]').filter({ hasText: 'E2E Doomed GmbH' }).count(), WAIT).toBe(0);
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorePlatform } from '../../src-main/core/platform';
 import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
-import { closeConsoleInChromium, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
+import { addressInWindow, closeConsoleInChromium, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { switchUser } from '../helpers/console-page';
 import { DANA, DEMO_PASSWORD } from '../helpers/oauth';
 import { tempDir } from '../helpers/platform';
@@ -148,7 +148,7 @@ describe('embedded apps in Chromium', () => {
     const orderId = shop.db.prepare('SELECT id FROM orders WHERE company_id = ? AND number = ?').pluck().get(rheinwerk, placed) as number;
     expect(orderId).toBeGreaterThan(0);
 
-    await page.goto(`${origin}/#/apps/${example.appId}`);
+    await page.goto(addressInWindow(page, origin, `/apps/${example.appId}`));
     const event = appFrame().locator(`[data-testid="event"][data-topic="order/create"]`);
     await expect.poll(() => event.count(), WAIT).toBe(1);
     expect(await event.textContent()).toContain(String(orderId));

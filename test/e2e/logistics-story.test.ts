@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../src-main/core/access';
 import type { CorePlatform } from '../../src-main/core/platform';
 import { DEMO_OPERATOR_EMAIL, DEMO_PASSWORD_HASH } from '../../src-main/core/seed/demo-seed';
-import { closeConsoleInChromium, describePage, openConsoleInChromium, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
+import { addressInWindow, closeConsoleInChromium, describePage, openConsoleInChromium, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { switchUser } from '../helpers/console-page';
 import { assertBuilt } from '../helpers/cli';
 import { tempDir } from '../helpers/platform';
@@ -32,7 +32,8 @@ const PROVIDER_USER = { email: 'ines@fjord-freight.example', name: 'Ines Dahl' }
 const CLIENT = 'Fjord Outdoor Shop AS';
 const TRACKING = 'JJD000390007331';
 const byTestId = (id: string) => page.getByTestId(id);
-const go = (hash: string) => page.goto(`${origin}/#${hash}`);
+/** A screen of the company the page acts as now (its address keeps the company). */
+const go = (hash: string) => page.goto(addressInWindow(page, origin, hash));
 const shot = (name: string) => screenshot(page, `logistics-story-${name}`);
 
 beforeAll(async () => {

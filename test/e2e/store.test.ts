@@ -9,7 +9,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt } from '../helpers/cli';
-import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
+import { addressInWindow, closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
 import { tempDir } from '../helpers/platform';
 import { parseCsv } from '../helpers/csv';
 
@@ -22,7 +22,8 @@ let origin: string;
 let pageErrors: string[] = [];
 
 const byTestId = (id: string) => page.getByTestId(id);
-const go = (hash: string) => page.goto(`${origin}/#${hash}`);
+/** A screen of the company the page acts as now (its address keeps the company). */
+const go = (hash: string) => page.goto(addressInWindow(page, origin, hash));
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 /** Conditions are waited on, never slept on; a busy 2-core machine may take a few seconds. */
 const WAIT = { timeout: 10_000, interval: 50 };
@@ -65,6 +66,7 @@ describe('shops and the combined view in Chromium', () => {
   let orderGross = 0;
 
   it('as Self, the store is locked and the combined view shows the client', async () => {
+    await byTestId('nav-store-toggle').click();
     expect(await byTestId('nav-products').getAttribute('aria-disabled')).toBe('true');
     await go('/sales/clients');
     const row = await clientRow(CLIENT);
@@ -141,7 +143,7 @@ describe('shops and the combined view in Chromium', () => {
     await row.click();
     await expect.poll(() => byTestId('acting-company-name').textContent(), WAIT).toContain(CLIENT);
     await byTestId('dashboard-figures').waitFor();
-    expect(page.url()).toContain('#/store/dashboard');
+    expect(page.url()).toMatch(/#\/c\/\d+\/store\/dashboard$/); // the client's own address (issue 18)
     const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.filter((s) => s !== 'sales' && s !== 'dashboard')).toEqual([]);
@@ -167,7 +169,7 @@ describe('shops and the combined view in Chromium', () => {
 
     // The cart was not ordered: leaving asks first.
     await byTestId('nav-orders').click();
-    await expect.poll(() => byTestId('confirm-dialog').textContent(), WAIT).toContain('The cart is not ordered yet.');
+    await expect.poll(() => byTestId('confirm-dialog').textContent(), WAIT).toContain('The cart has changes that are not saved.');
     await byTestId('confirm-button').click();
     await byTestId('orders-row').first().waitFor();
     const rows = await byTestId('orders-row').count();

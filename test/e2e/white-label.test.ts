@@ -1,10 +1,11 @@
 // White label in Chromium: the partner uploads its logo in Company settings (a hostile SVG: stored inert, nothing
 // runs), sees it top left, then a client's own user (Switch user…) sees the partner's logo top left too; a damaged
 // file is refused with the error next to the field; the partner duties are shown word for word; the companies list
-// finds a client by its token.
+// finds a client by its token; the operator sets the CNAME target under Platform settings and partners see it.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTNER_DUTIES } from '../../src-shared/domain/white-label';
+import { DEMO_OPERATOR_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, runCli } from '../helpers/cli';
 import { closeConsoleInChromium, openConsoleInChromium, screenshot, WAIT, type ConsoleInChromium } from '../helpers/console-e2e';
 import { switchUser } from '../helpers/console-page';
@@ -82,5 +83,26 @@ describe('white label', () => {
     await expect.poll(() => page.getByTestId('company-row').count(), WAIT).toBe(1);
     expect(await page.getByTestId('company-token-match').textContent()).toBe('Token ERP-77-NORD');
     await screenshot(page, 'white-label-token-search');
+  });
+
+  it("the operator sets the CNAME target under Platform settings; the partner's White label card shows it", async () => {
+    const { page, origin } = c;
+    await switchUser(page, origin, DEMO_OPERATOR_EMAIL, 'Olivia');
+    await page.getByTestId('nav-platform-settings').click();
+    const field = page.getByTestId('cname-target-card').getByLabel('CNAME target', { exact: true });
+    await expect.poll(() => field.inputValue(), WAIT).toBe('admin.flickrocket.com');
+    await field.fill('not a host');
+    await page.getByTestId('platform-settings').getByRole('button', { name: /Save changes/ }).click();
+    await expect.poll(() => page.getByTestId('error-cnameTarget').textContent(), WAIT).toContain('is not a host name');
+    expect(runCli(['branding', 'cname-target', '--json', '--data-dir', dataDir]).stdout).toContain('"isDefault":true');
+    await field.fill('admin.northwind-hosting.example');
+    await page.getByTestId('platform-settings').getByRole('button', { name: /Save changes/ }).click();
+    await expect.poll(() => runCli(['branding', 'cname-target', '--json', '--data-dir', dataDir]).stdout, WAIT).toContain('admin.northwind-hosting.example');
+    await screenshot(page, 'platform-settings');
+
+    await switchUser(page, origin, 'dana@northwind-partners.example', 'Dana');
+    expect(await page.getByTestId('nav-platform-settings').count()).toBe(0);
+    await page.goto(`${origin}/#/company/settings`);
+    await expect.poll(() => page.getByTestId('cname-target').textContent(), WAIT).toBe('admin.northwind-hosting.example');
   });
 });

@@ -57,6 +57,9 @@ export class FakeWebContents extends EventEmitter {
     this.url = url;
     return Promise.resolve();
   }
+  getURL(): string {
+    return this.url;
+  }
   getZoomFactor(): number {
     return this.zoomFactor;
   }
@@ -139,6 +142,9 @@ export class FakeBrowserWindow extends EventEmitter {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.instances.filter((w) => !w.destroyed);
+  }
+  static fromWebContents(contents: unknown): FakeBrowserWindow | null {
+    return FakeBrowserWindow.instances.find((w) => w.webContents === contents) ?? null;
   }
   readonly options: Record<string, unknown>;
   readonly webContents = new FakeWebContents();

@@ -93,3 +93,22 @@ export async function placeStorefrontOrder(page: Page, customer: { email: string
   await page.getByTestId('place-order').click();
   return ((await page.getByTestId('placed-order-link').textContent({ timeout: WAIT.timeout })) ?? '').replace('#', '');
 }
+
+/** Chooses `name` in a search picker (ui/search-picker.tsx): types it, then clicks the option with that label. */
+export async function pickSearched(page: Page, testId: string, name: string): Promise<void> {
+  await page.getByTestId(testId).fill(name);
+  const option = page.getByTestId(`${testId}-option`).filter({ has: page.locator('.picker-label', { hasText: name }) });
+  await option.first().waitFor(WAIT);
+  await option.first().click();
+}
+
+/**
+ * The address of a screen in the window's current company: `#/store/products` while the page acts as client 42
+ * is `#/c/42/store/products` (issue 18: each window's acting company is in its address; an address without the
+ * prefix is Self's). A hash that names a company itself (`/c/7/…`) is kept as it is.
+ */
+export function addressInWindow(page: Page, origin: string, hash: string): string {
+  const current = /^#\/c\/(\d+)(?=\/|$)/.exec(new URL(page.url()).hash);
+  if (!current || hash.startsWith('/c/')) return `${origin}/#${hash}`;
+  return `${origin}/#/c/${current[1]}${hash}`;
+}

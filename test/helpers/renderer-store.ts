@@ -9,13 +9,18 @@ export type Handler = (input: any) => unknown; // eslint-disable-line @typescrip
 
 /** A console client whose methods are plain functions; records every call. */
 export function fakeClient(handlers: Partial<Record<MethodName, Handler>>) {
-  const calls: { method: MethodName; input: unknown }[] = [];
+  const calls: { method: MethodName; input: unknown; acting: number | null }[] = [];
+  let acting: number | null = null;
   return {
     calls,
     count: (method: MethodName) => calls.filter((c) => c.method === method).length,
     client: {
+      setActing(next: number | null) {
+        acting = next;
+      },
+      acting: () => acting,
       async call(method: MethodName, input: unknown) {
-        calls.push({ method, input });
+        calls.push({ method, input, acting });
         const handler = handlers[method];
         if (!handler) throw new ApiError('unknown_method', `no fake for ${method}`);
         return handler(input);

@@ -66,6 +66,7 @@ export function openShopPlatform(seed: 'demo' | 'none' = 'demo') {
   return { platform, as, partner, partnerId: partnerCompany.id, partnerUser, newClient, recordEvents };
 }
 
+/** One copy of these, in the fixtures module (older tests import them from here). */
 export { errorOf, rejection } from './fixtures';
 
 export const EMPTY_PRODUCT_LIST: ProductList = { search: '', active: 'any', sort: 'name', direction: 'asc', offset: 0, limit: 50 };

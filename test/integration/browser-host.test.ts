@@ -150,6 +150,30 @@ describe('browser host', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it("acts per call as the tab's company (X-PartnerDeck-Acting): refused when the user cannot see it, two tabs interleaved", async () => {
+    const switcher = JSON.parse((await api('session.switcher', {})).body).result as Array<{ id: number; isSelf: boolean }>;
+    const [a, b] = switcher.filter((e) => !e.isSelf).map((e) => e.id);
+    const replies = await Promise.all([a, b, a, 'self', b].map((acting) => api('session.get', {}, { 'x-partnerdeck-acting': String(acting) })));
+    expect(replies.map((r) => JSON.parse(r.body).result.isSelf ? 'self' : JSON.parse(r.body).result.acting.id)).toEqual([a, b, a, 'self', b]);
+    // Store functions only inside the tab's own company.
+    expect((await api('shop.getSettings', { companyId: a }, { 'x-partnerdeck-acting': String(a) })).status).toBe(200);
+    expect((await api('shop.getSettings', { companyId: a }, { 'x-partnerdeck-acting': String(b) })).status).toBe(403);
+    // A company this user cannot see (the operator's own, or one that does not exist) is refused.
+    const foreign = platform.repos.companies.listAll().find((c) => !switcher.some((e) => e.id === c.id))!.id;
+    for (const acting of [foreign, 987654]) {
+      const refused = await api('session.get', {}, { 'x-partnerdeck-acting': String(acting) });
+      expect(refused.status).toBe(404);
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'not_found', details: { reason: 'acting_not_visible' } } });
+    }
+    for (const bad of ['0', '-1', 'x', '1.5', '']) {
+      const refused = await api('session.get', {}, { 'x-partnerdeck-acting': bad });
+      expect(refused.status).toBe(422);
+      expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { fields: { acting: [expect.any(String)] } } } });
+    }
+    // No tab switched the session: a call without the header still acts as Self.
+    expect(JSON.parse((await api('session.get', {})).body).result.isSelf).toBe(true);
+  });
+
   it('pushes events over server-sent events', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { host: `127.0.0.1:${host.port}`, authorization: `Bearer ${SESSION}` } }, (res) => {

@@ -24,9 +24,9 @@ afterAll(() => dir.remove());
 
 // Each case: the words typed (the last one being completed) and what must be offered (exactly, in order).
 const CASES: [string[], string[]][] = [
-  [['partnerdeck', ''], ['serve', 'console', 'company', 'user', 'seed', 'app', 'trigger', 'listen', 'webhooks', 'clock', 'example-app', 'close-month', 'documents', 'billing', 'logs', 'oauth', 'logistics', 'shipments', 'help', 'completion']],
+  [['partnerdeck', ''], ['serve', 'console', 'company', 'branding', 'user', 'doctor', 'seed', 'app', 'trigger', 'listen', 'webhooks', 'clock', 'example-app', 'close-month', 'documents', 'billing', 'logs', 'oauth', 'snapshot', 'logistics', 'shipments', 'help', 'completion']],
   [['partnerdeck', 'comp'], ['company', 'completion']],
-  [['partnerdeck', 'company', ''], ['list', 'create']],
+  [['partnerdeck', 'company', ''], ['list', 'create', 'delete', 'payment-method']],
   [['partnerdeck', '--data-dir', '/tmp', 'app', 'l'], ['list']],
   [['partnerdeck', 'app', 'create', '--re'], ['--redirect-uri']],
   [['partnerdeck', 'serve', '--seed', ''], ['demo', 'none']],

@@ -130,6 +130,36 @@ describe('company and user commands', () => {
     expect(JSON.parse(clients.stdout)).toHaveLength(1);
   });
 
+  it('company delete says whether it can, deletes only with --yes, and refuses a partner with clients naming why', () => {
+    const made = runCli(['company', 'create', '--name', 'Brief Shop KG', '--json'], env);
+    const id = JSON.parse(made.stdout).id as number;
+    runCli(['user', 'create', '--company', String(id), '--email', 'owner@brief.example', '--password', 'long-password', '--admin'], env);
+    const asked = runCli(['company', 'delete', String(id)], env);
+    expect(asked.status).toBe(2);
+    expect(asked.stderr).toBe(`partnerdeck: Brief Shop KG (company ${id}) can be deleted; that cannot be undone. Run again with --yes to delete it with its data.\n`);
+    expect(runCli(['company', 'list', '--json'], env).stdout).toContain('Brief Shop KG');
+    const deleted = runCli(['company', 'delete', String(id), '--yes', '--json'], env);
+    expect(deleted.status).toBe(0);
+    expect(JSON.parse(deleted.stdout)).toMatchObject({ companyId: id, name: 'Brief Shop KG', partnerId: null, deleted: { companies: 1, users: 1 } });
+    expect(runCli(['company', 'list', '--json'], env).stdout).not.toContain('Brief Shop KG');
+    expect(runCli(['company', 'delete', String(id), '--yes'], env).stderr).toBe(`partnerdeck: Company ${id} was not found.\n`);
+    const partnerId = (JSON.parse(runCli(['company', 'list', '--json'], env).stdout) as { id: number; name: string }[]).find((c) => c.name === 'CLI Partners GmbH')!.id;
+    const refused = runCli(['company', 'delete', String(partnerId), '--yes'], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe('partnerdeck: CLI Partners GmbH cannot be deleted: it manages 1 client company (end those relations first).\n');
+    expect(runCli(['company', 'delete', 'abc'], env).stderr).toBe('partnerdeck: id must be a company id, a positive whole number (got "abc"; company list shows the ids)\n');
+  });
+
+  it('branding cname-target shows, sets (a host name only) and resets the target partners point their admin domain at', () => {
+    expect(runCli(['branding', 'cname-target'], env).stdout).toBe('CNAME target: admin.flickrocket.com (the default)\n');
+    const bad = runCli(['branding', 'cname-target', '--set', 'https://admin.example.com/'], env);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('partnerdeck: --set: is not a host name (e.g. admin.example.com)\n');
+    expect(runCli(['branding', 'cname-target', '--set', 'Admin.Partners.Example.'], env).stdout).toBe('CNAME target set to admin.partners.example\n');
+    expect(JSON.parse(runCli(['branding', 'cname-target', '--json'], env).stdout)).toEqual({ cnameTarget: 'admin.partners.example', isDefault: false });
+    expect(runCli(['branding', 'cname-target', '--reset'], env).stdout).toBe('CNAME target set to admin.flickrocket.com (the default)\n');
+  });
+
   it('company list --token finds the company by its token (every company, or among a partner\'s clients)', () => {
     const made = runCli(['company', 'create', '--name', 'Token Shop AG', '--token', 'ERP-10442', '--json'], env);
     expect(made.status).toBe(0);

@@ -47,7 +47,8 @@ beforeAll(async () => {
   });
   appId = created.app.id;
   secret = created.clientSecret;
-  const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser' });
+  // The apps here are never served: what is tested is the wrapper page, so every app counts as reachable.
+  const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', embedReach: async () => ({ ok: true }) });
   host = await startBrowserHost({ console: service, rendererDir: renderer.path, port: 0 });
   const traded = await fetch(`${host.origin}/auth/launch`, {
     method: 'POST',

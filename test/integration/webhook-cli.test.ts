@@ -184,6 +184,96 @@ describe('partnerdeck trigger', () => {
   });
 });
 
+describe('webhooks send, recover and app rotate-secret (issue 19 item 4)', () => {
+  it('send: a real object\'s payload to the app\'s hooks, custom data to a URL, signed like real deliveries, shown delivered', async () => {
+    receiver.answer = 200;
+    const app = insertApp(platform, { companyId: company, name: 'Send Test' });
+    const hook = insertHook(platform, { appId: app.id, companyId: company, topic: 'customer/create', address: receiver.url });
+    const newest = platform.db.prepare('SELECT max(id) FROM customers WHERE company_id = ?').pluck().get(company) as number;
+    const start = receiver.requests.length;
+    const sent = await json('webhooks', 'send', '--topic', 'customer/create', '--company', String(company), '--app', String(app.id));
+    expect(sent).toMatchObject({ topic: 'customer/create', object: 'real', payload: { data: { type: 'customer', id: String(newest) } } });
+    expect(sent.results).toEqual([expect.objectContaining({ webhookId: hook, status: 200, ok: true, url: receiver.url })]);
+    const request = receiver.requests[start];
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
+    expect(new Webhook(app.secret, { format: 'raw' }).verify(request.body, headers)).toMatchObject({ scope: 'customer/create', company_id: company });
+    expect(JSON.parse(request.body).hash).toBe(independentHash(app.secret, request.body));
+    expect(headers['webhook-id']).toBe(sent.results[0].messageId);
+
+    const text = await cli('webhooks', 'send', '--topic', 'orders/create', '--company', String(company), '--app', String(app.id), '--to', receiver.url, '--data', '{"type":"order","id":"77","note":"x"}');
+    expect(text.stderr).toBe('');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/order\/create for .*"data":\{"type":"order","id":"77","note":"x"\}.*\(your --data\)/);
+    expect(text.stdout).toMatch(/\[200\] delivered \d+ ms/);
+    const custom = receiver.requests.at(-1)!;
+    expect(JSON.parse(custom.body)).toMatchObject({ scope: 'order/create', data: { type: 'order', id: '77', note: 'x' } });
+    expect(JSON.parse(custom.body).hash).toBe(independentHash(app.secret, custom.body));
+
+    // A receiver that does not acknowledge: shown, exit 1; a test send is not logged and blocks nothing.
+    receiver.answer = 500;
+    const failed = await cli('webhooks', 'send', '--topic', 'customer/create', '--company', String(company), '--app', String(app.id));
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toMatch(/\[500\] not acknowledged/);
+    receiver.answer = 200;
+    expect((await json('webhooks', 'deliveries', '--hook', String(hook))).items).toEqual([]);
+  });
+
+  it('send explains bad input, naming the flag', async () => {
+    for (const [args, message, status] of [
+      [['webhooks', 'send', '--topic', 'order/cancel', '--company', String(company)], /--topic/, 2],
+      [['webhooks', 'send', '--topic', 'order/create', '--company', String(company), '--data', '[1]'], /--data must be a JSON object/, 2],
+      [['webhooks', 'send', '--topic', 'order/create', '--company', String(company), '--to', receiver.url], /--app.*Shared Secret signs/, 2],
+      [['webhooks', 'send', '--topic', 'product/delete', '--company', String(company)], /No app has an active product\/delete webhook/, 1],
+      [['webhooks', 'send', '--topic', 'order/create', '--company', '99999'], /--company 99999: no such company/, 2],
+    ] as const) {
+      const result = await cli(...args);
+      expect(result.stderr).toMatch(message);
+      expect(result.status).toBe(status);
+    }
+  });
+
+  it('recover --since sends what is still queued since then as replays; rotate-secret keeps the old secret for the grace', async () => {
+    const app = insertApp(platform, { companyId: company, name: 'Recover Test' });
+    const hook = insertHook(platform, { appId: app.id, companyId: company, topic: 'product/create', address: receiver.url });
+    receiver.answer = 500;
+    const start = receiver.requests.length;
+    // This process's clock stamps the events (the serve's clock moved two days ahead above: --since is a time here).
+    const since = new Date(platform.clock.now() - 60_000).toISOString();
+    platform.ctx.transact((emit) => emit('product.created', { companyId: company, id: 501 }));
+    await receiver.waitForCount(start + 1);
+    platform.ctx.transact((emit) => emit('product.created', { companyId: company, id: 502 }));
+    await expect.poll(async () => (await json('webhooks', 'list', '--company', String(company))).find((g: { appId: number }) => g.appId === app.id)?.block?.failures ?? 0).toBe(1);
+    receiver.answer = 200;
+    const recovered = await json('webhooks', 'recover', '--since', since, '--hook', String(hook));
+    expect(recovered).toMatchObject({ events: 2, hooks: [{ webhookId: hook, events: 2, isActive: true }], dispatcherPid: serve.pid });
+    await receiver.waitForCount(start + 3);
+    expect(receiver.requests.slice(start + 1).map((r) => JSON.parse(r.body).data.id)).toEqual(['501', '502']);
+    const again = await cli('webhooks', 'recover', '--since', since, '--hook', String(hook));
+    expect(again.stdout).toMatch(/Nothing to recover since .* every event of hook \d+ was delivered/);
+    const bad = await cli('webhooks', 'recover', '--since', 'yesterday');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--since: "yesterday" is neither a time/);
+
+    // The pair stays blocked until its next scheduled retry (spec §5): the rotation is shown with another app.
+    const rotating = insertApp(platform, { companyId: company, name: 'Rotate Test' });
+    insertHook(platform, { appId: rotating.id, companyId: company, topic: 'product/create', address: receiver.url });
+    const rotated = await json('app', 'rotate-secret', String(rotating.id), '--grace', '2h');
+    expect(rotated.client_secret).not.toBe(rotating.secret);
+    expect(rotated.whsec).toMatch(/^whsec_/);
+    expect(Date.parse(rotated.previous_secret_valid_until) - Date.now()).toBeGreaterThan(3_600_000);
+    const count = receiver.requests.length;
+    platform.ctx.transact((emit) => emit('product.created', { companyId: company, id: 503 }));
+    await receiver.waitForCount(count + 1);
+    const request = receiver.requests.slice(count).find((r) => r.headers['webhook-signature']?.includes(' '))!;
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
+    expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
+    for (const secret of [rotating.secret, rotated.client_secret]) expect(new Webhook(secret, { format: 'raw' }).verify(request.body, headers)).toMatchObject({ data: { id: '503' } });
+    const now = await json('app', 'rotate-secret', String(rotating.id), '--grace', '0');
+    expect(now.previous_secret_valid_until).toBeNull();
+    expect((await cli('app', 'rotate-secret', String(rotating.id), '--grace', '8d')).stderr).toMatch(/at most 7d/);
+  }, 180_000);
+});
+
 describe('clock without a server', () => {
   it('says that no serve runs, and works on the folder with --offline', async () => {
     const empty = join(dir.path, 'no-server');

@@ -4,7 +4,11 @@
 import type { AppCreateInput } from '../../../src-shared/api/app-inputs';
 import { ApiError } from '../../../src-shared/api/errors';
 import type { AppSummary } from '../../../src-shared/api/oauth-types';
+import { MAX_SECRET_GRACE_SECONDS } from '../../../src-shared/api/app-store-inputs';
+import { parseDuration } from '../../../src-shared/domain/durations';
 import { OAUTH_SCOPES } from '../../../src-shared/domain/oauth-scopes';
+import { toIso } from '../../core/clock';
+import { standardWebhooksSecret } from '../../core/webhooks/webhook-signing';
 import { OPERATOR } from '../../core/access';
 import { UsageError } from '../cli-io';
 import { appDevCommand } from './app-dev-command';
@@ -108,8 +112,58 @@ const appList: Command = {
   },
 };
 
+/** `--grace`: how long the replaced secret stays valid (0 = it stops at once; default 24h, as Svix). */
+function graceSecondsOf(raw: string | undefined): number {
+  if (raw === undefined) return 24 * 3600;
+  if (raw.trim() === '0') return 0;
+  const ms = parseDuration(raw);
+  if (ms === null) throw new UsageError(`--grace: "${raw}" is not a duration (0, 1h, 24h, 3d, 7d)`);
+  if (ms > MAX_SECRET_GRACE_SECONDS * 1000) throw new UsageError(`--grace can be at most 7d (got ${raw})`);
+  return Math.round(ms / 1000);
+}
+
+const appRotateSecret: Command = {
+  name: 'app rotate-secret',
+  summary: "Give an app a new Shared Secret; the old one keeps working for a grace period (default 24h)",
+  description: `The new secret is shown only here, once. During the grace period both secrets authenticate the app at the token endpoint (the API request log marks requests that used the old one), and every webhook carries two Standard Webhooks signatures in webhook-signature — "v1,<new> v1,<old>" — so receivers still on the old secret keep verifying; the payload "hash" uses the new secret from the next attempt on. --grace 0 stops the old secret at once (a leaked secret). A rotation during a grace period ends the older secret: only the last two are kept. Tokens already issued stay valid.`,
+  arguments: [{ name: 'appId', description: 'the app (the id column of `partnerdeck app list`)', required: true }],
+  options: {
+    grace: { value: 'DURATION', description: 'how long the old secret stays valid: 0 (stops now), 1h, 24h (default), 3d, up to 7d' },
+    json: jsonOption('{"id", "client_id", "client_secret", "whsec", "previous_secret_valid_until"}'),
+  },
+  examples: ['app rotate-secret 3', 'app rotate-secret 3 --grace 0 --json'],
+  async run({ values, positionals, io, openPlatform }) {
+    if (!/^\d+$/.test(positionals[0]) || Number(positionals[0]) < 1) throw new UsageError(`the app id must be a positive whole number (got "${positionals[0]}")`);
+    const appId = Number(positionals[0]);
+    const graceSeconds = graceSecondsOf(str(values, 'grace'));
+    const platform = openPlatform('none');
+    try {
+      let rotated: { app: AppSummary; clientSecret: string };
+      try {
+        rotated = platform.apps.rotateSecret(OPERATOR, appId, { graceSeconds });
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'not_found') throw new UsageError(`app ${appId}: no such app`);
+        throw error;
+      }
+      const previous = platform.apps.previousSecret(appId);
+      const validUntil = previous ? toIso(previous.expiresAt) : null;
+      if (values.json) {
+        io.out(JSON.stringify({ id: appId, client_id: rotated.app.clientId, client_secret: rotated.clientSecret, whsec: standardWebhooksSecret(rotated.clientSecret), previous_secret_valid_until: validUntil }));
+      } else {
+        io.out(`new Shared Secret for app ${appId}: ${rotated.app.name}`);
+        io.out(`  client_secret  ${rotated.clientSecret}   (shown only now: keep it)`);
+        io.out(`  whsec          ${standardWebhooksSecret(rotated.clientSecret)}   (the same secret for Standard Webhooks libraries)`);
+        io.out(validUntil ? `  the old secret keeps working until ${validUntil} (webhooks carry both signatures until then)` : '  the old secret stopped working now');
+      }
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
 export const APP_GROUPS: CommandGroup[] = [
   { name: 'app', summary: "Apps: register API credentials, list them, embedded apps' signed URLs, the operator's App Store review" },
 ];
 
-export const APP_COMMANDS: Command[] = [appCreate, appList, appDevCommand];
+export const APP_COMMANDS: Command[] = [appCreate, appList, appRotateSecret, appDevCommand];

@@ -13,6 +13,8 @@ import { OPERATOR } from '../../core/access';
 import type { Platform } from '../../core/platform';
 import { UsageError, type CliIo } from '../cli-io';
 import { ifFound, jsonOption, positiveInt, printTable, required, str, type Command, type CommandContext, type CommandGroup } from '../command-kit';
+import { partSettlementSentence, settlementSentence } from '../../../src-shared/domain/payment-methods';
+import { companyPaymentMethod } from './payment-method-command';
 
 const money = (minor: number, currency: string) => `${formatMinor(minor, currency)} ${currency}`;
 
@@ -181,6 +183,7 @@ const documentsShow: Command = {
       for (const section of doc.sections) {
         io.out('');
         io.out(`${section.number ? `${section.number}  ` : ''}${section.title}${section.subtitle ? ` — ${section.subtitle}` : ''}`);
+        if (doc.settlement && doc.type !== 'report' && section.companyId !== null && section.companyId !== doc.recipient.companyId) io.out(partSettlementSentence(doc.type, doc.settlement));
         printTable(
           io,
           section.lines.map((l) => ({
@@ -193,6 +196,7 @@ const documentsShow: Command = {
       }
       io.out('');
       io.out(`total: ${money(doc.netMinor, doc.currency)} net, ${doc.reverseCharge ? 'reverse charge' : `${money(doc.vatMinor, doc.currency)} VAT`}, ${money(doc.grossMinor, doc.currency)} gross`);
+      if (doc.settlement && doc.type !== 'report') io.out(`payment: ${settlementSentence(doc.type, doc.settlement)}`);
       for (const note of doc.notes) io.out(`- ${note}`);
       return 0;
     });
@@ -291,4 +295,4 @@ export const BILLING_GROUPS: CommandGroup[] = [
   { name: 'billing', summary: "The month close's settings" },
 ];
 
-export const BILLING_COMMANDS: Command[] = [closeMonth, documentsList, documentsShow, documentsPdf, documentsCorrect, billingRates];
+export const BILLING_COMMANDS: Command[] = [closeMonth, documentsList, documentsShow, documentsPdf, documentsCorrect, billingRates, companyPaymentMethod];

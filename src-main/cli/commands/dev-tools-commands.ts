@@ -6,6 +6,7 @@ import { CHAOS_ACTIONS, runOAuthChaos, type ChaosAction } from '../../core/devto
 import { formatApiRequest } from '../api-log-lines';
 import { colorsOn, paint, UsageError } from '../cli-io';
 import { jsonOption, positiveInt, str, type Command, type CommandGroup } from '../command-kit';
+import { SNAPSHOT_COMMANDS, SNAPSHOT_GROUPS } from './snapshot-commands';
 
 /** How often `logs tail` looks for new rows (they are written in batches a few ms after each request). */
 const FOLLOW_EVERY_MS = 250;
@@ -100,8 +101,9 @@ Each action is written to the audit log and to the API request log (a CHAOS row)
   },
 };
 
-export const DEV_TOOLS_COMMANDS: readonly Command[] = [logsTail, oauthChaos];
+export const DEV_TOOLS_COMMANDS: readonly Command[] = [logsTail, oauthChaos, ...SNAPSHOT_COMMANDS];
 export const DEV_TOOLS_GROUPS: readonly CommandGroup[] = [
   { name: 'logs', summary: 'The API request log of the local platform' },
   { name: 'oauth', summary: "OAuth chaos: make an app's tokens fail on purpose" },
+  ...SNAPSHOT_GROUPS,
 ];

@@ -1,6 +1,7 @@
 // The foundation area's CLI commands (serve, console, company, user) and the groups they introduce. Every
 // area's commands are listed by src-main/areas.ts; cli.ts turns the list into the program.
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { examineDataFolder } from '../../core/db/doctor';
 import { join } from 'node:path';
 import { companyCreateSchema, userCreateSchema } from '../../../src-shared/api/inputs';
 import type { CompanySummary, User } from '../../../src-shared/api/types';
@@ -14,6 +15,7 @@ import { startPlatformServer } from '../../core/server/platform-server';
 import { startWebhookDispatcher } from '../../core/webhooks/webhook-dispatcher';
 import { APP_VERSION } from '../../console/version';
 import { PERMISSIONS } from '../../../src-shared/domain/permissions';
+import { DEFAULT_CNAME_TARGET } from '../../../src-shared/domain/white-label';
 import { ifFound, jsonOption, positiveInt, printTable, required, SEED_OPTION, seedChoice, str, type Command, type CommandGroup } from '../command-kit';
 import { colorsOn, paint, UsageError, type CliIo } from '../cli-io';
 import { PORT_OPTION, portFlag } from '../port-flag';
@@ -293,6 +295,72 @@ const companyCreate: Command = {
   },
 };
 
+const companyDelete: Command = {
+  name: 'company delete',
+  summary: 'Delete a company with its data (not one with billing documents, orders or clients)',
+  description:
+    'Deletes the company with its users, shop data, apps, webhooks and app authorizations (their tokens stop working), in one transaction, and tells its partner by email. A company with billing documents, orders, clients of its own or apps installed in other companies is refused with every reason. Without --yes nothing is deleted: it says whether the company can be deleted.',
+  arguments: [{ name: 'id', description: 'the company id (company list shows it)', required: true }],
+  options: {
+    yes: { description: 'really delete it (cannot be undone)' },
+    json: jsonOption('{"companyId", "name", "partnerId", "deleted": {table: rows}}'),
+  },
+  examples: ['company delete 42', 'company delete 42 --yes'],
+  async run({ values, positionals, io, openPlatform }) {
+    const raw = positionals[0] ?? '';
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`id must be a company id, a positive whole number (got "${raw}"; company list shows the ids)`);
+    const companyId = Number(raw);
+    const platform = openPlatform('none');
+    try {
+      const company = platform.companies.get(OPERATOR, companyId);
+      if (values.yes !== true) {
+        const reasons = platform.companies.deletionBlockers(OPERATOR, companyId);
+        if (reasons.length > 0) {
+          io.err(`partnerdeck: ${company.name} (company ${company.id}) cannot be deleted: ${reasons.join('; ')}.`);
+          return 1;
+        }
+        io.err(`partnerdeck: ${company.name} (company ${company.id}) can be deleted; that cannot be undone. Run again with --yes to delete it with its data.`);
+        return 2;
+      }
+      const result = platform.companies.delete(OPERATOR, companyId);
+      if (values.json) io.out(JSON.stringify(result));
+      else {
+        const rows = Object.values(result.deleted).reduce((a, b) => a + b, 0);
+        io.out(`deleted company ${result.companyId}: ${result.name} (${rows.toLocaleString('en')} rows in ${Object.keys(result.deleted).length} tables)`);
+      }
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
+const cnameTarget: Command = {
+  name: 'branding cname-target',
+  summary: 'Show or set the host partners point their admin domains at (white label CNAME target)',
+  description: `Partners point their admin domain at this host with a CNAME record; every partner's White label card shows it. The default is ${DEFAULT_CNAME_TARGET}, as in the platform's help page. Also in the console: Platform settings (operator).`,
+  options: {
+    set: { value: 'HOST', description: 'the new target, a host name such as admin.example.com', field: 'cnameTarget' },
+    reset: { description: `back to the default (${DEFAULT_CNAME_TARGET})` },
+    json: jsonOption('{"cnameTarget", "isDefault"}'),
+  },
+  examples: ['branding cname-target', 'branding cname-target --set admin.partners.example', 'branding cname-target --reset'],
+  async run({ values, io, openPlatform }) {
+    const host = str(values, 'set');
+    if (host !== undefined && values.reset === true) throw new UsageError('--set and --reset: give one of them');
+    if (host !== undefined && host.trim() === '') throw new UsageError('--set: give a host name, or --reset for the default');
+    const platform = openPlatform('none');
+    try {
+      const target = host !== undefined || values.reset === true ? platform.branding.setCnameTarget(OPERATOR, host ?? null) : platform.branding.cnameTarget();
+      if (values.json) io.out(JSON.stringify({ cnameTarget: target, isDefault: target === DEFAULT_CNAME_TARGET }));
+      else io.out(`${host !== undefined || values.reset === true ? 'CNAME target set to' : 'CNAME target:'} ${target}${target === DEFAULT_CNAME_TARGET ? ' (the default)' : ''}`);
+      return 0;
+    } finally {
+      platform.close();
+    }
+  },
+};
+
 const userCreate: Command = {
   name: 'user create',
   summary: 'Add a user to a company',
@@ -333,8 +401,33 @@ const userCreate: Command = {
 
 /** The groups of the foundation's two-word commands, with what their help says about them. */
 export const FOUNDATION_GROUPS: CommandGroup[] = [
-  { name: 'company', summary: 'List and create companies (partners, their clients, sample companies)' },
+  { name: 'company', summary: 'List, create and delete companies (partners, their clients, sample companies); their payment methods' },
+  { name: 'branding', summary: "White label settings of the whole platform (the operator's)" },
   { name: 'user', summary: "Add users to companies and give or take the platform operator's role" },
 ];
 
-export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, userCreate];
+const doctor: Command = {
+  name: 'doctor',
+  summary: "Checks a data folder: the database's integrity, its data version, the permissions of the folder and its files, free disk space",
+  description:
+    'Changes nothing. Runs SQLite\'s quick_check on a read-only connection, compares the data version with this PartnerDeck\'s, checks that the folder (0700) and the files holding secrets (0600) are yours and private, and that the disk has room; ' +
+    'for each problem it says what to do. Exits 0 when all is well, 1 when something needs attention. Every "damaged" or "cannot be written" message of PartnerDeck points here.',
+  options: { json: jsonOption('{"dataDir", "state": "ok"|"warning"|"problem", "checks": [{"name", "state", "detail", "advice"?}]}') },
+  examples: ['doctor', 'doctor --data-dir ~/partnerdeck-demo --json'],
+  async run({ values, global, io, knownSchemaVersion }) {
+    const report = examineDataFolder(global.dataDir, { knownSchemaVersion });
+    if (values.json) io.out(JSON.stringify(report));
+    else {
+      const mark = { ok: 'ok     ', warning: 'warning', problem: 'PROBLEM' } as const;
+      io.out(`Data folder ${report.dataDir}`);
+      for (const check of report.checks) {
+        io.out(`  ${mark[check.state]}  ${check.name}: ${check.detail}`);
+        if (check.advice) io.out(`           → ${check.advice}`);
+      }
+      io.out(report.state === 'ok' ? 'All checks passed.' : report.state === 'warning' ? 'Usable, with the warnings above.' : 'Needs attention: see the problems above.');
+    }
+    return report.state === 'problem' ? 1 : 0;
+  },
+};
+
+export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, companyDelete, cnameTarget, userCreate, doctor];

@@ -13,6 +13,7 @@ import { UsageError, type CliIo } from '../cli-io';
 import { jsonOption, positiveInt, printTable, str, type Command, type CommandGroup, type GlobalOptions } from '../command-kit';
 import { listenCommand } from './listen-command';
 import { triggerCommand } from './trigger-command';
+import { WEBHOOK_DEV_COMMANDS } from './webhook-dev-commands';
 
 function describeClock(clock: ClockInfo): string {
   const ahead = clock.offsetMs > 0 ? `${formatDuration(clock.offsetMs)} ahead of real time` : 'real time';
@@ -296,4 +297,4 @@ export const WEBHOOK_GROUPS: CommandGroup[] = [
   { name: 'clock', summary: "The platform clock: show it, move it forward to run retries that fall due" },
 ];
 
-export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, listenCommand, webhooksList, webhooksDeliveries, webhooksReplay, webhooksPrivateNetworks, clockShow, clockAdvance];
+export const WEBHOOK_COMMANDS: Command[] = [triggerCommand, listenCommand, webhooksList, webhooksDeliveries, webhooksReplay, ...WEBHOOK_DEV_COMMANDS, webhooksPrivateNetworks, clockShow, clockAdvance];

@@ -56,9 +56,9 @@ export function appStoreHandlers(ctx: ConsoleContext): Pick<Handlers, AppStoreMe
       ctx.requireActingAs(companyId, MY_APPS);
       return { clientSecret: platform.myApps.revealSecret(ctx.actor(), companyId, appId) };
     },
-    'myApps.rotateSecret': ({ companyId, appId }) => {
-      ctx.requireActingAs(companyId, MY_APPS);
-      return platform.myApps.rotateSecret(ctx.actor(), companyId, appId);
+    'myApps.rotateSecret': (input) => {
+      ctx.requireActingAs(input.companyId, MY_APPS);
+      return platform.myApps.rotateSecret(ctx.actor(), input);
     },
     'myApps.requestApproval': (input) => {
       ctx.requireActingAs(input.companyId, MY_APPS);

@@ -8,7 +8,7 @@ import type { ConsoleContext, Handlers } from '../console-context';
 type BillingMethods =
   | 'billing.overview' | 'billing.preview' | 'billing.close' | 'billing.whatIf' | 'billing.documents' | 'billing.document'
   | 'billing.documentPdf' | 'billing.documentCsv' | 'billing.exportCsv' | 'billing.correct' | 'billing.rates' | 'billing.setRates' | 'billing.prices'
-  | 'billing.setPrice' | 'billing.drafts' | 'billing.refreshDrafts' | 'billing.issueDraft' | 'billing.discardDraft';
+  | 'billing.setPrice' | 'billing.setPrices' | 'billing.drafts' | 'billing.refreshDrafts' | 'billing.issueDraft' | 'billing.discardDraft';
 
 export function billingHandlers(ctx: ConsoleContext): Pick<Handlers, BillingMethods> {
   const { billing } = ctx.platform;
@@ -36,6 +36,7 @@ export function billingHandlers(ctx: ConsoleContext): Pick<Handlers, BillingMeth
     'billing.setRates': ({ reset, ...set }) => billing.rates.change(ctx.requireOperator('Changing the rates of the month close'), { set, reset }),
     'billing.prices': () => billing.prices.list(asPartner('Client prices'), null),
     'billing.setPrice': (input) => billing.prices.set(asPartner('Client prices'), null, input),
+    'billing.setPrices': ({ prices }) => billing.prices.setMany(asPartner('Client prices'), null, prices),
     'billing.drafts': ({ month }) => billing.prices.drafts(asPartner('Invoices to clients'), null, month ?? null),
     'billing.refreshDrafts': ({ month }) => billing.prices.refresh(asPartner('Invoices to clients'), null, month),
     'billing.issueDraft': ({ draftId }) => billing.prices.issue(asPartner('Invoices to clients'), null, draftId),

@@ -1,9 +1,10 @@
 // Console methods of partners' white label: the logo (upload, remove, the one the signed-in user sees), the admin
 // domain's CNAME target. The admin domain itself is company data (companies.update).
 import { ApiError } from '../../../src-shared/api/errors';
+import { DEFAULT_CNAME_TARGET } from '../../../src-shared/domain/white-label';
 import type { ConsoleContext, Handlers } from '../console-context';
 
-type BrandingMethods = 'branding.get' | 'branding.setLogo' | 'branding.removeLogo' | 'branding.logo' | 'branding.setCnameTarget';
+type BrandingMethods = 'branding.get' | 'branding.setLogo' | 'branding.removeLogo' | 'branding.logo' | 'branding.cnameTarget' | 'branding.setCnameTarget';
 
 export function brandingHandlers(ctx: ConsoleContext): Pick<Handlers, BrandingMethods> {
   const { platform } = ctx;
@@ -23,10 +24,15 @@ export function brandingHandlers(ctx: ConsoleContext): Pick<Handlers, BrandingMe
       return platform.branding.removeLogo(ctx.actor(), companyId);
     },
     'branding.logo': () => ({ logo: platform.branding.logoFor(ctx.currentUser().companyId) }),
-    'branding.setCnameTarget': ({ companyId, cnameTarget }) => {
+    'branding.cnameTarget': () => {
+      ctx.requireOperator("The platform's admin host");
+      const cnameTarget = platform.branding.cnameTarget();
+      return { cnameTarget, isDefault: cnameTarget === DEFAULT_CNAME_TARGET };
+    },
+    'branding.setCnameTarget': ({ cnameTarget }) => {
       const operator = ctx.requireOperator("Changing the platform's admin host");
-      platform.branding.setCnameTarget(operator, cnameTarget);
-      return platform.branding.get(operator, companyId);
+      const saved = platform.branding.setCnameTarget(operator, cnameTarget);
+      return { cnameTarget: saved, isDefault: saved === DEFAULT_CNAME_TARGET };
     },
   };
 }

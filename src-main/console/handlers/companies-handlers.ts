@@ -4,6 +4,7 @@ import type { ConsoleContext, Handlers } from '../console-context';
 
 type CompanyMethods =
   | 'companies.list' | 'companies.get' | 'companies.create' | 'companies.update' | 'companies.endRelation'
+  | 'companies.deletionCheck' | 'companies.delete'
   | 'users.list' | 'users.create' | 'users.update' | 'users.delete'
   | 'partners.directory' | 'partnerRequests.list' | 'partnerRequests.create' | 'partnerRequests.decide' | 'partnerRequests.cancel';
 
@@ -33,6 +34,17 @@ export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMe
       // The partner no longer sees the company: if it was acting as it, it is back to Self.
       if (actingBefore === companyId && !platform.access.canSee(ctx.actor(), companyId)) ctx.switchTo(null);
       return result;
+    },
+    'companies.deletionCheck': ({ companyId }) => {
+      ctx.requireInScope(companyId);
+      return { reasons: platform.companies.deletionBlockers(ctx.actor(), companyId) };
+    },
+    'companies.delete': ({ companyId }) => {
+      ctx.requireInScope(companyId);
+      const { name } = platform.companies.delete(ctx.actor(), companyId);
+      // Acting as the company it just deleted, the console is back to Self.
+      ctx.actingCompanyId();
+      return { deleted: true as const, name };
     },
 
     'users.list': ({ companyId }) => {

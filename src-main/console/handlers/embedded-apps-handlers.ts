@@ -3,6 +3,7 @@
 // and the checker loads an app as the signed-in user or one of that client's users), and the app is shown either
 // in a native view of the desktop app (options.embedViews) or, in a browser tab, through the browser host's
 // wrapper page.
+import { checkEmbedReach } from '../../core/apps/embed-reach';
 import { ApiError } from '../../../src-shared/api/errors';
 import { embedFramePath } from '../../../src-shared/api/embed-frame';
 import type { EmbedTarget } from '../../../src-shared/api/embedded-app-types';
@@ -63,9 +64,17 @@ export function embeddedAppsHandlers(ctx: ConsoleContext): Pick<Handlers, Embedd
 
     'embeddedApps.signedUrl': ({ appId, companyId, check }) => target(appId, companyId, check),
 
-    'embeddedApps.open': ({ appId, companyId, slot, bounds, check }) => {
+    'embeddedApps.open': async ({ appId, companyId, slot, bounds, check }) => {
       // Signed (and checked) here in both modes, so every refusal reaches the console, not the frame.
       const signed = target(appId, companyId, check);
+      // An app whose server cannot be reached gets the console's own frame, not the browser's error page.
+      const reach = await (options.embedReach ?? checkEmbedReach)(signed.url);
+      if (!reach.ok) {
+        const start = new URL(signed.url);
+        start.search = '';
+        const local = ['127.0.0.1', 'localhost', '[::1]', '::1'].includes(start.hostname);
+        return { mode: 'unreachable', origin: signed.origin, appName: signed.appName, startUrl: start.toString(), tried: reach.tried, reason: reach.reason, local };
+      }
       if (options.host === 'electron') {
         viewHost().show(slot, signed, bounds);
         return { mode: 'view', slot, origin: signed.origin };

@@ -7,7 +7,7 @@ import { hashPassword } from '../../core/passwords';
 import type { ConsoleContext, Handlers } from '../console-context';
 import { APP_VERSION } from '../version';
 
-type SessionMethods = 'app.info' | 'session.get' | 'session.switch' | 'session.signInCandidates' | 'session.signIn' | 'session.switcher' | 'setup.createPartner';
+type SessionMethods = 'app.info' | 'app.openWindow' | 'session.get' | 'session.switch' | 'session.signInCandidates' | 'session.signIn' | 'session.switcher' | 'setup.createPartner';
 
 export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMethods> {
   const { platform, prefs, options } = ctx;
@@ -21,6 +21,16 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
       platformUrl: options.platformUrl ?? null,
       clockNow: platform.clock.nowIso(),
     }),
+
+    'app.openWindow': ({ companyId, path }) => {
+      const user = ctx.currentUser();
+      const target = companyId ?? user.companyId;
+      // The same check as a switch: the new window may act only as a company this user sees.
+      if (!platform.access.canSee(user, target)) throw new ApiError('not_found', `Company ${target} was not found among your clients.`, { companyId: target });
+      if (!options.openWindow) return { opened: false };
+      options.openWindow(target === user.companyId ? null : target, path);
+      return { opened: true };
+    },
 
     'session.get': () => ctx.session(),
     'session.switch': ({ companyId }) => ctx.switchTo(companyId),

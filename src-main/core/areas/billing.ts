@@ -1,8 +1,11 @@
 // The billing area's core: the month close (spec §7, migration 007): rates, closing, documents, a partner's
-// prices for its clients.
+// prices for its clients; companies' payment methods on file and how each document is settled (migration 019).
 import { defineCoreArea } from '../area';
 import { migration007 } from '../db/migrations/007-month-close';
+import { migration019 } from '../db/migrations/019-payment-methods';
 import { createBillingRepository, type BillingRepository } from '../repositories/billing-repository';
+import { createPaymentMethodsRepository, type PaymentMethodsRepository } from '../repositories/payment-methods-repository';
+import { seedDemoPaymentMethods } from '../seed/demo-payment-methods-seed';
 import { createBillingService, type BillingService } from '../services/billing/billing-service';
 
 declare module '../platform' {
@@ -16,12 +19,15 @@ declare module '../services/service-context' {
   interface Repositories {
     /** Close records, documents, sequences, partner prices and drafts. */
     billing: BillingRepository;
+    /** Companies' payment methods on file (masked parts only). */
+    paymentMethods: PaymentMethodsRepository;
   }
 }
 
 export const billingCore = defineCoreArea({
   name: 'billing',
-  migrations: [migration007],
-  repositories: { billing: createBillingRepository },
+  migrations: [migration007, migration019],
+  repositories: { billing: createBillingRepository, paymentMethods: createPaymentMethodsRepository },
   services: { billing: ({ ctx, outbox, branding }) => createBillingService(ctx, outbox, branding) },
+  demoSeed: seedDemoPaymentMethods,
 });

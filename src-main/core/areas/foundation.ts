@@ -6,6 +6,7 @@ import { migration001 } from '../db/migrations/001-foundation';
 import { migration011 } from '../db/migrations/011-development-companies';
 import { migration017 } from '../db/migrations/017-partner-logos';
 import { createCompaniesRepository, type CompaniesRepository } from '../repositories/companies-repository';
+import { createCompanyErasureRepository, type CompanyErasureRepository } from '../repositories/company-erasure-repository';
 import { createOutboxRepository, type OutboxRepository } from '../repositories/outbox-repository';
 import { createPartnerLogosRepository, type PartnerLogosRepository } from '../repositories/partner-logos-repository';
 import { createPartnerRequestsRepository, type PartnerRequestsRepository } from '../repositories/partner-requests-repository';
@@ -40,6 +41,8 @@ declare module '../platform' {
 declare module '../services/service-context' {
   interface Repositories {
     companies: CompaniesRepository;
+    /** Deleting a company with every row that depends on it (read from the schema's foreign keys). */
+    companyErasure: CompanyErasureRepository;
     users: UsersRepository;
     partnerRequests: PartnerRequestsRepository;
     shopSettings: ShopSettingsRepository;
@@ -53,6 +56,7 @@ export const foundationCore = defineCoreArea({
   migrations: [migration001, migration011, migration017],
   repositories: {
     companies: createCompaniesRepository,
+    companyErasure: createCompanyErasureRepository,
     users: createUsersRepository,
     partnerRequests: createPartnerRequestsRepository,
     shopSettings: createShopSettingsRepository,

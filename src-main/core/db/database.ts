@@ -58,6 +58,9 @@ function prepareConnection(db: Db, path: string): void {
   if (path !== ':memory:') for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Deleted rows (a revoked token, a rotated app secret, a deleted user's hash) are overwritten with zeros in the
+  // pages that are written anyway (L11); FAST adds no I/O, unlike ON, which also zeroes whole freed pages.
+  db.pragma('secure_delete = FAST');
   db.pragma('busy_timeout = 5000');
   // A 64 MiB page cache and memory-mapped reads: the statistics touch rollup pages all over a file of
   // several GiB (millions of orders), and mapped pages are read without a system call each.

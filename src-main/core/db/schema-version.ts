@@ -90,7 +90,8 @@ export function readUserVersion(path: string): number | null {
     // An empty file (created but never written) is a new database.
     if (header.length === 0) return null;
     if (header.length < 100 || header.subarray(0, 16).toString('latin1') !== SQLITE_MAGIC) {
-      throw new Error(`${path} is not a SQLite database`);
+      // SQLite's own code for it: every surface answers it in words naming `partnerdeck doctor` (core/errors.ts).
+      throw Object.assign(new Error(`${path} is not a SQLite database`), { code: 'SQLITE_NOTADB' });
     }
     return header.readUInt32BE(USER_VERSION_OFFSET);
   } finally {

@@ -30,6 +30,7 @@ export interface ListingRow {
   theme_id: number | null;
   theme_name: string | null;
   secret_rotated_at: number | null;
+  previous_secret_expires_at: number | null;
   created_at: number;
   updated_at: number;
   active_installs: number;
@@ -105,7 +106,7 @@ export function createAppStoreRepository(db: Db): AppStoreRepository {
   const LISTING = `SELECT a.id, a.kind, a.company_id, d.name AS company_name, d.email AS company_email, d.partner_id AS developer_partner_id,
        d.is_sample AS developer_is_sample, a.name, a.product_id, p.description, p.price_minor, p.currency, p.vat_rate_bp, p.is_active,
        a.client_id, a.redirect_uris, a.scopes, a.authorization_url, a.start_url, a.developer_email, a.visibility, a.theme_id,
-       t.name AS theme_name, a.secret_rotated_at, a.created_at, a.updated_at,
+       t.name AS theme_name, a.secret_rotated_at, a.previous_secret_expires_at, a.created_at, a.updated_at,
        (SELECT COUNT(*) FROM app_installs i WHERE i.app_id = a.id AND i.uninstalled_at IS NULL) AS active_installs,
        (SELECT COUNT(*) FROM app_installs i WHERE i.app_id = a.id AND i.charge = 'purchase') AS purchases,
        (SELECT MAX(r.id) FROM app_approval_requests r WHERE r.app_id = a.id) AS latest_request_id

@@ -28,6 +28,11 @@ export interface AppRow {
   visibility: AppVisibility;
   theme_id: number | null;
   secret_rotated_at: number | null;
+  /** The secret replaced by the last rotation, valid until `previous_secret_expires_at` (migration 018). */
+  previous_secret_sealed: string | null;
+  previous_secret_hash: string | null;
+  /** Platform ms; null when the last rotation had no grace period. */
+  previous_secret_expires_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -36,7 +41,7 @@ export interface AppWithCompanyRow extends AppRow {
   company_name: string;
 }
 
-export type NewAppRow = Omit<AppRow, 'id' | 'visibility' | 'secret_rotated_at'> & Partial<Pick<AppRow, 'visibility'>>;
+export type NewAppRow = Omit<AppRow, 'id' | 'visibility' | 'secret_rotated_at' | 'previous_secret_sealed' | 'previous_secret_hash' | 'previous_secret_expires_at'> & Partial<Pick<AppRow, 'visibility'>>;
 
 /** Columns a listing edit may change. */
 export type AppPatch = Partial<Pick<AppRow, 'name' | 'redirect_uris' | 'scopes' | 'authorization_url' | 'start_url' | 'developer_email' | 'theme_id'>>;
@@ -52,7 +57,8 @@ export interface AppsRepository {
   listAll(): AppWithCompanyRow[];
   listByCompanies(companyIds: number[]): AppWithCompanyRow[];
   update(id: number, patch: AppPatch, updatedAt: number): void;
-  setSecret(id: number, sealed: string, hash: string, at: number): void;
+  /** A new secret; `previous` keeps the replaced one valid until its expiry (null: it stops at once). */
+  setSecret(id: number, sealed: string, hash: string, at: number, previous: { sealed: string; hash: string; expiresAt: number } | null): void;
   setVisibility(id: number, visibility: AppVisibility, at: number): void;
   /** Keeps the listing's name equal to its product's (renamed in the shop's Products). */
   renameByProduct(productId: number, name: string, at: number): boolean;
@@ -74,7 +80,10 @@ export function createAppsRepository(db: Db): AppsRepository {
   const byCompanies = db.prepare<[string], AppWithCompanyRow>(
     `${SELECT} WHERE a.company_id IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
   );
-  const setSecret = db.prepare('UPDATE apps SET client_secret_sealed = ?, client_secret_hash = ?, secret_rotated_at = ?, updated_at = ? WHERE id = ?');
+  const setSecret = db.prepare(
+    `UPDATE apps SET client_secret_sealed = ?, client_secret_hash = ?, secret_rotated_at = ?, updated_at = ?,
+       previous_secret_sealed = ?, previous_secret_hash = ?, previous_secret_expires_at = ? WHERE id = ?`,
+  );
   const setVisibility = db.prepare('UPDATE apps SET visibility = ?, updated_at = ? WHERE id = ?');
   const renameByProduct = db.prepare('UPDATE apps SET name = ?, updated_at = ? WHERE product_id = ? AND name <> ?');
   const PATCHABLE = ['name', 'redirect_uris', 'scopes', 'authorization_url', 'start_url', 'developer_email', 'theme_id'] as const;
@@ -91,7 +100,7 @@ export function createAppsRepository(db: Db): AppsRepository {
       const assignments = [...columns.map((c) => `${c} = @${c}`), 'updated_at = @updated_at'];
       db.prepare(`UPDATE apps SET ${assignments.join(', ')} WHERE id = @id`).run({ ...Object.fromEntries(columns.map((c) => [c, patch[c]])), updated_at: updatedAt, id });
     },
-    setSecret: (id, sealed, hash, at) => void setSecret.run(sealed, hash, at, at, id),
+    setSecret: (id, sealed, hash, at, previous) => void setSecret.run(sealed, hash, at, at, previous?.sealed ?? null, previous?.hash ?? null, previous?.expiresAt ?? null, id),
     setVisibility: (id, visibility, at) => void setVisibility.run(visibility, at, id),
     renameByProduct: (productId, name, at) => renameByProduct.run(name, at, productId, name).changes > 0,
   };

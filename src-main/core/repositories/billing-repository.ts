@@ -69,9 +69,11 @@ export interface DocumentRow {
   notes: string;
   issued_at: number;
   due_at: number | null;
+  /** JSON `DocumentSettlement` (migration 019); null for reports, partners' invoices and documents issued before it. */
+  settlement: string | null;
 }
 
-export type DocumentSummaryRow = Omit<DocumentRow, 'issuer' | 'recipient' | 'notes' | 'reason' | 'vat_reason' | 'close_id'> & { corrects_number: string | null };
+export type DocumentSummaryRow = Omit<DocumentRow, 'issuer' | 'recipient' | 'notes' | 'reason' | 'vat_reason' | 'close_id' | 'settlement'> & { corrects_number: string | null };
 
 export interface SectionRow {
   id: number;
@@ -222,10 +224,10 @@ export function createBillingRepository(db: Db): BillingRepository {
   const insertDocument = db.prepare(
     `INSERT INTO billing_documents (number, type, issuer_company_id, recipient_company_id, issuer_name, recipient_name, month, currency, billed_as,
        shop_count, close_id, corrects_document_id, reason, issuer, recipient, vat_rate_bp, vat_reason, reverse_charge, net_minor, vat_minor, gross_minor,
-       notes, issued_at, due_at)
+       notes, issued_at, due_at, settlement)
      VALUES (@number, @type, @issuer_company_id, @recipient_company_id, @issuer_name, @recipient_name, @month, @currency, @billed_as,
        @shop_count, @close_id, @corrects_document_id, @reason, @issuer, @recipient, @vat_rate_bp, @vat_reason, @reverse_charge, @net_minor, @vat_minor, @gross_minor,
-       @notes, @issued_at, @due_at)`,
+       @notes, @issued_at, @due_at, @settlement)`,
   );
   const insertSection = db.prepare(
     `INSERT INTO billing_document_sections (document_id, position, number, company_id, title, subtitle, net_minor, vat_minor, gross_minor)

@@ -37,6 +37,18 @@ export interface PairFailureRow {
   next_attempt_at: number;
   last_webhook_id: number | null;
   last_error: string | null;
+  /** When the 24-hour failure alert went out (migration 018); null before. */
+  alerted_at?: number | null;
+}
+
+/** What `requestReplaysSince` asked to send again, per hook. */
+export interface RecoveredHookRow {
+  webhook_id: number;
+  app_id: number;
+  company_id: number;
+  is_active: number;
+  events: number;
+  first_event_id: number;
 }
 
 export interface NewAttemptRow {
@@ -124,6 +136,15 @@ export interface WebhookDeliveryRepository {
   insertAttempt(row: NewAttemptRow): number | null;
   recordAttemptOnEvent(eventId: number, at: number, status: number | null, ok: boolean, replayRequestedAt: number | null): void;
   requestReplay(eventId: number, at: number): void;
+  /**
+   * `webhooks recover`: asks for a replay of every event still queued (never delivered: failed, or waiting behind
+   * a block or a deactivated hook) created at or after `since`, within the filter; returns what it asked, per hook.
+   */
+  requestReplaysSince(since: number, at: number, filter: { companyIds: number[] | null; webhookId: number | null; appId: number | null }): RecoveredHookRow[];
+  /** The 24-hour failure alert went out for a blocked pair (kept until the pair recovers and its row goes). */
+  markPairAlerted(appId: number, companyId: number, at: number): void;
+  /** The id of the company's newest object of a webhook data type (`webhooks send`'s real payload), if any. */
+  latestObjectId(companyId: number, type: 'customer' | 'subscriber' | 'groupmember' | 'newsrecipient' | 'order' | 'product'): number | undefined;
   /**
    * Deletes up to `limit` events delivered before `before` (platform ms), oldest first, with their attempts
    * (cascade); an event with a replay asked for stays until it is sent. Returns how many events went.
@@ -214,6 +235,26 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
      WHERE id = @id`,
   );
   const requestReplay = db.prepare('UPDATE webhook_events SET replay_requested_at = ? WHERE id = ?');
+  // The partial index on queued events by pair keeps this to what is still queued, however long the log is.
+  const RECOVER_WHERE = `e.state = 'queued' AND e.created_at >= @since
+       AND (@companies IS NULL OR e.company_id IN (SELECT value FROM json_each(@companies)))
+       AND (@webhook IS NULL OR e.webhook_id = @webhook) AND (@app IS NULL OR e.app_id = @app)`;
+  const recoverable = db.prepare<{ since: number; companies: string | null; webhook: number | null; app: number | null }, RecoveredHookRow>(
+    `SELECT e.webhook_id, e.app_id, e.company_id, h.is_active, count(*) AS events, min(e.id) AS first_event_id
+       FROM webhook_events e JOIN webhooks h ON h.id = e.webhook_id
+      WHERE ${RECOVER_WHERE} GROUP BY e.webhook_id ORDER BY e.webhook_id`,
+  );
+  const recover = db.prepare(`UPDATE webhook_events AS e SET replay_requested_at = @at WHERE ${RECOVER_WHERE}`);
+  const markAlerted = db.prepare('UPDATE webhook_pair_failures SET alerted_at = ? WHERE app_id = ? AND company_id = ?');
+  const LATEST_OBJECT = {
+    customer: 'SELECT max(id) FROM customers WHERE company_id = ?',
+    subscriber: 'SELECT max(id) FROM subscribers WHERE company_id = ?',
+    groupmember: 'SELECT max(id) FROM group_members WHERE company_id = ?',
+    newsrecipient: 'SELECT max(id) FROM newsletter_recipients WHERE company_id = ?',
+    order: 'SELECT max(id) FROM orders WHERE company_id = ?',
+    product: 'SELECT max(id) FROM products WHERE company_id = ?',
+  } as const;
+  const latestObject = new Map(Object.entries(LATEST_OBJECT).map(([type, sql]) => [type, db.prepare<[number], number | null>(sql).pluck()]));
   const pruneDelivered = db.prepare<[number, number]>(
     `DELETE FROM webhook_events WHERE id IN (
        SELECT id FROM webhook_events INDEXED BY webhook_events_delivered
@@ -290,6 +331,14 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
     },
     recordAttemptOnEvent: (id, at, status, ok, replay) => void recordAttempt.run({ id, at, status, ok: ok ? 1 : 0, replay }),
     requestReplay: (eventId, at) => void requestReplay.run(at, eventId),
+    requestReplaysSince(since, at, filter) {
+      const params = { since, companies: filter.companyIds === null ? null : JSON.stringify(filter.companyIds), webhook: filter.webhookId, app: filter.appId };
+      const rows = recoverable.all(params);
+      if (rows.length > 0) recover.run({ ...params, at });
+      return rows;
+    },
+    markPairAlerted: (appId, companyId, at) => void markAlerted.run(at, appId, companyId),
+    latestObjectId: (companyId, type) => latestObject.get(type)!.get(companyId) ?? undefined,
     pruneDelivered: (before, limit) => pruneDelivered.run(before, limit).changes,
     getEvent: (eventId) => getEvent.get(eventId),
     eventsAfter: (eventId) => eventsAfter.all(eventId),

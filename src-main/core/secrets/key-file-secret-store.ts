@@ -47,7 +47,7 @@ function loadOrCreateKey(keyPath: string): Buffer {
     if (key.length !== 32) throw new Error(`${keyPath} does not hold a 32-byte key`);
     return key;
   }
-  mkdirSync(dirname(keyPath), { recursive: true });
+  mkdirSync(dirname(keyPath), { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(keyPath, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   chmodSync(keyPath, 0o600);

@@ -2,8 +2,9 @@
 // runs each area's `demoSeed` (core/areas/<area>.ts) in the order of the areas; the foundation's is here: a
 // partner with direct, managed and sample clients, each with users, a second partner, unmanaged companies and a
 // pending partner request, and the platform operator. The other areas add theirs (the shop's data for the
-// partner's clients in demo-shop-seed.ts, the App Store in demo-apps-seed.ts, logistics in
-// demo-logistics-seed.ts). Everything goes through the real services, so it obeys the same rules.
+// partner's clients in demo-shop-seed.ts, billing's payment methods on file in demo-payment-methods-seed.ts, the
+// App Store in demo-apps-seed.ts, logistics in demo-logistics-seed.ts). Everything goes through the real services,
+// so it obeys the same rules.
 import type { Permission } from '../../../src-shared/domain/permissions';
 import { OPERATOR, userActor, type Actor } from '../access';
 import type { Platform } from '../platform';

@@ -13,17 +13,23 @@ import { pageCsp, renderErrorPage } from './oauth/pages';
 import { TOKEN_RESPONSE_HEADERS } from './oauth/token-response';
 import type { ErrorStyle } from './router';
 
+const DATABASE_CODES = new Set<string>(['busy', 'disk_full', 'storage_failed']);
+
 /** The HttpError an ApiError from a service becomes under a given error style. */
 export function fromApiError(error: ApiError, style: ErrorStyle): HttpError {
   const status = HTTP_STATUS_OF[error.code];
   if (error.code === 'internal') {
     return style === 'rest' ? new RestError(500, 'internal', 'Internal error') : new HttpError(500, 'internal_error', 'Internal error', false);
   }
+  // A busy data folder is a 503 the client may retry after a moment (L6/L7); the database failures' messages are
+  // written for users (core/errors.ts) and are shown, 5xx or not.
+  const headers: Record<string, string> = typeof error.details?.retryAfterSeconds === 'number' ? { 'Retry-After': String(error.details.retryAfterSeconds) } : {};
+  const expose = status < 500 || DATABASE_CODES.has(error.code);
   if (style === 'rest') {
     if (error.code === 'validation_failed' && Object.keys(error.fields).length > 0) return new RestError(422, error.code, error.fields);
-    return new RestError(status, error.code, status >= 500 ? 'Internal error' : error.message);
+    return new RestError(status, error.code, expose ? error.message : 'Internal error', headers);
   }
-  return new HttpError(status, error.code, error.message);
+  return new HttpError(status, error.code, error.message, expose, undefined, headers);
 }
 
 const logUnexpected = (message: string, error: unknown): void => logFor('server').error(message, error);

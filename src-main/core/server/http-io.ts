@@ -68,7 +68,11 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
     };
     req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    // A client that went away (or was closed by the request timeout) mid-body is no failure of ours: nothing to
+    // log as unexpected, nothing to answer (the socket is gone).
+    req.on('error', (error: Error & { code?: string }) =>
+      reject(error.code === 'ECONNRESET' || error.message === 'aborted' ? new HttpError(400, 'request_aborted', 'The request ended before its body was complete.') : error),
+    );
   });
 }
 

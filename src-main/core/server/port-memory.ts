@@ -42,7 +42,7 @@ export function rememberPort(dataDir: string, name: ServerName, port: number): v
   const ports = { ...readPorts(dataDir), [name]: port };
   const path = join(dataDir, PORTS_FILE_NAME);
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(ports, null, 2) + '\n');
+  writeFileSync(temporary, JSON.stringify(ports, null, 2) + '\n', { mode: 0o600 });
   renameSync(temporary, path);
 }
 

@@ -43,7 +43,8 @@ export function toApprovalRequest(row: ApprovalRequestRow): ApprovalRequest {
 const scopesOf = (row: Pick<ListingRow, 'scopes'>) => canonicalScopes(row.scopes.split(','));
 const urisOf = (row: Pick<ListingRow, 'redirect_uris'>) => JSON.parse(row.redirect_uris) as string[];
 
-export function toDeveloperApp(row: ListingRow, latest: ApprovalRequestRow | undefined): DeveloperApp {
+/** `now`: platform ms, to tell whether the replaced secret's grace period still runs. */
+export function toDeveloperApp(row: ListingRow, latest: ApprovalRequestRow | undefined, now: number): DeveloperApp {
   return {
     id: row.id,
     kind: row.kind,
@@ -71,6 +72,7 @@ export function toDeveloperApp(row: ListingRow, latest: ApprovalRequestRow | und
     activeInstalls: row.active_installs,
     purchases: row.purchases,
     secretRotatedAt: row.secret_rotated_at === null ? null : toIso(row.secret_rotated_at),
+    previousSecretValidUntil: row.previous_secret_expires_at === null || row.previous_secret_expires_at <= now ? null : toIso(row.previous_secret_expires_at),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };

@@ -5,6 +5,7 @@
 // transaction. The OAuth server, the webhook dispatcher and the App Store all reach apps through here.
 import type { z } from 'zod';
 import { appCreateSchema, type AppCreateInput } from '../../../src-shared/api/app-inputs';
+import { MAX_SECRET_GRACE_SECONDS } from '../../../src-shared/api/app-store-inputs';
 import { ApiError } from '../../../src-shared/api/errors';
 import { parseInput } from '../../../src-shared/api/validation';
 import type { AppSummary } from '../../../src-shared/api/oauth-types';
@@ -19,6 +20,9 @@ import type { Emit, ServiceContext } from './service-context';
 import { createShopOpener, type OpenShop } from './shop-access';
 
 export type AppCreate = z.output<typeof appCreateSchema>;
+
+/** What verifying a presented secret needs of an app row (the previous secret's columns: migration 018). */
+export type SecretHashes = Pick<AppRow, 'client_secret_hash'> & Partial<Pick<AppRow, 'previous_secret_hash' | 'previous_secret_expires_at'>>;
 
 /** Bytes of randomness: client ids 16 (32 hex characters), shared secrets 32 (256 bits, 43 base64url characters). */
 export const CLIENT_ID_BYTES = 16;
@@ -55,8 +59,15 @@ export interface AppsService {
   get(actor: Actor, appId: number): AppSummary;
   /** For the OAuth server: the app behind a client id (no access check: the client id is public; themes are never clients). */
   findByClientId(clientId: string): AppRow | undefined;
-  /** Constant-time check of a presented shared secret against the stored hash. */
-  verifySecret(app: Pick<AppRow, 'client_secret_hash'>, presented: string): boolean;
+  /** Constant-time check of a presented shared secret (the current one, or the replaced one during a grace period). */
+  verifySecret(app: SecretHashes, presented: string): boolean;
+  /** Which secret a presented one is: the current, the one replaced by a rotation whose grace period runs, or neither (null). */
+  matchedSecret(app: SecretHashes, presented: string): 'current' | 'previous' | null;
+  /**
+   * The secret a rotation replaced while its grace period runs (webhooks carry a second signature made with it),
+   * with its sealed form (what the dispatcher caches on); null when there is none or it expired.
+   */
+  previousSecret(appId: number): { sealed: string; expiresAt: number; open(): string } | null;
   /**
    * The shared secret in clear, for signing. Throws a `conflict` ApiError with an actionable message when the
    * secret was sealed by a store this process cannot open (the desktop app's OS keychain, seen from
@@ -64,14 +75,19 @@ export interface AppsService {
    */
   openSecret(appId: number): string;
   /**
-   * A new shared secret for an app (the developer's company, "apps" permission): the old one stops working for
-   * client authentication at once and webhooks are signed with the new one from the next attempt. Tokens
-   * already issued stay valid. Returns the new secret in clear, this once.
+   * A new shared secret for an app (the developer's company, "apps" permission). Without a grace period the old
+   * one stops working for client authentication at once; with one it keeps working until the grace ends, and
+   * webhooks carry two `v1,` signatures (new, then old) meanwhile; the payload `hash` uses the new secret from
+   * the next attempt. A rotation during a grace period replaces the older secret: only the last two are kept.
+   * Tokens already issued stay valid. Returns the new secret in clear, this once.
    */
-  rotateSecret(actor: Actor, appId: number): { app: AppSummary; clientSecret: string };
+  rotateSecret(actor: Actor, appId: number, options?: { graceSeconds?: number }): { app: AppSummary; clientSecret: string };
   /** Inside the caller's transaction: changes registration columns (the App Store's listing edits). */
   update(appId: number, patch: AppPatch): void;
 }
+
+/** Compared against when no grace period runs, so both branches take the same time. */
+const UNUSED_HASH = '0'.repeat(64);
 
 export function toAppSummary(row: AppWithCompanyRow): AppSummary {
   return {
@@ -97,6 +113,15 @@ export function createAppsService(ctx: ServiceContext, secrets: SecretStore, cat
     const row = repos.apps.get(appId);
     if (!row || !access.canSee(actor, row.company_id)) throw new ApiError('not_found', `App ${appId} was not found.`, { appId });
     return row;
+  }
+
+  function matchedSecret(app: SecretHashes, presented: string): 'current' | 'previous' | null {
+    const current = app.client_secret_hash !== '' && matchesHash(presented, app.client_secret_hash);
+    // Both hashes are always compared, so the time taken does not tell whether a grace period runs.
+    const inGrace = app.previous_secret_hash != null && app.previous_secret_expires_at != null && clock.now() < app.previous_secret_expires_at;
+    const previous = matchesHash(presented, inGrace ? app.previous_secret_hash! : UNUSED_HASH);
+    if (current) return 'current';
+    return inGrace && previous ? 'previous' : null;
   }
 
   function newClientId(prefix = ''): string {
@@ -175,7 +200,15 @@ export function createAppsService(ctx: ServiceContext, secrets: SecretStore, cat
 
     findByClientId: (clientId) => repos.apps.findByClientId(clientId),
 
-    verifySecret: (app, presented) => app.client_secret_hash !== '' && matchesHash(presented, app.client_secret_hash),
+    matchedSecret,
+    verifySecret: (app, presented) => matchedSecret(app, presented) !== null,
+
+    previousSecret(appId) {
+      const row = repos.apps.get(appId);
+      if (!row || row.previous_secret_sealed == null || row.previous_secret_expires_at == null || clock.now() >= row.previous_secret_expires_at) return null;
+      const sealed = row.previous_secret_sealed;
+      return { sealed, expiresAt: row.previous_secret_expires_at, open: () => secrets.open(sealed) };
+    },
 
     openSecret(appId) {
       const row = repos.apps.get(appId);
@@ -205,15 +238,26 @@ export function createAppsService(ctx: ServiceContext, secrets: SecretStore, cat
       }
     },
 
-    rotateSecret(actor, appId) {
+    rotateSecret(actor, appId, options = {}) {
       const row = visible(actor, appId);
       requirePermission(actor, 'apps');
       if (row.kind !== 'app') throw new ApiError('conflict', `"${row.name}" is a theme: themes have no shared secret.`, { appId, reason: 'no_secret' });
+      const graceSeconds = options.graceSeconds ?? 0;
+      if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_SECRET_GRACE_SECONDS) {
+        throw ApiError.validation({ graceSeconds: ['the grace period must be whole seconds from 0 to 7 days'] });
+      }
       const clientSecret = ids.token(CLIENT_SECRET_BYTES);
       const now = clock.now();
+      const previous = graceSeconds > 0 ? { sealed: row.client_secret_sealed, hash: row.client_secret_hash, expiresAt: now + graceSeconds * 1000 } : null;
       ctx.transact((emit) => {
-        repos.apps.setSecret(appId, secrets.seal(clientSecret), hashSecret(clientSecret), now);
-        repos.audit.record({ company_id: row.company_id, actor: actorLabel(actor), action: 'app.secret_rotated', detail: { appId, clientId: row.client_id }, created_at: now });
+        repos.apps.setSecret(appId, secrets.seal(clientSecret), hashSecret(clientSecret), now, previous);
+        repos.audit.record({
+          company_id: row.company_id,
+          actor: actorLabel(actor),
+          action: 'app.secret_rotated',
+          detail: { appId, clientId: row.client_id, graceSeconds, ...(previous ? { previousValidUntil: toIso(previous.expiresAt) } : {}) },
+          created_at: now,
+        });
         emit('app_listing.changed', { appId, companyId: row.company_id });
       });
       return { app: toAppSummary(repos.apps.get(appId)!), clientSecret };

@@ -105,7 +105,7 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
   const checkGroupName = (shop: OpenShop, name: string | undefined, id: number | null) => {
     if (name === undefined) return;
     const other = audience.findGroupByName(shop.company.id, name);
-    if (other && other.id !== id) throw fieldError('name', 'is already the name of another access group');
+    if (other && other.id !== id) throw fieldError('name', 'is already used by another access group');
   };
 
   const accessGroups = createShopEntityService<AccessGroupRow, AccessGroupListRow, AccessGroup, AccessGroupCreate, AccessGroupPatch, AccessGroupList>(ctx, {

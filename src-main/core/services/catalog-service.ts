@@ -124,7 +124,7 @@ export function createCatalogService(ctx: ServiceContext): CatalogService {
   function checkCategoryName(shop: OpenShop, name: string | undefined, categoryId: number | null): void {
     if (name === undefined) return;
     const other = catalog.findCategoryByName(shop.company.id, name);
-    if (other && other.id !== categoryId) throw fieldError('name', 'is already the name of another category');
+    if (other && other.id !== categoryId) throw fieldError('name', 'is already used by another category');
   }
 
   return {

@@ -11,6 +11,7 @@ import { actorLabel, requirePermission, type Actor } from '../access';
 import { toCompany, toCompanySummary } from '../mappers';
 import type { CompanyPatch, CompanyRow } from '../repositories/companies-repository';
 import type { AuthorizationsService } from './authorizations-service';
+import { createCompanyDeletion, type CompanyDeletion } from './company-deletion';
 import type { OutboxService } from './outbox-service';
 import type { Emit, ServiceContext } from './service-context';
 import type { EmailKind } from '../../../src-shared/domain/email-kinds';
@@ -36,7 +37,7 @@ export interface CreateCompanyOptions {
 
 export const AFFILIATION_STATEMENT = 'The partner confirms that it is not affiliated with this client company.';
 
-export interface CompaniesService {
+export interface CompaniesService extends CompanyDeletion {
   create(actor: Actor, input: CompanyCreate, options?: CreateCompanyOptions): Company;
   get(actor: Actor, companyId: number): Company;
   update(actor: Actor, input: CompanyUpdate): Company;
@@ -107,6 +108,7 @@ export function createCompaniesService(
   }
 
   return {
+    ...createCompanyDeletion(ctx, outbox),
     assertPartnerRules: (companyId, partnerId) => void assertPartnerRules(companyId, partnerId),
 
     create(actor, input, options = {}) {

@@ -38,7 +38,7 @@ export function createContentService(ctx: ServiceContext): ContentService {
   const checkThemeName = (shop: OpenShop, name: string | undefined, id: number | null) => {
     if (name === undefined) return;
     const other = content.findThemeByName(shop.company.id, name);
-    if (other && other.id !== id) throw fieldError('name', 'is already the name of another theme');
+    if (other && other.id !== id) throw fieldError('name', 'is already used by another theme');
   };
 
   const themes = createShopEntityService<ThemeRow, ThemeRow, Theme, ThemeCreate, ThemePatch, ThemeList>(ctx, {
@@ -80,7 +80,7 @@ export function createContentService(ctx: ServiceContext): ContentService {
   const checkFileName = (shop: OpenShop, name: string | undefined, id: number | null) => {
     if (name === undefined) return;
     const other = content.findFileByName(shop.company.id, name);
-    if (other && other.id !== id) throw fieldError('name', 'is already the name of another file');
+    if (other && other.id !== id) throw fieldError('name', 'is already used by another file');
   };
 
   const files = createShopEntityService<ContentFileRow, ContentFileListRow, ContentFile, FileCreate, FilePatch, FileList>(ctx, {

@@ -197,7 +197,7 @@ export function createLogisticsService(ctx: ServiceContext, outbox: OutboxServic
     saveWarehouse(actor, input) {
       const row = requireProvider(actor, input.providerId, 'settings');
       const taken = repos.logistics.warehouses(row.id).find((w) => w.name.toLowerCase() === input.name.toLowerCase() && w.id !== input.warehouseId);
-      if (taken) throw ApiError.validation({ name: [`is already the name of warehouse ${taken.id}`] });
+      if (taken) throw ApiError.validation({ name: ['is already used by another warehouse'] });
       if (input.warehouseId !== undefined && !repos.logistics.warehouse(row.id, input.warehouseId)) {
         throw new ApiError('not_found', `Warehouse ${input.warehouseId} was not found.`, { warehouseId: input.warehouseId });
       }
@@ -222,7 +222,7 @@ export function createLogisticsService(ctx: ServiceContext, outbox: OutboxServic
       const zones = repos.logistics.zones(row.id);
       if (input.zoneId !== undefined && !zones.some((z) => z.id === input.zoneId)) throw new ApiError('not_found', `Zone ${input.zoneId} was not found.`, { zoneId: input.zoneId });
       const taken = zones.find((z) => z.name.toLowerCase() === input.name.toLowerCase() && z.id !== input.zoneId);
-      if (taken) throw ApiError.validation({ name: [`is already the name of zone ${taken.id}`] });
+      if (taken) throw ApiError.validation({ name: ['is already used by another zone'] });
       const countries = [...new Set(input.countries)].sort().join(',');
       const id = ctx.transact((emit) => {
         const now = clock.now();

@@ -6,7 +6,7 @@
 // granted to the new set and fires app.updated (webhook app/update) for every company that has it. The
 // developer requests approval here and, once approved, moves the listing between Beta and Release.
 import type { z } from 'zod';
-import { listingCreateSchema, listingFieldProblems, listingUpdateSchema, type approvalRequestSchema, type developerVisibilitySchema } from '../../../src-shared/api/app-store-inputs';
+import { listingCreateSchema, listingFieldProblems, listingUpdateSchema, rotateSecretSchema, type approvalRequestSchema, type developerVisibilitySchema } from '../../../src-shared/api/app-store-inputs';
 import type { DeveloperApp, DeveloperAppWithSecret } from '../../../src-shared/api/app-store-types';
 import { ApiError } from '../../../src-shared/api/errors';
 import { parseInput } from '../../../src-shared/api/validation';
@@ -34,7 +34,8 @@ export interface MyAppsService {
   update(actor: Actor, input: z.input<typeof listingUpdateSchema>): DeveloperApp;
   /** The app's shared secret in clear (audited). */
   revealSecret(actor: Actor, companyId: number, appId: number): string;
-  rotateSecret(actor: Actor, companyId: number, appId: number): DeveloperAppWithSecret;
+  /** A new shared secret; the old one stays valid for `graceSeconds` beside it (0: it stops at once). */
+  rotateSecret(actor: Actor, input: z.input<typeof rotateSecretSchema>): DeveloperAppWithSecret;
   requestApproval(actor: Actor, input: ApprovalRequestInput): DeveloperApp;
   /** Approved listings: Beta <-> Release (e.g. ending the Beta). */
   setVisibility(actor: Actor, input: DeveloperVisibilityInput): DeveloperApp;
@@ -51,7 +52,7 @@ export function createMyAppsService(ctx: ServiceContext, apps: AppsService, cata
   function dto(appId: number): DeveloperApp {
     const row = repos.appStore.getListing(appId)!;
     const latest = row.latest_request_id === null ? undefined : repos.appStore.getRequest(row.latest_request_id);
-    return toDeveloperApp(row, latest);
+    return toDeveloperApp(row, latest, clock.now());
   }
 
   /** The shop (checked: visible, not a partner, "apps" permission) and one of its own listings. */
@@ -87,7 +88,8 @@ export function createMyAppsService(ctx: ServiceContext, apps: AppsService, cata
       const shop = openShop(actor, companyId, 'apps');
       const rows = repos.appStore.listListingsOf(shop.company.id);
       const latest = new Map(repos.appStore.requestsByIds(rows.flatMap((r) => (r.latest_request_id === null ? [] : [r.latest_request_id]))).map((r) => [r.app_id, r]));
-      return rows.map((row) => toDeveloperApp(row, latest.get(row.id)));
+      const now = clock.now();
+      return rows.map((row) => toDeveloperApp(row, latest.get(row.id), now));
     },
 
     get(actor, companyId, appId) {
@@ -162,9 +164,10 @@ export function createMyAppsService(ctx: ServiceContext, apps: AppsService, cata
       return secret;
     },
 
-    rotateSecret(actor, companyId, appId) {
+    rotateSecret(actor, raw) {
+      const { companyId, appId, graceSeconds } = parseInput(rotateSecretSchema, raw);
       ownListing(actor, companyId, appId);
-      const { clientSecret } = apps.rotateSecret(actor, appId);
+      const { clientSecret } = apps.rotateSecret(actor, appId, { graceSeconds });
       return { app: dto(appId), clientSecret };
     },
 

@@ -11,8 +11,11 @@ import type {
   WebhookAttemptPage,
   WebhookAttemptSummary,
   WebhookHookInfo,
+  WebhookRecovery,
   WebhookReplayRequested,
 } from '../../../src-shared/api/webhook-delivery-types';
+import type { WebhookDataType } from '../../../src-shared/domain/webhooks';
+import { deactivationDueAt } from '../webhooks/webhook-failing-email';
 import { MAX_CLOCK_ADVANCE_MS } from '../../../src-shared/domain/durations';
 import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../../src-shared/domain/webhooks';
 import { CLOCK_ROLE_MESSAGE, type Actor } from '../access';
@@ -44,6 +47,14 @@ export interface WebhookDeliveryService {
   latestEventId(): number;
   /** Asks for one more attempt of an event (same webhook-id), whatever its state; logged as a replay. */
   requestReplay(scope: CompanyScope, eventId: number): WebhookReplayRequested;
+  /**
+   * `webhooks recover`: a replay of every event still queued (never delivered: it failed, or waits behind a
+   * block or a deactivated hook) created since `since` (platform ms), in the scope, optionally one hook, app or
+   * company. Deactivated hooks' events go out too; the hooks stay deactivated (reactivate resumes new ones).
+   */
+  recover(scope: CompanyScope, query: { since: number; webhookId?: number | null; appId?: number | null; companyId?: number | null }): WebhookRecovery;
+  /** The id of the company's newest object of a topic's data type, for a test send with a real payload. */
+  latestObjectId(companyId: number, type: Exclude<WebhookDataType, 'app'>): number | undefined;
   /** Sets a deactivated hook active again; what it still has queued goes out. */
   reactivate(scope: CompanyScope, webhookId: number): WebhookHookInfo;
   hook(scope: CompanyScope, webhookId: number): WebhookHookInfo;
@@ -115,6 +126,8 @@ export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: Webh
           nextAttemptAt: toIso(pair.next_attempt_at),
           lastError: pair.last_error,
           lastWebhookId: pair.last_webhook_id,
+          alertedAt: pair.alerted_at == null ? null : toIso(pair.alerted_at),
+          deactivatesAt: toIso(deactivationDueAt(pair.failures, pair.next_attempt_at)),
         }
       : null;
   const summary = (row: AttemptRow & { id: number }): WebhookAttemptSummary => ({
@@ -207,6 +220,30 @@ export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: Webh
       });
       return { eventId, messageId: event.message_id, requestedAt: toIso(at) };
     },
+
+    recover(scope, query) {
+      const companies = narrow(scope, query.companyId);
+      if (query.webhookId) hookInScope(scope, query.webhookId);
+      if (!Number.isSafeInteger(query.since) || query.since < 0) throw ApiError.validation({ since: ['must be a time'] });
+      const at = clock.now();
+      if (query.since > at) throw ApiError.validation({ since: [`must not be after the platform's time (${toIso(at)})`] });
+      const rows = ctx.transact((emit) => {
+        const recovered = repo.requestReplaysSince(query.since, at, { companyIds: companies, webhookId: query.webhookId ?? null, appId: query.appId ?? null });
+        // One notice per company wakes the dispatcher (any process) and the live views.
+        const firstOfCompany = new Map<number, number>();
+        for (const row of recovered) firstOfCompany.set(row.company_id, Math.min(firstOfCompany.get(row.company_id) ?? row.first_event_id, row.first_event_id));
+        for (const [companyId, eventId] of firstOfCompany) emit('webhook_delivery.replay_requested', { eventId, companyId });
+        return recovered;
+      });
+      return {
+        since: toIso(query.since),
+        requestedAt: toIso(at),
+        events: rows.reduce((sum, row) => sum + row.events, 0),
+        hooks: rows.map((row) => ({ webhookId: row.webhook_id, appId: row.app_id, companyId: row.company_id, isActive: row.is_active === 1, events: row.events })),
+      };
+    },
+
+    latestObjectId: (companyId, type) => repo.latestObjectId(companyId, type),
 
     reactivate(scope, webhookId) {
       const hook = hookInScope(scope, webhookId);

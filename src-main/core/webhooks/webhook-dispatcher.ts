@@ -231,7 +231,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
 
   /** Hands the attempts (already in flight) to the worker, with the secrets it does not have yet. */
   function send(jobs: InFlightAttempt[]): void {
-    const secrets: [number, string][] = [];
+    const secrets: [number, string, string | null][] = [];
     const refused: SendResult[] = [];
     const sendable: SendJob[] = [];
     const timestamp = headerTimestamp();
@@ -239,13 +239,20 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     const policy = platform.webhookNetwork.policy();
     // Hosted-compatibility mode: only what the hosted platform sends (spec §5: no Standard Webhooks headers).
     const standardHeaders = !platform.compatibility.strict();
+    // A rotation's grace period: the replaced secret signs too until it ends (read once per app and batch).
+    const previousOf = new Map<number, ReturnType<typeof platform.apps.previousSecret>>();
     for (const job of jobs) {
-      if (sentSecrets.get(job.appId) !== job.secretSealed) {
+      if (!previousOf.has(job.appId)) previousOf.set(job.appId, platform.apps.previousSecret(job.appId));
+      const previous = previousOf.get(job.appId)!;
+      const signingKey = previous ? `${job.secretSealed}|${previous.sealed}` : job.secretSealed;
+      if (sentSecrets.get(job.appId) !== signingKey) {
         try {
           const secret = openedSecrets.get(job.secretSealed) ?? platform.apps.openSecret(job.appId);
           openedSecrets.set(job.secretSealed, secret);
-          sentSecrets.set(job.appId, job.secretSealed);
-          secrets.push([job.appId, secret]);
+          const previousSecret = previous ? (openedSecrets.get(previous.sealed) ?? previous.open()) : null;
+          if (previous && previousSecret !== null) openedSecrets.set(previous.sealed, previousSecret);
+          sentSecrets.set(job.appId, signingKey);
+          secrets.push([job.appId, secret, previousSecret]);
         } catch (error) {
           refused.push({
             key: job.key,

@@ -6,6 +6,7 @@
 import type { Platform } from '../platform';
 import type { Emit } from '../services/service-context';
 import { deactivationEmail } from './webhook-deactivation-email';
+import { deactivationDueAt, failingEmail, WEBHOOK_FAILING_ALERT_MS } from './webhook-failing-email';
 import { blockOf, type InFlightAttempt } from './webhook-delivery-queue';
 import { afterOutcome, attemptSucceeded, pairKey, type Deactivation, type PairState } from './webhook-delivery-rules';
 import type { SendResult } from './webhook-worker-protocol';
@@ -59,6 +60,35 @@ export function createOutcomeRecorder(platform: Platform, generations: Map<strin
     );
   }
 
+  /** The 24-hour alert (issue 19 item 4): once per blocked pair, when its failures have spanned a day. */
+  function alertIfFailingLong(appId: number, companyId: number, emit: Emit): void {
+    const pair = repo.getPair(appId, companyId);
+    if (!pair || pair.alerted_at != null || pair.last_failure_at - pair.first_failure_at < WEBHOOK_FAILING_ALERT_MS) return;
+    const { webhooks, apps, companies } = repos;
+    const app = apps.get(appId);
+    if (!app) return;
+    const hooks = webhooks.listForCompany(companyId).filter((hook) => hook.app_id === appId && hook.is_active === 1);
+    const companyName = companies.get(companyId)?.name ?? `company ${companyId}`;
+    repo.markPairAlerted(appId, companyId, pair.last_failure_at);
+    platform.outbox.queue(
+      emit,
+      failingEmail({
+        app,
+        hooks,
+        companyId,
+        companyName,
+        developerCompanyEmail: companies.get(app.company_id)?.email ?? '',
+        failures: pair.failures,
+        firstFailureAt: pair.first_failure_at,
+        lastFailureAt: pair.last_failure_at,
+        nextAttemptAt: pair.next_attempt_at,
+        lastError: pair.last_error ?? 'no answer',
+        queued: hooks.reduce((sum, hook) => sum + repo.countQueued(hook.id), 0),
+      }),
+    );
+    emit('webhook.failing', { appId, companyId, appName: app.name, companyName, deactivatesAt: deactivationDueAt(pair.failures, pair.next_attempt_at) });
+  }
+
   /** Applies the failure rules to one outcome and writes what they decide; true when the pair settled. */
   function applyRules({ attempt, result }: ReportedAttempt, batch: RecordedBatch, emit: Emit): boolean {
     const key = pairKey(attempt.appId, attempt.companyId);
@@ -78,6 +108,7 @@ export function createOutcomeRecorder(platform: Platform, generations: Map<strin
           last_webhook_id: block.lastWebhookId,
           last_error: block.lastError,
         });
+        alertIfFailingLong(attempt.appId, attempt.companyId, emit);
       } else {
         repo.deletePair(attempt.appId, attempt.companyId);
       }

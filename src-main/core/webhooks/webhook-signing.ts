@@ -36,15 +36,22 @@ export interface WebhookRequestHeaders {
   'webhook-signature': string;
 }
 
-/** The body and headers of one attempt. `webhook-id` is the event's, so it is the same on retries and replays. */
+/**
+ * The body and headers of one attempt. `webhook-id` is the event's, so it is the same on retries and replays.
+ * `previousSecret`: during a rotation's grace period, the replaced secret; `webhook-signature` then carries two
+ * space-separated `v1,` signatures (the new secret's first), as Standard Webhooks specifies for rotation, while
+ * the payload `hash` (one value) uses the new secret.
+ */
 export function buildWebhookRequest(
   appSecret: string,
   unsignedJson: string,
   messageId: string,
   timestampSeconds: number,
   userAgent: string,
+  previousSecret: string | null = null,
 ): { body: string; headers: WebhookRequestHeaders } {
   const body = signedBody(appSecret, unsignedJson);
+  const signatures = [appSecret, ...(previousSecret === null ? [] : [previousSecret])].map((secret) => standardSignature(secret, messageId, timestampSeconds, body));
   return {
     body,
     headers: {
@@ -52,7 +59,7 @@ export function buildWebhookRequest(
       'User-Agent': userAgent,
       'webhook-id': messageId,
       'webhook-timestamp': String(timestampSeconds),
-      'webhook-signature': standardSignature(appSecret, messageId, timestampSeconds, body),
+      'webhook-signature': signatures.join(' '),
     },
   };
 }

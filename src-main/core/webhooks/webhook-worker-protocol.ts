@@ -36,7 +36,8 @@ export interface SendResult {
 }
 
 export type ToWorker =
-  | { type: 'secrets'; entries: [appId: number, secret: string][] }
+  /** Each app's secret, and the one a rotation replaced while its grace period runs (a second signature). */
+  | { type: 'secrets'; entries: [appId: number, secret: string, previous: string | null][] }
   /** Where webhooks may go (own ports, allowed private ranges); sent before the jobs it applies to when it changes. */
   | { type: 'policy'; policy: AddressPolicy }
   | { type: 'send'; jobs: SendJob[] };

@@ -15,7 +15,7 @@ const settings = workerData as WorkerSettings;
 // Deny by default until the dispatcher's first policy message (it comes before the first jobs).
 let policy: AddressPolicy = DEFAULT_ADDRESS_POLICY;
 const client = createWebhookHttpClient({ timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets, policy: () => policy });
-const secrets = new Map<number, string>();
+const secrets = new Map<number, { secret: string; previous: string | null }>();
 const log = threadLogger('webhook-worker');
 let outgoing: SendResult[] = [];
 let flushQueued = false;
@@ -34,12 +34,12 @@ function report(result: SendResult): void {
 }
 
 async function send(job: SendJob): Promise<void> {
-  const secret = secrets.get(job.appId);
-  if (secret === undefined) {
+  const signing = secrets.get(job.appId);
+  if (signing === undefined) {
     report({ key: job.key, status: null, error: 'the app secret was not available to sign the request', durationMs: 0, startedAt: performance.timeOrigin + performance.now(), requestHeaders: '{}', requestBody: job.payload });
     return;
   }
-  const request = buildWebhookRequest(secret, job.payload, job.messageId, job.timestamp, settings.userAgent);
+  const request = buildWebhookRequest(signing.secret, job.payload, job.messageId, job.timestamp, settings.userAgent, signing.previous);
   const { body } = request;
   const headers: Record<string, string> = job.standardHeaders
     ? { ...request.headers }
@@ -59,7 +59,7 @@ async function send(job: SendJob): Promise<void> {
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'secrets') {
-    for (const [appId, secret] of message.entries) secrets.set(appId, secret);
+    for (const [appId, secret, previous] of message.entries) secrets.set(appId, { secret, previous });
   } else if (message.type === 'policy') {
     policy = message.policy;
     client.dropIdleConnections();

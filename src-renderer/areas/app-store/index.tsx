@@ -6,9 +6,7 @@ import { allowIf, defineRendererArea, isPath, OPEN, positiveInt, routeDef } from
 import { createAppsSlice, type AppsActions, type AppsState } from '../../state/apps-slice';
 import { useActions, useApp } from '../../state/store-context';
 import { CountBadge } from '../../ui/badges';
-import { AppReviewScreen } from '../../screens/apps/app-review-screen';
-import { AppStoreScreen } from '../../screens/apps/app-store-screen';
-import { MyAppsScreen } from '../../screens/apps/my-apps-screen';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -27,8 +25,15 @@ function ReviewPendingBadge() {
   return <CountBadge count={pending ?? 0} label={`${pending ?? 0} waiting for review`} testId="review-pending-count" />;
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const AppReviewScreen = lazyScreen(screens, 'AppReviewScreen');
+const AppStoreScreen = lazyScreen(screens, 'AppStoreScreen');
+const MyAppsScreen = lazyScreen(screens, 'MyAppsScreen');
+
 export const appStoreArea = defineRendererArea({
   name: 'appStore',
+  loadScreens: screens,
   routes: {
     /** The App Store: browse, or the apps installed for the company / the partner's clients. */
     'app-store': routeDef<{ tab: 'browse' | 'installed' }>({

@@ -2,19 +2,27 @@
 // close's rates, one month and one document, with the billing slice; billing changes and the clock move it.
 import { allowIf, defineRendererArea, OPEN, refreshLater } from '../../area';
 import { createBillingSlice, type BillingActions, type BillingState } from '../../state/billing-slice';
-import { BillingDocumentScreen } from '../../screens/billing/billing-document-screen';
-import { BillingMonthScreen } from '../../screens/billing/billing-month-screen';
-import { BillingScreen } from '../../screens/billing/billing-screen';
+import { createPaymentMethodsSlice, type PaymentMethodsActions, type PaymentMethodsState } from './payment-method-slice';
 import { BILLING_ROUTES } from './routes';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
     billing: { state: BillingState; actions: BillingActions };
+    /** Companies' payment methods on file (Company settings → Payment method). */
+    paymentMethods: { state: PaymentMethodsState; actions: PaymentMethodsActions };
   }
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const BillingDocumentScreen = lazyScreen(screens, 'BillingDocumentScreen');
+const BillingMonthScreen = lazyScreen(screens, 'BillingMonthScreen');
+const BillingScreen = lazyScreen(screens, 'BillingScreen');
+
 export const billingArea = defineRendererArea({
   name: 'billing',
+  loadScreens: screens,
   routes: BILLING_ROUTES,
   screens: {
     billing: (r) => <BillingScreen tab={r.tab} />,
@@ -45,9 +53,14 @@ export const billingArea = defineRendererArea({
       activeFor: () => true,
     },
   ],
-  slices: { billing: createBillingSlice },
+  slices: { billing: createBillingSlice, paymentMethods: createPaymentMethodsSlice },
   onEvent(event, store) {
     const s = store.getState();
+    if (event.name === 'payment_method.changed') {
+      refreshLater(store, 'payment-methods', () => s.actions.applyPaymentMethodChange());
+      // The close preview's "awaiting payment details" list follows.
+      refreshLater(store, 'billing', () => s.actions.applyBillingChange());
+    }
     if (event.name === 'billing.changed' || (event.name === 'clock.advanced' && s.billing.overview.status !== 'idle')) {
       refreshLater(store, 'billing', () => s.actions.applyBillingChange());
     }

@@ -2,7 +2,7 @@
 // hosted-compatibility switch, and the slice behind it; logged requests and the switch keep it live.
 import { allowIf, defineRendererArea, isPath, refreshLater, routeDef } from '../../area';
 import { createDevToolsSlice, type DevToolsActions, type DevToolsState } from '../../state/dev-tools-slice';
-import { ApiLogScreen } from '../../screens/api-log-screen';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -10,8 +10,13 @@ declare module '../../state/store' {
   }
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const ApiLogScreen = lazyScreen(screens, 'ApiLogScreen');
+
 export const devToolsArea = defineRendererArea({
   name: 'devTools',
+  loadScreens: screens,
   routes: {
     /** The API request log and hosted-compatibility mode. */
     'api-log': routeDef({ parse: (p) => (isPath(p, 'api-requests') ? {} : null), path: () => '/api-requests' }),

@@ -2,9 +2,7 @@
 // embed checker, with the slice behind them; installs and authorizations change the list.
 import { allowIf, defineRendererArea, isPath, positiveInt, refreshLater, routeDef } from '../../area';
 import { createEmbeddedAppsSlice, type EmbeddedAppsActions, type EmbeddedAppsState } from '../../state/embedded-apps-slice';
-import { EmbedCheckerScreen } from '../../screens/apps/embed-checker-screen';
-import { EmbeddedAppScreen } from '../../screens/apps/embedded-app-screen';
-import { ManageAppsScreen } from '../../screens/apps/manage-apps-screen';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -18,8 +16,15 @@ function appId(parts: readonly string[], ...rest: string[]): { appId: number } |
   return parts[0] === 'apps' && id !== null && parts.length === 2 + rest.length && rest.every((r, i) => parts[2 + i] === r) ? { appId: id } : null;
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const EmbedCheckerScreen = lazyScreen(screens, 'EmbedCheckerScreen');
+const EmbeddedAppScreen = lazyScreen(screens, 'EmbeddedAppScreen');
+const ManageAppsScreen = lazyScreen(screens, 'ManageAppsScreen');
+
 export const embeddedAppsArea = defineRendererArea({
   name: 'embeddedApps',
+  loadScreens: screens,
   routes: {
     apps: routeDef({ parse: (p) => (isPath(p, 'apps') ? {} : null), path: () => '/apps' }),
     app: routeDef<{ appId: number }>({ parse: (p) => appId(p), path: (r) => `/apps/${r.appId}` }),

@@ -9,15 +9,7 @@ import { createOutboxSlice, unreadCount, type OutboxActions, type OutboxState } 
 import { createRequestsSlice, type RequestsActions, type RequestsState } from '../../state/requests-slice';
 import { createUsersSlice, type UsersActions, type UsersState } from '../../state/users-slice';
 import { CountBadge } from '../../ui/badges';
-import { ClientCompanyScreen } from '../../screens/client-company-screen';
-import { CompaniesScreen } from '../../screens/companies-screen';
-import { CompanyNewScreen } from '../../screens/company-new-screen';
-import { CompanyPartnerScreen } from '../../screens/company-partner-screen';
-import { CompanySettingsScreen } from '../../screens/company-settings-screen';
-import { OutboxScreen } from '../../screens/outbox-screen';
-import { OverviewScreen } from '../../screens/overview-screen';
-import { PartnerRequestsScreen } from '../../screens/partner-requests-screen';
-import { UsersScreen } from '../../screens/users-screen';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -52,6 +44,8 @@ export const FOUNDATION_ROUTES = {
     path: (r) => `/company/users${r.addUser ? '?add=1' : ''}`,
   }),
   'company-partner': routeDef({ parse: (p) => (isPath(p, 'company', 'partner') ? {} : null), path: () => '/company/partner' }),
+  /** The platform operator's settings for the whole platform (the white-label CNAME target). */
+  'platform-settings': routeDef({ parse: (p) => (isPath(p, 'operator', 'platform-settings') ? {} : null), path: () => '/operator/platform-settings' }),
   outbox: routeDef<{ messageId: number | null }>({
     parse(p) {
       if (isPath(p, 'outbox')) return { messageId: null };
@@ -73,8 +67,22 @@ function UnreadBadge() {
   return <CountBadge count={unread} label={`${unread} unread`} testId="outbox-unread-count" />;
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const ClientCompanyScreen = lazyScreen(screens, 'ClientCompanyScreen');
+const CompaniesScreen = lazyScreen(screens, 'CompaniesScreen');
+const CompanyNewScreen = lazyScreen(screens, 'CompanyNewScreen');
+const CompanyPartnerScreen = lazyScreen(screens, 'CompanyPartnerScreen');
+const CompanySettingsScreen = lazyScreen(screens, 'CompanySettingsScreen');
+const OutboxScreen = lazyScreen(screens, 'OutboxScreen');
+const OverviewScreen = lazyScreen(screens, 'OverviewScreen');
+const PartnerRequestsScreen = lazyScreen(screens, 'PartnerRequestsScreen');
+const PlatformSettingsScreen = lazyScreen(screens, 'PlatformSettingsScreen');
+const UsersScreen = lazyScreen(screens, 'UsersScreen');
+
 export const foundationArea = defineRendererArea({
   name: 'foundation',
+  loadScreens: screens,
   routes: FOUNDATION_ROUTES,
   screens: {
     overview: () => <OverviewScreen />,
@@ -86,6 +94,7 @@ export const foundationArea = defineRendererArea({
     'company-users': (r) => <UsersScreen addUser={r.addUser} />,
     'company-partner': () => <CompanyPartnerScreen />,
     outbox: (r) => <OutboxScreen messageId={r.messageId} />,
+    'platform-settings': () => <PlatformSettingsScreen />,
   },
   access: {
     companies: (_r, caps) => selfOnly(caps.clients, caps),
@@ -94,6 +103,7 @@ export const foundationArea = defineRendererArea({
     'partner-requests': (_r, caps) => selfOnly(caps.clients, caps),
     'company-settings': (_r, caps) => allowIf(caps.companySettings),
     'company-users': (_r, caps) => allowIf(caps.users),
+    'platform-settings': (_r, caps) => allowIf(caps.appReview),
     'company-partner': (_r, caps) => (caps.partnerRelation ? OPEN : caps.isPartnerUser && caps.isSelf ? { ok: false, reason: 'client-only' } : { ok: false, reason: 'permission' }),
   },
   nav: [
@@ -108,6 +118,7 @@ export const foundationArea = defineRendererArea({
       show: (caps) => caps.clients,
       activeFor: (r) => r.name === 'companies' || r.name === 'company',
     },
+    { section: 'operator', order: 9, route: { name: 'platform-settings' }, icon: 'settings', label: 'Platform settings', testId: 'nav-platform-settings', show: (caps) => caps.appReview },
     { section: 'clients', order: 2, route: { name: 'company-new' }, icon: 'plus', label: 'New company', testId: 'nav-new-company', show: (caps) => caps.clients },
     {
       section: 'clients',
@@ -153,6 +164,9 @@ export const foundationArea = defineRendererArea({
         refreshLater(store, 'switcher', () => void a.loadSwitcher());
         return;
       }
+      case 'company.deleted':
+        a.companyDeleted(event.payload.companyId);
+        return;
       case 'branding.changed': {
         const { companyId } = event.payload;
         // The session's brand carries the logo's version; the top bar loads a changed logo from it.

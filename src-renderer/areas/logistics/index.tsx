@@ -4,11 +4,9 @@
 // order page's shipping card are rendered by the shop screens, from ./shop-logistics.)
 import { allowIf, defineRendererArea, isPath, positiveInt, routeDef, selfOnly, storeAccess } from '../../area';
 import { createLogisticsSlice, type LogisticsActions, type LogisticsState } from './logistics-slice';
-import { LogisticsReviewScreen } from './logistics-review-screen';
 import { PROVIDER_TABS, type ProviderTab } from './logistics-routes';
-import { LogisticsScreen } from './provider-screen';
-import { ShopStockScreen, StorefrontOrderScreen } from './shop-logistics';
 import { useApp } from '../../state/store-context';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -24,8 +22,16 @@ function ActingShop({ children }: { children: (companyId: number) => React.React
   return companyId === null ? null : <>{children(companyId)}</>;
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const LogisticsReviewScreen = lazyScreen(screens, 'LogisticsReviewScreen');
+const LogisticsScreen = lazyScreen(screens, 'LogisticsScreen');
+const ShopStockScreen = lazyScreen(screens, 'ShopStockScreen');
+const StorefrontOrderScreen = lazyScreen(screens, 'StorefrontOrderScreen');
+
 export const logisticsArea = defineRendererArea({
   name: 'logistics',
+  loadScreens: screens,
   routes: {
     /** The provider's screens: a tab, and in the queue or the shipments one item (an order, a shipment). */
     logistics: routeDef<{ tab: ProviderTab; item: number | null }>({

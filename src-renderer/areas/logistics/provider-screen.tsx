@@ -1,6 +1,7 @@
 // Logistics (#/logistics/<tab>): a partner that runs a warehouse applies to become a logistics provider; once the
 // platform operator approved it, it sets up warehouses, zones and rates, chooses whom it offers to, works its
 // fulfillment queue, ships and tracks, and keeps stock. Runs as Self (a provider is a partner company).
+import { useLeaveGuard } from '../../router/leave-guard';
 import { useEffect, useState } from 'react';
 import type { LogisticsProvider, OfferChoice } from '../../../src-shared/api/logistics-types';
 import { useActions, useApp } from '../../state/store-context';
@@ -161,6 +162,7 @@ function Overview({ provider }: { provider: LogisticsProvider }) {
   const [values, setValues] = useState({ name: provider.name, contactEmail: provider.contactEmail, offerTo: provider.offerTo });
   const [problems, setProblems] = useState<ReturnType<typeof problemsOf>>({ fields: {}, message: null });
   const dirty = values.name !== provider.name || values.contactEmail !== provider.contactEmail || values.offerTo !== provider.offerTo;
+  useLeaveGuard(dirty, 'Provider profile');
   const save = useAction(async () => {
     try {
       setProblems({ fields: {}, message: null });

@@ -1,6 +1,7 @@
 // The shop's side of logistics: the providers offered to it (chosen and preferred, in the shop settings), its stock
 // per warehouse (#/store/warehouse-stock), the shipping and tracking of one order (order page), and the shipping a
 // storefront checkout would add (storefront).
+import { useLeaveGuard } from '../../router/leave-guard';
 import { useEffect, useState } from 'react';
 import type { QuoteAnswer, ShopProviderChoice } from '../../../src-shared/api/logistics-types';
 import { formatGrams, LOW_STOCK_THRESHOLD } from '../../../src-shared/domain/logistics';
@@ -26,6 +27,7 @@ export function ShopProvidersCard({ companyId }: { companyId: number }) {
   const current = loaded.data ? { chosen: loaded.data.filter((p) => p.chosen).map((p) => p.providerId), preferred: loaded.data.find((p) => p.preferred)?.providerId ?? null } : null;
   const shown = draft ?? current;
   const dirty = draft !== null && JSON.stringify(draft) !== JSON.stringify(current);
+  useLeaveGuard(dirty, 'Logistics providers');
   const save = useAction(async () => {
     if (!draft) return;
     try {

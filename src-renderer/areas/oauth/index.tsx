@@ -2,8 +2,7 @@
 // company's authorized apps, with the slice behind them.
 import { allowIf, defineRendererArea, isPath, refreshLater, routeDef } from '../../area';
 import { createOAuthSlice, type OAuthActions, type OAuthState } from '../../state/oauth-slice';
-import { AuthorizedAppsScreen } from '../../screens/authorized-apps-screen';
-import { DeveloperScreen } from '../../screens/developer-screen';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -11,8 +10,14 @@ declare module '../../state/store' {
   }
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const AuthorizedAppsScreen = lazyScreen(screens, 'AuthorizedAppsScreen');
+const DeveloperScreen = lazyScreen(screens, 'DeveloperScreen');
+
 export const oauthArea = defineRendererArea({
   name: 'oauth',
+  loadScreens: screens,
   routes: {
     'company-apps': routeDef({ parse: (p) => (isPath(p, 'company', 'apps') ? {} : null), path: () => '/company/apps' }),
     developer: routeDef({ parse: (p) => (isPath(p, 'settings', 'developer') ? {} : null), path: () => '/settings/developer' }),

@@ -3,10 +3,9 @@
 import type { ShopObjectEvent } from '../../../src-shared/api/contract';
 import { defineRendererArea, selfOnly, storeAccess } from '../../area';
 import { createSalesSlice, type SalesActions, type SalesState } from '../../state/sales-slice';
-import { DashboardScreen } from '../../screens/stats/dashboard-screen';
-import { SalesScreen } from '../../screens/stats/sales-screen';
 import { isShopObjectEvent } from '../shop';
 import { SALES_ROUTES } from './routes';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -14,8 +13,14 @@ declare module '../../state/store' {
   }
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const DashboardScreen = lazyScreen(screens, 'DashboardScreen');
+const SalesScreen = lazyScreen(screens, 'SalesScreen');
+
 export const salesArea = defineRendererArea({
   name: 'sales',
+  loadScreens: screens,
   routes: SALES_ROUTES,
   screens: {
     sales: (r) => <SalesScreen tab={r.tab} />,

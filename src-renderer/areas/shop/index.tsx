@@ -6,11 +6,9 @@ import { defineRendererArea, refreshLater, storeAccess, type NavEntry } from '..
 import type { StoreArea } from '../../state/capabilities';
 import { createShopDataSlice, type ShopDataActions, type ShopDataState } from '../../state/shop-data-slice';
 import { createShopSlice, type ShopActions, type ShopState } from '../../state/shop-slice';
-import { ShopSettingsScreen } from '../../screens/shop-settings-screen';
-import { STORE_TITLES, StoreScreen } from '../../screens/store/store-screen';
-import { StorefrontScreen } from '../../screens/store/storefront-screen';
 import type { IconName } from '../../ui/icons';
-import { SHOP_ROUTES, STORE_LIST_AREA, type StoreList } from './routes';
+import { SHOP_ROUTES, STORE_LIST_AREA, STORE_TITLES, type StoreList } from './routes';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -34,8 +32,15 @@ function storeItem(order: number, area: StoreArea, route: NavEntry<typeof SHOP_R
   };
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const ShopSettingsScreen = lazyScreen(screens, 'ShopSettingsScreen');
+const StoreScreen = lazyScreen(screens, 'StoreScreen');
+const StorefrontScreen = lazyScreen(screens, 'StorefrontScreen');
+
 export const shopArea = defineRendererArea({
   name: 'shop',
+  loadScreens: screens,
   routes: SHOP_ROUTES,
   screens: {
     'shop-settings': () => <ShopSettingsScreen />,

@@ -22,6 +22,20 @@ export const STORE_LIST_AREA: Record<StoreList, StoreArea> = {
   files: 'content',
 };
 
+/** A page title for a store route, for the screens that explain why it is not available. */
+export const STORE_TITLES: Record<StoreList, string> = {
+  products: 'Products',
+  categories: 'Categories',
+  orders: 'Orders',
+  customers: 'Customers',
+  subscribers: 'Audience',
+  accessGroups: 'Audience',
+  groupMembers: 'Audience',
+  newsletterRecipients: 'Audience',
+  themes: 'Content',
+  files: 'Content',
+};
+
 /** `products`, `products/new`, `products/12`, `audience/groups/3`, ... below `store/`. */
 function parseStoreList(parts: readonly string[]): { list: StoreList; item: number | 'new' | null } | null {
   for (const [list, path] of Object.entries(STORE_LISTS) as [StoreList, string][]) {

@@ -2,7 +2,7 @@
 // webhook and clock events.
 import { allowIf, defineRendererArea, isPath, positiveInt, refreshLater, routeDef } from '../../area';
 import { createWebhooksSlice, type WebhooksActions, type WebhooksState } from '../../state/webhooks-slice';
-import { WebhooksScreen } from '../../screens/webhooks-screen';
+import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -10,8 +10,13 @@ declare module '../../state/store' {
   }
 }
 
+/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
+const screens = screenModule(() => import('./screens'));
+const WebhooksScreen = lazyScreen(screens, 'WebhooksScreen');
+
 export const webhooksArea = defineRendererArea({
   name: 'webhooks',
+  loadScreens: screens,
   routes: {
     /** The hooks and the delivery log of every hook in reach, or of one (`webhookId`). */
     webhooks: routeDef<{ webhookId: number | null }>({
@@ -40,6 +45,11 @@ export const webhooksArea = defineRendererArea({
       case 'webhook.deleted':
       case 'webhook.reactivated':
       case 'webhook.deactivated':
+        if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
+        return;
+      case 'webhook.failing':
+        // The 24-hour alert (the developer's email went out too): a notice now, and the block turns red on the screen.
+        a.toast('error', `Webhooks of ${event.payload.appName} for ${event.payload.companyName} have failed for 24 hours`, `They are deactivated at about ${new Date(event.payload.deactivatesAt).toLocaleString()} unless the endpoint answers.`);
         if (s.webhooks.overview.status !== 'idle') refreshLater(store, 'webhooks', () => void a.loadWebhooks());
         return;
       case 'webhook_deliveries.changed':

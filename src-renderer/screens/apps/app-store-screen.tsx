@@ -4,7 +4,7 @@
 // for apps with an Authorization URL offers the platform's consent page with the app's permissions as scope.
 // A partner as Self installs for one of its clients. The Installed tab lists the apps installed for (or
 // authorized by) the company — as Self: for every client — with Uninstall.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { InstallResult, InstalledApp, StoreListing } from '../../../src-shared/api/app-store-types';
 import { CHARGE_LABELS } from '../../../src-shared/domain/app-store';
 import { OAUTH_SCOPE_TITLES } from '../../../src-shared/domain/oauth-scopes';
@@ -12,7 +12,6 @@ import { href } from '../../router/routes';
 import { useActions, useApp } from '../../state/store-context';
 import { useLatestLoad } from '../../state/use-latest-load';
 import { ConfirmActionDialog, Modal } from '../../ui/dialog';
-import { Field } from '../../ui/fields';
 import { CancelConfirm } from '../../ui/form-footer';
 import { Loaded } from '../../ui/loadable';
 import { Table } from '../../ui/table';
@@ -22,6 +21,7 @@ import { Icon } from '../../ui/icons';
 import { formatMoney } from '../../ui/money';
 import { Card, PageHeader, Tabs } from '../../ui/page';
 import { FilterSelect, SearchBox } from '../../ui/search-box';
+import { SearchPicker } from '../../ui/search-picker';
 import { Callout, EmptyState, SkeletonRows, Spinner } from '../../ui/states';
 import { ListingIcon, VisibilityBadge, listingPrice } from './apps-ui';
 import './app-store-screen.css';
@@ -131,20 +131,20 @@ function Browse() {
 /** Choose the company (a partner as Self: one of its clients), see what it costs, install, then consent. */
 function InstallDialog({ listing, onClose }: { listing: StoreListing; onClose: () => void }) {
   const info = useApp((s) => s.session.info);
-  const switcher = useApp((s) => s.session.switcher);
   const actions = useActions();
   const asPartner = Boolean(info?.isSelf && info.acting?.isPartner);
-  const clients = (switcher.data ?? []).filter((e) => !e.isSelf);
-  const [companyId, setCompanyId] = useState<number | null>(asPartner ? null : (info?.acting?.id ?? null));
+  // A partner picks one of its clients by typing (the server sends the first matches of 5,000, not all).
+  const [chosen, setChosen] = useState<{ id: number; name: string } | null>(null);
+  const companyId = asPartner ? (chosen?.id ?? null) : (info?.acting?.id ?? null);
+  const search = useCallback(async (text: string) => {
+    const found = await actions.searchClients(text);
+    return found.map((c) => ({ key: c.id, label: c.name, sub: [c.city, c.country].filter(Boolean).join(', '), value: c }));
+  }, [actions]);
   const [result, setResult] = useState<InstallResult | null>(null);
   const quoted = useLatestLoad(companyId === null ? null : () => actions.quoteInstall(listing.id, companyId), [actions, listing.id, companyId]);
   const quote = quoted.data;
   const install = useAction(async (into: number) => setResult(await actions.installApp(listing.id, into)));
   const busy = install.busy;
-
-  useEffect(() => {
-    if (asPartner && switcher.status === 'idle') void actions.loadSwitcher();
-  }, [asPartner, switcher.status, actions]);
 
   if (result) {
     const order = result.purchaseOrder;
@@ -201,20 +201,30 @@ function InstallDialog({ listing, onClose }: { listing: StoreListing; onClose: (
         />
       }
     >
-      {asPartner && (
-        <Field formId="install" name="company" label="Install for" hint="A partner installs apps and themes for its clients' shops.">
-          {(control) => (
-            <select {...control} className="input" value={companyId ?? ''} onChange={(e) => setCompanyId(e.target.value ? Number(e.target.value) : null)} data-testid="install-company">
-              <option value="">Choose a client…</option>
-              {clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      {asPartner &&
+        (chosen ? (
+          <div className="field">
+            <span className="field-label">Install for</span>
+            <span className="install-chosen">
+              <span className="chip chip-removable" data-testid="install-company-chosen">
+                {chosen.name}
+                <button type="button" className="chip-remove" aria-label="Choose another client" onClick={() => setChosen(null)} disabled={busy} data-testid="install-company-clear">
+                  <Icon name="x" size={11} />
+                </button>
+              </span>
+            </span>
+          </div>
+        ) : (
+          <SearchPicker<{ id: number; name: string }>
+            label="Install for"
+            placeholder="Search your clients by name…"
+            search={search}
+            onPick={(c) => setChosen({ id: c.id, name: c.name })}
+            hint="A partner installs apps and themes for its clients' shops."
+            testId="install-company"
+            autoFocus
+          />
+        ))}
       {quoted.status === 'error' && <Callout tone="danger">{quoted.error}</Callout>}
       {quoted.status === 'loading' && <Spinner label="Checking the price" />}
       {quote && (

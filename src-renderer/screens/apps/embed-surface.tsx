@@ -9,6 +9,8 @@ import type { EmbedBounds, EmbedOpenResult } from '../../../src-shared/api/embed
 import type { EmbedCheckChoice } from '../../state/embedded-apps-slice';
 import { messageOf } from '../../state/loadable';
 import { useActions, useApp } from '../../state/store-context';
+import { CopyButton } from '../../ui/copy-button';
+import { Icon } from '../../ui/icons';
 import { ErrorState, Spinner } from '../../ui/states';
 import './embed-surface.css';
 
@@ -48,6 +50,7 @@ export function EmbedSurface({
   const placeholder = useRef<HTMLDivElement>(null);
   const [opened, setOpened] = useState<EmbedOpenResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [retry, setRetry] = useState(0);
   // Native views sit above the page: hide them while something is drawn over the page.
   const covered = useApp((s) => s.ui.paletteOpen);
   const checkKey = check ? `${check.userId}:${check.variant}:${check.otherCompanyId ?? ''}` : '';
@@ -66,7 +69,7 @@ export function EmbedSurface({
       void actions.closeEmbeddedApp(slot).catch(() => undefined);
     };
     // `check` is compared by its content (checkKey).
-  }, [actions, appId, companyId, slot, checkKey, reloadKey]);
+  }, [actions, appId, companyId, slot, checkKey, reloadKey, retry]);
 
   const isView = opened?.mode === 'view';
   useEffect(() => {
@@ -103,12 +106,59 @@ export function EmbedSurface({
         <div className="embed-loading">
           <Spinner label={`Opening ${title}`} />
         </div>
+      ) : opened.mode === 'unreachable' ? (
+        <UnreachableApp opened={opened} onRetry={() => setRetry((n) => n + 1)} />
       ) : opened.mode === 'frame' ? (
         <iframe className="embed-frame" src={opened.src} title={title} sandbox={EMBED_SANDBOX} referrerPolicy="no-referrer" data-app-origin={opened.origin} />
       ) : (
         // The native view covers this; it shows through only while the view is hidden.
         <div className="embed-view-backdrop muted small">{title} is shown in its own sandboxed view.</div>
       )}
+    </div>
+  );
+}
+
+/**
+ * The console's own page for an app whose server does not answer (instead of the browser's error page): the
+ * URL, what was tried and what happened, and how to get it running — the example app with one command.
+ */
+function UnreachableApp({ opened, onRetry }: { opened: Extract<EmbedOpenResult, { mode: 'unreachable' }>; onRetry: () => void }) {
+  return (
+    <div className="embed-unreachable" role="alert" data-testid="app-unreachable">
+      <div className="embed-unreachable-card">
+        <span className="embed-unreachable-icon">
+          <Icon name="alert" size={20} />
+        </span>
+        <h2>{opened.appName} is not reachable</h2>
+        <p className="muted">PartnerDeck could not reach the app's server, so there is nothing to show yet. Nothing was sent to the app.</p>
+        <dl className="embed-unreachable-facts">
+          <dt>Start URL</dt>
+          <dd>
+            <code data-testid="app-unreachable-url">{opened.startUrl}</code>
+          </dd>
+          <dt>Tried</dt>
+          <dd data-testid="app-unreachable-tried">
+            {opened.tried}: {opened.reason}.
+          </dd>
+        </dl>
+        <div className="embed-unreachable-help" data-testid="app-unreachable-help">
+          {opened.local ? (
+            <p>Start the app's server on this machine, then try again.</p>
+          ) : (
+            <p>The app runs on its developer's server: check the network connection (an offline demo cannot reach it), or ask its developer.</p>
+          )}
+          <p>
+            To try an embedded app without a server of your own, run the example app: it registers itself in your first shop company and prints its URLs.
+          </p>
+          <div className="embed-unreachable-command">
+            <code>partnerdeck example-app</code>
+            <CopyButton value="partnerdeck example-app" label="Copy" testId="app-unreachable-copy" />
+          </div>
+        </div>
+        <button type="button" className="btn btn-primary" onClick={onRetry} data-testid="app-unreachable-retry">
+          <Icon name="refresh" size={14} /> Try again
+        </button>
+      </div>
     </div>
   );
 }

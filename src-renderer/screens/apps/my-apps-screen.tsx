@@ -237,7 +237,8 @@ function redirectProblem(error: (field: string) => string | undefined): string |
   return undefined;
 }
 
-function ListingDrawer({
+/** The editor of one listing (also what an app's product opens from Store → Products: app-product-drawer.tsx). */
+export function ListingDrawer({
   app,
   onClose,
   onCreated,
@@ -366,11 +367,22 @@ function ListingDrawer({
   );
 }
 
+/** How long a rotated-out secret keeps working (Svix's default is 24 hours; at most 7 days). */
+const GRACE_CHOICES: [number, string][] = [
+  [0, 'stops working now'],
+  [3_600, 'keeps working for 1 hour'],
+  [86_400, 'keeps working for 24 hours'],
+  [3 * 86_400, 'keeps working for 3 days'],
+  [7 * 86_400, 'keeps working for 7 days'],
+];
+const DEFAULT_GRACE_SECONDS = 86_400;
+
 /** Beside the form of an existing listing: credentials (reveal, rotate) and approval (request, Beta/Release). */
 function ListingSide({ app }: { app: DeveloperApp }) {
   const actions = useActions();
   const [revealed, setRevealed] = useState<string | null>(null);
   const [confirmRotate, setConfirmRotate] = useState(false);
+  const [graceSeconds, setGraceSeconds] = useState(DEFAULT_GRACE_SECONDS);
   const [rotated, setRotated] = useState<string | null>(null);
   const [requesting, setRequesting] = useState(false);
   const [message, setMessage] = useState('');
@@ -412,6 +424,11 @@ function ListingSide({ app }: { app: DeveloperApp }) {
                   Rotate…
                 </button>
                 {app.secretRotatedAt && <div className="muted small">Rotated {formatDateTime(app.secretRotatedAt)}</div>}
+                {app.previousSecretValidUntil && (
+                  <div className="muted small" data-testid="previous-secret-grace">
+                    The previous secret works until {formatDateTime(app.previousSecretValidUntil)} (webhooks carry both signatures)
+                  </div>
+                )}
               </dd>
             </div>
           </dl>
@@ -464,14 +481,25 @@ function ListingSide({ app }: { app: DeveloperApp }) {
           onCancel={() => setConfirmRotate(false)}
           onConfirm={() =>
             void run(async () => {
-              const result = await actions.rotateSecret(app.companyId, app.id);
+              const result = await actions.rotateSecret(app.companyId, app.id, graceSeconds);
               setConfirmRotate(false);
               setRevealed(null);
               setRotated(result.clientSecret);
             })
           }
         >
-          <p>The current secret stops working at once for client authentication, and webhooks are signed with the new one. Tokens already issued stay valid.</p>
+          <Field formId="rotate-secret" name="graceSeconds" label="The current secret" hint={graceSeconds === 0 ? 'For a leaked secret: apps still using it fail at once.' : 'Meanwhile both secrets authenticate the app, and webhooks carry two signatures (new and old) in webhook-signature; the payload hash uses the new secret.'}>
+            {(control) => (
+              <select {...control} className="input select" value={graceSeconds} onChange={(e) => setGraceSeconds(Number(e.target.value))} data-testid="rotate-grace">
+                {GRACE_CHOICES.map(([seconds, label]) => (
+                  <option key={seconds} value={seconds}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <p className="small">Tokens already issued stay valid. The new secret is shown once, next.</p>
         </ConfirmDialog>
       )}
       {rotated && <SecretOnceDialog name={app.name} clientId={app.clientId} clientSecret={rotated} onClose={() => setRotated(null)} />}

@@ -21,6 +21,7 @@ import { Loaded } from '../../ui/loadable';
 import { SkeletonBlock } from '../../ui/states';
 import { useAction } from '../../ui/use-action';
 import { DocumentDownloads, DocumentTypeBadge } from './billing-ui';
+import { DocumentPayment, PartSettlement } from '../../areas/billing/document-settlement';
 import './billing-document-screen.css';
 
 export function BillingDocumentScreen({ documentId }: { documentId: number }) {
@@ -157,6 +158,7 @@ export function DocumentPaper({ d }: { d: BillingDocument }) {
               </tfoot>
             )}
           </table>
+          <PartSettlement d={d} section={s} />
         </section>
       ))}
       <div className="paper-totals" data-testid="paper-totals">
@@ -175,6 +177,7 @@ export function DocumentPaper({ d }: { d: BillingDocument }) {
           <span className="num">{money(d.grossMinor)}</span>
         </div>
       </div>
+      <DocumentPayment d={d} />
       {d.notes.length > 0 && (
         <ul className="paper-notes">
           {d.notes.map((n) => (

@@ -128,7 +128,7 @@ function RatesTable({ views }: { views: RateView[] }) {
 
 function RatesEditor({ views, onDone }: { views: RateView[]; onDone: () => void }) {
   const actions = useActions();
-  const form = useForm<RateTexts>('rates', Object.fromEntries(views.map((v) => [v.key, textOf(v, v.value)])) as RateTexts, validateRates(views));
+  const form = useForm<RateTexts>('rates', Object.fromEntries(views.map((v) => [v.key, textOf(v, v.value)])) as RateTexts, validateRates(views), { leaveGuard: 'Billing rates' });
   const pending = Object.keys(ratesRequest(views, form.values)).length > 0;
   const save = () =>
     form.submit(async (texts) => {

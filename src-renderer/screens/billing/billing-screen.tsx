@@ -2,16 +2,19 @@
 // document totals, its documents (a partner as Self: its own, its Direct clients' and its invoices to its
 // clients; a client: its own), the partner's prices per client with the invoices drafted from them, and the
 // month close's rates with their defaults (billing-rates-tab.tsx: the operator edits them there).
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { clientPriceSchema } from '../../../src-shared/api/billing-inputs';
 import type { ClientPrice, DocumentSummary, PartnerInvoiceDraft } from '../../../src-shared/api/billing-types';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../../../src-shared/domain/billing';
+import { useLeaveGuard } from '../../router/leave-guard';
 import { href, type BillingTab } from '../../router/routes';
 import { useActions, useApp } from '../../state/store-context';
 import { useCapabilities } from '../../state/use-capabilities';
 import { RouteBadge, SampleBadge } from '../../ui/badges';
 import { downloadCsv } from '../../ui/csv-download';
-import { formatDate, plural } from '../../ui/format';
+import { DataTable, type Column } from '../../ui/data-table';
+import { formatCount, formatDate, plural } from '../../ui/format';
+import { BusyButton, FormFooter } from '../../ui/form-footer';
 import { Icon } from '../../ui/icons';
 import { bpToPercentText, formatMoney, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
 import { LoadableCard, Loaded } from '../../ui/loadable';
@@ -19,7 +22,7 @@ import { Card, PageHeader, Tabs } from '../../ui/page';
 import { Table } from '../../ui/table';
 import { useAction } from '../../ui/use-action';
 import { FilterSelect, SearchBox } from '../../ui/search-box';
-import { CardEmpty, EmptyState, SkeletonRows } from '../../ui/states';
+import { CardEmpty, EmptyState, SkeletonRows, Spinner } from '../../ui/states';
 import { RatesTab } from './billing-rates-tab';
 import { DocumentsTable, MonthStateBadge, PerCurrency, moneyColumns } from './billing-ui';
 
@@ -103,7 +106,7 @@ const ALL = '';
 
 function DocumentsTab() {
   const documents = useApp((s) => s.billing.documents);
-  const filter = useApp((s) => s.billing.documentsFilter);
+  const filter = documents.filter;
   const overviewMonths = useApp((s) => s.billing.overview.data?.months ?? null);
   const months = overviewMonths ?? [];
   const actions = useActions();
@@ -114,14 +117,16 @@ function DocumentsTab() {
   useEffect(() => {
     void actions.loadDocuments();
   }, [actions]);
+  const filtered = Boolean(filter.search || filter.month || filter.type);
 
   return (
-    <LoadableCard
+    <Card
       flush
       testId="billing-documents"
-      title={documents.data ? plural(documents.data.total, 'document', 'documents') : 'Documents'}
+      title={documents.total !== null ? plural(documents.total, 'document', 'documents') : 'Documents'}
       actions={
         <div className="toolbar">
+          {documents.refreshing && <Spinner size={14} label="Updating" />}
           <SearchBox value={filter.search ?? ''} onSearch={(search) => actions.setDocumentsFilter({ ...filter, search })} placeholder="Number or recipient" label="Search documents" testId="documents-search" />
           <FilterSelect
             label="Month"
@@ -137,85 +142,233 @@ function DocumentsTab() {
             onChange={(type) => actions.setDocumentsFilter({ ...filter, type: (type || undefined) as DocumentSummary['type'] | undefined })}
             testId="documents-type"
           />
-          <button type="button" className="btn" onClick={() => void exportCsv.run()} disabled={exportCsv.busy || !documents.data?.total} data-testid="documents-export">
+          <button type="button" className="btn" onClick={() => void exportCsv.run()} disabled={exportCsv.busy || !documents.total} data-testid="documents-export">
             <Icon name="download" size={14} /> Export CSV
           </button>
         </div>
       }
-      value={documents}
-      errorTitle="Could not load the documents"
-      onRetry={() => void actions.loadDocuments()}
-      loading={<SkeletonRows rows={6} columns={7} />}
-      isEmpty={(page) => page.items.length === 0}
-      empty={
-        <EmptyState icon="receipt" title="No documents" testId="documents-empty">
-          <p>Documents are issued when a month is closed.</p>
-        </EmptyState>
-      }
     >
-      {(page) => (
-        <>
-          <DocumentsTable documents={page.items} />
-          {page.total > page.items.length && (
-            <div className="card-footer muted small">
-              Showing the first {page.items.length} of {page.total}: narrow the filter, or export every row as CSV.
-            </div>
-          )}
-        </>
-      )}
-    </LoadableCard>
+      <DocumentsTable
+        list={documents}
+        empty={
+          <EmptyState icon="receipt" title={filtered ? 'No document matches this filter' : 'No documents'} testId="documents-empty">
+            <p>{filtered ? 'Try another search, month or type.' : 'Documents are issued when a month is closed.'}</p>
+          </EmptyState>
+        }
+      />
+    </Card>
   );
 }
 
-function PriceRow({ price }: { price: ClientPrice }) {
+/** A client's prices as typed (text), before they are parsed and saved. */
+interface PriceText {
+  fee: string;
+  percent: string;
+}
+
+const priceText = (p: ClientPrice): PriceText => ({ fee: moneyInputText(p.monthlyFeeMinor, p.currency), percent: bpToPercentText(p.percentBp) });
+
+/** The typed prices parsed and checked with the API's schema: the input to save, or the problems by field. */
+function parsePriceText(price: ClientPrice, text: PriceText): { ok: true; input: { companyId: number; monthlyFeeMinor: number; percentBp: number } } | { ok: false; problems: Record<string, string> } {
+  const parsedFee = parseMoney(text.fee, price.currency);
+  const bp = percentTextToBp(text.percent);
+  const problems: Record<string, string> = {};
+  if (!parsedFee.ok) problems.monthlyFeeMinor = parsedFee.problem;
+  if (bp === null) problems.percentBp = 'must be a percentage such as 2 or 2.5';
+  const input = { companyId: price.companyId, monthlyFeeMinor: parsedFee.ok ? parsedFee.minor : 0, percentBp: bp ?? 0 };
+  const checked = clientPriceSchema.safeParse(input);
+  if (!checked.success) for (const [field, messages] of Object.entries(checked.error.flatten().fieldErrors)) problems[field] ??= messages?.[0] ?? 'is invalid';
+  return Object.keys(problems).length > 0 ? { ok: false, problems } : { ok: true, input };
+}
+
+const PRICE_FIELD_LABELS: Record<string, string> = { monthlyFeeMinor: 'Monthly fee', percentBp: 'Percentage of net sales' };
+
+function priceColumns(edits: Record<number, PriceText>, problems: Record<number, Record<string, string>>, edit: (price: ClientPrice, change: Partial<PriceText>) => void): Column<ClientPrice>[] {
+  const text = (p: ClientPrice) => edits[p.companyId] ?? priceText(p);
+  return [
+    {
+      id: 'client',
+      header: 'Client',
+      width: 'minmax(220px, 2fr)',
+      minWidth: 200,
+      cell: (p) => (
+        <span className="price-client" title={p.companyName}>
+          <span className="price-client-name">{p.companyName}</span> {p.isSample && <SampleBadge compact />}
+          {edits[p.companyId] && <span className="price-changed" title="Changed, not saved yet" data-testid="price-changed" />}
+        </span>
+      ),
+    },
+    { id: 'route', header: 'Route', width: '110px', minWidth: 110, priority: 3, cell: (p) => <RouteBadge route={p.route} /> },
+    {
+      id: 'fee',
+      header: 'Monthly fee',
+      width: 'minmax(170px, 1fr)',
+      minWidth: 170,
+      cell: (p) => {
+        const problem = problems[p.companyId]?.monthlyFeeMinor;
+        return (
+          <label className="inline-field">
+            <input
+              className={`input input-small${problem ? ' is-invalid' : ''}`}
+              value={text(p).fee}
+              onChange={(e) => edit(p, { fee: e.target.value })}
+              aria-label={`Monthly fee for ${p.companyName}`}
+              aria-invalid={problem ? true : undefined}
+              title={problem ? `Monthly fee ${problem}` : undefined}
+              data-testid="price-fee"
+            />
+            <span className="muted">{p.currency}</span>
+          </label>
+        );
+      },
+    },
+    {
+      id: 'percent',
+      header: '% of net sales',
+      width: 'minmax(140px, 0.8fr)',
+      minWidth: 140,
+      cell: (p) => {
+        const problem = problems[p.companyId]?.percentBp;
+        return (
+          <label className="inline-field">
+            <input
+              className={`input input-small${problem ? ' is-invalid' : ''}`}
+              value={text(p).percent}
+              onChange={(e) => edit(p, { percent: e.target.value })}
+              aria-label={`Percentage of sales for ${p.companyName}`}
+              aria-invalid={problem ? true : undefined}
+              title={problem ? `Percentage ${problem}` : undefined}
+              data-testid="price-percent"
+            />
+            <span className="muted">%</span>
+          </label>
+        );
+      },
+    },
+    { id: 'updated', header: 'Updated', width: '110px', minWidth: 110, priority: 2, cell: (p) => <span className="muted small">{p.updatedAt ? formatDate(p.updatedAt) : 'not set'}</span> },
+  ];
+}
+
+/**
+ * Every client's prices in one virtualized table (5,000 clients: only the rows in view are in the page) with
+ * one Save for all changes. Changed rows are kept as typed until saved or discarded; leaving asks first.
+ */
+function ClientPricesTable({ rows }: { rows: ClientPrice[] }) {
   const actions = useActions();
-  const [fee, setFee] = useState(moneyInputText(price.monthlyFeeMinor, price.currency));
-  const [percent, setPercent] = useState(bpToPercentText(price.percentBp));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const saving = useAction((input: { companyId: number; monthlyFeeMinor: number; percentBp: number }) => actions.setClientPrice(input));
-  const save = () => {
-    const parsedFee = parseMoney(fee, price.currency);
-    const bp = percentTextToBp(percent);
-    const problems: Record<string, string> = {};
-    if (!parsedFee.ok) problems.monthlyFeeMinor = parsedFee.problem;
-    if (bp === null) problems.percentBp = 'must be a percentage such as 2 or 2.5';
-    const input = { companyId: price.companyId, monthlyFeeMinor: parsedFee.ok ? parsedFee.minor : 0, percentBp: bp ?? 0 };
-    const checked = clientPriceSchema.safeParse(input);
-    if (!checked.success) for (const [field, messages] of Object.entries(checked.error.flatten().fieldErrors)) problems[field] ??= messages?.[0] ?? 'is invalid';
-    setErrors(problems);
-    if (Object.keys(problems).length === 0) void saving.run(input);
+  const [edits, setEdits] = useState<Record<number, PriceText>>({});
+  const [problems, setProblems] = useState<Record<number, Record<string, string>>>({});
+  const [search, setSearch] = useState('');
+  const byId = useMemo(() => new Map(rows.map((p) => [p.companyId, p])), [rows]);
+  const changed = useMemo(() => Object.keys(edits).map(Number).filter((id) => byId.has(id)), [edits, byId]);
+  const dirty = changed.length;
+  useLeaveGuard(dirty > 0, `Your changed prices for ${plural(dirty, 'client', 'clients')} are not saved.`);
+
+  const edit = useCallback(
+    (price: ClientPrice, change: Partial<PriceText>) => {
+      setEdits((all) => {
+        const next = { ...(all[price.companyId] ?? priceText(price)), ...change };
+        const original = priceText(price);
+        const copy = { ...all };
+        if (next.fee === original.fee && next.percent === original.percent) delete copy[price.companyId];
+        else copy[price.companyId] = next;
+        return copy;
+      });
+      setProblems((all) => {
+        if (!all[price.companyId]) return all;
+        const copy = { ...all };
+        delete copy[price.companyId];
+        return copy;
+      });
+    },
+    [],
+  );
+  const saving = useAction(async (inputs: { companyId: number; monthlyFeeMinor: number; percentBp: number }[]) => {
+    const saved = await actions.setClientPrices(inputs);
+    setEdits((all) => {
+      const copy = { ...all };
+      for (const p of saved) delete copy[p.companyId];
+      return copy;
+    });
+  });
+  const save = async () => {
+    const inputs: { companyId: number; monthlyFeeMinor: number; percentBp: number }[] = [];
+    const found: Record<number, Record<string, string>> = {};
+    for (const id of changed) {
+      const parsed = parsePriceText(byId.get(id)!, edits[id]);
+      if (parsed.ok) inputs.push(parsed.input);
+      else found[id] = parsed.problems;
+    }
+    setProblems(found);
+    if (Object.keys(found).length > 0 || inputs.length === 0) return;
+    await saving.run(inputs);
   };
+
+  const shown = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return needle ? rows.filter((p) => p.companyName.toLowerCase().includes(needle)) : rows;
+  }, [rows, search]);
+  const columns = useMemo(() => priceColumns(edits, problems, edit), [edits, problems, edit]);
+  const problemIds = Object.keys(problems).map(Number);
+  const firstProblem = problemIds.length > 0 ? Object.entries(problems[problemIds[0]])[0] : null;
+
   return (
-    <tr data-testid={`price-row-${price.companyId}`}>
-      <td>
-        {price.companyName} {price.isSample && <SampleBadge compact />}
-      </td>
-      <td>
-        <RouteBadge route={price.route} />
-      </td>
-      <td>
-        <label className="inline-field">
-          <input className={`input input-small${errors.monthlyFeeMinor ? ' is-invalid' : ''}`} value={fee} onChange={(e) => setFee(e.target.value)} aria-label={`Monthly fee for ${price.companyName}`} data-testid="price-fee" />
-          <span className="muted">{price.currency}</span>
-        </label>
-        {errors.monthlyFeeMinor && <div className="field-error">Monthly fee {errors.monthlyFeeMinor}</div>}
-      </td>
-      <td>
-        <label className="inline-field">
-          <input className={`input input-small${errors.percentBp ? ' is-invalid' : ''}`} value={percent} onChange={(e) => setPercent(e.target.value)} aria-label={`Percentage of sales for ${price.companyName}`} data-testid="price-percent" />
-          <span className="muted">%</span>
-        </label>
-        {errors.percentBp && <div className="field-error">Percentage {errors.percentBp}</div>}
-      </td>
-      <td className="muted small">{price.updatedAt ? formatDate(price.updatedAt) : 'not set'}</td>
-      <td className="col-actions">
-        <button type="button" className="btn btn-small" onClick={save} disabled={saving.busy} data-testid="price-save">
-          Save
+    <>
+      <div className="toolbar prices-toolbar">
+        <SearchBox value={search} onSearch={setSearch} placeholder="Client name" label="Search clients" testId="prices-search" />
+        <span className="toolbar-spacer" />
+        <span className="muted" data-testid="prices-count">
+          {shown.length === rows.length ? plural(rows.length, 'client', 'clients') : `${formatCount(shown.length)} of ${formatCount(rows.length)} clients`}
+        </span>
+      </div>
+      <div className="billing-vt">
+        <DataTable<ClientPrice>
+          label="Client prices"
+          testId="prices-table"
+          columns={columns}
+          total={shown.length}
+          rowAt={(i) => shown[i]}
+          rowKey={(p) => p.companyId}
+          onRange={noRange}
+          status="ready"
+          resetKey={search}
+          rowTestId="price-row"
+          rowHeight={52}
+          rowClassName={(p) => (problems[p.companyId] ? 'has-problem' : edits[p.companyId] ? 'is-changed' : undefined)}
+          empty={<CardEmpty>No client matches “{search}”.</CardEmpty>}
+        />
+      </div>
+      <FormFooter
+        start={
+          <span className={`form-footer-status${firstProblem ? ' text-negative' : ''}`} data-testid="prices-status">
+            {firstProblem
+              ? `${plural(problemIds.length, 'row needs', 'rows need')} a fix: ${PRICE_FIELD_LABELS[firstProblem[0]] ?? firstProblem[0]} for ${byId.get(problemIds[0])?.companyName} ${firstProblem[1]}.`
+              : dirty > 0
+                ? `${plural(dirty, 'client changed', 'clients changed')}, not saved yet.`
+                : 'All prices saved.'}
+          </span>
+        }
+      >
+        <button
+          type="button"
+          className="btn"
+          disabled={dirty === 0 || saving.busy}
+          onClick={() => {
+            setEdits({});
+            setProblems({});
+          }}
+          data-testid="prices-discard"
+        >
+          Discard
         </button>
-      </td>
-    </tr>
+        <BusyButton className="btn btn-primary" busy={saving.busy} icon="check" disabled={dirty === 0} onClick={() => void save()} testId="prices-save">
+          {dirty > 1 ? `Save ${formatCount(dirty)} changes` : 'Save changes'}
+        </BusyButton>
+      </FormFooter>
+    </>
   );
 }
+
+const noRange = () => undefined;
 
 function PricesTab() {
   const prices = useApp((s) => s.billing.prices);
@@ -237,25 +390,7 @@ function PricesTab() {
         loading={<SkeletonRows rows={4} columns={5} />}
         empty={<EmptyState icon="buildings" title="No clients yet" />}
       >
-        {(rows) => (
-          <table className="table billing-table">
-            <thead>
-              <tr>
-                <th scope="col">Client</th>
-                <th scope="col">Route</th>
-                <th scope="col">Monthly fee</th>
-                <th scope="col">% of net sales</th>
-                <th scope="col">Updated</th>
-                <th scope="col" />
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <PriceRow key={p.companyId} price={p} />
-              ))}
-            </tbody>
-          </table>
-        )}
+        {(rows) => <ClientPricesTable rows={rows} />}
       </LoadableCard>
       <LoadableCard
         flush

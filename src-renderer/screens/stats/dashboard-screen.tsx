@@ -16,6 +16,7 @@ import { Card, Facts, PageHeader } from '../../ui/page';
 import { RangePicker } from '../../ui/range-picker';
 import { Callout, CardEmpty, SkeletonBlock, Spinner } from '../../ui/states';
 import { Loaded } from '../../ui/loadable';
+import { StaleCue } from '../../ui/stale-cue';
 import { RecentOrdersTable } from '../store/store-ui';
 import { KindTable, MonthChart, SummaryCards, TopProductsTable } from './figures';
 import '../overview-screen.css';
@@ -23,7 +24,7 @@ import './stats.css';
 
 export function DashboardScreen() {
   const acting = useActing();
-  const { dashboard } = useDashboard(acting?.id ?? null);
+  const { dashboard, stale } = useDashboard(acting?.id ?? null);
   const { range, today } = useStatsRange();
   const actions = useActions();
   const data = dashboard?.data ?? null;
@@ -56,7 +57,18 @@ export function DashboardScreen() {
           </div>
         }
       >
-        {(shown) => <DashboardBody data={shown} />}
+        {(shown) => (
+          <StaleCue
+            stale={stale}
+            shown={describeRange(shown.summary.range)}
+            wanted={describeRange(range)}
+            failed={dashboard?.status === 'error' ? dashboard.error : null}
+            onRetry={() => acting && void actions.loadDashboard(acting.id)}
+            testId="dashboard-stale"
+          >
+            <DashboardBody data={shown} />
+          </StaleCue>
+        )}
       </Loaded>
     </div>
   );

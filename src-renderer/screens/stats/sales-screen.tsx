@@ -33,6 +33,7 @@ import { SearchPicker, type PickerOption } from '../../ui/search-picker';
 import { CardEmpty, EmptyState, SkeletonBlock, SkeletonRows, Spinner } from '../../ui/states';
 import { Loaded } from '../../ui/loadable';
 import { useAction } from '../../ui/use-action';
+import { StaleCue } from '../../ui/stale-cue';
 import { CurrencySwitch, KindTable, MonthChart, OTHER_COLOR, SERIES_COLORS, SummaryCards, TopProductsTable } from './figures';
 import { NameCell } from '../store/store-ui';
 import { KIND_SHORT } from '../store/products-screen';
@@ -114,6 +115,9 @@ function SalesOverview() {
     void actions.loadSalesOverview();
   }, [actions]);
   const drill = (companyId: number) => void drillIntoClient(actions, companyId);
+  const { range } = useStatsRange();
+  // The figures on screen belong to a range and a demo choice; until the chosen ones arrive, they say so.
+  const stale = (summary: SalesSummary) => summary.range.from !== range.from || summary.range.to !== range.to || summary.includeDemo !== s.includeDemo;
 
   return (
     <Loaded
@@ -127,9 +131,24 @@ function SalesOverview() {
         </div>
       }
     >
-      {(summary) => <SalesFigures summary={summary} drill={drill} />}
+      {(summary) => (
+        <StaleCue
+          stale={stale(summary)}
+          shown={describeShown(summary.range, summary.includeDemo)}
+          wanted={describeShown(range, s.includeDemo)}
+          failed={s.summary.status === 'error' ? s.summary.error : null}
+          onRetry={() => void actions.loadSalesOverview()}
+          testId="sales-stale"
+        >
+          <SalesFigures summary={summary} drill={drill} />
+        </StaleCue>
+      )}
     </Loaded>
   );
+}
+
+function describeShown(range: { from: string; to: string }, includeDemo: boolean): string {
+  return `${describeRange(range)}${includeDemo ? ' with demo data' : ''}`;
 }
 
 function SalesFigures({ summary, drill }: { summary: SalesSummary; drill: (companyId: number) => void }) {

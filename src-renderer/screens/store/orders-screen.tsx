@@ -339,7 +339,7 @@ function NoteCard({ order }: { order: Order }) {
   const [note, setNote] = useState(order.note);
   const save = useAction(() => actions.updateShopItem('orders', { companyId: order.companyId, orderId: order.id, note }));
   const dirty = note !== order.note;
-  useLeaveGuard(dirty, 'The order note has unsaved changes.');
+  useLeaveGuard(dirty, 'The order note');
   return (
     <Card title="Note" description="Internal; customers don't see it.">
       <textarea className="input textarea" rows={3} value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} aria-label="Order note" data-testid="order-note" />
@@ -382,7 +382,7 @@ function LinesEditor({ order, onDone }: { order: Order; onDone: () => void }) {
     },
   );
   const dirty = JSON.stringify(lines) !== JSON.stringify(initial);
-  useLeaveGuard(dirty, 'The order lines have unsaved changes.');
+  useLeaveGuard(dirty, 'The order lines');
   const searchProducts = useProductOptions(order.currency);
 
   const preview = lines.map((l) => {

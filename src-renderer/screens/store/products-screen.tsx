@@ -19,6 +19,7 @@ import { MultiSelectField } from '../../ui/multi-select';
 import { Segmented } from '../../ui/segmented';
 import { FilterSelect } from '../../ui/search-box';
 import { useForm, zodValidator } from '../../ui/use-form';
+import { AppProductDrawer } from './app-product-drawer';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
 import { KindIcon, NameCell, PriceFields, priceProblems, wholeNumber } from './store-ui';
@@ -112,7 +113,14 @@ export const PRODUCTS_LIST: EntityListConfig<'products'> = {
 };
 
 export function ProductsScreen({ item }: { item: number | 'new' | null }) {
-  return <ListWithForm config={PRODUCTS_LIST} item={item} render={(p, close) => <ProductDrawer product={p} onClose={close} />} />;
+  return (
+    <ListWithForm
+      config={PRODUCTS_LIST}
+      item={item}
+      // An app's or theme's product opens in the My Apps editor, with its API credentials (issue 23 row 3).
+      render={(p, close) => (p && (p.kind === 'app' || p.kind === 'theme') ? <AppProductDrawer product={p} onClose={close} /> : <ProductDrawer product={p} onClose={close} />)}
+    />
+  );
 }
 
 interface ProductValues {

@@ -27,17 +27,3 @@ export function StoreScreen({ list, item }: { list: StoreList; item: number | 'n
       return <ContentScreen list={list} item={item} />;
   }
 }
-
-/** A page title for a store route, for the screens that explain why it is not available. */
-export const STORE_TITLES: Record<StoreList, string> = {
-  products: 'Products',
-  categories: 'Categories',
-  orders: 'Orders',
-  customers: 'Customers',
-  subscribers: 'Audience',
-  accessGroups: 'Audience',
-  groupMembers: 'Audience',
-  newsletterRecipients: 'Audience',
-  themes: 'Content',
-  files: 'Content',
-};

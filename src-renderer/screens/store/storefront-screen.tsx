@@ -56,7 +56,7 @@ export function StorefrontScreen() {
   const [placed, setPlaced] = useState<Order | null>(null);
   const [who, setWho] = useState<'new' | 'existing'>('new');
   const companyId = acting?.id ?? 0;
-  useLeaveGuard(cart.length > 0 && !placed, 'The cart is not ordered yet.');
+  useLeaveGuard(cart.length > 0 && !placed, 'The cart');
 
   const load = useCallback(async () => {
     try {

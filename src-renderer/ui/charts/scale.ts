@@ -21,15 +21,16 @@ export interface Ticks {
 
 /**
  * Ticks for a value axis from `min` to `max` with at most about `target` + 1 ticks. The domain always
- * includes zero for amounts (pass min = 0), and an empty range (all zero) still gets a visible axis.
+ * includes zero for amounts (pass min = 0). An empty range (all zero) has the one honest tick, 0, over a
+ * domain of 0..1 (a tiny made-up scale would read "€0.05, €0.04, …" or, rounded, "€0.1, €0, €0").
  * `integer` keeps steps whole (minor units, counts).
  */
 export function niceTicks(min: number, max: number, target = 5, integer = false): Ticks {
   let lo = Math.min(min, max);
   let hi = Math.max(min, max);
+  if (lo === 0 && hi === 0) return { min: 0, max: 1, step: 1, values: [0] };
   if (lo === hi) {
-    if (hi === 0) hi = integer ? Math.max(1, target) : 1;
-    else if (hi > 0) lo = 0;
+    if (hi > 0) lo = 0;
     else hi = 0;
   }
   let step = niceStep((hi - lo) / Math.max(1, target));

@@ -11,6 +11,7 @@ import {
   listingCreateSchema,
   listingUpdateSchema,
   myAppRefSchema,
+  rotateSecretSchema,
   operatorApproveSchema,
   operatorListSchema,
   operatorRejectSchema,
@@ -41,7 +42,10 @@ export const appStoreMethods = {
   'myApps.create': method<DeveloperAppWithSecret>()(listingCreateSchema, 'Create an app or theme listing: its product and API credentials (the secret is shown once)'),
   'myApps.update': method<DeveloperApp>()(listingUpdateSchema, "Change a listing's sales fields and credentials (permission changes fire app/update)"),
   'myApps.revealSecret': method<{ clientSecret: string }>()(myAppRefSchema, "Show an app's shared secret (audited)"),
-  'myApps.rotateSecret': method<DeveloperAppWithSecret>()(myAppRefSchema, 'Replace the shared secret: the old one stops working at once'),
+  'myApps.rotateSecret': method<DeveloperAppWithSecret>()(
+    rotateSecretSchema,
+    'Replace the shared secret: the old one stops at once, or stays valid for a grace period (webhooks carry both signatures meanwhile)',
+  ),
   'myApps.requestApproval': method<DeveloperApp>()(approvalRequestSchema, 'Ask the platform operator to approve a listing for the App Store'),
   'myApps.setVisibility': method<DeveloperApp>()(developerVisibilitySchema, 'Move an approved listing between Beta and Release'),
   'myApps.themeChoices': method<{ id: number; name: string; version: string }[]>()(

@@ -8,12 +8,15 @@ import {
   billingSetRatesSchema,
   billingWhatIfSchema,
   clientPriceSchema,
+  clientPricesSchema,
+  companyIdOnlySchema,
   correctionSchema,
   documentIdSchema,
   documentListSchema,
   documentsExportSchema,
   draftIdSchema,
   draftListSchema,
+  setPaymentMethodSchema,
 } from '../billing-inputs';
 import type {
   BillingDocument,
@@ -24,6 +27,7 @@ import type {
   DocumentPage,
   DocumentSummary,
   PartnerInvoiceDraft,
+  PaymentMethodView,
   PdfFile,
   RateView,
   WhatIf,
@@ -50,16 +54,25 @@ export const billingMethods = {
   'billing.setRates': method<RateView[]>()(billingSetRatesSchema, 'Platform operator only: change rates and reset rates to their default; applies to months closed from now on'),
   'billing.prices': method<ClientPrice[]>()(empty, "The partner's prices for each client: monthly fee and percentage of net sales"),
   'billing.setPrice': method<ClientPrice>()(clientPriceSchema, "Set the partner's prices for a client"),
+  'billing.setPrices': method<ClientPrice[]>()(clientPricesSchema, "Set the partner's prices for many clients at once (all or nothing)"),
   'billing.drafts': method<PartnerInvoiceDraft[]>()(draftListSchema, "The partner's drafted invoices to its managed clients"),
   'billing.refreshDrafts': method<PartnerInvoiceDraft[]>()(billingMonthSchema, "Draft a closed month's invoices to managed clients again from the current prices"),
   'billing.issueDraft': method<DocumentSummary>()(draftIdSchema, "Issue a drafted invoice: numbered in the partner's sequence, emailed to the client"),
   'billing.discardDraft': method<{ deleted: true }>()(draftIdSchema, 'Discard a drafted invoice'),
+  'billing.paymentMethod': method<PaymentMethodView>()(companyIdOnlySchema, "A company's payment method on file (masked), and who is charged for its documents"),
+  'billing.setPaymentMethod': method<PaymentMethodView>()(
+    setPaymentMethodSchema,
+    "Put a card or SEPA mandate on file for a company: the full number is checked (Luhn / IBAN mod 97, expiry by the platform clock) and only its masked parts are stored",
+  ),
+  'billing.removePaymentMethod': method<PaymentMethodView>()(companyIdOnlySchema, "Remove a company's payment method: its next documents say \"awaiting payment details\""),
 } as const;
 
 export const billingEvents = {
   /** A month was closed, a document issued or corrected, prices, drafts or the rates changed (month: null when
    * no month is concerned). Billing refreshes. */
   'billing.changed': event<{ month: string | null }>()('pushed'),
+  /** A company's payment method on file was set or removed. Company settings and close previews refresh. */
+  'payment_method.changed': event<{ companyId: number }>()('pushed'),
 } as const;
 
 export const billingArea = defineSharedArea({

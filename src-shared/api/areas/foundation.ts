@@ -1,6 +1,7 @@
 // The foundation area: the console itself (app info, the session, signing in, first-start setup), companies,
 // their users, the partner relation (requests, directory), a client's shop settings and the outbox.
 import { z } from 'zod';
+import { text } from '../text';
 import { defineSharedArea } from '../area';
 import { event } from '../event';
 import {
@@ -39,6 +40,10 @@ const byCompany = z.object({ companyId: idSchema });
 export const foundationMethods = {
   'app.info': method<AppInfo>()(empty, 'Version, data folder, secret store and platform URL'),
 
+  'app.openWindow': method<{ opened: boolean }>()(
+    z.object({ companyId: idSchema.nullable(), path: z.string().max(2000).regex(/^\/[^#\s]*$/).default('/') }).strict(),
+    'Desktop app: open another console window acting as a company (null: Self) on a screen path; false elsewhere (a browser tab opens one itself)',
+  ),
   'session.get': method<SessionInfo>()(empty, 'Who is signed in and which company the console acts as'),
   'session.switch': method<SessionInfo>()(
     z.object({ companyId: idSchema.nullable() }),
@@ -54,6 +59,8 @@ export const foundationMethods = {
   'companies.create': method<Company>()(companyCreateSchema, 'Create a client company managed by the partner'),
   'companies.update': method<Company>()(companyUpdateSchema, 'Change company data, payment route or sample flag'),
   'companies.endRelation': method<Company>()(byCompany, 'End the partner relation (either side may)'),
+  'companies.deletionCheck': method<{ reasons: string[] }>()(byCompany, 'Why a client company cannot be deleted now (empty: it can)'),
+  'companies.delete': method<{ deleted: true; name: string }>()(byCompany, 'Delete a client company with its data (its partner or the operator)'),
 
   'users.list': method<User[]>()(byCompany, "A company's users"),
   'users.create': method<User>()(userCreateSchema, 'Add a user, optionally with a welcome email'),
@@ -64,7 +71,7 @@ export const foundationMethods = {
   'shop.updateSettings': method<ShopSettings>()(shopSettingsUpdateSchema, 'Change shop settings (store function)'),
 
   'partners.directory': method<PartnerDirectoryEntry[]>()(
-    z.object({ search: z.string().trim().max(200).default('') }),
+    z.object({ search: text(200).default('') }),
     'Partners in the program a company can ask to manage it',
   ),
   'partnerRequests.list': method<PartnerRequest[]>()(empty, 'Requests to or from the acting company'),
@@ -79,9 +86,10 @@ export const foundationMethods = {
   'branding.setLogo': method<LogoUploadResult>()(logoUploadSchema, "Upload the partner's logo (PNG, JPEG, WebP or SVG)"),
   'branding.removeLogo': method<WhiteLabel>()(byCompany, "Remove the partner's logo (back to the platform's)"),
   'branding.logo': method<{ logo: PartnerLogo | null }>()(empty, "The logo the signed-in user's brand shows (null: the platform's)"),
-  'branding.setCnameTarget': method<WhiteLabel>()(
-    z.object({ companyId: idSchema, cnameTarget: z.string().trim().max(253).nullable() }),
-    "Operator: the platform's admin host partners point their domain at (null: the default)",
+  'branding.cnameTarget': method<{ cnameTarget: string; isDefault: boolean }>()(empty, "Operator: the platform's admin host partners point their domain at"),
+  'branding.setCnameTarget': method<{ cnameTarget: string; isDefault: boolean }>()(
+    z.object({ cnameTarget: text(253).nullable() }),
+    "Operator: set the platform's admin host partners point their domain at (null: the default)",
   ),
 
   'outbox.list': method<OutboxMessage[]>()(
@@ -96,6 +104,8 @@ export const foundationEvents = {
   'session.changed': event<SessionInfo>()('console'),
   'company.created': event<{ companyId: number }>()('pushed'),
   'company.updated': event<{ companyId: number }>()('pushed'),
+  /** The company and its data are gone (its partner's lists drop it; a window acting as it goes back to Self). */
+  'company.deleted': event<{ companyId: number; partnerId: number | null }>()('pushed'),
   'user.changed': event<{ companyId: number; userId: number }>()('pushed'),
   'partner_request.changed': event<{ requestId: number }>()('pushed'),
   'outbox.added': event<{ messageId: number }>()('pushed'),
@@ -118,5 +128,7 @@ export const foundationArea = defineSharedArea({
     'partner_request.declined': ['settings'],
     /** Either side ended the relation (to both: the partner's clients area, the client's settings). */
     'partner.relation_ended': ['clients', 'settings'],
+    /** A client company was deleted with its data (to its partner). */
+    'company.deleted': ['clients'],
   },
 });

@@ -84,6 +84,8 @@ export const webhookEvents = {
   'webhook.reactivated': event<WebhookChange>()('pushed'),
   /** The last failed retry deactivated the hook (spec §5). */
   'webhook.deactivated': event<WebhookChange>()('pushed'),
+  /** A pair's hooks have failed for 24 hours (the alert email went out); deactivation follows about a day later. */
+  'webhook.failing': event<{ appId: number; companyId: number; appName: string; companyName: string; deactivatesAt: number }>()('pushed'),
   /** A replay was requested; whichever process dispatches picks it up. */
   'webhook_delivery.replay_requested': event<{ eventId: number; companyId: number }>()('pushed'),
   /** Attempts were logged for a company (announced at most a few times a second, for live views). */
@@ -99,5 +101,7 @@ export const webhooksArea = defineSharedArea({
   emailKinds: {
     /** The last failed retry deactivated a webhook (to the app's developer company). */
     webhook_deactivated: ['apps'],
+    /** A webhook has failed for 24 hours, a day before that deactivation (to the app's developer company). */
+    webhook_failing: ['apps'],
   },
 });

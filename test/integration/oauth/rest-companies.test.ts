@@ -1,7 +1,9 @@
 // /admin/companies.json: a token reaches its own company and, when granted for a partner, the partner's
 // clients; nothing else (foreign ids are 404). POST creates a client with a partner's token only; PUT
-// changes data through the companies service with field errors in wire names; DELETE is not offered;
-// ?token=T finds a company by its token.
+// changes data through the companies service with field errors in wire names; DELETE deletes a client with
+// its data for its partner's token (409 with the reasons when documents, orders or clients stand in the way;
+// 403 for the company itself), also through a real OAuth client library; ?token=T finds a company by its token.
+import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANNA, api, DANA, startOAuthFixture, tokensFor, type OAuthFixture } from '../../helpers/oauth';
 
@@ -52,6 +54,19 @@ describe('companies resource', () => {
     expect((await api(fixture, 'GET', `/admin/companies/${northwind}.json`, partnerForClient)).status).toBe(404);
   });
 
+  it('payment_method is the masked method on file, read-only: a PUT carrying it changes nothing', async () => {
+    const one = await api(fixture, 'GET', `/admin/companies/${alpen}.json`, anna);
+    expect(one.body.company.payment_method).toEqual({ type: 'sepa_debit', country: 'AT', last4: '3201', mandate_reference: 'ALP-0007', mandate_signed_on: expect.stringMatching(/^\d{4}-06-02$/), holder: 'Alpenglück Naturkosmetik GmbH' });
+    const list = await api(fixture, 'GET', '/admin/companies.json?limit=250', partner);
+    const byId = new Map(list.body.companies.map((c: { id: number; payment_method: unknown }) => [c.id, c.payment_method]));
+    expect(byId.get(northwind)).toMatchObject({ type: 'sepa_debit', country: 'DE', last4: '4411' });
+    expect(byId.get(brightside)).toBeNull(); // Via Partner: charged through Northwind's mandate
+    expect(JSON.stringify(list.body)).not.toMatch(/AT61|DE16|190430023457|3704004405/);
+    const put = await api(fixture, 'PUT', `/admin/companies/${alpen}.json`, anna, { company: { city: 'Innsbruck', payment_method: { type: 'card', last4: '0000' } } });
+    expect(put.status).toBe(200);
+    expect(put.body.company.payment_method).toEqual(one.body.company.payment_method);
+  });
+
   it('?token=T finds the company with that token among those the token reaches (the token "for external identification")', async () => {
     const { platform } = fixture;
     platform.db.prepare("UPDATE companies SET token = 'ERP-ALPEN-1' WHERE id = ?").run(alpen);
@@ -98,9 +113,46 @@ describe('companies resource', () => {
     }
   });
 
-  it('DELETE is not offered (405 with Allow)', async () => {
-    const reply = await api(fixture, 'DELETE', `/admin/companies/${alpen}.json`, anna);
-    expect(reply.status).toBe(405);
-    expect(reply.headers.get('allow')).toBe('GET, PUT');
+  it("DELETE deletes a client with its data for its partner's token: gone from the list, its own tokens stop working", async () => {
+    const created = await api(fixture, 'POST', '/admin/companies.json', partner, { company: { name: 'Short-lived GmbH', country: 'AT', attest_not_affiliated: true } });
+    const id = created.body.company.id as number;
+    const itsToken = (await tokensFor(fixture, { email: DANA, companyId: id, scope: 'companies' })).access;
+    expect((await api(fixture, 'GET', `/admin/companies/${id}.json`, itsToken)).status).toBe(200);
+
+    const reply = await api(fixture, 'DELETE', `/admin/companies/${id}.json`, partner);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({});
+    expect((await api(fixture, 'GET', `/admin/companies/${id}.json`, partner)).status).toBe(404);
+    expect(ids((await api(fixture, 'GET', '/admin/companies.json?limit=250', partner)).body)).not.toContain(id);
+    // The authorization went with the company: the token granted for it no longer reaches anything.
+    expect((await api(fixture, 'GET', `/admin/companies/${id}.json`, itsToken)).status).toBe(401);
+    expect((await api(fixture, 'DELETE', `/admin/companies/${id}.json`, partner)).status).toBe(404);
+  });
+
+  it('DELETE of a client with orders is 409 naming the reason, and deletes nothing; the company itself gets 403; foreign ids 404', async () => {
+    const refused = await api(fixture, 'DELETE', `/admin/companies/${brightside}.json`, partner);
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors).toMatch(/^Brightside Books Ltd cannot be deleted: it has [\d,]+ orders\.$/);
+    expect((await api(fixture, 'GET', `/admin/companies/${brightside}.json`, partner)).status).toBe(200);
+    const itself = await api(fixture, 'DELETE', `/admin/companies/${alpen}.json`, anna);
+    expect(itself.status).toBe(403);
+    expect(itself.body.errors).toContain('can be deleted by its managing partner or the platform operator, not by itself');
+    expect((await api(fixture, 'DELETE', `/admin/companies/${harbor}.json`, anna)).status).toBe(404);
+  });
+
+  it('DELETE through openid-client (a real OAuth client library): refresh the token, then delete with it', async () => {
+    const created = await api(fixture, 'POST', '/admin/companies.json', partner, { company: { name: 'Library Test SARL', country: 'FR', attest_not_affiliated: true } });
+    const id = created.body.company.id as number;
+    const tokens = await tokensFor(fixture, { email: DANA, companyId: northwind, scope: 'companies' });
+    const config = new oidc.Configuration(
+      { issuer: fixture.url, authorization_endpoint: `${fixture.url}/oauth2/authorize`, token_endpoint: `${fixture.url}/token` },
+      fixture.app.clientId,
+      fixture.app.clientSecret,
+    );
+    oidc.allowInsecureRequests(config);
+    const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh);
+    const response = await oidc.fetchProtectedResource(config, refreshed.access_token, new URL(`${fixture.url}/admin/companies/${id}.json`), 'DELETE');
+    expect(response.status).toBe(200);
+    expect((await api(fixture, 'GET', `/admin/companies/${id}.json`, refreshed.access_token)).status).toBe(404);
   });
 });

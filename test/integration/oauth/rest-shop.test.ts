@@ -81,7 +81,7 @@ describe('products and categories (scope products)', () => {
 
   it('refuses a duplicate category name and an id in the body that differs from the URL', async () => {
     const first = (await post('/admin/categories.json', { category: { name: 'Gifts' } })).body.category;
-    expect((await post('/admin/categories.json', { category: { name: 'Gifts' } })).body).toEqual({ errors: { name: ['is already the name of another category'] } });
+    expect((await post('/admin/categories.json', { category: { name: 'Gifts' } })).body).toEqual({ errors: { name: ['is already used by another category'] } });
     expect((await put(`/admin/categories/${first.id}.json`, { category: { id: first.id + 1, name: 'Presents' } })).body.errors).toHaveProperty('id');
   });
 });

@@ -66,7 +66,8 @@ describe('help pages', () => {
       expect(viaHelp.stdout).toBe(viaFlag.stdout);
       expect(viaFlag.stdout).toBe(pages.get(path)!.replace(/\n$/, ''));
     }
-  });
+    // Two in-process runs for each of ~90 pages: seconds on a loaded machine, and more with every command.
+  }, 30_000);
 
   it('a group without a subcommand shows its help (stdout, exit 0); no arguments shows the program help', async () => {
     const company = await run(['company']);

@@ -31,6 +31,23 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   throw new Error('expected a rejection');
 }
 
+describe('deleting a client from the console (issue 23 row 2)', () => {
+  it('names why a client with orders cannot go; deletes a new one, pushes company.deleted, and a console acting as it is back on Self', async () => {
+    const { service, events, id } = setup();
+    expect((await service.call('companies.deletionCheck', { companyId: id('Brightside Books Ltd') })).reasons[0]).toMatch(/^it has [\d,]+ orders$/);
+    const created = await service.call('companies.create', {
+      name: 'Gone Tomorrow Oy', country: 'FI', email: '', phone: '', street: '', city: '', postalCode: '', vatId: null, token: null, isSample: false, paymentRoute: 'direct', attestNotAffiliated: true,
+    });
+    expect(await service.call('companies.deletionCheck', { companyId: created.id })).toEqual({ reasons: [] });
+    await service.call('session.switch', { companyId: created.id });
+    expect(await service.call('companies.delete', { companyId: created.id })).toEqual({ deleted: true, name: 'Gone Tomorrow Oy' });
+    expect(events.some((e) => e.name === 'company.deleted' && e.payload.companyId === created.id)).toBe(true);
+    expect(await service.call('session.get', {})).toMatchObject({ isSelf: true });
+    expect((await rejection(service.call('companies.get', { companyId: created.id }))).code).toBe('not_found');
+    expect((await service.call('companies.list', {})).some((c) => c.id === created.id)).toBe(false);
+  });
+});
+
 describe('console session', () => {
   it('opens on Self as the demo partner, with store functions unavailable', async () => {
     const { service } = setup();
@@ -79,6 +96,8 @@ describe('console session', () => {
       ['companies.get', { companyId: bright }],
       ['companies.update', { companyId: bright, city: 'Hacked' }],
       ['companies.endRelation', { companyId: bright }],
+      ['companies.deletionCheck', { companyId: bright }],
+      ['companies.delete', { companyId: bright }],
       ['users.list', { companyId: bright }],
       ['users.create', { companyId: bright, email: 'x@x.example', name: 'X', password: 'password1' }],
       ['users.update', { userId: oliver.id, name: 'Hacked' }],

@@ -2,6 +2,8 @@
 // permission, acting as a client reaching that client only, the signed URL (UserID = the signed-in user's id),
 // browser mode's wrapper path, the desktop app's native views (shown, moved, closed, and closed on a session
 // change), and whom the embed checker may load an app as.
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EmbedViewHost } from '../../../src-main/console/embed-view-host';
 import { createConsoleService } from '../../../src-main/areas';
@@ -44,7 +46,7 @@ function setup(host: 'browser' | 'electron' = 'browser') {
   const platform = openTestPlatform('demo');
   open.push(platform);
   const views = fakeViews();
-  const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host, platformUrl: null, embedViews: host === 'electron' ? views.host : undefined });
+  const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host, platformUrl: null, embedViews: host === 'electron' ? views.host : undefined, embedReach: async () => ({ ok: true }) });
   const companyId = (name: string) => idOfCompany(platform, name);
   const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
   const alpen = companyId('Alpenglück');
@@ -147,6 +149,44 @@ describe('Manage Apps', () => {
     await service.call('session.switch', { companyId: brightside });
     expect(views.shown.size).toBe(0);
     expect(views.calls).toContain('close all');
+  });
+});
+
+describe('an app whose server cannot be reached', () => {
+  it('gets the console\'s own frame: the Start URL, what was tried and why (never the browser\'s error page)', async () => {
+    const platform = openTestPlatform('demo');
+    open.push(platform);
+    const views = fakeViews();
+    // A port that was just listening and is now closed: connections are refused.
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'electron', platformUrl: null, embedViews: views.host });
+    const alpen = platform.db.prepare("SELECT id FROM companies WHERE name LIKE 'Alpenglück%'").pluck().get() as number;
+    const app = platform.apps.create(OPERATOR, {
+      companyId: alpen,
+      name: 'Example App',
+      redirectUris: [`http://127.0.0.1:${closed}/oauth/callback`],
+      scopes: ['orders'],
+      authorizationUrl: null,
+      startUrl: `http://127.0.0.1:${closed}/app?lang=de`,
+      developerEmail: 'dev@example.com',
+    });
+    const opened = await service.call('embeddedApps.open', { appId: app.app.id, companyId: alpen, slot: 'main', bounds: { x: 0, y: 0, width: 800, height: 600 } });
+    expect(opened).toEqual({
+      mode: 'unreachable',
+      origin: `http://127.0.0.1:${closed}`,
+      appName: 'Example App',
+      startUrl: `http://127.0.0.1:${closed}/app`,
+      tried: `Connecting to 127.0.0.1:${closed}`,
+      reason: 'nothing is listening there (connection refused)',
+      local: true,
+    });
+    // No native view was shown for it.
+    expect(views.shown.size).toBe(0);
   });
 });
 

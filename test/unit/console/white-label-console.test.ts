@@ -134,11 +134,11 @@ describe('the admin domain and its CNAME target', { timeout: 30_000 }, () => {
     const partnerId = (await service.call('session.get', {})).home!.id;
     expect((await service.call('branding.get', { companyId: partnerId })).cnameTarget).toBe(DEFAULT_CNAME_TARGET);
     expect(DEFAULT_CNAME_TARGET).toBe('admin.flickrocket.com');
-    expect((await rejection(service.call('branding.setCnameTarget', { companyId: partnerId, cnameTarget: 'admin.other.example' }))).code).toBe('forbidden');
+    expect((await rejection(service.call('branding.setCnameTarget', { cnameTarget: 'admin.other.example' }))).code).toBe('forbidden');
     await service.call('session.signIn', { userId: userId('olivia@platform-operations.example') });
-    expect((await rejection(service.call('branding.setCnameTarget', { companyId: partnerId, cnameTarget: 'not a host' }))).fields).toEqual({ cnameTarget: ['is not a host name (e.g. admin.example.com)'] });
-    expect((await service.call('branding.setCnameTarget', { companyId: partnerId, cnameTarget: 'Admin.Other.example' })).cnameTarget).toBe('admin.other.example');
-    expect((await service.call('branding.setCnameTarget', { companyId: partnerId, cnameTarget: null })).cnameTarget).toBe(DEFAULT_CNAME_TARGET);
+    expect((await rejection(service.call('branding.setCnameTarget', { cnameTarget: 'not a host' }))).fields).toEqual({ cnameTarget: ['is not a host name (e.g. admin.example.com)'] });
+    expect((await service.call('branding.setCnameTarget', { cnameTarget: 'Admin.Other.example' })).cnameTarget).toBe('admin.other.example');
+    expect((await service.call('branding.setCnameTarget', { cnameTarget: null })).cnameTarget).toBe(DEFAULT_CNAME_TARGET);
   });
 });
 

@@ -324,14 +324,14 @@ describe('secrets', () => {
   it('rotating makes the old secret fail client authentication at once and the new one work', () => {
     const { platform, as, kawaii, createApp } = demo();
     const { app, clientSecret } = createApp();
-    const rotated = platform.myApps.rotateSecret(as(YUKI), kawaii, app.id);
+    const rotated = platform.myApps.rotateSecret(as(YUKI), { companyId: kawaii, appId: app.id });
     const row = platform.repos.apps.get(app.id)!;
     expect(rotated.clientSecret).not.toBe(clientSecret);
     expect(platform.apps.verifySecret(row, clientSecret!)).toBe(false);
     expect(platform.apps.verifySecret(row, rotated.clientSecret!)).toBe(true);
     expect(platform.apps.openSecret(app.id)).toBe(rotated.clientSecret);
     expect(rotated.app.secretRotatedAt).not.toBeNull();
-    expect(errorOf(() => platform.myApps.rotateSecret(as(ANNA), kawaii, app.id)).code).toBe('not_found');
+    expect(errorOf(() => platform.myApps.rotateSecret(as(ANNA), { companyId: kawaii, appId: app.id })).code).toBe('not_found');
   });
 });
 

@@ -46,7 +46,7 @@ describe('access groups and members', () => {
     const { platform, partner, companyId, newClient, recordEvents } = setup();
     const vip = platform.audience.accessGroups.create(partner, companyId, { name: 'VIP', description: 'Early access' });
     const foreign = platform.audience.accessGroups.create(partner, newClient(), { name: 'VIP', description: '' });
-    expect(errorOf(() => platform.audience.accessGroups.create(partner, companyId, { name: 'vip', description: '' })).fields).toEqual({ name: ['is already the name of another access group'] });
+    expect(errorOf(() => platform.audience.accessGroups.create(partner, companyId, { name: 'vip', description: '' })).fields).toEqual({ name: ['is already used by another access group'] });
     const member = (groupId: number, email: string) =>
       platform.audience.groupMembers.create(partner, companyId, strip(parseInput(groupMemberCreateSchema, { companyId, groupId, email, expiresAt: '2027-01-01' })));
     const m1 = member(vip.id, 'one@example.com');

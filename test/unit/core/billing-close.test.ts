@@ -339,3 +339,38 @@ describe('preview and what-if before the close', () => {
     expect(() => billing.closing.whatIf(other.actor, null, '2026-10', M)).toThrow(/not a client/);
   });
 });
+
+describe("a partner's prices for many clients at once", () => {
+  const t = openBillingPlatform('2026-10-01T08:00:00Z');
+  const { platform, partner } = t;
+  const prices = platform.billing.prices;
+  const A = t.client('Alpha Direct GmbH');
+  const B = t.client('Beta Direct GmbH');
+  const stranger = t.client('Somebody Else GmbH', { partnerId: null });
+  afterAll(() => t.dispose());
+
+  const priceOf = (id: number) => prices.list(partner.actor, null).find((p) => p.companyId === id)!;
+
+  it('saves every row in one go and returns the saved rows', () => {
+    const saved = prices.setMany(partner.actor, null, [
+      { companyId: A, monthlyFeeMinor: 4900, percentBp: 0 },
+      { companyId: B, monthlyFeeMinor: 0, percentBp: 250 },
+    ]);
+    expect(saved.map((p) => [p.companyId, p.monthlyFeeMinor, p.percentBp])).toEqual([
+      [A, 4900, 0],
+      [B, 0, 250],
+    ]);
+    expect(priceOf(A).monthlyFeeMinor).toBe(4900);
+    expect(priceOf(B).percentBp).toBe(250);
+  });
+
+  it('writes nothing when one row is refused (a company that is not its client)', () => {
+    expect(() =>
+      prices.setMany(partner.actor, null, [
+        { companyId: A, monthlyFeeMinor: 100, percentBp: 0 },
+        { companyId: stranger, monthlyFeeMinor: 100, percentBp: 0 },
+      ]),
+    ).toThrow(/is not a client of/);
+    expect(priceOf(A).monthlyFeeMinor).toBe(4900);
+  });
+});

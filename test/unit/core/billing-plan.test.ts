@@ -6,6 +6,7 @@ import type { PlannedDocument } from '../../../src-shared/api/billing-types';
 import { DEFAULT_BILLING_RATES } from '../../../src-shared/domain/billing-rates';
 import { planClose, type BillingCompany, type CloseInput, type CompanyFigures, type KindFigures, type StoreProductFigures } from '../../../src-main/core/services/billing/close-plan';
 import { platformParty } from '../../../src-main/core/services/billing/close-service';
+import type { MaskedCard, MaskedSepa } from '../../../src-shared/domain/payment-methods';
 
 const company = (id: number, name: string, country: string, extra: Partial<BillingCompany> = {}): BillingCompany => ({
   id, name, email: `billing@${id}.example`, street: 'Street 1', city: 'City', postalCode: '12345', country, vatId: null,
@@ -63,6 +64,8 @@ function input(overrides: Partial<CloseInput> = {}): CloseInput {
     figures: FIGURES,
     products: PRODUCTS,
     closed: new Set(),
+    paymentMethods: new Map(),
+    today: { year: 2026, month: 11, iso: '2026-11-02' },
     ...overrides,
   };
 }
@@ -146,7 +149,7 @@ describe('the close plan', () => {
   it('sample companies are never billed, and say so', () => {
     expect(docs.some((d) => d.recipient.companyId === S.id || d.sections.some((s) => s.companyId === S.id))).toBe(false);
     expect(plan.contributions.find((c) => c.companyId === S.id)).toMatchObject({ billedAs: 'sample' });
-    expect(plan.warnings).toEqual([expect.objectContaining({ kind: 'sample_skipped', companyId: S.id })]);
+    expect(plan.warnings.filter((w) => w.kind !== 'awaiting_payment_details')).toEqual([expect.objectContaining({ kind: 'sample_skipped', companyId: S.id })]);
   });
 
   it('development companies are never billed either: their test orders go into no document, and the plan says so', () => {
@@ -172,7 +175,7 @@ describe('the close plan', () => {
 
   it('leaves closed companies out: their documents exist', () => {
     const again = planClose(input({ closed: new Set([P.id, A.id, M.id, R.id, S.id, G.id, F.id, D.id]) }));
-    expect(again).toEqual({ documents: [], contributions: [], warnings: [] });
+    expect(again).toEqual({ documents: [], contributions: [], warnings: [], awaitingPayment: [] });
     // Only A left: its own documents, and the partner's revenue share from A in a (supplementary) credit note.
     const onlyA = planClose(input({ closed: new Set([P.id, M.id, R.id, S.id, G.id, F.id, D.id]) }));
     expect(onlyA.documents.map((d) => d.key)).toEqual(['report|1|EUR', 'credit_note|1|EUR', 'report|2|EUR', 'invoice|2|EUR', 'credit_note|2|EUR']);
@@ -208,5 +211,49 @@ describe('the close plan', () => {
     const p = planClose(input({ companies: [P, J], scopeIds: [P.id, J.id], figures: [fig(J.id, 'JPY', 3, { physical: k(3, 10121, 1012) })], products: [] }));
     expect(totals(find(p.documents, 'invoice', J.id, 'JPY'))).toEqual({ net: 506, vat: 96, gross: 602 });
     expect(totals(find(p.documents, 'credit_note', P.id, 'JPY'))).toEqual({ net: 101, vat: 0, gross: 101 });
+  });
+});
+
+describe('how each invoice and credit note is settled (payment methods on file)', () => {
+  const visa: MaskedCard = { kind: 'card', brand: 'Visa', last4: '4242', expMonth: 8, expYear: 2029, holder: 'Anna' };
+  const mandate: MaskedSepa = { kind: 'sepa', ibanCountry: 'DE', ibanLast4: '4411', holder: 'Dana', mandateReference: 'NW-1', signedOn: '2026-01-05' };
+  const expired: MaskedCard = { ...visa, last4: '0005', expMonth: 10, expYear: 2026 };
+  // P (the partner) has a mandate, A (Direct) a card, G an expired card; R, F, D have none; M is Via Partner.
+  const methods = new Map<number, MaskedCard | MaskedSepa>([[P.id, mandate], [A.id, visa], [G.id, expired], [M.id, visa]]);
+  const withMethods = planClose(input({ paymentMethods: methods }));
+
+  it("a Direct client's invoice and credit note are settled with its own method; reports never", () => {
+    expect(find(withMethods.documents, 'invoice', A.id)!.settlement).toEqual({ status: 'method', payerCompanyId: A.id, payerName: A.name, method: visa, date: null });
+    expect(find(withMethods.documents, 'credit_note', A.id)!.settlement).toMatchObject({ status: 'method', method: visa });
+    expect(find(withMethods.documents, 'report', A.id)!.settlement).toBeNull();
+  });
+
+  it("a managed client's parts are settled with its partner's document and method, never its own", () => {
+    const partnerInvoice = find(withMethods.documents, 'invoice', P.id)!;
+    expect(partnerInvoice.sections.some((s) => s.companyId === M.id)).toBe(true);
+    expect(partnerInvoice.settlement).toEqual({ status: 'method', payerCompanyId: P.id, payerName: P.name, method: mandate, date: null });
+    expect(withMethods.documents.some((d) => d.recipient.companyId === M.id)).toBe(false);
+  });
+
+  it('without a method, or with a card that expired before the close: awaiting payment details, listed once per company', () => {
+    expect(find(withMethods.documents, 'invoice', R.id)!.settlement).toEqual({ status: 'awaiting', payerCompanyId: R.id, payerName: R.name, reason: 'missing', method: null });
+    expect(find(withMethods.documents, 'invoice', G.id, 'GBP')!.settlement).toMatchObject({ status: 'awaiting', reason: 'expired', method: expired });
+    expect(withMethods.awaitingPayment).toEqual([
+      { companyId: D.id, companyName: D.name, reason: 'missing' },
+      { companyId: F.id, companyName: F.name, reason: 'missing' },
+      { companyId: G.id, companyName: G.name, reason: 'expired' },
+      { companyId: R.id, companyName: R.name, reason: 'missing' },
+    ]);
+    const warning = withMethods.warnings.find((w) => w.kind === 'awaiting_payment_details')!;
+    expect(warning.message).toMatch(/^4 companies have no usable payment method on file \(Dev Studio GmbH, France SARL, Global Ltd and 1 more\)/);
+  });
+
+  it('with every recipient on file there is nothing to warn about', () => {
+    const all = new Map([...methods, [G.id, visa], [R.id, visa], [F.id, mandate], [D.id, visa]]);
+    const plan = planClose(input({ paymentMethods: all }));
+    expect(plan.awaitingPayment).toEqual([]);
+    expect(plan.warnings.some((w) => w.kind === 'awaiting_payment_details')).toBe(false);
+    // The method does not change what is issued: the same documents and amounts.
+    expect(plan.documents.map((d) => [d.key, d.grossMinor])).toEqual(planClose(input()).documents.map((d) => [d.key, d.grossMinor]));
   });
 });

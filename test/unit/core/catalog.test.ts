@@ -128,7 +128,7 @@ describe('products', () => {
     const { platform, partner, newClient } = setup();
     const companyId = newClient();
     platform.catalog.createCategory(partner, companyId, { name: 'Outdoor', description: '' });
-    expect(errorOf(() => platform.catalog.createCategory(partner, companyId, { name: 'outdoor', description: '' })).fields).toEqual({ name: ['is already the name of another category'] });
+    expect(errorOf(() => platform.catalog.createCategory(partner, companyId, { name: 'outdoor', description: '' })).fields).toEqual({ name: ['is already used by another category'] });
   });
 });
 

@@ -34,19 +34,40 @@ describe('toApiError', () => {
     expect(knownFailure(busy)).toBeNull();
   });
 
-  it('is where known failures of the database file are mapped (the table other work fills)', () => {
+  it('is where known failures of the database file are mapped, extended codes by their primary code (L6/L7)', () => {
     const table = DATABASE_FAILURES as Record<string, (error: Error & { code: string }) => ApiError>;
-    table.SQLITE_TEST_ONLY = (error) => new ApiError('conflict', `mapped: ${error.code}`);
+    table.SQLITE_TESTONLY = (error) => new ApiError('conflict', `mapped: ${error.code}`);
     try {
-      const thrown = Object.assign(new Error('raw'), { code: 'SQLITE_TEST_ONLY' });
+      const thrown = Object.assign(new Error('raw'), { code: 'SQLITE_TESTONLY_EXTENDED' });
       const log = vi.fn();
-      expect(toApiError(thrown, { log })).toMatchObject({ code: 'conflict', message: 'mapped: SQLITE_TEST_ONLY' });
+      expect(toApiError(thrown, { log })).toMatchObject({ code: 'conflict', message: 'mapped: SQLITE_TESTONLY_EXTENDED' });
       expect(log).not.toHaveBeenCalled();
       // The REST transport renders the same classification in its own wire shape.
-      expect(fromApiError(toApiError(thrown), 'rest')).toMatchObject({ status: 409, errors: 'mapped: SQLITE_TEST_ONLY' });
+      expect(fromApiError(toApiError(thrown), 'rest')).toMatchObject({ status: 409, errors: 'mapped: SQLITE_TESTONLY_EXTENDED' });
     } finally {
-      delete table.SQLITE_TEST_ONLY;
+      delete table.SQLITE_TESTONLY;
     }
+    const sqlite = (code: string, message: string) => Object.assign(new Error(message), { code });
+    for (const [code, expected, status] of [
+      ['SQLITE_BUSY', 'busy', 503],
+      ['SQLITE_BUSY_SNAPSHOT', 'busy', 503],
+      ['SQLITE_FULL', 'disk_full', 507],
+      ['SQLITE_CORRUPT_INDEX', 'storage_failed', 500],
+      ['SQLITE_NOTADB', 'storage_failed', 500],
+      ['SQLITE_READONLY_DBMOVED', 'storage_failed', 500],
+      ['SQLITE_IOERR_WRITE', 'storage_failed', 500],
+    ] as const) {
+      const log = vi.fn();
+      const error = toApiError(sqlite(code, 'database disk image is malformed'), { log });
+      expect(error.code, code).toBe(expected);
+      expect(error.message, code).not.toMatch(/SQLITE|malformed/);
+      expect(log, code).not.toHaveBeenCalled();
+      const rest = fromApiError(error, 'rest');
+      expect(rest.status, code).toBe(status);
+      // Written for users: shown, 5xx or not (unlike an internal error's detail).
+      expect(rest.body(), code).toEqual({ errors: error.message });
+    }
+    expect(fromApiError(toApiError(sqlite('SQLITE_BUSY', 'database is locked')), 'rest').headers).toMatchObject({ 'Retry-After': '2' });
   });
 
   it('keeps REST bodies of internal errors empty of detail', () => {

@@ -137,7 +137,7 @@ describe('the combined view', () => {
     expect(page({ sort: 'name', direction: 'asc', offset: 2, limit: 2 }).items.map((r) => r.companyName)).toEqual(['Gamma AG']);
     expect(page({ search: 'beta' }).items.map((r) => r.companyName)).toEqual(['Beta Ltd']);
     expect(page({ currency: 'EUR' }).items.every((r) => r.currency === 'EUR')).toBe(true);
-    expect(errorOf(() => parseInput(salesByClientSchema, { from: '2026-10-31', to: '2026-10-01' })).fields).toEqual({ to: ['must be on or after from'] });
+    expect(errorOf(() => parseInput(salesByClientSchema, { from: '2026-10-31', to: '2026-10-01' })).fields).toEqual({ to: ['must be on or after the start date'] });
     expect(errorOf(() => parseInput(salesByClientSchema, { from: '2026-13-01', to: '2026-10-01', sort: 'bogus' })).fields).toMatchObject({ from: ['must be a date as YYYY-MM-DD'], sort: [expect.stringContaining('must be one of')] });
   });
 

@@ -261,7 +261,7 @@ describe('an embedded app view', () => {
     const { views } = setup();
     const view = show(views);
     const frame = new electron.FakeWebFrameMain(target().url, 'http://127.0.0.1:3000');
-    const reason = untrustedSenderReason(fakeInvokeEvent(window, frame, view.webContents) as never, window as AsElectron);
-    expect(reason).toBe('the sender is not the console window');
+    const reason = untrustedSenderReason(fakeInvokeEvent(window, frame, view.webContents) as never, [window as AsElectron]);
+    expect(reason).toBe('the sender is not a console window');
   });
 });

@@ -10,9 +10,9 @@ import { FakeBrowserWindow, FakeWebContents, FakeWebFrameMain, fakeInvokeEvent, 
 vi.mock('electron', () => import('../../fakes/electron-fake'));
 
 type Event = Parameters<typeof untrustedSenderReason>[0];
-type Window = Parameters<typeof untrustedSenderReason>[1];
+type Window = Parameters<typeof untrustedSenderReason>[1][number];
 
-function fakeConsole(impl: (method: string, input: unknown) => Promise<unknown> = async (method, input) => ({ method, input })) {
+function fakeConsole(impl: (method: string, input: unknown, call?: unknown) => Promise<unknown> = async (method, input) => ({ method, input })) {
   const listeners = new Set<(event: PushedEvent) => void>();
   const invoke = vi.fn(impl);
   const target: ConsoleTransportTarget = {
@@ -34,7 +34,7 @@ beforeEach(() => {
 function setup(impl?: Parameters<typeof fakeConsole>[0]) {
   const consoleFake = fakeConsole(impl);
   const log = vi.fn();
-  const dispose = registerIpcMainBridge({ target: consoleFake.target, getWindow: () => window as unknown as Window, log });
+  const dispose = registerIpcMainBridge({ target: consoleFake.target, getWindows: () => [window as unknown as Window], log });
   const call = (event: ReturnType<typeof fakeInvokeEvent>, method: unknown, input: unknown) => ipcMain.invoke(IPC_INVOKE_CHANNEL, event, method, input);
   return { ...consoleFake, dispose, call, log };
 }
@@ -44,14 +44,33 @@ describe('ipc main bridge', () => {
     const { call, invoke } = setup();
     const reply = await call(fakeInvokeEvent(window), 'session.get', {});
     expect(reply).toEqual({ ok: true, result: { method: 'session.get', input: {} } });
-    expect(invoke).toHaveBeenCalledWith('session.get', {});
+    expect(invoke).toHaveBeenCalledWith('session.get', {}, {});
+  });
+
+  it("passes each window's acting company to the console; two console windows, each with its own", async () => {
+    const second = new FakeBrowserWindow();
+    const consoleFake = fakeConsole();
+    registerIpcMainBridge({ target: consoleFake.target, getWindows: () => [window, second] as unknown as Window[] });
+    const call = (w: FakeBrowserWindow, envelope: unknown) => ipcMain.invoke(IPC_INVOKE_CHANNEL, fakeInvokeEvent(w), 'session.get', {}, envelope);
+    expect(await call(window, { acting: 7 })).toMatchObject({ ok: true });
+    expect(await call(second, { acting: null })).toMatchObject({ ok: true });
+    expect(consoleFake.invoke.mock.calls.map((c) => c[2])).toEqual([{ acting: 7 }, { acting: null }]);
+    // A malformed acting company is refused before the console is asked.
+    for (const bad of [{ acting: 0 }, { acting: '7' }, { acting: 1.5 }, [7], 'self']) {
+      expect(await call(second, bad)).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { fields: { acting: [expect.any(String)] } } } });
+    }
+    expect(consoleFake.invoke).toHaveBeenCalledTimes(2);
+    // Pushed events reach every console window (each keeps what concerns its own company).
+    consoleFake.push({ name: 'outbox.added', payload: { messageId: 1 } });
+    expect(window.webContents.sent).toHaveLength(1);
+    expect(second.webContents.sent).toHaveLength(1);
   });
 
   it('refuses a channel without the prefix, and does not call the console', async () => {
     const { target, invoke } = fakeConsole();
     const reply = await handleInvoke('invoke', fakeInvokeEvent(window) as unknown as Event, 'session.get', {}, {
       target,
-      getWindow: () => window as unknown as Window,
+      getWindows: () => [window as unknown as Window],
     });
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(invoke).not.toHaveBeenCalled();
@@ -93,7 +112,7 @@ describe('ipc main bridge', () => {
     });
     expect(await call(fakeInvokeEvent(window), 'users.create', { email: 'x' })).toEqual({
       ok: false,
-      error: { code: 'validation_failed', message: 'email is not a valid email address', details: { fields: { email: ['is not a valid email address'] } } },
+      error: { code: 'validation_failed', message: 'Email is not a valid email address', details: { fields: { email: ['is not a valid email address'] } } },
     });
   });
 
@@ -132,8 +151,9 @@ describe('ipc main bridge', () => {
   });
 
   it('explains why a sender is untrusted', () => {
-    expect(untrustedSenderReason(fakeInvokeEvent(window) as unknown as Event, window as unknown as Window)).toBeNull();
-    expect(untrustedSenderReason(fakeInvokeEvent(window) as unknown as Event, null)).toBe('there is no console window');
+    expect(untrustedSenderReason(fakeInvokeEvent(window) as unknown as Event, [window as unknown as Window])).toBeNull();
+    expect(untrustedSenderReason(fakeInvokeEvent(window) as unknown as Event, [])).toBe('there is no console window');
+    expect(untrustedSenderReason(fakeInvokeEvent(new FakeBrowserWindow()) as unknown as Event, [window as unknown as Window])).toBe('the sender is not a console window');
   });
 
   it('closes unprefixed channels that libraries opened on ipcMain', () => {

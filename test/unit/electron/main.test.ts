@@ -132,17 +132,49 @@ describe('main process start-up', () => {
     expect(help.find((item) => item.id === 'updates')).toMatchObject({ label: 'Updates: not configured', enabled: false });
   });
 
-  it('titles the window with the signed-in company and the company it acts as, whatever the page title says', async () => {
+  it('titles each window with the signed-in company and the company its address acts as, whatever the page title says', async () => {
     await vi.waitFor(() => expect(window.getTitle()).toMatch(/ — PartnerDeck$/));
     const session = (await call('session.get', {})) as { result: SessionInfo };
     expect(window.getTitle()).toBe(`${session.result.home!.name} — PartnerDeck`);
     const switcher = (await call('session.switcher', {})) as { result: Array<{ id: number; name: string; isSelf: boolean }> };
     const client = switcher.result.find((entry) => !entry.isSelf)!;
-    await call('session.switch', { companyId: client.id });
+    // The page moves to the client's address (`#/c/<id>/…`): the title follows it.
+    window.webContents.url = `app://partnerdeck/index.html#/c/${client.id}/store/products`;
+    window.webContents.emit('did-navigate-in-page');
     await vi.waitFor(() => expect(window.getTitle()).toBe(`${session.result.home!.name} — Acting as ${client.name} — PartnerDeck`));
     window.pageTitleUpdated('Something else — PartnerDeck');
     expect(window.getTitle()).toBe(`${session.result.home!.name} — Acting as ${client.name} — PartnerDeck`);
-    await call('session.switch', { companyId: null });
+    window.webContents.url = 'app://partnerdeck/index.html#/';
+    window.webContents.emit('did-navigate-in-page');
+    await vi.waitFor(() => expect(window.getTitle()).toBe(`${session.result.home!.name} — PartnerDeck`));
+  });
+
+  it('opens a client in a new window ("Open in new window"): its own address, calls and title; the first window keeps Self', async () => {
+    const switcher = (await call('session.switcher', {})) as { result: Array<{ id: number; name: string; isSelf: boolean }> };
+    const [a, b] = switcher.result.filter((entry) => !entry.isSelf);
+    expect(await call('app.openWindow', { companyId: a.id, path: '/store/orders' })).toEqual({ ok: true, result: { opened: true } });
+    expect(await call('app.openWindow', { companyId: b.id })).toEqual({ ok: true, result: { opened: true } });
+    const [first, second] = FakeBrowserWindow.instances.slice(-2);
+    expect(first.loadedUrl).toBe(`app://partnerdeck/index.html#/c/${a.id}/store/orders`);
+    expect(second.loadedUrl).toBe(`app://partnerdeck/index.html#/c/${b.id}/`);
+    expect(first.options.webPreferences).toEqual(window.options.webPreferences);
+    // Each window's calls carry its own acting company, interleaved; the first window stays Self.
+    const replies = (await Promise.all([
+      call('session.get', {}, fakeInvokeEvent(first)).then((r) => r),
+      ipcMain.invoke(IPC_INVOKE_CHANNEL, fakeInvokeEvent(second), 'session.get', {}, { acting: b.id }),
+      ipcMain.invoke(IPC_INVOKE_CHANNEL, fakeInvokeEvent(first), 'session.get', {}, { acting: a.id }),
+      ipcMain.invoke(IPC_INVOKE_CHANNEL, fakeInvokeEvent(window), 'session.get', {}, { acting: null }),
+    ])) as Array<{ result: SessionInfo }>;
+    expect(replies.slice(1).map((r) => r.result.acting?.id)).toEqual([b.id, a.id, replies[0].result.home!.id]);
+    await vi.waitFor(() => expect(second.getTitle()).toContain(`Acting as ${b.name}`));
+    expect(window.getTitle()).not.toContain('Acting as');
+    // A company the user cannot see is refused; nothing opens.
+    const count = FakeBrowserWindow.instances.length;
+    expect(await call('app.openWindow', { companyId: 999_999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(FakeBrowserWindow.instances).toHaveLength(count);
+    first.close();
+    second.close();
+    expect(FakeBrowserWindow.getAllWindows()).toEqual([window]);
   });
 
   it('offers Cut, Copy, Paste and Select All on a right-click in a text field, and nothing on plain page', () => {

@@ -24,9 +24,14 @@ describe('preload', () => {
   });
 
   it('invokes on the prefixed channel and returns the reply', async () => {
-    ipcRenderer.invokeImpl = async (_channel, method, input) => ({ ok: true, result: { method, input } });
-    expect(await bridge.invoke('companies.get', { companyId: 3 })).toEqual({ ok: true, result: { method: 'companies.get', input: { companyId: 3 } } });
-    expect(ipcRenderer.invocations).toEqual([{ channel: IPC_INVOKE_CHANNEL, args: ['companies.get', { companyId: 3 }] }]);
+    ipcRenderer.invokeImpl = async (_channel, method, input, envelope) => ({ ok: true, result: { method, input, envelope } });
+    expect(await bridge.invoke('companies.get', { companyId: 3 })).toEqual({ ok: true, result: { method: 'companies.get', input: { companyId: 3 }, envelope: {} } });
+    // The window's acting company crosses as a plain value; nothing else of the object does.
+    const call = { acting: 5, extra: 'x' } as unknown as { acting: number };
+    expect(await bridge.invoke('companies.get', { companyId: 5 }, call)).toMatchObject({ result: { envelope: { acting: 5 } } });
+    expect(await bridge.invoke('session.get', {}, { acting: null })).toMatchObject({ result: { envelope: { acting: null } } });
+    expect(ipcRenderer.invocations[0]).toEqual({ channel: IPC_INVOKE_CHANNEL, args: ['companies.get', { companyId: 3 }, {}] });
+    expect(ipcRenderer.invocations[1].args[2]).toEqual({ acting: 5 });
   });
 
   it('never rejects: an IPC failure or a malformed reply becomes an error reply', async () => {

@@ -11,6 +11,7 @@ import {
   denyAllPermissions,
   guardNavigation,
   guardWindowOpen,
+  createExternalLinks,
   hardenAllWebContents,
   installContentSecurityPolicy,
   isSafeExternalUrl,
@@ -21,7 +22,8 @@ import * as electron from '../../fakes/electron-fake';
 
 vi.mock('electron', () => import('../../fakes/electron-fake'));
 
-const { FakeWebContents, app, defaultSession, resetElectronFake, shell } = electron;
+const { FakeBrowserWindow, FakeWebContents, app, defaultSession, dialog, resetElectronFake, shell } = electron;
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 // The functions under test take Electron types; the fakes stand in for them.
 type AsElectron = never;
 
@@ -100,14 +102,49 @@ describe('content security policy', () => {
 });
 
 describe('window.open', () => {
-  it('is denied, and only http(s) links go to the system browser', () => {
-    const contents = new FakeWebContents();
+  it('is denied, and only http(s) links go to the system browser, after the user agreed to the address (I6)', async () => {
+    const window = new FakeBrowserWindow();
+    const contents = window.webContents;
     guardWindowOpen(contents as AsElectron);
     expect(contents.windowOpenHandler?.({ url: 'https://docs.example.com/help' })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler?.({ url: 'app://partnerdeck/index.html' })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    await settle();
+    for (const url of ['file:///etc/passwd', 'app://partnerdeck/index.html', 'javascript:alert(1)', 'https://docs.example.com@evil.example/']) {
+      expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+    }
+    await settle();
+    // One question, modal to the console window, naming the address and the host it goes to.
+    expect(dialog.messageBoxes).toHaveLength(1);
+    expect(dialog.messageBoxes[0].window).toBe(window);
+    expect(dialog.messageBoxes[0].options).toMatchObject({ type: 'question', buttons: ['Open in browser', 'Cancel'], defaultId: 1, cancelId: 1, message: 'Open docs.example.com in your web browser?' });
+    expect(String(dialog.messageBoxes[0].options.detail)).toMatch(/^https:\/\/docs\.example\.com\/help\n\nIt goes to docs\.example\.com /);
     expect(shell.openedExternally).toEqual(['https://docs.example.com/help']);
+  });
+
+  it('opens nothing when the user cancels; a look-alike host is named in its xn-- form (I6)', async () => {
+    const contents = new FakeBrowserWindow().webContents;
+    guardWindowOpen(contents as AsElectron);
+    dialog.messageBoxResponse = 1; // Cancel
+    contents.windowOpenHandler?.({ url: 'https://pаypal.example/login' }); // a Cyrillic "а"
+    await settle();
+    expect(dialog.messageBoxes[0].options.message).toBe('Open xn--pypal-4ve.example in your web browser?');
+    expect(shell.openedExternally).toEqual([]);
+  });
+
+  it('asks one question at a time per window: links clicked while it is open are dropped (I6)', async () => {
+    let answer: (agreed: boolean) => void = () => undefined;
+    const confirm = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
+    const open = createExternalLinks({ confirm });
+    const contents = new FakeWebContents();
+    guardWindowOpen(contents as AsElectron, open);
+    contents.windowOpenHandler?.({ url: 'https://a.example/' });
+    contents.windowOpenHandler?.({ url: 'https://b.example/' });
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(confirm).toHaveBeenCalledWith(null, 'https://a.example/', null);
+    answer(true);
+    await settle();
+    expect(shell.openedExternally).toEqual(['https://a.example/']);
+    contents.windowOpenHandler?.({ url: 'https://c.example/' });
+    expect(confirm).toHaveBeenCalledTimes(2);
   });
 
   it('only lets web URLs out', () => {
@@ -120,7 +157,7 @@ describe('window.open', () => {
 });
 
 describe('navigation', () => {
-  it('stays on the app origin', () => {
+  it('stays on the app origin', async () => {
     const contents = new FakeWebContents();
     guardNavigation(contents as AsElectron);
     expect(contents.attempt('will-navigate', { url: 'app://partnerdeck/index.html#/companies' })).toBe(false);
@@ -129,7 +166,9 @@ describe('navigation', () => {
     expect(contents.attempt('will-navigate', { url: 'app://partnerdeck.evil.example/' })).toBe(true);
     expect(contents.attempt('will-redirect', { url: 'app://partnerdeck/other.html' })).toBe(false);
     expect(contents.attempt('will-redirect', { url: 'http://127.0.0.1:9/' })).toBe(true);
-    // A followed web link opens in the browser; the file URL does not.
+    // A followed web link opens in the browser once the user agreed to its address (I6); the file URL does not.
+    await settle();
+    expect(dialog.messageBoxes.map((box) => box.options.message)).toEqual(['Open evil.example in your web browser?']);
     expect(shell.openedExternally).toEqual(['https://evil.example/phish']);
   });
 

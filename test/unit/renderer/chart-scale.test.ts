@@ -22,9 +22,9 @@ describe('chart scales', () => {
     expect(small.values).toEqual([0, 0.1, 0.2, 0.3]);
   });
 
-  it('never returns an empty axis', () => {
-    expect(niceTicks(0, 0)).toMatchObject({ min: 0, max: 1 });
-    expect(niceTicks(0, 0, 4, true)).toMatchObject({ min: 0, max: 4, step: 1 });
+  it('never returns an empty axis; all zero has the one tick 0 (no made-up "€0.1, €0, €0" scale)', () => {
+    expect(niceTicks(0, 0)).toEqual({ min: 0, max: 1, step: 1, values: [0] });
+    expect(niceTicks(0, 0, 4, true)).toEqual({ min: 0, max: 1, step: 1, values: [0] });
     expect(niceTicks(50, 50)).toMatchObject({ min: 0, max: 50 });
   });
 

@@ -53,6 +53,16 @@ describe('the browser-mode client', () => {
     expect(error.fields).toEqual({ vatId: ['is not valid'] });
   });
 
+  it("passes a data folder failure (503 busy, 507 disk full, 500 storage_failed) on with the console's words", async () => {
+    for (const [status, code] of [[503, 'busy'], [507, 'disk_full'], [500, 'storage_failed']] as const) {
+      const message = `words for ${code}`;
+      const { client } = httpClient(async () => jsonResponse(status, { ok: false, error: { code, message, details: { retryAfterSeconds: 2 } } }));
+      const error = await client.call('companies.create', { name: 'X', country: 'DE', attestNotAffiliated: true }).catch((e) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ code, message });
+    }
+  });
+
   it('turns a network failure or an unreadable reply into an ApiError with a plain message', async () => {
     const down = httpClient(async () => {
       throw new TypeError('Failed to fetch');

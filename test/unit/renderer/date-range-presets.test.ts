@@ -9,7 +9,7 @@ describe('date-range presets', () => {
     expect(presetRange('thisMonth', today)).toEqual({ from: '2026-11-01', to: today });
     expect(presetRange('lastMonth', today)).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(presetRange('last3Months', today)).toEqual({ from: '2026-09-01', to: today });
-    expect(presetRange('last12Months', today)).toEqual({ from: '2025-12-01', to: today });
+    expect(presetRange('last12Months', today)).toEqual({ from: '2025-11-24', to: today });
     expect(presetRange('yearToDate', today)).toEqual({ from: '2026-01-01', to: today });
   });
 
@@ -18,6 +18,13 @@ describe('date-range presets', () => {
     expect(presetRange('lastMonth', '2024-03-31')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
     expect(presetRange('last3Months', '2026-02-10')).toEqual({ from: '2025-12-01', to: '2026-02-10' });
     expect(presetRange('thisMonth', '2026-12-01')).toEqual({ from: '2026-12-01', to: '2026-12-01' });
+    expect(presetRange('last12Months', '2024-02-29')).toEqual({ from: '2023-03-01', to: '2024-02-29' });
+    expect(presetRange('last12Months', '2026-01-01')).toEqual({ from: '2025-01-02', to: '2026-01-01' });
+  });
+
+  it('"Last 12 months" is not "Year to date" in December', () => {
+    for (const day of ['2026-12-01', '2026-12-07', '2026-12-30']) expect(presetRange('last12Months', day)).not.toEqual(presetRange('yearToDate', day));
+    expect(presetRange('last12Months', '2026-12-07')).toEqual({ from: '2025-12-08', to: '2026-12-07' });
   });
 
   it('gives ranges the statistics methods accept', () => {
@@ -25,10 +32,10 @@ describe('date-range presets', () => {
   });
 
   it('validates custom ranges with the boundary schema', () => {
-    expect(rangeProblems({ from: '2026-11-30', to: '2026-11-01' })).toEqual({ to: ['must be on or after from'] });
+    expect(rangeProblems({ from: '2026-11-30', to: '2026-11-01' })).toEqual({ to: ['must be on or after the start date'] });
     expect(rangeProblems({ from: '2026-02-30', to: '2026-03-01' }).from).toEqual(['must be a date as YYYY-MM-DD']);
     expect(rangeProblems({ from: '', to: '2026-03-01' }).from).toBeDefined();
-    expect(rangeProblems({ from: '2000-01-01', to: '2026-03-01' }).to?.[0]).toMatch(/at most \d+ days/);
+    expect(rangeProblems({ from: '2000-01-01', to: '2026-03-01' }).to?.[0]).toMatch(/at most [\d,]+ days after the start date/);
   });
 
   it('moves presets along with the day, but not custom ranges', () => {

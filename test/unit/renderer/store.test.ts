@@ -70,7 +70,26 @@ describe('the store', () => {
     expect(error.fields).toEqual({ vatId: ['is not a valid DE VAT-ID'] });
     const toast = store.getState().ui.toasts.at(-1)!;
     expect(toast.kind).toBe('error');
-    expect(toast.detail).toContain('vatId');
+    // In the user's words: the field's label, not its internal name.
+    expect(toast.detail).toBe('VAT-ID is not a valid DE VAT-ID');
+  });
+
+  it.each([
+    ['busy', 'Not saved: the data folder is busy', "The data folder is busy with another PartnerDeck process's change. Nothing was written; try again in 2 seconds."],
+    ['disk_full', 'Not saved: the disk is full', 'The disk is full: nothing was written. Free some space on the disk that holds the data folder and try again.'],
+    ['storage_failed', 'The data folder needs attention', "The data folder's database is damaged. Run `partnerdeck doctor` (with the same --data-dir) to check the data folder and see what to do."],
+  ] as const)('a change refused by the data folder (%s) says so in a headline above what to do, never "internal"', async (code, title, message) => {
+    const fake = fakeClient({
+      ...baseHandlers,
+      'companies.create': () => {
+        throw new ApiError(code, message);
+      },
+    });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    const error = await store.getState().actions.createCompany({ name: 'X', country: 'DE', attestNotAffiliated: true }).catch((e) => e);
+    expect(error.code).toBe(code);
+    const toast = store.getState().ui.toasts.at(-1)!;
+    expect(toast).toMatchObject({ kind: 'error', message: title, detail: message });
   });
 
   it('a successful create stores the company, toasts, and refreshes lists already on screen', async () => {
@@ -152,12 +171,46 @@ describe('the store', () => {
 });
 
 describe('pushed events', () => {
-  it('session.changed replaces the session without a call', async () => {
+  it("session.changed of this window's company replaces the session without a call", async () => {
     const fake = fakeClient(baseHandlers);
     store = createAppStore(fake.client, { refreshDelayMs: 0 });
     await store.getState().actions.loadSession();
+    const before = fake.count('session.get');
+    applyPushedEvent(store, { name: 'session.changed', payload: { ...selfSession, recentCompanyIds: [9] } });
+    expect(store.getState().session.info?.recentCompanyIds).toEqual([9]);
+    expect(fake.count('session.get')).toBe(before);
+  });
+
+  it("another window's switch does not move this window: it keeps its acting company and reads its own session", async () => {
+    const fake = fakeClient(baseHandlers);
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.loadSession();
+    const before = fake.count('session.get');
     applyPushedEvent(store, { name: 'session.changed', payload: clientSession(9) });
-    expect(store.getState().session.info?.acting?.id).toBe(9);
+    await flush();
+    expect(store.getState().session.info?.isSelf).toBe(true);
+    expect(fake.count('session.get')).toBe(before + 1);
+    // Every call of this window carries its own company (Self).
+    expect(fake.calls.at(-1)?.acting).toBeNull();
+  });
+
+  it("calls carry the window's acting company from the switch on; a refused address falls back to Self", async () => {
+    const fake = fakeClient({
+      ...baseHandlers,
+      'session.switch': () => clientSession(9),
+      'session.get': () => {
+        if (fake.client.acting() === 77) throw new ApiError('not_found', 'Company 77 was not found among your clients.', { reason: 'acting_not_visible' });
+        return fake.client.acting() === 9 ? clientSession(9) : selfSession;
+      },
+    });
+    store = createAppStore(fake.client, { refreshDelayMs: 0 });
+    await store.getState().actions.switchCompany(9);
+    expect(fake.client.acting()).toBe(9);
+    fake.client.setActing(77);
+    await store.getState().actions.loadSession();
+    expect(store.getState().session.info?.isSelf).toBe(true);
+    expect(fake.client.acting()).toBeNull();
+    expect(store.getState().ui.toasts.at(-1)?.message).toContain('company 77');
   });
 
   it('user.changed reloads the users of that company only if they are loaded', async () => {
@@ -191,7 +244,7 @@ describe('pushed events', () => {
 });
 
 describe('menu commands of the desktop app', () => {
-  it('open-switcher toggles the palette for partners only', async () => {
+  it('open-switcher toggles the palette once somebody is signed in', async () => {
     const fake = fakeClient(baseHandlers);
     store = createAppStore(fake.client, { refreshDelayMs: 0 });
     applyUiCommand(store, { command: 'open-switcher' });

@@ -3,7 +3,8 @@
 // Numbers are reserved per area so parallel work never collides: 001 foundation, 002 shop data, 003 apps and
 // webhooks, 004 OAuth tokens, 005 webhook delivery, 006 App Store, 007 month close, 008 the combined view's month
 // index, 009 the webhook log's retention, 010 the refresh-token grace window, 011 development companies, 012
-// `partnerdeck listen`'s listeners, 013-016 developer tools (013 the API request log).
+// `partnerdeck listen`'s listeners, 013-016 developer tools (013 the API request log), 016 logistics, 017 partner
+// logos, 018 webhook secret rotation (devloop), 019 payment methods and document settlements (billing).
 export interface Migration {
   id: number;
   name: string;

@@ -2,18 +2,30 @@
 // company data, own and associated"). A token reaches the company it was granted for and, when that is a
 // partner, the partner's clients. POST creates a client (partner tokens only, with the partner's
 // non-affiliation attestation); PUT changes company data through the companies service (its rules: who may
-// change billing fields, VAT-ID format, ...). Companies are never deleted through the API: the platform
-// keeps them for billing, so DELETE is not offered (405). `GET /admin/companies.json?token=T` finds the company
-// with that token among those the token reaches.
+// change billing fields, VAT-ID format, ...). DELETE deletes a client with its data, for a token of its managing
+// partner (the service's rules: a company with billing documents, orders, clients of its own or apps in use
+// elsewhere answers 409 naming each reason; a company cannot delete itself, 403).
+// `GET /admin/companies.json?token=T` finds the company with that token among those the token reaches.
 import { companyCreateSchema, companyUpdateSchema } from '../../../../src-shared/api/inputs';
 import type { Company } from '../../../../src-shared/api/types';
+import type { MaskedPaymentMethod } from '../../../../src-shared/domain/payment-methods';
 import { parseInput } from '../../../../src-shared/api/validation';
 import { RestError } from '../http-error';
 import type { PlatformModule } from '../router';
+import { sendJson } from '../http-io';
 import { parsePage, readResourceBody, resourceId, resourceRoutes, restTime, sendList, sendOne, type RestAuth } from './rest-kit';
 import { inputFromWire, withWireErrors } from './wire-fields';
 
-export function companyResource(company: Company): Record<string, unknown> {
+/** The masked payment method on file, read-only (set in the console or with `partnerdeck company payment-method`):
+ * never more than a card's brand and last four digits or an IBAN's country and last four characters. */
+export function paymentMethodResource(method: MaskedPaymentMethod | null): Record<string, unknown> | null {
+  if (!method) return null;
+  return method.kind === 'card'
+    ? { type: 'card', brand: method.brand, last4: method.last4, exp_month: method.expMonth, exp_year: method.expYear, holder: method.holder }
+    : { type: 'sepa_debit', country: method.ibanCountry, last4: method.ibanLast4, mandate_reference: method.mandateReference, mandate_signed_on: method.signedOn, holder: method.holder };
+}
+
+export function companyResource(company: Company, paymentMethod: MaskedPaymentMethod | null = null): Record<string, unknown> {
   return {
     id: company.id,
     name: company.name,
@@ -29,16 +41,19 @@ export function companyResource(company: Company): Record<string, unknown> {
     payment_route: company.paymentRoute,
     is_partner: company.isPartner,
     partner_id: company.partnerId,
+    payment_method: paymentMethodResource(paymentMethod),
     created_at: restTime(company.createdAt),
     updated_at: restTime(company.updatedAt),
   };
 }
 
-const READ_ONLY = ['id', 'is_partner', 'partner_id', 'created_at', 'updated_at'];
+const READ_ONLY = ['id', 'is_partner', 'partner_id', 'payment_method', 'created_at', 'updated_at'];
 /** Partners set their admin domain in the console (white label), not through the API. */
 const UPDATE_FIELDS_HIDDEN = ['companyId', 'adminDomain'];
 
 export const companiesModule: PlatformModule = ({ platform }) => {
+  const resource = (company: Company) => companyResource(company, platform.billing.paymentMethods.of(company.id));
+
   /** The ids a token reaches: its company, and a partner's clients. */
   function reachable(auth: RestAuth): number[] {
     const company = platform.repos.companies.get(auth.companyId);
@@ -64,10 +79,10 @@ export const companiesModule: PlatformModule = ({ platform }) => {
           ids = found && ids.includes(found.id) ? [found.id] : [];
         }
         const slice = ids.slice(page.offset, page.offset + page.limit);
-        sendList(ctx, 'companies', slice.map((id) => companyResource(platform.companies.get(auth.actor, id))), page, ids.length > page.offset + page.limit);
+        sendList(ctx, 'companies', slice.map((id) => resource(platform.companies.get(auth.actor, id))), page, ids.length > page.offset + page.limit);
       },
       get(ctx, auth) {
-        sendOne(ctx, 200, 'company', companyResource(reachableCompany(auth, resourceId(ctx, 'company'))));
+        sendOne(ctx, 200, 'company', resource(reachableCompany(auth, resourceId(ctx, 'company'))));
       },
       async create(ctx, auth) {
         const body = await readResourceBody(ctx, 'company');
@@ -79,7 +94,7 @@ export const companiesModule: PlatformModule = ({ platform }) => {
           const input = parseInput(companyCreateSchema, inputFromWire(body, companyCreateSchema, [], READ_ONLY));
           return platform.companies.create(auth.actor, input);
         });
-        sendOne(ctx, 201, 'company', companyResource(created));
+        sendOne(ctx, 201, 'company', resource(created));
       },
       async update(ctx, auth) {
         const id = resourceId(ctx, 'company');
@@ -90,7 +105,13 @@ export const companiesModule: PlatformModule = ({ platform }) => {
           const input = parseInput(companyUpdateSchema, { ...inputFromWire(body, companyUpdateSchema, UPDATE_FIELDS_HIDDEN, READ_ONLY), companyId: id });
           return platform.companies.update(auth.actor, input);
         });
-        sendOne(ctx, 200, 'company', companyResource(updated));
+        sendOne(ctx, 200, 'company', resource(updated));
+      },
+      remove(ctx, auth) {
+        const id = resourceId(ctx, 'company');
+        reachableCompany(auth, id);
+        platform.companies.delete(auth.actor, id);
+        sendJson(ctx.res, 200, {});
       },
     }),
   };

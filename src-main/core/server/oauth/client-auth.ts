@@ -5,6 +5,7 @@
 // refresh token alone must not be enough to mint access tokens; sending the secret works on both).
 // Failures are 401 invalid_client with WWW-Authenticate; the secret is checked in constant time.
 import type { IncomingMessage } from 'node:http';
+import { toIso } from '../../clock';
 import type { Platform } from '../../platform';
 import type { AppRow } from '../../repositories/apps-repository';
 import { OAuthError } from '../http-error';
@@ -49,8 +50,12 @@ export function authenticateClient(platform: Platform, req: IncomingMessage, for
   }
   const app = platform.apps.findByClientId(clientId);
   // Verify against something even for an unknown client, so timing does not tell which client ids exist.
-  const ok = platform.apps.verifySecret(app ?? { client_secret_hash: UNKNOWN_CLIENT_HASH }, secret);
-  if (!app || !ok) throw new OAuthError('invalid_client', 'client authentication failed: unknown client_id or wrong client_secret');
+  const matched = platform.apps.matchedSecret(app ?? { client_secret_hash: UNKNOWN_CLIENT_HASH }, secret);
+  if (!app || !matched) throw new OAuthError('invalid_client', 'client authentication failed: unknown client_id or wrong client_secret');
+  if (matched === 'previous') {
+    // Works until the rotation's grace period ends: the API log says so, so the developer sees what still uses it.
+    trace.notes.push({ kind: 'grace', feature: 'previous_secret', detail: `authenticated with the secret the last rotation replaced; it stops working at ${toIso(app.previous_secret_expires_at!)}` });
+  }
   return app;
 }
 

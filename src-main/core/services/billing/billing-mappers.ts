@@ -10,6 +10,7 @@ import type {
   PartnerInvoiceDraft,
 } from '../../../../src-shared/api/billing-types';
 import type { VatReason } from '../../../../src-shared/domain/billing';
+import type { DocumentSettlement } from '../../../../src-shared/domain/payment-methods';
 import { toIso } from '../../clock';
 import type { BillingCompanyRow, DocumentRow, DocumentSummaryRow, DraftRow, LineRow, SectionRow } from '../../repositories/billing-repository';
 import type { BillingCompany } from './close-plan';
@@ -106,6 +107,7 @@ export function toBillingDocument(row: DocumentRow, sections: SectionRow[], line
       grossMinor: s.gross_minor,
     })),
     notes: JSON.parse(row.notes) as string[],
+    settlement: row.settlement === null ? null : (JSON.parse(row.settlement) as DocumentSettlement),
     issuedAt: toIso(row.issued_at),
     dueAt: row.due_at === null ? null : toIso(row.due_at),
     correctsDocumentId: row.corrects_document_id,

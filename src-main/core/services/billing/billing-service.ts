@@ -8,22 +8,27 @@ import { createBillingRatesStore, type BillingRatesStore } from './billing-rates
 import { createCloseService, type CloseService } from './close-service';
 import { createDocumentsService, type DocumentsService } from './documents-service';
 import { createPartnerPricesService, type PartnerPricesService } from './partner-prices-service';
+import { createPaymentMethodsService, type PaymentMethodsService } from './payment-methods-service';
 
 export interface BillingService {
   readonly rates: BillingRatesStore;
   readonly closing: CloseService;
   readonly documents: DocumentsService;
   readonly prices: PartnerPricesService;
+  /** Each company's payment method on file (masked), which its invoices and credit notes are settled with. */
+  readonly paymentMethods: PaymentMethodsService;
 }
 
 /** `branding`: a partner's logo heads the documents it issues to its clients (white label). */
 export function createBillingService(ctx: ServiceContext, outbox: OutboxService, branding: Pick<BrandingService, 'logoFor' | 'drawableLogoFor'>): BillingService {
   const rates = createBillingRatesStore(ctx);
   const prices = createPartnerPricesService(ctx, rates, outbox);
+  const paymentMethods = createPaymentMethodsService(ctx);
   return {
     rates,
-    closing: createCloseService(ctx, rates, outbox, prices),
-    documents: createDocumentsService(ctx, rates, outbox, branding),
+    closing: createCloseService(ctx, rates, outbox, prices, paymentMethods),
+    documents: createDocumentsService(ctx, rates, outbox, branding, paymentMethods),
     prices,
+    paymentMethods,
   };
 }

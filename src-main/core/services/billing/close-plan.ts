@@ -12,12 +12,13 @@
 // The route, partner and sample flag in force now (at the close) apply to the whole month. Sample companies
 // are never billed. Documents with nothing to say (no fees: no invoice; nothing to credit: no credit note;
 // no activity: no report) are not issued. Currencies are never added: one set of documents per currency.
-import type { BillingWarning, DocumentLine, DocumentParty, DocumentSection, PlannedDocument } from '../../../../src-shared/api/billing-types';
+import type { AwaitingPaymentCompany, BillingWarning, DocumentLine, DocumentParty, DocumentSection, PlannedDocument } from '../../../../src-shared/api/billing-types';
 import type { PaymentRoute } from '../../../../src-shared/api/types';
 import { DOCUMENT_TYPES, shareOf, vatTreatment, type DocumentType, type VatTreatment } from '../../../../src-shared/domain/billing';
 import type { BillingRates } from '../../../../src-shared/domain/billing-rates';
 import { findCountry } from '../../../../src-shared/domain/countries';
 import { formatMinor } from '../../../../src-shared/domain/currencies';
+import { methodProblem, type ClockDay, type DocumentSettlement, type MaskedPaymentMethod } from '../../../../src-shared/domain/payment-methods';
 import { PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductKind } from '../../../../src-shared/domain/shop';
 
 export interface BillingCompany {
@@ -81,6 +82,9 @@ export interface CloseInput {
   products: readonly StoreProductFigures[];
   /** Companies whose month was closed before: left out (their documents exist). */
   closed: ReadonlySet<number>;
+  /** The payment methods on file by company (masked), and the day of the close (an expired card cannot be charged). */
+  paymentMethods: ReadonlyMap<number, MaskedPaymentMethod>;
+  today: ClockDay;
 }
 
 export type BilledAs = 'direct' | 'via_partner' | 'partner' | 'sample' | 'nothing';
@@ -110,6 +114,15 @@ export interface ClosePlan {
   documents: PlannedDocument[];
   contributions: Contribution[];
   warnings: BillingWarning[];
+  /** Recipients of an invoice or credit note without a usable payment method on file, by name. */
+  awaitingPayment: AwaitingPaymentCompany[];
+}
+
+/** How the platform settles an invoice or credit note to `recipient`: with its method on file, or not yet. */
+export function settlementOf(recipient: Pick<BillingCompany, 'id' | 'name'>, method: MaskedPaymentMethod | null, today: ClockDay): DocumentSettlement {
+  const problem = methodProblem(method, today);
+  if (problem === null) return { status: 'method', payerCompanyId: recipient.id, payerName: recipient.name, method: method!, date: null };
+  return { status: 'awaiting', payerCompanyId: recipient.id, payerName: recipient.name, reason: problem, method };
 }
 
 const OWN_KINDS: readonly ProductKind[] = ['physical', 'digital', 'service'];
@@ -324,6 +337,7 @@ class DocumentBuilder {
         grossMinor: net + vat,
         sections,
         notes: notesOf(doc.type, doc.billedAs, doc.vat, sections.filter((s) => s.companyId !== null && s.companyId !== doc.recipient.id).length, input.rates),
+        settlement: doc.type === 'report' ? null : settlementOf(doc.recipient, input.paymentMethods.get(doc.recipient.id) ?? null, input.today),
       });
     }
     // Recipients by id, then currency, then report / invoice / credit note: the order numbers are given in.
@@ -458,5 +472,22 @@ export function planClose(input: CloseInput): ClosePlan {
     contributions.push({ companyId: id, billedAs: partnersWithParts.has(id) ? 'partner' : 'nothing', route: company.route, partnerId: company.partnerId, figures: {} });
   }
 
-  return { documents: builder.build(input), contributions: contributions.sort((a, b) => a.companyId - b.companyId), warnings };
+  const documents = builder.build(input);
+  const awaiting = new Map<number, AwaitingPaymentCompany>();
+  for (const d of documents) {
+    if (d.settlement?.status !== 'awaiting') continue;
+    awaiting.set(d.settlement.payerCompanyId, { companyId: d.settlement.payerCompanyId, companyName: d.settlement.payerName, reason: d.settlement.reason });
+  }
+  const awaitingPayment = [...awaiting.values()].sort((a, b) => a.companyName.localeCompare(b.companyName) || a.companyId - b.companyId);
+  if (awaitingPayment.length > 0) {
+    const n = awaitingPayment.length;
+    const names = awaitingPayment.slice(0, 3).map((c) => c.companyName).join(', ') + (n > 3 ? ` and ${n - 3} more` : '');
+    warnings.push({
+      kind: 'awaiting_payment_details',
+      companyId: n === 1 ? awaitingPayment[0].companyId : null,
+      companyName: n === 1 ? awaitingPayment[0].companyName : null,
+      message: `${plural(n, 'company has', 'companies have')} no usable payment method on file (${names}): their invoices and credit notes will say "awaiting payment details". Add a card or SEPA mandate in their Company settings before you close.`,
+    });
+  }
+  return { documents, contributions: contributions.sort((a, b) => a.companyId - b.companyId), warnings, awaitingPayment };
 }

@@ -25,6 +25,7 @@ import { addMonths, monthBounds, monthHasEnded, monthName, monthOf, PLATFORM_NUM
 import type { BillingRates } from '../../../../src-shared/domain/billing-rates';
 import { findCountry } from '../../../../src-shared/domain/countries';
 import { formatMinor } from '../../../../src-shared/domain/currencies';
+import { clockDayOf } from '../../../../src-shared/domain/payment-methods';
 import type { ProductKind } from '../../../../src-shared/domain/shop';
 import { actorLabel, type Actor } from '../../access';
 import { toIso } from '../../clock';
@@ -38,6 +39,7 @@ import { billingContacts, sendMonthDocuments } from './billing-emails';
 import { planClose, sameFigures, snapshotOf, type BillingCompany, type CloseInput, type ClosePlan, type CompanyFigures, type FigureSnapshot, type StoreProductFigures } from './close-plan';
 import { writeDocument } from './document-writer';
 import type { PartnerPricesService } from './partner-prices-service';
+import type { PaymentMethodsService } from './payment-methods-service';
 
 export interface CloseService {
   /** The Billing screen of `companyId` (null: the actor's own company): months with state and totals. */
@@ -112,7 +114,7 @@ export function fingerprintOf(plan: ClosePlan): string {
   return hash.digest('hex').slice(0, 32);
 }
 
-export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore, outbox: OutboxService, prices: PartnerPricesService): CloseService {
+export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore, outbox: OutboxService, prices: PartnerPricesService, paymentMethods: Pick<PaymentMethodsService, 'all'>): CloseService {
   const { repos, clock } = ctx;
 
   function requireMonth(month: string): void {
@@ -153,7 +155,18 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
     const closedRows = repos.billing.closedCompanies(month, filter);
     const current = rates.current();
     return {
-      input: { month, rates: current, issuer: platformParty(current), companies, scopeIds, figures, products, closed: new Set(closedRows.map((r) => r.company_id)) },
+      input: {
+        month,
+        rates: current,
+        issuer: platformParty(current),
+        companies,
+        scopeIds,
+        figures,
+        products,
+        closed: new Set(closedRows.map((r) => r.company_id)),
+        paymentMethods: paymentMethods.all(),
+        today: clockDayOf(clock.now()),
+      },
       closedRows,
       byId: new Map(companies.map((c) => [c.id, c])),
     };
@@ -276,6 +289,7 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
         withDocuments: new Set(plan.documents.map((d) => d.recipient.companyId)).size,
       },
       warnings,
+      awaitingPayment: plan.awaitingPayment,
       fingerprint: fingerprintOf(plan),
     };
   }
@@ -448,7 +462,18 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
       const { figures, products } = figuresOf(month, [client.id], new Set([client.id]));
       const currentRates = rates.current();
       const plan = (c: BillingCompany) =>
-        planClose({ month, rates: currentRates, issuer: platformParty(currentRates), companies: [partner, c], scopeIds: [partner.id, c.id], figures, products, closed: new Set() });
+        planClose({
+          month,
+          rates: currentRates,
+          issuer: platformParty(currentRates),
+          companies: [partner, c],
+          scopeIds: [partner.id, c.id],
+          figures,
+          products,
+          closed: new Set(),
+          paymentMethods: paymentMethods.all(),
+          today: clockDayOf(clock.now()),
+        });
       const now = plan(current);
       const then = plan(switched);
       const price = repos.billing.price(client.id);

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import type { BillingDocument, DocumentLine, DocumentParty } from '../../../../src-shared/api/billing-types';
 import { DOCUMENT_TYPE_LABELS, monthName } from '../../../../src-shared/domain/billing';
 import { currencyExponent, formatMinor } from '../../../../src-shared/domain/currencies';
+import { partSettlementSentence, settlementSentence } from '../../../../src-shared/domain/payment-methods';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { DrawableLogo } from '../branding-service';
 
@@ -188,6 +189,7 @@ class Layout {
     this.parties();
     this.d.sections.forEach((section, i) => this.section(section, i));
     this.totals();
+    this.payment();
     this.notes();
     this.footers();
   }
@@ -278,7 +280,37 @@ class Layout {
       this.cell(this.money(amount), left, COLUMNS[4 + i]);
       return left + COLUMNS[4 + i].width;
     }, x);
-    this.y += 20;
+    this.y += 14;
+    // A managed shop's part is settled with the partner's document, through the partner's payment method.
+    const settlement = this.d.settlement;
+    if (settlement && this.d.type !== 'report' && section.companyId !== null && section.companyId !== this.d.recipient.companyId) {
+      const sentence = partSettlementSentence(this.d.type, settlement);
+      const h = this.heightOf(sentence, this.right - MARGIN);
+      this.ensure(h + 4);
+      this.font('regular', 8, MUTED);
+      this.doc.text(this.safe(sentence), MARGIN, this.y, { width: this.right - MARGIN });
+      this.y += h + 2;
+    }
+    this.y += 6;
+  }
+
+  /** How the document is charged or credited (the recipient's payment method on file), or that payment details are awaited. */
+  private payment(): void {
+    const d = this.d;
+    if (!d.settlement || d.type === 'report') return;
+    const sentence = settlementSentence(d.type, d.settlement);
+    const awaiting = d.settlement.status === 'awaiting';
+    const width = this.right - MARGIN;
+    const h = this.heightOf(sentence, width - 20);
+    this.ensure(h + 36);
+    this.font('bold', 8.5).text('Payment', MARGIN, this.y);
+    this.y += 13;
+    this.doc.save();
+    this.doc.roundedRect(MARGIN, this.y - 4, width, h + 12, 4).lineWidth(awaiting ? 1.2 : 0.8).strokeColor(awaiting ? '#b45309' : RULE).stroke();
+    this.doc.restore();
+    this.font(awaiting ? 'bold' : 'regular', 8.5, awaiting ? '#92400e' : INK);
+    this.doc.text(this.safe(sentence), MARGIN + 10, this.y + 2, { width: width - 20 });
+    this.y += h + 18;
   }
 
   private line(line: DocumentLine): void {

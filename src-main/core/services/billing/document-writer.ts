@@ -3,6 +3,7 @@
 // (a managed shop's part numbered <number>/<position>) and lines. Nothing here ever updates a document.
 import type { DocumentLine, DocumentSection, PlannedDocument } from '../../../../src-shared/api/billing-types';
 import { documentNumber, type DocumentType } from '../../../../src-shared/domain/billing';
+import { clockDayOf, type DocumentSettlement } from '../../../../src-shared/domain/payment-methods';
 import type { BillingRepository } from '../../repositories/billing-repository';
 
 export interface IssueOptions {
@@ -54,9 +55,20 @@ export function writeDocument(repo: BillingRepository, doc: PlannedDocument, opt
     notes: JSON.stringify(doc.notes),
     issued_at: options.issuedAt,
     due_at: doc.type === 'invoice' && options.paymentTermDays !== null ? options.issuedAt + options.paymentTermDays * DAY : null,
+    settlement: doc.settlement === null ? null : JSON.stringify(datedSettlement(doc.settlement, options)),
   });
   doc.sections.forEach((section, index) => writeSection(repo, id, number, recipientId, section, index + 1));
   return { id, number };
+}
+
+/** A method is charged (an invoice) or refunded to (a credit note) when the payment term ends: on the due date
+ * (SEPA pre-notification and card charges alike), or on the day of issue without a term. */
+export function settlementDay(issuedAt: number, paymentTermDays: number | null): string {
+  return clockDayOf(issuedAt + (paymentTermDays ?? 0) * DAY).iso;
+}
+
+function datedSettlement(settlement: DocumentSettlement, options: IssueOptions): DocumentSettlement {
+  return settlement.status === 'method' ? { ...settlement, date: settlementDay(options.issuedAt, options.paymentTermDays) } : settlement;
 }
 
 function writeSection(repo: BillingRepository, documentId: number, number: string, recipientId: number, section: DocumentSection, position: number): void {

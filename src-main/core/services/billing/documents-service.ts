@@ -17,6 +17,9 @@ import { documentCsv, documentsCsv, exportFileName } from './document-csv';
 import type { BrandingService } from '../branding-service';
 import { renderDocumentPdf } from './document-pdf';
 import { writeDocument } from './document-writer';
+import { settlementOf } from './close-plan';
+import { clockDayOf } from '../../../../src-shared/domain/payment-methods';
+import type { PaymentMethodsService } from './payment-methods-service';
 
 export interface CorrectionInput {
   documentId: number;
@@ -48,6 +51,7 @@ export function createDocumentsService(
   rates: BillingRatesStore,
   outbox: OutboxService,
   branding: Pick<BrandingService, 'logoFor' | 'drawableLogoFor'>,
+  paymentMethods: Pick<PaymentMethodsService, 'of'>,
 ): DocumentsService {
   const { repos, clock } = ctx;
 
@@ -157,6 +161,9 @@ export function createDocumentsService(
             `Corrects ${DOCUMENT_TYPE_LABELS[original.type].toLowerCase()} ${original.number}, which stays as issued.`,
             ...(vat.reverseCharge ? [fresh.reverseCharge ? fresh.note : 'Reverse charge, as on the corrected invoice.'] : vat.rateBp > 0 ? [`VAT ${vat.rateBp / 100} %${original.type === 'invoice' ? ', as on the corrected invoice' : ''}.`] : []),
           ],
+          // The platform's corrections are settled like its other documents: with the recipient's method on file now.
+          // A partner's invoices to its clients are settled between them, outside the platform.
+          settlement: original.issuer_company_id === null ? settlementOf(recipientRow, paymentMethods.of(recipientRow.id), clockDayOf(now)) : null,
         };
         const prefix = original.issuer_company_id === null ? PLATFORM_NUMBER_PREFIX : partnerNumberPrefix(original.issuer_company_id);
         const written = writeDocument(repos.billing, doc, {

@@ -30,6 +30,8 @@ export interface PartnerPricesService {
   /** Every client of the partner with its prices (zero until set). */
   list(actor: Actor, partnerId: number | null): ClientPrice[];
   set(actor: Actor, partnerId: number | null, input: ClientPriceInput): ClientPrice;
+  /** Many clients' prices in one transaction: every row is checked first, nothing is written if one is refused. */
+  setMany(actor: Actor, partnerId: number | null, inputs: ClientPriceInput[]): ClientPrice[];
   drafts(actor: Actor, partnerId: number | null, month: string | null): PartnerInvoiceDraft[];
   /** Drafts again, from the current prices, the invoices of a closed month that are not issued yet. */
   refresh(actor: Actor, partnerId: number | null, month: string): PartnerInvoiceDraft[];
@@ -127,6 +129,23 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
     return draft;
   };
 
+  const setMany = (actor: Actor, partnerId: number | null, inputs: ClientPriceInput[]): ClientPrice[] => {
+    const partner = partnerOf(actor, partnerId);
+    const now = clock.now();
+    const rows = inputs.map((input) => {
+      const client = clientOf(partner, input.companyId);
+      const currency = repos.shopSettings.get(client.id)?.currency;
+      if (!currency) throw ApiError.validation({ companyId: [`${client.name} has no shop to price`] });
+      const row: PriceRow = { company_id: client.id, partner_id: partner.id, currency, monthly_fee_minor: input.monthlyFeeMinor, percent_bp: input.percentBp, updated_at: now };
+      return { client, row };
+    });
+    ctx.transact((emit) => {
+      for (const { row } of rows) repos.billing.upsertPrice(row);
+      emit('billing.changed', { month: null });
+    });
+    return rows.map(({ client, row }) => toPrice(client, row));
+  };
+
   return {
     list(actor, partnerId) {
       const partner = partnerOf(actor, partnerId);
@@ -137,17 +156,10 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
     },
 
     set(actor, partnerId, input) {
-      const partner = partnerOf(actor, partnerId);
-      const client = clientOf(partner, input.companyId);
-      const currency = repos.shopSettings.get(client.id)?.currency;
-      if (!currency) throw ApiError.validation({ companyId: [`${client.name} has no shop to price`] });
-      const row: PriceRow = { company_id: client.id, partner_id: partner.id, currency, monthly_fee_minor: input.monthlyFeeMinor, percent_bp: input.percentBp, updated_at: clock.now() };
-      ctx.transact((emit) => {
-        repos.billing.upsertPrice(row);
-        emit('billing.changed', { month: null });
-      });
-      return toPrice(client, row);
+      return setMany(actor, partnerId, [input])[0];
     },
+
+    setMany,
 
     drafts(actor, partnerId, month) {
       const partner = partnerOf(actor, partnerId);
@@ -200,6 +212,8 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
           grossMinor: draft.gross_minor,
           sections: [{ number: null, companyId: client.id, title: client.name, subtitle: `Managed by ${partner.name}`, lines, netMinor: draft.net_minor, vatMinor: draft.vat_minor, grossMinor: draft.gross_minor }],
           notes: [vat.note, ...(terms > 0 ? [`Payable within ${terms} days.`] : [])],
+          // Between the partner and its client, outside the platform: no payment method of the platform's applies.
+          settlement: null,
         };
         const written = writeDocument(repos.billing, doc, { prefix: partnerNumberPrefix(partner.id), issuerCompanyId: partner.id, closeId: null, issuedAt: now, paymentTermDays: terms });
         repos.billing.deleteDraft(draft.id);

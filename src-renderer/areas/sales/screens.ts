@@ -1,0 +1,4 @@
+// The sales area's screens: loaded on first use, in a chunk of their own (see ../../lazy-screens.tsx). Only
+// re-exports: what the manifest (index.tsx) needs at start-up stays out of this module.
+export { DashboardScreen } from '../../screens/stats/dashboard-screen';
+export { SalesScreen } from '../../screens/stats/sales-screen';

@@ -1,0 +1,96 @@
+// Issue 18 item 7, cold start, in real Chromium through the browser host: the page loads the start-up bundle
+// and the overview's chunk (named in index.html as module preloads), not the other areas' screens; every
+// script and style arrives compressed (brotli, from the copies the build wrote); each console call of the
+// start runs once; another area's screens load when first opened, and a chunk that cannot be loaded is
+// explained instead of leaving a blank screen.
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+import { assertBuilt, startCli, stop } from '../helpers/cli';
+import { WAIT } from '../helpers/console-e2e';
+import { tempDir } from '../helpers/platform';
+
+const dir = tempDir('pd-e2e-cold-');
+const rendererDir = join(__dirname, '..', '..', 'dist', 'renderer');
+let child: ChildProcessWithoutNullStreams;
+let browser: Browser;
+let page: Page;
+let origin: string;
+const files: { path: string; encoding: string | undefined; vary: string | undefined; status: number }[] = [];
+const calls: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  assertBuilt();
+  const started = await startCli(['console', '--no-open', '--data-dir', join(dir.path, 'data'), '--port', '0']);
+  child = started.child;
+  origin = new URL(started.first.consoleUrl).origin;
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === origin && url.pathname.startsWith('/api/') && url.pathname !== '/api/events') calls.push(url.pathname.slice(5));
+  });
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.origin !== origin || !/\.(js|css)$/.test(url.pathname)) return;
+    const headers = response.headers();
+    files.push({ path: url.pathname, encoding: headers['content-encoding'], vary: headers['vary'], status: response.status() });
+  });
+  await page.goto(started.first.consoleUrl);
+  await page.getByTestId('company-switcher').waitFor(WAIT);
+  await page.locator('[data-testid="overview-self"], [data-testid="overview-company"]').first().waitFor(WAIT);
+  // Whatever the start schedules (the session's refresh of the selector, the outbox, ...) has run.
+  await page.waitForTimeout(1_000);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (child) await stop(child);
+  dir.remove();
+});
+
+/** The chunks index.html names as module preloads (the start-up bundle's imports and the overview's area). */
+function preloaded(): string[] {
+  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  return [...html.matchAll(/<link rel="modulepreload" href="\.(\/chunks\/[^"]+\.js)"/g)].map((m) => m[1]);
+}
+
+describe('cold start', () => {
+  it('loads the start-up bundle and the overview chunk, every file compressed, and no other area', () => {
+    const loaded = files.map((f) => f.path).sort();
+    expect(loaded).toEqual(['/app.css', '/app.js', ...preloaded()].sort());
+    for (const file of files) expect(file).toMatchObject({ status: 200, encoding: 'br', vary: 'Accept-Encoding' });
+    expect(preloaded().length).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('runs each console call of the start once', () => {
+    const counts = new Map<string, number>();
+    for (const call of calls) counts.set(call, (counts.get(call) ?? 0) + 1);
+    expect(calls).toEqual(expect.arrayContaining(['session.get', 'session.switcher', 'outbox.list']));
+    expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
+  });
+
+  it("loads another area's screens when it is first opened", async () => {
+    const before = files.length;
+    await page.getByTestId('nav-sales').click();
+    await page.getByTestId('sales-figures').waitFor(WAIT);
+    const more = files.slice(before);
+    expect(more.length).toBeGreaterThan(0);
+    expect(more.every((f) => f.path.startsWith('/chunks/') && f.encoding === 'br')).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('explains a screen whose chunk cannot be loaded (the console stopped) instead of a blank page', async () => {
+    await page.route(`${origin}/chunks/**`, (route) => route.abort('connectionrefused'));
+    await page.goto(`${origin}/#/webhooks`);
+    await page.getByTestId('screen-load-failed').waitFor(WAIT);
+    await expect.poll(() => page.getByTestId('screen-load-failed').textContent(), WAIT).toContain('could not be loaded');
+    await page.unroute(`${origin}/chunks/**`);
+  });
+});
