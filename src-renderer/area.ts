@@ -5,7 +5,7 @@
 // its own routes, so nothing here depends on the list (no import cycle through the types); its slices' types
 // go into the store's `AreaSlices` by a module augmentation in the manifest.
 import type { ReactNode } from 'react';
-import type { ScreenModule } from './lazy-screens';
+import { lazyScreens, screenModule, type LazyScreens, type ScreenModule } from './lazy-screens';
 import type { AreaName } from '../src-shared/api/areas';
 import type { PushedEvent } from '../src-shared/api/ipc';
 import type { SessionInfo } from '../src-shared/api/types';
@@ -97,8 +97,20 @@ export interface RendererArea<N extends AreaName = AreaName, R extends RouteDefs
   onEvent?(event: PushedEvent, store: AppStore): void;
 }
 
-export function defineRendererArea<const N extends AreaName, R extends RouteDefs, S extends SliceFactories = Record<never, never>>(area: RendererArea<N, R, S>): RendererArea<N, R, S> {
-  return area;
+/** What a manifest writes: its screens module and the screen of each route made from that module's screens. */
+export interface RendererAreaManifest<N extends AreaName, R extends RouteDefs, S extends SliceFactories, M extends object> extends Omit<RendererArea<N, R, S>, 'loadScreens' | 'screens'> {
+  /** `() => import('./screens')`: the area's screens module (only re-exports of its screens), a chunk of its own. */
+  screenModule: () => Promise<M>;
+  /** The screen of each route, from the module's screens as lazy components: `(S) => ({ sales: (r) => <S.SalesScreen tab={r.tab} /> })`. */
+  screens: (S: LazyScreens<M>) => RendererArea<N, R, S>['screens'];
+}
+
+export function defineRendererArea<const N extends AreaName, R extends RouteDefs, M extends object, S extends SliceFactories = Record<never, never>>(
+  manifest: RendererAreaManifest<N, R, S, M>,
+): RendererArea<N, R, S> {
+  const { screenModule: load, screens, ...area } = manifest;
+  const module = screenModule(load);
+  return { ...area, loadScreens: module, screens: screens(lazyScreens(module)) };
 }
 
 /** Runs `fn` once after a short delay however often `key` is scheduled meanwhile (a burst of events, one reload). */

@@ -52,6 +52,21 @@ export function lazyScreen<M, K extends keyof M>(module: ScreenModule<M>, name: 
   }) as unknown as ComponentType<Props<M[K]>>;
 }
 
+/** Every screen of an area's screens module as a lazy component (`S.SalesScreen`), each made once. */
+export type LazyScreens<M> = { readonly [K in keyof M]: ComponentType<Props<M[K]>> };
+
+export function lazyScreens<M extends object>(module: ScreenModule<M>): LazyScreens<M> {
+  const made = new Map<keyof M, unknown>();
+  return new Proxy({} as LazyScreens<M>, {
+    get(_target, name) {
+      const key = name as keyof M;
+      // The same component every time: React keeps a screen's state only while its component stays the same.
+      if (!made.has(key)) made.set(key, lazyScreen(module, key));
+      return made.get(key);
+    },
+  });
+}
+
 /** While a screen's chunk loads: the page's outline, as the screens show while their data loads. */
 function ScreenLoading() {
   return (

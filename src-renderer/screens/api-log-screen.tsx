@@ -3,8 +3,7 @@
 // for a serve in another process), filtered by app, company (searchable among thousands of clients), outcome
 // and marks; one request's facts and marks (a local-only convenience and what the hosted platform would have
 // done, a strict-mode refusal, an OAuth chaos action) beside the list; and the hosted-compatibility switch.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiRequestEntry, ApiRequestNote, ApiStatusFilter } from '../../src-shared/api/devtools-types';
 import type { ApiLogFilter } from '../state/dev-tools-slice';
 import { useActions, useApp } from '../state/store-context';
@@ -15,6 +14,7 @@ import { Loaded } from '../ui/loadable';
 import { SearchPicker, type PickerOption } from '../ui/search-picker';
 import { Segmented } from '../ui/segmented';
 import { EmptyState, SkeletonRows, Spinner } from '../ui/states';
+import { VirtualListBox } from '../ui/virtual-list-box';
 import './api-log-screen.css';
 
 const ROW_HEIGHT = 40;
@@ -125,73 +125,39 @@ function StrictSwitch() {
 }
 
 function RequestRows({ items, selected, onSelect, onNearEnd }: { items: ApiRequestEntry[]; selected: number | null; onSelect: (id: number) => void; onNearEnd: () => void }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, useFlushSync: false });
-  const virtualItems = virtualizer.getVirtualItems();
-  const last = virtualItems.at(-1)?.index ?? 0;
   const newestDay = items.length > 0 ? new Date(items[0].at).toDateString() : null;
-  useEffect(() => {
-    if (last >= items.length - 20) onNearEnd();
-  }, [last, items.length, onNearEnd]);
-
   return (
-    <div className="api-list" ref={scrollRef} role="listbox" aria-label="API requests" data-testid="api-requests-scroll">
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualItems.map((v) => {
-          const r = items[v.index];
-          return (
-            <div
-              key={r.id}
-              role="option"
-              aria-selected={r.id === selected}
-              tabIndex={0}
-              className={`api-row${r.id === selected ? ' is-selected' : ''}`}
-              style={{ height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
-              onClick={() => onSelect(r.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') onSelect(r.id);
-                else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                  e.preventDefault();
-                  const next = items[v.index + (e.key === 'ArrowDown' ? 1 : -1)];
-                  if (next) {
-                    onSelect(next.id);
-                    const sibling = (e.currentTarget as HTMLElement)[e.key === 'ArrowDown' ? 'nextElementSibling' : 'previousElementSibling'] as HTMLElement | null;
-                    sibling?.focus();
-                  }
-                }
-              }}
-              data-testid="api-request-row"
-              data-request-id={r.id}
-            >
-              <span className="api-time" title={timeWithSeconds.format(new Date(r.at))}>
-                {rowTime(r.at, newestDay)}
+    <VirtualListBox items={items} selected={selected} onSelect={onSelect} onNearEnd={onNearEnd} nearEnd={20} rowHeight={ROW_HEIGHT} overscan={12} rowData={(r) => ({ 'data-request-id': r.id })}
+      className="api-list" label="API requests" rowClassName="api-row" testId="api-requests-scroll" rowTestId="api-request-row">
+      {(r) => (
+        <>
+          <span className="api-time" title={timeWithSeconds.format(new Date(r.at))}>
+            {rowTime(r.at, newestDay)}
+          </span>
+          <StatusCode status={r.status} />
+          <span className="api-path" title={`${r.method} ${r.path}`}>
+            <span className="api-method">{r.method}</span> {r.path}
+          </span>
+          <span className="api-who" title={[r.appName, r.companyName].filter(Boolean).join(' · ')}>
+            {r.appName ?? (r.appId ? `app ${r.appId}` : '—')}
+            {r.companyName ? ` · ${r.companyName}` : ''}
+          </span>
+          <span className="api-ms">{r.durationMs} ms</span>
+          <span className="api-flags">
+            {r.errorCode && (
+              <span className="api-error" title={r.errorCode}>
+                {r.errorCode}
               </span>
-              <StatusCode status={r.status} />
-              <span className="api-path" title={`${r.method} ${r.path}`}>
-                <span className="api-method">{r.method}</span> {r.path}
+            )}
+            {r.notes.length > 0 && (
+              <span className={`badge ${r.notes.some((n) => n.kind === 'refused_strict') ? 'badge-declined' : 'badge-pending'}`} title={r.notes.map(noteLabel).join('\n')}>
+                {r.notes.some((n) => n.kind === 'chaos') ? 'chaos' : r.notes.some((n) => n.kind === 'grace') ? 'old secret' : 'local only'}
               </span>
-              <span className="api-who" title={[r.appName, r.companyName].filter(Boolean).join(' · ')}>
-                {r.appName ?? (r.appId ? `app ${r.appId}` : '—')}
-                {r.companyName ? ` · ${r.companyName}` : ''}
-              </span>
-              <span className="api-ms">{r.durationMs} ms</span>
-              <span className="api-flags">
-                {r.errorCode && (
-                  <span className="api-error" title={r.errorCode}>
-                    {r.errorCode}
-                  </span>
-                )}
-                {r.notes.length > 0 && (
-                  <span className={`badge ${r.notes.some((n) => n.kind === 'refused_strict') ? 'badge-declined' : 'badge-pending'}`} title={r.notes.map(noteLabel).join('\n')}>
-                    {r.notes.some((n) => n.kind === 'chaos') ? 'chaos' : r.notes.some((n) => n.kind === 'grace') ? 'old secret' : 'local only'}
-                  </span>
-                )}
-              </span>
-            </div>
-          );
-        })}
-      </div>
-    </div>
+            )}
+          </span>
+        </>
+      )}
+    </VirtualListBox>
   );
 }
 

@@ -64,17 +64,14 @@ export function companyValuesOf(company: Company): CompanyFormValues {
 
 const orNull = (text: string): string | null => (text.trim() === '' ? null : text);
 
+/** The fields both creating and editing a company send. */
+function contactOf(v: CompanyFormValues) {
+  return { name: v.name, email: v.email.trim(), phone: v.phone, street: v.street, postalCode: v.postalCode, city: v.city, country: v.country, vatId: orNull(v.vatId), token: orNull(v.token) };
+}
+
 export function createInputOf(v: CompanyFormValues): CompanyCreateInput {
   return {
-    name: v.name,
-    email: v.email.trim(),
-    phone: v.phone,
-    street: v.street,
-    postalCode: v.postalCode,
-    city: v.city,
-    country: v.country,
-    vatId: orNull(v.vatId),
-    token: orNull(v.token),
+    ...contactOf(v),
     isSample: v.isSample,
     paymentRoute: v.paymentRoute,
     attestNotAffiliated: v.attestNotAffiliated as true,
@@ -90,18 +87,7 @@ export interface CompanyEditScope {
 }
 
 export function updateInputOf(companyId: number, v: CompanyFormValues, scope: CompanyEditScope): CompanyUpdateInput {
-  const input: CompanyUpdateInput = {
-    companyId,
-    name: v.name,
-    email: v.email.trim(),
-    phone: v.phone,
-    street: v.street,
-    postalCode: v.postalCode,
-    city: v.city,
-    country: v.country,
-    vatId: orNull(v.vatId),
-    token: orNull(v.token),
-  };
+  const input: CompanyUpdateInput = { companyId, ...contactOf(v) };
   if (scope.adminDomain) input.adminDomain = orNull(v.adminDomain);
   if (scope.advanced) {
     input.isSample = v.isSample;

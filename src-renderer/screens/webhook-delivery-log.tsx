@@ -1,7 +1,6 @@
 // The delivery log of the Webhooks screen: every attempt (virtualized, paged as you scroll), one attempt's request
 // headers and body and its answer, replay.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { WebhookAttemptDetail, WebhookAttemptSummary } from '../../src-shared/api/webhook-delivery-types';
 import { WEBHOOK_LOG_RETENTION_DAYS } from '../../src-shared/domain/webhooks';
 import { navigate } from '../router/use-route';
@@ -10,10 +9,12 @@ import { Icon } from '../ui/icons';
 import { Card } from '../ui/page';
 import { Loaded } from '../ui/loadable';
 import { EmptyState, SkeletonRows, Spinner } from '../ui/states';
+import { VirtualListBox } from '../ui/virtual-list-box';
 import { formatCompactTime, formatTime, kindLabel, StatusBadge } from './webhook-format';
 import './webhooks-screen.css';
 
 const ROW_HEIGHT = 44;
+
 function AttemptRows({
   items,
   selected,
@@ -29,59 +30,25 @@ function AttemptRows({
   onNearEnd: () => void;
   platformNow: number | null;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10, useFlushSync: false });
-  const virtualItems = virtualizer.getVirtualItems();
-  const last = virtualItems.at(-1)?.index ?? 0;
-  useEffect(() => {
-    if (last >= items.length - 15) onNearEnd();
-  }, [last, items.length, onNearEnd]);
-
   return (
-    <div className="wh-log-list" ref={scrollRef} role="listbox" aria-label="Attempts" data-testid="attempts-scroll">
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualItems.map((v) => {
-          const a = items[v.index];
-          return (
-            <div
-              key={a.id}
-              role="option"
-              aria-selected={a.id === selected}
-              tabIndex={0}
-              className={`wh-attempt${a.id === selected ? ' is-selected' : ''}`}
-              style={{ height: ROW_HEIGHT, transform: `translateY(${v.start}px)` }}
-              onClick={() => onSelect(a.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') onSelect(a.id);
-                else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                  e.preventDefault();
-                  const next = items[v.index + (e.key === 'ArrowDown' ? 1 : -1)];
-                  if (next) {
-                    onSelect(next.id);
-                    const sibling = (e.currentTarget as HTMLElement)[e.key === 'ArrowDown' ? 'nextElementSibling' : 'previousElementSibling'] as HTMLElement | null;
-                    sibling?.focus();
-                  }
-                }
-              }}
-              data-testid="attempt-row"
-              data-attempt-id={a.id}
-            >
-              <StatusBadge attempt={a} />
-              <span className="wh-attempt-main">
-                <span className="wh-attempt-top">
-                  <code>{a.topic}</code>
-                  <span className="wh-attempt-kind">{kindLabel(a)}</span>
-                </span>
-                <span className="wh-attempt-sub">
-                  {appNames.size > 1 && `${appNames.get(a.appId) ?? `app ${a.appId}`} · `}
-                  {formatCompactTime(a.attemptedAt, platformNow)} · {a.durationMs} ms{a.error ? ` · ${a.error}` : ''}
-                </span>
-              </span>
-            </div>
-          );
-        })}
-      </div>
-    </div>
+    <VirtualListBox items={items} selected={selected} onSelect={onSelect} onNearEnd={onNearEnd} nearEnd={15} rowHeight={ROW_HEIGHT} overscan={10} rowData={(a) => ({ 'data-attempt-id': a.id })}
+      className="wh-log-list" label="Attempts" rowClassName="wh-attempt" testId="attempts-scroll" rowTestId="attempt-row">
+      {(a) => (
+        <>
+          <StatusBadge attempt={a} />
+          <span className="wh-attempt-main">
+            <span className="wh-attempt-top">
+              <code>{a.topic}</code>
+              <span className="wh-attempt-kind">{kindLabel(a)}</span>
+            </span>
+            <span className="wh-attempt-sub">
+              {appNames.size > 1 && `${appNames.get(a.appId) ?? `app ${a.appId}`} · `}
+              {formatCompactTime(a.attemptedAt, platformNow)} · {a.durationMs} ms{a.error ? ` · ${a.error}` : ''}
+            </span>
+          </span>
+        </>
+      )}
+    </VirtualListBox>
   );
 }
 

@@ -32,3 +32,12 @@ export function Segmented<T extends string>({
     </div>
   );
 }
+
+/** A review queue's filter: the items waiting for a decision, or all of them (`allLabel`: "All listings"). */
+export function WaitingOrAll({ value, onChange, allLabel, testIdPrefix }: { value: 'pending' | 'all'; onChange: (value: 'pending' | 'all') => void; allLabel: string; testIdPrefix: string }) {
+  const options: { value: 'pending' | 'all'; label: string }[] = [
+    { value: 'pending', label: 'Waiting' },
+    { value: 'all', label: allLabel },
+  ];
+  return <Segmented value={value} onChange={onChange} options={options} label="Show" testIdPrefix={testIdPrefix} />;
+}

@@ -6,7 +6,7 @@ import { allowIf, defineRendererArea, isPath, OPEN, positiveInt, routeDef } from
 import { createAppsSlice, type AppsActions, type AppsState } from '../../state/apps-slice';
 import { useActions, useApp } from '../../state/store-context';
 import { CountBadge } from '../../ui/badges';
-import { lazyScreen, screenModule } from '../../lazy-screens';
+import { isAppListEvent } from './app-events';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -25,15 +25,9 @@ function ReviewPendingBadge() {
   return <CountBadge count={pending ?? 0} label={`${pending ?? 0} waiting for review`} testId="review-pending-count" />;
 }
 
-/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
-const screens = screenModule(() => import('./screens'));
-const AppReviewScreen = lazyScreen(screens, 'AppReviewScreen');
-const AppStoreScreen = lazyScreen(screens, 'AppStoreScreen');
-const MyAppsScreen = lazyScreen(screens, 'MyAppsScreen');
-
 export const appStoreArea = defineRendererArea({
   name: 'appStore',
-  loadScreens: screens,
+  screenModule: () => import('./screens'),
   routes: {
     /** The App Store: browse, or the apps installed for the company / the partner's clients. */
     'app-store': routeDef<{ tab: 'browse' | 'installed' }>({
@@ -55,11 +49,11 @@ export const appStoreArea = defineRendererArea({
     }),
     'app-review': routeDef({ parse: (p) => (isPath(p, 'operator', 'app-review') ? {} : null), path: () => '/operator/app-review' }),
   },
-  screens: {
-    'app-store': (r) => <AppStoreScreen tab={r.tab} />,
-    'my-apps': (r) => <MyAppsScreen appId={r.appId} />,
-    'app-review': () => <AppReviewScreen />,
-  },
+  screens: (S) => ({
+    'app-store': (r) => <S.AppStoreScreen tab={r.tab} />,
+    'my-apps': (r) => <S.MyAppsScreen appId={r.appId} />,
+    'app-review': () => <S.AppReviewScreen />,
+  }),
   access: {
     'app-store': (_r, caps) => allowIf(caps.appStore),
     'my-apps': (_r, caps) => (!caps.appStore ? { ok: false, reason: 'permission' } : caps.myApps ? OPEN : { ok: false, reason: 'store-locked' }),
@@ -68,38 +62,11 @@ export const appStoreArea = defineRendererArea({
   lockedTitle: { 'my-apps': () => 'My Apps' },
   nav: [
     { section: 'extensions', order: 1, route: { name: 'app-store', tab: 'browse' }, icon: 'sparkle', label: 'App Store', testId: 'nav-app-store', show: (caps) => caps.appStore },
-    {
-      section: 'extensions',
-      order: 2,
-      route: { name: 'my-apps', appId: null },
-      icon: 'code',
-      label: 'My Apps',
-      testId: 'nav-my-apps',
-      show: (caps) => caps.appStore,
-      locked: (caps) => !caps.myApps,
-    },
-    {
-      section: 'operator',
-      order: 0,
-      route: { name: 'app-review' },
-      icon: 'shield',
-      label: 'App review',
-      testId: 'nav-app-review',
-      show: (caps) => caps.appReview,
-      badge: () => <ReviewPendingBadge />,
-    },
+    { section: 'extensions', order: 2, route: { name: 'my-apps', appId: null }, icon: 'code', label: 'My Apps', testId: 'nav-my-apps', show: (caps) => caps.appStore, locked: (caps) => !caps.myApps },
+    { section: 'operator', order: 0, route: { name: 'app-review' }, icon: 'shield', label: 'App review', testId: 'nav-app-review', show: (caps) => caps.appReview, badge: () => <ReviewPendingBadge /> },
   ],
   slices: { apps: createAppsSlice },
   onEvent(event, store) {
-    switch (event.name) {
-      case 'authorization.granted':
-      case 'authorization.revoked':
-      case 'app.installed':
-      case 'app.uninstalled':
-      case 'app.updated':
-      case 'app_listing.changed':
-        store.getState().actions.refreshApps();
-        return;
-    }
+    if (isAppListEvent(event)) store.getState().actions.refreshApps();
   },
 });

@@ -4,7 +4,6 @@ import { allowIf, defineRendererArea, OPEN, refreshLater } from '../../area';
 import { createBillingSlice, type BillingActions, type BillingState } from '../../state/billing-slice';
 import { createPaymentMethodsSlice, type PaymentMethodsActions, type PaymentMethodsState } from './payment-method-slice';
 import { BILLING_ROUTES } from './routes';
-import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -14,21 +13,15 @@ declare module '../../state/store' {
   }
 }
 
-/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
-const screens = screenModule(() => import('./screens'));
-const BillingDocumentScreen = lazyScreen(screens, 'BillingDocumentScreen');
-const BillingMonthScreen = lazyScreen(screens, 'BillingMonthScreen');
-const BillingScreen = lazyScreen(screens, 'BillingScreen');
-
 export const billingArea = defineRendererArea({
   name: 'billing',
-  loadScreens: screens,
+  screenModule: () => import('./screens'),
   routes: BILLING_ROUTES,
-  screens: {
-    billing: (r) => <BillingScreen tab={r.tab} />,
-    'billing-month': (r) => <BillingMonthScreen month={r.month} />,
-    'billing-document': (r) => <BillingDocumentScreen documentId={r.documentId} />,
-  },
+  screens: (S) => ({
+    billing: (r) => <S.BillingScreen tab={r.tab} />,
+    'billing-month': (r) => <S.BillingMonthScreen month={r.month} />,
+    'billing-document': (r) => <S.BillingDocumentScreen documentId={r.documentId} />,
+  }),
   access: {
     billing(r, caps) {
       // The operator reaches the rates (to change them) whatever its company's permissions.
@@ -42,16 +35,7 @@ export const billingArea = defineRendererArea({
   },
   nav: [
     { section: 'company', order: 3, route: { name: 'billing', tab: 'months' }, icon: 'receipt', label: 'Billing', testId: 'nav-billing', show: (caps) => caps.billing, activeFor: () => true },
-    {
-      section: 'operator',
-      order: 1,
-      route: { name: 'billing', tab: 'rates' },
-      icon: 'receipt',
-      label: 'Billing rates',
-      testId: 'nav-billing-rates',
-      show: (caps) => caps.appReview && !caps.billing,
-      activeFor: () => true,
-    },
+    { section: 'operator', order: 1, route: { name: 'billing', tab: 'rates' }, icon: 'receipt', label: 'Billing rates', testId: 'nav-billing-rates', show: (caps) => caps.appReview && !caps.billing, activeFor: () => true },
   ],
   slices: { billing: createBillingSlice, paymentMethods: createPaymentMethodsSlice },
   onEvent(event, store) {

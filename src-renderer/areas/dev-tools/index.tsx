@@ -2,7 +2,6 @@
 // hosted-compatibility switch, and the slice behind it; logged requests and the switch keep it live.
 import { allowIf, defineRendererArea, isPath, refreshLater, routeDef } from '../../area';
 import { createDevToolsSlice, type DevToolsActions, type DevToolsState } from '../../state/dev-tools-slice';
-import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -10,20 +9,16 @@ declare module '../../state/store' {
   }
 }
 
-/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
-const screens = screenModule(() => import('./screens'));
-const ApiLogScreen = lazyScreen(screens, 'ApiLogScreen');
-
 export const devToolsArea = defineRendererArea({
   name: 'devTools',
-  loadScreens: screens,
+  screenModule: () => import('./screens'),
   routes: {
     /** The API request log and hosted-compatibility mode. */
     'api-log': routeDef({ parse: (p) => (isPath(p, 'api-requests') ? {} : null), path: () => '/api-requests' }),
   },
-  screens: {
-    'api-log': () => <ApiLogScreen />,
-  },
+  screens: (S) => ({
+    'api-log': () => <S.ApiLogScreen />,
+  }),
   access: {
     'api-log': (_r, caps) => allowIf(caps.webhooks),
   },

@@ -2,7 +2,7 @@
 // embed checker, with the slice behind them; installs and authorizations change the list.
 import { allowIf, defineRendererArea, isPath, positiveInt, refreshLater, routeDef } from '../../area';
 import { createEmbeddedAppsSlice, type EmbeddedAppsActions, type EmbeddedAppsState } from '../../state/embedded-apps-slice';
-import { lazyScreen, screenModule } from '../../lazy-screens';
+import { isAppListEvent } from '../app-store/app-events';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -16,58 +16,33 @@ function appId(parts: readonly string[], ...rest: string[]): { appId: number } |
   return parts[0] === 'apps' && id !== null && parts.length === 2 + rest.length && rest.every((r, i) => parts[2 + i] === r) ? { appId: id } : null;
 }
 
-/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
-const screens = screenModule(() => import('./screens'));
-const EmbedCheckerScreen = lazyScreen(screens, 'EmbedCheckerScreen');
-const EmbeddedAppScreen = lazyScreen(screens, 'EmbeddedAppScreen');
-const ManageAppsScreen = lazyScreen(screens, 'ManageAppsScreen');
-
 export const embeddedAppsArea = defineRendererArea({
   name: 'embeddedApps',
-  loadScreens: screens,
+  screenModule: () => import('./screens'),
   routes: {
     apps: routeDef({ parse: (p) => (isPath(p, 'apps') ? {} : null), path: () => '/apps' }),
     app: routeDef<{ appId: number }>({ parse: (p) => appId(p), path: (r) => `/apps/${r.appId}` }),
     'app-check': routeDef<{ appId: number }>({ parse: (p) => appId(p, 'check'), path: (r) => `/apps/${r.appId}/check` }),
   },
-  screens: {
-    apps: () => <ManageAppsScreen />,
-    app: (r) => <EmbeddedAppScreen key={r.appId} appId={r.appId} />,
-    'app-check': (r) => <EmbedCheckerScreen key={r.appId} appId={r.appId} />,
-  },
+  screens: (S) => ({
+    apps: () => <S.ManageAppsScreen />,
+    app: (r) => <S.EmbeddedAppScreen key={r.appId} appId={r.appId} />,
+    'app-check': (r) => <S.EmbedCheckerScreen key={r.appId} appId={r.appId} />,
+  }),
   access: {
     apps: (_r, caps) => allowIf(caps.manageApps),
     app: (_r, caps) => allowIf(caps.manageApps),
     'app-check': (_r, caps) => allowIf(caps.manageApps),
   },
   nav: [
-    {
-      section: 'extensions',
-      order: 0,
-      route: { name: 'apps' },
-      icon: 'puzzle',
-      label: 'Manage Apps',
-      testId: 'nav-manage-apps',
-      show: (caps) => caps.manageApps,
-      activeFor: () => true,
-    },
+    { section: 'extensions', order: 0, route: { name: 'apps' }, icon: 'puzzle', label: 'Manage Apps', testId: 'nav-manage-apps', show: (caps) => caps.manageApps, activeFor: () => true },
   ],
   slices: { embeddedApps: createEmbeddedAppsSlice },
   onEvent(event, store) {
-    switch (event.name) {
-      // An authorized app is an installed app under Manage Apps (src-main/core/apps/installed-apps.ts); a store
-      // install or uninstall changes the company's list too.
-      case 'authorization.granted':
-      case 'authorization.revoked':
-      case 'app.installed':
-      case 'app.uninstalled':
-      case 'app.updated':
-      case 'app_listing.changed': {
-        const { companyId } = event.payload;
-        const s = store.getState();
-        if (s.embeddedApps.lists[companyId]) refreshLater(store, `managed-apps:${companyId}`, () => void s.actions.loadManagedApps(companyId));
-        return;
-      }
-    }
+    // An authorized app is an installed app under Manage Apps; a store install or uninstall changes the list too.
+    if (!isAppListEvent(event)) return;
+    const { companyId } = event.payload;
+    const s = store.getState();
+    if (s.embeddedApps.lists[companyId]) refreshLater(store, `managed-apps:${companyId}`, () => void s.actions.loadManagedApps(companyId));
   },
 });

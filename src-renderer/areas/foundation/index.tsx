@@ -9,7 +9,6 @@ import { createOutboxSlice, unreadCount, type OutboxActions, type OutboxState } 
 import { createRequestsSlice, type RequestsActions, type RequestsState } from '../../state/requests-slice';
 import { createUsersSlice, type UsersActions, type UsersState } from '../../state/users-slice';
 import { CountBadge } from '../../ui/badges';
-import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -67,35 +66,22 @@ function UnreadBadge() {
   return <CountBadge count={unread} label={`${unread} unread`} testId="outbox-unread-count" />;
 }
 
-/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
-const screens = screenModule(() => import('./screens'));
-const ClientCompanyScreen = lazyScreen(screens, 'ClientCompanyScreen');
-const CompaniesScreen = lazyScreen(screens, 'CompaniesScreen');
-const CompanyNewScreen = lazyScreen(screens, 'CompanyNewScreen');
-const CompanyPartnerScreen = lazyScreen(screens, 'CompanyPartnerScreen');
-const CompanySettingsScreen = lazyScreen(screens, 'CompanySettingsScreen');
-const OutboxScreen = lazyScreen(screens, 'OutboxScreen');
-const OverviewScreen = lazyScreen(screens, 'OverviewScreen');
-const PartnerRequestsScreen = lazyScreen(screens, 'PartnerRequestsScreen');
-const PlatformSettingsScreen = lazyScreen(screens, 'PlatformSettingsScreen');
-const UsersScreen = lazyScreen(screens, 'UsersScreen');
-
 export const foundationArea = defineRendererArea({
   name: 'foundation',
-  loadScreens: screens,
+  screenModule: () => import('./screens'),
   routes: FOUNDATION_ROUTES,
-  screens: {
-    overview: () => <OverviewScreen />,
-    companies: () => <CompaniesScreen />,
-    'company-new': () => <CompanyNewScreen />,
-    company: (r) => <ClientCompanyScreen key={r.companyId} companyId={r.companyId} tab={r.tab} addUser={r.addUser} />,
-    'partner-requests': () => <PartnerRequestsScreen />,
-    'company-settings': () => <CompanySettingsScreen />,
-    'company-users': (r) => <UsersScreen addUser={r.addUser} />,
-    'company-partner': () => <CompanyPartnerScreen />,
-    outbox: (r) => <OutboxScreen messageId={r.messageId} />,
-    'platform-settings': () => <PlatformSettingsScreen />,
-  },
+  screens: (S) => ({
+    overview: () => <S.OverviewScreen />,
+    companies: () => <S.CompaniesScreen />,
+    'company-new': () => <S.CompanyNewScreen />,
+    company: (r) => <S.ClientCompanyScreen key={r.companyId} companyId={r.companyId} tab={r.tab} addUser={r.addUser} />,
+    'partner-requests': () => <S.PartnerRequestsScreen />,
+    'company-settings': () => <S.CompanySettingsScreen />,
+    'company-users': (r) => <S.UsersScreen addUser={r.addUser} />,
+    'company-partner': () => <S.CompanyPartnerScreen />,
+    outbox: (r) => <S.OutboxScreen messageId={r.messageId} />,
+    'platform-settings': () => <S.PlatformSettingsScreen />,
+  }),
   access: {
     companies: (_r, caps) => selfOnly(caps.clients, caps),
     'company-new': (_r, caps) => selfOnly(caps.clients, caps),
@@ -108,40 +94,14 @@ export const foundationArea = defineRendererArea({
   },
   nav: [
     { section: 'home', order: 0, route: { name: 'overview' }, icon: 'overview', label: 'Overview', testId: 'nav-overview' },
-    {
-      section: 'clients',
-      order: 0,
-      route: { name: 'companies' },
-      icon: 'buildings',
-      label: 'Companies',
-      testId: 'nav-companies',
-      show: (caps) => caps.clients,
-      activeFor: (r) => r.name === 'companies' || r.name === 'company',
-    },
+    { section: 'clients', order: 0, route: { name: 'companies' }, icon: 'buildings', label: 'Companies', testId: 'nav-companies', show: (caps) => caps.clients, activeFor: (r) => r.name === 'companies' || r.name === 'company' },
     { section: 'operator', order: 9, route: { name: 'platform-settings' }, icon: 'settings', label: 'Platform settings', testId: 'nav-platform-settings', show: (caps) => caps.appReview },
     { section: 'clients', order: 2, route: { name: 'company-new' }, icon: 'plus', label: 'New company', testId: 'nav-new-company', show: (caps) => caps.clients },
-    {
-      section: 'clients',
-      order: 3,
-      route: { name: 'partner-requests' },
-      icon: 'handshake',
-      label: 'Partner requests',
-      testId: 'nav-partner-requests',
-      show: (caps) => caps.clients,
-      badge: () => <PendingRequestsBadge />,
-    },
+    { section: 'clients', order: 3, route: { name: 'partner-requests' }, icon: 'handshake', label: 'Partner requests', testId: 'nav-partner-requests', show: (caps) => caps.clients, badge: () => <PendingRequestsBadge /> },
     { section: 'company', order: 0, route: { name: 'company-settings' }, icon: 'settings', label: 'Company settings', testId: 'nav-company-settings', show: (caps) => caps.companySettings },
     { section: 'company', order: 1, route: { name: 'company-users', addUser: false }, icon: 'users', label: 'Users & permissions', testId: 'nav-users', show: (caps) => caps.users },
     { section: 'company', order: 2, route: { name: 'company-partner' }, icon: 'handshake', label: 'Partner', testId: 'nav-partner', show: (caps) => caps.partnerRelation },
-    {
-      section: 'platform',
-      order: 0,
-      route: { name: 'outbox', messageId: null },
-      icon: 'inbox',
-      label: 'Outbox',
-      testId: 'nav-outbox',
-      badge: () => <UnreadBadge />,
-    },
+    { section: 'platform', order: 0, route: { name: 'outbox', messageId: null }, icon: 'inbox', label: 'Outbox', testId: 'nav-outbox', badge: () => <UnreadBadge /> },
   ],
   slices: { companies: createCompaniesSlice, users: createUsersSlice, requests: createRequestsSlice, outbox: createOutboxSlice, branding: createBrandingSlice },
   onEvent(event, store) {

@@ -6,7 +6,6 @@ import { allowIf, defineRendererArea, isPath, positiveInt, routeDef, selfOnly, s
 import { createLogisticsSlice, type LogisticsActions, type LogisticsState } from './logistics-slice';
 import { PROVIDER_TABS, type ProviderTab } from './logistics-routes';
 import { useApp } from '../../state/store-context';
-import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -22,16 +21,9 @@ function ActingShop({ children }: { children: (companyId: number) => React.React
   return companyId === null ? null : <>{children(companyId)}</>;
 }
 
-/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
-const screens = screenModule(() => import('./screens'));
-const LogisticsReviewScreen = lazyScreen(screens, 'LogisticsReviewScreen');
-const LogisticsScreen = lazyScreen(screens, 'LogisticsScreen');
-const ShopStockScreen = lazyScreen(screens, 'ShopStockScreen');
-const StorefrontOrderScreen = lazyScreen(screens, 'StorefrontOrderScreen');
-
 export const logisticsArea = defineRendererArea({
   name: 'logistics',
-  loadScreens: screens,
+  screenModule: () => import('./screens'),
   routes: {
     /** The provider's screens: a tab, and in the queue or the shipments one item (an order, a shipment). */
     logistics: routeDef<{ tab: ProviderTab; item: number | null }>({
@@ -57,12 +49,12 @@ export const logisticsArea = defineRendererArea({
       keepOnSwitch: () => false,
     }),
   },
-  screens: {
-    logistics: (r) => <LogisticsScreen tab={r.tab} item={r.item} />,
-    'logistics-review': () => <LogisticsReviewScreen />,
-    'shop-stock': () => <ActingShop>{(companyId) => <ShopStockScreen companyId={companyId} />}</ActingShop>,
-    'storefront-order': (r) => <ActingShop>{(companyId) => <StorefrontOrderScreen companyId={companyId} orderId={r.orderId} />}</ActingShop>,
-  },
+  screens: (S) => ({
+    logistics: (r) => <S.LogisticsScreen tab={r.tab} item={r.item} />,
+    'logistics-review': () => <S.LogisticsReviewScreen />,
+    'shop-stock': () => <ActingShop>{(companyId) => <S.ShopStockScreen companyId={companyId} />}</ActingShop>,
+    'storefront-order': (r) => <ActingShop>{(companyId) => <S.StorefrontOrderScreen companyId={companyId} orderId={r.orderId} />}</ActingShop>,
+  }),
   access: {
     logistics: (_r, caps) => selfOnly(caps.isPartnerUser && caps.isSelf, caps),
     'logistics-review': (_r, caps) => allowIf(caps.appReview),
@@ -71,34 +63,9 @@ export const logisticsArea = defineRendererArea({
   },
   lockedTitle: { logistics: () => 'Logistics', 'shop-stock': () => 'Warehouse stock' },
   nav: [
-    {
-      section: 'clients',
-      order: 20,
-      route: { name: 'logistics', tab: 'overview', item: null },
-      icon: 'box',
-      label: 'Logistics',
-      testId: 'nav-logistics',
-      show: (caps) => caps.isPartnerUser && caps.isSelf,
-    },
-    {
-      section: 'operator',
-      order: 1,
-      route: { name: 'logistics-review' },
-      icon: 'shield',
-      label: 'Logistics review',
-      testId: 'nav-logistics-review',
-      show: (caps) => caps.appReview,
-    },
-    {
-      section: 'store',
-      order: 40,
-      route: { name: 'shop-stock' },
-      icon: 'box',
-      label: 'Warehouse stock',
-      testId: 'nav-shop-stock',
-      show: (caps) => caps.storeAreas.products,
-      locked: (caps) => !caps.storeAvailable,
-    },
+    { section: 'clients', order: 20, route: { name: 'logistics', tab: 'overview', item: null }, icon: 'box', label: 'Logistics', testId: 'nav-logistics', show: (caps) => caps.isPartnerUser && caps.isSelf },
+    { section: 'operator', order: 1, route: { name: 'logistics-review' }, icon: 'shield', label: 'Logistics review', testId: 'nav-logistics-review', show: (caps) => caps.appReview },
+    { section: 'store', order: 40, route: { name: 'shop-stock' }, icon: 'box', label: 'Warehouse stock', testId: 'nav-shop-stock', show: (caps) => caps.storeAreas.products, locked: (caps) => !caps.storeAvailable },
   ],
   slices: { logistics: createLogisticsSlice },
   onEvent(event, store) {

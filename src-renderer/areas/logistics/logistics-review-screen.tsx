@@ -8,7 +8,7 @@ import { useLatestLoad } from '../../state/use-latest-load';
 import { Modal } from '../../ui/dialog';
 import { formatDateTime, plural } from '../../ui/format';
 import { Card, PageHeader } from '../../ui/page';
-import { Segmented } from '../../ui/segmented';
+import { WaitingOrAll } from '../../ui/segmented';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
 import { useAction } from '../../ui/use-action';
 import { FieldProblem, OutsideNote, problemsOf, ProviderBadge, useLogisticsVersion } from './logistics-ui';
@@ -30,16 +30,7 @@ export function LogisticsReviewScreen() {
         title="Logistics review"
         subtitle="Partners that want to offer logistics, shipping and warehousing to shops apply here. Approve them, or reject with a reason they can act on; either way they get an email."
         actions={
-          <Segmented<'pending' | 'all'>
-            value={filter}
-            onChange={setFilter}
-            options={[
-              { value: 'pending', label: 'Waiting' },
-              { value: 'all', label: 'All providers' },
-            ]}
-            label="Show"
-            testIdPrefix="logistics-review-filter"
-          />
+          <WaitingOrAll value={filter} onChange={setFilter} allLabel="All providers" testIdPrefix="logistics-review-filter" />
         }
       />
       {list.status === 'error' && <ErrorState title="Could not load the review queue" message={list.error} />}

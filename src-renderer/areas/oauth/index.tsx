@@ -2,7 +2,6 @@
 // company's authorized apps, with the slice behind them.
 import { allowIf, defineRendererArea, isPath, refreshLater, routeDef } from '../../area';
 import { createOAuthSlice, type OAuthActions, type OAuthState } from '../../state/oauth-slice';
-import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -10,22 +9,17 @@ declare module '../../state/store' {
   }
 }
 
-/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
-const screens = screenModule(() => import('./screens'));
-const AuthorizedAppsScreen = lazyScreen(screens, 'AuthorizedAppsScreen');
-const DeveloperScreen = lazyScreen(screens, 'DeveloperScreen');
-
 export const oauthArea = defineRendererArea({
   name: 'oauth',
-  loadScreens: screens,
+  screenModule: () => import('./screens'),
   routes: {
     'company-apps': routeDef({ parse: (p) => (isPath(p, 'company', 'apps') ? {} : null), path: () => '/company/apps' }),
     developer: routeDef({ parse: (p) => (isPath(p, 'settings', 'developer') ? {} : null), path: () => '/settings/developer' }),
   },
-  screens: {
-    'company-apps': () => <AuthorizedAppsScreen />,
-    developer: () => <DeveloperScreen />,
-  },
+  screens: (S) => ({
+    'company-apps': () => <S.AuthorizedAppsScreen />,
+    developer: () => <S.DeveloperScreen />,
+  }),
   access: {
     'company-apps': (_r, caps) => allowIf(caps.authorizedApps),
   },

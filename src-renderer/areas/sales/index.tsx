@@ -5,7 +5,6 @@ import { defineRendererArea, selfOnly, storeAccess } from '../../area';
 import { createSalesSlice, type SalesActions, type SalesState } from '../../state/sales-slice';
 import { isShopObjectEvent } from '../shop';
 import { SALES_ROUTES } from './routes';
-import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -13,19 +12,14 @@ declare module '../../state/store' {
   }
 }
 
-/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
-const screens = screenModule(() => import('./screens'));
-const DashboardScreen = lazyScreen(screens, 'DashboardScreen');
-const SalesScreen = lazyScreen(screens, 'SalesScreen');
-
 export const salesArea = defineRendererArea({
   name: 'sales',
-  loadScreens: screens,
+  screenModule: () => import('./screens'),
   routes: SALES_ROUTES,
-  screens: {
-    sales: (r) => <SalesScreen tab={r.tab} />,
-    'store-dashboard': () => <DashboardScreen />,
-  },
+  screens: (S) => ({
+    sales: (r) => <S.SalesScreen tab={r.tab} />,
+    'store-dashboard': () => <S.DashboardScreen />,
+  }),
   access: {
     sales: (r, caps) => selfOnly(r.tab === 'products' ? caps.salesProducts : caps.sales, caps),
     'store-dashboard': (_r, caps) => storeAccess(caps, 'dashboard'),
@@ -36,25 +30,8 @@ export const salesArea = defineRendererArea({
     'store-dashboard': (_r, actions, info) => (info.acting ? actions.loadDashboard(info.acting.id) : Promise.resolve()),
   },
   nav: [
-    {
-      section: 'store',
-      order: 0,
-      route: { name: 'store-dashboard' },
-      icon: 'chart',
-      label: 'Dashboard',
-      testId: 'nav-store-dashboard',
-      show: (caps) => caps.storeAreas.dashboard,
-      locked: (caps) => !caps.storeAvailable,
-    },
-    {
-      section: 'clients',
-      order: 1,
-      route: (caps) => ({ name: 'sales', tab: caps.sales ? ('overview' as const) : ('products' as const) }),
-      icon: 'barChart',
-      label: 'Sales',
-      testId: 'nav-sales',
-      show: (caps) => caps.clients && (caps.sales || caps.salesProducts),
-    },
+    { section: 'store', order: 0, route: { name: 'store-dashboard' }, icon: 'chart', label: 'Dashboard', testId: 'nav-store-dashboard', show: (caps) => caps.storeAreas.dashboard, locked: (caps) => !caps.storeAvailable },
+    { section: 'clients', order: 1, route: (caps) => ({ name: 'sales', tab: caps.sales ? ('overview' as const) : ('products' as const) }), icon: 'barChart', label: 'Sales', testId: 'nav-sales', show: (caps) => caps.clients && (caps.sales || caps.salesProducts) },
   ],
   slices: { sales: createSalesSlice },
   onEvent(event, store) {

@@ -8,7 +8,6 @@ import { createShopDataSlice, type ShopDataActions, type ShopDataState } from '.
 import { createShopSlice, type ShopActions, type ShopState } from '../../state/shop-slice';
 import type { IconName } from '../../ui/icons';
 import { SHOP_ROUTES, STORE_LIST_AREA, STORE_TITLES, type StoreList } from './routes';
-import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -32,21 +31,15 @@ function storeItem(order: number, area: StoreArea, route: NavEntry<typeof SHOP_R
   };
 }
 
-/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
-const screens = screenModule(() => import('./screens'));
-const ShopSettingsScreen = lazyScreen(screens, 'ShopSettingsScreen');
-const StoreScreen = lazyScreen(screens, 'StoreScreen');
-const StorefrontScreen = lazyScreen(screens, 'StorefrontScreen');
-
 export const shopArea = defineRendererArea({
   name: 'shop',
-  loadScreens: screens,
+  screenModule: () => import('./screens'),
   routes: SHOP_ROUTES,
-  screens: {
-    'shop-settings': () => <ShopSettingsScreen />,
-    storefront: () => <StorefrontScreen />,
-    store: (r) => <StoreScreen list={r.list} item={r.item} />,
-  },
+  screens: (S) => ({
+    'shop-settings': () => <S.ShopSettingsScreen />,
+    storefront: () => <S.StorefrontScreen />,
+    store: (r) => <S.StoreScreen list={r.list} item={r.item} />,
+  }),
   access: {
     'shop-settings': (_r, caps) => storeAccess(caps, 'settings'),
     storefront: (_r, caps) => storeAccess(caps, 'storefront'),

@@ -2,7 +2,6 @@
 // webhook and clock events.
 import { allowIf, defineRendererArea, isPath, positiveInt, refreshLater, routeDef } from '../../area';
 import { createWebhooksSlice, type WebhooksActions, type WebhooksState } from '../../state/webhooks-slice';
-import { lazyScreen, screenModule } from '../../lazy-screens';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -10,13 +9,9 @@ declare module '../../state/store' {
   }
 }
 
-/** The area's screens, in a chunk of their own loaded on first use (lazy-screens.tsx). */
-const screens = screenModule(() => import('./screens'));
-const WebhooksScreen = lazyScreen(screens, 'WebhooksScreen');
-
 export const webhooksArea = defineRendererArea({
   name: 'webhooks',
-  loadScreens: screens,
+  screenModule: () => import('./screens'),
   routes: {
     /** The hooks and the delivery log of every hook in reach, or of one (`webhookId`). */
     webhooks: routeDef<{ webhookId: number | null }>({
@@ -28,9 +23,9 @@ export const webhooksArea = defineRendererArea({
       path: (r) => (r.webhookId === null ? '/webhooks' : `/webhooks/${r.webhookId}`),
     }),
   },
-  screens: {
-    webhooks: (r) => <WebhooksScreen webhookId={r.webhookId} />,
-  },
+  screens: (S) => ({
+    webhooks: (r) => <S.WebhooksScreen webhookId={r.webhookId} />,
+  }),
   access: {
     webhooks: (_r, caps) => allowIf(caps.webhooks),
   },

@@ -11,7 +11,7 @@ import { Modal } from '../../ui/dialog';
 import { formatDateTime, plural } from '../../ui/format';
 import { formatMoney } from '../../ui/money';
 import { Card, PageHeader } from '../../ui/page';
-import { Segmented } from '../../ui/segmented';
+import { WaitingOrAll } from '../../ui/segmented';
 import { Field } from '../../ui/fields';
 import { CancelConfirm } from '../../ui/form-footer';
 import { Loaded } from '../../ui/loadable';
@@ -35,16 +35,7 @@ export function AppReviewScreen() {
         title="App review"
         subtitle="As the platform operator you approve listings into Beta (visible to all, free) or Release (bought), or reject them with a reason the developer can act on."
         actions={
-          <Segmented<'pending' | 'all'>
-            value={filter}
-            onChange={(v) => actions.setReviewFilter(v)}
-            options={[
-              { value: 'pending', label: 'Waiting' },
-              { value: 'all', label: 'All listings' },
-            ]}
-            label="Show"
-            testIdPrefix="review-filter"
-          />
+          <WaitingOrAll value={filter} onChange={(v) => actions.setReviewFilter(v)} allLabel="All listings" testIdPrefix="review-filter" />
         }
       />
       <Loaded

@@ -1,7 +1,6 @@
 // Every client's products across clients (#/sales/products), with a client column and a client filter.
 import { useCallback, useEffect, useState } from 'react';
 import type { ClientProduct } from '../../../src-shared/api/sales-types';
-import { PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductKind } from '../../../src-shared/domain/shop';
 import { switchCompany } from '../../frame/switch-company';
 import { rowAt } from '../../state/paged-list';
 import { useActions, useApp } from '../../state/store-context';
@@ -11,11 +10,11 @@ import { DataTable, type Column } from '../../ui/data-table';
 import { formatCount, formatDate } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { formatMoney } from '../../ui/money';
-import { FilterSelect, SearchBox } from '../../ui/search-box';
+import { SearchBox } from '../../ui/search-box';
 import { SearchPicker, type PickerOption } from '../../ui/search-picker';
 import { EmptyState, Spinner } from '../../ui/states';
 import { NameCell } from '../store/store-ui';
-import { KIND_SHORT } from '../store/products-screen';
+import { KIND_SHORT, ProductKindFilter } from '../store/products-screen';
 import { ExportButton } from './sales-export';
 import './stats.css';
 
@@ -86,13 +85,7 @@ export function ClientProducts() {
       <div className="toolbar">
         <SearchBox value={filter.search} onSearch={(search) => set({ search })} placeholder="Search products…" label="Search products" testId="client-products-search" />
         <ClientFilter companyId={filter.companyId} onChange={(companyId) => set({ companyId })} />
-        <FilterSelect
-          label="Kind"
-          value={(filter.kind ?? '') as ProductKind | ''}
-          onChange={(kind) => set({ kind: kind === '' ? undefined : kind })}
-          options={[{ value: '' as const, label: 'Any' }, ...PRODUCT_KINDS.map((k) => ({ value: k, label: PRODUCT_KIND_LABELS[k] }))]}
-          testId="filter-kind"
-        />
+        <ProductKindFilter kind={filter.kind} set={set} />
         <label className="toggle-inline">
           <input type="checkbox" className="checkbox" checked={filter.includeDemo} onChange={(e) => set({ includeDemo: e.target.checked })} data-testid="products-include-demo" />
           Sample companies

@@ -63,17 +63,24 @@ const COLUMNS: Column<Product>[] = [
   { id: 'updated', header: 'Updated', sort: 'updatedAt', width: '110px', minWidth: 110, priority: 3, firstDirection: 'desc', cell: (p) => <span className="muted">{formatDate(p.updatedAt)}</span> },
 ];
 
+/** The product kind filter (Any, or one kind), also in the combined view's products across clients. */
+export function ProductKindFilter({ kind, set }: { kind: ProductKind | undefined; set: (change: { kind: ProductKind | undefined }) => void }) {
+  return (
+    <FilterSelect
+      label="Kind"
+      value={kind ?? ''}
+      onChange={(value) => set({ kind: value === '' ? undefined : value })}
+      options={[{ value: '' as const, label: 'Any' }, ...PRODUCT_KINDS.map((k) => ({ value: k, label: PRODUCT_KIND_LABELS[k] }))]}
+      testId="filter-kind"
+    />
+  );
+}
+
 function ProductFilters({ filter, set }: { filter: EntityFilter<'products'>; set: (change: Partial<EntityFilter<'products'>>) => void }) {
   const categories = useLookup('categories');
   return (
     <>
-      <FilterSelect
-        label="Kind"
-        value={(filter.kind ?? '') as ProductKind | ''}
-        onChange={(kind) => set({ kind: kind === '' ? undefined : kind })}
-        options={[{ value: '' as const, label: 'Any' }, ...PRODUCT_KINDS.map((k) => ({ value: k, label: PRODUCT_KIND_LABELS[k] }))]}
-        testId="filter-kind"
-      />
+      <ProductKindFilter kind={filter.kind} set={set} />
       <FilterSelect
         label="Category"
         value={filter.categoryId ? String(filter.categoryId) : ''}

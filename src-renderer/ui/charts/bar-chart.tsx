@@ -1,9 +1,10 @@
 // Horizontal bars, drawn as SVG by hand (top clients, top products): a label, a bar scaled from zero on
 // nice ticks, and the value; a bar can be a button (drill into the client). Tooltips come from each bar's
 // <title>; the chart is described by its own <title>/<desc>.
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useElementWidth } from '../data-table';
 import { linearScale, niceTicks } from './scale';
+import { ChartSvg } from './chart-svg';
 import './charts.css';
 
 export interface BarRow {
@@ -44,8 +45,6 @@ export function BarChart({
   testId?: string;
 }) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
-  const titleId = useId();
-  const descId = useId();
   const ticks = useMemo(() => niceTicks(0, Math.max(0, ...rows.map((r) => r.value)), 4, true), [rows]);
   const labelW = width < 420 ? 110 : LABEL_W;
   const left = labelW + 8;
@@ -58,9 +57,7 @@ export function BarChart({
     <div className="chart" data-testid={testId}>
       <div ref={ref} className="chart-plot">
         {width > 0 && (
-          <svg width={width} height={height} role="img" aria-labelledby={`${titleId} ${descId}`} className="chart-svg">
-            <title id={titleId}>{title}</title>
-            <desc id={descId}>{description}</desc>
+          <ChartSvg width={width} height={height} title={title} description={description}>
             {ticks.values.map((t) => (
               <g key={t} className="chart-grid">
                 <line x1={x(t)} x2={x(t)} y1={0} y2={rows.length * ROW_H} className={t === 0 ? 'chart-baseline' : undefined} />
@@ -109,7 +106,7 @@ export function BarChart({
                 </g>
               );
             })}
-          </svg>
+          </ChartSvg>
         )}
       </div>
     </div>

@@ -2,9 +2,10 @@
 // series, e.g. revenue per month). Nice value ticks from zero, thinned period labels, a crosshair with a
 // tooltip on hover and with the arrow keys (the chart is focusable), a legend, a <title>/<desc> and a
 // screen-reader table of the same numbers. It takes the width of its container and the theme's colours.
-import { useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useElementWidth } from '../data-table';
 import { labelEvery, linearScale, nearestIndex, niceTicks } from './scale';
+import { ChartSvg } from './chart-svg';
 import './charts.css';
 
 export interface TimeSeries {
@@ -57,8 +58,6 @@ export function TimeChart({
 }: TimeChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const [active, setActive] = useState<number | null>(null);
-  const titleId = useId();
-  const descId = useId();
   const n = periods.length;
 
   const max = useMemo(() => Math.max(0, ...series.flatMap((s) => s.values)), [series]);
@@ -101,9 +100,7 @@ export function TimeChart({
         onBlur={() => setActive(null)}
       >
         {width > 0 && (
-          <svg width={width} height={height} role="img" aria-labelledby={`${titleId} ${descId}`} className="chart-svg">
-            <title id={titleId}>{title}</title>
-            <desc id={descId}>{description}</desc>
+          <ChartSvg width={width} height={height} title={title} description={description}>
             {ticks.values.map((t) => (
               <g key={t} className="chart-grid">
                 <line x1={left} x2={left + innerW} y1={y(t)} y2={y(t)} className={t === 0 ? 'chart-baseline' : undefined} />
@@ -159,7 +156,7 @@ export function TimeChart({
               </g>
             )}
             <rect x={left} y={MARGIN.top} width={innerW} height={innerH} fill="transparent" onMouseMove={pointer} onMouseLeave={() => setActive(null)} />
-          </svg>
+          </ChartSvg>
         )}
         {active !== null && (
           <div className="chart-tooltip" style={{ left: tooltipLeft }} role="status" data-testid="chart-tooltip">
