@@ -16,10 +16,16 @@ export function ActingBanner() {
   return (
     <div className="acting-banner" role="status" data-testid="acting-banner">
       <Icon name="swap" size={15} />
+      {/* One line at any width: a long name ends in an ellipsis (whole on hover), the explanation gives way first. */}
       <span className="acting-text">
-        Acting as <strong>{acting.name}</strong>
+        <span className="acting-label">Acting as</span>
+        <strong className="acting-name" title={acting.name} data-testid="acting-banner-name">
+          {acting.name}
+        </strong>
         {acting.isSample && <SampleBadge />}
-        <span className="acting-sep">—</span> you see what {acting.name}'s users see.
+        <span className="acting-hint">
+          <span className="acting-sep">—</span> you see what its users see.
+        </span>
       </span>
       <button type="button" className="acting-back" onClick={() => void switchCompany(actions, null)} data-testid="acting-banner-self">
         <Icon name="arrowLeft" size={14} /> Back to Self <kbd className="kbd">{shortcutLabel('S', true)}</kbd>

@@ -24,7 +24,9 @@ export function CompanySwitcherButton() {
     return (
       <div className="switcher-button is-static" data-testid="company-switcher" aria-label={`Company: ${acting.name}`}>
         <Avatar name={acting.name} size={22} />
-        <span className="switcher-name">{acting.name}</span>
+        <span className="switcher-name" title={acting.name}>
+          {acting.name}
+        </span>
         {acting.isSample && <SampleBadge compact />}
       </div>
     );
@@ -41,7 +43,8 @@ export function CompanySwitcherButton() {
       onClick={openPalette}
     >
       <Avatar name={acting.name} size={22} self={isSelf} />
-      <span className="switcher-name" data-testid="acting-company-name">
+      {/* A long name ends in an ellipsis; the whole name shows on hover. */}
+      <span className="switcher-name" data-testid="acting-company-name" title={acting.name}>
         {acting.name}
       </span>
       {isSelf ? <SelfBadge /> : acting.isSample && <SampleBadge compact />}
