@@ -25,14 +25,13 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { REDIRECT_URI, tokenPairs } from './oauth-flow.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'bin', 'partnerdeck.cjs');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const machine = { cores: cpus().length, node: process.version, concurrency: CONCURRENCY, seconds: SECONDS };
-const DEMO_PASSWORD = 'partnerdeck-demo';
-const REDIRECT_URI = 'http://127.0.0.1:9/callback';
 
 function firstLine(child) {
   return new Promise((resolve, reject) => {
@@ -85,54 +84,6 @@ function load(job) {
     child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited ${code}`)));
     child.send({ concurrency: CONCURRENCY, warmupMs: 1000, durationMs: SECONDS * 1000, expectStatus: 200, ...job });
   });
-}
-
-/** Walks sign-in and consent `count` times: `count` independent token families. */
-async function tokenPairs(url, clientId, clientSecret, companyId, count) {
-  const cookies = new Map();
-  const call = async (path, form) => {
-    const res = await fetch(new URL(path, url), {
-      method: form ? 'POST' : 'GET',
-      redirect: 'manual',
-      headers: {
-        ...(form ? { 'content-type': 'application/x-www-form-urlencoded', origin: url } : {}),
-        ...(cookies.size ? { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
-      },
-      body: form ? new URLSearchParams(form).toString() : undefined,
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const i = pair.indexOf('=');
-      cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-    return { status: res.status, location: res.headers.get('location'), html: await res.text() };
-  };
-  const hidden = (html, action) => {
-    const form = [...html.matchAll(/<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)].find((f) => f[1] === action);
-    const fields = {};
-    for (const m of form[2].matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) fields[m[1]] = m[2].replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-    return fields;
-  };
-  const authorizePath = `/oauth2/authorize?${new URLSearchParams({ client_id: clientId, scope: 'products,orders,customers,webhooks', redirect_uri: REDIRECT_URI, response_type: 'code', state: 'bench' })}`;
-  const pairs = [];
-  for (let i = 0; i < count; i++) {
-    // The authorization pages keep no sign-in session: each family signs in, and the answer is the consent page
-    // (carrying a one-time ticket for the decision).
-    const login = await call(authorizePath);
-    const consent = await call('/oauth2/authorize/login', { ...hidden(login.html, '/oauth2/authorize/login'), email: 'anna@alpenglueck.example', password: DEMO_PASSWORD });
-    if (consent.status !== 200 || !consent.html.includes('action="/oauth2/authorize/decision"')) throw new Error(`sign-in failed: ${consent.status}`);
-    const decided = await call('/oauth2/authorize/decision', { company_id: String(companyId), ...hidden(consent.html, '/oauth2/authorize/decision'), decision: 'approve' });
-    if (decided.status !== 303 || !decided.location) throw new Error(`consent failed: ${decided.status}`);
-    const code = new URL(decided.location).searchParams.get('code');
-    const token = await fetch(`${url}/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: clientId, client_secret: clientSecret }),
-    }).then((r) => r.json());
-    if (!token.access_token) throw new Error(`code exchange failed: ${JSON.stringify(token)}`);
-    pairs.push(token);
-  }
-  return pairs;
 }
 
 const BARE_SERVER = `

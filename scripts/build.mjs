@@ -83,6 +83,8 @@ const builds = await Promise.all([
   build({ ...nodeCommon, entryPoints: { 'worker/data-check-worker': 'src-main/core/db/data-check-worker.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   // The webhook benchmark's and soak's way into the built core (not packaged: electron-builder.yml).
   build({ ...nodeCommon, entryPoints: { 'tools/webhooks-harness': 'bench/harness/webhooks-harness.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  // The REST profile's way into the built core and its platform server's request listener (bench/profile-rest.mjs).
+  build({ ...nodeCommon, entryPoints: { 'tools/rest-harness': 'bench/harness/rest-harness.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   // The renderer, split per area (issue 18 item 7): app.js holds the frame, the store and the route table;
   // each area's screens (areas/<area>/screens.ts, loaded with import() by src-renderer/lazy-screens.tsx) and
   // the code they share are chunks under chunks/. All CSS, the lazy screens' too, is in app.css (esbuild

@@ -1,0 +1,71 @@
+// The REST profiling harness's way into the platform core (bench/profile-rest.mjs), built with it into
+// dist/tools/rest-harness.cjs (scripts/build.mjs) so it runs the built code: it opens a data folder with the
+// demo data, starts the real platform server on loopback (for the OAuth pages that hand out tokens) and
+// gives back that server's own request listener, so a request can be driven through exactly what
+// `partnerdeck serve` runs without a socket (light-my-request), where CPU time per request is not smeared by
+// the machine's scheduling of a client and a server process.
+import * as http from 'node:http';
+import { join } from 'node:path';
+import { OPERATOR } from '../../src-main/core/access';
+import { openPlatform } from '../../src-main/areas';
+import { internalsOf } from '../../src-main/core/platform-internals';
+import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
+import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
+import { startPlatformServer } from '../../src-main/core/server/platform-server';
+import { OAUTH_SCOPES } from '../../src-shared/domain/oauth-scopes';
+
+export interface RestHarness {
+  url: string;
+  port: number;
+  /** The platform server's request listener (the same function its node:http server calls). */
+  listener: http.RequestListener;
+  /** The SQLite file the platform serves (the Fastify peer opens the same file). */
+  databaseFile: string;
+  /** An app of the demo developer (Kawaii Stationery), redirecting to `redirectUri`, every scope. */
+  app: { clientId: string; clientSecret: string };
+  /** The demo shop the tokens are for (Alpenglück). */
+  shopCompanyId: number;
+  close(): Promise<void>;
+}
+
+export async function openRestHarness(dataDir: string, redirectUri: string): Promise<RestHarness> {
+  const platform = openPlatform({ dataDir, secretStore: createKeyFileSecretStore(join(dataDir, 'secret.key')) });
+  seedDemoIfEmpty(platform);
+  const core = internalsOf(platform);
+  // The listener is private to startPlatformServer: take it from the server it starts listening.
+  const created: http.Server[] = [];
+  const listen = http.Server.prototype.listen;
+  http.Server.prototype.listen = function (this: http.Server, ...args: unknown[]) {
+    created.push(this);
+    return (listen as (...a: unknown[]) => http.Server).apply(this, args);
+  } as typeof listen;
+  let server: Awaited<ReturnType<typeof startPlatformServer>>;
+  try {
+    server = await startPlatformServer(platform, { version: 'bench', docsFile: null });
+  } finally {
+    http.Server.prototype.listen = listen;
+  }
+  const [listener] = created[0].listeners('request') as http.RequestListener[];
+  const companyId = (name: string) => core.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
+  const { app, clientSecret } = platform.apps.create(OPERATOR, {
+    companyId: companyId('Kawaii Stationery KK'),
+    name: 'REST profile',
+    redirectUris: [redirectUri],
+    scopes: [...OAUTH_SCOPES],
+    authorizationUrl: null,
+    startUrl: null,
+    developerEmail: 'dev@kawaii-stationery.example',
+  });
+  return {
+    url: server.url,
+    port: server.port,
+    listener,
+    databaseFile: join(dataDir, 'partnerdeck.sqlite'),
+    app: { clientId: app.clientId, clientSecret },
+    shopCompanyId: companyId('Alpenglück Naturkosmetik GmbH'),
+    async close() {
+      await server.close();
+      platform.close();
+    },
+  };
+}
