@@ -3,6 +3,7 @@
 import { allowIf, defineRendererArea, isPath, refreshLater, routeDef } from '../../area';
 import { createDevToolsSlice, type DevToolsActions, type DevToolsState } from '../../state/dev-tools-slice';
 import { lazyScreen, screenModule } from '../../lazy-screens';
+import { restartAfterReset } from '../../frame/demo-state-dialog';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -34,6 +35,10 @@ export const devToolsArea = defineRendererArea({
     switch (event.name) {
       case 'api_requests.logged':
         if (s.devTools.apiLog.status === 'ready') refreshLater(store, 'api-log', () => void s.actions.loadNewerApiRequests());
+        return;
+      case 'demo_state.restored':
+        // The whole folder went back to a saved state: this window's session belonged to the console before it.
+        restartAfterReset();
         return;
       case 'compatibility.changed':
         if (s.devTools.compatibility.status !== 'idle') refreshLater(store, 'compatibility', () => void s.actions.loadCompatibility());
