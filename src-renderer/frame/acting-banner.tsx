@@ -2,7 +2,7 @@
 // data it is looking at.
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
-import { SampleBadge } from '../ui/badges';
+import { KindBadge } from '../ui/badges';
 import { shortcutLabel } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { switchCompany } from './switch-company';
@@ -18,7 +18,7 @@ export function ActingBanner() {
       <Icon name="swap" size={15} />
       <span className="acting-text">
         Acting as <strong>{acting.name}</strong>
-        {acting.isSample && <SampleBadge />}
+        <KindBadge company={acting} />
         <span className="acting-sep">—</span> you see what {acting.name}'s users see.
       </span>
       <button type="button" className="acting-back" onClick={() => void switchCompany(actions, null)} data-testid="acting-banner-self">

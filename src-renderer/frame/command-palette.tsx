@@ -20,7 +20,7 @@ import { useLatestLoad } from '../state/use-latest-load';
 import type { AppActions } from '../state/store';
 import type { ShopHits } from '../state/ui-slice';
 import { Avatar } from '../ui/avatar';
-import { RouteBadge, SampleBadge, SelfBadge } from '../ui/badges';
+import { RouteBadge, SelfBadge, KindBadge } from '../ui/badges';
 import { useFocusTrap } from '../ui/dialog';
 import { formatMoney } from '../ui/money';
 import { placeOf, shortcutLabel } from '../ui/format';
@@ -327,7 +327,7 @@ export function CommandPalette() {
                     <span className="palette-option-name">
                       {entry.name}
                       {entry.isSelf && <SelfBadge />}
-                      {entry.isSample && <SampleBadge compact />}
+                      <KindBadge company={entry} compact />
                       {!entry.isSelf && <RouteBadge route={entry.paymentRoute} />}
                     </span>
                     <span className="palette-option-sub">{entry.isSelf ? 'Act as your partner company' : placeOf(entry.city, entry.country) || 'No address yet'}</span>

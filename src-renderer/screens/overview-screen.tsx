@@ -11,7 +11,7 @@ import type { CompanyQuery } from '../state/companies-slice';
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
 import { Avatar } from '../ui/avatar';
-import { PartnerBadge, RouteBadge, SampleBadge, SelfBadge } from '../ui/badges';
+import { PartnerBadge, RouteBadge, SelfBadge, KindBadge } from '../ui/badges';
 import { countryName, formatCount, formatDate, formatShortDateTime, placeOf, plural, shortcutLabel } from '../ui/format';
 import { Icon, type IconName } from '../ui/icons';
 import { Card, Facts, PageHeader } from '../ui/page';
@@ -332,7 +332,7 @@ function PartnerOverview() {
                   <a className="list-main" href={href({ name: 'company', companyId: e.id, tab: 'details', addUser: false })}>
                     <span className="list-title">
                       {e.name}
-                      {e.isSample && <SampleBadge compact />}
+                      <KindBadge company={e} compact />
                     </span>
                     <span className="list-sub">{placeOf(e.city, e.country) || 'No address yet'}</span>
                   </a>
@@ -400,7 +400,7 @@ function CompanyOverview() {
         title={acting.name}
         badges={
           <>
-            {acting.isSample && <SampleBadge />}
+            <KindBadge company={acting} />
             {!acting.isPartner && <RouteBadge route={acting.paymentRoute} />}
             {acting.isPartner && <PartnerBadge />}
           </>
@@ -435,8 +435,14 @@ function CompanyOverview() {
                 <p>{paymentRouteTextForCompany(acting.paymentRoute, acting.partnerName)}</p>
               </div>
               <div className="billing-route">
-                {acting.isSample ? <SampleBadge /> : <span className="badge badge-real">Real company</span>}
-                <p>{acting.isSample ? 'Never billed; excluded from month close.' : 'Sells to end users and is included in the month close.'}</p>
+                {acting.isSample || acting.isDevelopment ? <KindBadge company={acting} /> : <span className="badge badge-real">Real company</span>}
+                <p>
+                  {acting.isSample
+                    ? 'Never billed; excluded from month close.'
+                    : acting.isDevelopment
+                      ? 'For testing apps: takes test orders, never billed; the month close skips it.'
+                      : 'Sells to end users and is included in the month close.'}
+                </p>
               </div>
             </Card>
           )}
