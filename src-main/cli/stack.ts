@@ -10,11 +10,13 @@ import { seedDemoIfEmpty } from '../core/seed/demo-seed';
 import type { Assembly } from '../areas';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
 import { installProcessLogger } from '../core/logging/log-channel';
-import { createLogger, type Logger, type LogLevel } from '../core/logging/logger';
+import { createLogger, logFor, type Logger, type LogLevel } from '../core/logging/logger';
 import { listenRemembered } from '../core/server/port-memory';
-import { startPlatformServer } from '../core/server/platform-server';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { startBrowserHost, type BrowserHost } from '../host/browser-host';
+import type { ConsoleService } from '../console/console-service';
+import { createConsoleSwitch, createDemoStateHost, saveStartSnapshotOnce, type ConsoleSwitch } from '../console/demo-state';
+import { startPlatformServer, type PlatformServer } from '../core/server/platform-server';
 import { UsageError } from './cli-io';
 
 /** The data folder's platform as every CLI command opens it: the key-file secret store, and the demo seed for an
@@ -57,7 +59,8 @@ export function portInUse(error: unknown, port: number | undefined): unknown {
 }
 
 export interface ConsoleStack {
-  platform: Platform;
+  /** The platform open now (Reset demo closes it and opens another on the restored folder). */
+  readonly platform: Platform;
   host: BrowserHost;
   platformUrl: string;
   secretWarning: string | null;
@@ -76,34 +79,77 @@ export interface ConsoleStackOptions {
   verbose?: boolean;
 }
 
+/** What runs on the open platform: closed and opened again by Reset demo, while the browser host stays. */
+interface PlatformParts {
+  platform: Platform;
+  server: PlatformServer;
+  consoleService: ConsoleService;
+  close(): Promise<void>;
+}
+
 export async function startConsoleStack(assembly: Assembly, dataDir: string, stackOptions: ConsoleStackOptions): Promise<ConsoleStack> {
   const options = { ...stackOptions, dataDir };
-  const platform = openCliPlatform(assembly, options.dataDir, options.seed);
+  let platform = openCliPlatform(assembly, options.dataDir, options.seed);
   const logger = startCliLogging(options.dataDir, options.verbose ? { level: 'debug' } : {});
-  const checkpointer = platform.startWalCheckpointer();
-  const dispatcher = startWebhookDispatcher(platform);
-  const closers: (() => Promise<void> | void)[] = [() => platform.close(), () => checkpointer.stop(), () => dispatcher.stop()];
-  const closeAll = async () => {
-    for (const close of closers.reverse()) await close();
-  };
+  const log = logFor('console');
+  const prefs = createJsonFilePrefs(join(options.dataDir, PREFS_FILE_NAME));
+  // The state Reset demo goes back to by default (once per folder).
+  saveStartSnapshotOnce({ dataDir, knownSchemaVersion: assembly.knownSchemaVersion }, (message, error) => log.warn(message, error));
+
+  let parts: PlatformParts | null = null;
+  let consoleSwitch: ConsoleSwitch | null = null;
+  const demoState = createDemoStateHost({
+    dataDir,
+    knownSchemaVersion: assembly.knownSchemaVersion,
+    platform: () => parts!.platform,
+    async close() {
+      consoleSwitch!.hold();
+      await parts!.close();
+    },
+    async reopen(restored) {
+      const port = parts!.server.port;
+      platform = openCliPlatform(assembly, options.dataDir, 'none');
+      parts = await startParts(platform, port);
+      consoleSwitch!.resume(parts.consoleService, restored);
+    },
+  });
+
+  /** The dispatcher, the checkpointer, the platform server (on `platformPort`, or this folder's usual port) and the console service. */
+  async function startParts(opened: Platform, platformPort?: number): Promise<PlatformParts & { movedFrom: number | null }> {
+    const checkpointer = opened.startWalCheckpointer();
+    const dispatcher = startWebhookDispatcher(opened);
+    const closers: (() => Promise<void> | void)[] = [() => opened.close(), () => checkpointer.stop(), () => dispatcher.stop()];
+    const closeAll = async () => {
+      for (const close of closers.reverse()) await close();
+    };
+    try {
+      const started =
+        platformPort === undefined
+          ? await listenRemembered(options.dataDir, 'platform', undefined, (port) => startPlatformServer(opened, { port, version: APP_VERSION }), (s) => s.port)
+          : { server: await startPlatformServer(opened, { port: platformPort, version: APP_VERSION }), movedFrom: null };
+      const server = started.server;
+      closers.push(() => server.close());
+      const consoleService = assembly.createConsoleService({ platform: opened, prefs, host: 'browser', platformUrl: server.url, demoState });
+      closers.push(() => consoleService.close());
+      return { platform: opened, server, consoleService, movedFrom: started.movedFrom, close: closeAll };
+    } catch (error) {
+      await closeAll();
+      throw error;
+    }
+  }
+
+  // startParts closes what it opened (the platform too) when something fails.
+  const first = await startParts(platform);
+  parts = first;
+  consoleSwitch = createConsoleSwitch(first.consoleService);
   try {
-    const platformServer = await listenRemembered(options.dataDir, 'platform', undefined, (port) => startPlatformServer(platform, { port, version: APP_VERSION }), (s) => s.port);
-    const server = platformServer.server;
-    closers.push(() => server.close());
-    const consoleService = assembly.createConsoleService({
-      platform,
-      prefs: createJsonFilePrefs(join(options.dataDir, PREFS_FILE_NAME)),
-      host: 'browser',
-      platformUrl: server.url,
-    });
-    closers.push(() => consoleService.close());
     const consoleHost = await listenRemembered(
       options.dataDir,
       'console',
       options.port,
       (port) =>
         startBrowserHost({
-          console: consoleService,
+          console: consoleSwitch!,
           rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
           port,
         }),
@@ -112,18 +158,22 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
       throw portInUse(error, options.port);
     });
     const host = consoleHost.server;
-    closers.push(() => host.close());
     return {
-      platform,
+      get platform() {
+        return parts!.platform;
+      },
       host,
-      platformUrl: server.url,
+      platformUrl: first.server.url,
       secretWarning: platform.secrets.warning,
       logFile: logger.file,
-      notes: [movedNote('The platform', platformServer.movedFrom, platformServer.port), movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
-      close: closeAll,
+      notes: [movedNote('The platform', first.movedFrom, first.server.port), movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
+      async close() {
+        await host.close();
+        await parts!.close();
+      },
     };
   } catch (error) {
-    await closeAll();
+    await first.close();
     throw error;
   }
 }

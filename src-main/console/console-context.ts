@@ -16,6 +16,7 @@ import type { Actor, UserActor } from '../core/access';
 import type { Platform } from '../core/platform';
 import { DEMO_PARTNER_EMAIL } from '../core/seed/demo-seed';
 import type { EmbedReach } from '../core/apps/embed-reach';
+import type { DemoStateHost } from './demo-state';
 import type { EmbedViewHost } from './embed-view-host';
 import type { Prefs } from './prefs';
 
@@ -28,6 +29,8 @@ export interface ConsoleServiceOptions {
   embedViews?: EmbedViewHost;
   /** The desktop app: opens another console window acting as `companyId` (null: Self) on a screen path. */
   openWindow?: (companyId: number | null, path: string) => void;
+  /** Save demo state / Reset demo (console/demo-state.ts); without it the console can list and save but not reset. */
+  demoState?: DemoStateHost;
   /** Whether an embedded app's server answers before it is shown (default: a TCP connection, core/apps/embed-reach.ts). */
   embedReach?: (startUrl: string) => Promise<EmbedReach>;
 }

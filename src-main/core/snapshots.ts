@@ -13,13 +13,14 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { SNAPSHOT_NAME_PATTERN } from '../../src-shared/api/areas/dev-tools';
 import { ApiError } from '../../src-shared/api/errors';
 import { toIso } from './clock';
 import { backupDatabaseSync } from './db/backup';
 import { readUserVersion } from './db/schema-version';
 
 export const SNAPSHOTS_FOLDER = 'snapshots';
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const NAME = SNAPSHOT_NAME_PATTERN;
 
 export interface SnapshotInfo {
   name: string;

@@ -5,7 +5,9 @@ import { app, BrowserWindow, crashReporter, dialog, nativeTheme, safeStorage, sc
 import { autoUpdater } from 'electron-updater';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ConsoleTransportTarget } from '../../src-shared/api/contract';
 import type { ConsoleService } from '../console/console-service';
+import { createConsoleSwitch, createDemoStateHost, saveStartSnapshotOnce, type ConsoleSwitch } from '../console/demo-state';
 import { createConsoleService, KNOWN_SCHEMA_VERSION, openPlatform } from '../areas';
 import type { Prefs } from '../console/prefs';
 import { APP_VERSION } from '../console/version';
@@ -13,7 +15,7 @@ import { SECRET_KEY_FILE_NAME } from '../core/paths';
 import type { Platform } from '../core/platform';
 import { seedDemoIfEmpty } from '../core/seed/demo-seed';
 import { listenRemembered } from '../core/server/port-memory';
-import { startPlatformServer } from '../core/server/platform-server';
+import { startPlatformServer, type PlatformServer } from '../core/server/platform-server';
 import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store';
 import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { installAppProtocol, registerAppScheme } from './app-protocol';
@@ -71,7 +73,7 @@ function fail(error: unknown): void {
 function startApp(): void {
   let window: BrowserWindow | null = null;
   /** The console service, once the platform is open (the window title follows its session). */
-  let consoleTarget: ConsoleService | null = null;
+  let consoleTarget: ConsoleTransportTarget | null = null;
   logger = createLogger({ file: join(app.getPath('logs'), LOG_FILE_NAME), console: app.isPackaged ? false : 'warn' });
   const appLogger = logger;
   cleanupsBeforeReady.push(installProcessLogger(appLogger));
@@ -154,47 +156,99 @@ function startApp(): void {
 
     const sqliteNativeBinding = electronSqliteBinding(app.getAppPath(), process.resourcesPath, app.isPackaged);
     const platform: Platform = openPlatform({ dataDir, secretStore, sqliteNativeBinding });
-    cleanups.push(() => platform.close());
     // A folder without data starts with the demo.
-    const seeded = seedDemoIfEmpty(platform);
-    appLogger.scope('app').info(`data folder ${dataDir} open${seeded ? ' (demo data seeded)' : ''}`);
-    // WAL checkpoints in a worker thread, off the request path (automatic ones again if it cannot start).
-    const checkpointer = platform.startWalCheckpointer({ log, nativeBinding: sqliteNativeBinding });
-    cleanups.push(() => void checkpointer.stop());
-    // Webhook delivery; without it the console still works (events stay queued for the next start).
+    let seeded: boolean;
     try {
-      const dispatcher = startWebhookDispatcher(platform, { log, onWorkerError: (error) => void errors.workerFailed(error) });
-      cleanups.push(() => void dispatcher.stop({ graceMs: 0 }));
+      seeded = seedDemoIfEmpty(platform);
     } catch (error) {
-      log('the webhook dispatcher did not start', error);
+      platform.close();
+      throw error;
     }
-    // The platform's own HTTP server (OAuth, REST) beside the console; the console still works without it.
-    // On the port this data folder's platform had last time (ports.json, shared with serve and console), so the
-    // URLs an app developer registered keep working across launches; another free port when that one is taken.
-    const server = await listenRemembered(dataDir, 'platform', undefined, (port) => startPlatformServer(platform, { port, version: APP_VERSION }), (s) => s.port)
-      .then(({ server: started, movedFrom }) => {
-        if (movedFrom !== null) log(`the platform's usual port ${movedFrom} is taken by another program: it listens on ${started.port} from now on`);
-        return started;
-      })
-      .catch((error: unknown) => {
+    appLogger.scope('app').info(`data folder ${dataDir} open${seeded ? ' (demo data seeded)' : ''}`);
+    // The state "Reset demo" goes back to by default (once per data folder).
+    saveStartSnapshotOnce({ dataDir, knownSchemaVersion: KNOWN_SCHEMA_VERSION, nativeBinding: sqliteNativeBinding }, log);
+
+    let parts: PlatformParts | null = null;
+    let consoleSwitch: ConsoleSwitch | null = null;
+    // Save demo state / Reset demo: a reset closes the parts below, restores the snapshot, and opens them again.
+    const demoState = createDemoStateHost({
+      dataDir,
+      knownSchemaVersion: KNOWN_SCHEMA_VERSION,
+      nativeBinding: sqliteNativeBinding,
+      platform: () => parts!.platform,
+      async close() {
+        consoleSwitch!.hold();
+        await parts!.close();
+      },
+      async reopen(restored) {
+        const port = parts!.server?.port;
+        parts = await startParts(openPlatform({ dataDir, secretStore, sqliteNativeBinding }), port);
+        consoleSwitch!.resume(parts.consoleService, restored);
+      },
+    });
+
+    /** What runs on the open platform: the checkpointer, the dispatcher, the platform server, the console service. */
+    const startParts = async (opened: Platform, platformPort?: number): Promise<PlatformParts> => {
+      const closers: Array<() => Promise<void> | void> = [() => opened.close()];
+      // WAL checkpoints in a worker thread, off the request path (automatic ones again if it cannot start).
+      const checkpointer = opened.startWalCheckpointer({ log, nativeBinding: sqliteNativeBinding });
+      closers.push(() => checkpointer.stop());
+      // Webhook delivery; without it the console still works (events stay queued for the next start).
+      try {
+        const dispatcher = startWebhookDispatcher(opened, { log, onWorkerError: (error) => void errors.workerFailed(error) });
+        closers.push(() => dispatcher.stop({ graceMs: 0 }));
+      } catch (error) {
+        log('the webhook dispatcher did not start', error);
+      }
+      // The platform's own HTTP server (OAuth, REST) beside the console; the console still works without it.
+      // On the port this data folder's platform had last time (ports.json, shared with serve and console), so the
+      // URLs an app developer registered keep working across launches; another free port when that one is taken.
+      // After a reset: the port it had.
+      const started =
+        platformPort !== undefined
+          ? startPlatformServer(opened, { port: platformPort, version: APP_VERSION })
+          : listenRemembered(dataDir, 'platform', undefined, (port) => startPlatformServer(opened, { port, version: APP_VERSION }), (s) => s.port).then(({ server: listening, movedFrom }) => {
+              if (movedFrom !== null) log(`the platform's usual port ${movedFrom} is taken by another program: it listens on ${listening.port} from now on`);
+              return listening;
+            });
+      const server = await started.catch((error: unknown) => {
         log('the platform server did not start', error);
         return null;
       });
-    if (server) cleanups.push(() => void server.close());
-    const consoleService: ConsoleService = createConsoleService({
-      platform,
-      prefs,
-      host: 'electron',
-      platformUrl: server?.url ?? null,
-      embedViews: appViews,
-      // "Open in new window": another console window on a client's (or Self's) screen.
-      openWindow: (companyId, path) => {
-        openWindow(prefs, { hash: joinHash(companyId, path) });
-      },
-    });
-    cleanups.push(() => consoleService.close());
-    cleanups.push(registerIpcMainBridge({ target: consoleService, getWindows: () => [...windows], log }));
-    consoleTarget = consoleService;
+      if (server) closers.push(() => server.close());
+      const consoleService: ConsoleService = createConsoleService({
+        platform: opened,
+        prefs,
+        host: 'electron',
+        platformUrl: server?.url ?? null,
+        embedViews: appViews,
+        demoState,
+        // "Open in new window": another console window on a client's (or Self's) screen.
+        openWindow: (companyId, path) => {
+          openWindow(prefs, { hash: joinHash(companyId, path) });
+        },
+      });
+      closers.push(() => consoleService.close());
+      return {
+        platform: opened,
+        server,
+        consoleService,
+        // A reset: one after the other, the platform last.
+        async close() {
+          for (const close of [...closers].reverse()) await close();
+        },
+        // Quitting: at once.
+        closeNow() {
+          for (const close of [...closers].reverse()) void close();
+        },
+      };
+    };
+
+    parts = await startParts(platform);
+    cleanups.push(() => parts?.closeNow());
+    consoleSwitch = createConsoleSwitch(parts.consoleService);
+    cleanups.push(registerIpcMainBridge({ target: consoleSwitch, getWindows: () => [...windows], log }));
+    consoleTarget = consoleSwitch;
 
     // Updates: off until a feed is configured (updates.ts); the menu shows each state.
     let updates: UpdateController | null = null;
@@ -251,6 +305,15 @@ function startApp(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+}
+
+/** What runs on the open platform (Reset demo closes it and opens it again on the restored folder). */
+interface PlatformParts {
+  platform: Platform;
+  server: PlatformServer | null;
+  consoleService: ConsoleService;
+  close(): Promise<void>;
+  closeNow(): void;
 }
 
 /** The console window that has the focus, if any. */

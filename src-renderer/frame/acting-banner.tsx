@@ -2,7 +2,7 @@
 // data it is looking at.
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
-import { SampleBadge } from '../ui/badges';
+import { KindBadge } from '../ui/badges';
 import { shortcutLabel } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { switchCompany } from './switch-company';
@@ -22,7 +22,7 @@ export function ActingBanner() {
         <strong className="acting-name" title={acting.name} data-testid="acting-banner-name">
           {acting.name}
         </strong>
-        {acting.isSample && <SampleBadge />}
+        <KindBadge company={acting} />
         <span className="acting-hint">
           <span className="acting-sep">—</span> you see what its users see.
         </span>

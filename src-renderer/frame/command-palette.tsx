@@ -20,7 +20,7 @@ import { useLatestLoad } from '../state/use-latest-load';
 import type { AppActions } from '../state/store';
 import type { ShopHits } from '../state/ui-slice';
 import { Avatar } from '../ui/avatar';
-import { RouteBadge, SampleBadge, SelfBadge } from '../ui/badges';
+import { RouteBadge, SelfBadge, KindBadge } from '../ui/badges';
 import { useFocusTrap } from '../ui/dialog';
 import { formatMoney } from '../ui/money';
 import { placeOf, shortcutLabel } from '../ui/format';
@@ -66,6 +66,8 @@ function actionCommands(caps: Capabilities, actions: AppActions, acting: { id: n
   list.push({ id: 'switch-user', label: 'Switch user…', detail: 'Sign in as another local user', icon: 'user', run: () => actions.setSwitchUserOpen(true), testId: 'palette-action-switch-user', keywords: 'sign in login' });
   if (!isSelf && caps.canSwitch) list.push({ id: 'self', label: 'Back to Self', detail: shortcutLabel('S', true), icon: 'home', run: () => void switchCompany(actions, null), testId: 'palette-action-self', keywords: 'partner home' });
   if (acting) list.push({ id: 'new-window', label: 'Open in new window', detail: `${acting.name}, this screen`, icon: 'external', run: () => void actions.openWindow(isSelf ? null : acting.id, currentPath()).catch(() => undefined), testId: 'palette-action-new-window', keywords: 'tab window' });
+  list.push({ id: 'save-demo', label: 'Save demo state…', detail: 'The whole data folder, under a name', icon: 'download', run: () => actions.setDemoDialog('save'), testId: 'palette-action-save-demo', keywords: 'snapshot backup' });
+  list.push({ id: 'reset-demo', label: 'Reset demo…', detail: 'Back to a saved state', icon: 'refresh', run: () => actions.setDemoDialog('reset'), testId: 'palette-action-reset-demo', keywords: 'snapshot restore' });
   list.push({ id: 'shortcuts', label: 'Keyboard shortcuts', detail: '?', icon: 'info', run: () => actions.setShortcutsOpen(true), testId: 'palette-action-shortcuts', keywords: 'keys help' });
   return list;
 }
@@ -325,7 +327,7 @@ export function CommandPalette() {
                     <span className="palette-option-name">
                       {entry.name}
                       {entry.isSelf && <SelfBadge />}
-                      {entry.isSample && <SampleBadge compact />}
+                      <KindBadge company={entry} compact />
                       {!entry.isSelf && <RouteBadge route={entry.paymentRoute} />}
                     </span>
                     <span className="palette-option-sub">{entry.isSelf ? 'Act as your partner company' : placeOf(entry.city, entry.country) || 'No address yet'}</span>

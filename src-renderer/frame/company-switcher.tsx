@@ -3,7 +3,7 @@
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
 import { Avatar } from '../ui/avatar';
-import { SampleBadge, SelfBadge } from '../ui/badges';
+import { SelfBadge, KindBadge } from '../ui/badges';
 import { shortcutLabel } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/states';
@@ -27,7 +27,7 @@ export function CompanySwitcherButton() {
         <span className="switcher-name" title={acting.name}>
           {acting.name}
         </span>
-        {acting.isSample && <SampleBadge compact />}
+        <KindBadge company={acting} compact />
       </div>
     );
   }
@@ -47,7 +47,7 @@ export function CompanySwitcherButton() {
       <span className="switcher-name" data-testid="acting-company-name" title={acting.name}>
         {acting.name}
       </span>
-      {isSelf ? <SelfBadge /> : acting.isSample && <SampleBadge compact />}
+      {isSelf ? <SelfBadge /> : <KindBadge company={acting} compact />}
       {switching ? <Spinner size={12} /> : <Icon name="chevronUpDown" size={14} className="icon switcher-chevron" />}
       <kbd className="kbd switcher-kbd">{shortcutLabel('K')}</kbd>
     </button>

@@ -1,5 +1,5 @@
 // The user menu: who is signed in, "Switch user…" (sign in as another local user, to see exactly what a
-// client's own user sees), and facts about this installation.
+// client's own user sees), Save demo state… / Reset demo… (demo-state-dialog.tsx), and facts about this installation.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SignInCandidate } from '../../src-shared/api/types';
 import { navigate } from '../router/use-route';
@@ -10,6 +10,7 @@ import { PartnerBadge } from '../ui/badges';
 import { Modal } from '../ui/dialog';
 import { Icon } from '../ui/icons';
 import { Callout, Spinner } from '../ui/states';
+import { DemoStateDialogs } from './demo-state-dialog';
 import { useAction } from '../ui/use-action';
 import './user-menu.css';
 
@@ -21,6 +22,7 @@ export function UserMenu() {
   // Also opened from the command palette ("Switch user…").
   const switchOpen = useApp((s) => s.ui.switchUserOpen);
   const setSwitchOpen = useActions().setSwitchUserOpen;
+  const setDemoDialog = useActions().setDemoDialog;
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -98,6 +100,31 @@ export function UserMenu() {
           >
             <Icon name="inbox" /> Outbox
           </button>
+          <div className="menu-sep" />
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            data-testid="save-demo-state"
+            onClick={() => {
+              setOpen(false);
+              setDemoDialog('save');
+            }}
+          >
+            <Icon name="download" /> Save demo state…
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            data-testid="reset-demo"
+            onClick={() => {
+              setOpen(false);
+              setDemoDialog('reset');
+            }}
+          >
+            <Icon name="refresh" /> Reset demo…
+          </button>
           {appInfo && (
             <>
               <div className="menu-sep" />
@@ -119,6 +146,7 @@ export function UserMenu() {
         </div>
       )}
       {switchOpen && <SwitchUserDialog onClose={() => setSwitchOpen(false)} />}
+      <DemoStateDialogs />
     </div>
   );
 }

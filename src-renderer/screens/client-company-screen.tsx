@@ -7,7 +7,7 @@ import { href } from '../router/routes';
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
 import { Avatar } from '../ui/avatar';
-import { RouteBadge, SampleBadge } from '../ui/badges';
+import { RouteBadge, KindBadge } from '../ui/badges';
 import { formatDate, placeOf } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { PageHeader, Tabs } from '../ui/page';
@@ -63,7 +63,7 @@ function ClientCompany({ company, tab, addUser }: { company: Company; tab: 'deta
         title={<span data-testid="company-title">{company.name}</span>}
         badges={
           <>
-            {company.isSample && <SampleBadge />}
+            <KindBadge company={company} />
             <RouteBadge route={company.paymentRoute} />
           </>
         }

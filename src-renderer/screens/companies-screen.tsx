@@ -8,7 +8,7 @@ import { navigate } from '../router/use-route';
 import { DEFAULT_COMPANY_QUERY, type CompanyQuery } from '../state/companies-slice';
 import { useActions, useApp } from '../state/store-context';
 import { Avatar } from '../ui/avatar';
-import { RouteBadge, SampleBadge } from '../ui/badges';
+import { RouteBadge, KindBadge } from '../ui/badges';
 import { countryName, formatCount, formatDate } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { PageHeader } from '../ui/page';
@@ -113,13 +113,14 @@ export function CompaniesScreen() {
           ]}
         />
         <Segmented
-          label="Sample"
+          label="Kind"
           value={query.sample}
           onChange={(sample) => actions.setCompanyQuery({ sample })}
           testIdPrefix="filter-sample"
           options={[
             { value: 'any', label: 'All' },
             { value: 'real', label: 'Real' },
+            { value: 'development', label: 'Development' },
             { value: 'sample', label: 'Sample' },
           ]}
         />
@@ -245,7 +246,7 @@ function VirtualRows({ items, search }: { items: CompanySummary[]; search: strin
                 >
                   {c.name}
                 </a>
-                {c.isSample && <SampleBadge compact />}
+                <KindBadge company={c} compact />
                 {/* The token identifies a company externally: shown when the search found the company by it. */}
                 {needle !== '' && c.token?.toLowerCase().includes(needle) && (
                   <span className="badge badge-token" title="Token (for external identification)" data-testid="company-token-match">

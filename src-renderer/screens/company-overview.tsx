@@ -6,7 +6,7 @@ import { href } from '../router/routes';
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
 import { Avatar } from '../ui/avatar';
-import { PartnerBadge, RouteBadge, SampleBadge } from '../ui/badges';
+import { KindBadge, PartnerBadge, RouteBadge } from '../ui/badges';
 import { countryName, formatDate, placeOf, plural } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Card, Facts, PageHeader } from '../ui/page';
@@ -36,7 +36,7 @@ export function CompanyOverview() {
         title={acting.name}
         badges={
           <>
-            {acting.isSample && <SampleBadge />}
+            <KindBadge company={acting} />
             {!acting.isPartner && <RouteBadge route={acting.paymentRoute} />}
             {acting.isPartner && <PartnerBadge />}
           </>
@@ -71,8 +71,14 @@ export function CompanyOverview() {
                 <p>{paymentRouteTextForCompany(acting.paymentRoute, acting.partnerName)}</p>
               </div>
               <div className="billing-route">
-                {acting.isSample ? <SampleBadge /> : <span className="badge badge-real">Real company</span>}
-                <p>{acting.isSample ? 'Never billed; excluded from month close.' : 'Sells to end users and is included in the month close.'}</p>
+                {acting.isSample || acting.isDevelopment ? <KindBadge company={acting} /> : <span className="badge badge-real">Real company</span>}
+                <p>
+                  {acting.isSample
+                    ? 'Never billed; excluded from month close.'
+                    : acting.isDevelopment
+                      ? 'For testing apps: takes test orders, never billed; the month close skips it.'
+                      : 'Sells to end users and is included in the month close.'}
+                </p>
               </div>
             </Card>
           )}

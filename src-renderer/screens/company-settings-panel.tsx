@@ -6,7 +6,7 @@ import { vatIdExample } from '../../src-shared/domain/vat-id';
 import { switchCompany } from '../frame/switch-company';
 import { navigate } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
-import { PartnerBadge, RouteBadge, SampleBadge } from '../ui/badges';
+import { PartnerBadge, RouteBadge, KindBadge } from '../ui/badges';
 import { ConfirmActionDialog } from '../ui/dialog';
 import { TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
@@ -158,8 +158,8 @@ function BillingFactsCard({ company }: { company: Company }) {
         <p>{paymentRouteTextForCompany(company.paymentRoute, company.partnerName)}</p>
       </div>
       <div className="billing-route">
-        {company.isSample ? <SampleBadge /> : <span className="badge badge-real">Real company</span>}
-        <p>{company.isSample ? 'Never billed; no end-user sales.' : 'Sells to end users and is billed monthly.'}</p>
+        {company.isSample || company.isDevelopment ? <KindBadge company={company} /> : <span className="badge badge-real">Real company</span>}
+        <p>{company.isSample ? 'Never billed; no end-user sales.' : company.isDevelopment ? 'For testing apps: takes test orders, never billed.' : 'Sells to end users and is billed monthly.'}</p>
       </div>
       {company.partnerId && <p className="muted small">{company.partnerName} sets the payment route and the sample flag.</p>}
     </Card>

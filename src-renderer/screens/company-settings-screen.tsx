@@ -1,7 +1,7 @@
 // Company settings of the acting company (#/company/settings).
 import { useApp } from '../state/store-context';
 import { Avatar } from '../ui/avatar';
-import { PartnerBadge, RouteBadge, SampleBadge } from '../ui/badges';
+import { PartnerBadge, RouteBadge, KindBadge } from '../ui/badges';
 import { PageHeader } from '../ui/page';
 import { SkeletonBlock } from '../ui/states';
 import { CompanySettingsPanel } from './company-settings-panel';
@@ -17,7 +17,7 @@ export function CompanySettingsScreen() {
         badges={
           <>
             {acting.isPartner && <PartnerBadge />}
-            {acting.isSample && <SampleBadge />}
+            <KindBadge company={acting} />
             {!acting.isPartner && <RouteBadge route={acting.paymentRoute} />}
           </>
         }

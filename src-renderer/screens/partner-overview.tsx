@@ -9,7 +9,7 @@ import type { CompanyQuery } from '../state/companies-slice';
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
 import { Avatar } from '../ui/avatar';
-import { PartnerBadge, RouteBadge, SampleBadge, SelfBadge } from '../ui/badges';
+import { KindBadge, PartnerBadge, RouteBadge, SelfBadge } from '../ui/badges';
 import { countryName, formatCount, formatShortDateTime, placeOf, shortcutLabel } from '../ui/format';
 import { Icon, type IconName } from '../ui/icons';
 import { Card, PageHeader } from '../ui/page';
@@ -139,7 +139,7 @@ function SalesHeadline() {
   );
 }
 
-type QuickClient = Pick<SwitcherEntry, 'id' | 'name' | 'isSample' | 'paymentRoute' | 'city' | 'country'>;
+type QuickClient = Pick<SwitcherEntry, 'id' | 'name' | 'isSample' | 'isDevelopment' | 'paymentRoute' | 'city' | 'country'>;
 
 export function PartnerOverview() {
   const caps = useCapabilities();
@@ -326,7 +326,7 @@ export function PartnerOverview() {
                   <a className="list-main" href={href({ name: 'company', companyId: e.id, tab: 'details', addUser: false })}>
                     <span className="list-title">
                       {e.name}
-                      {e.isSample && <SampleBadge compact />}
+                      <KindBadge company={e} compact />
                     </span>
                     <span className="list-sub">{placeOf(e.city, e.country) || 'No address yet'}</span>
                   </a>

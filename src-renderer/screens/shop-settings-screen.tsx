@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../src-shared/api/errors';
 import { shopSettingsUpdateSchema } from '../../src-shared/api/inputs';
 import type { ShopSettings } from '../../src-shared/api/types';
 import { useActions, useApp } from '../state/store-context';
-import { SampleBadge } from '../ui/badges';
+import { KindBadge } from '../ui/badges';
 import { CheckboxField, SelectField, TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
 import { Card, PageHeader } from '../ui/page';
@@ -76,7 +76,7 @@ export function ShopSettingsScreen() {
     <div className="page" data-testid="shop-settings">
       <PageHeader
         title="Shop settings"
-        badges={acting.isSample && <SampleBadge />}
+        badges={<KindBadge company={acting} />}
         subtitle={`The storefront of ${acting.name}.`}
       />
       {acting.isSample && (

@@ -1,6 +1,6 @@
 // Developer tools: the API request log (paged newest first; pushed events and a slow poll fetch what is newer,
 // scrolling fetches what is older; filtered by app, company, outcome and marks) and hosted-compatibility mode.
-import type { ApiRequestEntry, ApiStatusFilter, CompatibilityInfo } from '../../src-shared/api/devtools-types';
+import type { ApiRequestEntry, ApiStatusFilter, CompatibilityInfo, DemoSnapshot, DemoSnapshots } from '../../src-shared/api/devtools-types';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { fieldTarget, mutate, patch, type SliceContext } from './slice-context';
@@ -30,6 +30,10 @@ export interface DevToolsState {
   apiLog: ApiLogView;
   apiApps: Loadable<{ id: number; name: string }[]>;
   compatibility: Loadable<CompatibilityInfo>;
+  /** Saved demo states (snapshots of the whole data folder). */
+  demoStates: Loadable<DemoSnapshots>;
+  /** The Save demo state / Reset demo dialog (from the user menu or the palette). */
+  demoDialog: 'save' | 'reset' | null;
 }
 
 export interface DevToolsActions {
@@ -41,6 +45,11 @@ export interface DevToolsActions {
   setStrict(strict: boolean): Promise<void>;
   /** OAuth chaos on an app's authorization for a company (the toast says what the app will see). */
   runOAuthChaos(action: OAuthChaosAction, appId: number, companyId: number): Promise<void>;
+  setDemoDialog(dialog: 'save' | 'reset' | null): void;
+  loadDemoStates(): Promise<void>;
+  saveDemoState(name: string): Promise<DemoSnapshot>;
+  /** Puts the whole folder back to `name`; the console starts again (every window reloads). */
+  resetDemo(name: string): Promise<DemoSnapshot>;
 }
 
 export type OAuthChaosAction = 'expire-access-token' | 'revoke-refresh-family' | 'replay-rotated-refresh-token';
@@ -106,6 +115,20 @@ export function createDevToolsSlice(ctx: SliceContext): SliceParts<DevToolsState
       await mutate(ctx, () => ctx.client.call('oauthChaos.run', { action, appId, companyId }), (r) => `Done. The app: ${r.effect}`);
     },
 
+    setDemoDialog(dialog) {
+      patch(ctx, 'devTools', { demoDialog: dialog });
+    },
+
+    loadDemoStates: () => loader.load('demo-states', fieldTarget(ctx, 'devTools', 'demoStates'), () => ctx.client.call('demoState.list', {})),
+
+    async saveDemoState(name) {
+      const saved = await mutate(ctx, () => ctx.client.call('demoState.save', { name }), (s) => `Saved the demo state "${s.name}"`);
+      void actions.loadDemoStates();
+      return saved;
+    },
+
+    resetDemo: (name) => mutate(ctx, () => ctx.client.call('demoState.reset', { name })),
+
     async setStrict(strict) {
       const info = await mutate(
         ctx,
@@ -116,9 +139,9 @@ export function createDevToolsSlice(ctx: SliceContext): SliceParts<DevToolsState
     },
   };
 
-  const initial: DevToolsState = { apiLog: emptyView(NO_API_FILTER), apiApps: idle(), compatibility: idle() };
-  // Hosted-compatibility mode is the platform's, not the acting company's: it stays across a switch.
-  return { state: initial, actions, forActing: (current) => ({ ...initial, compatibility: current.compatibility }) };
+  const initial: DevToolsState = { apiLog: emptyView(NO_API_FILTER), apiApps: idle(), compatibility: idle(), demoStates: idle(), demoDialog: null };
+  // Hosted-compatibility mode and the demo states are the platform's, not the acting company's: they stay across a switch.
+  return { state: initial, actions, forActing: (current) => ({ ...initial, compatibility: current.compatibility, demoStates: current.demoStates, demoDialog: current.demoDialog }) };
 }
 
 function sameFilter(a: ApiLogFilter, b: ApiLogFilter): boolean {

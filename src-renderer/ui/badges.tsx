@@ -13,6 +13,23 @@ export function SampleBadge({ compact = false }: { compact?: boolean }) {
   );
 }
 
+/** A development company: app developers' test orders (its storefront is open), never billed. */
+export function DevelopmentBadge({ compact = false }: { compact?: boolean }) {
+  return (
+    <span className="badge badge-development" data-testid="badge-development" title="Development company: for testing apps — takes test orders, never billed">
+      {!compact && <Icon name="code" size={12} />}
+      Development
+    </span>
+  );
+}
+
+/** Sample or Development, whichever the company is (a company is never both). */
+export function KindBadge({ company, compact = false }: { company: { isSample: boolean; isDevelopment?: boolean }; compact?: boolean }) {
+  if (company.isSample) return <SampleBadge compact={compact} />;
+  if (company.isDevelopment) return <DevelopmentBadge compact={compact} />;
+  return null;
+}
+
 export function RouteBadge({ route }: { route: PaymentRoute }) {
   return route === 'via_partner' ? (
     <span className="badge badge-via-partner" data-testid="badge-route" title="Reports, invoices and credits go to the partner">

@@ -60,3 +60,22 @@ export interface CompatibilityInfo {
   /** Who set it: the console setting, or a --strict flag of the running process (then not changeable here). */
   source: 'setting' | 'flag';
 }
+
+/** A saved state of the whole data folder (`partnerdeck snapshot save|restore|list`, the console's Save/Reset demo). */
+export interface DemoSnapshot {
+  name: string;
+  /** Real time it was saved (ISO 8601). */
+  savedAt: string;
+  /** The platform time in it (the clock's offset is part of the state). */
+  platformTime: string;
+  schemaVersion: number;
+  bytes: number;
+}
+
+export interface DemoSnapshots {
+  snapshots: DemoSnapshot[];
+  /** The snapshot taken when this data folder's console first started (Reset demo's default), if there is one. */
+  startName: string | null;
+  /** Whether this console can reset (a console without a host that can reopen its platform cannot). */
+  canReset: boolean;
+}

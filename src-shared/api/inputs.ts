@@ -92,7 +92,8 @@ export const COMPANY_LIST_MAX_LIMIT = 100_000;
 export const companyListSchema = z.object({
   search: text(200).default(''),
   route: z.enum(['any', 'direct', 'via_partner']).default('any'),
-  sample: z.enum(['any', 'sample', 'real']).default('any'),
+  /** The kind: sample, development (app developers' test companies) or real (neither). */
+  sample: z.enum(['any', 'sample', 'development', 'real']).default('any'),
   /** Only the company with exactly this token (the search box also matches tokens, in part). */
   token: text(200).min(1, 'must not be empty').optional(),
   sort: z.enum(['name', 'createdAt', 'country', 'city', 'users']).default('name'),

@@ -123,6 +123,8 @@ export interface SwitcherEntry {
   name: string;
   isSelf: boolean;
   isSample: boolean;
+  /** A development company (app developers' test orders; never billed). */
+  isDevelopment: boolean;
   paymentRoute: PaymentRoute;
   city: string;
   country: string;

@@ -40,7 +40,7 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
       const user = ctx.currentUser();
       const home = platform.companies.get(user, user.companyId);
       const self: SwitcherEntry = {
-        id: home.id, name: home.name, isSelf: true, isSample: home.isSample, paymentRoute: home.paymentRoute, city: home.city, country: home.country,
+        id: home.id, name: home.name, isSelf: true, isSample: home.isSample, isDevelopment: home.isDevelopment, paymentRoute: home.paymentRoute, city: home.city, country: home.country,
       };
       if (!home.isPartner) return [self];
       const clients = platform.companies.listClients(user, { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' });
@@ -50,7 +50,7 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
         return index === -1 ? Number.MAX_SAFE_INTEGER : index;
       };
       const entries = clients.map((c) => ({
-        id: c.id, name: c.name, isSelf: false, isSample: c.isSample, paymentRoute: c.paymentRoute, city: c.city, country: c.country,
+        id: c.id, name: c.name, isSelf: false, isSample: c.isSample, isDevelopment: c.isDevelopment, paymentRoute: c.paymentRoute, city: c.city, country: c.country,
       }));
       // Stable sort: recently used first (most recent on top), then the rest by name.
       entries.sort((a, b) => rank(a.id) - rank(b.id));

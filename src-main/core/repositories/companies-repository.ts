@@ -46,7 +46,7 @@ export interface CompanyListFilter {
   partnerId: number;
   search: string;
   route: 'any' | PaymentRoute;
-  sample: 'any' | 'sample' | 'real';
+  sample: 'any' | 'sample' | 'development' | 'real';
   sort: 'name' | 'createdAt' | 'country' | 'city' | 'users';
   direction: 'asc' | 'desc';
   /** Only the company with exactly this token (spec §1: the token identifies a company externally). */
@@ -119,7 +119,9 @@ export function createCompaniesRepository(db: Db): CompaniesRepository {
       if (filter.search) where.push(`(c.name LIKE @like ESCAPE '\\' OR c.city LIKE @like ESCAPE '\\' OR c.email LIKE @like ESCAPE '\\' OR c.token LIKE @like ESCAPE '\\' OR CAST(c.id AS TEXT) = @search)`);
       if (filter.token !== undefined) where.push('c.token = @token');
       if (filter.route !== 'any') where.push('c.payment_route = @route');
-      if (filter.sample !== 'any') where.push(`c.is_sample = ${filter.sample === 'sample' ? 1 : 0}`);
+      if (filter.sample === 'sample') where.push('c.is_sample = 1');
+      else if (filter.sample === 'development') where.push('c.is_development = 1');
+      else if (filter.sample === 'real') where.push('c.is_sample = 0 AND c.is_development = 0');
       const sql = `SELECT ${SUMMARY_COLUMNS}
         FROM companies c WHERE ${where.join(' AND ')}
         ORDER BY ${SORT_SQL[filter.sort]} ${filter.direction === 'desc' ? 'DESC' : 'ASC'}, c.id

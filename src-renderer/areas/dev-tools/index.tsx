@@ -2,6 +2,7 @@
 // hosted-compatibility switch, and the slice behind it; logged requests and the switch keep it live.
 import { allowIf, defineRendererArea, isPath, refreshLater, routeDef } from '../../area';
 import { createDevToolsSlice, type DevToolsActions, type DevToolsState } from '../../state/dev-tools-slice';
+import { restartAfterReset } from '../../frame/demo-state-dialog';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -29,6 +30,10 @@ export const devToolsArea = defineRendererArea({
     switch (event.name) {
       case 'api_requests.logged':
         if (s.devTools.apiLog.status === 'ready') refreshLater(store, 'api-log', () => void s.actions.loadNewerApiRequests());
+        return;
+      case 'demo_state.restored':
+        // The whole folder went back to a saved state: this window's session belonged to the console before it.
+        restartAfterReset();
         return;
       case 'compatibility.changed':
         if (s.devTools.compatibility.status !== 'idle') refreshLater(store, 'compatibility', () => void s.actions.loadCompatibility());

@@ -8,7 +8,7 @@ import { useActions } from '../../state/store-context';
 import { useActing } from '../../state/use-shop';
 import { useDashboard, useStatsRange } from '../../state/use-stats';
 import { useCapabilities } from '../../state/use-capabilities';
-import { SampleBadge } from '../../ui/badges';
+import { KindBadge } from '../../ui/badges';
 import { describeRange } from '../../ui/date-range-presets';
 import { formatCount } from '../../ui/format';
 import { Icon } from '../../ui/icons';
@@ -33,7 +33,7 @@ export function DashboardScreen() {
     <div className="page page-wide" data-testid="dashboard" data-ready={data ? 'true' : 'false'}>
       <PageHeader
         title="Dashboard"
-        badges={acting?.isSample && <SampleBadge />}
+        badges={acting && <KindBadge company={acting} />}
         subtitle={
           <>
             {acting?.name} · {describeRange(range)}

@@ -9,7 +9,7 @@ import { rowAt } from '../../state/paged-list';
 import { ENTITY_NOUNS, isFiltered, type EntityFilter, type EntityRow, type ShopEntity } from '../../state/shop-entities';
 import { useActions } from '../../state/store-context';
 import { useActing, useShopList } from '../../state/use-shop';
-import { SampleBadge } from '../../ui/badges';
+import { KindBadge } from '../../ui/badges';
 import { csvFileName, downloadCsv } from '../../ui/csv-download';
 import { DataTable, type Column } from '../../ui/data-table';
 import { formatCount } from '../../ui/format';
@@ -86,7 +86,7 @@ export function EntityListPage<E extends ShopEntity>({ config, openItem }: { con
     <div className="page page-fill page-store" data-testid={config.testId}>
       <PageHeader
         title={config.title}
-        badges={acting?.isSample && <SampleBadge />}
+        badges={acting && <KindBadge company={acting} />}
         subtitle={<span data-testid="list-count">{subtitle}</span>}
         actions={
           <>

@@ -14,7 +14,7 @@ import { useLeaveGuard } from '../../router/leave-guard';
 import { useActions } from '../../state/store-context';
 import { useCapabilities } from '../../state/use-capabilities';
 import { useActing, useShopDefaults } from '../../state/use-shop';
-import { DemoBadge, SampleBadge } from '../../ui/badges';
+import { DemoBadge, KindBadge } from '../../ui/badges';
 import { SelectField, TextField } from '../../ui/fields';
 import { formatCount } from '../../ui/format';
 import { Icon } from '../../ui/icons';
@@ -138,9 +138,21 @@ export function StorefrontScreen() {
     <div className="page page-wide" data-testid="storefront">
       <PageHeader
         title="Storefront"
-        badges={acting.isSample && <SampleBadge />}
-        subtitle={acting.isSample ? `${defaults.shopName} as customers see it.` : `${defaults.shopName} as customers see it. Orders placed here are real orders of this shop.`}
+        badges={<KindBadge company={acting} />}
+        subtitle={
+          acting.isSample
+            ? `${defaults.shopName} as customers see it.`
+            : acting.isDevelopment
+              ? `${defaults.shopName} as customers see it. Orders placed here are test orders.`
+              : `${defaults.shopName} as customers see it. Orders placed here are real orders of this shop.`
+        }
       />
+      {acting.isDevelopment && (
+        <Callout tone="info" icon="code" title="Development store — orders are not billed" testId="development-store-note">
+          {acting.name} is a development company for testing apps: orders placed here are test orders that reach the apps&apos; webhooks like real
+          ones, stay out of real sales figures, and are never billed.
+        </Callout>
+      )}
       {acting.isSample && (
         <Callout tone="sample" title="A sample company cannot sell" testId="sample-checkout-note">
           {acting.name} is a sample company: its shop can be set up completely, but a real checkout is refused. Try it to see the platform's answer.

@@ -4,7 +4,7 @@ import { idSchema } from '../inputs';
 import { defineSharedArea } from '../area';
 import { event } from '../event';
 import { method } from '../method';
-import type { ApiRequestPage, CompatibilityInfo } from '../devtools-types';
+import type { ApiRequestPage, CompatibilityInfo, DemoSnapshot, DemoSnapshots } from '../devtools-types';
 
 const optionalId = idSchema.nullable().default(null);
 
@@ -19,6 +19,11 @@ export const apiRequestQuerySchema = z
     limit: z.number().int().min(1).max(1000).default(200),
   })
   .strict();
+
+/** A snapshot's name, as `partnerdeck snapshot save NAME` takes it (core/snapshots.ts checks the same rule). */
+export const SNAPSHOT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const SNAPSHOT_NAME_RULE = 'letters, digits, dots, dashes or underscores (1 to 64), starting with a letter or digit, e.g. before-close';
+const snapshotNameSchema = z.string().regex(SNAPSHOT_NAME_PATTERN, `a name is ${SNAPSHOT_NAME_RULE}`);
 
 export const devToolsMethods = {
   'apiLog.list': method<ApiRequestPage>()(apiRequestQuerySchema, 'The API request log (/admin, /token, /api/tokeninfo), newest first, filtered by app, company and status'),
@@ -35,6 +40,12 @@ export const devToolsMethods = {
   ),
   'compatibility.get': method<CompatibilityInfo>()(z.object({}).strict(), 'Whether hosted-compatibility mode (strict) is on'),
   'compatibility.set': method<CompatibilityInfo>()(z.object({ strict: z.boolean() }).strict(), 'Turn hosted-compatibility mode (strict) on or off'),
+  'demoState.list': method<DemoSnapshots>()(z.object({}).strict(), "The data folder's saved demo states (snapshots), newest first, and the one taken when the demo started"),
+  'demoState.save': method<DemoSnapshot>()(z.object({ name: snapshotNameSchema }).strict(), "Save the data folder's whole state under a name (the same snapshots as `partnerdeck snapshot save`)"),
+  'demoState.reset': method<DemoSnapshot>()(
+    z.object({ name: snapshotNameSchema }).strict(),
+    'Put the whole data folder back to a saved state (the console closes and reopens its platform; every window starts again). Refused while another process has the folder open',
+  ),
 } as const;
 
 export const devToolsEvents = {
@@ -42,6 +53,8 @@ export const devToolsEvents = {
   'api_requests.logged': event<{ lastId: number }>()('pushed'),
   /** Hosted-compatibility mode was switched. */
   'compatibility.changed': event<CompatibilityInfo>()('pushed'),
+  /** The whole data folder was put back to a saved state: every window starts again (its session is new). */
+  'demo_state.restored': event<{ name: string }>()('pushed'),
 } as const;
 
 export const devToolsArea = defineSharedArea({ name: 'devTools', methods: devToolsMethods, events: devToolsEvents });

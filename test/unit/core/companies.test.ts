@@ -145,5 +145,11 @@ describe('visibility', () => {
     expect(list({ route: 'via_partner' })).toEqual(['Alpha Coffee']);
     expect(list({ sample: 'sample' })).toEqual(['Zeta Books']);
     expect(list({ sample: 'real', sort: 'city' })).toEqual(['Alpha Coffee', 'Mid 100% Tea']);
+    // A development company (an app developer's test company) is its own kind: not real, not sample.
+    if (actor.kind !== 'user') throw new Error('a user actor');
+    platform.companies.create(OPERATOR, base('Dev Test Shop', { city: 'Aachen' }), { partnerId: actor.companyId, attestedBy: actor.userId, isDevelopment: true });
+    expect(list({ sample: 'development' })).toEqual(['Dev Test Shop']);
+    expect(list({ sample: 'real', sort: 'city' })).toEqual(['Alpha Coffee', 'Mid 100% Tea']);
+    expect(list({})).toEqual(['Alpha Coffee', 'Dev Test Shop', 'Mid 100% Tea', 'Zeta Books']);
   });
 });

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_INVOKE_CHANNEL, type CallReply } from '../../../src-shared/api/contract';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallReply } from '../../../src-shared/api/contract';
 import type { AppInfo, SessionInfo } from '../../../src-shared/api/types';
 import { secureWebPreferences } from '../../../src-main/electron/window-security';
 import { UI_COMMAND_CHANNEL } from '../../../src-main/electron/ui-commands';
@@ -108,6 +108,31 @@ describe('main process start-up', () => {
     const foreign = new FakeWebFrameMain('https://evil.example/', 'https://evil.example', null, window.webContents.mainFrame.processId, window.webContents.mainFrame.routingId);
     expect(await call('session.get', {}, fakeInvokeEvent(window, foreign))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+
+  it('Save demo state / Reset demo: closes the platform, restores the snapshot, opens it again on the same port and restarts every window', async () => {
+    const result = <T,>(reply: CallReply) => {
+      if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+      return reply.result as T;
+    };
+    const before = result<AppInfo>(await call('app.info', {}));
+    // The state the demo started with was saved at start-up.
+    expect(result<{ startName: string | null; canReset: boolean }>(await call('demoState.list', {}))).toMatchObject({ startName: 'demo-start', canReset: true });
+    expect(result<{ name: string }>(await call('demoState.save', { name: 'before-strict' })).name).toBe('before-strict');
+    // A change after the save (a setting in the database).
+    expect(result<{ strict: boolean }>(await call('compatibility.set', { strict: true })).strict).toBe(true);
+    const sentBefore = window.webContents.sent.length;
+    expect(result<{ name: string }>(await call('demoState.reset', { name: 'before-strict' })).name).toBe('before-strict');
+    // The new console answers over the same bridge, with the state of the snapshot, on the same platform port.
+    expect(result<{ strict: boolean }>(await call('compatibility.get', {})).strict).toBe(false);
+    expect(result<AppInfo>(await call('app.info', {})).platformUrl).toBe(before.platformUrl);
+    expect(await (await fetch(`${before.platformUrl}/health`)).json()).toMatchObject({ ok: true });
+    // Every window is told to start again.
+    expect(window.webContents.sent.slice(sentBefore)).toContainEqual({ channel: IPC_EVENT_CHANNEL, args: [{ name: 'demo_state.restored', payload: { name: 'before-strict' } }] });
+    // A bad name is refused naming the field; an unknown snapshot changes nothing.
+    expect(await call('demoState.save', { name: '../x' })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { fields: { name: expect.any(Array) } } } });
+    expect(await call('demoState.reset', { name: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('before-strict') } });
+    expect(result<{ strict: boolean }>(await call('compatibility.get', {})).strict).toBe(false);
+  }, 30_000);
 
   it('wires the menu to the window', () => {
     const file = Menu.applicationMenu?.template.find((m) => m.label === 'File') as { submenu: Array<{ accelerator?: string; click?: () => void }> };

@@ -7,6 +7,7 @@ const entry = (id: number, name: string, extra: Partial<SwitcherEntry> = {}): Sw
   name,
   isSelf: false,
   isSample: false,
+  isDevelopment: false,
   paymentRoute: 'direct',
   city: '',
   country: 'DE',
