@@ -1,10 +1,14 @@
 // Starting the pieces the CLI runs: the platform on a data folder (with the key-file secret store), and
 // the browser-mode stack (platform + webhook dispatcher + platform server + console service + browser host).
+// A running stack announces its console in the folder's console.json (0600: address, platform URL, pid, control
+// token), so `partnerdeck app dev` joins it instead of starting a second platform (cli/app-dev/dev-runtime.ts).
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createJsonFilePrefs } from '../console/prefs';
 import { APP_VERSION } from '../console/version';
 import { assertDatabaseNotNewer } from '../core/db/data-folder-guard';
-import { DB_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
+import { CONSOLE_INFO_FILE_NAME, DB_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
+import { cryptoIds } from '../core/ids';
 import type { Platform, SeedChoice } from '../core/platform';
 import { seedDemoIfEmpty } from '../core/seed/demo-seed';
 import type { Assembly } from '../areas';
@@ -74,27 +78,82 @@ export interface ConsoleStackOptions {
   rendererDir?: string;
   /** Log at debug level (each request, each webhook attempt). */
   verbose?: boolean;
+  /** The URL of a platform already serving the folder (a running `partnerdeck serve`): the stack starts only the
+   * console beside it (no second platform server, no second webhook dispatcher). */
+  platformUrl?: string;
+}
+
+/** What console.json says about a running console of a data folder. */
+export interface ConsoleInfo {
+  consoleUrl: string;
+  platformUrl: string;
+  pid: number;
+  controlToken: string;
+}
+
+/** The folder's console.json, if it names a console of a live process (null: none, stale or foreign). */
+export function readConsoleInfo(dataDir: string): ConsoleInfo | null {
+  let info: Partial<ConsoleInfo>;
+  try {
+    info = JSON.parse(readFileSync(join(dataDir, CONSOLE_INFO_FILE_NAME), 'utf8')) as Partial<ConsoleInfo>;
+  } catch {
+    return null;
+  }
+  if (typeof info.consoleUrl !== 'string' || typeof info.platformUrl !== 'string' || typeof info.controlToken !== 'string' || !Number.isSafeInteger(info.pid)) return null;
+  try {
+    process.kill(info.pid!, 0); // signal 0: is it alive? (ESRCH: killed without cleaning up; EPERM: another user's)
+  } catch {
+    return null;
+  }
+  return info as ConsoleInfo;
+}
+
+/** Writes console.json (0600) for this process's console; returns how to take it away again (only if still ours). */
+function announceConsole(dataDir: string, info: ConsoleInfo): () => void {
+  const path = join(dataDir, CONSOLE_INFO_FILE_NAME);
+  try {
+    writeFileSync(path, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(path, 0o600);
+  } catch {
+    return () => undefined; // a read-only folder: nobody can join this console, everything else works
+  }
+  return () => {
+    try {
+      if ((JSON.parse(readFileSync(path, 'utf8')) as Partial<ConsoleInfo>).pid === info.pid) rmSync(path, { force: true });
+    } catch {
+      // gone already, or rewritten by another console
+    }
+  };
 }
 
 export async function startConsoleStack(assembly: Assembly, dataDir: string, stackOptions: ConsoleStackOptions): Promise<ConsoleStack> {
   const options = { ...stackOptions, dataDir };
   const platform = openCliPlatform(assembly, options.dataDir, options.seed);
   const logger = startCliLogging(options.dataDir, options.verbose ? { level: 'debug' } : {});
-  const checkpointer = platform.startWalCheckpointer();
-  const dispatcher = startWebhookDispatcher(platform);
-  const closers: (() => Promise<void> | void)[] = [() => platform.close(), () => checkpointer.stop(), () => dispatcher.stop()];
+  const controlToken = cryptoIds.token(32);
+  const closers: (() => Promise<void> | void)[] = [() => platform.close()];
   const closeAll = async () => {
     for (const close of closers.reverse()) await close();
   };
   try {
-    const platformServer = await listenRemembered(options.dataDir, 'platform', undefined, (port) => startPlatformServer(platform, { port, version: APP_VERSION }), (s) => s.port);
-    const server = platformServer.server;
-    closers.push(() => server.close());
+    // Beside a running serve, that process checkpoints, delivers and serves the platform; this one is the console.
+    let platformUrl = options.platformUrl ?? null;
+    let movedPlatform: string | null = null;
+    if (platformUrl === null) {
+      const checkpointer = platform.startWalCheckpointer();
+      const dispatcher = startWebhookDispatcher(platform);
+      closers.push(() => checkpointer.stop(), () => dispatcher.stop());
+      const platformServer = await listenRemembered(options.dataDir, 'platform', undefined, (port) => startPlatformServer(platform, { port, version: APP_VERSION }), (s) => s.port);
+      const server = platformServer.server;
+      closers.push(() => server.close());
+      platformUrl = server.url;
+      movedPlatform = movedNote('The platform', platformServer.movedFrom, platformServer.port);
+    }
     const consoleService = assembly.createConsoleService({
       platform,
       prefs: createJsonFilePrefs(join(options.dataDir, PREFS_FILE_NAME)),
       host: 'browser',
-      platformUrl: server.url,
+      platformUrl,
     });
     closers.push(() => consoleService.close());
     const consoleHost = await listenRemembered(
@@ -106,6 +165,7 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
           console: consoleService,
           rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
           port,
+          controlToken,
         }),
       (h) => h.port,
     ).catch((error: unknown) => {
@@ -113,13 +173,14 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
     });
     const host = consoleHost.server;
     closers.push(() => host.close());
+    closers.push(announceConsole(options.dataDir, { consoleUrl: host.origin, platformUrl, pid: process.pid, controlToken }));
     return {
       platform,
       host,
-      platformUrl: server.url,
+      platformUrl,
       secretWarning: platform.secrets.warning,
       logFile: logger.file,
-      notes: [movedNote('The platform', platformServer.movedFrom, platformServer.port), movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
+      notes: [movedPlatform, movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
       close: closeAll,
     };
   } catch (error) {
