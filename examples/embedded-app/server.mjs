@@ -70,6 +70,7 @@ export async function startExampleApp(options) {
       connectedAt: new Date().toISOString(),
       webhooks: [],
       webhookProblems: [],
+      webhooksManagedBy: 'partnerdeck app dev (the [[webhooks]] of partnerdeck.app.toml)',
     });
   }
   const log = options.log ?? ((line) => console.log(`[example-app] ${line}`));
@@ -135,7 +136,7 @@ export async function startExampleApp(options) {
   function connectionView(companyId) {
     const connection = store.connection(companyId);
     if (!connection) return { connected: false };
-    return { connected: true, userName: connection.userName, scope: connection.scope, connectedAt: connection.connectedAt, webhooks: connection.webhooks ?? [], webhookProblems: connection.webhookProblems ?? [] };
+    return { connected: true, userName: connection.userName, scope: connection.scope, connectedAt: connection.connectedAt, webhooks: connection.webhooks ?? [], webhookProblems: connection.webhookProblems ?? [], webhooksManagedBy: connection.webhooksManagedBy ?? null };
   }
 
   /** A valid access token for the company, refreshed (once at a time) when it is about to expire. */
