@@ -47,7 +47,8 @@ const PAGE_CSP = `default-src 'none'; script-src 'self'; style-src 'self'; conne
 
 /**
  * Starts the app. `options`: platformUrl (required), port (0 = any), host (127.0.0.1), clientId/clientSecret
- * (optional: else the setup form on the developer page, or the state file), scopes, stateFile, devToken.
+ * (optional: else the setup form on the developer page, or the state file), scopes, stateFile, devToken,
+ * connection ({ companyId, accessToken, refreshToken }: an install made by `partnerdeck app dev`).
  * Resolves with { url, urls, devUrl, close(), state }.
  */
 export async function startExampleApp(options) {
@@ -58,6 +59,20 @@ export async function startExampleApp(options) {
   const devToken = options.devToken ?? randomBytes(24).toString('base64url');
   const store = openStateStore(options.stateFile ?? null);
   if (options.clientId && options.clientSecret) store.setCredentials({ clientId: options.clientId, clientSecret: options.clientSecret });
+  // An install made without the OAuth dance (`partnerdeck app dev` writes the tokens into .env): the app can call
+  // the REST API for that company at once. The access token's lifetime is unknown here: a 401 refreshes it.
+  const given = options.connection;
+  if (given?.companyId && given.accessToken && given.refreshToken && store.connection(given.companyId)?.tokens.refreshToken !== given.refreshToken) {
+    store.setConnection(given.companyId, {
+      tokens: { accessToken: given.accessToken, refreshToken: given.refreshToken, expiresAt: Date.now() + 10 * 60_000 },
+      scope: given.scope ?? '',
+      userName: 'partnerdeck app dev',
+      connectedAt: new Date().toISOString(),
+      webhooks: [],
+      webhookProblems: [],
+      webhooksManagedBy: 'partnerdeck app dev (the [[webhooks]] of partnerdeck.app.toml)',
+    });
+  }
   const log = options.log ?? ((line) => console.log(`[example-app] ${line}`));
 
   let port = 0;
@@ -121,7 +136,7 @@ export async function startExampleApp(options) {
   function connectionView(companyId) {
     const connection = store.connection(companyId);
     if (!connection) return { connected: false };
-    return { connected: true, userName: connection.userName, scope: connection.scope, connectedAt: connection.connectedAt, webhooks: connection.webhooks ?? [], webhookProblems: connection.webhookProblems ?? [] };
+    return { connected: true, userName: connection.userName, scope: connection.scope, connectedAt: connection.connectedAt, webhooks: connection.webhooks ?? [], webhookProblems: connection.webhookProblems ?? [], webhooksManagedBy: connection.webhooksManagedBy ?? null };
   }
 
   /** A valid access token for the company, refreshed (once at a time) when it is about to expire. */
@@ -369,6 +384,11 @@ async function main() {
     scopes: env.SCOPES,
     stateFile: env.STATE_FILE ?? join(process.cwd(), 'example-app-state.json'),
     devToken: env.DEV_TOKEN,
+    connection: {
+      companyId: Number(env.PARTNERDECK_COMPANY_ID) || null,
+      accessToken: env.PARTNERDECK_ACCESS_TOKEN,
+      refreshToken: env.PARTNERDECK_REFRESH_TOKEN,
+    },
   });
   console.log(JSON.stringify({ url: app.url, ...app.urls, devUrl: app.devUrl }));
   const stop = () => app.close().then(() => process.exit(0));

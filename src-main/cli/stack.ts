@@ -1,10 +1,14 @@
 // Starting the pieces the CLI runs: the platform on a data folder (with the key-file secret store), and
 // the browser-mode stack (platform + webhook dispatcher + platform server + console service + browser host).
+// A running stack announces its console in the folder's console.json (0600: address, platform URL, pid, control
+// token), so `partnerdeck app dev` joins it instead of starting a second platform (cli/app-dev/dev-runtime.ts).
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createJsonFilePrefs } from '../console/prefs';
 import { APP_VERSION } from '../console/version';
 import { assertDatabaseNotNewer } from '../core/db/data-folder-guard';
-import { DB_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
+import { CONSOLE_INFO_FILE_NAME, DB_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../core/paths';
+import { cryptoIds } from '../core/ids';
 import type { Platform, SeedChoice } from '../core/platform';
 import { seedDemoIfEmpty } from '../core/seed/demo-seed';
 import type { Assembly } from '../areas';
@@ -77,12 +81,60 @@ export interface ConsoleStackOptions {
   rendererDir?: string;
   /** Log at debug level (each request, each webhook attempt). */
   verbose?: boolean;
+  /** The URL of a platform already serving the folder (a running `partnerdeck serve`): the stack starts only the
+   * console beside it (no second platform server, no second webhook dispatcher). */
+  platformUrl?: string;
+}
+
+/** What console.json says about a running console of a data folder. */
+export interface ConsoleInfo {
+  consoleUrl: string;
+  platformUrl: string;
+  pid: number;
+  controlToken: string;
+}
+
+/** The folder's console.json, if it names a console of a live process (null: none, stale or foreign). */
+export function readConsoleInfo(dataDir: string): ConsoleInfo | null {
+  let info: Partial<ConsoleInfo>;
+  try {
+    info = JSON.parse(readFileSync(join(dataDir, CONSOLE_INFO_FILE_NAME), 'utf8')) as Partial<ConsoleInfo>;
+  } catch {
+    return null;
+  }
+  if (typeof info.consoleUrl !== 'string' || typeof info.platformUrl !== 'string' || typeof info.controlToken !== 'string' || !Number.isSafeInteger(info.pid)) return null;
+  try {
+    process.kill(info.pid!, 0); // signal 0: is it alive? (ESRCH: killed without cleaning up; EPERM: another user's)
+  } catch {
+    return null;
+  }
+  return info as ConsoleInfo;
+}
+
+/** Writes console.json (0600) for this process's console; returns how to take it away again (only if still ours). */
+function announceConsole(dataDir: string, info: ConsoleInfo): () => void {
+  const path = join(dataDir, CONSOLE_INFO_FILE_NAME);
+  try {
+    writeFileSync(path, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
+    chmodSync(path, 0o600);
+  } catch {
+    return () => undefined; // a read-only folder: nobody can join this console, everything else works
+  }
+  return () => {
+    try {
+      if ((JSON.parse(readFileSync(path, 'utf8')) as Partial<ConsoleInfo>).pid === info.pid) rmSync(path, { force: true });
+    } catch {
+      // gone already, or rewritten by another console
+    }
+  };
 }
 
 /** What runs on the open platform: closed and opened again by Reset demo, while the browser host stays. */
 interface PlatformParts {
   platform: Platform;
-  server: PlatformServer;
+  /** This process's platform server; null beside a running `serve` (that process serves the platform). */
+  server: PlatformServer | null;
+  platformUrl: string;
   consoleService: ConsoleService;
   close(): Promise<void>;
 }
@@ -93,6 +145,7 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
   const logger = startCliLogging(options.dataDir, options.verbose ? { level: 'debug' } : {});
   const log = logFor('console');
   const prefs = createJsonFilePrefs(join(options.dataDir, PREFS_FILE_NAME));
+  const controlToken = cryptoIds.token(32);
   // The state Reset demo goes back to by default (once per folder).
   saveStartSnapshotOnce({ dataDir, knownSchemaVersion: assembly.knownSchemaVersion }, (message, error) => log.warn(message, error));
 
@@ -107,31 +160,43 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
       await parts!.close();
     },
     async reopen(restored) {
-      const port = parts!.server.port;
+      const port = parts!.server?.port;
       platform = openCliPlatform(assembly, options.dataDir, 'none');
       parts = await startParts(platform, port);
       consoleSwitch!.resume(parts.consoleService, restored);
     },
   });
 
-  /** The dispatcher, the checkpointer, the platform server (on `platformPort`, or this folder's usual port) and the console service. */
+  /**
+   * The dispatcher, the checkpointer, the platform server (on `platformPort`, or this folder's usual port) and the
+   * console service. Beside a running serve (`platformUrl`), that process checkpoints, delivers and serves the
+   * platform; this one is only the console.
+   */
   async function startParts(opened: Platform, platformPort?: number): Promise<PlatformParts & { movedFrom: number | null }> {
-    const checkpointer = opened.startWalCheckpointer();
-    const dispatcher = startWebhookDispatcher(opened);
-    const closers: (() => Promise<void> | void)[] = [() => opened.close(), () => checkpointer.stop(), () => dispatcher.stop()];
+    const closers: (() => Promise<void> | void)[] = [() => opened.close()];
     const closeAll = async () => {
       for (const close of closers.reverse()) await close();
     };
     try {
-      const started =
-        platformPort === undefined
-          ? await listenRemembered(options.dataDir, 'platform', undefined, (port) => startPlatformServer(opened, { port, version: APP_VERSION }), (s) => s.port)
-          : { server: await startPlatformServer(opened, { port: platformPort, version: APP_VERSION }), movedFrom: null };
-      const server = started.server;
-      closers.push(() => server.close());
-      const consoleService = assembly.createConsoleService({ platform: opened, prefs, host: 'browser', platformUrl: server.url, demoState });
+      let server: PlatformServer | null = null;
+      let movedFrom: number | null = null;
+      if (options.platformUrl === undefined) {
+        const checkpointer = opened.startWalCheckpointer();
+        const dispatcher = startWebhookDispatcher(opened);
+        closers.push(() => checkpointer.stop(), () => dispatcher.stop());
+        const started =
+          platformPort === undefined
+            ? await listenRemembered(options.dataDir, 'platform', undefined, (port) => startPlatformServer(opened, { port, version: APP_VERSION }), (s) => s.port)
+            : { server: await startPlatformServer(opened, { port: platformPort, version: APP_VERSION }), movedFrom: null };
+        const startedServer = started.server;
+        server = startedServer;
+        movedFrom = started.movedFrom;
+        closers.push(() => startedServer.close());
+      }
+      const platformUrl = server?.url ?? options.platformUrl!;
+      const consoleService = assembly.createConsoleService({ platform: opened, prefs, host: 'browser', platformUrl, demoState });
       closers.push(() => consoleService.close());
-      return { platform: opened, server, consoleService, movedFrom: started.movedFrom, close: closeAll };
+      return { platform: opened, server, platformUrl, consoleService, movedFrom, close: closeAll };
     } catch (error) {
       await closeAll();
       throw error;
@@ -152,22 +217,25 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
           console: consoleSwitch!,
           rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
           port,
+          controlToken,
         }),
       (h) => h.port,
     ).catch((error: unknown) => {
       throw portInUse(error, options.port);
     });
     const host = consoleHost.server;
+    const unannounce = announceConsole(options.dataDir, { consoleUrl: host.origin, platformUrl: first.platformUrl, pid: process.pid, controlToken });
     return {
       get platform() {
         return parts!.platform;
       },
       host,
-      platformUrl: first.server.url,
+      platformUrl: first.platformUrl,
       secretWarning: platform.secrets.warning,
       logFile: logger.file,
-      notes: [movedNote('The platform', first.movedFrom, first.server.port), movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
+      notes: [first.server ? movedNote('The platform', first.movedFrom, first.server.port) : null, movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
       async close() {
+        unannounce();
         await host.close();
         await parts!.close();
       },

@@ -14,6 +14,8 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 
 export const DB_FILE_NAME = 'partnerdeck.sqlite';
 export const SERVER_INFO_FILE_NAME = 'server.json';
+/** A running browser-mode console of the folder: its address, platform URL, pid and control token (0600). */
+export const CONSOLE_INFO_FILE_NAME = 'console.json';
 export const SECRET_KEY_FILE_NAME = 'secret.key';
 export const PREFS_FILE_NAME = 'prefs.json';
 /** The ports the folder's platform and console servers listened on last time (core/server/port-memory.ts). */

@@ -5,11 +5,17 @@
 //   256-bit token the page keeps in its own origin's storage and sends as `Authorization: Bearer`; a page of
 //   another origin (another port, `localhost`, any site) can neither read it nor make the browser send it.
 // - A session is made only from a launch link (`launchLink()`): a one-time token, valid a few minutes, in the
-//   link's fragment, traded once (`POST /auth/launch`) and useless afterwards.
+//   link's fragment, traded once (`POST /auth/launch`) and useless afterwards. A link may carry a destination
+//   (kept here, never in the URL): the local user the console signs in as and the screen the tab opens on
+//   (`partnerdeck app dev` opens the app embedded in its development company).
+// - Another PartnerDeck process of the same user (`app dev` reusing a running console) asks for such a link at
+//   `POST /control/launch-link` with the control token of the data folder's console.json (0600, like serve's
+//   server.json): whoever can read that file can read the database itself.
 // - Embedded-app wrapper pages (`/embed/…`, loaded by an iframe, which cannot send headers) need a one-time ticket
 //   that only an authenticated `embeddedApps.open` hands out.
 // - Host header checks (DNS rebinding), Origin and a custom header (CSRF) on every call, as before; server
 //   timeouts and a connection cap; bodies must be JSON in UTF-8 within 1 MiB.
+import { timingSafeEqual } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, normalize, sep } from 'node:path';
@@ -59,7 +65,21 @@ export interface BrowserHostOptions {
   now?: () => number;
   /** Server limits (tests shorten them). */
   limits?: { headersTimeoutMs?: number; requestTimeoutMs?: number; maxConnections?: number };
+  /** The token another process of this user presents at `POST /control/launch-link` (none: no control endpoint). */
+  controlToken?: string;
 }
+
+/** Where a launch link leads: the local user the console signs in as, and the screen path the tab opens on. */
+export interface LaunchDestination {
+  userId?: number;
+  /** A console screen path (`/apps/12`, `/c/5/orders`): no scheme, no fragment. */
+  path?: string;
+}
+
+/** `POST /control/launch-link`: another process of this user asks the running console for a launch link. */
+export const HTTP_CONTROL_LAUNCH_PATH = '/control/launch-link';
+
+const SCREEN_PATH = /^\/(?!\/)[A-Za-z0-9/_.-]{0,500}$/;
 
 export interface LaunchLink {
   /** `http://127.0.0.1:<port>/#launch=<token>`: opens the console once. */
@@ -72,8 +92,9 @@ export interface LaunchLink {
 export interface BrowserHost {
   port: number;
   origin: string;
-  /** A new one-time launch link (each call makes another; each works once, within LAUNCH_TTL_MS). */
-  launchLink(): LaunchLink;
+  /** A new one-time launch link (each call makes another; each works once, within LAUNCH_TTL_MS), optionally
+   * leading to a user and a screen. */
+  launchLink(destination?: LaunchDestination): LaunchLink;
   /** Live console sessions (browser tabs share one per launch). */
   sessionCount(): number;
   close(): Promise<void>;
@@ -83,7 +104,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const now = options.now ?? Date.now;
   let port = 0;
   const sseClients = new Set<ServerResponse>();
-  const launches = createOneTimeTokens<{ settle(outcome: 'used'): void }>({ now, max: 100 });
+  const launches = createOneTimeTokens<{ settle(outcome: 'used'): void; destination: LaunchDestination }>({ now, max: 100 });
   const frameTickets = createOneTimeTokens<{ path: string; call: CallEnvelope }>({ now, max: 200 });
   /** Session token hashes (insertion order = age). */
   const sessions = new Set<string>();
@@ -128,6 +149,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
 
     if (url.pathname === HTTP_LAUNCH_PATH) return launch(req, res);
+    if (url.pathname === HTTP_CONTROL_LAUNCH_PATH) return controlLaunch(req, res);
     if (url.pathname === HTTP_EVENTS_PATH) return events(req, res);
     if (url.pathname.startsWith(HTTP_API_PREFIX)) return api(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
 
@@ -202,7 +224,31 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         throw new ApiError('unauthorized', 'This launch link was already used or has expired. Open a new one from `partnerdeck console` (it prints a fresh link, or press o and Enter in its terminal).');
       }
       link.settle('used');
-      sendReply(res, 200, { ok: true, result: { session: newSession() } });
+      const { userId, path } = link.destination;
+      // The console signs in as the link's user (as Switch user would) before the tab loads anything.
+      if (userId !== undefined) await options.console.invoke('session.signIn', { userId });
+      sendReply(res, 200, { ok: true, result: { session: newSession(), ...(path ? { path } : {}) } });
+    } catch (error) {
+      sendThrown(res, error);
+    }
+  }
+
+  /** The control token, checked in constant time (hashes of equal length). */
+  function isControl(req: IncomingMessage): boolean {
+    const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(req.headers.authorization ?? '');
+    if (!options.controlToken || !match) return false;
+    return timingSafeEqual(Buffer.from(hashSecret(match[1])), Buffer.from(hashSecret(options.controlToken)));
+  }
+
+  /** `POST /control/launch-link {"userId"?, "path"?}` with the control token: a launch link for another process. */
+  async function controlLaunch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      checkCall(req, res);
+      if (!isControl(req)) throw new ApiError('unauthorized', 'The control token is missing or wrong (it is in console.json of the data folder).');
+      const body = (await readJson(req, res)) as Record<string, unknown> | null;
+      const destination = launchDestination(body);
+      const link = host.launchLink(destination);
+      sendReply(res, 200, { ok: true, result: { url: link.url, expiresAt: link.expiresAt } });
     } catch (error) {
       sendThrown(res, error);
     }
@@ -296,13 +342,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   port = await listenOnLoopback(server, options.port ?? 0);
   const origin = `http://${LOOPBACK_HOST}:${port}`;
-  return {
+  const host: BrowserHost = {
     port,
     origin,
-    launchLink() {
+    launchLink(destination = {}) {
+      launchDestination(destination);
       let settle!: (outcome: 'used' | 'expired') => void;
       const settled = new Promise<'used' | 'expired'>((resolve) => (settle = resolve));
-      const token = launches.issue({ settle }, LAUNCH_TTL_MS);
+      const token = launches.issue({ settle, destination }, LAUNCH_TTL_MS);
       const timer = setTimeout(() => {
         timers.delete(timer);
         settle('expired');
@@ -321,6 +368,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await closeServer(server);
     },
   };
+  return host;
+}
+
+/** A launch link's destination from a caller, checked (a wrong one is refused naming the field). */
+function launchDestination(value: unknown): LaunchDestination {
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object') throw new ApiError('validation_failed', 'The body must be an object {"userId"?, "path"?}.');
+  const { userId, path, ...rest } = value as Record<string, unknown>;
+  const unknownKey = Object.keys(rest)[0];
+  if (unknownKey !== undefined) throw new ApiError('validation_failed', `${unknownKey} is not a launch link field (userId, path)`, { fields: { [unknownKey]: ['is not a launch link field'] } });
+  if (userId !== undefined && !(typeof userId === 'number' && Number.isSafeInteger(userId) && userId > 0)) {
+    throw new ApiError('validation_failed', 'userId must be a user id (a positive whole number)', { fields: { userId: ['must be a user id'] } });
+  }
+  if (path !== undefined && !(typeof path === 'string' && SCREEN_PATH.test(path))) {
+    throw new ApiError('validation_failed', 'path must be a console screen path such as /apps/12', { fields: { path: ['must be a console screen path such as /apps/12'] } });
+  }
+  return { ...(userId !== undefined ? { userId } : {}), ...(path !== undefined ? { path } : {}) };
 }
 
 function sendReply(res: ServerResponse, status: number, reply: CallReply): void {

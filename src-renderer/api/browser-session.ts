@@ -28,8 +28,11 @@ export function launchTokenOf(hash: string): string | null {
   return /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : null;
 }
 
-/** Trades a launch token for a session: the session, or why not. */
-export async function exchangeLaunch(fetchFn: typeof fetch, launch: string): Promise<{ session: string } | { failed: 'link-used' | 'unreachable' }> {
+/** A screen path a launch link may lead to (the console's own addresses only). */
+const SCREEN_PATH = /^\/(?!\/)[A-Za-z0-9/_.-]{0,500}$/;
+
+/** Trades a launch token for a session (and the screen the link leads to, if any), or says why not. */
+export async function exchangeLaunch(fetchFn: typeof fetch, launch: string): Promise<{ session: string; path?: string } | { failed: 'link-used' | 'unreachable' }> {
   let reply: Response;
   try {
     reply = await fetchFn(HTTP_LAUNCH_PATH, {
@@ -42,8 +45,11 @@ export async function exchangeLaunch(fetchFn: typeof fetch, launch: string): Pro
     return { failed: 'unreachable' };
   }
   const body = (await reply.json().catch(() => null)) as CallReply | null;
-  const session = body?.ok ? (body.result as { session?: unknown } | null)?.session : undefined;
-  return typeof session === 'string' ? { session } : { failed: 'link-used' };
+  const result = body?.ok ? (body.result as { session?: unknown; path?: unknown } | null) : null;
+  const session = result?.session;
+  if (typeof session !== 'string') return { failed: 'link-used' };
+  const path = result?.path;
+  return typeof path === 'string' && SCREEN_PATH.test(path) ? { session, path } : { session };
 }
 
 /** Trades the launch link in the address for a session, or finds the one this origin already holds. */
@@ -58,6 +64,8 @@ export async function establishSession(env: SessionEnvironment): Promise<Session
     const traded = await exchangeLaunch(env.fetch, launch);
     if ('session' in traded) {
       env.storage.setItem(SESSION_STORAGE_KEY, traded.session);
+      // A link that leads somewhere (`partnerdeck app dev`: the app, embedded): the tab opens on that screen.
+      if (traded.path) env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}#${traded.path}`);
       return { state: 'ready', session: traded.session };
     }
     // A used or expired link: a session this origin already holds (another tab of this console) still works.

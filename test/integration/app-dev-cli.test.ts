@@ -4,10 +4,10 @@
 // a triggered order's webhook appears in the terminal tail, Ctrl+C stops cleanly, and a second run is idempotent.
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, BIN, runCliAsync } from '../helpers/cli';
+import { startAppDev, tradeLaunchLink, type RunningAppDev } from '../helpers/app-dev';
+import { assertBuilt, runCliAsync } from '../helpers/cli';
 import { tempDir } from '../helpers/platform';
 import { startReceiver, type Receiver } from '../helpers/webhooks';
 import { openPlatform } from '../../src-main/areas';
@@ -20,48 +20,8 @@ const appFolder = join(dir.path, 'my-app');
 let receiver: Receiver;
 let demoApps = 0;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON lines, checked by the assertions
-type Line = Record<string, any>;
-
-interface Running {
-  child: ChildProcessWithoutNullStreams;
-  first: Line;
-  lines: Line[];
-  waitFor(predicate: (line: Line) => boolean): Promise<Line>;
-}
-
-function appDev(...args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, 'app', 'dev', '--path', appFolder, '--no-open', '--json', '--port', '0', '--data-dir', data, ...args], { stdio: 'pipe' });
-  return new Promise((resolve, reject) => {
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('exit', (code) => reject(new Error(`app dev exited ${code}: ${stderr}`)));
-    const lines: Line[] = [];
-    const waiters: { predicate: (line: Line) => boolean; done: (line: Line) => void }[] = [];
-    let first: Line | null = null;
-    createInterface({ input: child.stdout }).on('line', (text) => {
-      const line = JSON.parse(text) as Line;
-      if (first === null) {
-        first = line;
-        child.removeAllListeners('exit');
-        resolve({
-          child,
-          first,
-          lines,
-          waitFor: (predicate) => {
-            const found = lines.find(predicate);
-            return found ? Promise.resolve(found) : new Promise((done) => waiters.push({ predicate, done }));
-          },
-        });
-        return;
-      }
-      lines.push(line);
-      for (const waiter of waiters.splice(0)) {
-        if (waiter.predicate(line)) waiter.done(line);
-        else waiters.push(waiter);
-      }
-    });
-  });
+function appDev(...args: string[]): Promise<RunningAppDev> {
+  return startAppDev(appFolder, data, ['--no-open', '--port', '0', ...args]);
 }
 
 function stop(child: ChildProcessWithoutNullStreams): Promise<number | null> {
@@ -85,6 +45,7 @@ function counts() {
       authorizations: one('SELECT count(*) FROM app_authorizations WHERE revoked_at IS NULL'),
       grantedBy: db.prepare('SELECT granted_by FROM app_authorizations ORDER BY id DESC LIMIT 1').pluck().get() as string,
       audit: one("SELECT count(*) FROM audit_log WHERE action = 'app.dev_install'"),
+      strictSetting: db.prepare("SELECT value FROM settings WHERE key = 'devtools.strict'").pluck().get() as string | undefined,
     };
   } finally {
     platform.close();
@@ -147,6 +108,18 @@ describe('partnerdeck app dev', () => {
     const token = /PARTNERDECK_ACCESS_TOKEN=(\S+)/.exec(envText)![1];
     const orders = await fetch(`${first.platformUrl}/admin/orders.json`, { headers: { Authorization: `Bearer ${token}` } });
     expect(orders.status).toBe(200);
+    // ... and the request shows in the tail beside the webhooks (method, path, status, latency, error code).
+    const request = await running.waitFor((l) => l.api?.path === '/admin/orders.json');
+    expect(request.api).toMatchObject({ method: 'GET', status: 200, errorCode: null, latencyMs: expect.any(Number), companyId: first.companyId });
+    const refused = await fetch(`${first.platformUrl}/admin/products.json`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(403); // the config did not ask for the products scope
+    expect((await running.waitFor((l) => l.api?.path === '/admin/products.json')).api).toMatchObject({ status: 403, errorCode: expect.any(String) });
+    // Its own platform and console (nothing ran on the folder), not strict; the console link opens the app
+    // embedded, signed in as the development company's user.
+    expect(first).toMatchObject({ joined: null, strict: false });
+    const tab = await tradeLaunchLink(first.consoleUrl);
+    expect(tab.path).toBe(`/apps/${first.appId}`);
+    expect((await tab.call('session.get')).result).toMatchObject({ user: { id: first.userId }, home: { id: first.companyId, isDevelopment: true }, isSelf: true });
     const state = counts();
     expect(state).toMatchObject({ apps: demoApps + 1, devCompanies: 1, audit: 1, grantedBy: expect.stringMatching(/^developer@dev-\d+\.partnerdeck\.test$/) });
 
@@ -189,6 +162,65 @@ describe('partnerdeck app dev', () => {
     expect(await stop(running.child)).toBe(0);
     expect(counts()).toMatchObject({ apps: demoApps + 1, devCompanies: 1 });
     writeFileSync(file, text);
+  });
+
+  it('--strict: hosted-compatibility mode for its run (a local-only convenience is refused), and says so', async () => {
+    const running = await appDev('--strict', '--yes');
+    expect(running.first).toMatchObject({ strict: true, joined: null });
+    const env = readFileSync(join(appFolder, '.env.local'), 'utf8');
+    const value = (key: string) => new RegExp(`^${key}=(.*)$`, 'm').exec(env)![1];
+    const basic = Buffer.from(`${value('PARTNERDECK_CLIENT_ID')}:${value('PARTNERDECK_CLIENT_SECRET')}`).toString('base64');
+    const reply = await fetch(`${running.first.platformUrl}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+      body: `grant_type=refresh_token&refresh_token=${value('PARTNERDECK_REFRESH_TOKEN')}`,
+    });
+    expect(reply.status).toBe(401);
+    expect(((await reply.json()) as { error_description: string }).error_description).toMatch(/^hosted-compatibility mode: client credentials sent as HTTP Basic/);
+    expect(await stop(running.child)).toBe(0);
+    // For the run only: the folder's setting was not changed.
+    expect(counts().strictSetting).toBeUndefined();
+  });
+
+  it('warns when a registered URL points at a loopback port where nothing listens (the app is not running)', async () => {
+    const file = join(appFolder, 'partnerdeck.app.toml');
+    const text = readFileSync(file, 'utf8');
+    const { createServer } = await import('node:net');
+    // A port that was just free: nothing listens there now.
+    const free = await new Promise<number>((done) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const port = (server.address() as { port: number }).port;
+        server.close(() => done(port));
+      });
+    });
+    writeFileSync(file, text.replace(/start_url = "[^"]*"/, `start_url = "http://127.0.0.1:${free}/"`));
+    try {
+      const running = await appDev('--yes');
+      expect(running.first.warnings).toEqual([`nothing listens at http://127.0.0.1:${free}/ (is your app's server running on that port?)`]);
+      expect(await stop(running.child)).toBe(0);
+      // The receiver's URLs answer: no warning for them.
+      writeFileSync(file, text);
+      const again = await appDev('--yes');
+      expect((again.first.warnings as string[]).filter((w) => w.startsWith('nothing listens'))).toEqual([]);
+      expect(await stop(again.child)).toBe(0);
+    } finally {
+      writeFileSync(file, text);
+    }
+  });
+
+  it('company create --development: a development company that takes test orders; not also a sample', async () => {
+    const made = await runCliAsync(['company', 'create', '--name', 'Hand-made Dev Co', '--development', '--json', '--data-dir', data]);
+    expect(made.status).toBe(0);
+    const company = JSON.parse(made.stdout) as { id: number; isDevelopment: boolean; isSample: boolean };
+    expect(company).toMatchObject({ isDevelopment: true, isSample: false });
+    const order = await runCliAsync(['trigger', 'order/create', '--company', String(company.id), '--data-dir', data]);
+    expect(order.status).toBe(0);
+    const list = await runCliAsync(['company', 'list', '--data-dir', data]);
+    expect(list.stdout).toMatch(new RegExp(`${company.id}\\s+Hand-made Dev Co\\s+DE\\s+development`));
+    const both = await runCliAsync(['company', 'create', '--name', 'Both', '--development', '--sample', '--data-dir', data]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--development and --sample: a company is one or the other/);
+    expect(counts().devCompanies).toBe(2);
   });
 
   it('names the file, the line and the key of a bad config, and changes nothing', async () => {

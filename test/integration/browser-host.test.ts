@@ -31,6 +31,7 @@ function http(port: number, path: string, options: { method?: string; headers?: 
 }
 
 let SESSION: string;
+const CONTROL = 'C'.repeat(43);
 let host: BrowserHost;
 let clock = Date.parse('2026-11-01T09:00:00Z');
 let platform: ReturnType<typeof openTestPlatform>;
@@ -42,7 +43,7 @@ beforeAll(async () => {
   writeFileSync(join(renderer.path, 'app.js'), 'console.log(1)');
   platform = openTestPlatform('demo');
   const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser' });
-  host = await startBrowserHost({ console: service, rendererDir: renderer.path, port: 0, now: () => clock });
+  host = await startBrowserHost({ console: service, rendererDir: renderer.path, port: 0, now: () => clock, controlToken: CONTROL });
   SESSION = await launch(host.launchLink().url);
 });
 
@@ -103,6 +104,43 @@ describe('browser host', () => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(page.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('a launch link may lead to a user and a screen (app dev): the console signs in as that user, the reply names the path', async () => {
+    const candidates = JSON.parse((await api('session.signInCandidates', {})).body).result as { userId: number }[];
+    const before = JSON.parse((await api('session.get', {})).body).result as { user: { id: number } };
+    const other = candidates.find((c) => c.userId !== before.user.id)!;
+    const reply = await trade(host.launchLink({ userId: other.userId, path: '/apps/3' }).url);
+    expect(reply.status).toBe(200);
+    const result = JSON.parse(reply.body).result as { session: string; path: string };
+    expect(result.path).toBe('/apps/3');
+    const now = JSON.parse((await api('session.get', {}, { authorization: `Bearer ${result.session}` })).body).result as { user: { id: number } };
+    expect(now.user.id).toBe(other.userId);
+    await api('session.signIn', { userId: before.user.id });
+    expect(() => host.launchLink({ path: '//elsewhere.example/' })).toThrow(/path must be a console screen path/);
+  });
+
+  it('hands a launch link to another process of this user only with the control token of console.json', async () => {
+    const control = (token: string | null, body: unknown, headers: Record<string, string> = {}) =>
+      http(host.port, '/control/launch-link', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        body: JSON.stringify(body),
+      });
+    expect((await control(null, {})).status).toBe(401);
+    expect((await control('D'.repeat(43), {})).status).toBe(401);
+    expect((await control(SESSION, {})).status).toBe(401);
+    expect((await control(CONTROL, {}, { 'x-partnerdeck-csrf': '' })).status).toBe(403);
+    const bad = await control(CONTROL, { path: 'https://evil.example/' });
+    expect(bad.status).toBe(422);
+    expect(JSON.parse(bad.body).error.message).toMatch(/^path must be a console screen path/);
+    const odd = await control(CONTROL, { colour: 'red' });
+    expect(JSON.parse(odd.body).error.message).toMatch(/^colour is not a launch link field/);
+    const ok = await control(CONTROL, { path: '/api-requests' });
+    expect(ok.status).toBe(200);
+    const { url } = JSON.parse(ok.body).result as { url: string };
+    expect(url).toMatch(new RegExp(`^${host.origin}/#launch=[A-Za-z0-9_-]{43}$`));
+    expect(JSON.parse((await trade(url)).body).result.path).toBe('/api-requests');
   });
 
   it('a launch link expires after five minutes unused, and then trades for nothing', async () => {

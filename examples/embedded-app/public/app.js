@@ -41,7 +41,7 @@ function renderConnection(connection) {
   loadOrders.hidden = false;
   details.append(
     el('p', {}, 'Scopes: ', el('code', {}, connection.scope)),
-    el('p', { 'data-testid': 'webhooks' }, 'Webhooks: ', connection.webhooks.length ? connection.webhooks.map((h) => h.topic).join(', ') : 'none'),
+    el('p', { 'data-testid': 'webhooks' }, 'Webhooks: ', connection.webhooksManagedBy ? `registered by ${connection.webhooksManagedBy}` : connection.webhooks.length ? connection.webhooks.map((h) => h.topic).join(', ') : 'none'),
   );
   for (const problem of connection.webhookProblems) details.append(el('p', { class: 'warn' }, `Could not register ${problem.topic}: ${problem.reason}`));
 }

@@ -4,8 +4,10 @@
 // installs the app there with consent granted without a click (recorded as such: the grant names
 // "partnerdeck app dev", and the audit log says so), registers the configured webhooks, issues tokens, merges the
 // credentials into the developer's .env (0600, other keys kept), starts the platform and the console, prints the
-// embed URL, and tails the app's webhook deliveries live until Ctrl+C. A second run changes nothing that already
-// matches (no second app, company, hook or user).
+// embed URL and opens the app embedded in the console (signed in as the development company's user), and tails the
+// app's webhook deliveries and API requests live until Ctrl+C. A console or serve already running on the data
+// folder is joined, not duplicated (app-dev/dev-runtime.ts). A second run changes nothing that already matches (no
+// second app, company, hook or user).
 import { createConnection } from 'node:net';
 import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,6 +18,8 @@ import { APP_DEV_USER_NAME, type AppDevState } from '../../core/services/app-dev
 import { standardWebhooksSecret } from '../../core/webhooks/webhook-signing';
 import { findConfigFile, readAppConfig, type AppConfig } from '../app-dev/app-config';
 import { readEnvValues, writeEnvFile } from '../app-dev/env-file';
+import { startDevRuntime, type DevRuntime } from '../app-dev/dev-runtime';
+import { apiLine, tailApp, webhookLine } from '../app-dev/dev-tail';
 import { colorsOn, paint, UsageError, type CliIo } from '../cli-io';
 import { ifFound, jsonOption, positiveInt, seedChoice, SEED_OPTION, str, type Command } from '../command-kit';
 import { openLaunchLink } from '../open-browser';
@@ -98,6 +102,23 @@ async function deadLoopbackUrls(config: AppConfig): Promise<string[]> {
   return dead.sort();
 }
 
+/** `--strict`: hosted-compatibility mode for the run. Own platform: forced for this process. Joined: the folder's
+ * setting is turned on (the running process reads it per request) and back off when app dev stops. */
+function strictForRun(runtime: DevRuntime): { note: string; restore(): void } {
+  const compatibility = runtime.platform.compatibility;
+  if (runtime.ownsPlatform) {
+    compatibility.forceStrict();
+    return { note: 'Hosted-compatibility mode is on for this run (--strict): requests relying on a local-only convenience are refused as the hosted platform would.', restore: () => undefined };
+  }
+  const who = runtime.joined!.kind === 'console' ? `the running console (${runtime.joined!.url})` : `the running serve (${runtime.joined!.url})`;
+  if (compatibility.strict()) return { note: `Hosted-compatibility mode is on (the data folder's setting, used by ${who}).`, restore: () => undefined };
+  compatibility.setStrict(true);
+  return {
+    note: `Hosted-compatibility mode is on for this run (--strict): turned on in the data folder's setting, which ${who} uses; app dev turns it off again when it stops.`,
+    restore: () => void compatibility.setStrict(false),
+  };
+}
+
 export const appDevCommand: Command = {
   name: 'app dev',
   summary: 'Develop an app: sync it from partnerdeck.app.toml, install it in a development company, write .env, tail its traffic',
@@ -107,19 +128,20 @@ export const appDevCommand: Command = {
   - installs the app there with consent granted without a click (this mode only; recorded as such);
   - registers the configured webhooks (and removes the app's others there);
   - merges PARTNERDECK_PLATFORM_URL, _CLIENT_ID, _CLIENT_SECRET, _WEBHOOK_SECRET, _COMPANY_ID, _USER_ID, _ACCESS_TOKEN and _REFRESH_TOKEN into the .env file (mode 0600; other keys are kept) and says what changed.
-Then it runs the platform and the console (browser mode) on the data folder, prints the embed URL and the console link, warns about loopback URLs where nothing listens, and tails the app's webhook deliveries until Ctrl+C. Running it again changes only what differs.`,
+Then it uses the console already running on the data folder (partnerdeck console, found through console.json), or starts a console beside a running partnerdeck serve, or runs its own platform and console; prints the embed URL; opens the app embedded in the console, signed in as the development company's user (--no-open: print the link only); warns about loopback URLs where nothing listens; and tails the app's webhook deliveries and API requests (time, method, path, status, latency, error code) until Ctrl+C. --strict turns hosted-compatibility mode on for the run. Running it again changes only what differs.`,
   options: {
     path: { value: 'DIR', description: "the app's folder with partnerdeck.app.toml or .json (default: the current folder)", complete: 'dir' },
     'env-file': { value: 'FILE', description: 'the .env file to merge the credentials into (default: [dev] env_file, else .env in the app folder)', complete: 'file' },
     company: { value: 'ID', description: 'the development company to use (default: [dev] company, else the one app dev made for the app)' },
     yes: { short: 'y', description: 'apply the changes without asking' },
-    'no-open': { description: 'do not open the console in a browser' },
+    'no-open': { description: 'do not open the console in a browser (the link that opens the app embedded is printed)' },
+    strict: { description: 'hosted-compatibility mode for the run: accept only what the hosted platform is specified to (no HTTP Basic client auth, no PKCE, no refresh grace window, no Standard Webhooks headers)' },
     port: PORT_OPTION('console'),
     seed: SEED_OPTION,
-    json: jsonOption('a first line {"appId", "companyId", "userId", "clientId", "platformUrl", "consoleUrl", "embedUrl", "envFile", "env", "plan", "warnings"}, then one line per webhook attempt'),
+    json: jsonOption('a first line {"appId", "companyId", "userId", "clientId", "platformUrl", "consoleUrl", "embedUrl", "envFile", "env", "plan", "warnings", "joined", "strict"}, then one line per webhook attempt {"webhook"} or API request {"api"}'),
   },
-  examples: ['app dev', 'app dev --path ./my-app --env-file .env.local --yes'],
-  async run({ values, io, startConsoleStack }) {
+  examples: ['app dev', 'app dev --path ./my-app --env-file .env.local --yes', 'app dev --strict --no-open'],
+  async run({ values, io, global, openPlatform, startConsoleStack }) {
     const stopped = io.untilStopped();
     const json = values.json === true || !io.stdoutIsTTY;
     const ink = paint(colorsOn(io.env, io.stdoutIsTTY));
@@ -128,9 +150,10 @@ Then it runs the platform and the console (browser mode) on the data folder, pri
     const envFile = resolve(folder, str(values, 'env-file') ?? config.dev.envFile ?? '.env');
     const env = existsSync(envFile) ? readEnvValues(readFileSync(envFile, 'utf8')) : new Map<string, string>();
     const companyFlag = positiveInt(str(values, 'company'), 'company') ?? config.dev.company;
-    const stack = await startConsoleStack({ port: portFlag(values.port), seed: seedChoice(str(values, 'seed'), 'demo') });
+    const runtime = await startDevRuntime({ dataDir: global.dataDir, openPlatform, startConsoleStack }, { port: portFlag(values.port), seed: seedChoice(str(values, 'seed'), 'demo') });
+    let restoreStrict = () => undefined as void;
     try {
-      const platform = stack.platform;
+      const platform = runtime.platform;
       const state = platform.appDev.current(config, askedCompany(platform, companyFlag), env.get('PARTNERDECK_CLIENT_ID'));
       const plan = planOf(config, state);
       if (!json) {
@@ -145,12 +168,14 @@ Then it runs the platform and the console (browser mode) on the data folder, pri
           return 1;
         }
       }
+      const strict = values.strict === true ? strictForRun(runtime) : null;
+      if (strict) restoreStrict = strict.restore;
       const { appId, companyId, userId } = await platform.appDev.apply(config, state);
       const app = platform.apps.get(OPERATOR, appId);
       const secret = platform.apps.openSecret(appId);
       const tokens = platform.appDev.tokens({ appId, companyId, userId }, config, { access: env.get('PARTNERDECK_ACCESS_TOKEN'), refresh: env.get('PARTNERDECK_REFRESH_TOKEN') });
       const wantedEnv = {
-        PARTNERDECK_PLATFORM_URL: stack.platformUrl,
+        PARTNERDECK_PLATFORM_URL: runtime.platformUrl,
         PARTNERDECK_CLIENT_ID: app.clientId,
         PARTNERDECK_CLIENT_SECRET: secret,
         PARTNERDECK_WEBHOOK_SECRET: standardWebhooksSecret(secret),
@@ -161,45 +186,44 @@ Then it runs the platform and the console (browser mode) on the data folder, pri
       };
       const changes = writeEnvFile(envFile, wantedEnv);
       const embedUrl = app.startUrl ? platform.embeddedApps.sign(appId, userId, companyId).url : null;
-      const link = stack.host.launchLink();
+      // The console opens on the app embedded (Extensions -> Manage Apps -> the app), signed in as the development
+      // company's user; an app without a Start URL opens on Manage Apps.
+      const link = await runtime.consoleLink({ userId, path: app.startUrl ? `/apps/${appId}` : '/apps' });
       const warnings = (await deadLoopbackUrls(config)).map((url) => `nothing listens at ${url} (is your app's server running on that port?)`);
-      warnings.push(...stack.notes);
+      warnings.push(...runtime.notes);
+      const joined = runtime.joined;
       if (json) {
-        io.out(JSON.stringify({ appId, companyId, userId, clientId: app.clientId, platformUrl: stack.platformUrl, consoleUrl: link.url, embedUrl, envFile, env: changes, plan, warnings }));
+        io.out(JSON.stringify({ appId, companyId, userId, clientId: app.clientId, platformUrl: runtime.platformUrl, consoleUrl: link.url, embedUrl, envFile, env: changes, plan, warnings, joined, strict: strict !== null }));
       } else {
         io.out('');
         io.out(`${ink.bold('App')}          ${app.name} (app ${appId}, client id ${app.clientId})`);
         io.out(`${ink.bold('Installed in')} ${state.companyName} (development company ${companyId}) as ${APP_DEV_USER_NAME} (user ${userId})`);
-        io.out(`${ink.bold('Platform')}     ${stack.platformUrl}`);
+        io.out(`${ink.bold('Platform')}     ${runtime.platformUrl}${joined ? ` (the running ${joined.kind === 'console' ? `console's, process ${joined.pid}` : 'serve'})` : ''}`);
         io.out(`${ink.bold('.env')}         ${envFile}: ${[changes.added.length ? `added ${changes.added.join(', ')}` : '', changes.updated.length ? `updated ${changes.updated.join(', ')}` : '', changes.unchanged.length ? `${changes.unchanged.length} unchanged` : ''].filter(Boolean).join('; ')}${tokens.fresh ? '' : ' (tokens still valid: kept)'}`);
         if (embedUrl) io.out(`${ink.bold('Embed URL')}    ${embedUrl}`);
-        io.out(`${ink.bold('Console')}      ${link.url}  (opens once, within 5 minutes; the app is under Extensions -> Manage Apps of ${state.companyName})`);
+        io.out(`${ink.bold('Console')}      ${link.url}  (opens the app embedded, signed in as ${APP_DEV_USER_NAME}; once, within 5 minutes${joined?.kind === 'console' ? `; in the running console ${joined.url}` : ''})`);
+        if (strict) io.out(ink.cyan(strict.note));
         for (const warning of warnings) io.out(ink.red(`Warning: ${warning}`));
-        io.out(ink.dim(`Tailing the app's webhook deliveries (partnerdeck trigger order/create --company ${companyId} makes one). Ctrl+C to stop.`));
+        io.out(ink.dim(`Tailing the app's webhook deliveries and API requests (partnerdeck trigger order/create --company ${companyId} makes an order). Ctrl+C to stop.`));
       }
       if (values['no-open'] !== true) openLaunchLink(link, io.env);
 
-      // The tail: every delivery attempt to the app's hooks, from the dispatcher of this process (or another).
-      let cursor = platform.appDev.lastAttemptId();
-      let stopping = false;
-      void stopped.then(() => (stopping = true));
-      while (!stopping) {
-        const rows = platform.appDev.attemptsAfter(appId, cursor, 100);
-        for (const row of rows) {
-          cursor = row.id;
+      await tailApp(platform, appId, stopped, {
+        webhook(row) {
+          if (!json) return io.out(webhookLine(row, ink, new Date()));
           const data = (JSON.parse(row.payload) as { data: { type: string; id: string } }).data;
-          if (json) io.out(JSON.stringify({ webhook: { topic: row.topic, object: data, url: row.url, kind: row.kind, status: row.statusCode, ok: row.ok, latencyMs: row.durationMs, error: row.error, messageId: row.messageId } }));
-          else {
-            const answer = row.statusCode === null ? ink.red(`failed: ${row.error ?? ''}`) : row.ok ? ink.green(`[${row.statusCode}]`) : ink.red(`[${row.statusCode}]`);
-            io.out(`${new Date().toISOString().slice(11, 19)}  webhook ${row.topic.padEnd(20)} ${data.type} ${data.id} -> ${row.url}  ${answer} ${row.durationMs} ms${row.kind === 'delivery' ? '' : ` (${row.kind}${row.retryNumber ? ` ${row.retryNumber}` : ''})`}`);
-          }
-        }
-        if (rows.length === 0) await Promise.race([new Promise((done) => setTimeout(done, 200)), stopped]);
-      }
+          io.out(JSON.stringify({ webhook: { topic: row.topic, object: data, url: row.url, kind: row.kind, status: row.statusCode, ok: row.ok, latencyMs: row.durationMs, error: row.error, messageId: row.messageId } }));
+        },
+        api(entry) {
+          if (json) io.out(JSON.stringify({ api: { at: entry.at, method: entry.method, path: entry.path, status: entry.status, latencyMs: entry.durationMs, errorCode: entry.errorCode, companyId: entry.companyId, notes: entry.notes } }));
+          else for (const line of apiLine(entry, ink)) io.out(line);
+        },
+      });
       if (!json) io.out('Stopped.');
       return 0;
     } finally {
-      await stack.close();
+      restoreStrict();
+      await runtime.close();
     }
   },
 };

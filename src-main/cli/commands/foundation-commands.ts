@@ -116,7 +116,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
 const consoleCommand: Command = {
   name: 'console',
   summary: 'Open the console in your browser (browser mode), with the platform running beside it',
-  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address is a launch link: it opens the console once, within 5 minutes, and is useless afterwards, so only you can open it. The browser is opened through a file only you can read, so the link never appears on a command line (\`ps\`); BROWSER=<command> opens it with that command, BROWSER=none opens nothing. While it runs, type o and Enter to open the console again, or u and Enter to print a new link. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Local platform -> Developer.
+  description: `Serves the console on 127.0.0.1 and opens it in your browser. The console address is a launch link: it opens the console once, within 5 minutes, and is useless afterwards, so only you can open it. The browser is opened through a file only you can read, so the link never appears on a command line (\`ps\`); BROWSER=<command> opens it with that command, BROWSER=none opens nothing. While it runs, type o and Enter to open the console again, or u and Enter to print a new link. The platform address is where apps reach OAuth and the API (e.g. \`partnerdeck example-app --platform-url URL\`); the console shows it under Local platform -> Developer. While it runs, console.json in the data folder (readable only by you) lets \`partnerdeck app dev\` open apps in this console instead of starting another.
 
 On a terminal it prints both addresses, the data folder and how to stop it; with --json, or when the output is not a terminal, one JSON line {"consoleUrl", "platformUrl"}. Ctrl+C stops it cleanly (a second one says it is still stopping).`,
   options: {
@@ -175,7 +175,7 @@ const companyList: Command = {
   options: {
     partner: { value: 'ID', description: 'only the clients of this partner' },
     token: { value: 'TOKEN', description: 'only the company with exactly this token (the token "for external identification")' },
-    json: jsonOption('[{"id", "name", "country", "token", "isPartner", "isSample", "paymentRoute", "partnerId", "userCount", ...}]'),
+    json: jsonOption('[{"id", "name", "country", "token", "isPartner", "isSample", "isDevelopment", "paymentRoute", "partnerId", "userCount", ...}]'),
   },
   examples: ['company list', 'company list --partner 2 --json', 'company list --token ERP-10442 --json'],
   async run({ values, io, openPlatform }) {
@@ -202,7 +202,7 @@ const companyList: Command = {
             id: c.id,
             name: c.name,
             country: c.country,
-            kind: c.isPartner ? 'partner' : c.isSample ? 'sample' : 'shop',
+            kind: c.isPartner ? 'partner' : c.isSample ? 'sample' : c.isDevelopment ? 'development' : 'shop',
             route: c.paymentRoute,
             partner: c.partnerId ?? '-',
             users: c.userCount,
@@ -243,6 +243,7 @@ const companyCreate: Command = {
       description: "with --partner: the partner's user who attests that the partner is not affiliated with the new company (recorded with that user's name)",
     },
     sample: { description: 'a sample company: fully configurable, never sells, never billed' },
+    development: { description: 'a development company for app developers: takes test orders (its storefront is open), never billed, marked like a sample company' },
     route: { value: 'direct|via_partner', description: 'payment route (default direct; via_partner needs --partner)', choices: ['direct', 'via_partner'], field: 'paymentRoute' },
     'vat-id': { value: 'VAT', description: "VAT-ID, checked against the country's format" },
     token: { value: 'TOKEN', description: 'a token to identify the company externally (unique; company list --token finds it)' },
@@ -255,6 +256,7 @@ const companyCreate: Command = {
   examples: [
     'company create --name "Acme GmbH" --partner 2 --attest-not-affiliated dana@np.example',
     'company create --name "Demo Shop" --sample --json',
+    'company create --name "My App (development)" --development',
   ],
   async run({ values, io, openPlatform }) {
     const name = required(values, 'name');
@@ -268,6 +270,9 @@ const companyCreate: Command = {
       );
     }
     if (partnerId === null && attester !== undefined) throw new UsageError('--attest-not-affiliated: only a client of a partner is attested; add --partner ID');
+    const development = values.development === true;
+    if (development && values.sample === true) throw new UsageError('--development and --sample: a company is one or the other (a development company takes test orders; a sample company never sells)');
+    if (development && values['partner-program'] === true) throw new UsageError('--development and --partner-program: a development company cannot be a partner');
     const input = parseInput(companyCreateSchema, {
       name,
       country: str(values, 'country') ?? 'DE',
@@ -282,10 +287,11 @@ const companyCreate: Command = {
     const platform = openPlatform('none');
     try {
       const attestedBy = partnerId === null || attester === undefined ? undefined : partnerUser(platform, partnerId, attester);
-      const company = platform.companies.create(OPERATOR, input, { partnerId, isPartner: values['partner-program'] === true, attestedBy: attestedBy?.id });
+      const company = platform.companies.create(OPERATOR, input, { partnerId, isPartner: values['partner-program'] === true, attestedBy: attestedBy?.id, isDevelopment: development });
       if (values.json) io.out(JSON.stringify(company));
       else {
-        io.out(`created company ${company.id}: ${company.name}${company.partnerName ? ` (client of ${company.partnerName})` : ''}`);
+        io.out(`created ${company.isDevelopment ? 'development company' : 'company'} ${company.id}: ${company.name}${company.partnerName ? ` (client of ${company.partnerName})` : ''}`);
+        if (company.isDevelopment) io.out(`it takes test orders (partnerdeck trigger order/create --company ${company.id}) and is never billed`);
         if (attestedBy) io.out(`non-affiliation attested by ${attestedBy.name} <${attestedBy.email}>`);
       }
       return 0;

@@ -179,6 +179,17 @@ describe("browser mode's session (launch link -> session in this origin's storag
     expect(JSON.parse(String(init.body))).toEqual({ launch: TOKEN });
   });
 
+  it('a link that leads to a screen (app dev: the app, embedded) opens the tab there; a foreign path is ignored', async () => {
+    const led = environment(`#launch=${TOKEN}`, async () => jsonResponse(200, { ok: true, result: { session: SESSION, path: '/apps/12' } }));
+    await expect(establishSession(led.env)).resolves.toEqual({ state: 'ready', session: SESSION });
+    expect(led.replaced).toEqual(['/#/', '/#/apps/12']);
+    for (const path of ['//evil.example/x', 'javascript:alert(1)', '/apps/12#x', '/a b']) {
+      const odd = environment(`#launch=${TOKEN}`, async () => jsonResponse(200, { ok: true, result: { session: SESSION, path } }));
+      await expect(establishSession(odd.env)).resolves.toEqual({ state: 'ready', session: SESSION });
+      expect(odd.replaced).toEqual(['/#/']);
+    }
+  });
+
   it('a used link: the session this origin holds (another tab) still works; without one, the notice says why', async () => {
     const refused = async () => jsonResponse(401, { ok: false, error: { code: 'unauthorized', message: 'used' } });
     await expect(establishSession(environment(`#launch=${TOKEN}`, refused, SESSION).env)).resolves.toEqual({ state: 'ready', session: SESSION });
