@@ -90,7 +90,7 @@ export interface FulfillmentRow {
   updated_at: number;
 }
 
-export type FulfillmentInsert = Omit<FulfillmentRow, 'order_number' | 'company_name' | 'warehouse_name'>;
+export type FulfillmentInsert = Omit<FulfillmentRow, 'company_name' | 'warehouse_name'>;
 
 export interface FulfillmentLineRow {
   line_no: number;
@@ -186,19 +186,17 @@ SELECT p.*, c.name AS company_name, c.partner_id AS company_partner_id,
 FROM logistics_providers p JOIN companies c ON c.id = p.company_id`;
 
 const FULFILLMENT_SELECT = `
-SELECT f.*, o.number AS order_number, c.name AS company_name, w.name AS warehouse_name
+SELECT f.*, c.name AS company_name, w.name AS warehouse_name
 FROM logistics_fulfillments f
-JOIN orders o ON o.id = f.order_id
 JOIN companies c ON c.id = f.company_id
 LEFT JOIN logistics_warehouses w ON w.id = f.warehouse_id`;
 
 const SHIPMENT_SELECT = `
-SELECT s.*, p.name AS provider_name, c.name AS company_name, o.number AS order_number, w.name AS warehouse_name,
+SELECT s.*, p.name AS provider_name, c.name AS company_name, COALESCE(f.order_number, 0) AS order_number, w.name AS warehouse_name,
   f.ship_country AS country
 FROM logistics_shipments s
 JOIN logistics_providers p ON p.id = s.provider_id
 JOIN companies c ON c.id = s.company_id
-JOIN orders o ON o.id = s.order_id
 JOIN logistics_warehouses w ON w.id = s.warehouse_id
 LEFT JOIN logistics_fulfillments f ON f.order_id = s.order_id`;
 
@@ -344,14 +342,14 @@ export function createLogisticsRepository(db: Db): LogisticsRepository {
   const insertChoice = db.prepare('INSERT INTO logistics_shop_providers (company_id, provider_id, preferred, chosen_at) VALUES (?, ?, ?, ?)');
 
   const insertFulfillment = db.prepare(
-    `INSERT INTO logistics_fulfillments (order_id, company_id, provider_id, provider_name, rate_id, zone_name, state, warehouse_id, reserved,
+    `INSERT INTO logistics_fulfillments (order_id, order_number, company_id, provider_id, provider_name, rate_id, zone_name, state, warehouse_id, reserved,
        weight_grams, amount_minor, currency, ship_name, ship_email, ship_street, ship_city, ship_postal_code, ship_country, item_count, forwarded_at, updated_at)
-     VALUES (@order_id, @company_id, @provider_id, @provider_name, @rate_id, @zone_name, @state, @warehouse_id, @reserved,
+     VALUES (@order_id, @order_number, @company_id, @provider_id, @provider_name, @rate_id, @zone_name, @state, @warehouse_id, @reserved,
        @weight_grams, @amount_minor, @currency, @ship_name, @ship_email, @ship_street, @ship_city, @ship_postal_code, @ship_country, @item_count, @forwarded_at, @updated_at)`,
   );
   const fulfillment = db.prepare<[number], FulfillmentRow>(`${FULFILLMENT_SELECT} WHERE f.order_id = ?`);
   const fulfillmentRaw = db.prepare<[number], FulfillmentRow>(
-    "SELECT f.*, 0 AS order_number, '' AS company_name, NULL AS warehouse_name FROM logistics_fulfillments f WHERE f.order_id = ?",
+    "SELECT f.*, '' AS company_name, NULL AS warehouse_name FROM logistics_fulfillments f WHERE f.order_id = ?",
   );
   const fulfillmentLines = db.prepare<[number], FulfillmentLineRow>(
     `SELECT l.line_no, l.product_id, l.name, l.sku, l.quantity, p.weight_grams,
@@ -469,16 +467,33 @@ export function createLogisticsRepository(db: Db): LogisticsRepository {
       const search = filter.search?.trim().replace(/^#/, '');
       if (search) {
         if (/^\d+$/.test(search)) {
-          where.push('o.number = @number');
+          where.push('f.order_number = @number');
           params.number = Number(search);
         } else {
-          where.push("f.ship_name LIKE @name ESCAPE '\\'");
-          params.name = `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          // A name prefix as typed, ASCII letters in any case (as LIKE would), as a range of the NOCASE name index.
+          where.push('f.ship_name >= @nameFrom COLLATE NOCASE AND f.ship_name < @nameTo COLLATE NOCASE');
+          params.nameFrom = search;
+          params.nameTo = `${search}\uffff`;
         }
       }
       const clause = where.join(' AND ');
-      const rows = prepared(`${FULFILLMENT_SELECT} WHERE ${clause} ORDER BY f.forwarded_at DESC, f.order_id DESC LIMIT @limit OFFSET @offset`).all(params) as FulfillmentRow[];
-      const { total } = prepared(`SELECT COUNT(*) AS total FROM logistics_fulfillments f JOIN orders o ON o.id = f.order_id WHERE ${clause}`).get(params) as { total: number };
+      // Without ANALYZE the planner cannot tell a shop's few rows from a provider's million, so the index is chosen here:
+      // a search reads only what matches (an order number: one per shop; a name prefix: a range) and sorts that; one
+      // shop's rows come from the shop's index; "to ship" from its partial index, which holds exactly those rows in the
+      // list's order (the provider's whole index has the order too, but its count would read every shipped row).
+      const hint = search
+        ? /^\d+$/.test(search)
+          ? 'logistics_fulfillments_number'
+          : 'logistics_fulfillments_name'
+        : filter.companyId !== undefined
+          ? 'logistics_fulfillments_company'
+          : filter.state === 'active'
+            ? 'logistics_fulfillments_to_ship'
+            : null;
+      const table = hint ? `logistics_fulfillments f INDEXED BY ${hint}` : 'logistics_fulfillments f';
+      const select = FULFILLMENT_SELECT.replace('FROM logistics_fulfillments f', `FROM ${table}`);
+      const rows = prepared(`${select} WHERE ${clause} ORDER BY f.forwarded_at DESC, f.order_id DESC LIMIT @limit OFFSET @offset`).all(params) as FulfillmentRow[];
+      const { total } = prepared(`SELECT COUNT(*) AS total FROM ${table} WHERE ${clause}`).get(params) as { total: number };
       return { rows, total };
     },
 

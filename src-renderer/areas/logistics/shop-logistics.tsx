@@ -232,3 +232,33 @@ export function StorefrontOrderScreen({ companyId, orderId }: { companyId: numbe
     </div>
   );
 }
+
+/**
+ * The console's order form: the shipping an order entered by hand gets when it is forwarded (same rule as the
+ * storefront's checkout), or — before saving — that no provider of the shop ships to the customer's country, so the
+ * order cannot be entered. Nothing when the shop ships itself or the lines have nothing physical.
+ */
+export function OrderFormShipping({ companyId, customerName, country, lines }: { companyId: number; customerName: string; country: string; lines: { productId: number; quantity: number }[] }) {
+  const actions = useActions();
+  const key = JSON.stringify(lines);
+  const quote = useLatestLoad(lines.length > 0 ? () => actions.logistics('logistics.quote', { companyId, country, lines, purpose: 'order' }) : null, [actions, companyId, country, key]);
+  const answer: QuoteAnswer | null = quote.data;
+  if (lines.length === 0 || !answer || answer.kind === 'none') return null;
+  if (answer.kind === 'cannot_ship') {
+    return (
+      <Callout tone="danger" title="This order cannot be forwarded for shipping" testId="order-cannot-ship">
+        {answer.message.replace(/^The customer/, customerName || 'The customer')} Entering it is refused; choose another customer or remove the physical products.
+      </Callout>
+    );
+  }
+  const q = answer.quote;
+  return (
+    <div className="storefront-shipping" data-testid="order-form-shipping">
+      <span>
+        Forwarded to {q.providerName} ({q.zoneName}, {formatGrams(q.weightGrams)})
+      </span>
+      <strong>{formatMoney(q.amountMinor, q.currency)}</strong>
+      <span className="muted small">shipping charged by {q.providerName}, not part of the order total</span>
+    </div>
+  );
+}
