@@ -191,6 +191,9 @@ FROM logistics_fulfillments f
 JOIN companies c ON c.id = f.company_id
 LEFT JOIN logistics_warehouses w ON w.id = f.warehouse_id`;
 
+/** At most this many matches of a search are read by the search's own index and sorted; more: the list's order is walked. */
+const SPARSE_MATCHES = 2000;
+
 const SHIPMENT_SELECT = `
 SELECT s.*, p.name AS provider_name, c.name AS company_name, COALESCE(f.order_number, 0) AS order_number, w.name AS warehouse_name,
   f.ship_country AS country
@@ -477,23 +480,18 @@ export function createLogisticsRepository(db: Db): LogisticsRepository {
         }
       }
       const clause = where.join(' AND ');
-      // Without ANALYZE the planner cannot tell a shop's few rows from a provider's million, so the index is chosen here:
-      // a search reads only what matches (an order number: one per shop; a name prefix: a range) and sorts that; one
-      // shop's rows come from the shop's index; "to ship" from its partial index, which holds exactly those rows in the
-      // list's order (the provider's whole index has the order too, but its count would read every shipped row).
-      const hint = search
-        ? /^\d+$/.test(search)
-          ? 'logistics_fulfillments_number'
-          : 'logistics_fulfillments_name'
-        : filter.companyId !== undefined
-          ? 'logistics_fulfillments_company'
-          : filter.state === 'active'
-            ? 'logistics_fulfillments_to_ship'
-            : null;
-      const table = hint ? `logistics_fulfillments f INDEXED BY ${hint}` : 'logistics_fulfillments f';
-      const select = FULFILLMENT_SELECT.replace('FROM logistics_fulfillments f', `FROM ${table}`);
+      // Without ANALYZE the planner cannot tell a shop's few rows from a provider's million, so the index is chosen here.
+      // The count reads an index alone: a search's own (an order number; a name prefix as a range), one shop's, or
+      // "to ship"'s partial index, which holds exactly those rows (the provider's whole index would read every shipped
+      // row). The page then takes the index that fits what the count found: few matches of a search are read by its
+      // index and sorted; otherwise the list's order is walked (newest first) and the first that match are taken.
+      const ordered = filter.companyId !== undefined ? 'logistics_fulfillments_company' : filter.state === 'active' ? 'logistics_fulfillments_to_ship' : null;
+      const countHint = search ? (/^\d+$/.test(search) ? 'logistics_fulfillments_number' : 'logistics_fulfillments_name') : ordered;
+      const from = (hint: string | null) => (hint ? `logistics_fulfillments f INDEXED BY ${hint}` : 'logistics_fulfillments f');
+      const { total } = prepared(`SELECT COUNT(*) AS total FROM ${from(countHint)} WHERE ${clause}`).get(params) as { total: number };
+      const pageHint = search && total <= SPARSE_MATCHES ? countHint : ordered;
+      const select = FULFILLMENT_SELECT.replace('FROM logistics_fulfillments f', `FROM ${from(pageHint)}`);
       const rows = prepared(`${select} WHERE ${clause} ORDER BY f.forwarded_at DESC, f.order_id DESC LIMIT @limit OFFSET @offset`).all(params) as FulfillmentRow[];
-      const { total } = prepared(`SELECT COUNT(*) AS total FROM ${table} WHERE ${clause}`).get(params) as { total: number };
       return { rows, total };
     },
 
@@ -519,8 +517,17 @@ export function createLogisticsRepository(db: Db): LogisticsRepository {
         params.to = `${search}\uffff`;
       }
       const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const rows = prepared(`${SHIPMENT_SELECT} ${clause} ORDER BY s.id DESC LIMIT @limit OFFSET @offset`).all(params) as ShipmentRow[];
-      const { total } = prepared(`SELECT COUNT(*) AS total FROM logistics_shipments s ${clause}`).get(params) as { total: number };
+      // A provider's list (not one shop's or one order's): the count from an index alone, then the page from the index
+      // that fits what the count found — few matches of a tracking-number prefix: read just those and sort them; many:
+      // walk the list's order (newest first) and take the first that match. Without ANALYZE the planner cannot know.
+      const providerList = filter.providerId !== undefined && filter.companyId === undefined && filter.orderId === undefined;
+      const countHint = !providerList ? null : search ? (filter.status ? 'logistics_shipments_status_tracking' : 'logistics_shipments_tracking') : filter.status ? 'logistics_shipments_status' : 'logistics_shipments_provider';
+      const from = (hint: string | null) => (hint ? `logistics_shipments s INDEXED BY ${hint}` : 'logistics_shipments s');
+      const { total } = prepared(`SELECT COUNT(*) AS total FROM ${from(countHint)} ${clause}`).get(params) as { total: number };
+      const sparse = search && total <= SPARSE_MATCHES;
+      const pageHint = !providerList ? null : sparse ? countHint : filter.status ? 'logistics_shipments_status' : 'logistics_shipments_provider';
+      const select = SHIPMENT_SELECT.replace('FROM logistics_shipments s', `FROM ${from(pageHint)}`);
+      const rows = prepared(`${select} ${clause} ORDER BY s.id DESC LIMIT @limit OFFSET @offset`).all(params) as ShipmentRow[];
       return { rows, total };
     },
 

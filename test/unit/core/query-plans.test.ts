@@ -194,7 +194,7 @@ describe('query plans of the shop lists (default sort)', () => {
 });
 
 describe('query plans of the logistics lists (a provider serving 5,000 shops, 1,000,000 shipments)', () => {
-  /** The plans of the SQL a call prepares on a fresh repository (its statement cache empty: every statement is prepared). */
+  /** The plans of the SQL a call prepares on a fresh repository, in the order prepared (each list: its count, then its page). */
   function plansOf(platform: ReturnType<typeof setup>['platform'], call: (r: LogisticsRepository) => unknown): string[][] {
     const repository = createLogisticsRepository(platform.db);
     const seen: string[] = [];
@@ -226,7 +226,7 @@ describe('query plans of the logistics lists (a provider serving 5,000 shops, 1,
       [{ companyId: 1 }, 'logistics_fulfillments_company'],
     ];
     for (const [filter, index] of filters) {
-      const [page, count] = plansOf(platform, (r) => r.queue({ providerId: 1, offset: 0, limit: 100, ...filter }));
+      const [count, page] = plansOf(platform, (r) => r.queue({ providerId: 1, offset: 0, limit: 100, ...filter }));
       const name = JSON.stringify(filter);
       expectNoTableScan(page);
       expect(page.some((d) => new RegExp(`^SEARCH f USING (COVERING )?INDEX ${index} `).test(d)), `${name}\n${page.join('\n')}`).toBe(true);
@@ -239,7 +239,7 @@ describe('query plans of the logistics lists (a provider serving 5,000 shops, 1,
     // sorted, never the provider's rows.
     for (const [search, index] of [['#7', 'logistics_fulfillments_number'], ['Kim', 'logistics_fulfillments_name']] as const) {
       for (const state of [undefined, 'active' as const]) {
-        const [page, count] = plansOf(platform, (r) => r.queue({ providerId: 1, state, search, offset: 0, limit: 100 }));
+        const [count, page] = plansOf(platform, (r) => r.queue({ providerId: 1, state, search, offset: 0, limit: 100 }));
         expectNoTableScan(page);
         expectNoTableScan(count);
         expectSearch(page, 'f', index);
@@ -256,13 +256,13 @@ describe('query plans of the logistics lists (a provider serving 5,000 shops, 1,
       [{ orderId: 1 }, 'logistics_shipments_order'],
     ];
     for (const [filter, index] of cases) {
-      const [page, count] = plansOf(platform, (r) => r.shipments({ providerId: 1, offset: 0, limit: 100, ...filter }));
+      const [count, page] = plansOf(platform, (r) => r.shipments({ providerId: 1, offset: 0, limit: 100, ...filter }));
       expectNoTableScan(page);
       expectSearch(page, 's', index);
       expectNoSort(page);
       expectNoTableScan(count);
     }
-    const [tracking, trackingCount] = plansOf(platform, (r) => r.shipments({ providerId: 1, search: '0034', offset: 0, limit: 100 }));
+    const [trackingCount, tracking] = plansOf(platform, (r) => r.shipments({ providerId: 1, search: '0034', offset: 0, limit: 100 }));
     expectNoTableScan(tracking);
     expectNoTableScan(trackingCount);
     expect(tracking.concat(trackingCount).some((d) => d.includes('logistics_shipments_tracking') || d.includes('logistics_shipments_provider')), tracking.join('\n')).toBe(true);
