@@ -32,7 +32,7 @@ const ORDERS = arg('orders', 'BENCH_LOGISTICS_ORDERS', 1_000_000);
 const RULES = arg('rules', 'BENCH_LOGISTICS_RULES', 1000);
 const DEMO_CLIENTS = 8;
 /** Bumped whenever the schema or the data change, so a cached folder is never stale. */
-const DATA_VERSION = 1;
+const DATA_VERSION = 2;
 const machine = { cores: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, load1: Number(loadavg()[0].toFixed(2)) };
 const round = (x) => Math.round(x * 1000) / 1000;
 const emit = (bench, value, unit, baseline, extra = {}) =>
@@ -43,7 +43,7 @@ const log = (line) => process.stderr.write(`bench logistics: ${line}\n`);
 const cache = join(root, 'node_modules', '.cache', 'partnerdeck-bench');
 mkdirSync(cache, { recursive: true });
 const harnessFile = join(cache, 'logistics-harness.cjs');
-buildSync({ entryPoints: [join(root, 'bench/harness/logistics-harness.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: harnessFile, external: ['better-sqlite3'], logLevel: 'error' });
+buildSync({ entryPoints: [join(root, 'bench/harness/logistics-harness.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: harnessFile, external: ['better-sqlite3'], loader: { '.wasm': 'binary' }, logLevel: 'error' });
 const harness = require(harnessFile);
 
 /** Median of `runs` timed calls (ms), after `warm` untimed ones. */

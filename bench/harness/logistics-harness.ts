@@ -30,8 +30,14 @@ function company(platform: CorePlatform, name: string, extra: object) {
 /** A provider with `rules` rate rules over 50 zones, two shops (one chose it), a product with stock. */
 export function checkoutFixture(platform: CorePlatform, rules: number) {
   const partner = company(platform, 'Bench Logistics', { isPartner: true });
-  const shipping = company(platform, 'Bench Shop Shipping', { partnerId: partner.id });
-  const plain = company(platform, 'Bench Shop Plain', { partnerId: partner.id });
+  // The operator creates the partner's clients with the attestation of one of its users (spec §1).
+  const attestedBy = platform.users.create(
+    OPERATOR,
+    { companyId: partner.id, email: 'owner@bench-logistics.example', name: 'Bench Owner', password: 'unused-password', permissions: [], isAdmin: true, sendWelcomeEmail: false },
+    { passwordHash: 'unused' },
+  ).id;
+  const shipping = company(platform, 'Bench Shop Shipping', { partnerId: partner.id, attestedBy });
+  const plain = company(platform, 'Bench Shop Plain', { partnerId: partner.id, attestedBy });
   const provider = platform.logistics.apply(OPERATOR, { companyId: partner.id, name: 'Bench Logistics', contactEmail: 'ops@bench.example', note: '' });
   platform.logistics.approve(OPERATOR, provider.id);
   const warehouse = platform.logistics.saveWarehouse(OPERATOR, { providerId: provider.id, name: 'Main', country: 'DE', city: '', street: '', postalCode: '' });
@@ -95,9 +101,9 @@ export function bigProvider(platform: CorePlatform): { providerId: number; shipm
   db.transaction(() => {
     db.prepare('INSERT OR IGNORE INTO logistics_shop_providers (company_id, provider_id, preferred, chosen_at) SELECT id, ?, 0, ? FROM companies WHERE is_partner = 0').run(provider.id, now);
     db.prepare(
-      `INSERT INTO logistics_fulfillments (order_id, company_id, provider_id, provider_name, rate_id, zone_name, state, warehouse_id, reserved, weight_grams, amount_minor, currency,
+      `INSERT INTO logistics_fulfillments (order_id, order_number, company_id, provider_id, provider_name, rate_id, zone_name, state, warehouse_id, reserved, weight_grams, amount_minor, currency,
          ship_name, ship_email, ship_street, ship_city, ship_postal_code, ship_country, item_count, forwarded_at, updated_at)
-       SELECT o.id, o.company_id, @provider, 'Bench Big Logistics', 0, 'EU', CASE WHEN o.id % 10 = 0 THEN 'open' WHEN o.id % 10 = 1 THEN 'partly_shipped' ELSE 'shipped' END,
+       SELECT o.id, o.number, o.company_id, @provider, 'Bench Big Logistics', 0, 'EU', CASE WHEN o.id % 10 = 0 THEN 'open' WHEN o.id % 10 = 1 THEN 'partly_shipped' ELSE 'shipped' END,
          @warehouse, 0, 900, 490, o.currency, c.name, c.email, c.street, c.city, c.postal_code, COALESCE(NULLIF(c.country, ''), 'DE'), o.item_count, o.placed_at, o.placed_at
        FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id NOT IN (SELECT order_id FROM logistics_fulfillments)`,
     ).run({ provider: provider.id, warehouse: warehouse.id });

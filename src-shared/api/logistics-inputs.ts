@@ -96,7 +96,10 @@ export const setShopProvidersSchema = z
 
 export const quoteSchema = z.object({
   companyId: id,
-  country: countryCodeSchema,
+  /** Empty: the order form's customer has no country on record (the answer says so when the order would ship). */
+  country: countryCodeSchema.or(z.literal('')),
+  /** Whose words: the storefront's ("We cannot ship to …") or the console's order form ("The customer is in …"). */
+  purpose: z.enum(['checkout', 'order']).default('checkout'),
   lines: z.array(z.object({ productId: id, quantity: z.number().int().min(1).max(LOGISTICS_LIMITS.maxQuantity) })).min(1, 'needs at least one line').max(200),
 });
 

@@ -120,6 +120,20 @@ describe('a logistics provider from its application to a parcel in transit, in C
     await byTestId('rate-amount').fill('6.90');
     await byTestId('rate-add').click();
     await page.locator('[data-testid^="rate-"]', { hasText: '6.90' }).first().waitFor(WAIT);
+    // A second rule, deleted again: the question names the rule (zone, currency, weight bracket); Cancel keeps it.
+    await byTestId('rate-min').fill('5001');
+    await byTestId('rate-amount').fill('12.90');
+    await byTestId('rate-add').click();
+    const heavy = page.locator('tr[data-testid^="rate-"]', { hasText: '12.90' }).first();
+    await heavy.waitFor(WAIT);
+    await heavy.locator('[data-testid^="rate-delete-"]').click();
+    await expect.poll(() => byTestId('confirm-dialog').textContent(), WAIT).toContain('Delete the rate rule Germany · EUR · 5,001 g and more?');
+    await shot('rate-delete');
+    await byTestId('confirm-dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('tr[data-testid^="rate-"]', { hasText: '12.90' }).count()).toBe(1);
+    await heavy.locator('[data-testid^="rate-delete-"]').click();
+    await byTestId('confirm-button').click();
+    await expect.poll(() => page.locator('tr[data-testid^="rate-"]', { hasText: '12.90' }).count(), WAIT).toBe(0);
     await shot('rates');
   });
 
@@ -184,6 +198,36 @@ describe('a logistics provider from its application to a parcel in transit, in C
     await go(`/store/storefront/orders/${orderId}`);
     await expect.poll(() => byTestId('storefront-order-status').textContent(), WAIT).toContain('In transit');
     await shot('storefront-status');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the order shipped whole is fulfilled; an order entered by hand is forwarded, or refused before saving when nobody ships there', async () => {
+    await go(`/store/orders/${orderId}`);
+    await expect.poll(() => byTestId('order-page').locator('.page-header').textContent(), WAIT).toContain('Fulfilled');
+    const clientId = shop.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(CLIENT) as number;
+    shop.customers.create(OPERATOR, clientId, { email: 'aiko@example.jp', name: 'Aiko Tanaka', phone: '', street: '1-1 Marunouchi', city: 'Tokyo', postalCode: '100-0005', country: 'JP', acceptsMarketing: false, note: '' });
+    const orders = () => shop.db.prepare('SELECT count(*) FROM orders WHERE company_id = ?').pluck().get(clientId) as number;
+    const before = orders();
+    const pick = async (text: string) => {
+      await byTestId('order-customer-picker').fill(text);
+      await byTestId('order-customer-picker-option').first().click();
+    };
+    await go('/store/orders/new');
+    await pick('Aiko');
+    await byTestId('order-product-picker').fill('Storm');
+    await byTestId('order-product-picker-option').first().click();
+    await expect.poll(() => byTestId('order-cannot-ship').textContent(), WAIT).toContain('Aiko Tanaka is in Japan, where none of this shop');
+    await shot('order-form-cannot-ship');
+    await byTestId('save').click();
+    await expect.poll(() => byTestId('order-customer-error').textContent(), WAIT).toContain('is in Japan');
+    expect(orders()).toBe(before);
+    await page.getByRole('button', { name: 'Change' }).click();
+    await pick('Kari');
+    await expect.poll(() => byTestId('order-form-shipping').textContent(), WAIT).toContain('Forwarded to Fjord Freight Logistics');
+    await byTestId('save').click();
+    await byTestId('order-page').waitFor(WAIT);
+    expect(orders()).toBe(before + 1);
+    expect(shop.db.prepare("SELECT count(*) FROM outbox WHERE to_address = 'orders@fjord-freight.example' AND subject LIKE 'New order to fulfil%'").pluck().get()).toBe(2);
     expect(pageErrors).toEqual([]);
   });
 });

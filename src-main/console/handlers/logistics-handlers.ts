@@ -53,7 +53,7 @@ export function logisticsHandlers(ctx: ConsoleContext): Pick<Handlers, Logistics
     'logistics.setShopProviders': (input) => logistics.setShopProviders(shop(input.companyId, 'Shipping providers'), input),
     'logistics.shopStock': ({ companyId, ...rest }) => fulfillment.shopStock(shop(companyId, 'Stock'), companyId, rest),
     'logistics.orderShipping': ({ companyId, orderId }) => ({ shipping: fulfillment.orderShipping(shop(companyId, 'Order shipping'), companyId, orderId) }),
-    'logistics.quote': ({ companyId, country, lines }) => fulfillment.quote(shop(companyId, 'The storefront'), companyId, country, lines),
+    'logistics.quote': ({ companyId, country, lines, purpose }) => fulfillment.quote(shop(companyId, purpose === 'order' ? 'The order form' : 'The storefront'), companyId, country, lines, purpose),
 
     'logistics.review': ({ state }) => logistics.review(operator(), state),
     'logistics.approve': ({ providerId }) => logistics.approve(operator(), providerId),

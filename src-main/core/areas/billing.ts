@@ -1,8 +1,10 @@
 // The billing area's core: the month close (spec §7, migration 007): rates, closing, documents, a partner's
-// prices for its clients; companies' payment methods on file and how each document is settled (migration 019).
+// prices for its clients; companies' payment methods on file and how each document is settled (migration 019); the
+// issuer's logo kept with each document at issue (migration 021).
 import { defineCoreArea } from '../area';
 import { migration007 } from '../db/migrations/007-month-close';
 import { migration019 } from '../db/migrations/019-payment-methods';
+import { migration021 } from '../db/migrations/021-document-logos';
 import { createBillingRepository, type BillingRepository } from '../repositories/billing-repository';
 import { createPaymentMethodsRepository, type PaymentMethodsRepository } from '../repositories/payment-methods-repository';
 import { seedDemoPaymentMethods } from '../seed/demo-payment-methods-seed';
@@ -26,8 +28,8 @@ declare module '../services/service-context' {
 
 export const billingCore = defineCoreArea({
   name: 'billing',
-  migrations: [migration007, migration019],
+  migrations: [migration007, migration019, migration021],
   repositories: { billing: createBillingRepository, paymentMethods: createPaymentMethodsRepository },
-  services: { billing: ({ ctx, outbox, branding }) => createBillingService(ctx, outbox, branding) },
+  services: { billing: ({ ctx, outbox }) => createBillingService(ctx, outbox) },
   demoSeed: seedDemoPaymentMethods,
 });

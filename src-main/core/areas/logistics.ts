@@ -4,6 +4,7 @@
 // the spec defines no /admin resource for logistics (docs/logistics.md, "Why no REST resource").
 import { defineCoreArea } from '../area';
 import { migration016 } from '../db/migrations/016-logistics';
+import { migration022 } from '../db/migrations/022-logistics-list-indexes';
 import { createLogisticsRepository, type LogisticsRepository } from '../repositories/logistics-repository';
 import { createFulfillmentService, type FulfillmentService } from '../services/fulfillment-service';
 import { createLogisticsService, type LogisticsService } from '../services/logistics-service';
@@ -26,11 +27,11 @@ declare module '../services/service-context' {
 
 export const logisticsCore = defineCoreArea({
   name: 'logistics',
-  migrations: [migration016],
+  migrations: [migration016, migration022],
   repositories: { logistics: createLogisticsRepository },
   services: {
     logistics: ({ ctx, outbox }) => createLogisticsService(ctx, outbox),
-    fulfillment: ({ ctx, logistics, outbox }) => createFulfillmentService(ctx, logistics, outbox),
+    fulfillment: ({ ctx, logistics, outbox, orders }) => createFulfillmentService(ctx, logistics, outbox, orders),
   },
   onOpen({ fulfillment }) {
     fulfillment.install();

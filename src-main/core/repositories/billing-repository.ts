@@ -175,6 +175,10 @@ export interface BillingRepository {
   /** The next number of a gapless sequence; call inside the issuing transaction. */
   nextNumber(prefix: string, type: DocumentType, year: number): number;
   insertDocument(row: Omit<DocumentRow, 'id'>): number;
+  /** In the issuing transaction: the issuer's logo as it is now goes with the document (migration 021), for good. */
+  stampIssuerLogo(documentId: number, issuerCompanyId: number): void;
+  /** The logo a document was issued with (undefined: none). */
+  documentLogo(documentId: number): DocumentLogoRow | undefined;
   insertSection(row: Omit<SectionRow, 'id'>): number;
   insertLine(row: LineRow): void;
   document(id: number): DocumentRow | undefined;
@@ -203,6 +207,16 @@ export interface BillingRepository {
   draft(id: number): DraftRow | undefined;
   upsertDraft(row: Omit<DraftRow, 'id' | 'company_name'>): number;
   deleteDraft(id: number): void;
+}
+
+/** A logo as it headed an issued document (migration 021). */
+export interface DocumentLogoRow {
+  sha256: string;
+  mime: string;
+  data: Buffer;
+  pdf_png: Buffer | null;
+  width: number;
+  height: number;
 }
 
 const COMPANY_COLUMNS = 'id, name, email, street, city, postal_code, country, vat_id, is_sample, is_development, is_partner, partner_id, payment_route';
@@ -303,6 +317,15 @@ export function createBillingRepository(db: Db): BillingRepository {
 
     nextNumber: (prefix, type, year) => nextNumber.get(prefix, type, year)!,
     insertDocument: (row) => Number(insertDocument.run(row).lastInsertRowid),
+    stampIssuerLogo(documentId, issuerCompanyId) {
+      prepared(
+        `INSERT OR IGNORE INTO document_logos (sha256, mime, data, pdf_png, width, height)
+         SELECT sha256, mime, data, pdf_png, width, height FROM partner_logos WHERE company_id = ?`,
+      ).run(issuerCompanyId);
+      prepared('INSERT INTO billing_document_logos (document_id, sha256) SELECT ?, sha256 FROM partner_logos WHERE company_id = ?').run(documentId, issuerCompanyId);
+    },
+    documentLogo: (documentId) =>
+      prepared('SELECT l.* FROM billing_document_logos d JOIN document_logos l ON l.sha256 = d.sha256 WHERE d.document_id = ?').get(documentId) as DocumentLogoRow | undefined,
     insertSection: (row) => Number(insertSection.run(row).lastInsertRowid),
     insertLine: (row) => void insertLine.run(row),
 

@@ -90,7 +90,7 @@ export interface FulfillmentRow {
   updated_at: number;
 }
 
-export type FulfillmentInsert = Omit<FulfillmentRow, 'order_number' | 'company_name' | 'warehouse_name'>;
+export type FulfillmentInsert = Omit<FulfillmentRow, 'company_name' | 'warehouse_name'>;
 
 export interface FulfillmentLineRow {
   line_no: number;
@@ -186,19 +186,20 @@ SELECT p.*, c.name AS company_name, c.partner_id AS company_partner_id,
 FROM logistics_providers p JOIN companies c ON c.id = p.company_id`;
 
 const FULFILLMENT_SELECT = `
-SELECT f.*, o.number AS order_number, c.name AS company_name, w.name AS warehouse_name
+SELECT f.*, c.name AS company_name, w.name AS warehouse_name
 FROM logistics_fulfillments f
-JOIN orders o ON o.id = f.order_id
 JOIN companies c ON c.id = f.company_id
 LEFT JOIN logistics_warehouses w ON w.id = f.warehouse_id`;
 
+/** At most this many matches of a search are read by the search's own index and sorted; more: the list's order is walked. */
+const SPARSE_MATCHES = 2000;
+
 const SHIPMENT_SELECT = `
-SELECT s.*, p.name AS provider_name, c.name AS company_name, o.number AS order_number, w.name AS warehouse_name,
+SELECT s.*, p.name AS provider_name, c.name AS company_name, COALESCE(f.order_number, 0) AS order_number, w.name AS warehouse_name,
   f.ship_country AS country
 FROM logistics_shipments s
 JOIN logistics_providers p ON p.id = s.provider_id
 JOIN companies c ON c.id = s.company_id
-JOIN orders o ON o.id = s.order_id
 JOIN logistics_warehouses w ON w.id = s.warehouse_id
 LEFT JOIN logistics_fulfillments f ON f.order_id = s.order_id`;
 
@@ -344,14 +345,14 @@ export function createLogisticsRepository(db: Db): LogisticsRepository {
   const insertChoice = db.prepare('INSERT INTO logistics_shop_providers (company_id, provider_id, preferred, chosen_at) VALUES (?, ?, ?, ?)');
 
   const insertFulfillment = db.prepare(
-    `INSERT INTO logistics_fulfillments (order_id, company_id, provider_id, provider_name, rate_id, zone_name, state, warehouse_id, reserved,
+    `INSERT INTO logistics_fulfillments (order_id, order_number, company_id, provider_id, provider_name, rate_id, zone_name, state, warehouse_id, reserved,
        weight_grams, amount_minor, currency, ship_name, ship_email, ship_street, ship_city, ship_postal_code, ship_country, item_count, forwarded_at, updated_at)
-     VALUES (@order_id, @company_id, @provider_id, @provider_name, @rate_id, @zone_name, @state, @warehouse_id, @reserved,
+     VALUES (@order_id, @order_number, @company_id, @provider_id, @provider_name, @rate_id, @zone_name, @state, @warehouse_id, @reserved,
        @weight_grams, @amount_minor, @currency, @ship_name, @ship_email, @ship_street, @ship_city, @ship_postal_code, @ship_country, @item_count, @forwarded_at, @updated_at)`,
   );
   const fulfillment = db.prepare<[number], FulfillmentRow>(`${FULFILLMENT_SELECT} WHERE f.order_id = ?`);
   const fulfillmentRaw = db.prepare<[number], FulfillmentRow>(
-    "SELECT f.*, 0 AS order_number, '' AS company_name, NULL AS warehouse_name FROM logistics_fulfillments f WHERE f.order_id = ?",
+    "SELECT f.*, '' AS company_name, NULL AS warehouse_name FROM logistics_fulfillments f WHERE f.order_id = ?",
   );
   const fulfillmentLines = db.prepare<[number], FulfillmentLineRow>(
     `SELECT l.line_no, l.product_id, l.name, l.sku, l.quantity, p.weight_grams,
@@ -469,16 +470,28 @@ export function createLogisticsRepository(db: Db): LogisticsRepository {
       const search = filter.search?.trim().replace(/^#/, '');
       if (search) {
         if (/^\d+$/.test(search)) {
-          where.push('o.number = @number');
+          where.push('f.order_number = @number');
           params.number = Number(search);
         } else {
-          where.push("f.ship_name LIKE @name ESCAPE '\\'");
-          params.name = `${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          // A name prefix as typed, ASCII letters in any case (as LIKE would), as a range of the NOCASE name index.
+          where.push('f.ship_name >= @nameFrom COLLATE NOCASE AND f.ship_name < @nameTo COLLATE NOCASE');
+          params.nameFrom = search;
+          params.nameTo = `${search}\uffff`;
         }
       }
       const clause = where.join(' AND ');
-      const rows = prepared(`${FULFILLMENT_SELECT} WHERE ${clause} ORDER BY f.forwarded_at DESC, f.order_id DESC LIMIT @limit OFFSET @offset`).all(params) as FulfillmentRow[];
-      const { total } = prepared(`SELECT COUNT(*) AS total FROM logistics_fulfillments f JOIN orders o ON o.id = f.order_id WHERE ${clause}`).get(params) as { total: number };
+      // Without ANALYZE the planner cannot tell a shop's few rows from a provider's million, so the index is chosen here.
+      // The count reads an index alone: a search's own (an order number; a name prefix as a range), one shop's, or
+      // "to ship"'s partial index, which holds exactly those rows (the provider's whole index would read every shipped
+      // row). The page then takes the index that fits what the count found: few matches of a search are read by its
+      // index and sorted; otherwise the list's order is walked (newest first) and the first that match are taken.
+      const ordered = filter.companyId !== undefined ? 'logistics_fulfillments_company' : filter.state === 'active' ? 'logistics_fulfillments_to_ship' : null;
+      const countHint = search ? (/^\d+$/.test(search) ? 'logistics_fulfillments_number' : 'logistics_fulfillments_name') : ordered;
+      const from = (hint: string | null) => (hint ? `logistics_fulfillments f INDEXED BY ${hint}` : 'logistics_fulfillments f');
+      const { total } = prepared(`SELECT COUNT(*) AS total FROM ${from(countHint)} WHERE ${clause}`).get(params) as { total: number };
+      const pageHint = search && total <= SPARSE_MATCHES ? countHint : ordered;
+      const select = FULFILLMENT_SELECT.replace('FROM logistics_fulfillments f', `FROM ${from(pageHint)}`);
+      const rows = prepared(`${select} WHERE ${clause} ORDER BY f.forwarded_at DESC, f.order_id DESC LIMIT @limit OFFSET @offset`).all(params) as FulfillmentRow[];
       return { rows, total };
     },
 
@@ -504,8 +517,17 @@ export function createLogisticsRepository(db: Db): LogisticsRepository {
         params.to = `${search}\uffff`;
       }
       const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const rows = prepared(`${SHIPMENT_SELECT} ${clause} ORDER BY s.id DESC LIMIT @limit OFFSET @offset`).all(params) as ShipmentRow[];
-      const { total } = prepared(`SELECT COUNT(*) AS total FROM logistics_shipments s ${clause}`).get(params) as { total: number };
+      // A provider's list (not one shop's or one order's): the count from an index alone, then the page from the index
+      // that fits what the count found — few matches of a tracking-number prefix: read just those and sort them; many:
+      // walk the list's order (newest first) and take the first that match. Without ANALYZE the planner cannot know.
+      const providerList = filter.providerId !== undefined && filter.companyId === undefined && filter.orderId === undefined;
+      const countHint = !providerList ? null : search ? (filter.status ? 'logistics_shipments_status_tracking' : 'logistics_shipments_tracking') : filter.status ? 'logistics_shipments_status' : 'logistics_shipments_provider';
+      const from = (hint: string | null) => (hint ? `logistics_shipments s INDEXED BY ${hint}` : 'logistics_shipments s');
+      const { total } = prepared(`SELECT COUNT(*) AS total FROM ${from(countHint)} ${clause}`).get(params) as { total: number };
+      const sparse = search && total <= SPARSE_MATCHES;
+      const pageHint = !providerList ? null : sparse ? countHint : filter.status ? 'logistics_shipments_status' : 'logistics_shipments_provider';
+      const select = SHIPMENT_SELECT.replace('FROM logistics_shipments s', `FROM ${from(pageHint)}`);
+      const rows = prepared(`${select} ${clause} ORDER BY s.id DESC LIMIT @limit OFFSET @offset`).all(params) as ShipmentRow[];
       return { rows, total };
     },
 

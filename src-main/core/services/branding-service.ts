@@ -18,6 +18,12 @@ export const CNAME_TARGET_SETTING = 'whiteLabel.cnameTarget';
 /** The logo as the PDFs draw it: PNG/JPEG bytes pdfkit reads, or the SVG text for svg-to-pdfkit. */
 export type DrawableLogo = { kind: 'raster'; bytes: Buffer; width: number; height: number } | { kind: 'svg'; text: string; width: number; height: number };
 
+/** A stored logo (a partner's now, or one an issued document keeps) as a PDF draws it: an SVG as vectors, else PNG/JPEG. */
+export function drawableLogo(row: { mime: string; data: Buffer; pdf_png: Buffer | null; width: number; height: number }): DrawableLogo {
+  if (row.mime === 'image/svg+xml') return { kind: 'svg', text: row.data.toString('utf8'), width: row.width, height: row.height };
+  return { kind: 'raster', bytes: row.pdf_png ?? row.data, width: row.width, height: row.height };
+}
+
 export interface BrandingService {
   /** A partner's white label (the partner itself, or the operator). */
   get(actor: Actor, companyId: number): WhiteLabel;
@@ -163,9 +169,7 @@ export function createBrandingService(ctx: ServiceContext, platformUrl: () => st
     drawableLogoFor(companyId) {
       const partner = brandCompany(companyId);
       const row = partner ? repos.partnerLogos.get(partner.id) : undefined;
-      if (!row) return null;
-      if (row.mime === 'image/svg+xml') return { kind: 'svg', text: row.data.toString('utf8'), width: row.width, height: row.height };
-      return { kind: 'raster', bytes: row.pdf_png ?? row.data, width: row.width, height: row.height };
+      return row ? drawableLogo(row) : null;
     },
 
     adminUrlFor(companyId) {

@@ -1,17 +1,20 @@
 // Shipping at checkout, forwarding, inventory and shipments (spec §8; docs/logistics.md).
 //
-// Checkout: when a storefront order (source "checkout") with physical lines is written, in the same transaction
+// Checkout and orders entered by hand: when an order with physical lines is written — a storefront checkout, or an
+// order the console or the API enters (not yet fulfilled; bulk seed data is not forwarded) — in the same transaction
 // (the order.created in-transaction hook), the order's total weight and the customer's country select the rate
 // among the providers the shop chose (selectRate: the preferred provider if it serves the destination and weight,
-// else the cheapest matching rule). No match: the checkout is refused naming the country, and the rollback means
-// no order exists. A match: the order is forwarded — its shipping line (outside the order's totals: the money goes
+// else the cheapest matching rule). No match: the order is refused naming the country (the storefront's customer
+// country, the order form's customer), and the rollback means no order exists. A match: the order is forwarded — its shipping line (outside the order's totals: the money goes
 // between shop and provider, never through the platform or the month close), the fulfillment row in the
 // provider's queue, stock reserved in the first warehouse that holds all of it, and an email in the outbox.
 // A shop that chose no provider ships itself: its checkout is unchanged.
 //
 // Inventory: movements per warehouse and product (repository `move`), each with who and when; a movement that
 // would take on-hand, reserved or available stock below zero is refused. Shipments take stock out of the
-// warehouse (their reserved part first) and move label created -> in transit -> delivered (or exception).
+// warehouse (their reserved part first) and move label created -> in transit -> delivered (or exception). When every
+// physical line has shipped, a paid order becomes fulfilled (a pending one once it is paid): the order model has no
+// "partly fulfilled" status, so a partly shipped order keeps its status and the queue says "partly shipped".
 import type { z } from 'zod';
 import { ApiError, type FieldErrors } from '../../../src-shared/api/errors';
 import type { queueSchema, shipmentListSchema, shipSchema, shipmentUpdateSchema, stockListSchema, stockMoveSchema } from '../../../src-shared/api/logistics-inputs';
@@ -35,6 +38,7 @@ import type { PlatformEventName, PlatformEvents } from '../events';
 import type { RateRow } from '../repositories/logistics-repository';
 import { toFulfillment, toFulfillmentSummary, toMovement, toShipment, toShipmentSummary, toStockLevel } from './logistics-mappers';
 import type { LogisticsService } from './logistics-service';
+import type { OrdersService } from './orders-service';
 import type { OutboxService } from './outbox-service';
 import type { Emit, ServiceContext } from './service-context';
 import { createShopOpener } from './shop-access';
@@ -43,7 +47,7 @@ type Input<S extends z.ZodTypeAny> = z.output<S>;
 
 export interface FulfillmentService {
   /** The shipping a checkout of these lines to this country would add (the storefront shows it before ordering). */
-  quote(actor: Actor, companyId: number, country: string, lines: readonly { productId: number; quantity: number }[]): QuoteAnswer;
+  quote(actor: Actor, companyId: number, country: string, lines: readonly { productId: number; quantity: number }[], purpose?: 'checkout' | 'order'): QuoteAnswer;
   queue(actor: Actor, input: Input<typeof queueSchema>): Page<FulfillmentSummary>;
   fulfillment(actor: Actor, providerId: number, orderId: number): Fulfillment;
   shipments(actor: Actor, input: Input<typeof shipmentListSchema>): Page<ShipmentSummary>;
@@ -78,7 +82,7 @@ export function toRules(rows: readonly RateRow[]): (RateRule & { row: RateRow })
 
 const countryName = (code: string) => findCountry(code)?.name ?? code;
 
-export function createFulfillmentService(ctx: ServiceContext, logistics: LogisticsService, outbox: OutboxService): FulfillmentService {
+export function createFulfillmentService(ctx: ServiceContext, logistics: LogisticsService, outbox: OutboxService, orders: Pick<OrdersService, 'fulfil'>): FulfillmentService {
   const { repos, clock } = ctx;
   const openShop = createShopOpener(ctx);
   const changed = (emit: Emit, providerId: number, companyId: number | null) => emit('logistics.changed', { providerId, companyId });
@@ -95,6 +99,12 @@ export function createFulfillmentService(ctx: ServiceContext, logistics: Logisti
 
   const cannotShip = (country: string, weightGrams: number, currency: string) =>
     `We cannot ship to ${countryName(country)}: none of this shop's logistics providers delivers ${formatGrams(weightGrams)} there (prices in ${currency}). No order was placed.`;
+
+  /** The order form's words (an order entered by hand names the customer's country; the field is the customer). */
+  const cannotShipByHand = (country: string, weightGrams: number, currency: string) =>
+    `is in ${countryName(country)}, where none of this shop's logistics providers delivers ${formatGrams(weightGrams)} (prices in ${currency}): the order cannot be forwarded for shipping. Nothing was saved.`;
+  const cannotShipNoCountry = (name: string) =>
+    `${name} has no country on record, so the order cannot be forwarded for shipping: add the customer's country first. Nothing was saved.`;
 
   /** The first warehouse (by name) of the provider that has every line available, reserving it there. */
   function reserve(providerId: number, orderId: number, companyId: number, lines: { product_id: number; quantity: number }[], actor: string, now: number): number | null {
@@ -141,7 +151,10 @@ export function createFulfillmentService(ctx: ServiceContext, logistics: Logisti
 
   function forward(emit: Emit, companyId: number, orderId: number): void {
     const order = repos.orders.get(companyId, orderId);
-    if (!order || order.source !== 'checkout') return;
+    if (!order) return;
+    const byHand = order.source === 'console' || order.source === 'api';
+    // Seed data is history, not work for a provider; an order entered as fulfilled already left the shop.
+    if ((order.source !== 'checkout' && !byHand) || order.status === 'fulfilled') return;
     const lines = repos.orders.lines(orderId).filter((l) => l.kind === 'physical');
     if (lines.length === 0) return;
     const products = new Map(repos.catalog.productsByIds(companyId, lines.map((l) => l.product_id)).map((p) => [p.id, p]));
@@ -151,13 +164,15 @@ export function createFulfillmentService(ctx: ServiceContext, logistics: Logisti
     const rule = rateFor(companyId, order.currency, country, weight);
     if (rule === undefined) return;
     if (rule === null || country === '') {
-      throw ApiError.validation({ 'customer.country': [country === '' ? 'is required: the order has physical products to ship' : cannotShip(country, weight, order.currency)] });
+      if (!byHand) throw ApiError.validation({ 'customer.country': [country === '' ? 'is required: the order has physical products to ship' : cannotShip(country, weight, order.currency)] });
+      throw ApiError.validation({ customerId: [country === '' ? cannotShipNoCountry(customer.name) : cannotShipByHand(country, weight, order.currency)] });
     }
     const provider = repos.logistics.provider(rule.provider_id)!;
     const now = clock.now();
-    const warehouseId = reserve(provider.id, orderId, companyId, lines, 'checkout', now);
+    const warehouseId = reserve(provider.id, orderId, companyId, lines, byHand ? `order entry (${order.source})` : 'checkout', now);
     repos.logistics.insertFulfillment({
       order_id: orderId,
+      order_number: order.number,
       company_id: companyId,
       provider_id: provider.id,
       provider_name: provider.name,
@@ -254,13 +269,15 @@ export function createFulfillmentService(ctx: ServiceContext, logistics: Logisti
           const { companyId, id } = payload as PlatformEvents['order.updated'];
           const order = repos.orders.get(companyId, id);
           if (order && (order.status === 'cancelled' || order.status === 'refunded')) cancel(emit, id);
+          // Shipped in full while it was pending: it becomes fulfilled once it is paid.
+          else if (order?.status === 'paid' && repos.logistics.fulfillmentRaw(id)?.state === 'shipped') orders.fulfil(emit, companyId, id, 'logistics: shipped in full');
         } else if (name === 'order.deleted') {
           cancel(emit, (payload as PlatformEvents['order.deleted']).id);
         }
       });
     },
 
-    quote(actor, companyId, country, lines) {
+    quote(actor, companyId, country, lines, purpose = 'checkout') {
       openShop(actor, companyId, 'orders');
       const products = new Map(repos.catalog.productsByIds(companyId, lines.map((l) => l.productId)).map((p) => [p.id, p]));
       const physical = lines.filter((l) => products.get(l.productId)?.kind === 'physical');
@@ -269,7 +286,11 @@ export function createFulfillmentService(ctx: ServiceContext, logistics: Logisti
       const weight = physical.reduce((g, l) => g + (products.get(l.productId)!.weight_grams ?? 0) * l.quantity, 0);
       const rule = rateFor(companyId, currency, country, weight);
       if (rule === undefined) return { kind: 'none', reason: 'This shop ships its orders itself (it chose no logistics provider).' };
-      if (rule === null) return { kind: 'cannot_ship', message: cannotShip(country, weight, currency) };
+      if (rule === null || country === '') {
+        if (purpose === 'checkout') return { kind: 'cannot_ship', message: country === '' ? 'Enter the country to ship to.' : cannotShip(country, weight, currency) };
+        const message = country === '' ? cannotShipNoCountry('The customer') : `The customer ${cannotShipByHand(country, weight, currency)}`;
+        return { kind: 'cannot_ship', message: message.replace(' Nothing was saved.', '') };
+      }
       const provider = repos.logistics.provider(rule.provider_id)!;
       return {
         kind: 'rate',
@@ -368,7 +389,9 @@ export function createFulfillmentService(ctx: ServiceContext, logistics: Logisti
         if (Object.keys(stockProblems).length > 0) throw ApiError.validation(stockProblems);
         repos.logistics.addShipmentEvent(shipmentId, 'label_created', `${input.carrier} ${input.trackingNumber}`, who, now);
         const after = repos.logistics.fulfillmentLines(row.order_id);
-        repos.logistics.setFulfillmentState(row.order_id, after.every((l) => l.shipped >= l.quantity) ? 'shipped' : 'partly_shipped', now);
+        const whole = after.every((l) => l.shipped >= l.quantity);
+        repos.logistics.setFulfillmentState(row.order_id, whole ? 'shipped' : 'partly_shipped', now);
+        if (whole) orders.fulfil(emit, row.company_id, row.order_id, who);
         changed(emit, provider.id, row.company_id);
         return shipmentId;
       });

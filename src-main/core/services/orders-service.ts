@@ -57,6 +57,12 @@ export interface OrdersService {
   delete(actor: Actor, companyId: number, orderId: number): DeleteResult;
   /** Inside the caller's transaction: prices, takes stock, writes the order, rollups and counters, emits order.created. */
   place(emit: Emit, shop: OpenShop, order: PlaceOrder): number;
+  /**
+   * Inside the caller's transaction: a paid order whose goods all left (logistics shipped every physical line) becomes
+   * fulfilled — rollups, audit (`who`) and order.updated as for any status change. False (nothing written) when the
+   * order is not paid (pending: it becomes fulfilled once paid; cancelled/refunded/fulfilled: nothing to do).
+   */
+  fulfil(emit: Emit, companyId: number, orderId: number, who: string): boolean;
 }
 
 interface Snapshot {
@@ -180,8 +186,23 @@ export function createOrdersService(ctx: ServiceContext): OrdersService {
     return orderId;
   }
 
+  function fulfil(emit: Emit, companyId: number, orderId: number, who: string): boolean {
+    const existing = repos.orders.get(companyId, orderId);
+    if (!existing || existing.status !== 'paid') return false;
+    const now = clock.now();
+    withRollups(companyId, existing.customer_id, () => {
+      const before = snapshot(companyId, orderId);
+      repos.orders.orders.update(orderId, { status: 'fulfilled', updated_at: now });
+      return { before, after: snapshot(companyId, orderId) };
+    });
+    repos.audit.record({ company_id: companyId, actor: who, action: 'order.status_changed', detail: { id: orderId, from: 'paid', to: 'fulfilled' }, created_at: now });
+    emit('order.updated', { companyId, id: orderId });
+    return true;
+  }
+
   return {
     place,
+    fulfil,
 
     list(actor, companyId, filter) {
       openShop(actor, companyId, 'orders');

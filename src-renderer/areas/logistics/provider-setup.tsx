@@ -12,7 +12,8 @@ import { formatMoney } from '../../ui/money';
 import { Card } from '../../ui/page';
 import { Callout, CardEmpty, ErrorState, SkeletonBlock } from '../../ui/states';
 import { Table } from '../../ui/table';
-import { useAction } from '../../ui/use-action';
+import { ConfirmActionDialog } from '../../ui/dialog';
+import { useAction, useConfirmedAction } from '../../ui/use-action';
 import { countryName, FieldProblem, OutsideNote, problemsOf, useLogisticsVersion } from './logistics-ui';
 
 type Problems = ReturnType<typeof problemsOf>;
@@ -129,8 +130,13 @@ export function RatesTab({ provider }: { provider: LogisticsProvider }) {
   const zones = useLatestLoad(() => actions.logistics('logistics.zones', { providerId: provider.id }), [actions, provider.id, version]);
   const rates = useLatestLoad(() => actions.logistics('logistics.rates', { providerId: provider.id }), [actions, provider.id, version]);
   const [zoneForm, setZoneForm] = useState<ShippingZone | 'new' | null>(null);
-  const remove = useAction(async (rate: ShippingRate) => {
+  const remove = useConfirmedAction(async (rate: ShippingRate) => {
     await actions.logistics('logistics.deleteRate', { providerId: provider.id, rateId: rate.id });
+    actions.logisticsChanged();
+  });
+  const removeZone = useConfirmedAction(async (zone: ShippingZone) => {
+    await actions.logistics('logistics.deleteZone', { providerId: provider.id, zoneId: zone.id });
+    if (zoneForm !== null && zoneForm !== 'new' && zoneForm.id === zone.id) setZoneForm(null);
     actions.logisticsChanged();
   });
   return (
@@ -161,9 +167,14 @@ export function RatesTab({ provider }: { provider: LogisticsProvider }) {
                 hiddenHeader: true,
                 className: 'col-actions',
                 cell: (z) => (
-                  <button type="button" className="btn btn-ghost btn-small" onClick={() => setZoneForm(z)} data-testid={`zone-edit-${z.id}`}>
-                    Edit
-                  </button>
+                  <>
+                    <button type="button" className="btn btn-ghost btn-small" onClick={() => setZoneForm(z)} data-testid={`zone-edit-${z.id}`}>
+                      Edit
+                    </button>
+                    <button type="button" className="btn btn-ghost btn-small" disabled={removeZone.busy} onClick={() => removeZone.ask(z)} data-testid={`zone-delete-${z.id}`}>
+                      Delete
+                    </button>
+                  </>
                 ),
               },
             ]}
@@ -194,7 +205,7 @@ export function RatesTab({ provider }: { provider: LogisticsProvider }) {
                 hiddenHeader: true,
                 className: 'col-actions',
                 cell: (r) => (
-                  <button type="button" className="btn btn-ghost btn-small" disabled={remove.busy} onClick={() => void remove.run(r)} data-testid={`rate-delete-${r.id}`}>
+                  <button type="button" className="btn btn-ghost btn-small" disabled={remove.busy} onClick={() => remove.ask(r)} data-testid={`rate-delete-${r.id}`}>
                     Delete
                   </button>
                 ),
@@ -205,8 +216,29 @@ export function RatesTab({ provider }: { provider: LogisticsProvider }) {
         {zones.data && zones.data.length > 0 && <RateForm provider={provider} zones={zones.data} />}
         <OutsideNote />
       </Card>
+      <ConfirmActionDialog action={remove} title={(r) => `Delete the rate rule ${rateRuleName(r)}?`} confirmLabel="Delete rate rule" danger>
+        {(r) => (
+          <p>
+            Orders of {bracketLabel(r.minGrams, r.maxGrams)} to {r.zoneName} priced in {r.currency} no longer ship at {formatMoney(r.amountMinor, r.currency)} with {provider.name}: checkout takes another matching rule, or says it cannot ship
+            there. Orders already forwarded keep their shipping line.
+          </p>
+        )}
+      </ConfirmActionDialog>
+      <ConfirmActionDialog action={removeZone} title={(z) => `Delete the zone ${z.name}?`} confirmLabel="Delete zone" danger>
+        {(z) => (
+          <p>
+            {z.countries.length === 1 ? countryName(z.countries[0]) : `Its ${z.countries.length} countries`} will no longer be served by {provider.name}
+            {z.rateCount > 0 ? `, and its ${z.rateCount === 1 ? 'rate rule is' : `${z.rateCount} rate rules are`} deleted with it` : ''}. Orders already forwarded keep their shipping line.
+          </p>
+        )}
+      </ConfirmActionDialog>
     </div>
   );
+}
+
+/** A rate rule as the user names it: zone, currency and weight bracket. */
+function rateRuleName(r: ShippingRate): string {
+  return `${r.zoneName} · ${r.currency} · ${bracketLabel(r.minGrams, r.maxGrams)}`;
 }
 
 function ZoneForm({ provider, zone, onDone }: { provider: LogisticsProvider; zone: ShippingZone | null; onDone: () => void }) {

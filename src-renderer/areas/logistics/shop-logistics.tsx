@@ -3,7 +3,7 @@
 // storefront checkout would add (storefront).
 import { useLeaveGuard } from '../../router/leave-guard';
 import { useEffect, useState } from 'react';
-import type { QuoteAnswer, ShopProviderChoice } from '../../../src-shared/api/logistics-types';
+import type { QuoteAnswer, ShippingQuote, ShopProviderChoice } from '../../../src-shared/api/logistics-types';
 import { formatGrams, LOW_STOCK_THRESHOLD } from '../../../src-shared/domain/logistics';
 import { useActions } from '../../state/store-context';
 import { useLatestLoad } from '../../state/use-latest-load';
@@ -170,11 +170,8 @@ export function OrderShippingCard({ companyId, orderId }: { companyId: number; o
 
 /** The storefront's shipping line for the cart and destination: the rate, "cannot ship there", or nothing. */
 export function StorefrontShippingLine({ companyId, country, lines }: { companyId: number; country: string; lines: { productId: number; quantity: number }[] }) {
-  const actions = useActions();
-  const key = JSON.stringify(lines);
   const valid = /^[A-Za-z]{2}$/.test(country) && lines.length > 0;
-  const quote = useLatestLoad(valid ? () => actions.logistics('logistics.quote', { companyId, country, lines }) : null, [actions, companyId, country, key]);
-  const answer: QuoteAnswer | null = quote.data;
+  const answer = useQuote(valid, companyId, country, lines, 'checkout');
   if (!valid || !answer || answer.kind === 'none') return null;
   if (answer.kind === 'cannot_ship') {
     return (
@@ -183,14 +180,28 @@ export function StorefrontShippingLine({ companyId, country, lines }: { companyI
       </Callout>
     );
   }
-  const q = answer.quote;
+  return <QuoteLine quote={answer.quote} lead="Shipping with" note="charged by" testId="storefront-shipping" amountTestId="storefront-shipping-amount" />;
+}
+
+/** The shipping the order's lines to that country would get (null while it loads or when not asked). */
+function useQuote(ask: boolean, companyId: number, country: string, lines: { productId: number; quantity: number }[], purpose: 'checkout' | 'order'): QuoteAnswer | null {
+  const actions = useActions();
+  const key = JSON.stringify(lines);
+  const quote = useLatestLoad(ask ? () => actions.logistics('logistics.quote', { companyId, country, lines, purpose }) : null, [actions, companyId, country, key, purpose]);
+  return quote.data;
+}
+
+/** A quote as one line: provider, zone and weight, the amount, and that the provider charges it outside the order. */
+function QuoteLine({ quote: q, lead, note, testId, amountTestId }: { quote: ShippingQuote; lead: string; note: string; testId: string; amountTestId?: string }) {
   return (
-    <div className="storefront-shipping" data-testid="storefront-shipping">
+    <div className="storefront-shipping" data-testid={testId}>
       <span>
-        Shipping with {q.providerName} ({q.zoneName}, {formatGrams(q.weightGrams)})
+        {lead} {q.providerName} ({q.zoneName}, {formatGrams(q.weightGrams)})
       </span>
-      <strong data-testid="storefront-shipping-amount">{formatMoney(q.amountMinor, q.currency)}</strong>
-      <span className="muted small">charged by {q.providerName}, not part of the order total</span>
+      <strong data-testid={amountTestId}>{formatMoney(q.amountMinor, q.currency)}</strong>
+      <span className="muted small">
+        {note} {q.providerName}, not part of the order total
+      </span>
     </div>
   );
 }
@@ -231,4 +242,22 @@ export function StorefrontOrderScreen({ companyId, orderId }: { companyId: numbe
       )}
     </div>
   );
+}
+
+/**
+ * The console's order form: the shipping an order entered by hand gets when it is forwarded (same rule as the
+ * storefront's checkout), or — before saving — that no provider of the shop ships to the customer's country, so the
+ * order cannot be entered. Nothing when the shop ships itself or the lines have nothing physical.
+ */
+export function OrderFormShipping({ companyId, customerName, country, lines }: { companyId: number; customerName: string; country: string; lines: { productId: number; quantity: number }[] }) {
+  const answer = useQuote(lines.length > 0, companyId, country, lines, 'order');
+  if (lines.length === 0 || !answer || answer.kind === 'none') return null;
+  if (answer.kind === 'cannot_ship') {
+    return (
+      <Callout tone="danger" title="This order cannot be forwarded for shipping" testId="order-cannot-ship">
+        {answer.message.replace(/^The customer/, customerName || 'The customer')} Entering it is refused; choose another customer or remove the physical products.
+      </Callout>
+    );
+  }
+  return <QuoteLine quote={answer.quote} lead="Forwarded to" note="shipping charged by" testId="order-form-shipping" />;
 }

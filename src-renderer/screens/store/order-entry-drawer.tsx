@@ -14,6 +14,7 @@ import { FormDrawer } from '../../ui/form-drawer';
 import { formatMoney, formatPercentBp } from '../../ui/money';
 import { SearchPicker, type PickerOption } from '../../ui/search-picker';
 import { useForm, zodValidator } from '../../ui/use-form';
+import { OrderFormShipping } from '../../areas/logistics/shop-logistics';
 import { AmountsSummary } from './store-ui';
 import { LineEditRow, useProductOptions } from './order-lines';
 import './orders-screen.css';
@@ -30,13 +31,15 @@ interface EntryLine {
 interface OrderValues {
   customerId: number | null;
   customerLabel: string;
+  /** The picked customer's country: where a logistics provider would ship the order's physical lines. */
+  customerCountry: string;
   status: 'paid' | 'pending';
   lines: EntryLine[];
   note: string;
   placedAt: string;
 }
 
-export function OrderEntryDrawer({ customer, onClose }: { customer: Pick<Customer, 'id' | 'name' | 'email'> | null; onClose: () => void }) {
+export function OrderEntryDrawer({ customer, onClose }: { customer: Pick<Customer, 'id' | 'name' | 'email' | 'country'> | null; onClose: () => void }) {
   const acting = useActing();
   const actions = useActions();
   const companyId = acting?.id ?? 0;
@@ -51,7 +54,7 @@ export function OrderEntryDrawer({ customer, onClose }: { customer: Pick<Custome
   const validate = useMemo(() => zodValidator(orderCreateSchema, toInput, entryProblems), [companyId]);
   const form = useForm<OrderValues>(
     'order-new',
-    { customerId: customer?.id ?? null, customerLabel: customer ? `${customer.name} <${customer.email}>` : '', status: 'paid', lines: [], note: '', placedAt: '' },
+    { customerId: customer?.id ?? null, customerLabel: customer ? `${customer.name} <${customer.email}>` : '', customerCountry: customer?.country ?? '', status: 'paid', lines: [], note: '', placedAt: '' },
     validate,
   );
   const v = form.values;
@@ -98,17 +101,22 @@ export function OrderEntryDrawer({ customer, onClose }: { customer: Pick<Custome
             <span className="picked-label" data-testid="picked-customer">
               {v.customerLabel}
             </span>
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => form.setValues({ customerId: null, customerLabel: '' })}>
+            <button type="button" className="btn btn-small btn-ghost" onClick={() => form.setValues({ customerId: null, customerLabel: '', customerCountry: '' })}>
               Change
             </button>
           </div>
+          {form.error('customerId') && (
+            <span className="field-error" role="alert" data-testid="order-customer-error">
+              Customer {form.error('customerId')}
+            </span>
+          )}
         </div>
       ) : (
         <SearchPicker<Customer>
           label="Customer"
           placeholder="Search name or email…"
           search={searchCustomers}
-          onPick={(c) => form.setValues({ customerId: c.id, customerLabel: `${c.name} <${c.email}>` })}
+          onPick={(c) => form.setValues({ customerId: c.id, customerLabel: `${c.name} <${c.email}>`, customerCountry: c.country })}
           error={form.error('customerId') ? 'Customer is required: choose one' : undefined}
           hint="Orders are for customers the shop already has; add new ones under Customers."
           testId="order-customer-picker"
@@ -162,6 +170,14 @@ export function OrderEntryDrawer({ customer, onClose }: { customer: Pick<Custome
           formId={form.id}
         />
         {currency && v.lines.length > 0 && <AmountsSummary amounts={total} currency={currency} className="order-preview" testId="order-preview" />}
+        {v.customerId !== null && (
+          <OrderFormShipping
+            companyId={companyId}
+            customerName={v.customerLabel.replace(/ <.*>$/, '')}
+            country={v.customerCountry}
+            lines={v.lines.filter((l) => /^\d+$/.test(l.quantity.trim()) && Number(l.quantity) > 0).map((l) => ({ productId: l.productId, quantity: Number(l.quantity) }))}
+          />
+        )}
       </fieldset>
       <TextAreaField form={form} name="note" label="Note" rows={2} hint="Internal; customers don't see it." />
     </FormDrawer>

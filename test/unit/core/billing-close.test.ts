@@ -212,28 +212,42 @@ describe('closing October 2026 for a partner and its clients', () => {
     expect(asClient.map((d) => d.number)).toEqual([issued.number]);
   });
 
-  it("a partner's documents to its clients are headed by its logo, in the document and the PDF; the platform's are not", { timeout: 60_000 }, async () => {
+  it("a partner's documents to its clients are headed by its logo as it was at issue (kept with the document, in the PDF too); the platform's by none", { timeout: 60_000 }, async () => {
     const issued = docs().find((d) => d.issuerCompanyId === partner.id)!;
     const platformDoc = docs().find((d) => d.issuerCompanyId === null)!;
-    const before = await billing.documents.pdf(partner.actor, null, issued.id);
-    expect(billing.documents.get(partner.actor, null, issued.id).issuerLogo).toBeNull();
-    await platform.branding.setLogo(partner.actor, { companyId: partner.id, fileName: 'logo.png', bytes: pngOf(240, 60) });
-    const withLogo = billing.documents.get(partner.actor, null, issued.id);
-    expect(withLogo.issuerLogo).toMatchObject({ width: 240, height: 60 });
-    expect(withLogo.issuerLogo!.dataUrl).toMatch(/^data:image\/png;base64,/);
-    expect(billing.documents.get(OPERATOR, null, platformDoc.id).issuerLogo).toBeNull();
+    const get = (id: number) => billing.documents.get(partner.actor, null, id);
     const images = (b64: string) => (Buffer.from(b64, 'base64').toString('latin1').match(/\/Subtype \/Image/g) ?? []).length;
-    const pdf = await billing.documents.pdf(partner.actor, null, issued.id);
+    const pdfOf = (id: number) => billing.documents.pdf(partner.actor, null, id);
+    const correct = (reason: string) => billing.documents.correct(partner.actor, null, { documentId: issued.id, type: 'credit_note', amountMinor: 100, reason });
+    const before = await pdfOf(issued.id);
+    expect(get(issued.id).issuerLogo).toBeNull();
+    await platform.branding.setLogo(partner.actor, { companyId: partner.id, fileName: 'logo.png', bytes: pngOf(240, 60) });
+    // Issued without a logo, it stays without one: an issued document never changes.
+    expect(get(issued.id).issuerLogo).toBeNull();
+    expect(images((await pdfOf(issued.id)).base64)).toBe(0);
+    const withPng = correct('Goodwill credit for the late delivery');
+    expect(get(withPng.id).issuerLogo).toMatchObject({ width: 240, height: 60 });
+    expect(get(withPng.id).issuerLogo!.dataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(billing.documents.get(OPERATOR, null, platformDoc.id).issuerLogo).toBeNull();
+    const pngPdf = await pdfOf(withPng.id);
     expect(images(before.base64)).toBe(0);
-    expect(images(pdf.base64)).toBeGreaterThan(0);
-    expect(await pdfText(Buffer.from(pdf.base64, 'base64'))).toContain(issued.number);
-    // An SVG logo is drawn as vectors (no image), and the document still reads the same.
+    expect(images(pngPdf.base64)).toBeGreaterThan(0);
+    expect(await pdfText(Buffer.from(pngPdf.base64, 'base64'))).toContain(withPng.number);
+    // A new logo (an SVG, drawn as vectors: no image) heads the next document; the one issued with the PNG keeps the PNG.
     await platform.branding.setLogo(partner.actor, { companyId: partner.id, fileName: 'logo.svg', bytes: Buffer.from(PLAIN_SVG) });
-    const svgPdf = await billing.documents.pdf(partner.actor, null, issued.id);
+    const withSvg = correct('Second goodwill credit');
+    expect(get(withSvg.id).issuerLogo!.dataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(get(withPng.id).issuerLogo!.dataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(images((await pdfOf(withPng.id)).base64)).toBeGreaterThan(0);
+    const svgPdf = await pdfOf(withSvg.id);
     expect(images(svgPdf.base64)).toBe(0);
-    expect(svgPdf.bytes).toBeGreaterThan(before.bytes);
-    expect(await pdfText(Buffer.from(svgPdf.base64, 'base64'))).toContain(issued.number);
+    expect(await pdfText(Buffer.from(svgPdf.base64, 'base64'))).toContain(withSvg.number);
+    // Removing the logo changes no issued document; the kept logo cannot be changed or deleted.
     platform.branding.removeLogo(partner.actor, partner.id);
+    expect(get(withPng.id).issuerLogo).toMatchObject({ width: 240, height: 60 });
+    expect(get(withSvg.id).issuerLogo).not.toBeNull();
+    expect(() => platform.db.prepare('DELETE FROM billing_document_logos WHERE document_id = ?').run(withPng.id)).toThrow(/immutable/);
+    expect(() => platform.db.prepare("UPDATE document_logos SET width = 1").run()).toThrow(/immutable/);
   });
 
   it('the preview of a closed month writes nothing and says it is closed', () => {

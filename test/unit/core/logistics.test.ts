@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR, type Actor } from '../../../src-main/core/access';
-import { checkoutSchema } from '../../../src-shared/api/shop-inputs';
+import { checkoutSchema, customerCreateSchema, orderCreateSchema } from '../../../src-shared/api/shop-inputs';
 import { queueSchema, rateSaveSchema, shipSchema, stockListSchema, zoneSaveSchema, warehouseSaveSchema } from '../../../src-shared/api/logistics-inputs';
 import { parseInput } from '../../../src-shared/api/validation';
 import { errorOf, openShopPlatform } from '../../helpers/shop';
@@ -154,7 +154,7 @@ describe('shipping at checkout', () => {
     expect(errorOf(() => checkout(gbp.companyId, 'DE', [{ productId: mug.id, quantity: 1 }])).fields['customer.country'][0]).toContain('prices in GBP');
   });
 
-  it('a shop that chose no provider ships itself (checkout unchanged); console orders are not forwarded; the preferred provider wins', () => {
+  it('a shop that chose no provider ships itself (checkout unchanged); the preferred provider wins', () => {
     const { platform, partner, provider, client, checkout, choose, newark } = setup();
     const shop = client('EUR');
     const boots = shop.product('Boots', 900);
@@ -184,6 +184,110 @@ describe('shipping at checkout', () => {
     expect(platform.repos.logistics.stockOf(hamburg.id, boots.id)).toEqual({ on_hand: 3, reserved: 0 });
     expect(platform.fulfillment.fulfillment(partner, provider.id, order.id).state).toBe('cancelled');
     expect(errorOf(() => platform.fulfillment.ship(partner, parseInput(shipSchema, { providerId: provider.id, orderId: order.id, warehouseId: hamburg.id, carrier: 'DHL', trackingNumber: 'X1' }))).code).toBe('conflict');
+  });
+});
+
+describe('orders entered by hand (console, REST) are forwarded like checkouts', () => {
+  function handSetup() {
+    const ctx = setup();
+    const { platform, partner, client, choose, receive, hamburg } = ctx;
+    const shop = client();
+    const boots = shop.product('Boots', 900);
+    choose(shop.companyId);
+    receive(hamburg.id, boots.id, 5);
+    const customer = (country: string, email = `${country.toLowerCase() || 'none'}@example.com`) =>
+      platform.customers.create(partner, shop.companyId, parseInput(customerCreateSchema, { companyId: shop.companyId, email, name: `Kim ${country || 'Nowhere'}`, city: 'Wien', street: 'Ring 1', postalCode: '1010', country }));
+    const enter = (customerId: number, quantity = 2, status = 'paid', source?: 'api') => {
+      // The console offers pending or paid; the service also takes fulfilled (imports).
+      const input = parseInput(orderCreateSchema, { companyId: shop.companyId, customerId, status: 'paid', lines: [{ productId: boots.id, quantity }], note: '' });
+      return platform.orders.create(partner, shop.companyId, { ...input, status: status as 'paid' }, source ? { source } : undefined);
+    };
+    return { ...ctx, shop, boots, customer, enter };
+  }
+
+  it('an order the console enters: shipping line, queue row, reservation (who: order entry) and the outbox email, as at checkout', () => {
+    const { platform, partner, provider, hamburg, shop, boots, customer, enter } = handSetup();
+    const kim = customer('AT');
+    const order = enter(kim.id);
+    const shipping = platform.fulfillment.orderShipping(partner, shop.companyId, order.id)!;
+    expect(shipping.fulfillment).toMatchObject({ weightGrams: 1800, shippingMinor: 990, currency: 'EUR', state: 'open', warehouseName: 'Hamburg', reserved: true });
+    expect(shipping.fulfillment.shipTo).toMatchObject({ name: 'Kim AT', country: 'AT', city: 'Wien', street: 'Ring 1' });
+    expect(platform.repos.logistics.stockOf(hamburg.id, boots.id)).toEqual({ on_hand: 5, reserved: 2 });
+    expect(platform.fulfillment.movements(partner, provider.id, hamburg.id, boots.id).find((m) => m.kind === 'reservation')).toMatchObject({ by: 'order entry (console)' });
+    const mail = platform.outbox.list(OPERATOR, 5, platform.repos.logistics.provider(provider.id)!.company_id)[0];
+    expect(mail).toMatchObject({ to: 'ops@test-fulfilment.example', subject: `New order to fulfil: ${platform.repos.companies.get(shop.companyId)!.name} #${order.number}` });
+    expect(mail.body).toContain('2 x Boots');
+    // The same through the REST API's source.
+    const api = enter(customer('DE', 'de2@example.com').id, 1, 'paid', 'api');
+    expect(platform.fulfillment.queue(partner, parseInput(queueSchema, { providerId: provider.id, state: 'open' })).items.map((f) => f.orderId).sort()).toEqual([order.id, api.id].sort());
+  });
+
+  it('no provider ships to the customer\'s country: the order is refused on the customer field and nothing is written', () => {
+    const { platform, partner, hamburg, shop, boots, customer, enter } = handSetup();
+    const tokyo = customer('JP');
+    const nowhere = customer('');
+    const before = { counts: platform.repos.customers.counts(shop.companyId), outbox: platform.outbox.list(OPERATOR, 100).length };
+    const refused = errorOf(() => enter(tokyo.id));
+    expect(refused.code).toBe('validation_failed');
+    expect(refused.fields).toEqual({ customerId: ["is in Japan, where none of this shop's logistics providers delivers 1.8 kg (prices in EUR): the order cannot be forwarded for shipping. Nothing was saved."] });
+    expect(errorOf(() => enter(nowhere.id)).fields.customerId[0]).toBe("Kim Nowhere has no country on record, so the order cannot be forwarded for shipping: add the customer's country first. Nothing was saved.");
+    expect(platform.repos.customers.counts(shop.companyId)).toEqual(before.counts);
+    expect(platform.outbox.list(OPERATOR, 100).length).toBe(before.outbox);
+    expect(platform.catalog.getProduct(OPERATOR, shop.companyId, boots.id).stock).toBe(1000);
+    expect(platform.repos.logistics.stockOf(hamburg.id, boots.id)).toEqual({ on_hand: 5, reserved: 0 });
+    // The order form asks the same question before saving.
+    expect(platform.fulfillment.quote(partner, shop.companyId, 'JP', [{ productId: boots.id, quantity: 2 }])).toMatchObject({ kind: 'cannot_ship' });
+  });
+
+  it('an order entered as fulfilled already left the shop, and bulk seed orders are history: neither is forwarded', () => {
+    const { platform, partner, shop, boots, customer, enter } = handSetup();
+    const done = enter(customer('AT').id, 1, 'fulfilled');
+    expect(platform.fulfillment.orderShipping(partner, shop.companyId, done.id)).toBeNull();
+    // Even to a country nobody ships to: a fulfilled order is not refused.
+    expect(enter(customer('JP').id, 1, 'fulfilled').status).toBe('fulfilled');
+    const input = parseInput(orderCreateSchema, { companyId: shop.companyId, customerId: customer('FR').id, status: 'paid', lines: [{ productId: boots.id, quantity: 1 }], note: '' });
+    const seeded = platform.orders.create(partner, shop.companyId, { ...input, status: 'paid' }, { source: 'seed' });
+    expect(platform.fulfillment.orderShipping(partner, shop.companyId, seeded.id)).toBeNull();
+  });
+});
+
+describe('shipping fulfils the order', () => {
+  it('partly shipped keeps the order paid; shipped in full makes it fulfilled (audit, order.updated, rollups unchanged)', () => {
+    const { platform, partner, provider, hamburg, client, checkout, choose, receive, recordEvents } = setup();
+    const shop = client();
+    const boots = shop.product('Boots', 900);
+    const cap = shop.product('Cap', 100);
+    choose(shop.companyId);
+    receive(hamburg.id, boots.id, 10);
+    receive(hamburg.id, cap.id, 10);
+    const order = checkout(shop.companyId, 'DE', [{ productId: boots.id, quantity: 2 }, { productId: cap.id, quantity: 1 }]);
+    const rollups = () => platform.db.prepare('SELECT SUM(gross_minor) AS gross, SUM(orders) AS orders FROM sales_daily WHERE company_id = ?').get(shop.companyId);
+    const figures = rollups();
+    const ship = (input: Record<string, unknown>) => platform.fulfillment.ship(partner, parseInput(shipSchema, { providerId: provider.id, orderId: order.id, warehouseId: hamburg.id, carrier: 'DHL', ...input }));
+    ship({ trackingNumber: 'T-1', lines: [{ lineNo: 1, quantity: 2 }] });
+    expect(platform.orders.get(partner, shop.companyId, order.id).status).toBe('paid');
+    const events = recordEvents();
+    ship({ trackingNumber: 'T-2' });
+    expect(platform.orders.get(partner, shop.companyId, order.id).status).toBe('fulfilled');
+    expect(events).toContainEqual(['order.updated', { companyId: shop.companyId, id: order.id }]);
+    const audit = platform.db.prepare("SELECT actor, detail FROM audit_log WHERE company_id = ? AND action = 'order.status_changed'").all(shop.companyId) as { actor: string; detail: string }[];
+    expect(audit.map((a) => JSON.parse(a.detail))).toEqual([{ id: order.id, from: 'paid', to: 'fulfilled' }]);
+    expect(audit[0].actor).toContain('user:');
+    expect(rollups()).toEqual(figures);
+  });
+
+  it('a pending order shipped in full stays pending and becomes fulfilled when it is paid', () => {
+    const { platform, partner, provider, hamburg, client, choose, receive } = setup();
+    const shop = client();
+    const boots = shop.product('Boots', 900);
+    choose(shop.companyId);
+    receive(hamburg.id, boots.id, 10);
+    const kim = platform.customers.create(partner, shop.companyId, parseInput(customerCreateSchema, { companyId: shop.companyId, email: 'kim@example.com', name: 'Kim', country: 'DE' }));
+    const input = parseInput(orderCreateSchema, { companyId: shop.companyId, customerId: kim.id, status: 'pending', lines: [{ productId: boots.id, quantity: 1 }], note: '' });
+    const order = platform.orders.create(partner, shop.companyId, { ...input, status: 'pending' });
+    platform.fulfillment.ship(partner, parseInput(shipSchema, { providerId: provider.id, orderId: order.id, warehouseId: hamburg.id, carrier: 'DHL', trackingNumber: 'T-9' }));
+    expect(platform.orders.get(partner, shop.companyId, order.id).status).toBe('pending');
+    expect(platform.orders.update(partner, shop.companyId, order.id, { status: 'paid' }).status).toBe('fulfilled');
   });
 });
 

@@ -2,7 +2,8 @@
 // product listing and each shop list with its default sort. A wrong index choice (or a full scan of a
 // big table, or a sort the index should have made unnecessary) fails here. PartnerDeck never runs
 // ANALYZE, so the planner decides the same way on this small database as on a big one.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogisticsRepository, type LogisticsRepository } from '../../../src-main/core/repositories/logistics-repository';
 import type { ListQuery } from '../../../src-main/core/repositories/table-access';
 import { MONTH_INDEX_SHARE, type ScopeFilter } from '../../../src-main/core/repositories/sales-repository';
 import {
@@ -189,5 +190,81 @@ describe('query plans of the shop lists (default sort)', () => {
     const details = planOfList(platform.repos.orders.query({ ...parseInput(orderListSchema, { companyId, status: 'paid' }), fromMs: 0, toMs: 1 }));
     expectSearch(details, 'o', 'orders_company_placed');
     expectNoSort(details);
+  });
+});
+
+describe('query plans of the logistics lists (a provider serving 5,000 shops, 1,000,000 shipments)', () => {
+  /** The plans of the SQL a call prepares on a fresh repository, in the order prepared (each list: its count, then its page). */
+  function plansOf(platform: ReturnType<typeof setup>['platform'], call: (r: LogisticsRepository) => unknown): string[][] {
+    const repository = createLogisticsRepository(platform.db);
+    const seen: string[] = [];
+    const prepare = platform.db.prepare.bind(platform.db);
+    const spy = vi.spyOn(platform.db, 'prepare').mockImplementation(((sql: string) => {
+      seen.push(sql);
+      return prepare(sql);
+    }) as never);
+    try {
+      call(repository);
+    } finally {
+      spy.mockRestore();
+    }
+    const values: Record<string, unknown> = { providerId: 1, companyId: 1, orderId: 1, state: 'open', status: 'exception', number: 7, nameFrom: 'Kim', nameTo: 'Kim\uffff', from: '0034', to: '0034\uffff', limit: 100, offset: 0 };
+    return seen.map((sql) => {
+      const params = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name, values[name]]));
+      return (platform.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
+    });
+  }
+
+  it('the fulfillment queue pages by an index in its order (no sort) with every filter, and counts from an index alone', () => {
+    const { platform } = setup();
+    const filters: [object, string][] = [
+      [{ state: 'open' as const }, 'logistics_fulfillments_queue'],
+      [{ state: 'partly_shipped' as const }, 'logistics_fulfillments_queue'],
+      [{ state: 'active' as const }, 'logistics_fulfillments_to_ship'],
+      [{}, 'logistics_fulfillments_provider'],
+      // One shop's orders: its own index (a shop's forwarded orders are few), in order too.
+      [{ companyId: 1 }, 'logistics_fulfillments_company'],
+    ];
+    for (const [filter, index] of filters) {
+      const [count, page] = plansOf(platform, (r) => r.queue({ providerId: 1, offset: 0, limit: 100, ...filter }));
+      const name = JSON.stringify(filter);
+      expectNoTableScan(page);
+      expect(page.some((d) => new RegExp(`^SEARCH f USING (COVERING )?INDEX ${index} `).test(d)), `${name}\n${page.join('\n')}`).toBe(true);
+      expect(page.filter((d) => d.includes('TEMP B-TREE FOR') && d.includes('ORDER BY')), `${name}\n${page.join('\n')}`).toEqual([]);
+      expectNoTableScan(count);
+      // The count reads an index of the provider's rows alone (the planner takes the smallest that fits).
+      expect(count.some((d) => /^SEARCH f USING COVERING INDEX logistics_fulfillments_\w+ \(provider_id=\?/.test(d) || /^SEARCH f USING (COVERING )?INDEX logistics_fulfillments_company /.test(d)), `${name}\n${count.join('\n')}`).toBe(true);
+    }
+    // A search narrows by its own index (an order number: one per shop; a name prefix: a range); what matches is
+    // sorted, never the provider's rows.
+    for (const [search, index] of [['#7', 'logistics_fulfillments_number'], ['Kim', 'logistics_fulfillments_name']] as const) {
+      for (const state of [undefined, 'active' as const]) {
+        const [count, page] = plansOf(platform, (r) => r.queue({ providerId: 1, state, search, offset: 0, limit: 100 }));
+        expectNoTableScan(page);
+        expectNoTableScan(count);
+        expectSearch(page, 'f', index);
+        expectSearch(count, 'f', index);
+      }
+    }
+  });
+
+  it('the shipments list pages by its provider index in order (no sort), by status, by tracking-number prefix and by order', () => {
+    const { platform } = setup();
+    const cases: [object, string][] = [
+      [{}, 'logistics_shipments_provider'],
+      [{ status: 'exception' as const }, 'logistics_shipments_status'],
+      [{ orderId: 1 }, 'logistics_shipments_order'],
+    ];
+    for (const [filter, index] of cases) {
+      const [count, page] = plansOf(platform, (r) => r.shipments({ providerId: 1, offset: 0, limit: 100, ...filter }));
+      expectNoTableScan(page);
+      expectSearch(page, 's', index);
+      expectNoSort(page);
+      expectNoTableScan(count);
+    }
+    const [trackingCount, tracking] = plansOf(platform, (r) => r.shipments({ providerId: 1, search: '0034', offset: 0, limit: 100 }));
+    expectNoTableScan(tracking);
+    expectNoTableScan(trackingCount);
+    expect(tracking.concat(trackingCount).some((d) => d.includes('logistics_shipments_tracking') || d.includes('logistics_shipments_provider')), tracking.join('\n')).toBe(true);
   });
 });

@@ -4,7 +4,8 @@
 // webhooks, 004 OAuth tokens, 005 webhook delivery, 006 App Store, 007 month close, 008 the combined view's month
 // index, 009 the webhook log's retention, 010 the refresh-token grace window, 011 development companies, 012
 // `partnerdeck listen`'s listeners, 013-016 developer tools (013 the API request log), 016 logistics, 017 partner
-// logos, 018 webhook secret rotation (devloop), 019 payment methods and document settlements (billing).
+// logos, 018 webhook secret rotation (devloop), 019 payment methods and document settlements (billing), 020 sales
+// rollups (perf), 021 the logo kept with each issued document (billing).
 export interface Migration {
   id: number;
   name: string;

@@ -1,7 +1,6 @@
 // The month close and its documents (spec §7, docs/billing.md), as the platform offers them: the rates,
 // closing (months, preview, close, what-if), the issued documents (lists, one document, PDF, CSV,
 // corrections) and a partner's own prices for its clients with the invoices drafted from them.
-import type { BrandingService } from '../branding-service';
 import type { OutboxService } from '../outbox-service';
 import type { ServiceContext } from '../service-context';
 import { createBillingRatesStore, type BillingRatesStore } from './billing-rates-store';
@@ -19,15 +18,15 @@ export interface BillingService {
   readonly paymentMethods: PaymentMethodsService;
 }
 
-/** `branding`: a partner's logo heads the documents it issues to its clients (white label). */
-export function createBillingService(ctx: ServiceContext, outbox: OutboxService, branding: Pick<BrandingService, 'logoFor' | 'drawableLogoFor'>): BillingService {
+/** A partner's logo heads the documents it issues to its clients (white label): kept with each at issue (document-writer). */
+export function createBillingService(ctx: ServiceContext, outbox: OutboxService): BillingService {
   const rates = createBillingRatesStore(ctx);
   const prices = createPartnerPricesService(ctx, rates, outbox);
   const paymentMethods = createPaymentMethodsService(ctx);
   return {
     rates,
     closing: createCloseService(ctx, rates, outbox, prices, paymentMethods),
-    documents: createDocumentsService(ctx, rates, outbox, branding, paymentMethods),
+    documents: createDocumentsService(ctx, rates, outbox, paymentMethods),
     prices,
     paymentMethods,
   };

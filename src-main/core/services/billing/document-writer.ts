@@ -1,6 +1,7 @@
 // Issuing one document: its number from the issuer's gapless sequence (taken in the caller's transaction,
 // so a rollback gives the number back), the document row with both parties as they are now, its parts
-// (a managed shop's part numbered <number>/<position>) and lines. Nothing here ever updates a document.
+// (a managed shop's part numbered <number>/<position>) and lines, and the issuer's logo as it is at issue (a partner's
+// documents; migration 021). Nothing here ever updates a document.
 import type { DocumentLine, DocumentSection, PlannedDocument } from '../../../../src-shared/api/billing-types';
 import { documentNumber, type DocumentType } from '../../../../src-shared/domain/billing';
 import { clockDayOf, type DocumentSettlement } from '../../../../src-shared/domain/payment-methods';
@@ -57,6 +58,8 @@ export function writeDocument(repo: BillingRepository, doc: PlannedDocument, opt
     due_at: doc.type === 'invoice' && options.paymentTermDays !== null ? options.issuedAt + options.paymentTermDays * DAY : null,
     settlement: doc.settlement === null ? null : JSON.stringify(datedSettlement(doc.settlement, options)),
   });
+  // A partner's document to its client is headed by the partner's logo as it is at issue, kept with the document.
+  if (options.issuerCompanyId !== null) repo.stampIssuerLogo(id, options.issuerCompanyId);
   doc.sections.forEach((section, index) => writeSection(repo, id, number, recipientId, section, index + 1));
   return { id, number };
 }

@@ -14,7 +14,7 @@ import { EVERYTHING, viewOf } from './billing-reach';
 import type { BillingRatesStore } from './billing-rates-store';
 import { billingContacts, sendCorrection } from './billing-emails';
 import { documentCsv, documentsCsv, exportFileName } from './document-csv';
-import type { BrandingService } from '../branding-service';
+import { drawableLogo } from '../branding-service';
 import { renderDocumentPdf } from './document-pdf';
 import { writeDocument } from './document-writer';
 import { settlementOf } from './close-plan';
@@ -50,7 +50,6 @@ export function createDocumentsService(
   ctx: ServiceContext,
   rates: BillingRatesStore,
   outbox: OutboxService,
-  branding: Pick<BrandingService, 'logoFor' | 'drawableLogoFor'>,
   paymentMethods: Pick<PaymentMethodsService, 'of'>,
 ): DocumentsService {
   const { repos, clock } = ctx;
@@ -70,9 +69,10 @@ export function createDocumentsService(
     if (!reachable(reach, row)) throw new ApiError('not_found', `Document ${documentId} was not found.`, { documentId });
     const corrects = row.corrects_document_id === null ? null : (repos.billing.document(row.corrects_document_id)?.number ?? null);
     const doc = toBillingDocument(row, repos.billing.sections(row.id), repos.billing.lines(row.id), repos.billing.corrections(row.id), corrects);
-    // A partner's documents to its clients carry the partner's logo (white label); the platform's carry none.
-    const logo = row.issuer_company_id === null ? null : branding.logoFor(row.issuer_company_id);
-    return { ...doc, issuerLogo: logo ? { dataUrl: logo.dataUrl, width: logo.width, height: logo.height } : null };
+    // A partner's documents to its clients carry the partner's logo (white label) as it was when they were issued,
+    // kept with the document (migration 021): a later logo, or none, does not change an issued document.
+    const logo = repos.billing.documentLogo(row.id);
+    return { ...doc, issuerLogo: logo ? { dataUrl: `data:${logo.mime};base64,${logo.data.toString('base64')}`, width: logo.width, height: logo.height } : null };
   }
 
   return {
@@ -90,8 +90,8 @@ export function createDocumentsService(
 
     async pdf(actor, companyId, documentId) {
       const doc = load(reachOf(actor, companyId).reach, documentId);
-      const row = repos.billing.document(documentId)!;
-      const bytes = await renderDocumentPdf(doc, row.issuer_company_id === null ? null : branding.drawableLogoFor(row.issuer_company_id));
+      const logo = repos.billing.documentLogo(documentId);
+      const bytes = await renderDocumentPdf(doc, logo ? drawableLogo(logo) : null);
       return { fileName: `${doc.number}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64'), bytes: bytes.length };
     },
 
