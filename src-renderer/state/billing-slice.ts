@@ -93,6 +93,8 @@ export function createBillingSlice(ctx: SliceContext): SliceParts<BillingState, 
       patch(ctx, 'billing', { lastClose: result });
       void actions.loadBillingOverview();
       void actions.loadClosePreview(month);
+      // The month's documents now exist: the list on screen shows them without waiting for the pushed billing.changed.
+      if (ctx.get().billing.documents.status !== 'idle') void documents.refresh();
       return result;
     },
 
