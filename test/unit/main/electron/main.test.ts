@@ -94,7 +94,7 @@ describe('main process start-up', () => {
     const info = (reply as { result: AppInfo }).result;
     expect(info).toMatchObject({ host: 'electron', dataDir, secretStore: { kind: 'os-keychain', warning: null } });
     expect(info.platformUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    // Remembered for the next launch of this folder (main-port-memory.test.ts: a launch reuses it).
+    // Remembered for the next launch of this folder (main.port-memory.test.ts: a launch reuses it).
     expect(JSON.parse(readFileSync(join(dataDir, 'ports.json'), 'utf8')).platform).toBe(Number(new URL(info.platformUrl!).port));
   });
 
