@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlannedDocument } from '../../../../../../src-shared/api/billing-types';
 import { DEFAULT_BILLING_RATES } from '../../../../../../src-shared/domain/billing-rates';
 import { planClose, type BillingCompany, type CloseInput, type CompanyFigures, type KindFigures, type StoreProductFigures } from '../../../../../../src-main/core/services/billing/close-plan';
-import { platformParty } from '../../../../../../src-main/core/services/billing/close-service';
+import { platformParty } from '../../../../../../src-main/core/services/billing/close-figures';
 import type { MaskedCard, MaskedSepa } from '../../../../../../src-shared/domain/payment-methods';
 
 const company = (id: number, name: string, country: string, extra: Partial<BillingCompany> = {}): BillingCompany => ({
