@@ -8,7 +8,7 @@
 //
 // Why not DOMPurify: on a server it needs a full DOM implementation (jsdom) in the main process and in the
 // desktop bundle; the XML parser + allow-list here is the same approach (DOMPurify's SVG allow-lists) on a
-// well-kept parser, and the tests feed it the known hostile SVGs (test/unit/core/logo-file.test.ts).
+// well-kept parser, and the tests feed it the known hostile SVGs (test/unit/main/core/branding/logo-file.test.ts).
 import { DOMParser, XMLSerializer, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

@@ -35,7 +35,7 @@ import { formatMinor } from '../../../src-shared/domain/currencies';
 import { formatGrams, LOW_STOCK_THRESHOLD, selectRate, SHIPMENT_STATUS_LABELS, SHIPMENT_TRANSITIONS, type RateRule } from '../../../src-shared/domain/logistics';
 import { actorLabel, type Actor } from '../access';
 import type { PlatformEventName, PlatformEvents } from '../events';
-import type { RateRow } from '../repositories/logistics-repository';
+import type { RateRow } from '../repositories/logistics-rows';
 import { toFulfillment, toFulfillmentSummary, toMovement, toShipment, toShipmentSummary, toStockLevel } from './logistics-mappers';
 import type { LogisticsService } from './logistics-service';
 import type { OrdersService } from './orders-service';

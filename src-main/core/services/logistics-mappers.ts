@@ -24,7 +24,7 @@ import type {
   StockRow,
   WarehouseRow,
   ZoneRow,
-} from '../repositories/logistics-repository';
+} from '../repositories/logistics-rows';
 
 export function toProvider(row: ProviderRow): LogisticsProvider {
   return {

@@ -20,7 +20,7 @@ import type { Page } from '../../../src-shared/api/shop-types';
 import { LOGISTICS_LIMITS, type ProviderState } from '../../../src-shared/domain/logistics';
 import type { Permission } from '../../../src-shared/domain/permissions';
 import { actorLabel, requirePermission, type Actor } from '../access';
-import type { ProviderRow } from '../repositories/logistics-repository';
+import type { ProviderRow } from '../repositories/logistics-rows';
 import { countriesOf, toProvider, toRate, toWarehouse, toZone } from './logistics-mappers';
 import type { OutboxService } from './outbox-service';
 import type { Emit, ServiceContext } from './service-context';

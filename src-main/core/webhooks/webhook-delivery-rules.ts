@@ -1,7 +1,7 @@
 // The hosted platform's failure rules (spec §5) as pure state transitions per (app, company) pair, and the
 // dispatcher's choice of what goes out next. Plain data in, plain data out: no database, no clock, no
 // worker. The dispatcher (webhook-dispatcher.ts) reads the state, asks these functions and writes what they
-// decide; test/unit/core/webhook-delivery-rules.test.ts walks every rule as a table.
+// decide; test/unit/main/core/webhooks/webhook-delivery-rules.test.ts walks every rule as a table.
 //
 // The rules (docs/webhooks.md, "Failures, retries, deactivation"):
 //   - an attempt succeeds on a 2xx; anything else (3xx included), an error or no answer is a failure;

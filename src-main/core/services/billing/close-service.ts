@@ -3,17 +3,13 @@
 // plan written in one transaction: close records per company, documents with gapless numbers, the partners'
 // drafted invoices to their clients, the announcing emails) and the what-if of switching a client's route.
 // A company's month is closed once: closing again leaves it alone and says what changed since, if anything.
-import { createHash } from 'node:crypto';
 import type {
   BillingMonth,
   BillingOverview,
   BillingWarning,
   ClosePreview,
   CloseResult,
-  CurrencyBillingTotals,
-  DocumentParty,
   DocumentSummary,
-  MonthState,
   PlannedDocument,
   WhatIf,
   WhatIfCurrency,
@@ -22,20 +18,19 @@ import type {
 import { ApiError } from '../../../../src-shared/api/errors';
 import type { PaymentRoute } from '../../../../src-shared/api/types';
 import { addMonths, monthBounds, monthHasEnded, monthName, monthOf, PLATFORM_NUMBER_PREFIX, shareOf } from '../../../../src-shared/domain/billing';
-import type { BillingRates } from '../../../../src-shared/domain/billing-rates';
-import { findCountry } from '../../../../src-shared/domain/countries';
 import { formatMinor } from '../../../../src-shared/domain/currencies';
 import { clockDayOf } from '../../../../src-shared/domain/payment-methods';
 import type { ProductKind } from '../../../../src-shared/domain/shop';
 import { actorLabel, type Actor } from '../../access';
 import { toIso } from '../../clock';
-import type { CloseCompanyRow, MonthDocumentTotalsRow } from '../../repositories/billing-repository';
+import type { CloseCompanyRow } from '../../repositories/billing-repository';
 import type { OutboxService } from '../outbox-service';
 import type { ServiceContext } from '../service-context';
 import { toBillingCompany, toDocumentSummary } from './billing-mappers';
 import { closeScope, describeScope, scopeKey, viewOf, type ScopeOf } from './billing-reach';
 import type { BillingRatesStore } from './billing-rates-store';
 import { billingContacts, sendMonthDocuments } from './billing-emails';
+import { currencyTotals, fingerprintOf, monthState, platformParty, totalsOfRows } from './close-figures';
 import { planClose, sameFigures, snapshotOf, type BillingCompany, type CloseInput, type ClosePlan, type CompanyFigures, type FigureSnapshot, type StoreProductFigures } from './close-plan';
 import { writeDocument } from './document-writer';
 import type { PartnerPricesService } from './partner-prices-service';
@@ -58,61 +53,6 @@ export const MONTHS_LISTED = 12;
 const monthKeyOf = (month: string) => Number(month.slice(0, 4)) * 100 + Number(month.slice(5, 7));
 const money = (minor: number, currency: string) => `${formatMinor(minor, currency)} ${currency}`;
 const ROUTE_LABEL: Record<PaymentRoute, string> = { direct: 'Direct', via_partner: 'Via Partner' };
-
-export function platformParty(rates: BillingRates): DocumentParty {
-  return {
-    companyId: null,
-    name: rates.issuerName,
-    address: [rates.issuerAddress, findCountry(rates.sellerCountry)?.name ?? rates.sellerCountry].filter(Boolean),
-    country: rates.sellerCountry,
-    vatId: rates.issuerVatId || null,
-    email: '',
-  };
-}
-
-export function monthState(month: string, now: number, closed: number, inScope: number): MonthState {
-  if (!monthHasEnded(month, now)) return 'open';
-  if (closed === 0) return 'closable';
-  return closed >= inScope ? 'closed' : 'partly_closed';
-}
-
-/** Totals per currency of some documents (never adding currencies). */
-export function currencyTotals(docs: readonly Pick<PlannedDocument, 'type' | 'currency' | 'netMinor' | 'vatMinor' | 'grossMinor'>[]): CurrencyBillingTotals[] {
-  return totalsOfRows(docs.map((d) => ({ month: '', currency: d.currency, type: d.type, count: 1, net_minor: d.netMinor, vat_minor: d.vatMinor, gross_minor: d.grossMinor })));
-}
-
-/** Totals per currency of the document totals the repository sums per month, currency and type. */
-function totalsOfRows(rows: readonly MonthDocumentTotalsRow[]): CurrencyBillingTotals[] {
-  const byCurrency = new Map<string, CurrencyBillingTotals>();
-  const zero = () => ({ count: 0, netMinor: 0, vatMinor: 0, grossMinor: 0 });
-  for (const r of rows) {
-    let t = byCurrency.get(r.currency);
-    if (!t) {
-      t = { currency: r.currency, invoices: zero(), creditNotes: zero(), reports: 0 };
-      byCurrency.set(r.currency, t);
-    }
-    if (r.type === 'report') {
-      t.reports += r.count;
-      continue;
-    }
-    const a = r.type === 'invoice' ? t.invoices : t.creditNotes;
-    a.count += r.count;
-    a.netMinor += r.net_minor;
-    a.vatMinor += r.vat_minor;
-    a.grossMinor += r.gross_minor;
-  }
-  return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
-}
-
-/** Changes whenever the close would issue something else (documents, amounts, parts, companies). */
-export function fingerprintOf(plan: ClosePlan): string {
-  const hash = createHash('sha256');
-  for (const d of plan.documents) {
-    hash.update(`${d.key}|${d.netMinor}|${d.vatMinor}|${d.grossMinor}|${d.reverseCharge ? 1 : 0}|${d.sections.map((s) => `${s.companyId}:${s.netMinor}:${s.vatMinor}`).join(',')}\n`);
-  }
-  for (const c of plan.contributions) hash.update(`${c.companyId}|${c.billedAs}\n`);
-  return hash.digest('hex').slice(0, 32);
-}
 
 export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore, outbox: OutboxService, prices: PartnerPricesService, paymentMethods: Pick<PaymentMethodsService, 'all'>): CloseService {
   const { repos, clock } = ctx;
