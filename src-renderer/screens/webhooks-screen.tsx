@@ -3,7 +3,7 @@
 // blocked until …, deactivated), queue and next retry; the delivery log of every attempt (virtualized,
 // paged as you scroll) with the request's headers and body, replay and reactivate; and the platform clock
 // to walk a retry schedule in seconds. Everything updates live through pushed events.
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { WebhookAppGroup, WebhookBlock, WebhookHookInfo } from '../../src-shared/api/webhook-delivery-types';
 import { formatDuration } from '../../src-shared/domain/durations';
 import { ClockControl, usePlatformNow } from '../frame/clock-control';
@@ -18,6 +18,7 @@ import { EmptyState, SkeletonRows, Spinner } from '../ui/states';
 import { Table } from '../ui/table';
 import { useAction } from '../ui/use-action';
 import { PrivateNetworksCard } from './webhook-private-networks';
+import { RecoverDialog, SendTestDialog } from './webhook-dev-dialogs';
 import { DeliveryLog } from './webhook-delivery-log';
 import { formatCompactTime, formatTime } from './webhook-format';
 import './webhooks-screen.css';
@@ -155,6 +156,7 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
   const actions = useActions();
   const platformNow = usePlatformNow();
   const caps = useCapabilities();
+  const [dialog, setDialog] = useState<'send' | 'recover' | null>(null);
 
   useEffect(() => {
     void actions.loadWebhooks();
@@ -177,8 +179,26 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
             ? 'Hooks of the apps connected to your company and your clients, and every delivery attempt.'
             : `Hooks of the apps connected to ${actingName}, and every delivery attempt.`
         }
-        actions={<ClockControl />}
+        actions={
+          <div className="wh-head-actions">
+            <button type="button" className="btn" onClick={() => setDialog('send')} disabled={overview.status !== 'ready'} data-testid="wh-send-open">
+              <Icon name="send" size={14} /> Send test event…
+            </button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setDialog('recover')}
+              disabled={overview.status !== 'ready' || platformNow === null || groups.length === 0}
+              data-testid="wh-recover-open"
+            >
+              <Icon name="replay" size={14} /> Recover failed…
+            </button>
+            <ClockControl />
+          </div>
+        }
       />
+      {dialog === 'send' && <SendTestDialog groups={groups} onClose={() => setDialog(null)} />}
+      {dialog === 'recover' && platformNow !== null && <RecoverDialog hooks={hookOptions} platformNow={platformNow} onClose={() => setDialog(null)} />}
       <Loaded
         value={overview}
         errorTitle="Could not load the webhooks"
