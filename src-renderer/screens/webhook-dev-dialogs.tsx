@@ -152,6 +152,7 @@ export function SendTestDialog({ groups, onClose }: { groups: WebhookAppGroup[];
         />
       }
     >
+      {result && <SendResults result={result} />}
       <p className="modal-lead">
         One notification signed exactly like a real delivery goes out now. It is not a webhook event: it is not logged, not retried, and a failure does not block the
         app. Same as <code>partnerdeck webhooks send</code>.
@@ -317,7 +318,6 @@ export function SendTestDialog({ groups, onClose }: { groups: WebhookAppGroup[];
         )}
         <button type="submit" hidden />
       </form>
-      {result && <SendResults result={result} />}
     </Modal>
   );
 }
@@ -465,7 +465,7 @@ export function RecoverDialog({ hooks, platformNow, onClose }: { hooks: { id: nu
             </button>
           ))}
         </div>
-        <FieldMessage id={id} field="since" errors={errors} hint={sinceIso ? `${formatDuration(Math.max(0, openedAt - Date.parse(sinceIso)))} back.` : undefined} />
+        <FieldMessage id={id} field="since" errors={errors} hint={sinceIso ? `${formatDuration(Math.max(0, openedAt - Date.parse(sinceIso)))} before the platform's now.` : undefined} />
 
         <label className="field-label" htmlFor={`${id}-hook`}>
           Hook <span className="muted">(optional)</span>

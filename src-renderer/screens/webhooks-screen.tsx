@@ -179,23 +179,7 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
             ? 'Hooks of the apps connected to your company and your clients, and every delivery attempt.'
             : `Hooks of the apps connected to ${actingName}, and every delivery attempt.`
         }
-        actions={
-          <div className="wh-head-actions">
-            <button type="button" className="btn" onClick={() => setDialog('send')} disabled={overview.status !== 'ready'} data-testid="wh-send-open">
-              <Icon name="send" size={14} /> Send test event…
-            </button>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => setDialog('recover')}
-              disabled={overview.status !== 'ready' || platformNow === null || groups.length === 0}
-              data-testid="wh-recover-open"
-            >
-              <Icon name="replay" size={14} /> Recover failed…
-            </button>
-            <ClockControl />
-          </div>
-        }
+        actions={<ClockControl />}
       />
       {dialog === 'send' && <SendTestDialog groups={groups} onClose={() => setDialog(null)} />}
       {dialog === 'recover' && platformNow !== null && <RecoverDialog hooks={hookOptions} platformNow={platformNow} onClose={() => setDialog(null)} />}
@@ -220,10 +204,20 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
       >
         {() => (
           <>
-            <p className="wh-summary" data-testid="webhooks-summary">
-              {formatCount(totals.hooks)} hook{totals.hooks === 1 ? '' : 's'} · {formatCount(totals.queued)} queued
-              {totals.blocked > 0 && ` · ${totals.blocked} app${totals.blocked === 1 ? '' : 's'} blocked after failures`}
-            </p>
+            <div className="wh-toolbar">
+              <p className="wh-summary" data-testid="webhooks-summary">
+                {formatCount(totals.hooks)} hook{totals.hooks === 1 ? '' : 's'} · {formatCount(totals.queued)} queued
+                {totals.blocked > 0 && ` · ${totals.blocked} app${totals.blocked === 1 ? '' : 's'} blocked after failures`}
+              </p>
+              <div className="wh-head-actions">
+                <button type="button" className="btn btn-small" onClick={() => setDialog('send')} data-testid="wh-send-open">
+                  <Icon name="send" size={14} /> Send test event…
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => setDialog('recover')} disabled={platformNow === null} data-testid="wh-recover-open">
+                  <Icon name="replay" size={14} /> Recover failed…
+                </button>
+              </div>
+            </div>
             <div className="wh-groups">
               {groups.map((g) => (
                 <AppGroupCard key={`${g.appId}-${g.companyId}`} group={g} selected={webhookId} showCompany={isSelf} platformNow={platformNow} />

@@ -37,6 +37,12 @@ async function shots(name: string): Promise<void> {
     await page.setViewportSize({ width, height });
     await screenshot(page, `${name}-${width}x${height}`);
   }
+  if (process.env.PARTNERDECK_SCREENSHOTS) {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await screenshot(page, `${name}-dark-1440x900`);
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
