@@ -44,6 +44,10 @@ export function webhooksHandlers(ctx: ConsoleContext): Pick<Handlers, WebhookMet
         if (error instanceof ApiError && error.code === 'not_found' && error.details?.reason !== 'no_hook') {
           throw ApiError.validation(error.details?.appId !== undefined ? { appId: [`app ${appId} was not found`] } : { companyId: [`company ${companyId} was not found`] });
         }
+        // The core's words name the CLI's flags: say what to do in the dialog instead.
+        if (error instanceof ApiError && error.details?.reason === 'no_hook') {
+          throw new ApiError('not_found', error.message.replace('send to a URL with --to and --app', 'send to a URL signed by one of its apps'), error.details);
+        }
         throw error;
       }
       const results = await sendTestWebhook(platform, plan, () => `msg_test_${randomBytes(12).toString('hex')}`);
