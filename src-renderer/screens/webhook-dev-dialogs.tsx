@@ -3,6 +3,7 @@
 // optional payload "data"; not logged, not retried) and `webhooks recover` (everything still queued since a
 // time sent again as replays, counted before it is confirmed). Bad input names the field; nothing goes out then.
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { webhookPayloadDataSchema } from '../../src-shared/api/areas/webhooks';
 import { ApiError } from '../../src-shared/api/errors';
 import type { WebhookAppGroup, WebhookRecovery, WebhookTestSendResult } from '../../src-shared/api/webhook-delivery-types';
 import { canonicalWebhookTopic, WEBHOOK_TOPICS, type WebhookTopic } from '../../src-shared/domain/webhook-topics';
@@ -44,17 +45,10 @@ function FieldMessage({ id, field, errors, hint }: { id: string; field: string; 
   ) : null;
 }
 
-/** The payload's data as typed: null when blank, else the JSON object, or the reason it is not one. */
+/** The payload's data as typed: blank, or a JSON object (the console method's own check, before anything is sent). */
 export function checkPayloadData(text: string): { ok: true } | { ok: false; message: string } {
-  if (text.trim() === '') return { ok: true };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, message: `is not JSON: ${(error as Error).message}` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, message: 'must be a JSON object (the payload\'s "data"), e.g. {"type":"order","id":"42"}' };
-  return { ok: true };
+  const parsed = webhookPayloadDataSchema.safeParse(text);
+  return parsed.success ? { ok: true } : { ok: false, message: parsed.error.issues[0].message };
 }
 
 interface CompanyChoice {
