@@ -76,6 +76,9 @@ describe('Send test event… and Recover failed…', () => {
     expect(await byTestId('wh-send-company').textContent()).toContain('Alpenglück');
 
     await byTestId('wh-send-data').fill('{"type": order}');
+    // The screen re-renders every second (the clock): the field being typed in keeps the focus.
+    await page.waitForTimeout(1_500);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('wh-send-data');
     await byTestId('wh-send-confirm').click();
     await expect.poll(() => byTestId('wh-error-data').textContent(), WAIT).toMatch(/^Payload data is not JSON/);
     await shots('send-test-event-error');
