@@ -3,7 +3,7 @@
 // blocked until …, deactivated), queue and next retry; the delivery log of every attempt (virtualized,
 // paged as you scroll) with the request's headers and body, replay and reactivate; and the platform clock
 // to walk a retry schedule in seconds. Everything updates live through pushed events.
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { WebhookAppGroup, WebhookBlock, WebhookHookInfo } from '../../src-shared/api/webhook-delivery-types';
 import { formatDuration } from '../../src-shared/domain/durations';
 import { ClockControl, usePlatformNow } from '../frame/clock-control';
@@ -18,6 +18,7 @@ import { EmptyState, SkeletonRows, Spinner } from '../ui/states';
 import { Table } from '../ui/table';
 import { useAction } from '../ui/use-action';
 import { PrivateNetworksCard } from './webhook-private-networks';
+import { RecoverDialog, SendTestDialog } from './webhook-dev-dialogs';
 import { DeliveryLog } from './webhook-delivery-log';
 import { formatCompactTime, formatTime } from './webhook-format';
 import './webhooks-screen.css';
@@ -155,6 +156,9 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
   const actions = useActions();
   const platformNow = usePlatformNow();
   const caps = useCapabilities();
+  const [dialog, setDialog] = useState<'send' | 'recover' | null>(null);
+  // Stable: the screen renders every second (the clock), and a new onClose would move the dialog's focus to its first field.
+  const closeDialog = useCallback(() => setDialog(null), []);
 
   useEffect(() => {
     void actions.loadWebhooks();
@@ -179,6 +183,8 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
         }
         actions={<ClockControl />}
       />
+      {dialog === 'send' && <SendTestDialog groups={groups} onClose={closeDialog} />}
+      {dialog === 'recover' && platformNow !== null && <RecoverDialog hooks={hookOptions} platformNow={platformNow} onClose={closeDialog} />}
       <Loaded
         value={overview}
         errorTitle="Could not load the webhooks"
@@ -200,10 +206,20 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
       >
         {() => (
           <>
-            <p className="wh-summary" data-testid="webhooks-summary">
-              {formatCount(totals.hooks)} hook{totals.hooks === 1 ? '' : 's'} · {formatCount(totals.queued)} queued
-              {totals.blocked > 0 && ` · ${totals.blocked} app${totals.blocked === 1 ? '' : 's'} blocked after failures`}
-            </p>
+            <div className="wh-toolbar">
+              <p className="wh-summary" data-testid="webhooks-summary">
+                {formatCount(totals.hooks)} hook{totals.hooks === 1 ? '' : 's'} · {formatCount(totals.queued)} queued
+                {totals.blocked > 0 && ` · ${totals.blocked} app${totals.blocked === 1 ? '' : 's'} blocked after failures`}
+              </p>
+              <div className="wh-head-actions">
+                <button type="button" className="btn btn-small" onClick={() => setDialog('send')} data-testid="wh-send-open">
+                  <Icon name="send" size={14} /> Send test event…
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => setDialog('recover')} disabled={platformNow === null} data-testid="wh-recover-open">
+                  <Icon name="replay" size={14} /> Recover failed…
+                </button>
+              </div>
+            </div>
             <div className="wh-groups">
               {groups.map((g) => (
                 <AppGroupCard key={`${g.appId}-${g.companyId}`} group={g} selected={webhookId} showCompany={isSelf} platformNow={platformNow} />

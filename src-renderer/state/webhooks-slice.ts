@@ -1,7 +1,8 @@
 // Webhooks and the platform clock: the hooks overview (grouped by app and company, with their state), the
 // delivery log (paged newest first; pushed events fetch what is newer, scrolling fetches what is older),
 // one attempt's request in detail, replays and reactivation.
-import type { ClockInfo, PrivateNetworksView, WebhookAttemptDetail, WebhookAttemptSummary, WebhooksOverview } from '../../src-shared/api/webhook-delivery-types';
+import type { ClockInfo, PrivateNetworksView, WebhookAttemptDetail, WebhookAttemptSummary, WebhookRecovery, WebhooksOverview, WebhookTestSendResult } from '../../src-shared/api/webhook-delivery-types';
+import type { WebhookTopic } from '../../src-shared/domain/webhook-topics';
 import { createKeyedLoader } from './keyed-loader';
 import { idle, ready, type Loadable } from './loadable';
 import { entryTarget, fieldTarget, mutate, patch, type SliceContext } from './slice-context';
@@ -39,6 +40,12 @@ export interface WebhooksActions {
   loadAttempt(attemptId: number): Promise<void>;
   replay(eventId: number): Promise<void>;
   reactivate(webhookId: number): Promise<void>;
+  /** "Send test event…": one signed notification now (not logged, not retried); field errors come back as ApiError. */
+  sendTestWebhook(input: { topic: WebhookTopic; companyId: number; appId: number | null; to: string | null; data: string | null }): Promise<WebhookTestSendResult>;
+  /** "Recover failed…": how many events still queued since a time would be sent again (nothing is written). */
+  previewRecovery(since: string, webhookId: number | null): Promise<WebhookRecovery>;
+  /** Sends them again as replays (same webhook-id); the overview reloads. */
+  recoverWebhooks(since: string, webhookId: number | null): Promise<WebhookRecovery>;
   loadClock(): Promise<void>;
   advanceClock(duration: string): Promise<ClockInfo>;
   loadPrivateNetworks(): Promise<void>;
@@ -130,6 +137,18 @@ export function createWebhooksSlice(ctx: SliceContext): SliceParts<WebhooksState
           ? { overview: ready({ ...w.overview.data, groups: w.overview.data.groups.map((g) => ({ ...g, hooks: g.hooks.map((h) => (h.id === hook.id ? hook : h)) })) }) }
           : {},
       );
+    },
+
+    sendTestWebhook: (input) => ctx.client.call('webhooks.sendTest', input),
+
+    previewRecovery: (since, webhookId) => ctx.client.call('webhooks.recoverPreview', { since, webhookId }),
+
+    async recoverWebhooks(since, webhookId) {
+      const recovery = await mutate(ctx, () => ctx.client.call('webhooks.recover', { since, webhookId }), (r) =>
+        r.events === 0 ? 'Nothing to send again: every event since then was delivered' : `${r.events} event${r.events === 1 ? '' : 's'} will be sent again`,
+      );
+      void actions.loadWebhooks();
+      return recovery;
     },
 
     loadClock: () => loader.load('clock', fieldTarget(ctx, 'webhooks', 'clock'), () => ctx.client.call('clock.get', {})),

@@ -120,3 +120,15 @@ export interface WebhookReplayRequested {
   messageId: string;
   requestedAt: string;
 }
+
+/** A test send from the console (`webhooks send`): what was sent and each receiver's answer. */
+export interface WebhookTestSendResult {
+  topic: string;
+  companyId: number;
+  companyName: string;
+  /** Where the payload's object came from: the company's newest of the kind, a sample, or the payload given. */
+  object: 'real' | 'sample' | 'custom';
+  /** The unsigned payload, as JSON text. */
+  payload: string;
+  results: { webhookId: number | null; appId: number; url: string; messageId: string; status: number | null; ok: boolean; latencyMs: number; error: string | null }[];
+}

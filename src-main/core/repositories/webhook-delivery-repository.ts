@@ -141,6 +141,8 @@ export interface WebhookDeliveryRepository {
    * a block or a deactivated hook) created at or after `since`, within the filter; returns what it asked, per hook.
    */
   requestReplaysSince(since: number, at: number, filter: { companyIds: number[] | null; webhookId: number | null; appId: number | null }): RecoveredHookRow[];
+  /** What `requestReplaysSince` would ask to send again, per hook, without asking (the console's preview). */
+  recoverableSince(since: number, filter: { companyIds: number[] | null; webhookId: number | null; appId: number | null }): RecoveredHookRow[];
   /** The 24-hour failure alert went out for a blocked pair (kept until the pair recovers and its row goes). */
   markPairAlerted(appId: number, companyId: number, at: number): void;
   /** The id of the company's newest object of a webhook data type (`webhooks send`'s real payload), if any. */
@@ -337,6 +339,8 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
       if (rows.length > 0) recover.run({ ...params, at });
       return rows;
     },
+    recoverableSince: (since, filter) =>
+      recoverable.all({ since, companies: filter.companyIds === null ? null : JSON.stringify(filter.companyIds), webhook: filter.webhookId, app: filter.appId }),
     markPairAlerted: (appId, companyId, at) => void markAlerted.run(at, appId, companyId),
     latestObjectId: (companyId, type) => latestObject.get(type)!.get(companyId) ?? undefined,
     pruneDelivered: (before, limit) => pruneDelivered.run(before, limit).changes,

@@ -20,7 +20,7 @@ import { MAX_CLOCK_ADVANCE_MS } from '../../../src-shared/domain/durations';
 import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../../src-shared/domain/webhooks';
 import { CLOCK_ROLE_MESSAGE, type Actor } from '../access';
 import { toIso } from '../clock';
-import type { AttemptRow, HookOverviewRow, PairFailureRow } from '../repositories/webhook-delivery-repository';
+import type { AttemptRow, HookOverviewRow, PairFailureRow, RecoveredHookRow } from '../repositories/webhook-delivery-repository';
 import type { WebhookRow } from '../repositories/webhooks-repository';
 import type { ServiceContext } from './service-context';
 import type { WebhooksService } from './webhooks-service';
@@ -52,7 +52,9 @@ export interface WebhookDeliveryService {
    * block or a deactivated hook) created since `since` (platform ms), in the scope, optionally one hook, app or
    * company. Deactivated hooks' events go out too; the hooks stay deactivated (reactivate resumes new ones).
    */
-  recover(scope: CompanyScope, query: { since: number; webhookId?: number | null; appId?: number | null; companyId?: number | null }): WebhookRecovery;
+  recover(scope: CompanyScope, query: RecoveryQuery): WebhookRecovery;
+  /** What `recover` would send again now, without asking for it (nothing is written): the console's count before it confirms. */
+  previewRecovery(scope: CompanyScope, query: RecoveryQuery): WebhookRecovery;
   /** The id of the company's newest object of a topic's data type, for a test send with a real payload. */
   latestObjectId(companyId: number, type: Exclude<WebhookDataType, 'app'>): number | undefined;
   /** Sets a deactivated hook active again; what it still has queued goes out. */
@@ -69,6 +71,13 @@ export interface WebhookDeliveryService {
   attemptsLogged(): number;
   /** What dispatches: 'this process', 'another process' (standby) or nobody here. */
   dispatcherState(): 'active' | 'standby' | 'none';
+}
+
+export interface RecoveryQuery {
+  since: number;
+  webhookId?: number | null;
+  appId?: number | null;
+  companyId?: number | null;
 }
 
 export interface QueuedEvent {
@@ -100,6 +109,21 @@ export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: Webh
     if (!hook || !inScope(scope, hook.company_id)) throw new ApiError('not_found', `Webhook ${webhookId} was not found.`, { webhookId });
     return hook;
   };
+  /** The companies a recovery reaches and the platform's now; a bad scope, hook or time is refused before anything is read. */
+  const checkRecovery = (scope: CompanyScope, query: RecoveryQuery): { companies: number[] | null; at: number } => {
+    const companies = narrow(scope, query.companyId);
+    if (query.webhookId) hookInScope(scope, query.webhookId);
+    if (!Number.isSafeInteger(query.since) || query.since < 0) throw ApiError.validation({ since: ['must be a time'] });
+    const at = clock.now();
+    if (query.since > at) throw ApiError.validation({ since: [`must not be after the platform's time (${toIso(at)})`] });
+    return { companies, at };
+  };
+  const recovery = (since: number, at: number, rows: RecoveredHookRow[]): WebhookRecovery => ({
+    since: toIso(since),
+    requestedAt: toIso(at),
+    events: rows.reduce((sum, row) => sum + row.events, 0),
+    hooks: rows.map((row) => ({ webhookId: row.webhook_id, appId: row.app_id, companyId: row.company_id, isActive: row.is_active === 1, events: row.events })),
+  });
   const hookInfo = (row: HookOverviewRow): WebhookHookInfo => ({
     id: row.id,
     appId: row.app_id,
@@ -222,11 +246,7 @@ export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: Webh
     },
 
     recover(scope, query) {
-      const companies = narrow(scope, query.companyId);
-      if (query.webhookId) hookInScope(scope, query.webhookId);
-      if (!Number.isSafeInteger(query.since) || query.since < 0) throw ApiError.validation({ since: ['must be a time'] });
-      const at = clock.now();
-      if (query.since > at) throw ApiError.validation({ since: [`must not be after the platform's time (${toIso(at)})`] });
+      const { companies, at } = checkRecovery(scope, query);
       const rows = ctx.transact((emit) => {
         const recovered = repo.requestReplaysSince(query.since, at, { companyIds: companies, webhookId: query.webhookId ?? null, appId: query.appId ?? null });
         // One notice per company wakes the dispatcher (any process) and the live views.
@@ -235,12 +255,12 @@ export function createWebhookDeliveryService(ctx: ServiceContext, webhooks: Webh
         for (const [companyId, eventId] of firstOfCompany) emit('webhook_delivery.replay_requested', { eventId, companyId });
         return recovered;
       });
-      return {
-        since: toIso(query.since),
-        requestedAt: toIso(at),
-        events: rows.reduce((sum, row) => sum + row.events, 0),
-        hooks: rows.map((row) => ({ webhookId: row.webhook_id, appId: row.app_id, companyId: row.company_id, isActive: row.is_active === 1, events: row.events })),
-      };
+      return recovery(query.since, at, rows);
+    },
+
+    previewRecovery(scope, query) {
+      const { companies, at } = checkRecovery(scope, query);
+      return recovery(query.since, at, repo.recoverableSince(query.since, { companyIds: companies, webhookId: query.webhookId ?? null, appId: query.appId ?? null }));
     },
 
     latestObjectId: (companyId, type) => repo.latestObjectId(companyId, type),

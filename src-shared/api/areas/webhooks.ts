@@ -6,7 +6,18 @@ import { idSchema } from '../inputs';
 import { defineSharedArea } from '../area';
 import { event } from '../event';
 import { method } from '../method';
-import type { ClockInfo, PrivateNetworksView, WebhookAttemptDetail, WebhookAttemptPage, WebhookHookInfo, WebhookReplayRequested, WebhooksOverview } from '../webhook-delivery-types';
+import { WEBHOOK_TOPICS } from '../../domain/webhook-topics';
+import type {
+  ClockInfo,
+  PrivateNetworksView,
+  WebhookAttemptDetail,
+  WebhookAttemptPage,
+  WebhookHookInfo,
+  WebhookRecovery,
+  WebhookReplayRequested,
+  WebhooksOverview,
+  WebhookTestSendResult,
+} from '../webhook-delivery-types';
 
 /** A duration as people type it (90s, 15m, 2h, 3d, 1h30m) -> milliseconds; the console's clock form uses it too. */
 export const clockDurationSchema = z
@@ -39,6 +50,56 @@ export const webhookAttemptsSchema = z
   })
   .strict();
 
+/** The payload's `data` as typed in the console: JSON text of an object (blank: the topic's real object or a sample). */
+export const webhookPayloadDataSchema = z
+  .string()
+  .nullable()
+  .default(null)
+  .transform((text, ctx): Record<string, unknown> | null => {
+    if (text === null || text.trim() === '') return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is not JSON: ${(error as Error).message}` });
+      return z.NEVER;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object (the payload\'s "data"), e.g. {"type":"order","id":"42"}' });
+      return z.NEVER;
+    }
+    return value as Record<string, unknown>;
+  });
+
+/** A time as ISO 8601 text (platform time) -> milliseconds. */
+export const webhookSinceSchema = z
+  .string({ required_error: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .transform((text, ctx) => {
+    const at = Date.parse(text);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) || Number.isNaN(at)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'is not a date and time (e.g. 2026-12-07T10:00:00Z)' });
+      return z.NEVER;
+    }
+    return at;
+  });
+
+export const webhookRecoverSchema = z.object({ since: webhookSinceSchema, webhookId: optionalId }).strict();
+
+export const webhookSendTestSchema = z
+  .object({
+    topic: z.enum(WEBHOOK_TOPICS, { errorMap: () => ({ message: `is not a webhook topic (one of ${WEBHOOK_TOPICS.join(', ')})` }) }),
+    companyId: idSchema,
+    appId: optionalId,
+    to: z.string().trim().url('is not a URL (e.g. http://localhost:3000/hook)').nullable().default(null),
+    data: webhookPayloadDataSchema,
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.to !== null && input.appId === null) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['appId'], message: 'is required to send to a URL (its Shared Secret signs)' });
+  });
+
 export const webhookMethods = {
   'webhooks.overview': method<WebhooksOverview>()(
     z.object({ companyId: optionalId }).strict(),
@@ -48,6 +109,12 @@ export const webhookMethods = {
   'webhooks.attempt': method<WebhookAttemptDetail>()(z.object({ attemptId: idSchema }).strict(), 'One attempt with its request headers and body'),
   'webhooks.replay': method<WebhookReplayRequested>()(z.object({ eventId: idSchema }).strict(), 'Send an event again (same webhook-id), logged as a replay'),
   'webhooks.reactivate': method<WebhookHookInfo>()(z.object({ webhookId: idSchema }).strict(), 'Set a deactivated hook active again (as PUT is_active: true)'),
+  'webhooks.sendTest': method<WebhookTestSendResult>()(
+    webhookSendTestSchema,
+    "Send one signed test notification of a topic now to the app's hooks (or a URL) and return each answer; not logged, not retried",
+  ),
+  'webhooks.recoverPreview': method<WebhookRecovery>()(webhookRecoverSchema, 'How many events still queued since a time `webhooks.recover` would send again (nothing is written)'),
+  'webhooks.recover': method<WebhookRecovery>()(webhookRecoverSchema, 'Send again, as replays, every event still queued since a time (optionally one hook)'),
   'webhooks.privateNetworks': method<PrivateNetworksView>()(
     z.object({}).strict(),
     'The private network ranges webhooks may be delivered to (the platform operator allows them; all others are refused)',
