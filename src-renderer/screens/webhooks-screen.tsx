@@ -3,7 +3,7 @@
 // blocked until …, deactivated), queue and next retry; the delivery log of every attempt (virtualized,
 // paged as you scroll) with the request's headers and body, replay and reactivate; and the platform clock
 // to walk a retry schedule in seconds. Everything updates live through pushed events.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { WebhookAppGroup, WebhookBlock, WebhookHookInfo } from '../../src-shared/api/webhook-delivery-types';
 import { formatDuration } from '../../src-shared/domain/durations';
 import { ClockControl, usePlatformNow } from '../frame/clock-control';
@@ -157,8 +157,6 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
   const platformNow = usePlatformNow();
   const caps = useCapabilities();
   const [dialog, setDialog] = useState<'send' | 'recover' | null>(null);
-  // Stable: the screen renders every second (the clock), and a new onClose would move the dialog's focus to its first field.
-  const closeDialog = useCallback(() => setDialog(null), []);
 
   useEffect(() => {
     void actions.loadWebhooks();
@@ -183,8 +181,8 @@ export function WebhooksScreen({ webhookId }: { webhookId: number | null }) {
         }
         actions={<ClockControl />}
       />
-      {dialog === 'send' && <SendTestDialog groups={groups} onClose={closeDialog} />}
-      {dialog === 'recover' && platformNow !== null && <RecoverDialog hooks={hookOptions} platformNow={platformNow} onClose={closeDialog} />}
+      {dialog === 'send' && <SendTestDialog groups={groups} onClose={() => setDialog(null)} />}
+      {dialog === 'recover' && platformNow !== null && <RecoverDialog hooks={hookOptions} platformNow={platformNow} onClose={() => setDialog(null)} />}
       <Loaded
         value={overview}
         errorTitle="Could not load the webhooks"

@@ -76,7 +76,8 @@ describe('Send test event… and Recover failed…', () => {
     expect(await byTestId('wh-send-company').textContent()).toContain('Alpenglück');
 
     await byTestId('wh-send-data').fill('{"type": order}');
-    // The screen re-renders every second (the clock): the field being typed in keeps the focus.
+    // The screen re-renders every second (the clock) and hands the dialog a new onClose each time: the field being
+    // typed in keeps the focus (ui/dialog.tsx reads the latest onClose from a ref).
     await page.waitForTimeout(1_500);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('wh-send-data');
     await byTestId('wh-send-confirm').click();
