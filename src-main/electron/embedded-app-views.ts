@@ -68,6 +68,10 @@ export type ConfirmExternal = (window: BrowserWindow | null, appName: string, ur
 export const confirmExternalWithDialog: ConfirmExternal = (window, appName, url) => confirmLinkWithDialog(window, url, appName);
 
 export interface EmbeddedAppViewsOptions {
+  /**
+   * The console window a call is about: the window whose call is under way (the IPC bridge's `callerWindow`),
+   * so each window's views are laid over that window; views are kept per window, by slot.
+   */
   getWindow: () => BrowserWindow | null;
   devTools: boolean;
   confirmExternal?: ConfirmExternal;
@@ -75,6 +79,9 @@ export interface EmbeddedAppViewsOptions {
 }
 
 interface ShownApp {
+  /** The console window the view is laid over. */
+  window: BrowserWindow;
+  slot: string;
   view: WebContentsView;
   appId: number;
   appName: string;
@@ -84,10 +91,10 @@ interface ShownApp {
 }
 
 export interface EmbeddedAppViews extends EmbedViewHost {
-  /** Removes every view when the console page reloads, crashes or its window closes. */
+  /** Removes the window's views when its console page reloads, crashes or the window closes. */
   watchConsoleWindow(window: BrowserWindow): void;
-  /** The views on screen, by slot (tests, diagnostics). */
-  slots(): string[];
+  /** The views on screen, by slot (one window's, or every window's; tests, diagnostics). */
+  slots(window?: BrowserWindow): string[];
 }
 
 /** Applies the app rules to an app session once: every permission request and check denied. */
@@ -96,7 +103,11 @@ export function secureAppSession(appSession: Session): void {
 }
 
 export function createEmbeddedAppViews(options: EmbeddedAppViewsOptions): EmbeddedAppViews {
-  const shown = new Map<string, ShownApp>();
+  /** By window, then slot: two windows may each show an app in the same slot. */
+  const shown = new Map<BrowserWindow, Map<string, ShownApp>>();
+  const slotsOf = (window: BrowserWindow | null): Map<string, ShownApp> | undefined => (window ? shown.get(window) : undefined);
+  /** The calling window's view in `slot`. */
+  const entryOf = (slot: string): ShownApp | undefined => slotsOf(options.getWindow())?.get(slot);
   const securedPartitions = new Set<string>();
   const confirmExternal = options.confirmExternal ?? confirmExternalWithDialog;
 
@@ -108,7 +119,7 @@ export function createEmbeddedAppViews(options: EmbeddedAppViewsOptions): Embedd
     }
     if (entry.asking) return;
     entry.asking = true;
-    confirmExternal(options.getWindow(), entry.appName, url)
+    confirmExternal(entry.window.isDestroyed() ? null : entry.window, entry.appName, url)
       .then((agreed) => (agreed ? shell.openExternal(url) : undefined))
       .catch((error: unknown) => options.log?.('could not open a link in the system browser', error))
       .finally(() => {
@@ -137,8 +148,8 @@ export function createEmbeddedAppViews(options: EmbeddedAppViewsOptions): Embedd
   }
 
   function place(entry: ShownApp, bounds: EmbedBounds | null): boolean {
-    const window = options.getWindow();
-    if (!window || window.isDestroyed() || bounds === null || bounds.width < 1 || bounds.height < 1) {
+    const window = entry.window;
+    if (window.isDestroyed() || bounds === null || bounds.width < 1 || bounds.height < 1) {
       entry.view.setVisible(false);
       return false;
     }
@@ -147,10 +158,11 @@ export function createEmbeddedAppViews(options: EmbeddedAppViewsOptions): Embedd
     return true;
   }
 
-  function remove(slot: string, entry: ShownApp): void {
-    shown.delete(slot);
-    const window = options.getWindow();
-    if (window && !window.isDestroyed()) window.contentView.removeChildView(entry.view);
+  function remove(entry: ShownApp): void {
+    const windowSlots = shown.get(entry.window);
+    windowSlots?.delete(entry.slot);
+    if (windowSlots?.size === 0) shown.delete(entry.window);
+    if (!entry.window.isDestroyed()) entry.window.contentView.removeChildView(entry.view);
     if (!entry.view.webContents.isDestroyed()) entry.view.webContents.close();
   }
 
@@ -158,9 +170,9 @@ export function createEmbeddedAppViews(options: EmbeddedAppViewsOptions): Embedd
     show(slot, target: EmbedTarget, bounds) {
       const window = options.getWindow();
       if (!window || window.isDestroyed()) return;
-      const existing = shown.get(slot);
-      if (existing && existing.appId !== target.appId) remove(slot, existing);
-      let entry = shown.get(slot);
+      const existing = entryOf(slot);
+      if (existing && existing.appId !== target.appId) remove(existing);
+      let entry = entryOf(slot);
       if (!entry) {
         const partition = appPartition(target.appId);
         if (!securedPartitions.has(partition)) {
@@ -169,11 +181,11 @@ export function createEmbeddedAppViews(options: EmbeddedAppViewsOptions): Embedd
         }
         const view = new WebContentsView({ webPreferences: embeddedAppWebPreferences(target.appId, { devTools: options.devTools }) });
         view.setBackgroundColor('#ffffff');
-        entry = { view, appId: target.appId, appName: target.appName, origin: target.origin, asking: false };
+        entry = { window, slot, view, appId: target.appId, appName: target.appName, origin: target.origin, asking: false };
         // After construction: this replaces the window-open handler every web contents gets at creation.
         guard(view.webContents, entry);
         window.contentView.addChildView(view);
-        shown.set(slot, entry);
+        shown.set(window, (shown.get(window) ?? new Map<string, ShownApp>()).set(slot, entry));
       }
       entry.origin = target.origin;
       entry.appName = target.appName;
@@ -182,25 +194,29 @@ export function createEmbeddedAppViews(options: EmbeddedAppViewsOptions): Embedd
     },
 
     setBounds(slot, bounds) {
-      const entry = shown.get(slot);
+      const entry = entryOf(slot);
       return entry ? place(entry, bounds) : false;
     },
 
+    // One slot: the calling window's. Every view (null): all windows' (a user or session change, shutdown).
     close(slot) {
-      const slots = slot === null ? [...shown.keys()] : shown.has(slot) ? [slot] : [];
-      for (const name of slots) remove(name, shown.get(name)!);
-      return slots.length;
+      const entries = slot === null ? [...shown.values()].flatMap((m) => [...m.values()]) : [entryOf(slot)].filter((e) => e !== undefined);
+      for (const entry of entries) remove(entry);
+      return entries.length;
     },
 
     watchConsoleWindow(window) {
+      const closeAll = () => {
+        for (const entry of [...(shown.get(window)?.values() ?? [])]) remove(entry);
+      };
       window.webContents.on('did-start-navigation', (event) => {
-        if (event.isMainFrame && !event.isSameDocument) views.close(null);
+        if (event.isMainFrame && !event.isSameDocument) closeAll();
       });
-      window.webContents.on('render-process-gone', () => views.close(null));
-      window.on('closed', () => views.close(null));
+      window.webContents.on('render-process-gone', closeAll);
+      window.on('closed', closeAll);
     },
 
-    slots: () => [...shown.keys()],
+    slots: (window) => (window ? [...(shown.get(window)?.keys() ?? [])] : [...shown.values()].flatMap((m) => [...m.keys()])),
   };
   return views;
 }

@@ -4,6 +4,7 @@
 // console window. Each call carries its window's acting company (the third argument, a CallEnvelope), so two
 // windows act as two clients at once. Every reply is a CallReply: nothing is thrown across IPC, since
 // Electron would keep only an error's message.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import {
   IPC_EVENT_CHANNEL,
@@ -22,6 +23,17 @@ export interface IpcMainBridgeOptions {
   getWindows: () => readonly BrowserWindow[];
   /** Where refused calls and unexpected errors are reported. */
   log?: (message: string, error?: unknown) => void;
+}
+
+/** The window whose console call is under way (through every await of that call); set by the bridge only. */
+const callerWindowStore = new AsyncLocalStorage<BrowserWindow>();
+
+/**
+ * The console window that made the call under way, or null outside a call. It comes from the IPC sender, never
+ * from what the renderer sends, so a window can only place embedded-app views over itself.
+ */
+export function callerWindow(): BrowserWindow | null {
+  return callerWindowStore.getStore() ?? null;
 }
 
 /** Why `event` does not come from a console window's main frame on the app origin, or null if it does. */
@@ -63,7 +75,8 @@ export async function handleInvoke(
   const call = parseCallEnvelope(envelope);
   if (typeof call === 'string') return { ok: false, error: { code: 'validation_failed', message: call, details: { fields: { acting: [call] } } } };
   try {
-    return { ok: true, result: await options.target.invoke(method, input, call) };
+    const sender = options.getWindows().find((w) => !w.isDestroyed() && w.webContents === event.sender)!;
+    return { ok: true, result: await callerWindowStore.run(sender, () => options.target.invoke(method, input, call)) };
   } catch (error) {
     return { ok: false, error: toApiError(error, { what: method, log: options.log }).toPayload() };
   }

@@ -29,7 +29,7 @@ import { createElectronStore, prefsFromStore } from './electron-prefs';
 import { createUpdateController, resolveUpdateSettings, updateMenuLabel, type UpdateChannel, type UpdateController } from './updates';
 import { trackWindowTitle } from './window-title';
 import { appDevToolsRequested, createEmbeddedAppViews } from './embedded-app-views';
-import { closeForeignIpcChannels, registerIpcMainBridge } from './ipc-main-bridge';
+import { callerWindow, closeForeignIpcChannels, registerIpcMainBridge } from './ipc-main-bridge';
 import { createMainWindow } from './main-window';
 import { joinHash } from '../../src-shared/api/acting-address';
 import { installApplicationMenu } from './menu';
@@ -87,8 +87,9 @@ function startApp(): void {
   /** Opens the console window once the app is ready (macOS keeps running without one). */
   let reopenWindow: (() => void) | null = null;
   const cleanups: Array<() => void> = [];
-  // Embedded apps' native views over the console window (each app in its own sandboxed session partition).
-  const appViews = createEmbeddedAppViews({ getWindow: () => window, devTools: appDevToolsRequested(process.argv, process.env), log });
+  // Embedded apps' native views over the console window that asked for them (each app in its own sandboxed
+  // session partition): every window, not only the first, shows its own apps.
+  const appViews = createEmbeddedAppViews({ getWindow: () => callerWindow() ?? window, devTools: appDevToolsRequested(process.argv, process.env), log });
 
   app.on('second-instance', () => {
     if (!window || window.isDestroyed()) return reopenWindow?.();
@@ -111,7 +112,7 @@ function startApp(): void {
     if (details.reason !== 'clean-exit') log(`a ${details.type} process stopped (${details.reason}, exit code ${details.exitCode})`);
   });
 
-  /** Every console window: the first (`window`, which embedded apps' views and the bounds memory follow) and
+  /** Every console window: the first (`window`, which the bounds memory follows) and
    * those opened with "Open in new window", each acting as the company its address names. */
   const windows = new Set<BrowserWindow>();
   const openWindow = (prefs: Prefs, extra?: { hash: string }): BrowserWindow => {

@@ -99,7 +99,26 @@ export function createAppStore(client: ConsoleApi, options: AppStoreOptions = {}
       },
     };
 
-    const actions = Object.assign({}, session.actions, ...[...slices.values()].map((p) => p.actions), ui.actions, reset) as AppActions;
+    const actions = mergeActions([['session', session.actions], ...[...slices].map(([key, p]): [string, unknown] => [key, p.actions]), ['ui', ui.actions], ['store', reset]]) as unknown as AppActions;
     return { ...(areaStates((parts) => parts.state) as AreaStates), session: session.state, ui: ui.state, actions } as AppState;
   });
+}
+
+/**
+ * The store's one `actions` object from every slice's actions. A name declared by two slices is refused (a
+ * plain merge let a later slice's action silently replace an earlier one's, e.g. the palette's `searchShop`
+ * over the shop's; the types cannot see it because the slices are an intersection).
+ */
+export function mergeActions(parts: readonly (readonly [owner: string, actions: unknown])[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  const ownerOf = new Map<string, string>();
+  for (const [owner, actions] of parts) {
+    for (const [name, action] of Object.entries((actions ?? {}) as Record<string, unknown>)) {
+      const first = ownerOf.get(name);
+      if (first !== undefined) throw new Error(`store action "${name}" is declared by both the ${first} and the ${owner} slice`);
+      ownerOf.set(name, owner);
+      merged[name] = action;
+    }
+  }
+  return merged;
 }

@@ -98,6 +98,12 @@ describe('a logistics provider from its application to a parcel in transit, in C
     await go('/logistics/warehouses');
     await byTestId('warehouse-add').click();
     await byTestId('warehouse-name').fill('Bergen');
+    // Typed work is never lost silently: the side navigation asks first, "Keep editing" keeps the text.
+    await byTestId('nav-overview').click();
+    await byTestId('confirm-dialog').waitFor(WAIT);
+    expect(await byTestId('leave-guard-text').textContent()).toContain('New warehouse');
+    await page.getByRole('button', { name: 'Keep editing' }).click();
+    expect(await byTestId('warehouse-name').inputValue()).toBe('Bergen');
     await byTestId('warehouse-country').selectOption('NO');
     await byTestId('warehouse-save').click();
     await page.locator('[data-testid^="warehouse-"]', { hasText: 'Bergen' }).first().waitFor(WAIT);

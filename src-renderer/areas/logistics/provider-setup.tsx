@@ -5,6 +5,7 @@ import type { LogisticsProvider, ShippingRate, ShippingZone, Warehouse } from '.
 import { COUNTRIES } from '../../../src-shared/domain/countries';
 import { parseMinor } from '../../../src-shared/domain/currencies';
 import { bracketLabel } from '../../../src-shared/domain/logistics';
+import { useLeaveGuard } from '../../router/leave-guard';
 import { useActions } from '../../state/store-context';
 import { useLatestLoad } from '../../state/use-latest-load';
 import { formatMoney } from '../../ui/money';
@@ -64,8 +65,12 @@ export function WarehousesTab({ provider }: { provider: LogisticsProvider }) {
 
 function WarehouseForm({ provider, warehouse, onDone }: { provider: LogisticsProvider; warehouse: Warehouse | null; onDone: () => void }) {
   const actions = useActions();
-  const [values, setValues] = useState({ name: warehouse?.name ?? '', country: warehouse?.country ?? 'DE', city: warehouse?.city ?? '', street: warehouse?.street ?? '', postalCode: warehouse?.postalCode ?? '' });
+  const [initial] = useState(() => ({ name: warehouse?.name ?? '', country: warehouse?.country ?? 'DE', city: warehouse?.city ?? '', street: warehouse?.street ?? '', postalCode: warehouse?.postalCode ?? '' }));
+  const [values, setValues] = useState(initial);
   const [problems, setProblems] = useState<Problems>(NONE);
+  // Typed work is never lost silently: leaving with changes asks first (the form closes on save or Cancel).
+  const dirty = (Object.keys(initial) as (keyof typeof initial)[]).some((key) => values[key] !== initial[key]);
+  useLeaveGuard(dirty, warehouse ? `Warehouse ${warehouse.name}` : 'New warehouse');
   const save = useAction(async () => {
     try {
       await actions.logistics('logistics.saveWarehouse', { providerId: provider.id, warehouseId: warehouse?.id, ...values });

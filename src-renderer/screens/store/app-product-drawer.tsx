@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import type { Product } from '../../../src-shared/api/shop-types';
 import { useActions, useApp } from '../../state/store-context';
 import { LoadingDrawer } from '../../ui/form-drawer';
-import { ListingDrawer } from '../apps/my-apps-screen';
+import { ListingDrawer } from '../apps/listing-drawer';
 
 export function AppProductDrawer({ product, onClose }: { product: Product; onClose: () => void }) {
   const actions = useActions();

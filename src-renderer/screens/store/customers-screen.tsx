@@ -22,7 +22,7 @@ import { FilterSelect } from '../../ui/search-box';
 import { Callout, CardEmpty } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { EntityListPage, type EntityListConfig } from './entity-list';
-import { OrderEntryDrawer } from './orders-screen';
+import { OrderEntryDrawer } from './order-entry-drawer';
 import { NameCell, RecentOrdersTable, ShopItemPage } from './store-ui';
 import '../stats/stat-cards.css';
 

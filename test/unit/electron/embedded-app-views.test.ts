@@ -257,6 +257,48 @@ describe('an embedded app view', () => {
     expect(last.webContents.destroyed).toBe(true);
   });
 
+  it('follows every console window: each window shows its own apps in its own slots, over itself', () => {
+    const second = new FakeBrowserWindow();
+    let calling: electron.FakeBrowserWindow = window;
+    const views = createEmbeddedAppViews({ getWindow: () => calling as AsElectron, devTools: false });
+    views.watchConsoleWindow(window as AsElectron);
+    views.watchConsoleWindow(second as AsElectron);
+    second.webContents.zoomFactor = 2;
+    views.show('main', target(), BOUNDS);
+    const first = FakeWebContentsView.instances.at(-1)!;
+    calling = second;
+    views.show('main', target({ appId: 8, origin: 'https://app.example', url: 'https://app.example/?hmac=1' }), BOUNDS);
+    const other = FakeWebContentsView.instances.at(-1)!;
+    // Same slot name, two windows: two views, each laid over the window that asked, at that window's zoom.
+    expect(other).not.toBe(first);
+    expect(window.contentView.children).toEqual([first]);
+    expect(second.contentView.children).toEqual([other]);
+    expect(other.bounds).toEqual({ x: 480, y: 240, width: 1600, height: 1000 });
+    expect(views.slots(window as AsElectron)).toEqual(['main']);
+    expect(views.slots(second as AsElectron)).toEqual(['main']);
+    // The second window's calls move and close its own view only.
+    expect(views.setBounds('main', null)).toBe(false);
+    expect(other.visible).toBe(false);
+    expect(first.visible).toBe(true);
+    expect(views.close('main')).toBe(1);
+    expect(other.webContents.destroyed).toBe(true);
+    expect(first.webContents.destroyed).toBe(false);
+    // A link in the second window's app asks over that window.
+    views.show('main', target(), BOUNDS);
+    const again = FakeWebContentsView.instances.at(-1)!;
+    again.webContents.windowOpenHandler?.({ url: 'https://docs.example.com/help' });
+    expect(dialog.messageBoxes.at(-1)?.window).toBe(second);
+    // Reloading or closing one window removes its views and leaves the other's.
+    second.webContents.emit('did-start-navigation', new FakeEvent({ url: 'app://partnerdeck/index.html', isMainFrame: true, isSameDocument: false }));
+    expect(again.webContents.destroyed).toBe(true);
+    expect(views.slots()).toEqual(['main']);
+    calling = window;
+    views.show('check', target({ variant: 'wrong-hmac' }), BOUNDS);
+    window.destroy();
+    expect(views.slots()).toEqual([]);
+    expect(first.webContents.destroyed).toBe(true);
+  });
+
   it('never reaches the console: the IPC bridge refuses calls from an app view', () => {
     const { views } = setup();
     const view = show(views);

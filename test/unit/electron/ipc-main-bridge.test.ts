@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type ConsoleTransportTarget, type PushedEvent } from '../../../src-shared/api/contract';
 import { ApiError } from '../../../src-shared/api/errors';
-import { closeForeignIpcChannels, handleInvoke, registerIpcMainBridge, untrustedSenderReason } from '../../../src-main/electron/ipc-main-bridge';
+import { callerWindow, closeForeignIpcChannels, handleInvoke, registerIpcMainBridge, untrustedSenderReason } from '../../../src-main/electron/ipc-main-bridge';
 import { FakeBrowserWindow, FakeWebContents, FakeWebFrameMain, fakeInvokeEvent, ipcMain, resetElectronFake } from '../../fakes/electron-fake';
 
 vi.mock('electron', () => import('../../fakes/electron-fake'));
@@ -64,6 +64,23 @@ describe('ipc main bridge', () => {
     consoleFake.push({ name: 'outbox.added', payload: { messageId: 1 } });
     expect(window.webContents.sent).toHaveLength(1);
     expect(second.webContents.sent).toHaveLength(1);
+  });
+
+  it('knows which window made the call under way, through its awaits (from the sender, not from the envelope)', async () => {
+    const second = new FakeBrowserWindow();
+    const seen: unknown[] = [];
+    const consoleFake = fakeConsole(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      seen.push(callerWindow());
+      return null;
+    });
+    registerIpcMainBridge({ target: consoleFake.target, getWindows: () => [window, second] as unknown as Window[] });
+    await Promise.all([
+      ipcMain.invoke(IPC_INVOKE_CHANNEL, fakeInvokeEvent(second), 'embeddedApps.open', {}, { acting: 3, window: 1 }),
+      ipcMain.invoke(IPC_INVOKE_CHANNEL, fakeInvokeEvent(window), 'embeddedApps.open', {}, {}),
+    ]);
+    expect(seen).toEqual([second, window]);
+    expect(callerWindow()).toBeNull();
   });
 
   it('refuses a channel without the prefix, and does not call the console', async () => {

@@ -12,7 +12,7 @@ describe('start-up calls', () => {
     const fake = fakeClient(baseHandlers);
     const store = createAppStore(fake.client, { refreshDelayMs: 0 });
     await store.getState().actions.loadSession();
-    // What the partner overview's effect does on its first render (screens/overview-screen.tsx).
+    // What the partner overview's effect does on its first render (screens/partner-overview.tsx).
     const a = store.getState().actions;
     void a.loadRequests();
     void a.loadSwitcher();
