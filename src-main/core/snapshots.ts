@@ -17,6 +17,7 @@ import { SNAPSHOT_NAME_PATTERN } from '../../src-shared/api/areas/dev-tools';
 import { ApiError } from '../../src-shared/api/errors';
 import { toIso } from './clock';
 import { backupDatabaseSync } from './db/backup';
+import { folderInUseError, leaveWalAtOnce } from './db/exclusive-access';
 import { readUserVersion } from './db/schema-version';
 
 export const SNAPSHOTS_FOLDER = 'snapshots';
@@ -142,21 +143,7 @@ export function restoreSnapshot(options: SnapshotOptions, rawName: string, holde
   if (existsSync(options.databasePath)) {
     const live = new Database(options.databasePath, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     try {
-      live.pragma('busy_timeout = 0');
-      let mode: unknown;
-      try {
-        mode = live.pragma('journal_mode = DELETE', { simple: true });
-      } catch {
-        mode = 'busy';
-      }
-      if (mode !== 'delete') {
-        const who = holder();
-        throw new ApiError(
-          'conflict',
-          `Another process has this data folder open${who ? ` (${who})` : ''}: stop it first (a running serve, console, desktop app or listen), then restore "${name}". Nothing was changed.`,
-          { reason: 'folder_in_use' },
-        );
-      }
+      if (!leaveWalAtOnce(live)) throw folderInUseError(holder(), `restore "${name}"`, 'Nothing was changed.');
     } catch (error) {
       rmSync(partial, { force: true });
       throw error;

@@ -80,9 +80,15 @@ export function externalLinkQuestion(url: string, askedBy: string | null): Messa
     cancelId: 1,
     noLink: true,
     title: askedBy ? 'Open a page outside the app?' : 'Open a page outside PartnerDeck?',
-    message: askedBy ? `${askedBy} wants to open a page outside the app.` : `Open ${host} in your web browser?`,
-    detail: `${url}\n\nIt goes to ${host} and opens in your web browser, not inside PartnerDeck.`,
+    message: askedBy ? `${askedBy} wants to open ${host} in your web browser.` : `Open ${host} in your web browser?`,
+    detail: `${shownAddress(url)}\n\nIt goes to ${host} and opens in your web browser, not inside PartnerDeck.`,
   };
+}
+
+/** An address as the question shows it: a long one cut after its first 200 characters (the box would fill the screen). */
+function shownAddress(url: string): string {
+  const SHOWN = 200;
+  return url.length <= SHOWN ? url : `${url.slice(0, SHOWN)}… (${url.length.toLocaleString('en-US')} characters)`;
 }
 
 /** Asks before a link leaves for the system browser; resolves true when the user agrees. */

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { PERMISSION_LABELS, type Permission } from '../../src-shared/domain/permissions';
 import { Icon, type IconName } from './icons';
+import { MessageText } from './message-text';
 import './states.css';
 
 export function Spinner({ size = 16, label }: { size?: number; label?: string }) {
@@ -54,7 +55,9 @@ export function ErrorState({ title = 'Could not load this', message, onRetry }: 
         )
       }
     >
-      <p>{message ?? 'Something went wrong.'}</p>
+      <p>
+        <MessageText text={message ?? 'Something went wrong.'} />
+      </p>
     </EmptyState>
   );
 }

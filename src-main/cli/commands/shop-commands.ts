@@ -2,17 +2,24 @@
 // their shops with scale data (products, customers, orders over months, rollups).
 import { dayStartMs } from '../../../src-shared/domain/date-range';
 import { OPERATOR } from '../../core/access';
-import { DEMO_PARTNER_EMAIL } from '../../core/seed/demo-seed';
+import { DEMO_PARTNER_EMAIL, seedDemoIfEmpty } from '../../core/seed/demo-seed';
 import { seedBulkCompanies } from '../../core/seed/bulk-seed';
-import { seedSales } from '../../core/seed/sales-seed';
+import { assertSalesSeedCanStart, seedSales } from '../../core/seed/sales-seed';
 import { UsageError } from '../cli-io';
 import { ifFound, jsonOption, positiveInt, required, str, type Command } from '../command-kit';
 import { createProgressBar } from '../progress-bar';
 
+/** Said on stderr when the bulk load starts (issue 16 L12): what a crash can leave behind, and how to recover. */
+export const SEED_ORDERS_RISK =
+  'partnerdeck: seed --orders loads in one transaction with synchronous = OFF (no waiting for the disk). Stopped or crashed, it leaves nothing behind: ' +
+  'the next start undoes it. If the machine itself crashes or loses power before it ends, the database file can be damaged: `partnerdeck doctor` tells; ' +
+  'then restore a snapshot saved before (`partnerdeck snapshot save NAME` first) or seed an empty folder.';
+
 export const seedCommand: Command = {
   name: 'seed',
   summary: 'Generate client companies in bulk, and with --orders their shops and sales (scale tests, big demos)',
-  description: 'A progress bar goes to stderr when it is a terminal. The same --seed and --end give the same data.',
+  description:
+    'A progress bar goes to stderr when it is a terminal. The same --seed and --end give the same data. With --orders the load is one transaction with synchronous = OFF: it needs the data folder to itself (it refuses at once while a serve, the console, the desktop app or another process has it open), a stop or crash of the process leaves the folder as before, and a crash of the machine or a power loss in the middle can damage the database file (`partnerdeck doctor` checks it; save a snapshot first to go back to).',
   options: {
     companies: { value: 'N', description: 'how many client companies to add', required: true },
     orders: { value: 'M', description: 'fill their shops: M orders in total, few large clients and many small ones, with products, repeat customers, seasonality and the sales rollups' },
@@ -33,8 +40,13 @@ export const seedCommand: Command = {
     const endDay = endRaw === undefined ? undefined : dayStartMs(endRaw);
     if (endDay === null) throw new UsageError(`--end must be a date as YYYY-MM-DD (got "${endRaw}")`);
     if (orders === undefined && (str(values, 'months') !== undefined || endRaw !== undefined)) throw new UsageError('--months and --end need --orders');
-    const platform = openPlatform('demo');
+    // The bulk load needs the folder to itself: asked before anything is written (the demo partner of an empty folder).
+    const platform = openPlatform(orders ? 'none' : 'demo');
     try {
+      if (orders) {
+        assertSalesSeedCanStart(platform);
+        seedDemoIfEmpty(platform);
+      }
       const partnerId =
         positiveInt(str(values, 'partner'), 'partner') ??
         platform.localUsers.actorByEmail(DEMO_PARTNER_EMAIL)?.companyId ??
@@ -61,6 +73,7 @@ export const seedCommand: Command = {
         seed,
         // The end of the given day (exclusive), or now.
         end: endDay === undefined ? undefined : endDay + 86_400_000 - 1,
+        onStart: () => io.err(SEED_ORDERS_RISK),
         onProgress: (p) => {
           bar.update(p.ordersDone, p.ordersTotal, p.rows);
           if (p.phase === 'indexes' && process.stderr.isTTY) process.stderr.write('\n  building indexes…');

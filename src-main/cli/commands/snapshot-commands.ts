@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ApiError } from '../../../src-shared/api/errors';
 import { databaseSchemaVersion, listSnapshots, restoreSnapshot, saveSnapshot, type SnapshotInfo } from '../../core/snapshots';
 import { DB_FILE_NAME } from '../../core/paths';
-import { activeDispatcherPid } from '../../core/webhooks/webhook-dispatcher-lease';
+import { folderHolder } from '../../core/webhooks/webhook-dispatcher-lease';
 import { UsageError } from '../cli-io';
 import { jsonOption, printTable, type Command, type CommandGroup } from '../command-kit';
 
@@ -74,8 +74,7 @@ const snapshotRestore: Command = {
     const platform = openPlatform('none');
     let holder: string | null;
     try {
-      const pid = activeDispatcherPid(platform);
-      holder = pid ? `process ${pid} dispatches its webhooks` : null;
+      holder = folderHolder(platform);
     } finally {
       platform.close();
     }

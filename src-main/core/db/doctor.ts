@@ -5,7 +5,7 @@
 // for a damaged, unreadable or full database (core/errors.ts DATABASE_FAILURES) names this command.
 import Database from 'better-sqlite3';
 import { existsSync, statSync, statfsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DB_FILE_NAME, PORTS_FILE_NAME, PREFS_FILE_NAME, SECRET_KEY_FILE_NAME } from '../paths';
 import { databaseVersionState } from './data-folder-guard';
@@ -95,6 +95,16 @@ function integrityCheck(path: string, options: DoctorOptions): DoctorCheck {
     }
     if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT')) {
       return { name, state: 'problem', detail: 'damaged: not readable as a database', advice: RESTORE };
+    }
+    // A process stopped in the middle of a change (a killed `seed --orders`, a crash) left its rollback journal: a
+    // read-only connection may not undo it, the next start of PartnerDeck does.
+    if (code === 'SQLITE_READONLY_ROLLBACK' || (code.startsWith('SQLITE_READONLY') && existsSync(`${path}-journal`))) {
+      return {
+        name,
+        state: 'warning',
+        detail: `not checked: a change that was stopped in the middle waits to be undone (${basename(path)}-journal)`,
+        advice: 'The next start of PartnerDeck undoes it (any command, e.g. `partnerdeck company list`); then run `partnerdeck doctor` again.',
+      };
     }
     if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_READONLY')) {
       return { name, state: 'problem', detail: code.startsWith('SQLITE_READONLY') ? 'cannot be opened for reading and writing' : 'cannot be opened', advice: 'Check the permissions above, and that the folder is on a disk that is connected and mounted.' };

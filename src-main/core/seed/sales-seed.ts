@@ -1,9 +1,9 @@
 // Scale data (`partnerdeck seed --companies N --orders M [--months K]`): client companies of a partner with
 // realistic shops — few large clients and many small ones (Zipf), prices in each shop's currency,
 // seasonality with a Christmas peak and growth over the months, repeat customers, a mix of order
-// statuses — written straight through prepared statements in large transactions (this bulk path emits no
-// events). For speed the secondary indexes of orders and customers are dropped during the load and built
-// again at the end (always, also after a failure), rows go in as multi-row INSERTs, and the sales rollups
+// statuses — written straight through prepared statements in one transaction (this bulk path emits no
+// events; it refuses at once while another process has the folder open). For speed the secondary indexes of
+// orders and customers are dropped during the load and built again at its end, rows go in as multi-row INSERTs, and the sales rollups
 // are summed per company in typed arrays (one company has one currency and one demo flag) and written
 // when the company is done. Tests compare the result with a recount from raw orders, as they do for the
 // per-order maintenance of the order service. Deterministic for a given seed value and end time.
@@ -13,6 +13,8 @@ import type { Db } from '../db/database';
 import { FIRST_ORDER_NUMBER } from '../repositories/orders-repository';
 import type { Platform } from '../platform';
 import { seedBulkCompanies } from './bulk-seed';
+import { folderInUseError, leaveWalAtOnce } from '../db/exclusive-access';
+import { folderHolder } from '../webhooks/webhook-dispatcher-lease';
 import { internalsOf } from '../platform-internals';
 
 export interface SalesSeedOptions {
@@ -26,6 +28,8 @@ export interface SalesSeedOptions {
   /** Epoch ms of the newest possible order (default: the platform clock). */
   end?: number;
   onProgress?(progress: SalesSeedProgress): void;
+  /** Called once the seed has the database file to itself, before it writes anything. */
+  onStart?(): void;
 }
 
 export interface SalesSeedProgress {
@@ -297,6 +301,19 @@ function createRollupWriters(db: Db) {
   };
 }
 
+const folderInUse = (platform: Platform) => folderInUseError(folderHolder(platform), 'run seed --orders again', 'Nothing was written.');
+
+/**
+ * Refuses at once, as seedSales does, while another process has the data folder open; changes nothing. The CLI
+ * asks before it seeds the demo partner into an empty folder, so that a refusal leaves the folder untouched.
+ */
+export function assertSalesSeedCanStart(platform: Platform): void {
+  const { db } = internalsOf(platform);
+  const mode = db.pragma('journal_mode', { simple: true }) as string;
+  if (!leaveWalAtOnce(db)) throw folderInUse(platform);
+  db.pragma(`journal_mode = ${mode}`);
+}
+
 export function seedSales(platform: Platform, options: SalesSeedOptions): SalesSeedResult {
   const started = performance.now();
   const { db } = internalsOf(platform);
@@ -332,25 +349,33 @@ export function seedSales(platform: Platform, options: SalesSeedOptions): SalesS
     for (const sql of indexSql) db.exec(sql.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS '));
   };
   // Bulk-load settings, restored at the end: no foreign-key lookups and CHECK constraints (the data is
-  // valid by construction; tests check it), no fsync per commit, a 1 GiB page cache, sorts in memory with a helper thread, and a
-  // rollback journal instead of WAL while loading (new pages are written once, not to the WAL and then
-  // again by the checkpoint; a failed seed still rolls back).
+  // valid by construction; tests check it), no fsync (synchronous = OFF), a 1 GiB page cache, sorts in memory
+  // with a helper thread, and a rollback journal instead of WAL while loading (new pages are written once, not to
+  // the WAL and then again by the checkpoint; the journal holds only the pages that existed before, so one
+  // transaction for the whole load costs little). Leaving WAL needs the file to itself: while another process has
+  // the folder open the seed refuses at once, writing nothing, rather than loading beside it without its indexes.
   const pragmas = ['foreign_keys', 'ignore_check_constraints', 'synchronous', 'cache_size', 'temp_store', 'threads', 'journal_mode'].map(
     (name) => [name, db.pragma(name, { simple: true })] as const,
   );
+  if (!leaveWalAtOnce(db)) throw folderInUse(platform);
   db.pragma('foreign_keys = OFF');
   db.pragma('ignore_check_constraints = ON');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1048576');
   db.pragma('temp_store = MEMORY');
   db.pragma('threads = 2');
-  db.pragma('journal_mode = DELETE');
+  options.onStart?.();
   let rows = 0;
   let rollupRows = 0;
   let productsWritten = 0;
   let customersWritten = 0;
   let linesWritten = 0;
   let ordersDone = 0;
+  // The whole load is one transaction (the companies, the dropped and rebuilt indexes, every order): a seed that is
+  // stopped, killed or fails leaves the folder as it was — the next process to open it rolls the journal back.
+  const begin = db.prepare('BEGIN IMMEDIATE');
+  const commit = db.prepare('COMMIT');
+  begin.run();
   try {
     const companies = seedBulkCompanies(platform, options.partnerId, options.companies, undefined, monthStarts[0] - 30 * DAY_MS);
     rows += options.companies * 2;
@@ -383,8 +408,6 @@ export function seedSales(platform: Platform, options: SalesSeedOptions): SalesS
     const sequence = (table: string) => ((db.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').pluck().get(table) as number | undefined) ?? 0) + 1;
     let nextOrderId = sequence('orders');
     let nextCustomerId = sequence('customers');
-    const begin = db.prepare('BEGIN IMMEDIATE');
-    const commit = db.prepare('COMMIT');
     const flushAll = () => {
       customersOut.flush();
       ordersOut.flush();
@@ -403,7 +426,6 @@ export function seedSales(platform: Platform, options: SalesSeedOptions): SalesS
     const pKindIndex = new Int32Array(MAX_PRODUCTS);
     const pPrices = new Int32Array(MAX_PRODUCTS);
 
-    begin.run();
     for (let c = 0; c < clients.length; c++) {
       const client = clients[c];
       const n = perClient[c];
@@ -561,19 +583,18 @@ export function seedSales(platform: Platform, options: SalesSeedOptions): SalesS
       customersWritten += customers;
       rows += customers + 1;
       rollupRows += rollups.write(db, client.id, client.currency, client.is_sample, { ids: pIds, kinds: pKinds, names: pNames, count: productCount }, rollupsOut);
-      // Commit at company boundaries once enough is pending: a company's orders and rollups land together.
+      // Written out at company boundaries once enough is pending (memory stays flat; pages beyond the page cache
+      // go to the file, still inside the one transaction).
       if (pending >= 50_000) {
         flushAll();
-        commit.run();
-        begin.run();
         pending = 0;
         report();
       }
     }
     flushAll();
-    commit.run();
     report('indexes');
     rebuildIndexes();
+    commit.run();
     const seconds = (performance.now() - started) / 1000;
     return {
       partnerId: options.partnerId,
@@ -594,7 +615,7 @@ export function seedSales(platform: Platform, options: SalesSeedOptions): SalesS
     if (db.inTransaction) db.prepare('ROLLBACK').run();
     throw error;
   } finally {
-    // The indexes come back whatever happened (after a success they are there already).
+    // The rollback brought the dropped indexes back; after a success they are there already (IF NOT EXISTS).
     rebuildIndexes();
     for (const [name, value] of pragmas) db.pragma(`${name} = ${value}`);
   }

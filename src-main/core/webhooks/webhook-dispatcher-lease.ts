@@ -89,3 +89,9 @@ export function activeDispatcherPid(platform: Platform, realNow: () => number = 
   const lease = internalsOf(platform).repos.webhookDelivery.readLease();
   return lease && realNow() - lease.heartbeat_at < LEASE_STALE_MS && processAlive(lease.pid) ? lease.pid : null;
 }
+
+/** Who holds the data folder, in words for a refusal ("process 123 dispatches its webhooks"), if it is known. */
+export function folderHolder(platform: Platform): string | null {
+  const pid = activeDispatcherPid(platform);
+  return pid ? `process ${pid} dispatches its webhooks` : null;
+}

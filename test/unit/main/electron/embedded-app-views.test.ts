@@ -113,7 +113,7 @@ describe('an embedded app view', () => {
     await settle();
     expect(dialog.messageBoxes).toHaveLength(1);
     expect(dialog.messageBoxes[0].window).toBe(window);
-    expect(dialog.messageBoxes[0].options).toMatchObject({ buttons: ['Open in browser', 'Cancel'], cancelId: 1, message: 'Order Sync wants to open a page outside the app.' });
+    expect(dialog.messageBoxes[0].options).toMatchObject({ buttons: ['Open in browser', 'Cancel'], cancelId: 1, message: 'Order Sync wants to open docs.example.com in your web browser.' });
     expect(String(dialog.messageBoxes[0].options.detail)).toContain('https://docs.example.com/help');
     expect(shell.openedExternally).toEqual(['https://docs.example.com/help']);
 

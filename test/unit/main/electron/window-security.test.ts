@@ -130,6 +130,20 @@ describe('window.open', () => {
     expect(shell.openedExternally).toEqual([]);
   });
 
+  it('shows a long address cut short in the question, and opens it whole (I6)', async () => {
+    const contents = new FakeBrowserWindow().webContents;
+    guardWindowOpen(contents as AsElectron);
+    const url = `https://docs.example.com/search?q=${'x'.repeat(5_000)}`;
+    contents.windowOpenHandler?.({ url });
+    await settle();
+    const detail = String(dialog.messageBoxes[0].options.detail);
+    expect(detail.length).toBeLessThan(400);
+    expect(detail.startsWith(url.slice(0, 150))).toBe(true);
+    expect(detail).toMatch(/… \(5,0\d\d characters\)\n\nIt goes to docs\.example\.com /);
+    expect(dialog.messageBoxes[0].options.message).toBe('Open docs.example.com in your web browser?');
+    expect(shell.openedExternally).toEqual([url]);
+  });
+
   it('asks one question at a time per window: links clicked while it is open are dropped (I6)', async () => {
     let answer: (agreed: boolean) => void = () => undefined;
     const confirm = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
