@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const BENCHES = { startup: 'startup.mjs', sales: 'sales.mjs', oauth: 'oauth.mjs', webhooks: 'webhooks.mjs', close: 'close.mjs', logistics: 'logistics.mjs' };
+const BENCHES = { startup: 'startup.mjs', sales: 'sales.mjs', oauth: 'oauth.mjs', webhooks: 'webhooks.mjs', close: 'close.mjs', logistics: 'logistics.mjs', screens: 'screens.mjs' };
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
 for (const name of names) {

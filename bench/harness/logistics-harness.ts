@@ -97,25 +97,37 @@ export function bigProvider(platform: CorePlatform): { providerId: number; shipm
   const provider = platform.logistics.apply(OPERATOR, { companyId: partner.id, name: 'Bench Big Logistics', contactEmail: 'ops@big.example', note: '' });
   platform.logistics.approve(OPERATOR, provider.id);
   const warehouse = platform.logistics.saveWarehouse(OPERATOR, { providerId: provider.id, name: 'Hub', country: 'DE', city: '', street: '', postalCode: '' });
+  forwardEveryOrder(platform, provider.id, 'Bench Big Logistics', warehouse.id);
+  db.pragma('optimize');
+  return bigProvider(platform);
+}
+
+/**
+ * Forwards every order not yet forwarded to the provider (every non-partner shop offered it; a tenth open, a
+ * tenth partly shipped, the rest shipped), with one shipment each for the orders it forwards (after the provider's
+ * existing fulfillments: the demo's own Northwind shipments stay as they are). Used by the screens bench too.
+ */
+export function forwardEveryOrder(platform: CorePlatform, providerId: number, providerName: string, warehouseId: number): void {
+  const db = platform.db;
   const now = platform.clock.now();
+  const after = db.prepare('SELECT COALESCE(MAX(order_id), 0) FROM logistics_fulfillments WHERE provider_id = ?').pluck().get(providerId) as number;
   db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO logistics_shop_providers (company_id, provider_id, preferred, chosen_at) SELECT id, ?, 0, ? FROM companies WHERE is_partner = 0').run(provider.id, now);
+    db.prepare('INSERT OR IGNORE INTO logistics_shop_providers (company_id, provider_id, preferred, chosen_at) SELECT id, ?, 0, ? FROM companies WHERE is_partner = 0').run(providerId, now);
     db.prepare(
       `INSERT INTO logistics_fulfillments (order_id, order_number, company_id, provider_id, provider_name, rate_id, zone_name, state, warehouse_id, reserved, weight_grams, amount_minor, currency,
          ship_name, ship_email, ship_street, ship_city, ship_postal_code, ship_country, item_count, forwarded_at, updated_at)
-       SELECT o.id, o.number, o.company_id, @provider, 'Bench Big Logistics', 0, 'EU', CASE WHEN o.id % 10 = 0 THEN 'open' WHEN o.id % 10 = 1 THEN 'partly_shipped' ELSE 'shipped' END,
+       SELECT o.id, o.number, o.company_id, @provider, @providerName, 0, 'EU', CASE WHEN o.id % 10 = 0 THEN 'open' WHEN o.id % 10 = 1 THEN 'partly_shipped' ELSE 'shipped' END,
          @warehouse, 0, 900, 490, o.currency, c.name, c.email, c.street, c.city, c.postal_code, COALESCE(NULLIF(c.country, ''), 'DE'), o.item_count, o.placed_at, o.placed_at
        FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id NOT IN (SELECT order_id FROM logistics_fulfillments)`,
-    ).run({ provider: provider.id, warehouse: warehouse.id });
+    ).run({ provider: providerId, providerName, warehouse: warehouseId });
     db.prepare(
       `INSERT INTO logistics_shipments (provider_id, company_id, order_id, warehouse_id, carrier, tracking_number, status, created_at, updated_at)
        SELECT @provider, f.company_id, f.order_id, @warehouse, 'DHL', printf('00340434%012d', f.order_id),
          CASE f.order_id % 4 WHEN 0 THEN 'label_created' WHEN 1 THEN 'in_transit' WHEN 2 THEN 'delivered' ELSE 'exception' END, f.forwarded_at, f.forwarded_at
-       FROM logistics_fulfillments f WHERE f.provider_id = @provider ORDER BY f.order_id`,
-    ).run({ provider: provider.id, warehouse: warehouse.id });
+       FROM logistics_fulfillments f WHERE f.provider_id = @provider AND f.order_id > @after ORDER BY f.order_id`,
+    ).run({ provider: providerId, warehouse: warehouseId, after });
   }).immediate();
   db.pragma('optimize');
-  return bigProvider(platform);
 }
 
 /** The console's first page of each list (what opening the screen loads), through the services. */

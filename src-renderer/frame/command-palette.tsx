@@ -3,7 +3,7 @@
 //   company in this window, Shift+Enter (or ↗) opens it in a new window;
 // - actions: New product / order / customer, New company, Close month…, Switch user…, Back to Self, Open in a
 //   new window, Keyboard shortcuts — only those the signed-in user may do where this window acts;
-// - screens: every navigation entry the user can open now;
+// - screens: every navigation entry the user can open now (under their heading, no second line each);
 // - acting as a client: its products, orders and customers, by the lists' own server search (a few of each).
 // The rows are one virtualized list (headings included); ↑/↓ skip the headings.
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -26,7 +26,7 @@ import { formatMoney } from '../ui/money';
 import { placeOf, shortcutLabel } from '../ui/format';
 import { Icon, type IconName } from '../ui/icons';
 import { Spinner } from '../ui/states';
-import { paletteGroups, paletteRows, paletteSections, type PaletteCommand, type PaletteGroup, type PaletteRow } from './palette-sections';
+import { initialActive, paletteGroups, paletteRows, paletteSections, type PaletteCommand, type PaletteGroup, type PaletteRow } from './palette-sections';
 import { switchCompany } from './switch-company';
 import './company-switcher.css';
 
@@ -90,7 +90,7 @@ function screenCommands(caps: Capabilities): Command[] {
     const route = (typeof entry.route === 'function' ? entry.route(caps) : entry.route) as Route;
     if (!routeAccess(route, caps).ok || seen.has(entry.label)) continue;
     seen.add(entry.label);
-    list.push({ id: `screen-${entry.testId}`, label: entry.label, detail: 'Screen', icon: entry.icon, run: () => navigate(route), testId: `palette-screen-${entry.testId.replace(/^nav-/, '')}` });
+    list.push({ id: `screen-${entry.testId}`, label: entry.label, keywords: 'screen go to open', icon: entry.icon, run: () => navigate(route), testId: `palette-screen-${entry.testId.replace(/^nav-/, '')}` });
   }
   return list;
 }
@@ -169,11 +169,9 @@ export function CommandPalette() {
     useFlushSync: false,
   });
 
-  // Start on the first company that is not the current one (opening the palette means going elsewhere), or on
-  // the first match of a search.
+  // Start at the top (a recent company other than the current one highlighted), or on the first match of a search.
   useEffect(() => {
-    const firstOther = selectable.findIndex((i) => rows[i].kind === 'company' && (rows[i] as { entry: SwitcherEntry }).entry.id !== actingId);
-    setActive(search === '' && firstOther > 0 ? firstOther : 0);
+    setActive(initialActive(rows, selectable, actingId, search));
     // Only a new search (or the first load) resets the position, not every refresh of the entries.
   }, [search, switcher.data === null]);
   const activeRow = selectable[active];

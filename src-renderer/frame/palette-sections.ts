@@ -99,3 +99,19 @@ export function paletteRows<C extends PaletteCommand>(groups: readonly PaletteGr
   }
   return rows;
 }
+
+/**
+ * Where the highlight starts when the palette opens or the search changes (an index into `selectable`). With a
+ * search: its first match. Without one the list stays at its top (Self, the recent companies, the actions, the
+ * screens): the highlight is on the first recently used company that is not the current one (opening the palette
+ * mostly means going back to one), else on the first row; never down among "All companies", which would scroll
+ * the top out of view.
+ */
+export function initialActive(rows: readonly PaletteRow[], selectable: readonly number[], actingId: number | null, search: string): number {
+  if (search !== '') return 0;
+  const recent = selectable.findIndex((i) => {
+    const row = rows[i];
+    return row.kind === 'company' && row.section === 'Recent' && row.entry.id !== actingId;
+  });
+  return recent > 0 ? recent : 0;
+}

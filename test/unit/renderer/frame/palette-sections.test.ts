@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SwitcherEntry } from '../../../../src-shared/api/types';
-import { matchesSearch, matchingCommands, paletteGroups, paletteRows, paletteSections } from '../../../../src-renderer/frame/palette-sections';
+import { initialActive, matchesSearch, matchingCommands, paletteGroups, paletteRows, paletteSections } from '../../../../src-renderer/frame/palette-sections';
 
 const entry = (id: number, name: string, extra: Partial<SwitcherEntry> = {}): SwitcherEntry => ({
   id,
@@ -82,5 +82,24 @@ describe('the command palette', () => {
     const many = [entries[0], ...Array.from({ length: 5000 }, (_, i) => entry(100 + i, `Client #${i}`))];
     const rows = paletteRows(paletteGroups(paletteSections(many, [], ''), actions, screens, [], ''));
     expect(rows.filter((r) => r.kind === 'company')).toHaveLength(5001);
+  });
+
+  it('opens at the top without a search: the highlight on a recent company, else the first row, never down among all 5,000', () => {
+    const many = [entries[0], ...Array.from({ length: 5000 }, (_, i) => entry(100 + i, `Client #${i}`))];
+    const start = (recent: number[], actingId: number | null, search = '') => {
+      const rows = paletteRows(paletteGroups(paletteSections(many, recent, search), actions, screens, [], search));
+      const selectable = rows.flatMap((row, index) => (row.kind === 'heading' ? [] : [index]));
+      const row = rows[selectable[initialActive(rows, selectable, actingId, search)]];
+      return { row, position: selectable[initialActive(rows, selectable, actingId, search)] };
+    };
+    // No recent company, acting as Self: Self (the first row), not the first of "All companies" below the screens.
+    expect(start([], 1).row).toMatchObject({ kind: 'company', entry: { id: 1 } });
+    expect(start([], 1).position).toBe(1);
+    // A recent company other than the current one is highlighted; it sits right under Self.
+    expect(start([150, 120], 150).row).toMatchObject({ kind: 'company', section: 'Recent', entry: { id: 120 } });
+    // Acting as the only recent one: the first row again.
+    expect(start([150], 150).position).toBe(1);
+    // A search starts on its first match.
+    expect(start([], 1, 'Client #4999').row).toMatchObject({ kind: 'company', entry: { id: 5099 } });
   });
 });
