@@ -170,10 +170,15 @@ export function CommandPalette() {
   });
 
   // Start at the top (a recent company other than the current one highlighted), or on the first match of a search.
-  useEffect(() => {
+  // Only a new search (or the first load) resets the position, not every refresh of the entries. Reset while
+  // rendering, not in an effect: Enter pressed as soon as the matches show must choose the first of them (an effect
+  // ran after that paint, so a quick Enter still acted on the position of the previous search).
+  const resetKey = `${search}\u0000${switcher.data === null}`;
+  const [positionedFor, setPositionedFor] = useState<string | null>(null);
+  if (positionedFor !== resetKey) {
+    setPositionedFor(resetKey);
     setActive(initialActive(rows, selectable, actingId, search));
-    // Only a new search (or the first load) resets the position, not every refresh of the entries.
-  }, [search, switcher.data === null]);
+  }
   const activeRow = selectable[active];
   useEffect(() => {
     if (activeRow !== undefined) virtualizer.scrollToIndex(activeRow, { align: 'auto' });
