@@ -16,6 +16,7 @@ import { addressActing, splitHash } from './router/location';
 import { LaunchNeeded } from './frame/launch-needed';
 import { connectUiCommands } from './frame/ui-commands';
 import { parseRoute, preloadScreen } from './router/routes';
+import { startAppearance } from './state/appearance';
 import { connectEvents } from './state/pushed-events';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/store-context';
@@ -59,6 +60,7 @@ function onStoredSession(use: (session: string) => void): () => void {
 }
 
 async function start(element: HTMLElement): Promise<void> {
+  startAppearance();
   const root = createRoot(element);
   const bridge = createBridgeClientOf(window);
   if (bridge) return mount(root, bridge);

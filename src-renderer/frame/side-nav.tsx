@@ -8,6 +8,7 @@ import type { AreaName } from '../../src-shared/api/areas';
 import type { NavEntry, NavSection, RouteDefs } from '../area';
 import { RENDERER_AREAS } from '../areas';
 import { href, routeEntries, type Route } from '../router/routes';
+import { setNavCollapsed, useAppearance } from '../state/appearance';
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
 import { Icon, type IconName } from '../ui/icons';
@@ -94,23 +95,15 @@ function PlatformClockNote() {
 
 /** Below this window width the navigation starts as a rail of icons. */
 export const NARROW_NAV_PX = 1100;
-const COLLAPSED_KEY = 'partnerdeck.nav.collapsed';
-
 /**
- * Collapsed (a rail of icons): in a wide window as the person chose (kept), in a narrow one by default, where
- * expanding lays the full navigation over the page until the next click on an item.
+ * Collapsed (a rail of icons): in a wide window as the person chose (kept; Settings shows the same choice), in a
+ * narrow one by default, where expanding lays the full navigation over the page until the next click on an item.
  */
 function useNavCollapsed(): { collapsed: boolean; narrow: boolean; set(collapsed: boolean): void } {
   const narrowNow = () => typeof window !== 'undefined' && window.innerWidth < NARROW_NAV_PX;
   const [narrow, setNarrow] = useState(narrowNow);
   const [narrowOpen, setNarrowOpen] = useState(false);
-  const [choice, setChoice] = useState<boolean>(() => {
-    try {
-      return window.localStorage.getItem(COLLAPSED_KEY) === 'true';
-    } catch {
-      return false;
-    }
-  });
+  const choice = useAppearance().navCollapsed;
   useEffect(() => {
     const onResize = () => {
       setNarrow(narrowNow());
@@ -124,12 +117,7 @@ function useNavCollapsed(): { collapsed: boolean; narrow: boolean; set(collapsed
       setNarrowOpen(!collapsed);
       return;
     }
-    setChoice(collapsed);
-    try {
-      window.localStorage.setItem(COLLAPSED_KEY, String(collapsed));
-    } catch {
-      // Storage refused: the choice lasts for this page.
-    }
+    setNavCollapsed(collapsed);
   };
   return { collapsed: narrow ? !narrowOpen : choice, narrow, set };
 }

@@ -1,5 +1,5 @@
 // The user menu: who is signed in, "Switch user…" (sign in as another local user, to see exactly what a
-// client's own user sees), Save demo state… / Reset demo… (demo-state-dialog.tsx), and facts about this installation.
+// client's own user sees), Outbox, Settings (#/settings), Save demo state… / Reset demo… (demo-state-dialog.tsx), and facts about this installation.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SignInCandidate } from '../../src-shared/api/types';
 import { navigate } from '../router/use-route';
@@ -99,6 +99,18 @@ export function UserMenu() {
             }}
           >
             <Icon name="inbox" /> Outbox
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            data-testid="open-settings"
+            onClick={() => {
+              setOpen(false);
+              navigate({ name: 'settings' });
+            }}
+          >
+            <Icon name="settings" /> Settings
           </button>
           <div className="menu-sep" />
           <button

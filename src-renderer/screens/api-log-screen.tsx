@@ -87,7 +87,8 @@ function CompanyFilter({ companyId, onChange }: { companyId: number | null; onCh
   );
 }
 
-function StrictSwitch() {
+/** The hosted-compatibility (strict) switch: here in the header, and on Settings (#/settings). */
+export function StrictSwitch() {
   const compatibility = useApp((s) => s.devTools.compatibility);
   const actions = useActions();
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,5 @@
-// The OAuth area in the renderer: Settings / Developer (where the local platform answers) and the acting
-// company's authorized apps, with the slice behind them.
+// The OAuth area in the renderer: Settings (appearance, the local platform, hosted compatibility), Settings /
+// Developer (where the local platform answers) and the acting company's authorized apps, with the slice behind them.
 import { allowIf, defineRendererArea, isPath, refreshLater, routeDef } from '../../area';
 import { createOAuthSlice, type OAuthActions, type OAuthState } from '../../state/oauth-slice';
 
@@ -15,10 +15,12 @@ export const oauthArea = defineRendererArea({
   routes: {
     'company-apps': routeDef({ parse: (p) => (isPath(p, 'company', 'apps') ? {} : null), path: () => '/company/apps' }),
     developer: routeDef({ parse: (p) => (isPath(p, 'settings', 'developer') ? {} : null), path: () => '/settings/developer' }),
+    settings: routeDef({ parse: (p) => (isPath(p, 'settings') ? {} : null), path: () => '/settings' }),
   },
   screens: (S) => ({
     'company-apps': () => <S.AuthorizedAppsScreen />,
     developer: () => <S.DeveloperScreen />,
+    settings: () => <S.SettingsScreen />,
   }),
   access: {
     'company-apps': (_r, caps) => allowIf(caps.authorizedApps),
@@ -26,6 +28,7 @@ export const oauthArea = defineRendererArea({
   nav: [
     { section: 'company', order: 4, route: { name: 'company-apps' }, icon: 'key', label: 'Authorized apps', testId: 'nav-company-apps', show: (caps) => caps.authorizedApps },
     { section: 'platform', order: 1, route: { name: 'developer' }, icon: 'code', label: 'Developer', testId: 'nav-developer' },
+    { section: 'platform', order: 9, route: { name: 'settings' }, icon: 'settings', label: 'Settings', testId: 'nav-settings' },
   ],
   slices: { oauth: createOAuthSlice },
   onEvent(event, store) {

@@ -2,3 +2,4 @@
 // re-exports: what the manifest (index.tsx) needs at start-up stays out of this module.
 export { AuthorizedAppsScreen } from '../../screens/authorized-apps-screen';
 export { DeveloperScreen } from '../../screens/developer-screen';
+export { SettingsScreen } from '../../screens/settings-screen';
