@@ -1,6 +1,7 @@
 // Page scaffolding shared by the screens: header with title, badges and actions; cards; tabs.
 import type { ReactNode } from 'react';
 import { Icon } from './icons';
+import { formatCount } from './format';
 import './page.css';
 
 export function PageHeader({
@@ -81,7 +82,7 @@ export function Tabs({ tabs }: { tabs: { href: string; label: string; active: bo
       {tabs.map((t) => (
         <a key={t.href} href={t.href} className={`tab${t.active ? ' is-active' : ''}`} aria-current={t.active ? 'page' : undefined} data-testid={t.testId}>
           {t.label}
-          {t.count !== undefined && <span className="tab-count">{t.count}</span>}
+          {t.count !== undefined && <span className="tab-count">{formatCount(t.count)}</span>}
         </a>
       ))}
     </nav>

@@ -67,8 +67,11 @@ export function LogisticsScreen({ tab, item }: { tab: ProviderTab; item: number 
       </div>
     );
   }
+  // The queue and the shipments are long lists (a provider of 5,000 shops has a million shipments): the page fills
+  // the window and the table scrolls inside it, so only the rows in view are drawn.
+  const fills = tab === 'queue' || tab === 'shipments';
   return (
-    <div className="page" data-testid="logistics">
+    <div className={`page${fills ? ' page-fill' : ''}`} data-testid="logistics">
       {header}
       <Tabs
         tabs={PROVIDER_TABS.map((t) => ({
