@@ -11,7 +11,7 @@
 //   costs at the least on this machine.
 // Screens: clients, sales by client, the billing close preview of an open month, client prices, documents, the
 // App Store's install picker (its answer to "gmbh"), a client's orders (its 100,000), the fulfillment queue
-// (every order forwarded).
+// (every order forwarded: 40,044 to ship) and the provider's shipments (200,041).
 // The folder: 1 client with 100,000 orders + 4,991 with 100,000 between them (+ the demo's 8: 5,000 clients),
 // September closed (documents for every billed company), every order forwarded to the demo partner's own
 // logistics (Northwind Fulfilment); built once with `partnerdeck seed` and cached (BENCH_SCREENS_DIR, else the
@@ -170,7 +170,8 @@ const SCREENS = [
     },
   },
   { name: 'client_orders', hash: `/c/${bigClientId}/store/orders`, rows: '[data-testid="orders-row"]', data: /^(shop|orders)\./ },
-  { name: 'fulfillment_queue', hash: '/logistics/queue', rows: '[data-testid="queue-row"]', data: /^(fulfillment|logistics)\./ },
+  { name: 'fulfillment_queue', hash: '/logistics/queue', rows: '[data-testid="queue-row"]', data: /^logistics\.queue$/ },
+  { name: 'shipments', hash: '/logistics/shipments', rows: '[data-testid="shipment-row"]', data: /^logistics\.shipments$/ },
 ];
 
 const arm = (page, selector) => page.evaluate((s) => window.__screensBench.arm(s), selector);
