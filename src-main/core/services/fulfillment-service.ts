@@ -150,6 +150,8 @@ export function createFulfillmentService(ctx: ServiceContext, logistics: Logisti
   }
 
   function forward(emit: Emit, companyId: number, orderId: number): void {
+    // Once per order: an order.created seen again (a replayed or synthetic event) leaves the forwarded order as it is.
+    if (repos.logistics.fulfillmentRaw(orderId)) return;
     const order = repos.orders.get(companyId, orderId);
     if (!order) return;
     const byHand = order.source === 'console' || order.source === 'api';

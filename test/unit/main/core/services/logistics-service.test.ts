@@ -133,6 +133,21 @@ describe('shipping at checkout', () => {
     expect(newark.id).toBeGreaterThan(0);
   });
 
+  it('forwards an order once: an order.created seen again changes nothing (no second queue row, reservation or email)', () => {
+    const { platform, partner, provider, hamburg, client, checkout, choose, receive } = setup();
+    const shop = client('EUR');
+    const boots = shop.product('Boots', 900);
+    choose(shop.companyId);
+    receive(hamburg.id, boots.id, 5);
+    const order = checkout(shop.companyId, 'AT', [{ productId: boots.id, quantity: 2 }]);
+    const providerCompany = platform.repos.logistics.provider(provider.id)!.company_id;
+    const mails = platform.outbox.list(OPERATOR, 50, providerCompany).length;
+    platform.ctx.transact((emit) => emit('order.created', { companyId: shop.companyId, id: order.id }));
+    expect(platform.fulfillment.queue(partner, parseInput(queueSchema, { providerId: provider.id, state: 'open' })).items.map((f) => f.orderId)).toEqual([order.id]);
+    expect(platform.repos.logistics.stockOf(hamburg.id, boots.id)).toEqual({ on_hand: 5, reserved: 2 });
+    expect(platform.outbox.list(OPERATOR, 50, providerCompany)).toHaveLength(mails);
+  });
+
   it('"cannot ship there": the checkout is refused naming the country and no order, customer or reservation is written', () => {
     const { platform, partner, hamburg, client, checkout, choose, receive } = setup();
     const shop = client('EUR');
