@@ -1,6 +1,6 @@
 // The user menu: who is signed in, "Switch user…" (sign in as another local user, to see exactly what a
 // client's own user sees), Outbox, Settings (#/settings), Save demo state… / Reset demo… (demo-state-dialog.tsx), and facts about this installation.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SignInCandidate } from '../../src-shared/api/types';
 import { navigate } from '../router/use-route';
 import { askToLeave } from '../router/leave-guard';
@@ -8,7 +8,7 @@ import { useActions, useApp } from '../state/store-context';
 import { Avatar } from '../ui/avatar';
 import { PartnerBadge } from '../ui/badges';
 import { Modal } from '../ui/dialog';
-import { Icon } from '../ui/icons';
+import { Icon, type IconName } from '../ui/icons';
 import { Callout, Spinner } from '../ui/states';
 import { DemoStateDialogs } from './demo-state-dialog';
 import { useAction } from '../ui/use-action';
@@ -19,6 +19,11 @@ export function UserMenu() {
   const home = useApp((s) => s.session.info?.home ?? null);
   const appInfo = useApp((s) => s.session.appInfo);
   const [open, setOpen] = useState(false);
+  /** A menu entry's action, run after the menu closes. */
+  const choose = (run: () => void) => () => {
+    setOpen(false);
+    run();
+  };
   // Also opened from the command palette ("Switch user…").
   const switchOpen = useApp((s) => s.ui.switchUserOpen);
   const setSwitchOpen = useActions().setSwitchUserOpen;
@@ -77,66 +82,22 @@ export function UserMenu() {
             </div>
           </div>
           <div className="menu-sep" />
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            data-testid="switch-user"
-            onClick={() => {
-              setOpen(false);
-              setSwitchOpen(true);
-            }}
-          >
-            <Icon name="swap" /> Switch user…
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            onClick={() => {
-              setOpen(false);
-              navigate({ name: 'outbox', messageId: null });
-            }}
-          >
-            <Icon name="inbox" /> Outbox
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            data-testid="open-settings"
-            onClick={() => {
-              setOpen(false);
-              navigate({ name: 'settings' });
-            }}
-          >
-            <Icon name="settings" /> Settings
-          </button>
+          <MenuItem icon="swap" testId="switch-user" onChoose={choose(() => setSwitchOpen(true))}>
+            Switch user…
+          </MenuItem>
+          <MenuItem icon="inbox" onChoose={choose(() => navigate({ name: 'outbox', messageId: null }))}>
+            Outbox
+          </MenuItem>
+          <MenuItem icon="settings" testId="open-settings" onChoose={choose(() => navigate({ name: 'settings' }))}>
+            Settings
+          </MenuItem>
           <div className="menu-sep" />
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            data-testid="save-demo-state"
-            onClick={() => {
-              setOpen(false);
-              setDemoDialog('save');
-            }}
-          >
-            <Icon name="download" /> Save demo state…
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            data-testid="reset-demo"
-            onClick={() => {
-              setOpen(false);
-              setDemoDialog('reset');
-            }}
-          >
-            <Icon name="refresh" /> Reset demo…
-          </button>
+          <MenuItem icon="download" testId="save-demo-state" onChoose={choose(() => setDemoDialog('save'))}>
+            Save demo state…
+          </MenuItem>
+          <MenuItem icon="refresh" testId="reset-demo" onChoose={choose(() => setDemoDialog('reset'))}>
+            Reset demo…
+          </MenuItem>
           {appInfo && (
             <>
               <div className="menu-sep" />
@@ -268,5 +229,14 @@ function SwitchUserDialog({ onClose }: { onClose: () => void }) {
         ))}
       </div>
     </Modal>
+  );
+}
+
+/** One entry of the user menu (its action closes the menu first: `choose`). */
+function MenuItem({ icon, testId, onChoose, children }: { icon: IconName; testId?: string; onChoose: () => void; children: ReactNode }) {
+  return (
+    <button type="button" role="menuitem" className="menu-item" data-testid={testId} onClick={onChoose}>
+      <Icon name={icon} /> {children}
+    </button>
   );
 }
