@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { createManualClock } from '../../src-main/core/clock';
 import { createSeededIds } from '../../src-main/core/ids';
 import type { CorePlatform, SeedChoice } from '../../src-main/core/platform';
@@ -43,4 +44,11 @@ export function openTestPlatform(seed: SeedChoice = 'demo', dir = tempDir()): Co
       dir.remove();
     },
   });
+}
+
+/** A test platform that is disposed when the test calling this finishes (no afterEach list in the test file). */
+export function openPlatformForTest(seed: SeedChoice = 'demo'): ReturnType<typeof openTestPlatform> {
+  const platform = openTestPlatform(seed);
+  onTestFinished(() => platform.dispose());
+  return platform;
 }
