@@ -112,6 +112,21 @@ export default tseslint.config(
     ]),
   },
   {
+    // The route table is built from the areas when the app starts: an address built while a module loads runs
+    // before that (the app fails to load) and misses the window's acting company. Build it when rendering.
+    files: ['src-renderer/**/*.ts', 'src-renderer/**/*.tsx'],
+    ignores: ['src-renderer/router/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name=/^(href|routePath)$/]:not(:function CallExpression)",
+          message: 'Build route addresses inside a function or component (href/routePath at a module\'s top level runs before the routes exist).',
+        },
+      ],
+    },
+  },
+  {
     // Only the IPC wrappers may touch raw ipcMain / ipcRenderer (GitHub Desktop's rule).
     files: ['src-main/electron/**/*.ts'],
     ignores: ['src-main/electron/ipc-main-bridge.ts', 'src-main/electron/preload.ts'],

@@ -9,7 +9,7 @@ import { session, shell, WebContentsView, type BrowserWindow, type Session, type
 import type { EmbedBounds, EmbedTarget } from '../../src-shared/api/embedded-app-types';
 import { httpOrigin } from '../../src-shared/domain/embedded-apps';
 import type { EmbedViewHost } from '../console/embed-view-host';
-import { confirmLinkWithDialog, denyAllPermissions, externalLinkProblem } from './window-security';
+import { confirmLinkWithDialog, denyAllPermissions, externalLinkProblem, LOCKED_DOWN_WEB_PREFERENCES } from './window-security';
 
 export const APP_PARTITION_PREFIX = 'persist:app-';
 export const APP_DEVTOOLS_FLAG = '--app-devtools';
@@ -23,17 +23,7 @@ export function appPartition(appId: number): string {
 export function embeddedAppWebPreferences(appId: number, options: { devTools: boolean }): WebPreferences {
   return {
     partition: appPartition(appId),
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
+    ...LOCKED_DOWN_WEB_PREFERENCES,
     // A page that floods alert() can be silenced by the user.
     safeDialogs: true,
     devTools: options.devTools,

@@ -7,21 +7,29 @@ import { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-p
 
 export { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-policy';
 
+/**
+ * What every web content PartnerDeck makes gets (the console window and each embedded app's view): no Node
+ * anywhere, sandboxed and context-isolated, nothing insecure loaded, no <webview>, no experimental features.
+ */
+export const LOCKED_DOWN_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+} as const satisfies WebPreferences;
+
 /** The renderer gets no Node, runs sandboxed and isolated from the preload, and loads nothing insecure. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
     preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
+    ...LOCKED_DOWN_WEB_PREFERENCES,
   };
 }
 

@@ -13,6 +13,7 @@ export interface Company {
   postalCode: string;
   country: string;
   vatId: string | null;
+  /** For external identification (spec §1); the companies list finds a company by it. */
   token: string | null;
   isSample: boolean;
   /** A development company (`partnerdeck app dev`): places test orders, never billed, marked like a sample company. */
@@ -26,20 +27,10 @@ export interface Company {
   updatedAt: string;
 }
 
-export interface CompanySummary {
-  id: number;
-  name: string;
-  country: string;
-  city: string;
-  /** For external identification (spec §1); the companies list finds a company by it. */
-  token: string | null;
-  isSample: boolean;
-  isDevelopment: boolean;
-  paymentRoute: PaymentRoute;
-  isPartner: boolean;
-  partnerId: number | null;
+/** A company as lists show it, with how many users it has. */
+export interface CompanySummary
+  extends Pick<Company, 'id' | 'name' | 'country' | 'city' | 'token' | 'isSample' | 'isDevelopment' | 'paymentRoute' | 'isPartner' | 'partnerId' | 'createdAt'> {
   userCount: number;
-  createdAt: string;
 }
 
 export interface User {

@@ -5,42 +5,19 @@
 // page carries the app's permissions as scope), sees it installed, and uninstalls it. The developer's own
 // storefront does not offer the listing (apps and themes are bought in the App Store). The app's product under
 // Store → Products opens the same editor with its API credentials (issue 23 row 3).
-import { join } from 'node:path';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
-import { assertBuilt, runCli } from '../helpers/cli';
+import { runCli } from '../helpers/cli';
 import { switchUser } from '../helpers/console-page';
-import { addressInWindow, closeConsoleInChromium, openConsoleInChromium, pickSearched } from '../helpers/console-e2e';
-import { tempDir } from '../helpers/platform';
+import { consoleSuite, pickSearched } from '../helpers/console-e2e';
 
-const dir = tempDir('pd-e2e-store-');
-const dataDir = join(dir.path, 'data');
-let child: ChildProcessWithoutNullStreams;
-let browser: Browser;
-let page: Page;
-let origin: string;
-let pageErrors: string[] = [];
-
-const byTestId = (id: string) => page.getByTestId(id);
-/** A screen of the company the page acts as now (its address keeps the company). */
-const go = (hash: string) => page.goto(addressInWindow(page, origin, hash));
+const e2e = consoleSuite('pd-e2e-store-');
+const { dataDir, byTestId, go } = e2e;
 const companyId = (name: string): number =>
   (JSON.parse(runCli(['company', 'list', '--json', '--data-dir', dataDir]).stdout) as { id: number; name: string }[]).find((c) => c.name === name)!.id;
 
 const signIn = (email: string) =>
-  switchUser(page, origin, email, email === DEMO_PARTNER_EMAIL ? 'Dana' : email === DEMO_OPERATOR_EMAIL ? 'Olivia' : 'Yuki');
-
-beforeAll(async () => {
-  assertBuilt();
-  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir));
-});
-
-afterAll(async () => {
-  await closeConsoleInChromium({ browser, child });
-  dir.remove();
-});
+  switchUser(e2e.page, e2e.origin, email, email === DEMO_PARTNER_EMAIL ? 'Dana' : email === DEMO_OPERATOR_EMAIL ? 'Olivia' : 'Yuki');
 
 describe('the App Store in Chromium', () => {
   let appId = 0;
@@ -48,9 +25,9 @@ describe('the App Store in Chromium', () => {
   it('the partner sees a populated store and no App review (that is the operator’s)', async () => {
     await go('/extensions/store');
     await byTestId('store-listings').waitFor();
-    expect(await page.locator('.listing-card', { hasText: 'Review Radar' }).getByText('Beta').count()).toBeGreaterThan(0);
-    expect(await page.locator('.listing-card', { hasText: 'Label Printer' }).count()).toBe(1);
-    expect(await page.locator('.listing-card', { hasText: 'Parcel Pilot' }).textContent()).toContain('+ VAT');
+    expect(await e2e.page.locator('.listing-card', { hasText: 'Review Radar' }).getByText('Beta').count()).toBeGreaterThan(0);
+    expect(await e2e.page.locator('.listing-card', { hasText: 'Label Printer' }).count()).toBe(1);
+    expect(await e2e.page.locator('.listing-card', { hasText: 'Parcel Pilot' }).textContent()).toContain('+ VAT');
     expect(await byTestId('nav-app-review').count()).toBe(0);
   });
 
@@ -75,8 +52,8 @@ describe('the App Store in Chromium', () => {
     const secret = (await byTestId('secret-once').textContent())!;
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await byTestId('secret-dialog').getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => page.url()).toMatch(/#\/extensions\/my-apps\/\d+$/);
-    appId = Number(page.url().split('/').pop());
+    await expect.poll(() => e2e.page.url()).toMatch(/#\/extensions\/my-apps\/\d+$/);
+    appId = Number(e2e.page.url().split('/').pop());
     await byTestId('reveal-secret').click();
     await expect.poll(() => byTestId('client-secret').textContent()).toBe(secret);
 
@@ -89,7 +66,7 @@ describe('the App Store in Chromium', () => {
     // Issue 23 row 3: the seed's way there — Store → Products, the app's product, its API credentials section
     // (the same editor as My Apps).
     await go('/store/products');
-    await page.locator('[data-testid="products-row"]', { hasText: 'E2E Inventory' }).click();
+    await e2e.page.locator('[data-testid="products-row"]', { hasText: 'E2E Inventory' }).click();
     await byTestId('listing-form').waitFor();
     await expect.poll(() => byTestId('client-id').textContent()).toBe(clientId);
     expect(await byTestId('input-redirectUris').inputValue()).toBe('https://e2e-inventory.example/callback\nhttp://127.0.0.1:9/callback');
@@ -97,7 +74,7 @@ describe('the App Store in Chromium', () => {
     expect(await byTestId('scope-orders').isChecked()).toBe(true);
     await byTestId('reveal-secret').click();
     await expect.poll(() => byTestId('client-secret').textContent()).toBe(secret);
-    expect(page.url()).toMatch(/#\/store\/products\/\d+$/);
+    expect(e2e.page.url()).toMatch(/#\/store\/products\/\d+$/);
   });
 
   it('the platform operator approves it into Beta under App review', async () => {
@@ -121,11 +98,11 @@ describe('the App Store in Chromium', () => {
     const alpen = companyId('Alpenglück Naturkosmetik GmbH');
     await go('/extensions/store');
     await byTestId('store-search').fill('E2E Inventory');
-    await expect.poll(() => page.locator('.listing-card').count()).toBe(1);
+    await expect.poll(() => e2e.page.locator('.listing-card').count()).toBe(1);
     expect(await byTestId(`listing-${appId}-badge`).textContent()).toBe('Beta');
     expect(await byTestId(`listing-${appId}-price`).textContent()).toBe('Free during Beta');
     await byTestId(`install-${appId}`).click();
-    await pickSearched(page, 'install-company', 'Alpenglück Naturkosmetik GmbH');
+    await pickSearched(e2e.page, 'install-company', 'Alpenglück Naturkosmetik GmbH');
     await expect.poll(() => byTestId('install-company-chosen').textContent()).toContain('Alpenglück');
     await expect.poll(() => byTestId('install-quote').textContent()).toContain('Free during Beta, and free for good after it');
     await byTestId('confirm-install').click();
@@ -143,20 +120,20 @@ describe('the App Store in Chromium', () => {
     await byTestId(`uninstall-${appId}-${alpen}`).click();
     await byTestId('confirm-button').click();
     await expect.poll(() => byTestId(`installed-${appId}-${alpen}`).count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 
   it("the developer's storefront leaves its App Store listings out: apps and themes are bought in the App Store (issue 23 row 6)", async () => {
     await signIn('yuki@kawaii-stationery.example');
     await byTestId('nav-storefront').click();
     await byTestId('storefront-search').fill('E2E Inventory');
-    await expect.poll(() => page.getByText('Apps and themes are bought in the App Store, not here.').count()).toBe(1);
+    await expect.poll(() => e2e.page.getByText('Apps and themes are bought in the App Store, not here.').count()).toBe(1);
     expect(await byTestId('storefront-product').count()).toBe(0);
     await byTestId('storefront-search').fill('');
     await expect.poll(() => byTestId('storefront-product').count()).toBeGreaterThan(0);
-    const kinds = await page.locator('[data-testid="storefront-product"] .product-kind').allTextContents();
+    const kinds = await e2e.page.locator('[data-testid="storefront-product"] .product-kind').allTextContents();
     expect(kinds.length).toBeGreaterThan(0);
     expect(kinds.filter((kind) => kind === 'App' || kind === 'Theme')).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

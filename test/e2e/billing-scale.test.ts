@@ -2,54 +2,39 @@
 // the ~300 sample-company notices into one line, and its documents, the month's issued documents and the
 // client prices are virtualized tables (first rows visible, fewer than 150 rows in the DOM); every client's
 // prices are changed in one table and saved with one Save.
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMonths, monthBounds, monthOf } from '../../src-shared/domain/billing';
-import { assertBuilt, runCli } from '../helpers/cli';
-import { closeConsoleInChromium, openConsoleInChromium, screenshot, WAIT } from '../helpers/console-e2e';
-import { tempDir } from '../helpers/platform';
+import { runCli } from '../helpers/cli';
+import { consoleSuite, screenshot, WAIT } from '../helpers/console-e2e';
 
-const dir = tempDir('pd-e2e-billing-scale-');
-const dataDir = join(dir.path, 'data');
-let child: ChildProcessWithoutNullStreams;
-let browser: Browser;
-let page: Page;
-let origin: string;
-let pageErrors: string[] = [];
 const month = addMonths(monthOf(Date.now()), -1);
 const lastDay = new Date(monthBounds(month).end - 1).toISOString().slice(0, 10);
-const byTestId = (id: string) => page.getByTestId(id);
-const LONG = { timeout: 60_000, interval: 100 };
-
-beforeAll(async () => {
-  assertBuilt();
-  const seeded = runCli(['seed', '--companies', '4992', '--orders', '20000', '--months', '1', '--end', lastDay, '--data-dir', dataDir, '--json']);
-  expect(seeded.status, seeded.stderr).toBe(0);
-  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { viewport: { width: 1440, height: 900 } }));
-}, 180_000);
-
-afterAll(async () => {
-  await closeConsoleInChromium({ browser, child });
-  dir.remove();
+const e2e = consoleSuite('pd-e2e-billing-scale-', {
+  viewport: { width: 1440, height: 900 },
+  prepare(dataDir) {
+    const seeded = runCli(['seed', '--companies', '4992', '--orders', '20000', '--months', '1', '--end', lastDay, '--data-dir', dataDir, '--json']);
+    expect(seeded.status, seeded.stderr).toBe(0);
+  },
+  setupTimeout: 180_000,
 });
+const { byTestId } = e2e;
+const LONG = { timeout: 60_000, interval: 100 };
 
 describe('Billing with 5,000 clients', () => {
   it("the month's close preview: one line for the sample companies, the documents virtualized", async () => {
-    await page.goto(`${origin}/#/billing/months/${month}`);
+    await e2e.page.goto(`${e2e.origin}/#/billing/months/${month}`);
     await byTestId('preview-row').first().waitFor(LONG);
     const samples = byTestId('close-warning-sample_skipped');
     expect(await samples.count()).toBe(1);
     expect(await byTestId('close-warning-sample_skipped-summary').textContent()).toMatch(/^\d{2,3} sample companies are never billed/);
     expect(await byTestId('close-warning-sample_skipped-list').count()).toBe(0);
-    const planned = Number((await page.getByRole('table', { name: 'Documents the close would issue' }).getAttribute('aria-rowcount')) ?? 0) - 1;
+    const planned = Number((await e2e.page.getByRole('table', { name: 'Documents the close would issue' }).getAttribute('aria-rowcount')) ?? 0) - 1;
     expect(planned).toBeGreaterThan(1000);
     expect(await byTestId('preview-row').count()).toBeLessThan(150);
     // The list of the collapsed notices is one click away.
     await byTestId('close-warning-sample_skipped-toggle').click();
     await expect.poll(() => byTestId('close-warning-sample_skipped-list').locator('li').count(), WAIT).toBeGreaterThan(10);
-    await screenshot(page, 'billing-scale-preview');
+    await screenshot(e2e.page, 'billing-scale-preview');
   });
 
   it("closing it lists the month's documents, virtualized, and reaches the last one by scrolling", async () => {
@@ -62,12 +47,12 @@ describe('Billing with 5,000 clients', () => {
     expect(total).toBeGreaterThan(1000);
     expect(await rows.count()).toBeLessThan(150);
     await byTestId('document-row-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-    await expect.poll(() => page.locator(`[data-testid="document-row"][aria-rowindex="${total + 1}"]`).count(), LONG).toBe(1);
+    await expect.poll(() => e2e.page.locator(`[data-testid="document-row"][aria-rowindex="${total + 1}"]`).count(), LONG).toBe(1);
     expect(await rows.count()).toBeLessThan(150);
   });
 
   it('client prices: every client in one virtualized table, changes saved with one Save', async () => {
-    await page.goto(`${origin}/#/billing/prices`);
+    await e2e.page.goto(`${e2e.origin}/#/billing/prices`);
     const rows = byTestId('price-row');
     await rows.first().waitFor(LONG);
     expect(await byTestId('prices-count').textContent()).toBe('5,000 clients');
@@ -88,11 +73,11 @@ describe('Billing with 5,000 clients', () => {
     await byTestId('prices-save').click();
     await expect.poll(() => byTestId('prices-status').textContent(), WAIT).toBe('All prices saved.');
 
-    await page.reload();
+    await e2e.page.reload();
     await rows.first().waitFor(LONG);
     await expect.poll(() => rows.nth(0).getByTestId('price-fee').inputValue(), WAIT).toBe('49.00');
     expect(await rows.nth(1).getByTestId('price-percent').inputValue()).toBe('2.5');
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });
 

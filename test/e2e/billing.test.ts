@@ -2,38 +2,18 @@
 // and closes last month, then opens its invoice and finds a managed client's own document inside it, with
 // its part number; the PDF downloads as a file. The rates: read-only for the partner (with who changes
 // them); the platform operator edits them inline, sees a bad value named, and saves a changed fee.
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { addMonths, monthOf } from '../../src-shared/domain/billing';
-import { assertBuilt } from '../helpers/cli';
 import { switchUser } from '../helpers/console-page';
-import { closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
-import { tempDir } from '../helpers/platform';
+import { consoleSuite } from '../helpers/console-e2e';
 import { pdfText } from '../helpers/pdf-text';
 
-const dir = tempDir('pd-e2e-billing-');
-const dataDir = join(dir.path, 'data');
-let child: ChildProcessWithoutNullStreams;
-let browser: Browser;
-let page: Page;
-let origin: string;
-let pageErrors: string[] = [];
+const e2e = consoleSuite('pd-e2e-billing-', { args: ['--seed', 'demo'], viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 const month = addMonths(monthOf(Date.now()), -1);
-const byTestId = (id: string) => page.getByTestId(id);
-
-beforeAll(async () => {
-  assertBuilt();
-  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { args: ['--seed', 'demo'], viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
-});
-
-afterAll(async () => {
-  await closeConsoleInChromium({ browser, child });
-  dir.remove();
-});
+const { byTestId } = e2e;
 
 describe('the Billing screen', () => {
   it('previews and closes last month', async () => {
@@ -55,7 +35,7 @@ describe('the Billing screen', () => {
     const row = byTestId('document-row').filter({ hasText: /PD-INV-/ }).filter({ hasText: 'managed shop' }).first();
     await row.getByTestId('document-link').click();
     await byTestId('document-paper').waitFor();
-    const part = page.locator('[data-testid^="paper-part-"]').first();
+    const part = e2e.page.locator('[data-testid^="paper-part-"]').first();
     await part.waitFor();
     // The managed shop's own document: its name, "Via Partner client of …" and its own number (…/1).
     const text = (await part.textContent()) ?? '';
@@ -63,7 +43,7 @@ describe('the Billing screen', () => {
     expect(text).toMatch(/PD-INV-\d{4}-\d{6}\/1/);
     const number = (await byTestId('paper-number').textContent())!.trim();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), byTestId('download-pdf').click()]);
+    const [download] = await Promise.all([e2e.page.waitForEvent('download'), byTestId('download-pdf').click()]);
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const pdf = await pdfText(readFileSync((await download.path())!));
     expect(pdf).toContain(number);
@@ -71,7 +51,7 @@ describe('the Billing screen', () => {
   });
 
   it('shows the rates with their defaults', async () => {
-    await page.goto(`${origin}/#/billing/rates`);
+    await e2e.page.goto(`${e2e.origin}/#/billing/rates`);
     await byTestId('rate-salesFeeBp').waitFor();
     expect(await byTestId('rate-salesFeeBp').getByTestId('rate-default').textContent()).toMatch(/5 %/);
     expect(await byTestId('rate-partnerShareManagedBp').getByTestId('rate-default').textContent()).toMatch(/30 %/);
@@ -81,7 +61,7 @@ describe('the Billing screen', () => {
   });
 
   it('the platform operator edits a rate: a bad value is named inline, the saved one shows as changed from its default', async () => {
-    await switchUser(page, origin, DEMO_OPERATOR_EMAIL, 'Olivia');
+    await switchUser(e2e.page, e2e.origin, DEMO_OPERATOR_EMAIL, 'Olivia');
     await byTestId('nav-billing').click();
     await byTestId('billing-tab-rates').click();
     await byTestId('rates-edit').click();
@@ -109,6 +89,6 @@ describe('the Billing screen', () => {
     await expect.poll(() => fee.getByTestId('rate-value').textContent()).toMatch(/4\.5 %\s*changed/);
     expect(await fee.getByTestId('rate-default').textContent()).toBe('5 %');
     expect(await byTestId('rate-partnerShareDirectBp').getByTestId('rate-value').textContent()).toBe('20 % ');
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -1,37 +1,15 @@
 // End to end in Chromium through the browser host: the built CLI's `console` command serves the real
 // renderer, and a partner works through the foundation's flows as a person would.
-import { join } from 'node:path';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt, runCli } from '../helpers/cli';
-import { addressInWindow, closeConsoleInChromium, openConsoleInChromium, WAIT } from '../helpers/console-e2e';
-import { tempDir } from '../helpers/platform';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { consoleSuite, WAIT } from '../helpers/console-e2e';
 
-const dir = tempDir('pd-e2e-');
-const dataDir = join(dir.path, 'data');
-let child: ChildProcessWithoutNullStreams;
-let browser: Browser;
-let page: Page;
-let origin: string;
-let pageErrors: string[] = [];
+const e2e = consoleSuite('pd-e2e-', { viewport: { width: 1280, height: 800 } });
+const { dataDir, byTestId, go } = e2e;
 
 const companies = (): { id: number; name: string; partnerId: number | null; isSample: boolean; paymentRoute: string }[] =>
   JSON.parse(runCli(['company', 'list', '--json', '--data-dir', dataDir]).stdout);
-const byTestId = (id: string) => page.getByTestId(id);
-/** A screen of the company the page acts as now (its address keeps the company). */
-const go = (hash: string) => page.goto(addressInWindow(page, origin, hash));
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-beforeAll(async () => {
-  assertBuilt();
-  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { viewport: { width: 1280, height: 800 } }));
-});
-
-afterAll(async () => {
-  await closeConsoleInChromium({ browser, child });
-  dir.remove();
-});
 
 async function fillCompany(name: string, extra: { vatId?: string } = {}) {
   await go('/companies/new');
@@ -49,12 +27,12 @@ describe('the console in Chromium', () => {
     // As Self the Store is one collapsed line below Clients (not a list of locks); expanded, its items are locked.
     expect(await byTestId('nav-store').getAttribute('data-locked')).toBe('true');
     expect(await byTestId('nav-shop-settings').count()).toBe(0);
-    const sections = await page.locator('.sidenav .nav-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? e.textContent?.slice(0, 12)));
+    const sections = await e2e.page.locator('.sidenav .nav-section').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? e.textContent?.slice(0, 12)));
     expect(sections.indexOf('nav-store')).toBeGreaterThan(sections.findIndex((t) => t?.startsWith('Clients')));
     await byTestId('nav-store-toggle').click();
     expect(await byTestId('nav-shop-settings').getAttribute('aria-disabled')).toBe('true');
     await go('/companies');
-    await expect.poll(() => page.locator('[data-testid="company-row"]').count()).toBe(8);
+    await expect.poll(() => e2e.page.locator('[data-testid="company-row"]').count()).toBe(8);
   });
 
   it('shows a validation error for a bad VAT-ID and saves nothing', async () => {
@@ -62,7 +40,7 @@ describe('the console in Chromium', () => {
     await fillCompany('Bad VAT GmbH', { vatId: 'DE123' });
     await byTestId('save').click();
     await expect.poll(() => byTestId('error-vatId').textContent()).toMatch(/VAT-ID/);
-    expect(page.url()).toContain('#/companies/new');
+    expect(e2e.page.url()).toContain('#/companies/new');
     expect(companies()).toHaveLength(before);
   });
 
@@ -70,7 +48,7 @@ describe('the console in Chromium', () => {
     await fillCompany('E2E Save GmbH', { vatId: 'DE 123 456 789' });
     await byTestId('route-via_partner').check();
     await byTestId('save').click();
-    await expect.poll(() => page.url()).toMatch(/#\/companies\/\d+$/);
+    await expect.poll(() => e2e.page.url()).toMatch(/#\/companies\/\d+$/);
     await expect.poll(() => byTestId('company-title').textContent()).toContain('E2E Save GmbH');
     const created = companies().find((c) => c.name === 'E2E Save GmbH')!;
     expect(created).toMatchObject({ paymentRoute: 'via_partner', isSample: false });
@@ -81,7 +59,7 @@ describe('the console in Chromium', () => {
     await fillCompany('E2E Users GmbH');
     await byTestId('sample-true').check();
     await byTestId('save-add-user').click();
-    await expect.poll(() => page.url()).toMatch(/#\/companies\/\d+\/users/);
+    await expect.poll(() => e2e.page.url()).toMatch(/#\/companies\/\d+\/users/);
     await byTestId('input-email').waitFor();
     await byTestId('users-manager').getByTestId('input-name').fill('Erika Muster');
     await byTestId('input-email').fill('erika@e2e-users.example');
@@ -89,7 +67,7 @@ describe('the console in Chromium', () => {
     await byTestId('perm-orders').check();
     await byTestId('save-user').click();
     // The password is hashed (scrypt, 128 MiB) before the user is saved: a moment, longer on a busy machine.
-    await expect.poll(() => page.getByText('erika@e2e-users.example').count(), WAIT).toBeGreaterThan(0);
+    await expect.poll(() => e2e.page.getByText('erika@e2e-users.example').count(), WAIT).toBeGreaterThan(0);
     expect(companies().find((c) => c.name === 'E2E Users GmbH')!.isSample).toBe(true);
     await go('/outbox');
     await expect.poll(() => byTestId('outbox-list').textContent()).toContain('Your login for E2E Users GmbH');
@@ -109,20 +87,20 @@ describe('the console in Chromium', () => {
     await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Northwind');
     await expect.poll(() => byTestId('acting-banner').count()).toBe(0);
 
-    await page.keyboard.press(`${mod}+k`);
+    await e2e.page.keyboard.press(`${mod}+k`);
     await byTestId('switcher-search').waitFor();
     // Recently used first: the shop we just left.
-    const firstClient = page.locator('[data-testid^="switcher-option-"]').nth(1);
+    const firstClient = e2e.page.locator('[data-testid^="switcher-option-"]').nth(1);
     await expect.poll(() => firstClient.textContent()).toContain('E2E Shop GmbH');
     await byTestId('switcher-search').fill('nordl');
-    const options = page.locator('[data-testid^="switcher-option-"]');
+    const options = e2e.page.locator('[data-testid^="switcher-option-"]');
     await expect.poll(() => options.allTextContents()).toEqual([expect.stringContaining('Nordlys Outdoor AS')]);
-    await page.keyboard.press('Enter');
+    await e2e.page.keyboard.press('Enter');
     await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Nordlys Outdoor AS');
     // A client's users see no partner functions.
     expect(await byTestId('nav-companies').count()).toBe(0);
 
-    await page.keyboard.press(`${mod}+Shift+S`);
+    await e2e.page.keyboard.press(`${mod}+Shift+S`);
     await expect.poll(() => byTestId('acting-company-name').textContent()).toContain('Northwind');
     // Switching lands on the overview; wait for it so the next test's navigation is not overtaken.
     await byTestId('overview-self').waitFor();
@@ -130,26 +108,26 @@ describe('the console in Chromium', () => {
 
   it('as Self the store is unavailable even by address, with the reason shown', async () => {
     await go('/store/settings');
-    await expect.poll(() => page.locator('main').textContent()).toMatch(/Switch to a client|switch to a client/);
+    await expect.poll(() => e2e.page.locator('main').textContent()).toMatch(/Switch to a client|switch to a client/);
     expect(await byTestId('shop-settings').count()).toBe(0);
   });
 
   it('accepts a partner request after confirming it: the company becomes a client', async () => {
     await go('/partner-requests');
-    const accept = page.locator('[data-testid^="accept-request-"]').first();
+    const accept = e2e.page.locator('[data-testid^="accept-request-"]').first();
     await accept.waitFor();
     const harbor = () => companies().find((c) => c.name === 'Harbor Coffee Roasters Inc')?.partnerId ?? null;
     // Accepting asks first; Cancel leaves the request pending.
     await accept.click();
-    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('Accept Harbor Coffee Roasters Inc as your client?');
-    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => e2e.page.getByRole('dialog').textContent()).toContain('Accept Harbor Coffee Roasters Inc as your client?');
+    await e2e.page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => e2e.page.getByRole('dialog').count()).toBe(0);
     expect(harbor()).toBeNull();
     await accept.click();
     await byTestId('confirm-button').click();
     await expect.poll(harbor).not.toBeNull();
     await go('/companies');
-    await expect.poll(() => page.locator('[data-testid="company-row"]').filter({ hasText: 'Harbor Coffee Roasters' }).count()).toBe(1);
+    await expect.poll(() => e2e.page.locator('[data-testid="company-row"]').filter({ hasText: 'Harbor Coffee Roasters' }).count()).toBe(1);
   });
 
   it("deletes a client from its page after typing its name; a client with orders is refused, naming why (issue 23 row 2)", async () => {
@@ -158,7 +136,7 @@ describe('the console in Chromium', () => {
     await byTestId('delete-company').click();
     await expect.poll(() => byTestId('delete-company-blockers').textContent(), WAIT).toMatch(/it has [\d,]+ orders/);
     expect(await byTestId('delete-company-confirm').count()).toBe(0);
-    await page.getByRole('button', { name: 'Close', exact: true }).last().click();
+    await e2e.page.getByRole('button', { name: 'Close', exact: true }).last().click();
 
     await fillCompany('E2E Doomed GmbH');
     await byTestId('save').click();
@@ -170,12 +148,12 @@ describe('the console in Chromium', () => {
     expect(await byTestId('delete-company-confirm').isDisabled()).toBe(true);
     await byTestId('delete-company-name').fill('E2E Doomed GmbH');
     await byTestId('delete-company-confirm').click();
-    await expect.poll(() => page.url(), WAIT).toMatch(/#\/companies$/);
+    await expect.poll(() => e2e.page.url(), WAIT).toMatch(/#\/companies$/);
     expect(companies().some((c) => c.name === 'E2E Doomed GmbH')).toBe(false);
-    await expect.poll(() => page.locator('[data-testid="company-row"]').filter({ hasText: 'E2E Doomed GmbH' }).count(), WAIT).toBe(0);
+    await expect.poll(() => e2e.page.locator('[data-testid="company-row"]').filter({ hasText: 'E2E Doomed GmbH' }).count(), WAIT).toBe(0);
   });
 
   it('raised no uncaught errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

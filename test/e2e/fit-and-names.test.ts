@@ -2,26 +2,15 @@
 // screen's and a client dashboard's "By product kind", the sales tables, billing and its documents with 7- and
 // 8-digit amounts), and a long German company name never overflows the header: it ends in an ellipsis with the
 // full name on hover (title), at 1440×900 and 1024×700.
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright';
+import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../src-main/core/access';
 import { DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
 import { checkoutSchema } from '../../src-shared/api/shop-inputs';
 import { parseInput } from '../../src-shared/api/validation';
-import { assertBuilt } from '../helpers/cli';
-import { addressInWindow, closeConsoleInChromium, describePage, openConsoleInChromium, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
-import { tempDir } from '../helpers/platform';
+import { addressInWindow, consoleSuite, describePage, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { openRealClockPlatform } from '../helpers/webhooks';
 
-const dir = tempDir('pd-e2e-fit-');
-const dataDir = join(dir.path, 'data');
-let child: ChildProcessWithoutNullStreams;
-let browser: Browser;
-let page: Page;
-let origin: string;
-let pageErrors: string[] = [];
 const GERMAN = 'Müller-Lüdenscheidt Feinkost und Getränkehandel GmbH & Co. KG';
 // 1280 too: the widest window with two cards side by side in the narrowest columns.
 const SIZES = [
@@ -30,8 +19,7 @@ const SIZES = [
   { width: 1024, height: 700 },
 ] as const;
 
-beforeAll(async () => {
-  assertBuilt();
+function prepare(dataDir: string): void {
   const platform = openRealClockPlatform({ path: dataDir, remove: () => undefined }, 'demo');
   const client = platform.companies.create(
     platform.localUsers.actorByEmail(DEMO_PARTNER_EMAIL)!,
@@ -52,17 +40,13 @@ beforeAll(async () => {
     }
   }
   platform.close();
-  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { viewport: SIZES[0] }));
-}, 120_000);
+}
+
+const e2e = consoleSuite('pd-e2e-fit-', { viewport: SIZES[0], prepare, setupTimeout: 120_000 });
 
 afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail' || !page) return;
-  console.error(`fit: "${context.task.name}" failed; the page showed\n${await describePage(page)}`);
-});
-
-afterAll(async () => {
-  await closeConsoleInChromium({ browser, child });
-  dir.remove();
+  if (context.task.result?.state !== 'fail' || !e2e.page) return;
+  console.error(`fit: "${context.task.name}" failed; the page showed\n${await describePage(e2e.page)}`);
 });
 
 /** Cells whose text is wider than the cell, or tables wider than what shows them (a hidden sideways scroll). */
@@ -86,28 +70,28 @@ describe('money columns and long names at 1440×900 and 1024×700', () => {
   for (const size of SIZES) {
     const tag = `${size.width}`;
     it(`Sales as Self at ${tag}: "By product kind" and the other tables show whole amounts`, async () => {
-      await page.setViewportSize(size);
-      await page.goto(`${origin}/#/sales`);
-      const kinds = page.getByTestId('sales-by-kind');
+      await e2e.page.setViewportSize(size);
+      await e2e.page.goto(`${e2e.origin}/#/sales`);
+      const kinds = e2e.page.getByTestId('sales-by-kind');
       await kinds.getByTestId('kind-table').waitFor(WAIT);
       expect(await kinds.textContent()).toMatch(/€\d{1,3}(,\d{3}){2,}\.\d{2}/);
       await kinds.scrollIntoViewIfNeeded();
-      await screenshot(page, `fit-sales-by-kind-${tag}`);
-      expect(await clipped(page.locator('main'))).toEqual([]);
+      await screenshot(e2e.page, `fit-sales-by-kind-${tag}`);
+      expect(await clipped(e2e.page.locator('main'))).toEqual([]);
     }, 60_000);
 
     it(`the client's dashboard at ${tag}: whole amounts, and the long name ends in an ellipsis with the full name on hover`, async () => {
-      await page.setViewportSize(size);
-      if (!(await page.getByTestId('self-button').isVisible())) await switchCompany(page, 'Müller-Lüdenscheidt');
-      await page.goto(addressInWindow(page, origin, '/store/dashboard'));
-      const kinds = page.getByTestId('dashboard-kinds');
+      await e2e.page.setViewportSize(size);
+      if (!(await e2e.page.getByTestId('self-button').isVisible())) await switchCompany(e2e.page, 'Müller-Lüdenscheidt');
+      await e2e.page.goto(addressInWindow(e2e.page, e2e.origin, '/store/dashboard'));
+      const kinds = e2e.page.getByTestId('dashboard-kinds');
       await kinds.getByTestId('kind-table').waitFor(WAIT);
       expect(await clipped(kinds)).toEqual([]);
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await screenshot(page, `fit-dashboard-german-${tag}`);
+      await e2e.page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(e2e.page, `fit-dashboard-german-${tag}`);
       // Nothing in the top bar or the page header is wider than the window, and every element showing the name
       // cut short carries the whole name in its title.
-      const overflow = await page.evaluate((name) => {
+      const overflow = await e2e.page.evaluate((name) => {
         const problems: string[] = [];
         const width = document.documentElement.clientWidth;
         if (document.documentElement.scrollWidth > width) problems.push(`page scrolls sideways ${document.documentElement.scrollWidth} > ${width}`);
@@ -123,21 +107,21 @@ describe('money columns and long names at 1440×900 and 1024×700', () => {
         return problems;
       }, GERMAN);
       expect(overflow).toEqual([]);
-      expect(await page.locator(`.topbar [title*="${GERMAN}"]`).count()).toBeGreaterThan(0);
+      expect(await e2e.page.locator(`.topbar [title*="${GERMAN}"]`).count()).toBeGreaterThan(0);
     }, 60_000);
 
     it(`Billing as Self at ${tag}: the month's amounts and the documents' are whole`, async () => {
-      await page.setViewportSize(size);
-      if (await page.getByTestId('self-button').isVisible()) await page.getByTestId('self-button').click();
-      await page.goto(`${origin}/#/billing`);
-      await page.locator('main .card').first().waitFor(WAIT);
-      await page.waitForTimeout(500);
-      await screenshot(page, `fit-billing-${tag}`);
-      expect(await clipped(page.locator('main'))).toEqual([]);
+      await e2e.page.setViewportSize(size);
+      if (await e2e.page.getByTestId('self-button').isVisible()) await e2e.page.getByTestId('self-button').click();
+      await e2e.page.goto(`${e2e.origin}/#/billing`);
+      await e2e.page.locator('main .card').first().waitFor(WAIT);
+      await e2e.page.waitForTimeout(500);
+      await screenshot(e2e.page, `fit-billing-${tag}`);
+      expect(await clipped(e2e.page.locator('main'))).toEqual([]);
     }, 60_000);
   }
 
   it('left no uncaught errors on the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -4,40 +4,19 @@
 // is saved — and the warning is gone; after closing last month Kawaii's invoice says which card it is charged to
 // and when, the partner's combined invoice is debited from its SEPA mandate and names it on each managed part, and
 // the PDF says the same. Removing the card asks first. PARTNERDECK_SCREENSHOTS=DIR keeps screenshots.
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMonths, monthOf } from '../../src-shared/domain/billing';
-import { assertBuilt } from '../helpers/cli';
-import { closeConsoleInChromium, describePage, openConsoleInChromium, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
-import { tempDir } from '../helpers/platform';
+import { consoleSuite, describePage, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { pdfText } from '../helpers/pdf-text';
 
-const dir = tempDir('pd-e2e-payment-');
-const dataDir = join(dir.path, 'data');
-let child: ChildProcessWithoutNullStreams;
-let browser: Browser;
-let page: Page;
-let origin: string;
-let pageErrors: string[] = [];
+const e2e = consoleSuite('pd-e2e-payment-', { args: ['--seed', 'demo'], viewport: { width: 1440, height: 900 }, acceptDownloads: true });
 const month = addMonths(monthOf(Date.now()), -1);
-const byTestId = (id: string) => page.getByTestId(id);
+const { byTestId } = e2e;
 const text = async (id: string) => ((await byTestId(id).textContent({ timeout: WAIT.timeout })) ?? '').replace(/\s+/g, ' ').trim();
 
-beforeAll(async () => {
-  assertBuilt();
-  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { args: ['--seed', 'demo'], viewport: { width: 1440, height: 900 }, acceptDownloads: true }));
-});
-
-afterAll(async () => {
-  await closeConsoleInChromium({ browser, child });
-  dir.remove();
-});
-
 async function openMonth(): Promise<void> {
-  await page.goto(`${origin}/#/billing/months/${month}`);
+  await e2e.page.goto(`${e2e.origin}/#/billing/months/${month}`);
   await byTestId('close-preview').waitFor(WAIT);
 }
 
@@ -50,17 +29,17 @@ describe('payment methods', { timeout: 120_000 }, () => {
     expect(await byTestId('awaiting-payment-list').count()).toBe(0);
     await byTestId('awaiting-payment-toggle').click();
     expect(await text('awaiting-payment-list')).toBe('Kawaii Stationery KK');
-    await screenshot(page, 'payment-close-preview-warning');
+    await screenshot(e2e.page, 'payment-close-preview-warning');
   });
 
   it("adds a card in Kawaii's company settings: bad input is named beside its field, nothing is saved", async () => {
-    await switchCompany(page, 'Kawaii Stationery KK');
+    await switchCompany(e2e.page, 'Kawaii Stationery KK');
     await byTestId('nav-company-settings').click();
     const card = byTestId('payment-method');
     await card.scrollIntoViewIfNeeded();
     await byTestId('payment-method-missing').waitFor(WAIT);
     expect(await text('payment-method-missing')).toContain('awaiting payment details');
-    await screenshot(page, 'payment-card-missing');
+    await screenshot(e2e.page, 'payment-card-missing');
 
     await byTestId('payment-method-edit').click();
     const form = byTestId('payment-method-form');
@@ -71,7 +50,7 @@ describe('payment methods', { timeout: 120_000 }, () => {
     await byTestId('payment-method-save').click();
     await expect.poll(() => text('error-number'), WAIT).toBe('Card number has a wrong check digit (Luhn): look for a typo');
     expect(await text('error-expiry')).toMatch(/^Expiry is in the past: the card expired at the end of 01\/2020/);
-    await screenshot(page, 'payment-card-form-errors');
+    await screenshot(e2e.page, 'payment-card-form-errors');
     expect(await byTestId('payment-method-label').count()).toBe(0);
 
     await form.getByTestId('input-number').fill('4242 4242 4242 4242');
@@ -81,8 +60,8 @@ describe('payment methods', { timeout: 120_000 }, () => {
     expect(await text('payment-method-current')).toContain('expires 08/2039 · Yuki Tanaka');
     expect(await byTestId('payment-method-missing').count()).toBe(0);
     // The typed number is gone from the page.
-    expect(await page.content()).not.toContain('4242 4242 4242 4242');
-    await screenshot(page, 'payment-card-saved');
+    expect(await e2e.page.content()).not.toContain('4242 4242 4242 4242');
+    await screenshot(e2e.page, 'payment-card-saved');
   });
 
   it('the warning is gone; closing the month writes how each invoice is charged', async () => {
@@ -101,35 +80,35 @@ describe('payment methods', { timeout: 120_000 }, () => {
     await row.getByTestId('document-link').click();
     await byTestId('document-paper').waitFor(WAIT);
     const sentence = await text('paper-payment-text').catch(async (e) => {
-      throw new Error(`${(e as Error).message}\n${await describePage(page)}`);
+      throw new Error(`${(e as Error).message}\n${await describePage(e2e.page)}`);
     });
     expect(sentence).toMatch(/^Charged to Visa …4242 on \d{1,2} [A-Z][a-z]{2} \d{4}\.$/);
-    await screenshot(page, 'payment-document-card');
-    const [download] = await Promise.all([page.waitForEvent('download'), byTestId('download-pdf').click()]);
+    await screenshot(e2e.page, 'payment-document-card');
+    const [download] = await Promise.all([e2e.page.waitForEvent('download'), byTestId('download-pdf').click()]);
     const pdf = (await pdfText(readFileSync((await download.path())!))).replace(/\s+/g, ' ');
     expect(pdf).toContain(sentence);
   });
 
   it("the partner's combined invoice is debited from its mandate and names it on each managed part", async () => {
-    await page.goto(`${origin}/#/billing/months/${month}`);
+    await e2e.page.goto(`${e2e.origin}/#/billing/months/${month}`);
     const row = byTestId('document-row').filter({ hasText: /PD-INV-/ }).filter({ hasText: 'managed shop' }).first();
     await row.getByTestId('document-link').click();
     await byTestId('document-paper').waitFor(WAIT);
     expect(await text('paper-payment-text')).toMatch(/^Debited from SEPA mandate …4411 on \d{1,2} [A-Z][a-z]{2} \d{4} \(mandate reference NW-PLATFORM-0042\)\.$/);
-    const part = page.locator('[data-testid^="paper-part-payment-"]').first();
+    const part = e2e.page.locator('[data-testid^="paper-part-payment-"]').first();
     expect(((await part.textContent()) ?? '').trim()).toBe('Via Partner: settled with this document by Northwind Commerce Partners GmbH, charged to its SEPA mandate …4411.');
-    await screenshot(page, 'payment-document-partner');
+    await screenshot(e2e.page, 'payment-document-partner');
   });
 
   it('removing the card asks first', async () => {
-    await switchCompany(page, 'Kawaii Stationery KK');
+    await switchCompany(e2e.page, 'Kawaii Stationery KK');
     await byTestId('nav-company-settings').click();
     await byTestId('payment-method-remove').click();
     await byTestId('confirm-button').waitFor(WAIT);
-    expect(await page.getByRole('dialog').textContent()).toContain('Visa …4242 is removed from Kawaii Stationery KK');
+    expect(await e2e.page.getByRole('dialog').textContent()).toContain('Visa …4242 is removed from Kawaii Stationery KK');
     await byTestId('confirm-button').click();
     await byTestId('payment-method-missing').waitFor(WAIT);
     expect(await byTestId('payment-method-none').count()).toBe(1);
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -4,26 +4,13 @@
 // without a blank screen in between. A sample company's checkout is refused with the platform's message
 // and its rows are marked Demo; a filtered list exports exactly its rows as CSV.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBuilt } from '../helpers/cli';
-import { addressInWindow, closeConsoleInChromium, openConsoleInChromium } from '../helpers/console-e2e';
-import { tempDir } from '../helpers/platform';
+import { describe, expect, it } from 'vitest';
+import { consoleSuite } from '../helpers/console-e2e';
 import { parseCsv } from '../helpers/csv';
 
-const dir = tempDir('pd-e2e-store-');
-const dataDir = join(dir.path, 'data');
-let child: ChildProcessWithoutNullStreams;
-let browser: Browser;
-let page: Page;
-let origin: string;
-let pageErrors: string[] = [];
+const e2e = consoleSuite('pd-e2e-store-', { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 
-const byTestId = (id: string) => page.getByTestId(id);
-/** A screen of the company the page acts as now (its address keeps the company). */
-const go = (hash: string) => page.goto(addressInWindow(page, origin, hash));
+const { byTestId, go } = e2e;
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 /** Conditions are waited on, never slept on; a busy 2-core machine may take a few seconds. */
 const WAIT = { timeout: 10_000, interval: 50 };
@@ -35,11 +22,11 @@ const PRODUCT = 'E2E Calibration Service';
 const minorOf = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
 
 async function switchTo(name: string) {
-  await page.keyboard.press(`${mod}+k`);
+  await e2e.page.keyboard.press(`${mod}+k`);
   await byTestId('switcher-search').fill(name);
-  const options = page.locator('[data-testid^="switcher-option-"]');
+  const options = e2e.page.locator('[data-testid^="switcher-option-"]');
   await expect.poll(() => options.allTextContents(), WAIT).toEqual([expect.stringContaining(name)]);
-  await page.keyboard.press('Enter');
+  await e2e.page.keyboard.press('Enter');
   await expect.poll(() => byTestId('acting-company-name').textContent(), WAIT).toContain(name);
 }
 
@@ -49,16 +36,6 @@ async function clientRow(name: string) {
   await expect.poll(() => byTestId('client-sales-row').count(), WAIT).toBe(1);
   return row;
 }
-
-beforeAll(async () => {
-  assertBuilt();
-  ({ child, browser, page, origin, pageErrors } = await openConsoleInChromium(dataDir, { viewport: { width: 1280, height: 800 }, acceptDownloads: true }));
-});
-
-afterAll(async () => {
-  await closeConsoleInChromium({ browser, child });
-  dir.remove();
-});
 
 describe('shops and the combined view in Chromium', () => {
   let grossBefore = 0;
@@ -128,7 +105,7 @@ describe('shops and the combined view in Chromium', () => {
 
     // Record what the main region holds at every DOM change from the click on: either the combined view
     // or the client's dashboard with its figures, never an empty or skeleton screen.
-    await page.evaluate(() => {
+    await e2e.page.evaluate(() => {
       const main = document.getElementById('main-content')!;
       const seen: string[] = [];
       const check = () => {
@@ -143,8 +120,8 @@ describe('shops and the combined view in Chromium', () => {
     await row.click();
     await expect.poll(() => byTestId('acting-company-name').textContent(), WAIT).toContain(CLIENT);
     await byTestId('dashboard-figures').waitFor();
-    expect(page.url()).toMatch(/#\/c\/\d+\/store\/dashboard$/); // the client's own address (issue 18)
-    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    expect(e2e.page.url()).toMatch(/#\/c\/\d+\/store\/dashboard$/); // the client's own address (issue 18)
+    const seen = await e2e.page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.filter((s) => s !== 'sales' && s !== 'dashboard')).toEqual([]);
     expect(seen.at(-1)).toBe('dashboard');
@@ -173,7 +150,7 @@ describe('shops and the combined view in Chromium', () => {
     await byTestId('confirm-button').click();
     await byTestId('orders-row').first().waitFor();
     const rows = await byTestId('orders-row').count();
-    expect(await page.locator('[data-testid="orders-row"] [data-testid="badge-demo"]').count()).toBe(rows);
+    expect(await e2e.page.locator('[data-testid="orders-row"] [data-testid="badge-demo"]').count()).toBe(rows);
   });
 
   it('exports exactly the rows a filtered list shows', async () => {
@@ -184,7 +161,7 @@ describe('shops and the combined view in Chromium', () => {
     const count = Number((await byTestId('list-count').textContent())!.match(/^(\d+)/)![1]);
     const shown = await byTestId('products-row').allTextContents();
     expect(shown).toHaveLength(count);
-    const [download] = await Promise.all([page.waitForEvent('download'), byTestId('export-csv').click()]);
+    const [download] = await Promise.all([e2e.page.waitForEvent('download'), byTestId('export-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/^rheinwerk-tools-gmbh-products-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
     const [header, ...rows] = parseCsv(csv);
@@ -197,6 +174,6 @@ describe('shops and the combined view in Chromium', () => {
   });
 
   it('raised no uncaught errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   });
 });

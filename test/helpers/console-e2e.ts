@@ -4,10 +4,11 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, FrameLocator, Page } from 'playwright';
-import { expect } from 'vitest';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchChromium } from './browser';
-import { startCli, stop } from './cli';
+import { assertBuilt, startCli, stop } from './cli';
+import { tempDir } from './platform';
 
 export const WAIT = { timeout: 15_000, interval: 50 };
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
@@ -41,6 +42,46 @@ export async function openConsoleInChromium(dataDir: string, options: OpenConsol
   await page.goto(started.first.consoleUrl);
   await page.getByTestId('company-switcher').waitFor();
   return { child: started.child, browser, page, origin: new URL(started.first.consoleUrl).origin, platformUrl: started.first.platformUrl, pageErrors };
+}
+
+export interface ConsoleSuiteOptions extends OpenConsoleOptions {
+  /** Runs before the console starts, on its (empty) data folder: a seed, a platform's own set-up. */
+  prepare?: (dataDir: string) => void | Promise<void>;
+  /** The set-up's timeout in ms when `prepare` is slow. */
+  setupTimeout?: number;
+}
+
+/** One console in Chromium for a whole e2e file; page, origin, … are set once its beforeAll ran. */
+export interface ConsoleSuite extends ConsoleInChromium {
+  /** The console's data folder (a temporary folder, removed after the file). */
+  dataDir: string;
+  byTestId(id: string): Locator;
+  /** A screen of the company the page acts as now (its address keeps the company). */
+  go(hash: string): Promise<unknown>;
+}
+
+/**
+ * The set-up every console e2e file shares: a temporary data folder, `partnerdeck console` on it opened in
+ * Chromium before the file's tests (after `prepare`), and both closed after them.
+ */
+export function consoleSuite(prefix: string, options: ConsoleSuiteOptions = {}): ConsoleSuite {
+  const dir = tempDir(prefix);
+  const suite = {
+    dataDir: join(dir.path, 'data'),
+    pageErrors: [] as string[],
+    byTestId: (id: string) => suite.page.getByTestId(id),
+    go: (hash: string) => suite.page.goto(addressInWindow(suite.page, suite.origin, hash)),
+  } as ConsoleSuite;
+  beforeAll(async () => {
+    assertBuilt();
+    await options.prepare?.(suite.dataDir);
+    Object.assign(suite, await openConsoleInChromium(suite.dataDir, options));
+  }, options.setupTimeout);
+  afterAll(async () => {
+    await closeConsoleInChromium(suite);
+    dir.remove();
+  });
+  return suite;
 }
 
 /** Closes what openConsoleInChromium opened (as much of it as was opened). */

@@ -2,9 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { createManualClock } from '../../src-main/core/clock';
 import { createSeededIds } from '../../src-main/core/ids';
-import type { CorePlatform, SeedChoice } from '../../src-main/core/platform';
+import type { CorePlatform, OpenPlatformOptions, SeedChoice } from '../../src-main/core/platform';
 import { internalsOf } from '../../src-main/core/platform-internals';
 import { openPlatform } from '../../src-main/areas';
 import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
@@ -28,12 +29,19 @@ export function tempDir(prefix = 'pd-test-'): { path: string; remove(): void } {
  * the services do not offer; the product's outer layers see only the sealed Platform.
  */
 export function openTestPlatform(seed: SeedChoice = 'demo', dir = tempDir()): CorePlatform & { dir: string; dispose(): void } {
-  const opened = openPlatform({
-    dataDir: dir.path,
-    secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')),
-    clock: () => createManualClock(T0),
-    ids: createSeededIds('test'),
-  });
+  return openPlatformIn(dir, seed, { clock: () => createManualClock(T0), ids: createSeededIds('test') });
+}
+
+/**
+ * A platform on `dir` (key-file secrets, seeded with the demo when asked) with this clock and these ids, in the
+ * core's view; `dispose` closes it and removes the folder.
+ */
+export function openPlatformIn(
+  dir: { path: string; remove(): void },
+  seed: SeedChoice,
+  time: Pick<OpenPlatformOptions, 'clock' | 'ids'>,
+): CorePlatform & { dir: string; dispose(): void } {
+  const opened = openPlatform({ dataDir: dir.path, secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')), ...time });
   if (seed === 'demo') seedDemoIfEmpty(opened);
   const platform = internalsOf(opened);
   return Object.assign(platform, {
@@ -43,4 +51,11 @@ export function openTestPlatform(seed: SeedChoice = 'demo', dir = tempDir()): Co
       dir.remove();
     },
   });
+}
+
+/** A test platform that is disposed when the test calling this finishes (no afterEach list in the test file). */
+export function openPlatformForTest(seed: SeedChoice = 'demo'): ReturnType<typeof openTestPlatform> {
+  const platform = openTestPlatform(seed);
+  onTestFinished(() => platform.dispose());
+  return platform;
 }

@@ -4,6 +4,7 @@ import { OPERATOR, type Actor } from '../../src-main/core/access';
 import type { PlatformEventName } from '../../src-main/core/events';
 import type { ProductList } from '../../src-main/core/services/catalog-service';
 import type { Permission } from '../../src-shared/domain/permissions';
+import { onTestFinished } from 'vitest';
 import { openTestPlatform } from './platform';
 import { actorOf } from './fixtures';
 
@@ -65,6 +66,22 @@ export function openShopPlatform(seed: 'demo' | 'none' = 'demo') {
   };
   return { platform, as, partner, partnerId: partnerCompany.id, partnerUser, newClient, recordEvents };
 }
+
+/** openShopPlatform, disposed when the test calling this finishes. */
+export function openShopForTest(seed: 'demo' | 'none' = 'demo'): ReturnType<typeof openShopPlatform> {
+  const shop = openShopPlatform(seed);
+  onTestFinished(() => shop.platform.dispose());
+  return shop;
+}
+
+/** A parsed shop input without its companyId (the services take the company separately). */
+export function withoutCompany<T extends { companyId: number }>(value: T): Omit<T, 'companyId'> {
+  const { companyId: _c, ...rest } = value;
+  return rest;
+}
+
+/** The first page of a shop list, ascending (add the list's sort and filters). */
+export const FIRST_PAGE = { search: '', direction: 'asc', offset: 0, limit: 50 } as const;
 
 /** One copy of these, in the fixtures module (older tests import them from here). */
 export { errorOf, rejection } from './fixtures';

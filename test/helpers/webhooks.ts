@@ -10,11 +10,7 @@ import { OPERATOR } from '../../src-main/core/access';
 import { createClock } from '../../src-main/core/clock';
 import { cryptoIds } from '../../src-main/core/ids';
 import type { CorePlatform, SeedChoice } from '../../src-main/core/platform';
-import { openPlatform } from '../../src-main/areas';
-import { internalsOf } from '../../src-main/core/platform-internals';
-import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
-import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
-import { tempDir } from './platform';
+import { openPlatformIn, tempDir } from './platform';
 import { startWebhookDispatcher, type WebhookDispatcher, type WebhookDispatcherOptions } from '../../src-main/core/webhooks/webhook-dispatcher';
 
 const ROOT = join(__dirname, '..', '..');
@@ -166,20 +162,5 @@ export async function startReceiver(initial: Answer = 200): Promise<Receiver> {
  * real time for Standard Webhooks libraries to accept it), or on an existing folder to reopen it.
  */
 export function openRealClockPlatform(dir: { path: string; remove(): void } = tempDir(), seed: SeedChoice = 'demo'): CorePlatform & { dir: string; dispose(): void } {
-  const opened = openPlatform({
-    dataDir: dir.path,
-    secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')),
-    clock: (settings) => createClock(settings),
-    ids: cryptoIds,
-  });
-  if (seed === 'demo') seedDemoIfEmpty(opened);
-  // The core's view, like openTestPlatform's (tests arrange and inspect rows directly).
-  const platform = internalsOf(opened);
-  return Object.assign(platform, {
-    dir: dir.path,
-    dispose() {
-      platform.close();
-      dir.remove();
-    },
-  });
+  return openPlatformIn(dir, seed, { clock: (settings) => createClock(settings), ids: cryptoIds });
 }

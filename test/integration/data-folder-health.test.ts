@@ -36,6 +36,15 @@ afterAll(async () => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
+
+/** Overwrites the pages after the header and the schema: the tables' contents are garbage now. */
+function damage(dbFile: string): void {
+  const size = statSync(dbFile).size;
+  const fd = openSync(dbFile, 'r+');
+  const garbage = Buffer.alloc(4096 * 8, 0xa5);
+  for (let offset = 4096 * 4; offset + garbage.length < size; offset += 4096 * 16) writeSync(fd, garbage, 0, garbage.length, offset);
+  closeSync(fd);
+}
 describe('database failures in the REST API (L6/L7)', () => {
   it('a full disk is a 507 "disk full" in words, and nothing is written', async () => {
     const { access } = await tokensFor(fixture, { email: ANNA, scope: 'products' });
@@ -106,12 +115,7 @@ describe('partnerdeck doctor, and a damaged folder in the CLI (L6/L7)', () => {
     const dir = folder();
     expect(runCli(['company', 'list', '--data-dir', dir]).status).toBe(0);
     const dbFile = join(dir, 'partnerdeck.sqlite');
-    // Overwrite the pages after the header and the schema: the tables' contents are garbage now.
-    const size = statSync(dbFile).size;
-    const fd = openSync(dbFile, 'r+');
-    const garbage = Buffer.alloc(4096 * 8, 0xa5);
-    for (let offset = 4096 * 4; offset + garbage.length < size; offset += 4096 * 16) writeSync(fd, garbage, 0, garbage.length, offset);
-    closeSync(fd);
+    damage(dbFile);
     chmodSync(dir, 0o755);
 
     const doctor = runCli(['doctor', '--data-dir', dir, '--json']);
@@ -155,11 +159,7 @@ describe("the desktop app's start-up check (L6/L7)", () => {
     expect(startupProblemBox(healthy!)).toBeNull();
 
     const dbFile = join(dir, 'partnerdeck.sqlite');
-    const size = statSync(dbFile).size;
-    const fd = openSync(dbFile, 'r+');
-    const garbage = Buffer.alloc(4096 * 8, 0xa5);
-    for (let offset = 4096 * 4; offset + garbage.length < size; offset += 4096 * 16) writeSync(fd, garbage, 0, garbage.length, offset);
-    closeSync(fd);
+    damage(dbFile);
     const damaged = await checkDataFolderInBackground(dir, { knownSchemaVersion: KNOWN_SCHEMA_VERSION, workerPath });
     expect(damaged?.state).toBe('problem');
     const box = startupProblemBox(damaged!)!;

@@ -60,3 +60,29 @@ describe('layering lint rule', () => {
     expect(await layeringErrors(file, code)).toEqual([]);
   });
 });
+
+describe('no route addresses built while a module loads', () => {
+  // The route table is built from the areas when the app starts; an href()/routePath() at a module's top level
+  // runs before that and fails at app load (and would miss the window's acting company).
+  beforeAll(() => eslint.lintText('export {};', { filePath: 'src-renderer/warm-up.ts' }), 60_000);
+
+  it.each([
+    "import { href } from '../../router/routes';\nexport const HOME = href({ name: 'overview' });",
+    "import { routePath } from '../../router/routes';\nconst path = routePath({ name: 'sales' });\nexport default path;",
+    "import { href } from '../../router/routes';\nexport const LINKS = [href({ name: 'sales' })];",
+  ])('refuses %j in a screen', async (code) => {
+    expect(await layeringErrors('src-renderer/screens/x/y.tsx', code)).not.toEqual([]);
+  });
+
+  it.each([
+    "import { href } from '../../router/routes';\nexport const home = () => href({ name: 'overview' });",
+    "import { href } from '../../router/routes';\nexport function Link() {\n  return href({ name: 'sales' });\n}",
+    "import { routePath } from '../../router/routes';\nexport const paths = { sales: () => routePath({ name: 'sales' }) };",
+  ])('allows %j (built when called)', async (code) => {
+    expect(await layeringErrors('src-renderer/screens/x/y.tsx', code)).toEqual([]);
+  });
+
+  it('lets the router itself build them', async () => {
+    expect(await layeringErrors('src-renderer/router/x.ts', "import { href } from './routes';\nexport const HOME = href({ name: 'overview' });")).toEqual([]);
+  });
+});

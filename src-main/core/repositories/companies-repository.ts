@@ -25,19 +25,10 @@ export interface CompanyRow {
   updated_at: number;
 }
 
-export interface CompanySummaryRow {
-  id: number;
-  name: string;
-  country: string;
-  city: string;
-  token: string | null;
-  is_sample: 0 | 1;
-  is_development: 0 | 1;
-  payment_route: PaymentRoute;
-  is_partner: 0 | 1;
-  partner_id: number | null;
+/** A company row as lists read it, with its number of users. */
+export interface CompanySummaryRow
+  extends Pick<CompanyRow, 'id' | 'name' | 'country' | 'city' | 'token' | 'is_sample' | 'is_development' | 'payment_route' | 'is_partner' | 'partner_id' | 'created_at'> {
   user_count: number;
-  created_at: number;
 }
 
 export type NewCompanyRow = Omit<CompanyRow, 'id' | 'partner_name'>;

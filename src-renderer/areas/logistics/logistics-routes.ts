@@ -3,3 +3,8 @@ export const PROVIDER_TABS = ['overview', 'warehouses', 'rates', 'queue', 'shipm
 export type ProviderTab = (typeof PROVIDER_TABS)[number];
 
 export const tabHref = (tab: ProviderTab, item?: number) => `#/logistics${tab === 'overview' ? '' : `/${tab}`}${item ? `/${item}` : ''}`;
+
+/** Opens an address of the logistics screens (a tab, an item's drawer). */
+export const go = (hash: string) => {
+  window.location.hash = hash;
+};

@@ -13,7 +13,9 @@ import { Callout, EmptyState, ErrorState, SkeletonBlock } from '../../ui/states'
 import { useAction } from '../../ui/use-action';
 import { PROVIDER_TABS, tabHref, type ProviderTab } from './logistics-routes';
 import { FieldProblem, OutsideNote, problemsOf, ProviderBadge, useLogisticsVersion } from './logistics-ui';
-import { QueueTab, ShipmentsTab, StockTab } from './provider-operations';
+import { QueueTab } from './provider-queue';
+import { ShipmentsTab } from './provider-shipments';
+import { StockTab } from './provider-stock';
 import { RatesTab, WarehousesTab } from './provider-setup';
 
 const TAB_LABELS: Record<ProviderTab, string> = {

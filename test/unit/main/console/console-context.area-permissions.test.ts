@@ -1,35 +1,16 @@
 // I7 (issue 16): reading an area needs that area's permission, as changing it always did: users.list (users),
 // authorizations.list (apps), shop.getSettings (settings), and each outbox message by its kind's area.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleService } from '../../../../src-main/areas';
-import { createMemoryPrefs } from '../../../../src-main/console/prefs';
-import { ApiError } from '../../../../src-shared/api/errors';
+import { describe, expect, it } from 'vitest';
 import type { EmailKind } from '../../../../src-shared/domain/email-kinds';
-import { openTestPlatform } from '../../../helpers/platform';
-import { idOfCompany } from '../../../helpers/fixtures';
-
-const open: { dispose(): void }[] = [];
-afterEach(() => open.splice(0).forEach((p) => p.dispose()));
+import { rejection } from '../../../helpers/fixtures';
+import { openConsoleForTest } from '../../../helpers/console-service';
 
 function setup() {
-  const platform = openTestPlatform('demo');
-  open.push(platform);
-  const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: null });
-  const companyId = (name: string) => idOfCompany(platform, name);
-  const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
-  const signIn = (email: string) => service.call('session.signIn', { userId: userId(email) });
+  const opened = openConsoleForTest();
+  const { platform } = opened;
   const mail = (company: number, to: string, kind: EmailKind) =>
     platform.ctx.transact((emit) => platform.outbox.queue(emit, { companyId: company, to, subject: `${kind} for ${to}`, body: 'text', kind }));
-  return { platform, service, companyId, userId, signIn, mail };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
+  return { ...opened, companyId: opened.id, mail };
 }
 
 describe('area permissions for reading (I7)', () => {

@@ -2,36 +2,11 @@
 // call (CallEnvelope), and the console checks it per call exactly as it checks a switch — visibility, Self-only
 // functions, store functions only inside the acting company — without one window's company leaking into
 // another's calls.
-import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../../src-shared/api/errors';
-import type { PushedEvent } from '../../../../src-shared/api/contract';
-import { createConsoleService } from '../../../../src-main/areas';
-import { createMemoryPrefs } from '../../../../src-main/console/prefs';
-import { openTestPlatform } from '../../../helpers/platform';
+import { describe, expect, it } from 'vitest';
+import { openConsoleForTest } from '../../../helpers/console-service';
+import { rejection } from '../../../helpers/fixtures';
 
-const open: { dispose(): void }[] = [];
-afterEach(() => open.splice(0).forEach((p) => p.dispose()));
-
-function setup(openWindow?: (companyId: number | null, path: string) => void) {
-  const platform = openTestPlatform('demo');
-  open.push(platform);
-  const prefs = createMemoryPrefs();
-  const service = createConsoleService({ platform, prefs, host: 'browser', platformUrl: 'http://127.0.0.1:1', openWindow });
-  const events: PushedEvent[] = [];
-  service.onEvent((e) => events.push(e));
-  const id = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
-  return { platform, prefs, service, events, id };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a rejection');
-}
+const setup = (openWindow?: (companyId: number | null, path: string) => void) => openConsoleForTest({ platformUrl: 'http://127.0.0.1:1', openWindow });
 
 describe('acting company per call', () => {
   it('refuses a call acting as a company the user cannot see, and changes nothing', async () => {

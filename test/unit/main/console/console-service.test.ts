@@ -1,35 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../../src-shared/api/contract';
 import { ApiError } from '../../../../src-shared/api/errors';
-import type { PushedEvent } from '../../../../src-shared/api/contract';
-import { createConsoleService } from '../../../../src-main/areas';
-import { createMemoryPrefs } from '../../../../src-main/console/prefs';
-import { openTestPlatform, SCRYPT_TEST_TIMEOUT } from '../../../helpers/platform';
-import { idOfCompany } from '../../../helpers/fixtures';
+import { SCRYPT_TEST_TIMEOUT } from '../../../helpers/platform';
+import { rejection } from '../../../helpers/fixtures';
+import { openConsoleForTest } from '../../../helpers/console-service';
 
-const open: { dispose(): void }[] = [];
-afterEach(() => open.splice(0).forEach((p) => p.dispose()));
-
-function setup(seed: 'demo' | 'none' = 'demo') {
-  const platform = openTestPlatform(seed);
-  open.push(platform);
-  const prefs = createMemoryPrefs();
-  const service = createConsoleService({ platform, prefs, host: 'browser', platformUrl: 'http://127.0.0.1:1' });
-  const events: PushedEvent[] = [];
-  service.onEvent((e) => events.push(e));
-  const id = (name: string) => idOfCompany(platform, name);
-  return { platform, prefs, service, events, id };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a rejection');
-}
+const setup = (seed: 'demo' | 'none' = 'demo') => openConsoleForTest({ seed, platformUrl: 'http://127.0.0.1:1' });
 
 describe('deleting a client from the console (issue 23 row 2)', () => {
   it('names why a client with orders cannot go; deletes a new one, pushes company.deleted, and a console acting as it is back on Self', async () => {

@@ -5,18 +5,11 @@
 // and close — and the console's IPC bridge refuses an app's web contents.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EmbedTarget } from '../../../../src-shared/api/embedded-app-types';
-import {
-  appDevToolsRequested,
-  appPartition,
-  createEmbeddedAppViews,
-  embeddedAppWebPreferences,
-  isOnOrigin,
-  scaleBounds,
-  type ConfirmExternal,
-} from '../../../../src-main/electron/embedded-app-views';
+import { appDevToolsRequested, appPartition, createEmbeddedAppViews, embeddedAppWebPreferences, isOnOrigin, scaleBounds, type ConfirmExternal } from '../../../../src-main/electron/embedded-app-views';
 import { untrustedSenderReason } from '../../../../src-main/electron/ipc-main-bridge';
 import { hardenAllWebContents } from '../../../../src-main/electron/window-security';
 import * as electron from '../../../fakes/electron-fake';
+import { HARDENED_WEB_PREFERENCES } from '../../../helpers/web-preferences';
 
 vi.mock('electron', () => import('../../../fakes/electron-fake'));
 
@@ -61,18 +54,7 @@ describe('an embedded app view', () => {
     const view = show(views);
     const prefs = view.options.webPreferences!;
     expect(prefs).toEqual(embeddedAppWebPreferences(7, { devTools: false }));
-    expect(prefs).toMatchObject({
-      partition: 'persist:app-7',
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      devTools: false,
-    });
+    expect(prefs).toMatchObject({ partition: 'persist:app-7', ...HARDENED_WEB_PREFERENCES, devTools: false });
     expect('preload' in prefs).toBe(false);
     expect(appPartition(8)).toBe('persist:app-8');
   });

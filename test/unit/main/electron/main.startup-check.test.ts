@@ -1,12 +1,12 @@
 // The desktop app's quick check of its data folder at start-up (issue 16 L6/L7): the window opens first, the
 // check (doctor.ts, here run in-thread instead of its worker) reports a problem in a box that says what to do and
 // names `partnerdeck doctor`; "Show Data Folder" opens it. (main.ts runs once per test file, hence a file of its own.)
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { STARTUP_PROBLEM_TITLE } from '../../../../src-main/electron/data-folder-check';
-import { FakeBrowserWindow, app, dialog, resetElectronFake, shell } from '../../../fakes/electron-fake';
+import { FakeBrowserWindow, app, dialog, shell } from '../../../fakes/electron-fake';
+import { startMainProcess } from '../../../helpers/electron-main';
 
 vi.mock('electron', async () => {
   const fake = await import('../../../fakes/electron-fake');
@@ -19,28 +19,15 @@ vi.mock('../../../../src-main/core/db/doctor', async (importOriginal) => {
   return { ...real, checkDataFolderInBackground: async (dataDir: string, options: Parameters<typeof real.examineDataFolder>[1]) => real.examineDataFolder(dataDir, options) };
 });
 
-const saved = { dataDir: process.env.PARTNERDECK_DATA_DIR, electronPath: process.env.ELECTRON_OVERRIDE_DIST_PATH };
-let dataDir: string;
-
-beforeAll(async () => {
-  resetElectronFake();
-  dataDir = mkdtempSync(join(tmpdir(), 'pd-main-check-'));
-  // A folder other users of the computer can read (as an older PartnerDeck or a copy may have left it).
-  chmodSync(dataDir, 0o755);
-  process.env.PARTNERDECK_DATA_DIR = dataDir;
-  process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent-electron-dist';
-  dialog.messageBoxResponse = 0;
-  await import('../../../../src-main/electron/main');
-  await vi.waitFor(() => expect(dialog.messageBoxes.length).toBeGreaterThan(0), { timeout: 20_000 });
-}, 40_000);
-
-afterAll(() => {
-  app.emit('will-quit');
-  for (const [key, value] of [['PARTNERDECK_DATA_DIR', saved.dataDir], ['ELECTRON_OVERRIDE_DIST_PATH', saved.electronPath]] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
+const started = startMainProcess('pd-main-check-', {
+  prepare(dataDir) {
+    // A folder other users of the computer can read (as an older PartnerDeck or a copy may have left it).
+    chmodSync(dataDir, 0o755);
+    dialog.messageBoxResponse = 0;
+  },
+  until: () => expect(dialog.messageBoxes.length).toBeGreaterThan(0),
+  timeout: 20_000,
+  setupTimeout: 40_000,
 });
 
 describe('the desktop app checks its data folder at start-up', () => {
@@ -53,17 +40,17 @@ describe('the desktop app checks its data folder at start-up', () => {
     expect(options.type).toBe('warning');
     expect(options.message).toContain('data folder permissions');
     expect(options.detail).toContain('mode 755');
-    expect(options.detail).toContain(`chmod 700 '${dataDir}'`);
-    expect(options.detail).toContain(`partnerdeck doctor --data-dir '${dataDir}'`);
+    expect(options.detail).toContain(`chmod 700 '${started.dataDir}'`);
+    expect(options.detail).toContain(`partnerdeck doctor --data-dir '${started.dataDir}'`);
   });
 
   it('"Show Data Folder" opens the folder; the app keeps running and the check changed nothing', async () => {
-    await vi.waitFor(() => expect(shell.openedPaths).toContain(dataDir));
+    await vi.waitFor(() => expect(shell.openedPaths).toContain(started.dataDir));
     expect(app.exitCode).toBeNull();
-    expect(statSync(dataDir).mode & 0o777).toBe(0o755);
+    expect(statSync(started.dataDir).mode & 0o777).toBe(0o755);
   });
 
   it("creates the desktop app's prefs.json 0600 (L11), so the check finds no other problem", () => {
-    expect(statSync(join(dataDir, 'prefs.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(started.dataDir, 'prefs.json')).mode & 0o777).toBe(0o600);
   });
 });

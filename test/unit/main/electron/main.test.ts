@@ -1,29 +1,15 @@
 // The main process start-up, run against the electron fake with the real platform and console on a
 // temporary data folder: sandbox and scheme before ready, security on the session, the demo data, the
 // keychain secret store, a console call over the IPC bridge, the menu's UI commands, and a clean quit.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallReply } from '../../../../src-shared/api/contract';
 import type { AppInfo, SessionInfo } from '../../../../src-shared/api/types';
 import { secureWebPreferences } from '../../../../src-main/electron/window-security';
 import { UI_COMMAND_CHANNEL } from '../../../../src-main/electron/ui-commands';
-import {
-  FakeBrowserWindow,
-  FakeDownloadItem,
-  FakeEvent,
-  FakeWebFrameMain,
-  Menu,
-  app,
-  crashReporter,
-  defaultSession,
-  fakeInvokeEvent,
-  ipcMain,
-  protocol,
-  resetElectronFake,
-  shell,
-} from '../../../fakes/electron-fake';
+import { FakeBrowserWindow, FakeDownloadItem, FakeEvent, FakeWebFrameMain, Menu, app, crashReporter, defaultSession, fakeInvokeEvent, ipcMain, protocol, shell } from '../../../fakes/electron-fake';
+import { startMainProcess } from '../../../helpers/electron-main';
 
 vi.mock('electron', async () => {
   const fake = await import('../../../fakes/electron-fake');
@@ -31,36 +17,19 @@ vi.mock('electron', async () => {
 });
 vi.mock('electron-updater', async () => ({ autoUpdater: (await import('../../../fakes/electron-fake')).fakeAutoUpdater }));
 
-const saved = { dataDir: process.env.PARTNERDECK_DATA_DIR, electronPath: process.env.ELECTRON_OVERRIDE_DIST_PATH };
-let dataDir: string;
 let window: FakeBrowserWindow;
 
 const call = async (method: string, input: unknown, event = fakeInvokeEvent(window)) =>
   (await ipcMain.invoke(IPC_INVOKE_CHANNEL, event, method, input)) as CallReply;
 
-beforeAll(async () => {
-  resetElectronFake();
-  dataDir = mkdtempSync(join(tmpdir(), 'pd-main-'));
-  process.env.PARTNERDECK_DATA_DIR = dataDir;
-  // electron-store is loaded by Node past vitest's mocks; see electron-prefs.test.ts.
-  process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent-electron-dist';
-  await import('../../../../src-main/electron/main');
-  await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(1), { timeout: 10_000 });
+const started = startMainProcess('pd-main-', { until: () => expect(FakeBrowserWindow.instances).toHaveLength(1), timeout: 10_000, setupTimeout: 30_000 });
+beforeAll(() => {
   window = FakeBrowserWindow.instances[0];
-}, 30_000);
-
-afterAll(() => {
-  app.emit('will-quit');
-  for (const [key, value] of [['PARTNERDECK_DATA_DIR', saved.dataDir], ['ELECTRON_OVERRIDE_DIST_PATH', saved.electronPath]] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('main process start-up', () => {
   it('uses the overridden data folder as userData and sandboxes every renderer', () => {
-    expect(app.getPath('userData')).toBe(dataDir);
+    expect(app.getPath('userData')).toBe(started.dataDir);
     expect(app.sandboxEnabled).toBe(true);
   });
 
@@ -81,7 +50,7 @@ describe('main process start-up', () => {
   });
 
   it('seeds the demo into the new data folder and answers console calls over IPC', async () => {
-    expect(existsSync(join(dataDir, 'partnerdeck.sqlite'))).toBe(true);
+    expect(existsSync(join(started.dataDir, 'partnerdeck.sqlite'))).toBe(true);
     const reply = await call('session.get', {});
     expect(reply.ok).toBe(true);
     const session = (reply as { result: SessionInfo }).result;
@@ -92,10 +61,10 @@ describe('main process start-up', () => {
   it('keeps secrets in the OS keychain and reports the platform server', async () => {
     const reply = await call('app.info', {});
     const info = (reply as { result: AppInfo }).result;
-    expect(info).toMatchObject({ host: 'electron', dataDir, secretStore: { kind: 'os-keychain', warning: null } });
+    expect(info).toMatchObject({ host: 'electron', dataDir: started.dataDir, secretStore: { kind: 'os-keychain', warning: null } });
     expect(info.platformUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // Remembered for the next launch of this folder (main.port-memory.test.ts: a launch reuses it).
-    expect(JSON.parse(readFileSync(join(dataDir, 'ports.json'), 'utf8')).platform).toBe(Number(new URL(info.platformUrl!).port));
+    expect(JSON.parse(readFileSync(join(started.dataDir, 'ports.json'), 'utf8')).platform).toBe(Number(new URL(info.platformUrl!).port));
   });
 
   it("passes the console's errors across as {code, message, details}", async () => {
@@ -144,7 +113,7 @@ describe('main process start-up', () => {
     expect(crashReporter.started).toMatchObject({ uploadToServer: false, submitURL: '', productName: 'PartnerDeck' });
     const logFile = join(app.getPath('logs'), 'partnerdeck.log');
     expect(readFileSync(logFile, 'utf8')).toMatch(/\[info\] +\(app\) PartnerDeck .* starting/);
-    expect(readFileSync(logFile, 'utf8')).toContain(`data folder ${dataDir} open (demo data seeded)`);
+    expect(readFileSync(logFile, 'utf8')).toContain(`data folder ${started.dataDir} open (demo data seeded)`);
   });
 
   it('has Help → Show Logs, Open Crash Reports and the update items (off without a feed)', () => {
@@ -227,7 +196,7 @@ describe('main process start-up', () => {
   it('saves the window bounds in prefs.json, quits with the last window and cleans up on quit', async () => {
     window.setBounds({ x: 33, y: 44, width: 1111, height: 777 });
     window.close();
-    expect(JSON.parse(readFileSync(join(dataDir, 'prefs.json'), 'utf8')).windowBounds).toEqual({ x: 33, y: 44, width: 1111, height: 777, maximized: false });
+    expect(JSON.parse(readFileSync(join(started.dataDir, 'prefs.json'), 'utf8')).windowBounds).toEqual({ x: 33, y: 44, width: 1111, height: 777, maximized: false });
     expect(app.quitCalls).toBe(0);
     app.emit('window-all-closed');
     expect(app.quitCalls).toBe(process.platform === 'darwin' ? 0 : 1);

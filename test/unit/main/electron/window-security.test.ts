@@ -6,19 +6,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryPrefs } from '../../../../src-main/console/prefs';
 import { APP_START_URL, isAppUrl } from '../../../../src-main/electron/app-origin';
 import { createMainWindow } from '../../../../src-main/electron/main-window';
-import {
-  CONTENT_SECURITY_POLICY,
-  denyAllPermissions,
-  guardNavigation,
-  guardWindowOpen,
-  createExternalLinks,
-  hardenAllWebContents,
-  installContentSecurityPolicy,
-  isSafeExternalUrl,
-  secureWebPreferences,
-  withContentSecurityPolicy,
-} from '../../../../src-main/electron/window-security';
+import { CONTENT_SECURITY_POLICY, denyAllPermissions, guardNavigation, guardWindowOpen, createExternalLinks, hardenAllWebContents, installContentSecurityPolicy, isSafeExternalUrl, secureWebPreferences, withContentSecurityPolicy } from '../../../../src-main/electron/window-security';
 import * as electron from '../../../fakes/electron-fake';
+import { HARDENED_WEB_PREFERENCES } from '../../../helpers/web-preferences';
 
 vi.mock('electron', () => import('../../../fakes/electron-fake'));
 
@@ -32,18 +22,7 @@ beforeEach(() => resetElectronFake());
 describe('web preferences', () => {
   it('isolate, sandbox and deny Node to the renderer', () => {
     const prefs = secureWebPreferences('/app/dist/main/preload.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/app/dist/main/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    });
+    expect(prefs).toMatchObject({ preload: '/app/dist/main/preload.cjs', ...HARDENED_WEB_PREFERENCES });
   });
 
   it('are what the console window is created with, and the window loads the app origin', () => {

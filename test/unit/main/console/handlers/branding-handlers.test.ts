@@ -4,36 +4,14 @@
 // and finding a company by its token.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleService } from '../../../../../src-main/areas';
-import { createMemoryPrefs } from '../../../../../src-main/console/prefs';
-import { ApiError } from '../../../../../src-shared/api/errors';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CNAME_TARGET, LOGO_LIMITS, PARTNER_DUTIES } from '../../../../../src-shared/domain/white-label';
 import { HOSTILE_SVG, PLAIN_SVG, pngOf } from '../../../../helpers/logos';
-import { openTestPlatform, SCRYPT_TEST_TIMEOUT } from '../../../../helpers/platform';
-import { idOfCompany } from '../../../../helpers/fixtures';
+import { SCRYPT_TEST_TIMEOUT } from '../../../../helpers/platform';
+import { rejection } from '../../../../helpers/fixtures';
+import { openConsoleForTest } from '../../../../helpers/console-service';
 
-const open: { dispose(): void }[] = [];
-afterEach(() => open.splice(0).forEach((p) => p.dispose()));
-
-function setup() {
-  const platform = openTestPlatform('demo');
-  open.push(platform);
-  const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: 'http://127.0.0.1:1' });
-  const id = (name: string) => idOfCompany(platform, name);
-  const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
-  return { platform, service, id, userId };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a rejection');
-}
+const setup = () => openConsoleForTest({ platformUrl: 'http://127.0.0.1:1' });
 
 const b64 = (data: Buffer | string) => Buffer.from(data).toString('base64');
 

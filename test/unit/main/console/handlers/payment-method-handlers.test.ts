@@ -2,27 +2,12 @@
 // methods, who reads and who changes them (the company's administrator, its managing partner as Self or acting as
 // the client, nobody else), bad input named by field with nothing written, removing, the pushed event, and the
 // close preview's list of companies awaiting payment details.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleService } from '../../../../../src-main/areas';
-import { createMemoryPrefs } from '../../../../../src-main/console/prefs';
-import type { PushedEvent } from '../../../../../src-shared/api/contract';
+import { describe, expect, it } from 'vitest';
 import { addMonths, monthOf } from '../../../../../src-shared/domain/billing';
 import { rejection } from '../../../../helpers/fixtures';
-import { openTestPlatform } from '../../../../helpers/platform';
+import { openConsoleForTest } from '../../../../helpers/console-service';
 
-const open: { dispose(): void }[] = [];
-afterEach(() => open.splice(0).forEach((p) => p.dispose()));
-
-function setup() {
-  const platform = openTestPlatform('demo');
-  open.push(platform);
-  const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: 'http://127.0.0.1:1' });
-  const events: PushedEvent[] = [];
-  service.onEvent((event) => events.push(event));
-  const id = (name: string) => platform.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
-  const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
-  return { platform, service, id, userId, events };
-}
+const setup = () => openConsoleForTest({ platformUrl: 'http://127.0.0.1:1' });
 
 const VISA = { kind: 'card' as const, number: '4242 4242 4242 4242', expiry: '08/39', holder: 'Yuki Tanaka' };
 

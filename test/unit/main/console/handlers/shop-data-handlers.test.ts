@@ -1,23 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { PushedEvent } from '../../../../../src-shared/api/contract';
-import { createConsoleService } from '../../../../../src-main/areas';
-import { createMemoryPrefs } from '../../../../../src-main/console/prefs';
-import { openTestPlatform } from '../../../../helpers/platform';
+import { describe, expect, it } from 'vitest';
 import { rejection } from '../../../../helpers/shop';
-import { idOfCompany } from '../../../../helpers/fixtures';
+import { openConsoleForTest } from '../../../../helpers/console-service';
 
-const open: { dispose(): void }[] = [];
-afterEach(() => open.splice(0).forEach((p) => p.dispose()));
-
-function setup() {
-  const platform = openTestPlatform('demo');
-  open.push(platform);
-  const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: null });
-  const events: PushedEvent[] = [];
-  service.onEvent((e) => events.push(e));
-  const id = (name: string) => idOfCompany(platform, name);
-  return { platform, service, events, id };
-}
+const setup = () => openConsoleForTest();
 
 describe('shop data in the console', () => {
   it('store functions run only while acting as that client; partners have no shop', async () => {

@@ -3,16 +3,12 @@
 // field and nothing is sent or written.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleService } from '../../../../../src-main/areas';
-import { createMemoryPrefs } from '../../../../../src-main/console/prefs';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ApiError } from '../../../../../src-shared/api/errors';
-import { openTestPlatform, T0 } from '../../../../helpers/platform';
+import { T0 } from '../../../../helpers/platform';
 import { insertApp, insertHook } from '../../../../helpers/webhooks';
-import { idOfCompany } from '../../../../helpers/fixtures';
-
-const open: { dispose(): void }[] = [];
-afterEach(() => open.splice(0).forEach((p) => p.dispose()));
+import { idOfCompany, rejection } from '../../../../helpers/fixtures';
+import { openConsoleForTest } from '../../../../helpers/console-service';
 
 /** A receiver on loopback that records every POST and answers 200. */
 async function receiver(): Promise<{ url: string; bodies: string[]; headers: Record<string, string | string[] | undefined>[] }> {
@@ -28,31 +24,20 @@ async function receiver(): Promise<{ url: string; bodies: string[]; headers: Rec
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  open.push({ dispose: () => server.close() });
+  onTestFinished(() => void server.close());
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies, headers };
 }
 
 async function setup() {
-  const platform = openTestPlatform('demo');
-  open.push(platform);
-  const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: null });
-  const alpen = idOfCompany(platform, 'Alpenglück');
-  const harbor = idOfCompany(platform, 'Harbor Coffee');
-  const kawaii = idOfCompany(platform, 'Kawaii');
+  const { platform, service, id } = openConsoleForTest();
+  const alpen = id('Alpenglück');
+  const harbor = id('Harbor Coffee');
+  const kawaii = id('Kawaii');
   const rx = await receiver();
   const app = insertApp(platform, { companyId: kawaii, name: 'Order Sync' });
   const alpenHook = insertHook(platform, { appId: app.id, companyId: alpen, topic: 'order/create', address: rx.url });
   const harborHook = insertHook(platform, { appId: app.id, companyId: harbor, topic: 'order/create', address: rx.url });
   return { platform, service, alpen, harbor, app, alpenHook, harborHook, rx };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 const fieldsOf = (error: ApiError) => Object.keys(error.fields);

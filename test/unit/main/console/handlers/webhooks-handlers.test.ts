@@ -1,43 +1,22 @@
 // The console's webhook and clock methods: who sees which hooks (acting as a client: that client; as Self:
 // the partner and its clients), the apps permission, replays and reactivation, clock input errors.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createConsoleService } from '../../../../../src-main/areas';
-import { createMemoryPrefs } from '../../../../../src-main/console/prefs';
-import { ApiError } from '../../../../../src-shared/api/errors';
-import type { PushedEvent } from '../../../../../src-shared/api/contract';
+import { describe, expect, it } from 'vitest';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../../../../src-main/core/seed/demo-seed';
-import { openTestPlatform, T0 } from '../../../../helpers/platform';
+import { T0 } from '../../../../helpers/platform';
 import { insertApp, insertHook } from '../../../../helpers/webhooks';
-import { idOfCompany } from '../../../../helpers/fixtures';
-
-const open: { dispose(): void }[] = [];
-afterEach(() => open.splice(0).forEach((p) => p.dispose()));
+import { rejection } from '../../../../helpers/fixtures';
+import { openConsoleForTest } from '../../../../helpers/console-service';
 
 function setup() {
-  const platform = openTestPlatform('demo');
-  open.push(platform);
-  const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser', platformUrl: null });
-  const events: PushedEvent[] = [];
-  service.onEvent((e) => events.push(e));
-  const companyId = (name: string) => idOfCompany(platform, name);
-  const userId = (email: string) => platform.repos.users.findByEmail(email)!.id;
-  const alpen = companyId('Alpenglück');
-  const kawaii = companyId('Kawaii');
-  const harbor = companyId('Harbor Coffee');
+  const { platform, service, events, id, userId } = openConsoleForTest();
+  const alpen = id('Alpenglück');
+  const kawaii = id('Kawaii');
+  const harbor = id('Harbor Coffee');
   const app = insertApp(platform, { companyId: kawaii, name: 'Order Sync' });
   const alpenHook = insertHook(platform, { appId: app.id, companyId: alpen, topic: 'order/create', address: 'http://127.0.0.1:9/alpen' });
   const kawaiiHook = insertHook(platform, { appId: app.id, companyId: kawaii, topic: 'customer/create', address: 'http://127.0.0.1:9/kawaii' });
   const harborHook = insertHook(platform, { appId: app.id, companyId: harbor, topic: 'order/create', address: 'http://127.0.0.1:9/harbor' });
   return { platform, service, events, alpen, kawaii, harbor, app, alpenHook, kawaiiHook, harborHook, userId };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
 }
 
 describe('webhooks in the console', () => {

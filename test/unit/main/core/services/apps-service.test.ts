@@ -1,24 +1,19 @@
-// The apps service (registration, secret verification against a hash, opening the sealed secret and the
-// message when this process cannot) and the authorizations service (grant widens, revoke ends the tokens).
-import { afterEach, describe, expect, it } from 'vitest';
+// The apps service: registration, secret verification against a hash, opening the sealed secret and the
+// message when this process cannot.
+import { describe, expect, it } from 'vitest';
 import { OPERATOR, type Actor } from '../../../../../src-main/core/access';
 import { OS_KEYCHAIN_SEAL_PREFIX } from '../../../../../src-main/core/secrets/secret-store';
-import { openTestPlatform } from '../../../../helpers/platform';
+import { openPlatformForTest } from '../../../../helpers/platform';
 import { actorOf, companyOfUser, errorOf } from '../../../../helpers/fixtures';
 
-const open: { dispose(): void }[] = [];
-afterEach(() => open.splice(0).forEach((p) => p.dispose()));
-
 function demo() {
-  const platform = openTestPlatform('demo');
-  open.push(platform);
+  const platform = openPlatformForTest('demo');
   const as = (email: string): Actor => actorOf(platform, email);
   const companyOf = (email: string) => companyOfUser(platform, email);
   const register = (actor: Actor = OPERATOR, companyId = companyOf('yuki@kawaii-stationery.example')) =>
     platform.apps.create(actor, { companyId, name: 'Unit App', redirectUris: ['https://app.example.com/cb'], scopes: ['products', 'webhooks'], authorizationUrl: null, startUrl: null, developerEmail: 'dev@example.com' });
   return { platform, as, companyOf, register };
 }
-
 
 describe('apps service', () => {
   it('registers an app with a 32-hex client id and a 256-bit secret, stored sealed and hashed, never in clear', () => {
@@ -69,31 +64,5 @@ describe('apps service', () => {
     expect(platform.apps.list(as('dana@northwind-partners.example')).map((a) => a.id)).toContain(app.id);
     expect(platform.apps.list(as('anna@alpenglueck.example'))).toEqual([]);
     expect(errorOf(() => platform.apps.get(as('maya@harborcoffee.example'), app.id)).code).toBe('not_found');
-  });
-});
-
-describe('authorizations service', () => {
-  it('a second grant widens the same authorization; revoking needs the apps permission and ends it', () => {
-    const { platform, as, companyOf, register } = demo();
-    const { app } = register();
-    const anna = as('anna@alpenglueck.example');
-    const company = companyOf('anna@alpenglueck.example');
-    const user = anna.kind === 'user' ? anna : null;
-    const first = platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: company, user, scopes: ['webhooks'] }));
-    const second = platform.ctx.transact((emit) => platform.authorizations.grant(emit, { appId: app.id, companyId: company, user, scopes: ['products'] }));
-    expect(second.id).toBe(first.id);
-    expect(platform.authorizations.listForCompany(anna, company).map((a) => a.scopes)).toEqual([['products', 'webhooks']]);
-    expect(errorOf(() => platform.authorizations.revoke(as('lukas@alpenglueck.example'), first.id)).code).toBe('forbidden');
-    expect(errorOf(() => platform.authorizations.revoke(as('maya@harborcoffee.example'), first.id)).code).toBe('not_found');
-    const events: [string, unknown][] = [];
-    const off = platform.events.subscribe(({ name, payload }) => events.push([name, payload]));
-    expect(platform.authorizations.revoke(anna, first.id).revokedAt).not.toBeNull();
-    off();
-    expect(events).toEqual([
-      ['authorization.revoked', { authorizationId: first.id, appId: app.id, companyId: company }],
-      ['app.uninstalled', { companyId: company, appId: app.id }],
-    ]);
-    expect(platform.authorizations.listForCompany(anna, company)).toEqual([]);
-    expect(errorOf(() => platform.authorizations.revoke(anna, first.id)).code).toBe('conflict');
   });
 });

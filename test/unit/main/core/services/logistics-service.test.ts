@@ -44,7 +44,19 @@ function setup(seed: 'demo' | 'none' = 'none') {
     platform.logistics.setShopProviders(partner, { companyId, chosen, preferred });
   const receive = (warehouseId: number, productId: number, quantity: number, actor: Actor = partner) =>
     platform.fulfillment.moveStock(actor, { providerId: provider.id, warehouseId, productId, kind: 'receipt', quantity, note: '' });
-  return { ...shop, provider, hamburg, newark, eu, us, rate, client, checkout, choose, receive };
+  /** A client that chose the provider, with Boots (900 g) and a Cap (100 g) in Hamburg, ordered 2 + 1 from Germany, and its shipping. */
+  const orderToShip = () => {
+    const shop = client();
+    const boots = shop.product('Boots', 900);
+    const cap = shop.product('Cap', 100);
+    choose(shop.companyId);
+    receive(hamburg.id, boots.id, 10);
+    receive(hamburg.id, cap.id, 10);
+    const order = checkout(shop.companyId, 'DE', [{ productId: boots.id, quantity: 2 }, { productId: cap.id, quantity: 1 }]);
+    const ship = (input: Record<string, unknown>) => platform.fulfillment.ship(partner, parseInput(shipSchema, { providerId: provider.id, orderId: order.id, warehouseId: hamburg.id, carrier: 'DHL', ...input }));
+    return { shop, boots, cap, order, ship };
+  };
+  return { ...shop, provider, hamburg, newark, eu, us, rate, client, checkout, choose, receive, orderToShip };
 }
 
 describe('operator approval', () => {
@@ -268,17 +280,10 @@ describe('orders entered by hand (console, REST) are forwarded like checkouts', 
 
 describe('shipping fulfils the order', () => {
   it('partly shipped keeps the order paid; shipped in full makes it fulfilled (audit, order.updated, rollups unchanged)', () => {
-    const { platform, partner, provider, hamburg, client, checkout, choose, receive, recordEvents } = setup();
-    const shop = client();
-    const boots = shop.product('Boots', 900);
-    const cap = shop.product('Cap', 100);
-    choose(shop.companyId);
-    receive(hamburg.id, boots.id, 10);
-    receive(hamburg.id, cap.id, 10);
-    const order = checkout(shop.companyId, 'DE', [{ productId: boots.id, quantity: 2 }, { productId: cap.id, quantity: 1 }]);
+    const { platform, partner, recordEvents, orderToShip } = setup();
+    const { shop, order, ship } = orderToShip();
     const rollups = () => platform.db.prepare('SELECT SUM(gross_minor) AS gross, SUM(orders) AS orders FROM sales_daily WHERE company_id = ?').get(shop.companyId);
     const figures = rollups();
-    const ship = (input: Record<string, unknown>) => platform.fulfillment.ship(partner, parseInput(shipSchema, { providerId: provider.id, orderId: order.id, warehouseId: hamburg.id, carrier: 'DHL', ...input }));
     ship({ trackingNumber: 'T-1', lines: [{ lineNo: 1, quantity: 2 }] });
     expect(platform.orders.get(partner, shop.companyId, order.id).status).toBe('paid');
     const events = recordEvents();
@@ -319,15 +324,8 @@ function openSecondProvider(platform: Shop['platform'], partner: Actor): number 
 
 describe('shipments and tracking', () => {
   it('ships partly then whole from a warehouse; status moves with a timeline; the shop sees it on the order', () => {
-    const { platform, partner, provider, hamburg, client, checkout, choose, receive } = setup();
-    const shop = client();
-    const boots = shop.product('Boots', 900);
-    const cap = shop.product('Cap', 100);
-    choose(shop.companyId);
-    receive(hamburg.id, boots.id, 10);
-    receive(hamburg.id, cap.id, 10);
-    const order = checkout(shop.companyId, 'DE', [{ productId: boots.id, quantity: 2 }, { productId: cap.id, quantity: 1 }]);
-    const ship = (input: Record<string, unknown>) => platform.fulfillment.ship(partner, parseInput(shipSchema, { providerId: provider.id, orderId: order.id, warehouseId: hamburg.id, carrier: 'DHL', ...input }));
+    const { platform, partner, provider, hamburg, orderToShip } = setup();
+    const { shop, boots, order, ship } = orderToShip();
     expect(errorOf(() => ship({ trackingNumber: 'T1', lines: [{ lineNo: 1, quantity: 3 }] })).fields).toEqual({ 'lines.0.quantity': ['only 2 of "Boots" are left to ship'] });
     const first = ship({ trackingNumber: '00340434161094000001', lines: [{ lineNo: 1, quantity: 1 }] });
     expect(first).toMatchObject({ status: 'label_created', lines: [{ lineNo: 1, quantity: 1, name: 'Boots' }], timeline: [{ status: 'label_created', by: expect.stringContaining('user:') }] });
