@@ -9,6 +9,7 @@
 // copy of dist/ kept before a change) and alternates old, new and bare over the rounds (ABBA), each drain on a
 // fresh data folder. Prints one JSON line per subject: CPU µs per delivery (best and median round), wall
 // deliveries/s (for the record only). Profile: `node --cpu-prof --cpu-prof-dir=<folder> bench/profile-webhooks.mjs`.
+// `--wal-worker=on|both` starts the WAL checkpoint worker beside the dispatcher (as serve and the console do).
 // BENCH_WEBHOOKS (per round, default 5,000), BENCH_ROUNDS (default 6). Needs `npm run build` first.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,6 +26,9 @@ const COUNT = Number(process.env.BENCH_WEBHOOKS ?? 5_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const IN_FLIGHT = 256;
 const oldDist = process.argv.find((a) => a.startsWith('--old='))?.slice(6);
+/** off (default): commits checkpoint the WAL themselves (SQLite's default); on: the WAL checkpoint worker runs
+ * beside the dispatcher, as in serve and the console; both: the current build measured both ways. */
+const checkpoints = process.argv.find((a) => a.startsWith('--wal-worker='))?.slice(13) ?? 'off';
 const cpuUs = () => {
   const u = process.cpuUsage();
   return u.user + u.system;
@@ -35,8 +39,9 @@ const receiverProcess = spawn(process.execPath, [join(here, 'webhooks-receiver.m
 const receiverLines = createInterface({ input: receiverProcess.stdout });
 const receiverUrl = await new Promise((ok) => receiverLines.once('line', (line) => ok(JSON.parse(line).url)));
 
-function dispatcherSubject(name, distDir) {
+function dispatcherSubject(name, distDir, checkpointer = false) {
   const harness = require(join(distDir, 'tools', 'webhooks-harness.cjs'));
+  if (checkpointer && !harness.startHarnessCheckpointer) throw new Error(`${distDir}: its harness cannot start the WAL checkpoint worker`);
   return {
     name,
     harness,
@@ -46,6 +51,7 @@ function dispatcherSubject(name, distDir) {
       try {
         const fixture = harness.registerFixture(platform, receiverUrl, 1);
         harness.queueOrders(platform, fixture.companyIds[0], COUNT, 500);
+        const walWorker = checkpointer ? await harness.startHarnessCheckpointer(platform) : null;
         const started = cpuUs();
         const t0 = performance.now();
         const dispatcher = harness.startHarnessDispatcher(platform, { maxInFlight: IN_FLIGHT });
@@ -53,6 +59,7 @@ function dispatcherSubject(name, distDir) {
         const cpu = (cpuUs() - started) / COUNT;
         const seconds = (performance.now() - t0) / 1000;
         await dispatcher.stop();
+        await walWorker?.stop();
         const delivered = platform.db.prepare("SELECT count(*) FROM webhook_events WHERE state = 'delivered'").pluck().get();
         const logged = platform.db.prepare('SELECT count(*) FROM webhook_attempts').pluck().get();
         if (delivered !== COUNT || logged !== COUNT) throw new Error(`${name}: ${delivered} delivered, ${logged} attempts logged of ${COUNT}`);
@@ -100,8 +107,9 @@ function bareSubject(harness, secret) {
 }
 
 try {
-  const subjects = [dispatcherSubject('new', join(here, '..', 'dist'))];
-  if (oldDist) subjects.push(dispatcherSubject('old', resolve(oldDist)));
+  const subjects = [dispatcherSubject('new', join(here, '..', 'dist'), checkpoints === 'on')];
+  if (oldDist) subjects.push(dispatcherSubject('old', resolve(oldDist), checkpoints === 'on'));
+  if (checkpoints === 'both') subjects.push(dispatcherSubject('new+wal-worker', join(here, '..', 'dist'), true));
   const warm = await subjects[0].run(); // warm-up: connections, JIT, page cache
   subjects.push(bareSubject(subjects[0].harness, warm.secret));
   for (const s of subjects.slice(1)) await s.run();
