@@ -108,6 +108,9 @@ try {
       for (const k of Object.keys(x)) extra[s.name][k] += x[k];
     }
   }
+  // Per round, new ÷ old: the two ran back to back, so the machine's load moved both alike; the median of the
+  // rounds' ratios is steadier than either subject's own figures on a busy machine.
+  const paired = subjects.length === 2 ? median(subjects[0].cpu.map((c, i) => c / subjects[1].cpu[i])) : undefined;
   for (const s of subjects) {
     const sorted = [...s.latencies].sort((a, b) => a - b);
     const total = REQUESTS * ROUNDS;
@@ -119,6 +122,7 @@ try {
         unit: 'us CPU/refresh (best round)',
         median_round_us: Math.round(median(s.cpu)),
         rounds_us: s.cpu.map(Math.round),
+        ...(paired !== undefined && s.name === 'new' ? { paired_cpu_ratio_new_to_old: Number(paired.toFixed(3)) } : {}),
         p50_ms: Number(quantile(sorted, 0.5).toFixed(2)),
         p99_ms: Number(quantile(sorted, 0.99).toFixed(2)),
         max_ms: Number(sorted.at(-1).toFixed(2)),

@@ -122,6 +122,8 @@ try {
     }
   }
   const bare = Math.min(...figures.bare.cpu);
+  // Per round, new ÷ old (run back to back, so the machine's load moved both alike): steadier than either alone.
+  const paired = figures.old ? median(figures.new.cpu.map((c, i) => c / figures.old.cpu[i])) : undefined;
   for (const s of subjects) {
     const f = figures[s.name];
     const best = Math.min(...f.cpu);
@@ -133,6 +135,7 @@ try {
         unit: 'us CPU/delivery (best round; main + worker threads)',
         median_round_us: Math.round(median(f.cpu)),
         rounds_us: f.cpu.map(Math.round),
+        ...(paired !== undefined && s.name === 'new' ? { paired_cpu_ratio_new_to_old: Number(paired.toFixed(3)) } : {}),
         over_bare_us: s.name === 'bare' ? 0 : Math.round(best - bare),
         cpu_ratio: Number((bare / best).toFixed(2)),
         cpu_ratio_of: 'bare loop CPU / this (what one core would give as a deliveries ratio)',
