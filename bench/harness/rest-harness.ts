@@ -12,6 +12,9 @@ import { internalsOf } from '../../src-main/core/platform-internals';
 import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 import { startPlatformServer } from '../../src-main/core/server/platform-server';
+import { startWebhookDispatcher } from '../../src-main/core/webhooks/webhook-dispatcher';
+import { defaultWebhookWorkerPath } from '../../src-main/core/webhooks/webhook-worker-path';
+import { defaultCheckpointWorkerPath } from '../../src-main/core/db/wal-checkpointer';
 import { OAUTH_SCOPES } from '../../src-shared/domain/oauth-scopes';
 
 export interface RestHarness {
@@ -25,13 +28,23 @@ export interface RestHarness {
   app: { clientId: string; clientSecret: string };
   /** The demo shop the tokens are for (Alpenglück). */
   shopCompanyId: number;
+  /** Each write of the API request log's batch: [start (performance.now()), duration ms, rows]. */
+  apiLogFlushes: [number, number, number][];
   close(): Promise<void>;
 }
 
-export async function openRestHarness(dataDir: string, redirectUri: string): Promise<RestHarness> {
+export interface RestHarnessOptions {
+  /** Run what `partnerdeck serve` runs beside the server: the WAL checkpoint worker and the webhook dispatcher. */
+  serveLike?: boolean;
+}
+
+export async function openRestHarness(dataDir: string, redirectUri: string, options: RestHarnessOptions = {}): Promise<RestHarness> {
   const platform = openPlatform({ dataDir, secretStore: createKeyFileSecretStore(join(dataDir, 'secret.key')) });
   seedDemoIfEmpty(platform);
   const core = internalsOf(platform);
+  const checkpointer = options.serveLike ? platform.startWalCheckpointer({ workerPath: defaultCheckpointWorkerPath(__dirname) }) : null;
+  if (checkpointer && !(await checkpointer.ready)) throw new Error('the WAL checkpoint worker did not start');
+  const dispatcher = options.serveLike ? startWebhookDispatcher(platform, { workerPath: defaultWebhookWorkerPath(__dirname) }) : null;
   // The listener is private to startPlatformServer: take it from the server it starts listening.
   const created: http.Server[] = [];
   const listen = http.Server.prototype.listen;
@@ -46,6 +59,17 @@ export async function openRestHarness(dataDir: string, redirectUri: string): Pro
     http.Server.prototype.listen = listen;
   }
   const [listener] = created[0].listeners('request') as http.RequestListener[];
+  // The request log's batch writes, timed (the profile scripts look for them behind slow requests).
+  const apiLogFlushes: [number, number, number][] = [];
+  const apiLog = core.apiLog;
+  const flush = apiLog.flush.bind(apiLog);
+  const lastId = () => core.db.prepare('SELECT coalesce(max(id), 0) FROM api_requests').pluck().get() as number;
+  apiLog.flush = () => {
+    const before = lastId();
+    const started = performance.now();
+    flush();
+    apiLogFlushes.push([started, performance.now() - started, lastId() - before]);
+  };
   const companyId = (name: string) => core.db.prepare('SELECT id FROM companies WHERE name = ?').pluck().get(name) as number;
   const { app, clientSecret } = platform.apps.create(OPERATOR, {
     companyId: companyId('Kawaii Stationery KK'),
@@ -63,8 +87,11 @@ export async function openRestHarness(dataDir: string, redirectUri: string): Pro
     databaseFile: join(dataDir, 'partnerdeck.sqlite'),
     app: { clientId: app.clientId, clientSecret },
     shopCompanyId: companyId('Alpenglück Naturkosmetik GmbH'),
+    apiLogFlushes,
     async close() {
       await server.close();
+      await dispatcher?.stop();
+      await checkpointer?.stop();
       platform.close();
     },
   };

@@ -15,6 +15,7 @@ import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-s
 import { startWebhookDispatcher, type WebhookDispatcher, type WebhookDispatcherOptions } from '../../src-main/core/webhooks/webhook-dispatcher';
 import { buildWebhookRequest } from '../../src-main/core/webhooks/webhook-signing';
 import { defaultWebhookWorkerPath } from '../../src-main/core/webhooks/webhook-worker-path';
+import { defaultCheckpointWorkerPath } from '../../src-main/core/db/wal-checkpointer';
 import { unsignedPayloadJson } from '../../src-shared/domain/webhooks';
 
 export { buildWebhookRequest, unsignedPayloadJson };
@@ -74,6 +75,14 @@ export function queueOrders(platform: CorePlatform, companyId: number, count: nu
 
 export function startHarnessDispatcher(platform: CorePlatform, options: WebhookDispatcherOptions = {}): WebhookDispatcher {
   return startWebhookDispatcher(platform, { workerPath: defaultWebhookWorkerPath(__dirname), ...options });
+}
+
+/** The WAL checkpoint worker every running platform (serve, the console, the desktop app) starts beside the
+ * dispatcher, so commits do not copy the log into the database and fsync it themselves; resolves once it runs. */
+export async function startHarnessCheckpointer(platform: CorePlatform): Promise<{ stop(): Promise<void> }> {
+  const checkpointer = platform.startWalCheckpointer({ workerPath: defaultCheckpointWorkerPath(__dirname) });
+  if (!(await checkpointer.ready)) throw new Error('the WAL checkpoint worker did not start');
+  return checkpointer;
 }
 
 export function harnessWorkerPath(): string {

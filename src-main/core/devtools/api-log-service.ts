@@ -155,9 +155,9 @@ export function createApiLogService(deps: { repo: ApiLogRepository; clock: Clock
         schedule(250);
         return;
       }
-      const lastId = written[written.length - 1].id;
+      const { firstId, lastId } = written;
       if (followers.size > 0) {
-        const rows = repo.list({ appId: null, companyIds: null, unattributed: true, status: 'all', marked: false, beforeId: null, afterId: written[0].id - 1, limit: written.length });
+        const rows = repo.list({ appId: null, companyIds: null, unattributed: true, status: 'all', marked: false, beforeId: null, afterId: firstId - 1, limit: lastId - firstId + 1 });
         const entries = rows.map(toApiRequestEntry);
         for (const follower of [...followers]) {
           try {

@@ -35,8 +35,8 @@ export interface ApiRequestFilter {
 }
 
 export interface ApiLogRepository {
-  /** Inserts the rows in one transaction; returns them with their ids. */
-  insertMany(rows: readonly Omit<ApiRequestRow, 'id'>[]): ApiRequestRow[];
+  /** Inserts the rows (at least one) in one transaction; returns the first and last id (consecutive: one writer). */
+  insertMany(rows: readonly Omit<ApiRequestRow, 'id'>[]): { firstId: number; lastId: number };
   /** Newest first (oldest first with afterId, so a follower reads in order). */
   list(filter: ApiRequestFilter): ApiRequestListRow[];
   /** Deletes up to `limit` rows older than `before`; returns how many went. */
@@ -55,13 +55,20 @@ const STATUS_SQL: Record<ApiStatusFilter, string | null> = {
 };
 
 export function createApiLogRepository(db: Db): ApiLogRepository {
+  // One row per API request, written in batches: positional parameters (no property lookup per name), and only the
+  // batch's first and last id come back (the rows are not copied to carry their ids).
   const insert = db.prepare(
-    `INSERT INTO api_requests (at, app_id, company_id, method, path, status, duration_ms, error_code, notes)
-     VALUES (@at, @app_id, @company_id, @method, @path, @status, @duration_ms, @error_code, @notes)`,
+    `INSERT INTO api_requests (at, app_id, company_id, method, path, status, duration_ms, error_code, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertAll = db.transaction((rows: readonly Omit<ApiRequestRow, 'id'>[]) =>
-    rows.map((row) => ({ ...row, id: Number(insert.run(row).lastInsertRowid) })),
-  );
+  const insertAll = db.transaction((rows: readonly Omit<ApiRequestRow, 'id'>[]) => {
+    let firstId = 0;
+    let lastId = 0;
+    for (const row of rows) {
+      lastId = Number(insert.run(row.at, row.app_id, row.company_id, row.method, row.path, row.status, row.duration_ms, row.error_code, row.notes).lastInsertRowid);
+      if (firstId === 0) firstId = lastId;
+    }
+    return { firstId, lastId };
+  });
   const prune = db.prepare<[number, number]>(
     'DELETE FROM api_requests WHERE id IN (SELECT id FROM api_requests INDEXED BY api_requests_at WHERE at < ? ORDER BY at LIMIT ?)',
   );
@@ -110,7 +117,10 @@ export function createApiLogRepository(db: Db): ApiLogRepository {
   }
 
   return {
-    insertMany: (rows) => (rows.length === 0 ? [] : insertAll.immediate(rows)),
+    insertMany(rows) {
+      if (rows.length === 0) throw new Error('insertMany needs at least one row');
+      return insertAll.immediate(rows);
+    },
     list(filter) {
       const { sql, params } = listStatement(filter);
       let statement = statements.get(sql);

@@ -13,7 +13,7 @@ import { canonicalScopes, formatScopes } from '../../../src-shared/domain/oauth-
 import { actorLabel, requirePermission, type Actor } from '../access';
 import { toIso } from '../clock';
 import type { AppKind, AppPatch, AppRow, AppWithCompanyRow } from '../repositories/apps-repository';
-import { matchesHash, hashSecret } from '../secrets/secret-hash';
+import { hashSecret, matchesHashOf, presentedHash } from '../secrets/secret-hash';
 import { sealedBy, type SecretStore } from '../secrets/secret-store';
 import type { CatalogService } from './catalog-service';
 import type { Emit, ServiceContext } from './service-context';
@@ -116,10 +116,12 @@ export function createAppsService(ctx: ServiceContext, secrets: SecretStore, cat
   }
 
   function matchedSecret(app: SecretHashes, presented: string): 'current' | 'previous' | null {
-    const current = app.client_secret_hash !== '' && matchesHash(presented, app.client_secret_hash);
+    // Hashed once, compared with both stored hashes.
+    const digest = presentedHash(presented);
+    const current = app.client_secret_hash !== '' && matchesHashOf(digest, app.client_secret_hash);
     // Both hashes are always compared, so the time taken does not tell whether a grace period runs.
     const inGrace = app.previous_secret_hash != null && app.previous_secret_expires_at != null && clock.now() < app.previous_secret_expires_at;
-    const previous = matchesHash(presented, inGrace ? app.previous_secret_hash! : UNUSED_HASH);
+    const previous = matchesHashOf(digest, inGrace ? app.previous_secret_hash! : UNUSED_HASH);
     if (current) return 'current';
     return inGrace && previous ? 'previous' : null;
   }

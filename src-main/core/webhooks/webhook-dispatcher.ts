@@ -241,6 +241,9 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     const standardHeaders = !platform.compatibility.strict();
     // A rotation's grace period: the replaced secret signs too until it ends (read once per app and batch).
     const previousOf = new Map<number, ReturnType<typeof platform.apps.previousSecret>>();
+    // The address check depends only on the address and the policy read above: once per address and batch (a batch
+    // is mostly one hook's events; parsing the URL and its IP ranges was most of the dispatcher's work per job).
+    const problemOf = new Map<string, string | null>();
     for (const job of jobs) {
       if (!previousOf.has(job.appId)) previousOf.set(job.appId, platform.apps.previousSecret(job.appId));
       const previous = previousOf.get(job.appId)!;
@@ -268,7 +271,11 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       }
       // A hook registered before the address rules (or before the operator took its private range back), or whose
       // address became one of our own ports: not sent. The worker checks again at connect time.
-      const problem = refusedWebhookAddress(job.url, policy);
+      let problem = problemOf.get(job.url);
+      if (problem === undefined) {
+        problem = refusedWebhookAddress(job.url, policy);
+        problemOf.set(job.url, problem);
+      }
       if (problem) {
         refused.push({
           key: job.key,
