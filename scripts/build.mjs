@@ -39,7 +39,8 @@ const nodeCommon = {
   format: 'cjs',
   // Native and Electron modules stay outside the bundle.
   // pdfkit reads its font metrics and data files from its package folder at run time.
-  external: ['electron', 'better-sqlite3', 'pdfkit'],
+  // pg-native: node-postgres's optional libpq binding, never used (the pure-JavaScript client is).
+  external: ['electron', 'better-sqlite3', 'pdfkit', 'pg-native'],
   // WebAssembly codecs (the WebP logo decoder) are inside the bundle as bytes: nothing to ship beside it.
   loader: { '.wasm': 'binary' },
 };

@@ -145,6 +145,8 @@ export interface Assembly {
   openPlatform: typeof openPlatform;
   createConsoleService: typeof createConsoleService;
   knownSchemaVersion: number;
+  /** Every migration, both forms (`partnerdeck migrate` builds a PostgreSQL database from them). */
+  migrations: typeof MIGRATIONS;
 }
 
-export const ASSEMBLY: Assembly = { openPlatform, createConsoleService, knownSchemaVersion: KNOWN_SCHEMA_VERSION };
+export const ASSEMBLY: Assembly = { openPlatform, createConsoleService, knownSchemaVersion: KNOWN_SCHEMA_VERSION, migrations: MIGRATIONS };

@@ -237,7 +237,8 @@ export function buildProgram(io: CliIo, registry: CliRegistry, outcome: Outcome 
           global,
           io,
           knownSchemaVersion: registry.assembly.knownSchemaVersion,
-          openPlatform: (seed) => openCliPlatform(registry.assembly, global.dataDir, seed),
+          migrations: registry.assembly.migrations,
+          openPlatform: (seed, dataDir = global.dataDir) => openCliPlatform(registry.assembly, dataDir, seed),
           startConsoleStack: (options) => startConsoleStack(registry.assembly, global.dataDir, options),
         });
       } catch (error) {

@@ -3,6 +3,7 @@
 // the same declarations feed shell completion and the help snapshots. Area files export `Command[]` (and the
 // `CommandGroup`s whose first word they introduce); the helpers below read flags and print tables.
 import { ApiError } from '../../src-shared/api/errors';
+import type { Assembly } from '../areas';
 import type { Platform, SeedChoice } from '../core/platform';
 import type { ConsoleStack, ConsoleStackOptions } from './stack';
 import { UsageError, type CliIo } from './cli-io';
@@ -72,9 +73,11 @@ export interface CommandContext {
   io: CliIo;
   /** The schema version this build writes (a data folder above it is from a newer PartnerDeck). */
   knownSchemaVersion: number;
+  /** Every migration this build knows, in both forms (SQLite and PostgreSQL). */
+  migrations: Assembly['migrations'];
   /** Opens the data folder's platform (a folder from a newer PartnerDeck is refused); an empty folder gets the demo
-   * with `'demo'`. The command closes it. */
-  openPlatform(seed: SeedChoice): Platform;
+   * with `'demo'`. The command closes it. `dataDir`: another folder than --data-dir's (`migrate --from`). */
+  openPlatform(seed: SeedChoice, dataDir?: string): Platform;
   /** Browser mode on the data folder: platform, dispatcher, platform server, console service and browser host. */
   startConsoleStack(options: ConsoleStackOptions): Promise<ConsoleStack>;
 }

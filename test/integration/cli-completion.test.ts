@@ -24,7 +24,7 @@ afterAll(() => dir.remove());
 
 // Each case: the words typed (the last one being completed) and what must be offered (exactly, in order).
 const CASES: [string[], string[]][] = [
-  [['partnerdeck', ''], ['serve', 'console', 'company', 'branding', 'user', 'doctor', 'seed', 'app', 'trigger', 'listen', 'webhooks', 'clock', 'example-app', 'close-month', 'documents', 'billing', 'logs', 'oauth', 'snapshot', 'logistics', 'shipments', 'help', 'completion']],
+  [['partnerdeck', ''], ['serve', 'console', 'company', 'branding', 'user', 'doctor', 'migrate', 'seed', 'app', 'trigger', 'listen', 'webhooks', 'clock', 'example-app', 'close-month', 'documents', 'billing', 'logs', 'oauth', 'snapshot', 'logistics', 'shipments', 'help', 'completion']],
   [['partnerdeck', 'comp'], ['company', 'completion']],
   [['partnerdeck', 'company', ''], ['list', 'create', 'delete', 'payment-method']],
   [['partnerdeck', '--data-dir', '/tmp', 'app', 'l'], ['list']],

@@ -21,6 +21,7 @@ import { colorsOn, paint, UsageError, type CliIo } from '../cli-io';
 import { PORT_OPTION, portFlag } from '../port-flag';
 import { movedNote, portInUse, startCliLogging } from '../stack';
 import { openLaunchLink } from '../open-browser';
+import { migrateCommand } from './migrate-command';
 
 /** What a person sees on a terminal once a server runs: aligned label/value lines, then how to stop it. */
 function printRunning(io: CliIo, title: string, rows: [string, string][], notes: string[]): void {
@@ -436,4 +437,4 @@ const doctor: Command = {
   },
 };
 
-export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, companyDelete, cnameTarget, userCreate, doctor];
+export const FOUNDATION_COMMANDS: Command[] = [serve, consoleCommand, companyList, companyCreate, companyDelete, cnameTarget, userCreate, doctor, migrateCommand];

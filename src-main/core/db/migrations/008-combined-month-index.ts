@@ -9,4 +9,8 @@ export const migration008 = {
 CREATE INDEX sales_monthly_by_month ON sales_monthly(
   month, company_id, currency, demo, orders, items, net_minor, vat_minor, gross_minor, new_customers);
 `,
+  postgres: `
+CREATE INDEX sales_monthly_by_month ON sales_monthly(
+  month, company_id, currency, demo, orders, items, net_minor, vat_minor, gross_minor, new_customers);
+`,
 };

@@ -7,4 +7,7 @@ export const migration009 = {
   sql: `
 CREATE INDEX webhook_events_delivered ON webhook_events(delivered_at) WHERE state = 'delivered';
 `,
+  postgres: `
+CREATE INDEX webhook_events_delivered ON webhook_events(delivered_at) WHERE state = 'delivered';
+`,
 };

@@ -10,4 +10,7 @@ export const migration010 = {
   sql: `
 ALTER TABLE oauth_tokens ADD COLUMN successor_sealed TEXT;
 `,
+  postgres: `
+ALTER TABLE oauth_tokens ADD COLUMN successor_sealed TEXT;
+`,
 };

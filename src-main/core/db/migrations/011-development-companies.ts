@@ -9,4 +9,8 @@ export const migration011 = {
 ALTER TABLE companies ADD COLUMN is_development INTEGER NOT NULL DEFAULT 0 CHECK (is_development IN (0, 1));
 CREATE INDEX companies_development ON companies(id) WHERE is_development = 1;
 `,
+  postgres: `
+ALTER TABLE companies ADD COLUMN is_development BIGINT NOT NULL DEFAULT 0 CHECK (is_development IN (0, 1));
+CREATE INDEX companies_development ON companies(id) WHERE is_development = 1;
+`,
 };

@@ -19,4 +19,19 @@ CREATE TABLE partner_logos (
   uploaded_by TEXT NOT NULL
 ) STRICT;
 `,
+  postgres: `
+CREATE TABLE partner_logos (
+  company_id BIGINT PRIMARY KEY REFERENCES companies(id) ON DELETE CASCADE,
+  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg', 'image/webp', 'image/svg+xml')),
+  data BYTEA NOT NULL,
+  pdf_png BYTEA,
+  width BIGINT NOT NULL CHECK (width > 0),
+  height BIGINT NOT NULL CHECK (height > 0),
+  size_bytes BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  uploaded_at BIGINT NOT NULL,
+  uploaded_by TEXT NOT NULL
+);
+`,
 };

@@ -13,4 +13,10 @@ ALTER TABLE apps ADD COLUMN previous_secret_hash TEXT;
 ALTER TABLE apps ADD COLUMN previous_secret_expires_at INTEGER;
 ALTER TABLE webhook_pair_failures ADD COLUMN alerted_at INTEGER;
 `,
+  postgres: `
+ALTER TABLE apps ADD COLUMN previous_secret_sealed TEXT;
+ALTER TABLE apps ADD COLUMN previous_secret_hash TEXT;
+ALTER TABLE apps ADD COLUMN previous_secret_expires_at BIGINT;
+ALTER TABLE webhook_pair_failures ADD COLUMN alerted_at BIGINT;
+`,
 };

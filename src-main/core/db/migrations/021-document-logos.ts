@@ -38,4 +38,31 @@ BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction in
 CREATE TRIGGER billing_document_logos_immutable_delete BEFORE DELETE ON billing_document_logos
 BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
 `,
+  postgres: `
+CREATE TABLE document_logos (
+  sha256 TEXT PRIMARY KEY,
+  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg', 'image/webp', 'image/svg+xml')),
+  data BYTEA NOT NULL,
+  pdf_png BYTEA,
+  width BIGINT NOT NULL CHECK (width > 0),
+  height BIGINT NOT NULL CHECK (height > 0)
+);
+
+CREATE TABLE billing_document_logos (
+  document_id BIGINT PRIMARY KEY REFERENCES billing_documents(id),
+  sha256 TEXT NOT NULL REFERENCES document_logos(sha256)
+);
+
+INSERT INTO document_logos (sha256, mime, data, pdf_png, width, height)
+  SELECT l.sha256, l.mime, l.data, l.pdf_png, l.width, l.height FROM partner_logos l
+  WHERE l.company_id IN (SELECT issuer_company_id FROM billing_documents WHERE issuer_company_id IS NOT NULL)
+  ON CONFLICT (sha256) DO NOTHING;
+INSERT INTO billing_document_logos (document_id, sha256)
+  SELECT d.id, l.sha256 FROM billing_documents d JOIN partner_logos l ON l.company_id = d.issuer_company_id;
+
+CREATE TRIGGER document_logos_immutable_update BEFORE UPDATE ON document_logos FOR EACH ROW EXECUTE FUNCTION partnerdeck_refuse_change('issued documents are immutable: issue a correction instead');
+CREATE TRIGGER document_logos_immutable_delete BEFORE DELETE ON document_logos FOR EACH ROW EXECUTE FUNCTION partnerdeck_refuse_change('issued documents are immutable: issue a correction instead');
+CREATE TRIGGER billing_document_logos_immutable_update BEFORE UPDATE ON billing_document_logos FOR EACH ROW EXECUTE FUNCTION partnerdeck_refuse_change('issued documents are immutable: issue a correction instead');
+CREATE TRIGGER billing_document_logos_immutable_delete BEFORE DELETE ON billing_document_logos FOR EACH ROW EXECUTE FUNCTION partnerdeck_refuse_change('issued documents are immutable: issue a correction instead');
+`,
 };

@@ -19,4 +19,13 @@ CREATE INDEX logistics_fulfillments_number ON logistics_fulfillments(provider_id
 CREATE INDEX logistics_fulfillments_name ON logistics_fulfillments(provider_id, ship_name COLLATE NOCASE);
 CREATE INDEX logistics_shipments_status_tracking ON logistics_shipments(provider_id, status, tracking_number);
 `,
+  postgres: `
+ALTER TABLE logistics_fulfillments ADD COLUMN order_number BIGINT NOT NULL DEFAULT 0;
+UPDATE logistics_fulfillments SET order_number = COALESCE((SELECT o.number FROM orders o WHERE o.id = logistics_fulfillments.order_id), 0);
+CREATE INDEX logistics_fulfillments_to_ship ON logistics_fulfillments(provider_id, forwarded_at, order_id, state) WHERE state IN ('open', 'partly_shipped');
+CREATE INDEX logistics_fulfillments_provider ON logistics_fulfillments(provider_id, forwarded_at, order_id);
+CREATE INDEX logistics_fulfillments_number ON logistics_fulfillments(provider_id, order_number);
+CREATE INDEX logistics_fulfillments_name ON logistics_fulfillments(provider_id, lower(ship_name));
+CREATE INDEX logistics_shipments_status_tracking ON logistics_shipments(provider_id, status, tracking_number);
+`,
 };

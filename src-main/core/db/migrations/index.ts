@@ -6,8 +6,15 @@
 // `partnerdeck listen`'s listeners, 013-016 developer tools (013 the API request log), 016 logistics, 017 partner
 // logos, 018 webhook secret rotation (devloop), 019 payment methods and document settlements (billing), 020 sales
 // rollups (perf), 021 the logo kept with each issued document (billing).
+//
+// Every migration has two forms: `sql` for SQLite (the desktop's file; never edited once released, so existing
+// data folders stay byte-identical) and `postgres` for a team server's PostgreSQL database (docs/architecture.md
+// "Two databases").
+// `node scripts/postgres-migration-draft.mjs <file>` drafts the second from the first;
+// test/integration/postgres-schema-parity.test.ts proves both give the same tables, keys and indexes.
 export interface Migration {
   id: number;
   name: string;
   sql: string;
+  postgres: string;
 }

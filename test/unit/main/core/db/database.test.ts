@@ -27,7 +27,7 @@ describe('database', () => {
 
   it('rolls a failing migration back completely', () => {
     const db = openDatabase(':memory:', { migrations: MIGRATIONS });
-    const broken = { id: 99, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;' };
+    const broken = { id: 99, name: 'broken', sql: 'CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;', postgres: '' };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
     expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM schema_migrations WHERE id = 99').pluck().get()).toBe(0);
