@@ -9,7 +9,7 @@ import './styles/base.css';
 import './styles/primitives.css';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { establishSession, exchangeLaunch, forgetSession, SESSION_STORAGE_KEY, type LockedReason } from './api/browser-session';
+import { establishSession, exchangeLaunch, forgetSession, SESSION_STORAGE_KEY, takeEarlyLaunch, type LockedReason } from './api/browser-session';
 import { createBridgeClientOf, createBrowserClient, type RendererConsoleClient } from './api/console-client';
 import { AppRoot } from './frame/app-root';
 import { addressActing, splitHash } from './router/location';
@@ -64,7 +64,7 @@ async function start(element: HTMLElement): Promise<void> {
   const root = createRoot(element);
   const bridge = createBridgeClientOf(window);
   if (bridge) return mount(root, bridge);
-  const outcome = await establishSession({ fetch: fetchFn, location: window.location, history: window.history, storage: window.localStorage });
+  const outcome = await establishSession({ fetch: fetchFn, location: window.location, history: window.history, storage: window.localStorage, early: takeEarlyLaunch(window) });
   if (outcome.state === 'locked') return showLocked(root, outcome.reason);
   startWith(root, outcome.session);
 }
