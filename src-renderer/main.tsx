@@ -16,7 +16,7 @@ import { addressActing, splitHash } from './router/location';
 import { LaunchNeeded } from './frame/launch-needed';
 import { connectUiCommands } from './frame/ui-commands';
 import { parseRoute, preloadScreen } from './router/routes';
-import { startAppearance } from './state/appearance';
+import { connectThemeSaving, startAppearance } from './state/appearance';
 import { connectEvents } from './state/pushed-events';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/store-context';
@@ -27,6 +27,11 @@ function mount(root: Root, client: RendererConsoleClient): void {
   // The first screen's chunk loads while the session is asked for (not after it arrived).
   void preloadScreen(parseRoute(splitHash(window.location.hash).path));
   const store = createAppStore(client);
+  // The theme is kept in the profile's prefs.json (a choice this browser still has in localStorage moves there now).
+  void connectThemeSaving(
+    (theme) => client.call('app.setTheme', { theme }),
+    (error) => store.getState().actions.toast('error', 'The theme is shown but could not be kept for the next start', error instanceof Error ? error.message : undefined),
+  );
   connectEvents(store, client);
   connectUiCommands(store, client);
   void store.getState().actions.loadSession();

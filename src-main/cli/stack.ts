@@ -237,6 +237,7 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
           rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
           port,
           controlToken,
+          themeChoice: () => prefs.get('theme'),
         }),
       (h) => h.port,
     ).catch((error: unknown) => {
