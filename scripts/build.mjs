@@ -86,6 +86,18 @@ const builds = await Promise.all([
   build({ ...nodeCommon, entryPoints: { 'tools/webhooks-harness': 'bench/harness/webhooks-harness.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
   // The REST profile's way into the built core and its platform server's request listener (bench/profile-rest.mjs).
   build({ ...nodeCommon, entryPoints: { 'tools/rest-harness': 'bench/harness/rest-harness.ts' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  // The page's first script (src-renderer/boot.ts, a classic script in index.html): starts the launch link's trade
+  // while the modules below load. No splitting, no React, no schemas: a few hundred bytes.
+  build({
+    ...common,
+    platform: 'browser',
+    target: ['chrome120'],
+    format: 'iife',
+    minify: !watch,
+    metafile: true,
+    entryPoints: { boot: 'src-renderer/boot.ts' },
+    outdir: join(dist, 'renderer'),
+  }),
   // The renderer, split per area (issue 18 item 7): app.js holds the frame, the store and the route table;
   // each area's screens (areas/<area>/screens.ts, loaded with import() by src-renderer/lazy-screens.tsx) and
   // the code they share are chunks under chunks/. All CSS, the lazy screens' too, is in app.css (esbuild
@@ -109,7 +121,7 @@ const builds = await Promise.all([
     return result;
   }),
 ]);
-const rendererBuild = builds.at(-1);
+const rendererBuild = builds.at(-1); // builds.at(-2): boot.js
 
 /**
  * esbuild also writes each lazy chunk's CSS beside it (chunks/*.css), a copy of what app.css already holds;
@@ -183,5 +195,6 @@ writeFileSync(join(dist, 'renderer', 'index.html'), withModulePreloads(readFileS
 // The developer docs, served by the platform server at /docs/platform-api.md (linked from Settings / Developer).
 if (existsSync(join(root, 'docs', 'platform-api.md'))) cpSync(join(root, 'docs', 'platform-api.md'), join(dist, 'docs', 'platform-api.md'));
 await precompress(rendererBuild.metafile);
+await precompress(builds.at(-2).metafile); // boot.js
 writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ version: pkg.version, builtAt: new Date().toISOString() }) + '\n');
 console.log(`built dist/ in ${Date.now() - started} ms`);

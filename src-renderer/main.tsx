@@ -9,14 +9,14 @@ import './styles/base.css';
 import './styles/primitives.css';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { establishSession, exchangeLaunch, forgetSession, SESSION_STORAGE_KEY, type LockedReason } from './api/browser-session';
+import { establishSession, exchangeLaunch, forgetSession, SESSION_STORAGE_KEY, takeEarlyLaunch, type LockedReason } from './api/browser-session';
 import { createBridgeClientOf, createBrowserClient, type RendererConsoleClient } from './api/console-client';
 import { AppRoot } from './frame/app-root';
 import { addressActing, splitHash } from './router/location';
 import { LaunchNeeded } from './frame/launch-needed';
 import { connectUiCommands } from './frame/ui-commands';
 import { parseRoute, preloadScreen } from './router/routes';
-import { startAppearance } from './state/appearance';
+import { connectThemeSaving, startAppearance } from './state/appearance';
 import { connectEvents } from './state/pushed-events';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/store-context';
@@ -27,6 +27,11 @@ function mount(root: Root, client: RendererConsoleClient): void {
   // The first screen's chunk loads while the session is asked for (not after it arrived).
   void preloadScreen(parseRoute(splitHash(window.location.hash).path));
   const store = createAppStore(client);
+  // The theme is kept in the profile's prefs.json (a choice this browser still has in localStorage moves there now).
+  void connectThemeSaving(
+    (theme) => client.call('app.setTheme', { theme }),
+    (error) => store.getState().actions.toast('error', 'The theme is shown but could not be kept for the next start', error instanceof Error ? error.message : undefined),
+  );
   connectEvents(store, client);
   connectUiCommands(store, client);
   void store.getState().actions.loadSession();
@@ -64,7 +69,7 @@ async function start(element: HTMLElement): Promise<void> {
   const root = createRoot(element);
   const bridge = createBridgeClientOf(window);
   if (bridge) return mount(root, bridge);
-  const outcome = await establishSession({ fetch: fetchFn, location: window.location, history: window.history, storage: window.localStorage });
+  const outcome = await establishSession({ fetch: fetchFn, location: window.location, history: window.history, storage: window.localStorage, early: takeEarlyLaunch(window) });
   if (outcome.state === 'locked') return showLocked(root, outcome.reason);
   startWith(root, outcome.session);
 }

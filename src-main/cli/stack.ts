@@ -16,7 +16,7 @@ import { createKeyFileSecretStore } from '../core/secrets/key-file-secret-store'
 import { installProcessLogger } from '../core/logging/log-channel';
 import { createLogger, logFor, type Logger, type LogLevel } from '../core/logging/logger';
 import { listenRemembered } from '../core/server/port-memory';
-import { startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
+import { assertWebhookWorkerPresent, startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { startBrowserHost, type BrowserHost } from '../host/browser-host';
 import type { ConsoleService } from '../console/console-service';
 import { createConsoleSwitch, createDemoStateHost, saveStartSnapshotOnce, type ConsoleSwitch } from '../console/demo-state';
@@ -132,12 +132,17 @@ function announceConsole(dataDir: string, info: ConsoleInfo): () => void {
 /** What runs on the open platform: closed and opened again by Reset demo, while the browser host stays. */
 interface PlatformParts {
   platform: Platform;
+  /** Starts the WAL checkpointer and the webhook dispatcher (at most once; nothing beside a running serve). */
+  startBackground(): void;
   /** This process's platform server; null beside a running `serve` (that process serves the platform). */
   server: PlatformServer | null;
   platformUrl: string;
   consoleService: ConsoleService;
   close(): Promise<void>;
 }
+
+/** How long after the console listens its worker threads (webhook dispatcher, WAL checkpointer) start. */
+export const BACKGROUND_START_DELAY_MS = 1_500;
 
 export async function startConsoleStack(assembly: Assembly, dataDir: string, stackOptions: ConsoleStackOptions): Promise<ConsoleStack> {
   const options = { ...stackOptions, dataDir };
@@ -163,27 +168,31 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
       const port = parts!.server?.port;
       platform = openCliPlatform(assembly, options.dataDir, 'none');
       parts = await startParts(platform, port);
+      parts.startBackground();
       consoleSwitch!.resume(parts.consoleService, restored);
     },
   });
 
   /**
-   * The dispatcher, the checkpointer, the platform server (on `platformPort`, or this folder's usual port) and the
-   * console service. Beside a running serve (`platformUrl`), that process checkpoints, delivers and serves the
-   * platform; this one is only the console.
+   * The platform server (on `platformPort`, or this folder's usual port) and the console service; the dispatcher
+   * and the checkpointer come with `startBackground()`. Beside a running serve (`platformUrl`), that process
+   * checkpoints, delivers and serves the platform; this one is only the console.
    */
   async function startParts(opened: Platform, platformPort?: number): Promise<PlatformParts & { movedFrom: number | null }> {
     const closers: (() => Promise<void> | void)[] = [() => opened.close()];
+    let closed = false;
+    let background = options.platformUrl !== undefined; // beside a serve: nothing to start
     const closeAll = async () => {
+      closed = true;
       for (const close of closers.reverse()) await close();
     };
     try {
       let server: PlatformServer | null = null;
       let movedFrom: number | null = null;
       if (options.platformUrl === undefined) {
-        const checkpointer = opened.startWalCheckpointer();
-        const dispatcher = startWebhookDispatcher(opened);
-        closers.push(() => checkpointer.stop(), () => dispatcher.stop());
+        // Checked now, not when the dispatcher starts after the console listens: a missing worker bundle still
+        // stops the start with its message.
+        assertWebhookWorkerPresent();
         const started =
           platformPort === undefined
             ? await listenRemembered(options.dataDir, 'platform', undefined, (port) => startPlatformServer(opened, { port, version: APP_VERSION }), (s) => s.port)
@@ -196,7 +205,17 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
       const platformUrl = server?.url ?? options.platformUrl!;
       const consoleService = assembly.createConsoleService({ platform: opened, prefs, host: 'browser', platformUrl, demoState });
       closers.push(() => consoleService.close());
-      return { platform: opened, server, platformUrl, consoleService, movedFrom, close: closeAll };
+      // Worker threads: started once the console listens (issue 18 cold start). Events committed before are in the
+      // database and delivered when the dispatcher starts; the WAL is checkpointed automatically until then.
+      const startBackground = () => {
+        if (background || closed) return;
+        background = true;
+        const checkpointer = opened.startWalCheckpointer();
+        const dispatcher = startWebhookDispatcher(opened);
+        // Stopped before the console service and the server close (they were pushed earlier: closed later).
+        closers.push(() => checkpointer.stop(), () => dispatcher.stop());
+      };
+      return { platform: opened, server, platformUrl, consoleService, movedFrom, startBackground, close: closeAll };
     } catch (error) {
       await closeAll();
       throw error;
@@ -218,6 +237,7 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
           rendererDir: options.rendererDir ?? join(__dirname, '..', 'renderer'),
           port,
           controlToken,
+          themeChoice: () => prefs.get('theme'),
         }),
       (h) => h.port,
     ).catch((error: unknown) => {
@@ -225,6 +245,16 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
     });
     const host = consoleHost.server;
     const unannounce = announceConsole(options.dataDir, { consoleUrl: host.origin, platformUrl: first.platformUrl, pid: process.pid, controlToken });
+    // Once the first page has had the machine to itself (issue 18 cold start: two worker threads booting beside the
+    // page's first calls slowed it on two cores). Until then webhook events wait in the database (the dispatcher
+    // reads them when it starts) and SQLite checkpoints the WAL by itself.
+    const background = setTimeout(() => {
+      try {
+        parts?.startBackground();
+      } catch (error) {
+        log.error('the webhook dispatcher or the WAL checkpointer did not start', error);
+      }
+    }, BACKGROUND_START_DELAY_MS);
     return {
       get platform() {
         return parts!.platform;
@@ -235,6 +265,7 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
       logFile: logger.file,
       notes: [first.server ? movedNote('The platform', first.movedFrom, first.server.port) : null, movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
       async close() {
+        clearTimeout(background);
         unannounce();
         await host.close();
         await parts!.close();

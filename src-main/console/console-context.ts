@@ -19,6 +19,7 @@ import type { EmbedReach } from '../core/apps/embed-reach';
 import type { DemoStateHost } from './demo-state';
 import type { EmbedViewHost } from './embed-view-host';
 import type { Prefs } from './prefs';
+import type { ThemeChoice } from '../../src-shared/api/theme-choice';
 
 export interface ConsoleServiceOptions {
   platform: Platform;
@@ -29,6 +30,8 @@ export interface ConsoleServiceOptions {
   embedViews?: EmbedViewHost;
   /** The desktop app: opens another console window acting as `companyId` (null: Self) on a screen path. */
   openWindow?: (companyId: number | null, path: string) => void;
+  /** The theme was chosen (saved in the prefs already): the desktop app sets Electron's nativeTheme from it. */
+  onThemeChange?: (theme: ThemeChoice) => void;
   /** Save demo state / Reset demo (console/demo-state.ts); without it the console can list and save but not reset. */
   demoState?: DemoStateHost;
   /** Whether an embedded app's server answers before it is shown (default: a TCP connection, core/apps/embed-reach.ts). */

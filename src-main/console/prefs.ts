@@ -1,7 +1,9 @@
-// Preferences of the console (window bounds, last user and company, recent companies, theme). The desktop
-// app keeps them with electron-store; the browser host and tests use the JSON file below, same shape.
+// Preferences of the console (window bounds, last user and company, recent companies, the theme: console method
+// app.setTheme, written into the page by the hosts). The desktop app keeps them with electron-store; the browser
+// host and tests use the JSON file below, same shape.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { isThemeChoice, type ThemeChoice } from '../../src-shared/api/theme-choice';
 
 export interface WindowBounds {
   x?: number;
@@ -16,7 +18,7 @@ export interface PrefsData {
   lastUserId: number | null;
   lastCompanyId: number | null;
   recentCompanyIds: number[];
-  theme: 'system' | 'light' | 'dark';
+  theme: ThemeChoice;
 }
 
 export const DEFAULT_PREFS: PrefsData = {
@@ -38,6 +40,8 @@ export function createJsonFilePrefs(path: string): Prefs {
   if (existsSync(path)) {
     try {
       data = { ...DEFAULT_PREFS, ...(JSON.parse(readFileSync(path, 'utf8')) as Partial<PrefsData>) };
+      // A hand-edited theme the console does not know shows as "system" (the page is given only known choices).
+      if (!isThemeChoice(data.theme)) data = { ...data, theme: DEFAULT_PREFS.theme };
     } catch {
       data = { ...DEFAULT_PREFS };
     }

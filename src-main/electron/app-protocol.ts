@@ -3,6 +3,7 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { withThemeChoice, type ThemeChoice } from '../../src-shared/api/theme-choice';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 import { CONTENT_SECURITY_POLICY } from './window-security';
 
@@ -65,15 +66,23 @@ function plain(status: number, text: string): Response {
   });
 }
 
+export interface AppProtocolOptions {
+  /** The saved theme (prefs.json), written into index.html (`data-theme-choice`). */
+  themeChoice?: () => ThemeChoice;
+}
+
 /** The protocol handler, separate from its registration so tests can call it with plain Requests. */
-export function createAppProtocolHandler(rendererDir: string): (request: { url: string; method: string }) => Promise<Response> {
+export function createAppProtocolHandler(rendererDir: string, options: AppProtocolOptions = {}): (request: { url: string; method: string }) => Promise<Response> {
+  const page = resolve(join(rendererDir, 'index.html'));
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
     const file = resolveAppFile(rendererDir, request.url);
     if (!file) return plain(404, 'Not found');
     try {
       if (!(await stat(file)).isFile()) return plain(404, 'Not found');
-      const body = request.method === 'HEAD' ? null : await readFile(file);
+      const read = request.method === 'HEAD' ? null : await readFile(file);
+      // The page carries the saved theme (first paint; nativeTheme follows it too).
+      const body = read !== null && options.themeChoice && resolve(file) === page ? withThemeChoice(read.toString('utf8'), options.themeChoice()) : read;
       return new Response(body, {
         status: 200,
         headers: {
@@ -90,6 +99,6 @@ export function createAppProtocolHandler(rendererDir: string): (request: { url: 
 }
 
 /** Installs the handler on the default session (call after `app` is ready). */
-export function installAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+export function installAppProtocol(rendererDir: string, options: AppProtocolOptions = {}): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, options));
 }

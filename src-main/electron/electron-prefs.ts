@@ -4,6 +4,7 @@
 import ElectronStore from 'electron-store';
 import { DEFAULT_PREFS, type Prefs, type PrefsData, type WindowBounds } from '../console/prefs';
 import { PREFS_FILE_NAME } from '../core/paths';
+import { isThemeChoice } from '../../src-shared/api/theme-choice';
 
 /** The part of electron-store (or any key-value store) the prefs need. */
 export interface KeyValueStore {
@@ -29,7 +30,7 @@ const readers: { [K in keyof PrefsData]: (value: unknown) => PrefsData[K] } = {
   lastUserId: (value) => (isId(value) ? value : null),
   lastCompanyId: (value) => (isId(value) ? value : null),
   recentCompanyIds: (value) => (Array.isArray(value) ? [...new Set(value.filter(isId))] : [...DEFAULT_PREFS.recentCompanyIds]),
-  theme: (value) => (value === 'light' || value === 'dark' || value === 'system' ? value : DEFAULT_PREFS.theme),
+  theme: (value) => (isThemeChoice(value) ? value : DEFAULT_PREFS.theme),
 };
 
 /** A stored value of `key` in its proper shape, or the default when the stored one is missing or wrong. */

@@ -145,12 +145,13 @@ function startApp(): void {
     installContentSecurityPolicy(session.defaultSession);
     denyAllPermissions(session.defaultSession);
     installSaveDialogs(session.defaultSession, { downloadsDir: () => app.getPath('downloads'), log: (message) => appLogger.scope('exports').info(message) });
-    installAppProtocol(RENDERER_DIR);
 
     const keyPath = join(dataDir, SECRET_KEY_FILE_NAME);
     const secretStore = chooseSecretStore(safeStorage, () => createKeyFileSecretStore(keyPath));
     const store = createElectronStore(dataDir);
     const prefs = prefsFromStore(store);
+    // The saved theme: Chromium's colour scheme (prefers-color-scheme, native controls) and the page's first paint.
+    installAppProtocol(RENDERER_DIR, { themeChoice: () => prefs.get('theme') });
     closeForeignIpcChannels();
     nativeTheme.themeSource = prefs.get('theme');
 
@@ -226,6 +227,10 @@ function startApp(): void {
         // "Open in new window": another console window on a client's (or Self's) screen.
         openWindow: (companyId, path) => {
           openWindow(prefs, { hash: joinHash(companyId, path) });
+        },
+        // Settings → Theme (saved in prefs.json by the console): native controls, menus and new windows follow.
+        onThemeChange: (theme) => {
+          nativeTheme.themeSource = theme;
         },
       });
       closers.push(() => consoleService.close());

@@ -45,7 +45,8 @@ import { closeServer, hardenServer, isAllowedHost, isAllowedOrigin, listenOnLoop
 import { createOneTimeTokens } from '../core/server/one-time-tokens';
 import { hashSecret } from '../core/secrets/secret-hash';
 import { embedFrameError, embedFramePage, type EmbedFramePage } from './embed-frame-page';
-import { sendStaticFile } from './static-files';
+import { sendStaticFile, sendTransformedFile } from './static-files';
+import { withThemeChoice, type ThemeChoice } from '../../src-shared/api/theme-choice';
 
 /** How long a launch link works (once). */
 export const LAUNCH_TTL_MS = 5 * 60_000;
@@ -67,6 +68,8 @@ export interface BrowserHostOptions {
   limits?: { headersTimeoutMs?: number; requestTimeoutMs?: number; maxConnections?: number };
   /** The token another process of this user presents at `POST /control/launch-link` (none: no control endpoint). */
   controlToken?: string;
+  /** The saved theme (prefs.json), written into the page so its first paint has it (none: the page's default). */
+  themeChoice?: () => ThemeChoice;
 }
 
 /** Where a launch link leads: the local user the console signs in as, and the screen path the tab opens on. */
@@ -160,7 +163,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname.startsWith(EMBED_FRAME_PREFIX)) return embedFrame(req, res, url);
     // The page itself is public (it is the same bundle for everybody and holds no secret); what it may do is
     // decided by the session it gets from a launch link.
-    if (url.pathname === '/' || url.pathname === '/index.html') return sendStaticFile(req, res, join(options.rendererDir, 'index.html'), { caching: 'no-store', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+    // The saved theme (System/Light/Dark) is written on it: nothing secret, and the first paint needs it.
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      const page = { caching: 'no-store', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } } as const;
+      const file = join(options.rendererDir, 'index.html');
+      const { themeChoice } = options;
+      return themeChoice ? sendTransformedFile(req, res, file, (html) => withThemeChoice(html, themeChoice()), page) : sendStaticFile(req, res, file, page);
+    }
     let requestPath: string;
     try {
       requestPath = decodeURIComponent(url.pathname);

@@ -4,7 +4,7 @@
 // `Content-Encoding` and `Vary: Accept-Encoding`. The chunks' names carry their content's hash, so they are
 // cached for good; everything else is revalidated. The desktop app reads the files from disk and does not use
 // this (its app:// handler serves the plain files).
-import { createReadStream, statSync, type Stats } from 'node:fs';
+import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 
@@ -100,4 +100,16 @@ export function sendStaticFile(req: IncomingMessage, res: ServerResponse, file: 
     return;
   }
   createReadStream(chosen.path).pipe(res);
+}
+
+/** Sends a small text file of the renderer changed by `transform` (the page with the saved theme on it), never compressed. */
+export function sendTransformedFile(req: IncomingMessage, res: ServerResponse, file: string, transform: (text: string) => string, options: StaticFileOptions): void {
+  const body = Buffer.from(transform(readFileSync(file, 'utf8')), 'utf8');
+  res.writeHead(200, {
+    'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+    'Content-Length': String(body.length),
+    'Cache-Control': CACHE_CONTROL[options.caching],
+    ...options.headers,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }

@@ -4,7 +4,8 @@
 // reload or another tab of the same console keeps working while it runs. Every call then sends it as
 // `Authorization: Bearer`. Nothing is a cookie: cookies are not port-scoped and would reach any other server on
 // 127.0.0.1; this origin's storage is readable only by this origin (scheme, host and port).
-import { CSRF_HEADER, HTTP_LAUNCH_PATH, LAUNCH_FRAGMENT_PARAM, type CallReply } from '../../src-shared/api/contract';
+// From ipc.ts, not contract.ts: boot.ts bundles this file and must not pull in the contract's schemas.
+import { CSRF_HEADER, HTTP_LAUNCH_PATH, LAUNCH_FRAGMENT_PARAM, type CallReply } from '../../src-shared/api/ipc';
 
 export const SESSION_STORAGE_KEY = 'partnerdeck.session';
 
@@ -18,6 +19,43 @@ export interface SessionEnvironment {
   location: { hash: string; pathname: string; search: string };
   history: { replaceState(data: unknown, unused: string, url?: string): void };
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+  /** The trade boot.ts started before the modules loaded (it took the token out of the address then). */
+  early?: EarlyLaunch | null;
+}
+
+export type LaunchTrade = { session: string; path?: string } | { failed: 'link-used' | 'unreachable' };
+
+/** A launch link's trade under way: the token and the answer to come. */
+export interface EarlyLaunch {
+  token: string;
+  traded: Promise<LaunchTrade>;
+}
+
+/** Where boot.ts leaves its trade for main.tsx. */
+const EARLY_LAUNCH_KEY = '__partnerdeckLaunch';
+
+/**
+ * Starts trading the address's launch token (if any) and takes it out of the address bar (and this history entry)
+ * before anything else runs. boot.ts calls it as the page is parsed (issue 18 cold start: the trade and the
+ * download of the console's modules overlap); establishSession calls it when boot.ts did not.
+ */
+export function startLaunch(env: Pick<SessionEnvironment, 'fetch' | 'location' | 'history'>): EarlyLaunch | null {
+  const launch = launchTokenOf(env.location.hash);
+  if (env.location.hash.startsWith(`#${LAUNCH_FRAGMENT_PARAM}=`)) env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}#/`);
+  return launch ? { token: launch, traded: exchangeLaunch(env.fetch, launch) } : null;
+}
+
+/** boot.ts: keeps the trade for main.tsx. */
+export function leaveEarlyLaunch(target: object, early: EarlyLaunch | null): void {
+  (target as Record<string, unknown>)[EARLY_LAUNCH_KEY] = early;
+}
+
+/** main.tsx: the trade boot.ts started (once; undefined when boot.ts did not run). */
+export function takeEarlyLaunch(target: object): EarlyLaunch | null | undefined {
+  const holder = target as Record<string, EarlyLaunch | null | undefined>;
+  const early = holder[EARLY_LAUNCH_KEY];
+  delete holder[EARLY_LAUNCH_KEY];
+  return early;
 }
 
 /** The launch token in the address's fragment (`#launch=…`), if any. */
@@ -32,7 +70,7 @@ export function launchTokenOf(hash: string): string | null {
 const SCREEN_PATH = /^\/(?!\/)[A-Za-z0-9/_.-]{0,500}$/;
 
 /** Trades a launch token for a session (and the screen the link leads to, if any), or says why not. */
-export async function exchangeLaunch(fetchFn: typeof fetch, launch: string): Promise<{ session: string; path?: string } | { failed: 'link-used' | 'unreachable' }> {
+export async function exchangeLaunch(fetchFn: typeof fetch, launch: string): Promise<LaunchTrade> {
   let reply: Response;
   try {
     reply = await fetchFn(HTTP_LAUNCH_PATH, {
@@ -54,14 +92,10 @@ export async function exchangeLaunch(fetchFn: typeof fetch, launch: string): Pro
 
 /** Trades the launch link in the address for a session, or finds the one this origin already holds. */
 export async function establishSession(env: SessionEnvironment): Promise<SessionOutcome> {
-  const launch = launchTokenOf(env.location.hash);
-  if (env.location.hash.startsWith(`#${LAUNCH_FRAGMENT_PARAM}=`)) {
-    // Out of the address bar (and this history entry) before anything else runs.
-    env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}#/`);
-  }
+  const launch = env.early === undefined ? startLaunch(env) : env.early;
   const held = env.storage.getItem(SESSION_STORAGE_KEY);
   if (launch) {
-    const traded = await exchangeLaunch(env.fetch, launch);
+    const traded = await launch.traded;
     if ('session' in traded) {
       env.storage.setItem(SESSION_STORAGE_KEY, traded.session);
       // A link that leads somewhere (`partnerdeck app dev`: the app, embedded): the tab opens on that screen.

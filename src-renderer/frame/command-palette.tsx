@@ -328,7 +328,9 @@ export function CommandPalette() {
                   <Avatar name={entry.name} size={26} self={entry.isSelf} />
                   <span className="palette-option-main">
                     <span className="palette-option-name">
-                      {entry.name}
+                      <span className="palette-option-text" title={entry.name}>
+                        {entry.name}
+                      </span>
                       {entry.isSelf && <SelfBadge />}
                       <KindBadge company={entry} compact />
                       {!entry.isSelf && <RouteBadge route={entry.paymentRoute} />}

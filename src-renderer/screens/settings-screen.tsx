@@ -1,7 +1,8 @@
 // Settings (#/settings, user menu → Settings, or "Settings" in Ctrl/Cmd+K): in one place, how the console looks
-// (theme, navigation collapsed — the same store the navigation's own button uses, state/appearance.ts), where
-// the local platform lives (data folder, platform URL, this console; the Developer page for the rest), and the
-// hosted-compatibility switch (the API requests screen's own, for those who may open that screen).
+// (theme, kept in the profile's prefs.json; navigation collapsed — the same store the navigation's own button uses,
+// state/appearance.ts), where the local platform lives (data folder, platform URL, this console; the Developer page
+// for the rest), and the hosted-compatibility switch (the API requests screen's own, for those who may open that
+// screen).
 import { setNavCollapsed, setTheme, useAppearance, type ThemeChoice } from '../state/appearance';
 import { useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
@@ -52,7 +53,7 @@ export function SettingsScreen() {
     <div className="page settings-page" data-testid="settings">
       <PageHeader title="Settings" subtitle="How the console looks on this computer, and where its local platform lives." />
       <div className="stack">
-        <Card title="Appearance" description="Kept on this computer for the next start." testId="settings-appearance">
+        <Card title="Appearance" description="The theme is kept with this data folder (every window, the next start); the navigation, in this window's browser." testId="settings-appearance">
           <SettingRow label="Theme" hint="System follows your operating system's light or dark setting.">
             <Segmented label="Theme" value={appearance.theme} options={THEMES} onChange={setTheme} testIdPrefix="settings-theme" />
           </SettingRow>

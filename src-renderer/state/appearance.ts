@@ -1,11 +1,14 @@
-// How the console looks on this computer, kept in the window's localStorage: the theme (light, dark, or as the
-// system says) and whether the side navigation is collapsed to a rail of icons in a wide window. One store for
-// both, read by the side navigation's collapse button and by Settings (#/settings), so the two never disagree.
+// How the console looks: the theme (light, dark, or as the system says), kept in the profile's prefs.json through
+// the console (`app.setTheme`; the host writes the saved choice into the page, so the first paint has it:
+// theme.ts, boot.ts), and whether the side navigation is collapsed to a rail of icons in a wide window (this
+// window's localStorage). One store for both, read by the side navigation's collapse button and by Settings
+// (#/settings), so the two never disagree. A theme this browser kept in localStorage before is moved into
+// prefs.json once (the first start with a console to save it), then forgotten here.
 import { useSyncExternalStore } from 'react';
+import { applyTheme, LEGACY_THEME_KEY, legacyThemeChoice, startThemeChoice, type ThemeChoice } from './theme';
 
-export type ThemeChoice = 'system' | 'light' | 'dark';
+export { applyTheme, type ThemeChoice };
 
-const THEME_KEY = 'partnerdeck.theme';
 const COLLAPSED_KEY = 'partnerdeck.nav.collapsed';
 
 interface Appearance {
@@ -29,16 +32,19 @@ function write(key: string, value: string): void {
   }
 }
 
-function storedTheme(): ThemeChoice {
-  const t = read(THEME_KEY);
-  return t === 'light' || t === 'dark' ? t : 'system';
+function forget(key: string): void {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // Storage refused: nothing kept to forget.
+  }
 }
 
 let current: Appearance | null = null;
 const listeners = new Set<() => void>();
 
 function snapshot(): Appearance {
-  current ??= { theme: storedTheme(), navCollapsed: read(COLLAPSED_KEY) === 'true' };
+  current ??= { theme: startThemeChoice(), navCollapsed: read(COLLAPSED_KEY) === 'true' };
   return current;
 }
 
@@ -62,43 +68,38 @@ export function setNavCollapsed(collapsed: boolean): void {
   update({ navCollapsed: collapsed });
 }
 
-/** The media text each dark-palette rule had in the style sheet (restored for "system"). */
-const original = new WeakMap<CSSMediaRule, string>();
+/** Saves a choice in the profile's prefs.json (the console's `app.setTheme`); set once the console client exists. */
+export type ThemeSaver = (choice: ThemeChoice) => Promise<unknown>;
 
-/**
- * Shows the console in the chosen theme. The palettes are written once, under `prefers-color-scheme: dark`
- * (styles/tokens.css and a few components); a fixed choice points those rules at always ("all") or never
- * ("not all") instead of writing every dark colour a second time under an attribute. `data-theme` on the
- * root element says which theme is showing (light or dark, also for "system").
- */
-export function applyTheme(choice: ThemeChoice): void {
-  if (typeof document === 'undefined') return;
-  for (const sheet of Array.from(document.styleSheets)) {
-    let rules: CSSRuleList;
-    try {
-      rules = sheet.cssRules;
-    } catch {
-      continue; // another origin's sheet: none of ours
-    }
-    for (const rule of Array.from(rules)) {
-      if (!(rule instanceof CSSMediaRule)) continue;
-      const text = original.get(rule) ?? rule.media.mediaText;
-      if (!/prefers-color-scheme:\s*dark/.test(text)) continue;
-      original.set(rule, text);
-      rule.media.mediaText = choice === 'system' ? text : choice === 'dark' ? 'all' : 'not all';
-    }
-  }
-  const systemDark = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
-  const shown = choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
-  document.documentElement.dataset.theme = shown;
-  document.documentElement.style.colorScheme = shown;
-}
+let saver: ThemeSaver | null = null;
+let onSaveFailed: (error: unknown) => void = () => undefined;
 
-/** Chooses the theme; kept for the next start. */
-export function setTheme(choice: ThemeChoice): void {
-  write(THEME_KEY, choice);
+/** Chooses the theme: shown at once, saved in the profile's prefs.json for every window and the next start. */
+export function setTheme(choice: ThemeChoice): Promise<void> {
   update({ theme: choice });
   applyTheme(choice);
+  return save(choice);
+}
+
+async function save(choice: ThemeChoice): Promise<void> {
+  if (!saver) return;
+  try {
+    await saver(choice);
+    forget(LEGACY_THEME_KEY); // prefs.json has it now (the one-time move of an older choice ends here too)
+  } catch (error) {
+    onSaveFailed(error);
+  }
+}
+
+/**
+ * The console is there (main.tsx, once per page): theme choices are saved through it from now on, and a choice
+ * this browser kept in localStorage before prefs.json had themes is moved there once.
+ */
+export function connectThemeSaving(save_: ThemeSaver, failed: (error: unknown) => void): Promise<void> {
+  saver = save_;
+  onSaveFailed = failed;
+  const legacy = legacyThemeChoice();
+  return legacy ? save(legacy) : Promise.resolve();
 }
 
 /** At start: the kept theme, and "system" follows the system's changes while the console runs. */

@@ -202,7 +202,7 @@ function VirtualBody<T>({ columns, total, rowAt, rowKey, onRange, onOpen, resetK
             >
               {columns.map((c) => (
                 <div key={c.id} role="cell" className={`vt-cell ${c.align === 'end' ? 'num' : ''} ${c.className ?? ''}`}>
-                  {c.cell(row)}
+                  {plainTextCell(c.cell(row))}
                 </div>
               ))}
             </div>
@@ -210,5 +210,18 @@ function VirtualBody<T>({ columns, total, rowAt, rowKey, onRange, onOpen, resetK
         })}
       </div>
     </div>
+  );
+}
+
+/**
+ * Plain text in a cell ends in an ellipsis (with the whole text as its tooltip) when the column is too narrow: a
+ * flex cell cannot put one on its own text, which was cut off mid-letter (the queue's shop names at 1440 px).
+ */
+function plainTextCell(content: React.ReactNode): React.ReactNode {
+  if (typeof content !== 'string' && typeof content !== 'number') return content;
+  return (
+    <span className="vt-text" title={String(content)}>
+      {content}
+    </span>
   );
 }

@@ -63,7 +63,7 @@ function preloaded(): string[] {
 describe('cold start', () => {
   it('loads the start-up bundle and the overview chunk, every file compressed, and no other area', () => {
     const loaded = files.map((f) => f.path).sort();
-    expect(loaded).toEqual(['/app.css', '/app.js', ...preloaded()].sort());
+    expect(loaded).toEqual(['/app.css', '/boot.js', '/app.js', ...preloaded()].sort());
     for (const file of files) expect(file).toMatchObject({ status: 200, encoding: 'br', vary: 'Accept-Encoding' });
     expect(preloaded().length).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);

@@ -1,9 +1,11 @@
 // Settings (#/settings) as a person reaches and uses it, in Chromium over the demo (issue 18, item 6): opened
 // from the user menu and from the command palette; the theme chosen there changes what the page shows (the root's
-// data-theme and its background) and is kept across a reload; collapsing the navigation there collapses the
+// data-theme and its background) and is kept across a reload, in the profile's prefs.json (a new window is dark from
+// its first paint; a theme an older version kept in localStorage moves there once); collapsing the navigation there collapses the
 // side navigation itself (one store); the data folder and the platform URL shown are this console's own; the
 // hosted-compatibility switch there is the API requests screen's own.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +30,8 @@ afterAll(async () => {
   dir.remove();
 });
 
+const readPrefs = () => JSON.parse(readFileSync(join(dataDir, 'prefs.json'), 'utf8')) as { theme?: string };
+const origin = () => new URL(page.url()).origin;
 const rootTheme = () => page.evaluate(() => ({ theme: document.documentElement.dataset.theme ?? null, background: getComputedStyle(document.body).backgroundColor }));
 
 describe('Settings', () => {
@@ -58,6 +62,48 @@ describe('Settings', () => {
     expect(await rootTheme()).toEqual(dark);
     await page.getByTestId('settings-theme-light').click();
     await expect.poll(rootTheme, WAIT).toEqual(light);
+  });
+
+  it("keeps the theme in the profile's prefs.json: a new window is dark from its first paint, before the console's scripts run", async () => {
+    const light = await rootTheme();
+    await page.getByTestId('settings-theme-dark').click();
+    await expect.poll(() => readPrefs().theme, WAIT).toBe('dark');
+    await expect.poll(rootTheme, WAIT).toMatchObject({ theme: 'dark' });
+    const dark = await rootTheme();
+    // The page as served carries the choice; with the console's modules blocked, what is painted is dark already.
+    // Another window of this console: its own browser context, holding this one's session (as another tab would).
+    const session = await page.evaluate(() => window.localStorage.getItem('partnerdeck.session'));
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript((held) => held && window.localStorage.setItem('partnerdeck.session', held), session);
+    const second = await context.newPage();
+    await second.route('**/app.js', (route) => route.abort());
+    await second.goto(`${origin()}/#/settings`);
+    await second.waitForLoadState('load');
+    expect(await second.evaluate(() => document.documentElement.getAttribute('data-theme-choice'))).toBe('dark');
+    expect(await second.evaluate(() => ({ theme: document.documentElement.dataset.theme ?? null, background: getComputedStyle(document.body).backgroundColor }))).toEqual(dark);
+    await second.unroute('**/app.js');
+    await second.reload();
+    await second.getByTestId('settings').waitFor(WAIT);
+    expect(await second.getByTestId('settings-theme-dark').getAttribute('aria-checked')).toBe('true');
+    await context.close();
+    await page.getByTestId('settings-theme-system').click();
+    await expect.poll(() => readPrefs().theme, WAIT).toBe('system');
+    await expect.poll(rootTheme, WAIT).toEqual(light);
+  });
+
+  it('moves a theme this browser kept in localStorage (before prefs.json had it) into prefs.json once', async () => {
+    await page.evaluate(() => window.localStorage.setItem('partnerdeck.theme', 'dark'));
+    await page.reload();
+    await page.getByTestId('settings').waitFor(WAIT);
+    await expect.poll(() => readPrefs().theme, WAIT).toBe('dark');
+    await expect.poll(() => page.evaluate(() => window.localStorage.getItem('partnerdeck.theme')), WAIT).toBeNull();
+    expect((await rootTheme()).theme).toBe('dark');
+    await page.getByTestId('settings-theme-system').click();
+    await expect.poll(() => readPrefs().theme, WAIT).toBe('system');
+    // Moved once: prefs.json decides from now on.
+    await page.reload();
+    await page.getByTestId('settings').waitFor(WAIT);
+    expect((await rootTheme()).theme).toBe('light');
   });
 
   it('collapses the side navigation itself, and its own button and Settings agree', async () => {

@@ -279,6 +279,26 @@ describe('browser host', () => {
   });
 });
 
+describe('browser host: the saved theme in the page', () => {
+  it("writes the profile's theme into the page at each request (no-store, with the CSP); other files unchanged", async () => {
+    writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><html lang="en"><title>PartnerDeck</title></html>');
+    const prefs = createMemoryPrefs({ theme: 'dark' });
+    const service = createConsoleService({ platform, prefs, host: 'browser' });
+    const themed = await startBrowserHost({ console: service, rendererDir: renderer.path, port: 0, themeChoice: () => prefs.get('theme') });
+    try {
+      const page = await http(themed.port, '/');
+      expect(page.body).toBe('<!doctype html><html data-theme-choice="dark" lang="en"><title>PartnerDeck</title></html>');
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.headers['content-security-policy']).toBeTruthy();
+      prefs.set('theme', 'light');
+      expect((await http(themed.port, '/index.html')).body).toContain('<html data-theme-choice="light" lang="en">');
+    } finally {
+      await themed.close();
+      writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><title>PartnerDeck</title>');
+    }
+  });
+});
+
 describe('browser host limits (L10)', () => {
   it('refuses a declared body over the limit before reading it, and closes slow clients', async () => {
     const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser' });

@@ -7,7 +7,7 @@ import { hashPassword } from '../../core/passwords';
 import type { ConsoleContext, Handlers } from '../console-context';
 import { APP_VERSION } from '../version';
 
-type SessionMethods = 'app.info' | 'app.openWindow' | 'session.get' | 'session.switch' | 'session.signInCandidates' | 'session.signIn' | 'session.switcher' | 'setup.createPartner';
+type SessionMethods = 'app.info' | 'app.openWindow' | 'app.setTheme' | 'session.get' | 'session.switch' | 'session.signInCandidates' | 'session.signIn' | 'session.switcher' | 'setup.createPartner';
 
 export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMethods> {
   const { platform, prefs, options } = ctx;
@@ -30,6 +30,13 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
       if (!options.openWindow) return { opened: false };
       options.openWindow(target === user.companyId ? null : target, path);
       return { opened: true };
+    },
+
+    // A choice of the profile (prefs.json), like the window's bounds: not tied to the signed-in user.
+    'app.setTheme': ({ theme }) => {
+      prefs.set('theme', theme);
+      options.onThemeChange?.(theme);
+      return { theme };
     },
 
     'session.get': () => ctx.session(),

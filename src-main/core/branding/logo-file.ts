@@ -10,8 +10,11 @@ import { decode as decodeJpeg } from 'jpeg-js';
 import { LOGO_LIMITS, LOGO_TYPE_NAMES, fileSizeText, type LogoMime } from '../../../src-shared/domain/white-label';
 import { SvgRejected, sanitizeSvg } from './svg-sanitizer';
 import { decodeWebp } from './webp-decoder';
+import { LogoRejected } from './logo-rejected';
 
-export class LogoRejected extends Error {}
+// The class lives in logo-rejected.ts (no decoders): the branding service imports it at start, this file only
+// when a logo is checked.
+export { LogoRejected };
 
 export interface CheckedLogo {
   mime: LogoMime;

@@ -7,7 +7,7 @@ import { ApiError } from '../../../src-shared/api/errors';
 import type { LogoUploadResult, PartnerLogo, SessionBrand, WhiteLabel } from '../../../src-shared/api/types';
 import { DEFAULT_CNAME_TARGET, HOST_NAME, LOGO_TYPES, type LogoMime } from '../../../src-shared/domain/white-label';
 import { actorLabel, requirePermission, type Actor } from '../access';
-import { LogoRejected, checkLogo } from '../branding/logo-file';
+import { LogoRejected } from '../branding/logo-rejected';
 import { toIso } from '../clock';
 import type { CompanyRow } from '../repositories/companies-repository';
 import type { PartnerLogoRow } from '../repositories/partner-logos-repository';
@@ -107,6 +107,8 @@ export function createBrandingService(ctx: ServiceContext, platformUrl: () => st
       const fileName = input.fileName.trim().slice(0, 200) || 'logo';
       let checked;
       try {
+        // The decoders (PNG, JPEG, WebP, the SVG parser) load with the first upload, not at start (issue 18 cold start).
+        const { checkLogo } = await import('../branding/logo-file');
         checked = await checkLogo(input.bytes);
       } catch (error) {
         if (error instanceof LogoRejected) throw ApiError.validation({ file: [`${fileName} ${error.message}`] });

@@ -106,11 +106,16 @@ const LOG_SWEEP_EVERY_MS = 60 * 60 * 1000;
 const LOG_SWEEP_BATCH = 2_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Throws what startWebhookDispatcher would when its worker bundle is missing (a host that starts it later checks first). */
+export function assertWebhookWorkerPresent(workerPath: string = defaultWebhookWorkerPath()): void {
+  if (!existsSync(workerPath)) throw new Error(`the webhook worker bundle is missing at ${workerPath}: run \`npm run build\``);
+}
+
 export function startWebhookDispatcher(platform: Platform, options: WebhookDispatcherOptions = {}): WebhookDispatcher {
   const { db, clock, ctx, repos } = internalsOf(platform);
   const repo = repos.webhookDelivery;
   const workerPath = options.workerPath ?? defaultWebhookWorkerPath();
-  if (!existsSync(workerPath)) throw new Error(`the webhook worker bundle is missing at ${workerPath}: run \`npm run build\``);
+  assertWebhookWorkerPresent(workerPath);
   const settings: WorkerSettings = {
     timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
     maxSockets: options.maxSockets ?? 32,

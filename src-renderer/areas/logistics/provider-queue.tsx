@@ -30,7 +30,7 @@ export function QueueTab({ provider, orderId }: { provider: LogisticsProvider; o
     { id: 'weight', header: 'Weight', width: '100px', minWidth: 90, align: 'end', priority: 2, cell: (f) => formatGrams(f.weightGrams) },
     { id: 'warehouse', header: 'Warehouse', width: 'minmax(110px, 1fr)', minWidth: 100, priority: 3, cell: (f) => f.warehouseName ?? <span className="muted">not reserved</span> },
     { id: 'state', header: 'State', width: '140px', minWidth: 130, cell: (f) => <FulfillmentBadge state={f.state} /> },
-    { id: 'at', header: 'Forwarded', width: '160px', minWidth: 150, priority: 3, cell: (f) => formatDateTime(f.forwardedAt) },
+    { id: 'at', header: 'Forwarded', width: '184px', minWidth: 176, priority: 3, cell: (f) => formatDateTime(f.forwardedAt) },
   ];
   const f = list.filter;
   return (

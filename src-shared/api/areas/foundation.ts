@@ -17,6 +17,7 @@ import {
   userUpdateSchema,
 } from '../inputs';
 import { method } from '../method';
+import { THEME_CHOICES, type ThemeChoice } from '../theme-choice';
 import type {
   AppInfo,
   Company,
@@ -43,6 +44,10 @@ export const foundationMethods = {
   'app.openWindow': method<{ opened: boolean }>()(
     z.object({ companyId: idSchema.nullable(), path: z.string().max(2000).regex(/^\/[^#\s]*$/).default('/') }).strict(),
     'Desktop app: open another console window acting as a company (null: Self) on a screen path; false elsewhere (a browser tab opens one itself)',
+  ),
+  'app.setTheme': method<{ theme: ThemeChoice }>()(
+    z.object({ theme: z.enum(THEME_CHOICES) }).strict(),
+    "Keep the console's theme (system, light or dark) in the profile's prefs.json: every window and the next start use it",
   ),
   'session.get': method<SessionInfo>()(empty, 'Who is signed in and which company the console acts as'),
   'session.switch': method<SessionInfo>()(

@@ -15,7 +15,6 @@ import type { BillingRatesStore } from './billing-rates-store';
 import { billingContacts, sendCorrection } from './billing-emails';
 import { documentCsv, documentsCsv, exportFileName } from './document-csv';
 import { drawableLogo } from '../branding-service';
-import { renderDocumentPdf } from './document-pdf';
 import { writeDocument } from './document-writer';
 import { settlementOf } from './close-plan';
 import { clockDayOf } from '../../../../src-shared/domain/payment-methods';
@@ -91,6 +90,8 @@ export function createDocumentsService(
     async pdf(actor, companyId, documentId) {
       const doc = load(reachOf(actor, companyId).reach, documentId);
       const logo = repos.billing.documentLogo(documentId);
+      // pdfkit and svg-to-pdfkit load with the first PDF, not at start (issue 18 cold start).
+      const { renderDocumentPdf } = await import('./document-pdf');
       const bytes = await renderDocumentPdf(doc, logo ? drawableLogo(logo) : null);
       return { fileName: `${doc.number}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64'), bytes: bytes.length };
     },

@@ -80,4 +80,17 @@ describe('app protocol', () => {
     const handler = protocol.handlers.get('app');
     expect((await handler!(new Request('app://partnerdeck/index.html'))).status).toBe(200);
   });
+
+  it('writes the saved theme into the page (and only into the page), as the prefs say at each request', async () => {
+    const dir = join(root, 'themed');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><head></head></html>');
+    writeFileSync(join(dir, 'app.js'), '"<html lang=x>"');
+    let theme: 'system' | 'light' | 'dark' = 'dark';
+    const handler = createAppProtocolHandler(dir, { themeChoice: () => theme });
+    expect(await (await handler(new Request('app://partnerdeck/index.html'))).text()).toBe('<!doctype html><html data-theme-choice="dark" lang="en"><head></head></html>');
+    theme = 'light';
+    expect(await (await handler(new Request('app://partnerdeck/settings'))).text()).toContain('<html data-theme-choice="light" lang="en">');
+    expect(await (await handler(new Request('app://partnerdeck/app.js'))).text()).toBe('"<html lang=x>"');
+  });
 });

@@ -8,7 +8,7 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallReply } from '../../../
 import type { AppInfo, SessionInfo } from '../../../../src-shared/api/types';
 import { secureWebPreferences } from '../../../../src-main/electron/window-security';
 import { UI_COMMAND_CHANNEL } from '../../../../src-main/electron/ui-commands';
-import { FakeBrowserWindow, FakeDownloadItem, FakeEvent, FakeWebFrameMain, Menu, app, crashReporter, defaultSession, fakeInvokeEvent, ipcMain, protocol, shell } from '../../../fakes/electron-fake';
+import { FakeBrowserWindow, FakeDownloadItem, FakeEvent, FakeWebFrameMain, Menu, app, crashReporter, defaultSession, fakeInvokeEvent, ipcMain, nativeTheme, protocol, shell } from '../../../fakes/electron-fake';
 import { startMainProcess } from '../../../helpers/electron-main';
 
 vi.mock('electron', async () => {
@@ -65,6 +65,17 @@ describe('main process start-up', () => {
     expect(info.platformUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     // Remembered for the next launch of this folder (main.port-memory.test.ts: a launch reuses it).
     expect(JSON.parse(readFileSync(join(started.dataDir, 'ports.json'), 'utf8')).platform).toBe(Number(new URL(info.platformUrl!).port));
+  });
+
+  it("keeps the theme chosen in Settings in prefs.json and sets Electron's nativeTheme from it", async () => {
+    expect(nativeTheme.themeSource).toBe('system');
+    expect(await call('app.setTheme', { theme: 'dark' })).toEqual({ ok: true, result: { theme: 'dark' } });
+    expect(nativeTheme.themeSource).toBe('dark');
+    expect(JSON.parse(readFileSync(join(started.dataDir, 'prefs.json'), 'utf8')).theme).toBe('dark');
+    // (The page written with it: app-protocol.test.ts; here the renderer folder is not built.)
+    expect(await call('app.setTheme', { theme: 'blue' })).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(await call('app.setTheme', { theme: 'system' })).toMatchObject({ ok: true });
+    expect(nativeTheme.themeSource).toBe('system');
   });
 
   it("passes the console's errors across as {code, message, details}", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CallReply, PreloadBridge, PushedEvent, UiCommand } from '../../../../src-shared/api/contract';
 import { ApiError } from '../../../../src-shared/api/errors';
-import { establishSession, forgetSession, launchTokenOf, SESSION_STORAGE_KEY } from '../../../../src-renderer/api/browser-session';
+import { establishSession, forgetSession, launchTokenOf, leaveEarlyLaunch, SESSION_STORAGE_KEY, startLaunch, takeEarlyLaunch } from '../../../../src-renderer/api/browser-session';
 import { createBridgeClient, createBridgeClientOf, createHttpClient } from '../../../../src-renderer/api/console-client';
 
 const SESSION = 'S'.repeat(43);
@@ -177,6 +177,27 @@ describe("browser mode's session (launch link -> session in this origin's storag
     expect(url).toBe('/auth/launch');
     expect(init.credentials).toBe('omit');
     expect(JSON.parse(String(init.body))).toEqual({ launch: TOKEN });
+  });
+
+  it('boot.js starts the trade as the page is parsed and takes the token out of the address; the session takes it over', async () => {
+    const t = environment(`#launch=${TOKEN}`, async () => jsonResponse(200, { ok: true, result: { session: SESSION } }));
+    const early = startLaunch(t.env);
+    expect(t.replaced).toEqual(['/#/']);
+    expect(t.fetchImpl).toHaveBeenCalledTimes(1);
+    const page = {};
+    leaveEarlyLaunch(page, early);
+    const taken = takeEarlyLaunch(page);
+    expect(takeEarlyLaunch(page)).toBeUndefined();
+    // The address no longer has the token: the trade boot.js started is the one used, not a second.
+    t.env.location.hash = '#/';
+    await expect(establishSession({ ...t.env, early: taken })).resolves.toEqual({ state: 'ready', session: SESSION });
+    expect(t.fetchImpl).toHaveBeenCalledTimes(1);
+    expect(t.storage.get(SESSION_STORAGE_KEY)).toBe(SESSION);
+    // No link in the address: boot.js leaves nothing to take over, and the session this origin holds is used.
+    const none = environment('#/apps', async () => jsonResponse(500, {}), SESSION);
+    expect(startLaunch(none.env)).toBeNull();
+    await expect(establishSession({ ...none.env, early: null })).resolves.toEqual({ state: 'ready', session: SESSION });
+    expect(none.fetchImpl).not.toHaveBeenCalled();
   });
 
   it('a link that leads to a screen (app dev: the app, embedded) opens the tab there; a foreign path is ignored', async () => {
