@@ -169,7 +169,7 @@ export function openRealClockPlatform(dir: { path: string; remove(): void } = te
   const opened = openPlatform({
     dataDir: dir.path,
     secretStore: createKeyFileSecretStore(join(dir.path, 'secret.key')),
-    clock: (settings) => createClock(settings),
+    clock: (store) => createClock(store),
     ids: cryptoIds,
   });
   if (seed === 'demo') seedDemoIfEmpty(opened);
