@@ -3,7 +3,7 @@
 // transaction, so SQLite's file lock decides — and the other process answers with the very same new pair (the
 // grace window, I5), read from the sealed copy the winner left in the database. And the authorization flow's
 // sign-in (the consent ticket, issue 21 item 3): signed in on one process, decided on the other; sent to both at
-// once, exactly one decides.
+// once, exactly one decides. A sign-in lock set on one process holds on the other (the throttle in the database).
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -74,5 +74,18 @@ describe('two processes, one sign-in (the consent ticket in the database)', () =
       expect(replies.map((r) => r.status).sort()).toEqual([303, 400]);
     }
     expect(fixture.platform.db.prepare("SELECT count(*) FROM one_time_tokens WHERE kind = 'oauth.consent'").pluck().get()).toBe(0);
+  });
+});
+
+describe('two processes, one sign-in throttle', () => {
+  it('an email locked by failures on one process is locked on the other too', async () => {
+    const email = 'lukas@alpenglueck.example';
+    for (let i = 0; i < 5; i++) {
+      const failed = await signIn(new FormClient(fixture.url), authorizePath(fixture), email, 'not the password');
+      expect(failed.status).toBe(401);
+    }
+    const elsewhere = await signIn(new FormClient(otherUrl), authorizePath(fixture), email);
+    expect(elsewhere.status).toBe(429);
+    expect(elsewhere.html).toMatch(/Too many failed sign-ins for this email/);
   });
 });

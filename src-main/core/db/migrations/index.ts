@@ -6,7 +6,7 @@
 // `partnerdeck listen`'s listeners, 013-016 developer tools (013 the API request log), 016 logistics, 017 partner
 // logos, 018 webhook secret rotation (devloop), 019 payment methods and document settlements (billing), 020 sales
 // rollups (perf), 021 the logo kept with each issued document (billing), 022 logistics list indexes, 023 one-time
-// tokens in the database (oauth: consent tickets shared by processes).
+// tokens in the database (oauth: consent tickets shared by processes), 024 the sign-in throttle's records (oauth).
 export interface Migration {
   id: number;
   name: string;

@@ -49,7 +49,8 @@ function requestKey(request: AuthorizeRequest): string {
 
 export const authorizeModule: PlatformModule = (deps) => {
   const { platform } = deps;
-  const throttle = createLoginThrottle(platform.clock);
+  // In the database: a lock survives a restart and holds on every process of the data folder (migration 024).
+  const throttle = createLoginThrottle(platform.clock, platform.repos.loginThrottles);
   // In the database: the decision may reach another process than the sign-in (two servers on one folder).
   const tickets = createStoredOneTimeTokens<ConsentTicket>(platform.repos.oneTimeTokens, { kind: 'oauth.consent', now: () => platform.clock.now(), ids: platform.ids });
   /** Checked when the email is unknown, so an unknown email costs as much time as a wrong password. */
