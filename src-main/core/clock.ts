@@ -1,7 +1,20 @@
 // The platform's clock. All platform time comes from here: it is real time plus an offset that the console
 // or the CLI can move forward (to close a month or walk a retry schedule in seconds). The offset is kept
-// in the settings table so a moved clock survives a restart.
-import type { SettingsRepository } from './repositories/settings-repository';
+// in the settings table, so a moved clock survives a restart and is ONE clock for every process on the
+// data folder (issue 21): `partnerdeck clock advance --offline` beside a running serve, a second console.
+//
+// Seeing another process's move without a cost on hot paths: reading the stored offset (or anything) outside a
+// transaction opens a read transaction, microseconds each, and `now()` is called per row in places. So `now()`
+// asks the store whether any other connection committed (`PRAGMA data_version`) at most once per real
+// millisecond, and reads the offset only when something was committed. A move by another process is therefore
+// seen by the first `now()` a millisecond after it committed; `sync()` looks at once (the dispatcher's 200 ms
+// poll calls it, so retries that fall due by another process's move go out, and `onAdvance` listeners — the
+// `clock.advanced` event pushed to consoles — fire in every process that runs a dispatcher or asks the time).
+// Measured in-process (docs/architecture.md "Platform state"): see there for the ns per now() before/after.
+//
+// Time never moves backwards: the offset only grows (`advance` adds to the STORED offset in one IMMEDIATE
+// transaction, so two processes moving the clock at once add both moves; a read never lowers the offset a
+// process has seen).
 
 export interface Clock {
   /** Platform time in epoch milliseconds. */
@@ -11,29 +24,72 @@ export interface Clock {
   offsetMs(): number;
   /** Moves platform time forward; returns the new time. Time never moves backwards. */
   advance(ms: number): number;
+  /** Listeners of every move: this process's, and another process's once this one notices it. */
   onAdvance(listener: (now: number) => void): () => void;
+  /** Looks at once whether another process moved the clock (and tells the listeners if so). */
+  sync(): void;
 }
 
-const OFFSET_KEY = 'clock.offset_ms';
+/** Where the offset is kept (repositories/settings-repository.ts `createClockStore`: the settings table). */
+export interface ClockStore {
+  /** The stored offset in milliseconds. */
+  read(): number;
+  /** Adds `ms` to the stored offset in one write transaction; returns the new stored offset. */
+  add(ms: number): number;
+  /** Changes whenever another connection (any process) committed to the database; cheap to compare. */
+  version(): number;
+}
 
-export function createClock(settings: SettingsRepository, realNow: () => number = Date.now): Clock {
-  let offset = Number(settings.get(OFFSET_KEY) ?? '0');
+export function createClock(store: ClockStore, realNow: () => number = Date.now): Clock {
+  let offset = store.read();
+  let seenVersion = store.version();
+  let checkedAt = realNow();
   const listeners = new Set<(now: number) => void>();
+
+  function notify(): void {
+    const now = clock.now();
+    for (const listener of listeners) listener(now);
+  }
+
+  /** Reads the stored offset when another connection committed; true when it moved forward. */
+  function refresh(): boolean {
+    const version = store.version();
+    if (version === seenVersion) return false;
+    seenVersion = version;
+    const stored = store.read();
+    if (stored <= offset) return false;
+    offset = stored;
+    return true;
+  }
+
   const clock: Clock = {
-    now: () => realNow() + offset,
+    now() {
+      const real = realNow();
+      if (real !== checkedAt) {
+        checkedAt = real;
+        // Listeners run after the caller's work (it may be inside a transaction): never from inside now().
+        if (refresh() && listeners.size > 0) queueMicrotask(notify);
+      }
+      return real + offset;
+    },
     nowIso: () => new Date(clock.now()).toISOString(),
-    offsetMs: () => offset,
+    offsetMs() {
+      clock.now();
+      return offset;
+    },
     advance(ms: number) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the clock only moves forward');
-      offset += Math.round(ms);
-      settings.set(OFFSET_KEY, String(offset));
-      const now = clock.now();
-      for (const listener of listeners) listener(now);
-      return now;
+      offset = Math.max(offset, store.add(Math.round(ms)));
+      notify();
+      return clock.now();
     },
     onAdvance(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    sync() {
+      checkedAt = realNow();
+      if (refresh()) notify();
     },
   };
   return clock;
@@ -57,6 +113,7 @@ export function createManualClock(start: number): Clock {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    sync: () => undefined,
   };
 }
 

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { createAccessChecker, type AccessChecker } from './access';
 import type { CoreArea } from './area';
-import { createClock, type Clock } from './clock';
+import { createClock, type Clock, type ClockStore } from './clock';
 import { openDatabase, type Db } from './db/database';
 import { startWalCheckpointer, type WalCheckpointer, type WalCheckpointerOptions } from './db/wal-checkpointer';
 import type { Migration } from './db/migrations';
@@ -15,7 +15,7 @@ import { createEventBus, type EventBus } from './events';
 import { cryptoIds, type Ids } from './ids';
 import { DB_FILE_NAME } from './paths';
 import { createAuditRepository } from './repositories/audit-repository';
-import { createSettingsRepository } from './repositories/settings-repository';
+import { createClockStore, createSettingsRepository } from './repositories/settings-repository';
 import { createListRunner } from './repositories/table-access';
 import type { SecretStore } from './secrets/secret-store';
 import type { PlatformModule } from './server/router';
@@ -32,7 +32,7 @@ export interface OpenPlatformOptions {
   /** better_sqlite3.node built for Electron's ABI. */
   sqliteNativeBinding?: string;
   /** Replace the clock or ids (tests, repeatable demos). */
-  clock?: (settings: Repositories['settings']) => Clock;
+  clock?: (store: ClockStore) => Clock;
   ids?: Ids;
   /** Open a database file other than <dataDir>/partnerdeck.sqlite (':memory:' in unit tests). */
   databasePath?: string;
@@ -104,7 +104,8 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
   });
   try {
     const settings = createSettingsRepository(db);
-    const clock = options.clock ? options.clock(settings) : createClock(settings);
+    const clockStore = createClockStore(db);
+    const clock = options.clock ? options.clock(clockStore) : createClock(clockStore);
     const ids = options.ids ?? cryptoIds;
     const events = createEventBus();
     const repos = buildRepositories(db, areas, { settings, audit: createAuditRepository(db), lists: createListRunner(db) });

@@ -162,5 +162,5 @@ export async function startReceiver(initial: Answer = 200): Promise<Receiver> {
  * real time for Standard Webhooks libraries to accept it), or on an existing folder to reopen it.
  */
 export function openRealClockPlatform(dir: { path: string; remove(): void } = tempDir(), seed: SeedChoice = 'demo'): CorePlatform & { dir: string; dispose(): void } {
-  return openPlatformIn(dir, seed, { clock: (settings) => createClock(settings), ids: cryptoIds });
+  return openPlatformIn(dir, seed, { clock: (store) => createClock(store), ids: cryptoIds });
 }

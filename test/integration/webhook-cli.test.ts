@@ -88,13 +88,35 @@ describe('webhooks against a running serve', () => {
     await expect.poll(async () => (await json('webhooks', 'deliveries', '--event', String(first.eventId))).items[0].kind).toBe('replay');
   });
 
+  it('clock advance --offline in another process: the serve shows the new time at once and sends the retry that fell due', async () => {
+    // One clock per data folder (issue 21): the CLI moves the stored clock, not the serve's; the serve must see it.
+    receiver.answer = 500;
+    const app = insertApp(platform, { companyId: company, name: 'Offline Clock' });
+    const hook = insertHook(platform, { appId: app.id, companyId: company, topic: 'order/create', address: receiver.url });
+    const count = receiver.requests.length;
+    platform.ctx.transact((emit) => emit('order.created', { companyId: company, id: 1003 }));
+    await receiver.waitForCount(count + 1);
+    const blocked = async () => (await json('webhooks', 'list')).find((g: { appId: number }) => g.appId === app.id)?.block;
+    await expect.poll(async () => (await blocked())?.failures ?? 0).toBe(1);
+    receiver.answer = 200;
+    const before = await json('clock', 'show');
+    const moved = await json('clock', 'advance', '2m', '--offline');
+    expect(moved).toMatchObject({ advancedMs: 120_000, settled: false, dispatcherPid: serve.pid });
+    const shown = await json('clock', 'show'); // asks the serve's /_partnerdeck/clock
+    expect(shown.offsetMs - before.offsetMs).toBe(120_000);
+    // The first retry (60 s after the failure) fell due by the other process's move: the serve sends it unasked.
+    await receiver.waitForCount(count + 2);
+    await expect.poll(async () => (await blocked()) ?? null).toBeNull();
+    const last = (await json('webhooks', 'deliveries', '--hook', String(hook))).items[0];
+    expect(last).toMatchObject({ kind: 'retry', retryNumber: 1, ok: true });
+  });
+
   it('explains bad input in one line', async () => {
     for (const [args, message] of [
       [['clock', 'advance', 'soon'], /"soon" is not a duration/],
       [['clock', 'advance', '400d'], /at most 366 days/],
       [['webhooks', 'replay', 'x'], /positive whole number/],
       [['webhooks', 'deliveries', '--limit', '5000'], /at most 1000/],
-      [['clock', 'advance', '1h', '--offline'], /a `partnerdeck serve` runs for this folder/],
     ] as const) {
       const result = await cli(...args);
       expect(result.status).toBe(2);

@@ -97,23 +97,27 @@ const clockAdvance: Command = {
   description: `Moves the clock of the running \`partnerdeck serve\` of the data folder and waits until the webhook dispatcher has run everything that fell due (retries, deactivations and their emails), each attempt stamped with its scheduled time. The clock never moves back.`,
   arguments: [{ name: 'duration', description: 'e.g. 90s, 15m, 2h, 3d, 1w, 1h30m (at most 366 days)', required: true }],
   options: {
-    offline: { description: 'move the clock stored in the data folder (refused while a serve runs for it: a running server keeps its own clock)' },
-    json: jsonOption('{"clock", "advancedMs", "webhookAttempts", "settled"}'),
+    offline: { description: 'move the clock stored in the data folder without waiting for a serve (a running serve or console sees it at once)' },
+    json: jsonOption('{"clock", "advancedMs", "webhookAttempts", "settled"} (--offline: and "dispatcherPid")'),
   },
-  examples: ['clock advance 2h', 'clock advance 3d --json'],
+  examples: ['clock advance 2h', 'clock advance 3d --json', 'clock advance 1d --offline'],
   async run({ values, positionals, global, io, openPlatform }) {
     const ms = parseDuration(positionals[0]);
     if (ms === null || ms <= 0) throw new UsageError(`"${positionals[0]}" is not a duration (e.g. 90s, 15m, 2h, 3d, 1h30m)`);
     if (ms > MAX_CLOCK_ADVANCE_MS) throw new UsageError('the clock moves at most 366 days at a time (it never moves back)');
     if (values.offline) {
-      if (readServerInfo(global.dataDir)) {
-        throw new UsageError('a `partnerdeck serve` runs for this folder (server.json): move its clock without --offline');
-      }
+      // The clock is one per data folder (stored in it): a running serve, console or desktop app sees the move at
+      // once, and its dispatcher sends what fell due at its next look (200 ms) — without waiting for it here.
       const platform = openPlatform('none');
       try {
         const clock = platform.webhookDeliveries.advanceClock(OPERATOR, ms);
-        if (values.json) io.out(JSON.stringify({ clock, advancedMs: ms, webhookAttempts: 0, settled: false }));
-        else io.out(`moved the stored clock ${formatDuration(ms)} forward: ${describeClock(clock)}; retries that fell due go out when a serve or console starts`);
+        const pid = activeDispatcherPid(platform);
+        if (values.json) io.out(JSON.stringify({ clock, advancedMs: ms, webhookAttempts: 0, settled: false, dispatcherPid: pid }));
+        else
+          io.out(
+            `moved the stored clock ${formatDuration(ms)} forward: ${describeClock(clock)}; ` +
+              (pid ? `the dispatcher (process ${pid}) sends the retries that fell due now` : 'retries that fell due go out when a serve or console starts'),
+          );
       } finally {
         platform.close();
       }

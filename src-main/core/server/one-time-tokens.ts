@@ -1,8 +1,15 @@
-// Single-use, short-lived secrets kept in a server's memory: the console's launch links and its embedded-app
-// frame tickets (browser host), the OAuth consent tickets (authorization pages). A token is 256 random bits; only
-// its SHA-256 is kept as the key, so the map never holds a usable secret. `take` consumes: a token works once,
-// before its expiry, and never again. The map is bounded (expired entries are swept, then the oldest go).
+// Single-use, short-lived secrets. A token is 256 random bits; only its SHA-256 is kept as the key, so neither the
+// map nor the table ever holds a usable secret, and a presented token is looked up by its hash (no comparison of
+// secrets; a timing difference of the lookup could tell at most a prefix of a hash). `take` consumes: a token works
+// once, before its expiry, and never again. Two stores behind one interface:
+//  - in the database (`createStoredOneTimeTokens`, migration 023): what another process on the same data folder must
+//    redeem — the OAuth consent tickets (authorization pages; a sign-in on one server, the decision on another).
+//    Redeeming is one `DELETE ... RETURNING`: of two processes racing for a ticket exactly one gets it.
+//  - in memory (`createOneTimeTokens`): what only the issuing process can ever redeem — the console's launch links
+//    (they carry a callback into the browser host that issued them) and its embedded-app frame tickets (served by
+//    that same host). Bounded (expired entries are swept, then the oldest go).
 import { cryptoIds, type Ids } from '../ids';
+import type { OneTimeTokenRepository } from '../repositories/one-time-token-repository';
 import { hashSecret } from '../secrets/secret-hash';
 
 export interface OneTimeTokens<T> {
@@ -46,5 +53,33 @@ export function createOneTimeTokens<T>(options: { now: () => number; ids?: Ids; 
       for (const [key, entry] of entries) if (match(entry.value)) entries.delete(key);
     },
     size: () => entries.size,
+  };
+}
+
+/**
+ * One-time tokens in the database, shared by every process on the data folder. Values are stored as JSON (plain
+ * data only). Expired rows are swept at each issue (an index range); a ticket is issued only after a password
+ * was checked (scrypt, ~0.3 s of CPU), which bounds how fast the table can grow.
+ */
+export function createStoredOneTimeTokens<T>(repo: OneTimeTokenRepository, options: { kind: string; now: () => number; ids?: Ids }): OneTimeTokens<T> {
+  const { kind, now } = options;
+  const ids = options.ids ?? cryptoIds;
+  return {
+    issue(value, ttlMs) {
+      const at = now();
+      repo.sweep(at);
+      const token = ids.token(32);
+      repo.insert({ tokenHash: hashSecret(token), kind, value: JSON.stringify(value), expiresAt: at + ttlMs });
+      return token;
+    },
+    take(token) {
+      if (!token) return undefined;
+      const row = repo.redeem(hashSecret(token), kind);
+      return row && row.expiresAt > now() ? (JSON.parse(row.value) as T) : undefined;
+    },
+    revokeWhere(match) {
+      repo.revokeWhere(kind, (value) => match(JSON.parse(value) as T));
+    },
+    size: () => repo.count(kind),
   };
 }

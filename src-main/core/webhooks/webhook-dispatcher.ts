@@ -412,6 +412,9 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       const version = dataVersion();
       const changed = version !== lastDataVersion;
       lastDataVersion = version;
+      // Another process may have moved the platform clock (`clock advance --offline`, a second console): the
+      // clock's listeners (this dispatcher's pump, the pushed clock.advanced) hear of it now, not at the next now().
+      if (changed) clock.sync();
       if (state === 'standby') {
         if (changed) notices.noteNewRows(true);
         if (lease.acquire()) activate();

@@ -9,7 +9,8 @@
 // Instead the consent page carries a one-time ticket, bound to the user who just signed in and to this very
 // authorization request (client, redirect URI, scopes, state, PKCE challenge), valid 10 minutes, spent by the
 // decision. Only the page that the password produced holds it. Each authorization therefore asks for the
-// password (browsers fill it in). Forms are accepted only from the platform's own pages (Origin).
+// password (browsers fill it in). Tickets live in the database (migration 023, only their hashes), so the decision
+// may reach another process on the same data folder than the sign-in; spending one is a single DELETE ... RETURNING. Forms are accepted only from the platform's own pages (Origin).
 import type { ServerResponse } from 'node:http';
 import { OAUTH_SCOPE_LABELS, OAUTH_SCOPE_TITLES } from '../../../../src-shared/domain/oauth-scopes';
 import { storeInstallIdOf } from '../../../../src-shared/domain/app-store';
@@ -20,7 +21,7 @@ import type { UserRow } from '../../repositories/users-repository';
 import { HttpError, PageError } from '../http-error';
 import { FORM_TYPE, mediaType, readText, redirect, sendHtml } from '../http-io';
 import { isAllowedOrigin } from '../loopback';
-import { createOneTimeTokens } from '../one-time-tokens';
+import { createStoredOneTimeTokens } from '../one-time-tokens';
 import type { PlatformModule, RouteContext } from '../router';
 import { AuthorizeRedirectError, REQUEST_FIELDS, validateAuthorizeRequest, withQuery, type AuthorizeRequest } from './authorize-request';
 import { createLoginThrottle } from './login-throttle';
@@ -48,8 +49,10 @@ function requestKey(request: AuthorizeRequest): string {
 
 export const authorizeModule: PlatformModule = (deps) => {
   const { platform } = deps;
-  const throttle = createLoginThrottle(platform.clock);
-  const tickets = createOneTimeTokens<ConsentTicket>({ now: () => platform.clock.now(), ids: platform.ids, max: 10_000 });
+  // In the database: a lock survives a restart and holds on every process of the data folder (migration 024).
+  const throttle = createLoginThrottle(platform.clock, platform.repos.loginThrottles);
+  // In the database: the decision may reach another process than the sign-in (two servers on one folder).
+  const tickets = createStoredOneTimeTokens<ConsentTicket>(platform.repos.oneTimeTokens, { kind: 'oauth.consent', now: () => platform.clock.now(), ids: platform.ids });
   /** Checked when the email is unknown, so an unknown email costs as much time as a wrong password. */
   let decoyHash: Promise<string> | null = null;
 

@@ -8,7 +8,13 @@
 // past a hard cap, new emails share one record, which locks like any other). Attempts for one email are checked
 // one after the other (`attempt`), so a burst of parallel guesses cannot all pass the check before the first
 // failure is counted.
+//
+// The records are in the database (migration 024, issue 21 item 3): a lock survives a restart and holds on every
+// process of the data folder. Each failure is one IMMEDIATE transaction (read, count, write, trim), so failures sent
+// to two processes at once are all counted. The one-after-the-other rule is per process (an in-memory queue): a
+// burst split over N processes may have N checks running at once before their failures are counted.
 import type { Clock } from '../../clock';
+import type { LoginThrottleRepository, ThrottleRecord } from '../../repositories/login-throttle-repository';
 
 export const THROTTLE = { freeFailures: 5, firstLockMs: 30_000, maxLockMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 } as const;
 /** Records kept before idle ones are dropped, and the most ever kept. */
@@ -17,74 +23,59 @@ const HARD_CAP = 100_000;
 /** The shared record of emails that arrive while the table is at its hard cap. */
 const OVERFLOW = '\u0000overflow';
 
-interface Entry {
-  failures: number;
-  lockedUntil: number;
-  lastFailureAt: number;
-}
-
 export interface LoginThrottle {
   /** Milliseconds until this email may try again (0 = now). */
   waitMs(email: string): number;
   fail(email: string): void;
   succeed(email: string): void;
-  /** Runs `check` after every earlier attempt for the same email has finished. */
+  /** Runs `check` after every earlier attempt for the same email (in this process) has finished. */
   attempt<T>(email: string, check: () => Promise<T>): Promise<T>;
   size(): number;
 }
 
-export function createLoginThrottle(clock: Clock): LoginThrottle {
-  const entries = new Map<string, Entry>();
+export function createLoginThrottle(clock: Clock, records: LoginThrottleRepository): LoginThrottle {
   const queues = new Map<string, Promise<unknown>>();
   const normalize = (email: string) => email.trim().toLowerCase();
-  const keyOf = (email: string) => {
+  const idle = (record: ThrottleRecord, now: number) => record.lockedUntil <= now && now - record.lastFailureAt > THROTTLE.forgetAfterMs;
+  /** The record an email counts on (its own, or the shared one once the table is full) and that record. */
+  function recordOf(email: string): { key: string; record: ThrottleRecord | undefined; count: number | null } {
     const key = normalize(email);
-    return entries.has(key) || entries.size < HARD_CAP ? key : OVERFLOW;
-  };
-  const idle = (entry: Entry, now: number) => entry.lockedUntil <= now && now - entry.lastFailureAt > THROTTLE.forgetAfterMs;
-
-  function current(key: string): Entry | undefined {
-    const entry = entries.get(key);
-    if (entry && idle(entry, clock.now())) {
-      entries.delete(key);
-      return undefined;
-    }
-    return entry;
+    const record = records.get(key);
+    if (record) return { key, record, count: null };
+    const count = records.count();
+    return count < HARD_CAP ? { key, record, count } : { key: OVERFLOW, record: records.get(OVERFLOW), count };
   }
 
   /**
-   * Over the soft cap, records idle for an hour go, oldest first; a lock or a recent failure never does. The map is
-   * ordered by last failure (fail() re-inserts), and a lock never outlasts the hour, so the idle records are a
-   * prefix: the scan stops at the first one that is not.
+   * Over the soft cap, records idle for an hour go, oldest first; a lock or a recent failure never does (a lock never
+   * outlasts the hour, so the idle records are the oldest failures). `count`: the records now, when known.
    */
-  function trim(): void {
-    if (entries.size <= SOFT_CAP) return;
-    const now = clock.now();
-    for (const [key, entry] of entries) {
-      if (entries.size <= SOFT_CAP || !idle(entry, now)) break;
-      entries.delete(key);
-    }
+  function trim(now: number, count: number): void {
+    if (count > SOFT_CAP) records.removeIdle(now, now - THROTTLE.forgetAfterMs, count - SOFT_CAP);
   }
 
   return {
     waitMs(email) {
-      const entry = current(keyOf(email));
-      return entry ? Math.max(0, entry.lockedUntil - clock.now()) : 0;
+      const { record } = recordOf(email);
+      const now = clock.now();
+      return record && !idle(record, now) ? Math.max(0, record.lockedUntil - now) : 0;
     },
     fail(email) {
-      const key = keyOf(email);
-      const now = clock.now();
-      const entry = current(key) ?? { failures: 0, lockedUntil: 0, lastFailureAt: now };
-      entry.failures += 1;
-      entry.lastFailureAt = now;
-      const over = entry.failures - THROTTLE.freeFailures;
-      if (over >= 0) entry.lockedUntil = now + Math.min(THROTTLE.maxLockMs, THROTTLE.firstLockMs * 2 ** over);
-      entries.delete(key);
-      entries.set(key, entry);
-      trim();
+      records.atomically(() => {
+        const { key, record: found, count } = recordOf(email);
+        const now = clock.now();
+        const record = found && !idle(found, now) ? found : { failures: 0, lockedUntil: 0, lastFailureAt: now };
+        record.failures += 1;
+        record.lastFailureAt = now;
+        const over = record.failures - THROTTLE.freeFailures;
+        if (over >= 0) record.lockedUntil = now + Math.min(THROTTLE.maxLockMs, THROTTLE.firstLockMs * 2 ** over);
+        records.put(key, record);
+        // A new record may take the table over the soft cap; an existing one's update cannot.
+        if (count !== null) trim(now, found ? count : count + 1);
+      });
     },
     succeed(email) {
-      entries.delete(normalize(email));
+      records.remove(normalize(email));
     },
     attempt(email, check) {
       const key = normalize(email);
@@ -100,6 +91,6 @@ export function createLoginThrottle(clock: Clock): LoginThrottle {
       });
       return run;
     },
-    size: () => entries.size,
+    size: () => records.count(),
   };
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../../../../src-main/core/db/database';
 import { MIGRATIONS } from '../../../../../src-main/areas';
 import { createClock } from '../../../../../src-main/core/clock';
-import { createSettingsRepository } from '../../../../../src-main/core/repositories/settings-repository';
+import { createClockStore } from '../../../../../src-main/core/repositories/settings-repository';
 import { tempDir } from '../../../../helpers/platform';
 
 const dirs: { remove(): void }[] = [];
@@ -47,7 +47,7 @@ describe('clock', () => {
   it('moves only forward, tells listeners, and keeps its offset across a reopen', () => {
     const db = openDatabase(':memory:', { migrations: MIGRATIONS });
     let real = 1_000_000;
-    const clock = createClock(createSettingsRepository(db), () => real);
+    const clock = createClock(createClockStore(db), () => real);
     const heard: number[] = [];
     clock.onAdvance((now) => heard.push(now));
     expect(clock.now()).toBe(1_000_000);
@@ -56,7 +56,7 @@ describe('clock', () => {
     expect(clock.now()).toBe(1_060_005);
     expect(heard).toEqual([1_060_000]);
     expect(() => clock.advance(-1)).toThrow(/forward/);
-    const reopened = createClock(createSettingsRepository(db), () => real);
+    const reopened = createClock(createClockStore(db), () => real);
     expect(reopened.offsetMs()).toBe(60_000);
   });
 });

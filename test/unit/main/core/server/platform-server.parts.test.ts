@@ -1,6 +1,6 @@
 // Small parts of the platform server: route patterns, the scope/verb guard of REST resources, the sign-in
 // throttle, one-time tokens (consent tickets, launch links, frame tickets) and the servers' limits.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../../../src-main/core/clock';
 import { createSeededIds } from '../../../../../src-main/core/ids';
 import { resourceRoutes, restTime } from '../../../../../src-main/core/server/admin/rest-kit';
@@ -10,6 +10,16 @@ import { SERVER_LIMITS } from '../../../../../src-main/core/server/loopback';
 import { createOneTimeTokens } from '../../../../../src-main/core/server/one-time-tokens';
 import { createLoginThrottle, THROTTLE } from '../../../../../src-main/core/server/oauth/login-throttle';
 import { compileRoute, findRoute, matchRoute, routeKey, routeTable } from '../../../../../src-main/core/server/router';
+import { openTestPlatform } from '../../../../helpers/platform';
+
+const platforms: { dispose(): void }[] = [];
+afterEach(() => platforms.splice(0).forEach((p) => p.dispose()));
+/** The throttle's records in a fresh data folder's database (migration 024), as the server keeps them. */
+function records() {
+  const platform = openTestPlatform('none');
+  platforms.push(platform);
+  return platform.repos.loginThrottles;
+}
 
 describe('router', () => {
   const routes = [
@@ -60,7 +70,7 @@ describe('router', () => {
 describe('sign-in throttle', () => {
   it('locks an email after 5 failures for 30 s, doubling, at most 15 minutes; success clears it', () => {
     const clock = createManualClock(0);
-    const throttle = createLoginThrottle(clock);
+    const throttle = createLoginThrottle(clock, records());
     for (let i = 0; i < THROTTLE.freeFailures - 1; i++) throttle.fail('A@x.example');
     expect(throttle.waitMs('a@x.example')).toBe(0);
     throttle.fail('a@x.example');
@@ -76,10 +86,13 @@ describe('sign-in throttle', () => {
   });
 });
 
+/** 40,000 failures are 40,000 write transactions (each a sign-in of ~0.3 s of scrypt in real use): seconds, more under load. */
+const FLOOD_TIMEOUT_MS = 60_000;
+
 describe('the sign-in lock survives failures on other emails (L2)', () => {
   it('a locked email stays locked however many other emails fail (20,000 here, twice the table\'s soft cap)', () => {
     const clock = createManualClock(0);
-    const throttle = createLoginThrottle(clock);
+    const throttle = createLoginThrottle(clock, records());
     for (let i = 0; i < THROTTLE.freeFailures; i++) throttle.fail('target@x.example');
     expect(throttle.waitMs('target@x.example')).toBe(THROTTLE.firstLockMs);
     for (let i = 0; i < 20_000; i++) throttle.fail(`other-${i}@x.example`);
@@ -89,20 +102,20 @@ describe('the sign-in lock survives failures on other emails (L2)', () => {
     for (let i = 0; i < 20_000; i++) throttle.fail(`more-${i}@x.example`);
     throttle.fail('almost@x.example');
     expect(throttle.waitMs('almost@x.example')).toBe(THROTTLE.firstLockMs);
-  });
+  }, FLOOD_TIMEOUT_MS);
 
   it('idle records go once the table is large; a record idle for an hour is forgotten', () => {
     const clock = createManualClock(0);
-    const throttle = createLoginThrottle(clock);
+    const throttle = createLoginThrottle(clock, records());
     for (let i = 0; i < 12_000; i++) throttle.fail(`old-${i}@x.example`);
     clock.advance(THROTTLE.forgetAfterMs + 1);
     throttle.fail('new@x.example');
     expect(throttle.size()).toBeLessThanOrEqual(10_000);
     expect(throttle.waitMs('old-1@x.example')).toBe(0);
-  });
+  }, FLOOD_TIMEOUT_MS);
 
   it('attempts for one email run one after another; other emails do not wait', async () => {
-    const throttle = createLoginThrottle(createManualClock(0));
+    const throttle = createLoginThrottle(createManualClock(0), records());
     const order: string[] = [];
     let release!: () => void;
     const first = throttle.attempt('a@x.example', () => new Promise<void>((resolve) => (release = resolve)).then(() => void order.push('a1')));
