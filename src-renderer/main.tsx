@@ -20,12 +20,14 @@ import { connectThemeSaving, startAppearance } from './state/appearance';
 import { connectEvents } from './state/pushed-events';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/store-context';
+import type { SessionInfo } from '../src-shared/api/types';
 
-function mount(root: Root, client: RendererConsoleClient): void {
+/** `info`: the session's answer the launch trade brought (as Self), so the first render already has it. */
+function mount(root: Root, client: RendererConsoleClient, info?: unknown): void {
   // The window acts as the company its address names (`#/c/<id>/…`; Self without): reload and bookmarks keep it.
   client.setActing(addressActing());
   // The first screen's chunk loads while the session is asked for (not after it arrived).
-  void preloadScreen(parseRoute(splitHash(window.location.hash).path));
+  const firstScreen = preloadScreen(parseRoute(splitHash(window.location.hash).path));
   const store = createAppStore(client);
   // The theme is kept in the profile's prefs.json (a choice this browser still has in localStorage moves there now).
   void connectThemeSaving(
@@ -34,14 +36,25 @@ function mount(root: Root, client: RendererConsoleClient): void {
   );
   connectEvents(store, client);
   connectUiCommands(store, client);
-  void store.getState().actions.loadSession();
-  root.render(
-    <StrictMode>
-      <StoreProvider store={store}>
-        <AppRoot />
-      </StoreProvider>
-    </StrictMode>,
-  );
+  const render = () =>
+    root.render(
+      <StrictMode>
+        <StoreProvider store={store}>
+          <AppRoot />
+        </StoreProvider>
+      </StrictMode>,
+    );
+  const { actions } = store.getState();
+  // The launch trade's answer holds for a window acting as Self (a launch link's address names no company): the
+  // first render is the first screen itself, once its chunk is there (not a loading frame, then the screen).
+  if (info !== undefined && client.acting() === null) {
+    actions.applySession(info as SessionInfo);
+    void actions.loadAppInfo();
+    void firstScreen.then(render);
+  } else {
+    void actions.loadSession();
+    render();
+  }
 }
 
 const fetchFn: typeof fetch = (input, init) => window.fetch(input, init);
@@ -71,7 +84,7 @@ async function start(element: HTMLElement): Promise<void> {
   if (bridge) return mount(root, bridge);
   const outcome = await establishSession({ fetch: fetchFn, location: window.location, history: window.history, storage: window.localStorage, early: takeEarlyLaunch(window) });
   if (outcome.state === 'locked') return showLocked(root, outcome.reason);
-  startWith(root, outcome.session);
+  startWith(root, outcome.session, outcome.info);
 }
 
 /** No session yet: the notice fills the page; a session from it (or from another tab) mounts the console. */
@@ -87,7 +100,7 @@ function showLocked(root: Root, reason: LockedReason): void {
   root.render(<LaunchNeeded reason={reason} onLink={(token) => tradeTyped(token, use)} />);
 }
 
-function startWith(root: Root, session: string): void {
+function startWith(root: Root, session: string, info?: unknown): void {
   let current = session;
   let notice: { root: Root; element: HTMLElement; stop(): void } | null = null;
   const client = createBrowserClient(session, () => {
@@ -110,7 +123,7 @@ function startWith(root: Root, session: string): void {
     notice = { root: noticeRoot, element, stop: onStoredSession(resume) };
     noticeRoot.render(<LaunchNeeded reason="ended" overlay onLink={(token) => tradeTyped(token, resume)} />);
   }
-  mount(root, client);
+  mount(root, client, info);
 }
 
 const element = document.getElementById('root');

@@ -141,8 +141,13 @@ interface PlatformParts {
   close(): Promise<void>;
 }
 
-/** How long after the console listens its worker threads (webhook dispatcher, WAL checkpointer) start. */
+/**
+ * When the console's worker threads (webhook dispatcher, WAL checkpointer) start: once the first page opened from
+ * a launch link has made its start-up calls (the browser host's onFirstPageSettled); BACKGROUND_START_DELAY_MS
+ * after the console listens when no page has started by then; BACKGROUND_START_LATEST_MS at the latest.
+ */
 export const BACKGROUND_START_DELAY_MS = 1_500;
+export const BACKGROUND_START_LATEST_MS = 10_000;
 
 export async function startConsoleStack(assembly: Assembly, dataDir: string, stackOptions: ConsoleStackOptions): Promise<ConsoleStack> {
   const options = { ...stackOptions, dataDir };
@@ -226,6 +231,18 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
   const first = await startParts(platform);
   parts = first;
   consoleSwitch = createConsoleSwitch(first.consoleService);
+  // The worker threads start once the first page has had the machine to itself (issue 18 cold start: two worker
+  // threads booting beside the page's first calls slowed it on two cores). Until then webhook events wait in the
+  // database (the dispatcher reads them when it starts) and SQLite checkpoints the WAL by itself.
+  const backgroundTimers: ReturnType<typeof setTimeout>[] = [];
+  const startBackgroundOnce = () => {
+    for (const timer of backgroundTimers.splice(0)) clearTimeout(timer);
+    try {
+      parts?.startBackground();
+    } catch (error) {
+      log.error('the webhook dispatcher or the WAL checkpointer did not start', error);
+    }
+  };
   try {
     const consoleHost = await listenRemembered(
       options.dataDir,
@@ -238,6 +255,7 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
           port,
           controlToken,
           themeChoice: () => prefs.get('theme'),
+          onFirstPageSettled: startBackgroundOnce,
         }),
       (h) => h.port,
     ).catch((error: unknown) => {
@@ -245,16 +263,12 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
     });
     const host = consoleHost.server;
     const unannounce = announceConsole(options.dataDir, { consoleUrl: host.origin, platformUrl: first.platformUrl, pid: process.pid, controlToken });
-    // Once the first page has had the machine to itself (issue 18 cold start: two worker threads booting beside the
-    // page's first calls slowed it on two cores). Until then webhook events wait in the database (the dispatcher
-    // reads them when it starts) and SQLite checkpoints the WAL by itself.
-    const background = setTimeout(() => {
-      try {
-        parts?.startBackground();
-      } catch (error) {
-        log.error('the webhook dispatcher or the WAL checkpointer did not start', error);
-      }
-    }, BACKGROUND_START_DELAY_MS);
+    backgroundTimers.push(
+      setTimeout(() => {
+        if (!host.launched()) startBackgroundOnce();
+      }, BACKGROUND_START_DELAY_MS),
+      setTimeout(startBackgroundOnce, BACKGROUND_START_LATEST_MS),
+    );
     return {
       get platform() {
         return parts!.platform;
@@ -265,7 +279,7 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
       logFile: logger.file,
       notes: [first.server ? movedNote('The platform', first.movedFrom, first.server.port) : null, movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
       async close() {
-        clearTimeout(background);
+        for (const timer of backgroundTimers.splice(0)) clearTimeout(timer);
         unannounce();
         await host.close();
         await parts!.close();

@@ -70,7 +70,16 @@ export interface BrowserHostOptions {
   controlToken?: string;
   /** The saved theme (prefs.json), written into the page so its first paint has it (none: the page's default). */
   themeChoice?: () => ThemeChoice;
+  /**
+   * Called once when the first page opened from a launch link has made its start-up calls: after a launch trade,
+   * the first moment no console call has been under way for FIRST_PAGE_QUIET_MS (the console starts its worker
+   * threads then, so they do not boot beside the page's first calls: issue 18 cold start).
+   */
+  onFirstPageSettled?: () => void;
 }
+
+/** How long no console call may be under way after a launch trade before the first page counts as settled. */
+export const FIRST_PAGE_QUIET_MS = 300;
 
 /** Where a launch link leads: the local user the console signs in as, and the screen path the tab opens on. */
 export interface LaunchDestination {
@@ -100,6 +109,8 @@ export interface BrowserHost {
   launchLink(destination?: LaunchDestination): LaunchLink;
   /** Live console sessions (browser tabs share one per launch). */
   sessionCount(): number;
+  /** Whether a launch link was traded yet (a page is starting or has started). */
+  launched(): boolean;
   close(): Promise<void>;
 }
 
@@ -112,6 +123,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   /** Session token hashes (insertion order = age). */
   const sessions = new Set<string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  const firstPage = watchFirstPage(options.onFirstPageSettled);
 
   const server: Server = createServer(SERVER_OPTIONS, (req, res) => {
     handle(req, res).catch((error) => {
@@ -234,9 +246,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       link.settle('used');
       const { userId, path } = link.destination;
+      firstPage.launched();
       // The console signs in as the link's user (as Switch user would) before the tab loads anything.
       if (userId !== undefined) await options.console.invoke('session.signIn', { userId });
-      sendReply(res, 200, { ok: true, result: { session: newSession(), ...(path ? { path } : {}) } });
+      const session = newSession();
+      // The session's first answer (`session.get` as Self: a launch link's address names no company) comes with
+      // the trade, so the page renders its first screen without asking for it after its modules ran (issue 18
+      // cold start). A link that leads to a screen gets none (that screen may act as a company); neither does a
+      // failed ask (the page asks itself and shows what went wrong).
+      const info = path ? undefined : await options.console.invoke('session.get', {}, { acting: null }).catch(() => undefined);
+      sendReply(res, 200, { ok: true, result: { session, ...(path ? { path } : {}), ...(info !== undefined ? { info } : {}) } });
     } catch (error) {
       sendThrown(res, error);
     }
@@ -279,11 +298,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch (error) {
       return sendThrown(res, error);
     }
+    firstPage.callStarted();
     try {
       const result = await options.console.invoke(method, input, call);
       sendReply(res, 200, { ok: true, result: withFrameTicket(method, result, call) ?? null });
     } catch (error) {
       sendError(res, toApiError(error, { what: method, log: logUnexpected }));
+    } finally {
+      firstPage.callEnded();
     }
   }
 
@@ -368,8 +390,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return { url: `${origin}/#${LAUNCH_FRAGMENT_PARAM}=${token}`, expiresAt: now() + LAUNCH_TTL_MS, settled };
     },
     sessionCount: () => sessions.size,
+    launched: () => firstPage.wasLaunched(),
     async close() {
       unsubscribe();
+      firstPage.stop();
       for (const timer of timers) clearTimeout(timer);
       for (const client of sseClients) client.end();
       sseClients.clear();
@@ -378,6 +402,47 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
   };
   return host;
+}
+
+/**
+ * The first page's start-up: once a launch link was traded, `settled` is called the first time no console call has
+ * been under way for FIRST_PAGE_QUIET_MS (once per host).
+ */
+function watchFirstPage(settled: (() => void) | undefined) {
+  let launched = false;
+  let done = settled === undefined;
+  let inFlight = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const arm = () => {
+    if (done || !launched || inFlight > 0) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (done || inFlight > 0) return;
+      done = true;
+      settled!();
+    }, FIRST_PAGE_QUIET_MS);
+  };
+  return {
+    launched() {
+      launched = true;
+      arm();
+    },
+    wasLaunched: () => launched,
+    callStarted() {
+      inFlight++;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+    callEnded() {
+      inFlight--;
+      arm();
+    },
+    stop() {
+      done = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
 }
 
 /** A launch link's destination from a caller, checked (a wrong one is refused naming the field). */

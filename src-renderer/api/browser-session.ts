@@ -12,7 +12,8 @@ export const SESSION_STORAGE_KEY = 'partnerdeck.session';
 /** Why the console cannot be used in this tab (shown by the launch-needed screen). */
 export type LockedReason = 'no-link' | 'link-used' | 'ended' | 'unreachable';
 
-export type SessionOutcome = { state: 'ready'; session: string } | { state: 'locked'; reason: LockedReason };
+/** `info`: the session's first answer (`session.get` as Self), when the launch trade brought it along. */
+export type SessionOutcome = { state: 'ready'; session: string; info?: unknown } | { state: 'locked'; reason: LockedReason };
 
 export interface SessionEnvironment {
   fetch: typeof fetch;
@@ -23,7 +24,7 @@ export interface SessionEnvironment {
   early?: EarlyLaunch | null;
 }
 
-export type LaunchTrade = { session: string; path?: string } | { failed: 'link-used' | 'unreachable' };
+export type LaunchTrade = { session: string; path?: string; info?: unknown } | { failed: 'link-used' | 'unreachable' };
 
 /** A launch link's trade under way: the token and the answer to come. */
 export interface EarlyLaunch {
@@ -83,11 +84,13 @@ export async function exchangeLaunch(fetchFn: typeof fetch, launch: string): Pro
     return { failed: 'unreachable' };
   }
   const body = (await reply.json().catch(() => null)) as CallReply | null;
-  const result = body?.ok ? (body.result as { session?: unknown; path?: unknown } | null) : null;
+  const result = body?.ok ? (body.result as { session?: unknown; path?: unknown; info?: unknown } | null) : null;
   const session = result?.session;
   if (typeof session !== 'string') return { failed: 'link-used' };
   const path = result?.path;
-  return typeof path === 'string' && SCREEN_PATH.test(path) ? { session, path } : { session };
+  if (typeof path === 'string' && SCREEN_PATH.test(path)) return { session, path };
+  // The session's first answer, when the console sent it along (only for a link that leads to no screen).
+  return typeof result?.info === 'object' && result.info !== null ? { session, info: result.info } : { session };
 }
 
 /** Trades the launch link in the address for a session, or finds the one this origin already holds. */
@@ -100,7 +103,7 @@ export async function establishSession(env: SessionEnvironment): Promise<Session
       env.storage.setItem(SESSION_STORAGE_KEY, traded.session);
       // A link that leads somewhere (`partnerdeck app dev`: the app, embedded): the tab opens on that screen.
       if (traded.path) env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}#${traded.path}`);
-      return { state: 'ready', session: traded.session };
+      return { state: 'ready', session: traded.session, ...(traded.info !== undefined ? { info: traded.info } : {}) };
     }
     // A used or expired link: a session this origin already holds (another tab of this console) still works.
     return held ? { state: 'ready', session: held } : { state: 'locked', reason: traded.failed };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleService } from '../../src-main/areas';
 import { createMemoryPrefs } from '../../src-main/console/prefs';
-import { LAUNCH_TTL_MS, startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
+import { FIRST_PAGE_QUIET_MS, LAUNCH_TTL_MS, startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
 import { openTestPlatform, tempDir } from '../helpers/platform';
 
 interface Reply {
@@ -93,8 +93,12 @@ describe('browser host', () => {
     const again = await trade(link.url);
     expect(again.status).toBe(401);
     expect(JSON.parse(again.body)).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('already used or has expired') } });
+    // The trade brings the session's first answer along (session.get as Self), the same the page would ask for.
+    const asked = await api('session.get', {}, { authorization: `Bearer ${session}` });
+    expect(JSON.parse(first.body).result.info).toEqual(JSON.parse(asked.body).result);
+    expect(JSON.parse(first.body).result.info).toMatchObject({ user: { id: expect.any(Number) }, isSelf: true });
     // The session works as a bearer token, and only so: not as a cookie, and the launch token is not a session.
-    expect((await api('session.get', {}, { authorization: `Bearer ${session}` })).status).toBe(200);
+    expect(asked.status).toBe(200);
     expect((await api('session.get', {}, { authorization: '', cookie: `pd_session=${session}; pd_session_${host.port}=${session}` })).status).toBe(401);
     expect((await api('session.get', {}, { authorization: `Bearer ${new URL(link.url).hash.slice(8)}` })).status).toBe(401);
     // The page is public (the same bundle for everybody), with the strict CSP; it gets nothing but its files.
@@ -112,8 +116,10 @@ describe('browser host', () => {
     const other = candidates.find((c) => c.userId !== before.user.id)!;
     const reply = await trade(host.launchLink({ userId: other.userId, path: '/apps/3' }).url);
     expect(reply.status).toBe(200);
-    const result = JSON.parse(reply.body).result as { session: string; path: string };
+    const result = JSON.parse(reply.body).result as { session: string; path: string; info?: unknown };
     expect(result.path).toBe('/apps/3');
+    // A link to a screen gets no session answer along: that screen may act as a company (the page asks).
+    expect(result.info).toBeUndefined();
     const now = JSON.parse((await api('session.get', {}, { authorization: `Bearer ${result.session}` })).body).result as { user: { id: number } };
     expect(now.user.id).toBe(other.userId);
     await api('session.signIn', { userId: before.user.id });
@@ -295,6 +301,43 @@ describe('browser host: the saved theme in the page', () => {
     } finally {
       await themed.close();
       writeFileSync(join(renderer.path, 'index.html'), '<!doctype html><title>PartnerDeck</title>');
+    }
+  });
+});
+
+describe('browser host: the first page settling (the console starts its worker threads then)', () => {
+  it('says so once, after a launch trade, when no call has been under way for FIRST_PAGE_QUIET_MS; never before a trade', async () => {
+    const service = createConsoleService({ platform, prefs: createMemoryPrefs(), host: 'browser' });
+    const settled: number[] = [];
+    const watched = await startBrowserHost({ console: service, rendererDir: renderer.path, port: 0, onFirstPageSettled: () => settled.push(Date.now()) });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      // Calls of an already opened tab do not count: only a launch starts the watch.
+      expect(watched.launched()).toBe(false);
+      await sleep(FIRST_PAGE_QUIET_MS + 100);
+      expect(settled).toEqual([]);
+      const token = new URL(watched.launchLink().url).hash.replace(/^#launch=/, '');
+      const traded = await http(watched.port, '/auth/launch', { method: 'POST', headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1' }, body: JSON.stringify({ launch: token }) });
+      const session = JSON.parse(traded.body).result.session as string;
+      expect(watched.launched()).toBe(true);
+      // The page's calls keep it waiting: each one re-arms the quiet period.
+      const call = () =>
+        http(watched.port, '/api/clock.get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-partnerdeck-csrf': '1', authorization: `Bearer ${session}` }, body: '{}' });
+      for (let i = 0; i < 3; i++) {
+        await sleep(FIRST_PAGE_QUIET_MS / 2);
+        expect((await call()).status).toBe(200);
+      }
+      const lastCall = Date.now();
+      expect(settled).toEqual([]);
+      await sleep(FIRST_PAGE_QUIET_MS + 200);
+      expect(settled).toHaveLength(1);
+      expect(settled[0]! - lastCall).toBeGreaterThanOrEqual(FIRST_PAGE_QUIET_MS - 20);
+      // Once only.
+      await call();
+      await sleep(FIRST_PAGE_QUIET_MS + 100);
+      expect(settled).toHaveLength(1);
+    } finally {
+      await watched.close();
     }
   });
 });

@@ -200,6 +200,18 @@ describe("browser mode's session (launch link -> session in this origin's storag
     expect(none.fetchImpl).not.toHaveBeenCalled();
   });
 
+  it("keeps the session's first answer the trade brought along (the first render needs no session.get); none with a path", async () => {
+    const info = { user: { id: 1, name: 'Ada' }, isSelf: true };
+    const t = environment(`#launch=${TOKEN}`, async () => jsonResponse(200, { ok: true, result: { session: SESSION, info } }));
+    await expect(establishSession(t.env)).resolves.toEqual({ state: 'ready', session: SESSION, info });
+    // A link to a screen: the answer would be Self's, and that screen may act as a company.
+    const led = environment(`#launch=${TOKEN}`, async () => jsonResponse(200, { ok: true, result: { session: SESSION, path: '/c/5/orders', info } }));
+    await expect(establishSession(led.env)).resolves.toEqual({ state: 'ready', session: SESSION });
+    // Not an object: left out (the page asks for the session itself).
+    const odd = environment(`#launch=${TOKEN}`, async () => jsonResponse(200, { ok: true, result: { session: SESSION, info: 'x' } }));
+    await expect(establishSession(odd.env)).resolves.toEqual({ state: 'ready', session: SESSION });
+  });
+
   it('a link that leads to a screen (app dev: the app, embedded) opens the tab there; a foreign path is ignored', async () => {
     const led = environment(`#launch=${TOKEN}`, async () => jsonResponse(200, { ok: true, result: { session: SESSION, path: '/apps/12' } }));
     await expect(establishSession(led.env)).resolves.toEqual({ state: 'ready', session: SESSION });
