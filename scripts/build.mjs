@@ -141,9 +141,11 @@ function dropChunkStyles(result) {
 }
 
 /**
- * index.html names every chunk the first screen needs (`<link rel="modulepreload">`): the chunks app.js imports
- * and the start screens (the foundation area: the overview), with theirs. Without it Chromium finds them one
- * level at a time (app.js, then its imports, then the screen's chunk, then its imports).
+ * index.html names every chunk the first screen needs (`<link rel="modulepreload">`): the chunks app.js imports,
+ * with theirs. The first screen of a launch (the overview) is in that graph (the foundation area's
+ * `startScreens`); the areas' screens chunks are not named: they load when a screen of theirs is opened (or the
+ * address names one at start: the router starts that chunk with the session). Without the list Chromium finds the
+ * chunks one level at a time (app.js, then its imports, then theirs).
  */
 function withModulePreloads(html, metafile) {
   const rendererDir = join(dist, 'renderer');
@@ -156,10 +158,8 @@ function withModulePreloads(html, metafile) {
     for (const i of outputs[file].imports) if (i.kind === 'import-statement' && !i.external) add(i.path);
   };
   const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src-renderer/main.tsx');
-  const start = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src-renderer/areas/foundation/screens.ts');
-  if (!entry || !start) throw new Error('the renderer build has no app.js or no chunk for the foundation screens');
+  if (!entry) throw new Error('the renderer build has no app.js');
   add(entry);
-  add(start);
   wanted.delete(entry);
   const links = [...wanted].map((file) => `    <link rel="modulepreload" href="./${nameOf(file)}" />`).join('\n');
   const script = '    <script type="module" src="./app.js"></script>';

@@ -85,6 +85,11 @@ export interface RendererArea<N extends AreaName = AreaName, R extends RouteDefs
   routes: R;
   /** The screen of each route (lazy components of `loadScreens`: lazy-screens.tsx). */
   screens: { [K in keyof R]: (route: RouteIn<R, K>) => ReactNode };
+  /**
+   * Routes whose screen is in the start-up bundle instead of the screens module (the first screen of a launch:
+   * the overview), so opening them loads no chunk (issue 18 cold start).
+   */
+  startScreens?: readonly (keyof R & string)[];
   /** Who may open a route now (default: anyone signed in). */
   access?: { [K in keyof R]?: (route: RouteIn<R, K>, caps: Capabilities) => RouteAccess };
   /** The page title a locked route keeps, so it is clear what is unavailable. */

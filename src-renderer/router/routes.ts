@@ -112,7 +112,8 @@ export function prefetchRoute(route: Route, actions: AppActions, info: SessionIn
 
 /** Starts loading the chunk of the route's screen (its area's screens module); never rejects. */
 export function preloadScreen(route: Route): Promise<unknown> {
-  const load = entryOf(route)?.area.loadScreens;
+  const area = entryOf(route)?.area;
+  const load = (area?.startScreens as readonly string[] | undefined)?.includes(route.name) ? undefined : area?.loadScreens;
   return load ? load.preload().catch(() => undefined) : Promise.resolve();
 }
 

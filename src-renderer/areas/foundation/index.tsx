@@ -9,6 +9,7 @@ import { createOutboxSlice, unreadCount, type OutboxActions, type OutboxState } 
 import { createRequestsSlice, type RequestsActions, type RequestsState } from '../../state/requests-slice';
 import { createUsersSlice, type UsersActions, type UsersState } from '../../state/users-slice';
 import { CountBadge } from '../../ui/badges';
+import { OverviewScreen } from '../../screens/overview-screen';
 
 declare module '../../state/store' {
   interface AreaSlices {
@@ -70,8 +71,10 @@ export const foundationArea = defineRendererArea({
   name: 'foundation',
   screenModule: () => import('./screens'),
   routes: FOUNDATION_ROUTES,
+  // The overview is the first screen of every launch: in the start-up bundle, not in the screens chunk.
+  startScreens: ['overview'],
   screens: (S) => ({
-    overview: () => <S.OverviewScreen />,
+    overview: () => <OverviewScreen />,
     companies: () => <S.CompaniesScreen />,
     'company-new': () => <S.CompanyNewScreen />,
     company: (r) => <S.ClientCompanyScreen key={r.companyId} companyId={r.companyId} tab={r.tab} addUser={r.addUser} />,
