@@ -1,7 +1,8 @@
 // A PostgreSQL database for a team server (docs/team-server.md), reached with `pg` (node-postgres: the
 // well-kept, pure-JavaScript client every Node PostgreSQL library builds on). What goes wrong while
 // connecting is said in the user's words, naming the URL without its password.
-import pg from 'pg';
+// Loaded on first use (connectPostgres): its top level is not run by every CLI start (issue 18 cold start).
+import type pg from 'pg';
 import { ApiError } from '../../../src-shared/api/errors';
 
 export type PostgresClient = pg.Client;
@@ -43,7 +44,8 @@ function shown(raw: string): string {
 
 /** Connects, or throws an ApiError that says what is wrong in the user's words (server down, password, database). */
 export async function connectPostgres(url: URL): Promise<PostgresClient> {
-  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 10_000, application_name: 'partnerdeck' });
+  const { default: postgres } = await import('pg');
+  const client = new postgres.Client({ connectionString: url.toString(), connectionTimeoutMillis: 10_000, application_name: 'partnerdeck' });
   // An idle connection that the server drops must not crash the process; the next query reports it.
   client.on('error', () => undefined);
   try {
