@@ -6,6 +6,7 @@
 import { leaveEarlyLaunch, startLaunch } from './api/browser-session';
 import { applyTheme, startThemeChoice } from './state/theme';
 
-applyTheme(startThemeChoice());
-
+// The trade first: its request goes out before the theme is applied (which may walk the style sheet).
 leaveEarlyLaunch(window, startLaunch({ fetch: (input, init) => window.fetch(input, init), location: window.location, history: window.history }));
+
+applyTheme(startThemeChoice());

@@ -36,6 +36,13 @@ export function startThemeChoice(): ThemeChoice {
 const original: WeakMap<CSSMediaRule, string> = ((globalThis as { __partnerdeckThemeMedia?: WeakMap<CSSMediaRule, string> }).__partnerdeckThemeMedia ??= new WeakMap());
 
 /**
+ * Whether a fixed choice has pointed the dark rules elsewhere (shared by both copies like `original`). While it has
+ * not, "system" has nothing to restore and the style sheet is not walked: the walk makes an object of every rule
+ * of app.css, tens of milliseconds of the first paint's path for the default choice (issue 18 cold start).
+ */
+const pointed: { now: boolean } = ((globalThis as { __partnerdeckThemePointed?: { now: boolean } }).__partnerdeckThemePointed ??= { now: false });
+
+/**
  * Shows the console in the chosen theme. The palettes are written once, under `prefers-color-scheme: dark`
  * (styles/tokens.css and a few components); a fixed choice points those rules at always ("all") or never
  * ("not all") instead of writing every dark colour a second time under an attribute. `data-theme` on the
@@ -43,6 +50,16 @@ const original: WeakMap<CSSMediaRule, string> = ((globalThis as { __partnerdeckT
  */
 export function applyTheme(choice: ThemeChoice): void {
   if (typeof document === 'undefined') return;
+  if (choice !== 'system' || pointed.now) pointRules(choice);
+  const systemDark = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
+  const shown = choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
+  document.documentElement.dataset.theme = shown;
+  document.documentElement.style.colorScheme = shown;
+}
+
+/** Points the dark-palette rules at the choice ("system": back at the system's preference). */
+function pointRules(choice: ThemeChoice): void {
+  pointed.now = choice !== 'system';
   for (const sheet of Array.from(document.styleSheets)) {
     let rules: CSSRuleList;
     try {
@@ -58,8 +75,4 @@ export function applyTheme(choice: ThemeChoice): void {
       rule.media.mediaText = choice === 'system' ? text : choice === 'dark' ? 'all' : 'not all';
     }
   }
-  const systemDark = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
-  const shown = choice === 'system' ? (systemDark ? 'dark' : 'light') : choice;
-  document.documentElement.dataset.theme = shown;
-  document.documentElement.style.colorScheme = shown;
 }
