@@ -8,6 +8,7 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/primitives.css';
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { establishSession, exchangeLaunch, forgetSession, SESSION_STORAGE_KEY, takeEarlyLaunch, type LockedReason } from './api/browser-session';
 import { createBridgeClientOf, createBrowserClient, type RendererConsoleClient } from './api/console-client';
@@ -50,7 +51,9 @@ function mount(root: Root, client: RendererConsoleClient, info?: unknown): void 
   if (info !== undefined && client.acting() === null) {
     actions.applySession(info as SessionInfo);
     void actions.loadAppInfo();
-    void firstScreen.then(render);
+    // Rendered synchronously: React then runs the screens' effects (their first calls) at the end of the commit,
+    // not after the first layout and paint, so those calls overlap the page's layout instead of following it.
+    void firstScreen.then(() => flushSync(render));
   } else {
     void actions.loadSession();
     render();
