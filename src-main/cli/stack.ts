@@ -22,6 +22,7 @@ import type { ConsoleService } from '../console/console-service';
 import { createConsoleSwitch, createDemoStateHost, saveStartSnapshotOnce, type ConsoleSwitch } from '../console/demo-state';
 import { startPlatformServer, type PlatformServer } from '../core/server/platform-server';
 import { UsageError } from './cli-io';
+import { warmFirstScreen } from './warm-start';
 
 /** The data folder's platform as every CLI command opens it: the key-file secret store, and the demo seed for an
  * empty folder when `seed` says so. */
@@ -263,6 +264,9 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
     });
     const host = consoleHost.server;
     const unannounce = announceConsole(options.dataDir, { consoleUrl: host.origin, platformUrl: first.platformUrl, pid: process.pid, controlToken });
+    let closing = false;
+    // The first screen's handlers warmed while the browser navigates (after this returns and the line is printed).
+    setTimeout(() => void warmFirstScreen(consoleSwitch!, () => closing), 0);
     backgroundTimers.push(
       setTimeout(() => {
         if (!host.launched()) startBackgroundOnce();
@@ -279,6 +283,7 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
       logFile: logger.file,
       notes: [first.server ? movedNote('The platform', first.movedFrom, first.server.port) : null, movedNote('The console', consoleHost.movedFrom, consoleHost.port)].filter((n): n is string => n !== null),
       async close() {
+        closing = true;
         for (const timer of backgroundTimers.splice(0)) clearTimeout(timer);
         unannounce();
         await host.close();
