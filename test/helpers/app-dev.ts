@@ -2,6 +2,8 @@
 // (webhook attempts, API requests), for the integration tests and the Chromium e2e. No terminal: stdin and
 // stdout are pipes, SHELL is /bin/sh and no locale is set, as on a fresh Debian machine.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BIN } from './cli';
 
@@ -13,6 +15,18 @@ export interface RunningAppDev {
   first: Line;
   lines: Line[];
   waitFor(predicate: (line: Line) => boolean): Promise<Line>;
+}
+
+/**
+ * Writes the app folder's partnerdeck.app.toml: the app `name` with orders/customers/webhooks scopes, its install and
+ * start addresses at the receiver's origin, an order/create hook to the receiver, then any `more` lines.
+ */
+export function writeAppToml(appFolder: string, name: string, receiverUrl: string, more: string[] = []): void {
+  mkdirSync(appFolder, { recursive: true });
+  const base = receiverUrl.replace(/\/hooks$/, '');
+  const lines = [`name = "${name}"`, 'scopes = ["orders", "customers", "webhooks"]', `redirect_urls = ["${base}/install"]`, `start_url = "${base}/"`, ''];
+  lines.push('[[webhooks]]', 'topic = "order/create"', `address = "${receiverUrl}"`, '', ...more);
+  writeFileSync(join(appFolder, 'partnerdeck.app.toml'), lines.join('\n'));
 }
 
 /** A bare environment: PATH and HOME only, SHELL=/bin/sh, no LANG/LC_*, no browser. */

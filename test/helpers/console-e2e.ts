@@ -49,6 +49,8 @@ export interface ConsoleSuiteOptions extends OpenConsoleOptions {
   prepare?: (dataDir: string) => void | Promise<void>;
   /** The set-up's timeout in ms when `prepare` is slow. */
   setupTimeout?: number;
+  /** Runs after the console is closed, before its data folder is removed: closes what `prepare` opened. */
+  finish?: () => void | Promise<void>;
 }
 
 /** One console in Chromium for a whole e2e file; page, origin, … are set once its beforeAll ran. */
@@ -79,6 +81,7 @@ export function consoleSuite(prefix: string, options: ConsoleSuiteOptions = {}):
   }, options.setupTimeout);
   afterAll(async () => {
     await closeConsoleInChromium(suite);
+    await options.finish?.();
     dir.remove();
   });
   return suite;

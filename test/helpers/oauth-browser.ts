@@ -2,8 +2,10 @@
 // "Connected", and what a user does on the sign-in and consent pages (sign in, optionally pick a company,
 // approve) until the browser lands on the app's redirect URI.
 import { createServer, type Server } from 'node:http';
-import type { Page } from 'playwright';
-import { DEMO_PASSWORD } from './oauth';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser';
+import { DEMO_PASSWORD, startOAuthFixture, type OAuthFixture } from './oauth';
 
 export interface CallbackServer {
   server: Server;
@@ -17,6 +19,32 @@ export function startCallbackServer(host: '127.0.0.1' | '::1'): Promise<Callback
     server.once('error', reject);
     server.listen(0, host, () => resolve({ server, port: (server.address() as { port: number }).port }));
   });
+}
+
+export interface OAuthInChromium {
+  /** The platform with the app, whose only redirect URI is `redirectUri`. */
+  fixture: OAuthFixture;
+  browser: Browser;
+  /** The app's callback endpoint: `http://<host>:<port>/callback`. */
+  redirectUri: string;
+}
+
+/** For a whole test file: the app's callback endpoint on `host`, the platform with the app, Chromium; closed after. */
+export function oauthInChromiumForFile(host: '127.0.0.1' | '::1'): OAuthInChromium {
+  const flow = {} as OAuthInChromium;
+  let callback: CallbackServer | undefined;
+  beforeAll(async () => {
+    callback = await startCallbackServer(host);
+    flow.redirectUri = `http://${host === '::1' ? '[::1]' : host}:${callback.port}/callback`;
+    flow.fixture = await startOAuthFixture({ redirectUris: [flow.redirectUri] });
+    flow.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await flow.browser?.close();
+    await flow.fixture?.close();
+    callback?.server.close();
+  });
+  return flow;
 }
 
 /** Signs in, optionally picks a company, approves; returns the callback URL the browser landed on. */

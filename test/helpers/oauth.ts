@@ -2,6 +2,7 @@
 // with its platform server on loopback and a registered app, plus a form client that walks the sign-in and
 // consent pages over real HTTP (the Chromium test drives the same pages in a real browser). It keeps cookies like
 // a browser, which the platform never sets (a test can hand it one to show that it does not matter).
+import { afterAll, beforeAll } from 'vitest';
 import { OPERATOR } from '../../src-main/core/access';
 import { DEMO_PASSWORD } from '../../src-main/core/seed/demo-seed';
 import { startPlatformServer, type PlatformServer } from '../../src-main/core/server/platform-server';
@@ -55,6 +56,16 @@ export async function startOAuthFixture(options: { redirectUris?: string[]; scop
       platform.dispose();
     },
   };
+}
+
+/** One OAuth fixture for a whole test file: started before its tests, closed after them (set once beforeAll ran). */
+export function oauthFixtureForFile(): OAuthFixture {
+  const fixture = {} as OAuthFixture;
+  beforeAll(async () => {
+    Object.assign(fixture, await startOAuthFixture());
+  });
+  afterAll(() => fixture.close?.());
+  return fixture;
 }
 
 /** Reads the hidden inputs of the first form (or the form posting to `action`) of a page. */

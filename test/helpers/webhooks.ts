@@ -164,3 +164,21 @@ export async function startReceiver(initial: Answer = 200): Promise<Receiver> {
 export function openRealClockPlatform(dir: { path: string; remove(): void } = tempDir(), seed: SeedChoice = 'demo'): CorePlatform & { dir: string; dispose(): void } {
   return openPlatformIn(dir, seed, { clock: (store) => createClock(store), ids: cryptoIds });
 }
+
+/**
+ * A real-clock platform with an app whose order/create hook for the first shop company points at a receiver
+ * answering `answer`, and a dispatcher delivering; what it starts is handed to `cleanups` (run by the file's
+ * afterEach, last first). `order(id)` raises order.created for that company.
+ */
+export async function startDeliveryRig(cleanups: (() => Promise<void> | void)[], answer: Answer = 200) {
+  const platform = openRealClockPlatform();
+  const receiver = await startReceiver(answer);
+  cleanups.push(() => platform.dispose(), () => receiver.close());
+  const company = shopCompanyId(platform);
+  const app = insertApp(platform, { companyId: company, developerEmail: 'dev@example.test' });
+  const hook = insertHook(platform, { appId: app.id, companyId: company, topic: 'order/create', address: receiver.url });
+  const dispatcher = startTestDispatcher(platform);
+  cleanups.push(() => dispatcher.stop());
+  const order = (id: number) => platform.ctx.transact((emit) => emit('order.created', { companyId: company, id }));
+  return { platform, receiver, company, app, hook, dispatcher, order };
+}

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppDev, tradeLaunchLink, type RunningAppDev } from '../helpers/app-dev';
+import { startAppDev, tradeLaunchLink, writeAppToml, type RunningAppDev } from '../helpers/app-dev';
 import { assertBuilt, runCliAsync } from '../helpers/cli';
 import { tempDir } from '../helpers/platform';
 import { startReceiver, type Receiver } from '../helpers/webhooks';
@@ -55,25 +55,7 @@ function counts() {
 beforeAll(async () => {
   assertBuilt();
   receiver = await startReceiver(200);
-  mkdirSync(appFolder, { recursive: true });
-  const base = receiver.url.replace(/\/hooks$/, '');
-  writeFileSync(
-    join(appFolder, 'partnerdeck.app.toml'),
-    [
-      'name = "Dev Loop App"',
-      'scopes = ["orders", "customers", "webhooks"]',
-      `redirect_urls = ["${base}/install"]`,
-      `start_url = "${base}/"`,
-      '',
-      '[[webhooks]]',
-      'topic = "order/create"',
-      `address = "${receiver.url}"`,
-      '',
-      '[dev]',
-      'env_file = ".env.local"',
-      '',
-    ].join('\n'),
-  );
+  writeAppToml(appFolder, 'Dev Loop App', receiver.url, ['[dev]', 'env_file = ".env.local"', '']);
   writeFileSync(join(appFolder, '.env.local'), '# my own settings\nDATABASE_URL=postgres://localhost/app\nPARTNERDECK_CLIENT_ID=stale\n');
 });
 

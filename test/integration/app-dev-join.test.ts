@@ -3,10 +3,10 @@
 // dispatcher: the serve delivers and logs) and a running `partnerdeck console` (found through console.json; the
 // launch link it prints comes from that console and opens the app embedded there). --strict turns the folder's
 // setting on for the run when the platform is another process's, and back off afterwards.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppDev, tradeLaunchLink } from '../helpers/app-dev';
+import { startAppDev, tradeLaunchLink, writeAppToml } from '../helpers/app-dev';
 import { assertBuilt, runCliAsync, startCli, stop } from '../helpers/cli';
 import { tempDir } from '../helpers/platform';
 import { startReceiver, type Receiver } from '../helpers/webhooks';
@@ -33,12 +33,7 @@ async function basicRefresh(platformUrl: string): Promise<{ status: number; desc
 beforeAll(async () => {
   assertBuilt();
   receiver = await startReceiver(200);
-  mkdirSync(appFolder, { recursive: true });
-  const base = receiver.url.replace(/\/hooks$/, '');
-  writeFileSync(
-    join(appFolder, 'partnerdeck.app.toml'),
-    ['name = "Joining App"', 'scopes = ["orders", "customers", "webhooks"]', `redirect_urls = ["${base}/install"]`, `start_url = "${base}/"`, '', '[[webhooks]]', 'topic = "order/create"', `address = "${receiver.url}"`, ''].join('\n'),
-  );
+  writeAppToml(appFolder, 'Joining App', receiver.url);
 });
 
 afterAll(async () => {

@@ -2,7 +2,6 @@
 // header session (never a cookie), Host and Origin checks, the CSRF header, strict bodies, typed errors, pushed
 // events and the server's limits.
 import { request } from 'node:http';
-import { connect } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { createConsoleService } from '../../src-main/areas';
 import { createMemoryPrefs } from '../../src-main/console/prefs';
 import { FIRST_PAGE_QUIET_MS, LAUNCH_TTL_MS, startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
 import { openTestPlatform, tempDir } from '../helpers/platform';
+import { rawExchange } from '../helpers/raw-http';
 
 interface Reply {
   status: number;
@@ -360,10 +360,11 @@ describe('browser host limits (L10)', () => {
       const declared = await rawExchange(
         limited.port,
         `POST /api/session.get HTTP/1.1\r\nHost: 127.0.0.1:${limited.port}\r\nContent-Type: application/json\r\nX-PartnerDeck-CSRF: 1\r\nAuthorization: Bearer ${session}\r\nContent-Length: 67108864\r\n\r\n`,
+        { stopAtClientError: true },
       );
       expect(declared.text).toMatch(/^HTTP\/1\.1 413 /);
       // Headers never finished: the connection is closed by the server.
-      const slow = await rawExchange(limited.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${limited.port}\r\nX-Slow: 1\r\n`);
+      const slow = await rawExchange(limited.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${limited.port}\r\nX-Slow: 1\r\n`, { stopAtClientError: true });
       expect(slow.closedByServer).toBe(true);
       expect(slow.ms).toBeLessThan(10_000);
     } finally {
@@ -372,28 +373,3 @@ describe('browser host limits (L10)', () => {
     }
   });
 });
-
-/** Writes raw bytes to the server and collects what comes back until it closes the socket (or 10 s pass). */
-function rawExchange(port: number, text: string): Promise<{ text: string; closedByServer: boolean; ms: number }> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const socket = connect(port, '127.0.0.1', () => socket.write(text));
-    let received = '';
-    let done = false;
-    const finish = (closedByServer: boolean) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve({ text: received, closedByServer, ms: Date.now() - started });
-    };
-    const timer = setTimeout(() => finish(false), 10_000);
-    socket.on('data', (chunk) => {
-      received += chunk.toString();
-      if (/\r\n\r\n/.test(received) && /^HTTP\/1\.1 4\d\d/.test(received)) finish(true);
-    });
-    socket.on('end', () => finish(true));
-    socket.on('close', () => finish(true));
-    socket.on('error', () => finish(true));
-  });
-}

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hardenServer, SERVER_LIMITS } from '../../src-main/core/server/loopback';
 import { startPlatformServer, type PlatformServer } from '../../src-main/core/server/platform-server';
 import { ANNA, api, startOAuthFixture, tokensFor, type OAuthFixture } from '../helpers/oauth';
+import { rawExchange } from '../helpers/raw-http';
 
 let fixture: OAuthFixture;
 let limited: PlatformServer;
@@ -28,28 +29,6 @@ afterAll(async () => {
 });
 
 const productCount = () => fixture.platform.db.prepare('SELECT count(*) FROM products').pluck().get() as number;
-
-/** Writes raw bytes and collects the answer until the server closes the socket (or `waitMs` passes). */
-function rawExchange(port: number, text: string, waitMs = 10_000): Promise<{ text: string; closedByServer: boolean; ms: number }> {
-  return new Promise((resolve) => {
-    const started = Date.now();
-    const socket = connect(port, '127.0.0.1', () => socket.write(text));
-    let received = '';
-    let done = false;
-    const finish = (closedByServer: boolean) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve({ text: received, closedByServer, ms: Date.now() - started });
-    };
-    const timer = setTimeout(() => finish(false), waitMs);
-    socket.on('data', (chunk) => (received += chunk.toString()));
-    socket.on('end', () => finish(true));
-    socket.on('close', () => finish(true));
-    socket.on('error', () => finish(true));
-  });
-}
 
 describe('platform server limits (L10)', () => {
   it('are ~10 s for the headers, ~30 s for a request and 256 connections by default', () => {
@@ -103,7 +82,7 @@ describe('platform server limits (L10)', () => {
       }
       // Let the server accept them all before the one over the cap.
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const over = await rawExchange(port, `GET /api/tokeninfo HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`, 5_000);
+      const over = await rawExchange(port, `GET /api/tokeninfo HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`, { waitMs: 5_000 });
       expect(over.closedByServer).toBe(true);
       expect(over.text).toBe('');
     } finally {

@@ -9,7 +9,7 @@ import { standardWebhooksSecret } from '../../src-main/core/webhooks/webhook-sig
 import type { WebhookDispatcher } from '../../src-main/core/webhooks/webhook-dispatcher';
 import { independentHash } from '../helpers/independent-hash';
 import { tempDir } from '../helpers/platform';
-import { insertApp, insertHook, openRealClockPlatform, shopCompanyId, startReceiver, startTestDispatcher, type Receiver } from '../helpers/webhooks';
+import { insertApp, insertHook, openRealClockPlatform, shopCompanyId, startDeliveryRig, startReceiver, startTestDispatcher, type Receiver } from '../helpers/webhooks';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -17,15 +17,8 @@ afterEach(async () => {
 });
 
 async function setup(options: { answer?: number | 'hang' } = {}) {
-  const platform = openRealClockPlatform();
-  const receiver = await startReceiver(options.answer ?? 200);
-  cleanups.push(() => platform.dispose(), () => receiver.close());
-  const company = shopCompanyId(platform);
-  const app = insertApp(platform, { companyId: company, developerEmail: 'dev@example.test' });
-  const hook = insertHook(platform, { appId: app.id, companyId: company, topic: 'order/create', address: receiver.url });
-  const dispatcher = startTestDispatcher(platform);
-  cleanups.push(() => dispatcher.stop());
-  const order = (id: number) => platform.ctx.transact((emit) => emit('order.created', { companyId: company, id }));
+  const rig = await startDeliveryRig(cleanups, options.answer);
+  const { platform } = rig;
   const attempts = () =>
     platform.db.prepare('SELECT * FROM webhook_attempts ORDER BY id').all() as {
       event_id: number;
@@ -36,7 +29,7 @@ async function setup(options: { answer?: number | 'hang' } = {}) {
       request_body: string;
       error: string | null;
     }[];
-  return { platform, receiver, company, app, hook, dispatcher, order, attempts };
+  return { ...rig, attempts };
 }
 
 function verifyLikeAReceiver(receiver: Receiver, secret: string) {

@@ -11,7 +11,7 @@ import { standardWebhooksSecret } from '../../src-main/core/webhooks/webhook-sig
 import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../src-shared/domain/webhooks';
 import { independentHash } from '../helpers/independent-hash';
 import { openTestPlatform } from '../helpers/platform';
-import { insertApp, insertHook, openRealClockPlatform, shopCompanyId, startReceiver, startTestDispatcher } from '../helpers/webhooks';
+import { insertApp, insertHook, shopCompanyId, startDeliveryRig, startReceiver, startTestDispatcher } from '../helpers/webhooks';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -20,18 +20,7 @@ afterEach(async () => {
 
 const headersOf = (request: { headers: Record<string, unknown> }) => Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, String(v)]));
 
-async function realClockSetup() {
-  const platform = openRealClockPlatform();
-  const receiver = await startReceiver(200);
-  cleanups.push(() => platform.dispose(), () => receiver.close());
-  const company = shopCompanyId(platform);
-  const app = insertApp(platform, { companyId: company, developerEmail: 'dev@example.test' });
-  const hook = insertHook(platform, { appId: app.id, companyId: company, topic: 'order/create', address: receiver.url });
-  const dispatcher = startTestDispatcher(platform);
-  cleanups.push(() => dispatcher.stop());
-  const order = (id: number) => platform.ctx.transact((emit) => emit('order.created', { companyId: company, id }));
-  return { platform, receiver, company, app, hook, dispatcher, order };
-}
+const realClockSetup = () => startDeliveryRig(cleanups);
 
 describe('secret rotation with a grace period', () => {
   it('signs with both secrets during the grace (hash with the new one), accepts both for client auth, then only the new', async () => {

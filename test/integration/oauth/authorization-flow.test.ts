@@ -1,13 +1,9 @@
 // The whole authorization code flow over real loopback HTTP against a real SQLite file: authorize, sign in,
 // consent, code exchange, tokeninfo, refresh and a REST call, with the exact wire shapes of spec §3.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, authorize, exchangeCode, refresh, REDIRECT_URI, startOAuthFixture, tokeninfo, type OAuthFixture } from '../../helpers/oauth';
+import { describe, expect, it } from 'vitest';
+import { api, authorize, exchangeCode, refresh, REDIRECT_URI, oauthFixtureForFile, tokeninfo } from '../../helpers/oauth';
 
-let fixture: OAuthFixture;
-beforeAll(async () => {
-  fixture = await startOAuthFixture();
-});
-afterAll(() => fixture.close());
+const fixture = oauthFixtureForFile();
 
 const RFC1123 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 

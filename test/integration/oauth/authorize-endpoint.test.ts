@@ -2,7 +2,7 @@
 // before a valid redirect URI shown on a page (never redirected), errors after it redirected with state, the
 // one-time consent ticket (no cookie, no sign-in session: H1), forms only from the platform's own pages, the
 // pages' CSP, sign-in throttling and hashing off the main thread, and the company a user may grant for.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONSENT_TTL_MS } from '../../../src-main/core/server/oauth/authorize-routes';
 import {
   ANNA,
@@ -14,15 +14,11 @@ import {
   formFields,
   LUKAS,
   REDIRECT_URI,
+  oauthFixtureForFile,
   startOAuthFixture,
-  type OAuthFixture,
 } from '../../helpers/oauth';
 
-let fixture: OAuthFixture;
-beforeAll(async () => {
-  fixture = await startOAuthFixture();
-});
-afterAll(() => fixture.close());
+const fixture = oauthFixtureForFile();
 
 /** Signs in: the answer is the consent page itself (with its one-time ticket). */
 async function consentPage(email = ANNA, options: { extra?: Record<string, string>; state?: string } = {}) {

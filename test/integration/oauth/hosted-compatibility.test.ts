@@ -7,14 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WHOLE_LOG } from '../../../src-main/core/devtools/api-log-service';
 import type { ApiRequestEntry } from '../../../src-shared/api/devtools-types';
 import { assertBuilt, runCliAsync, startCli, stop } from '../../helpers/cli';
-import { authorize, authorizePath, exchangeCode, FormClient, postToken, refresh, startOAuthFixture, tokensFor, type OAuthFixture } from '../../helpers/oauth';
+import { authorize, authorizePath, exchangeCode, FormClient, postToken, refresh, oauthFixtureForFile, tokensFor } from '../../helpers/oauth';
 import { tempDir } from '../../helpers/platform';
 
-let fixture: OAuthFixture;
-beforeAll(async () => {
-  fixture = await startOAuthFixture();
-});
-afterAll(() => fixture.close());
+const fixture = oauthFixtureForFile();
 
 const basic = () => ({ authorization: `Basic ${Buffer.from(`${fixture.app.clientId}:${fixture.app.clientSecret}`).toString('base64')}` });
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');

@@ -2,48 +2,29 @@
 // platform, with the sign-in and consent pages driven in a real Chromium: simple-oauth2 (HTTP Basic client
 // authentication, the default of most libraries) and openid-client (client_secret in the body, PKCE S256,
 // state checked by the library). Then refresh with the libraries and REST calls with their tokens.
-import type { Server } from 'node:http';
 import * as oidc from 'openid-client';
-import type { Browser, Page } from 'playwright';
+import type { Page } from 'playwright';
 import { AuthorizationCode } from 'simple-oauth2';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../helpers/browser';
-import { ANNA, DANA, startOAuthFixture, tokeninfo, type OAuthFixture } from '../../helpers/oauth';
-import { approveInBrowser, startCallbackServer } from '../../helpers/oauth-browser';
+import { describe, expect, it } from 'vitest';
+import { ANNA, DANA, tokeninfo } from '../../helpers/oauth';
+import { approveInBrowser, oauthInChromiumForFile } from '../../helpers/oauth-browser';
 import { OAUTH_LIFETIMES } from '../../../src-main/core/services/oauth-service';
 
-let fixture: OAuthFixture;
-let browser: Browser;
-let callbackServer: Server;
-let redirectUri: string;
-
-beforeAll(async () => {
-  // The app's own callback endpoint: it just says thanks; the test reads the code from the browser's URL.
-  const callback = await startCallbackServer('127.0.0.1');
-  callbackServer = callback.server;
-  redirectUri = `http://127.0.0.1:${callback.port}/callback`;
-  fixture = await startOAuthFixture({ redirectUris: [redirectUri] });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await fixture?.close();
-  callbackServer?.close();
-});
+const flow = oauthInChromiumForFile('127.0.0.1');
 
 /** What a user does in the browser: sign in, optionally pick a company, approve. Returns the callback URL. */
 function approve(page: Page, authorizeUrl: string, email: string, companyId?: number): Promise<URL> {
-  return approveInBrowser(page, { authorizeUrl, redirectUri, email, companyId });
+  return approveInBrowser(page, { authorizeUrl, redirectUri: flow.redirectUri, email, companyId });
 }
 
 async function get(path: string, token: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await fetch(`${fixture.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${flow.fixture.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   return { status: res.status, body: await res.json() };
 }
 
 describe('simple-oauth2 (HTTP Basic client authentication)', () => {
   it('authorization code, REST calls, refresh with rotation, and reuse detection', async () => {
+    const { fixture, browser, redirectUri } = flow;
     const client = new AuthorizationCode({
       client: { id: fixture.app.clientId, secret: fixture.app.clientSecret },
       auth: { tokenHost: fixture.url, tokenPath: '/token', authorizePath: '/oauth2/authorize' },
@@ -87,6 +68,7 @@ describe('simple-oauth2 (HTTP Basic client authentication)', () => {
 
 describe('openid-client (client_secret in the body, PKCE S256)', () => {
   it("a partner's user grants for one of its clients; the library checks state and PKCE, refreshes, and calls the API", async () => {
+    const { fixture, browser, redirectUri } = flow;
     const config = new oidc.Configuration(
       { issuer: fixture.url, authorization_endpoint: `${fixture.url}/oauth2/authorize`, token_endpoint: `${fixture.url}/token` },
       fixture.app.clientId,

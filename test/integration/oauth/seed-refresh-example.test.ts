@@ -2,14 +2,10 @@
 // client_id only, in the URL) is refused as before — the secret stays required (RFC 6749 §6) — but the answer
 // teaches what to change, and the refused attempt does not spend the refresh token.
 import * as oidc from 'openid-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refresh, startOAuthFixture, tokensFor, type OAuthFixture } from '../../helpers/oauth';
+import { describe, expect, it } from 'vitest';
+import { refresh, oauthFixtureForFile, tokensFor } from '../../helpers/oauth';
 
-let fixture: OAuthFixture;
-beforeAll(async () => {
-  fixture = await startOAuthFixture();
-});
-afterAll(() => fixture.close());
+const fixture = oauthFixtureForFile();
 
 async function post(path: string): Promise<{ status: number; body: Record<string, string>; cacheControl: string | null }> {
   const response = await fetch(`${fixture.url}${path}`, { method: 'POST' });

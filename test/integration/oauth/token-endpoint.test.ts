@@ -3,7 +3,7 @@
 // rotation with family revocation on reuse, the grace window for a refresh repeated within seconds, client authentication
 // (form body and HTTP Basic), no-store headers, token entropy and hashed storage.
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../../src-main/core/access';
 import { cryptoIds } from '../../../src-main/core/ids';
 import { OAUTH_LIFETIMES, openSuccessor, TOKEN_BYTES } from '../../../src-main/core/services/oauth-service';
@@ -16,17 +16,12 @@ import {
   postToken,
   REDIRECT_URI,
   refresh,
-  startOAuthFixture,
+  oauthFixtureForFile,
   tokeninfo,
   tokensFor,
-  type OAuthFixture,
 } from '../../helpers/oauth';
 
-let fixture: OAuthFixture;
-beforeAll(async () => {
-  fixture = await startOAuthFixture();
-});
-afterAll(() => fixture.close());
+const fixture = oauthFixtureForFile();
 
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 

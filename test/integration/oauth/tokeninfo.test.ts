@@ -1,12 +1,8 @@
 // GET /api/tokeninfo: the exact success shape (expires_in a string) and exactly the three error values.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOAuthFixture, tokeninfo, tokensFor, type OAuthFixture } from '../../helpers/oauth';
+import { describe, expect, it } from 'vitest';
+import { oauthFixtureForFile, tokeninfo, tokensFor } from '../../helpers/oauth';
 
-let fixture: OAuthFixture;
-beforeAll(async () => {
-  fixture = await startOAuthFixture();
-});
-afterAll(() => fixture.close());
+const fixture = oauthFixtureForFile();
 
 describe('tokeninfo', () => {
   it('answers the exact shape, with expires_in as a string of seconds left', async () => {

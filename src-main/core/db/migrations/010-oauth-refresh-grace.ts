@@ -4,13 +4,12 @@
 // sealed with a key derived from the spent refresh token itself (AES-256-GCM): only a caller that presents that
 // token (and authenticates as its client) can open it; the platform stores no usable token. Cleared once the
 // window ends or the new refresh token is used.
+import { bothDialects } from '../../postgres/postgres-dialect';
+
 export const migration010 = {
   id: 10,
   name: 'oauth-refresh-grace',
-  sql: `
+  ...bothDialects(`
 ALTER TABLE oauth_tokens ADD COLUMN successor_sealed TEXT;
-`,
-  postgres: `
-ALTER TABLE oauth_tokens ADD COLUMN successor_sealed TEXT;
-`,
+`),
 };

@@ -3,10 +3,12 @@
 // CHECKs make a longer number impossible to store), an IBAN's country and last four characters. One row per
 // company; removing the method deletes the row. `billing_documents.settlement` is the JSON of how the document is
 // charged or credited (`DocumentSettlement`), written when it is issued and, like the document, never changed.
+import { bothDialects } from '../../postgres/postgres-dialect';
+
 export const migration019 = {
   id: 19,
   name: 'payment-methods',
-  sql: `
+  ...bothDialects(`
 CREATE TABLE payment_methods (
   company_id INTEGER PRIMARY KEY REFERENCES companies(id) ON DELETE CASCADE,
   kind TEXT NOT NULL CHECK (kind IN ('card', 'sepa')),
@@ -31,31 +33,5 @@ CREATE TABLE payment_methods (
 ) STRICT;
 
 ALTER TABLE billing_documents ADD COLUMN settlement TEXT;
-`,
-  postgres: `
-CREATE TABLE payment_methods (
-  company_id BIGINT PRIMARY KEY REFERENCES companies(id) ON DELETE CASCADE,
-  kind TEXT NOT NULL CHECK (kind IN ('card', 'sepa')),
-  holder TEXT NOT NULL CHECK (length(holder) BETWEEN 1 AND 70),
-  card_brand TEXT,
-  card_last4 TEXT CHECK (card_last4 IS NULL OR (length(card_last4) = 4 AND card_last4 !~ '^.*[^0-9].*$')),
-  card_exp_month BIGINT CHECK (card_exp_month IS NULL OR card_exp_month BETWEEN 1 AND 12),
-  card_exp_year BIGINT,
-  iban_country TEXT CHECK (iban_country IS NULL OR (length(iban_country) = 2 AND iban_country !~ '^.*[^A-Z].*$')),
-  iban_last4 TEXT CHECK (iban_last4 IS NULL OR (length(iban_last4) = 4 AND iban_last4 !~ '^.*[^A-Z0-9].*$')),
-  mandate_reference TEXT CHECK (mandate_reference IS NULL OR length(mandate_reference) BETWEEN 1 AND 35),
-  mandate_signed_on TEXT CHECK (mandate_signed_on IS NULL OR mandate_signed_on ~ '^[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]$'),
-  updated_at BIGINT NOT NULL,
-  updated_by TEXT NOT NULL,
-  CHECK (
-    (kind = 'card' AND card_brand IS NOT NULL AND card_last4 IS NOT NULL AND card_exp_month IS NOT NULL AND card_exp_year IS NOT NULL
-      AND iban_country IS NULL AND iban_last4 IS NULL AND mandate_reference IS NULL AND mandate_signed_on IS NULL)
-    OR
-    (kind = 'sepa' AND iban_country IS NOT NULL AND iban_last4 IS NOT NULL AND mandate_reference IS NOT NULL AND mandate_signed_on IS NOT NULL
-      AND card_brand IS NULL AND card_last4 IS NULL AND card_exp_month IS NULL AND card_exp_year IS NULL)
-  )
-);
-
-ALTER TABLE billing_documents ADD COLUMN settlement TEXT;
-`,
+`),
 };

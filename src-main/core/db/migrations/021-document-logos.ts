@@ -5,10 +5,12 @@
 // says which one a document has (no row: issued without a logo). Neither is ever changed or deleted, like the document.
 // Documents issued before this migration get the issuer's logo of the moment the migration runs: that is what they
 // showed until now, and the nearest record there is of what they were issued with.
+import { bothDialects } from '../../postgres/postgres-dialect';
+
 export const migration021 = {
   id: 21,
   name: 'document-logos',
-  sql: `
+  ...bothDialects(`
 CREATE TABLE document_logos (
   sha256 TEXT PRIMARY KEY,
   mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg', 'image/webp', 'image/svg+xml')),
@@ -37,32 +39,12 @@ CREATE TRIGGER billing_document_logos_immutable_update BEFORE UPDATE ON billing_
 BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
 CREATE TRIGGER billing_document_logos_immutable_delete BEFORE DELETE ON billing_document_logos
 BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
-`,
-  postgres: `
-CREATE TABLE document_logos (
-  sha256 TEXT PRIMARY KEY,
-  mime TEXT NOT NULL CHECK (mime IN ('image/png', 'image/jpeg', 'image/webp', 'image/svg+xml')),
-  data BYTEA NOT NULL,
-  pdf_png BYTEA,
-  width BIGINT NOT NULL CHECK (width > 0),
-  height BIGINT NOT NULL CHECK (height > 0)
-);
-
-CREATE TABLE billing_document_logos (
-  document_id BIGINT PRIMARY KEY REFERENCES billing_documents(id),
-  sha256 TEXT NOT NULL REFERENCES document_logos(sha256)
-);
-
-INSERT INTO document_logos (sha256, mime, data, pdf_png, width, height)
-  SELECT l.sha256, l.mime, l.data, l.pdf_png, l.width, l.height FROM partner_logos l
-  WHERE l.company_id IN (SELECT issuer_company_id FROM billing_documents WHERE issuer_company_id IS NOT NULL)
-  ON CONFLICT (sha256) DO NOTHING;
-INSERT INTO billing_document_logos (document_id, sha256)
-  SELECT d.id, l.sha256 FROM billing_documents d JOIN partner_logos l ON l.company_id = d.issuer_company_id;
-
-CREATE TRIGGER document_logos_immutable_update BEFORE UPDATE ON document_logos FOR EACH ROW EXECUTE FUNCTION partnerdeck_refuse_change('issued documents are immutable: issue a correction instead');
-CREATE TRIGGER document_logos_immutable_delete BEFORE DELETE ON document_logos FOR EACH ROW EXECUTE FUNCTION partnerdeck_refuse_change('issued documents are immutable: issue a correction instead');
-CREATE TRIGGER billing_document_logos_immutable_update BEFORE UPDATE ON billing_document_logos FOR EACH ROW EXECUTE FUNCTION partnerdeck_refuse_change('issued documents are immutable: issue a correction instead');
-CREATE TRIGGER billing_document_logos_immutable_delete BEFORE DELETE ON billing_document_logos FOR EACH ROW EXECUTE FUNCTION partnerdeck_refuse_change('issued documents are immutable: issue a correction instead');
-`,
+`, [
+    // INSERT OR IGNORE is SQLite's; PostgreSQL skips the logo already stored with ON CONFLICT.
+    { find: 'INSERT OR IGNORE INTO document_logos', replace: 'INSERT INTO document_logos' },
+    {
+      find: 'WHERE issuer_company_id IS NOT NULL);',
+      replace: 'WHERE issuer_company_id IS NOT NULL)\n  ON CONFLICT (sha256) DO NOTHING;',
+    },
+  ]),
 };

@@ -5,12 +5,14 @@
 // the folder holds no usable ticket); redemption is ONE `DELETE ... RETURNING`, so of two processes racing for a
 // ticket exactly one gets it. Expiry is platform time (the clock service); expired rows are swept on each issue.
 //
-// PostgreSQL form (below, drafted by scripts/postgres-migration-draft.mjs): the same statements with `token_hash text PRIMARY KEY, kind text NOT NULL, value text NOT
-// NULL, expires_at bigint NOT NULL` (no STRICT; `DELETE ... RETURNING` is native there too).
+// PostgreSQL form (made from this text by core/postgres/postgres-dialect.ts): the same statements with BIGINT for
+// INTEGER and no STRICT; `DELETE ... RETURNING` is native there too.
+import { bothDialects } from '../../postgres/postgres-dialect';
+
 export const migration023 = {
   id: 23,
   name: 'one-time-tokens',
-  sql: `
+  ...bothDialects(`
 CREATE TABLE one_time_tokens (
   token_hash TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
@@ -18,14 +20,5 @@ CREATE TABLE one_time_tokens (
   expires_at INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX one_time_tokens_expiry ON one_time_tokens(expires_at);
-`,
-  postgres: `
-CREATE TABLE one_time_tokens (
-  token_hash TEXT PRIMARY KEY,
-  kind TEXT NOT NULL,
-  value TEXT NOT NULL,
-  expires_at BIGINT NOT NULL
-);
-CREATE INDEX one_time_tokens_expiry ON one_time_tokens(expires_at);
-`,
+`),
 };

@@ -4,13 +4,15 @@
 // The throttle's rules (5 free failures, 30 s doubling to 15 min, records idle for an hour may go once there are
 // 10,000, past 100,000 new emails share one record) are in that file; every change is one IMMEDIATE transaction.
 //
-// PostgreSQL form (below, drafted by scripts/postgres-migration-draft.mjs): `email text PRIMARY KEY, failures integer NOT NULL, locked_until bigint NOT NULL,
-// last_failure_at bigint NOT NULL` (no STRICT), the same index; the read-modify-write as `SELECT ... FOR UPDATE`
-// in one transaction, or a single `INSERT ... ON CONFLICT (email) DO UPDATE`.
+// PostgreSQL form (made from this text by core/postgres/postgres-dialect.ts): BIGINT for INTEGER, no STRICT, the same
+// index; the read-modify-write as `SELECT ... FOR UPDATE` in one transaction, or a single
+// `INSERT ... ON CONFLICT (email) DO UPDATE`.
+import { bothDialects } from '../../postgres/postgres-dialect';
+
 export const migration024 = {
   id: 24,
   name: 'login-throttles',
-  sql: `
+  ...bothDialects(`
 CREATE TABLE login_throttles (
   email TEXT PRIMARY KEY,
   failures INTEGER NOT NULL,
@@ -18,14 +20,5 @@ CREATE TABLE login_throttles (
   last_failure_at INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX login_throttles_last_failure ON login_throttles(last_failure_at);
-`,
-  postgres: `
-CREATE TABLE login_throttles (
-  email TEXT PRIMARY KEY,
-  failures BIGINT NOT NULL,
-  locked_until BIGINT NOT NULL,
-  last_failure_at BIGINT NOT NULL
-);
-CREATE INDEX login_throttles_last_failure ON login_throttles(last_failure_at);
-`,
+`),
 };

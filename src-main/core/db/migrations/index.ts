@@ -11,7 +11,8 @@
 // Every migration has two forms: `sql` for SQLite (the desktop's file; never edited once released, so existing
 // data folders stay byte-identical) and `postgres` for a team server's PostgreSQL database (docs/architecture.md
 // "Two databases").
-// `node scripts/postgres-migration-draft.mjs <file>` drafts the second from the first;
+// A migration is written once, in SQLite's dialect: `...bothDialects(sql, edits)` (core/postgres/postgres-dialect.ts)
+// makes the second form from the first by mechanical rules plus the hand edits the migration lists;
 // test/integration/postgres-schema-parity.test.ts proves both give the same tables, keys and indexes.
 export interface Migration {
   id: number;
