@@ -4,6 +4,7 @@
 // `Repositories` (services/service-context.ts); the main side's list of areas (src-main/areas.ts) checks that
 // every declared service and repository is provided by exactly one area. The core has no list of its own:
 // openPlatform receives the areas.
+import type { Database } from './db/data';
 import type { Db } from './db/database';
 import type { Migration } from './db/migrations';
 import type { CorePlatform, Platform, PlatformServices } from './platform';
@@ -13,7 +14,9 @@ import type { BaseRepositories, Repositories } from './services/service-context'
 /** Area repositories: everything in `Repositories` but the core's own. */
 export type AreaRepositories = Omit<Repositories, keyof BaseRepositories>;
 
-export type RepositoryFactories = { readonly [K in keyof AreaRepositories]: (db: Db) => AreaRepositories[K] };
+/** A repository is made from the SQLite connection (the synchronous ones, not converted yet) or from the data
+ * layer (`data`, db/data.ts: the asynchronous ones, on SQLite or PostgreSQL). */
+export type RepositoryFactories = { readonly [K in keyof AreaRepositories]: (db: Db, data: Database) => AreaRepositories[K] };
 
 /** A service is built from the platform (its repositories through `ctx`, other services by name); services are
  * built once, at open, in whatever order their dependencies need (a cycle is an error at open). */

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { createAccessChecker, type AccessChecker } from './access';
 import type { CoreArea } from './area';
 import { createClock, type Clock, type ClockStore } from './clock';
+import type { Database } from './db/data';
 import { openDatabase, type Db } from './db/database';
+import { createSqliteDatabase } from './db/sqlite-data';
 import { startWalCheckpointer, type WalCheckpointer, type WalCheckpointerOptions } from './db/wal-checkpointer';
 import type { Migration } from './db/migrations';
 import { createEventBus, type EventBus } from './events';
@@ -73,6 +75,8 @@ export type Visibility = Pick<AccessChecker, 'canSee' | 'visibleCompanyIds' | 'm
  * with the database, the repositories, the service context and the REST modules of its areas. */
 export interface CorePlatform extends Platform {
   readonly db: Db;
+  /** The asynchronous data layer (db/data.ts) on the same connection: what the converted repositories speak. */
+  readonly data: Database;
   readonly repos: Repositories;
   /** Transactions and the in-transaction event hook (transactional outbox) that services share. */
   readonly ctx: ServiceContext;
@@ -108,9 +112,10 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     const clock = options.clock ? options.clock(clockStore) : createClock(clockStore);
     const ids = options.ids ?? cryptoIds;
     const events = createEventBus();
-    const repos = buildRepositories(db, areas, { settings, audit: createAuditRepository(db), lists: createListRunner(db) });
+    const data = createSqliteDatabase(db);
+    const repos = buildRepositories(db, data, areas, { settings, audit: createAuditRepository(db), lists: createListRunner(db) });
     const access = createAccessChecker(repos.companies);
-    const ctx = createServiceContext({ db, clock, ids, events, repos, access });
+    const ctx = createServiceContext({ db, data, clock, ids, events, repos, access });
     let publicUrl = DEFAULT_PUBLIC_URL;
     const base: Omit<CorePlatform, keyof PlatformServices> = {
       dataDir: options.dataDir,
@@ -129,6 +134,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
         if (db.open) db.close();
       },
       db,
+      data,
       repos,
       ctx,
       routes: areas.flatMap((area) => area.routes),
@@ -136,7 +142,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
     };
     const core = buildServices(base, areas);
     // What leaves the core has no database, repositories or context; the core's parts reach them with internalsOf.
-    const { db: _db, repos: _repos, ctx: _ctx, routes: _routes, areas: _areas, ...platform } = core;
+    const { db: _db, data: _data, repos: _repos, ctx: _ctx, routes: _routes, areas: _areas, ...platform } = core;
     registerCore(platform, core);
     for (const area of areas) area.onOpen?.(core);
     return platform;
@@ -146,12 +152,12 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
   }
 }
 
-function buildRepositories(db: Db, areas: readonly CoreArea[], base: Pick<Repositories, 'settings' | 'audit' | 'lists'>): Repositories {
+function buildRepositories(db: Db, data: Database, areas: readonly CoreArea[], base: Pick<Repositories, 'settings' | 'audit' | 'lists'>): Repositories {
   const repos: Record<string, unknown> = { ...base };
   for (const area of areas) {
-    for (const [name, create] of Object.entries(area.repositories) as [string, (db: Db) => unknown][]) {
+    for (const [name, create] of Object.entries(area.repositories) as [string, (db: Db, data: Database) => unknown][]) {
       if (name in repos) throw new Error(`the repository "${name}" is provided twice (area ${area.name})`);
-      repos[name] = create(db);
+      repos[name] = create(db, data);
     }
   }
   // Every key of Repositories is provided: src-main/areas.ts checks that the areas cover the interface.

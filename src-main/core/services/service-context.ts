@@ -5,6 +5,7 @@
 // `onEmitInTransaction` and run inside the transaction, at the moment the service emits.
 import type { AccessChecker } from '../access';
 import type { Clock } from '../clock';
+import type { Database, TransactionOptions } from '../db/data';
 import type { Db } from '../db/database';
 import type { EventBus, PlatformEventName, PlatformEvents } from '../events';
 import type { Ids } from '../ids';
@@ -28,6 +29,8 @@ export type Emit = <E extends PlatformEventName>(name: E, payload: PlatformEvent
 
 export interface ServiceContext {
   db: Db;
+  /** The asynchronous data layer (db/data.ts): what converted repositories and services speak. */
+  data: Database;
   clock: Clock;
   ids: Ids;
   events: EventBus;
@@ -42,6 +45,14 @@ export interface ServiceContext {
    */
   transact<T>(work: (emit: Emit) => T): T;
   /**
+   * `transact` for the converted (asynchronous) services: `work` runs in one transaction of the data layer
+   * (`data.transaction`: IMMEDIATE on SQLite, other callers queued behind it; a pool client on PostgreSQL,
+   * SERIALIZABLE when asked) and its events are published after the commit. Await only the database inside `work`
+   * (docs/architecture.md "Two databases": what the synchronous code not converted yet relies on). A retried
+   * SERIALIZABLE transaction starts again with no events.
+   */
+  transaction<T>(work: (emit: Emit) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
    * Runs `listener` synchronously inside the emitting transaction for every event a service emits, before
    * the commit; whatever it writes commits or rolls back with the change. A listener that throws rolls the
    * whole change back. The listener gets the transaction's `emit` too, so what it does in response is published
@@ -52,8 +63,15 @@ export interface ServiceContext {
 
 export type InTransactionListener = <E extends PlatformEventName>(name: E, payload: PlatformEvents[E], emit: Emit) => void;
 
-export function createServiceContext(parts: Omit<ServiceContext, 'transact' | 'onEmitInTransaction'>): ServiceContext {
+export function createServiceContext(parts: Omit<ServiceContext, 'transact' | 'transaction' | 'onEmitInTransaction'>): ServiceContext {
   const inTransaction = new Set<InTransactionListener>();
+  const emitterFor = (pending: [PlatformEventName, PlatformEvents[PlatformEventName]][]): Emit => {
+    const emit: Emit = (name, payload) => {
+      for (const listener of inTransaction) listener(name, payload, emit);
+      pending.push([name, payload]);
+    };
+    return emit;
+  };
   return {
     ...parts,
     onEmitInTransaction(listener) {
@@ -62,11 +80,16 @@ export function createServiceContext(parts: Omit<ServiceContext, 'transact' | 'o
     },
     transact<T>(work: (emit: Emit) => T): T {
       const pending: [PlatformEventName, PlatformEvents[PlatformEventName]][] = [];
-      const emit: Emit = (name, payload) => {
-        for (const listener of inTransaction) listener(name, payload, emit);
-        pending.push([name, payload]);
-      };
-      const result = parts.db.transaction(() => work(emit)).immediate();
+      const result = parts.db.transaction(() => work(emitterFor(pending))).immediate();
+      for (const [name, payload] of pending) parts.events.publish(name, payload as never);
+      return result;
+    },
+    async transaction<T>(work: (emit: Emit) => Promise<T>, options?: TransactionOptions): Promise<T> {
+      let pending: [PlatformEventName, PlatformEvents[PlatformEventName]][] = [];
+      const result = await parts.data.transaction(() => {
+        pending = [];
+        return work(emitterFor(pending));
+      }, options);
       for (const [name, payload] of pending) parts.events.publish(name, payload as never);
       return result;
     },

@@ -1,0 +1,122 @@
+// The data layer on the embedded SQLite file (db/data.ts): the platform's one better-sqlite3 connection, each
+// statement compiled once (Kysely) and prepared once per connection, run synchronously — a call resolves at once.
+//
+// Transactions: better-sqlite3 has one connection, so whatever runs on it while a transaction is open is part of
+// that transaction. `transaction(work)` therefore holds a turn: BEGIN IMMEDIATE (the write lock from the start, so
+// another process's writer is waited out by busy_timeout, as the synchronous code does), `work` with its awaits,
+// COMMIT. While it is open, every call that does not come from `work` (told by an AsyncLocalStorage scope that
+// follows `work` across its awaits) waits in line and runs after the commit; so do other transactions. A call
+// inside `work` runs at once; a transaction inside `work` is a SAVEPOINT.
+//
+// The synchronous code that is not converted yet (repositories on `Db` directly) does not pass through this line:
+// it must not run while an asynchronous transaction awaits. It cannot, as long as `work` awaits only this
+// database (every call resolves at once, so `work` runs to its end in one go of microtasks and no I/O callback or
+// timer runs in between); what could still interleave is another chain of microtasks already under way, which is
+// why the converted services' transactions await nothing but their statements (docs/architecture.md "Two databases").
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type BetterSqlite3 from 'better-sqlite3';
+import { parametersOf, type Database, type RunResult, type Statement } from './data';
+
+type Prepared = BetterSqlite3.Statement<unknown[], unknown>;
+
+interface Turn {
+  /** Resolves when the transaction has committed or rolled back. */
+  readonly done: Promise<void>;
+  depth: number;
+}
+
+export interface SqliteDatabase extends Database {
+  readonly dialect: 'sqlite';
+  /** The connection (the synchronous repositories not converted yet share it). */
+  readonly connection: BetterSqlite3.Database;
+}
+
+export function createSqliteDatabase(connection: BetterSqlite3.Database): SqliteDatabase {
+  const prepared = new Map<Statement<never, unknown>, Prepared>();
+  const scope = new AsyncLocalStorage<Turn>();
+  let open: Turn | null = null;
+
+  function preparedOf(statement: Statement<never, unknown>): Prepared {
+    let found = prepared.get(statement);
+    if (!found) {
+      found = connection.prepare(statement.compiled('sqlite').sql) as Prepared;
+      prepared.set(statement, found);
+    }
+    return found;
+  }
+
+  /** Runs `execute` now when no transaction is open or the caller is inside it; else after the transaction. */
+  function inLine<T>(execute: () => T): Promise<T> {
+    if (open === null || scope.getStore() === open) {
+      try {
+        return Promise.resolve(execute());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return open.done.then(() => inLine(execute));
+  }
+
+  /** Takes the turn at once when it is free (no await before BEGIN: nothing can slip in between), else waits for it. */
+  function transaction<T>(work: () => Promise<T>): Promise<T> {
+    const outer = scope.getStore();
+    if (outer !== undefined && outer === open) return savepoint(outer, work);
+    if (open !== null) return open.done.then(() => transaction(work));
+    let finish!: () => void;
+    const turn: Turn = { done: new Promise<void>((resolve) => (finish = resolve)), depth: 0 };
+    try {
+      connection.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    open = turn;
+    return (async () => {
+      try {
+        const result = await scope.run(turn, work);
+        connection.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (connection.inTransaction) connection.exec('ROLLBACK');
+        throw error;
+      } finally {
+        open = null;
+        finish();
+      }
+    })();
+  }
+
+  function args(statement: Statement<never, unknown>, values: readonly unknown[]): unknown[] {
+    return parametersOf(statement.compiled('sqlite'), values);
+  }
+
+  const data: SqliteDatabase = {
+    dialect: 'sqlite',
+    connection,
+    all: (statement, ...values) => inLine(() => preparedOf(statement as never).all(...args(statement as never, values)) as never[]),
+    one: (statement, ...values) => inLine(() => preparedOf(statement as never).get(...args(statement as never, values)) as never),
+    run: (statement, ...values) => inLine((): RunResult => ({ changes: preparedOf(statement as never).run(...args(statement as never, values)).changes })),
+    transaction: (work) => transaction(work),
+    inTransaction: () => open !== null && scope.getStore() === open,
+    async close() {
+      if (connection.open) connection.close();
+    },
+  };
+
+  async function savepoint<T>(turn: Turn, work: () => Promise<T>): Promise<T> {
+    const name = `pd_sp_${++turn.depth}`;
+    connection.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      connection.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      connection.exec(`ROLLBACK TO ${name}`);
+      connection.exec(`RELEASE ${name}`);
+      throw error;
+    } finally {
+      turn.depth -= 1;
+    }
+  }
+
+  return data;
+}
