@@ -11,7 +11,8 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { establishSession, exchangeLaunch, forgetSession, SESSION_STORAGE_KEY, takeEarlyLaunch, type LockedReason } from './api/browser-session';
-import { createBridgeClientOf, createBrowserClient, type RendererConsoleClient } from './api/console-client';
+import { createBridgeClientOf, createBrowserClient, createTeamClient, type RendererConsoleClient } from './api/console-client';
+import { isTeamConsole, teamSessionEnded } from './api/team-session';
 import { AppRoot } from './frame/app-root';
 import { addressActing, splitHash } from './router/location';
 import { LaunchNeeded } from './frame/launch-needed';
@@ -85,6 +86,8 @@ async function start(element: HTMLElement): Promise<void> {
   const root = createRoot(element);
   const bridge = createBridgeClientOf(window);
   if (bridge) return mount(root, bridge);
+  // A team server's console: the session is the sign-in's cookie; when it ends, back to the sign-in page.
+  if (isTeamConsole(document)) return mount(root, createTeamClient(() => teamSessionEnded(window)));
   const outcome = await establishSession({ fetch: fetchFn, location: window.location, history: window.history, storage: window.localStorage, early: takeEarlyLaunch(window) });
   if (outcome.state === 'locked') return showLocked(root, outcome.reason);
   startWith(root, outcome.session, outcome.info);

@@ -240,6 +240,7 @@ export function buildProgram(io: CliIo, registry: CliRegistry, outcome: Outcome 
           migrations: registry.assembly.migrations,
           openPlatform: (seed, dataDir = global.dataDir) => openCliPlatform(registry.assembly, dataDir, seed),
           startConsoleStack: (options) => startConsoleStack(registry.assembly, global.dataDir, options),
+          createConsoleService: (options) => registry.assembly.createConsoleService(options),
         });
       } catch (error) {
         if (error instanceof ApiError && error.code === 'validation_failed') throw new UsageError(flagError(error, command, values));

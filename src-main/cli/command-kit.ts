@@ -6,6 +6,7 @@ import { ApiError } from '../../src-shared/api/errors';
 import type { Assembly } from '../areas';
 import type { Platform, SeedChoice } from '../core/platform';
 import type { ConsoleStack, ConsoleStackOptions } from './stack';
+import type { ConsoleService, ConsoleServiceOptions } from '../console/console-service';
 import { UsageError, type CliIo } from './cli-io';
 
 export interface GlobalOptions {
@@ -80,6 +81,8 @@ export interface CommandContext {
   openPlatform(seed: SeedChoice, dataDir?: string): Platform;
   /** Browser mode on the data folder: platform, dispatcher, platform server, console service and browser host. */
   startConsoleStack(options: ConsoleStackOptions): Promise<ConsoleStack>;
+  /** A console service on an open platform (`serve --console`: one per signed-in person). */
+  createConsoleService(options: ConsoleServiceOptions): ConsoleService;
 }
 
 export const str = (values: CommandContext['values'], key: string): string | undefined => values[key] as string | undefined;

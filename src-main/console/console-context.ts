@@ -24,7 +24,13 @@ import type { ThemeChoice } from '../../src-shared/api/theme-choice';
 export interface ConsoleServiceOptions {
   platform: Platform;
   prefs: Prefs;
-  host: 'electron' | 'browser';
+  /** `team`: a team server's console (`serve --console`), one console service per signed-in person. */
+  host: 'electron' | 'browser' | 'team';
+  /**
+   * A team server's console: the person who signed in with their password. The console acts as this user only;
+   * signing in as another user (Switch user) is refused, and the other users are not listed.
+   */
+  signedInAs?: number;
   platformUrl?: string | null;
   /** Native views for embedded apps (the desktop app); without it apps are framed through the browser host. */
   embedViews?: EmbedViewHost;
@@ -87,6 +93,7 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
   const { access, localUsers, companies } = platform;
 
   const pickInitialUser = (): number | null => {
+    if (options.signedInAs !== undefined) return options.signedInAs;
     const last = prefs.get('lastUserId');
     if (last !== null && localUsers.actorOf(last)) return last;
     return localUsers.actorByEmail(DEMO_PARTNER_EMAIL)?.userId ?? localUsers.firstUserId() ?? null;
@@ -204,6 +211,9 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
     },
 
     signIn(id) {
+      if (options.signedInAs !== undefined && id !== options.signedInAs) {
+        throw new ApiError('forbidden', 'On a team server everybody signs in with their own email and password: sign out, then sign in as the other user.', { reason: 'team_sign_in' });
+      }
       const user = localUsers.actorOf(id);
       if (!user) throw new ApiError('not_found', `User ${id} was not found.`);
       userId = user.userId;

@@ -15,9 +15,13 @@
 //   that only an authenticated `embeddedApps.open` hands out.
 // - Host header checks (DNS rebinding), Origin and a custom header (CSRF) on every call, as before; server
 //   timeouts and a connection cap; bodies must be JSON in UTF-8 within 1 MiB.
+// - A team server's console (`access`, team-access.ts) replaces launch links with a sign-in per person: each request
+//   runs on the console of the person its session cookie names, and Host/Origin are checked against the address the
+//   server is reached at (with TLS here or at a trusted proxy).
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { join, normalize, sep } from 'node:path';
 import {
   CSRF_HEADER,
@@ -41,12 +45,14 @@ import { cryptoIds } from '../core/ids';
 import { logFor } from '../core/logging/logger';
 import { HttpError } from '../core/server/http-error';
 import { mediaTypeOf, readText } from '../core/server/http-io';
-import { closeServer, hardenServer, isAllowedHost, isAllowedOrigin, listenOnLoopback, LOOPBACK_HOST, SERVER_OPTIONS } from '../core/server/loopback';
+import { closeServer, hardenServer, isAllowedHost, isAllowedOrigin, listenOn, LOOPBACK_HOST, SERVER_OPTIONS } from '../core/server/loopback';
 import { createOneTimeTokens } from '../core/server/one-time-tokens';
 import { hashSecret } from '../core/secrets/secret-hash';
 import { embedFrameError, embedFramePage, type EmbedFramePage } from './embed-frame-page';
 import { sendStaticFile, sendTransformedFile } from './static-files';
 import { withThemeChoice, type ThemeChoice } from '../../src-shared/api/theme-choice';
+import { TEAM_CONSOLE_ATTRIBUTE } from '../../src-shared/api/team-console';
+import { TEAM_SIGN_IN_PATH, type TeamAccess } from './team-access';
 
 /** How long a launch link works (once). */
 export const LAUNCH_TTL_MS = 5 * 60_000;
@@ -76,6 +82,12 @@ export interface BrowserHostOptions {
    * threads then, so they do not boot beside the page's first calls: issue 18 cold start).
    */
   onFirstPageSettled?: () => void;
+  /** A team server's console: sign-in per person instead of launch links (team-access.ts). */
+  access?: TeamAccess;
+  /** Serve over TLS (PEM certificate chain and key). */
+  tls?: { cert: string; key: string };
+  /** The address to listen on (default 127.0.0.1; anything else only for a team console, checked by `serve`). */
+  listenHost?: string;
 }
 
 /** How long no console call may be under way after a launch trade before the first page counts as settled. */
@@ -119,19 +131,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let port = 0;
   const sseClients = new Set<ServerResponse>();
   const launches = createOneTimeTokens<{ settle(outcome: 'used'): void; destination: LaunchDestination }>({ now, max: 100 });
-  const frameTickets = createOneTimeTokens<{ path: string; call: CallEnvelope }>({ now, max: 200 });
+  const frameTickets = createOneTimeTokens<{ path: string; call: CallEnvelope; target: ConsoleTransportTarget }>({ now, max: 200 });
   /** Session token hashes (insertion order = age). */
   const sessions = new Set<string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const firstPage = watchFirstPage(options.onFirstPageSettled);
 
-  const server: Server = createServer(SERVER_OPTIONS, (req, res) => {
+  const { access } = options;
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error) => {
       const apiError = toApiError(error, { what: `${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}`, log: logUnexpected });
       if (!res.headersSent) sendError(res, apiError);
       else res.end();
     });
-  });
+  };
+  // https.Server has every limit of http.Server that hardenServer sets.
+  const server: Server = options.tls ? (createTlsServer({ ...SERVER_OPTIONS, ...options.tls }, onRequest) as unknown as Server) : createServer(SERVER_OPTIONS, onRequest);
   hardenServer(server, options.limits);
 
   function baseHeaders(res: ServerResponse): void {
@@ -140,6 +155,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  }
+
+  /** The console a request may drive: its person's on a team console, else this console's with a live session. */
+  function consoleOf(req: IncomingMessage): ConsoleTransportTarget | null {
+    if (access) return access.consoleOf(req);
+    return isAuthenticated(req) ? options.console : null;
   }
 
   /** The session a request carries in `Authorization: Bearer`, if it is live. Cookies are never looked at. */
@@ -157,14 +178,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     baseHeaders(res);
-    if (!isAllowedHost(req.headers.host, port)) {
+    if (!(access ? access.isAllowedHost(req.headers.host) : isAllowedHost(req.headers.host, port))) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Misdirected request: unknown Host header.\n');
       return;
     }
     const url = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
 
-    if (url.pathname === HTTP_LAUNCH_PATH) return launch(req, res);
-    if (url.pathname === HTTP_CONTROL_LAUNCH_PATH) return controlLaunch(req, res);
+    if (access) {
+      if (await access.route(req, res, url)) return;
+    } else {
+      if (url.pathname === HTTP_LAUNCH_PATH) return launch(req, res);
+      if (url.pathname === HTTP_CONTROL_LAUNCH_PATH) return controlLaunch(req, res);
+    }
     if (url.pathname === HTTP_EVENTS_PATH) return events(req, res);
     if (url.pathname.startsWith(HTTP_API_PREFIX)) return api(req, res, url.pathname.slice(HTTP_API_PREFIX.length));
 
@@ -179,6 +204,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (url.pathname === '/' || url.pathname === '/index.html') {
       const page = { caching: 'no-store', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } } as const;
       const file = join(options.rendererDir, 'index.html');
+      // A team console's page is for signed-in people only; it says it is one (the page signs out instead of
+      // asking for a launch link).
+      if (access) {
+        if (!access.consoleOf(req)) {
+          res.writeHead(303, { Location: TEAM_SIGN_IN_PATH, 'Cache-Control': 'no-store' }).end();
+          return;
+        }
+        return sendTransformedFile(req, res, file, (html) => html.replace(/<html(?=[\s>])/i, `<html ${TEAM_CONSOLE_ATTRIBUTE}`), page);
+      }
       const { themeChoice } = options;
       return themeChoice ? sendTransformedFile(req, res, file, (html) => withThemeChoice(html, themeChoice()), page) : sendStaticFile(req, res, file, page);
     }
@@ -206,7 +240,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       throw Object.assign(new ApiError('unknown_method', 'Console methods are called with POST.'), { status: 405 });
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin, port)) throw new ApiError('forbidden', 'Cross-origin requests are refused.');
+    if (origin !== undefined && !(access ? access.isAllowedOrigin(origin, req) : isAllowedOrigin(origin, port))) throw new ApiError('forbidden', 'Cross-origin requests are refused.');
     if (req.headers[CSRF_HEADER] !== '1') throw new ApiError('forbidden', `Missing the ${CSRF_HEADER} header.`);
   }
 
@@ -285,10 +319,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     let input: unknown;
     let call: CallEnvelope;
+    let target: ConsoleTransportTarget | null;
     try {
       checkCall(req, res);
-      if (!isAuthenticated(req)) {
-        throw new ApiError('unauthorized', 'This console session is not authorized. Open the link that `partnerdeck console` printed.');
+      target = consoleOf(req);
+      if (!target) {
+        throw new ApiError(
+          'unauthorized',
+          access ? 'Your session has ended (signed out, or unused for too long). Sign in again.' : 'This console session is not authorized. Open the link that `partnerdeck console` printed.',
+        );
       }
       // The tab's acting company (from its address), checked by the console for this call only.
       const envelope = envelopeOfActingHeader(req.headers[ACTING_HEADER]);
@@ -300,8 +339,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     firstPage.callStarted();
     try {
-      const result = await options.console.invoke(method, input, call);
-      sendReply(res, 200, { ok: true, result: withFrameTicket(method, result, call) ?? null });
+      const result = await target.invoke(method, input, call);
+      sendReply(res, 200, { ok: true, result: withFrameTicket(method, result, call, target) ?? null });
     } catch (error) {
       sendError(res, toApiError(error, { what: method, log: logUnexpected }));
     } finally {
@@ -310,12 +349,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   /** An embedded app opened in a frame: its wrapper path gets a one-time ticket (a frame cannot send the session header). */
-  function withFrameTicket(method: string, result: unknown, call: CallEnvelope): unknown {
+  function withFrameTicket(method: string, result: unknown, call: CallEnvelope, target: ConsoleTransportTarget): unknown {
     if (method !== 'embeddedApps.open') return result;
     const opened = result as EmbedOpenResult;
     if (opened?.mode !== 'frame') return result;
     // The ticket keeps the tab's acting company: the wrapper's request cannot send it, the app is signed for it.
-    const ticket = frameTickets.issue({ path: opened.src, call }, FRAME_TICKET_TTL_MS);
+    const ticket = frameTickets.issue({ path: opened.src, call, target }, FRAME_TICKET_TTL_MS);
     return { ...opened, src: `${opened.src}${opened.src.includes('?') ? '&' : '?'}${EMBED_TICKET_PARAM}=${ticket}` };
   }
 
@@ -335,13 +374,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!request) return send(embedFrameError(404, 'There is no such embedded app page.'));
     let target: EmbedTarget;
     try {
-      target = (await options.console.invoke('embeddedApps.signedUrl', request, ticketed.call)) as EmbedTarget;
+      target = (await ticketed.target.invoke('embeddedApps.signedUrl', request, ticketed.call)) as EmbedTarget;
     } catch (error) {
       const apiError = toApiError(error, { what: 'Opening the app', log: logUnexpected });
       return send(embedFrameError(HTTP_STATUS_OF[apiError.code], apiError.message));
     }
     // An app on the console's own origin could lift its sandbox (allow-scripts + allow-same-origin) and drive the console.
-    if (httpOrigin(target.origin) === null || isAllowedOrigin(target.origin, port)) {
+    if (httpOrigin(target.origin) === null || (access ? access.isAllowedOrigin(target.origin, req) : isAllowedOrigin(target.origin, port))) {
       return send(embedFrameError(403, `${target.appName} cannot be embedded: its Start URL must not be on the console's own origin.`));
     }
     return send(embedFramePage(target));
@@ -352,27 +391,35 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(405, { Allow: 'GET' }).end();
       return;
     }
-    if (!isAuthenticated(req)) {
+    const target = consoleOf(req);
+    if (!target) {
       res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('Unauthorized\n');
       return;
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     sseClients.add(res);
+    // A team console: each person's stream carries their console's events (only companies they may see).
+    const own = access ? target.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) : null;
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     req.on('close', () => {
       clearInterval(keepAlive);
+      own?.();
       sseClients.delete(res);
     });
   }
 
-  const unsubscribe = options.console.onEvent((event) => {
-    const line = `data: ${JSON.stringify(event)}\n\n`;
-    for (const client of sseClients) client.write(line);
-  });
+  const unsubscribe = access
+    ? () => undefined
+    : options.console.onEvent((event) => {
+        const line = `data: ${JSON.stringify(event)}\n\n`;
+        for (const client of sseClients) client.write(line);
+      });
 
-  port = await listenOnLoopback(server, options.port ?? 0);
-  const origin = `http://${LOOPBACK_HOST}:${port}`;
+  const listenHost = options.listenHost ?? LOOPBACK_HOST;
+  port = await listenOn(server, options.port ?? 0, listenHost);
+  const shownHost = listenHost === '0.0.0.0' || listenHost === '::' ? LOOPBACK_HOST : listenHost.includes(':') ? `[${listenHost}]` : listenHost;
+  const origin = `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`;
   const host: BrowserHost = {
     port,
     origin,
@@ -398,6 +445,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       for (const client of sseClients) client.end();
       sseClients.clear();
       sessions.clear();
+      access?.close();
       await closeServer(server);
     },
   };

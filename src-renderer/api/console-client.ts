@@ -80,8 +80,9 @@ export function createBridgeClient(bridge: PreloadBridge): RendererConsoleClient
 /** What the HTTP adapter needs from the browser; injectable for tests. */
 export interface HttpEnvironment {
   fetch: typeof fetch;
-  /** The session from the launch link (browser-session.ts), sent as `Authorization: Bearer` on every request. */
-  session: string;
+  /** The session from the launch link (browser-session.ts), sent as `Authorization: Bearer` on every request; null on
+   * a team server's console, whose session is an HttpOnly cookie the browser sends itself (same origin only). */
+  session: string | null;
   /** Called once when the console answers 401: the session is over (the console was restarted or stopped). */
   onUnauthorized?: () => void;
   /** Waits before the event stream is opened again after a drop (injectable for tests). */
@@ -99,7 +100,10 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
   const listeners = new Set<(event: PushedEvent) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   const sleep = env.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  let headers = { Authorization: `Bearer ${env.session}`, 'X-PartnerDeck-CSRF': '1' };
+  const headersOf = (session: string | null): Record<string, string> => (session === null ? { 'X-PartnerDeck-CSRF': '1' } : { Authorization: `Bearer ${session}`, 'X-PartnerDeck-CSRF': '1' });
+  // Launch-link sessions never travel in a cookie (credentials omitted); a team console's only does (same origin).
+  const credentials: RequestCredentials = env.session === null ? 'same-origin' : 'omit';
+  let headers = headersOf(env.session);
   let stream: AbortController | null = null;
   let dropped = false;
   let unauthorized = false;
@@ -139,7 +143,7 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
     let delay = RECONNECT_MS.first;
     while (!controller.signal.aborted) {
       try {
-        const response = await env.fetch(`${baseUrl}${HTTP_EVENTS_PATH}`, { headers, credentials: 'omit', signal: controller.signal });
+        const response = await env.fetch(`${baseUrl}${HTTP_EVENTS_PATH}`, { headers, credentials, signal: controller.signal });
         if (response.status === 401) return endSession();
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         setConnection(true);
@@ -188,7 +192,7 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
       try {
         response = await env.fetch(`${baseUrl}${HTTP_API_PREFIX}${method}`, {
           method: 'POST',
-          credentials: 'omit',
+          credentials,
           headers: { 'Content-Type': 'application/json', ...headers, [ACTING_HEADER]: actingHeaderOf(envelope()) ?? 'self' },
           body: JSON.stringify(input ?? {}),
         });
@@ -219,7 +223,7 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
     // A browser tab has no menu; the page's own keyboard shortcuts do the same.
     onUiCommand: () => () => undefined,
     resume(session) {
-      headers = { Authorization: `Bearer ${session}`, 'X-PartnerDeck-CSRF': '1' };
+      headers = headersOf(session);
       unauthorized = false;
       stream?.abort();
       stream = null;
@@ -236,6 +240,11 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
 export function createBridgeClientOf(win: Window = window): RendererConsoleClient | null {
   const bridge = (win as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] as PreloadBridge | undefined;
   return bridge && typeof bridge.invoke === 'function' && typeof bridge.onEvent === 'function' ? createBridgeClient(bridge) : null;
+}
+
+/** A team server's console: the HTTP client on the session cookie; `onUnauthorized` when it has ended. */
+export function createTeamClient(onUnauthorized: () => void, win: Window = window): RendererConsoleClient {
+  return createHttpClient({ fetch: (input, init) => win.fetch(input, init), session: null, onUnauthorized });
 }
 
 /** Browser mode: the HTTP client with the session of this tab. */

@@ -28,6 +28,8 @@ import { Icon, type IconName } from '../ui/icons';
 import { Spinner } from '../ui/states';
 import { initialActive, paletteGroups, paletteRows, paletteSections, type PaletteCommand, type PaletteGroup, type PaletteRow } from './palette-sections';
 import { switchCompany } from './switch-company';
+import { isTeamConsole } from '../api/team-session';
+import { signOutAfterAsking } from './team-sign-out';
 import './company-switcher.css';
 
 interface Command extends PaletteCommand {
@@ -63,11 +65,14 @@ function actionCommands(caps: Capabilities, actions: AppActions, acting: { id: n
     const month = previousMonth(clockNow);
     list.push({ id: 'close-month', label: 'Close month…', detail: `Preview and close ${month}`, icon: 'receipt', run: go({ name: 'billing-month', month }), testId: 'palette-action-close-month', keywords: 'billing invoice' });
   }
-  list.push({ id: 'switch-user', label: 'Switch user…', detail: 'Sign in as another local user', icon: 'user', run: () => actions.setSwitchUserOpen(true), testId: 'palette-action-switch-user', keywords: 'sign in login' });
+  // A team server: everybody signs in with their own password (no Switch user, no demo states of the server's folder).
+  const team = isTeamConsole(document);
+  if (team) list.push({ id: 'sign-out', label: 'Sign out', detail: 'End your session on this team server', icon: 'user', run: () => void signOutAfterAsking((message, detail) => actions.toast('error', message, detail)), testId: 'palette-action-sign-out', keywords: 'log out logout sign off' });
+  else list.push({ id: 'switch-user', label: 'Switch user…', detail: 'Sign in as another local user', icon: 'user', run: () => actions.setSwitchUserOpen(true), testId: 'palette-action-switch-user', keywords: 'sign in login' });
   if (!isSelf && caps.canSwitch) list.push({ id: 'self', label: 'Back to Self', detail: shortcutLabel('S', true), icon: 'home', run: () => void switchCompany(actions, null), testId: 'palette-action-self', keywords: 'partner home' });
   if (acting) list.push({ id: 'new-window', label: 'Open in new window', detail: `${acting.name}, this screen`, icon: 'external', run: () => void actions.openWindow(isSelf ? null : acting.id, currentPath()).catch(() => undefined), testId: 'palette-action-new-window', keywords: 'tab window' });
-  list.push({ id: 'save-demo', label: 'Save demo state…', detail: 'The whole data folder, under a name', icon: 'download', run: () => actions.setDemoDialog('save'), testId: 'palette-action-save-demo', keywords: 'snapshot backup' });
-  list.push({ id: 'reset-demo', label: 'Reset demo…', detail: 'Back to a saved state', icon: 'refresh', run: () => actions.setDemoDialog('reset'), testId: 'palette-action-reset-demo', keywords: 'snapshot restore' });
+  if (!team) list.push({ id: 'save-demo', label: 'Save demo state…', detail: 'The whole data folder, under a name', icon: 'download', run: () => actions.setDemoDialog('save'), testId: 'palette-action-save-demo', keywords: 'snapshot backup' });
+  if (!team) list.push({ id: 'reset-demo', label: 'Reset demo…', detail: 'Back to a saved state', icon: 'refresh', run: () => actions.setDemoDialog('reset'), testId: 'palette-action-reset-demo', keywords: 'snapshot restore' });
   list.push({ id: 'shortcuts', label: 'Keyboard shortcuts', detail: '?', icon: 'info', run: () => actions.setShortcutsOpen(true), testId: 'palette-action-shortcuts', keywords: 'keys help' });
   return list;
 }

@@ -12,6 +12,8 @@ import { Icon, type IconName } from '../ui/icons';
 import { Callout, Spinner } from '../ui/states';
 import { DemoStateDialogs } from './demo-state-dialog';
 import { useAction } from '../ui/use-action';
+import { isTeamConsole } from '../api/team-session';
+import { signOutAfterAsking } from './team-sign-out';
 import './user-menu.css';
 
 export function UserMenu() {
@@ -28,7 +30,9 @@ export function UserMenu() {
   const switchOpen = useApp((s) => s.ui.switchUserOpen);
   const setSwitchOpen = useActions().setSwitchUserOpen;
   const setDemoDialog = useActions().setDemoDialog;
+  const toast = useActions().toast;
   const ref = useRef<HTMLDivElement>(null);
+  const team = isTeamConsole(document);
 
   useEffect(() => {
     if (!open) return;
@@ -82,32 +86,48 @@ export function UserMenu() {
             </div>
           </div>
           <div className="menu-sep" />
-          <MenuItem icon="swap" testId="switch-user" onChoose={choose(() => setSwitchOpen(true))}>
-            Switch user…
-          </MenuItem>
+          {team ? (
+            <MenuItem icon="swap" testId="sign-out" onChoose={choose(() => void signOutAfterAsking((message, detail) => toast('error', message, detail)))}>
+              Sign out
+            </MenuItem>
+          ) : (
+            <MenuItem icon="swap" testId="switch-user" onChoose={choose(() => setSwitchOpen(true))}>
+              Switch user…
+            </MenuItem>
+          )}
           <MenuItem icon="inbox" onChoose={choose(() => navigate({ name: 'outbox', messageId: null }))}>
             Outbox
           </MenuItem>
           <MenuItem icon="settings" testId="open-settings" onChoose={choose(() => navigate({ name: 'settings' }))}>
             Settings
           </MenuItem>
-          <div className="menu-sep" />
-          <MenuItem icon="download" testId="save-demo-state" onChoose={choose(() => setDemoDialog('save'))}>
-            Save demo state…
-          </MenuItem>
-          <MenuItem icon="refresh" testId="reset-demo" onChoose={choose(() => setDemoDialog('reset'))}>
-            Reset demo…
-          </MenuItem>
+          {!team && (
+            <>
+              <div className="menu-sep" />
+              <MenuItem icon="download" testId="save-demo-state" onChoose={choose(() => setDemoDialog('save'))}>
+                Save demo state…
+              </MenuItem>
+              <MenuItem icon="refresh" testId="reset-demo" onChoose={choose(() => setDemoDialog('reset'))}>
+                Reset demo…
+              </MenuItem>
+            </>
+          )}
           {appInfo && (
             <>
               <div className="menu-sep" />
               <div className="menu-footer" data-testid="app-info">
                 <div>
-                  PartnerDeck {appInfo.version} · {appInfo.host === 'electron' ? 'desktop app' : 'browser mode'}
+                  PartnerDeck {appInfo.version} · {appInfo.host === 'electron' ? 'desktop app' : appInfo.host === 'team' ? 'team server' : 'browser mode'}
                 </div>
-                <div className="menu-footer-path" title={appInfo.dataDir}>
-                  Data: {appInfo.dataDir}
-                </div>
+                {appInfo.host === 'team' ? (
+                  <div className="menu-footer-path" title={window.location.origin}>
+                    Server: {window.location.host}
+                  </div>
+                ) : (
+                  <div className="menu-footer-path" title={appInfo.dataDir}>
+                    Data: {appInfo.dataDir}
+                  </div>
+                )}
                 {appInfo.secretStore.warning && (
                   <div className="menu-footer-warning">
                     <Icon name="alert" size={12} /> {appInfo.secretStore.warning}

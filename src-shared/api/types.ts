@@ -124,7 +124,8 @@ export interface SwitcherEntry {
 export interface AppInfo {
   version: string;
   dataDir: string;
-  host: 'electron' | 'browser';
+  /** Where the console runs: the desktop app, browser mode (`partnerdeck console`) or a team server (`serve --console`). */
+  host: 'electron' | 'browser' | 'team';
   secretStore: { kind: 'os-keychain' | 'key-file'; warning: string | null };
   platformUrl: string | null;
   clockNow: string;

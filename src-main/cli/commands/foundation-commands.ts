@@ -22,6 +22,7 @@ import { PORT_OPTION, portFlag } from '../port-flag';
 import { movedNote, portInUse, startCliLogging } from '../stack';
 import { openLaunchLink } from '../open-browser';
 import { migrateCommand } from './migrate-command';
+import { startTeamConsole, TEAM_CONSOLE_OPTIONS, teamConsoleSettings, type TeamConsole } from '../team-console';
 
 /** What a person sees on a terminal once a server runs: aligned label/value lines, then how to stop it. */
 function printRunning(io: CliIo, title: string, rows: [string, string][], notes: string[]): void {
@@ -56,19 +57,30 @@ const serve: Command = {
   summary: 'Run the platform headless: OAuth 2.0, the /admin REST API and the webhook dispatcher',
   description: `Serves OAuth 2.0 (/oauth2/authorize, /oauth2/token, /api/tokeninfo) and the /admin REST API on 127.0.0.1, and delivers webhooks (also those of events that other partnerdeck commands create in the data folder). Writes {"url", "dataDir", "adminToken"} to server.json in the data folder (readable only by you) while it runs.
 
-On a terminal it prints the address, the data folder and how to stop it; with --json, or when the output is not a terminal, one JSON line {"url", "dataDir", "adminToken"} once it listens. The first Ctrl+C (or SIGTERM) stops it cleanly: the database is checkpointed and closed, no -wal or -shm file is left. A second Ctrl+C says it is still stopping; a third quits at once.`,
+With --console it also serves the console for a team (docs/team-server.md): every person opens its address, signs in with the email and password of their platform user and works with exactly that user's company and permissions (there is no launch link and no Switch user); sessions live in the database, end after 8 idle hours or 7 days, and "Sign out" ends them. It listens on 127.0.0.1 unless --host says otherwise; another address is refused unless it is encrypted: --tls-cert/--tls-key (HTTPS here), or --trust-proxy behind a TLS reverse proxy.
+
+On a terminal it prints the address, the data folder and how to stop it; with --json, or when the output is not a terminal, one JSON line {"url", "dataDir", "adminToken"} (and "consoleUrl" with --console) once it listens. The first Ctrl+C (or SIGTERM) stops it cleanly: the database is checkpointed and closed, no -wal or -shm file is left. A second Ctrl+C says it is still stopping; a third quits at once.`,
   options: {
     seed: SEED_OPTION,
     port: PORT_OPTION('platform'),
     verbose: VERBOSE_OPTION,
     strict: STRICT_OPTION,
-    json: jsonOption('one line {"url", "dataDir", "adminToken"} once it listens'),
+    json: jsonOption('one line {"url", "dataDir", "adminToken"} (and "consoleUrl" with --console) once it listens'),
+    ...TEAM_CONSOLE_OPTIONS,
   },
-  examples: ['serve', 'serve --data-dir ./demo --seed none --port 4010', 'serve --json'],
-  async run({ values, global, io, openPlatform }) {
+  examples: [
+    'serve',
+    'serve --data-dir ./demo --seed none --port 4010',
+    'serve --json',
+    'serve --console --host 0.0.0.0 --tls-cert cert.pem --tls-key key.pem',
+    'serve --console --trust-proxy --console-port 8080',
+  ],
+  async run({ values, global, io, openPlatform, createConsoleService }) {
     const stopped = io.untilStopped();
     const human = values.json !== true && io.stdoutIsTTY;
     const port = portFlag(values.port);
+    // Checked before anything opens: a refused --host or an unreadable certificate changes nothing.
+    const team = teamConsoleSettings(values);
     const platform = openPlatform(seedChoice(str(values, 'seed'), 'demo'));
     if (values.strict) platform.compatibility.forceStrict();
     // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
@@ -89,24 +101,44 @@ On a terminal it prints the address, the data folder and how to stop it; with --
       throw portInUse(error, port);
     }
     const server = listening.server;
-    const info = { url: server.url, dataDir: global.dataDir, adminToken: server.adminToken };
+    let teamConsole: TeamConsole | null = null;
+    if (team) {
+      try {
+        teamConsole = await startTeamConsole({ platform, dataDir: global.dataDir, platformUrl: server.url, settings: team, createConsoleService });
+      } catch (error) {
+        await server.close();
+        await stopAll();
+        throw error;
+      }
+    }
+    const info = { url: server.url, dataDir: global.dataDir, adminToken: server.adminToken, ...(teamConsole ? { consoleUrl: teamConsole.url } : {}) };
     const infoPath = join(global.dataDir, SERVER_INFO_FILE_NAME);
     writeFileSync(infoPath, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
     chmodSync(infoPath, 0o600);
     const moved = movedNote('The platform', listening.movedFrom, listening.port);
+    const consoleMoved = teamConsole ? movedNote('The team console', teamConsole.movedFrom, teamConsole.host.port) : null;
+    const teamNotes = [...(consoleMoved ? [consoleMoved] : []), ...(team?.notes ?? [])];
     if (human) {
       printRunning(
         io,
         'PartnerDeck platform running',
-        [['Platform', server.url], ['Data folder', global.dataDir], ['Admin token', `in ${infoPath}`], ...logRow(logger.file, values.verbose === true)],
-        moved ? [moved] : [],
+        [
+          ['Platform', server.url],
+          ...(teamConsole ? ([['Team console', `${teamConsole.url}  (everybody signs in with their email and password)`]] as [string, string][]) : []),
+          ['Data folder', global.dataDir],
+          ['Admin token', `in ${infoPath}`],
+          ...logRow(logger.file, values.verbose === true),
+        ],
+        [...(moved ? [moved] : []), ...teamNotes],
       );
     } else {
       io.out(JSON.stringify(info));
       if (moved) io.err(`partnerdeck: note: ${moved}`);
+      for (const note of teamNotes) io.err(`partnerdeck: note: ${note}`);
       if (values.verbose && logger.file) io.err(`partnerdeck: logging in detail to ${logger.file}`);
     }
     await stoppedBy(stopped, io, human);
+    await teamConsole?.close();
     await server.close();
     await stopAll();
     rmSync(infoPath, { force: true });

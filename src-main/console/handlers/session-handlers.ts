@@ -13,11 +13,12 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
   const { platform, prefs, options } = ctx;
   const { localUsers } = platform;
   return {
+    // A team server's people are not its operators: the server's folder and key-file advice are not theirs to see.
     'app.info': () => ({
       version: APP_VERSION,
-      dataDir: platform.dataDir,
+      dataDir: options.host === 'team' ? '' : platform.dataDir,
       host: options.host,
-      secretStore: { kind: platform.secrets.kind, warning: platform.secrets.warning },
+      secretStore: { kind: platform.secrets.kind, warning: options.host === 'team' ? null : platform.secrets.warning },
       platformUrl: options.platformUrl ?? null,
       clockNow: platform.clock.nowIso(),
     }),
@@ -41,7 +42,8 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
 
     'session.get': () => ctx.session(),
     'session.switch': ({ companyId }) => ctx.switchTo(companyId),
-    'session.signInCandidates': () => localUsers.candidates(),
+    // A team server lists nobody: its people sign in with their own password (and must not learn the others').
+    'session.signInCandidates': () => (options.signedInAs !== undefined ? [] : localUsers.candidates()),
     'session.signIn': ({ userId }) => ctx.signIn(userId),
     'session.switcher': () => {
       const user = ctx.currentUser();

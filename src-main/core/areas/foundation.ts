@@ -1,10 +1,11 @@
 // The foundation area's core: companies and the partner relation, their users, partner requests, a client's
 // shop settings, the outbox of emails the platform would send (migration 001, /admin/companies), and partners'
-// white label: logo and admin domain (migration 017).
+// white label: logo and admin domain (migration 017), and a team server's console sessions (026).
 import { defineCoreArea } from '../area';
 import { migration001 } from '../db/migrations/001-foundation';
 import { migration011 } from '../db/migrations/011-development-companies';
 import { migration017 } from '../db/migrations/017-partner-logos';
+import { migration026 } from '../db/migrations/026-team-sessions';
 import { createCompaniesRepository, type CompaniesRepository } from '../repositories/companies-repository';
 import { createCompanyErasureRepository, type CompanyErasureRepository } from '../repositories/company-erasure-repository';
 import { createOutboxRepository, type OutboxRepository } from '../repositories/outbox-repository';
@@ -12,6 +13,7 @@ import { createPartnerLogosRepository, type PartnerLogosRepository } from '../re
 import { createPartnerRequestsRepository, type PartnerRequestsRepository } from '../repositories/partner-requests-repository';
 import { createShopSettingsRepository, type ShopSettingsRepository } from '../repositories/shop-settings-repository';
 import { createUsersRepository, type UsersRepository } from '../repositories/users-repository';
+import { createTeamSessionsRepository, type TeamSessionsRepository } from '../repositories/team-sessions-repository';
 import { companiesModule } from '../server/admin/companies-routes';
 import { createBrandingService, type BrandingService } from '../services/branding-service';
 import { createCompaniesService, type CompaniesService } from '../services/companies-service';
@@ -20,6 +22,7 @@ import { createOutboxService, type OutboxService } from '../services/outbox-serv
 import { createPartnerRequestsService, type PartnerRequestsService } from '../services/partner-requests-service';
 import { createShopService, type ShopService } from '../services/shop-service';
 import { createUsersService, type UsersService } from '../services/users-service';
+import { createTeamSessionsService, type TeamSessionsService } from '../services/team-sessions-service';
 import { seedDemoCompanies } from '../seed/demo-seed';
 
 declare module '../platform' {
@@ -35,6 +38,8 @@ declare module '../platform' {
     readonly outbox: OutboxService;
     /** Partners' white label: logo, admin domain, the CNAME target. */
     readonly branding: BrandingService;
+    /** A team server's console sessions: sign-in with email and password, kept in the database (migration 026). */
+    readonly teamSessions: TeamSessionsService;
   }
 }
 
@@ -48,12 +53,13 @@ declare module '../services/service-context' {
     shopSettings: ShopSettingsRepository;
     outbox: OutboxRepository;
     partnerLogos: PartnerLogosRepository;
+    teamSessions: TeamSessionsRepository;
   }
 }
 
 export const foundationCore = defineCoreArea({
   name: 'foundation',
-  migrations: [migration001, migration011, migration017],
+  migrations: [migration001, migration011, migration017, migration026],
   repositories: {
     companies: createCompaniesRepository,
     companyErasure: createCompanyErasureRepository,
@@ -62,6 +68,7 @@ export const foundationCore = defineCoreArea({
     shopSettings: createShopSettingsRepository,
     outbox: createOutboxRepository,
     partnerLogos: createPartnerLogosRepository,
+    teamSessions: createTeamSessionsRepository,
   },
   services: {
     outbox: ({ ctx }) => createOutboxService(ctx),
@@ -71,6 +78,7 @@ export const foundationCore = defineCoreArea({
     localUsers: ({ ctx }) => createLocalUsersService(ctx),
     partnerRequests: ({ ctx, companies, outbox }) => createPartnerRequestsService(ctx, companies, outbox),
     shop: ({ ctx }) => createShopService(ctx),
+    teamSessions: ({ ctx }) => createTeamSessionsService(ctx),
   },
   routes: [companiesModule],
   demoSeed: (platform) => seedDemoCompanies(platform),

@@ -6,10 +6,16 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 export const LOOPBACK_HOST = '127.0.0.1';
 
 export function listenOnLoopback(server: Server, port: number): Promise<number> {
+  return listenOn(server, port, LOOPBACK_HOST);
+}
+
+/** Listens on `host` (a team console may listen beyond loopback: `partnerdeck serve --console --host`, which
+ * refuses that without TLS or a trusted proxy in front). */
+export function listenOn(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.once('error', onError);
-    server.listen(port, LOOPBACK_HOST, () => {
+    server.listen(port, host, () => {
       server.off('error', onError);
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);

@@ -15,7 +15,6 @@ import type { ServerResponse } from 'node:http';
 import { OAUTH_SCOPE_LABELS, OAUTH_SCOPE_TITLES } from '../../../../src-shared/domain/oauth-scopes';
 import { storeInstallIdOf } from '../../../../src-shared/domain/app-store';
 import { hasPermission, userActor } from '../../access';
-import { hashPassword, needsRehash, verifyPassword } from '../../passwords';
 import type { CompanyRow } from '../../repositories/companies-repository';
 import type { UserRow } from '../../repositories/users-repository';
 import { HttpError, PageError } from '../http-error';
@@ -24,7 +23,7 @@ import { isAllowedOrigin } from '../loopback';
 import { createStoredOneTimeTokens } from '../one-time-tokens';
 import type { PlatformModule, RouteContext } from '../router';
 import { AuthorizeRedirectError, REQUEST_FIELDS, validateAuthorizeRequest, withQuery, type AuthorizeRequest } from './authorize-request';
-import { createLoginThrottle } from './login-throttle';
+import { createPasswordSignIn } from '../password-sign-in';
 import { pageCsp, renderConsentPage, renderLoginPage } from './pages';
 
 export const AUTHORIZE_PATH = '/oauth2/authorize';
@@ -49,12 +48,10 @@ function requestKey(request: AuthorizeRequest): string {
 
 export const authorizeModule: PlatformModule = (deps) => {
   const { platform } = deps;
-  // In the database: a lock survives a restart and holds on every process of the data folder (migration 024).
-  const throttle = createLoginThrottle(platform.clock, platform.repos.loginThrottles);
+  // The throttle is in the database: a lock survives a restart and holds on every process of the folder (024).
+  const signIn = createPasswordSignIn(platform.clock, platform.repos);
   // In the database: the decision may reach another process than the sign-in (two servers on one folder).
   const tickets = createStoredOneTimeTokens<ConsentTicket>(platform.repos.oneTimeTokens, { kind: 'oauth.consent', now: () => platform.clock.now(), ids: platform.ids });
-  /** Checked when the email is unknown, so an unknown email costs as much time as a wrong password. */
-  let decoyHash: Promise<string> | null = null;
 
   async function readForm(ctx: RouteContext): Promise<URLSearchParams> {
     const origin = ctx.req.headers.origin;
@@ -131,21 +128,6 @@ export const authorizeModule: PlatformModule = (deps) => {
     sendHtml(res, options.status ?? 200, html, pageCsp([formActionSourceOf(request.redirectUri)]), PAGE_HEADERS);
   }
 
-  /** Checks a password off the main thread; an outdated hash of a right password is replaced (L3). */
-  async function passwordMatches(user: UserRow | undefined, password: string): Promise<boolean> {
-    if (!user) {
-      await verifyPassword(password, await (decoyHash ??= hashPassword('decoy password for unknown emails')));
-      return false;
-    }
-    if (!(await verifyPassword(password, user.password_hash))) return false;
-    if (needsRehash(user.password_hash)) {
-      const upgraded = await hashPassword(password);
-      // Only if nobody changed the password meanwhile.
-      platform.repos.users.replacePasswordHash(user.id, user.password_hash, upgraded);
-    }
-    return true;
-  }
-
   return {
     prefixes: [{ prefix: '/oauth2/', errors: 'page' }],
     routes: [
@@ -164,22 +146,12 @@ export const authorizeModule: PlatformModule = (deps) => {
           const request = validateAuthorizeRequest(platform, form);
           const email = (form.get('email') ?? '').trim().toLowerCase();
           const password = form.get('password') ?? '';
-          // One attempt per email at a time: a burst of parallel guesses meets the lock the first failures set.
-          const user = await throttle.attempt(email, async () => {
-            const wait = throttle.waitMs(email);
-            if (wait > 0) return { wait };
-            const found = email ? platform.repos.users.findByEmail(email) : undefined;
-            if (!(await passwordMatches(found, password)) || !found) {
-              throttle.fail(email);
-              return null;
-            }
-            throttle.succeed(email);
-            return found;
-          });
-          if (user && 'wait' in user) {
-            return showLogin(ctx.res, request, { status: 429, email, error: `Too many failed sign-ins for this email. Try again in ${Math.ceil(user.wait / 1000)} seconds.` });
+          const outcome = await signIn.attempt(email, password);
+          if ('waitMs' in outcome) {
+            return showLogin(ctx.res, request, { status: 429, email, error: `Too many failed sign-ins for this email. Try again in ${Math.ceil(outcome.waitMs / 1000)} seconds.` });
           }
-          if (!user) return showLogin(ctx.res, request, { status: 401, email, error: 'The email or password is not right.' });
+          if ('wrong' in outcome) return showLogin(ctx.res, request, { status: 401, email, error: 'The email or password is not right.' });
+          const { user } = outcome;
           showConsent(ctx.res, request, user);
         }),
       },

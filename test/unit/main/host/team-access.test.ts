@@ -1,0 +1,89 @@
+// The team console's request rules (host/team-access.ts): the cookie's flags over plain HTTP, TLS and a trusted
+// proxy; forwarded headers believed only with --trust-proxy; the Host check on loopback; the network refusals of
+// `serve --console` (cli/team-console.ts).
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { createTeamAccess, sessionCookie, cookiesOf, SECURE_SESSION_COOKIE, SESSION_COOKIE, type TeamNetwork } from '../../../../src-main/host/team-access';
+import { teamConsoleSettings } from '../../../../src-main/cli/team-console';
+
+function access(network: Partial<TeamNetwork>) {
+  return createTeamAccess({
+    platform: () => {
+      throw new Error('not used');
+    },
+    network: { tls: false, trustProxy: false, loopback: true, ...network },
+    consoleFor: () => {
+      throw new Error('not used');
+    },
+    port: () => 4800,
+  });
+}
+
+const request = (headers: Record<string, string>, remoteAddress = '127.0.0.1') => ({ headers, socket: { remoteAddress } }) as unknown as IncomingMessage;
+
+describe('the session cookie', () => {
+  it('is HttpOnly, SameSite=Strict, Path=/ always, Secure with the __Host- name only over TLS', () => {
+    expect(sessionCookie('tok', false, 60)).toBe(`${SESSION_COOKIE}=tok; Path=/; HttpOnly; SameSite=Strict; Max-Age=60`);
+    expect(sessionCookie('tok', true, 60)).toBe(`${SECURE_SESSION_COOKIE}=tok; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure`);
+    expect(sessionCookie(null, true)).toBe(`${SECURE_SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure`);
+  });
+
+  it('is read by name, the first of a name winning', () => {
+    expect(cookiesOf('a=1; partnerdeck_session=x; partnerdeck_session=y').get(SESSION_COOKIE)).toBe('x');
+    expect(cookiesOf(undefined).size).toBe(0);
+  });
+});
+
+describe('requests over TLS and through a proxy', () => {
+  it('counts as secure with its own TLS, or the proxy’s X-Forwarded-Proto only when the proxy is trusted', () => {
+    const forwarded = request({ 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' });
+    expect(access({ tls: true }).isSecure(request({}))).toBe(true);
+    expect(access({}).isSecure(forwarded)).toBe(false);
+    expect(access({ trustProxy: true }).isSecure(forwarded)).toBe(true);
+    expect(access({ trustProxy: true }).isSecure(request({ 'x-forwarded-proto': 'http' }))).toBe(false);
+  });
+
+  it('takes the client address from X-Forwarded-For (the hop the proxy added) only when trusted', () => {
+    const forwarded = request({ 'x-forwarded-for': '198.51.100.1, 203.0.113.9' }, '127.0.0.1');
+    expect(access({}).clientAddress(forwarded)).toBe('127.0.0.1');
+    expect(access({ trustProxy: true }).clientAddress(forwarded)).toBe('203.0.113.9');
+  });
+
+  it('on loopback without a proxy accepts only this port’s loopback names as Host (DNS rebinding)', () => {
+    const loopback = access({});
+    expect(loopback.isAllowedHost('127.0.0.1:4800')).toBe(true);
+    expect(loopback.isAllowedHost('localhost:4800')).toBe(true);
+    expect(loopback.isAllowedHost('evil.example:4800')).toBe(false);
+    expect(loopback.isAllowedHost('127.0.0.1:4801')).toBe(false);
+    expect(access({ loopback: false, tls: true }).isAllowedHost('deck.example.com')).toBe(true);
+    expect(access({ loopback: false, tls: true }).isAllowedHost('bad host/')).toBe(false);
+  });
+
+  it('accepts an Origin only when it is the very origin the request reached', () => {
+    const team = access({ loopback: false, tls: true });
+    const req = request({ host: 'deck.example.com' });
+    expect(team.isAllowedOrigin('https://deck.example.com', req)).toBe(true);
+    expect(team.isAllowedOrigin('http://deck.example.com', req)).toBe(false);
+    expect(team.isAllowedOrigin('https://evil.example', req)).toBe(false);
+    expect(team.isAllowedOrigin('null', req)).toBe(false);
+  });
+});
+
+describe('serve --console network options', () => {
+  it('refuses a non-loopback host without TLS or a trusted proxy, saying why', () => {
+    expect(() => teamConsoleSettings({ console: true, host: '0.0.0.0' })).toThrow(/--host 0\.0\.0\.0 would let other machines reach the console over plain HTTP.*--tls-cert and --tls-key.*--trust-proxy/);
+    expect(teamConsoleSettings({ console: true, host: '0.0.0.0', 'trust-proxy': true })).toMatchObject({ host: '0.0.0.0', trustProxy: true, tls: null });
+    expect(teamConsoleSettings({ console: true })).toMatchObject({ host: '127.0.0.1', trustProxy: false, tls: null });
+  });
+
+  it('refuses network flags without --console, one TLS file without the other, unreadable files', () => {
+    expect(teamConsoleSettings({})).toBeNull();
+    expect(() => teamConsoleSettings({ host: '0.0.0.0' })).toThrow('--host is about the team console: add --console');
+    expect(() => teamConsoleSettings({ console: true, 'tls-cert': '/x.pem' })).toThrow('--tls-cert needs --tls-key');
+    expect(() => teamConsoleSettings({ console: true, 'tls-cert': '/nonexistent/cert.pem', 'tls-key': '/nonexistent/key.pem' })).toThrow(
+      '--tls-cert /nonexistent/cert.pem: cannot be read: there is no such file',
+    );
+    expect(() => teamConsoleSettings({ console: true, 'console-port': 'x' })).toThrow('--console-port must be a number');
+    expect(() => teamConsoleSettings({ console: true, host: 'a b' })).toThrow('--host must be an IP address or a host name');
+  });
+});
