@@ -21,8 +21,8 @@ export interface DataTarget {
   dialect: 'sqlite' | 'postgres';
   /** Why this database is not tested here, or null. */
   skip: string | null;
-  /** A migrated database (empty tables) and how to drop it. */
-  open(): Promise<{ data: Database; close(): Promise<void> }>;
+  /** A migrated database (empty tables), how to drop it, and a second connection to it (another server). */
+  open(): Promise<{ data: Database; close(): Promise<void>; another(): Database }>;
 }
 
 /** SQLite, and PostgreSQL (skipped with its reason when no server answers). Call once per file, at the top level. */
@@ -35,7 +35,8 @@ export async function dataTargets(): Promise<DataTarget[]> {
       skip: null,
       async open() {
         const data = createSqliteDatabase(openDatabase(':memory:', { migrations: MIGRATIONS }));
-        return { data, close: () => data.close() };
+        // One in-memory database has one connection: a second "server" shares it (and its line).
+        return { data, close: () => data.close(), another: () => data };
       },
     },
     {
@@ -46,9 +47,16 @@ export async function dataTargets(): Promise<DataTarget[]> {
         const database = await createTestDatabase();
         await migratePostgres(database.client, MIGRATIONS);
         const data = createPostgresDatabase(new URL(database.url), { max: 4 });
+        const others: Database[] = [];
         return {
           data,
+          another() {
+            const other = createPostgresDatabase(new URL(database.url), { max: 4 });
+            others.push(other);
+            return other;
+          },
           async close() {
+            for (const other of others) await other.close();
             await data.close();
             await database.drop();
           },
@@ -62,13 +70,18 @@ export async function dataTargets(): Promise<DataTarget[]> {
  * Opens `target` once for the suite (closed after it) and empties `tables` before each test. A skipped target's
  * tests report themselves skipped (the suite's title says why).
  */
-export function useData(target: DataTarget, tables: readonly string[]): { readonly data: Database } {
+export function useData(target: DataTarget, tables: readonly string[]): { readonly data: Database; another(): Database } {
   let opened: Awaited<ReturnType<DataTarget['open']>> | undefined;
+  const open = () => {
+    if (!opened) throw new Error(`${target.name} is not open (skipped: ${target.skip ?? 'no'})`);
+    return opened;
+  };
   const holder = {
     get data(): Database {
-      if (!opened) throw new Error(`${target.name} is not open (skipped: ${target.skip ?? 'no'})`);
-      return opened.data;
+      return open().data;
     },
+    /** Another connection to the same database (PostgreSQL: another pool, as another server has; closed with the suite). */
+    another: () => open().another(),
   };
   beforeAll(async () => {
     if (!target.skip) opened = await target.open();

@@ -48,8 +48,9 @@ export const oauthCore = defineCoreArea({
     apps: createAppsRepository,
     authorizations: createAuthorizationsRepository,
     oauth: createOAuthRepository,
-    oneTimeTokens: createOneTimeTokenRepository,
-    loginThrottles: createLoginThrottleRepository,
+    // On the asynchronous data layer (db/data.ts): SQLite here, PostgreSQL on a team server.
+    oneTimeTokens: (_db, data) => createOneTimeTokenRepository(data),
+    loginThrottles: (_db, data) => createLoginThrottleRepository(data),
   },
   services: {
     apps: ({ ctx, secrets, catalog }) => createAppsService(ctx, secrets, catalog),

@@ -26,7 +26,7 @@ export interface RunResult {
 export interface TransactionOptions {
   /**
    * PostgreSQL only: run at SERIALIZABLE (read, decide, write where SQLite's single writer made that safe); a
-   * serialization failure is retried (the whole `work`, up to 5 times). SQLite transactions are IMMEDIATE (the
+   * serialization failure is retried (the whole `work`, up to 10 times, after a short random wait). SQLite transactions are IMMEDIATE (the
    * write lock from the start), which is serializable anyway.
    */
   serializable?: boolean;

@@ -15,7 +15,7 @@
 // why the converted services' transactions await nothing but their statements (docs/architecture.md "Two databases").
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
-import { parametersOf, type Database, type RunResult, type Statement } from './data';
+import { parametersOf, type CompiledStatement, type Database, type RunResult, type Statement } from './data';
 
 type Prepared = BetterSqlite3.Statement<unknown[], unknown>;
 
@@ -32,30 +32,23 @@ export interface SqliteDatabase extends Database {
 }
 
 export function createSqliteDatabase(connection: BetterSqlite3.Database): SqliteDatabase {
-  const prepared = new Map<Statement<never, unknown>, Prepared>();
+  /** Per statement: its better-sqlite3 statement on this connection and its compiled form (one lookup per call). */
+  const prepared = new Map<Statement<never, unknown>, { statement: Prepared; compiled: CompiledStatement }>();
   const scope = new AsyncLocalStorage<Turn>();
   let open: Turn | null = null;
 
-  function preparedOf(statement: Statement<never, unknown>): Prepared {
+  function preparedOf(statement: Statement<never, unknown>): { statement: Prepared; compiled: CompiledStatement } {
     let found = prepared.get(statement);
     if (!found) {
-      found = connection.prepare(statement.compiled('sqlite').sql) as Prepared;
+      const compiled = statement.compiled('sqlite');
+      found = { statement: connection.prepare(compiled.sql) as Prepared, compiled };
       prepared.set(statement, found);
     }
     return found;
   }
 
-  /** Runs `execute` now when no transaction is open or the caller is inside it; else after the transaction. */
-  function inLine<T>(execute: () => T): Promise<T> {
-    if (open === null || scope.getStore() === open) {
-      try {
-        return Promise.resolve(execute());
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
-    return open.done.then(() => inLine(execute));
-  }
+  /** Whether a call must wait: a transaction is open and the caller is not inside it. */
+  const mustWait = () => open !== null && scope.getStore() !== open;
 
   /** Takes the turn at once when it is free (no await before BEGIN: nothing can slip in between), else waits for it. */
   function transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -85,16 +78,37 @@ export function createSqliteDatabase(connection: BetterSqlite3.Database): Sqlite
     })();
   }
 
-  function args(statement: Statement<never, unknown>, values: readonly unknown[]): unknown[] {
-    return parametersOf(statement.compiled('sqlite'), values);
-  }
-
   const data: SqliteDatabase = {
     dialect: 'sqlite',
     connection,
-    all: (statement, ...values) => inLine(() => preparedOf(statement as never).all(...args(statement as never, values)) as never[]),
-    one: (statement, ...values) => inLine(() => preparedOf(statement as never).get(...args(statement as never, values)) as never),
-    run: (statement, ...values) => inLine((): RunResult => ({ changes: preparedOf(statement as never).run(...args(statement as never, values)).changes })),
+    // Written out per method (no closure per call): these are the hot path of every converted repository.
+    all(statement, ...values) {
+      if (mustWait()) return open!.done.then(() => data.all(statement, ...values));
+      try {
+        const { statement: prepared, compiled } = preparedOf(statement as never);
+        return Promise.resolve(prepared.all(...(compiled.direct ? values : parametersOf(compiled, values))) as never[]);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    one(statement, ...values) {
+      if (mustWait()) return open!.done.then(() => data.one(statement, ...values));
+      try {
+        const { statement: prepared, compiled } = preparedOf(statement as never);
+        return Promise.resolve(prepared.get(...(compiled.direct ? values : parametersOf(compiled, values))) as never);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    run(statement, ...values) {
+      if (mustWait()) return open!.done.then(() => data.run(statement, ...values));
+      try {
+        const { statement: prepared, compiled } = preparedOf(statement as never);
+        return Promise.resolve<RunResult>({ changes: prepared.run(...(compiled.direct ? values : parametersOf(compiled, values))).changes });
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
     transaction: (work) => transaction(work),
     inTransaction: () => open !== null && scope.getStore() === open,
     async close() {

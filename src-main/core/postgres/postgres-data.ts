@@ -17,7 +17,9 @@ const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 /** SQLSTATEs after which a SERIALIZABLE transaction is tried again: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
-const ATTEMPTS = 5;
+const ATTEMPTS = 10;
+/** Before attempt n + 1: a random wait of up to n × 4 ms, so the transactions that collided do not collide again. */
+const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * attempt * 4));
 
 export function parseSafeInteger(text: string): number {
   const value = Number(text);
@@ -136,6 +138,7 @@ export function createPostgresDatabase(url: URL, options: PostgresDatabaseOption
           const code = (error as { code?: string }).code;
           if (!options.serializable || attempt >= ATTEMPTS || !code || !RETRYABLE.has(code)) throw error;
         }
+        await backoff(attempt);
       }
     },
     inTransaction: () => scope.getStore() !== undefined,

@@ -56,29 +56,37 @@ export function createOneTimeTokens<T>(options: { now: () => number; ids?: Ids; 
   };
 }
 
+/** The database-backed store: the same operations, asynchronous (the data layer, db/data.ts). */
+export interface StoredOneTimeTokens<T> {
+  issue(value: T, ttlMs: number): Promise<string>;
+  take(token: string | null | undefined): Promise<T | undefined>;
+  revokeWhere(match: (value: T) => boolean): Promise<void>;
+  size(): Promise<number>;
+}
+
 /**
- * One-time tokens in the database, shared by every process on the data folder. Values are stored as JSON (plain
+ * One-time tokens in the database, shared by every process on the data folder (or every server on one PostgreSQL). Values are stored as JSON (plain
  * data only). Expired rows are swept at each issue (an index range); a ticket is issued only after a password
  * was checked (scrypt, ~0.3 s of CPU), which bounds how fast the table can grow.
  */
-export function createStoredOneTimeTokens<T>(repo: OneTimeTokenRepository, options: { kind: string; now: () => number; ids?: Ids }): OneTimeTokens<T> {
+export function createStoredOneTimeTokens<T>(repo: OneTimeTokenRepository, options: { kind: string; now: () => number; ids?: Ids }): StoredOneTimeTokens<T> {
   const { kind, now } = options;
   const ids = options.ids ?? cryptoIds;
   return {
-    issue(value, ttlMs) {
+    async issue(value, ttlMs) {
       const at = now();
-      repo.sweep(at);
+      await repo.sweep(at);
       const token = ids.token(32);
-      repo.insert({ tokenHash: hashSecret(token), kind, value: JSON.stringify(value), expiresAt: at + ttlMs });
+      await repo.insert({ tokenHash: hashSecret(token), kind, value: JSON.stringify(value), expiresAt: at + ttlMs });
       return token;
     },
-    take(token) {
+    async take(token) {
       if (!token) return undefined;
-      const row = repo.redeem(hashSecret(token), kind);
+      const row = await repo.redeem(hashSecret(token), kind);
       return row && row.expiresAt > now() ? (JSON.parse(row.value) as T) : undefined;
     },
-    revokeWhere(match) {
-      repo.revokeWhere(kind, (value) => match(JSON.parse(value) as T));
+    async revokeWhere(match) {
+      await repo.revokeWhere(kind, (value) => match(JSON.parse(value) as T));
     },
     size: () => repo.count(kind),
   };

@@ -44,14 +44,14 @@ export function createPasswordSignIn(clock: Clock, repos: { users: UsersReposito
       const keys = options.address ? [email, `address:${options.address}`] : [email];
       // One attempt per email at a time: a burst of parallel guesses meets the lock the first failures set.
       return throttle.attempt(email, async (): Promise<SignInOutcome> => {
-        const wait = Math.max(...keys.map((key) => throttle.waitMs(key)));
+        const wait = Math.max(...(await Promise.all(keys.map((key) => throttle.waitMs(key)))));
         if (wait > 0) return { waitMs: wait };
         const found = email ? repos.users.findByEmail(email) : undefined;
         if (!(await passwordMatches(found, password)) || !found) {
-          for (const key of keys) throttle.fail(key);
+          for (const key of keys) await throttle.fail(key);
           return { wrong: true };
         }
-        for (const key of keys) throttle.succeed(key);
+        for (const key of keys) await throttle.succeed(key);
         return { user: found };
       });
     },

@@ -101,7 +101,7 @@ export const authorizeModule: PlatformModule = (deps) => {
   }
 
   /** The consent page for a signed-in user, with a fresh one-time ticket for this request. */
-  function showConsent(res: ServerResponse, request: AuthorizeRequest, user: UserRow, options: { status?: number; error?: string | null; selected?: number | null } = {}): void {
+  async function showConsent(res: ServerResponse, request: AuthorizeRequest, user: UserRow, options: { status?: number; error?: string | null; selected?: number | null } = {}): Promise<void> {
     const own = platform.repos.companies.get(user.company_id);
     const companies = companiesFor(user);
     const developer = platform.repos.apps.get(request.app.id);
@@ -109,12 +109,13 @@ export const authorizeModule: PlatformModule = (deps) => {
     if (!hasPermission(userActor(user), 'apps')) {
       error = `You need the "apps" permission to authorize apps for ${own?.name ?? 'your company'}. Ask one of its administrators.`;
     }
+    const consent = await tickets.issue({ userId: user.id, request: requestKey(request) }, CONSENT_TTL_MS);
     const html = renderConsentPage({
       appName: request.app.name,
       developer: developer?.company_name ?? 'unknown developer',
       developerEmail: request.app.developer_email,
       action: DECISION_PATH,
-      consent: tickets.issue({ userId: user.id, request: requestKey(request) }, CONSENT_TTL_MS),
+      consent,
       switchAccountHref: authorizeUrlOf(request),
       request: request.fields,
       scopes: request.scopes.map((s) => ({ title: OAUTH_SCOPE_TITLES[s], label: OAUTH_SCOPE_LABELS[s] })),
@@ -152,7 +153,7 @@ export const authorizeModule: PlatformModule = (deps) => {
           }
           if ('wrong' in outcome) return showLogin(ctx.res, request, { status: 401, email, error: 'The email or password is not right.' });
           const { user } = outcome;
-          showConsent(ctx.res, request, user);
+          await showConsent(ctx.res, request, user);
         }),
       },
       {
@@ -162,7 +163,7 @@ export const authorizeModule: PlatformModule = (deps) => {
         handle: withRedirectErrors(async (ctx) => {
           const form = await readForm(ctx);
           const request = validateAuthorizeRequest(platform, form);
-          const ticket = tickets.take(form.get('consent'));
+          const ticket = await tickets.take(form.get('consent'));
           const user = ticket && ticket.request === requestKey(request) ? platform.repos.users.get(ticket.userId) : undefined;
           if (!user) {
             return showLogin(ctx.res, request, { status: 400, error: 'This consent form has expired or was already answered. Please sign in again.' });
@@ -170,11 +171,11 @@ export const authorizeModule: PlatformModule = (deps) => {
           if (form.get('decision') === 'deny') {
             throw new AuthorizeRedirectError(request.redirectUri, 'access_denied', null, request.state);
           }
-          if (form.get('decision') !== 'approve') return showConsent(ctx.res, request, user, { status: 400, error: 'Choose Approve or Deny.' });
+          if (form.get('decision') !== 'approve') return await showConsent(ctx.res, request, user, { status: 400, error: 'Choose Approve or Deny.' });
           const companyId = Number(form.get('company_id'));
           const company = companiesFor(user).find((c) => c.id === companyId);
-          if (!company) return showConsent(ctx.res, request, user, { status: 400, error: 'Choose the company to grant access for.' });
-          if (!hasPermission(userActor(user), 'apps')) return showConsent(ctx.res, request, user, { status: 403, selected: company.id });
+          if (!company) return await showConsent(ctx.res, request, user, { status: 400, error: 'Choose the company to grant access for.' });
+          if (!hasPermission(userActor(user), 'apps')) return await showConsent(ctx.res, request, user, { status: 403, selected: company.id });
           const code = platform.ctx.transact((emit) => {
             const authorization = platform.authorizations.grant(emit, { appId: request.app.id, companyId: company.id, user: userActor(user), scopes: request.scopes });
             return platform.oauth.issueCode({

@@ -10,8 +10,9 @@
 // failure is counted.
 //
 // The records are in the database (migration 024, issue 21 item 3): a lock survives a restart and holds on every
-// process of the data folder. Each failure is one IMMEDIATE transaction (read, count, write, trim), so failures sent
-// to two processes at once are all counted. The one-after-the-other rule is per process (an in-memory queue): a
+// process of the data folder (every server of a PostgreSQL team server). Each failure is one transaction (read,
+// count, write, trim: IMMEDIATE on SQLite, SERIALIZABLE and retried on PostgreSQL), so failures sent to two processes
+// at once are all counted. The one-after-the-other rule is per process (an in-memory queue): a
 // burst split over N processes may have N checks running at once before their failures are counted.
 import type { Clock } from '../../clock';
 import type { LoginThrottleRepository, ThrottleRecord } from '../../repositories/login-throttle-repository';
@@ -25,12 +26,12 @@ const OVERFLOW = '\u0000overflow';
 
 export interface LoginThrottle {
   /** Milliseconds until this email may try again (0 = now). */
-  waitMs(email: string): number;
-  fail(email: string): void;
-  succeed(email: string): void;
+  waitMs(email: string): Promise<number>;
+  fail(email: string): Promise<void>;
+  succeed(email: string): Promise<void>;
   /** Runs `check` after every earlier attempt for the same email (in this process) has finished. */
   attempt<T>(email: string, check: () => Promise<T>): Promise<T>;
-  size(): number;
+  size(): Promise<number>;
 }
 
 export function createLoginThrottle(clock: Clock, records: LoginThrottleRepository): LoginThrottle {
@@ -38,44 +39,44 @@ export function createLoginThrottle(clock: Clock, records: LoginThrottleReposito
   const normalize = (email: string) => email.trim().toLowerCase();
   const idle = (record: ThrottleRecord, now: number) => record.lockedUntil <= now && now - record.lastFailureAt > THROTTLE.forgetAfterMs;
   /** The record an email counts on (its own, or the shared one once the table is full) and that record. */
-  function recordOf(email: string): { key: string; record: ThrottleRecord | undefined; count: number | null } {
+  async function recordOf(email: string): Promise<{ key: string; record: ThrottleRecord | undefined; count: number | null }> {
     const key = normalize(email);
-    const record = records.get(key);
+    const record = await records.get(key);
     if (record) return { key, record, count: null };
-    const count = records.count();
-    return count < HARD_CAP ? { key, record, count } : { key: OVERFLOW, record: records.get(OVERFLOW), count };
+    const count = await records.count();
+    return count < HARD_CAP ? { key, record, count } : { key: OVERFLOW, record: await records.get(OVERFLOW), count };
   }
 
   /**
    * Over the soft cap, records idle for an hour go, oldest first; a lock or a recent failure never does (a lock never
    * outlasts the hour, so the idle records are the oldest failures). `count`: the records now, when known.
    */
-  function trim(now: number, count: number): void {
-    if (count > SOFT_CAP) records.removeIdle(now, now - THROTTLE.forgetAfterMs, count - SOFT_CAP);
+  async function trim(now: number, count: number): Promise<void> {
+    if (count > SOFT_CAP) await records.removeIdle(now, now - THROTTLE.forgetAfterMs, count - SOFT_CAP);
   }
 
   return {
-    waitMs(email) {
-      const { record } = recordOf(email);
+    async waitMs(email) {
+      const { record } = await recordOf(email);
       const now = clock.now();
       return record && !idle(record, now) ? Math.max(0, record.lockedUntil - now) : 0;
     },
-    fail(email) {
-      records.atomically(() => {
-        const { key, record: found, count } = recordOf(email);
+    async fail(email) {
+      await records.atomically(async () => {
+        const { key, record: found, count } = await recordOf(email);
         const now = clock.now();
         const record = found && !idle(found, now) ? found : { failures: 0, lockedUntil: 0, lastFailureAt: now };
         record.failures += 1;
         record.lastFailureAt = now;
         const over = record.failures - THROTTLE.freeFailures;
         if (over >= 0) record.lockedUntil = now + Math.min(THROTTLE.maxLockMs, THROTTLE.firstLockMs * 2 ** over);
-        records.put(key, record);
+        await records.put(key, record);
         // A new record may take the table over the soft cap; an existing one's update cannot.
-        if (count !== null) trim(now, found ? count : count + 1);
+        if (count !== null) await trim(now, found ? count : count + 1);
       });
     },
-    succeed(email) {
-      records.remove(normalize(email));
+    async succeed(email) {
+      await records.remove(normalize(email));
     },
     attempt(email, check) {
       const key = normalize(email);

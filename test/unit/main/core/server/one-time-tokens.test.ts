@@ -21,40 +21,40 @@ function twoOnOneFolder() {
 }
 
 describe('one-time tokens in the database', () => {
-  it('work once, before they expire, keep only a hash, and sweep expired rows at the next issue', () => {
+  it('work once, before they expire, keep only a hash, and sweep expired rows at the next issue', async () => {
     const [a] = twoOnOneFolder();
     const tokens = createStoredOneTimeTokens<{ n: number }>(a.repos.oneTimeTokens, { kind: 'test', now: a.clock.now, ids: createSeededIds('ott') });
-    const first = tokens.issue({ n: 1 }, 1000);
-    const second = tokens.issue({ n: 2 }, 1000);
+    const first = await tokens.issue({ n: 1 }, 1000);
+    const second = await tokens.issue({ n: 2 }, 1000);
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = a.db.prepare('SELECT token_hash, value FROM one_time_tokens ORDER BY value').all() as { token_hash: string; value: string }[];
     expect(stored.map((r) => r.token_hash)).toEqual([hashSecret(first), hashSecret(second)]);
     expect(JSON.stringify(stored)).not.toContain(first);
-    expect(tokens.take(`${first}x`)).toBeUndefined();
-    expect(tokens.take(first)).toEqual({ n: 1 });
-    expect(tokens.take(first)).toBeUndefined();
+    expect(await tokens.take(`${first}x`)).toBeUndefined();
+    expect(await tokens.take(first)).toEqual({ n: 1 });
+    expect(await tokens.take(first)).toBeUndefined();
     a.clock.advance(1000);
-    expect(tokens.take(second)).toBeUndefined();
-    expect(tokens.take(null)).toBeUndefined();
-    tokens.issue({ n: 3 }, 1000);
-    const third = tokens.issue({ n: 4 }, 1);
+    expect(await tokens.take(second)).toBeUndefined();
+    expect(await tokens.take(null)).toBeUndefined();
+    await tokens.issue({ n: 3 }, 1000);
+    const third = await tokens.issue({ n: 4 }, 1);
     a.clock.advance(1);
-    tokens.issue({ n: 5 }, 1000);
-    expect(tokens.size()).toBe(2); // {3} and {5}: {4} expired and was swept
-    expect(tokens.take(third)).toBeUndefined();
+    await tokens.issue({ n: 5 }, 1000);
+    expect(await tokens.size()).toBe(2); // {3} and {5}: {4} expired and was swept
+    expect(await tokens.take(third)).toBeUndefined();
   });
 
-  it('a token issued by one process is redeemed by another, once; a kind never redeems another kind', () => {
+  it('a token issued by one process is redeemed by another, once; a kind never redeems another kind', async () => {
     const [a, b] = twoOnOneFolder();
     const inA = createStoredOneTimeTokens<{ userId: number }>(a.repos.oneTimeTokens, { kind: 'oauth.consent', now: a.clock.now });
     const inB = createStoredOneTimeTokens<{ userId: number }>(b.repos.oneTimeTokens, { kind: 'oauth.consent', now: b.clock.now });
     const otherKind = createStoredOneTimeTokens<{ userId: number }>(b.repos.oneTimeTokens, { kind: 'other', now: b.clock.now });
-    const token = inA.issue({ userId: 7 }, 60_000);
-    expect(otherKind.take(token)).toBeUndefined();
-    expect(inB.take(token)).toEqual({ userId: 7 });
-    expect(inA.take(token)).toBeUndefined();
-    const revoked = inA.issue({ userId: 8 }, 60_000);
-    inB.revokeWhere((v) => v.userId === 8);
-    expect(inA.take(revoked)).toBeUndefined();
+    const token = await inA.issue({ userId: 7 }, 60_000);
+    expect(await otherKind.take(token)).toBeUndefined();
+    expect(await inB.take(token)).toEqual({ userId: 7 });
+    expect(await inA.take(token)).toBeUndefined();
+    const revoked = await inA.issue({ userId: 8 }, 60_000);
+    await inB.revokeWhere((v) => v.userId === 8);
+    expect(await inA.take(revoked)).toBeUndefined();
   });
 });

@@ -68,21 +68,21 @@ describe('router', () => {
 });
 
 describe('sign-in throttle', () => {
-  it('locks an email after 5 failures for 30 s, doubling, at most 15 minutes; success clears it', () => {
+  it('locks an email after 5 failures for 30 s, doubling, at most 15 minutes; success clears it', async () => {
     const clock = createManualClock(0);
     const throttle = createLoginThrottle(clock, records());
-    for (let i = 0; i < THROTTLE.freeFailures - 1; i++) throttle.fail('A@x.example');
-    expect(throttle.waitMs('a@x.example')).toBe(0);
-    throttle.fail('a@x.example');
-    expect(throttle.waitMs('a@x.example')).toBe(30_000);
+    for (let i = 0; i < THROTTLE.freeFailures - 1; i++) await throttle.fail('A@x.example');
+    expect(await throttle.waitMs('a@x.example')).toBe(0);
+    await throttle.fail('a@x.example');
+    expect(await throttle.waitMs('a@x.example')).toBe(30_000);
     clock.advance(30_000);
-    throttle.fail('a@x.example');
-    expect(throttle.waitMs('a@x.example')).toBe(60_000);
-    for (let i = 0; i < 10; i++) throttle.fail('a@x.example');
-    expect(throttle.waitMs('a@x.example')).toBe(THROTTLE.maxLockMs);
-    expect(throttle.waitMs('b@x.example')).toBe(0);
-    throttle.succeed('a@x.example');
-    expect(throttle.waitMs('a@x.example')).toBe(0);
+    await throttle.fail('a@x.example');
+    expect(await throttle.waitMs('a@x.example')).toBe(60_000);
+    for (let i = 0; i < 10; i++) await throttle.fail('a@x.example');
+    expect(await throttle.waitMs('a@x.example')).toBe(THROTTLE.maxLockMs);
+    expect(await throttle.waitMs('b@x.example')).toBe(0);
+    await throttle.succeed('a@x.example');
+    expect(await throttle.waitMs('a@x.example')).toBe(0);
   });
 });
 
@@ -90,28 +90,28 @@ describe('sign-in throttle', () => {
 const FLOOD_TIMEOUT_MS = 60_000;
 
 describe('the sign-in lock survives failures on other emails (L2)', () => {
-  it('a locked email stays locked however many other emails fail (20,000 here, twice the table\'s soft cap)', () => {
+  it('a locked email stays locked however many other emails fail (20,000 here, twice the table\'s soft cap)', async () => {
     const clock = createManualClock(0);
     const throttle = createLoginThrottle(clock, records());
-    for (let i = 0; i < THROTTLE.freeFailures; i++) throttle.fail('target@x.example');
-    expect(throttle.waitMs('target@x.example')).toBe(THROTTLE.firstLockMs);
-    for (let i = 0; i < 20_000; i++) throttle.fail(`other-${i}@x.example`);
-    expect(throttle.waitMs('target@x.example')).toBe(THROTTLE.firstLockMs);
+    for (let i = 0; i < THROTTLE.freeFailures; i++) await throttle.fail('target@x.example');
+    expect(await throttle.waitMs('target@x.example')).toBe(THROTTLE.firstLockMs);
+    for (let i = 0; i < 20_000; i++) await throttle.fail(`other-${i}@x.example`);
+    expect(await throttle.waitMs('target@x.example')).toBe(THROTTLE.firstLockMs);
     // Failures short of a lock are kept too (a flood does not hand out fresh free tries).
-    for (let i = 0; i < THROTTLE.freeFailures - 1; i++) throttle.fail('almost@x.example');
-    for (let i = 0; i < 20_000; i++) throttle.fail(`more-${i}@x.example`);
-    throttle.fail('almost@x.example');
-    expect(throttle.waitMs('almost@x.example')).toBe(THROTTLE.firstLockMs);
+    for (let i = 0; i < THROTTLE.freeFailures - 1; i++) await throttle.fail('almost@x.example');
+    for (let i = 0; i < 20_000; i++) await throttle.fail(`more-${i}@x.example`);
+    await throttle.fail('almost@x.example');
+    expect(await throttle.waitMs('almost@x.example')).toBe(THROTTLE.firstLockMs);
   }, FLOOD_TIMEOUT_MS);
 
-  it('idle records go once the table is large; a record idle for an hour is forgotten', () => {
+  it('idle records go once the table is large; a record idle for an hour is forgotten', async () => {
     const clock = createManualClock(0);
     const throttle = createLoginThrottle(clock, records());
-    for (let i = 0; i < 12_000; i++) throttle.fail(`old-${i}@x.example`);
+    for (let i = 0; i < 12_000; i++) await throttle.fail(`old-${i}@x.example`);
     clock.advance(THROTTLE.forgetAfterMs + 1);
-    throttle.fail('new@x.example');
-    expect(throttle.size()).toBeLessThanOrEqual(10_000);
-    expect(throttle.waitMs('old-1@x.example')).toBe(0);
+    await throttle.fail('new@x.example');
+    expect(await throttle.size()).toBeLessThanOrEqual(10_000);
+    expect(await throttle.waitMs('old-1@x.example')).toBe(0);
   }, FLOOD_TIMEOUT_MS);
 
   it('attempts for one email run one after another; other emails do not wait', async () => {

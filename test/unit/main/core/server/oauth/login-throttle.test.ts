@@ -21,32 +21,32 @@ function folder() {
 }
 
 describe('the sign-in throttle kept in the database', () => {
-  it('a restart does not reset a lock, nor the failures short of one', () => {
+  it('a restart does not reset a lock, nor the failures short of one', async () => {
     const { open } = folder();
     const clock = createManualClock(0);
     const first = open();
     const before = createLoginThrottle(clock, first.repos.loginThrottles);
-    for (let i = 0; i < THROTTLE.freeFailures; i++) before.fail('locked@x.example');
-    for (let i = 0; i < THROTTLE.freeFailures - 1; i++) before.fail('almost@x.example');
+    for (let i = 0; i < THROTTLE.freeFailures; i++) await before.fail('locked@x.example');
+    for (let i = 0; i < THROTTLE.freeFailures - 1; i++) await before.fail('almost@x.example');
     first.close();
     const after = createLoginThrottle(clock, open().repos.loginThrottles);
-    expect(after.waitMs('Locked@X.example ')).toBe(THROTTLE.firstLockMs);
-    after.fail('almost@x.example');
-    expect(after.waitMs('almost@x.example')).toBe(THROTTLE.firstLockMs);
+    expect(await after.waitMs('Locked@X.example ')).toBe(THROTTLE.firstLockMs);
+    await after.fail('almost@x.example');
+    expect(await after.waitMs('almost@x.example')).toBe(THROTTLE.firstLockMs);
   });
 
-  it('two processes share it: failures on either count, a lock or a success on one holds on the other', () => {
+  it('two processes share it: failures on either count, a lock or a success on one holds on the other', async () => {
     const { open } = folder();
     const clock = createManualClock(0);
     const a = createLoginThrottle(clock, open().repos.loginThrottles);
     const b = createLoginThrottle(clock, open().repos.loginThrottles);
-    for (let i = 0; i < THROTTLE.freeFailures; i++) (i % 2 === 0 ? a : b).fail('shared@x.example');
-    expect(a.waitMs('shared@x.example')).toBe(THROTTLE.firstLockMs);
-    expect(b.waitMs('shared@x.example')).toBe(THROTTLE.firstLockMs);
-    b.fail('shared@x.example');
-    expect(a.waitMs('shared@x.example')).toBe(2 * THROTTLE.firstLockMs);
-    a.succeed('shared@x.example');
-    expect(b.waitMs('shared@x.example')).toBe(0);
-    expect(b.size()).toBe(0);
+    for (let i = 0; i < THROTTLE.freeFailures; i++) await (i % 2 === 0 ? a : b).fail('shared@x.example');
+    expect(await a.waitMs('shared@x.example')).toBe(THROTTLE.firstLockMs);
+    expect(await b.waitMs('shared@x.example')).toBe(THROTTLE.firstLockMs);
+    await b.fail('shared@x.example');
+    expect(await a.waitMs('shared@x.example')).toBe(2 * THROTTLE.firstLockMs);
+    await a.succeed('shared@x.example');
+    expect(await b.waitMs('shared@x.example')).toBe(0);
+    expect(await b.size()).toBe(0);
   });
 });
