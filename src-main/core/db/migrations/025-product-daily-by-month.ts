@@ -5,11 +5,12 @@
 // `day / 100 = <month>` as one range per company and summed per product as it streams (no sort). It covers what the
 // ranking sums (orders, quantity, gross); net and VAT are read for the ranked few only, from the table by key.
 // The seed drops it during a bulk load and builds it at the end, like the other secondary indexes of the rollups.
+// Both forms are the same text (the expression in parentheses, as PostgreSQL wants it).
 export const migration025 = {
   id: 25,
   name: 'product-daily-by-month',
   sql: `
-CREATE INDEX product_sales_daily_by_month ON product_sales_daily(company_id, day / 100, product_id, currency, demo, day, orders, quantity, gross_minor);
+CREATE INDEX product_sales_daily_by_month ON product_sales_daily(company_id, (day / 100), product_id, currency, demo, day, orders, quantity, gross_minor);
 `,
   postgres: `
 CREATE INDEX product_sales_daily_by_month ON product_sales_daily(company_id, (day / 100), product_id, currency, demo, day, orders, quantity, gross_minor);
