@@ -142,7 +142,7 @@ function createBatcher(db: Db, sql: string, columns: number) {
 /** Secondary indexes of the big tables, dropped during the load and created again after it. */
 const BULK_INDEXES = [
   'orders_company_number', 'orders_company_placed', 'orders_customer_placed', 'customers_company_email', 'customers_company_name',
-  'product_sales_monthly_by_product', 'sales_monthly_by_month',
+  'product_sales_monthly_by_product', 'sales_monthly_by_month', 'product_sales_daily_by_month',
 ];
 
 /**

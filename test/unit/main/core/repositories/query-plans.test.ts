@@ -26,7 +26,7 @@ const open: { platform: { dispose(): void } }[] = [];
 afterEach(() => open.splice(0).forEach((o) => o.platform.dispose()));
 
 /** Names that may be scanned: CTEs and subqueries of our own and json_each lists of ids, never a table. */
-const SCANNABLE = /^SCAN (r|t|ranked|scope|\(subquery-\d+\)|json_each VIRTUAL TABLE INDEX \d+:)$/;
+const SCANNABLE = /^SCAN (r|t|ranked|w|x|scope|\(subquery-\d+\)|json_each VIRTUAL TABLE INDEX \d+:)$/;
 
 function setup() {
   const shop = openShopPlatform();
@@ -114,7 +114,7 @@ describe('query plans of the combined view and the dashboard', () => {
     expectNoTableScan(planOfLast());
   });
 
-  it('top products: whole months and edge days from the product rollups, never raw orders; many months by product without a sort', () => {
+  it('top products: whole months and edge days from the product rollups, never raw orders; many months and long edges by product without a sort', () => {
     const { platform, partnerId, companyId, planOfLast } = setup();
     const sales = platform.repos.sales;
     for (const scope of [{ partnerId, includeDemo: false }, { companyId, includeDemo: true }] as ScopeFilter[]) {
@@ -122,15 +122,23 @@ describe('query plans of the combined view and the dashboard', () => {
       sales.topProducts(scope, sales.pieces('2026-10-15', '2026-12-10'), 10);
       let details = planOfLast();
       expectNoTableScan(details);
-      expect(details.filter((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND day>\? AND day<\?\)/.test(d)), details.join('\n')).toHaveLength(2);
+      // Each edge-day part: one range per company of its month's daily rows in product order (migration 025).
+      expect(details.filter((d) => d === 'SEARCH s USING COVERING INDEX product_sales_daily_by_month (company_id=? AND <expr>=?)'), details.join('\n')).toHaveLength(2);
       expect(details.filter((d) => /^SEARCH s USING (PRIMARY KEY \(company_id=\? AND month>\? AND month<\?\)|COVERING INDEX product_sales_monthly_by_product \(company_id=\?\))/.test(d)), details.join('\n')).toHaveLength(1);
       expect(details.join('\n')).not.toMatch(/SEARCH (o|l) /);
+      // A few edge days (under a quarter of their month) by primary key: the month's index would read all its days.
+      sales.topProducts(scope, sales.pieces('2026-10-29', '2026-11-30'), 10);
+      details = planOfLast();
+      expect(details.filter((d) => /^SEARCH s USING PRIMARY KEY \(company_id=\? AND day>\? AND day<\?\)/.test(d)), details.join('\n')).toHaveLength(1);
+      expect(details.filter((d) => d === 'SEARCH s USING COVERING INDEX product_sales_daily_by_month (company_id=? AND <expr>=?)'), details.join('\n')).toHaveLength(0);
       // Many months: the by-product index alone covers them (reading the name there would seek the table per row).
       sales.topProducts(scope, sales.pieces('2024-11-01', '2026-10-31'), 10);
       details = planOfLast();
       expectNoTableScan(details);
       expect(details.some((d) => d.startsWith('SEARCH s USING COVERING INDEX product_sales_monthly_by_product ')), details.join('\n')).toBe(true);
-      expect(details.filter((d) => d.includes('TEMP B-TREE FOR GROUP BY')), details.join('\n')).toEqual([]);
+      // The only sort: net and VAT of the ranked few (w drives, each product sought in the by-product index).
+      expect(details.filter((d) => d.includes('TEMP B-TREE FOR GROUP BY')), details.join('\n')).toHaveLength(1);
+      expect(details.some((d) => d.startsWith('SEARCH s USING COVERING INDEX product_sales_monthly_by_product (company_id=? AND product_id=? AND currency=?')), details.join('\n')).toBe(true);
       // A deleted product's name: its latest monthly row, found through the by-product index.
       expect(details.some((d) => d.startsWith('SEARCH m USING INDEX product_sales_monthly_by_product (company_id=? AND product_id=?)')), details.join('\n')).toBe(true);
     }
