@@ -39,7 +39,8 @@ export interface SalesSummary {
   clientsWithSales: number;
 }
 
-export interface ClientSalesRow {
+/** A client's totals in one currency over the range (MonthSalesRow's figures, per client). */
+export interface ClientSalesRow extends Omit<CurrencyTotal, 'currency'> {
   companyId: number;
   companyName: string;
   country: string;
@@ -47,12 +48,6 @@ export interface ClientSalesRow {
   paymentRoute: PaymentRoute;
   /** Null: no sales in the range (the row is there so a client without sales is visible too). */
   currency: string | null;
-  orders: number;
-  items: number;
-  netMinor: number;
-  vatMinor: number;
-  grossMinor: number;
-  averageOrderMinor: number;
   newCustomers: number;
 }
 

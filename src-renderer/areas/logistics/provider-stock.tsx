@@ -12,6 +12,7 @@ import { Callout, CardEmpty, ErrorState, SkeletonBlock } from '../../ui/states';
 import { Table } from '../../ui/table';
 import { useAction } from '../../ui/use-action';
 import { FieldProblem, problemsOf, useLogisticsVersion } from './logistics-ui';
+import { StockTable } from './stock-table';
 
 export function StockTab({ provider }: { provider: LogisticsProvider }) {
   const actions = useActions();
@@ -50,30 +51,15 @@ export function StockTab({ provider }: { provider: LogisticsProvider }) {
         {!page.data && page.status !== 'error' && <SkeletonBlock height={140} />}
         {page.data && page.data.items.length === 0 && <CardEmpty icon="box">{search || low ? 'Nothing matches these filters.' : 'No stock booked yet. Book a receipt below.'}</CardEmpty>}
         {page.data && page.data.items.length > 0 && (
-          <>
-            <Table
-              rows={page.data.items}
-              rowKey={(s) => `${s.warehouseId}:${s.productId}`}
-              rowTestId={(s) => `stock-${s.warehouseId}-${s.productId}`}
-              onRowClick={(row: StockLevel) => setOpened(row)}
-              columns={[
-                { header: 'Product', cell: (s) => `${s.productName}${s.sku ? ` (${s.sku})` : ''}` },
-                { header: 'Shop', cell: (s) => s.companyName },
-                { header: 'Warehouse', cell: (s) => s.warehouseName },
-                { header: 'On hand', className: 'num', cell: (s) => formatCount(s.onHand) },
-                { header: 'Reserved', className: 'num', cell: (s) => formatCount(s.reserved) },
-                { header: 'Available', className: 'num', cell: (s) => <span className={s.low ? 'text-warn' : undefined}>{formatCount(s.available)}{s.low ? ' · low' : ''}</span> },
-              ]}
-            />
-            {page.data.total > page.data.items.length && (
-              <div className="list-more">
-                <span className="muted small">Showing {page.data.items.length} of {formatCount(page.data.total)}. Search to narrow it down, or</span>{' '}
-                <button type="button" className="btn btn-ghost btn-small" disabled={limit >= 500} onClick={() => setLimit(Math.min(500, limit + 100))}>
-                  show more
-                </button>
-              </div>
-            )}
-          </>
+          <StockTable
+            page={page.data}
+            withShop
+            rowTestId={(s) => `stock-${s.warehouseId}-${s.productId}`}
+            onRowClick={setOpened}
+            limit={limit}
+            setLimit={setLimit}
+            moreHint=". Search to narrow it down, or"
+          />
         )}
       </Card>
       {warehouses.data && warehouses.data.length > 0 && <MoveForm provider={provider} warehouses={warehouses.data} />}

@@ -7,7 +7,6 @@ import type { QuoteAnswer, ShippingQuote, ShopProviderChoice } from '../../../sr
 import { formatGrams, LOW_STOCK_THRESHOLD } from '../../../src-shared/domain/logistics';
 import { useActions } from '../../state/store-context';
 import { useLatestLoad } from '../../state/use-latest-load';
-import { formatCount } from '../../ui/format';
 import { formatMoney } from '../../ui/money';
 import { Card, PageHeader } from '../../ui/page';
 import { SearchBox } from '../../ui/search-box';
@@ -15,6 +14,7 @@ import { Callout, CardEmpty, ErrorState, SkeletonBlock } from '../../ui/states';
 import { Table } from '../../ui/table';
 import { useAction } from '../../ui/use-action';
 import { OrderShippingPanel, OutsideNote, problemsOf, useLogisticsVersion } from './logistics-ui';
+import { StockTable } from './stock-table';
 
 /** Shop settings: choose among the providers offered to this shop, one preferred. */
 export function ShopProvidersCard({ companyId }: { companyId: number }) {
@@ -127,28 +127,7 @@ export function ShopStockScreen({ companyId }: { companyId: number }) {
           <CardEmpty icon="box">{search ? 'No product matches.' : 'No stock in a provider’s warehouse yet. Choose a shipping provider in the shop settings; it books your stock.'}</CardEmpty>
         )}
         {page.data && page.data.items.length > 0 && (
-          <>
-            <Table
-              rows={page.data.items}
-              rowKey={(s) => `${s.warehouseId}:${s.productId}`}
-              rowTestId={(s) => `shop-stock-${s.warehouseId}-${s.productId}`}
-              columns={[
-                { header: 'Product', cell: (s) => `${s.productName}${s.sku ? ` (${s.sku})` : ''}` },
-                { header: 'Warehouse', cell: (s) => s.warehouseName },
-                { header: 'On hand', className: 'num', cell: (s) => formatCount(s.onHand) },
-                { header: 'Reserved', className: 'num', cell: (s) => formatCount(s.reserved) },
-                { header: 'Available', className: 'num', cell: (s) => <span className={s.low ? 'text-warn' : undefined}>{formatCount(s.available)}{s.low ? ' · low' : ''}</span> },
-              ]}
-            />
-            {page.data.total > page.data.items.length && (
-              <div className="list-more">
-                <span className="muted small">Showing {page.data.items.length} of {formatCount(page.data.total)}.</span>{' '}
-                <button type="button" className="btn btn-ghost btn-small" disabled={limit >= 500} onClick={() => setLimit(Math.min(500, limit + 100))}>
-                  show more
-                </button>
-              </div>
-            )}
-          </>
+          <StockTable page={page.data} rowTestId={(s) => `shop-stock-${s.warehouseId}-${s.productId}`} limit={limit} setLimit={setLimit} />
         )}
       </Card>
     </div>

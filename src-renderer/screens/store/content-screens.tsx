@@ -185,7 +185,7 @@ function ThemeDrawer({ theme, onClose }: { theme: Theme | null; onClose: () => v
           className="span-2"
         />
       </div>
-      <fieldset className="field settings-editor" data-testid="theme-settings">
+      <fieldset className="field" data-testid="theme-settings">
         <legend className="field-label">Settings</legend>
         {rows.length === 0 && <p className="field-hint">No settings. Add names such as primaryColor or headerFont with their values.</p>}
         {rows.map((row, i) => (
