@@ -81,6 +81,13 @@ export function setTheme(choice: ThemeChoice): Promise<void> {
   return save(choice);
 }
 
+/** Shows a choice made in another window (the console's `app.themeChanged`), without saving it again. */
+export function showTheme(choice: ThemeChoice): void {
+  if (snapshot().theme === choice) return;
+  update({ theme: choice });
+  applyTheme(choice);
+}
+
 async function save(choice: ThemeChoice): Promise<void> {
   if (!saver) return;
   try {

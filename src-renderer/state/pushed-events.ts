@@ -5,6 +5,7 @@ import { RENDERER_AREAS } from '../areas';
 import type { RendererConsoleClient } from '../api/console-client';
 import type { SessionInfo } from '../../src-shared/api/types';
 import type { AppStore } from './store';
+import { showTheme } from './appearance';
 
 export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
   if (event.name === 'session.changed') {
@@ -17,6 +18,11 @@ export function applyPushedEvent(store: AppStore, event: PushedEvent): void {
     if (state.session.info?.user?.id === event.payload.user?.id && sameActing(state.session.info, event.payload)) {
       state.actions.applySession(event.payload);
     } else void state.actions.loadSession();
+    return;
+  }
+  if (event.name === 'app.themeChanged') {
+    // Chosen in another window (or this one: then it is already shown): shown here too, not saved again.
+    showTheme(event.payload.theme);
     return;
   }
   // Every area refreshes what it shows of the event, through the store's scheduler (a burst, one reload).

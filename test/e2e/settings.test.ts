@@ -1,7 +1,7 @@
 // Settings (#/settings) as a person reaches and uses it, in Chromium over the demo (issue 18, item 6): opened
 // from the user menu and from the command palette; the theme chosen there changes what the page shows (the root's
 // data-theme and its background) and is kept across a reload, in the profile's prefs.json (a new window is dark from
-// its first paint; a theme an older version kept in localStorage moves there once); collapsing the navigation there collapses the
+// its first paint, and another open window takes a choice as it is made; a theme an older version kept in localStorage moves there once); collapsing the navigation there collapses the
 // side navigation itself (one store); the data folder and the platform URL shown are this console's own; the
 // hosted-compatibility switch there is the API requests screen's own.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -85,10 +85,13 @@ describe('Settings', () => {
     await second.reload();
     await second.getByTestId('settings').waitFor(WAIT);
     expect(await second.getByTestId('settings-theme-dark').getAttribute('aria-checked')).toBe('true');
-    await context.close();
     await page.getByTestId('settings-theme-system').click();
     await expect.poll(() => readPrefs().theme, WAIT).toBe('system');
     await expect.poll(rootTheme, WAIT).toEqual(light);
+    // The other open window takes the choice as it is made (the console pushes it), not at its next reload.
+    await expect.poll(() => second.evaluate(() => document.documentElement.dataset.theme ?? null), WAIT).toBe('light');
+    expect(await second.getByTestId('settings-theme-system').getAttribute('aria-checked')).toBe('true');
+    await context.close();
   });
 
   it('moves a theme this browser kept in localStorage (before prefs.json had it) into prefs.json once', async () => {

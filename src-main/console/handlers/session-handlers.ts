@@ -37,6 +37,8 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
     'app.setTheme': ({ theme }) => {
       prefs.set('theme', theme);
       options.onThemeChange?.(theme);
+      // Every open window (tab) takes the choice now, not only at its next reload.
+      ctx.emit({ name: 'app.themeChanged', payload: { theme } });
       return { theme };
     },
 

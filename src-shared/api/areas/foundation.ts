@@ -107,6 +107,8 @@ export const foundationMethods = {
 export const foundationEvents = {
   /** Who is signed in or which company the console acts as changed (pushed by the console itself). */
   'session.changed': event<SessionInfo>()('console'),
+  /** The theme of the profile (prefs.json) was chosen in a window: every other open window shows it at once. */
+  'app.themeChanged': event<{ theme: ThemeChoice }>()('console'),
   'company.created': event<{ companyId: number }>()('pushed'),
   'company.updated': event<{ companyId: number }>()('pushed'),
   /** The company and its data are gone (its partner's lists drop it; a window acting as it goes back to Self). */
