@@ -20,7 +20,7 @@ import type { ConsoleTransportTarget, PushedEvent } from '../../src-shared/api/c
 import type { ConsoleService } from '../console/console-service';
 import type { Platform } from '../core/platform';
 import { logFor } from '../core/logging/logger';
-import { readText } from '../core/server/http-io';
+import { cookiesOf, readText } from '../core/server/http-io';
 import { TEAM_SIGN_IN_PATH, TEAM_SIGN_OUT_PATH } from '../../src-shared/api/team-console';
 import { signInPage, SIGN_IN_CSS, SIGN_IN_PAGE_CSP } from './team-sign-in-page';
 
@@ -72,18 +72,6 @@ function lastForwarded(value: string | string[] | undefined): string | undefined
   const joined = Array.isArray(value) ? value.join(',') : value;
   const last = joined?.split(',').pop()?.trim();
   return last ? last : undefined;
-}
-
-/** The cookies of a request by name (the first of a name wins, as browsers send the most specific first). */
-export function cookiesOf(header: string | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (!cookies.has(name)) cookies.set(name, part.slice(eq + 1).trim());
-  }
-  return cookies;
 }
 
 /** The Set-Cookie value of a session (or of its removal with `token` null). */

@@ -113,11 +113,14 @@ export function mediaTypeOf(header: string | undefined): string {
   return essence.trim().toLowerCase();
 }
 
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const cookies: Record<string, string> = {};
+/** The cookies of a request by name (the first of a name wins, as browsers send the most specific first). */
+export function cookiesOf(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
   for (const part of (header ?? '').split(';')) {
-    const index = part.indexOf('=');
-    if (index > 0) cookies[part.slice(0, index).trim()] = part.slice(index + 1).trim();
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (!cookies.has(name)) cookies.set(name, part.slice(eq + 1).trim());
   }
   return cookies;
 }

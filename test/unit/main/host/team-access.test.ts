@@ -3,7 +3,8 @@
 // `serve --console` (cli/team-console.ts).
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { createTeamAccess, sessionCookie, cookiesOf, SECURE_SESSION_COOKIE, SESSION_COOKIE, type TeamNetwork } from '../../../../src-main/host/team-access';
+import { cookiesOf } from '../../../../src-main/core/server/http-io';
+import { createTeamAccess, sessionCookie, SECURE_SESSION_COOKIE, SESSION_COOKIE, type TeamNetwork } from '../../../../src-main/host/team-access';
 import { teamConsoleSettings } from '../../../../src-main/cli/team-console';
 
 function access(network: Partial<TeamNetwork>) {
