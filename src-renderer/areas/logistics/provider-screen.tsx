@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { LogisticsProvider, OfferChoice } from '../../../src-shared/api/logistics-types';
 import { useActions, useApp } from '../../state/store-context';
 import { useLatestLoad } from '../../state/use-latest-load';
-import { formatDateTime, plural } from '../../ui/format';
+import { formatCount, formatDateTime, plural } from '../../ui/format';
 import { Card, Facts, PageHeader, Tabs } from '../../ui/page';
 import { SearchBox } from '../../ui/search-box';
 import { Callout, EmptyState, ErrorState, SkeletonBlock } from '../../ui/states';
@@ -185,7 +185,7 @@ function Overview({ provider }: { provider: LogisticsProvider }) {
           items={[
             { label: 'Approved', value: provider.decidedAt ? `${formatDateTime(provider.decidedAt)} by ${provider.decidedBy}` : '' },
             { label: 'Set up', value: `${plural(provider.warehouseCount, 'warehouse', 'warehouses')}, ${plural(provider.rateCount, 'rate rule', 'rate rules')}` },
-            { label: 'Shops using you', value: String(provider.shopCount), testId: 'provider-shop-count' },
+            { label: 'Shops using you', value: formatCount(provider.shopCount), testId: 'provider-shop-count' },
             { label: 'To ship', value: <a href={tabHref('queue')}>{plural(provider.openFulfillments, 'order', 'orders')}</a> },
           ]}
         />
