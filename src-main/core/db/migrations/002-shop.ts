@@ -7,7 +7,7 @@
 // and REST clients key on them). Order lines are snapshots: they keep the product's id, name, kind and
 // price as sold, and outlive the product (no foreign key on product_id, on purpose).
 import { bothDialects } from '../../postgres/postgres-dialect';
-import { integerColumns, rollupTable } from './sql-text';
+import { integerColumns, namedShopTable, rollupTable } from './sql-text';
 
 /** What the kind and product rollups add up (orders = orders with at least one such line). */
 const PIECE_SUMS = integerColumns('orders', 'quantity', 'net_minor', 'vat_minor', 'gross_minor');
@@ -16,15 +16,7 @@ export const migration002 = {
   id: 2,
   name: 'shop',
   ...bothDialects(`
-CREATE TABLE categories (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  company_id INTEGER NOT NULL REFERENCES companies(id),
-  name TEXT NOT NULL,
-  description TEXT NOT NULL DEFAULT '',
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-) STRICT;
-CREATE UNIQUE INDEX categories_company_name ON categories(company_id, name COLLATE NOCASE);
+${namedShopTable('categories')}
 
 CREATE TABLE content_files (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -149,15 +141,7 @@ CREATE TABLE subscribers (
 CREATE UNIQUE INDEX subscribers_company_email_product ON subscribers(company_id, email, IFNULL(product_id, 0));
 CREATE INDEX subscribers_product ON subscribers(product_id) WHERE product_id IS NOT NULL;
 
-CREATE TABLE access_groups (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  company_id INTEGER NOT NULL REFERENCES companies(id),
-  name TEXT NOT NULL,
-  description TEXT NOT NULL DEFAULT '',
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-) STRICT;
-CREATE UNIQUE INDEX access_groups_company_name ON access_groups(company_id, name COLLATE NOCASE);
+${namedShopTable('access_groups')}
 
 CREATE TABLE group_members (
   id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -7,6 +7,19 @@ export function integerColumns(...names: string[]): string[] {
   return names.map((name) => `${name} INTEGER NOT NULL`);
 }
 
+/** A shop object with just a name (unique per shop, in any case) and a description: categories, access groups (002). */
+export function namedShopTable(table: string): string {
+  return `CREATE TABLE ${table} (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  company_id INTEGER NOT NULL REFERENCES companies(id),
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX ${table}_company_name ON ${table}(company_id, name COLLATE NOCASE);`;
+}
+
 /**
  * A sales rollup table (migration 002): one row per company, period (`day` YYYYMMDD or `month` YYYYMM), currency,
  * demo flag and the `key` columns, with the `columns` after the four leading ones (a line starting `--` is a comment).
