@@ -11,19 +11,11 @@
 // keeps the cached data elsewhere than the system temp folder.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { arg, bin, loadSqlite } from './bench-kit.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'partnerdeck.cjs');
-const Database = createRequire(import.meta.url)(join(root, 'node_modules', 'better-sqlite3'));
-
-const arg = (name, env, fallback) => {
-  const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return Number(flag ? flag.split('=')[1] : (process.env[env] ?? fallback));
-};
+const Database = loadSqlite();
 const DEMO_CLIENTS = 8;
 const COMPANIES = arg('companies', 'BENCH_CLOSE_COMPANIES', 5000);
 const ORDERS = arg('orders', 'BENCH_CLOSE_ORDERS', 1_000_000);

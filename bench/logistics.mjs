@@ -18,15 +18,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { arg, bin, root } from './bench-kit.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const arg = (name, env, fallback) => {
-  const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return Number(flag ? flag.split('=')[1] : (process.env[env] ?? fallback));
-};
 const COMPANIES = arg('companies', 'BENCH_LOGISTICS_COMPANIES', 5000);
 const ORDERS = arg('orders', 'BENCH_LOGISTICS_ORDERS', 1_000_000);
 const RULES = arg('rules', 'BENCH_LOGISTICS_RULES', 1000);
@@ -86,7 +81,7 @@ if (!existsSync(join(cached, 'ready'))) {
   rmSync(cached, { recursive: true, force: true });
   mkdirSync(cached, { recursive: true });
   log(`building ${COMPANIES.toLocaleString('en')} companies / ${ORDERS.toLocaleString('en')} orders in ${cached} (cached for later runs)`);
-  const seeded = spawnSync(process.execPath, [join(root, 'bin', 'partnerdeck.cjs'), 'seed', '--companies', String(Math.max(1, COMPANIES - DEMO_CLIENTS)), '--orders', String(ORDERS), '--months', '3', '--end', '2026-10-31', '--seed', '1', '--data-dir', cached, '--json'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const seeded = spawnSync(process.execPath, [bin, 'seed', '--companies', String(Math.max(1, COMPANIES - DEMO_CLIENTS)), '--orders', String(ORDERS), '--months', '3', '--end', '2026-10-31', '--seed', '1', '--data-dir', cached, '--json'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (seeded.status !== 0) throw new Error('partnerdeck seed failed');
   const platform = harness.open(cached);
   const big = harness.bigProvider(platform);

@@ -18,21 +18,13 @@
 // BENCH_SALES_SEED_ORDERS); BENCH_SALES_DIR keeps the cached data elsewhere than the system temp folder.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { openDuckSales } from './peers/sales-duckdb.mjs';
+import { arg, bin, loadSqlite } from './bench-kit.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = join(root, 'bin', 'partnerdeck.cjs');
-const Database = createRequire(import.meta.url)(join(root, 'node_modules', 'better-sqlite3'));
-
-const arg = (name, env, fallback) => {
-  const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return Number(flag ? flag.split('=')[1] : (process.env[env] ?? fallback));
-};
+const Database = loadSqlite();
 const DEMO_CLIENTS = 8;
 const CLIENTS = arg('companies', 'BENCH_SALES_COMPANIES', 5000);
 const ORDERS = arg('orders', 'BENCH_SALES_ORDERS', 10_000_000);

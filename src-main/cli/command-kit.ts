@@ -123,6 +123,13 @@ export function jsonOption(prints: string): CommandOption {
   return { description: `print JSON instead of text: ${prints}` };
 }
 
+/** `--json` output of a console object: the fields named, in that order, under their snake_case names (companyId -> company_id). */
+export function snakeFields<T extends object>(source: T, keys: readonly (keyof T & string)[]): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  for (const key of keys) json[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = source[key];
+  return json;
+}
+
 export function printTable(io: CliIo, rows: Record<string, string | number>[]): void {
   if (rows.length === 0) {
     io.out('(none)');

@@ -47,13 +47,13 @@ export function userActor(user: UserRow): UserActor {
   return {
     kind: 'user',
     userId: user.id,
-    companyId: user.company_id,
-    email: user.email,
-    name: user.name,
-    isAdmin: user.is_admin === 1,
-    isOperator: user.is_operator === 1,
-    permissions: permissionsOf(user),
+    ...userIdentityOf(user),
   };
+}
+
+/** Who a user is, alike in the actor it acts as and in every view of it (console, CLI). */
+export function userIdentityOf(user: UserRow): Omit<UserActor, 'kind' | 'userId'> & { permissions: Permission[] } {
+  return { companyId: user.company_id, email: user.email, name: user.name, isAdmin: user.is_admin === 1, isOperator: user.is_operator === 1, permissions: permissionsOf(user) };
 }
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

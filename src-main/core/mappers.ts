@@ -1,6 +1,6 @@
 // Row -> console DTO conversions (times become ISO 8601 strings, flags booleans).
 import type { Company, CompanySummary, OutboxMessage, PartnerRequest, ShopSettings, User } from '../../src-shared/api/types';
-import { permissionsOf } from './access';
+import { userIdentityOf } from './access';
 import { toIso } from './clock';
 import type { CompanyRow, CompanySummaryRow } from './repositories/companies-repository';
 import type { OutboxRow } from './repositories/outbox-repository';
@@ -8,23 +8,26 @@ import type { PartnerRequestRow } from './repositories/partner-requests-reposito
 import type { ShopSettingsRow } from './repositories/shop-settings-repository';
 import type { UserRow } from './repositories/users-repository';
 
+/** Which kind of company a row is (sample, development, partner or a partner's client): alike in every view of a company. */
+export function companyKindOf(row: Pick<CompanyRow, 'is_sample' | 'is_development' | 'is_partner' | 'partner_id'>) {
+  return { isSample: row.is_sample === 1, isDevelopment: row.is_development === 1, isPartner: row.is_partner === 1, partnerId: row.partner_id };
+}
+
+/** A company's postal address and VAT id, as its documents and its profile show them. */
+export function companyAddressOf(row: Pick<CompanyRow, 'street' | 'city' | 'postal_code' | 'country' | 'vat_id'>) {
+  return { street: row.street, city: row.city, postalCode: row.postal_code, country: row.country, vatId: row.vat_id };
+}
+
 export function toCompany(row: CompanyRow): Company {
   return {
     id: row.id,
     name: row.name,
     email: row.email,
     phone: row.phone,
-    street: row.street,
-    city: row.city,
-    postalCode: row.postal_code,
-    country: row.country,
-    vatId: row.vat_id,
+    ...companyAddressOf(row),
     token: row.token,
-    isSample: row.is_sample === 1,
-    isDevelopment: row.is_development === 1,
+    ...companyKindOf(row),
     paymentRoute: row.payment_route,
-    isPartner: row.is_partner === 1,
-    partnerId: row.partner_id,
     partnerName: row.partner_name,
     adminDomain: row.admin_domain,
     createdAt: toIso(row.created_at),
@@ -39,11 +42,8 @@ export function toCompanySummary(row: CompanySummaryRow): CompanySummary {
     country: row.country,
     city: row.city,
     token: row.token,
-    isSample: row.is_sample === 1,
-    isDevelopment: row.is_development === 1,
+    ...companyKindOf(row),
     paymentRoute: row.payment_route,
-    isPartner: row.is_partner === 1,
-    partnerId: row.partner_id,
     userCount: row.user_count,
     createdAt: toIso(row.created_at),
   };
@@ -52,12 +52,7 @@ export function toCompanySummary(row: CompanySummaryRow): CompanySummary {
 export function toUser(row: UserRow): User {
   return {
     id: row.id,
-    companyId: row.company_id,
-    email: row.email,
-    name: row.name,
-    permissions: permissionsOf(row),
-    isAdmin: row.is_admin === 1,
-    isOperator: row.is_operator === 1,
+    ...userIdentityOf(row),
     createdAt: toIso(row.created_at),
   };
 }

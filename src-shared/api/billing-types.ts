@@ -143,18 +143,10 @@ export interface DocumentPage {
   limit: number;
 }
 
-export interface PlannedDocumentSummary {
+/** A document the close would issue: its summary's figures before it has a number. */
+export interface PlannedDocumentSummary
+  extends Pick<DocumentSummary, 'type' | 'currency' | 'recipientId' | 'recipientName' | 'billedAs' | 'shops' | 'netMinor' | 'vatMinor' | 'grossMinor' | 'reverseCharge'> {
   key: string;
-  type: DocumentType;
-  currency: string;
-  recipientId: number;
-  recipientName: string;
-  billedAs: DocumentBilledAs;
-  shops: number;
-  netMinor: number;
-  vatMinor: number;
-  grossMinor: number;
-  reverseCharge: boolean;
 }
 
 export interface AmountTotals {

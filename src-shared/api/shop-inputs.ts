@@ -138,21 +138,7 @@ export const productCreateSchema = z
 export type ProductCreateInput = z.input<typeof productCreateSchema>;
 
 /** Changing a product; the kind never changes. Omitted fields stay as they are. */
-export const productUpdateSchema = z.object({
-  companyId: id,
-  productId: id,
-  name: productFields.name.optional(),
-  sku: productFields.sku.optional(),
-  description: productFields.description.optional(),
-  priceMinor: productFields.priceMinor.optional(),
-  currency: productFields.currency.optional(),
-  vatRateBp: productFields.vatRateBp.optional(),
-  isActive: productFields.isActive.optional(),
-  weightGrams: productFields.weightGrams.optional(),
-  stock: productFields.stock.optional(),
-  fileId: productFields.fileId.optional(),
-  categoryIds: productFields.categoryIds.optional(),
-});
+export const productUpdateSchema = z.object({ companyId: id, productId: id }).extend(z.object(productFields).partial().shape);
 export type ProductUpdateInput = z.input<typeof productUpdateSchema>;
 
 export const PRODUCT_SORTS = ['name', 'price', 'stock', 'sku', 'kind', 'createdAt', 'updatedAt'] as const;
@@ -167,17 +153,13 @@ export const productListSchema = z.object({
 });
 export type ProductListInput = z.input<typeof productListSchema>;
 
-export const categoryCreateSchema = z.object({
-  companyId: id,
-  name: required(100),
-  description: text(2000).default(''),
-});
-export const categoryUpdateSchema = z.object({
-  companyId: id,
-  categoryId: id,
-  name: required(100).optional(),
-  description: text(2000).optional(),
-});
+/** A shop object with just a name and a description: a category, an access group. */
+const namedFields = { name: required(100), description: text(2000) };
+const namedCreate = z.object({ companyId: id, name: namedFields.name, description: namedFields.description.default('') });
+const namedPatch = z.object(namedFields).partial().shape;
+
+export const categoryCreateSchema = namedCreate;
+export const categoryUpdateSchema = z.object({ companyId: id, categoryId: id }).extend(namedPatch);
 export const CATEGORY_SORTS = ['name', 'products', 'createdAt'] as const;
 export const categoryListSchema = z.object({ ...listBase, sort: sortOf(CATEGORY_SORTS, 'name') });
 
@@ -195,8 +177,8 @@ const customerFields = {
   note: text(2000),
 };
 
-export const customerCreateSchema = z.object({
-  companyId: id,
+/** A new customer's details, as the console and the storefront's checkout take them. */
+const newCustomerFields = {
   email: customerFields.email,
   name: customerFields.name,
   phone: customerFields.phone.default(''),
@@ -205,22 +187,12 @@ export const customerCreateSchema = z.object({
   postalCode: customerFields.postalCode.default(''),
   country: customerFields.country.default(''),
   acceptsMarketing: customerFields.acceptsMarketing.default(false),
-  note: customerFields.note.default(''),
-});
+};
+
+export const customerCreateSchema = z.object({ companyId: id, ...newCustomerFields, note: customerFields.note.default('') });
 export type CustomerCreateInput = z.input<typeof customerCreateSchema>;
-export const customerUpdateSchema = z.object({
-  companyId: id,
-  customerId: id,
-  email: customerFields.email.optional(),
-  name: customerFields.name.optional(),
-  phone: customerFields.phone.optional(),
-  street: customerFields.street.optional(),
-  city: customerFields.city.optional(),
-  postalCode: customerFields.postalCode.optional(),
-  country: customerFields.country.optional(),
-  acceptsMarketing: customerFields.acceptsMarketing.optional(),
-  note: customerFields.note.optional(),
-});
+/** Changing a customer: every field may be left out (it stays as it is). */
+export const customerUpdateSchema = z.object({ companyId: id, customerId: id }).extend(z.object(customerFields).partial().shape);
 export const CUSTOMER_SORTS = ['name', 'email', 'city', 'country', 'createdAt'] as const;
 export const customerListSchema = z.object({
   ...listBase,
@@ -293,16 +265,7 @@ export const orderListSchema = z
 /** The storefront's checkout: a customer (found or created by email) buys products. */
 export const checkoutSchema = z.object({
   companyId: id,
-  customer: z.object({
-    email: customerFields.email,
-    name: customerFields.name,
-    phone: customerFields.phone.default(''),
-    street: customerFields.street.default(''),
-    city: customerFields.city.default(''),
-    postalCode: customerFields.postalCode.default(''),
-    country: customerFields.country.default(''),
-    acceptsMarketing: customerFields.acceptsMarketing.default(false),
-  }),
+  customer: z.object(newCustomerFields),
   lines: orderLines,
   note: text(2000).default(''),
 });
@@ -337,13 +300,8 @@ export const subscriberListSchema = z.object({
   sort: sortOf(SUBSCRIBER_SORTS, 'email'),
 });
 
-export const accessGroupCreateSchema = z.object({ companyId: id, name: required(100), description: text(2000).default('') });
-export const accessGroupUpdateSchema = z.object({
-  companyId: id,
-  accessGroupId: id,
-  name: required(100).optional(),
-  description: text(2000).optional(),
-});
+export const accessGroupCreateSchema = namedCreate;
+export const accessGroupUpdateSchema = z.object({ companyId: id, accessGroupId: id }).extend(namedPatch);
 export const ACCESS_GROUP_SORTS = ['name', 'members', 'createdAt'] as const;
 export const accessGroupListSchema = z.object({ ...listBase, sort: sortOf(ACCESS_GROUP_SORTS, 'name') });
 

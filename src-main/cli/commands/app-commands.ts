@@ -12,21 +12,13 @@ import { standardWebhooksSecret } from '../../core/webhooks/webhook-signing';
 import { OPERATOR } from '../../core/access';
 import { UsageError } from '../cli-io';
 import { appDevCommand } from './app-dev-command';
-import { jsonOption, positiveInt, printTable, required, str, type Command, type CommandGroup } from '../command-kit';
+import { jsonOption, positiveInt, printTable, required, snakeFields, str, type Command, type CommandGroup } from '../command-kit';
 
 export function appJson(app: AppSummary): Record<string, unknown> {
   return {
-    id: app.id,
-    name: app.name,
-    company_id: app.companyId,
-    company_name: app.companyName,
-    client_id: app.clientId,
-    redirect_uris: app.redirectUris,
+    ...snakeFields(app, ['id', 'name', 'companyId', 'companyName', 'clientId', 'redirectUris']),
     scopes: app.scopes.join(','),
-    authorization_url: app.authorizationUrl,
-    start_url: app.startUrl,
-    developer_email: app.developerEmail,
-    created_at: app.createdAt,
+    ...snakeFields(app, ['authorizationUrl', 'startUrl', 'developerEmail', 'createdAt']),
   };
 }
 

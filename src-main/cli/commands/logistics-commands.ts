@@ -20,7 +20,7 @@ import { bracketLabel, PROVIDER_STATE_LABELS, PROVIDER_STATES, SHIPMENT_STATUS_L
 import { OPERATOR } from '../../core/access';
 import type { Platform } from '../../core/platform';
 import { UsageError } from '../cli-io';
-import { ifFound, jsonOption, positiveInt, printTable, required, str, type Command, type CommandContext, type CommandGroup } from '../command-kit';
+import { ifFound, jsonOption, positiveInt, printTable, required, snakeFields, str, type Command, type CommandContext, type CommandGroup } from '../command-kit';
 
 function withPlatform<T>(openPlatform: CommandContext['openPlatform'], run: (platform: Platform) => T): Promise<T> {
   const platform = openPlatform('none');
@@ -42,17 +42,7 @@ const PROVIDER_OPTION = { value: 'ID', description: 'the logistics provider (see
 
 function providerJson(p: LogisticsProvider): Record<string, unknown> {
   return {
-    id: p.id,
-    company_id: p.companyId,
-    company_name: p.companyName,
-    name: p.name,
-    contact_email: p.contactEmail,
-    state: p.state,
-    reason: p.reason,
-    offer_to: p.offerTo,
-    applied_at: p.appliedAt,
-    decided_at: p.decidedAt,
-    decided_by: p.decidedBy,
+    ...snakeFields(p, ['id', 'companyId', 'companyName', 'name', 'contactEmail', 'state', 'reason', 'offerTo', 'appliedAt', 'decidedAt', 'decidedBy']),
     warehouses: p.warehouseCount,
     rates: p.rateCount,
     shops: p.shopCount,
@@ -213,7 +203,7 @@ const rates: Command = {
 };
 
 function warehouseJson(w: Warehouse): Record<string, unknown> {
-  return { id: w.id, name: w.name, country: w.country, city: w.city, street: w.street, postal_code: w.postalCode, created_at: w.createdAt };
+  return snakeFields(w, ['id', 'name', 'country', 'city', 'street', 'postalCode', 'createdAt']);
 }
 
 const warehouses: Command = {
@@ -316,19 +306,7 @@ const stock: Command = {
 
 function shipmentJson(s: ShipmentSummary | Shipment): Record<string, unknown> {
   return {
-    id: s.id,
-    provider_id: s.providerId,
-    company_id: s.companyId,
-    company_name: s.companyName,
-    order_id: s.orderId,
-    order_number: s.orderNumber,
-    warehouse_id: s.warehouseId,
-    carrier: s.carrier,
-    tracking_number: s.trackingNumber,
-    status: s.status,
-    country: s.country,
-    created_at: s.createdAt,
-    updated_at: s.updatedAt,
+    ...snakeFields(s, ['id', 'providerId', 'companyId', 'companyName', 'orderId', 'orderNumber', 'warehouseId', 'carrier', 'trackingNumber', 'status', 'country', 'createdAt', 'updatedAt']),
     ...('timeline' in s ? { lines: s.lines.map((l) => ({ line_no: l.lineNo, name: l.name, quantity: l.quantity })), timeline: s.timeline } : {}),
   };
 }

@@ -9,30 +9,13 @@ import { parseInput } from '../../../src-shared/api/validation';
 import { APPROVAL_LABELS, VISIBILITY_LABELS } from '../../../src-shared/domain/app-store';
 import { OPERATOR } from '../../core/access';
 import { UsageError } from '../cli-io';
-import { jsonOption, positiveInt, printTable, required, str, type Command } from '../command-kit';
+import { jsonOption, positiveInt, printTable, required, snakeFields, str, type Command } from '../command-kit';
 
 function operatorAppJson(app: OperatorApp): Record<string, unknown> {
+  const request = app.latestRequest;
   return {
-    id: app.id,
-    kind: app.kind,
-    name: app.name,
-    developer_company_id: app.developerCompanyId,
-    developer_name: app.developerName,
-    visibility: app.visibility,
-    approval: app.approval,
-    price_minor: app.priceMinor,
-    currency: app.currency,
-    latest_request: app.latestRequest && {
-      id: app.latestRequest.id,
-      requested_at: app.latestRequest.requestedAt,
-      requested_by: app.latestRequest.requestedBy,
-      message: app.latestRequest.message,
-      decision: app.latestRequest.decision,
-      decided_at: app.latestRequest.decidedAt,
-      decided_by: app.latestRequest.decidedBy,
-      visibility: app.latestRequest.visibility,
-      reason: app.latestRequest.reason,
-    },
+    ...snakeFields(app, ['id', 'kind', 'name', 'developerCompanyId', 'developerName', 'visibility', 'approval', 'priceMinor', 'currency']),
+    latest_request: request && snakeFields(request, ['id', 'requestedAt', 'requestedBy', 'message', 'decision', 'decidedAt', 'decidedBy', 'visibility', 'reason']),
   };
 }
 

@@ -2,7 +2,7 @@
 // access groups and their members, and newsletter recipients.
 import type { Db } from '../db/database';
 import type { NewsletterStatus, SubscriberStatus } from '../../../src-shared/domain/shop';
-import { createTableWriter, likePattern, type ListQuery, type TableWriter } from './table-access';
+import { createTableWriter, likePattern, type ListQuery, type NamedShopRow, type TableWriter } from './table-access';
 
 export interface SubscriberRow {
   id: number;
@@ -21,14 +21,7 @@ export interface SubscriberListRow extends SubscriberRow {
   product_name: string | null;
 }
 
-export interface AccessGroupRow {
-  id: number;
-  company_id: number;
-  name: string;
-  description: string;
-  created_at: number;
-  updated_at: number;
-}
+export type AccessGroupRow = NamedShopRow;
 
 export interface AccessGroupListRow extends AccessGroupRow {
   member_count: number;

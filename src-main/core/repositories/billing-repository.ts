@@ -4,24 +4,14 @@
 import type { PaymentRoute } from '../../../src-shared/api/types';
 import type { DocumentType } from '../../../src-shared/domain/billing';
 import type { Db } from '../db/database';
-import { escapeLike } from './companies-repository';
+import { escapeLike, type CompanyRow } from './companies-repository';
 import { statementCache } from './table-access';
 
-export interface BillingCompanyRow {
-  id: number;
-  name: string;
-  email: string;
-  street: string;
-  city: string;
-  postal_code: string;
-  country: string;
-  vat_id: string | null;
-  is_sample: 0 | 1;
-  is_development: 0 | 1;
-  is_partner: 0 | 1;
-  partner_id: number | null;
-  payment_route: PaymentRoute;
-}
+/** A company as the close reads it. */
+export type BillingCompanyRow = Pick<
+  CompanyRow,
+  'id' | 'name' | 'email' | 'street' | 'city' | 'postal_code' | 'country' | 'vat_id' | 'is_sample' | 'is_development' | 'is_partner' | 'partner_id' | 'payment_route'
+>;
 
 export interface CloseRow {
   id: number;

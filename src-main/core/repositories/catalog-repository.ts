@@ -2,7 +2,7 @@
 // partner's listing of every client's products. Rules live in the catalog service.
 import type { Db } from '../db/database';
 import { CATALOGUE_KINDS, type ProductKind } from '../../../src-shared/domain/shop';
-import { createTableWriter, likePattern, type ListQuery, type TableWriter } from './table-access';
+import { createTableWriter, likePattern, type ListQuery, type NamedShopRow, type TableWriter } from './table-access';
 
 export interface ProductRow {
   id: number;
@@ -29,14 +29,7 @@ export interface ProductListRow extends ProductRow {
   company_is_sample: 0 | 1;
 }
 
-export interface CategoryRow {
-  id: number;
-  company_id: number;
-  name: string;
-  description: string;
-  created_at: number;
-  updated_at: number;
-}
+export type CategoryRow = NamedShopRow;
 
 export interface CategoryListRow extends CategoryRow {
   product_count: number;

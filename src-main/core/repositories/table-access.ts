@@ -5,6 +5,16 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database';
 import { escapeLike } from './companies-repository';
 
+/** A shop object that has just a name and a description (a category, an access group): one shape, two tables (migration 002). */
+export interface NamedShopRow {
+  id: number;
+  company_id: number;
+  name: string;
+  description: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface TableWriter<Row> {
   /** Inserts the row (without id); returns the new id. */
   insert(row: Omit<Row, 'id'>): number;

@@ -2,22 +2,7 @@
 // access groups and their members (who may open protected content), and newsletter recipients. Each
 // change emits subscriber.* / group_member.* / newsletter_recipient.* (webhook topics of spec §5) inside
 // its transaction; deleting a group removes its members one by one, each with its own event.
-import type { z } from 'zod';
 import { ApiError } from '../../../src-shared/api/errors';
-import type {
-  accessGroupCreateSchema,
-  accessGroupListSchema,
-  accessGroupUpdateSchema,
-  groupMemberCreateSchema,
-  groupMemberListSchema,
-  groupMemberUpdateSchema,
-  newsletterRecipientCreateSchema,
-  newsletterRecipientListSchema,
-  newsletterRecipientUpdateSchema,
-  subscriberCreateSchema,
-  subscriberListSchema,
-  subscriberUpdateSchema,
-} from '../../../src-shared/api/shop-inputs';
 import type { AccessGroup, GroupMember, NewsletterRecipient, Subscriber } from '../../../src-shared/api/shop-types';
 import type {
   AccessGroupListRow,
@@ -31,28 +16,13 @@ import type {
 import { toAccessGroup, toGroupMember, toNewsletterRecipient, toSubscriber } from '../shop-mappers';
 import type { ServiceContext } from './service-context';
 import { definedOnly, fieldError, type OpenShop } from './shop-access';
-import { createShopEntityService, type ShopEntityService } from './shop-entity';
-
-type In<S extends z.ZodTypeAny, K extends string> = Omit<z.output<S>, 'companyId' | K>;
-
-export type SubscriberCreate = In<typeof subscriberCreateSchema, never>;
-export type SubscriberPatch = In<typeof subscriberUpdateSchema, 'subscriberId'>;
-export type SubscriberList = In<typeof subscriberListSchema, never>;
-export type AccessGroupCreate = In<typeof accessGroupCreateSchema, never>;
-export type AccessGroupPatch = In<typeof accessGroupUpdateSchema, 'accessGroupId'>;
-export type AccessGroupList = In<typeof accessGroupListSchema, never>;
-export type GroupMemberCreate = In<typeof groupMemberCreateSchema, never>;
-export type GroupMemberPatch = In<typeof groupMemberUpdateSchema, 'groupMemberId'>;
-export type GroupMemberList = In<typeof groupMemberListSchema, never>;
-export type NewsletterRecipientCreate = In<typeof newsletterRecipientCreateSchema, never>;
-export type NewsletterRecipientPatch = In<typeof newsletterRecipientUpdateSchema, 'newsletterRecipientId'>;
-export type NewsletterRecipientList = In<typeof newsletterRecipientListSchema, never>;
+import { createShopEntityService, type EntityServiceOf } from './shop-entity';
 
 export interface AudienceService {
-  subscribers: ShopEntityService<Subscriber, SubscriberCreate, SubscriberPatch, SubscriberList>;
-  accessGroups: ShopEntityService<AccessGroup, AccessGroupCreate, AccessGroupPatch, AccessGroupList>;
-  groupMembers: ShopEntityService<GroupMember, GroupMemberCreate, GroupMemberPatch, GroupMemberList>;
-  newsletterRecipients: ShopEntityService<NewsletterRecipient, NewsletterRecipientCreate, NewsletterRecipientPatch, NewsletterRecipientList>;
+  subscribers: EntityServiceOf<'subscribers', Subscriber>;
+  accessGroups: EntityServiceOf<'accessGroups', AccessGroup>;
+  groupMembers: EntityServiceOf<'groupMembers', GroupMember>;
+  newsletterRecipients: EntityServiceOf<'newsletterRecipients', NewsletterRecipient>;
 }
 
 export function createAudienceService(ctx: ServiceContext): AudienceService {
@@ -69,13 +39,13 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
     if (Object.keys(problems).length > 0) throw ApiError.validation(problems);
   }
 
-  const subscribers = createShopEntityService<SubscriberRow, SubscriberListRow, Subscriber, SubscriberCreate, SubscriberPatch, SubscriberList>(ctx, {
+  const subscribers = createShopEntityService<'subscribers', SubscriberRow, SubscriberListRow, Subscriber>(ctx, {
     entity: 'subscribers',
     writer: audience.subscribers,
     get: audience.getSubscriber,
-    query: (companyId, filter: SubscriberList) => audience.subscriberQuery({ ...filter, companyId }),
+    query: (companyId, filter) => audience.subscriberQuery({ ...filter, companyId }),
     toDto: (row, shop) => toSubscriber(row, shop.isDemo),
-    checkCreate: (shop, input: SubscriberCreate) => checkSubscriber(shop, { ...input, startedAt: input.startedAt ?? ctx.clock.now() }, null),
+    checkCreate: (shop, input) => checkSubscriber(shop, { ...input, startedAt: input.startedAt ?? ctx.clock.now() }, null),
     toRow: (shop, input, now) => ({
       company_id: shop.company.id,
       email: input.email,
@@ -87,7 +57,7 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
       created_at: now,
       updated_at: now,
     }),
-    checkPatch: (shop, existing, patch: SubscriberPatch) =>
+    checkPatch: (shop, existing, patch) =>
       checkSubscriber(
         shop,
         {
@@ -108,15 +78,15 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
     if (other && other.id !== id) throw fieldError('name', 'is already used by another access group');
   };
 
-  const accessGroups = createShopEntityService<AccessGroupRow, AccessGroupListRow, AccessGroup, AccessGroupCreate, AccessGroupPatch, AccessGroupList>(ctx, {
+  const accessGroups = createShopEntityService<'accessGroups', AccessGroupRow, AccessGroupListRow, AccessGroup>(ctx, {
     entity: 'accessGroups',
     writer: audience.accessGroups,
     get: audience.getGroup,
-    query: (companyId, filter: AccessGroupList) => audience.groupQuery({ ...filter, companyId }),
+    query: (companyId, filter) => audience.groupQuery({ ...filter, companyId }),
     toDto: (row, shop) => toAccessGroup(row, shop.isDemo),
-    checkCreate: (shop, input: AccessGroupCreate) => checkGroupName(shop, input.name, null),
+    checkCreate: (shop, input) => checkGroupName(shop, input.name, null),
     toRow: (shop, input, now) => ({ company_id: shop.company.id, name: input.name, description: input.description, created_at: now, updated_at: now }),
-    checkPatch: (shop, existing, patch: AccessGroupPatch) => checkGroupName(shop, patch.name, existing.id),
+    checkPatch: (shop, existing, patch) => checkGroupName(shop, patch.name, existing.id),
     toPatch: (_existing, patch) => definedOnly({ name: patch.name, description: patch.description }),
     beforeDelete(emit, shop, row) {
       for (const memberId of audience.memberIdsOfGroup(row.id)) {
@@ -133,13 +103,13 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
     if (other && other.id !== id) throw fieldError('email', `is already a member of "${group.name}"`);
   }
 
-  const groupMembers = createShopEntityService<GroupMemberRow, GroupMemberListRow, GroupMember, GroupMemberCreate, GroupMemberPatch, GroupMemberList>(ctx, {
+  const groupMembers = createShopEntityService<'groupMembers', GroupMemberRow, GroupMemberListRow, GroupMember>(ctx, {
     entity: 'groupMembers',
     writer: audience.groupMembers,
     get: audience.getMember,
-    query: (companyId, filter: GroupMemberList) => audience.memberQuery({ ...filter, companyId }),
+    query: (companyId, filter) => audience.memberQuery({ ...filter, companyId }),
     toDto: (row, shop) => toGroupMember(row, shop.isDemo),
-    checkCreate: (shop, input: GroupMemberCreate) => checkMember(shop, input.groupId, input.email, null),
+    checkCreate: (shop, input) => checkMember(shop, input.groupId, input.email, null),
     toRow: (shop, input, now) => ({
       company_id: shop.company.id,
       group_id: input.groupId,
@@ -149,7 +119,7 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
       created_at: now,
       updated_at: now,
     }),
-    checkPatch: (shop, existing, patch: GroupMemberPatch) => checkMember(shop, patch.groupId ?? existing.group_id, patch.email ?? existing.email, existing.id),
+    checkPatch: (shop, existing, patch) => checkMember(shop, patch.groupId ?? existing.group_id, patch.email ?? existing.email, existing.id),
     toPatch: (_existing, patch) => definedOnly({ group_id: patch.groupId, email: patch.email, name: patch.name, expires_at: patch.expiresAt }),
   });
 
@@ -159,20 +129,13 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
     if (other && other.id !== id) throw fieldError('email', 'is already a newsletter recipient of this shop');
   };
 
-  const newsletterRecipients = createShopEntityService<
-    NewsletterRecipientRow,
-    NewsletterRecipientRow,
-    NewsletterRecipient,
-    NewsletterRecipientCreate,
-    NewsletterRecipientPatch,
-    NewsletterRecipientList
-  >(ctx, {
+  const newsletterRecipients = createShopEntityService<'newsletterRecipients', NewsletterRecipientRow, NewsletterRecipientRow, NewsletterRecipient>(ctx, {
     entity: 'newsletterRecipients',
     writer: audience.newsletterRecipients,
     get: audience.getRecipient,
-    query: (companyId, filter: NewsletterRecipientList) => audience.recipientQuery({ ...filter, companyId }),
+    query: (companyId, filter) => audience.recipientQuery({ ...filter, companyId }),
     toDto: (row, shop) => toNewsletterRecipient(row, shop.isDemo),
-    checkCreate: (shop, input: NewsletterRecipientCreate) => checkRecipient(shop, input.email, null),
+    checkCreate: (shop, input) => checkRecipient(shop, input.email, null),
     toRow: (shop, input, now) => ({
       company_id: shop.company.id,
       email: input.email,
@@ -184,7 +147,7 @@ export function createAudienceService(ctx: ServiceContext): AudienceService {
       created_at: now,
       updated_at: now,
     }),
-    checkPatch: (shop, existing, patch: NewsletterRecipientPatch) => checkRecipient(shop, patch.email, existing.id),
+    checkPatch: (shop, existing, patch) => checkRecipient(shop, patch.email, existing.id),
     toPatch: (existing, patch, now) => ({
       ...definedOnly({ email: patch.email, name: patch.name, language: patch.language, status: patch.status }),
       // The time of the latest opt-in and opt-out.

@@ -55,6 +55,19 @@ export interface CatalogService {
   productsOf(rows: ProductListRow[]): Product[];
 }
 
+/** The columns a change of a product's sales fields writes (those it leaves out stay as they are). */
+function salesColumnsOf(patch: Pick<ProductPatch, 'name' | 'sku' | 'description' | 'priceMinor' | 'currency' | 'vatRateBp' | 'isActive'>): Partial<ProductRow> {
+  return definedOnly<Partial<ProductRow>>({
+    name: patch.name,
+    sku: patch.sku,
+    description: patch.description,
+    price_minor: patch.priceMinor,
+    currency: patch.currency,
+    vat_rate_bp: patch.vatRateBp,
+    is_active: patch.isActive === undefined ? undefined : patch.isActive ? 1 : 0,
+  });
+}
+
 export function createCatalogService(ctx: ServiceContext): CatalogService {
   const { repos, clock } = ctx;
   const catalog = repos.catalog;
@@ -155,17 +168,7 @@ export function createCatalogService(ctx: ServiceContext): CatalogService {
     insertProduct,
 
     patchProduct(emit, shop, productId, patch) {
-      catalog.products.update(productId, {
-        ...definedOnly<Partial<ProductRow>>({
-          name: patch.name,
-          description: patch.description,
-          price_minor: patch.priceMinor,
-          currency: patch.currency,
-          vat_rate_bp: patch.vatRateBp,
-          is_active: patch.isActive === undefined ? undefined : patch.isActive ? 1 : 0,
-        }),
-        updated_at: clock.now(),
-      });
+      catalog.products.update(productId, { ...salesColumnsOf(patch), updated_at: clock.now() });
       emit('product.updated', { companyId: shop.company.id, id: productId });
     },
 
@@ -184,15 +187,7 @@ export function createCatalogService(ctx: ServiceContext): CatalogService {
       const now = clock.now();
       ctx.transact((emit) => {
         catalog.products.update(productId, {
-          ...definedOnly<Partial<ProductRow>>({
-            name: patch.name,
-            sku: patch.sku,
-            description: patch.description,
-            price_minor: patch.priceMinor,
-            currency: patch.currency,
-            vat_rate_bp: patch.vatRateBp,
-            is_active: patch.isActive === undefined ? undefined : patch.isActive ? 1 : 0,
-          }),
+          ...salesColumnsOf(patch),
           weight_grams: merged.weightGrams,
           stock: merged.stock,
           file_id: merged.fileId,

@@ -1,35 +1,17 @@
 // A shop's themes (at most one active: activating one deactivates the other) and the metadata of its
 // content files (name, MIME type, size, checksum). A file that a digital product offers as its download
 // cannot be deleted until no product uses it.
-import type { z } from 'zod';
 import { ApiError } from '../../../src-shared/api/errors';
-import type {
-  fileCreateSchema,
-  fileListSchema,
-  fileUpdateSchema,
-  themeCreateSchema,
-  themeListSchema,
-  themeUpdateSchema,
-} from '../../../src-shared/api/shop-inputs';
 import type { ContentFile, Theme } from '../../../src-shared/api/shop-types';
 import type { ContentFileListRow, ContentFileRow, ThemeRow } from '../repositories/content-repository';
 import { toContentFile, toTheme } from '../shop-mappers';
 import type { ServiceContext } from './service-context';
 import { definedOnly, fieldError, type OpenShop } from './shop-access';
-import { createShopEntityService, type ShopEntityService } from './shop-entity';
-
-type In<S extends z.ZodTypeAny, K extends string> = Omit<z.output<S>, 'companyId' | K>;
-
-export type ThemeCreate = In<typeof themeCreateSchema, never>;
-export type ThemePatch = In<typeof themeUpdateSchema, 'themeId'>;
-export type ThemeList = In<typeof themeListSchema, never>;
-export type FileCreate = In<typeof fileCreateSchema, never>;
-export type FilePatch = In<typeof fileUpdateSchema, 'fileId'>;
-export type FileList = In<typeof fileListSchema, never>;
+import { createShopEntityService, type EntityServiceOf } from './shop-entity';
 
 export interface ContentService {
-  themes: ShopEntityService<Theme, ThemeCreate, ThemePatch, ThemeList>;
-  files: ShopEntityService<ContentFile, FileCreate, FilePatch, FileList>;
+  themes: EntityServiceOf<'themes', Theme>;
+  files: EntityServiceOf<'files', ContentFile>;
 }
 
 export function createContentService(ctx: ServiceContext): ContentService {
@@ -41,13 +23,13 @@ export function createContentService(ctx: ServiceContext): ContentService {
     if (other && other.id !== id) throw fieldError('name', 'is already used by another theme');
   };
 
-  const themes = createShopEntityService<ThemeRow, ThemeRow, Theme, ThemeCreate, ThemePatch, ThemeList>(ctx, {
+  const themes = createShopEntityService<'themes', ThemeRow, ThemeRow, Theme>(ctx, {
     entity: 'themes',
     writer: content.themes,
     get: content.getTheme,
-    query: (companyId, filter: ThemeList) => content.themeQuery({ ...filter, companyId }),
+    query: (companyId, filter) => content.themeQuery({ ...filter, companyId }),
     toDto: (row, shop) => toTheme(row, shop.isDemo),
-    checkCreate: (shop, input: ThemeCreate) => checkThemeName(shop, input.name, null),
+    checkCreate: (shop, input) => checkThemeName(shop, input.name, null),
     // Inserted inactive; afterWrite activates it (after deactivating the current one) when asked.
     toRow: (shop, input, now) => ({
       company_id: shop.company.id,
@@ -60,7 +42,7 @@ export function createContentService(ctx: ServiceContext): ContentService {
       created_at: now,
       updated_at: now,
     }),
-    checkPatch: (shop, existing, patch: ThemePatch) => checkThemeName(shop, patch.name, existing.id),
+    checkPatch: (shop, existing, patch) => checkThemeName(shop, patch.name, existing.id),
     toPatch: (_existing, patch) => ({
       ...definedOnly({ name: patch.name, version: patch.version, author: patch.author, description: patch.description }),
       ...(patch.settings !== undefined ? { settings: JSON.stringify(patch.settings) } : {}),
@@ -83,13 +65,13 @@ export function createContentService(ctx: ServiceContext): ContentService {
     if (other && other.id !== id) throw fieldError('name', 'is already used by another file');
   };
 
-  const files = createShopEntityService<ContentFileRow, ContentFileListRow, ContentFile, FileCreate, FilePatch, FileList>(ctx, {
+  const files = createShopEntityService<'files', ContentFileRow, ContentFileListRow, ContentFile>(ctx, {
     entity: 'files',
     writer: content.files,
     get: content.getFile,
-    query: (companyId, filter: FileList) => content.fileQuery({ ...filter, companyId }),
+    query: (companyId, filter) => content.fileQuery({ ...filter, companyId }),
     toDto: (row, shop) => toContentFile(row, shop.isDemo),
-    checkCreate: (shop, input: FileCreate) => checkFileName(shop, input.name, null),
+    checkCreate: (shop, input) => checkFileName(shop, input.name, null),
     toRow: (shop, input, now) => ({
       company_id: shop.company.id,
       name: input.name,
@@ -100,7 +82,7 @@ export function createContentService(ctx: ServiceContext): ContentService {
       created_at: now,
       updated_at: now,
     }),
-    checkPatch: (shop, existing, patch: FilePatch) => checkFileName(shop, patch.name, existing.id),
+    checkPatch: (shop, existing, patch) => checkFileName(shop, patch.name, existing.id),
     toPatch: (_existing, patch) =>
       definedOnly({ name: patch.name, mime_type: patch.mimeType, size_bytes: patch.sizeBytes, sha256: patch.sha256, description: patch.description }),
     checkDelete(_shop, row) {

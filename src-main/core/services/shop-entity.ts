@@ -2,7 +2,8 @@
 // newsletter recipients, themes, files): list / get / create / update / delete with the shop checks,
 // field-level validation before anything is written, one transaction per change, and the object's
 // created / updated / deleted events emitted inside it.
-import { entityNouns, shopEventName, SHOP_ENTITIES, type ShopEntity } from '../../../src-shared/api/shop-entities';
+import type { z } from 'zod';
+import { entityNouns, shopEventName, SHOP_ENTITIES, type EntityIdKey, type ShopEntity } from '../../../src-shared/api/shop-entities';
 import type { DeleteResult, Page } from '../../../src-shared/api/shop-types';
 import { actorLabel, type Actor } from '../access';
 import type { ListQuery, TableWriter } from '../repositories/table-access';
@@ -29,6 +30,15 @@ export interface ShopEntitySpec<Row extends { id: number }, ListRow extends Row,
   checkDelete?(shop: OpenShop, row: ListRow): void;
 }
 
+type Schemas<E extends ShopEntity> = (typeof SHOP_ENTITIES)[E]['schemas'];
+/** A console method's input as the service takes it: without the company (an argument of its own), and for a change without the object's id. */
+type Input<S extends z.ZodTypeAny, K extends string = never> = Omit<z.output<S>, 'companyId' | K>;
+export type EntityCreate<E extends ShopEntity> = Input<Schemas<E>['create']>;
+export type EntityPatch<E extends ShopEntity> = Input<Schemas<E>['update'], EntityIdKey<E>>;
+export type EntityFilter<E extends ShopEntity> = Input<Schemas<E>['list']>;
+/** The service of one of the shop's objects, its inputs those of its console methods (SHOP_ENTITIES' schemas). */
+export type EntityServiceOf<E extends ShopEntity, Dto> = ShopEntityService<Dto, EntityCreate<E>, EntityPatch<E>, EntityFilter<E>>;
+
 export interface ShopEntityService<Dto, Create, Patch, Filter> {
   list(actor: Actor, companyId: number, filter: Filter & PageRequest): Page<Dto>;
   get(actor: Actor, companyId: number, id: number): Dto;
@@ -37,10 +47,10 @@ export interface ShopEntityService<Dto, Create, Patch, Filter> {
   delete(actor: Actor, companyId: number, id: number): DeleteResult;
 }
 
-export function createShopEntityService<Row extends { id: number }, ListRow extends Row, Dto, Create, Patch, Filter>(
+export function createShopEntityService<E extends ShopEntity, Row extends { id: number }, ListRow extends Row, Dto>(
   ctx: ServiceContext,
-  spec: ShopEntitySpec<Row, ListRow, Dto, Create, Patch, Filter>,
-): ShopEntityService<Dto, Create, Patch, Filter> {
+  spec: ShopEntitySpec<Row, ListRow, Dto, EntityCreate<E>, EntityPatch<E>, EntityFilter<E>> & { entity: E },
+): EntityServiceOf<E, Dto> {
   const openShop = createShopOpener(ctx);
   const { permission } = SHOP_ENTITIES[spec.entity];
   const one = entityNouns(spec.entity).one;

@@ -107,21 +107,28 @@ function isMetadataAddress(address: Address): boolean {
   });
 }
 
+/** The ranges ipaddr.js names alike in both families (broadcast is IPv4's only), judged alike. */
+const SHARED_RANGES: Readonly<Record<string, Verdict>> = {
+  loopback: { kind: 'loopback' },
+  linkLocal: { kind: 'refused', problem: 'a link-local or cloud metadata address' },
+  unspecified: { kind: 'refused', problem: 'an unspecified address (it reaches this machine)' },
+  broadcast: { kind: 'refused', problem: 'the broadcast address' },
+  multicast: { kind: 'refused', problem: 'a multicast address' },
+};
+
+/** The verdict of a range both families have, or of a cloud metadata address (whatever range holds it). */
+function sharedVerdict(address: Address, range: string): Verdict | undefined {
+  const verdict = isMetadataAddress(address) ? SHARED_RANGES.linkLocal : Object.hasOwn(SHARED_RANGES, range) ? SHARED_RANGES[range] : undefined;
+  return verdict && { ...verdict };
+}
+
 function judgeV4(address: ipaddr.IPv4): Verdict {
-  if (isMetadataAddress(address)) return { kind: 'refused', problem: 'a link-local or cloud metadata address' };
-  switch (address.range()) {
+  const range = address.range();
+  const shared = sharedVerdict(address, range);
+  if (shared) return shared;
+  switch (range) {
     case 'unicast':
       return { kind: 'public' };
-    case 'loopback':
-      return { kind: 'loopback' };
-    case 'linkLocal':
-      return { kind: 'refused', problem: 'a link-local or cloud metadata address' };
-    case 'unspecified':
-      return { kind: 'refused', problem: 'an unspecified address (it reaches this machine)' };
-    case 'broadcast':
-      return { kind: 'refused', problem: 'the broadcast address' };
-    case 'multicast':
-      return { kind: 'refused', problem: 'a multicast address' };
     case 'private':
       return { kind: 'private', problem: 'a private network address', address };
     case 'carrierGradeNat':
@@ -154,7 +161,11 @@ function embeddedV4(address: ipaddr.IPv6): { v4: ipaddr.IPv4; form: string } | n
 }
 
 function judgeV6(address: ipaddr.IPv6): Verdict {
-  if (isMetadataAddress(address)) return { kind: 'refused', problem: 'a link-local or cloud metadata address' };
+  // (ipaddr.js's type lists fewer range names than its table has: deprecatedSiteLocal.)
+  const range: string = address.range();
+  // No form that carries an IPv4 address is in one of these ranges (:: and ::1 carry none).
+  const shared = sharedVerdict(address, range);
+  if (shared) return shared;
   const embedded = embeddedV4(address);
   if (embedded) {
     const inner = judgeV4(embedded.v4);
@@ -166,19 +177,9 @@ function judgeV6(address: ipaddr.IPv6): Verdict {
     if (inner.kind === 'private') return { kind: 'private', problem: `${carries}, ${inner.problem}`, address: embedded.v4 };
     return { kind: 'refused', problem: `${carries}, ${inner.problem}` };
   }
-  // (ipaddr.js's type lists fewer range names than its table has: deprecatedSiteLocal.)
-  const range: string = address.range();
   switch (range) {
     case 'unicast':
       return address.match(GLOBAL_UNICAST_V6) ? { kind: 'public' } : { kind: 'refused', problem: 'not a global unicast IPv6 address' };
-    case 'loopback':
-      return { kind: 'loopback' };
-    case 'linkLocal':
-      return { kind: 'refused', problem: 'a link-local or cloud metadata address' };
-    case 'unspecified':
-      return { kind: 'refused', problem: 'an unspecified address (it reaches this machine)' };
-    case 'multicast':
-      return { kind: 'refused', problem: 'a multicast address' };
     case 'uniqueLocal':
     case 'deprecatedSiteLocal':
       return { kind: 'private', problem: 'a private network address (unique or site local)', address };

@@ -3,6 +3,7 @@
 import { WEBHOOK_RETRY_DELAYS_SECONDS } from '../../../src-shared/domain/webhooks';
 import { toIso } from '../clock';
 import type { Email } from '../services/outbox-service';
+import { developerEmail } from './webhook-developer-email';
 import type { AppRow } from '../repositories/apps-repository';
 import type { WebhookRow } from '../repositories/webhooks-repository';
 
@@ -24,10 +25,7 @@ export interface DeactivationFacts {
 
 export function deactivationEmail(facts: DeactivationFacts): Email {
   const { app, hook } = facts;
-  const to = app.developer_email || facts.developerCompanyEmail || `developer-of-app-${app.id}@invalid`;
-  const body = [
-    'Hello,',
-    '',
+  const lines = [
     `the platform has deactivated a webhook of your app "${app.name}" for ${facts.companyName} (company ${hook.company_id}),`,
     'because its endpoint did not acknowledge notifications for about 48 hours.',
     '',
@@ -48,15 +46,13 @@ export function deactivationEmail(facts: DeactivationFacts): Email {
           `  PUT /admin/webhooks/${hook.id}.json with "is_active": true`,
           'or press Reactivate on the Webhooks screen of the console.',
         ]),
-    '',
-    'The platform',
-  ].join('\n');
-  return {
-    companyId: app.company_id,
-    to,
+  ];
+  return developerEmail({
+    app,
+    developerCompanyEmail: facts.developerCompanyEmail,
     subject: `Webhook deactivated: ${hook.topic} for ${facts.companyName} (app "${app.name}")`,
-    body,
+    lines,
     kind: WEBHOOK_DEACTIVATED_EMAIL_KIND,
     at: facts.lastFailureAt,
-  };
+  });
 }

@@ -7,6 +7,7 @@ import { toIso } from '../clock';
 import type { AppRow } from '../repositories/apps-repository';
 import type { WebhookRow } from '../repositories/webhooks-repository';
 import type { Email } from '../services/outbox-service';
+import { developerEmail } from './webhook-developer-email';
 
 export const WEBHOOK_FAILING_EMAIL_KIND = 'webhook_failing';
 
@@ -38,12 +39,9 @@ export interface FailingFacts {
 
 export function failingEmail(facts: FailingFacts): Email {
   const { app } = facts;
-  const to = app.developer_email || facts.developerCompanyEmail || `developer-of-app-${app.id}@invalid`;
   const deactivatesAt = deactivationDueAt(facts.failures, facts.nextAttemptAt);
   const hours = Math.floor((facts.lastFailureAt - facts.firstFailureAt) / 3_600_000);
-  const body = [
-    'Hello,',
-    '',
+  const lines = [
     `the webhooks of your app "${app.name}" for ${facts.companyName} (company ${facts.companyId}) have been failing for ${hours} hours.`,
     `If the endpoint does not acknowledge the next retries, the platform deactivates them at about ${toIso(deactivatesAt)}.`,
     '',
@@ -57,15 +55,13 @@ export function failingEmail(facts: FailingFacts): Email {
     'Fix the endpoint (any 2xx within 10 seconds is success); the next retry then delivers what is waiting.',
     'To send what failed right away once it works: `partnerdeck webhooks recover --since <time>`, or Replay on the',
     'Webhooks screen of the console.',
-    '',
-    'The platform',
-  ].join('\n');
-  return {
-    companyId: app.company_id,
-    to,
+  ];
+  return developerEmail({
+    app,
+    developerCompanyEmail: facts.developerCompanyEmail,
     subject: `Webhooks failing for ${hours} hours: app "${app.name}" for ${facts.companyName}`,
-    body,
+    lines,
     kind: WEBHOOK_FAILING_EMAIL_KIND,
     at: facts.lastFailureAt,
-  };
+  });
 }

@@ -7,20 +7,16 @@
 // and REST clients key on them). Order lines are snapshots: they keep the product's id, name, kind and
 // price as sold, and outlive the product (no foreign key on product_id, on purpose).
 import { bothDialects } from '../../postgres/postgres-dialect';
+import { integerColumns, namedShopTable, rollupTable } from './sql-text';
+
+/** What the kind and product rollups add up (orders = orders with at least one such line). */
+const PIECE_SUMS = integerColumns('orders', 'quantity', 'net_minor', 'vat_minor', 'gross_minor');
 
 export const migration002 = {
   id: 2,
   name: 'shop',
   ...bothDialects(`
-CREATE TABLE categories (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  company_id INTEGER NOT NULL REFERENCES companies(id),
-  name TEXT NOT NULL,
-  description TEXT NOT NULL DEFAULT '',
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-) STRICT;
-CREATE UNIQUE INDEX categories_company_name ON categories(company_id, name COLLATE NOCASE);
+${namedShopTable('categories')}
 
 CREATE TABLE content_files (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -145,15 +141,7 @@ CREATE TABLE subscribers (
 CREATE UNIQUE INDEX subscribers_company_email_product ON subscribers(company_id, email, IFNULL(product_id, 0));
 CREATE INDEX subscribers_product ON subscribers(product_id) WHERE product_id IS NOT NULL;
 
-CREATE TABLE access_groups (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  company_id INTEGER NOT NULL REFERENCES companies(id),
-  name TEXT NOT NULL,
-  description TEXT NOT NULL DEFAULT '',
-  created_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
-) STRICT;
-CREATE UNIQUE INDEX access_groups_company_name ON access_groups(company_id, name COLLATE NOCASE);
+${namedShopTable('access_groups')}
 
 CREATE TABLE group_members (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -209,96 +197,24 @@ CREATE TABLE shop_counts (
 -- Sales rollups. Only orders whose status counts as a sale (paid, fulfilled) contribute; each order
 -- create, edit and delete applies its change in the same transaction. Keys: day YYYYMMDD / month YYYYMM
 -- of placed_at in UTC, the order's currency (totals are never added across currencies) and its demo flag.
-CREATE TABLE sales_daily (
-  company_id INTEGER NOT NULL REFERENCES companies(id),
-  day INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  demo INTEGER NOT NULL,
-  orders INTEGER NOT NULL,
-  items INTEGER NOT NULL,
-  net_minor INTEGER NOT NULL,
-  vat_minor INTEGER NOT NULL,
-  gross_minor INTEGER NOT NULL,
-  -- Customers whose first counted order falls in this bucket.
-  new_customers INTEGER NOT NULL,
-  PRIMARY KEY (company_id, day, currency, demo)
-) STRICT, WITHOUT ROWID;
+${rollupTable('sales_daily', 'day', [
+  ...integerColumns('orders', 'items', 'net_minor', 'vat_minor', 'gross_minor'),
+  '-- Customers whose first counted order falls in this bucket.',
+  ...integerColumns('new_customers'),
+])}
 
-CREATE TABLE sales_monthly (
-  company_id INTEGER NOT NULL REFERENCES companies(id),
-  month INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  demo INTEGER NOT NULL,
-  orders INTEGER NOT NULL,
-  items INTEGER NOT NULL,
-  net_minor INTEGER NOT NULL,
-  vat_minor INTEGER NOT NULL,
-  gross_minor INTEGER NOT NULL,
-  new_customers INTEGER NOT NULL,
-  PRIMARY KEY (company_id, month, currency, demo)
-) STRICT, WITHOUT ROWID;
+${rollupTable('sales_monthly', 'month', integerColumns('orders', 'items', 'net_minor', 'vat_minor', 'gross_minor', 'new_customers'))}
 
 -- By product kind (from the line snapshots); orders = orders with at least one line of the kind.
-CREATE TABLE kind_sales_daily (
-  company_id INTEGER NOT NULL REFERENCES companies(id),
-  day INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  demo INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  orders INTEGER NOT NULL,
-  quantity INTEGER NOT NULL,
-  net_minor INTEGER NOT NULL,
-  vat_minor INTEGER NOT NULL,
-  gross_minor INTEGER NOT NULL,
-  PRIMARY KEY (company_id, day, currency, demo, kind)
-) STRICT, WITHOUT ROWID;
+${rollupTable('kind_sales_daily', 'day', ['kind TEXT NOT NULL', ...PIECE_SUMS], ['kind'])}
 
-CREATE TABLE kind_sales_monthly (
-  company_id INTEGER NOT NULL REFERENCES companies(id),
-  month INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  demo INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  orders INTEGER NOT NULL,
-  quantity INTEGER NOT NULL,
-  net_minor INTEGER NOT NULL,
-  vat_minor INTEGER NOT NULL,
-  gross_minor INTEGER NOT NULL,
-  PRIMARY KEY (company_id, month, currency, demo, kind)
-) STRICT, WITHOUT ROWID;
+${rollupTable('kind_sales_monthly', 'month', ['kind TEXT NOT NULL', ...PIECE_SUMS], ['kind'])}
 
 -- Per product and day (the edge days of a top-products range) and per product and month (top products,
 -- app and theme payouts; name and kind as last sold).
-CREATE TABLE product_sales_daily (
-  company_id INTEGER NOT NULL REFERENCES companies(id),
-  day INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  demo INTEGER NOT NULL,
-  product_id INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  orders INTEGER NOT NULL,
-  quantity INTEGER NOT NULL,
-  net_minor INTEGER NOT NULL,
-  vat_minor INTEGER NOT NULL,
-  gross_minor INTEGER NOT NULL,
-  PRIMARY KEY (company_id, day, currency, demo, product_id)
-) STRICT, WITHOUT ROWID;
+${rollupTable('product_sales_daily', 'day', ['product_id INTEGER NOT NULL', 'kind TEXT NOT NULL', ...PIECE_SUMS], ['product_id'])}
 
-CREATE TABLE product_sales_monthly (
-  company_id INTEGER NOT NULL REFERENCES companies(id),
-  month INTEGER NOT NULL,
-  currency TEXT NOT NULL,
-  demo INTEGER NOT NULL,
-  product_id INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  name TEXT NOT NULL,
-  orders INTEGER NOT NULL,
-  quantity INTEGER NOT NULL,
-  net_minor INTEGER NOT NULL,
-  vat_minor INTEGER NOT NULL,
-  gross_minor INTEGER NOT NULL,
-  PRIMARY KEY (company_id, month, currency, demo, product_id)
-) STRICT, WITHOUT ROWID;
+${rollupTable('product_sales_monthly', 'month', ['product_id INTEGER NOT NULL', 'kind TEXT NOT NULL', 'name TEXT NOT NULL', ...PIECE_SUMS], ['product_id'])}
 -- The same rows by product (covering): top products over many months add up each product's months in
 -- index order instead of sorting a million rows.
 CREATE INDEX product_sales_monthly_by_product ON product_sales_monthly(

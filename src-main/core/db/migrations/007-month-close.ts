@@ -5,6 +5,7 @@
 // for their clients and the invoices drafted from them. Issued documents are immutable: triggers refuse
 // every UPDATE and DELETE of them (a correction is a new document). Times are platform epoch ms.
 import { bothDialects } from '../../postgres/postgres-dialect';
+import { immutableTriggers } from './sql-text';
 
 export const migration007 = {
   id: 7,
@@ -120,23 +121,9 @@ CREATE TABLE billing_document_lines (
   PRIMARY KEY (section_id, position)
 ) STRICT, WITHOUT ROWID;
 
-CREATE TRIGGER billing_documents_immutable_update BEFORE UPDATE ON billing_documents
-BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
-CREATE TRIGGER billing_documents_immutable_delete BEFORE DELETE ON billing_documents
-BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
-CREATE TRIGGER billing_document_sections_immutable_update BEFORE UPDATE ON billing_document_sections
-BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
-CREATE TRIGGER billing_document_sections_immutable_delete BEFORE DELETE ON billing_document_sections
-BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
-CREATE TRIGGER billing_document_lines_immutable_update BEFORE UPDATE ON billing_document_lines
-BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
-CREATE TRIGGER billing_document_lines_immutable_delete BEFORE DELETE ON billing_document_lines
-BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
+${immutableTriggers('issued documents are immutable: issue a correction instead', 'billing_documents', 'billing_document_sections', 'billing_document_lines')}
 -- A close run and its per-company rows are the record that a month was closed: never changed either.
-CREATE TRIGGER billing_close_companies_immutable_update BEFORE UPDATE ON billing_close_companies
-BEGIN SELECT RAISE(ABORT, 'a closed month stays closed'); END;
-CREATE TRIGGER billing_close_companies_immutable_delete BEFORE DELETE ON billing_close_companies
-BEGIN SELECT RAISE(ABORT, 'a closed month stays closed'); END;
+${immutableTriggers('a closed month stays closed', 'billing_close_companies')}
 
 -- A partner's own prices for a client (spec §1 "its own price list for its clients"): a monthly fee in the
 -- price's currency and/or a percentage of the client's net sales.

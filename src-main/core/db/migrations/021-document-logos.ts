@@ -6,6 +6,7 @@
 // Documents issued before this migration get the issuer's logo of the moment the migration runs: that is what they
 // showed until now, and the nearest record there is of what they were issued with.
 import { bothDialects } from '../../postgres/postgres-dialect';
+import { immutableTriggers } from './sql-text';
 
 export const migration021 = {
   id: 21,
@@ -31,14 +32,7 @@ INSERT OR IGNORE INTO document_logos (sha256, mime, data, pdf_png, width, height
 INSERT INTO billing_document_logos (document_id, sha256)
   SELECT d.id, l.sha256 FROM billing_documents d JOIN partner_logos l ON l.company_id = d.issuer_company_id;
 
-CREATE TRIGGER document_logos_immutable_update BEFORE UPDATE ON document_logos
-BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
-CREATE TRIGGER document_logos_immutable_delete BEFORE DELETE ON document_logos
-BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
-CREATE TRIGGER billing_document_logos_immutable_update BEFORE UPDATE ON billing_document_logos
-BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
-CREATE TRIGGER billing_document_logos_immutable_delete BEFORE DELETE ON billing_document_logos
-BEGIN SELECT RAISE(ABORT, 'issued documents are immutable: issue a correction instead'); END;
+${immutableTriggers('issued documents are immutable: issue a correction instead', 'document_logos', 'billing_document_logos')}
 `, [
     // INSERT OR IGNORE is SQLite's; PostgreSQL skips the logo already stored with ON CONFLICT.
     { find: 'INSERT OR IGNORE INTO document_logos', replace: 'INSERT INTO document_logos' },

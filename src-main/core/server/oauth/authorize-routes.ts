@@ -21,7 +21,7 @@ import { HttpError, PageError } from '../http-error';
 import { FORM_TYPE, mediaType, readText, redirect, sendHtml } from '../http-io';
 import { isAllowedOrigin } from '../loopback';
 import { createStoredOneTimeTokens } from '../one-time-tokens';
-import type { PlatformModule, RouteContext } from '../router';
+import type { PlatformModule, Route, RouteContext } from '../router';
 import { AuthorizeRedirectError, REQUEST_FIELDS, validateAuthorizeRequest, withQuery, type AuthorizeRequest } from './authorize-request';
 import { createPasswordSignIn } from '../password-sign-in';
 import { pageCsp, renderConsentPage, renderLoginPage } from './pages';
@@ -129,6 +129,17 @@ export const authorizeModule: PlatformModule = (deps) => {
     sendHtml(res, options.status ?? 200, html, pageCsp([formActionSourceOf(request.redirectUri)]), PAGE_HEADERS);
   }
 
+  /** A POST of one of the flow's forms (sign-in, consent): read from our own page, the request it carries checked again. */
+  const formStep = (path: string, step: (ctx: RouteContext, form: URLSearchParams, request: AuthorizeRequest) => Promise<void>): Route => ({
+    method: 'POST',
+    path,
+    errors: 'page',
+    handle: withRedirectErrors(async (ctx) => {
+      const form = await readForm(ctx);
+      await step(ctx, form, validateAuthorizeRequest(platform, form));
+    }),
+  });
+
   return {
     prefixes: [{ prefix: '/oauth2/', errors: 'page' }],
     routes: [
@@ -138,62 +149,48 @@ export const authorizeModule: PlatformModule = (deps) => {
         errors: 'page',
         handle: withRedirectErrors((ctx) => showLogin(ctx.res, validateAuthorizeRequest(platform, ctx.url.searchParams))),
       },
-      {
-        method: 'POST',
-        path: LOGIN_PATH,
-        errors: 'page',
-        handle: withRedirectErrors(async (ctx) => {
-          const form = await readForm(ctx);
-          const request = validateAuthorizeRequest(platform, form);
-          const email = (form.get('email') ?? '').trim().toLowerCase();
-          const password = form.get('password') ?? '';
-          const outcome = await signIn.attempt(email, password);
-          if ('waitMs' in outcome) {
-            return showLogin(ctx.res, request, { status: 429, email, error: `Too many failed sign-ins for this email. Try again in ${Math.ceil(outcome.waitMs / 1000)} seconds.` });
-          }
-          if ('wrong' in outcome) return showLogin(ctx.res, request, { status: 401, email, error: 'The email or password is not right.' });
-          const { user } = outcome;
-          await showConsent(ctx.res, request, user);
-        }),
-      },
-      {
-        method: 'POST',
-        path: DECISION_PATH,
-        errors: 'page',
-        handle: withRedirectErrors(async (ctx) => {
-          const form = await readForm(ctx);
-          const request = validateAuthorizeRequest(platform, form);
-          const ticket = await tickets.take(form.get('consent'));
-          const user = ticket && ticket.request === requestKey(request) ? platform.repos.users.get(ticket.userId) : undefined;
-          if (!user) {
-            return showLogin(ctx.res, request, { status: 400, error: 'This consent form has expired or was already answered. Please sign in again.' });
-          }
-          if (form.get('decision') === 'deny') {
-            throw new AuthorizeRedirectError(request.redirectUri, 'access_denied', null, request.state);
-          }
-          if (form.get('decision') !== 'approve') return await showConsent(ctx.res, request, user, { status: 400, error: 'Choose Approve or Deny.' });
-          const companyId = Number(form.get('company_id'));
-          const company = companiesFor(user).find((c) => c.id === companyId);
-          if (!company) return await showConsent(ctx.res, request, user, { status: 400, error: 'Choose the company to grant access for.' });
-          if (!hasPermission(userActor(user), 'apps')) return await showConsent(ctx.res, request, user, { status: 403, selected: company.id });
-          const code = platform.ctx.transact((emit) => {
-            const authorization = platform.authorizations.grant(emit, { appId: request.app.id, companyId: company.id, user: userActor(user), scopes: request.scopes });
-            return platform.oauth.issueCode({
-              app: request.app,
-              authorizationId: authorization.id,
-              companyId: company.id,
-              userId: user.id,
-              redirectUri: request.redirectUri,
-              scopes: request.scopes,
-              codeChallenge: request.codeChallenge,
-            });
+      formStep(LOGIN_PATH, async (ctx, form, request) => {
+        const email = (form.get('email') ?? '').trim().toLowerCase();
+        const password = form.get('password') ?? '';
+        const outcome = await signIn.attempt(email, password);
+        if ('waitMs' in outcome) {
+          return showLogin(ctx.res, request, { status: 429, email, error: `Too many failed sign-ins for this email. Try again in ${Math.ceil(outcome.waitMs / 1000)} seconds.` });
+        }
+        if ('wrong' in outcome) return showLogin(ctx.res, request, { status: 401, email, error: 'The email or password is not right.' });
+        const { user } = outcome;
+        await showConsent(ctx.res, request, user);
+      }),
+      formStep(DECISION_PATH, async (ctx, form, request) => {
+        const ticket = await tickets.take(form.get('consent'));
+        const user = ticket && ticket.request === requestKey(request) ? platform.repos.users.get(ticket.userId) : undefined;
+        if (!user) {
+          return showLogin(ctx.res, request, { status: 400, error: 'This consent form has expired or was already answered. Please sign in again.' });
+        }
+        if (form.get('decision') === 'deny') {
+          throw new AuthorizeRedirectError(request.redirectUri, 'access_denied', null, request.state);
+        }
+        if (form.get('decision') !== 'approve') return await showConsent(ctx.res, request, user, { status: 400, error: 'Choose Approve or Deny.' });
+        const companyId = Number(form.get('company_id'));
+        const company = companiesFor(user).find((c) => c.id === companyId);
+        if (!company) return await showConsent(ctx.res, request, user, { status: 400, error: 'Choose the company to grant access for.' });
+        if (!hasPermission(userActor(user), 'apps')) return await showConsent(ctx.res, request, user, { status: 403, selected: company.id });
+        const code = platform.ctx.transact((emit) => {
+          const authorization = platform.authorizations.grant(emit, { appId: request.app.id, companyId: company.id, user: userActor(user), scopes: request.scopes });
+          return platform.oauth.issueCode({
+            app: request.app,
+            authorizationId: authorization.id,
+            companyId: company.id,
+            userId: user.id,
+            redirectUri: request.redirectUri,
+            scopes: request.scopes,
+            codeChallenge: request.codeChallenge,
           });
-          redirect(
-            ctx.res,
-            withQuery(request.redirectUri, [['code', code], ...(request.state !== null ? ([['state', request.state]] as [string, string][]) : []), ['company_id', String(company.id)]]),
-          );
-        }),
-      },
+        });
+        redirect(
+          ctx.res,
+          withQuery(request.redirectUri, [['code', code], ...(request.state !== null ? ([['state', request.state]] as [string, string][]) : []), ['company_id', String(company.id)]]),
+        );
+      }),
     ],
   };
 };

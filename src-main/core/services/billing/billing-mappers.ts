@@ -12,6 +12,7 @@ import type {
 import type { VatReason } from '../../../../src-shared/domain/billing';
 import type { DocumentSettlement } from '../../../../src-shared/domain/payment-methods';
 import { toIso } from '../../clock';
+import { companyAddressOf, companyKindOf } from '../../mappers';
 import type { BillingCompanyRow, DocumentRow, DocumentSummaryRow, DraftRow, LineRow, SectionRow } from '../../repositories/billing-repository';
 import type { BillingCompany } from './close-plan';
 
@@ -20,15 +21,8 @@ export function toBillingCompany(row: BillingCompanyRow): BillingCompany {
     id: row.id,
     name: row.name,
     email: row.email,
-    street: row.street,
-    city: row.city,
-    postalCode: row.postal_code,
-    country: row.country,
-    vatId: row.vat_id,
-    isSample: row.is_sample === 1,
-    isDevelopment: row.is_development === 1,
-    isPartner: row.is_partner === 1,
-    partnerId: row.partner_id,
+    ...companyAddressOf(row),
+    ...companyKindOf(row),
     route: row.payment_route,
   };
 }

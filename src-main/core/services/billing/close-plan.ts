@@ -13,7 +13,7 @@
 // are never billed. Documents with nothing to say (no fees: no invoice; nothing to credit: no credit note;
 // no activity: no report) are not issued. Currencies are never added: one set of documents per currency.
 import type { AwaitingPaymentCompany, BillingWarning, DocumentLine, DocumentParty, DocumentSection, PlannedDocument } from '../../../../src-shared/api/billing-types';
-import type { PaymentRoute } from '../../../../src-shared/api/types';
+import type { Company, PaymentRoute } from '../../../../src-shared/api/types';
 import { DOCUMENT_TYPES, shareOf, vatTreatment, type DocumentType, type VatTreatment } from '../../../../src-shared/domain/billing';
 import type { BillingRates } from '../../../../src-shared/domain/billing-rates';
 import { findCountry } from '../../../../src-shared/domain/countries';
@@ -21,20 +21,9 @@ import { formatMinor } from '../../../../src-shared/domain/currencies';
 import { methodProblem, type ClockDay, type DocumentSettlement, type MaskedPaymentMethod } from '../../../../src-shared/domain/payment-methods';
 import { PRODUCT_KINDS, PRODUCT_KIND_LABELS, type ProductKind } from '../../../../src-shared/domain/shop';
 
-export interface BillingCompany {
-  id: number;
-  name: string;
-  email: string;
-  street: string;
-  city: string;
-  postalCode: string;
-  country: string;
-  vatId: string | null;
-  isSample: boolean;
-  /** A development company: recorded with nothing to bill, never a document. */
-  isDevelopment: boolean;
-  isPartner: boolean;
-  partnerId: number | null;
+/** A company as the close plans it (a development company: recorded with nothing to bill, never a document). */
+export interface BillingCompany
+  extends Pick<Company, 'id' | 'name' | 'email' | 'street' | 'city' | 'postalCode' | 'country' | 'vatId' | 'isSample' | 'isDevelopment' | 'isPartner' | 'partnerId'> {
   route: PaymentRoute;
 }
 

@@ -11,6 +11,7 @@ import type {
   CloseResult,
   DocumentSummary,
   PlannedDocument,
+  PlannedDocumentSummary,
   WhatIf,
   WhatIfCurrency,
   WhatIfSide,
@@ -207,19 +208,7 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
       state,
       endsAt: toIso(monthBounds(month).end),
       closable: ended && plan.contributions.length > 0,
-      documents: plan.documents.map((d) => ({
-        key: d.key,
-        type: d.type,
-        currency: d.currency,
-        recipientId: d.recipient.companyId!,
-        recipientName: d.recipient.name,
-        billedAs: d.billedAs,
-        shops: d.sections.filter((s) => s.companyId !== null && s.companyId !== d.recipient.companyId).length,
-        netMinor: d.netMinor,
-        vatMinor: d.vatMinor,
-        grossMinor: d.grossMinor,
-        reverseCharge: d.reverseCharge,
-      })),
+      documents: plan.documents.map((d) => ({ key: d.key, ...plannedSummaryOf(d) })),
       totals: currencyTotals(plan.documents),
       companies: {
         inScope: input.scopeIds.length,
@@ -238,19 +227,10 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
     return {
       id,
       number,
-      type: doc.type,
       month: doc.month,
-      currency: doc.currency,
       issuerCompanyId: null,
       issuerName: doc.issuer.name,
-      recipientId: doc.recipient.companyId!,
-      recipientName: doc.recipient.name,
-      billedAs: doc.billedAs,
-      shops: doc.sections.filter((s) => s.companyId !== null && s.companyId !== doc.recipient.companyId).length,
-      netMinor: doc.netMinor,
-      vatMinor: doc.vatMinor,
-      grossMinor: doc.grossMinor,
-      reverseCharge: doc.reverseCharge,
+      ...plannedSummaryOf(doc),
       issuedAt: toIso(issuedAt),
       correctsNumber: null,
     };
@@ -453,5 +433,21 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
         notes,
       };
     },
+  };
+}
+
+/** What the preview lists of a planned document, and the issued document's summary repeats. */
+function plannedSummaryOf(doc: PlannedDocument): Omit<PlannedDocumentSummary, 'key'> {
+  return {
+    type: doc.type,
+    currency: doc.currency,
+    recipientId: doc.recipient.companyId!,
+    recipientName: doc.recipient.name,
+    billedAs: doc.billedAs,
+    shops: doc.sections.filter((s) => s.companyId !== null && s.companyId !== doc.recipient.companyId).length,
+    netMinor: doc.netMinor,
+    vatMinor: doc.vatMinor,
+    grossMinor: doc.grossMinor,
+    reverseCharge: doc.reverseCharge,
   };
 }
