@@ -79,6 +79,8 @@ describe('cold start', () => {
     for (const file of files) expect(file).toMatchObject({ status: 200, encoding: 'br', vary: 'Accept-Encoding', cache: FOR_GOOD });
     expect(preloaded().length).toBeGreaterThan(0);
     expect(files.filter((f) => /\/chunks\/screens-/.test(f.path))).toEqual([]);
+    // No zod and no schema at start: they load with the first screen that checks a form (docs/architecture.md).
+    expect(loaded.filter((path) => readFileSync(join(rendererDir, path), 'utf8').includes('ZodError'))).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 
