@@ -2,7 +2,7 @@
 // `npm run bench -- startup` (from `page.goto(consoleUrl)` in a fresh page until the company switcher and the
 // overview are visible) taken apart, beside the one-button page of the same round.
 //
-//   node bench/profile-startup.mjs [--old=<dist copy>] [--companies=4992] [--rounds=7] [--trace] [--cpu-prof=<folder>]
+//   node bench/profile-startup.mjs [--old=<dist copy>] [--companies=4992] [--rounds=7] [--trace] [--cpu-prof=<folder>] [--floor]
 //
 // Each round: the one-button page, then this build and (with --old) the older build in alternating order (ABBA),
 // each as `node <dist>/cli/partnerdeck.cjs console --no-open --port 0` on the same data folder. Per start:
@@ -12,6 +12,12 @@
 //   first byte, end, bytes on the wire) relative to the navigation; the main thread's task and script ms
 //   (Performance.getMetrics); with --trace, the main thread's time by kind (parse HTML, compile, evaluate per
 //   script, style/layout/paint, GC) from a Chromium trace.
+// With --floor, two more pages in each round, beside the one-button page: the floor any React console reaches
+// here on an empty cache. `react`: React + ReactDOM (the production builds the console bundles) rendering one
+// button (createRoot + flushSync, as main.tsx); `react+contract`: the same plus zod and the console contract's
+// schemas (every area's `methods`, built at load as the console's start-up chunk does). Both are bundled by
+// esbuild (minified, one script) and served brotli-compressed from a bare node:http server, as the console
+// serves its scripts.
 // Medians over the rounds are printed as a table and as one JSON line per subject. The machine is shared: trust
 // the paired differences and the CPU figures, not one wall figure. Needs `npm run build` first.
 import { spawn, spawnSync } from 'node:child_process';
@@ -32,6 +38,7 @@ const ROUNDS = Number(arg('rounds') ?? 7);
 const COMPANIES = Number(arg('companies') ?? 0);
 const TRACE = flag('trace');
 const CPU_PROF = arg('cpu-prof');
+const FLOOR = flag('floor');
 const chromiumPath = process.env.PARTNERDECK_CHROMIUM ?? '/usr/bin/chromium';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -135,6 +142,41 @@ async function interactive(browser, url, ready, trace) {
   return { wall, task: metrics.TaskDuration * 1000, script: metrics.ScriptDuration * 1000, layout: metrics.LayoutDuration * 1000, style: metrics.RecalcStyleDuration * 1000, resources, traced };
 }
 
+/**
+ * The floor pages (--floor): each an index.html and one esbuild bundle, served brotli-compressed (as the console
+ * serves its scripts) from a bare node:http server. Returns { server, urls: { react, 'react+contract' } }.
+ */
+async function floorPages(dir) {
+  const { build } = await import('esbuild');
+  const { brotliCompressSync, constants } = await import('node:zlib');
+  const { writeFileSync } = await import('node:fs');
+  const sources = {
+    react: `import { flushSync } from 'react-dom'; import { createRoot } from 'react-dom/client'; import { createElement } from 'react';
+      const root = createRoot(document.getElementById('root')); flushSync(() => root.render(createElement('button', null, 'ready')));`,
+    'react+contract': `import { flushSync } from 'react-dom'; import { createRoot } from 'react-dom/client'; import { createElement } from 'react';
+      import { METHOD_NAMES } from ${JSON.stringify(join(root, 'src-shared', 'api', 'contract.ts'))};
+      const root = createRoot(document.getElementById('root')); flushSync(() => root.render(createElement('button', { 'data-methods': METHOD_NAMES.length }, 'ready')));`,
+  };
+  const files = new Map();
+  for (const [name, source] of Object.entries(sources)) {
+    const entry = join(dir, `${name}.jsx`);
+    writeFileSync(entry, source);
+    const out = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'browser', target: ['chrome120'], minify: true, define: { 'process.env.NODE_ENV': '"production"' }, absWorkingDir: root, nodePaths: [join(root, 'node_modules')], logLevel: 'warning' });
+    const body = Buffer.from(out.outputFiles[0].contents);
+    files.set(`/${name}/app.js`, { body: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), type: 'text/javascript; charset=utf-8', encoding: 'br', raw: body.length });
+    files.set(`/${name}/`, { body: Buffer.from('<!doctype html><html><head><meta charset="utf-8"><script type="module" src="./app.js"></script></head><body><div id="root"></div></body></html>'), type: 'text/html; charset=utf-8' });
+  }
+  const server = createServer((req, res) => {
+    const file = files.get(req.url);
+    if (!file) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': file.type, 'Content-Length': file.body.length, ...(file.encoding ? { 'Content-Encoding': file.encoding } : {}) });
+    res.end(file.body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { server, urls: Object.fromEntries(Object.keys(sources).map((name) => [name, `${base}/${name}/`])), sizes: Object.fromEntries(Object.keys(sources).map((name) => [name, files.get(`/${name}/app.js`).raw])) };
+}
+
 const consoleReady = async (page) => {
   await page.locator('[data-testid="company-switcher"]').waitFor({ state: 'visible' });
   await page.locator('[data-testid="overview-self"], [data-testid="overview-company"]').first().waitFor({ state: 'visible' });
@@ -158,7 +200,10 @@ const browser = await chromium.launch({
 const bare = createServer((_, res) => res.end('<!doctype html><button>ready</button>'));
 await new Promise((r) => bare.listen(0, '127.0.0.1', r));
 const subjects = oldDist ? { new: newDist, old: oldDist } : { new: newDist };
-const results = Object.fromEntries([...Object.keys(subjects), 'page'].map((k) => [k, []]));
+const floor = FLOOR ? await floorPages(work) : null;
+const floorNames = floor ? Object.keys(floor.urls) : [];
+const results = Object.fromEntries([...Object.keys(subjects), 'page', ...floorNames].map((k) => [k, []]));
+const buttonReady = (p) => p.getByRole('button', { name: 'ready' }).waitFor();
 const loads = [load()];
 try {
   // One warm-up start each (disk cache, Chromium's first navigation), not counted.
@@ -168,7 +213,8 @@ try {
     await stop(s.child);
   }
   for (let round = 0; round < ROUNDS; round++) {
-    results.page.push(await interactive(browser, `http://127.0.0.1:${bare.address().port}/`, (p) => p.getByRole('button', { name: 'ready' }).waitFor(), false));
+    results.page.push(await interactive(browser, `http://127.0.0.1:${bare.address().port}/`, buttonReady, TRACE));
+    for (const name of floorNames) results[name].push(await interactive(browser, floor.urls[name], buttonReady, TRACE));
     const order = Object.keys(subjects);
     if (round % 2 === 1) order.reverse();
     for (const which of order) {
@@ -185,13 +231,28 @@ try {
   loads.push(load());
   await browser.close();
   bare.close();
+  floor?.server.close();
   rmSync(work, { recursive: true, force: true });
 }
 
 const pageWall = median(results.page.map((r) => r.wall));
 console.log(`load average ${loads.join(' → ')}; ${ROUNDS} rounds; data: demo${COMPANIES ? ` + ${COMPANIES} companies` : ''}; one-button page ${pageWall.toFixed(0)} ms`);
+/** The main thread's time by kind in the median run's trace (--trace). */
+function printTrace(traced) {
+  if (!traced) return;
+  const t = traced;
+  console.log(`    main thread: tasks ${t.tasks.toFixed(0)}, parse HTML ${t.parseHtml.toFixed(0)}, compile ${t.compile.toFixed(0)}, evaluate ${t.evaluate.toFixed(0)}, function calls ${t.functionCall.toFixed(0)}, style ${t.style.toFixed(0)}, layout ${t.layout.toFixed(0)}, paint ${t.paint.toFixed(0)}, gc ${t.gc.toFixed(0)}`);
+  for (const [url, s] of Object.entries(t.perScript)) if (s.compile + s.evaluate >= 1) console.log(`      ${url.padEnd(32)} compile ${s.compile.toFixed(1).padStart(6)}  evaluate ${s.evaluate.toFixed(1).padStart(6)}`);
+}
+const medianRun = (runs) => [...runs].sort((a, b) => a.wall - b.wall)[Math.floor(runs.length / 2)];
+for (const name of ['page', ...floorNames]) {
+  const runs = results[name];
+  const wall = median(runs.map((r) => r.wall));
+  console.log(JSON.stringify({ profile: 'startup', subject: name === 'page' ? 'one-button page' : name, bytes: floor?.sizes[name], interactive: Math.round(wall), ratio: Number((wall / pageWall).toFixed(2)), pageTask: Math.round(median(runs.map((r) => r.task))), pageScript: Math.round(median(runs.map((r) => r.script))) }));
+  printTrace(medianRun(runs).traced);
+}
 for (const [which, runs] of Object.entries(results)) {
-  if (which === 'page') continue;
+  if (which === 'page' || floorNames.includes(which)) continue;
   const m = (key) => median(runs.map((r) => r[key]));
   const summary = {
     profile: 'startup',
@@ -211,12 +272,8 @@ for (const [which, runs] of Object.entries(results)) {
   };
   console.log(JSON.stringify(summary));
   // The requests of the median run (by interactive wall): when each started and ended, its wait and its size.
-  const mid = [...runs].sort((a, b) => a.wall - b.wall)[Math.floor(runs.length / 2)];
+  const mid = medianRun(runs);
   console.log(`  ${which}: median run ${mid.wall.toFixed(0)} ms; requests (ms from navigation: start / first byte wait / end; bytes on the wire / body)`);
   for (const r of mid.resources) console.log(`    ${r.name.padEnd(34)} ${r.start.toFixed(0).padStart(5)} ${r.ttfb.toFixed(1).padStart(6)} ${r.end.toFixed(0).padStart(5)}  ${String(r.bytes).padStart(7)} ${String(r.body).padStart(7)}`);
-  if (mid.traced) {
-    const t = mid.traced;
-    console.log(`    main thread: tasks ${t.tasks.toFixed(0)}, parse HTML ${t.parseHtml.toFixed(0)}, compile ${t.compile.toFixed(0)}, evaluate ${t.evaluate.toFixed(0)}, function calls ${t.functionCall.toFixed(0)}, style ${t.style.toFixed(0)}, layout ${t.layout.toFixed(0)}, paint ${t.paint.toFixed(0)}, gc ${t.gc.toFixed(0)}`);
-    for (const [url, s] of Object.entries(t.perScript)) if (s.compile + s.evaluate >= 1) console.log(`      ${url.padEnd(32)} compile ${s.compile.toFixed(1).padStart(6)}  evaluate ${s.evaluate.toFixed(1).padStart(6)}`);
-  }
+  printTrace(mid.traced);
 }

@@ -95,6 +95,7 @@ const builds = await Promise.all([
     format: 'iife',
     minify: !watch,
     metafile: true,
+    entryNames: '[name]-[hash]',
     entryPoints: { boot: 'src-renderer/boot.ts' },
     outdir: join(dist, 'renderer'),
   }),
@@ -109,6 +110,11 @@ const builds = await Promise.all([
     format: 'esm',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
+    // Every script and style is named after its content (app-<hash>.js, app-<hash>.css, chunks/*-<hash>.js), so
+    // the browser host can let the browser keep them for good (Cache-Control: immutable): a start after the first
+    // takes them from Chromium's cache, with their compiled code, and a new build can never serve an old file
+    // under the same name. index.html, the one file without a hash, names them (withModulePreloads below).
+    entryNames: '[name]-[hash]',
     jsx: 'automatic',
     minify: !watch,
     metafile: true,
@@ -121,7 +127,8 @@ const builds = await Promise.all([
     return result;
   }),
 ]);
-const rendererBuild = builds.at(-1); // builds.at(-2): boot.js
+const rendererBuild = builds.at(-1);
+const bootBuild = builds.at(-2);
 
 /**
  * esbuild also writes each lazy chunk's CSS beside it (chunks/*.css), a copy of what app.css already holds;
@@ -129,7 +136,7 @@ const rendererBuild = builds.at(-1); // builds.at(-2): boot.js
  */
 function dropChunkStyles(result) {
   const outputs = Object.entries(result.metafile.outputs);
-  const appCss = outputs.find(([name]) => name.endsWith('renderer/app.css'))?.[1];
+  const appCss = outputs.find(([name]) => /renderer\/app-[A-Z0-9]+\.css$/.test(name))?.[1];
   if (!appCss) throw new Error('the renderer build wrote no app.css');
   for (const [name, output] of outputs) {
     if (!/\/chunks\/[^/]+\.css(\.map)?$/.test(name)) continue;
@@ -147,7 +154,7 @@ function dropChunkStyles(result) {
  * address names one at start: the router starts that chunk with the session). Without the list Chromium finds the
  * chunks one level at a time (app.js, then its imports, then theirs).
  */
-function withModulePreloads(html, metafile) {
+function withModulePreloads(html, metafile, bootMetafile) {
   const rendererDir = join(dist, 'renderer');
   const outputs = metafile.outputs;
   const nameOf = (file) => relative(rendererDir, join(root, file)).split(sep).join('/');
@@ -159,12 +166,23 @@ function withModulePreloads(html, metafile) {
   };
   const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'src-renderer/main.tsx');
   if (!entry) throw new Error('the renderer build has no app.js');
+  const css = outputs[entry].cssBundle;
+  const boot = Object.keys(bootMetafile.outputs).find((file) => bootMetafile.outputs[file].entryPoint === 'src-renderer/boot.ts');
+  if (!css || !boot) throw new Error('the renderer build has no app.css or boot.js');
   add(entry);
   wanted.delete(entry);
   const links = [...wanted].map((file) => `    <link rel="modulepreload" href="./${nameOf(file)}" />`).join('\n');
-  const script = '    <script type="module" src="./app.js"></script>';
-  if (!html.includes(script)) throw new Error('src-renderer/index.html: the app.js script tag changed; update withModulePreloads');
-  return html.replace(script, `${script}\n${links}`);
+  // The page names each file by its hashed name (src-renderer/index.html says ./app.css, ./boot.js, ./app.js).
+  const tags = [
+    ['    <link rel="stylesheet" href="./app.css" />', `    <link rel="stylesheet" href="./${nameOf(css)}" />`],
+    ['    <script src="./boot.js"></script>', `    <script src="./${nameOf(boot)}"></script>`],
+    ['    <script type="module" src="./app.js"></script>', `    <script type="module" src="./${nameOf(entry)}"></script>\n${links}`],
+  ];
+  for (const [tag, named] of tags) {
+    if (!html.includes(tag)) throw new Error(`src-renderer/index.html: ${tag.trim()} changed; update withModulePreloads`);
+    html = html.replace(tag, named);
+  }
+  return html;
 }
 
 /**
@@ -191,10 +209,10 @@ async function precompress(metafile) {
 }
 
 mkdirSync(join(dist, 'renderer'), { recursive: true });
-writeFileSync(join(dist, 'renderer', 'index.html'), withModulePreloads(readFileSync(join(root, 'src-renderer', 'index.html'), 'utf8'), rendererBuild.metafile));
+writeFileSync(join(dist, 'renderer', 'index.html'), withModulePreloads(readFileSync(join(root, 'src-renderer', 'index.html'), 'utf8'), rendererBuild.metafile, bootBuild.metafile));
 // The developer docs, served by the platform server at /docs/platform-api.md (linked from Settings / Developer).
 if (existsSync(join(root, 'docs', 'platform-api.md'))) cpSync(join(root, 'docs', 'platform-api.md'), join(dist, 'docs', 'platform-api.md'));
 await precompress(rendererBuild.metafile);
-await precompress(builds.at(-2).metafile); // boot.js
+await precompress(bootBuild.metafile);
 writeFileSync(join(dist, 'build-info.json'), JSON.stringify({ version: pkg.version, builtAt: new Date().toISOString() }) + '\n');
 console.log(`built dist/ in ${Date.now() - started} ms`);

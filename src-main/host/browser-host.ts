@@ -49,7 +49,7 @@ import { closeServer, hardenServer, isAllowedHost, isAllowedOrigin, listenOn, LO
 import { createOneTimeTokens } from '../core/server/one-time-tokens';
 import { hashSecret } from '../core/secrets/secret-hash';
 import { embedFrameError, embedFramePage, type EmbedFramePage } from './embed-frame-page';
-import { sendStaticFile, sendTransformedFile } from './static-files';
+import { isContentHashed, sendStaticFile, sendTransformedFile } from './static-files';
 import { withThemeChoice, type ThemeChoice } from '../../src-shared/api/theme-choice';
 import { TEAM_CONSOLE_ATTRIBUTE } from '../../src-shared/api/team-console';
 import { TEAM_SIGN_IN_PATH, type TeamAccess } from './team-access';
@@ -228,8 +228,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    // Chunks are named after their content's hash (scripts/build.mjs): a name never gets other content.
-    return sendStaticFile(req, res, file, { caching: requestPath.startsWith('/chunks/') ? 'immutable' : 'revalidate' });
+    // Scripts and styles are named after their content's hash (scripts/build.mjs): a name never gets other content.
+    return sendStaticFile(req, res, file, { caching: isContentHashed(requestPath) ? 'immutable' : 'revalidate' });
   }
 
   /** The checks every call to the host shares: POST, same origin (when the browser says), the CSRF header. */

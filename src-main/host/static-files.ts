@@ -1,8 +1,9 @@
 // The renderer's files as the browser host serves them (issue 18 item 7, cold start): scripts and styles go out
 // compressed when the browser accepts it, from the copies the build wrote beside them (`app.js.br`,
 // `app.js.gz`: scripts/build.mjs, brotli at quality 11 and gzip at level 9, so serving costs no CPU), with
-// `Content-Encoding` and `Vary: Accept-Encoding`. The chunks' names carry their content's hash, so they are
-// cached for good; everything else is revalidated. The desktop app reads the files from disk and does not use
+// `Content-Encoding` and `Vary: Accept-Encoding`. Every script's and style's name carries its content's hash
+// (scripts/build.mjs: app-<hash>.js, app-<hash>.css, boot-<hash>.js, chunks/*-<hash>.js), so they are cached for
+// good (`isContentHashed`); everything else is revalidated, and the page itself is never stored. The desktop app reads the files from disk and does not use
 // this (its app:// handler serves the plain files).
 import { createReadStream, readFileSync, statSync, type Stats } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -25,6 +26,14 @@ const ENCODINGS = [
   { name: 'br', suffix: '.br' },
   { name: 'gzip', suffix: '.gz' },
 ] as const;
+
+/**
+ * A renderer path whose name carries its content's hash (esbuild's `[name]-[hash]`: 8 characters of base32): its
+ * content never changes, so the browser may keep it for good. A new build writes new names.
+ */
+export function isContentHashed(requestPath: string): boolean {
+  return /^\/(chunks\/)?[a-z][\w-]*-[A-Z2-7]{8}\.(js|css)$/.test(requestPath);
+}
 
 /** Files the build writes compressed copies of (and so the only ones whose answer varies by encoding). */
 export const COMPRESSED_EXTENSIONS: readonly string[] = ['.js', '.css'];

@@ -2,6 +2,9 @@
 // the preload bridge (`window.partnerdeck`); in a browser tab it talks to the browser host over
 // `POST /api/<method>` with the tab's session (browser-session.ts) and receives pushed events over server-sent
 // events. Callers never know which.
+// The wire names from ipc.ts itself, not from contract.ts: importing a value from contract.ts runs every area's
+// zod schemas in the page's first chunks (~130 ms of evaluation here; the console checks every call's input).
+import type { ConsoleClient, MethodInput, MethodName, MethodOutput } from '../../src-shared/api/contract';
 import {
   ACTING_HEADER,
   actingHeaderOf,
@@ -10,14 +13,10 @@ import {
   HTTP_API_PREFIX,
   HTTP_EVENTS_PATH,
   type CallReply,
-  type ConsoleClient,
-  type MethodInput,
-  type MethodName,
-  type MethodOutput,
   type PreloadBridge,
   type PushedEvent,
   type UiCommand,
-} from '../../src-shared/api/contract';
+} from '../../src-shared/api/ipc';
 import { ApiError, isApiErrorPayload } from '../../src-shared/api/errors';
 
 export type ConnectionState = 'connected' | 'reconnecting';

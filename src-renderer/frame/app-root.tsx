@@ -1,12 +1,17 @@
 // The root of the UI: a splash while the session loads, the first-start onboarding when nobody is signed
-// in, and the application frame otherwise.
+// in, and the application frame otherwise. The onboarding is a chunk of its own: it checks its form with the
+// console's zod schema, which the start-up bundle leaves out (issue 18, cold start); it is shown once per data
+// folder.
+import { lazyScreen, ScreenBoundary, screenModule } from '../lazy-screens';
 import { useActions, useApp } from '../state/store-context';
-import { OnboardingScreen } from '../screens/onboarding-screen';
 import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/states';
 import { AppFrame } from './app-frame';
 import logoUrl from '../../resources/logo.svg';
 import './app-root.css';
+
+const onboarding = screenModule(() => import('../screens/onboarding-screen'));
+const OnboardingScreen = lazyScreen(onboarding, 'OnboardingScreen');
 
 export function AppRoot() {
   const status = useApp((s) => s.session.status);
@@ -36,5 +41,10 @@ export function AppRoot() {
       </div>
     );
   }
-  return signedIn ? <AppFrame /> : <OnboardingScreen />;
+  if (signedIn) return <AppFrame />;
+  return (
+    <ScreenBoundary screen="onboarding">
+      <OnboardingScreen />
+    </ScreenBoundary>
+  );
 }

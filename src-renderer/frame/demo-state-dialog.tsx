@@ -2,8 +2,7 @@
 // whole data folder as `partnerdeck snapshot save|restore|list`. Reset asks first, naming what is lost, and then
 // every console window starts again (the `demo_state.restored` event reloads the others).
 import { useEffect, useId, useMemo, useState } from 'react';
-import { SNAPSHOT_NAME_PATTERN, SNAPSHOT_NAME_RULE } from '../../src-shared/api/areas/dev-tools';
-import type { DemoSnapshot } from '../../src-shared/api/devtools-types';
+import { SNAPSHOT_NAME_PATTERN, SNAPSHOT_NAME_RULE, type DemoSnapshot } from '../../src-shared/api/devtools-types';
 import { askToLeave } from '../router/leave-guard';
 import { useActions, useApp } from '../state/store-context';
 import { Modal } from '../ui/dialog';

@@ -3,9 +3,9 @@
 // the renderer needs: the default filter of each list and which lists show something of another.
 // One table lets one slice, one table component and one form shell serve all ten.
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api/contract';
-import { entityIdKey, entityNouns, SHOP_ENTITY_KEYS, type EntityIdKey, type ShopEntity } from '../../src-shared/api/shop-entities';
+import { entityIdKey, entityNouns, SHOP_ENTITY_KEYS, type EntityIdKey, type ShopEntity } from '../../src-shared/api/shop-entity-table';
 
-export { entityOfEvent, SHOP_ENTITY_KEYS as SHOP_ENTITIES, type ShopEntity } from '../../src-shared/api/shop-entities';
+export { entityOfEvent, SHOP_ENTITY_KEYS as SHOP_ENTITIES, type ShopEntity } from '../../src-shared/api/shop-entity-table';
 
 type Verb = 'list' | 'get' | 'create' | 'update' | 'delete';
 export type EntityMethod<E extends ShopEntity, V extends Verb> = `${E}.${V}` & MethodName;

@@ -1,9 +1,6 @@
 // The date-range picker's presets and checks: ranges are inclusive UTC days ('YYYY-MM-DD') relative to the
-// platform's today (its clock can run ahead of the wall clock in demos), validated with the same schema the
-// statistics methods use at their boundary.
-import { fieldErrorsOf } from '../../src-shared/api/validation';
-import { dayRangeSchema } from '../../src-shared/api/shop-inputs';
-import type { FieldErrors } from '../../src-shared/api/errors';
+// platform's today (its clock can run ahead of the wall clock in demos). A custom range is checked with the same
+// schema the statistics methods use at their boundary, in ./range-problems.ts.
 import { addDays, dayOf, dayStartMs, monthStart, type DayRange } from '../../src-shared/domain/date-range';
 
 export const RANGE_PRESETS = [
@@ -59,12 +56,6 @@ export function presetSelection(id: PresetId, today: string): RangeSelection {
 /** Moves a preset selection along when the day changes; a custom range stays as it is. */
 export function refreshSelection(selection: RangeSelection, today: string): RangeSelection {
   return selection.preset === 'custom' ? selection : presetSelection(selection.preset, today);
-}
-
-/** Problems of a custom range as field errors on `from` / `to` (empty when it is fine). */
-export function rangeProblems(range: { from: string; to: string }): FieldErrors {
-  const result = dayRangeSchema.safeParse(range);
-  return result.success ? {} : fieldErrorsOf(result.error);
 }
 
 /**

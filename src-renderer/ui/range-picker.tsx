@@ -4,7 +4,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { errorText } from './fields';
 import { Icon } from './icons';
-import { RANGE_PRESETS, describeRange, presetSelection, rangeProblems, type PresetId, type RangeSelection } from './date-range-presets';
+import { RANGE_PRESETS, describeRange, presetSelection, type PresetId, type RangeSelection } from './date-range-presets';
+import { rangeProblems } from './range-problems';
 import './range-picker.css';
 
 export function RangePicker({ value, today, onChange, testId = 'range-picker' }: { value: RangeSelection; today: string; onChange: (range: RangeSelection) => void; testId?: string }) {

@@ -79,3 +79,8 @@ export interface DemoSnapshots {
   /** Whether this console can reset (a console without a host that can reopen its platform cannot). */
   canReset: boolean;
 }
+
+/** A snapshot's name, as `partnerdeck snapshot save NAME` takes it (core/snapshots.ts checks the same rule; here,
+ * free of zod, so the renderer's demo dialog checks it without the console's schemas). */
+export const SNAPSHOT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const SNAPSHOT_NAME_RULE = 'letters, digits, dots, dashes or underscores (1 to 64), starting with a letter or digit, e.g. before-close';

@@ -2,7 +2,9 @@
 // (the overview is in it; its chunks named in index.html as module preloads), not the areas' screens chunks;
 // every script and style arrives compressed (brotli, from the copies the build wrote); the launch trade brings
 // the session's answer and each console call of the start runs once; another area's screens load when first
-// opened, and a chunk that cannot be loaded is explained instead of leaving a blank screen.
+// opened, and a chunk that cannot be loaded is explained instead of leaving a blank screen. Every script and style
+// is named after its content and may be kept for good: a second start in the same browser takes them from its
+// cache.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +21,7 @@ let child: ChildProcessWithoutNullStreams;
 let browser: Browser;
 let page: Page;
 let origin: string;
-const files: { path: string; encoding: string | undefined; vary: string | undefined; status: number }[] = [];
+const files: { path: string; encoding: string | undefined; vary: string | undefined; cache: string | undefined; status: number }[] = [];
 const calls: string[] = [];
 const pageErrors: string[] = [];
 
@@ -29,7 +31,7 @@ beforeAll(async () => {
   child = started.child;
   origin = new URL(started.first.consoleUrl).origin;
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('request', (request) => {
     const url = new URL(request.url());
@@ -39,7 +41,7 @@ beforeAll(async () => {
     const url = new URL(response.url());
     if (url.origin !== origin || !/\.(js|css)$/.test(url.pathname)) return;
     const headers = response.headers();
-    files.push({ path: url.pathname, encoding: headers['content-encoding'], vary: headers['vary'], status: response.status() });
+    files.push({ path: url.pathname, encoding: headers['content-encoding'], vary: headers['vary'], cache: headers['cache-control'], status: response.status() });
   });
   await page.goto(started.first.consoleUrl);
   await page.getByTestId('company-switcher').waitFor(WAIT);
@@ -60,13 +62,25 @@ function preloaded(): string[] {
   return [...html.matchAll(/<link rel="modulepreload" href="\.(\/chunks\/[^"]+\.js)"/g)].map((m) => m[1]);
 }
 
+/** The style sheet, boot script and app script index.html names (each by its content-hashed name). */
+function pageFiles(): string[] {
+  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/<(?:link rel="stylesheet" href|script(?: type="module")? src)="\.(\/[^"/]+\.(?:js|css))"/g)].map((m) => m[1]);
+  expect(named).toEqual([expect.stringMatching(/^\/app-[A-Z2-7]{8}\.css$/), expect.stringMatching(/^\/boot-[A-Z2-7]{8}\.js$/), expect.stringMatching(/^\/app-[A-Z2-7]{8}\.js$/)]);
+  return named;
+}
+
+const FOR_GOOD = 'public, max-age=31536000, immutable';
+
 describe('cold start', () => {
   it('loads the start-up bundle (the overview in it), every file compressed, and no screens chunk', () => {
     const loaded = files.map((f) => f.path).sort();
-    expect(loaded).toEqual(['/app.css', '/boot.js', '/app.js', ...preloaded()].sort());
-    for (const file of files) expect(file).toMatchObject({ status: 200, encoding: 'br', vary: 'Accept-Encoding' });
+    expect(loaded).toEqual([...pageFiles(), ...preloaded()].sort());
+    for (const file of files) expect(file).toMatchObject({ status: 200, encoding: 'br', vary: 'Accept-Encoding', cache: FOR_GOOD });
     expect(preloaded().length).toBeGreaterThan(0);
     expect(files.filter((f) => /\/chunks\/screens-/.test(f.path))).toEqual([]);
+    // No zod and no schema at start: they load with the first screen that checks a form (docs/architecture.md).
+    expect(loaded.filter((path) => readFileSync(join(rendererDir, path), 'utf8').includes('ZodError'))).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 
@@ -86,6 +100,26 @@ describe('cold start', () => {
     expect(more.length).toBeGreaterThan(0);
     expect(more.every((f) => f.path.startsWith('/chunks/') && f.encoding === 'br')).toBe(true);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('takes every script and style from the browser cache at a second start in the same browser', async () => {
+    const again = await page.context().newPage();
+    try {
+      // No launch link: the page opens with the session this browser keeps (or the notice); its files are what counts.
+      await again.goto(`${origin}/`);
+      await again.getByTestId('company-switcher').waitFor(WAIT);
+      const fetched = await again.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((r) => /\.(js|css)$/.test(new URL(r.name).pathname))
+          .map((r) => ({ path: new URL(r.name).pathname, transferred: (r as PerformanceResourceTiming).transferSize })),
+      );
+      expect(fetched.map((f) => f.path).sort()).toEqual([...pageFiles(), ...preloaded()].sort());
+      // transferSize 0: served from the cache without asking the console (no revalidation round trip).
+      expect(fetched.filter((f) => f.transferred !== 0)).toEqual([]);
+    } finally {
+      await again.close();
+    }
   });
 
   it('explains a screen whose chunk cannot be loaded (the console stopped) instead of a blank page', async () => {

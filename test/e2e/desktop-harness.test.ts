@@ -40,7 +40,7 @@ describe('the desktop path in the harness', () => {
 
   it('loads the renderer, its chunks and styles through the app:// handler, with the CSP and nosniff Chromium enforces', async () => {
     await screenshot(h.page, 'desktop-harness-overview');
-    expect(h.served.map((f) => f.url)).toEqual(expect.arrayContaining(['app://partnerdeck/', 'app://partnerdeck/app.js', 'app://partnerdeck/app.css']));
+    expect(h.served.map((f) => f.url)).toEqual(expect.arrayContaining(['app://partnerdeck/', expect.stringMatching(/^app:\/\/partnerdeck\/app-[A-Z2-7]{8}\.js$/), expect.stringMatching(/^app:\/\/partnerdeck\/app-[A-Z2-7]{8}\.css$/)]));
     expect(h.served.some((f) => f.url.startsWith('app://partnerdeck/chunks/'))).toBe(true);
     for (const file of h.served) {
       expect(file.status).toBe(200);
@@ -163,12 +163,14 @@ describe('the desktop path in the harness', () => {
     });
 
     it('refuses a sub-frame of the app origin (only the main frame may call)', async () => {
-      await h.page.evaluate(() => {
+      // A file of the app's own (the style sheet, by its content-hashed name).
+      const css = new URL(h.served.find((f) => /\/app-[A-Z2-7]{8}\.css$/.test(f.url))!.url).pathname;
+      await h.page.evaluate((path) => {
         const frame = document.createElement('iframe');
-        frame.src = '/app.css';
+        frame.src = path;
         frame.dataset.testid = 'sub-frame';
         document.body.appendChild(frame);
-      });
+      }, css);
       await expect.poll(() => h.page.frames().length, WAIT).toBe(2);
       const sub = h.page.frames().find((f) => f !== h.page.mainFrame()) as Frame;
       // Electron runs no preload in sub-frames: it has no bridge at all.

@@ -12,6 +12,9 @@ import { addressInWindow, consoleSuite, describePage, screenshot, switchCompany,
 import { openRealClockPlatform } from '../helpers/webhooks';
 
 const GERMAN = 'Müller-Lüdenscheidt Feinkost und Getränkehandel GmbH & Co. KG';
+// Every customer's city, longer than its column at every window size: the virtualized customers list must end it
+// in an ellipsis.
+const LONG_CITY = 'Hohenlimburg-Elsey an der Lenne bei Hagen in Westfalen, Märkischer Kreis';
 // 1280 too: the widest window with two cards side by side in the narrowest columns.
 const SIZES = [
   { width: 1440, height: 900 },
@@ -36,7 +39,7 @@ function prepare(dataDir: string): void {
   for (const k of kinds) {
     const product = platform.catalog.createProduct(OPERATOR, client.id, { sku: '', description: '', isActive: true, categoryIds: [], currency: 'EUR', vatRateBp: 1900, ...k } as never);
     for (let i = 0; i < 6; i++) {
-      platform.checkout.place(OPERATOR, client.id, parseInput(checkoutSchema, { companyId: client.id, customer: { email: `einkauf${n++}@grosshandel.example`, name: 'Großhandel Einkauf', country: 'DE' }, lines: [{ productId: product.id, quantity: 40 + i * 7 }] }));
+      platform.checkout.place(OPERATOR, client.id, parseInput(checkoutSchema, { companyId: client.id, customer: { email: `einkauf${n++}@grosshandel.example`, name: 'Großhandel Einkauf', country: 'DE', city: LONG_CITY }, lines: [{ productId: product.id, quantity: 40 + i * 7 }] }));
     }
   }
   platform.close();
@@ -108,6 +111,20 @@ describe('money columns and long names at 1440×900 and 1024×700', () => {
       }, GERMAN);
       expect(overflow).toEqual([]);
       expect(await e2e.page.locator(`.topbar [title*="${GERMAN}"]`).count()).toBeGreaterThan(0);
+    }, 60_000);
+
+    it(`a virtualized table at ${tag}: a plain-text cell too narrow for its text ends in an ellipsis, the whole text on hover`, async () => {
+      await e2e.page.setViewportSize(size);
+      if (!(await e2e.page.getByTestId('self-button').isVisible())) await switchCompany(e2e.page, 'Müller-Lüdenscheidt');
+      await e2e.page.goto(addressInWindow(e2e.page, e2e.origin, '/store/customers'));
+      const cell = e2e.page.getByTestId('customers').locator('.vt-text', { hasText: LONG_CITY.slice(0, 20) }).first();
+      await cell.waitFor(WAIT);
+      const fit = await cell.evaluate((el) => ({ cut: el.scrollWidth > el.clientWidth + 1, overflow: getComputedStyle(el).textOverflow, title: el.getAttribute('title'), right: el.getBoundingClientRect().right, cellRight: el.closest('.vt-cell')!.getBoundingClientRect().right }));
+      // The text is wider than its column (else this proves nothing), ends in an ellipsis inside its cell, and the
+      // whole text is the tooltip.
+      expect(fit).toMatchObject({ cut: true, overflow: 'ellipsis', title: LONG_CITY });
+      expect(fit.right).toBeLessThanOrEqual(fit.cellRight + 0.5);
+      await screenshot(e2e.page, `fit-customers-ellipsis-${tag}`);
     }, 60_000);
 
     it(`Billing as Self at ${tag}: the month's amounts and the documents' are whole`, async () => {

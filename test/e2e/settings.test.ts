@@ -76,12 +76,12 @@ describe('Settings', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     await context.addInitScript((held) => held && window.localStorage.setItem('partnerdeck.session', held), session);
     const second = await context.newPage();
-    await second.route('**/app.js', (route) => route.abort());
+    await second.route('**/app-*.js', (route) => route.abort());
     await second.goto(`${origin()}/#/settings`);
     await second.waitForLoadState('load');
     expect(await second.evaluate(() => document.documentElement.getAttribute('data-theme-choice'))).toBe('dark');
     expect(await second.evaluate(() => ({ theme: document.documentElement.dataset.theme ?? null, background: getComputedStyle(document.body).backgroundColor }))).toEqual(dark);
-    await second.unroute('**/app.js');
+    await second.unroute('**/app-*.js');
     await second.reload();
     await second.getByTestId('settings').waitFor(WAIT);
     expect(await second.getByTestId('settings-theme-dark').getAttribute('aria-checked')).toBe('true');

@@ -1,7 +1,8 @@
 // The shop area in the renderer: a client's Store — its lists (products, categories, orders, customers,
 // audience, content) with their forms and pages, the storefront and the shop settings — with the shop data
 // and shop settings slices, kept current by the shop's object events.
-import { SHOP_EVENT_NAMES, type ShopEventName, type ShopObjectEvent } from '../../../src-shared/api/contract';
+import type { ShopObjectEvent } from '../../../src-shared/api/contract';
+import { SHOP_EVENT_NAMES, type ShopEventName } from '../../../src-shared/api/shop-entity-table';
 import { defineRendererArea, refreshLater, storeAccess, type NavEntry } from '../../area';
 import type { StoreArea } from '../../state/capabilities';
 import { createShopDataSlice, type ShopDataActions, type ShopDataState } from '../../state/shop-data-slice';

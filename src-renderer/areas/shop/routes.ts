@@ -1,11 +1,11 @@
 // The shop area's routes (no screens here: the router and the screens import this): the shop's lists under
 // Store with their paths, the permission area of each, and the route definitions.
-import { SHOP_ENTITIES, SHOP_ENTITY_KEYS, type ShopEntity } from '../../../src-shared/api/shop-entities';
+import { SHOP_ENTITY_KEYS, SHOP_ENTITY_TABLE, type ShopEntity } from '../../../src-shared/api/shop-entity-table';
 import { isPath, positiveInt, routeDef } from '../../area';
 import type { StoreArea } from '../../state/capabilities';
 
 /** The shop's lists under Store, each with its path below `#/store/` (the entity table's consolePath). */
-export const STORE_LISTS = Object.fromEntries(SHOP_ENTITY_KEYS.map((e) => [e, SHOP_ENTITIES[e].consolePath])) as { readonly [E in ShopEntity]: string };
+export const STORE_LISTS = Object.fromEntries(SHOP_ENTITY_KEYS.map((e) => [e, SHOP_ENTITY_TABLE[e].consolePath])) as { readonly [E in ShopEntity]: string };
 export type StoreList = keyof typeof STORE_LISTS;
 
 /** The store area (permission) a shop list belongs to. */

@@ -4,7 +4,9 @@ import { idSchema } from '../inputs';
 import { defineSharedArea } from '../area';
 import { event } from '../event';
 import { method } from '../method';
-import type { ApiRequestPage, CompatibilityInfo, DemoSnapshot, DemoSnapshots } from '../devtools-types';
+import { SNAPSHOT_NAME_PATTERN, SNAPSHOT_NAME_RULE, type ApiRequestPage, type CompatibilityInfo, type DemoSnapshot, type DemoSnapshots } from '../devtools-types';
+
+export { SNAPSHOT_NAME_PATTERN, SNAPSHOT_NAME_RULE } from '../devtools-types';
 
 const optionalId = idSchema.nullable().default(null);
 
@@ -20,9 +22,6 @@ export const apiRequestQuerySchema = z
   })
   .strict();
 
-/** A snapshot's name, as `partnerdeck snapshot save NAME` takes it (core/snapshots.ts checks the same rule). */
-export const SNAPSHOT_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-export const SNAPSHOT_NAME_RULE = 'letters, digits, dots, dashes or underscores (1 to 64), starting with a letter or digit, e.g. before-close';
 const snapshotNameSchema = z.string().regex(SNAPSHOT_NAME_PATTERN, `a name is ${SNAPSHOT_NAME_RULE}`);
 
 export const devToolsMethods = {

@@ -4,7 +4,7 @@ import { request, createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptedEncodings, pickEncodedFile, sendStaticFile } from '../../../../src-main/host/static-files';
+import { acceptedEncodings, isContentHashed, pickEncodedFile, sendStaticFile } from '../../../../src-main/host/static-files';
 import { tempDir } from '../../../helpers/platform';
 
 const dir = tempDir('pd-static-');
@@ -89,5 +89,10 @@ describe('sendStaticFile', () => {
     writeFileSync(join(dir.path, 'chunks', 'screens-ABC.js'), 'x');
     const reply = await get('/chunks/screens-ABC.js', {});
     expect(reply.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('knows the names the build gives by content hash (and only those)', () => {
+    for (const path of ['/app-HW3YZ3UU.js', '/app-4ZOT4DJZ.css', '/boot-5VYJS3UI.js', '/chunks/chunk-M7BUFCVS.js', '/chunks/screens-27MHPG7V.js']) expect(isContentHashed(path)).toBe(true);
+    for (const path of ['/app.js', '/boot.js', '/index.html', '/app-HW3YZ3UU.js.map', '/chunks/chunk-M7BUFCVS.js.map', '/logo-ABCDEFGH.svg', '/app-abcdefgh.js', '/app-HW3YZ3U.js', '/x/app-HW3YZ3UU.js']) expect(isContentHashed(path)).toBe(false);
   });
 });

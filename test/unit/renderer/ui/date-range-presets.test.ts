@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { platformToday, presetRange, presetSelection, rangeProblems, refreshSelection, RANGE_PRESETS } from '../../../../src-renderer/ui/date-range-presets';
+import { platformToday, presetRange, presetSelection, refreshSelection, RANGE_PRESETS } from '../../../../src-renderer/ui/date-range-presets';
+import { rangeProblems } from '../../../../src-renderer/ui/range-problems';
 
 describe('date-range presets', () => {
   const today = '2026-11-23';
