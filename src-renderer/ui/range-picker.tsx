@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { errorText } from './fields';
 import { Icon } from './icons';
 import { RANGE_PRESETS, describeRange, presetSelection, rangeProblems, type PresetId, type RangeSelection } from './date-range-presets';
+import { Form } from './form';
 import './range-picker.css';
 
 export function RangePicker({ value, today, onChange, testId = 'range-picker' }: { value: RangeSelection; today: string; onChange: (range: RangeSelection) => void; testId?: string }) {
@@ -93,14 +94,7 @@ export function RangePicker({ value, today, onChange, testId = 'range-picker' }:
               </li>
             ))}
           </ul>
-          <form
-            className="range-custom"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              apply();
-            }}
-          >
+          <Form className="range-custom" noValidate onSubmit={apply}>
             <div className="range-custom-title">Custom range</div>
             <div className="range-fields">
               <label className="field">
@@ -120,7 +114,7 @@ export function RangePicker({ value, today, onChange, testId = 'range-picker' }:
             <button type="submit" className="btn btn-primary btn-small" data-testid="range-apply">
               Apply
             </button>
-          </form>
+          </Form>
         </div>
       )}
     </div>
