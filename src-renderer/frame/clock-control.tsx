@@ -9,6 +9,7 @@ import { useActions, useApp } from '../state/store-context';
 import { formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { useAction } from '../ui/use-action';
+import { Form } from '../ui/form';
 import './clock-control.css';
 
 const STEPS: { label: string; duration: string }[] = [
@@ -98,13 +99,7 @@ export function ClockControl({ compact = false }: { compact?: boolean }) {
         </div>
       )}
       {moveClock && custom !== null && (
-        <form
-          className="clock-custom"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void move(custom);
-          }}
-        >
+        <Form className="clock-custom" onSubmit={() => move(custom)}>
           <label htmlFor={inputId} className="sr-only">
             Duration
           </label>
@@ -124,7 +119,7 @@ export function ClockControl({ compact = false }: { compact?: boolean }) {
           <button type="submit" className="btn btn-small btn-primary" disabled={busy} data-testid="clock-custom-submit">
             Move forward
           </button>
-        </form>
+        </Form>
       )}
       {error && (
         <p className="field-error" role="alert" data-testid="clock-error">

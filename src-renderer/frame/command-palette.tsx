@@ -247,7 +247,7 @@ export function CommandPalette() {
 
   return (
     <div className="overlay overlay-palette" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div ref={dialogRef} className="palette" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="switcher-dialog" onKeyDown={onKeyDown}>
+      <div ref={dialogRef} className="floating-panel palette" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="switcher-dialog" onKeyDown={onKeyDown}>
         <h2 id={titleId} className="sr-only">
           Command palette: switch company, run an action, open a screen or find something in the shop
         </h2>

@@ -10,6 +10,7 @@ import { CancelConfirm } from '../ui/form-footer';
 import { formatDateTime } from '../ui/format';
 import { Callout, Spinner } from '../ui/states';
 import { useAction } from '../ui/use-action';
+import { Form } from '../ui/form';
 import './demo-state-dialog.css';
 
 /** Starts this window again as Self on the overview (its session belonged to the console before the reset). */
@@ -69,13 +70,7 @@ function SaveDemoDialog({ onClose }: { onClose: () => void }) {
         Saves everything in this data folder — companies, shops and orders, apps and their installs, webhooks and their queues, the outbox and the
         platform clock — under a name, so <strong>Reset demo</strong> (or <code>partnerdeck snapshot restore</code>) can bring it back.
       </p>
-      <form
-        className="demo-state-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save.run();
-        }}
-      >
+      <Form className="demo-state-form" onSubmit={() => save.run()}>
         <label htmlFor={inputId} className="field-label">
           Name
         </label>
@@ -103,7 +98,7 @@ function SaveDemoDialog({ onClose }: { onClose: () => void }) {
             {existing ? `A state named “${existing.name}” (saved ${formatDateTime(existing.savedAt)}) will be replaced.` : `Letters, digits, dots, dashes or underscores.`}
           </p>
         )}
-      </form>
+      </Form>
       {states.data && states.data.snapshots.length > 0 && (
         <div className="demo-state-existing">
           <div className="menu-caption">Saved states</div>

@@ -3,14 +3,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { CompanySummary } from '../../src-shared/api/types';
-import { href } from '../router/routes';
 import { navigate } from '../router/use-route';
 import { DEFAULT_COMPANY_QUERY, type CompanyQuery } from '../state/companies-slice';
 import { useActions, useApp } from '../state/store-context';
 import { Avatar } from '../ui/avatar';
 import { RouteBadge, KindBadge } from '../ui/badges';
 import { countryName, formatCount, formatDate } from '../ui/format';
+import { href } from '../router/routes';
 import { Icon } from '../ui/icons';
+import { NewCompanyLink } from './new-company-link';
 import { PageHeader } from '../ui/page';
 import { Segmented } from '../ui/segmented';
 import { EmptyState, ErrorState, SkeletonRows, Spinner } from '../ui/states';
@@ -80,9 +81,7 @@ export function CompaniesScreen() {
         title="Companies"
         subtitle={items ? `${formatCount(items.length)} ${filtered ? 'matching ' : ''}client ${items.length === 1 ? 'company' : 'companies'}` : 'Your client companies'}
         actions={
-          <a className="btn btn-primary" href={href({ name: 'company-new' })} data-testid="new-company">
-            <Icon name="plus" /> New company
-          </a>
+          <NewCompanyLink testId="new-company" />
         }
       />
 
@@ -182,9 +181,7 @@ export function CompaniesScreen() {
               title="No client companies yet"
               testId="companies-empty"
               actions={
-                <a className="btn btn-primary" href={href({ name: 'company-new' })}>
-                  <Icon name="plus" /> New company
-                </a>
+                <NewCompanyLink />
               }
             >
               <p>Create a company for a client, or accept a partner request from an existing company.</p>

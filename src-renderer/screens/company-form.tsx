@@ -6,6 +6,7 @@ import type { Company, PaymentRoute } from '../../src-shared/api/types';
 import { COUNTRIES, findCountry } from '../../src-shared/domain/countries';
 import { checkVatId, vatIdExample } from '../../src-shared/domain/vat-id';
 import { ChoiceField, SelectField, TextField } from '../ui/fields';
+import { Card } from '../ui/page';
 import type { FormApi, Validator } from '../ui/use-form';
 import { zodValidator } from '../ui/use-form';
 import { PAYMENT_ROUTE_TEXT, SAMPLE_TEXT, TOKEN_TEXT, VAT_TEXT } from './company-texts';
@@ -129,7 +130,16 @@ export function CompanyDataFields({ form, autoFocus = false }: { form: FormApi<C
   );
 }
 
-export function AdvancedFields({ form, partnerName }: { form: FormApi<CompanyFormValues>; partnerName: string }) {
+/** The "Advanced" card of New company and of the settings: what it says about changing them later differs. */
+export function AdvancedCard({ form, partnerName, description }: { form: FormApi<CompanyFormValues>; partnerName: string; description: string }) {
+  return (
+    <Card title="Advanced" description={description} className="card-advanced" testId="advanced-box">
+      <AdvancedFields form={form} partnerName={partnerName} />
+    </Card>
+  );
+}
+
+function AdvancedFields({ form, partnerName }: { form: FormApi<CompanyFormValues>; partnerName: string }) {
   const example = vatIdExample(form.values.country);
   return (
     <div className="advanced">

@@ -10,7 +10,8 @@ import { Card, PageHeader } from '../ui/page';
 import { BusyButton, FormFooter } from '../ui/form-footer';
 import { useForm } from '../ui/use-form';
 import { leaveNow } from '../router/leave-guard';
-import { AdvancedFields, CompanyDataFields, createCompanyValidator, createInputOf, emptyCompanyValues } from './company-form';
+import { AdvancedCard, CompanyDataFields, createCompanyValidator, createInputOf, emptyCompanyValues } from './company-form';
+import { Form } from '../ui/form';
 import './company-settings-panel.css';
 
 type Finish = 'save' | 'add-user' | 'shop-settings';
@@ -49,26 +50,12 @@ export function CompanyNewScreen() {
         title="New company"
         subtitle={`Set up a client company that ${partnerName} manages.`}
       />
-      <form
-        className="form-layout"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void finish('save');
-        }}
-      >
+      <Form className="form-layout" noValidate onSubmit={() => finish('save')}>
         <Card title="Company data" description="How the company appears on invoices and to its customers.">
           <CompanyDataFields form={form} autoFocus />
         </Card>
 
-        <Card
-          title="Advanced"
-          description="Decide these carefully; payment route and sample flag can be changed later in the company settings."
-          className="card-advanced"
-          testId="advanced-box"
-        >
-          <AdvancedFields form={form} partnerName={partnerName} />
-        </Card>
+        <AdvancedCard form={form} partnerName={partnerName} description="Decide these carefully; payment route and sample flag can be changed later in the company settings." />
 
         <Card className="card-attest">
           <CheckboxField
@@ -97,7 +84,7 @@ export function CompanyNewScreen() {
             Save
           </BusyButton>
         </FormFooter>
-      </form>
+      </Form>
     </div>
   );
 }

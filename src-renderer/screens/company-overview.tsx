@@ -12,7 +12,8 @@ import { Icon } from '../ui/icons';
 import { Card, Facts, PageHeader } from '../ui/page';
 import { Callout, SkeletonBlock } from '../ui/states';
 import { Loaded } from '../ui/loadable';
-import { SAMPLE_TEXT, paymentRouteTextForCompany } from './company-texts';
+import { SAMPLE_TEXT } from './company-texts';
+import { BillingFactsCard } from './billing-facts-card';
 import './stats/stat-cards.css';
 import './overview-screen.css';
 import './company-settings-panel.css';
@@ -65,22 +66,15 @@ export function CompanyOverview() {
         <CompanyCard company={acting} />
         <div className="stack">
           {!acting.isPartner && (
-            <Card title="Billing" testId="billing-card">
-              <div className="billing-route">
-                <RouteBadge route={acting.paymentRoute} />
-                <p>{paymentRouteTextForCompany(acting.paymentRoute, acting.partnerName)}</p>
-              </div>
-              <div className="billing-route">
-                {acting.isSample || acting.isDevelopment ? <KindBadge company={acting} /> : <span className="badge badge-real">Real company</span>}
-                <p>
-                  {acting.isSample
-                    ? 'Never billed; excluded from month close.'
-                    : acting.isDevelopment
-                      ? 'For testing apps: takes test orders, never billed; the month close skips it.'
-                      : 'Sells to end users and is included in the month close.'}
-                </p>
-              </div>
-            </Card>
+            <BillingFactsCard
+              company={acting}
+              testId="billing-card"
+              kindTexts={{
+                sample: 'Never billed; excluded from month close.',
+                development: 'For testing apps: takes test orders, never billed; the month close skips it.',
+                real: 'Sells to end users and is included in the month close.',
+              }}
+            />
           )}
           {caps.users && (
             <Card

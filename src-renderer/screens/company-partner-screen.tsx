@@ -16,6 +16,7 @@ import { Callout, EmptyState, SkeletonRows } from '../ui/states';
 import { RelationCard } from './company-settings-panel';
 import { RequestHistoryTable, RequestItem, StatusBadge } from './partner-requests-screen';
 import { ApiError } from '../../src-shared/api/errors';
+import { Form } from '../ui/form';
 import './partner-requests-screen.css';
 
 export function CompanyPartnerScreen() {
@@ -138,13 +139,7 @@ function RequestPartnerForm({ company }: { company: Company }) {
       description={`Choose a partner to manage ${company.name}. It sees your request and accepts or declines it.`}
       testId="request-partner-form"
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send();
-        }}
-      >
+      <Form noValidate onSubmit={send}>
         <Field formId="partner" name="search" label="Find a partner">
           {(control) => (
             <div className="search-input">
@@ -214,7 +209,7 @@ function RequestPartnerForm({ company }: { company: Company }) {
             Send request
           </BusyButton>
         </div>
-      </form>
+      </Form>
     </Card>
   );
 }

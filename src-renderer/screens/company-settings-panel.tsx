@@ -6,7 +6,7 @@ import { vatIdExample } from '../../src-shared/domain/vat-id';
 import { switchCompany } from '../frame/switch-company';
 import { navigate } from '../router/use-route';
 import { useActions, useApp } from '../state/store-context';
-import { PartnerBadge, RouteBadge, KindBadge } from '../ui/badges';
+import { PartnerBadge } from '../ui/badges';
 import { ConfirmActionDialog } from '../ui/dialog';
 import { TextField } from '../ui/fields';
 import { formatDateTime } from '../ui/format';
@@ -18,7 +18,7 @@ import { Callout } from '../ui/states';
 import { useConfirmedAction } from '../ui/use-action';
 import { useForm, type FormApi } from '../ui/use-form';
 import {
-  AdvancedFields,
+  AdvancedCard,
   CompanyDataFields,
   companyValuesOf,
   updateCompanyValidator,
@@ -27,10 +27,12 @@ import {
   type CompanyFormValues,
 } from './company-form';
 import { DeleteCompanyCard } from './delete-company-card';
-import { TOKEN_TEXT, VAT_TEXT, paymentRouteTextForCompany } from './company-texts';
+import { TOKEN_TEXT, VAT_TEXT } from './company-texts';
+import { BillingFactsCard } from './billing-facts-card';
 import { CnameInstructions, LogoCard, PartnerDutiesCard, useWhiteLabel } from './white-label';
 import { PaymentMethodCard } from '../areas/billing/payment-method-card';
 import { useCapabilities } from '../state/use-capabilities';
+import { Form } from '../ui/form';
 import './company-settings-panel.css';
 
 /**
@@ -69,14 +71,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
   return (
     <div className="settings-layout" data-testid="company-settings">
       <div className="settings-main">
-      <form
-        className="form-layout"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <Form className="form-layout" noValidate onSubmit={save}>
         <Card title="Company data" description={`Last changed ${formatDateTime(company.updatedAt)}`}>
           <CompanyDataFields form={form} />
         </Card>
@@ -86,14 +81,11 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
             <AdvancedIdentityOnly form={form} />
           </Card>
         ) : (
-          <Card
-            title="Advanced"
+          <AdvancedCard
+            form={form}
+            partnerName={partnerName}
             description="Payment route and sample flag can be changed at any time; the route in effect at month close applies to the whole month."
-            className="card-advanced"
-            testId="advanced-box"
-          >
-            <AdvancedFields form={form} partnerName={partnerName} />
-          </Card>
+          />
         )}
 
         {company.isPartner && (
@@ -117,7 +109,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
         )}
 
         <SaveChangesFooter form={form} onDiscard={() => form.reset(companyValuesOf(company))} />
-      </form>
+      </Form>
       {company.isPartner && home?.id === company.id && <LogoCard companyId={company.id} companyName={company.name} />}
       {caps.billing && <PaymentMethodCard company={company} />}
       </div>
@@ -128,7 +120,7 @@ export function CompanySettingsPanel({ company }: { company: Company }) {
         ) : (
           <>
             <AdminAddressCard />
-            {!scope.advanced && <BillingFactsCard company={company} />}
+            {!scope.advanced && <ClientBillingFacts company={company} />}
             <RelationCard company={company} />
             {managedByViewer && <DeleteCompanyCard company={company} />}
           </>
@@ -150,19 +142,15 @@ function AdvancedIdentityOnly({ form }: { form: FormApi<CompanyFormValues> }) {
 }
 
 /** Sample flag and payment route, read-only: only the partner changes them, from its client list. */
-function BillingFactsCard({ company }: { company: Company }) {
+function ClientBillingFacts({ company }: { company: Company }) {
   return (
-    <Card title="Billing" testId="billing-facts">
-      <div className="billing-route">
-        <RouteBadge route={company.paymentRoute} />
-        <p>{paymentRouteTextForCompany(company.paymentRoute, company.partnerName)}</p>
-      </div>
-      <div className="billing-route">
-        {company.isSample || company.isDevelopment ? <KindBadge company={company} /> : <span className="badge badge-real">Real company</span>}
-        <p>{company.isSample ? 'Never billed; no end-user sales.' : company.isDevelopment ? 'For testing apps: takes test orders, never billed.' : 'Sells to end users and is billed monthly.'}</p>
-      </div>
+    <BillingFactsCard
+      company={company}
+      testId="billing-facts"
+      kindTexts={{ sample: 'Never billed; no end-user sales.', development: 'For testing apps: takes test orders, never billed.', real: 'Sells to end users and is billed monthly.' }}
+    >
       {company.partnerId && <p className="muted small">{company.partnerName} sets the payment route and the sample flag.</p>}
-    </Card>
+    </BillingFactsCard>
   );
 }
 

@@ -12,6 +12,7 @@ import { Icon } from '../ui/icons';
 import { Spinner } from '../ui/states';
 import { Toasts } from '../ui/toasts';
 import { useForm, zodValidator } from '../ui/use-form';
+import { Form } from '../ui/form';
 import '../frame/user-menu.css';
 import './onboarding-screen.css';
 
@@ -62,13 +63,7 @@ export function OnboardingScreen() {
           PartnerDeck carries a complete local copy of the platform. Create your partner company and your own user to start
           setting up clients. Everything stays on this machine.
         </p>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
+        <Form noValidate onSubmit={submit}>
           <div className="form-grid">
             <TextField form={form} name="companyName" label="Partner company name" required autoFocus className="span-2" placeholder="e.g. Northwind Commerce" />
             <SelectField form={form} name="country" label="Country" required options={COUNTRY_OPTIONS} className="span-2" />
@@ -79,7 +74,7 @@ export function OnboardingScreen() {
           <button type="submit" className="btn btn-primary btn-block btn-large" disabled={form.submitting} data-testid="create-partner">
             {form.submitting ? <Spinner size={14} /> : <Icon name="arrowRight" />} Create partner account
           </button>
-        </form>
+        </Form>
       </div>
 
       {existing.length > 0 && (

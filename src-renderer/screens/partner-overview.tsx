@@ -12,6 +12,7 @@ import { Avatar } from '../ui/avatar';
 import { KindBadge, PartnerBadge, RouteBadge, SelfBadge } from '../ui/badges';
 import { countryName, formatCount, formatShortDateTime, placeOf, shortcutLabel } from '../ui/format';
 import { Icon, type IconName } from '../ui/icons';
+import { NewCompanyLink } from './new-company-link';
 import { Card, PageHeader } from '../ui/page';
 import { CardEmpty, EmptyState, ErrorState, SkeletonRows } from '../ui/states';
 import { Loaded } from '../ui/loadable';
@@ -42,7 +43,7 @@ function StatCard({
     <>
       <div className="stat-top">
         <span className="stat-label">{label}</span>
-        <span className={`stat-icon stat-icon-${tone}`}>
+        <span className={`stat-icon icon-tile${tone === 'attention' ? ' icon-tile-warning' : ''}`}>
           <Icon name={icon} size={15} />
         </span>
       </div>
@@ -206,9 +207,7 @@ export function PartnerOverview() {
             <a className="btn" href={href({ name: 'partner-requests' })} data-testid="quick-partner-requests">
               <Icon name="handshake" /> Partner requests
             </a>
-            <a className="btn btn-primary" href={href({ name: 'company-new' })} data-testid="quick-new-company">
-              <Icon name="plus" /> New company
-            </a>
+            <NewCompanyLink testId="quick-new-company" />
           </>
         }
       />
@@ -293,9 +292,7 @@ export function PartnerOverview() {
           title="Set up your first client"
           testId="no-clients"
           actions={
-            <a className="btn btn-primary" href={href({ name: 'company-new' })}>
-              <Icon name="plus" /> New company
-            </a>
+            <NewCompanyLink />
           }
         >
           <p>

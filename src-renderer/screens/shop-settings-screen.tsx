@@ -15,6 +15,7 @@ import { Callout, SkeletonBlock } from '../ui/states';
 import { useForm, zodValidator } from '../ui/use-form';
 import { CURRENCY_CHOICES } from './store/store-ui';
 import { ShopProvidersCard } from '../areas/logistics/shop-logistics';
+import { Form } from '../ui/form';
 
 const CURRENCIES = CURRENCY_CHOICES;
 
@@ -114,14 +115,7 @@ function ShopForm({ settings }: { settings: ShopSettings }) {
     });
 
   return (
-    <form
-      className="form-layout"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <Form className="form-layout" noValidate onSubmit={save}>
       <Card title="Storefront" description={`Last changed ${formatDateTime(settings.updatedAt)}`}>
         <div className="form-grid">
           <TextField form={form} name="shopName" label="Shop name" required className="span-2" />
@@ -150,6 +144,6 @@ function ShopForm({ settings }: { settings: ShopSettings }) {
         </div>
       </Card>
       <SaveChangesFooter form={form} onDiscard={() => form.reset(valuesOf(settings))} />
-    </form>
+    </Form>
   );
 }

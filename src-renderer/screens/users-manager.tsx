@@ -19,6 +19,7 @@ import { Table } from '../ui/table';
 import { useConfirmedAction } from '../ui/use-action';
 import { useForm, zodValidator, type FormApi } from '../ui/use-form';
 import { requestLeave } from '../router/leave-guard';
+import { Form } from '../ui/form';
 import './users-manager.css';
 
 /** Short chip names for the permissions (the full labels are in PERMISSION_LABELS). */
@@ -272,13 +273,7 @@ function AddUserForm({
 
   return (
     <Card title="Add user" description={`The new user signs in to ${companyName}'s admin.`} testId="add-user-form" className="card-highlight">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form noValidate onSubmit={submit}>
         <div className="form-grid">
           <TextField form={form} name="name" label="Name" required autoFocus autoComplete="off" />
           <TextField form={form} name="email" label="Email" type="email" required autoComplete="off" />
@@ -328,7 +323,7 @@ function AddUserForm({
         <div className="card-footer">
           <CancelConfirm onCancel={onDone} cancelClassName="btn btn-ghost" busy={form.submitting} confirmType="submit" confirmIcon="plus" confirmLabel="Add user" confirmTestId="save-user" />
         </div>
-      </form>
+      </Form>
     </Card>
   );
 }
@@ -361,18 +356,12 @@ function EditUserDialog({ user, available, onClose }: { user: User; available: r
       testId="edit-user-dialog"
       footer={<CancelConfirm onCancel={close} busy={form.submitting} disabled={!form.dirty} confirmIcon="check" confirmLabel="Save" onConfirm={() => void submit()} confirmTestId="save-user" />}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
+      <Form noValidate onSubmit={submit}>
         <p className="modal-lead">{user.email}</p>
         <TextField form={form} name="name" label="Name" required />
         <PermissionPicker form={form} available={available} />
         <CheckboxField form={form} name="isAdmin" label="Administrator" />
-      </form>
+      </Form>
     </Modal>
   );
 }

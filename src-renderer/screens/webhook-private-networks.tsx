@@ -13,6 +13,7 @@ import { Icon } from '../ui/icons';
 import { Card } from '../ui/page';
 import { ErrorState, SkeletonRows } from '../ui/states';
 import { useForm } from '../ui/use-form';
+import { Form } from '../ui/form';
 
 type AllowForm = { allow: string };
 
@@ -93,15 +94,7 @@ function PrivateNetworksEditor({ view }: { view: PrivateNetworksView }) {
           </tbody>
         </table>
       )}
-      <form
-        className="wh-networks-form"
-        noValidate
-        data-testid="private-networks-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void allow();
-        }}
-      >
+      <Form className="wh-networks-form" noValidate data-testid="private-networks-form" onSubmit={allow}>
         <label htmlFor="private-networks-allow" className="strong">
           Allow a range
         </label>
@@ -128,7 +121,7 @@ function PrivateNetworksEditor({ view }: { view: PrivateNetworksView }) {
         <p className="small muted" id="private-networks-allowable">
           A CIDR range or one address inside {view.allowableRanges.join(', ')}. Each change is recorded in the audit log with your name.
         </p>
-      </form>
+      </Form>
       {removing && (
         <ConfirmDialog title={`Take back ${removing}?`} confirmLabel="Take back" danger busy={busy} onCancel={() => setRemoving(null)} onConfirm={() => void takeBack()}>
           <p>Webhooks registered to addresses in {removing} are not sent any more from now on: their attempts fail as refused, and new hooks to it are refused.</p>

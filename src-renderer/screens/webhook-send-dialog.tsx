@@ -12,6 +12,7 @@ import { Icon } from '../ui/icons';
 import { SearchPicker, type PickerOption } from '../ui/search-picker';
 import { Callout } from '../ui/states';
 import { errorsOf, FieldMessage, type Errors } from './webhook-dev-fields';
+import { Form } from '../ui/form';
 
 /** The payload's data as typed: blank, or a JSON object (the console method's own check, before anything is sent). */
 export function checkPayloadData(text: string): { ok: true } | { ok: false; message: string } {
@@ -119,13 +120,7 @@ export function SendTestDialog({ groups, onClose }: { groups: WebhookAppGroup[];
         One notification signed exactly like a real delivery goes out now. It is not a webhook event: it is not logged, not retried, and a failure does not block the
         app. Same as <code>partnerdeck webhooks send</code>.
       </p>
-      <form
-        className="wh-dev-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send();
-        }}
-      >
+      <Form className="wh-dev-form" onSubmit={send}>
         <label className="field-label" htmlFor={`${id}-topic`}>
           Topic
         </label>
@@ -279,7 +274,7 @@ export function SendTestDialog({ groups, onClose }: { groups: WebhookAppGroup[];
           </Callout>
         )}
         <button type="submit" hidden />
-      </form>
+      </Form>
     </Modal>
   );
 }

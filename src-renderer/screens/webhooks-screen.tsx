@@ -96,7 +96,7 @@ function AppGroupCard({ group, selected, showCompany, platformNow }: { group: We
       {group.block && <BlockNotice block={group.block} platformNow={platformNow} />}
       <div className="wh-hooks-wrap">
         <Table
-          className="table wh-hooks"
+          className="table table-compact wh-hooks"
           rows={group.hooks}
           rowKey={(hook) => hook.id}
           rowClassName={(hook) => (hook.id === selected ? 'is-selected' : undefined)}

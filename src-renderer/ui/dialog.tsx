@@ -74,7 +74,7 @@ export function Modal({
   }, []);
   return createPortal(
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} className={`modal modal-${size}`} role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
+      <div ref={ref} className={`floating-panel modal modal-${size}`} role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid={testId}>
         <div className="modal-head">
           <h2 className="modal-title" id={titleId}>
             {title}

@@ -11,6 +11,7 @@ import { BusyButton } from './form-footer';
 import { ErrorState, SkeletonRows } from './states';
 import { useConfirmedAction } from './use-action';
 import type { FormApi } from './use-form';
+import { Form } from './form';
 
 export interface DeleteAction {
   /** "the product “Walnut desk”" (how the confirmation names it). */
@@ -108,17 +109,9 @@ export function FormDrawer<V>({
         </>
       }
     >
-      <form
-        id={`${form.id}-form`}
-        className="drawer-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <Form id={`${form.id}-form`} className="drawer-form" noValidate onSubmit={save}>
         {children}
-      </form>
+      </Form>
       {aside}
       <ConfirmActionDialog action={remove} title={(a) => `Delete ${a.what}?`} confirmLabel="Delete" danger>
         {(a) => (

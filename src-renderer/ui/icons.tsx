@@ -1,5 +1,6 @@
 // The console's icon set: simple 24-unit stroke icons drawn inline, so they follow `currentColor`.
 import type { ReactNode, SVGProps } from 'react';
+import './icon-tile.css';
 
 const PATHS = {
   overview: (

@@ -6,6 +6,7 @@ import { errorText } from './fields';
 import { Icon } from './icons';
 import { RANGE_PRESETS, describeRange, presetSelection, type PresetId, type RangeSelection } from './date-range-presets';
 import { rangeProblems } from './range-problems';
+import { Form } from './form';
 import './range-picker.css';
 
 export function RangePicker({ value, today, onChange, testId = 'range-picker' }: { value: RangeSelection; today: string; onChange: (range: RangeSelection) => void; testId?: string }) {
@@ -94,14 +95,7 @@ export function RangePicker({ value, today, onChange, testId = 'range-picker' }:
               </li>
             ))}
           </ul>
-          <form
-            className="range-custom"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              apply();
-            }}
-          >
+          <Form className="range-custom" noValidate onSubmit={apply}>
             <div className="range-custom-title">Custom range</div>
             <div className="range-fields">
               <label className="field">
@@ -121,7 +115,7 @@ export function RangePicker({ value, today, onChange, testId = 'range-picker' }:
             <button type="submit" className="btn btn-primary btn-small" data-testid="range-apply">
               Apply
             </button>
-          </form>
+          </Form>
         </div>
       )}
     </div>

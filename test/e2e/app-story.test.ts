@@ -8,23 +8,18 @@
 // "hmac valid", is connected and has registered its webhooks. A storefront checkout for the client arrives in
 // the app as order/create, and uninstalling it in the App Store delivers app/uninstalled.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CorePlatform } from '../../src-main/core/platform';
 import { DEMO_OPERATOR_EMAIL, DEMO_PARTNER_EMAIL } from '../../src-main/core/seed/demo-seed';
-import { assertBuilt, startCli, stop } from '../helpers/cli';
-import { addressInWindow, closeConsoleInChromium, describePage, embeddedAppFrame, openConsoleInChromium, pickSearched, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
+import { startCli, stop } from '../helpers/cli';
+import { addressInWindow, consoleSuite, describePage, embeddedAppFrame, pickSearched, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { switchUser } from '../helpers/console-page';
 import { DEMO_PASSWORD } from '../helpers/oauth';
-import { tempDir } from '../helpers/platform';
 import { openRealClockPlatform } from '../helpers/webhooks';
 import { idOfCompany } from '../helpers/fixtures';
 
-const dir = tempDir('pd-e2e-story-');
-const dataDir = join(dir.path, 'data');
-let consoleChild: ChildProcessWithoutNullStreams;
-let exampleChild: ChildProcessWithoutNullStreams;
+let exampleChild: ChildProcessWithoutNullStreams | undefined;
 let browser: Browser;
 let page: Page;
 let origin: string;
@@ -52,30 +47,29 @@ async function devPageText(dev: Page, testId: string): Promise<string> {
   return (await dev.getByTestId(testId).textContent()) ?? '';
 }
 
-beforeAll(async () => {
-  assertBuilt();
-  shop = openRealClockPlatform({ path: dataDir, remove: () => undefined }, 'demo');
-  rheinwerk = idOfCompany(shop, CLIENT);
-  dana = shop.repos.users.findByEmail(DEMO_PARTNER_EMAIL)!.id;
-  const opened = await openConsoleInChromium(dataDir);
-  ({ child: consoleChild, browser, page, origin, pageErrors } = opened);
-  // Without credentials: the developer registers the app in My Apps and enters its credentials by hand.
-  const app = await startCli(['example-app', '--setup', '--platform-url', opened.platformUrl, '--json', '--data-dir', dataDir]);
-  exampleChild = app.child;
-  example = app.first as unknown as typeof example;
+consoleSuite('pd-e2e-story-', {
+  prepare: (dataDir) => {
+    shop = openRealClockPlatform({ path: dataDir, remove: () => undefined }, 'demo');
+    rheinwerk = idOfCompany(shop, CLIENT);
+    dana = shop.repos.users.findByEmail(DEMO_PARTNER_EMAIL)!.id;
+  },
+  afterOpen: async (opened) => {
+    ({ browser, page, origin, pageErrors } = opened);
+    // Without credentials: the developer registers the app in My Apps and enters its credentials by hand.
+    const app = await startCli(['example-app', '--setup', '--platform-url', opened.platformUrl, '--json', '--data-dir', opened.dataDir]);
+    exampleChild = app.child;
+    example = app.first as unknown as typeof example;
+  },
+  finish: async () => {
+    if (exampleChild) await stop(exampleChild);
+    shop?.close();
+  },
 });
 
 afterEach(async (context) => {
   if (context.task.result?.state !== 'fail' || !page) return;
   console.error(`app story: "${context.task.name}" failed; the page showed\n${await describePage(page)}\npage errors: ${pageErrors.join(' | ') || 'none'}`);
   await screenshot(page, `story-failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-});
-
-afterAll(async () => {
-  await closeConsoleInChromium({ browser, child: consoleChild });
-  if (exampleChild) await stop(exampleChild);
-  shop?.close();
-  dir.remove();
 });
 
 describe('the whole story of an app, from My Apps to app/uninstalled, in Chromium', () => {

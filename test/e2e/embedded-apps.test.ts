@@ -7,22 +7,17 @@
 // order/create notification arrive in the app; revoking the app delivers app/uninstalled and removes it from
 // Manage Apps. (The App Store install, approval and Beta steps join this story when the App Store lands.)
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CorePlatform } from '../../src-main/core/platform';
-import { assertBuilt, runCli, startCli, stop } from '../helpers/cli';
-import { addressInWindow, closeConsoleInChromium, embeddedAppFrame, openConsoleInChromium, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
+import { runCli, startCli, stop } from '../helpers/cli';
+import { addressInWindow, consoleSuite, embeddedAppFrame, placeStorefrontOrder, screenshot, switchCompany, WAIT } from '../helpers/console-e2e';
 import { switchUser } from '../helpers/console-page';
 import { DANA, DEMO_PASSWORD } from '../helpers/oauth';
-import { tempDir } from '../helpers/platform';
 import { openRealClockPlatform } from '../helpers/webhooks';
 import { idOfCompany } from '../helpers/fixtures';
 
-const dir = tempDir('pd-e2e-embed-');
-const dataDir = join(dir.path, 'data');
-let consoleChild: ChildProcessWithoutNullStreams;
-let exampleChild: ChildProcessWithoutNullStreams;
+let exampleChild: ChildProcessWithoutNullStreams | undefined;
 let browser: Browser;
 let page: Page;
 let origin: string;
@@ -41,26 +36,25 @@ const appFrame = (surface?: string) => embeddedAppFrame(page, surface);
 const shot = (name: string) => screenshot(page, name);
 const switchTo = (name: string) => switchCompany(page, name);
 
-beforeAll(async () => {
-  assertBuilt();
-  shop = openRealClockPlatform({ path: dataDir, remove: () => undefined }, 'demo');
-  const companyId = (prefix: string) => idOfCompany(shop, prefix);
-  kawaii = companyId('Kawaii');
-  rheinwerk = companyId('Rheinwerk');
-  yuki = shop.repos.users.findByEmail('yuki@kawaii-stationery.example')!.id;
-  dana = shop.repos.users.findByEmail(DANA)!.id;
-  const opened = await openConsoleInChromium(dataDir);
-  ({ child: consoleChild, browser, page, origin, pageErrors } = opened);
-  const app = await startCli(['example-app', '--company', String(kawaii), '--platform-url', opened.platformUrl, '--json', '--data-dir', dataDir]);
-  exampleChild = app.child;
-  example = app.first as unknown as typeof example;
-});
-
-afterAll(async () => {
-  await closeConsoleInChromium({ browser, child: consoleChild });
-  if (exampleChild) await stop(exampleChild);
-  shop?.close();
-  dir.remove();
+const { dataDir } = consoleSuite('pd-e2e-embed-', {
+  prepare: (dataDir) => {
+    shop = openRealClockPlatform({ path: dataDir, remove: () => undefined }, 'demo');
+    const companyId = (prefix: string) => idOfCompany(shop, prefix);
+    kawaii = companyId('Kawaii');
+    rheinwerk = companyId('Rheinwerk');
+    yuki = shop.repos.users.findByEmail('yuki@kawaii-stationery.example')!.id;
+    dana = shop.repos.users.findByEmail(DANA)!.id;
+  },
+  afterOpen: async (opened) => {
+    ({ browser, page, origin, pageErrors } = opened);
+    const app = await startCli(['example-app', '--company', String(kawaii), '--platform-url', opened.platformUrl, '--json', '--data-dir', opened.dataDir]);
+    exampleChild = app.child;
+    example = app.first as unknown as typeof example;
+  },
+  finish: async () => {
+    if (exampleChild) await stop(exampleChild);
+    shop?.close();
+  },
 });
 
 describe('embedded apps in Chromium', () => {

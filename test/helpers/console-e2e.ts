@@ -49,7 +49,9 @@ export interface ConsoleSuiteOptions extends OpenConsoleOptions {
   prepare?: (dataDir: string) => void | Promise<void>;
   /** The set-up's timeout in ms when `prepare` is slow. */
   setupTimeout?: number;
-  /** Runs after the console is closed, before its data folder is removed: closes what `prepare` opened. */
+  /** Runs once the console is open in Chromium, before the file's tests: starts what talks to it (an app's process). */
+  afterOpen?: (suite: ConsoleSuite) => void | Promise<void>;
+  /** Runs after the console is closed, before its data folder is removed: closes what `prepare` and `afterOpen` opened. */
   finish?: () => void | Promise<void>;
 }
 
@@ -64,7 +66,7 @@ export interface ConsoleSuite extends ConsoleInChromium {
 
 /**
  * The set-up every console e2e file shares: a temporary data folder, `partnerdeck console` on it opened in
- * Chromium before the file's tests (after `prepare`), and both closed after them.
+ * Chromium before the file's tests (after `prepare`, then `afterOpen`), and both closed after them (then `finish`).
  */
 export function consoleSuite(prefix: string, options: ConsoleSuiteOptions = {}): ConsoleSuite {
   const dir = tempDir(prefix);
@@ -78,6 +80,7 @@ export function consoleSuite(prefix: string, options: ConsoleSuiteOptions = {}):
     assertBuilt();
     await options.prepare?.(suite.dataDir);
     Object.assign(suite, await openConsoleInChromium(suite.dataDir, options));
+    await options.afterOpen?.(suite);
   }, options.setupTimeout);
   afterAll(async () => {
     await closeConsoleInChromium(suite);

@@ -21,6 +21,7 @@ import { Segmented } from '../../ui/segmented';
 import { Callout, SkeletonBlock } from '../../ui/states';
 import { useConfirmedAction } from '../../ui/use-action';
 import { useForm, type FormApi } from '../../ui/use-form';
+import { Form } from '../../ui/form';
 import './payment-method-card.css';
 
 interface EntryValues {
@@ -177,16 +178,7 @@ function PaymentMethodForm({ view, onDone }: { view: PaymentMethodView; onDone: 
   const cancel = () => (form.dirty ? setAsking(true) : onDone());
 
   return (
-    <form
-      className="pm-form"
-      noValidate
-      autoComplete="off"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      data-testid="payment-method-form"
-    >
+    <Form className="pm-form" noValidate autoComplete="off" onSubmit={save} data-testid="payment-method-form">
       <Segmented
         label="Kind of payment method"
         value={form.values.kind}
@@ -220,7 +212,7 @@ function PaymentMethodForm({ view, onDone }: { view: PaymentMethodView; onDone: 
           <p>What you typed is not saved and will be cleared.</p>
         </ConfirmDialog>
       )}
-    </form>
+    </Form>
   );
 }
 

@@ -12,6 +12,7 @@ import { WaitingOrAll } from '../../ui/segmented';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
 import { useAction } from '../../ui/use-action';
 import { FieldProblem, OutsideNote, problemsOf, ProviderBadge, useLogisticsVersion } from './logistics-ui';
+import { Form } from '../../ui/form';
 
 export function LogisticsReviewScreen() {
   const actions = useActions();
@@ -93,12 +94,7 @@ function RejectDialog({ provider, onClose }: { provider: LogisticsProvider; onCl
   });
   return (
     <Modal title={`Reject ${provider.name}`} onClose={onClose} testId="provider-reject-dialog">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void reject.run();
-        }}
-      >
+      <Form onSubmit={() => reject.run()}>
         <label className="field">
           <span className="field-label">Reason (the partner sees it and gets it by email)</span>
           <textarea className="input" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="provider-reject-reason" autoFocus />
@@ -112,7 +108,7 @@ function RejectDialog({ provider, onClose }: { provider: LogisticsProvider; onCl
             Reject
           </button>
         </div>
-      </form>
+      </Form>
     </Modal>
   );
 }

@@ -17,6 +17,7 @@ import { Table } from '../../ui/table';
 import { useAction } from '../../ui/use-action';
 import { countryName, FieldProblem, FulfillmentBadge, problemsOf, useLogisticsVersion } from './logistics-ui';
 import { go, tabHref } from './logistics-routes';
+import { Form } from '../../ui/form';
 
 export function QueueTab({ provider, orderId }: { provider: LogisticsProvider; orderId: number | null }) {
   const list = useApp((s) => s.logistics.queue);
@@ -135,14 +136,7 @@ function ShipForm({ provider, f }: { provider: LogisticsProvider; f: Fulfillment
   });
   const lineProblem = Object.entries(problems.fields).find(([k]) => k.startsWith('lines'))?.[1];
   return (
-    <form
-      className="form-grid"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void ship.run();
-      }}
-      data-testid="ship-form"
-    >
+    <Form className="form-grid" onSubmit={() => ship.run()} data-testid="ship-form">
       <h3 className="span-2">Ship</h3>
       <label className="field">
         <span className="field-label">From warehouse</span>
@@ -189,6 +183,6 @@ function ShipForm({ provider, f }: { provider: LogisticsProvider; f: Fulfillment
           {ship.busy ? 'Shipping…' : 'Create shipment'}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

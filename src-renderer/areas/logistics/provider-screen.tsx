@@ -17,6 +17,7 @@ import { QueueTab } from './provider-queue';
 import { ShipmentsTab } from './provider-shipments';
 import { StockTab } from './provider-stock';
 import { RatesTab, WarehousesTab } from './provider-setup';
+import { Form } from '../../ui/form';
 
 const TAB_LABELS: Record<ProviderTab, string> = {
   overview: 'Profile and offer',
@@ -130,13 +131,7 @@ function Application({ companyId, companyName, provider }: { companyId: number; 
           Reason: {provider.reason}
         </Callout>
       )}
-      <form
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void apply.run();
-        }}
-      >
+      <Form className="form-grid" onSubmit={() => apply.run()}>
         <label className="field">
           <span className="field-label">Provider name</span>
           <input className="input" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} data-testid="apply-name" />
@@ -157,7 +152,7 @@ function Application({ companyId, companyName, provider }: { companyId: number; 
             {apply.busy ? 'Sending…' : 'Apply'}
           </button>
         </div>
-      </form>
+      </Form>
     </Card>
   );
 }
@@ -189,13 +184,7 @@ function Overview({ provider }: { provider: LogisticsProvider }) {
             { label: 'To ship', value: <a href={tabHref('queue')}>{plural(provider.openFulfillments, 'order', 'orders')}</a> },
           ]}
         />
-        <form
-          className="form-grid"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save.run();
-          }}
-        >
+        <Form className="form-grid" onSubmit={() => save.run()}>
           <label className="field">
             <span className="field-label">Provider name</span>
             <input className="input" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} data-testid="profile-name" />
@@ -222,7 +211,7 @@ function Overview({ provider }: { provider: LogisticsProvider }) {
               {save.busy ? 'Saving…' : 'Save'}
             </button>
           </div>
-        </form>
+        </Form>
         <OutsideNote />
       </Card>
       {provider.offerTo === 'selected' && <OfferedTo provider={provider} />}

@@ -15,6 +15,7 @@ import { Table } from '../../ui/table';
 import { ConfirmActionDialog } from '../../ui/dialog';
 import { useAction, useConfirmedAction } from '../../ui/use-action';
 import { countryName, FieldProblem, OutsideNote, problemsOf, useLogisticsVersion } from './logistics-ui';
+import { Form } from '../../ui/form';
 
 type Problems = ReturnType<typeof problemsOf>;
 const NONE: Problems = { fields: {}, message: null };
@@ -89,14 +90,7 @@ function WarehouseForm({ provider, warehouse, onDone }: { provider: LogisticsPro
     </label>
   );
   return (
-    <form
-      className="form-grid inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save.run();
-      }}
-      data-testid="warehouse-form"
-    >
+    <Form className="form-grid inline-form" onSubmit={() => save.run()} data-testid="warehouse-form">
       {text('name', 'Name')}
       <label className="field">
         <span className="field-label">Country</span>
@@ -120,7 +114,7 @@ function WarehouseForm({ provider, warehouse, onDone }: { provider: LogisticsPro
           {warehouse ? 'Save' : 'Add warehouse'}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -258,14 +252,7 @@ function ZoneForm({ provider, zone, onDone }: { provider: LogisticsProvider; zon
   });
   const shown = COUNTRIES.filter((c) => !filter || c.name.toLowerCase().includes(filter.toLowerCase()) || c.code === filter.toUpperCase());
   return (
-    <form
-      className="form-grid inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save.run();
-      }}
-      data-testid="zone-form"
-    >
+    <Form className="form-grid inline-form" onSubmit={() => save.run()} data-testid="zone-form">
       <label className="field">
         <span className="field-label">Zone name</span>
         <input className="input" value={name} onChange={(e) => setName(e.target.value)} data-testid="zone-name" />
@@ -304,7 +291,7 @@ function ZoneForm({ provider, zone, onDone }: { provider: LogisticsProvider; zon
           {zone ? 'Save zone' : 'Add zone'}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -336,14 +323,7 @@ function RateForm({ provider, zones }: { provider: LogisticsProvider; zones: Shi
     }
   });
   return (
-    <form
-      className="form-row rate-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void add.run();
-      }}
-      data-testid="rate-form"
-    >
+    <Form className="form-row rate-form" onSubmit={() => add.run()} data-testid="rate-form">
       <label className="field">
         <span className="field-label">Zone</span>
         <select className="input" value={values.zoneId} onChange={(e) => setValues({ ...values, zoneId: Number(e.target.value) })} data-testid="rate-zone">
@@ -380,6 +360,6 @@ function RateForm({ provider, zones }: { provider: LogisticsProvider; zones: Shi
         </button>
       </div>
       {problems.message && <Callout tone="danger">{problems.message}</Callout>}
-    </form>
+    </Form>
   );
 }

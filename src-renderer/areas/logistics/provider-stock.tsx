@@ -13,6 +13,7 @@ import { Table } from '../../ui/table';
 import { useAction } from '../../ui/use-action';
 import { FieldProblem, problemsOf, useLogisticsVersion } from './logistics-ui';
 import { StockTable } from './stock-table';
+import { Form } from '../../ui/form';
 
 export function StockTab({ provider }: { provider: LogisticsProvider }) {
   const actions = useActions();
@@ -92,13 +93,7 @@ function MoveForm({ provider, warehouses }: { provider: LogisticsProvider; wareh
   });
   return (
     <Card title="Book stock" description="A receipt adds goods that arrived; an adjustment corrects a count (negative to take out). Shipments and reservations are booked by the platform." testId="stock-move">
-      <form
-        className="form-grid"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void book.run();
-        }}
-      >
+      <Form className="form-grid" onSubmit={() => book.run()}>
         <div className="field span-2">
           <span className="field-label">Product (of the shops that chose you)</span>
           <SearchBox value={search} onSearch={setSearch} placeholder="Search product, SKU or shop" label="Search products" testId="move-product-search" />
@@ -149,7 +144,7 @@ function MoveForm({ provider, warehouses }: { provider: LogisticsProvider; wareh
             Book
           </button>
         </div>
-      </form>
+      </Form>
     </Card>
   );
 }

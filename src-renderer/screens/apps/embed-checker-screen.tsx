@@ -18,6 +18,7 @@ import { Callout, EmptyState, ErrorState, SkeletonBlock, SkeletonRows } from '..
 import { Table } from '../../ui/table';
 import { EmbedSurface } from './embed-surface';
 import { ManagedAppPage } from './manage-apps-screen';
+import { Form } from '../../ui/form';
 import './embed-checker-screen.css';
 
 const OUTCOME_LABELS: Record<EmbedCheckOutcome, string> = { accepted: 'Accepted', rejected: 'Rejected', unclear: 'Unclear', unreachable: 'No answer' };
@@ -102,13 +103,7 @@ function EmbedChecker({ app, actingId }: { app: ManagedApp; actingId: number }) 
       <Card title="Load the app as" description={<>Start URL <code>{app.startUrl}</code></>}>
         <Loaded value={candidates} errorTitle="Could not load the users and companies" onRetry={() => void actions.loadCheckCandidates()} loading={<SkeletonRows rows={1} columns={3} />}>
           {() => (
-            <form
-              className="form-row checker-form"
-              onSubmit={(e) => {
-                e.preventDefault();
-                run();
-              }}
-            >
+            <Form className="form-row checker-form" onSubmit={run}>
               <Field formId="checker" name="company" label="Company (CompanyID)">
                 {(control) => (
                   <select {...control} className="input select" value={chosenCompany} onChange={(e) => setCompanyId(Number(e.target.value))} data-testid="checker-company">
@@ -157,7 +152,7 @@ function EmbedChecker({ app, actingId }: { app: ManagedApp; actingId: number }) 
                   {result ? 'Check again' : 'Run check'}
                 </BusyButton>
               </div>
-            </form>
+            </Form>
           )}
         </Loaded>
       </Card>

@@ -17,6 +17,7 @@ import { LoadableCard } from '../../ui/loadable';
 import { Callout, SkeletonRows } from '../../ui/states';
 import { Table } from '../../ui/table';
 import { useForm } from '../../ui/use-form';
+import { Form } from '../../ui/form';
 import './billing-rates-tab.css';
 
 type RateTexts = Record<BillingRateKey, string>;
@@ -136,14 +137,7 @@ function RatesEditor({ views, onDone }: { views: RateView[]; onDone: () => void 
       onDone();
     });
   return (
-    <form
-      data-testid="rates-form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
+    <Form data-testid="rates-form" noValidate onSubmit={save}>
       <div className="rates-note">
         <Callout title="Changes apply to months closed from now on" testId="rates-edit-note">
           Documents already issued never change; a correction is a new document. Previews of open months follow the new rates at once. Each change is
@@ -228,6 +222,6 @@ function RatesEditor({ views, onDone }: { views: RateView[]; onDone: () => void 
           Save rates
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

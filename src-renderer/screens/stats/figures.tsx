@@ -37,7 +37,7 @@ function StatShell({ label, icon, children, sub, testId, tone }: { label: string
     <div className={`stat-card${tone === 'demo' ? ' stat-demo' : ''}`} data-testid={testId}>
       <div className="stat-top">
         <span className="stat-label">{label}</span>
-        <span className="stat-icon">
+        <span className="stat-icon icon-tile">
           <Icon name={icon} size={15} />
         </span>
       </div>

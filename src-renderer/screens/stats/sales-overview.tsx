@@ -186,7 +186,7 @@ function MonthTable({ rows }: { rows: { month: string; currency: string; orders:
   const shown = rows.filter((r) => r.orders > 0 || rows.filter((x) => x.month === r.month).length === 1);
   if (shown.length === 0) return <CardEmpty icon="calendar">No sales in this period.</CardEmpty>;
   return (
-    <table className="table table-dense" data-testid="month-table">
+    <table className="table table-compact table-dense" data-testid="month-table">
       <thead>
         <tr>
           <th scope="col">Month</th>

@@ -2,8 +2,6 @@
 // members, and newsletter recipients — four lists under one tab bar, each with its filters and form.
 import { useMemo } from 'react';
 import {
-  accessGroupCreateSchema,
-  accessGroupUpdateSchema,
   groupMemberCreateSchema,
   groupMemberUpdateSchema,
   newsletterRecipientCreateSchema,
@@ -202,7 +200,7 @@ const ACCESS_GROUPS: EntityListConfig<'accessGroups'> = {
       cell: (g: AccessGroup) => (
         <NameCell
           icon={
-            <span className="kind-icon" aria-hidden="true">
+            <span className="kind-icon icon-tile" aria-hidden="true">
               <Icon name="key" size={14} />
             </span>
           }
@@ -222,15 +220,11 @@ const ACCESS_GROUPS: EntityListConfig<'accessGroups'> = {
   testId: 'access-groups',
 };
 
-const GROUP_SCHEMAS = { create: accessGroupCreateSchema, update: accessGroupUpdateSchema };
-
 function AccessGroupDrawer({ group, onClose }: { group: AccessGroup | null; onClose: () => void }) {
   return (
     <NamedItemDrawer
       entity="accessGroups"
-      idKey="accessGroupId"
       item={group}
-      schemas={GROUP_SCHEMAS}
       texts={{
         noun: 'access group',
         subtitle: group ? plural(group.memberCount, 'member', 'members') : 'Members of a group see its members-only content and prices.',

@@ -1,6 +1,5 @@
 // Product categories of the acting client (#/store/categories): names unique per shop, with their product
 // counts (a click shows those products); the form has name and description.
-import { categoryCreateSchema, categoryUpdateSchema } from '../../../src-shared/api/shop-inputs';
 import type { Category } from '../../../src-shared/api/shop-types';
 import { navigate } from '../../router/use-route';
 import { useActions } from '../../state/store-context';
@@ -40,7 +39,7 @@ const COLUMNS: Column<Category>[] = [
     cell: (c) => (
       <NameCell
         icon={
-          <span className="kind-icon" aria-hidden="true">
+          <span className="kind-icon icon-tile" aria-hidden="true">
             <Icon name="tag" size={14} />
           </span>
         }
@@ -71,15 +70,11 @@ export function CategoriesScreen({ item }: { item: number | 'new' | null }) {
   return <ListWithForm config={CONFIG} item={item} render={(c, close) => <CategoryDrawer category={c} onClose={close} />} />;
 }
 
-const SCHEMAS = { create: categoryCreateSchema, update: categoryUpdateSchema };
-
 function CategoryDrawer({ category, onClose }: { category: Category | null; onClose: () => void }) {
   return (
     <NamedItemDrawer
       entity="categories"
-      idKey="categoryId"
       item={category}
-      schemas={SCHEMAS}
       texts={{
         noun: 'category',
         subtitle: category ? `${plural(category.productCount, 'product', 'products')} · created ${formatDate(category.createdAt)}` : 'Names are unique in the shop.',

@@ -59,7 +59,7 @@ const THEMES: EntityListConfig<'themes'> = {
       cell: (t: Theme) => (
         <NameCell
           icon={
-            <span className="kind-icon kind-digital" aria-hidden="true">
+            <span className="kind-icon icon-tile icon-tile-accent" aria-hidden="true">
               <Icon name="palette" size={14} />
             </span>
           }
@@ -246,7 +246,7 @@ const FILES: EntityListConfig<'files'> = {
       cell: (f: ContentFile) => (
         <NameCell
           icon={
-            <span className="kind-icon" aria-hidden="true">
+            <span className="kind-icon icon-tile" aria-hidden="true">
               <Icon name="file" size={14} />
             </span>
           }

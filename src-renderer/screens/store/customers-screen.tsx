@@ -129,7 +129,7 @@ function CustomerView({ customer, back }: { customer: CustomerDetail; back: { hr
         <div className="stat-card">
           <div className="stat-top">
             <span className="stat-label">Orders</span>
-            <span className="stat-icon">
+            <span className="stat-icon icon-tile">
               <Icon name="receipt" size={15} />
             </span>
           </div>

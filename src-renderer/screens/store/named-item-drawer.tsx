@@ -1,8 +1,9 @@
 // The form of the shop's simple named objects — categories and access groups: a unique name and a
-// description, with their own create / update schemas, texts and what deleting takes with it.
+// description, with their own texts and what deleting takes with it; the id field and the create / update schemas
+// come from the shop-entity table (src-shared/api/shop-entities.ts).
 import { useMemo, type ReactNode } from 'react';
-import type { z } from 'zod';
-import type { ENTITY_ID_KEYS } from '../../state/shop-entities';
+import { SHOP_ENTITIES } from '../../../src-shared/api/shop-entities';
+import { ENTITY_ID_KEYS } from '../../state/shop-entities';
 import { useActions } from '../../state/store-context';
 import { useActing } from '../../state/use-shop';
 import { DemoBadge } from '../../ui/badges';
@@ -26,16 +27,12 @@ interface NamedValues {
 
 export function NamedItemDrawer<E extends NamedEntity>({
   entity,
-  idKey,
   item,
-  schemas,
   texts,
   onClose,
 }: {
   entity: E;
-  idKey: (typeof ENTITY_ID_KEYS)[E];
   item: NamedItem | null;
-  schemas: { create: z.ZodTypeAny; update: z.ZodTypeAny };
   texts: {
     /** "category", "access group" */
     noun: string;
@@ -49,6 +46,8 @@ export function NamedItemDrawer<E extends NamedEntity>({
   const acting = useActing();
   const actions = useActions();
   const companyId = acting?.id ?? 0;
+  const idKey = ENTITY_ID_KEYS[entity];
+  const schemas = SHOP_ENTITIES[entity].schemas;
   const input = (v: NamedValues) => (item ? { companyId, [idKey]: item.id, ...v } : { companyId, ...v });
   const validate = useMemo(() => zodValidator(item ? schemas.update : schemas.create, input), [item, companyId, schemas]);
   const form = useForm<NamedValues>(`${entity}-${item?.id ?? 'new'}`, { name: item?.name ?? '', description: item?.description ?? '' }, validate);

@@ -92,9 +92,12 @@ const KIND_ICONS: Record<ProductKind, IconName> = {
   theme: 'palette',
 };
 
+/** Physical goods on a warning-coloured tile, digital ones on an accent tile, services on the via colour, the rest plain. */
+const KIND_TONES: Partial<Record<ProductKind, string>> = { physical: ' icon-tile-warning', digital: ' icon-tile-accent', service: ' icon-tile-via' };
+
 export function KindIcon({ kind }: { kind: ProductKind }) {
   return (
-    <span className={`kind-icon kind-${kind}`} aria-hidden="true">
+    <span className={`kind-icon icon-tile${KIND_TONES[kind] ?? ''}`} aria-hidden="true">
       <Icon name={KIND_ICONS[kind]} size={14} />
     </span>
   );

@@ -27,6 +27,7 @@ import { Callout, EmptyState, SkeletonBlock, Spinner } from '../../ui/states';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { AmountsSummary, KindIcon } from './store-ui';
 import { StorefrontOrderStatus, StorefrontShippingLine } from '../../areas/logistics/shop-logistics';
+import { Form } from '../../ui/form';
 import './storefront-screen.css';
 
 const SHOWN = 48;
@@ -337,14 +338,7 @@ export function StorefrontScreen() {
                     testId="checkout-customer-picker"
                   />
                 )}
-                <form
-                  className="checkout-form"
-                  noValidate
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    void place();
-                  }}
-                >
+                <Form className="checkout-form" noValidate onSubmit={place}>
                   <TextField form={form} name="email" label="Email" type="email" required />
                   <TextField form={form} name="name" label="Name" required />
                   <SelectField form={form} name="country" label="Country" options={[{ value: '', label: 'Not given' }, ...COUNTRIES.map((c) => ({ value: c.code, label: c.name }))]} />
@@ -357,7 +351,7 @@ export function StorefrontScreen() {
                     {placing ? <Spinner size={14} /> : <Icon name="check" />} Place order{currency ? ` · ${formatMoney(total.grossMinor, currency)}` : ''}
                   </button>
                   <p className="field-hint checkout-note">Paid at once: the local platform stands in for the payment provider.</p>
-                </form>
+                </Form>
               </div>
             </Card>
           )}
