@@ -1,6 +1,6 @@
 // SQLite text that several released migrations repeat for parallel tables, written once. What these functions
-// produce is part of released migrations: it must never change (test/unit/main/core/db/migration-texts.test.ts pins
-// every released migration's text by its SHA-256). A new migration may use them; changing one means a new function.
+// produce is part of released migrations: it must never change (sql-text.released.test.ts pins every released
+// migration's text by its SHA-256). A new migration may use them; changing one means a new function.
 
 /** `name INTEGER NOT NULL` for each name. */
 export function integerColumns(...names: string[]): string[] {

@@ -5,7 +5,7 @@
 // adds its line here once it is released.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../../../src-main/areas';
+import { MIGRATIONS } from '../../../../../../src-main/areas';
 
 const RELEASED: [id: number, sha256: string][] = [
   [1, '1af07a7a1348ecc3b961372b27f438dcea8125d40c66f68f9379067a465869fe'], // foundation
