@@ -36,6 +36,11 @@ export interface ConsoleServiceOptions {
   embedViews?: EmbedViewHost;
   /** The desktop app: opens another console window acting as `companyId` (null: Self) on a screen path. */
   openWindow?: (companyId: number | null, path: string) => void;
+  /**
+   * The desktop app's "Connect to team server": checks the address, asks the server, keeps the choice and restarts
+   * onto it (electron/team-server.ts). Absent elsewhere: a browser tab or a team server has nothing to point.
+   */
+  connectTeamServer?: (url: string) => Promise<{ origin: string }>;
   /** The theme was chosen (saved in the prefs already): the desktop app sets Electron's nativeTheme from it. */
   onThemeChange?: (theme: ThemeChoice) => void;
   /** Save demo state / Reset demo (console/demo-state.ts); without it the console can list and save but not reset. */

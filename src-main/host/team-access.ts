@@ -21,7 +21,7 @@ import type { ConsoleService } from '../console/console-service';
 import type { Platform } from '../core/platform';
 import { logFor } from '../core/logging/logger';
 import { cookiesOf, readText } from '../core/server/http-io';
-import { TEAM_SIGN_IN_PATH, TEAM_SIGN_OUT_PATH } from '../../src-shared/api/team-console';
+import { TEAM_SERVER_HEADER, TEAM_SIGN_IN_PATH, TEAM_SIGN_OUT_PATH } from '../../src-shared/api/team-console';
 import { signInPage, SIGN_IN_CSS, SIGN_IN_PAGE_CSP } from './team-sign-in-page';
 
 export { TEAM_SIGN_IN_PATH, TEAM_SIGN_OUT_PATH };
@@ -150,7 +150,8 @@ export function createTeamAccess(options: TeamAccessOptions): TeamAccess {
   function sendPage(req: IncomingMessage, res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
     // same-origin, not no-referrer: under no-referrer the browser sends `Origin: null` with the form, which the
     // sign-in refuses (it accepts the form only from this very origin).
-    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': SIGN_IN_PAGE_CSP, 'Referrer-Policy': 'same-origin', ...headers });
+    // The header: the desktop app's "Connect to team server" checks it before keeping the address.
+    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': SIGN_IN_PAGE_CSP, 'Referrer-Policy': 'same-origin', [TEAM_SERVER_HEADER]: '1', ...headers });
     res.end(req.method === 'HEAD' ? undefined : html);
   }
 
@@ -221,7 +222,7 @@ export function createTeamAccess(options: TeamAccessOptions): TeamAccess {
       }
       // Signed in already: straight to the console.
       if (consoleOf(req)) {
-        res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' }).end();
+        res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store', [TEAM_SERVER_HEADER]: '1' }).end();
         return true;
       }
       const notice = url.searchParams.get('signed-out') !== null ? 'You are signed out.' : url.searchParams.get('expired') !== null ? 'Your session has ended. Sign in again to go on.' : undefined;
