@@ -5,11 +5,11 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { clockDurationSchema } from '../../src-shared/api/areas/webhooks';
 import { formatDuration } from '../../src-shared/domain/durations';
 import { useCapabilities } from '../state/use-capabilities';
+import { platformPlace } from './platform-place';
 import { useActions, useApp } from '../state/store-context';
 import { formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { useAction } from '../ui/use-action';
-import { platformPlace } from './platform-place';
 import './clock-control.css';
 
 const STEPS: { label: string; duration: string }[] = [
