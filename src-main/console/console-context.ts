@@ -36,6 +36,11 @@ export interface ConsoleServiceOptions {
   embedViews?: EmbedViewHost;
   /** The desktop app: opens another console window acting as `companyId` (null: Self) on a screen path. */
   openWindow?: (companyId: number | null, path: string) => void;
+  /**
+   * The desktop app's "Connect to team server": checks the address, asks the server, keeps the choice and restarts
+   * onto it (electron/team-server.ts). Absent elsewhere: a browser tab or a team server has nothing to point.
+   */
+  connectTeamServer?: (url: string) => Promise<{ origin: string }>;
   /** The theme was chosen (saved in the prefs already): the desktop app sets Electron's nativeTheme from it. */
   onThemeChange?: (theme: ThemeChoice) => void;
   /** Save demo state / Reset demo (console/demo-state.ts); without it the console can list and save but not reset. */
@@ -66,6 +71,11 @@ export interface ConsoleContext {
    * log); anybody else is refused (`forbidden`, reason `operator_role_required`).
    */
   requireOperator(what: string): Actor;
+  /**
+   * What changes the platform for everybody on it (the clock, hosted-compatibility mode): on a team server that is
+   * every team, so only the platform operator may (or the server's administrator with `cli`); elsewhere no check.
+   */
+  requireTeamWide(what: string, cli: string): void;
   /** Acting as a client, the console reaches that client only; as Self, whatever the core lets the user see. */
   requireInScope(companyId: number | null | undefined): void;
   /** Store functions run only inside the company the console acts as. */
@@ -157,6 +167,13 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
       return { kind: 'operator', label: `operator:${user.email}` };
     },
 
+    requireTeamWide(what, cli) {
+      if (ctx.options.host !== 'team') return;
+      if (!ctx.currentUser().isOperator) {
+        throw new ApiError('forbidden', `On a team server ${what.charAt(0).toLowerCase()}${what.slice(1)} changes it for every team on the server, so it is for the platform operator only. Ask your server's administrator (\`${cli}\` on the server).`, { reason: 'team_wide_change' });
+      }
+    },
+
     requireInScope(companyId) {
       const acting = ctx.actingCompanyId();
       if (!ctx.isSelf() && companyId !== acting) {
@@ -188,7 +205,8 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
         recentCompanyIds: prefs.get('recentCompanyIds').filter((id) => access.canSee(actor, id)),
         isOperator: actor.isOperator,
         brand: platform.branding.brandOf(home.id),
-        canMoveClock: access.mayMoveClock(actor),
+        // On a team server the clock is every team's: the platform operator's only (requireTeamWide).
+        canMoveClock: access.mayMoveClock(actor) && (ctx.options.host !== 'team' || actor.isOperator),
       };
     },
 

@@ -12,8 +12,8 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
 };
 
 /** Whether a download URL is the console's own: a blob: or data: made by the page, or an app:// file. */
-export function isConsoleDownload(url: string): boolean {
-  return url.startsWith(`blob:${APP_ORIGIN}/`) || url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('data:');
+export function isConsoleDownload(url: string, origin: string = APP_ORIGIN): boolean {
+  return url.startsWith(`blob:${origin}/`) || url.startsWith(`${origin}/`) || url.startsWith('data:');
 }
 
 /** The save dialog's options for a file name. */
@@ -29,10 +29,11 @@ export function saveDialogOptionsFor(fileName: string, downloadsDir: string): El
   };
 }
 
-export function installSaveDialogs(session: Session, options: { downloadsDir: () => string; log?: (message: string, error?: unknown) => void }): void {
+/** `origin`: whose downloads are the console's (app://partnerdeck; a team server's window: that server). */
+export function installSaveDialogs(session: Session, options: { origin?: string; downloadsDir: () => string; log?: (message: string, error?: unknown) => void }): void {
   session.on('will-download', (event, item: DownloadItem) => {
     const url = item.getURL();
-    if (!isConsoleDownload(url)) {
+    if (!isConsoleDownload(url, options.origin)) {
       event.preventDefault();
       options.log?.(`cancelled a download that did not come from the console: ${url.slice(0, 200)}`);
       return;

@@ -38,7 +38,17 @@ import { installApplicationMenu } from './menu';
 import { chooseSecretStore } from './safe-storage-secret-store';
 import { dataDirOverride, electronSqliteBinding } from './startup-options';
 import { sendUiCommand } from './ui-commands';
-import { denyAllPermissions, hardenAllWebContents, installContentSecurityPolicy } from './window-security';
+import { createExternalLinks, denyAllPermissions, hardenAllWebContents, installContentSecurityPolicy } from './window-security';
+import {
+  askAfterLoadFailure,
+  checkTeamServerUrl,
+  createTeamServerWindow,
+  logCertificateErrors,
+  probeTeamServer,
+  readTeamServerUrl,
+  TEAM_SERVER_PREF,
+  teamServerSession,
+} from './team-server';
 
 // This file is bundled to dist/main/electron-main.cjs, next to preload.cjs and above dist/renderer.
 const PRELOAD_PATH = join(__dirname, 'preload.cjs');
@@ -155,6 +165,58 @@ function startApp(): void {
     closeForeignIpcChannels();
     nativeTheme.themeSource = prefs.get('theme');
 
+    // "Connect to team server" / "Use This Computer's PartnerDeck": the choice is kept, then the app restarts on it
+    // (the embedded core starts again on this computer's folder, or stays closed while a team server is used).
+    const restartWith = (origin: string | null) => {
+      store.set(TEAM_SERVER_PREF, origin);
+      appLogger.scope('app').info(origin ? `this profile uses the team server ${origin} from now on: restarting` : "this profile uses this computer's PartnerDeck again: restarting");
+      app.relaunch();
+      app.quit();
+    };
+    const storedTeamServer = store.get(TEAM_SERVER_PREF);
+    const teamServer = readTeamServerUrl(storedTeamServer);
+    if (storedTeamServer !== undefined && storedTeamServer !== null && teamServer === null) {
+      appLogger.scope('app').warn(`prefs.json names a team server PartnerDeck does not accept (${String(storedTeamServer).slice(0, 200)}): this computer's PartnerDeck is used`);
+    }
+    const downloadsDir = () => app.getPath('downloads');
+    const teamMenu = { connectedTo: teamServer, connect: () => sendUiCommand(focusedConsoleWindow(windows) ?? window, 'open-team-server'), useThisComputer: () => restartWith(null) };
+    if (teamServer !== null) {
+      // The remote window only: the local platform, its server and its console are not opened.
+      logCertificateErrors(app, (message) => appLogger.scope('app').warn(message));
+      installApplicationMenu({ appName: app.getName(), platform: process.platform, isPackaged: app.isPackaged, sendUiCommand: () => undefined, openDataFolder: () => void shell.openPath(dataDir), showLogs, openCrashReports: () => void shell.openPath(app.getPath('crashDumps')), teamServer: teamMenu });
+      const openLink = createExternalLinks({ log });
+      const asking = new WeakSet<BrowserWindow>();
+      reopenWindow = () => {
+        window = createTeamServerWindow({
+          origin: teamServer,
+          prefs,
+          workAreas: screen.getAllDisplays().map((display) => display.workArea),
+          backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#ffffff',
+          icon: join(app.getAppPath(), 'resources', 'icon.png'),
+          openLink,
+          downloadsDir,
+          log,
+          onLoadFailed: (failed, message) => {
+            if (asking.has(failed)) return;
+            asking.add(failed);
+            void askAfterLoadFailure(failed, teamServer, message).then((choice) => {
+              asking.delete(failed);
+              if (failed.isDestroyed()) return;
+              if (choice === 'retry') void failed.loadURL(`${teamServer}/`);
+              else if (choice === 'this-computer') restartWith(null);
+              else failed.close();
+            });
+          },
+        });
+      };
+      reopenWindow();
+      appLogger.scope('app').info(`connected to the team server ${teamServer} (this computer's data folder ${dataDir} stays closed)`);
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) reopenWindow?.();
+      });
+      return;
+    }
+
     const sqliteNativeBinding = electronSqliteBinding(app.getAppPath(), process.resourcesPath, app.isPackaged);
     const platform: Platform = openPlatform({ dataDir, secretStore, sqliteNativeBinding });
     // A folder without data starts with the demo.
@@ -232,6 +294,15 @@ function startApp(): void {
         onThemeChange: (theme) => {
           nativeTheme.themeSource = theme;
         },
+        // Settings → Team server: checked, asked (through the server's own session, so the system's certificates
+        // decide as they will for the window), kept, then the app restarts on it.
+        connectTeamServer: async (typed) => {
+          const { origin } = checkTeamServerUrl(typed);
+          const ses = teamServerSession(origin, { downloadsDir, log });
+          await probeTeamServer(origin, (url, init) => ses.fetch(url, init));
+          setTimeout(() => restartWith(origin), 400);
+          return { origin };
+        },
       });
       closers.push(() => consoleService.close());
       return {
@@ -267,6 +338,7 @@ function startApp(): void {
         openDataFolder: () => void shell.openPath(dataDir),
         showLogs,
         openCrashReports: () => void shell.openPath(app.getPath('crashDumps')),
+        teamServer: teamMenu,
         updates: updates
           ? {
               label: updateMenuLabel(updates.state()),

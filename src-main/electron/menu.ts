@@ -20,6 +20,27 @@ export interface MenuOptions {
   /** Help → Open Crash Reports: the local minidump folder. */
   openCrashReports?: () => void;
   updates?: MenuUpdates;
+  /** File → Connect to Team Server… / Use This Computer's PartnerDeck (team-server.ts). */
+  teamServer?: MenuTeamServer;
+}
+
+export interface MenuTeamServer {
+  /** The team server this profile uses (its origin), or null: this computer's embedded PartnerDeck. */
+  connectedTo: string | null;
+  /** Opens Settings → Team server in the console window (where the address is typed and checked). */
+  connect: () => void;
+  /** Forgets the team server and restarts on this computer's PartnerDeck. */
+  useThisComputer: () => void;
+}
+
+/** The File menu's team server items: where this window's data comes from, and the way to the other. */
+function teamServerItems(team: MenuTeamServer | undefined): MenuItemConstructorOptions[] {
+  if (!team) return [];
+  if (team.connectedTo === null) return [{ type: 'separator' }, { id: 'connect-team-server', label: 'Connect to Team Server…', click: () => team.connect() }];
+  return [
+    { id: 'team-server-connected', label: `Connected to ${new URL(team.connectedTo).host}`, enabled: false },
+    { id: 'use-this-computer', label: "Use This Computer's PartnerDeck", click: () => team.useThisComputer() },
+  ];
 }
 
 export interface MenuUpdates {
@@ -82,8 +103,14 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     {
       label: 'File',
       submenu: [
-        { id: 'switch-company', label: 'Switch company…', accelerator: SWITCH_COMPANY_ACCELERATOR, click: () => options.sendUiCommand('open-switcher') },
-        { id: 'back-to-self', label: 'Back to Self', accelerator: BACK_TO_SELF_ACCELERATOR, click: () => options.sendUiCommand('switch-to-self') },
+        // A team server's page has no bridge to hear the menu: its own shortcuts work there (Ctrl/Cmd+K).
+        ...(options.teamServer?.connectedTo
+          ? []
+          : ([
+              { id: 'switch-company', label: 'Switch company…', accelerator: SWITCH_COMPANY_ACCELERATOR, click: () => options.sendUiCommand('open-switcher') },
+              { id: 'back-to-self', label: 'Back to Self', accelerator: BACK_TO_SELF_ACCELERATOR, click: () => options.sendUiCommand('switch-to-self') },
+            ] satisfies MenuItemConstructorOptions[])),
+        ...teamServerItems(options.teamServer),
         { type: 'separator' },
         { id: 'open-data-folder', label: 'Open data folder', click: () => options.openDataFolder() },
         { type: 'separator' },

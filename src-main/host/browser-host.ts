@@ -400,7 +400,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     res.write(': connected\n\n');
     sseClients.add(res);
     // A team console: each person's stream carries their console's events (only companies they may see).
-    const own = access ? target.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`)) : null;
+    // Ended when the server lets go of this person's console (team-access.ts): the page reconnects and resyncs.
+    const own = access ? target.onEvent((event) => res.write(`data: ${JSON.stringify(event)}\n\n`), () => res.end()) : null;
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     req.on('close', () => {
       clearInterval(keepAlive);

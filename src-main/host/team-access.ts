@@ -21,7 +21,7 @@ import type { ConsoleService } from '../console/console-service';
 import type { Platform } from '../core/platform';
 import { logFor } from '../core/logging/logger';
 import { cookiesOf, readText } from '../core/server/http-io';
-import { TEAM_SIGN_IN_PATH, TEAM_SIGN_OUT_PATH } from '../../src-shared/api/team-console';
+import { TEAM_SERVER_HEADER, TEAM_SIGN_IN_PATH, TEAM_SIGN_OUT_PATH } from '../../src-shared/api/team-console';
 import { signInPage, SIGN_IN_CSS, SIGN_IN_PAGE_CSP } from './team-sign-in-page';
 
 export { TEAM_SIGN_IN_PATH, TEAM_SIGN_OUT_PATH };
@@ -50,6 +50,8 @@ export interface TeamAccessOptions {
   consoleFor(userId: number): ConsoleService;
   /** The port it listens on, once known (for the Host check on loopback). */
   port: () => number;
+  /** How many people's console services are kept ready (default 200; a test uses a few). */
+  maxConsoles?: number;
 }
 
 export interface TeamAccess {
@@ -86,7 +88,33 @@ export function createTeamAccess(options: TeamAccessOptions): TeamAccess {
   const { network } = options;
   const log = logFor('team-console');
   /** Console services by user id (insertion order = last use). */
-  const consoles = new Map<number, { service: ConsoleService; target: ConsoleTransportTarget }>();
+  const consoles = new Map<number, { service: ConsoleService; target: ConsoleTransportTarget; streams: Set<() => void> }>();
+  const maxConsoles = options.maxConsoles ?? MAX_CONSOLES;
+
+  /**
+   * Lets go of one console past maxConsoles: the least recently used of the people with no page listening (they
+   * get a new one at their next request), else the least recently used, whose pages' event streams are ended so
+   * they reconnect (and reload what they show) instead of going silent on a closed console.
+   */
+  function evictOne(keep: number): void {
+    let chosen: number | null = null;
+    for (const [userId, entry] of consoles) {
+      if (userId === keep) continue;
+      if (entry.streams.size === 0) {
+        chosen = userId;
+        break;
+      }
+      chosen ??= userId;
+    }
+    if (chosen === null) return;
+    const entry = consoles.get(chosen)!;
+    consoles.delete(chosen);
+    const ends = [...entry.streams];
+    entry.streams.clear();
+    entry.service.close();
+    for (const end of ends) end();
+    if (ends.length > 0) log.info(`${maxConsoles} people have a console open: user ${chosen}'s pages reconnect (their console was the least recently used)`);
+  }
 
   const isSecure = (req: IncomingMessage): boolean => network.tls || (network.trustProxy && lastForwarded(req.headers['x-forwarded-proto'])?.toLowerCase() === 'https');
   const clientAddress = (req: IncomingMessage): string =>
@@ -121,16 +149,22 @@ export function createTeamAccess(options: TeamAccessOptions): TeamAccess {
       // A deleted client: its partner's people hear of it.
       return event.name === 'company.deleted' && typeof payload!.partnerId === 'number' && platform.access.canSee(user, payload!.partnerId);
     };
+    /** The ends of this person's open event streams (each page's pushed events). */
+    const streams = new Set<() => void>();
     const target: ConsoleTransportTarget = {
       invoke: (method, input, call) => service.invoke(method, input, call),
-      onEvent: (listener) => service.onEvent((event) => (visible(event) ? listener(event) : undefined)),
+      onEvent: (listener, ended) => {
+        const off = service.onEvent((event) => (visible(event) ? listener(event) : undefined));
+        const end = ended ?? (() => undefined);
+        streams.add(end);
+        return () => {
+          streams.delete(end);
+          off();
+        };
+      },
     };
-    consoles.set(userId, { service, target });
-    while (consoles.size > MAX_CONSOLES) {
-      const [oldest, entry] = consoles.entries().next().value!;
-      consoles.delete(oldest);
-      entry.service.close();
-    }
+    consoles.set(userId, { service, target, streams });
+    while (consoles.size > maxConsoles) evictOne(userId);
     return target;
   }
 
@@ -150,7 +184,8 @@ export function createTeamAccess(options: TeamAccessOptions): TeamAccess {
   function sendPage(req: IncomingMessage, res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
     // same-origin, not no-referrer: under no-referrer the browser sends `Origin: null` with the form, which the
     // sign-in refuses (it accepts the form only from this very origin).
-    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': SIGN_IN_PAGE_CSP, 'Referrer-Policy': 'same-origin', ...headers });
+    // The header: the desktop app's "Connect to team server" checks it before keeping the address.
+    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': SIGN_IN_PAGE_CSP, 'Referrer-Policy': 'same-origin', [TEAM_SERVER_HEADER]: '1', ...headers });
     res.end(req.method === 'HEAD' ? undefined : html);
   }
 
@@ -221,7 +256,7 @@ export function createTeamAccess(options: TeamAccessOptions): TeamAccess {
       }
       // Signed in already: straight to the console.
       if (consoleOf(req)) {
-        res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' }).end();
+        res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store', [TEAM_SERVER_HEADER]: '1' }).end();
         return true;
       }
       const notice = url.searchParams.get('signed-out') !== null ? 'You are signed out.' : url.searchParams.get('expired') !== null ? 'Your session has ended. Sign in again to go on.' : undefined;

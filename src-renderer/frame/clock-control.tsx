@@ -1,10 +1,11 @@
 // The platform clock (spec §9): platform time beside real time, and buttons that move it forward (+1 min,
 // +1 h, +1 day, or a typed duration) so a demo walks a 48-hour retry schedule in seconds. What falls due
 // runs on the platform at once; the screens update through pushed events.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { clockDurationSchema } from '../../src-shared/api/areas/webhooks';
 import { formatDuration } from '../../src-shared/domain/durations';
 import { useCapabilities } from '../state/use-capabilities';
+import { platformPlace } from './platform-place';
 import { useActions, useApp } from '../state/store-context';
 import { formatDateTime } from '../ui/format';
 import { Icon } from '../ui/icons';
@@ -19,6 +20,7 @@ const STEPS: { label: string; duration: string }[] = [
 ];
 
 const CLOCK_LOCKED = "Only the platform operator or a partner's administrator can move the platform clock: it is every company's time.";
+const TEAM_CLOCK_LOCKED = "On a team server the platform clock is every team's time: only the platform operator moves it (or the server's administrator with `partnerdeck clock advance`).";
 
 /** Platform time now, ticking: real time plus the clock's offset. */
 export function usePlatformNow(): number | null {
@@ -48,6 +50,7 @@ export function ClockControl({ compact = false }: { compact?: boolean }) {
   const busy = advance.busy;
   const inputId = useId();
   const { moveClock } = useCapabilities();
+  const { team } = useMemo(() => platformPlace(), []);
 
   useEffect(() => {
     if (clock.status === 'idle') void actions.loadClock();
@@ -82,9 +85,9 @@ export function ClockControl({ compact = false }: { compact?: boolean }) {
         )}
       </div>
       {!moveClock ? (
-        <span className="clock-locked" data-testid="clock-locked" title={CLOCK_LOCKED}>
-          <Icon name="lock" size={13} /> <span className="sr-only">{CLOCK_LOCKED}</span>
-          <span aria-hidden="true">Operator or partner admin moves it</span>
+        <span className="clock-locked" data-testid="clock-locked" title={team ? TEAM_CLOCK_LOCKED : CLOCK_LOCKED}>
+          <Icon name="lock" size={13} /> <span className="sr-only">{team ? TEAM_CLOCK_LOCKED : CLOCK_LOCKED}</span>
+          <span aria-hidden="true">{team ? 'Every team’s clock: the platform operator moves it' : 'Operator or partner admin moves it'}</span>
         </span>
       ) : (
         <div className="clock-buttons" role="group" aria-label="Move the platform clock forward">

@@ -2,7 +2,7 @@
 // users could see (by the session's permissions). As Self, where every store item would be locked, Clients
 // and Sales come first and the Store is one collapsed line ("Switch to a client…") instead of a list of
 // locks. In a narrow window (or when the person collapses it) the navigation is a rail of icons.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { formatDuration } from '../../src-shared/domain/durations';
 import type { AreaName } from '../../src-shared/api/areas';
 import type { NavEntry, NavSection, RouteDefs } from '../area';
@@ -12,6 +12,7 @@ import { setNavCollapsed, useAppearance } from '../state/appearance';
 import { useActions, useApp } from '../state/store-context';
 import { useCapabilities } from '../state/use-capabilities';
 import { Icon, type IconName } from '../ui/icons';
+import { platformPlace } from './platform-place';
 import './side-nav.css';
 
 /** The sections top to bottom: heading (none for home) and test id. Each area puts its entries in them. */
@@ -137,6 +138,7 @@ export function SideNav({ route }: { route: Route }) {
   const version = typeof __PARTNERDECK_VERSION__ === 'string' ? __PARTNERDECK_VERSION__ : '';
   const { collapsed, narrow, set: setCollapsed } = useNavCollapsed();
   const [storeOpen, setStoreOpen] = useState(false);
+  const place = useMemo(() => platformPlace(), []);
   const shownIn = (section: NavSection) => navEntries().filter(({ entry }) => entry.section === section && (entry.show?.(caps) ?? true));
   const storeEntries = shownIn('store');
   // As Self every store item is locked: the store becomes one line, below the partner's own sections.
@@ -153,7 +155,9 @@ export function SideNav({ route }: { route: Route }) {
       onClick={(e) => narrow && !collapsed && (e.target as HTMLElement).closest('a.nav-item') && setCollapsed(true)}
     >
       {order.map((section) => {
-        const { heading, testId } = SECTIONS.find((s) => s.section === section)!;
+        const found = SECTIONS.find((s) => s.section === section)!;
+        const { testId } = found;
+        const heading = section === 'platform' ? place.sectionHeading : found.heading;
         const shown = shownIn(section);
         if (shown.length === 0) return null;
         if (section === 'store' && storeLocked) {
@@ -203,12 +207,12 @@ export function SideNav({ route }: { route: Route }) {
         <Icon name={collapsed ? 'chevronRight' : 'chevronLeft'} />
         <span className="nav-label">Collapse</span>
       </button>
-      <div className="nav-footer" title="PartnerDeck runs a complete copy of the platform on this machine; emails land in the outbox.">
+      <div className="nav-footer" title={place.footerTitle} data-testid="nav-footer">
         <div className="nav-footer-row">
-          <Icon name="shield" size={13} /> Local platform
+          <Icon name={place.team ? 'globe' : 'shield'} size={13} /> {place.footerLabel}
           {version && <span className="nav-version">v{version}</span>}
         </div>
-        <div className="nav-footer-note">Nothing leaves this machine</div>
+        <div className="nav-footer-note">{place.footerNote}</div>
         <PlatformClockNote />
       </div>
     </nav>

@@ -6,6 +6,7 @@ import type { RendererConsoleClient } from '../api/console-client';
 import { capabilitiesOf } from '../state/capabilities';
 import type { AppStore } from '../state/store';
 import { switchCompany } from './switch-company';
+import { openTeamServerSettings } from '../screens/team-server-card';
 
 export function applyUiCommand(store: AppStore, command: UiCommand): void {
   const state = store.getState();
@@ -16,6 +17,11 @@ export function applyUiCommand(store: AppStore, command: UiCommand): void {
       if (!caps.signedIn) return;
       if (state.ui.paletteOpen) state.actions.closePalette();
       else state.actions.openPalette();
+      return;
+    case 'open-team-server':
+      // File → Connect to Team Server…: Settings, at the Team server card (settings-screen.tsx focuses it).
+      state.actions.closePalette();
+      openTeamServerSettings();
       return;
     case 'switch-to-self':
       if (!caps.actingAsClient) return;

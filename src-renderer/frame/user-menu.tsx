@@ -14,6 +14,7 @@ import { DemoStateDialogs } from './demo-state-dialog';
 import { useAction } from '../ui/use-action';
 import { isTeamConsole } from '../api/team-session';
 import { signOutAfterAsking } from './team-sign-out';
+import { openTeamServerSettings } from '../screens/team-server-card';
 import './user-menu.css';
 
 export function UserMenu() {
@@ -101,6 +102,11 @@ export function UserMenu() {
           <MenuItem icon="settings" testId="open-settings" onChoose={choose(() => navigate({ name: 'settings' }))}>
             Settings
           </MenuItem>
+          {appInfo?.host === 'electron' && (
+            <MenuItem icon="globe" testId="connect-team-server" onChoose={choose(() => openTeamServerSettings())}>
+              Connect to team server…
+            </MenuItem>
+          )}
           {!team && (
             <>
               <div className="menu-sep" />

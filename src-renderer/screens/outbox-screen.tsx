@@ -10,6 +10,7 @@ import { Icon } from '../ui/icons';
 import { PageHeader } from '../ui/page';
 import { Loaded } from '../ui/loadable';
 import { EmptyState, SkeletonRows } from '../ui/states';
+import { platformPlace } from '../frame/platform-place';
 import './outbox-screen.css';
 
 const KIND_LABELS: Record<string, string> = {
@@ -31,6 +32,7 @@ export function OutboxScreen({ messageId }: { messageId: number | null }) {
   const [unreadOnly, setUnreadOnly] = useState(false);
   // Non-administrators read the mail of their permissions' areas and mail addressed to them (I7): say so.
   const partial = useApp((s) => Boolean(s.session.info?.user && !s.session.info.user.isAdmin));
+  const { emailsNote } = useMemo(() => platformPlace(), []);
   const scope = partial ? ' Mail about areas you have no permission for is not shown.' : '';
 
   useEffect(() => {
@@ -65,8 +67,8 @@ export function OutboxScreen({ messageId }: { messageId: number | null }) {
         title="Outbox"
         subtitle={
           outbox.data
-            ? `${plural(messages.length, 'email', 'emails')}${unread ? `, ${unread} unread` : ''} — everything the platform would have sent. Nothing leaves this machine.${scope}`
-            : `Everything the platform would have sent. Nothing leaves this machine.${scope}`
+            ? `${plural(messages.length, 'email', 'emails')}${unread ? `, ${unread} unread` : ''} — everything the platform would have sent. ${emailsNote}${scope}`
+            : `Everything the platform would have sent. ${emailsNote}${scope}`
         }
         actions={
           <label className="toggle-inline">

@@ -18,6 +18,7 @@ import { CardEmpty, EmptyState, ErrorState, SkeletonRows } from '../ui/states';
 import { Loaded } from '../ui/loadable';
 import { describeRange } from '../ui/date-range-presets';
 import { formatMoney } from '../ui/money';
+import { platformPlace } from '../frame/platform-place';
 import './stats/stat-cards.css';
 import './overview-screen.css';
 import './company-settings-panel.css';
@@ -339,7 +340,7 @@ export function PartnerOverview() {
 
         <Card
           title="Outbox"
-          description="Emails the platform would have sent. Nothing leaves this machine."
+          description={`Emails the platform would have sent. ${platformPlace().emailsNote}`}
           flush
           actions={
             <a className="btn btn-small btn-ghost" href={href({ name: 'outbox', messageId: null })}>

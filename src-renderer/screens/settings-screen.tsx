@@ -13,6 +13,7 @@ import { Card, PageHeader } from '../ui/page';
 import { Segmented } from '../ui/segmented';
 import { SkeletonBlock } from '../ui/states';
 import { StrictSwitch } from './api-log-screen';
+import { TeamServerCard } from './team-server-card';
 import './settings-screen.css';
 
 const THEMES: { value: ThemeChoice; label: string }[] = [
@@ -104,6 +105,8 @@ export function SettingsScreen() {
             </a>
           </div>
         </Card>
+
+        {appInfo?.host === 'electron' && <TeamServerCard />}
 
         {caps.webhooks && (
           <Card

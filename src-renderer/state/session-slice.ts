@@ -43,6 +43,11 @@ export interface SessionActions {
   openWindow(companyId: number | null, path?: string): Promise<void>;
   loadCandidates(): Promise<void>;
   loadAppInfo(): Promise<void>;
+  /**
+   * The desktop app: points this profile at a team server (checked and asked by the app, which then restarts on it).
+   * A refusal is thrown as the console's error (its `url` field says what is wrong); nothing is toasted.
+   */
+  connectTeamServer(url: string): Promise<{ origin: string; restarting: boolean }>;
   setConnection(state: ConnectionState): void;
   /** Reloads everything already on screen (after the event stream was down). */
   resyncAll(): void;
@@ -186,6 +191,8 @@ export function createSessionSlice(ctx: SliceContext): { state: SessionState; ac
         window.open(`${window.location.pathname}${window.location.search}${joinHash(companyId, path)}`, '_blank');
       }
     },
+
+    connectTeamServer: (url) => ctx.client.call('app.connectTeamServer', { url }),
 
     loadSwitcher: () => loader.load('switcher', fieldTarget(ctx, 'session', 'switcher'), () => ctx.client.call('session.switcher', {})),
 

@@ -32,7 +32,11 @@ export interface ConsoleClient {
 export interface ConsoleTransportTarget {
   /** Validates `rawInput` against the method's schema and runs it. Throws ApiError. */
   invoke(method: string, rawInput: unknown, call?: CallEnvelope): Promise<unknown>;
-  onEvent(listener: (event: PushedEvent) => void): () => void;
+  /**
+   * `ended`: the console behind this target was closed while the listener was on (a team server let go of an idle
+   * person's console): the pushed-event stream should end, so the page reconnects and reloads what it shows.
+   */
+  onEvent(listener: (event: PushedEvent) => void, ended?: () => void): () => void;
 }
 
 export type { MethodDef } from './method';

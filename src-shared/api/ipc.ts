@@ -28,7 +28,7 @@ export const UI_COMMAND_CHANNEL = `${IPC_PREFIX}ui`;
 /** The name under which the preload exposes the bridge on `window`. */
 export const BRIDGE_GLOBAL = 'partnerdeck';
 
-export const UI_COMMANDS = ['open-switcher', 'switch-to-self'] as const;
+export const UI_COMMANDS = ['open-switcher', 'switch-to-self', 'open-team-server'] as const;
 export type UiCommandName = (typeof UI_COMMANDS)[number];
 export interface UiCommand {
   command: UiCommandName;

@@ -5,3 +5,5 @@ export const TEAM_CONSOLE_ATTRIBUTE = 'data-team-console';
 /** The sign-in page of a team console, and the call that signs out (POST, with the CSRF header). */
 export const TEAM_SIGN_IN_PATH = '/sign-in';
 export const TEAM_SIGN_OUT_PATH = '/auth/sign-out';
+/** Sent with every page of a team console's sign-in: how the desktop app's "Connect to team server" knows it asked one. */
+export const TEAM_SERVER_HEADER = 'X-PartnerDeck-Team-Server';

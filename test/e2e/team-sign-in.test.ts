@@ -71,6 +71,17 @@ describe('team sign-in in Chromium', () => {
     const [cookie] = await context.cookies();
     expect(cookie).toMatchObject({ name: '__Host-partnerdeck_session', httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
 
+    // Where the platform lives, in the nav's footer and the Outbox: the team server by its address, not "this machine".
+    const host = new URL(origin).host;
+    await expect.poll(() => page.locator('[data-testid=nav-footer]').textContent(), WAIT).toContain(`Team server`);
+    expect(await page.locator('[data-testid=nav-footer]').textContent()).toContain(host);
+    expect(await page.locator('[data-testid=sidenav]').textContent()).not.toMatch(/Local platform|Nothing leaves this machine/);
+    await page.goto(`${origin}/#/outbox`);
+    await expect.poll(() => page.locator('[data-testid=outbox]').textContent(), WAIT).toContain(`No email is sent: they stay on the team server (${host}).`);
+    // Moving the platform clock is every team's: a partner's administrator is refused, in words.
+    const advanced = await page.evaluate(async () => (await fetch('/api/clock.advance', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PartnerDeck-CSRF': '1' }, body: JSON.stringify({ duration: '1h' }) })).json());
+    expect(advanced).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('it is for the platform operator only') } });
+
     await page.click('[data-testid=nav-companies]');
     await expect.poll(() => page.locator('h1').first().textContent(), WAIT).toContain('Companies');
     await expect.poll(() => page.getByText('Alpenglück Naturkosmetik GmbH').count(), WAIT).toBeGreaterThan(0);

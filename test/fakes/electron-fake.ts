@@ -297,7 +297,18 @@ export class FakeDownloadItem extends EventEmitter {
   }
 }
 
+/** What session.fetch answers in a test: set `fetchImpl` on the session (default: nothing answers). */
+export type FakeFetch = (url: string, init?: Record<string, unknown>) => Promise<{ status: number; headers: { get(name: string): string | null }; text(): Promise<string> }>;
+const nothingAnswers: FakeFetch = () => Promise.reject(new Error('net::ERR_CONNECTION_REFUSED'));
+
 export class FakeSession extends EventEmitter {
+  fetchImpl: FakeFetch = nothingAnswers;
+  /** Every URL session.fetch was asked for. */
+  readonly fetched: string[] = [];
+  fetch(url: string, init?: Record<string, unknown>): ReturnType<FakeFetch> {
+    this.fetched.push(url);
+    return this.fetchImpl(url, init);
+  }
   headersListener: HeadersListener | null = null;
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
@@ -332,6 +343,8 @@ export class FakeSession extends EventEmitter {
   }
   reset(): void {
     this.removeAllListeners();
+    this.fetchImpl = nothingAnswers;
+    this.fetched.length = 0;
     this.headersListener = null;
     this.permissionRequestHandler = null;
     this.permissionCheckHandler = null;
@@ -347,7 +360,11 @@ class FakeApp extends EventEmitter {
   singleInstanceLock = true;
   singleInstanceLockRequests = 0;
   quitCalls = 0;
+  relaunchCalls = 0;
   exitCode: number | null = null;
+  relaunch(): void {
+    this.relaunchCalls++;
+  }
   requestSingleInstanceLock(): boolean {
     this.singleInstanceLockRequests++;
     return this.singleInstanceLock;
@@ -392,6 +409,7 @@ class FakeApp extends EventEmitter {
     this.singleInstanceLock = true;
     this.singleInstanceLockRequests = 0;
     this.quitCalls = 0;
+    this.relaunchCalls = 0;
     this.exitCode = null;
     this.removeAllListeners();
   }

@@ -9,6 +9,8 @@ import { openTestPlatform } from './platform';
 import { actorOf, idOfCompany } from './fixtures';
 
 export interface TestConsoleOptions extends Pick<ConsoleServiceOptions, 'openWindow'> {
+  /** A team server's console (`serve --console`) signed in as the user with this email; default: browser mode. */
+  teamUser?: string;
   seed?: 'demo' | 'none';
   /** Where apps reach the platform server (none by default). */
   platformUrl?: string | null;
@@ -19,7 +21,8 @@ export function openConsoleForTest(options: TestConsoleOptions = {}) {
   const platform = openTestPlatform(options.seed ?? 'demo');
   onTestFinished(() => platform.dispose());
   const prefs = createMemoryPrefs();
-  const service = createConsoleService({ platform, prefs, host: 'browser', platformUrl: options.platformUrl ?? null, openWindow: options.openWindow });
+  const team = options.teamUser === undefined ? {} : { host: 'team' as const, signedInAs: actorOf(platform, options.teamUser).userId };
+  const service = createConsoleService({ platform, prefs, host: 'browser', platformUrl: options.platformUrl ?? null, openWindow: options.openWindow, ...team });
   const events: PushedEvent[] = [];
   service.onEvent((event) => events.push(event));
   const id = (name: string) => idOfCompany(platform, name);

@@ -72,6 +72,8 @@ describe('serve --console (a team server)', () => {
     expect(signInPage.status).toBe(200);
     expect(signInPage.body).toContain('Sign in to your team’s PartnerDeck');
     expect(signInPage.headers['content-security-policy']).toContain("form-action 'self'");
+    // How the desktop app's "Connect to team server" recognises a team server before it keeps the address.
+    expect(signInPage.headers['x-partnerdeck-team-server']).toBe('1');
     const refused = await call('', 'session.get');
     expect(refused.status).toBe(401);
     expect(JSON.parse(refused.body).error.message).toBe('Your session has ended (signed out, or unused for too long). Sign in again.');

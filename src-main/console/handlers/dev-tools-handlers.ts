@@ -41,6 +41,7 @@ export function devToolsHandlers(ctx: ConsoleContext): Pick<Handlers, DevToolsMe
     },
     'compatibility.set': ({ strict }) => {
       requirePermission(ctx.actor(), 'apps');
+      ctx.requireTeamWide('Switching hosted-compatibility mode', 'partnerdeck serve --console --strict');
       return platform.compatibility.setStrict(strict);
     },
     // The whole folder's state: anybody signed in to this console (it is the person at this machine's).

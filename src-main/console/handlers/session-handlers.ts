@@ -7,7 +7,7 @@ import { hashPassword } from '../../core/passwords';
 import type { ConsoleContext, Handlers } from '../console-context';
 import { APP_VERSION } from '../version';
 
-type SessionMethods = 'app.info' | 'app.openWindow' | 'app.setTheme' | 'session.get' | 'session.switch' | 'session.signInCandidates' | 'session.signIn' | 'session.switcher' | 'setup.createPartner';
+type SessionMethods = 'app.info' | 'app.openWindow' | 'app.setTheme' | 'app.connectTeamServer' | 'session.get' | 'session.switch' | 'session.signInCandidates' | 'session.signIn' | 'session.switcher' | 'setup.createPartner';
 
 export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMethods> {
   const { platform, prefs, options } = ctx;
@@ -40,6 +40,15 @@ export function sessionHandlers(ctx: ConsoleContext): Pick<Handlers, SessionMeth
       // Every open window (tab) takes the choice now, not only at its next reload.
       ctx.emit({ name: 'app.themeChanged', payload: { theme } });
       return { theme };
+    },
+
+    // A choice of the profile like the theme; only the desktop app has one to make.
+    'app.connectTeamServer': async ({ url }) => {
+      if (!options.connectTeamServer) {
+        throw new ApiError('forbidden', options.host === 'team' ? 'This console is a team server already.' : 'Connecting to a team server is a choice of the desktop app: open the team server’s address in your browser instead.');
+      }
+      const { origin } = await options.connectTeamServer(url);
+      return { origin, restarting: true };
     },
 
     'session.get': () => ctx.session(),

@@ -68,6 +68,9 @@ export function webhooksHandlers(ctx: ConsoleContext): Pick<Handlers, WebhookMet
     },
     'webhooks.setPrivateNetworks': (change) => platform.webhookNetwork.change(ctx.requireOperator('Allowing private networks for webhooks'), change),
     'clock.get': () => deliveries.clock(),
-    'clock.advance': ({ duration }) => deliveries.advanceClock(ctx.actor(), duration),
+    'clock.advance': ({ duration }) => {
+      ctx.requireTeamWide('Moving the platform clock', 'partnerdeck clock advance 1h');
+      return deliveries.advanceClock(ctx.actor(), duration);
+    },
   };
 }

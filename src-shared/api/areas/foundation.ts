@@ -49,6 +49,10 @@ export const foundationMethods = {
     z.object({ theme: z.enum(THEME_CHOICES) }).strict(),
     "Keep the console's theme (system, light or dark) in the profile's prefs.json: every window and the next start use it",
   ),
+  'app.connectTeamServer': method<{ origin: string; restarting: boolean }>()(
+    z.object({ url: z.string().max(2000) }).strict(),
+    "Desktop app: point this profile at a team server's console (https://…, or http:// on this computer): the server is asked first, then the choice is kept in prefs.json and the app restarts on it",
+  ),
   'session.get': method<SessionInfo>()(empty, 'Who is signed in and which company the console acts as'),
   'session.switch': method<SessionInfo>()(
     z.object({ companyId: idSchema.nullable() }),

@@ -8,7 +8,7 @@ import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type CallReply } from '../../../
 import type { AppInfo, SessionInfo } from '../../../../src-shared/api/types';
 import { secureWebPreferences } from '../../../../src-main/electron/window-security';
 import { UI_COMMAND_CHANNEL } from '../../../../src-main/electron/ui-commands';
-import { FakeBrowserWindow, FakeDownloadItem, FakeEvent, FakeWebFrameMain, Menu, app, crashReporter, defaultSession, fakeInvokeEvent, ipcMain, nativeTheme, protocol, shell } from '../../../fakes/electron-fake';
+import { FakeBrowserWindow, FakeDownloadItem, FakeEvent, FakeWebFrameMain, Menu, app, crashReporter, defaultSession, fakeInvokeEvent, ipcMain, nativeTheme, protocol, session, shell } from '../../../fakes/electron-fake';
 import { startMainProcess } from '../../../helpers/electron-main';
 
 vi.mock('electron', async () => {
@@ -114,7 +114,34 @@ describe('main process start-up', () => {
     expect(result<{ strict: boolean }>(await call('compatibility.get', {})).strict).toBe(false);
   }, 30_000);
 
+  it('connects this profile to a team server from Settings: refused in words, asked first, then kept and restarted on', async () => {
+    const teamSession = session.fromPartition('persist:team-deck.example.com');
+    // Plain http to another machine: refused before anything is asked or kept.
+    expect(await call('app.connectTeamServer', { url: 'http://deck.example.com' })).toMatchObject({ ok: false, error: { code: 'validation_failed', details: { fields: { url: [expect.stringContaining('use https://deck.example.com')] } } } });
+    expect(teamSession.fetched).toEqual([]);
+    // Nothing answers / a web server that is not PartnerDeck: asked, explained, nothing kept.
+    expect(await call('app.connectTeamServer', { url: 'https://deck.example.com' })).toMatchObject({ ok: false, error: { details: { fields: { url: ['Nothing answers at deck.example.com: the server is not running, or listens on another port.'] } } } });
+    teamSession.fetchImpl = async () => ({ status: 200, headers: { get: () => null }, text: async () => '<title>Welcome to nginx!</title>' });
+    expect(await call('app.connectTeamServer', { url: 'deck.example.com' })).toMatchObject({ ok: false, error: { details: { fields: { url: [expect.stringContaining('it is not a PartnerDeck team server')] } } } });
+    expect(teamSession.fetched).toEqual(['https://deck.example.com/sign-in', 'https://deck.example.com/sign-in']);
+    const prefsFile = join(started.dataDir, 'prefs.json');
+    expect(JSON.parse(readFileSync(prefsFile, 'utf8')).teamServerUrl ?? null).toBeNull();
+    expect(app.relaunchCalls).toBe(0);
+    // A team server: kept in prefs.json, then the app restarts on it.
+    teamSession.fetchImpl = async () => ({ status: 200, headers: { get: (name: string) => (name === 'X-PartnerDeck-Team-Server' ? '1' : null) }, text: async () => '' });
+    expect(await call('app.connectTeamServer', { url: 'https://deck.example.com/sign-in' })).toEqual({ ok: true, result: { origin: 'https://deck.example.com', restarting: true } });
+    await vi.waitFor(() => expect(app.relaunchCalls).toBe(1));
+    expect(app.quitCalls).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(prefsFile, 'utf8')).teamServerUrl).toBe('https://deck.example.com');
+    // (The fake does not quit: the tests below go on with this process; the connected start is main.team-server.test.ts.)
+    app.quitCalls = 0;
+    app.relaunchCalls = 0;
+  });
+
   it('wires the menu to the window', () => {
+    const connect = (Menu.applicationMenu?.template.find((m) => m.label === 'File') as { submenu: Array<{ id?: string; click?: () => void }> }).submenu.find((item) => item.id === 'connect-team-server');
+    connect?.click?.();
+    expect(window.webContents.sent).toContainEqual({ channel: UI_COMMAND_CHANNEL, args: [{ command: 'open-team-server' }] });
     const file = Menu.applicationMenu?.template.find((m) => m.label === 'File') as { submenu: Array<{ accelerator?: string; click?: () => void }> };
     file.submenu.find((item) => item.accelerator === 'CmdOrCtrl+K')?.click?.();
     expect(window.webContents.sent).toContainEqual({ channel: UI_COMMAND_CHANNEL, args: [{ command: 'open-switcher' }] });

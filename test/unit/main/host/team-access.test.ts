@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cookiesOf } from '../../../../src-main/core/server/http-io';
 import { createTeamAccess, sessionCookie, SECURE_SESSION_COOKIE, SESSION_COOKIE, type TeamNetwork } from '../../../../src-main/host/team-access';
 import { teamConsoleSettings } from '../../../../src-main/cli/team-console';
+import type { PushedEvent } from '../../../../src-shared/api/contract';
 
 function access(network: Partial<TeamNetwork>) {
   return createTeamAccess({
@@ -86,5 +87,61 @@ describe('serve --console network options', () => {
     );
     expect(() => teamConsoleSettings({ console: true, 'console-port': 'x' })).toThrow('--console-port must be a number');
     expect(() => teamConsoleSettings({ console: true, host: 'a b' })).toThrow('--host must be an IP address or a host name');
+  });
+});
+
+describe('the consoles kept ready', () => {
+  // Three people at most; a session token is the user's id; every person may see everything.
+  function teamOf() {
+    const closed: number[] = [];
+    const listeners = new Map<number, Set<(event: PushedEvent) => void>>();
+    const team = createTeamAccess({
+      platform: () => ({ teamSessions: { resolve: (token: string) => ({ userId: Number(token) }) }, localUsers: { actorOf: () => ({}) }, access: { canSee: () => true } }) as never,
+      network: { tls: false, trustProxy: false, loopback: true },
+      consoleFor: (userId) =>
+        ({
+          invoke: async () => null,
+          onEvent: (listener: (event: PushedEvent) => void) => {
+            const set = listeners.get(userId) ?? new Set();
+            listeners.set(userId, set);
+            set.add(listener);
+            return () => set.delete(listener);
+          },
+          close: () => closed.push(userId),
+        }) as never,
+      port: () => 4800,
+      maxConsoles: 3,
+    });
+    const consoleOf = (userId: number) => team.consoleOf(request({ cookie: `${SESSION_COOKIE}=${userId}` }))!;
+    return { team, closed, consoleOf };
+  }
+
+  it('lets go first of somebody with no page listening, keeping the streams of those who have one', () => {
+    const { closed, consoleOf } = teamOf();
+    const ended: number[] = [];
+    consoleOf(1).onEvent(() => undefined, () => ended.push(1));
+    consoleOf(2);
+    consoleOf(3).onEvent(() => undefined, () => ended.push(3));
+    consoleOf(4);
+    expect(closed).toEqual([2]);
+    expect(ended).toEqual([]);
+  });
+
+  it('ends the event streams of a person whose console it had to let go, so their pages reconnect instead of going silent', () => {
+    const { closed, consoleOf } = teamOf();
+    const ended: string[] = [];
+    consoleOf(1).onEvent(() => undefined, () => ended.push('1a'));
+    consoleOf(1).onEvent(() => undefined, () => ended.push('1b'));
+    consoleOf(2).onEvent(() => undefined, () => ended.push('2'));
+    consoleOf(3).onEvent(() => undefined, () => ended.push('3'));
+    consoleOf(4);
+    expect(closed).toEqual([1]);
+    expect(ended).toEqual(['1a', '1b']);
+    // A stream its page closed is not ended again: with 2 and 3 still listening and 4 not, 4 goes next.
+    const off = consoleOf(2).onEvent(() => undefined, () => ended.push('2 again'));
+    off();
+    consoleOf(5);
+    expect(closed).toEqual([1, 4]);
+    expect(ended).toEqual(['1a', '1b']);
   });
 });
