@@ -174,9 +174,9 @@ const serve = spawn(process.execPath, [...profile, bin, 'serve', '--data-dir', d
 const bare = spawn(process.execPath, ['-e', BARE_SERVER], { stdio: ['ignore', 'pipe', 'pipe'] });
 const children = [serve, bare];
 // The REST read is measured twice: as shipped (list answers kept while the database is unchanged) and by a second
-// serve on the same folder with that cache off, every page read anew as Fastify reads it (docs/performance.md).
-const serveUncached = only.includes('rest') ? spawn(process.execPath, [bin, 'serve', '--data-dir', dataDir, '--port', '0', '--no-list-cache'], { stdio: ['ignore', 'pipe', 'pipe'] }) : null;
-if (serveUncached) children.push(serveUncached);
+// serve on the same folder with that cache off, every page read anew as Fastify reads it (docs/performance.md);
+// started once the first has seeded the folder.
+let serveUncached = null;
 const startPeer = (file, args) => {
   const child = spawn(process.execPath, [join(peersDir, file), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
@@ -212,7 +212,12 @@ async function pairs(entries) {
 }
 
 try {
-  const [{ url }, bareServer, uncachedServer] = await Promise.all([firstLine(serve), firstLine(bare), serveUncached ? firstLine(serveUncached) : null]);
+  const [{ url }, bareServer] = await Promise.all([firstLine(serve), firstLine(bare)]);
+  if (only.includes('rest')) {
+    serveUncached = spawn(process.execPath, [bin, 'serve', '--data-dir', dataDir, '--seed', 'none', '--port', '0', '--no-list-cache'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(serveUncached);
+  }
+  const uncachedServer = serveUncached ? await firstLine(serveUncached) : null;
   const companies = JSON.parse(cli(['company', 'list', '--data-dir', dataDir, '--json']));
   const developer = companies.find((c) => c.name === 'Kawaii Stationery KK').id;
   const shop = companies.find((c) => c.name === 'Alpenglück Naturkosmetik GmbH').id;
