@@ -12,7 +12,9 @@
 //   - GET /api/tokeninfo. Peer: node-oidc-provider's introspection endpoint (RFC 7662, same token kind);
 //   - GET /admin/products.json (an authenticated REST read: token check, scope, shop service, 50 products).
 //     Peer: the same page served by Fastify from the same SQLite file (bench/peers/rest-fastify.mjs); the two
-//     answers are checked to be equal before the measurement.
+//     answers are checked to be equal before the measurement. Measured as shipped (oauth.rest_products_read: list
+//     answers kept while the database is unchanged) and with that cache off (oauth.rest_products_read_without_cache:
+//     a second `serve --no-list-cache` on the same folder), since Fastify keeps no answers.
 // Prints one JSON line per figure: {"bench", "value", "unit", "baseline", "ratio", "peer", "peer_ratio", ...}.
 // `--only=refresh,tokeninfo,rest` measures some of them; BENCH_CPU_PROF=<folder> makes the PartnerDeck server
 // write a V8 CPU profile there when it stops.
@@ -171,6 +173,10 @@ const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${pr
 const serve = spawn(process.execPath, [...profile, bin, 'serve', '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
 const bare = spawn(process.execPath, ['-e', BARE_SERVER], { stdio: ['ignore', 'pipe', 'pipe'] });
 const children = [serve, bare];
+// The REST read is measured twice: as shipped (list answers kept while the database is unchanged) and by a second
+// serve on the same folder with that cache off, every page read anew as Fastify reads it (docs/performance.md);
+// started once the first has seeded the folder.
+let serveUncached = null;
 const startPeer = (file, args) => {
   const child = spawn(process.execPath, [join(peersDir, file), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
@@ -207,6 +213,11 @@ async function pairs(entries) {
 
 try {
   const [{ url }, bareServer] = await Promise.all([firstLine(serve), firstLine(bare)]);
+  if (only.includes('rest')) {
+    serveUncached = spawn(process.execPath, [bin, 'serve', '--data-dir', dataDir, '--seed', 'none', '--port', '0', '--no-list-cache'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(serveUncached);
+  }
+  const uncachedServer = serveUncached ? await firstLine(serveUncached) : null;
   const companies = JSON.parse(cli(['company', 'list', '--data-dir', dataDir, '--json']));
   const developer = companies.find((c) => c.name === 'Kawaii Stationery KK').id;
   const shop = companies.find((c) => c.name === 'Alpenglück Naturkosmetik GmbH').id;
@@ -233,6 +244,7 @@ try {
   const oidcTokens = oidc ? await oidcTokenPairs(oidc.url, app.client_id, peerSecret, CONCURRENCY + 1) : null;
   const oidcMemoryTokens = oidcMemory ? await oidcTokenPairs(oidcMemory.url, app.client_id, peerSecret, CONCURRENCY) : null;
   if (fastify) await sameAnswer(url, fastify.url, access);
+  if (uncachedServer) await sameAnswer(url, uncachedServer.url, access);
 
   const warm = { warmupMs: 1000, durationMs: SECONDS * 1000 };
   const bareJob = () => ({ ...warm, mode: 'static', url: bareServer.url, request: { method: 'GET', path: '/api/tokeninfo?access_token=x', headers: {} } });
@@ -252,9 +264,10 @@ try {
   }
   if (only.includes('rest')) {
     const request = { method: 'GET', path: '/admin/products.json', headers: { authorization: `Bearer ${access}` } };
-    [figures.products, figures.fastify] = await pairs([
+    [figures.products, figures.fastify, figures.productsUncached] = await pairs([
       { server: serve, job: () => ({ ...warm, mode: 'static', url, request }) },
       { server: fastify.child, job: () => ({ ...warm, mode: 'static', url: fastify.url, request }) },
+      { server: serveUncached, job: () => ({ ...warm, mode: 'static', url: uncachedServer.url, request }) },
     ]);
   }
   if (only.includes('refresh')) {
@@ -296,13 +309,21 @@ try {
   if (figures.tokeninfo) {
     emit('oauth.tokeninfo', figures.tokeninfo, baseline, { target: '>= 2 x peer req/s' }, { ...figures.introspection, of: `${OIDC}; POST /token/introspection (RFC 7662) with the client's credentials` });
   }
+  const FASTIFY = `Fastify ${peerVersion('fastify')}: the same page from the same SQLite file (same token check and queries, response schema, logger off; no answer cache)`;
   if (figures.products) {
     emit(
       'oauth.rest_products_read',
       figures.products,
       baseline,
-      { path: 'GET /admin/products.json (50 products, default page)', target: '>= 0.8 x peer and >= 0.3 x baseline req/s' },
-      { ...figures.fastify, of: `Fastify ${peerVersion('fastify')}: the same page from the same SQLite file (same token check and queries, response schema, logger off)` },
+      { path: 'GET /admin/products.json (50 products, default page)', target: '>= 0.8 x peer and >= 0.3 x baseline req/s', list_cache: 'on (as shipped: the answer kept while the database is unchanged; token, scope, rate limit and log per request)' },
+      { ...figures.fastify, of: FASTIFY },
+    );
+    emit(
+      'oauth.rest_products_read_without_cache',
+      figures.productsUncached,
+      baseline,
+      { path: 'GET /admin/products.json (50 products, default page)', list_cache: 'off (serve --no-list-cache: every page read anew, as the Fastify peer does)' },
+      { ...figures.fastify, of: FASTIFY },
     );
   }
 } finally {

@@ -7,12 +7,13 @@
 //
 // Old against new in ONE process: `--old=<folder>` loads a second harness from an older build's dist/ (e.g. a
 // copy of dist/ kept before a change) and alternates old, new and bare over the rounds (ABBA), each drain on a
-// fresh data folder. Prints one JSON line per subject: CPU µs per delivery (best and median round), wall
+// fresh data folder. Prints one JSON line per subject: CPU µs per delivery (best and median round; and of the main
+// thread alone, where the dispatcher's own work is: Linux /proc, 10 ms ticks, so use ≥ 5,000 deliveries), wall
 // deliveries/s (for the record only). Profile: `node --cpu-prof --cpu-prof-dir=<folder> bench/profile-webhooks.mjs`.
 // `--wal-worker=on|both` starts the WAL checkpoint worker beside the dispatcher (as serve and the console do).
 // BENCH_WEBHOOKS (per round, default 5,000), BENCH_ROUNDS (default 6). Needs `npm run build` first.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -34,6 +35,16 @@ const cpuUs = () => {
   return u.user + u.system;
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// This process's main thread alone (Linux: /proc/self/task/<pid>/stat, utime + stime in clock ticks, 10 ms each):
+// the dispatcher's own work, without the worker thread's signing and HTTP that the bare loop does too.
+const mainThreadUs = () => {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return Number.NaN;
+  }
+};
 
 const receiverProcess = spawn(process.execPath, [join(here, 'webhooks-receiver.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
 const receiverLines = createInterface({ input: receiverProcess.stdout });
@@ -53,17 +64,19 @@ function dispatcherSubject(name, distDir, checkpointer = false) {
         harness.queueOrders(platform, fixture.companyIds[0], COUNT, 500);
         const walWorker = checkpointer ? await harness.startHarnessCheckpointer(platform) : null;
         const started = cpuUs();
+        const mainStarted = mainThreadUs();
         const t0 = performance.now();
         const dispatcher = harness.startHarnessDispatcher(platform, { maxInFlight: IN_FLIGHT });
         await dispatcher.settle();
         const cpu = (cpuUs() - started) / COUNT;
+        const main = (mainThreadUs() - mainStarted) / COUNT;
         const seconds = (performance.now() - t0) / 1000;
         await dispatcher.stop();
         await walWorker?.stop();
         const delivered = platform.db.prepare("SELECT count(*) FROM webhook_events WHERE state = 'delivered'").pluck().get();
         const logged = platform.db.prepare('SELECT count(*) FROM webhook_attempts').pluck().get();
         if (delivered !== COUNT || logged !== COUNT) throw new Error(`${name}: ${delivered} delivered, ${logged} attempts logged of ${COUNT}`);
-        return { cpu, rate: COUNT / seconds, secret: fixture.secret };
+        return { cpu, main, rate: COUNT / seconds, secret: fixture.secret };
       } finally {
         platform.close();
         rmSync(dir, { recursive: true, force: true });
@@ -82,6 +95,7 @@ function bareSubject(harness, secret) {
       let sent = 0;
       let done = 0;
       const started = cpuUs();
+      const mainStarted = mainThreadUs();
       const t0 = performance.now();
       await new Promise((ok, fail) => {
         const send = (n) => {
@@ -99,9 +113,10 @@ function bareSubject(harness, secret) {
         send(IN_FLIGHT);
       });
       const cpu = (cpuUs() - started) / COUNT;
+      const main = (mainThreadUs() - mainStarted) / COUNT;
       const rate = COUNT / ((performance.now() - t0) / 1000);
       await worker.terminate();
-      return { cpu, rate };
+      return { cpu, main, rate };
     },
   };
 }
@@ -113,17 +128,19 @@ try {
   const warm = await subjects[0].run(); // warm-up: connections, JIT, page cache
   subjects.push(bareSubject(subjects[0].harness, warm.secret));
   for (const s of subjects.slice(1)) await s.run();
-  const figures = Object.fromEntries(subjects.map((s) => [s.name, { cpu: [], rate: [] }]));
+  const figures = Object.fromEntries(subjects.map((s) => [s.name, { cpu: [], main: [], rate: [] }]));
   for (let r = 0; r < ROUNDS; r++) {
     for (const s of r % 2 === 0 ? subjects : [...subjects].reverse()) {
-      const { cpu, rate } = await s.run();
+      const { cpu, main, rate } = await s.run();
       figures[s.name].cpu.push(cpu);
+      figures[s.name].main.push(main);
       figures[s.name].rate.push(rate);
     }
   }
   const bare = Math.min(...figures.bare.cpu);
   // Per round, new ÷ old (run back to back, so the machine's load moved both alike): steadier than either alone.
   const paired = figures.old ? median(figures.new.cpu.map((c, i) => c / figures.old.cpu[i])) : undefined;
+  const pairedMain = figures.old ? median(figures.new.main.map((c, i) => c / figures.old.main[i])) : undefined;
   for (const s of subjects) {
     const f = figures[s.name];
     const best = Math.min(...f.cpu);
@@ -135,7 +152,9 @@ try {
         unit: 'us CPU/delivery (best round; main + worker threads)',
         median_round_us: Math.round(median(f.cpu)),
         rounds_us: f.cpu.map(Math.round),
-        ...(paired !== undefined && s.name === 'new' ? { paired_cpu_ratio_new_to_old: Number(paired.toFixed(3)) } : {}),
+        ...(paired !== undefined && s.name === 'new' ? { paired_cpu_ratio_new_to_old: Number(paired.toFixed(3)), paired_main_thread_ratio_new_to_old: Number(pairedMain.toFixed(3)) } : {}),
+        main_thread_us_median: Math.round(median(f.main)),
+        main_thread_rounds_us: f.main.map(Math.round),
         over_bare_us: s.name === 'bare' ? 0 : Math.round(best - bare),
         cpu_ratio: Number((bare / best).toFixed(2)),
         cpu_ratio_of: 'bare loop CPU / this (what one core would give as a deliveries ratio)',

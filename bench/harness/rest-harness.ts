@@ -22,6 +22,9 @@ export interface RestHarness {
   port: number;
   /** The platform server's request listener (the same function its node:http server calls). */
   listener: http.RequestListener;
+  /** The listener of a second platform server on the same platform with the list answer cache off (`serve --no-list-cache`). */
+  uncachedListener: http.RequestListener;
+  uncachedPort: number;
   /** The SQLite file the platform serves (the Fastify peer opens the same file). */
   databaseFile: string;
   /** An app of the demo developer (Kawaii Stationery), redirecting to `redirectUri`, every scope. */
@@ -53,12 +56,15 @@ export async function openRestHarness(dataDir: string, redirectUri: string, opti
     return (listen as (...a: unknown[]) => http.Server).apply(this, args);
   } as typeof listen;
   let server: Awaited<ReturnType<typeof startPlatformServer>>;
+  let uncached: Awaited<ReturnType<typeof startPlatformServer>>;
   try {
     server = await startPlatformServer(platform, { version: 'bench', docsFile: null });
+    uncached = await startPlatformServer(platform, { version: 'bench', docsFile: null, listCache: false });
   } finally {
     http.Server.prototype.listen = listen;
   }
   const [listener] = created[0].listeners('request') as http.RequestListener[];
+  const [uncachedListener] = created[1].listeners('request') as http.RequestListener[];
   // The request log's batch writes, timed (the profile scripts look for them behind slow requests).
   const apiLogFlushes: [number, number, number][] = [];
   const apiLog = core.apiLog;
@@ -84,12 +90,15 @@ export async function openRestHarness(dataDir: string, redirectUri: string, opti
     url: server.url,
     port: server.port,
     listener,
+    uncachedListener,
+    uncachedPort: uncached.port,
     databaseFile: join(dataDir, 'partnerdeck.sqlite'),
     app: { clientId: app.clientId, clientSecret },
     shopCompanyId: companyId('Alpenglück Naturkosmetik GmbH'),
     apiLogFlushes,
     async close() {
       await server.close();
+      await uncached.close();
       await dispatcher?.stop();
       await checkpointer?.stop();
       platform.close();

@@ -66,6 +66,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     verbose: VERBOSE_OPTION,
     strict: STRICT_OPTION,
     json: jsonOption('one line {"url", "dataDir", "adminToken"} (and "consoleUrl" with --console) once it listens'),
+    'no-list-cache': { description: 'read every /admin list page anew instead of keeping answers while the database is unchanged (measurements; docs/performance.md)' },
     ...TEAM_CONSOLE_OPTIONS,
   },
   examples: [
@@ -95,7 +96,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     };
     let listening;
     try {
-      listening = await listenRemembered(global.dataDir, 'platform', port, (p) => startPlatformServer(platform, { port: p, version: APP_VERSION }), (s) => s.port);
+      listening = await listenRemembered(global.dataDir, 'platform', port, (p) => startPlatformServer(platform, { port: p, version: APP_VERSION, listCache: values['no-list-cache'] !== true }), (s) => s.port);
     } catch (error) {
       await stopAll();
       throw portInUse(error, port);

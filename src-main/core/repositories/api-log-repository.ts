@@ -1,6 +1,7 @@
 // SQL of the API request log (migration 013): batch inserts in one transaction, pages newest first by id with
 // optional filters (a statement per filter shape, prepared once), and retention deletes in batches.
 import type { ApiStatusFilter } from '../../../src-shared/api/devtools-types';
+import { writeApart } from '../db/counted-changes';
 import type { Db } from '../db/database';
 
 export interface ApiRequestRow {
@@ -119,7 +120,8 @@ export function createApiLogRepository(db: Db): ApiLogRepository {
   return {
     insertMany(rows) {
       if (rows.length === 0) throw new Error('insertMany needs at least one row');
-      return insertAll.immediate(rows);
+      // Apart from the version the list answer cache reads: no cached answer reads the request log.
+      return writeApart(db, () => insertAll.immediate(rows));
     },
     list(filter) {
       const { sql, params } = listStatement(filter);
@@ -130,7 +132,7 @@ export function createApiLogRepository(db: Db): ApiLogRepository {
       }
       return statement.all(...params);
     },
-    pruneOlderThan: (before, limit) => prune.run(before, limit).changes,
+    pruneOlderThan: (before, limit) => writeApart(db, () => prune.run(before, limit).changes),
     lastId: () => lastId.get() ?? 0,
     apps: () => apps.all(),
   };

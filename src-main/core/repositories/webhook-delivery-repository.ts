@@ -133,8 +133,12 @@ export interface WebhookDeliveryRepository {
   deletePair(appId: number, companyId: number): void;
   /** Retries that fell due while no dispatcher ran go out now (the schedule continues from there). */
   postponeOverdue(now: number): number;
-  insertAttempt(row: NewAttemptRow): number | null;
-  recordAttemptOnEvent(eventId: number, at: number, status: number | null, ok: boolean, replayRequestedAt: number | null): void;
+  /**
+   * Logs an attempt: its outcome on the event row (attempts, last status, delivered, a replay asked for at
+   * `replayRequestedAt` answered) and the attempt row. The event may have been deleted with its hook while the
+   * attempt was in flight: then nothing is written and it returns null; else the attempt's id.
+   */
+  logAttempt(row: NewAttemptRow, replayRequestedAt: number | null): number | null;
   requestReplay(eventId: number, at: number): void;
   /**
    * `webhooks recover`: asks for a replay of every event still queued (never delivered: failed, or waiting behind
@@ -221,13 +225,12 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
   );
   const deletePair = db.prepare('DELETE FROM webhook_pair_failures WHERE app_id = ? AND company_id = ?');
   const postponeOverdue = db.prepare('UPDATE webhook_pair_failures SET next_attempt_at = ? WHERE next_attempt_at < ?');
-  // The event may have been deleted with its hook while the attempt was in flight: then nothing is logged.
+  // Only after recordAttempt found the event (logAttempt): no lookup of its own.
   const insertAttempt = db.prepare(
     `INSERT INTO webhook_attempts (event_id, webhook_id, app_id, company_id, kind, retry_number, attempted_at, duration_ms,
        status_code, ok, error, url, request_headers, request_body)
-     SELECT @event_id, @webhook_id, @app_id, @company_id, @kind, @retry_number, @attempted_at, @duration_ms,
-       @status_code, @ok, @error, @url, @request_headers, @request_body
-     WHERE EXISTS (SELECT 1 FROM webhook_events WHERE id = @event_id)`,
+     VALUES (@event_id, @webhook_id, @app_id, @company_id, @kind, @retry_number, @attempted_at, @duration_ms,
+       @status_code, @ok, @error, @url, @request_headers, @request_body)`,
   );
   const recordAttempt = db.prepare(
     `UPDATE webhook_events SET attempts = attempts + 1, last_attempt_at = @at, last_status = @status,
@@ -327,11 +330,11 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
     upsertPair: (row) => void upsertPair.run(row),
     deletePair: (appId, companyId) => void deletePair.run(appId, companyId),
     postponeOverdue: (now) => postponeOverdue.run(now, now).changes,
-    insertAttempt(row) {
-      const result = insertAttempt.run(row);
-      return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+    logAttempt(row, replay) {
+      // The event row first: when it is gone (deleted with its hook meanwhile) there is nothing to log the attempt on.
+      const found = recordAttempt.run({ id: row.event_id, at: row.attempted_at, status: row.status_code, ok: row.ok, replay });
+      return found.changes === 1 ? Number(insertAttempt.run(row).lastInsertRowid) : null;
     },
-    recordAttemptOnEvent: (id, at, status, ok, replay) => void recordAttempt.run({ id, at, status, ok: ok ? 1 : 0, replay }),
     requestReplay: (eventId, at) => void requestReplay.run(at, eventId),
     requestReplaysSince(since, at, filter) {
       const params = { since, companies: filter.companyIds === null ? null : JSON.stringify(filter.companyIds), webhook: filter.webhookId, app: filter.appId };

@@ -29,6 +29,8 @@ export interface PlatformServerOptions {
   modules?: readonly PlatformModule[];
   /** docs/platform-api.md as bundled next to dist/ (default: ../docs/platform-api.md from the bundle). */
   docsFile?: string | null;
+  /** Keep /admin list answers while the database is unchanged (admin/list-cache.ts; default true). */
+  listCache?: boolean;
   /** Server limits (default SERVER_LIMITS; tests shorten them). */
   limits?: { headersTimeoutMs?: number; requestTimeoutMs?: number; maxConnections?: number };
 }
@@ -44,6 +46,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
     port: () => port,
     adminToken,
     docsFile: options.docsFile === undefined ? join(__dirname, '..', 'docs', 'platform-api.md') : options.docsFile,
+    listCache: options.listCache ?? true,
   };
   const parts = (options.modules ?? [...SERVER_MODULES, ...core.routes]).map((module) => module(deps));
   const routes = routeTable(parts.flatMap((p) => p.routes.map(compileRoute)));

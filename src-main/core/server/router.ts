@@ -21,6 +21,8 @@ export interface ServerDeps {
   adminToken: string;
   /** Where docs/platform-api.md was bundled (served at /docs/platform-api.md), if anywhere. */
   docsFile: string | null;
+  /** Keep /admin list answers while the database is unchanged (admin/list-cache.ts). */
+  listCache: boolean;
 }
 
 export interface RouteContext {

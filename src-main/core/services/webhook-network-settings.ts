@@ -41,6 +41,7 @@ export interface WebhookNetworkSettings {
  */
 export function ownPortsOf(dataDir: string, publicUrl: () => string): () => OwnPort[] {
   let remembered: { at: number; ports: OwnPort[] } = { at: -Infinity, ports: [] };
+  let parsedUrl: { url: string | null; port: number | null } = { url: null, port: null };
   return () => {
     if (performance.now() - remembered.at > 1000) {
       const ports = rememberedPorts(dataDir);
@@ -52,7 +53,10 @@ export function ownPortsOf(dataDir: string, publicUrl: () => string): () => OwnP
         ],
       };
     }
-    const own = portOfOrigin(publicUrl());
+    // The public URL rarely changes: its port is parsed again only when it does (the dispatcher asks per batch).
+    const url = publicUrl();
+    if (url !== parsedUrl.url) parsedUrl = { url, port: portOfOrigin(url) };
+    const own = parsedUrl.port;
     return own === null ? remembered.ports : [{ port: own, name: 'the platform server' }, ...remembered.ports.filter((p) => p.port !== own)];
   };
 }

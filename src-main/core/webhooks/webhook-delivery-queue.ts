@@ -102,6 +102,10 @@ export function createDeliveryQueue(platform: Platform, options: DeliveryQueueOp
     };
   }
 
+  // One snapshot (read only, so deferred): the newest id bounds what the read passed over. Made once: better-sqlite3
+  // builds a transaction function's wrappers each time db.transaction is called.
+  const readFresh = db.transaction((after: number, limit: number) => ({ rows: repo.dispatchable(after, limit), newest: repo.maxEventId() }));
+
   function nextDueAt(): number | null {
     if (nextDue === undefined) nextDue = repo.nextDueAt();
     return nextDue;
@@ -148,8 +152,7 @@ export function createDeliveryQueue(platform: Platform, options: DeliveryQueueOp
     // New events of pairs that are not blocked, oldest first.
     const capacity = freshCapacity({ maxInFlight: options.maxInFlight, inFlight: inFlight.size, planned: jobs.length });
     if (capacity > 0) {
-      // One snapshot (read only, so deferred): the newest id bounds what the read passed over.
-      const { rows, newest } = db.transaction(() => ({ rows: repo.dispatchable(cursor, capacity), newest: repo.maxEventId() })).deferred();
+      const { rows, newest } = readFresh.deferred(cursor, capacity);
       cursor = cursorAfterRead(cursor, rows.map((row) => row.event_id), capacity, newest);
       for (const row of rows) add(attemptOf(row, 'delivery', now, null));
     }

@@ -105,6 +105,8 @@ const LOG_SWEEP_EVERY_MS = 60 * 60 * 1000;
 /** ...in batches of this many events per tick (short transactions beside the dispatching). */
 const LOG_SWEEP_BATCH = 2_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Address verdicts kept at most (one per hook address; forgotten all at once beyond). */
+const MAX_VERDICTS = 10_000;
 
 /** Throws what startWebhookDispatcher would when its worker bundle is missing (a host that starts it later checks first). */
 export function assertWebhookWorkerPresent(workerPath: string = defaultWebhookWorkerPath()): void {
@@ -137,6 +139,9 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   const sentSecrets = new Map<number, string>();
   /** The address policy the worker has (JSON), null when it has none yet. */
   let sentPolicy: string | null = null;
+  /** Each hook address's verdict (refusedWebhookAddress) under the policy `verdictsPolicy` (JSON). */
+  const verdicts = new Map<string, string | null>();
+  let verdictsPolicy = '';
   const openedSecrets = new Map<string, string>();
   let idleWaiters: Array<() => void> = [];
   let drainWaiters: Array<() => void> = [];
@@ -246,9 +251,14 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     const standardHeaders = !platform.compatibility.strict();
     // A rotation's grace period: the replaced secret signs too until it ends (read once per app and batch).
     const previousOf = new Map<number, ReturnType<typeof platform.apps.previousSecret>>();
-    // The address check depends only on the address and the policy read above: once per address and batch (a batch
-    // is mostly one hook's events; parsing the URL and its IP ranges was most of the dispatcher's work per job).
-    const problemOf = new Map<string, string | null>();
+    // The address check depends only on the address and the policy read above: once per address while the policy
+    // stays the same (parsing the URL and its IP ranges was most of the dispatcher's work per job). The worker still
+    // checks every connection's resolved address.
+    const policyJson = JSON.stringify(policy);
+    if (policyJson !== verdictsPolicy || verdicts.size > MAX_VERDICTS) {
+      verdicts.clear();
+      verdictsPolicy = policyJson;
+    }
     for (const job of jobs) {
       if (!previousOf.has(job.appId)) previousOf.set(job.appId, platform.apps.previousSecret(job.appId));
       const previous = previousOf.get(job.appId)!;
@@ -276,10 +286,10 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       }
       // A hook registered before the address rules (or before the operator took its private range back), or whose
       // address became one of our own ports: not sent. The worker checks again at connect time.
-      let problem = problemOf.get(job.url);
+      let problem = verdicts.get(job.url);
       if (problem === undefined) {
         problem = refusedWebhookAddress(job.url, policy);
-        problemOf.set(job.url, problem);
+        verdicts.set(job.url, problem);
       }
       if (problem) {
         refused.push({
@@ -296,7 +306,6 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       sendable.push({ key: job.key, appId: job.appId, url: job.url, payload: job.payload, messageId: job.messageId, timestamp, standardHeaders });
     }
     if (secrets.length > 0) worker.post({ type: 'secrets', entries: secrets });
-    const policyJson = JSON.stringify(policy);
     if (sendable.length > 0 && policyJson !== sentPolicy) {
       worker.post({ type: 'policy', policy });
       sentPolicy = policyJson;

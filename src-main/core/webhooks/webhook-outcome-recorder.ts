@@ -8,7 +8,7 @@ import type { Emit } from '../services/service-context';
 import { deactivationEmail } from './webhook-deactivation-email';
 import { deactivationDueAt, failingEmail, WEBHOOK_FAILING_ALERT_MS } from './webhook-failing-email';
 import { blockOf, type InFlightAttempt } from './webhook-delivery-queue';
-import { afterOutcome, attemptSucceeded, pairKey, type Deactivation, type PairState } from './webhook-delivery-rules';
+import { afterOutcome, attemptSucceeded, pairKey, type Deactivation, type PairBlock, type PairState } from './webhook-delivery-rules';
 import type { SendResult } from './webhook-worker-protocol';
 import { internalsOf } from '../platform-internals';
 
@@ -89,10 +89,19 @@ export function createOutcomeRecorder(platform: Platform, generations: Map<strin
     emit('webhook.failing', { appId, companyId, appName: app.name, companyName, deactivatesAt: deactivationDueAt(pair.failures, pair.next_attempt_at) });
   }
 
-  /** Applies the failure rules to one outcome and writes what they decide; true when the pair settled. */
-  function applyRules({ attempt, result }: ReportedAttempt, batch: RecordedBatch, emit: Emit): boolean {
+  /**
+   * Applies the failure rules to one outcome and writes what they decide; true when the pair settled. `blocks`: each
+   * pair's block as this batch's transaction last wrote or read it (only this recorder writes blocks, and a batch is
+   * one transaction, so the row is read once per pair and batch instead of once per outcome).
+   */
+  function applyRules({ attempt, result }: ReportedAttempt, batch: RecordedBatch, blocks: Map<string, PairBlock | null>, emit: Emit): boolean {
     const key = pairKey(attempt.appId, attempt.companyId);
-    const state: PairState = { block: blockOf(repo.getPair(attempt.appId, attempt.companyId)), generation: generations.get(key) ?? 0 };
+    let stored = blocks.get(key);
+    if (stored === undefined) {
+      stored = blockOf(repo.getPair(attempt.appId, attempt.companyId));
+      blocks.set(key, stored);
+    }
+    const state: PairState = { block: stored, generation: generations.get(key) ?? 0 };
     const decision = afterOutcome(state, attempt, result);
     if (decision.deactivate) deactivate(attempt.appId, decision.deactivate, emit);
     const { block } = decision.next;
@@ -112,6 +121,7 @@ export function createOutcomeRecorder(platform: Platform, generations: Map<strin
       } else {
         repo.deletePair(attempt.appId, attempt.companyId);
       }
+      blocks.set(key, block);
       batch.blocksChanged = true;
     }
     if (decision.next.generation !== state.generation) generations.set(key, decision.next.generation);
@@ -125,27 +135,30 @@ export function createOutcomeRecorder(platform: Platform, generations: Map<strin
       ctx.transact((emit) => {
         /** Pairs where a notification was delivered or given up: an uninstalled app's last hook may go now. */
         const settled = new Map<string, { appId: number; companyId: number }>();
+        const blocks = new Map<string, PairBlock | null>();
         for (const item of reported) {
           const { attempt, result } = item;
           const ok = attemptSucceeded(result);
-          repo.insertAttempt({
-            event_id: attempt.eventId,
-            webhook_id: attempt.webhookId,
-            app_id: attempt.appId,
-            company_id: attempt.companyId,
-            kind: attempt.kind,
-            retry_number: attempt.retryNumber,
-            attempted_at: attempt.attemptedAt,
-            duration_ms: result.durationMs,
-            status_code: result.status,
-            ok: ok ? 1 : 0,
-            error: result.error,
-            url: attempt.url,
-            request_headers: result.requestHeaders,
-            request_body: result.requestBody,
-          });
-          repo.recordAttemptOnEvent(attempt.eventId, attempt.attemptedAt, result.status, ok, attempt.kind === 'replay' ? attempt.replayRequestedAt : null);
-          if (applyRules(item, batch, emit)) settled.set(pairKey(attempt.appId, attempt.companyId), { appId: attempt.appId, companyId: attempt.companyId });
+          repo.logAttempt(
+            {
+              event_id: attempt.eventId,
+              webhook_id: attempt.webhookId,
+              app_id: attempt.appId,
+              company_id: attempt.companyId,
+              kind: attempt.kind,
+              retry_number: attempt.retryNumber,
+              attempted_at: attempt.attemptedAt,
+              duration_ms: result.durationMs,
+              status_code: result.status,
+              ok: ok ? 1 : 0,
+              error: result.error,
+              url: attempt.url,
+              request_headers: result.requestHeaders,
+              request_body: result.requestBody,
+            },
+            attempt.kind === 'replay' ? attempt.replayRequestedAt : null,
+          );
+          if (applyRules(item, batch, blocks, emit)) settled.set(pairKey(attempt.appId, attempt.companyId), { appId: attempt.appId, companyId: attempt.companyId });
         }
         for (const pair of settled.values()) platform.webhooks.removeUnauthorized(emit, pair);
       });

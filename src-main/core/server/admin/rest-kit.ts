@@ -146,6 +146,12 @@ export function resourceId(ctx: RouteContext, what: string): number {
 
 /** Sends a list with a Link header for the next and previous pages (RFC 8288). */
 export function sendList(ctx: RouteContext, key: string, items: unknown[], page: Page, hasMore: boolean): void {
+  const link = listLink(ctx, page, hasMore);
+  sendJson(ctx.res, 200, { [key]: items }, link !== undefined ? { Link: link } : {});
+}
+
+/** The Link header of a list page (next and previous, RFC 8288), undefined when there is neither. */
+export function listLink(ctx: RouteContext, page: Page, hasMore: boolean): string | undefined {
   const links: string[] = [];
   const link = (pageNumber: number, rel: string) => {
     const params = new URLSearchParams(ctx.url.searchParams);
@@ -156,7 +162,7 @@ export function sendList(ctx: RouteContext, key: string, items: unknown[], page:
   };
   if (hasMore) link(page.page + 1, 'next');
   if (page.page > 1) link(page.page - 1, 'previous');
-  sendJson(ctx.res, 200, { [key]: items }, links.length > 0 ? { Link: links.join(', ') } : {});
+  return links.length > 0 ? links.join(', ') : undefined;
 }
 
 export function sendOne(ctx: RouteContext, status: number, key: string, item: unknown): void {
@@ -177,6 +183,11 @@ export interface ResourceHandlers {
   create?(ctx: RouteContext, auth: RestAuth): void | Promise<void>;
   update?(ctx: RouteContext, auth: RestAuth): void | Promise<void>;
   remove?(ctx: RouteContext, auth: RestAuth): void | Promise<void>;
+  /**
+   * Runs the list route — the token check included — in one read snapshot (one read transaction instead of one per
+   * statement); only for a synchronous list handler (list-cache.ts `snapshot`).
+   */
+  listSnapshot?: <T>(work: () => T) => T;
   /** Extra routes of the resource (e.g. a nested path), authenticated with the same scope. */
   extra?: { method: RestVerb; path: string; handle(ctx: RouteContext, auth: RestAuth): void | Promise<void> }[];
 }
@@ -197,7 +208,11 @@ export function resourceRoutes(scope: OAuthScope, plural: string, handlers: Reso
   const member = `${ADMIN_PREFIX}${plural}/:id.json`;
   // Extra routes first: a fixed path like /admin/products/count.json must win over /:id.json.
   for (const extra of handlers.extra ?? []) routes.push(route(extra.method, extra.path, extra.handle));
-  if (handlers.list) routes.push(route('GET', collection, handlers.list));
+  if (handlers.list) {
+    const listRoute = route('GET', collection, handlers.list);
+    const { listSnapshot } = handlers;
+    routes.push(listSnapshot ? { ...listRoute, handle: (ctx) => listSnapshot(() => listRoute.handle(ctx)) } : listRoute);
+  }
   if (handlers.create) routes.push(route('POST', collection, handlers.create));
   if (handlers.get) routes.push(route('GET', member, handlers.get));
   if (handlers.update) routes.push(route('PUT', member, handlers.update));

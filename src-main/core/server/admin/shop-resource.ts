@@ -13,7 +13,8 @@ import type { Actor } from '../../access';
 import { RestError } from '../http-error';
 import { sendJson } from '../http-io';
 import type { Route, RouteContext } from '../router';
-import { parsePage, readResourceBody, resourceId, resourceRoutes, sendList, sendOne, type RestAuth } from './rest-kit';
+import { listLink, parsePage, readResourceBody, resourceId, resourceRoutes, sendOne, type RestAuth } from './rest-kit';
+import { etagOf, notModified, type ListAnswer, type ListCache } from './list-cache';
 import { inputFromWire, toCamel, toWire, withWireErrors, wireFieldName } from './wire-fields';
 
 /** Read-only properties any shop object may carry back in a PUT. */
@@ -36,6 +37,28 @@ export interface ShopResourceSpec<T> {
   remove?(actor: Actor, companyId: number, id: number): unknown;
   /** Output-only properties of this object a client may send back unchanged. */
   readOnly?: readonly string[];
+  /** The list answers' cache (list-cache.ts); null: every list is read anew. */
+  listCache?: ListCache | null;
+}
+
+/** The cache key's query part: the parameters in name order (repeated ones in their order), without the token. */
+function queryKey(url: URL): string {
+  const params = [...url.searchParams].filter(([name]) => name !== 'access_token');
+  params.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return JSON.stringify(params);
+}
+
+/** A list answer: 304 when the client has it (If-None-Match), else the body with its ETag. */
+function sendListAnswer(ctx: RouteContext, answer: ListAnswer): void {
+  const headers: Record<string, string | number> = { ETag: answer.etag, 'Cache-Control': 'private, no-cache' };
+  if (answer.link !== undefined) headers.Link = answer.link;
+  if (notModified(ctx.req, answer.etag)) {
+    ctx.res.writeHead(304, headers);
+    ctx.res.end();
+    return;
+  }
+  ctx.res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': answer.body.length, ...headers });
+  ctx.res.end(answer.body);
 }
 
 /** Query parameters -> the service's list filter (camelCase, typed); problems are 400s naming the parameter. */
@@ -74,21 +97,35 @@ export function shopResourceRoutes<T>(spec: ShopResourceSpec<T>): Route[] {
     list: spec.list
       ? (ctx: RouteContext, auth: RestAuth) => {
           const { list } = spec;
-          const page = parsePage(ctx.url);
-          if (page.sinceId > 0) throw new RestError(400, 'invalid_request', { since_id: ['is not supported on this resource: page through it with limit and page'] });
-          let filter: Record<string, unknown>;
-          try {
-            filter = parseInput(list!.schema, { ...filterFrom(ctx.url, list!.params), companyId: auth.companyId, offset: page.offset, limit: page.limit });
-          } catch (error) {
-            if (error instanceof ApiError && error.code === 'validation_failed') {
-              throw new RestError(400, 'invalid_request', Object.fromEntries(Object.entries(error.fields).map(([f, p]) => [wireFieldName(f), p])));
+          // The query is checked inside: a kept answer's key holds the whole query, so a query that was answered once
+          // passed these checks (they read nothing but the query).
+          const compute = () => {
+            const page = parsePage(ctx.url);
+            if (page.sinceId > 0) throw new RestError(400, 'invalid_request', { since_id: ['is not supported on this resource: page through it with limit and page'] });
+            let filter: Record<string, unknown>;
+            try {
+              filter = parseInput(list!.schema, { ...filterFrom(ctx.url, list!.params), companyId: auth.companyId, offset: page.offset, limit: page.limit });
+            } catch (error) {
+              if (error instanceof ApiError && error.code === 'validation_failed') {
+                throw new RestError(400, 'invalid_request', Object.fromEntries(Object.entries(error.fields).map(([f, p]) => [wireFieldName(f), p])));
+              }
+              throw error;
             }
-            throw error;
+            const result = list!.run(auth.actor, auth.companyId, without(filter, ['companyId']) as never);
+            const body = Buffer.from(JSON.stringify({ [spec.plural]: result.items.map(toWire) }));
+            return { body, link: listLink(ctx, page, result.offset + result.items.length < result.total) };
+          };
+          if (!spec.listCache) {
+            const { body, link } = compute();
+            sendListAnswer(ctx, { body, link, etag: etagOf(body) });
+            return;
           }
-          const result = list!.run(auth.actor, auth.companyId, without(filter, ['companyId']) as never);
-          sendList(ctx, spec.plural, result.items.map(toWire), page, result.offset + result.items.length < result.total);
+          // Everything the answer depends on besides the database (whose version the cache checks).
+          const key = JSON.stringify([spec.plural, auth.companyId, auth.user.id, [...auth.grant.scopes].sort().join(','), queryKey(ctx.url), ctx.deps.origin()]);
+          sendListAnswer(ctx, spec.listCache.answer(key, compute));
         }
       : undefined,
+    listSnapshot: spec.listCache ? spec.listCache.snapshot : undefined,
     get: spec.get ? (ctx: RouteContext, auth: RestAuth) => sendOne(ctx, 200, spec.singular, toWire(spec.get!(auth.actor, auth.companyId, one(ctx)))) : undefined,
     create: spec.create
       ? async (ctx: RouteContext, auth: RestAuth) => {

@@ -5,11 +5,14 @@
 import { entityIdKey, entityWireNames, SHOP_ENTITIES, SHOP_ENTITY_KEYS } from '../../../../src-shared/api/shop-entities';
 import { shopEntityServices } from '../../services/shop-entity-services';
 import type { PlatformModule } from '../router';
+import { createListCache } from './list-cache';
 import { shopResourceRoutes } from './shop-resource';
 
-export const shopModule: PlatformModule = ({ platform }) => {
+export const shopModule: PlatformModule = ({ platform, listCache: keepLists }) => {
   // Orders entered through the API are marked as such (source "api").
   const services = shopEntityServices(platform, 'api');
+  // List answers kept while the SQLite database is unchanged (list-cache.ts); PostgreSQL has no such version: none.
+  const listCache = keepLists && platform.data.dialect === 'sqlite' ? createListCache(platform.db) : null;
   return {
     routes: SHOP_ENTITY_KEYS.flatMap((entity) => {
       const { rest, schemas } = SHOP_ENTITIES[entity];
@@ -25,6 +28,7 @@ export const shopModule: PlatformModule = ({ platform }) => {
         update: verbs.has('update') ? { schema: schemas.update, idField: entityIdKey(entity), run: service.update } : undefined,
         remove: verbs.has('remove') ? service.delete : undefined,
         readOnly: 'readOnly' in rest ? rest.readOnly : undefined,
+        listCache,
       });
     }),
   };
