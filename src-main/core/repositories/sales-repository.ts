@@ -288,8 +288,11 @@ export function createSalesRepository(db: Db): SalesRepository {
     },
 
     totals(scope, pieces) {
-      // The rollup rows are read once (MATERIALIZED) for both the sums and the count of selling companies.
-      const sql = `${salesRows(scope, pieces).replace(', r AS (', ', r AS MATERIALIZED (')}
+      // The sums and the count of selling companies both read the rollup rows. Whole months only (the combined
+      // month: ~5,000 rows through the month index): read twice, which costs less than copying them into a temporary
+      // table first (paired CPU 0.78 on the 10 M-order data). With edge days (many more rows): read once
+      // (MATERIALIZED).
+      const sql = `${salesRows(scope, pieces).replace(', r AS (', pieces.days.length > 0 ? ', r AS MATERIALIZED (' : ', r AS NOT MATERIALIZED (')}
         SELECT r.currency, ${SALES_SUMS}, (SELECT COUNT(DISTINCT company_id) FROM r) AS companies FROM r GROUP BY r.currency`;
       return run(sql, params(scope, pieces));
     },
