@@ -37,6 +37,11 @@ export function monthKeyOfDayKey(dayKeyValue: number): number {
   return Math.floor(dayKeyValue / 100);
 }
 
+/** YYYYQ of a YYYYMM key (20251 = January–March 2025): the key of the quarterly product rollups. */
+export function quarterKeyOfMonthKey(monthKeyValue: number): number {
+  return Math.floor(monthKeyValue / 100) * 10 + Math.floor(((monthKeyValue % 100) + 2) / 3);
+}
+
 /** 'YYYY-MM' of a YYYYMM key. */
 export function monthLabel(monthKeyValue: number): string {
   return `${Math.floor(monthKeyValue / 100)}-${String(monthKeyValue % 100).padStart(2, '0')}`;

@@ -1,8 +1,9 @@
 // The sales area's core: statistics from the rollups (the partner's combined view, a company's dashboard,
-// month-close figures; migration 008's month index, 025's daily product rows in month and product order), CSV exports, and the /admin statistics resources.
+// month-close figures; migration 008's month index, 025's daily product rows in month and product order, 027's product rows per quarter), CSV exports, and the /admin statistics resources.
 import { defineCoreArea } from '../area';
 import { migration008 } from '../db/migrations/008-combined-month-index';
 import { migration025 } from '../db/migrations/025-product-daily-by-month';
+import { migration027 } from '../db/migrations/027-product-quarterly';
 import { createSalesRepository, type SalesRepository } from '../repositories/sales-repository';
 import { statisticsModule } from '../server/admin/statistics-routes';
 import { createExportService, type ExportService } from '../services/export-service';
@@ -25,7 +26,7 @@ declare module '../services/service-context' {
 
 export const salesCore = defineCoreArea({
   name: 'sales',
-  migrations: [migration008, migration025],
+  migrations: [migration008, migration025, migration027],
   repositories: { sales: createSalesRepository },
   services: {
     sales: ({ ctx, catalog }) => createSalesService(ctx, catalog),

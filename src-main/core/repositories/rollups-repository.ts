@@ -1,4 +1,4 @@
-// SQL for the sales rollups (migration 002): adding a delta to a bucket (upsert), removing buckets that
+// SQL for the sales rollups (migration 002; product rows per quarter: 027): adding a delta to a bucket (upsert), removing buckets that
 // fell to zero, and the recount from raw orders that tests (and `partnerdeck doctor`-style checks) compare
 // the rollups with. Only paid and fulfilled orders count; see docs/shop-data.md.
 import type { Db } from '../db/database';
@@ -32,12 +32,13 @@ export interface KindBucketRow {
 
 export interface ProductBucketRow {
   company_id: number;
+  /** YYYYMMDD in product_sales_daily, YYYYMM in product_sales_monthly, YYYYQ in product_sales_quarterly. */
   period: number;
   currency: string;
   demo: 0 | 1;
   product_id: number;
   kind: string;
-  /** Monthly rows only (the name as last sold); daily rows leave it out. */
+  /** Monthly rows only (the name as last sold); daily and quarterly rows leave it out. */
   name: string;
   orders: number;
   quantity: number;
@@ -53,11 +54,12 @@ export interface RollupSnapshot {
   kindMonthly: KindBucketRow[];
   productDaily: Omit<ProductBucketRow, 'name'>[];
   productMonthly: ProductBucketRow[];
+  productQuarterly: Omit<ProductBucketRow, 'name' | 'kind'>[];
 }
 
 export type SalesTable = 'sales_daily' | 'sales_monthly';
 export type KindTable = 'kind_sales_daily' | 'kind_sales_monthly';
-export type ProductTable = 'product_sales_daily' | 'product_sales_monthly';
+export type ProductTable = 'product_sales_daily' | 'product_sales_monthly' | 'product_sales_quarterly';
 
 export interface RollupsRepository {
   addSales(table: SalesTable, row: SalesBucketRow): void;
@@ -77,6 +79,7 @@ export interface RollupsRepository {
 const COUNTED = "o.status IN ('paid', 'fulfilled')";
 const DAY_SQL = "CAST(strftime('%Y%m%d', o.placed_at / 1000, 'unixepoch') AS INTEGER)";
 const MONTH_SQL = "CAST(strftime('%Y%m', o.placed_at / 1000, 'unixepoch') AS INTEGER)";
+const QUARTER_SQL = `(${MONTH_SQL} / 100 * 10 + (${MONTH_SQL} % 100 + 2) / 3)`;
 
 export function createRollupsRepository(db: Db): RollupsRepository {
   const salesSql = (table: SalesTable, period: string) =>
@@ -111,6 +114,12 @@ export function createRollupsRepository(db: Db): RollupsRepository {
      ON CONFLICT DO UPDATE SET name = CASE WHEN excluded.orders > 0 THEN excluded.name ELSE name END, orders = orders + excluded.orders, quantity = quantity + excluded.quantity,
        net_minor = net_minor + excluded.net_minor, vat_minor = vat_minor + excluded.vat_minor, gross_minor = gross_minor + excluded.gross_minor`,
   );
+  const addProductQuarterly = db.prepare(
+    `INSERT INTO product_sales_quarterly (company_id, product_id, currency, demo, quarter, orders, quantity, net_minor, vat_minor, gross_minor)
+     VALUES (@company_id, @product_id, @currency, @demo, @period, @orders, @quantity, @net_minor, @vat_minor, @gross_minor)
+     ON CONFLICT DO UPDATE SET orders = orders + excluded.orders, quantity = quantity + excluded.quantity,
+       net_minor = net_minor + excluded.net_minor, vat_minor = vat_minor + excluded.vat_minor, gross_minor = gross_minor + excluded.gross_minor`,
+  );
   const prune = {
     sales_daily: db.prepare('DELETE FROM sales_daily WHERE company_id = @company_id AND day = @period AND currency = @currency AND demo = @demo AND orders = 0 AND new_customers = 0'),
     sales_monthly: db.prepare('DELETE FROM sales_monthly WHERE company_id = @company_id AND month = @period AND currency = @currency AND demo = @demo AND orders = 0 AND new_customers = 0'),
@@ -118,6 +127,7 @@ export function createRollupsRepository(db: Db): RollupsRepository {
     kind_sales_monthly: db.prepare('DELETE FROM kind_sales_monthly WHERE company_id = @company_id AND month = @period AND currency = @currency AND demo = @demo AND kind = @kind AND orders = 0'),
     product_sales_daily: db.prepare('DELETE FROM product_sales_daily WHERE company_id = @company_id AND day = @period AND currency = @currency AND demo = @demo AND product_id = @product_id AND orders = 0'),
     product_sales_monthly: db.prepare('DELETE FROM product_sales_monthly WHERE company_id = @company_id AND month = @period AND currency = @currency AND demo = @demo AND product_id = @product_id AND orders = 0'),
+    product_sales_quarterly: db.prepare('DELETE FROM product_sales_quarterly WHERE company_id = @company_id AND product_id = @product_id AND currency = @currency AND demo = @demo AND quarter = @period AND orders = 0'),
   };
 
   const companyFilter = (alias: string, companyIds?: number[]) =>
@@ -149,6 +159,10 @@ export function createRollupsRepository(db: Db): RollupsRepository {
         `SELECT company_id, month AS period, currency, demo, product_id, kind, name, orders, quantity, net_minor, vat_minor, gross_minor
          FROM product_sales_monthly r WHERE ${where} ORDER BY company_id, period, currency, demo, product_id`,
       ).all(params) as ProductBucketRow[],
+      productQuarterly: db.prepare(
+        `SELECT company_id, quarter AS period, currency, demo, product_id, orders, quantity, net_minor, vat_minor, gross_minor
+         FROM product_sales_quarterly r WHERE ${where} ORDER BY company_id, period, currency, demo, product_id`,
+      ).all(params) as RollupSnapshot['productQuarterly'],
     };
   }
 
@@ -185,13 +199,15 @@ export function createRollupsRepository(db: Db): RollupsRepository {
            SUM(l.gross_minor) AS gross_minor
          FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${where} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
       ).all(params) as ProductBucketRow[];
+    const productMonthly = products(MONTH_SQL);
     return {
       salesDaily: sales(DAY_SQL),
       salesMonthly: sales(MONTH_SQL),
       kindDaily: kind(DAY_SQL),
       kindMonthly: kind(MONTH_SQL),
       productDaily: products(DAY_SQL).map(({ name: _name, ...row }) => row),
-      productMonthly: products(MONTH_SQL),
+      productMonthly,
+      productQuarterly: products(QUARTER_SQL).map(({ name: _name, kind: _kind, ...row }) => row),
     };
   }
 
@@ -202,6 +218,9 @@ export function createRollupsRepository(db: Db): RollupsRepository {
       if (table === 'product_sales_daily') {
         const { name: _name, ...daily } = row;
         addProductDaily.run(daily);
+      } else if (table === 'product_sales_quarterly') {
+        const { name: _name, kind: _kind, ...quarterly } = row;
+        addProductQuarterly.run(quarterly);
       } else addProduct.run(row);
     },
     pruneSales: (table, key) => void prune[table].run(key),
@@ -210,7 +229,7 @@ export function createRollupsRepository(db: Db): RollupsRepository {
     snapshot,
     recount,
     deleteCompany(companyId) {
-      for (const table of ['sales_daily', 'sales_monthly', 'kind_sales_daily', 'kind_sales_monthly', 'product_sales_daily', 'product_sales_monthly']) {
+      for (const table of ['sales_daily', 'sales_monthly', 'kind_sales_daily', 'kind_sales_monthly', 'product_sales_daily', 'product_sales_monthly', 'product_sales_quarterly']) {
         db.prepare(`DELETE FROM ${table} WHERE company_id = ?`).run(companyId);
       }
     },

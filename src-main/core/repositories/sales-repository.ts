@@ -2,7 +2,7 @@
 // from the rollups, never from raw orders. A date range is split into whole months (read from the
 // monthly rollups) and the days before the first / after the last whole month (daily rollups), so a
 // month reads one row per client and currency, and 24 months read 24.
-import { addDays, dayKey, dayLabel, daysBetween, monthEnd, monthStart } from '../../../src-shared/domain/date-range';
+import { addDays, dayKey, dayLabel, daysBetween, monthEnd, monthStart, quarterKeyOfMonthKey } from '../../../src-shared/domain/date-range';
 import type { Db } from '../db/database';
 import { statementCache } from './table-access';
 
@@ -118,9 +118,6 @@ export interface SalesRepository {
  */
 export const MONTH_INDEX_SHARE = 4;
 
-/** From this many whole months on, top products walk the by-product index instead of the month order. */
-export const TOP_PRODUCTS_BY_PRODUCT_MONTHS = 3;
-
 const SALES_SUMS = 'SUM(r.orders) AS orders, SUM(r.items) AS items, SUM(r.net_minor) AS net_minor, SUM(r.vat_minor) AS vat_minor, SUM(r.gross_minor) AS gross_minor, SUM(r.new_customers) AS new_customers';
 const KIND_SUMS = 'SUM(r.orders) AS orders, SUM(r.quantity) AS quantity, SUM(r.net_minor) AS net_minor, SUM(r.vat_minor) AS vat_minor, SUM(r.gross_minor) AS gross_minor';
 
@@ -174,6 +171,33 @@ export function productPieces(pieces: RangePieces): { months: [number, number] |
     }
   }
   return { months, days };
+}
+
+/** Top products read whole quarters when at most this many months of the range lie outside them (else by product). */
+export const TOP_PRODUCTS_MONTHS_BESIDE_QUARTERS = 1;
+
+/**
+ * A run of whole months [from, to] (YYYYMM) as the whole quarters in it [from, to] (YYYYQ) and the months before and
+ * after them, or, without a whole quarter, its months (at most four).
+ */
+export interface QuarterPieces {
+  quarters: [number, number] | null;
+  /** The months outside the quarters (YYYYMM; 0 to 4 of them: at most two before and two after). */
+  months: number[];
+}
+
+export function quarterPieces(months: [number, number]): QuarterPieces {
+  const index = (key: number) => Math.floor(key / 100) * 12 + (key % 100) - 1;
+  const key = (i: number) => Math.floor(i / 12) * 100 + (i % 12) + 1;
+  const [first, last] = [index(months[0]), index(months[1])];
+  const firstQuarter = Math.ceil(first / 3) * 3;
+  const lastQuarterEnd = Math.floor((last + 1) / 3) * 3 - 1;
+  const all = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  if (firstQuarter > lastQuarterEnd) return { quarters: null, months: all.map(key) };
+  return {
+    quarters: [quarterKeyOfMonthKey(key(firstQuarter)), quarterKeyOfMonthKey(key(lastQuarterEnd))],
+    months: all.filter((i) => i < firstQuarter || i > lastQuarterEnd).map(key),
+  };
 }
 
 export function createSalesRepository(db: Db): SalesRepository {
@@ -264,8 +288,11 @@ export function createSalesRepository(db: Db): SalesRepository {
     },
 
     totals(scope, pieces) {
-      // The rollup rows are read once (MATERIALIZED) for both the sums and the count of selling companies.
-      const sql = `${salesRows(scope, pieces).replace(', r AS (', ', r AS MATERIALIZED (')}
+      // The sums and the count of selling companies both read the rollup rows. Whole months only (the combined
+      // month: ~5,000 rows through the month index): read twice, which costs less than copying them into a temporary
+      // table first (paired CPU 0.78 on the 10 M-order data). With edge days (many more rows): read once
+      // (MATERIALIZED).
+      const sql = `${salesRows(scope, pieces).replace(', r AS (', pieces.days.length > 0 ? ', r AS MATERIALIZED (' : ', r AS NOT MATERIALIZED (')}
         SELECT r.currency, ${SALES_SUMS}, (SELECT COUNT(DISTINCT company_id) FROM r) AS companies FROM r GROUP BY r.currency`;
       return run(sql, params(scope, pieces));
     },
@@ -311,28 +338,50 @@ export function createSalesRepository(db: Db): SalesRepository {
     },
 
     topProducts(scope, pieces, limit) {
-      // Whole months: summed per product on their own; from three months on by walking the by-product
-      // index, so the sums come in index order (no sort of every product-month row). Edge days: signed
-      // daily rows (productPieces). Name and kind are left to the products table (a deleted product: its
-      // latest monthly row): the name is not in the covering index (a table seek per row, three times
-      // slower), and a text column in every sorted row costs ~10 %.
+      // Each part is summed per product as it streams, through a key or index in (company, product, currency) order,
+      // and the parts' sums are added up in one sort (the regroup below). Whole months: with at most one month outside
+      // whole quarters, the quarters from product_sales_quarterly (migration 027: a quarter has about as many product
+      // rows as one month) and that month through product_sales_monthly_by_month (027); otherwise three months or more
+      // through the by-product index (it reads every month of each product, but as one part: each further part adds
+      // its ~50,000 product rows to the regroup's sort, more than the quarters save), fewer one part per month through
+      // product_sales_monthly_by_month. Edge days through product_sales_daily_by_month (025) or by primary key
+      // (productPieces). Name and kind are left to the products table (a deleted product: its latest monthly row): the
+      // name is not in the covering indexes (a table seek per row, three times slower), and a text column in every
+      // sorted row costs ~10 %.
       const plan = productPieces(pieces);
+      const quarters = plan.months ? quarterPieces(plan.months) : null;
+      const split: QuarterPieces =
+        quarters === null ? { quarters: null, months: [] }
+        : quarters.quarters !== null && quarters.months.length <= TOP_PRODUCTS_MONTHS_BESIDE_QUARTERS ? quarters
+        : quarters.quarters === null && quarters.months.length < 3 ? quarters
+        : { quarters: null, months: [] };
+      const byProduct = plan.months !== null && split.quarters === null && split.months.length === 0;
       const extra: Record<string, number> = {};
-      if (plan.months) Object.assign(extra, { pm1: plan.months[0], pm2: plan.months[1] });
+      if (byProduct) Object.assign(extra, { pm1: plan.months![0], pm2: plan.months![1] });
+      if (split.quarters) Object.assign(extra, { pq1: split.quarters[0], pq2: split.quarters[1] });
+      split.months.forEach((month, i) => Object.assign(extra, { [`pm${i}`]: month }));
       plan.days.forEach((range, i) => Object.assign(extra, { [`pd${i}a`]: range.from, [`pd${i}b`]: range.to, [`pd${i}m`]: Math.floor(range.from / 100) }));
-      const monthIndex = (key: number) => Math.floor(key / 100) * 12 + (key % 100);
-      const byProduct = plan.months !== null && monthIndex(plan.months[1]) - monthIndex(plan.months[0]) + 1 >= TOP_PRODUCTS_BY_PRODUCT_MONTHS;
       // Every product of the range is summed with what the ranking needs only: orders (a product sold in the
       // range), quantity and gross; net and VAT are summed afterwards for the ranked few, each found by seeking
       // it (w drives `nv`). Two more sums over every row cost ~15 % of the slowest range's time.
       const sums = (sign: string) => `${sign}SUM(s.orders) AS orders, ${sign}SUM(s.quantity) AS quantity, ${sign}SUM(s.gross_minor) AS gross_minor`;
       const parts: string[] = [];
-      if (plan.months) {
+      if (split.quarters) {
         parts.push(`SELECT s.company_id, s.product_id, s.currency, ${sums('')}
-          FROM product_sales_monthly s ${byProduct ? 'INDEXED BY product_sales_monthly_by_product' : ''}
+          FROM product_sales_quarterly s WHERE s.company_id IN (SELECT id FROM scope) AND s.quarter BETWEEN @pq1 AND @pq2 AND s.demo <= @demo
+          GROUP BY s.company_id, s.product_id, s.currency`);
+      }
+      if (byProduct) {
+        parts.push(`SELECT s.company_id, s.product_id, s.currency, ${sums('')}
+          FROM product_sales_monthly s INDEXED BY product_sales_monthly_by_product
           WHERE s.company_id IN (SELECT id FROM scope) AND s.month BETWEEN @pm1 AND @pm2 AND s.demo <= @demo
           GROUP BY s.company_id, s.product_id, s.currency`);
       }
+      split.months.forEach((_, i) =>
+        parts.push(`SELECT s.company_id, s.product_id, s.currency, ${sums('')}
+          FROM product_sales_monthly s INDEXED BY product_sales_monthly_by_month WHERE s.company_id IN (SELECT id FROM scope) AND s.month = @pm${i} AND s.demo <= @demo
+          GROUP BY s.company_id, s.product_id, s.currency`),
+      );
       // A day range lies inside one month. From a quarter of the month on, it is read through
       // product_sales_daily_by_month (migration 025): one range per company, in product order, so its sums
       // stream without a sort (`IN`, not a join: the companies come in id order too); that index reads all the
@@ -359,10 +408,18 @@ export function createSalesRepository(db: Db): SalesRepository {
             FROM (${parts.join(' UNION ALL ')}) r GROUP BY r.company_id, r.product_id, r.currency HAVING SUM(r.orders) > 0)`;
       const key = 's.company_id = w.company_id AND s.product_id = w.product_id AND s.currency = w.currency AND s.demo <= @demo';
       const winnerRows: string[] = [];
-      if (plan.months) {
+      if (split.quarters) {
+        winnerRows.push(`SELECT w.company_id, w.product_id, w.currency, s.net_minor, s.vat_minor
+          FROM w CROSS JOIN product_sales_quarterly s ON ${key} AND s.quarter BETWEEN @pq1 AND @pq2`);
+      }
+      if (byProduct) {
         winnerRows.push(`SELECT w.company_id, w.product_id, w.currency, s.net_minor, s.vat_minor
           FROM w CROSS JOIN product_sales_monthly s INDEXED BY product_sales_monthly_by_product ON ${key} AND s.month BETWEEN @pm1 AND @pm2`);
       }
+      split.months.forEach((_, i) =>
+        winnerRows.push(`SELECT w.company_id, w.product_id, w.currency, s.net_minor, s.vat_minor
+          FROM w CROSS JOIN product_sales_monthly s INDEXED BY product_sales_monthly_by_product ON ${key} AND s.month = @pm${i}`),
+      );
       plan.days.forEach((range, i) => {
         const sign = range.sign < 0 ? '-' : '';
         winnerRows.push(`SELECT w.company_id, w.product_id, w.currency, ${sign}s.net_minor, ${sign}s.vat_minor

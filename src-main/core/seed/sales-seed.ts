@@ -7,7 +7,7 @@
 // are summed per company in typed arrays (one company has one currency and one demo flag) and written
 // when the company is done. Tests compare the result with a recount from raw orders, as they do for the
 // per-order maintenance of the order service. Deterministic for a given seed value and end time.
-import { dayKeyOf } from '../../../src-shared/domain/date-range';
+import { dayKeyOf, quarterKeyOfMonthKey } from '../../../src-shared/domain/date-range';
 import { vatOf, isCounted, PRODUCT_KINDS, type OrderStatus, type ProductKind } from '../../../src-shared/domain/shop';
 import type { Db } from '../db/database';
 import { FIRST_ORDER_NUMBER } from '../repositories/orders-repository';
@@ -142,7 +142,7 @@ function createBatcher(db: Db, sql: string, columns: number) {
 /** Secondary indexes of the big tables, dropped during the load and created again after it. */
 const BULK_INDEXES = [
   'orders_company_number', 'orders_company_placed', 'orders_customer_placed', 'customers_company_email', 'customers_company_name',
-  'product_sales_monthly_by_product', 'sales_monthly_by_month', 'product_sales_daily_by_month',
+  'product_sales_monthly_by_product', 'sales_monthly_by_month', 'product_sales_daily_by_month', 'product_sales_monthly_by_month',
 ];
 
 /**
@@ -161,6 +161,7 @@ function createCompanyRollups(firstDay: number, days: number, maxProducts: numbe
     monthIndex[d] = monthKeys.length - 1;
   }
   const months = monthKeys.length;
+  const quarterKeys = monthKeys.map(quarterKeyOfMonthKey);
   // Per day: orders, items, net, vat, gross, new customers.
   const sales = new Float64Array(days * 6);
   // Per day and kind: orders, quantity, net, vat, gross.
@@ -245,6 +246,21 @@ function createCompanyRollups(firstDay: number, days: number, maxProducts: numbe
           written++;
         }
       }
+      // Per quarter: each product's months added up, written in the table's key order (product, then quarter).
+      const quarter = new Float64Array(5);
+      for (let p = 0; p < products.count; p++) {
+        for (let m = 0; m < months; ) {
+          const key = quarterKeys[m];
+          quarter.fill(0);
+          for (; m < months && quarterKeys[m] === key; m++) {
+            const po = (p * months + m) * 5;
+            for (let k = 0; k < 5; k++) quarter[k] += productSales[po + k];
+          }
+          if (quarter[0] === 0) continue;
+          writers.productQuarterly.write([company, products.ids[p], currency, demo, key], quarter, 0);
+          written++;
+        }
+      }
       sales.fill(0);
       kindSales.fill(0);
       productSales.fill(0, 0, products.count * months * 5);
@@ -290,6 +306,12 @@ function createRollupWriters(db: Db) {
       db,
       'INSERT INTO product_sales_monthly (company_id, month, currency, demo, product_id, kind, name, orders, quantity, net_minor, vat_minor, gross_minor)',
       7,
+      5,
+    ),
+    productQuarterly: createRowWriter(
+      db,
+      'INSERT INTO product_sales_quarterly (company_id, product_id, currency, demo, quarter, orders, quantity, net_minor, vat_minor, gross_minor)',
+      5,
       5,
     ),
   };

@@ -2,7 +2,7 @@
 // sign: +1 when an order starts to count, -1 when it stops) and writes the net change. The order services
 // apply it inside the transaction of every order create, edit and delete; the bulk seed feeds the same
 // accumulator with a whole company's orders and flushes once, so both paths share one definition.
-import { dayKeyOf } from '../../../src-shared/domain/date-range';
+import { dayKeyOf, quarterKeyOfMonthKey } from '../../../src-shared/domain/date-range';
 import { isCounted, type OrderStatus } from '../../../src-shared/domain/shop';
 import type {
   KindBucketRow,
@@ -56,7 +56,11 @@ export interface RollupAccumulator {
 export function createRollupAccumulator(): RollupAccumulator {
   const sales = { sales_daily: new Map<string, SalesBucketRow>(), sales_monthly: new Map<string, SalesBucketRow>() };
   const kinds = { kind_sales_daily: new Map<string, KindBucketRow>(), kind_sales_monthly: new Map<string, KindBucketRow>() };
-  const products = { product_sales_daily: new Map<string, ProductBucketRow>(), product_sales_monthly: new Map<string, ProductBucketRow>() };
+  const products = {
+    product_sales_daily: new Map<string, ProductBucketRow>(),
+    product_sales_monthly: new Map<string, ProductBucketRow>(),
+    product_sales_quarterly: new Map<string, ProductBucketRow>(),
+  };
 
   const salesBucket = (table: SalesTable, companyId: number, period: number, currency: string, demo: 0 | 1): SalesBucketRow => {
     const key = `${companyId}|${period}|${currency}|${demo}`;
@@ -81,13 +85,14 @@ export function createRollupAccumulator(): RollupAccumulator {
     get size() {
       return (
         sales.sales_daily.size + sales.sales_monthly.size + kinds.kind_sales_daily.size + kinds.kind_sales_monthly.size +
-        products.product_sales_daily.size + products.product_sales_monthly.size
+        products.product_sales_daily.size + products.product_sales_monthly.size + products.product_sales_quarterly.size
       );
     },
     addOrder(order, lines, sign) {
       if (!isCounted(order.status)) return;
       const day = dayKeyOf(order.placed_at);
       const month = Math.floor(day / 100);
+      const quarter = quarterKeyOfMonthKey(month);
       for (const [table, period] of [['sales_daily', day], ['sales_monthly', month]] as const) {
         const bucket = salesBucket(table, order.company_id, period, order.currency, order.is_demo);
         bucket.orders += sign;
@@ -110,7 +115,7 @@ export function createRollupAccumulator(): RollupAccumulator {
         }
         const firstOfProduct = !seenProducts.has(line.product_id);
         seenProducts.add(line.product_id);
-        for (const [table, period] of [['product_sales_daily', day], ['product_sales_monthly', month]] as const) {
+        for (const [table, period] of [['product_sales_daily', day], ['product_sales_monthly', month], ['product_sales_quarterly', quarter]] as const) {
           const key = `${order.company_id}|${period}|${order.currency}|${order.is_demo}|${line.product_id}`;
           let bucket = products[table].get(key);
           if (!bucket) {
@@ -155,7 +160,7 @@ export function createRollupAccumulator(): RollupAccumulator {
         }
         kinds[table].clear();
       }
-      for (const table of ['product_sales_daily', 'product_sales_monthly'] as const satisfies readonly ProductTable[]) {
+      for (const table of ['product_sales_daily', 'product_sales_monthly', 'product_sales_quarterly'] as const satisfies readonly ProductTable[]) {
         for (const bucket of products[table].values()) {
           if (!changed(bucket, bucket.quantity)) continue;
           repo.addProduct(table, bucket);

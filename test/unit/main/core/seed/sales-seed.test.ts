@@ -28,7 +28,7 @@ describe('the scale seed', { timeout: 30_000 }, () => {
     expect(progress.at(-1)).toBe(6000);
     const ids = Array.from({ length: 40 }, (_, i) => result.companies.firstId + i);
     const rollups = platform.repos.rollups.snapshot(ids);
-    expect(rollups.salesDaily.length + rollups.salesMonthly.length + rollups.kindDaily.length + rollups.kindMonthly.length + rollups.productDaily.length + rollups.productMonthly.length).toBe(result.rollupRows);
+    expect(rollups.salesDaily.length + rollups.salesMonthly.length + rollups.kindDaily.length + rollups.kindMonthly.length + rollups.productDaily.length + rollups.productMonthly.length + rollups.productQuarterly.length).toBe(result.rollupRows);
     expect(comparable(rollups)).toEqual(comparable(platform.repos.rollups.recount(ids)));
     // Counters, numbers, checks and foreign keys hold; the bulk-load settings and indexes are back.
     const db = platform.db;
