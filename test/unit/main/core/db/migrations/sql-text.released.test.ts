@@ -31,6 +31,7 @@ const RELEASED: [id: number, sha256: string][] = [
   [24, 'f0e4bb3f7bc8de2eaa2e3fca4a8fc9514d6dfdac183c40014877a5bc45be3f3a'], // login-throttles
   [25, 'b7a28c3300c762cddffab29f625a30037e0e2e3aefa588bae029b386fd74ebbc'], // product-daily-by-month
   [26, '2a2becf30fcf773d8abc471d30d9827e993ca05f438eaf70495571defbfbd139'], // team-sessions
+  [27, 'd4086ecdffb8aa93cac9e4df6951cd4e6e0990ac44f7efaebc331771ffa5e301'], // product-quarterly
 ];
 
 describe('released migrations', () => {
