@@ -19,7 +19,7 @@ import { listenRemembered } from '../core/server/port-memory';
 import { assertWebhookWorkerPresent, startWebhookDispatcher } from '../core/webhooks/webhook-dispatcher';
 import { startBrowserHost, type BrowserHost } from '../host/browser-host';
 import type { ConsoleService } from '../console/console-service';
-import { createConsoleSwitch, createDemoStateHost, saveStartSnapshotOnce, type ConsoleSwitch } from '../console/demo-state';
+import { createConsoleSwitch, createDemoStateHost, partsRuntime, saveStartSnapshotOnce, type ConsoleSwitch } from '../console/demo-state';
 import { startPlatformServer, type PlatformServer } from '../core/server/platform-server';
 import { UsageError } from './cli-io';
 import { warmFirstScreen } from './warm-start';
@@ -162,22 +162,20 @@ export async function startConsoleStack(assembly: Assembly, dataDir: string, sta
 
   let parts: PlatformParts | null = null;
   let consoleSwitch: ConsoleSwitch | null = null;
-  const demoState = createDemoStateHost({
-    dataDir,
-    knownSchemaVersion: assembly.knownSchemaVersion,
-    platform: () => parts!.platform,
-    async close() {
-      consoleSwitch!.hold();
-      await parts!.close();
-    },
-    async reopen(restored) {
-      const port = parts!.server?.port;
-      platform = openCliPlatform(assembly, options.dataDir, 'none');
-      parts = await startParts(platform, port);
-      parts.startBackground();
-      consoleSwitch!.resume(parts.consoleService, restored);
-    },
-  });
+  const demoState = createDemoStateHost(
+    partsRuntime({
+      dataDir,
+      knownSchemaVersion: assembly.knownSchemaVersion,
+      parts: () => parts!,
+      consoleSwitch: () => consoleSwitch!,
+      async restart(port) {
+        platform = openCliPlatform(assembly, options.dataDir, 'none');
+        parts = await startParts(platform, port);
+        parts.startBackground();
+        return parts;
+      },
+    }),
+  );
 
   /**
    * The platform server (on `platformPort`, or this folder's usual port) and the console service; the dispatcher

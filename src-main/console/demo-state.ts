@@ -43,6 +43,44 @@ export interface DemoStateRuntime {
   reopen(restored?: string): Promise<void>;
 }
 
+/** What a host runs on the open platform, as a reset sees it (the CLI's console stack, the desktop app). */
+export interface ResettableParts {
+  platform: Platform;
+  /** This process's platform server, if it has one: started again on the same port. */
+  server: { port: number } | null;
+  consoleService: ConsoleService;
+  close(): Promise<void>;
+}
+
+/**
+ * The runtime of a host whose console runs on parts it closes and starts again: the windows' calls wait from
+ * before the parts close until `restart` (the platform opened again, the parts started on the same port) has
+ * given the new console to the switch.
+ */
+export function partsRuntime(host: {
+  dataDir: string;
+  knownSchemaVersion: number;
+  nativeBinding?: string;
+  parts(): ResettableParts;
+  consoleSwitch(): ConsoleSwitch;
+  restart(platformPort: number | undefined): Promise<ResettableParts>;
+}): DemoStateRuntime {
+  return {
+    dataDir: host.dataDir,
+    knownSchemaVersion: host.knownSchemaVersion,
+    nativeBinding: host.nativeBinding,
+    platform: () => host.parts().platform,
+    async close() {
+      host.consoleSwitch().hold();
+      await host.parts().close();
+    },
+    async reopen(restored) {
+      const next = await host.restart(host.parts().server?.port);
+      host.consoleSwitch().resume(next.consoleService, restored);
+    },
+  };
+}
+
 export function createDemoStateHost(runtime: DemoStateRuntime): DemoStateHost {
   const databasePath = join(runtime.dataDir, DB_FILE_NAME);
   const options = () => ({ dataDir: runtime.dataDir, databasePath, knownSchemaVersion: runtime.knownSchemaVersion, nativeBinding: runtime.nativeBinding });

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleTransportTarget } from '../../src-shared/api/contract';
 import type { ConsoleService } from '../console/console-service';
-import { createConsoleSwitch, createDemoStateHost, saveStartSnapshotOnce, type ConsoleSwitch } from '../console/demo-state';
+import { createConsoleSwitch, createDemoStateHost, partsRuntime, saveStartSnapshotOnce, type ConsoleSwitch } from '../console/demo-state';
 import { createConsoleService, KNOWN_SCHEMA_VERSION, openPlatform } from '../areas';
 import type { Prefs } from '../console/prefs';
 import { APP_VERSION } from '../console/version';
@@ -234,21 +234,19 @@ function startApp(): void {
     let parts: PlatformParts | null = null;
     let consoleSwitch: ConsoleSwitch | null = null;
     // Save demo state / Reset demo: a reset closes the parts below, restores the snapshot, and opens them again.
-    const demoState = createDemoStateHost({
-      dataDir,
-      knownSchemaVersion: KNOWN_SCHEMA_VERSION,
-      nativeBinding: sqliteNativeBinding,
-      platform: () => parts!.platform,
-      async close() {
-        consoleSwitch!.hold();
-        await parts!.close();
-      },
-      async reopen(restored) {
-        const port = parts!.server?.port;
-        parts = await startParts(openPlatform({ dataDir, secretStore, sqliteNativeBinding }), port);
-        consoleSwitch!.resume(parts.consoleService, restored);
-      },
-    });
+    const demoState = createDemoStateHost(
+      partsRuntime({
+        dataDir,
+        knownSchemaVersion: KNOWN_SCHEMA_VERSION,
+        nativeBinding: sqliteNativeBinding,
+        parts: () => parts!,
+        consoleSwitch: () => consoleSwitch!,
+        async restart(port) {
+          parts = await startParts(openPlatform({ dataDir, secretStore, sqliteNativeBinding }), port);
+          return parts;
+        },
+      }),
+    );
 
     /** What runs on the open platform: the checkpointer, the dispatcher, the platform server, the console service. */
     const startParts = async (opened: Platform, platformPort?: number): Promise<PlatformParts> => {

@@ -1,7 +1,7 @@
 // The partner's client companies (#/companies): search, route and sample filters, sortable columns, and a
 // virtualized list (only the visible rows are in the DOM, however many thousand companies there are).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { CompanySummary } from '../../src-shared/api/types';
 import { navigate } from '../router/use-route';
 import { DEFAULT_COMPANY_QUERY, type CompanyQuery } from '../state/companies-slice';
@@ -13,6 +13,7 @@ import { href } from '../router/routes';
 import { Icon } from '../ui/icons';
 import { NewCompanyLink } from './new-company-link';
 import { PageHeader } from '../ui/page';
+import { SearchBox } from '../ui/search-box';
 import { Segmented } from '../ui/segmented';
 import { EmptyState, ErrorState, SkeletonRows, Spinner } from '../ui/states';
 import '../ui/data-table.css';
@@ -35,32 +36,10 @@ export function CompaniesScreen() {
   const query = useApp((s) => s.companies.query);
   const list = useApp((s) => s.companies.list);
   const actions = useActions();
-  const [search, setSearch] = useState(query.search);
-  const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void actions.loadCompanyList();
   }, [actions]);
-
-  // Typing is debounced; the list keeps showing the previous result meanwhile.
-  useEffect(() => {
-    if (search === query.search) return;
-    const t = setTimeout(() => actions.setCompanyQuery({ search }), 200);
-    return () => clearTimeout(t);
-  }, [search, query.search, actions]);
-
-  // "/" focuses the search, as in many admin tools.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (e.key === '/' && !e.ctrlKey && !e.metaKey && target && !/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) {
-        e.preventDefault();
-        searchRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   const sortBy = (key: SortKey) => {
     const direction = query.sort === key ? (query.direction === 'asc' ? 'desc' : 'asc') : key === 'createdAt' || key === 'users' ? 'desc' : 'asc';
@@ -69,7 +48,6 @@ export function CompaniesScreen() {
 
   const filtered = query.search !== '' || query.route !== 'any' || query.sample !== 'any';
   const clearFilters = () => {
-    setSearch('');
     actions.setCompanyQuery({ ...DEFAULT_COMPANY_QUERY, sort: query.sort, direction: query.direction });
   };
   const items = list.data;
@@ -86,20 +64,8 @@ export function CompaniesScreen() {
       />
 
       <div className="toolbar">
-        <div className="search-input toolbar-search">
-          <Icon name="search" />
-          <input
-            ref={searchRef}
-            className="input"
-            type="search"
-            placeholder="Search name, city, email, token…"
-            aria-label="Search companies"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            data-testid="companies-search"
-          />
-          <kbd className="kbd search-kbd">/</kbd>
-        </div>
+        {/* Typing is debounced (the list keeps the previous result meanwhile); "/" focuses it. */}
+        <SearchBox value={query.search} onSearch={(search) => actions.setCompanyQuery({ search })} placeholder="Search name, city, email, token…" label="Search companies" testId="companies-search" />
         <Segmented
           label="Payment route"
           value={query.route}

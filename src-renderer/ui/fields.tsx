@@ -101,20 +101,15 @@ function FormField<V>({
 }
 
 export function TextField<V>({
-  form,
-  name,
-  label,
-  hint,
   required,
-  className,
   type = 'text',
   placeholder,
   autoComplete,
-  errorLabel,
   autoFocus,
   suffix,
   inputMode,
   maxLength,
+  ...field
 }: BaseProps<V> & {
   type?: 'text' | 'email' | 'tel' | 'password' | 'url' | 'date';
   placeholder?: string;
@@ -124,9 +119,10 @@ export function TextField<V>({
   inputMode?: 'text' | 'decimal' | 'numeric' | 'email' | 'tel';
   maxLength?: number;
 }) {
+  const { form, name } = field;
   const value = form.values[name] as unknown;
   return (
-    <FormField form={form} name={name} label={label} hint={hint} className={className} errorLabel={errorLabel}>
+    <FormField {...field}>
       {(control) => (
         <div className={`input-wrap${suffix ? ' has-suffix' : ''}`}>
           <input
@@ -150,9 +146,10 @@ export function TextField<V>({
   );
 }
 
-export function TextAreaField<V>({ form, name, label, hint, className, placeholder, rows = 4, errorLabel }: BaseProps<V> & { placeholder?: string; rows?: number }) {
+export function TextAreaField<V>({ placeholder, rows = 4, ...field }: Omit<BaseProps<V>, 'required'> & { placeholder?: string; rows?: number }) {
+  const { form, name } = field;
   return (
-    <FormField form={form} name={name} label={label} hint={hint} className={className} errorLabel={errorLabel}>
+    <FormField {...field}>
       {(control) => (
         <textarea
           {...control}
@@ -167,18 +164,10 @@ export function TextAreaField<V>({ form, name, label, hint, className, placehold
   );
 }
 
-export function SelectField<V>({
-  form,
-  name,
-  label,
-  hint,
-  required,
-  className,
-  options,
-  errorLabel,
-}: BaseProps<V> & { options: { value: string; label: string }[] }) {
+export function SelectField<V>({ required, options, ...field }: BaseProps<V> & { options: { value: string; label: string }[] }) {
+  const { form, name } = field;
   return (
-    <FormField form={form} name={name} label={label} hint={hint} className={className} errorLabel={errorLabel}>
+    <FormField {...field}>
       {(control) => (
         <select {...control} className="input select" required={required} value={String(form.values[name] ?? '')} onChange={(e) => form.setValue(name, e.target.value as V[typeof name])}>
           {options.map((o) => (

@@ -21,6 +21,28 @@ export function zodValidator<V, S extends z.ZodTypeAny>(schema: S, toInput: (val
   };
 }
 
+/** How the values of a form that creates or edits one item are checked: each schema on its own input. */
+export interface ItemChecks<V, T> {
+  create: z.ZodTypeAny;
+  update: z.ZodTypeAny;
+  toCreate: (values: V) => unknown;
+  toUpdate: (values: V, item: T) => unknown;
+  /** Checks in the form's own units and words, over the schema's (as in zodValidator). */
+  extra?: Validator<V>;
+}
+
+/**
+ * The form of a drawer that creates an item (`item` null) or edits one: checked by the create schema or by
+ * the update schema; its id is `<name>-new` or `<name>-<item id>`.
+ */
+export function useItemForm<V extends object, T extends { id: number }>(name: string, item: T | null, initial: V, checks: ItemChecks<V, T>): FormApi<V> {
+  // useForm checks with the newest validator it was given, so this one needs no memo.
+  const validate = item
+    ? zodValidator(checks.update, (values: V) => checks.toUpdate(values, item), checks.extra)
+    : zodValidator(checks.create, checks.toCreate, checks.extra);
+  return useForm<V>(`${name}-${item?.id ?? 'new'}`, initial, validate);
+}
+
 export interface FormApi<V> {
   id: string;
   values: V;

@@ -3,12 +3,8 @@
 // the rollups with. Only paid and fulfilled orders count; see docs/shop-data.md.
 import type { Db } from '../db/database';
 
-export interface SalesBucketRow {
-  company_id: number;
-  /** YYYYMMDD in sales_daily, YYYYMM in sales_monthly. */
-  period: number;
-  currency: string;
-  demo: 0 | 1;
+/** The sums of a sales rollup row (sales_daily/monthly), in one currency; also what the statistics read of them. */
+export interface SalesSums {
   orders: number;
   items: number;
   net_minor: number;
@@ -17,12 +13,8 @@ export interface SalesBucketRow {
   new_customers: number;
 }
 
-export interface KindBucketRow {
-  company_id: number;
-  period: number;
-  currency: string;
-  demo: 0 | 1;
-  kind: string;
+/** The sums of a kind or product rollup row: quantities sold, no new customers. */
+export interface QuantitySums {
   orders: number;
   quantity: number;
   net_minor: number;
@@ -30,7 +22,23 @@ export interface KindBucketRow {
   gross_minor: number;
 }
 
-export interface ProductBucketRow {
+export interface SalesBucketRow extends SalesSums {
+  company_id: number;
+  /** YYYYMMDD in sales_daily, YYYYMM in sales_monthly. */
+  period: number;
+  currency: string;
+  demo: 0 | 1;
+}
+
+export interface KindBucketRow extends QuantitySums {
+  company_id: number;
+  period: number;
+  currency: string;
+  demo: 0 | 1;
+  kind: string;
+}
+
+export interface ProductBucketRow extends QuantitySums {
   company_id: number;
   /** YYYYMMDD in product_sales_daily, YYYYMM in product_sales_monthly, YYYYQ in product_sales_quarterly. */
   period: number;
@@ -40,11 +48,6 @@ export interface ProductBucketRow {
   kind: string;
   /** Monthly rows only (the name as last sold); daily and quarterly rows leave it out. */
   name: string;
-  orders: number;
-  quantity: number;
-  net_minor: number;
-  vat_minor: number;
-  gross_minor: number;
 }
 
 export interface RollupSnapshot {

@@ -4,6 +4,7 @@
 // month reads one row per client and currency, and 24 months read 24.
 import { addDays, dayKey, dayLabel, daysBetween, monthEnd, monthStart, quarterKeyOfMonthKey } from '../../../src-shared/domain/date-range';
 import type { Db } from '../db/database';
+import type { QuantitySums, SalesSums } from './rollups-repository';
 import { statementCache } from './table-access';
 
 /** Whose rollups a query reads: a partner's clients (optionally one of them), or one company. */
@@ -16,14 +17,8 @@ export interface RangePieces {
   days: [number, number][];
 }
 
-export interface TotalsRow {
+export interface TotalsRow extends SalesSums {
   currency: string;
-  orders: number;
-  items: number;
-  net_minor: number;
-  vat_minor: number;
-  gross_minor: number;
-  new_customers: number;
 }
 
 export interface CompanyTotalsRow extends TotalsRow {
@@ -41,30 +36,20 @@ export interface CompanyPeriodRow {
   gross_minor: number;
 }
 
-export interface KindTotalsRow {
+export interface KindTotalsRow extends QuantitySums {
   kind: string;
   currency: string;
-  orders: number;
-  quantity: number;
-  net_minor: number;
-  vat_minor: number;
-  gross_minor: number;
 }
 
-export interface ProductTotalsRow {
+export interface ProductTotalsRow extends QuantitySums {
   company_id: number;
   product_id: number;
   currency: string;
   kind: string;
   name: string;
-  orders: number;
-  quantity: number;
-  net_minor: number;
-  vat_minor: number;
-  gross_minor: number;
 }
 
-export interface ClientTotalsRow {
+export interface ClientTotalsRow extends SalesSums {
   id: number;
   name: string;
   country: string;
@@ -72,12 +57,6 @@ export interface ClientTotalsRow {
   payment_route: 'direct' | 'via_partner';
   /** Null when the company sold nothing in the range (then the sums are 0). */
   currency: string | null;
-  orders: number;
-  items: number;
-  net_minor: number;
-  vat_minor: number;
-  gross_minor: number;
-  new_customers: number;
 }
 
 export interface MonthProductSalesRow extends ProductTotalsRow {

@@ -7,8 +7,8 @@ import { useActions } from '../../state/store-context';
 import { useLatestLoad } from '../../state/use-latest-load';
 import { Modal } from '../../ui/dialog';
 import { formatDateTime, plural } from '../../ui/format';
-import { Card, PageHeader } from '../../ui/page';
-import { WaitingOrAll } from '../../ui/segmented';
+import { Card } from '../../ui/page';
+import { ReviewQueuePage } from '../../ui/review-queue-page';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
 import { useAction } from '../../ui/use-action';
 import { FieldProblem, OutsideNote, problemsOf, ProviderBadge, useLogisticsVersion } from './logistics-ui';
@@ -26,14 +26,15 @@ export function LogisticsReviewScreen() {
     actions.logisticsChanged();
   });
   return (
-    <div className="page" data-testid="logistics-review">
-      <PageHeader
-        title="Logistics review"
-        subtitle="Partners that want to offer logistics, shipping and warehousing to shops apply here. Approve them, or reject with a reason they can act on; either way they get an email."
-        actions={
-          <WaitingOrAll value={filter} onChange={setFilter} allLabel="All providers" testIdPrefix="logistics-review-filter" />
-        }
-      />
+    <ReviewQueuePage
+      title="Logistics review"
+      subtitle="Partners that want to offer logistics, shipping and warehousing to shops apply here. Approve them, or reject with a reason they can act on; either way they get an email."
+      filter={filter}
+      onFilter={setFilter}
+      allLabel="All providers"
+      testId="logistics-review"
+      filterTestIdPrefix="logistics-review-filter"
+    >
       {list.status === 'error' && <ErrorState title="Could not load the review queue" message={list.error} />}
       {!list.data && list.status !== 'error' && <SkeletonRows rows={3} columns={4} />}
       {list.data && list.data.length === 0 && (
@@ -74,7 +75,7 @@ export function LogisticsReviewScreen() {
       )}
       <OutsideNote />
       {rejecting && <RejectDialog provider={rejecting} onClose={() => setRejecting(null)} />}
-    </div>
+    </ReviewQueuePage>
   );
 }
 

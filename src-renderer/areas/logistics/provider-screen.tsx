@@ -132,16 +132,7 @@ function Application({ companyId, companyName, provider }: { companyId: number; 
         </Callout>
       )}
       <Form className="form-grid" onSubmit={() => apply.run()}>
-        <label className="field">
-          <span className="field-label">Provider name</span>
-          <input className="input" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} data-testid="apply-name" />
-          <FieldProblem message={problems.fields.name} />
-        </label>
-        <label className="field">
-          <span className="field-label">Email for forwarded orders</span>
-          <input className="input" type="email" value={values.contactEmail} onChange={(e) => setValues({ ...values, contactEmail: e.target.value })} data-testid="apply-email" />
-          <FieldProblem message={problems.fields.contactEmail} />
-        </label>
+        <ProviderContactFields values={values} onChange={(patch) => setValues({ ...values, ...patch })} fields={problems.fields} testIdPrefix="apply" emailType="email" />
         <label className="field span-2">
           <span className="field-label">Note for the operator (optional)</span>
           <textarea className="input" rows={3} value={values.note} onChange={(e) => setValues({ ...values, note: e.target.value })} data-testid="apply-note" />
@@ -154,6 +145,40 @@ function Application({ companyId, companyName, provider }: { companyId: number; 
         </div>
       </Form>
     </Card>
+  );
+}
+
+/**
+ * The provider's name and the email forwarded orders go to, in the application and in the profile. The email
+ * field's type is each form's own: in the application (type email) the browser checks the address before it is
+ * sent; in the profile (plain text) only the platform does, and its message shows under the field.
+ */
+function ProviderContactFields({
+  values,
+  onChange,
+  fields,
+  testIdPrefix,
+  emailType,
+}: {
+  values: { name: string; contactEmail: string };
+  onChange: (patch: { name: string } | { contactEmail: string }) => void;
+  fields: Record<string, string>;
+  testIdPrefix: 'apply' | 'profile';
+  emailType: 'email' | 'text';
+}) {
+  return (
+    <>
+      <label className="field">
+        <span className="field-label">Provider name</span>
+        <input className="input" value={values.name} onChange={(e) => onChange({ name: e.target.value })} data-testid={`${testIdPrefix}-name`} />
+        <FieldProblem message={fields.name} />
+      </label>
+      <label className="field">
+        <span className="field-label">Email for forwarded orders</span>
+        <input className="input" type={emailType} value={values.contactEmail} onChange={(e) => onChange({ contactEmail: e.target.value })} data-testid={`${testIdPrefix}-email`} />
+        <FieldProblem message={fields.contactEmail} />
+      </label>
+    </>
   );
 }
 
@@ -185,16 +210,7 @@ function Overview({ provider }: { provider: LogisticsProvider }) {
           ]}
         />
         <Form className="form-grid" onSubmit={() => save.run()}>
-          <label className="field">
-            <span className="field-label">Provider name</span>
-            <input className="input" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} data-testid="profile-name" />
-            <FieldProblem message={problems.fields.name} />
-          </label>
-          <label className="field">
-            <span className="field-label">Email for forwarded orders</span>
-            <input className="input" value={values.contactEmail} onChange={(e) => setValues({ ...values, contactEmail: e.target.value })} data-testid="profile-email" />
-            <FieldProblem message={problems.fields.contactEmail} />
-          </label>
+          <ProviderContactFields values={values} onChange={(patch) => setValues({ ...values, ...patch })} fields={problems.fields} testIdPrefix="profile" emailType="text" />
           <fieldset className="field span-2">
             <legend className="field-label">Offered to</legend>
             <label className="logi-check">

@@ -10,8 +10,8 @@ import { useActions, useApp } from '../../state/store-context';
 import { Modal } from '../../ui/dialog';
 import { formatDateTime, plural } from '../../ui/format';
 import { formatMoney } from '../../ui/money';
-import { Card, PageHeader } from '../../ui/page';
-import { WaitingOrAll } from '../../ui/segmented';
+import { Card } from '../../ui/page';
+import { ReviewQueuePage } from '../../ui/review-queue-page';
 import { Field } from '../../ui/fields';
 import { CancelConfirm } from '../../ui/form-footer';
 import { Loaded } from '../../ui/loadable';
@@ -30,14 +30,15 @@ export function AppReviewScreen() {
   }, [actions]);
 
   return (
-    <div className="page" data-testid="app-review">
-      <PageHeader
-        title="App review"
-        subtitle="As the platform operator you approve listings into Beta (visible to all, free) or Release (bought), or reject them with a reason the developer can act on."
-        actions={
-          <WaitingOrAll value={filter} onChange={(v) => actions.setReviewFilter(v)} allLabel="All listings" testIdPrefix="review-filter" />
-        }
-      />
+    <ReviewQueuePage
+      title="App review"
+      subtitle="As the platform operator you approve listings into Beta (visible to all, free) or Release (bought), or reject them with a reason the developer can act on."
+      filter={filter}
+      onFilter={(v) => actions.setReviewFilter(v)}
+      allLabel="All listings"
+      testId="app-review"
+      filterTestIdPrefix="review-filter"
+    >
       <Loaded
         value={list}
         errorTitle="Could not load the review queue"
@@ -121,7 +122,7 @@ export function AppReviewScreen() {
         )}
       </Loaded>
       {deciding && <DecisionDialog app={deciding.app} kind={deciding.kind} onClose={() => setDeciding(null)} />}
-    </div>
+    </ReviewQueuePage>
   );
 }
 

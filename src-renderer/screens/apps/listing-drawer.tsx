@@ -1,6 +1,5 @@
 // The editor of one app or theme listing (My Apps, and an app's product from Store → Products): sales fields,
 // redirect URIs, the Authorization URL, permissions, Start URL and developer email; ListingSide beside it.
-import { useMemo } from 'react';
 import { listingCreateSchema, listingUpdateSchema } from '../../../src-shared/api/app-store-inputs';
 import type { DeveloperApp } from '../../../src-shared/api/app-store-types';
 import { type ListingKind } from '../../../src-shared/domain/app-store';
@@ -10,9 +9,8 @@ import { useActing, useShopDefaults } from '../../state/use-shop';
 import { CheckboxField, ChoiceField, Field, FieldError, SelectField, TextAreaField, TextField, errorText } from '../../ui/fields';
 import { useLatestLoad } from '../../state/use-latest-load';
 import { FormDrawer } from '../../ui/form-drawer';
-import { bpToPercentText, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
-import { useForm, zodValidator } from '../../ui/use-form';
-import { PriceFields, priceProblems } from '../store/store-ui';
+import { useItemForm } from '../../ui/use-form';
+import { PriceFields, priceInputOf, priceProblems, priceValuesOf } from '../store/store-ui';
 import { VisibilityBadge } from './apps-ui';
 import { ListingSide } from './listing-side';
 import './my-apps-screen.css';
@@ -40,9 +38,7 @@ function valuesOf(app: DeveloperApp | null, defaults: { currency: string }): Lis
     kind: app?.kind ?? 'app',
     name: app?.name ?? '',
     description: app?.description ?? '',
-    priceMinor: app ? moneyInputText(app.priceMinor, app.currency) : '',
-    currency: app?.currency ?? defaults.currency,
-    vatRateBp: app ? bpToPercentText(app.vatRateBp) : '',
+    ...priceValuesOf(app, defaults),
     isActive: app?.isActive ?? true,
     redirectUris: app?.redirectUris.join('\n') ?? '',
     scopes: app?.scopes ?? [],
@@ -57,16 +53,13 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boo
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 function inputOf(companyId: number, v: ListingValues) {
-  const price = parseMoney(v.priceMinor, v.currency);
   const isApp = v.kind === 'app';
   return {
     companyId,
     kind: v.kind,
     name: v.name,
     description: v.description,
-    priceMinor: price.ok ? price.minor : Number.NaN,
-    currency: v.currency,
-    vatRateBp: v.vatRateBp.trim() === '' ? undefined : (percentTextToBp(v.vatRateBp) ?? Number.NaN),
+    ...priceInputOf(v),
     isActive: v.isActive,
     redirectUris: isApp ? lines(v.redirectUris) : [],
     scopes: isApp ? v.scopes : [],
@@ -109,14 +102,13 @@ export function ListingDrawer({
   const companyId = acting?.id ?? 0;
   const isNew = app === null;
   const themes = useLatestLoad(companyId ? () => actions.themeChoices(companyId) : null, [actions, companyId]).data ?? [];
-  const validate = useMemo(
-    () =>
-      isNew
-        ? zodValidator(listingCreateSchema, (v: ListingValues) => inputOf(companyId, v), priceProblems)
-        : zodValidator(listingUpdateSchema, (v: ListingValues) => updateOf(app, v), priceProblems),
-    [companyId, isNew, app],
-  );
-  const form = useForm<ListingValues>(`listing-${app?.id ?? 'new'}`, valuesOf(app, defaults), validate);
+  const form = useItemForm('listing', app, valuesOf(app, defaults), {
+    create: listingCreateSchema,
+    update: listingUpdateSchema,
+    toCreate: (values: ListingValues) => inputOf(companyId, values),
+    toUpdate: (values, edited) => updateOf(edited, values),
+    extra: priceProblems,
+  });
   const v = form.values;
   const kind = app?.kind ?? v.kind;
   const scopesError = form.error('scopes');

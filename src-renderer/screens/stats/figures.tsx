@@ -13,6 +13,7 @@ import { formatMoney, formatMoneyCompact } from '../../ui/money';
 import { Segmented } from '../../ui/segmented';
 import { FilterSelect } from '../../ui/search-box';
 import { CardEmpty } from '../../ui/states';
+import { Table, type TableColumn } from '../../ui/table';
 import './stat-cards.css';
 import './stats.css';
 
@@ -156,35 +157,25 @@ export function MonthChart({ rows, testId = 'month-chart' }: { rows: MonthSalesR
   );
 }
 
+const KIND_COLUMNS: TableColumn<KindSalesRow>[] = [
+  {
+    header: 'Kind',
+    cell: (r) => (
+      <>
+        {PRODUCT_KIND_LABELS[r.kind]} <span className="currency-tag">{r.currency}</span>
+      </>
+    ),
+  },
+  { header: 'Orders', className: 'num', cell: (r) => formatCount(r.orders) },
+  { header: 'Quantity', className: 'num', cell: (r) => formatCount(r.quantity) },
+  { header: 'Net', className: 'num money', headerClassName: 'num', cell: (r) => formatMoney(r.netMinor, r.currency) },
+  { header: 'Gross', className: 'num money', headerClassName: 'num', cell: (r) => formatMoney(r.grossMinor, r.currency) },
+];
+
 /** Sales per product kind, one row per kind and currency. */
 export function KindTable({ rows }: { rows: KindSalesRow[] }) {
   if (rows.length === 0) return <CardEmpty icon="box">No sales in this period.</CardEmpty>;
-  return (
-    <table className="table" data-testid="kind-table">
-      <thead>
-        <tr>
-          <th scope="col">Kind</th>
-          <th scope="col" className="num">Orders</th>
-          <th scope="col" className="num">Quantity</th>
-          <th scope="col" className="num">Net</th>
-          <th scope="col" className="num">Gross</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={`${r.kind}-${r.currency}`}>
-            <td>
-              {PRODUCT_KIND_LABELS[r.kind]} <span className="currency-tag">{r.currency}</span>
-            </td>
-            <td className="num">{formatCount(r.orders)}</td>
-            <td className="num">{formatCount(r.quantity)}</td>
-            <td className="num money">{formatMoney(r.netMinor, r.currency)}</td>
-            <td className="num money">{formatMoney(r.grossMinor, r.currency)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <Table columns={KIND_COLUMNS} rows={rows} rowKey={(r) => `${r.kind}-${r.currency}`} testId="kind-table" />;
 }
 
 /** Top products per currency; `showClient` adds the client (combined view). */

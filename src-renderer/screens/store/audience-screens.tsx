@@ -1,14 +1,5 @@
 // The shop's audience (#/store/audience/...): subscribers of subscription products, access groups and their
 // members, and newsletter recipients — four lists under one tab bar, each with its filters and form.
-import { useMemo } from 'react';
-import {
-  groupMemberCreateSchema,
-  groupMemberUpdateSchema,
-  newsletterRecipientCreateSchema,
-  newsletterRecipientUpdateSchema,
-  subscriberCreateSchema,
-  subscriberUpdateSchema,
-} from '../../../src-shared/api/shop-inputs';
 import type { AccessGroup, GroupMember, NewsletterRecipient, Subscriber } from '../../../src-shared/api/shop-types';
 import { NEWSLETTER_STATUSES, SUBSCRIBER_STATUSES, type NewsletterStatus, type SubscriberStatus } from '../../../src-shared/domain/shop';
 import type { FieldErrors } from '../../../src-shared/api/errors';
@@ -21,13 +12,12 @@ import { SelectField, TextField } from '../../ui/fields';
 import { FormDrawer } from '../../ui/form-drawer';
 import { formatCount, formatDate, plural } from '../../ui/format';
 import { Avatar } from '../../ui/avatar';
-import { Icon } from '../../ui/icons';
 import { Tabs } from '../../ui/page';
 import { FilterSelect, StatusFilter } from '../../ui/search-box';
-import { useForm, zodValidator } from '../../ui/use-form';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
-import { NamedItemDrawer } from './named-item-drawer';
+import { NamedItemDrawer, namedItemColumns } from './named-item-drawer';
+import { useShopItemForm } from './shop-item-form';
 import { NameCell } from './store-ui';
 
 function AudienceTabs({ current }: { current: StoreList }) {
@@ -106,15 +96,9 @@ function SubscriberDrawer({ subscriber, onClose }: { subscriber: Subscriber | nu
     startedAt: v.startedAt === '' ? undefined : v.startedAt,
     endsAt: v.endsAt === '' ? null : v.endsAt,
   });
-  const validate = useMemo(
-    () =>
-      subscriber
-        ? zodValidator(subscriberUpdateSchema, (v: SubscriberValues) => ({ ...toInput(v), subscriberId: subscriber.id }), endAfterStart)
-        : zodValidator(subscriberCreateSchema, toInput, endAfterStart),
-    [subscriber, companyId],
-  );
-  const form = useForm<SubscriberValues>(
-    `subscriber-${subscriber?.id ?? 'new'}`,
+  const { form, save } = useShopItemForm(
+    'subscribers',
+    subscriber,
     {
       email: subscriber?.email ?? '',
       name: subscriber?.name ?? '',
@@ -123,7 +107,8 @@ function SubscriberDrawer({ subscriber, onClose }: { subscriber: Subscriber | nu
       startedAt: day(subscriber?.startedAt),
       endsAt: day(subscriber?.endsAt),
     },
-    validate,
+    toInput,
+    { extra: endAfterStart },
   );
   return (
     <FormDrawer
@@ -136,8 +121,7 @@ function SubscriberDrawer({ subscriber, onClose }: { subscriber: Subscriber | nu
       submitLabel={subscriber ? undefined : 'Add subscriber'}
       onClose={onClose}
       onSubmit={async (v) => {
-        if (subscriber) await actions.updateShopItem('subscribers', { ...toInput(v), subscriberId: subscriber.id });
-        else await actions.createShopItem('subscribers', toInput(v));
+        await save(v);
       }}
       deleteAction={subscriber ? { what: `the subscriber ${subscriber.email}`, run: () => actions.deleteShopItem('subscribers', subscriber.id, `the subscriber ${subscriber.email}`) } : undefined}
     >
@@ -190,29 +174,10 @@ const ACCESS_GROUPS: EntityListConfig<'accessGroups'> = {
   title: 'Audience',
   icon: 'users',
   tabs: <AudienceTabs current="accessGroups" />,
-  columns: [
-    {
-      id: 'name',
-      header: 'Access group',
-      sort: 'name',
-      width: 'minmax(240px, 3fr)',
-      minWidth: 240,
-      cell: (g: AccessGroup) => (
-        <NameCell
-          icon={
-            <span className="kind-icon icon-tile" aria-hidden="true">
-              <Icon name="key" size={14} />
-            </span>
-          }
-          title={g.name}
-          sub={g.description || undefined}
-          demo={g.isDemo}
-        />
-      ),
-    },
-    { id: 'members', header: 'Members', sort: 'members', width: '110px', minWidth: 110, align: 'end', firstDirection: 'desc', cell: (g: AccessGroup) => <MembersOf group={g} /> },
-    { id: 'created', header: 'Created', sort: 'createdAt', width: '130px', minWidth: 130, priority: 2, firstDirection: 'desc', cell: (g: AccessGroup) => dateCell(g.createdAt) },
-  ],
+  columns: namedItemColumns<AccessGroup>(
+    { header: 'Access group', icon: 'key' },
+    { id: 'members', header: 'Members', sort: 'members', width: '110px', minWidth: 110, align: 'end', firstDirection: 'desc', cell: (g) => <MembersOf group={g} /> },
+  ),
   searchPlaceholder: 'Search access groups…',
   newLabel: 'New access group',
   emptyTitle: 'No access groups yet',
@@ -291,17 +256,12 @@ function GroupMemberDrawer({ member, onClose }: { member: GroupMember | null; on
     name: v.name,
     expiresAt: v.expiresAt === '' ? null : v.expiresAt,
   });
-  const validate = useMemo(
-    () =>
-      member
-        ? zodValidator(groupMemberUpdateSchema, (v: MemberValues) => ({ ...toInput(v), groupMemberId: member.id }), needGroup)
-        : zodValidator(groupMemberCreateSchema, toInput, needGroup),
-    [member, companyId],
-  );
-  const form = useForm<MemberValues>(
-    `member-${member?.id ?? 'new'}`,
+  const { form, save } = useShopItemForm(
+    'groupMembers',
+    member,
     { groupId: member ? String(member.groupId) : presetGroup, email: member?.email ?? '', name: member?.name ?? '', expiresAt: day(member?.expiresAt) },
-    validate,
+    toInput,
+    { extra: needGroup },
   );
   return (
     <FormDrawer
@@ -314,8 +274,7 @@ function GroupMemberDrawer({ member, onClose }: { member: GroupMember | null; on
       submitLabel={member ? undefined : 'Add member'}
       onClose={onClose}
       onSubmit={async (v) => {
-        if (member) await actions.updateShopItem('groupMembers', { ...toInput(v), groupMemberId: member.id });
-        else await actions.createShopItem('groupMembers', toInput(v));
+        await save(v);
       }}
       deleteAction={member ? { what: `${member.email} from ${member.groupName}`, run: () => actions.deleteShopItem('groupMembers', member.id, `${member.email} (${member.groupName})`) } : undefined}
     >
@@ -392,17 +351,11 @@ function RecipientDrawer({ recipient, onClose }: { recipient: NewsletterRecipien
   const acting = useActing();
   const actions = useActions();
   const companyId = acting?.id ?? 0;
-  const validate = useMemo(
-    () =>
-      recipient
-        ? zodValidator(newsletterRecipientUpdateSchema, (v: RecipientValues) => ({ companyId, newsletterRecipientId: recipient.id, ...v }))
-        : zodValidator(newsletterRecipientCreateSchema, (v: RecipientValues) => ({ companyId, ...v })),
-    [recipient, companyId],
-  );
-  const form = useForm<RecipientValues>(
-    `recipient-${recipient?.id ?? 'new'}`,
+  const { form, save } = useShopItemForm(
+    'newsletterRecipients',
+    recipient,
     { email: recipient?.email ?? '', name: recipient?.name ?? '', language: recipient?.language ?? 'en', status: recipient?.status ?? 'subscribed' },
-    validate,
+    (v: RecipientValues) => ({ companyId, ...v }),
   );
   return (
     <FormDrawer
@@ -414,8 +367,7 @@ function RecipientDrawer({ recipient, onClose }: { recipient: NewsletterRecipien
       submitLabel={recipient ? undefined : 'Add recipient'}
       onClose={onClose}
       onSubmit={async (v) => {
-        if (recipient) await actions.updateShopItem('newsletterRecipients', { companyId, newsletterRecipientId: recipient.id, ...v });
-        else await actions.createShopItem('newsletterRecipients', { companyId, ...v });
+        await save(v);
       }}
       deleteAction={recipient ? { what: `the recipient ${recipient.email}`, run: () => actions.deleteShopItem('newsletterRecipients', recipient.id, `the recipient ${recipient.email}`) } : undefined}
     >

@@ -3,13 +3,10 @@
 import type { Category } from '../../../src-shared/api/shop-types';
 import { navigate } from '../../router/use-route';
 import { useActions } from '../../state/store-context';
-import type { Column } from '../../ui/data-table';
 import { formatCount, formatDate, plural } from '../../ui/format';
-import { Icon } from '../../ui/icons';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
-import { NamedItemDrawer } from './named-item-drawer';
-import { NameCell } from './store-ui';
+import { NamedItemDrawer, namedItemColumns } from './named-item-drawer';
 
 /** The products of one category (from its row or its form). */
 export function ProductsOfCategory({ category }: { category: Pick<Category, 'id' | 'productCount'> }) {
@@ -29,36 +26,15 @@ export function ProductsOfCategory({ category }: { category: Pick<Category, 'id'
   );
 }
 
-const COLUMNS: Column<Category>[] = [
-  {
-    id: 'name',
-    header: 'Category',
-    sort: 'name',
-    width: 'minmax(240px, 3fr)',
-    minWidth: 240,
-    cell: (c) => (
-      <NameCell
-        icon={
-          <span className="kind-icon icon-tile" aria-hidden="true">
-            <Icon name="tag" size={14} />
-          </span>
-        }
-        title={c.name}
-        sub={c.description || undefined}
-        demo={c.isDemo}
-      />
-    ),
-  },
-  { id: 'products', header: 'Products', sort: 'products', width: '110px', minWidth: 110, align: 'end', firstDirection: 'desc', cell: (c) => <ProductsOfCategory category={c} /> },
-  { id: 'created', header: 'Created', sort: 'createdAt', width: '130px', minWidth: 130, priority: 2, firstDirection: 'desc', cell: (c) => <span className="muted">{formatDate(c.createdAt)}</span> },
-];
-
 const CONFIG: EntityListConfig<'categories'> = {
   entity: 'categories',
   list: 'categories',
   title: 'Categories',
   icon: 'tag',
-  columns: COLUMNS,
+  columns: namedItemColumns<Category>(
+    { header: 'Category', icon: 'tag' },
+    { id: 'products', header: 'Products', sort: 'products', width: '110px', minWidth: 110, align: 'end', firstDirection: 'desc', cell: (c) => <ProductsOfCategory category={c} /> },
+  ),
   searchPlaceholder: 'Search categories…',
   newLabel: 'New category',
   emptyTitle: 'No categories yet',

@@ -1,8 +1,7 @@
 // The shop's content (#/store/content/...): themes (one is active; each has free-form settings) and content
 // files (metadata only: name, MIME type, size, SHA-256 — the local platform stores no file bodies; a file
 // picked on this machine fills the fields, its bytes never leave the page).
-import { useMemo, useRef } from 'react';
-import { fileCreateSchema, fileUpdateSchema, themeCreateSchema, themeUpdateSchema } from '../../../src-shared/api/shop-inputs';
+import { useRef } from 'react';
 import type { ContentFile, Theme } from '../../../src-shared/api/shop-types';
 import type { FieldErrors } from '../../../src-shared/api/errors';
 import { href, type StoreList } from '../../router/routes';
@@ -17,9 +16,9 @@ import { Tabs } from '../../ui/page';
 import { FilterSelect } from '../../ui/search-box';
 import { Spinner } from '../../ui/states';
 import { useAction } from '../../ui/use-action';
-import { useForm, zodValidator } from '../../ui/use-form';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
+import { useShopItemForm } from './shop-item-form';
 import { NameCell, wholeNumber } from './store-ui';
 import './content-screens.css';
 
@@ -118,15 +117,9 @@ function ThemeDrawer({ theme, onClose }: { theme: Theme | null; onClose: () => v
   const actions = useActions();
   const companyId = acting?.id ?? 0;
   const toInput = (v: ThemeValues) => ({ companyId, name: v.name, version: v.version, author: v.author, description: v.description, isActive: v.isActive, settings: settingsRecord(v.settings) });
-  const validate = useMemo(
-    () =>
-      theme
-        ? zodValidator(themeUpdateSchema, (v: ThemeValues) => ({ ...toInput(v), themeId: theme.id }), settingsProblems)
-        : zodValidator(themeCreateSchema, toInput, settingsProblems),
-    [theme, companyId],
-  );
-  const form = useForm<ThemeValues>(
-    `theme-${theme?.id ?? 'new'}`,
+  const { form, save } = useShopItemForm(
+    'themes',
+    theme,
     {
       name: theme?.name ?? '',
       version: theme?.version ?? '1.0.0',
@@ -135,7 +128,8 @@ function ThemeDrawer({ theme, onClose }: { theme: Theme | null; onClose: () => v
       isActive: theme?.isActive ?? false,
       settings: theme ? Object.entries(theme.settings).map(([key, value]) => ({ key, value })) : [{ key: 'primaryColor', value: '#4f46e5' }],
     },
-    validate,
+    toInput,
+    { extra: settingsProblems },
   );
   const rows = form.values.settings;
   const setRows = (next: SettingRow[]) => {
@@ -159,8 +153,7 @@ function ThemeDrawer({ theme, onClose }: { theme: Theme | null; onClose: () => v
       submitLabel={theme ? undefined : 'Add theme'}
       onClose={onClose}
       onSubmit={async (v) => {
-        if (theme) await actions.updateShopItem('themes', { ...toInput(v), themeId: theme.id });
-        else await actions.createShopItem('themes', toInput(v));
+        await save(v);
       }}
       deleteAction={
         theme
@@ -307,17 +300,12 @@ function FileDrawer({ file, onClose }: { file: ContentFile | null; onClose: () =
     sha256: v.sha256.trim() === '' ? null : v.sha256,
     description: v.description,
   });
-  const validate = useMemo(
-    () =>
-      file
-        ? zodValidator(fileUpdateSchema, (v: FileValues) => ({ ...toInput(v), fileId: file.id }), fileProblems)
-        : zodValidator(fileCreateSchema, toInput, fileProblems),
-    [file, companyId],
-  );
-  const form = useForm<FileValues>(
-    `file-${file?.id ?? 'new'}`,
+  const { form, save } = useShopItemForm(
+    'files',
+    file,
     { name: file?.name ?? '', mimeType: file?.mimeType ?? '', sizeBytes: file ? String(file.sizeBytes) : '', sha256: file?.sha256 ?? '', description: file?.description ?? '' },
-    validate,
+    toInput,
+    { extra: fileProblems },
   );
   const size = wholeNumber(form.values.sizeBytes);
 
@@ -342,8 +330,7 @@ function FileDrawer({ file, onClose }: { file: ContentFile | null; onClose: () =
       submitLabel={file ? undefined : 'Add file'}
       onClose={onClose}
       onSubmit={async (v) => {
-        if (file) await actions.updateShopItem('files', { ...toInput(v), fileId: file.id });
-        else await actions.createShopItem('files', toInput(v));
+        await save(v);
       }}
       deleteAction={
         file

@@ -1,8 +1,7 @@
 // Customers of the acting client: the list (#/store/customers: search, country filter), one customer's page
 // (#/store/customers/12: spend per currency — never added across currencies — orders, recent orders, contact
 // data) with its edit form and manual order entry, and the create form.
-import { useMemo, useState } from 'react';
-import { customerCreateSchema, customerUpdateSchema } from '../../../src-shared/api/shop-inputs';
+import { useState } from 'react';
 import type { Customer, CustomerDetail } from '../../../src-shared/api/shop-types';
 import { COUNTRIES } from '../../../src-shared/domain/countries';
 import { href } from '../../router/routes';
@@ -20,9 +19,9 @@ import { formatMoney } from '../../ui/money';
 import { Card, Facts, PageHeader } from '../../ui/page';
 import { FilterSelect } from '../../ui/search-box';
 import { Callout, CardEmpty } from '../../ui/states';
-import { useForm, zodValidator } from '../../ui/use-form';
 import { EntityListPage, type EntityListConfig } from './entity-list';
 import { OrderEntryDrawer } from './order-entry-drawer';
+import { useShopItemForm } from './shop-item-form';
 import { NameCell, RecentOrdersTable, ShopItemPage } from './store-ui';
 import '../stats/stat-cards.css';
 
@@ -216,15 +215,9 @@ function CustomerDrawer({ customer, onClose, afterDelete }: { customer: Customer
   const acting = useActing();
   const actions = useActions();
   const companyId = acting?.id ?? 0;
-  const validate = useMemo(
-    () =>
-      customer
-        ? zodValidator(customerUpdateSchema, (v: CustomerValues) => ({ companyId, customerId: customer.id, ...v }))
-        : zodValidator(customerCreateSchema, (v: CustomerValues) => ({ companyId, ...v })),
-    [customer, companyId],
-  );
-  const form = useForm<CustomerValues>(
-    `customer-${customer?.id ?? 'new'}`,
+  const { form, save } = useShopItemForm(
+    'customers',
+    customer,
     {
       email: customer?.email ?? '',
       name: customer?.name ?? '',
@@ -236,7 +229,7 @@ function CustomerDrawer({ customer, onClose, afterDelete }: { customer: Customer
       acceptsMarketing: customer?.acceptsMarketing ?? false,
       note: customer?.note ?? '',
     },
-    validate,
+    (v: CustomerValues) => ({ companyId, ...v }),
   );
   return (
     <FormDrawer
@@ -249,11 +242,9 @@ function CustomerDrawer({ customer, onClose, afterDelete }: { customer: Customer
       submitLabel={customer ? undefined : 'Add customer'}
       onClose={onClose}
       onSubmit={async (v) => {
-        if (customer) await actions.updateShopItem('customers', { companyId, customerId: customer.id, ...v });
-        else {
-          const created = await actions.createShopItem('customers', { companyId, ...v });
-          return () => navigate({ name: 'store', list: 'customers', item: created.id });
-        }
+        const saved = await save(v);
+        // A new customer opens on its page rather than back on the list.
+        if (!customer) return () => navigate({ name: 'store', list: 'customers', item: saved.id });
       }}
       deleteAction={
         customer

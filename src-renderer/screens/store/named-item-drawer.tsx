@@ -1,15 +1,17 @@
-// The form of the shop's simple named objects — categories and access groups: a unique name and a
-// description, with their own texts and what deleting takes with it; the id field and the create / update schemas
-// come from the shop-entity table (src-shared/api/shop-entities.ts).
-import { useMemo, type ReactNode } from 'react';
-import { SHOP_ENTITIES } from '../../../src-shared/api/shop-entities';
-import { ENTITY_ID_KEYS } from '../../state/shop-entities';
+// The shop's simple named objects — categories and access groups: their lists' columns (name, what each holds,
+// created) and their form: a unique name and a description, with their own texts and what deleting takes with
+// it; checked and saved as either entity by useShopItemForm (shop-item-form.ts).
+import type { ReactNode } from 'react';
 import { useActions } from '../../state/store-context';
 import { useActing } from '../../state/use-shop';
 import { DemoBadge } from '../../ui/badges';
+import type { Column } from '../../ui/data-table';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { FormDrawer } from '../../ui/form-drawer';
-import { useForm, zodValidator } from '../../ui/use-form';
+import { formatDate } from '../../ui/format';
+import { Icon, type IconName } from '../../ui/icons';
+import { useShopItemForm } from './shop-item-form';
+import { NameCell } from './store-ui';
 
 type NamedEntity = 'categories' | 'accessGroups';
 
@@ -18,6 +20,33 @@ interface NamedItem {
   name: string;
   description: string;
   isDemo: boolean;
+}
+
+/** A named item's list: its name (icon, description under it), what it holds (`holds`), when it was created. */
+export function namedItemColumns<T extends NamedItem & { createdAt: string }>(name: { header: string; icon: IconName }, holds: Column<T>): Column<T>[] {
+  return [
+    {
+      id: 'name',
+      header: name.header,
+      sort: 'name',
+      width: 'minmax(240px, 3fr)',
+      minWidth: 240,
+      cell: (item) => (
+        <NameCell
+          icon={
+            <span className="kind-icon icon-tile" aria-hidden="true">
+              <Icon name={name.icon} size={14} />
+            </span>
+          }
+          title={item.name}
+          sub={item.description || undefined}
+          demo={item.isDemo}
+        />
+      ),
+    },
+    holds,
+    { id: 'created', header: 'Created', sort: 'createdAt', width: '130px', minWidth: 130, priority: 2, firstDirection: 'desc', cell: (item) => <span className="muted">{formatDate(item.createdAt)}</span> },
+  ];
 }
 
 interface NamedValues {
@@ -46,11 +75,8 @@ export function NamedItemDrawer<E extends NamedEntity>({
   const acting = useActing();
   const actions = useActions();
   const companyId = acting?.id ?? 0;
-  const idKey = ENTITY_ID_KEYS[entity];
-  const schemas = SHOP_ENTITIES[entity].schemas;
-  const input = (v: NamedValues) => (item ? { companyId, [idKey]: item.id, ...v } : { companyId, ...v });
-  const validate = useMemo(() => zodValidator(item ? schemas.update : schemas.create, input), [item, companyId, schemas]);
-  const form = useForm<NamedValues>(`${entity}-${item?.id ?? 'new'}`, { name: item?.name ?? '', description: item?.description ?? '' }, validate);
+  // Both entities' create input is this shape (`never`: TypeScript cannot see that through E); the schemas check it.
+  const { form, save } = useShopItemForm(entity, item, { name: item?.name ?? '', description: item?.description ?? '' }, (v: NamedValues) => ({ companyId, ...v }) as never);
   const what = item ? `the ${texts.noun} “${item.name}”` : '';
   return (
     <FormDrawer
@@ -63,9 +89,7 @@ export function NamedItemDrawer<E extends NamedEntity>({
       submitLabel={item ? undefined : `Add ${texts.noun}`}
       onClose={onClose}
       onSubmit={async (v) => {
-        // The schemas above checked the shape; the slice sends it as the entity's create / update.
-        if (item) await actions.updateShopItem(entity, input(v) as never);
-        else await actions.createShopItem(entity, input(v) as never);
+        await save(v);
       }}
       deleteAction={item ? { what, consequence: texts.consequence, run: () => actions.deleteShopItem(entity, item.id, what) } : undefined}
     >

@@ -1,8 +1,6 @@
 // Products of the acting client (#/store/products): the catalogue list (kind, category and availability
 // filters) and the product form with the kind's own fields — physical: weight and stock; digital: the
 // download file; service: neither — categories, price in the product's currency and VAT rate.
-import { useMemo } from 'react';
-import { productCreateSchema, productUpdateSchema } from '../../../src-shared/api/shop-inputs';
 import type { Product } from '../../../src-shared/api/shop-types';
 import { CATALOGUE_KINDS, PRODUCT_KINDS, PRODUCT_KIND_LABELS, type CatalogueKind, type ProductKind } from '../../../src-shared/domain/shop';
 import type { FieldErrors } from '../../../src-shared/api/errors';
@@ -14,15 +12,15 @@ import type { Column } from '../../ui/data-table';
 import { CheckboxField, ChoiceField, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { FormDrawer } from '../../ui/form-drawer';
 import { formatCount, formatDate } from '../../ui/format';
-import { bpToPercentText, formatMoney, formatPercentBp, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
+import { bpToPercentText, formatMoney, formatPercentBp } from '../../ui/money';
 import { MultiSelectField } from '../../ui/multi-select';
 import { Segmented } from '../../ui/segmented';
 import { FilterSelect } from '../../ui/search-box';
-import { useForm, zodValidator } from '../../ui/use-form';
 import { AppProductDrawer } from './app-product-drawer';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
-import { KindIcon, NameCell, PriceFields, priceProblems, wholeNumber } from './store-ui';
+import { useShopItemForm } from './shop-item-form';
+import { KindIcon, NameCell, PriceFields, priceInputOf, priceProblems, priceValuesOf, wholeNumber } from './store-ui';
 import './products-screen.css';
 
 /** Kinds in a table cell (the form says "Digital download"). */
@@ -153,9 +151,7 @@ function valuesOf(product: Product | null, defaults: { currency: string }): Prod
     name: product?.name ?? '',
     sku: product?.sku ?? '',
     description: product?.description ?? '',
-    priceMinor: product ? moneyInputText(product.priceMinor, product.currency) : '',
-    currency: product?.currency ?? defaults.currency,
-    vatRateBp: product ? bpToPercentText(product.vatRateBp) : '',
+    ...priceValuesOf(product, defaults),
     isActive: product?.isActive ?? true,
     weightGrams: product?.weightGrams != null ? String(product.weightGrams) : '',
     stock: product?.stock != null ? String(product.stock) : '',
@@ -177,16 +173,13 @@ function localProblems(v: ProductValues): FieldErrors {
 }
 
 function createInput(companyId: number, v: ProductValues) {
-  const price = parseMoney(v.priceMinor, v.currency);
   return {
     companyId,
     kind: v.kind,
     name: v.name,
     sku: v.sku,
     description: v.description,
-    priceMinor: price.ok ? price.minor : Number.NaN,
-    currency: v.currency,
-    vatRateBp: v.vatRateBp.trim() === '' ? undefined : (percentTextToBp(v.vatRateBp) ?? Number.NaN),
+    ...priceInputOf(v),
     isActive: v.isActive,
     weightGrams: v.kind === 'physical' ? (wholeNumber(v.weightGrams) ?? Number.NaN) : undefined,
     stock: v.kind === 'physical' ? (wholeNumber(v.stock) ?? Number.NaN) : undefined,
@@ -208,14 +201,10 @@ function ProductDrawer({ product, onClose }: { product: Product | null; onClose:
   const categories = useLookup('categories');
   const companyId = acting?.id ?? 0;
   const isNew = product === null;
-  const validate = useMemo(
-    () =>
-      isNew
-        ? zodValidator(productCreateSchema, (v: ProductValues) => createInput(companyId, v), localProblems)
-        : zodValidator(productUpdateSchema, (v: ProductValues) => updateInput(product, v), localProblems),
-    [companyId, isNew, product],
-  );
-  const form = useForm<ProductValues>(`product-${product?.id ?? 'new'}`, valuesOf(product, defaults), validate);
+  const { form, save } = useShopItemForm('products', product, valuesOf(product, defaults), (values: ProductValues) => createInput(companyId, values), {
+    extra: localProblems,
+    toUpdate: (values, edited) => updateInput(edited, values),
+  });
   const v = form.values;
   const kind: ProductKind = product?.kind ?? v.kind;
 
@@ -232,8 +221,7 @@ function ProductDrawer({ product, onClose }: { product: Product | null; onClose:
       submitLabel={isNew ? 'Add product' : undefined}
       onClose={onClose}
       onSubmit={async (values) => {
-        if (isNew) await actions.createShopItem('products', createInput(companyId, values));
-        else await actions.updateShopItem('products', updateInput(product, values));
+        await save(values);
       }}
       deleteAction={
         product

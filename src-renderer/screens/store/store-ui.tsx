@@ -16,7 +16,7 @@ import { DemoBadge, OrderStatusBadge } from '../../ui/badges';
 import { formatShortDateTime } from '../../ui/format';
 import { Icon, type IconName } from '../../ui/icons';
 import { SelectField, TextField } from '../../ui/fields';
-import { formatMoney, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
+import { bpToPercentText, formatMoney, moneyInputText, parseMoney, percentTextToBp } from '../../ui/money';
 import type { FormApi } from '../../ui/use-form';
 import './store-ui.css';
 
@@ -28,6 +28,25 @@ export interface PriceValues {
   priceMinor: string;
   currency: string;
   vatRateBp: string;
+}
+
+/** The price fields of an item as the form shows them (a new item: no amount, the shop's currency and VAT rate). */
+export function priceValuesOf(item: { priceMinor: number; currency: string; vatRateBp: number } | null, defaults: { currency: string }): PriceValues {
+  return {
+    priceMinor: item ? moneyInputText(item.priceMinor, item.currency) : '',
+    currency: item?.currency ?? defaults.currency,
+    vatRateBp: item ? bpToPercentText(item.vatRateBp) : '',
+  };
+}
+
+/** The price fields as the schemas take them: minor units (NaN when unreadable), VAT in basis points or none (the shop's rate). */
+export function priceInputOf(v: PriceValues): { priceMinor: number; currency: string; vatRateBp: number | undefined } {
+  const price = parseMoney(v.priceMinor, v.currency);
+  return {
+    priceMinor: price.ok ? price.minor : Number.NaN,
+    currency: v.currency,
+    vatRateBp: v.vatRateBp.trim() === '' ? undefined : (percentTextToBp(v.vatRateBp) ?? Number.NaN),
+  };
 }
 
 /** The price fields' own checks, in the form's units, before the schema's. */
