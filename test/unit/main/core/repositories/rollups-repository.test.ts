@@ -4,23 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATOR } from '../../../../../src-main/core/access';
 import type { RollupSnapshot } from '../../../../../src-main/core/repositories/rollups-repository';
 import { ORDER_TRANSITIONS, type OrderStatus } from '../../../../../src-shared/domain/shop';
+import { prng } from '../../../../helpers/prng';
 import { openShopPlatform } from '../../../../helpers/shop';
 
 const open: { platform: { dispose(): void } }[] = [];
 afterEach(() => open.splice(0).forEach((o) => o.platform.dispose()));
-
-/** A small seeded PRNG (mulberry32), so a failure can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
 
 /** The display name of a product rollup is "as last sold" and not part of the comparison. */
 const comparable = (s: RollupSnapshot) => ({ ...s, productMonthly: s.productMonthly.map(({ name: _name, ...rest }) => rest) });

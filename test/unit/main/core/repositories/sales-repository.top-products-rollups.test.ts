@@ -9,25 +9,13 @@ import { OPERATOR } from '../../../../../src-main/core/access';
 import { quarterPieces } from '../../../../../src-main/core/repositories/sales-repository';
 import { addDays } from '../../../../../src-shared/domain/date-range';
 import { ORDER_TRANSITIONS, type OrderStatus } from '../../../../../src-shared/domain/shop';
+import { prng } from '../../../../helpers/prng';
 import { openShopPlatform } from '../../../../helpers/shop';
 
 const open: { platform: { dispose(): void } }[] = [];
 afterEach(() => open.splice(0).forEach((o) => o.platform.dispose()));
 
 const DAY = 86_400_000;
-
-/** mulberry32, so a failure can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
 
 describe('quarterPieces', () => {
   it('splits whole months into whole quarters and the months before and after them', () => {
