@@ -97,20 +97,24 @@ export function StrictSwitch() {
   }, [actions]);
   const info = compatibility.data;
   const forced = info?.source === 'flag';
+  // On a team server the mode is every team's: only the platform operator changes it (the console refuses others).
+  const teamWide = useApp((s) => s.session.appInfo?.host === 'team' && !s.session.info?.isOperator);
   return (
     <label
       className={`api-strict${info?.strict ? ' is-on' : ''}`}
       title={
         forced
           ? 'Forced on by --strict for this process'
-          : 'On: the local platform accepts only what the hosted platform is specified to (no HTTP Basic client authentication, no PKCE, no token in the tokeninfo header, …). Off: those are served and marked in this log.'
+          : teamWide
+            ? "On a team server this mode is every team's: only the platform operator changes it (partnerdeck serve --console --strict on the server)."
+            : 'On: the local platform accepts only what the hosted platform is specified to (no HTTP Basic client authentication, no PKCE, no token in the tokeninfo header, …). Off: those are served and marked in this log.'
       }
     >
       <input
         type="checkbox"
         role="switch"
         checked={info?.strict ?? false}
-        disabled={!info || forced || busy}
+        disabled={!info || forced || teamWide || busy}
         onChange={(e) => {
           setBusy(true);
           void actions
@@ -120,7 +124,7 @@ export function StrictSwitch() {
         }}
         data-testid="strict-switch"
       />
-      <span>Hosted-compatibility mode{forced ? ' (--strict)' : ''}</span>
+      <span>Hosted-compatibility mode{forced ? ' (--strict)' : teamWide ? ' (set by the platform operator)' : ''}</span>
     </label>
   );
 }

@@ -82,6 +82,15 @@ describe('team sign-in in Chromium', () => {
     const advanced = await page.evaluate(async () => (await fetch('/api/clock.advance', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-PartnerDeck-CSRF': '1' }, body: JSON.stringify({ duration: '1h' }) })).json());
     expect(advanced).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('it is for the platform operator only') } });
 
+    // Settings names the team server, not a data folder of this computer's; the hosted-compatibility switch is
+    // every team's, so a partner's administrator sees it read-only.
+    await page.goto(`${origin}/#/settings`);
+    await expect.poll(() => page.locator('[data-testid=settings-platform]').textContent(), WAIT).toContain('Team platform');
+    expect(await page.locator('[data-testid=settings-data-dir]').count()).toBe(0);
+    expect(await page.locator('[data-testid=settings-console]').textContent()).toBe(origin);
+    await expect.poll(() => page.locator('[data-testid=settings-strict]').textContent(), WAIT).toContain('set by the platform operator');
+    expect(await page.locator('[data-testid=strict-switch]').isDisabled()).toBe(true);
+
     await page.click('[data-testid=nav-companies]');
     await expect.poll(() => page.locator('h1').first().textContent(), WAIT).toContain('Companies');
     await expect.poll(() => page.getByText('Alpenglück Naturkosmetik GmbH').count(), WAIT).toBeGreaterThan(0);
