@@ -77,8 +77,6 @@ function OrderFilters({ filter, set }: { filter: EntityFilter<'orders'>; set: (c
 
 const ORDERS: EntityListConfig<'orders'> = {
   entity: 'orders',
-  list: 'orders',
-  title: 'Orders',
   icon: 'receipt',
   columns: ORDER_COLUMNS,
   searchPlaceholder: 'Number, customer or email…',
