@@ -125,7 +125,7 @@ function CustomerView({ customer, back }: { customer: CustomerDetail; back: { hr
       )}
       <div className="stat-grid stat-grid-auto" data-testid="customer-spend">
         <div className="stat-card">
-          <div className="stat-top">
+          <div className="row-between">
             <span className="stat-label">Orders</span>
             <span className="stat-icon icon-tile">
               <Icon name="receipt" size={15} />
@@ -136,7 +136,7 @@ function CustomerView({ customer, back }: { customer: CustomerDetail; back: { hr
         </div>
         {customer.spent.length === 0 ? (
           <div className="stat-card">
-            <div className="stat-top">
+            <div className="row-between">
               <span className="stat-label">Spent</span>
             </div>
             <div className="stat-value muted">—</div>
@@ -145,7 +145,7 @@ function CustomerView({ customer, back }: { customer: CustomerDetail; back: { hr
         ) : (
           customer.spent.map((t) => (
             <div className="stat-card" key={t.currency} data-testid={`spent-${t.currency}`}>
-              <div className="stat-top">
+              <div className="row-between">
                 <span className="stat-label">Spent in {t.currency}</span>
                 <span className="currency-tag">{t.currency}</span>
               </div>
