@@ -12,7 +12,7 @@ import { addressActing, joinHash } from './location';
 import type { Capabilities } from '../state/capabilities';
 import type { AppActions } from '../state/store';
 
-export { STORE_LISTS, type StoreList } from '../areas/shop/routes';
+export { STORE_LISTS, STORE_TITLES, type StoreList } from '../areas/shop/routes';
 export { BILLING_TABS, type BillingTab } from '../areas/billing/routes';
 export { SALES_TABS, type SalesTab } from '../areas/sales/routes';
 

@@ -42,7 +42,7 @@ function StatCard({
 }) {
   const content = (
     <>
-      <div className="stat-top">
+      <div className="row-between">
         <span className="stat-label">{label}</span>
         <span className={`stat-icon icon-tile${tone === 'attention' ? ' icon-tile-warning' : ''}`}>
           <Icon name={icon} size={15} />

@@ -9,7 +9,7 @@ import { useActions, useApp } from '../state/store-context';
 import { Modal } from '../ui/dialog';
 import { CancelConfirm } from '../ui/form-footer';
 import { Icon } from '../ui/icons';
-import { SearchPicker, type PickerOption } from '../ui/search-picker';
+import { PickedValue, SearchPicker, type PickerOption } from '../ui/search-picker';
 import { Callout } from '../ui/states';
 import { errorsOf, FieldMessage, type Errors } from './webhook-dev-fields';
 import { Form } from '../ui/form';
@@ -158,23 +158,20 @@ export function SendTestDialog({ groups, onClose }: { groups: WebhookAppGroup[];
           Company
         </span>
         {company ? (
-          <div className="wh-dev-chosen" data-testid="wh-send-company">
-            <Icon name="building" size={14} />
-            <strong>{company.name}</strong>
-            {isSelf && (
-              <button
-                type="button"
-                className="btn btn-small btn-ghost"
-                data-testid="wh-send-company-change"
-                onClick={() => {
-                  setCompany(null);
-                  edit('companyId');
-                }}
-              >
-                Change
-              </button>
-            )}
-          </div>
+          <PickedValue
+            icon={<Icon name="building" size={14} />}
+            label={company.name}
+            testId="wh-send-company"
+            changeTestId="wh-send-company-change"
+            onChange={
+              isSelf
+                ? () => {
+                    setCompany(null);
+                    edit('companyId');
+                  }
+                : undefined
+            }
+          />
         ) : (
           <SearchPicker<CompanyChoice>
             label="Company"

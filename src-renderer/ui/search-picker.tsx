@@ -1,5 +1,6 @@
 // Picking one of many (a customer for an order, a product for a line) by typing: an ARIA combobox whose
-// options come from the server as you type (debounced), navigable with the arrow keys, Enter to choose.
+// options come from the server as you type (debounced), navigable with the arrow keys, Enter to choose; and
+// PickedValue, what was picked, with Change.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Icon } from './icons';
 import { Spinner } from './states';
@@ -178,6 +179,23 @@ export function SearchPicker<T>({
         <p className="field-error" role="alert" data-testid={`error-${field ?? testId}`}>
           {error}
         </p>
+      )}
+    </div>
+  );
+}
+
+/** What was picked with a SearchPicker, with Change to pick again (no `onChange`: it cannot be changed here). */
+export function PickedValue({ icon, label, onChange, testId, labelTestId, changeTestId }: { icon: ReactNode; label: ReactNode; onChange?: () => void; testId?: string; labelTestId?: string; changeTestId?: string }) {
+  return (
+    <div className="picked" data-testid={testId}>
+      {icon}
+      <span className="picked-label" data-testid={labelTestId}>
+        {label}
+      </span>
+      {onChange && (
+        <button type="button" className="btn btn-small btn-ghost" onClick={onChange} data-testid={changeTestId}>
+          Change
+        </button>
       )}
     </div>
   );

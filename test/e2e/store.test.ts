@@ -2,7 +2,8 @@
 // combined view. As a client: create a product, order it in the storefront, find the order; as Self: the
 // combined figures include it, and one click on the client's row switches to it and shows its dashboard
 // without a blank screen in between. A sample company's checkout is refused with the platform's message
-// and its rows are marked Demo; a filtered list exports exactly its rows as CSV.
+// and its rows are marked Demo; a filtered list exports exactly its rows as CSV; a category's or access group's
+// count opens the list it counts, filtered.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { consoleSuite } from '../helpers/console-e2e';
@@ -171,6 +172,29 @@ describe('shops and the combined view in Chromium', () => {
     const names = rows.map((r) => r[header.indexOf('name')]);
     expect(shown.every((text) => names.some((n) => text.includes(n)))).toBe(true);
     expect(names).not.toContain(PRODUCT); // the service product is filtered out
+  });
+
+  it("a category's product count and an access group's member count open that list, filtered to it", async () => {
+    /** Clicks the count in the first row of a list and returns it. */
+    const openCount = async (rows: string, link: string) => {
+      const row = byTestId(rows).first();
+      await row.waitFor();
+      const count = Number(await row.getByTestId(link).textContent());
+      expect(count).toBeGreaterThan(0);
+      await row.getByTestId(link).click();
+      return count;
+    };
+    await go('/store/categories');
+    const products = await openCount('categories-row', 'category-products');
+    await byTestId('products').waitFor();
+    await expect.poll(() => byTestId('list-count').textContent(), WAIT).toBe(`${products} matching product${products === 1 ? '' : 's'}`);
+    expect(await byTestId('filter-category').inputValue()).not.toBe('');
+
+    await go('/store/audience/groups');
+    const members = await openCount('access-groups-row', 'group-members');
+    await expect.poll(() => e2e.page.url(), WAIT).toMatch(/\/store\/audience\/members$/);
+    await expect.poll(() => byTestId('list-count').textContent(), WAIT).toBe(`${members} matching group member${members === 1 ? '' : 's'}`);
+    expect(await byTestId('filter-group').inputValue()).not.toBe('');
   });
 
   it('raised no uncaught errors in the page', () => {

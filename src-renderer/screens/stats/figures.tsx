@@ -36,7 +36,7 @@ export function Change({ current, previous, testId }: { current: number; previou
 function StatShell({ label, icon, children, sub, testId, tone }: { label: string; icon: IconName; children: React.ReactNode; sub?: React.ReactNode; testId: string; tone?: 'demo' }) {
   return (
     <div className={`stat-card${tone === 'demo' ? ' stat-demo' : ''}`} data-testid={testId}>
-      <div className="stat-top">
+      <div className="row-between">
         <span className="stat-label">{label}</span>
         <span className="stat-icon icon-tile">
           <Icon name={icon} size={15} />

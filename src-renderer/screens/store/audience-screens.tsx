@@ -3,42 +3,32 @@
 import type { AccessGroup, GroupMember, NewsletterRecipient, Subscriber } from '../../../src-shared/api/shop-types';
 import { NEWSLETTER_STATUSES, SUBSCRIBER_STATUSES, type NewsletterStatus, type SubscriberStatus } from '../../../src-shared/domain/shop';
 import type { FieldErrors } from '../../../src-shared/api/errors';
-import { href, type StoreList } from '../../router/routes';
-import { navigate } from '../../router/use-route';
 import { useActions } from '../../state/store-context';
 import { useActing, useLookup, useShopList } from '../../state/use-shop';
 import { DemoBadge, StatusBadge } from '../../ui/badges';
 import { SelectField, TextField } from '../../ui/fields';
 import { FormDrawer } from '../../ui/form-drawer';
-import { formatCount, formatDate, plural } from '../../ui/format';
+import { formatDate, plural } from '../../ui/format';
 import { Avatar } from '../../ui/avatar';
-import { Tabs } from '../../ui/page';
 import { FilterSelect, StatusFilter } from '../../ui/search-box';
 import { ListWithForm } from './edit-item';
-import type { EntityListConfig } from './entity-list';
+import { StoreTabs, type EntityListConfig } from './entity-list';
 import { NamedItemDrawer, namedItemColumns } from './named-item-drawer';
 import { useShopItemForm } from './shop-item-form';
+import { CountLink, dateColumn } from './store-columns';
 import { NameCell } from './store-ui';
 
-function AudienceTabs({ current }: { current: StoreList }) {
-  const tab = (list: StoreList, label: string, testId: string) => ({ href: href({ name: 'store', list, item: null }), label, active: current === list, testId });
-  return (
-    <Tabs
-      tabs={[
-        tab('subscribers', 'Subscribers', 'tab-subscribers'),
-        tab('accessGroups', 'Access groups', 'tab-access-groups'),
-        tab('groupMembers', 'Group members', 'tab-group-members'),
-        tab('newsletterRecipients', 'Newsletter', 'tab-newsletter'),
-      ]}
-    />
-  );
-}
+const AUDIENCE_TABS = [
+  ['subscribers', 'Subscribers', 'tab-subscribers'],
+  ['accessGroups', 'Access groups', 'tab-access-groups'],
+  ['groupMembers', 'Group members', 'tab-group-members'],
+  ['newsletterRecipients', 'Newsletter', 'tab-newsletter'],
+] as const;
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '');
 const personCell = (p: { email: string; name: string; isDemo: boolean }) => (
   <NameCell icon={<Avatar name={p.name || p.email} size={28} round />} title={p.email} sub={p.name || undefined} demo={p.isDemo} />
 );
-const dateCell = (iso: string | null, none = '—') => <span className="muted">{iso ? formatDate(iso) : none}</span>;
 
 const SUBSCRIBER_LABELS: Record<SubscriberStatus, string> = { active: 'Active', paused: 'Paused', cancelled: 'Cancelled' };
 const NEWSLETTER_LABELS: Record<NewsletterStatus, string> = { subscribed: 'Subscribed', unsubscribed: 'Unsubscribed' };
@@ -47,10 +37,8 @@ const NEWSLETTER_LABELS: Record<NewsletterStatus, string> = { subscribed: 'Subsc
 
 const SUBSCRIBERS: EntityListConfig<'subscribers'> = {
   entity: 'subscribers',
-  list: 'subscribers',
-  title: 'Audience',
   icon: 'users',
-  tabs: <AudienceTabs current="subscribers" />,
+  tabs: <StoreTabs current="subscribers" tabs={AUDIENCE_TABS} />,
   columns: [
     { id: 'email', header: 'Subscriber', sort: 'email', width: 'minmax(240px, 2.4fr)', minWidth: 240, cell: personCell },
     { id: 'product', header: 'Product', width: 'minmax(140px, 1.4fr)', minWidth: 140, priority: 2, cell: (s: Subscriber) => s.productName ?? <span className="muted">—</span> },
@@ -62,8 +50,8 @@ const SUBSCRIBERS: EntityListConfig<'subscribers'> = {
       minWidth: 110,
       cell: (s: Subscriber) => <StatusBadge tone={s.status === 'active' ? 'on' : s.status === 'paused' ? 'warn' : 'off'}>{SUBSCRIBER_LABELS[s.status]}</StatusBadge>,
     },
-    { id: 'started', header: 'Started', sort: 'startedAt', width: '120px', minWidth: 120, firstDirection: 'desc', cell: (s: Subscriber) => dateCell(s.startedAt) },
-    { id: 'ends', header: 'Ends', width: '120px', minWidth: 120, priority: 2, cell: (s: Subscriber) => dateCell(s.endsAt, 'Open-ended') },
+    dateColumn<Subscriber>({ id: 'started', header: 'Started', sort: 'startedAt', firstDirection: 'desc' }, (s) => s.startedAt),
+    dateColumn<Subscriber>({ id: 'ends', header: 'Ends', priority: 2 }, (s) => s.endsAt, 'Open-ended'),
   ],
   searchPlaceholder: 'Search email or name…',
   filters: (filter, set) => <StatusFilter statuses={SUBSCRIBER_STATUSES} labelOf={(s) => SUBSCRIBER_LABELS[s]} value={filter.status} onChange={(status) => set({ status })} />,
@@ -151,32 +139,17 @@ function endAfterStart(v: { startedAt?: string; endsAt?: string; expiresAt?: str
 
 // ---- Access groups ----------------------------------------------------------------------------------
 
-function MembersOf({ group }: { group: Pick<AccessGroup, 'id' | 'memberCount'> }) {
-  const actions = useActions();
-  return (
-    <button
-      type="button"
-      className="link-btn"
-      onClick={() => {
-        actions.setShopFilter('groupMembers', { groupId: group.id, search: '' });
-        navigate({ name: 'store', list: 'groupMembers', item: null });
-      }}
-      data-testid="group-members"
-    >
-      {formatCount(group.memberCount)}
-    </button>
-  );
-}
-
 const ACCESS_GROUPS: EntityListConfig<'accessGroups'> = {
   entity: 'accessGroups',
-  list: 'accessGroups',
-  title: 'Audience',
   icon: 'users',
-  tabs: <AudienceTabs current="accessGroups" />,
+  tabs: <StoreTabs current="accessGroups" tabs={AUDIENCE_TABS} />,
   columns: namedItemColumns<AccessGroup>(
     { header: 'Access group', icon: 'key' },
-    { id: 'members', header: 'Members', sort: 'members', width: '110px', minWidth: 110, align: 'end', firstDirection: 'desc', cell: (g) => <MembersOf group={g} /> },
+    {
+      id: 'members',
+      header: 'Members',
+      cell: (g) => <CountLink count={g.memberCount} list="groupMembers" filter={{ groupId: g.id, search: '' }} testId="group-members" />,
+    },
   ),
   searchPlaceholder: 'Search access groups…',
   newLabel: 'New access group',
@@ -218,15 +191,13 @@ function GroupFilter({ value, set }: { value: number | undefined; set: (groupId:
 
 const GROUP_MEMBERS: EntityListConfig<'groupMembers'> = {
   entity: 'groupMembers',
-  list: 'groupMembers',
-  title: 'Audience',
   icon: 'users',
-  tabs: <AudienceTabs current="groupMembers" />,
+  tabs: <StoreTabs current="groupMembers" tabs={AUDIENCE_TABS} />,
   columns: [
     { id: 'email', header: 'Member', sort: 'email', width: 'minmax(240px, 2.4fr)', minWidth: 240, cell: personCell },
     { id: 'group', header: 'Group', sort: 'group', width: 'minmax(140px, 1.4fr)', minWidth: 140, cell: (m: GroupMember) => m.groupName },
-    { id: 'expires', header: 'Expires', sort: 'expiresAt', width: '120px', minWidth: 120, cell: (m: GroupMember) => dateCell(m.expiresAt, 'Never') },
-    { id: 'added', header: 'Added', sort: 'createdAt', width: '120px', minWidth: 120, priority: 2, firstDirection: 'desc', cell: (m: GroupMember) => dateCell(m.createdAt) },
+    dateColumn<GroupMember>({ id: 'expires', header: 'Expires', sort: 'expiresAt' }, (m) => m.expiresAt, 'Never'),
+    dateColumn<GroupMember>({ id: 'added', header: 'Added', sort: 'createdAt', priority: 2, firstDirection: 'desc' }, (m) => m.createdAt),
   ],
   searchPlaceholder: 'Search email or name…',
   filters: (filter, set) => <GroupFilter value={filter.groupId} set={(groupId) => set({ groupId })} />,
@@ -307,10 +278,8 @@ function useMemberGroupPreset(): string {
 
 const NEWSLETTER: EntityListConfig<'newsletterRecipients'> = {
   entity: 'newsletterRecipients',
-  list: 'newsletterRecipients',
-  title: 'Audience',
   icon: 'mail',
-  tabs: <AudienceTabs current="newsletterRecipients" />,
+  tabs: <StoreTabs current="newsletterRecipients" tabs={AUDIENCE_TABS} />,
   columns: [
     { id: 'email', header: 'Recipient', sort: 'email', width: 'minmax(240px, 2.4fr)', minWidth: 240, cell: personCell },
     { id: 'language', header: 'Language', width: '100px', minWidth: 100, priority: 2, cell: (r: NewsletterRecipient) => <code className="sku">{r.language}</code> },
@@ -322,15 +291,7 @@ const NEWSLETTER: EntityListConfig<'newsletterRecipients'> = {
       minWidth: 130,
       cell: (r: NewsletterRecipient) => <StatusBadge tone={r.status === 'subscribed' ? 'on' : 'off'}>{NEWSLETTER_LABELS[r.status]}</StatusBadge>,
     },
-    {
-      id: 'since',
-      header: 'Since',
-      sort: 'createdAt',
-      width: '120px',
-      minWidth: 120,
-      firstDirection: 'desc',
-      cell: (r: NewsletterRecipient) => dateCell(r.status === 'subscribed' ? r.subscribedAt : r.unsubscribedAt),
-    },
+    dateColumn<NewsletterRecipient>({ id: 'since', header: 'Since', sort: 'createdAt', firstDirection: 'desc' }, (r) => (r.status === 'subscribed' ? r.subscribedAt : r.unsubscribedAt)),
   ],
   searchPlaceholder: 'Search email or name…',
   filters: (filter, set) => <StatusFilter statuses={NEWSLETTER_STATUSES} labelOf={(s) => NEWSLETTER_LABELS[s]} value={filter.status} onChange={(status) => set({ status })} />,

@@ -1,39 +1,22 @@
 // Product categories of the acting client (#/store/categories): names unique per shop, with their product
 // counts (a click shows those products); the form has name and description.
 import type { Category } from '../../../src-shared/api/shop-types';
-import { navigate } from '../../router/use-route';
-import { useActions } from '../../state/store-context';
-import { formatCount, formatDate, plural } from '../../ui/format';
+import { formatDate, plural } from '../../ui/format';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
 import { NamedItemDrawer, namedItemColumns } from './named-item-drawer';
-
-/** The products of one category (from its row or its form). */
-export function ProductsOfCategory({ category }: { category: Pick<Category, 'id' | 'productCount'> }) {
-  const actions = useActions();
-  return (
-    <button
-      type="button"
-      className="link-btn"
-      onClick={() => {
-        actions.setShopFilter('products', { categoryId: category.id, search: '', kind: undefined, active: 'any' });
-        navigate({ name: 'store', list: 'products', item: null });
-      }}
-      data-testid="category-products"
-    >
-      {formatCount(category.productCount)}
-    </button>
-  );
-}
+import { CountLink } from './store-columns';
 
 const CONFIG: EntityListConfig<'categories'> = {
   entity: 'categories',
-  list: 'categories',
-  title: 'Categories',
   icon: 'tag',
   columns: namedItemColumns<Category>(
     { header: 'Category', icon: 'tag' },
-    { id: 'products', header: 'Products', sort: 'products', width: '110px', minWidth: 110, align: 'end', firstDirection: 'desc', cell: (c) => <ProductsOfCategory category={c} /> },
+    {
+      id: 'products',
+      header: 'Products',
+      cell: (c) => <CountLink count={c.productCount} list="products" filter={{ categoryId: c.id, search: '', kind: undefined, active: 'any' }} testId="category-products" />,
+    },
   ),
   searchPlaceholder: 'Search categories…',
   newLabel: 'New category',

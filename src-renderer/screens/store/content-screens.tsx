@@ -4,7 +4,6 @@
 import { useRef } from 'react';
 import type { ContentFile, Theme } from '../../../src-shared/api/shop-types';
 import type { FieldErrors } from '../../../src-shared/api/errors';
-import { href, type StoreList } from '../../router/routes';
 import { useActions } from '../../state/store-context';
 import { useActing } from '../../state/use-shop';
 import { DemoBadge, StatusBadge } from '../../ui/badges';
@@ -12,20 +11,20 @@ import { CheckboxField, TextAreaField, TextField } from '../../ui/fields';
 import { FormDrawer } from '../../ui/form-drawer';
 import { formatCount, formatDate, plural } from '../../ui/format';
 import { Icon } from '../../ui/icons';
-import { Tabs } from '../../ui/page';
 import { FilterSelect } from '../../ui/search-box';
 import { Spinner } from '../../ui/states';
 import { useAction } from '../../ui/use-action';
 import { ListWithForm } from './edit-item';
-import type { EntityListConfig } from './entity-list';
+import { StoreTabs, type EntityListConfig } from './entity-list';
 import { useShopItemForm } from './shop-item-form';
-import { NameCell, wholeNumber } from './store-ui';
+import { dateColumn, tileNameColumn } from './store-columns';
+import { wholeNumber } from './store-ui';
 import './content-screens.css';
 
-function ContentTabs({ current }: { current: StoreList }) {
-  const tab = (list: StoreList, label: string, testId: string) => ({ href: href({ name: 'store', list, item: null }), label, active: current === list, testId });
-  return <Tabs tabs={[tab('themes', 'Themes', 'tab-themes'), tab('files', 'Files', 'tab-files')]} />;
-}
+const CONTENT_TABS = [
+  ['themes', 'Themes', 'tab-themes'],
+  ['files', 'Files', 'tab-files'],
+] as const;
 
 /** 2345678 -> "2.2 MB" (binary multiples, as file managers show them). */
 export function formatBytes(bytes: number): string {
@@ -44,33 +43,13 @@ export function formatBytes(bytes: number): string {
 
 const THEMES: EntityListConfig<'themes'> = {
   entity: 'themes',
-  list: 'themes',
-  title: 'Content',
   icon: 'palette',
-  tabs: <ContentTabs current="themes" />,
+  tabs: <StoreTabs current="themes" tabs={CONTENT_TABS} />,
   columns: [
-    {
-      id: 'name',
-      header: 'Theme',
-      sort: 'name',
-      width: 'minmax(240px, 3fr)',
-      minWidth: 240,
-      cell: (t: Theme) => (
-        <NameCell
-          icon={
-            <span className="kind-icon icon-tile icon-tile-accent" aria-hidden="true">
-              <Icon name="palette" size={14} />
-            </span>
-          }
-          title={t.name}
-          sub={[t.author, `v${t.version}`].filter(Boolean).join(' · ')}
-          demo={t.isDemo}
-        />
-      ),
-    },
+    tileNameColumn<Theme>({ header: 'Theme', icon: 'palette', accent: true }, (t) => ({ title: t.name, sub: [t.author, `v${t.version}`].filter(Boolean).join(' · '), demo: t.isDemo })),
     { id: 'active', header: 'Status', width: '130px', minWidth: 130, cell: (t: Theme) => (t.isActive ? <StatusBadge tone="on">Active theme</StatusBadge> : <span className="muted">—</span>) },
     { id: 'settings', header: 'Settings', width: '100px', minWidth: 100, align: 'end', priority: 2, cell: (t: Theme) => <span className="muted">{formatCount(Object.keys(t.settings).length)}</span> },
-    { id: 'updated', header: 'Updated', sort: 'updatedAt', width: '120px', minWidth: 120, priority: 2, firstDirection: 'desc', cell: (t: Theme) => <span className="muted">{formatDate(t.updatedAt)}</span> },
+    dateColumn<Theme>({ id: 'updated', header: 'Updated', sort: 'updatedAt', priority: 2, firstDirection: 'desc' }, (t) => t.updatedAt),
   ],
   searchPlaceholder: 'Search themes…',
   newLabel: 'New theme',
@@ -225,30 +204,10 @@ const FILE_TYPES = [
 
 const FILES: EntityListConfig<'files'> = {
   entity: 'files',
-  list: 'files',
-  title: 'Content',
   icon: 'file',
-  tabs: <ContentTabs current="files" />,
+  tabs: <StoreTabs current="files" tabs={CONTENT_TABS} />,
   columns: [
-    {
-      id: 'name',
-      header: 'File',
-      sort: 'name',
-      width: 'minmax(240px, 3fr)',
-      minWidth: 240,
-      cell: (f: ContentFile) => (
-        <NameCell
-          icon={
-            <span className="kind-icon icon-tile" aria-hidden="true">
-              <Icon name="file" size={14} />
-            </span>
-          }
-          title={f.name}
-          sub={f.description || undefined}
-          demo={f.isDemo}
-        />
-      ),
-    },
+    tileNameColumn<ContentFile>({ header: 'File', icon: 'file' }, (f) => ({ title: f.name, sub: f.description, demo: f.isDemo })),
     { id: 'type', header: 'Type', sort: 'mimeType', width: 'minmax(130px, 1fr)', minWidth: 130, priority: 2, cell: (f: ContentFile) => <code className="sku">{f.mimeType}</code> },
     { id: 'size', header: 'Size', sort: 'size', width: '100px', minWidth: 100, align: 'end', firstDirection: 'desc', cell: (f: ContentFile) => <span className="money">{formatBytes(f.sizeBytes)}</span> },
     {
@@ -260,7 +219,7 @@ const FILES: EntityListConfig<'files'> = {
       priority: 2,
       cell: (f: ContentFile) => (f.usedByProducts > 0 ? plural(f.usedByProducts, 'product', 'products') : <span className="muted">—</span>),
     },
-    { id: 'added', header: 'Added', sort: 'createdAt', width: '120px', minWidth: 120, priority: 3, firstDirection: 'desc', cell: (f: ContentFile) => <span className="muted">{formatDate(f.createdAt)}</span> },
+    dateColumn<ContentFile>({ id: 'added', header: 'Added', sort: 'createdAt', priority: 3, firstDirection: 'desc' }, (f) => f.createdAt),
   ],
   searchPlaceholder: 'Search file names…',
   filters: (filter, set) => (

@@ -22,6 +22,7 @@ import { Callout, CardEmpty } from '../../ui/states';
 import { EntityListPage, type EntityListConfig } from './entity-list';
 import { OrderEntryDrawer } from './order-entry-drawer';
 import { useShopItemForm } from './shop-item-form';
+import { dateColumn } from './store-columns';
 import { NameCell, RecentOrdersTable, ShopItemPage } from './store-ui';
 import '../stats/stat-cards.css';
 
@@ -45,13 +46,11 @@ const COLUMNS: Column<Customer>[] = [
     cell: (c) => (c.country ? <span title={countryName(c.country)}><span className="country-code">{c.country}</span> <span className="muted">{countryName(c.country)}</span></span> : <span className="muted">—</span>),
   },
   { id: 'marketing', header: 'Marketing', width: '110px', minWidth: 110, priority: 2, cell: (c) => (c.acceptsMarketing ? <StatusBadge tone="on">Opted in</StatusBadge> : <span className="muted">—</span>) },
-  { id: 'created', header: 'Customer since', sort: 'createdAt', width: '130px', minWidth: 130, priority: 2, firstDirection: 'desc', cell: (c) => <span className="muted">{formatDate(c.createdAt)}</span> },
+  dateColumn<Customer>({ id: 'created', header: 'Customer since', sort: 'createdAt', width: 130, priority: 2, firstDirection: 'desc' }, (c) => c.createdAt),
 ];
 
 const CONFIG: EntityListConfig<'customers'> = {
   entity: 'customers',
-  list: 'customers',
-  title: 'Customers',
   icon: 'users',
   columns: COLUMNS,
   searchPlaceholder: 'Search name, email, city…',
@@ -126,7 +125,7 @@ function CustomerView({ customer, back }: { customer: CustomerDetail; back: { hr
       )}
       <div className="stat-grid stat-grid-auto" data-testid="customer-spend">
         <div className="stat-card">
-          <div className="stat-top">
+          <div className="row-between">
             <span className="stat-label">Orders</span>
             <span className="stat-icon icon-tile">
               <Icon name="receipt" size={15} />
@@ -137,7 +136,7 @@ function CustomerView({ customer, back }: { customer: CustomerDetail; back: { hr
         </div>
         {customer.spent.length === 0 ? (
           <div className="stat-card">
-            <div className="stat-top">
+            <div className="row-between">
               <span className="stat-label">Spent</span>
             </div>
             <div className="stat-value muted">—</div>
@@ -146,7 +145,7 @@ function CustomerView({ customer, back }: { customer: CustomerDetail; back: { hr
         ) : (
           customer.spent.map((t) => (
             <div className="stat-card" key={t.currency} data-testid={`spent-${t.currency}`}>
-              <div className="stat-top">
+              <div className="row-between">
                 <span className="stat-label">Spent in {t.currency}</span>
                 <span className="currency-tag">{t.currency}</span>
               </div>

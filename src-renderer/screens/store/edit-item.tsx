@@ -51,7 +51,7 @@ export function ListWithForm<E extends ShopEntity>({
   item: number | 'new' | null;
   render: (item: EntityItem<E> | null, close: () => void) => ReactNode;
 }) {
-  const close = () => navigate({ name: 'store', list: config.list, item: null });
+  const close = () => navigate({ name: 'store', list: config.entity, item: null });
   return (
     <>
       <EntityListPage config={config} openItem={item} />

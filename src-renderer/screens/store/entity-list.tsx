@@ -4,7 +4,7 @@
 // columns, filters and texts; the form or detail for a row is routed beside it.
 import { useCallback, useEffect, type ReactNode } from 'react';
 import { navigate } from '../../router/use-route';
-import { href, type StoreList } from '../../router/routes';
+import { href, STORE_TITLES, type StoreList } from '../../router/routes';
 import { rowAt } from '../../state/paged-list';
 import { ENTITY_NOUNS, isFiltered, type EntityFilter, type EntityRow, type ShopEntity } from '../../state/shop-entities';
 import { useActions } from '../../state/store-context';
@@ -14,7 +14,7 @@ import { csvFileName, downloadCsv } from '../../ui/csv-download';
 import { DataTable, type Column } from '../../ui/data-table';
 import { formatCount } from '../../ui/format';
 import { Icon, type IconName } from '../../ui/icons';
-import { PageHeader } from '../../ui/page';
+import { PageHeader, Tabs } from '../../ui/page';
 import { SearchBox } from '../../ui/search-box';
 import { BusyButton } from '../../ui/form-footer';
 import { EmptyState, Spinner } from '../../ui/states';
@@ -22,10 +22,8 @@ import { useAction } from '../../ui/use-action';
 import './entity-list.css';
 
 export interface EntityListConfig<E extends ShopEntity> {
+  /** The entity, which is also the route's list; the page's title is the list's (STORE_TITLES). */
   entity: E;
-  /** The route list (usually the entity itself). */
-  list: StoreList;
-  title: string;
   /** "in the catalogue", "placed in this shop": follows the count in the subtitle. */
   countSuffix?: string;
   icon: IconName;
@@ -45,8 +43,15 @@ export interface EntityListConfig<E extends ShopEntity> {
   rowHeight?: number;
 }
 
+/** The tab bar of a page that shows several lists (Audience, Content): a [list, label, testId] for each tab. */
+export function StoreTabs({ current, tabs }: { current: StoreList; tabs: readonly (readonly [StoreList, string, string])[] }) {
+  return <Tabs tabs={tabs.map(([list, label, testId]) => ({ href: href({ name: 'store', list, item: null }), label, active: current === list, testId }))} />;
+}
+
 export function EntityListPage<E extends ShopEntity>({ config, openItem }: { config: EntityListConfig<E>; openItem: number | 'new' | null }) {
-  const { entity, list: routeList, columns } = config;
+  const { entity, columns } = config;
+  const routeList: StoreList = entity;
+  const title = STORE_TITLES[entity];
   const list = useShopList(entity);
   const acting = useActing();
   const actions = useActions();
@@ -85,7 +90,7 @@ export function EntityListPage<E extends ShopEntity>({ config, openItem }: { con
   return (
     <div className="page page-fill page-store" data-testid={config.testId}>
       <PageHeader
-        title={config.title}
+        title={title}
         badges={acting && <KindBadge company={acting} />}
         subtitle={<span data-testid="list-count">{subtitle}</span>}
         actions={
@@ -129,7 +134,7 @@ export function EntityListPage<E extends ShopEntity>({ config, openItem }: { con
       </div>
 
       <DataTable<EntityRow<E>>
-        label={config.title}
+        label={title}
         columns={columns}
         total={total}
         rowAt={(i) => rowAt(list, i)}

@@ -8,10 +8,9 @@ import { DemoBadge } from '../../ui/badges';
 import type { Column } from '../../ui/data-table';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { FormDrawer } from '../../ui/form-drawer';
-import { formatDate } from '../../ui/format';
-import { Icon, type IconName } from '../../ui/icons';
+import type { IconName } from '../../ui/icons';
 import { useShopItemForm } from './shop-item-form';
-import { NameCell } from './store-ui';
+import { dateColumn, tileNameColumn } from './store-columns';
 
 type NamedEntity = 'categories' | 'accessGroups';
 
@@ -22,30 +21,15 @@ interface NamedItem {
   isDemo: boolean;
 }
 
-/** A named item's list: its name (icon, description under it), what it holds (`holds`), when it was created. */
-export function namedItemColumns<T extends NamedItem & { createdAt: string }>(name: { header: string; icon: IconName }, holds: Column<T>): Column<T>[] {
+/** A named item's list: its name (icon, description under it), what it holds (`holds`: a count, sorted by its id), when it was created. */
+export function namedItemColumns<T extends NamedItem & { createdAt: string }>(
+  name: { header: string; icon: IconName },
+  holds: { id: string; header: string; cell: (item: T) => ReactNode },
+): Column<T>[] {
   return [
-    {
-      id: 'name',
-      header: name.header,
-      sort: 'name',
-      width: 'minmax(240px, 3fr)',
-      minWidth: 240,
-      cell: (item) => (
-        <NameCell
-          icon={
-            <span className="kind-icon icon-tile" aria-hidden="true">
-              <Icon name={name.icon} size={14} />
-            </span>
-          }
-          title={item.name}
-          sub={item.description || undefined}
-          demo={item.isDemo}
-        />
-      ),
-    },
-    holds,
-    { id: 'created', header: 'Created', sort: 'createdAt', width: '130px', minWidth: 130, priority: 2, firstDirection: 'desc', cell: (item) => <span className="muted">{formatDate(item.createdAt)}</span> },
+    tileNameColumn<T>(name, (item) => ({ title: item.name, sub: item.description, demo: item.isDemo })),
+    { ...holds, sort: holds.id, width: '110px', minWidth: 110, align: 'end', firstDirection: 'desc' },
+    dateColumn<T>({ id: 'created', header: 'Created', sort: 'createdAt', width: 130, priority: 2, firstDirection: 'desc' }, (item) => item.createdAt),
   ];
 }
 

@@ -12,7 +12,7 @@ import { Avatar } from '../../ui/avatar';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { FormDrawer } from '../../ui/form-drawer';
 import { formatMoney, formatPercentBp } from '../../ui/money';
-import { SearchPicker, type PickerOption } from '../../ui/search-picker';
+import { PickedValue, SearchPicker, type PickerOption } from '../../ui/search-picker';
 import { useForm, zodValidator } from '../../ui/use-form';
 import { OrderFormShipping } from '../../areas/logistics/shop-logistics';
 import { AmountsSummary } from './store-ui';
@@ -96,15 +96,12 @@ export function OrderEntryDrawer({ customer, onClose }: { customer: Pick<Custome
       {form.values.customerId !== null ? (
         <div className="field">
           <span className="field-label">Customer</span>
-          <div className="picked">
-            <Avatar name={v.customerLabel} size={28} round />
-            <span className="picked-label" data-testid="picked-customer">
-              {v.customerLabel}
-            </span>
-            <button type="button" className="btn btn-small btn-ghost" onClick={() => form.setValues({ customerId: null, customerLabel: '', customerCountry: '' })}>
-              Change
-            </button>
-          </div>
+          <PickedValue
+            icon={<Avatar name={v.customerLabel} size={28} round />}
+            label={v.customerLabel}
+            labelTestId="picked-customer"
+            onChange={() => form.setValues({ customerId: null, customerLabel: '', customerCountry: '' })}
+          />
           {form.error('customerId') && (
             <span className="field-error" role="alert" data-testid="order-customer-error">
               Customer {form.error('customerId')}

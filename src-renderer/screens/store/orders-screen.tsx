@@ -64,11 +64,11 @@ function OrderFilters({ filter, set }: { filter: EntityFilter<'orders'>; set: (c
       <StatusFilter statuses={ORDER_STATUSES} labelOf={orderStatusLabel} value={filter.status} onChange={(status) => set({ status })} />
       <label className="filter-select date-filter">
         <span className="filter-select-label">From</span>
-        <input className="filter-date" type="date" value={filter.from ?? ''} max={filter.to} onChange={(e) => set({ from: e.target.value || undefined })} data-testid="filter-from" />
+        <input className="filter-select-input" type="date" value={filter.from ?? ''} max={filter.to} onChange={(e) => set({ from: e.target.value || undefined })} data-testid="filter-from" />
       </label>
       <label className={`filter-select date-filter${badRange ? ' is-invalid' : ''}`}>
         <span className="filter-select-label">To</span>
-        <input className="filter-date" type="date" value={filter.to ?? ''} min={filter.from} onChange={(e) => set({ to: e.target.value || undefined })} data-testid="filter-to" aria-invalid={badRange || undefined} />
+        <input className="filter-select-input" type="date" value={filter.to ?? ''} min={filter.from} onChange={(e) => set({ to: e.target.value || undefined })} data-testid="filter-to" aria-invalid={badRange || undefined} />
       </label>
       {filter.customerId !== undefined && <CustomerFilterChip customerId={filter.customerId} set={set} />}
     </>
@@ -77,8 +77,6 @@ function OrderFilters({ filter, set }: { filter: EntityFilter<'orders'>; set: (c
 
 const ORDERS: EntityListConfig<'orders'> = {
   entity: 'orders',
-  list: 'orders',
-  title: 'Orders',
   icon: 'receipt',
   columns: ORDER_COLUMNS,
   searchPlaceholder: 'Number, customer or email…',

@@ -20,6 +20,7 @@ import { AppProductDrawer } from './app-product-drawer';
 import { ListWithForm } from './edit-item';
 import type { EntityListConfig } from './entity-list';
 import { useShopItemForm } from './shop-item-form';
+import { dateColumn } from './store-columns';
 import { KindIcon, NameCell, PriceFields, priceInputOf, priceProblems, priceValuesOf, wholeNumber } from './store-ui';
 import './products-screen.css';
 
@@ -58,7 +59,7 @@ const COLUMNS: Column<Product>[] = [
     priority: 2,
     cell: (p) => (p.isActive ? <StatusBadge tone="on">Active</StatusBadge> : <StatusBadge tone="off">Inactive</StatusBadge>),
   },
-  { id: 'updated', header: 'Updated', sort: 'updatedAt', width: '110px', minWidth: 110, priority: 3, firstDirection: 'desc', cell: (p) => <span className="muted">{formatDate(p.updatedAt)}</span> },
+  dateColumn<Product>({ id: 'updated', header: 'Updated', sort: 'updatedAt', width: 110, priority: 3, firstDirection: 'desc' }, (p) => p.updatedAt),
 ];
 
 /** The product kind filter (Any, or one kind), also in the combined view's products across clients. */
@@ -103,8 +104,6 @@ function ProductFilters({ filter, set }: { filter: EntityFilter<'products'>; set
 
 export const PRODUCTS_LIST: EntityListConfig<'products'> = {
   entity: 'products',
-  list: 'products',
-  title: 'Products',
   countSuffix: 'in the catalogue',
   icon: 'box',
   columns: COLUMNS,

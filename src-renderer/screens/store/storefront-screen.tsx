@@ -222,7 +222,7 @@ export function StorefrontScreen() {
                       <strong className="money">{formatMoney(gross, p.currency)}</strong>
                       <span className="muted">incl. VAT</span>
                     </div>
-                    <div className="product-foot">
+                    <div className="row-between">
                       <span className="muted product-stock">{p.stock === null ? '' : p.stock > 0 ? `${formatCount(p.stock)} in stock` : 'Sold out'}</span>
                       <button
                         type="button"
