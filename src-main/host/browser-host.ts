@@ -292,10 +292,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       // the trade, so the page renders its first screen without asking for it after its modules ran (issue 18
       // cold start). A link that leads to a screen gets none (that screen may act as a company); neither does a
       // failed ask (the page asks itself and shows what went wrong).
+      const seq = pushedSeq; // the changes pushed before the first answer below (session.get's) was made
       const info = path ? undefined : await options.console.invoke('session.get', {}, { acting: null }).catch(() => undefined);
       // And so do the first screen's answers (the overview's calls as Self, made here as the page's own calls
       // would be, while its scripts download), for a page that opens on the overview with this session.
-      const first = info !== undefined ? await firstScreenAnswers((method, input) => answer(options.console, method, input, { acting: null }), pushedSeq) : undefined;
+      const first = info !== undefined ? await firstScreenAnswers((method, input) => answer(options.console, method, input, { acting: null }), seq) : undefined;
       sendReply(res, 200, { ok: true, result: { session, ...(path ? { path } : {}), ...(info !== undefined ? { info } : {}), ...(first ? { first } : {}) } });
     } catch (error) {
       sendThrown(res, error);
