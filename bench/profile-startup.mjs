@@ -11,7 +11,7 @@
 // - the page (Chromium, CDP): wall ms to interactive; the page's Resource Timing of every request (start, time to
 //   first byte, end, bytes on the wire) relative to the navigation; the main thread's task and script ms
 //   (Performance.getMetrics); with --trace, the main thread's time by kind (parse HTML, compile, evaluate per
-//   script, style/layout/paint, GC) from a Chromium trace.
+//   script, style/layout/paint, GC; the layout's own CPU and its synchronous font lookups) from a Chromium trace.
 // With --floor, two more pages in each round, beside the one-button page: the floor any React console reaches
 // here on an empty cache. `react`: React + ReactDOM (the production builds the console bundles) rendering one
 // button (createRoot + flushSync, as main.tsx); `react+contract`: the same plus zod and the console contract's
@@ -78,7 +78,9 @@ function stop(child) {
   });
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8'];
+// 'fonts', 'blink', 'disabled-by-default-fonts' and 'mojom': the font lookups inside a layout (FontCache::GetFontPlatformData, the sandbox's synchronous
+// FontDataService::MatchFamilyName calls to the browser process), the first layout's biggest wait (session 9).
+const TRACE_CATEGORIES = ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'v8', 'fonts', 'blink', 'disabled-by-default-fonts', 'mojom'];
 
 /** The renderer main thread's time by kind, from a Chromium trace (microseconds → ms). */
 function traceBreakdown(buffer, origin) {
@@ -112,6 +114,9 @@ function traceBreakdown(buffer, origin) {
     layout: sum((e) => e.name === 'Layout'),
     paint: sum((e) => e.name === 'Paint' || e.name === 'PrePaint' || e.name === 'Layerize' || e.name === 'Commit'),
     gc: sum((e) => /^(MinorGC|MajorGC|V8\.GC_SCAVENGER$|V8\.GC_MARK_COMPACTOR$)/.test(e.name)),
+    layoutCpu: onMain.filter((e) => e.name === 'Layout').reduce((s, e) => s + (e.tdur ?? 0), 0) / 1000,
+    fontLookups: onMain.filter((e) => e.name === 'FontDataService::MatchFamilyName').length,
+    fontLookupMs: sum((e) => e.name === 'FontDataService::MatchFamilyName'),
     perScript,
   };
 }
@@ -241,7 +246,7 @@ console.log(`load average ${loads.join(' → ')}; ${ROUNDS} rounds; data: demo${
 function printTrace(traced) {
   if (!traced) return;
   const t = traced;
-  console.log(`    main thread: tasks ${t.tasks.toFixed(0)}, parse HTML ${t.parseHtml.toFixed(0)}, compile ${t.compile.toFixed(0)}, evaluate ${t.evaluate.toFixed(0)}, function calls ${t.functionCall.toFixed(0)}, style ${t.style.toFixed(0)}, layout ${t.layout.toFixed(0)}, paint ${t.paint.toFixed(0)}, gc ${t.gc.toFixed(0)}`);
+  console.log(`    main thread: tasks ${t.tasks.toFixed(0)}, parse HTML ${t.parseHtml.toFixed(0)}, compile ${t.compile.toFixed(0)}, evaluate ${t.evaluate.toFixed(0)}, function calls ${t.functionCall.toFixed(0)}, style ${t.style.toFixed(0)}, layout ${t.layout.toFixed(0)} (its CPU ${t.layoutCpu.toFixed(0)}; font lookups ${t.fontLookups}: ${t.fontLookupMs.toFixed(0)} ms), paint ${t.paint.toFixed(0)}, gc ${t.gc.toFixed(0)}`);
   for (const [url, s] of Object.entries(t.perScript)) if (s.compile + s.evaluate >= 1) console.log(`      ${url.padEnd(32)} compile ${s.compile.toFixed(1).padStart(6)}  evaluate ${s.evaluate.toFixed(1).padStart(6)}`);
 }
 const medianRun = (runs) => [...runs].sort((a, b) => a.wall - b.wall)[Math.floor(runs.length / 2)];

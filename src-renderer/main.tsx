@@ -22,6 +22,7 @@ import { connectThemeSaving, startAppearance } from './state/appearance';
 import { connectEvents } from './state/pushed-events';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/store-context';
+import type { FirstAnswers } from '../src-shared/api/first-screen';
 import type { SessionInfo } from '../src-shared/api/types';
 
 /** `info`: the session's answer the launch trade brought (as Self), so the first render already has it. */
@@ -90,7 +91,7 @@ async function start(element: HTMLElement): Promise<void> {
   if (isTeamConsole(document)) return mount(root, createTeamClient(() => teamSessionEnded(window)));
   const outcome = await establishSession({ fetch: fetchFn, location: window.location, history: window.history, storage: window.localStorage, early: takeEarlyLaunch(window) });
   if (outcome.state === 'locked') return showLocked(root, outcome.reason);
-  startWith(root, outcome.session, outcome.info);
+  startWith(root, outcome.session, outcome.info, outcome.first);
 }
 
 /** No session yet: the notice fills the page; a session from it (or from another tab) mounts the console. */
@@ -106,13 +107,14 @@ function showLocked(root: Root, reason: LockedReason): void {
   root.render(<LaunchNeeded reason={reason} onLink={(token) => tradeTyped(token, use)} />);
 }
 
-function startWith(root: Root, session: string, info?: unknown): void {
+/** `info` and `first`: the session's and the first screen's answers the launch trade brought, if any. */
+function startWith(root: Root, session: string, info?: unknown, first?: FirstAnswers): void {
   let current = session;
   let notice: { root: Root; element: HTMLElement; stop(): void } | null = null;
   const client = createBrowserClient(session, () => {
     forgetSession(window.localStorage, current);
     showEnded();
-  });
+  }, first);
   const resume = (next: string) => {
     if (!notice || next === current) return;
     current = next;

@@ -4,24 +4,8 @@
 // page needs ~0.3 s or more before it asks (navigation, its scripts); the process is idle meanwhile. Only reads
 // (no answer is written anywhere, nothing is changed), one at a time, each after the event loop had its turn, so
 // a request that arrives (the launch trade) is not held up by more than one call.
-import type { CallEnvelope, ConsoleTransportTarget, MethodInput, MethodName } from '../../src-shared/api/contract';
-
-type Read = { [M in MethodName]: readonly [method: M, input: MethodInput<M>] }[MethodName];
-
-/**
- * What the overview and the frame ask for first (src-renderer: session, companies, requests, outbox slices; not
- * sales.summary, which may write the sales rollups). A method the page no longer calls first only warms in vain.
- */
-export const FIRST_SCREEN_READS: readonly Read[] = [
-  ['session.get', {}],
-  ['app.info', {}],
-  ['clock.get', {}],
-  ['session.switcher', {}],
-  ['session.signInCandidates', {}],
-  ['outbox.list', { limit: 200 }],
-  ['partnerRequests.list', {}],
-  ['companies.list', { search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' }],
-];
+import type { CallEnvelope, ConsoleTransportTarget } from '../../src-shared/api/contract';
+import { FIRST_SCREEN_READS } from '../../src-shared/api/first-screen';
 
 const SELF: CallEnvelope = { acting: null };
 

@@ -52,6 +52,8 @@ import { embedFrameError, embedFramePage, type EmbedFramePage } from './embed-fr
 import { isContentHashed, sendStaticFile, sendTransformedFile } from './static-files';
 import { withThemeChoice, type ThemeChoice } from '../../src-shared/api/theme-choice';
 import { TEAM_CONSOLE_ATTRIBUTE } from '../../src-shared/api/team-console';
+import { STREAM_SEQ_PREFIX } from '../../src-shared/api/first-screen';
+import { firstScreenAnswers } from './first-answers';
 import { TEAM_SIGN_IN_PATH, type TeamAccess } from './team-access';
 
 /** How long a launch link works (once). */
@@ -136,6 +138,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const sessions = new Set<string>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const firstPage = watchFirstPage(options.onFirstPageSettled);
+  /** Changes the console has pushed so far (a launch trade's carried answers are current while it is unchanged). */
+  let pushedSeq = 0;
 
   const { access } = options;
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
@@ -288,8 +292,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       // the trade, so the page renders its first screen without asking for it after its modules ran (issue 18
       // cold start). A link that leads to a screen gets none (that screen may act as a company); neither does a
       // failed ask (the page asks itself and shows what went wrong).
+      const seq = pushedSeq; // the changes pushed before the first answer below (session.get's) was made
       const info = path ? undefined : await options.console.invoke('session.get', {}, { acting: null }).catch(() => undefined);
-      sendReply(res, 200, { ok: true, result: { session, ...(path ? { path } : {}), ...(info !== undefined ? { info } : {}) } });
+      // And so do the first screen's answers (the overview's calls as Self, made here as the page's own calls
+      // would be, while its scripts download), for a page that opens on the overview with this session.
+      const first = info !== undefined ? await firstScreenAnswers((method, input) => answer(options.console, method, input, { acting: null }), seq) : undefined;
+      sendReply(res, 200, { ok: true, result: { session, ...(path ? { path } : {}), ...(info !== undefined ? { info } : {}), ...(first ? { first } : {}) } });
     } catch (error) {
       sendThrown(res, error);
     }
@@ -337,18 +345,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch (error) {
       return sendThrown(res, error);
     }
+    const reply = await answer(target, method, input, call);
+    sendReply(res, reply.ok ? 200 : HTTP_STATUS_OF[reply.error.code], reply);
+  }
+
+  /** A console call's reply as `POST /api/<method>` sends it (the first page's calls counted while under way). */
+  async function answer(target: ConsoleTransportTarget, method: string, input: unknown, call: CallEnvelope): Promise<CallReply> {
     firstPage.callStarted();
     try {
       const result = await target.invoke(method, input, call);
-      sendReply(res, 200, { ok: true, result: withFrameTicket(method, result, call, target) ?? null });
+      return { ok: true, result: withFrameTicket(method, result, call, target) ?? null };
     } catch (error) {
-      sendError(res, toApiError(error, { what: method, log: logUnexpected }));
+      return { ok: false, error: toApiError(error, { what: method, log: logUnexpected }).toPayload() };
     } finally {
       firstPage.callEnded();
     }
   }
 
-  /** An embedded app opened in a frame: its wrapper path gets a one-time ticket (a frame cannot send the session header). */
   function withFrameTicket(method: string, result: unknown, call: CallEnvelope, target: ConsoleTransportTarget): unknown {
     if (method !== 'embeddedApps.open') return result;
     const opened = result as EmbedOpenResult;
@@ -397,7 +410,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-    res.write(': connected\n\n');
+    // The count of changes pushed so far: a page whose launch trade carried answers made at another count reloads them.
+    res.write(access ? ': connected\n\n' : `${STREAM_SEQ_PREFIX}${pushedSeq}\n\n`);
     sseClients.add(res);
     // A team console: each person's stream carries their console's events (only companies they may see).
     // Ended when the server lets go of this person's console (team-access.ts): the page reconnects and resyncs.
@@ -413,6 +427,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const unsubscribe = access
     ? () => undefined
     : options.console.onEvent((event) => {
+        pushedSeq++;
         const line = `data: ${JSON.stringify(event)}\n\n`;
         for (const client of sseClients) client.write(line);
       });

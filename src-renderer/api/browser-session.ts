@@ -6,14 +6,16 @@
 // 127.0.0.1; this origin's storage is readable only by this origin (scheme, host and port).
 // From ipc.ts, not contract.ts: boot.ts bundles this file and must not pull in the contract's schemas.
 import { CSRF_HEADER, HTTP_LAUNCH_PATH, LAUNCH_FRAGMENT_PARAM, type CallReply } from '../../src-shared/api/ipc';
+import { firstAnswersOf, type FirstAnswers } from '../../src-shared/api/first-screen';
 
 export const SESSION_STORAGE_KEY = 'partnerdeck.session';
 
 /** Why the console cannot be used in this tab (shown by the launch-needed screen). */
 export type LockedReason = 'no-link' | 'link-used' | 'ended' | 'unreachable';
 
-/** `info`: the session's first answer (`session.get` as Self), when the launch trade brought it along. */
-export type SessionOutcome = { state: 'ready'; session: string; info?: unknown } | { state: 'locked'; reason: LockedReason };
+/** `info`: the session's first answer (`session.get` as Self), when the launch trade brought it along; `first`:
+ * the first screen's answers it brought (first-answers.ts). */
+export type SessionOutcome = { state: 'ready'; session: string; info?: unknown; first?: FirstAnswers } | { state: 'locked'; reason: LockedReason };
 
 export interface SessionEnvironment {
   fetch: typeof fetch;
@@ -24,7 +26,7 @@ export interface SessionEnvironment {
   early?: EarlyLaunch | null;
 }
 
-export type LaunchTrade = { session: string; path?: string; info?: unknown } | { failed: 'link-used' | 'unreachable' };
+export type LaunchTrade = { session: string; path?: string; info?: unknown; first?: FirstAnswers } | { failed: 'link-used' | 'unreachable' };
 
 /** A launch link's trade under way: the token and the answer to come. */
 export interface EarlyLaunch {
@@ -84,13 +86,16 @@ export async function exchangeLaunch(fetchFn: typeof fetch, launch: string): Pro
     return { failed: 'unreachable' };
   }
   const body = (await reply.json().catch(() => null)) as CallReply | null;
-  const result = body?.ok ? (body.result as { session?: unknown; path?: unknown; info?: unknown } | null) : null;
+  const result = body?.ok ? (body.result as { session?: unknown; path?: unknown; info?: unknown; first?: unknown } | null) : null;
   const session = result?.session;
   if (typeof session !== 'string') return { failed: 'link-used' };
   const path = result?.path;
   if (typeof path === 'string' && SCREEN_PATH.test(path)) return { session, path };
-  // The session's first answer, when the console sent it along (only for a link that leads to no screen).
-  return typeof result?.info === 'object' && result.info !== null ? { session, info: result.info } : { session };
+  // The session's first answer and the first screen's, when the console sent them along (only for a link that
+  // leads to no screen).
+  if (typeof result?.info !== 'object' || result.info === null) return { session };
+  const first = firstAnswersOf(result.first);
+  return first ? { session, info: result.info, first } : { session, info: result.info };
 }
 
 /** Trades the launch link in the address for a session, or finds the one this origin already holds. */
@@ -103,7 +108,7 @@ export async function establishSession(env: SessionEnvironment): Promise<Session
       env.storage.setItem(SESSION_STORAGE_KEY, traded.session);
       // A link that leads somewhere (`partnerdeck app dev`: the app, embedded): the tab opens on that screen.
       if (traded.path) env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}#${traded.path}`);
-      return { state: 'ready', session: traded.session, ...(traded.info !== undefined ? { info: traded.info } : {}) };
+      return { state: 'ready', session: traded.session, ...(traded.info !== undefined ? { info: traded.info } : {}), ...(traded.first ? { first: traded.first } : {}) };
     }
     // A used or expired link: a session this origin already holds (another tab of this console) still works.
     return held ? { state: 'ready', session: held } : { state: 'locked', reason: traded.failed };

@@ -18,6 +18,8 @@ import {
   type UiCommand,
 } from '../../src-shared/api/ipc';
 import { ApiError, isApiErrorPayload } from '../../src-shared/api/errors';
+import { STREAM_SEQ_PREFIX, type FirstAnswers } from '../../src-shared/api/first-screen';
+import { firstAnswerTable } from './first-answers';
 
 export type ConnectionState = 'connected' | 'reconnecting';
 
@@ -86,6 +88,8 @@ export interface HttpEnvironment {
   onUnauthorized?: () => void;
   /** Waits before the event stream is opened again after a drop (injectable for tests). */
   sleep?: (ms: number) => Promise<void>;
+  /** The first screen's answers the launch trade brought (first-answers.ts): used instead of those calls, once. */
+  first?: FirstAnswers;
 }
 
 /** Reconnect delays of the event stream: 0.5 s doubling to 8 s. */
@@ -107,6 +111,7 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
   let dropped = false;
   let unauthorized = false;
   const { envelope, ...acting } = actingHolder();
+  const first = firstAnswerTable(env.first);
 
   function endSession(): void {
     if (unauthorized) return;
@@ -122,6 +127,15 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
   }
 
   function dispatch(block: string): void {
+    if (block.startsWith(STREAM_SEQ_PREFIX)) {
+      // The stream's first line: a change pushed before it opened and after the carried answers were made was
+      // missed; what was shown from them is read again, as after a dropped stream.
+      if (first.streamOpened(Number(block.slice(STREAM_SEQ_PREFIX.length)))) {
+        setConnection(false);
+        setConnection(true);
+      }
+      return;
+    }
     const data = block
       .split('\n')
       .filter((line) => line.startsWith('data:'))
@@ -135,6 +149,7 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
       return;
     }
     if (!event || typeof event.name !== 'string') return;
+    first.drop();
     for (const listener of [...listeners]) listener(event);
   }
 
@@ -187,6 +202,8 @@ export function createHttpClient(env: HttpEnvironment, baseUrl = ''): RendererCo
     transport: 'http',
     ...acting,
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+      const carried = first.take(method, input, envelope().acting ?? null);
+      if (carried) return unwrapReply<MethodOutput<M>>(carried);
       let response: Response;
       try {
         response = await env.fetch(`${baseUrl}${HTTP_API_PREFIX}${method}`, {
@@ -247,6 +264,6 @@ export function createTeamClient(onUnauthorized: () => void, win: Window = windo
 }
 
 /** Browser mode: the HTTP client with the session of this tab. */
-export function createBrowserClient(session: string, onUnauthorized: () => void, win: Window = window): RendererConsoleClient & { resume(session: string): void } {
-  return createHttpClient({ fetch: (input, init) => win.fetch(input, init), session, onUnauthorized });
+export function createBrowserClient(session: string, onUnauthorized: () => void, first?: FirstAnswers, win: Window = window): RendererConsoleClient & { resume(session: string): void } {
+  return createHttpClient({ fetch: (input, init) => win.fetch(input, init), session, onUnauthorized, ...(first ? { first } : {}) });
 }

@@ -110,6 +110,43 @@ describe('browser host', () => {
     expect(page.headers['referrer-policy']).toBe('no-referrer');
   });
 
+  it("carries the first screen's answers in the trade, each exactly what the page's own call returns", async () => {
+    const reply = JSON.parse((await trade(host.launchLink().url)).body).result as { session: string; first: { seq: number; replies: { method: string; input: unknown; reply: unknown }[] } };
+    const { first } = reply;
+    expect(first.seq).toEqual(expect.any(Number));
+    // The overview's and the frame's calls (session.get is `info`), the sales headline for the platform's month.
+    const today = new Date(clock).toISOString().slice(0, 10);
+    expect(first.replies.map((r) => r.method)).toEqual(['app.info', 'clock.get', 'session.switcher', 'session.signInCandidates', 'outbox.list', 'partnerRequests.list', 'companies.list', 'sales.summary']);
+    expect(first.replies.at(-1)?.input).toEqual({ from: `${today.slice(0, 7)}-01`, to: today, includeDemo: false });
+    for (const { method, input, reply: carried } of first.replies) {
+      const asked = await api(method, input, { authorization: `Bearer ${reply.session}` });
+      expect(asked.status).toBe(200);
+      expect(carried, method).toEqual(JSON.parse(asked.body));
+    }
+    // A link that leads to a screen carries none (that screen asks for its own).
+    const toScreen = JSON.parse((await trade(host.launchLink({ path: '/webhooks' }).url)).body).result;
+    expect(toScreen.first).toBeUndefined();
+  });
+
+  it("the event stream opens with the count of changes pushed so far (a page's carried answers older than it are stale)", async () => {
+    const opened = (): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: host.port, path: '/api/events', headers: { host: `127.0.0.1:${host.port}`, authorization: `Bearer ${SESSION}` } }, (res) => {
+          res.once('data', (chunk: Buffer) => {
+            resolve(Number(/^: connected seq=(\d+)\n\n/.exec(chunk.toString())?.[1]));
+            req.destroy();
+          });
+        });
+        req.on('error', (e) => (String(e).includes('socket hang up') ? undefined : reject(e)));
+        req.end();
+      });
+    const before = await opened();
+    const traded = JSON.parse((await trade(host.launchLink().url)).body).result.first.seq as number;
+    expect(traded).toBe(before);
+    await api('companies.create', { name: 'Counted GmbH', country: 'DE', attestNotAffiliated: true });
+    expect(await opened()).toBeGreaterThan(traded);
+  });
+
   it('a launch link may lead to a user and a screen (app dev): the console signs in as that user, the reply names the path', async () => {
     const candidates = JSON.parse((await api('session.signInCandidates', {})).body).result as { userId: number }[];
     const before = JSON.parse((await api('session.get', {})).body).result as { user: { id: number } };

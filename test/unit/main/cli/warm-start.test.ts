@@ -3,7 +3,8 @@
 // refused by validation would warm nothing).
 import { describe, expect, it } from 'vitest';
 import { methods } from '../../../../src-shared/api/contract';
-import { FIRST_SCREEN_READS, warmFirstScreen } from '../../../../src-main/cli/warm-start';
+import { warmFirstScreen } from '../../../../src-main/cli/warm-start';
+import { FIRST_SCREEN_READS } from '../../../../src-shared/api/first-screen';
 
 describe('warmFirstScreen', () => {
   it('invokes each first-screen read once as Self, one at a time, and ignores failures', async () => {

@@ -212,6 +212,15 @@ describe("browser mode's session (launch link -> session in this origin's storag
     await expect(establishSession(odd.env)).resolves.toEqual({ state: 'ready', session: SESSION });
   });
 
+  it("keeps the first screen's answers the trade brought along with the session's; a malformed set is left out", async () => {
+    const info = { user: { id: 1, name: 'Ada' }, isSelf: true };
+    const first = { seq: 3, replies: [{ method: 'clock.get', input: {}, reply: { ok: true, result: { now: 'x' } } }] };
+    const t = environment(`#launch=${TOKEN}`, async () => jsonResponse(200, { ok: true, result: { session: SESSION, info, first } }));
+    await expect(establishSession(t.env)).resolves.toEqual({ state: 'ready', session: SESSION, info, first });
+    const odd = environment(`#launch=${TOKEN}`, async () => jsonResponse(200, { ok: true, result: { session: SESSION, info, first: { seq: 'x', replies: [] } } }));
+    await expect(establishSession(odd.env)).resolves.toEqual({ state: 'ready', session: SESSION, info });
+  });
+
   it('a link that leads to a screen (app dev: the app, embedded) opens the tab there; a foreign path is ignored', async () => {
     const led = environment(`#launch=${TOKEN}`, async () => jsonResponse(200, { ok: true, result: { session: SESSION, path: '/apps/12' } }));
     await expect(establishSession(led.env)).resolves.toEqual({ state: 'ready', session: SESSION });
