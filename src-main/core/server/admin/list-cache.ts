@@ -16,8 +16,8 @@
 // of the snapshot it was read from.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { countedChanges } from '../../db/counted-changes';
 import type { Db } from '../../db/database';
+import { versionReader } from '../../db/read-memo';
 
 export interface ListAnswer {
   /** The JSON body as sent (UTF-8, encoded once). */
@@ -72,7 +72,7 @@ export function notModified(req: IncomingMessage, etag: string): boolean {
 export function createListCache(db: Db, options: ListCacheOptions = {}): ListCache {
   const maxEntries = options.maxEntries ?? 512;
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
-  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  const readVersion = versionReader(db);
   const entries = new Map<string, ListAnswer>();
   let version = '';
   let bytes = 0;
@@ -86,7 +86,7 @@ export function createListCache(db: Db, options: ListCacheOptions = {}): ListCac
 
   const lookUp = (key: string, compute: () => { body: Buffer; link: string | undefined }): ListAnswer => {
     // Inside the read transaction: data_version is the snapshot's, countedChanges this connection's writes so far.
-    const now = `${dataVersion.get()}:${countedChanges(db)}`;
+    const now = readVersion();
     if (now !== version) {
       entries.clear();
       bytes = 0;
@@ -104,7 +104,7 @@ export function createListCache(db: Db, options: ListCacheOptions = {}): ListCac
     const { body, link } = compute();
     const answer: ListAnswer = { body, link, etag: etagOf(body) };
     // What the list itself wrote (nothing today) would make the answer older than the version it was read at.
-    if (`${dataVersion.get()}:${countedChanges(db)}` !== version || body.length > maxBytes / 4) return answer;
+    if (readVersion() !== version || body.length > maxBytes / 4) return answer;
     entries.set(key, answer);
     bytes += body.length;
     for (const [oldKey, old] of entries) {
