@@ -40,7 +40,8 @@ const cpuUs = () => {
 /** A platform (new or old build) with 50 products and a token for the products page. */
 async function openBuild(name, distDir, work) {
   const harness = require(join(distDir, 'tools', 'rest-harness.cjs'));
-  const server = await harness.openRestHarness(join(work, name), REDIRECT_URI);
+  // As `partnerdeck serve` runs: the WAL checkpoint worker (no checkpoint inside a commit) and the webhook dispatcher.
+  const server = await harness.openRestHarness(join(work, name), REDIRECT_URI, { serveLike: true });
   const [{ access_token: access }] = await tokenPairs(server.url, server.app.clientId, server.app.clientSecret, server.shopCompanyId, 1);
   const authorization = `Bearer ${access}`;
   for (let i = 0; i < 50; i++) {

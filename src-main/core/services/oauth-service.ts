@@ -12,6 +12,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { orderedScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
 import { secureRandomBytes } from '../ids';
+import { immediateTransaction } from '../db/immediate-transaction';
 import type { AppRow } from '../repositories/apps-repository';
 import type { OAuthPruned, TokenLookup } from '../repositories/oauth-repository';
 import { hashSecret, matchesHash } from '../secrets/secret-hash';
@@ -197,7 +198,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
    * so the revocation it wrote commits; it is thrown after the commit. Issuing also sweeps what retention no
    * longer keeps, at most once per OAUTH_RETENTION.sweepEveryMs of platform time (so a moved clock sweeps too). */
   function inWriteTransaction(work: () => IssuedTokens | GrantError): IssuedTokens {
-    const result = db.transaction(work).immediate();
+    const result = immediateTransaction(db, work);
     if (clock.now() - lastSweepAt >= OAUTH_RETENTION.sweepEveryMs) {
       try {
         prune();
