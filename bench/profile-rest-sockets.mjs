@@ -10,8 +10,8 @@
 // alternating ABBA over the rounds. bench/profile-rest.mjs (light-my-request, no socket) pays a fake socket's
 // buffers in JavaScript that real sockets leave to the kernel; this one pays what the oauth bench's server pays, so
 // bare CPU ÷ ours predicts the bench's ratio to the bare handler when the servers are CPU-bound.
-// Prints one JSON line: best and median CPU µs per request of each subject, the ratios to the bare handler, and per
-// round paired ratios (new ÷ old, cached ÷ uncached). Needs `npm run build` first.
+// Prints one JSON line: best and median CPU µs per request of each subject, the ratios to the bare handler (CPU, and
+// req/s as the oauth bench reports it — meaningful on a quiet machine only), and per round paired ratios (new ÷ old, cached ÷ uncached). Needs `npm run build` first.
 // BENCH_SECONDS (measured per round, default 2), BENCH_ROUNDS (default 6), BENCH_CONCURRENCY (default 8);
 // `--only=ours,bare` picks subjects (profile one: `node --cpu-prof --cpu-prof-dir=<dir> ... --only=ours`).
 import { fork } from 'node:child_process';
@@ -114,15 +114,17 @@ try {
   const cpu = (n) => rounds[n].map((r) => r.cpu);
   const best = (n) => Math.min(...cpu(n));
   const paired = (a, b) => (rounds[a] && rounds[b] ? Number(median(cpu(a).map((c, i) => c / cpu(b)[i])).toFixed(3)) : undefined);
+  // The oauth bench's own figure: req/s ÷ the bare handler's req/s, per round (back to back), median.
+  const rpsRatio = (n) => Number(median(rounds[n].map((r, i) => r.rps / rounds.bare[i].rps)).toFixed(3));
   const figures = Object.fromEntries(
-    names.map((n) => [n, { best_us: Math.round(best(n)), median_us: Math.round(median(cpu(n))), median_rps: Math.round(median(rounds[n].map((r) => r.rps))), ...(rounds.bare && n !== 'bare' ? { bare_ratio: Number((best('bare') / best(n)).toFixed(3)) } : {}) }]),
+    names.map((n) => [n, { best_us: Math.round(best(n)), median_us: Math.round(median(cpu(n))), median_rps: Math.round(median(rounds[n].map((r) => r.rps))), ...(rounds.bare && n !== 'bare' ? { bare_ratio: Number((best('bare') / best(n)).toFixed(3)), bare_rps_ratio: rpsRatio(n) } : {}) }]),
   );
   console.log(
     JSON.stringify({
       bench: 'rest.products_read_cpu_sockets',
       unit: 'us CPU/request of the serving process (user + system), best and median round',
       subjects: figures,
-      bare_ratio_of: 'bare handler CPU / the subject (the req/s ratio one core would reach)',
+      bare_ratio_of: 'bare handler CPU / the subject (the req/s ratio one core would reach); bare_rps_ratio: req/s / the bare handler req/s, median of rounds',
       paired_new_to_old: paired('ours', 'old'),
       paired_uncached_new_to_old: paired('uncached', 'old_uncached'),
       paired_cached_to_uncached: paired('ours', 'uncached'),

@@ -12,8 +12,9 @@
 // statement or trigger, committed or not; less the API request log's own rows, which no list reads:
 // db/counted-changes.ts) — together every write anyone can make to what a list reads. An answer computed at another
 // version is never served: a changed version drops every kept answer. On PostgreSQL (no such counters) nothing is
-// cached. The version is read inside the same read transaction as the page, so an answer is stored under the version
-// of the snapshot it was read from.
+// cached. A new answer is computed in one read transaction with the version read inside it, so it is stored under the
+// version of the snapshot it was read from; a kept answer is served after one statement reads the version (no read
+// transaction around the request: the token check reads kept rows too, db/read-memo.ts).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Db } from '../../db/database';
@@ -37,13 +38,11 @@ export interface ListCacheStats {
 
 export interface ListCache {
   /**
-   * The answer for `key` at the database's current version: the kept one, or `compute()`'s (then kept). The version
-   * check and `compute` run in one read transaction (one snapshot).
+   * The answer for `key` at the database's current version: the kept one (one statement reads the version), or
+   * `compute()`'s (then kept), computed in one read transaction with a second reading of the version (one snapshot).
    */
   answer(key: string, compute: () => { body: Buffer; link: string | undefined }): ListAnswer;
   stats(): ListCacheStats;
-  /** Runs synchronous `work` in one read transaction (the request's token check and `answer` share it). */
-  snapshot<T>(work: () => T): T;
 }
 
 export interface ListCacheOptions {
@@ -84,6 +83,15 @@ export function createListCache(db: Db, options: ListCacheOptions = {}): ListCac
     bytes -= entry.body.length;
   };
 
+  const kept = (key: string): ListAnswer | undefined => {
+    const answer = entries.get(key);
+    if (!answer) return undefined;
+    hits += 1;
+    // Most recently used last.
+    entries.delete(key);
+    entries.set(key, answer);
+    return answer;
+  };
   const lookUp = (key: string, compute: () => { body: Buffer; link: string | undefined }): ListAnswer => {
     // Inside the read transaction: data_version is the snapshot's, countedChanges this connection's writes so far.
     const now = readVersion();
@@ -92,14 +100,8 @@ export function createListCache(db: Db, options: ListCacheOptions = {}): ListCac
       bytes = 0;
       version = now;
     }
-    const kept = entries.get(key);
-    if (kept) {
-      hits += 1;
-      // Most recently used last.
-      entries.delete(key);
-      entries.set(key, kept);
-      return kept;
-    }
+    const cached = kept(key);
+    if (cached) return cached;
     misses += 1;
     const { body, link } = compute();
     const answer: ListAnswer = { body, link, etag: etagOf(body) };
@@ -114,11 +116,15 @@ export function createListCache(db: Db, options: ListCacheOptions = {}): ListCac
     return answer;
   };
   const inSnapshot = db.transaction(lookUp);
-  const snapshot = db.transaction((work: () => unknown) => work());
 
   return {
-    answer: (key, compute) => (db.inTransaction ? lookUp(key, compute) : inSnapshot.deferred(key, compute)),
+    answer(key, compute) {
+      if (db.inTransaction) return lookUp(key, compute);
+      // A kept answer needs no read transaction of its own: reading the version is one statement (its own snapshot),
+      // and the answer was read at that version. Anything else is computed in one snapshot.
+      if (entries.has(key) && readVersion() === version) return kept(key)!;
+      return inSnapshot.deferred(key, compute);
+    },
     stats: () => ({ hits, misses, entries: entries.size, bytes }),
-    snapshot: <T>(work: () => T): T => snapshot.deferred(work) as T,
   };
 }
