@@ -3,7 +3,8 @@
 // to back for `durationMs` after a warm-up, recording each request's latency. Two modes: `static` repeats
 // one request; `refresh-chain` walks OAuth refresh-token rotation (each answer's refresh_token is the next
 // request's), one chain per worker. Receives its job over IPC and answers with
-// {requests, rps, p50, p90, p99, max, errors, statuses}.
+// {requests, rps, p50, p90, p99, max, errors, statuses}. With `phases: true` it also sends {phase: 'measuring'} when
+// the measured window opens and {phase: 'stopped'} when it closes (the caller reads its own CPU time in between).
 import { Agent, request } from 'node:http';
 
 function send(agent, target, { method, path, headers, body }) {
@@ -68,9 +69,11 @@ async function run(job) {
   const running = workers.map(loop);
   await new Promise((r) => setTimeout(r, job.warmupMs));
   measuring = true;
+  if (job.phases) process.send({ phase: 'measuring' });
   const started = performance.now();
   await new Promise((r) => setTimeout(r, job.durationMs));
   measuring = false;
+  if (job.phases) process.send({ phase: 'stopped' });
   const elapsed = performance.now() - started;
   stop = true;
   await Promise.all(running);

@@ -10,6 +10,7 @@ import type { CoreArea } from './area';
 import { createClock, type Clock, type ClockStore } from './clock';
 import type { Database } from './db/data';
 import { openDatabase, type Db } from './db/database';
+import { immediateTransaction } from './db/immediate-transaction';
 import { createSqliteDatabase } from './db/sqlite-data';
 import { startWalCheckpointer, type WalCheckpointer, type WalCheckpointerOptions } from './db/wal-checkpointer';
 import type { Migration } from './db/migrations';
@@ -124,7 +125,7 @@ export function openPlatform(options: OpenPlatformOptions): Platform {
       events,
       secrets: options.secretStore,
       access: { canSee: access.canSee, visibleCompanyIds: access.visibleCompanyIds, mayMoveClock: access.mayMoveClock },
-      atomically: (work) => db.transaction(work).immediate(),
+      atomically: (work) => immediateTransaction(db, work),
       startWalCheckpointer: (checkpointerOptions) => startWalCheckpointer(db, checkpointerOptions),
       publicUrl: () => publicUrl,
       setPublicUrl(url: string) {

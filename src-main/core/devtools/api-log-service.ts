@@ -1,9 +1,10 @@
 // The API request log (issue 19 item 5; docs/platform-api.md, "The API request log"). The platform server hands
 // every finished /admin, /token and /api/tokeninfo request to `record`, which only appends to an array: the
 // rows are written off the request's critical path, in one transaction per batch (at most FLUSH_DELAY_MS after
-// the first, or at once when BATCH_MAX are waiting). After each write, in-process followers (`tail`: `app dev`,
-// the console's live view) get the new entries; other processes follow the folder by id (`follow`: the CLI's
-// `logs tail`). Retention: API_LOG_RETENTION_DAYS of platform time, deleted in batches (like the delivery log).
+// the first, or at once when BATCH_MAX are waiting). Readers in this process see every request that finished before
+// they read: `list`, `apps` and `lastId` write what is waiting first. After each write, in-process followers (`tail`:
+// `app dev`, the console's live view) get the new entries; other processes follow the folder by id (`follow`: the
+// CLI's `logs tail`) and see a request at most FLUSH_DELAY_MS after it finished. Retention: API_LOG_RETENTION_DAYS of platform time, deleted in batches (like the delivery log).
 import type { ApiRequestEntry, ApiRequestNote, ApiRequestPage, ApiRequestQuery } from '../../../src-shared/api/devtools-types';
 import { logFor } from '../logging/logger';
 import type { Clock } from '../clock';
@@ -52,6 +53,7 @@ export interface ApiLogService {
   record(request: ApiRequestRecord): void;
   /** Writes what is waiting now (the server's close, tests). */
   flush(): void;
+  /** A page of the log, with every request that finished before the call (what is waiting is written first). */
   list(scope: ApiLogScope, query: ApiRequestQuery): ApiRequestPage;
   /** New entries of this process, after each batch is written; returns an unsubscribe function. */
   tail(listener: (entries: ApiRequestEntry[]) => void): () => void;
@@ -171,6 +173,8 @@ export function createApiLogService(deps: { repo: ApiLogRepository; clock: Clock
       service.sweep();
     },
     list(scope, query) {
+      // Every request that finished before this read is in it.
+      if (buffer.length > 0) service.flush();
       const allowed = scope.companyIds;
       const rows = repo.list({
         appId: query.appId,
@@ -189,8 +193,14 @@ export function createApiLogService(deps: { repo: ApiLogRepository; clock: Clock
       followers.add(listener);
       return () => followers.delete(listener);
     },
-    lastId: () => repo.lastId(),
-    apps: () => repo.apps(),
+    lastId() {
+      if (buffer.length > 0) service.flush();
+      return repo.lastId();
+    },
+    apps() {
+      if (buffer.length > 0) service.flush();
+      return repo.apps();
+    },
     sweep(force = false) {
       const now = clock.now();
       if (!force && now - lastSweepAt < SWEEP_EVERY_MS) return 0;

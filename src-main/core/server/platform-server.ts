@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import type { Platform } from '../platform';
 import { internalsOf } from '../platform-internals';
+import { createReadMemo } from '../db/read-memo';
 import { logFor } from '../logging/logger';
 import { sendError } from './error-response';
 import { HttpError } from './http-error';
@@ -39,6 +40,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
   const adminToken = platform.ids.token(32);
   let port = 0;
   const core = internalsOf(platform);
+  const keepReads = (options.listCache ?? true) && core.data.dialect === 'sqlite';
   const deps: ServerDeps = {
     platform: core,
     version: options.version,
@@ -47,6 +49,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
     adminToken,
     docsFile: options.docsFile === undefined ? join(__dirname, '..', 'docs', 'platform-api.md') : options.docsFile,
     listCache: options.listCache ?? true,
+    readMemo: keepReads ? createReadMemo(core.db) : null,
   };
   const parts = (options.modules ?? [...SERVER_MODULES, ...core.routes]).map((module) => module(deps));
   const routes = routeTable(parts.flatMap((p) => p.routes.map(compileRoute)));

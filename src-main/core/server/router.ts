@@ -4,6 +4,7 @@
 // keeps the modules small; each area lists its modules (core/areas/<area>.ts `routes`), routes/index.ts the server's own.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiRequestNote } from '../../../src-shared/api/devtools-types';
+import type { ReadMemo } from '../db/read-memo';
 import type { CorePlatform } from '../platform';
 import { HttpError } from './http-error';
 
@@ -23,6 +24,9 @@ export interface ServerDeps {
   docsFile: string | null;
   /** Keep /admin list answers while the database is unchanged (admin/list-cache.ts). */
   listCache: boolean;
+  /** Rows the REST token check keeps while the database is unchanged (db/read-memo.ts); null: read at each request
+   * (PostgreSQL, or `serve --no-list-cache`). */
+  readMemo: ReadMemo | null;
 }
 
 export interface RouteContext {

@@ -12,6 +12,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { orderedScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
 import { secureRandomBytes } from '../ids';
+import { immediateTransaction } from '../db/immediate-transaction';
 import type { AppRow } from '../repositories/apps-repository';
 import type { OAuthPruned, TokenLookup } from '../repositories/oauth-repository';
 import { hashSecret, matchesHash } from '../secrets/secret-hash';
@@ -101,7 +102,11 @@ export interface OAuthService {
   /** `grace: false` (hosted-compatibility mode): a spent token presented again is a reuse even within the grace
    * window. A pair handed out again within the window carries `replayed: true`. */
   refresh(app: AppRow, input: { refreshToken: string; scope: OAuthScope[] | null; grace?: boolean }): IssuedTokens & { replayed?: true };
-  checkAccessToken(token: string): AccessCheck;
+  /**
+   * `findRow`: where the token pair's row comes from (default: the database; the REST server passes its memo of rows
+   * kept while the database is unchanged, db/read-memo.ts). The secret, revocation and expiry are checked either way.
+   */
+  checkAccessToken(token: string, findRow?: (id: number) => TokenLookup | undefined): AccessCheck;
   /** Deletes what OAUTH_RETENTION no longer keeps (expired codes, rotated tokens, revoked families); returns how many rows went. */
   prune(): OAuthPruned;
 }
@@ -193,7 +198,7 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
    * so the revocation it wrote commits; it is thrown after the commit. Issuing also sweeps what retention no
    * longer keeps, at most once per OAUTH_RETENTION.sweepEveryMs of platform time (so a moved clock sweeps too). */
   function inWriteTransaction(work: () => IssuedTokens | GrantError): IssuedTokens {
-    const result = db.transaction(work).immediate();
+    const result = immediateTransaction(db, work);
     if (clock.now() - lastSweepAt >= OAUTH_RETENTION.sweepEveryMs) {
       try {
         prune();
@@ -327,9 +332,9 @@ export function createOAuthService(ctx: ServiceContext): OAuthService {
       });
     },
 
-    checkAccessToken(token) {
+    checkAccessToken(token, findRow = oauth.findById) {
       const parts = ACCESS_TOKEN.exec(token);
-      const row: TokenLookup | undefined = parts ? oauth.findById(parseInt(parts[1], 36)) : undefined;
+      const row: TokenLookup | undefined = parts ? findRow(parseInt(parts[1], 36)) : undefined;
       if (!row || !matchesHash(parts![2], row.access_hash)) return { ok: false, reason: 'invalid' };
       const owner = { appId: row.app_id, companyId: row.company_id };
       if (row.family_revoked_at !== null || row.authorization_revoked_at !== null || row.user_id === null || row.user_email === null) {

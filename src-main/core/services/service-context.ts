@@ -7,6 +7,7 @@ import type { AccessChecker } from '../access';
 import type { Clock } from '../clock';
 import type { Database, TransactionOptions } from '../db/data';
 import type { Db } from '../db/database';
+import { immediateTransaction } from '../db/immediate-transaction';
 import type { EventBus, PlatformEventName, PlatformEvents } from '../events';
 import type { Ids } from '../ids';
 import type { AuditRepository } from '../repositories/audit-repository';
@@ -80,7 +81,7 @@ export function createServiceContext(parts: Omit<ServiceContext, 'transact' | 't
     },
     transact<T>(work: (emit: Emit) => T): T {
       const pending: [PlatformEventName, PlatformEvents[PlatformEventName]][] = [];
-      const result = parts.db.transaction(() => work(emitterFor(pending))).immediate();
+      const result = immediateTransaction(parts.db, () => work(emitterFor(pending)));
       for (const [name, payload] of pending) parts.events.publish(name, payload as never);
       return result;
     },

@@ -12,12 +12,13 @@
 // statement or trigger, committed or not; less the API request log's own rows, which no list reads:
 // db/counted-changes.ts) — together every write anyone can make to what a list reads. An answer computed at another
 // version is never served: a changed version drops every kept answer. On PostgreSQL (no such counters) nothing is
-// cached. The version is read inside the same read transaction as the page, so an answer is stored under the version
-// of the snapshot it was read from.
+// cached. A new answer is computed in one read transaction with the version read inside it, so it is stored under the
+// version of the snapshot it was read from; a kept answer is served after one statement reads the version (no read
+// transaction around the request: the token check reads kept rows too, db/read-memo.ts).
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { countedChanges } from '../../db/counted-changes';
 import type { Db } from '../../db/database';
+import { versionReader } from '../../db/read-memo';
 
 export interface ListAnswer {
   /** The JSON body as sent (UTF-8, encoded once). */
@@ -37,13 +38,11 @@ export interface ListCacheStats {
 
 export interface ListCache {
   /**
-   * The answer for `key` at the database's current version: the kept one, or `compute()`'s (then kept). The version
-   * check and `compute` run in one read transaction (one snapshot).
+   * The answer for `key` at the database's current version: the kept one (one statement reads the version), or
+   * `compute()`'s (then kept), computed in one read transaction with a second reading of the version (one snapshot).
    */
   answer(key: string, compute: () => { body: Buffer; link: string | undefined }): ListAnswer;
   stats(): ListCacheStats;
-  /** Runs synchronous `work` in one read transaction (the request's token check and `answer` share it). */
-  snapshot<T>(work: () => T): T;
 }
 
 export interface ListCacheOptions {
@@ -72,7 +71,7 @@ export function notModified(req: IncomingMessage, etag: string): boolean {
 export function createListCache(db: Db, options: ListCacheOptions = {}): ListCache {
   const maxEntries = options.maxEntries ?? 512;
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
-  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  const readVersion = versionReader(db);
   const entries = new Map<string, ListAnswer>();
   let version = '';
   let bytes = 0;
@@ -84,27 +83,30 @@ export function createListCache(db: Db, options: ListCacheOptions = {}): ListCac
     bytes -= entry.body.length;
   };
 
+  const kept = (key: string): ListAnswer | undefined => {
+    const answer = entries.get(key);
+    if (!answer) return undefined;
+    hits += 1;
+    // Most recently used last.
+    entries.delete(key);
+    entries.set(key, answer);
+    return answer;
+  };
   const lookUp = (key: string, compute: () => { body: Buffer; link: string | undefined }): ListAnswer => {
     // Inside the read transaction: data_version is the snapshot's, countedChanges this connection's writes so far.
-    const now = `${dataVersion.get()}:${countedChanges(db)}`;
+    const now = readVersion();
     if (now !== version) {
       entries.clear();
       bytes = 0;
       version = now;
     }
-    const kept = entries.get(key);
-    if (kept) {
-      hits += 1;
-      // Most recently used last.
-      entries.delete(key);
-      entries.set(key, kept);
-      return kept;
-    }
+    const cached = kept(key);
+    if (cached) return cached;
     misses += 1;
     const { body, link } = compute();
     const answer: ListAnswer = { body, link, etag: etagOf(body) };
     // What the list itself wrote (nothing today) would make the answer older than the version it was read at.
-    if (`${dataVersion.get()}:${countedChanges(db)}` !== version || body.length > maxBytes / 4) return answer;
+    if (readVersion() !== version || body.length > maxBytes / 4) return answer;
     entries.set(key, answer);
     bytes += body.length;
     for (const [oldKey, old] of entries) {
@@ -114,11 +116,15 @@ export function createListCache(db: Db, options: ListCacheOptions = {}): ListCac
     return answer;
   };
   const inSnapshot = db.transaction(lookUp);
-  const snapshot = db.transaction((work: () => unknown) => work());
 
   return {
-    answer: (key, compute) => (db.inTransaction ? lookUp(key, compute) : inSnapshot.deferred(key, compute)),
+    answer(key, compute) {
+      if (db.inTransaction) return lookUp(key, compute);
+      // A kept answer needs no read transaction of its own: reading the version is one statement (its own snapshot),
+      // and the answer was read at that version. Anything else is computed in one snapshot.
+      if (entries.has(key) && readVersion() === version) return kept(key)!;
+      return inSnapshot.deferred(key, compute);
+    },
     stats: () => ({ hits, misses, entries: entries.size, bytes }),
-    snapshot: <T>(work: () => T): T => snapshot.deferred(work) as T,
   };
 }

@@ -63,7 +63,10 @@ export function authenticate(ctx: RouteContext, scope: OAuthScope): RestAuth {
   const { platform } = ctx.deps;
   const token = accessTokenOf(ctx);
   if (!token) throw new RestError(401, 'unauthorized', 'access token required: send Authorization: Bearer <access token>', bearerChallenge());
-  const check = platform.oauth.checkAccessToken(token);
+  // Rows kept while the database is unchanged (one version read per request); the secret, expiry and scope are
+  // checked at every request.
+  const memo = ctx.deps.readMemo?.current() ?? null;
+  const check = platform.oauth.checkAccessToken(token, memo ? (id) => memo.get(`token:${id}`, () => platform.repos.oauth.findById(id)) : undefined);
   if (!check.ok) {
     // A recognised token (expired, revoked) is logged as its app's request, as the app experiences it.
     ctx.trace.appId = check.appId ?? null;
@@ -73,12 +76,14 @@ export function authenticate(ctx: RouteContext, scope: OAuthScope): RestAuth {
   }
   ctx.trace.appId = check.grant.appId;
   ctx.trace.companyId = check.grant.companyId;
-  const user = platform.repos.users.get(check.grant.userId);
+  const { userId, companyId } = check.grant;
+  const user = memo ? memo.get(`user:${userId}`, () => platform.repos.users.get(userId)) : platform.repos.users.get(userId);
   if (!user) throw new RestError(401, 'invalid_token', 'invalid access token', bearerChallenge('invalid_token'));
   const actor: Actor = userActor(user);
   // The token acts as its user: a user who can no longer see the company (e.g. a partner's user after the
   // relation ended) no longer reaches it through the token either.
-  if (!platform.ctx.access.canSee(actor, check.grant.companyId)) {
+  const sees = () => platform.ctx.access.canSee(actor, companyId);
+  if (!(memo ? memo.get(`sees:${userId}:${companyId}`, sees) : sees())) {
     const message = 'the user who granted this token can no longer access its company';
     throw new RestError(401, 'invalid_token', message, bearerChallenge('invalid_token', message));
   }
@@ -183,11 +188,6 @@ export interface ResourceHandlers {
   create?(ctx: RouteContext, auth: RestAuth): void | Promise<void>;
   update?(ctx: RouteContext, auth: RestAuth): void | Promise<void>;
   remove?(ctx: RouteContext, auth: RestAuth): void | Promise<void>;
-  /**
-   * Runs the list route — the token check included — in one read snapshot (one read transaction instead of one per
-   * statement); only for a synchronous list handler (list-cache.ts `snapshot`).
-   */
-  listSnapshot?: <T>(work: () => T) => T;
   /** Extra routes of the resource (e.g. a nested path), authenticated with the same scope. */
   extra?: { method: RestVerb; path: string; handle(ctx: RouteContext, auth: RestAuth): void | Promise<void> }[];
 }
@@ -209,9 +209,7 @@ export function resourceRoutes(scope: OAuthScope, plural: string, handlers: Reso
   // Extra routes first: a fixed path like /admin/products/count.json must win over /:id.json.
   for (const extra of handlers.extra ?? []) routes.push(route(extra.method, extra.path, extra.handle));
   if (handlers.list) {
-    const listRoute = route('GET', collection, handlers.list);
-    const { listSnapshot } = handlers;
-    routes.push(listSnapshot ? { ...listRoute, handle: (ctx) => listSnapshot(() => listRoute.handle(ctx)) } : listRoute);
+    routes.push(route('GET', collection, handlers.list));
   }
   if (handlers.create) routes.push(route('POST', collection, handlers.create));
   if (handlers.get) routes.push(route('GET', member, handlers.get));

@@ -125,7 +125,6 @@ export function shopResourceRoutes<T>(spec: ShopResourceSpec<T>): Route[] {
           sendListAnswer(ctx, spec.listCache.answer(key, compute));
         }
       : undefined,
-    listSnapshot: spec.listCache ? spec.listCache.snapshot : undefined,
     get: spec.get ? (ctx: RouteContext, auth: RestAuth) => sendOne(ctx, 200, spec.singular, toWire(spec.get!(auth.actor, auth.companyId, one(ctx)))) : undefined,
     create: spec.create
       ? async (ctx: RouteContext, auth: RestAuth) => {

@@ -23,9 +23,11 @@ describe('API request log', () => {
     const companyId = platform.db.prepare('SELECT id FROM companies ORDER BY id LIMIT 1').pluck().get() as number;
     const seen: ApiRequestEntry[] = [];
     const off = platform.apiLog.tail((entries) => seen.push(...entries));
+    const rows = () => platform.db.prepare('SELECT count(*) FROM api_requests').pluck().get();
     platform.apiLog.record(request({ companyId, status: 401, errorCode: 'invalid_token' }));
-    expect(platform.apiLog.list(WHOLE_LOG, QUERY).items).toHaveLength(0);
+    expect(rows()).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(rows()).toBe(1);
     const page = platform.apiLog.list(WHOLE_LOG, QUERY);
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({ companyId, status: 401, errorCode: 'invalid_token', durationMs: 1.3, method: 'GET' });
@@ -38,6 +40,20 @@ describe('API request log', () => {
     expect(platform.apiLog.lastId()).toBe(BATCH_MAX + 1);
     expect(seen).toHaveLength(BATCH_MAX + 1);
     off();
+  });
+
+  it('shows a reader in this process every request recorded before it read, without waiting for the batch', () => {
+    platform = openTestPlatform('demo');
+    const seen: ApiRequestEntry[] = [];
+    platform.apiLog.tail((entries) => seen.push(...entries));
+    platform.apiLog.record(request({ appId: 3, status: 200 }));
+    expect(platform.apiLog.list(WHOLE_LOG, QUERY).items.map((e) => e.appId)).toEqual([3]);
+    expect(seen.map((e) => e.appId)).toEqual([3]);
+    platform.apiLog.record(request({ appId: 4 }));
+    expect(platform.apiLog.lastId()).toBe(2);
+    platform.apiLog.record(request({ appId: 5 }));
+    expect(platform.apiLog.apps().map((a) => a.id).sort()).toEqual([3, 4, 5]);
+    expect(platform.db.prepare('SELECT count(*) FROM api_requests').pluck().get()).toBe(3);
   });
 
   it('filters by app, company and status, pages newest first, and keeps a client to its own requests', () => {
