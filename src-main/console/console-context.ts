@@ -80,7 +80,8 @@ export interface ConsoleContext {
   requireInScope(companyId: number | null | undefined): void;
   /** Store functions run only inside the company the console acts as. */
   requireActingAs(companyId: number, what: string): void;
-  session(): SessionInfo;
+  /** Who is signed in and acting as which company (asynchronous: the brand's logo is on the data layer). */
+  session(): Promise<SessionInfo>;
   /**
    * Runs one call acting as `acting` (a company id, null for Self; undefined: the session's company). A company
    * the signed-in user cannot see is refused (`not_found`) when the call asks for it.
@@ -88,8 +89,8 @@ export interface ConsoleContext {
   runAs<T>(acting: number | null | undefined, run: () => T): T;
   /** True inside a call that carries its window's acting company (runAs with a company or null). */
   actsPerCall(): boolean;
-  switchTo(companyId: number | null): SessionInfo;
-  signIn(userId: number): SessionInfo;
+  switchTo(companyId: number | null): Promise<SessionInfo>;
+  signIn(userId: number): Promise<SessionInfo>;
   /** Pushes an event to the renderer(s) of this console. */
   emit(event: PushedEvent): void;
 }
@@ -187,7 +188,7 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
       }
     },
 
-    session() {
+    async session() {
       const actor = userId === null ? undefined : localUsers.actorOf(userId);
       const user = actor && localUsers.user(actor.userId);
       if (!actor || !user) {
@@ -204,13 +205,13 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
         storeAvailable: !acting.isPartner,
         recentCompanyIds: prefs.get('recentCompanyIds').filter((id) => access.canSee(actor, id)),
         isOperator: actor.isOperator,
-        brand: platform.branding.brandOf(home.id),
+        brand: await platform.branding.brandOf(home.id),
         // On a team server the clock is every team's: the platform operator's only (requireTeamWide).
         canMoveClock: access.mayMoveClock(actor) && (ctx.options.host !== 'team' || actor.isOperator),
       };
     },
 
-    switchTo(companyId) {
+    async switchTo(companyId) {
       const user = ctx.currentUser();
       const target = companyId ?? user.companyId;
       if (!access.canSee(user, target)) throw new ApiError('not_found', `Company ${target} was not found among your clients.`, { companyId: target });
@@ -223,12 +224,12 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
         return perCall.run({ acting: target === user.companyId ? null : target }, () => ctx.session());
       }
       actingId = target;
-      const info = ctx.session();
+      const info = await ctx.session();
       emit({ name: 'session.changed', payload: info });
       return info;
     },
 
-    signIn(id) {
+    async signIn(id) {
       if (options.signedInAs !== undefined && id !== options.signedInAs) {
         throw new ApiError('forbidden', 'On a team server everybody signs in with their own email and password: sign out, then sign in as the other user.', { reason: 'team_sign_in' });
       }
@@ -240,7 +241,7 @@ export function createConsoleContext(options: ConsoleServiceOptions, emit: (even
       prefs.set('lastCompanyId', user.companyId);
       prefs.set('recentCompanyIds', []);
       // The new user starts as Self (in this window; every other window checks its own company again).
-      const info = perCall.run({ acting: null }, () => ctx.session());
+      const info = await perCall.run({ acting: null }, () => ctx.session());
       emit({ name: 'session.changed', payload: info });
       return info;
     },

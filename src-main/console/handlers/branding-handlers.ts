@@ -23,7 +23,7 @@ export function brandingHandlers(ctx: ConsoleContext): Pick<Handlers, BrandingMe
       ctx.requireSelf("Changing your company's logo");
       return platform.branding.removeLogo(ctx.actor(), companyId);
     },
-    'branding.logo': () => ({ logo: platform.branding.logoFor(ctx.currentUser().companyId) }),
+    'branding.logo': async () => ({ logo: await platform.branding.logoFor(ctx.currentUser().companyId) }),
     'branding.cnameTarget': () => {
       ctx.requireOperator("The platform's admin host");
       const cnameTarget = platform.branding.cnameTarget();

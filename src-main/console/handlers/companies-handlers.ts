@@ -27,12 +27,12 @@ export function companiesHandlers(ctx: ConsoleContext): Pick<Handlers, CompanyMe
       ctx.requireInScope(input.companyId);
       return platform.companies.update(ctx.actor(), input);
     },
-    'companies.endRelation': ({ companyId }) => {
+    'companies.endRelation': async ({ companyId }) => {
       ctx.requireInScope(companyId);
       const actingBefore = ctx.actingCompanyId();
       const result = platform.companies.endRelation(ctx.actor(), companyId);
       // The partner no longer sees the company: if it was acting as it, it is back to Self.
-      if (actingBefore === companyId && !platform.access.canSee(ctx.actor(), companyId)) ctx.switchTo(null);
+      if (actingBefore === companyId && !platform.access.canSee(ctx.actor(), companyId)) await ctx.switchTo(null);
       return result;
     },
     'companies.deletionCheck': ({ companyId }) => {

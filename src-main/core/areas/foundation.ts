@@ -67,7 +67,8 @@ export const foundationCore = defineCoreArea({
     partnerRequests: createPartnerRequestsRepository,
     shopSettings: createShopSettingsRepository,
     outbox: createOutboxRepository,
-    partnerLogos: createPartnerLogosRepository,
+    // On the asynchronous data layer (db/data.ts): SQLite here, PostgreSQL on a team server.
+    partnerLogos: (_db, data) => createPartnerLogosRepository(data),
     teamSessions: createTeamSessionsRepository,
   },
   services: {

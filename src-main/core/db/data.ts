@@ -69,6 +69,8 @@ export interface CompiledStatement {
   readonly sql: string;
   /** For each parameter of `sql`: the index of the argument it takes, or -1 for a constant (`constants[i]`). */
   readonly sources: readonly number[];
+  /** For each parameter taken from an argument: the argument's field it takes (`${row.company_id}`), or null (the argument itself). */
+  readonly fields: readonly (string | null)[];
   readonly constants: readonly unknown[];
   /** True when the parameters are exactly the arguments in order (no copying needed). */
   readonly direct: boolean;
@@ -82,9 +84,30 @@ export interface Statement<A extends readonly unknown[], R> {
   readonly __types?: [A, R];
 }
 
-/** A stand-in for argument `index` while a statement is built; replaced by the argument at every call. */
+/** A stand-in for argument `index` (or one field of it) while a statement is built; replaced by the argument at every call. */
 class Argument {
-  constructor(readonly index: number) {}
+  constructor(
+    readonly argumentIndex: number,
+    readonly argumentField: string | null = null,
+  ) {}
+}
+
+/**
+ * The stand-in of argument `index`: a parameter itself, and each of its properties one too — `${row.company_id}`
+ * takes that field of the argument at every call, as the `@company_id` of a better-sqlite3 statement run with a row
+ * did. Kysely asks a parameter for `toOperationNode`, `alias` and the like: a field stand-in is no function or
+ * string, so it stays a value.
+ */
+function standIn(index: number): Argument {
+  const fields = new Map<string, Argument>();
+  return new Proxy(new Argument(index), {
+    get(target, key, receiver) {
+      if (typeof key !== 'string' || key === 'argumentIndex' || key === 'argumentField') return Reflect.get(target, key, receiver) as unknown;
+      let field = fields.get(key);
+      if (!field) fields.set(key, (field = new Argument(index, key)));
+      return field;
+    },
+  });
 }
 
 type KyselyModule = typeof import('kysely');
@@ -125,7 +148,8 @@ export function kyselyFor(dialect: Dialect): Kysely<AnyTables> {
 /**
  * Defines a statement once (at module level). `build` gets the dialect's builder and one stand-in per argument
  * (declare exactly the arguments the statement takes, no defaults or rest parameters); it runs once per dialect, on
- * the statement's first use there, and the compiled text and parameter order are kept.
+ * the statement's first use there, and the compiled text and parameter order are kept. A stand-in's fields are
+ * parameters too (a row argument: `${row.company_id}`, the statement's `@company_id` before).
  *
  *   const byEmail = statement('throttle.byEmail', ({ sql }, email: string) =>
  *     sql<ThrottleRow>`SELECT failures, locked_until FROM login_throttles WHERE email = ${email}`);
@@ -138,14 +162,15 @@ export function statement<A extends readonly unknown[], R>(name: string, build: 
     compiled(dialect) {
       const known = byDialect[dialect];
       if (known) return known;
-      const stand = Array.from({ length: arity }, (_, index) => new Argument(index)) as unknown as A;
+      const stand = Array.from({ length: arity }, (_, index) => standIn(index)) as unknown as A;
       const kysely = kyselyFor(dialect);
       // A raw `sql` template compiles with the Kysely it is given; a query builder already has its own.
       const { sql, parameters } = build({ sql: kyselyModuleOf().sql, kysely, dialect }, ...stand).compile(kysely);
-      const sources = parameters.map((value) => (value instanceof Argument ? value.index : -1));
+      const sources = parameters.map((value) => (value instanceof Argument ? value.argumentIndex : -1));
+      const fields = parameters.map((value) => (value instanceof Argument ? value.argumentField : null));
       const constants = parameters.map((value) => (value instanceof Argument ? undefined : value));
-      const direct = sources.length === arity && sources.every((source, i) => source === i);
-      return (byDialect[dialect] = { sql, sources, constants, direct });
+      const direct = sources.length === arity && sources.every((source, i) => source === i && fields[i] === null);
+      return (byDialect[dialect] = { sql, sources, fields, constants, direct });
     },
   };
 }
@@ -153,5 +178,9 @@ export function statement<A extends readonly unknown[], R>(name: string, build: 
 /** The parameters of one call of a compiled statement. */
 export function parametersOf(compiled: CompiledStatement, args: readonly unknown[]): unknown[] {
   if (compiled.direct) return args as unknown[];
-  return compiled.sources.map((source, i) => (source >= 0 ? args[source] : compiled.constants[i]));
+  return compiled.sources.map((source, i) => {
+    if (source < 0) return compiled.constants[i];
+    const field = compiled.fields[i];
+    return field === null ? args[source] : (args[source] as Record<string, unknown>)[field];
+  });
 }

@@ -3,6 +3,10 @@
 // partner's documents to its clients; its admin domain, which is the admin address those users are shown (the
 // welcome email's login link, the console's developer and settings pages); and the platform's admin host the
 // domain is pointed at (a platform setting, default DEFAULT_CNAME_TARGET).
+//
+// The logos are on the asynchronous data layer (issue 21: partner-logos-repository.ts), so what reads or writes
+// them answers a promise; the companies, settings and audit log it also uses are still synchronous and share the
+// SQLite connection, so they run inside `ctx.transaction` (docs/architecture.md "While areas are still synchronous").
 import { ApiError } from '../../../src-shared/api/errors';
 import type { LogoUploadResult, PartnerLogo, SessionBrand, WhiteLabel } from '../../../src-shared/api/types';
 import { DEFAULT_CNAME_TARGET, HOST_NAME, LOGO_TYPES, type LogoMime } from '../../../src-shared/domain/white-label';
@@ -26,17 +30,17 @@ export function drawableLogo(row: { mime: string; data: Buffer; pdf_png: Buffer 
 
 export interface BrandingService {
   /** A partner's white label (the partner itself, or the operator). */
-  get(actor: Actor, companyId: number): WhiteLabel;
+  get(actor: Actor, companyId: number): Promise<WhiteLabel>;
   /** Checks the file on its content and stores it; a bad file throws a validation error on `file` and stores nothing. */
   setLogo(actor: Actor, input: { companyId: number; fileName: string; bytes: Uint8Array }): Promise<LogoUploadResult>;
   /** Back to the platform's logo. */
-  removeLogo(actor: Actor, companyId: number): WhiteLabel;
+  removeLogo(actor: Actor, companyId: number): Promise<WhiteLabel>;
   /** The partner whose brand a company's users see: the company itself if it is a partner, else its partner. */
-  brandOf(companyId: number): SessionBrand | null;
+  brandOf(companyId: number): Promise<SessionBrand | null>;
   /** The logo of a company's brand as an <img> source, or null (the platform's logo). */
-  logoFor(companyId: number): PartnerLogo | null;
+  logoFor(companyId: number): Promise<PartnerLogo | null>;
   /** The logo of a company's brand for a PDF, or null. */
-  drawableLogoFor(companyId: number): DrawableLogo | null;
+  drawableLogoFor(companyId: number): Promise<DrawableLogo | null>;
   /** The admin address a company's users are shown: its brand's admin domain, else the platform's address. */
   adminUrlFor(companyId: number): string;
   cnameTarget(): string;
@@ -76,8 +80,8 @@ export function createBrandingService(ctx: ServiceContext, platformUrl: () => st
     };
   }
 
-  function whiteLabelOf(company: CompanyRow): WhiteLabel {
-    const row = repos.partnerLogos.get(company.id);
+  async function whiteLabelOf(company: CompanyRow): Promise<WhiteLabel> {
+    const row = await repos.partnerLogos.get(company.id);
     return {
       companyId: company.id,
       adminDomain: company.admin_domain,
@@ -95,7 +99,7 @@ export function createBrandingService(ctx: ServiceContext, platformUrl: () => st
   }
 
   return {
-    get(actor, companyId) {
+    async get(actor, companyId) {
       const company = access.company(actor, companyId);
       if (!company.is_partner) throw ApiError.validation({ companyId: ['is not a partner: a white label is for partners'] });
       return whiteLabelOf(company);
@@ -116,10 +120,10 @@ export function createBrandingService(ctx: ServiceContext, platformUrl: () => st
       }
       if (!(LOGO_TYPES as readonly string[]).includes(checked.mime)) throw ApiError.validation({ file: [`${fileName} is not an accepted image`] });
       const now = clock.now();
-      ctx.transact((emit) => {
+      await ctx.transaction(async (emit) => {
         // The check above ran outside the transaction (it awaits the WebP decoder): the company may be gone.
         if (!repos.companies.get(company.id)) throw new ApiError('not_found', `Company ${company.id} was not found.`);
-        repos.partnerLogos.put({
+        await repos.partnerLogos.put({
           company_id: company.id,
           mime: checked.mime,
           data: checked.bytes,
@@ -141,36 +145,36 @@ export function createBrandingService(ctx: ServiceContext, platformUrl: () => st
         });
         emit('branding.changed', { companyId: company.id });
       });
-      return { whiteLabel: whiteLabelOf(repos.companies.get(company.id)!), removed: checked.removed };
+      return { whiteLabel: await whiteLabelOf(repos.companies.get(company.id)!), removed: checked.removed };
     },
 
-    removeLogo(actor, companyId) {
+    async removeLogo(actor, companyId) {
       const company = partnerInReach(actor, companyId, 'a logo');
       requirePermission(actor, 'settings');
       const now = clock.now();
-      ctx.transact((emit) => {
-        if (!repos.partnerLogos.delete(company.id)) return;
+      await ctx.transaction(async (emit) => {
+        if (!(await repos.partnerLogos.delete(company.id))) return;
         repos.audit.record({ company_id: company.id, actor: actorLabel(actor), action: 'branding.logo_removed', detail: {}, created_at: now });
         emit('branding.changed', { companyId: company.id });
       });
       return whiteLabelOf(company);
     },
 
-    brandOf(companyId) {
+    async brandOf(companyId) {
       const partner = brandCompany(companyId);
       if (!partner) return null;
-      return { partnerId: partner.id, partnerName: partner.name, adminDomain: partner.admin_domain, logoVersion: repos.partnerLogos.meta(partner.id)?.sha256 ?? null };
+      return { partnerId: partner.id, partnerName: partner.name, adminDomain: partner.admin_domain, logoVersion: (await repos.partnerLogos.meta(partner.id))?.sha256 ?? null };
     },
 
-    logoFor(companyId) {
+    async logoFor(companyId) {
       const partner = brandCompany(companyId);
-      const row = partner ? repos.partnerLogos.get(partner.id) : undefined;
+      const row = partner ? await repos.partnerLogos.get(partner.id) : undefined;
       return row ? logoOf(row) : null;
     },
 
-    drawableLogoFor(companyId) {
+    async drawableLogoFor(companyId) {
       const partner = brandCompany(companyId);
-      const row = partner ? repos.partnerLogos.get(partner.id) : undefined;
+      const row = partner ? await repos.partnerLogos.get(partner.id) : undefined;
       return row ? drawableLogo(row) : null;
     },
 

@@ -62,7 +62,7 @@ describe('the partner logo', { timeout: 30_000 }, () => {
     const { service, platform } = setup();
     const partnerId = (await service.call('session.get', {})).home!.id;
     await service.call('branding.setLogo', { companyId: partnerId, fileName: 'good.svg', dataBase64: b64(PLAIN_SVG) });
-    const before = platform.repos.partnerLogos.get(partnerId)!;
+    const before = (await platform.repos.partnerLogos.get(partnerId))!;
     const cases: [string, string, string][] = [
       ['logo.png', b64('<html><body>not a png</body></html>'), 'logo.png is an HTML page; upload a PNG, JPEG, WebP or SVG file'],
       ['huge.png', b64(Buffer.concat([pngOf(20, 20), Buffer.alloc(LOGO_LIMITS.maxBytes)])), 'huge.png is 512.1 KB; a logo may be at most 512 KB'],
@@ -77,7 +77,7 @@ describe('the partner logo', { timeout: 30_000 }, () => {
     const tooBig = await rejection(service.call('branding.setLogo', { companyId: partnerId, fileName: 'x.png', dataBase64: 'A'.repeat(1_000_000) }));
     expect(tooBig.fields.dataBase64?.[0]).toMatch(/^is larger than 512 KB/);
     expect((await rejection(service.call('branding.setLogo', { companyId: partnerId, fileName: 'x.png', dataBase64: '!!!' }))).fields).toEqual({ dataBase64: ['is not base64'] });
-    expect(platform.repos.partnerLogos.get(partnerId)).toEqual(before);
+    expect(await platform.repos.partnerLogos.get(partnerId)).toEqual(before);
   });
 
   it('is for partners, as Self', async () => {

@@ -30,6 +30,11 @@ const audit = statement('test.audit', ({ sql }, at: number, money: number) =>
 const auditRows = statement('test.auditRows', ({ sql }) => sql<{ company_id: number; created_at: number; total: number; n: number }>`
   SELECT company_id, created_at, (SELECT SUM(company_id) FROM audit_log) AS total, (SELECT count(*) FROM audit_log) AS n FROM audit_log ORDER BY id`);
 
+/** A row argument whose fields are the parameters (a field used twice, out of order). */
+const putRow = statement('test.putRow', ({ sql }, row: { key: string; value: string }) =>
+  sql`INSERT INTO settings (key, value) VALUES (${row.key}, ${row.value} || '/' || ${row.key})`,
+);
+
 const targets = await dataTargets();
 
 describe.each(targets)('the data layer on $name', (target) => {
@@ -48,6 +53,16 @@ describe.each(targets)('the data layer on $name', (target) => {
     ]);
     expect((await db.data.all(between, 'b', 'c')).map((r) => r.key)).toEqual(['b', 'c']);
     expect((await db.data.all(firstTwo, '%')).map((r) => r.key)).toEqual(['a', 'b']);
+  });
+
+  it("takes a row argument's fields as parameters", async () => {
+    await db.data.run(putRow, { key: 'r1', value: 'one' });
+    await db.data.run(putRow, { key: 'r2', value: 'two' });
+    expect(await db.data.all(all)).toEqual([
+      { key: 'r1', value: 'one/r1' },
+      { key: 'r2', value: 'two/r2' },
+    ]);
+    expect(putRow.compiled(target.dialect)).toMatchObject({ sources: [0, 0, 0], fields: ['key', 'value', 'key'], direct: false });
   });
 
   it('answers integers as numbers (BIGINT on PostgreSQL), sums and counts included', async () => {

@@ -243,7 +243,7 @@ describe('closing October 2026 for a partner and its clients', () => {
     expect(images(svgPdf.base64)).toBe(0);
     expect(await pdfText(Buffer.from(svgPdf.base64, 'base64'))).toContain(withSvg.number);
     // Removing the logo changes no issued document; the kept logo cannot be changed or deleted.
-    platform.branding.removeLogo(partner.actor, partner.id);
+    await platform.branding.removeLogo(partner.actor, partner.id);
     expect(get(withPng.id).issuerLogo).toMatchObject({ width: 240, height: 60 });
     expect(get(withSvg.id).issuerLogo).not.toBeNull();
     expect(() => platform.db.prepare('DELETE FROM billing_document_logos WHERE document_id = ?').run(withPng.id)).toThrow(/immutable/);
