@@ -5,7 +5,7 @@
 import { defineCoreArea } from '../area';
 import { migration016 } from '../db/migrations/016-logistics';
 import { migration022 } from '../db/migrations/022-logistics-list-indexes';
-import { createLogisticsRepository, type LogisticsRepository } from '../repositories/logistics-repository';
+import { createLogisticsRepositoryNow, type LogisticsRepositoryNow } from '../repositories/logistics-repository';
 import { createFulfillmentService, type FulfillmentService } from '../services/fulfillment-service';
 import { createLogisticsService, type LogisticsService } from '../services/logistics-service';
 import { seedDemoLogistics } from '../seed/demo-logistics-seed';
@@ -21,14 +21,16 @@ declare module '../platform' {
 
 declare module '../services/service-context' {
   interface Repositories {
-    logistics: LogisticsRepository;
+    /** At once on SQLite while its services are called from synchronous transactions (repositories/logistics-repository.ts). */
+    logistics: LogisticsRepositoryNow;
   }
 }
 
 export const logisticsCore = defineCoreArea({
   name: 'logistics',
   migrations: [migration016, migration022],
-  repositories: { logistics: createLogisticsRepository },
+  // On the asynchronous data layer (db/data.ts), its synchronous face for now (db/steps.ts).
+  repositories: { logistics: (_db, data) => createLogisticsRepositoryNow(data) },
   services: {
     logistics: ({ ctx, outbox }) => createLogisticsService(ctx, outbox),
     fulfillment: ({ ctx, logistics, outbox, orders }) => createFulfillmentService(ctx, logistics, outbox, orders),

@@ -44,6 +44,11 @@ export interface Database {
   one<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): Promise<R | undefined>;
   run<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): Promise<RunResult>;
   /**
+   * Runs an INSERT and answers the new row's id: SQLite's last_insert_rowid (the statement's text as it was), on
+   * PostgreSQL the `id` the statement returns (its PostgreSQL form ends with `RETURNING id`).
+   */
+  insert<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): Promise<number>;
+  /**
    * Runs `work` as one transaction: all of its statements or none. SQLite: BEGIN IMMEDIATE … COMMIT on the one
    * connection, other callers queued behind it; PostgreSQL: one pool client, BEGIN … COMMIT. Inside another
    * transaction it is a savepoint of that one.

@@ -29,6 +29,20 @@ export interface SqliteDatabase extends Database {
   readonly dialect: 'sqlite';
   /** The connection (the synchronous repositories not converted yet share it). */
   readonly connection: BetterSqlite3.Database;
+  /**
+   * The same statements run synchronously, for the callers that cannot await yet (db/steps.ts: a converted
+   * repository's synchronous face, used by a service still called from a synchronous transaction). Like the
+   * synchronous repositories, these do not wait for an asynchronous transaction's turn.
+   */
+  readonly now: SqliteNow;
+}
+
+/** Synchronous `all/one/run/insert` of the data layer's statements on SQLite. */
+export interface SqliteNow {
+  all<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): R[];
+  one<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): R | undefined;
+  run<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): RunResult;
+  insert<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): number;
 }
 
 export function createSqliteDatabase(connection: BetterSqlite3.Database): SqliteDatabase {
@@ -78,9 +92,30 @@ export function createSqliteDatabase(connection: BetterSqlite3.Database): Sqlite
     })();
   }
 
+  const argsOf = (compiled: CompiledStatement, values: readonly unknown[]) => (compiled.direct ? values : parametersOf(compiled, values));
+  const now: SqliteNow = {
+    all(statement, ...values) {
+      const { statement: prepared, compiled } = preparedOf(statement as never);
+      return prepared.all(...argsOf(compiled, values)) as never[];
+    },
+    one(statement, ...values) {
+      const { statement: prepared, compiled } = preparedOf(statement as never);
+      return prepared.get(...argsOf(compiled, values)) as never;
+    },
+    run(statement, ...values) {
+      const { statement: prepared, compiled } = preparedOf(statement as never);
+      return { changes: prepared.run(...argsOf(compiled, values)).changes };
+    },
+    insert(statement, ...values) {
+      const { statement: prepared, compiled } = preparedOf(statement as never);
+      return Number(prepared.run(...argsOf(compiled, values)).lastInsertRowid);
+    },
+  };
+
   const data: SqliteDatabase = {
     dialect: 'sqlite',
     connection,
+    now,
     // Written out per method (no closure per call): these are the hot path of every converted repository.
     all(statement, ...values) {
       if (mustWait()) return open!.done.then(() => data.all(statement, ...values));
@@ -105,6 +140,14 @@ export function createSqliteDatabase(connection: BetterSqlite3.Database): Sqlite
       try {
         const { statement: prepared, compiled } = preparedOf(statement as never);
         return Promise.resolve<RunResult>({ changes: prepared.run(...(compiled.direct ? values : parametersOf(compiled, values))).changes });
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    insert(statement, ...values) {
+      if (mustWait()) return open!.done.then(() => data.insert(statement, ...values));
+      try {
+        return Promise.resolve(now.insert(statement, ...values));
       } catch (error) {
         return Promise.reject(error);
       }

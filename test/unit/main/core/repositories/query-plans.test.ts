@@ -3,7 +3,8 @@
 // big table, or a sort the index should have made unnecessary) fails here. PartnerDeck never runs
 // ANALYZE, so the planner decides the same way on this small database as on a big one.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLogisticsRepository, type LogisticsRepository } from '../../../../../src-main/core/repositories/logistics-repository';
+import { createSqliteDatabase } from '../../../../../src-main/core/db/sqlite-data';
+import { createLogisticsRepositoryNow, type LogisticsRepositoryNow } from '../../../../../src-main/core/repositories/logistics-repository';
 import type { ListQuery } from '../../../../../src-main/core/repositories/table-access';
 import { MONTH_INDEX_SHARE, type ScopeFilter } from '../../../../../src-main/core/repositories/sales-repository';
 import {
@@ -212,25 +213,28 @@ describe('query plans of the shop lists (default sort)', () => {
 });
 
 describe('query plans of the logistics lists (a provider serving 5,000 shops, 1,000,000 shipments)', () => {
-  /** The plans of the SQL a call prepares on a fresh repository, in the order prepared (each list: its count, then its page). */
-  function plansOf(platform: ReturnType<typeof setup>['platform'], call: (r: LogisticsRepository) => unknown): string[][] {
-    const repository = createLogisticsRepository(platform.db);
-    const seen: string[] = [];
+  /** The plans of the SQL a call runs on a fresh repository, in the order prepared (each list: its count, then its page), with the call's own values. */
+  function plansOf(platform: ReturnType<typeof setup>['platform'], call: (r: LogisticsRepositoryNow) => unknown): string[][] {
+    // A data layer of its own on the connection: every statement is prepared again (and seen here).
+    const repository = createLogisticsRepositoryNow(createSqliteDatabase(platform.db));
+    const seen: { sql: string; values: unknown[] }[] = [];
     const prepare = platform.db.prepare.bind(platform.db);
     const spy = vi.spyOn(platform.db, 'prepare').mockImplementation(((sql: string) => {
-      seen.push(sql);
-      return prepare(sql);
+      const prepared = prepare(sql);
+      const entry = { sql, values: [] as unknown[] };
+      seen.push(entry);
+      for (const method of ['get', 'all'] as const) {
+        const original = prepared[method].bind(prepared);
+        (prepared as unknown as Record<string, unknown>)[method] = (...values: unknown[]) => ((entry.values = values), original(...values));
+      }
+      return prepared;
     }) as never);
     try {
       call(repository);
     } finally {
       spy.mockRestore();
     }
-    const values: Record<string, unknown> = { providerId: 1, companyId: 1, orderId: 1, state: 'open', status: 'exception', number: 7, nameFrom: 'Kim', nameTo: 'Kim\uffff', from: '0034', to: '0034\uffff', limit: 100, offset: 0 };
-    return seen.map((sql) => {
-      const params = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name, values[name]]));
-      return (platform.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
-    });
+    return seen.map(({ sql, values }) => (platform.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...values) as { detail: string }[]).map((r) => r.detail));
   }
 
   it('the fulfillment queue pages by an index in its order (no sort) with every filter, and counts from an index alone', () => {
