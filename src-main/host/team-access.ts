@@ -21,6 +21,7 @@ import type { ConsoleService } from '../console/console-service';
 import type { Platform } from '../core/platform';
 import { logFor } from '../core/logging/logger';
 import { cookiesOf, readText } from '../core/server/http-io';
+import { requestNetwork, type ServerNetwork } from '../core/server/network';
 import { TEAM_SERVER_HEADER, TEAM_SIGN_IN_PATH, TEAM_SIGN_OUT_PATH } from '../../src-shared/api/team-console';
 import { signInPage, SIGN_IN_CSS, SIGN_IN_PAGE_CSP } from './team-sign-in-page';
 
@@ -33,15 +34,8 @@ export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 const MAX_CONSOLES = 200;
 const FORM_LIMIT = 8 * 1024;
 
-/** How the team console is reached: its own TLS, or a reverse proxy whose forwarded headers are believed. */
-export interface TeamNetwork {
-  /** The server speaks TLS itself (--tls-cert/--tls-key). */
-  tls: boolean;
-  /** X-Forwarded-Proto/-For come from a reverse proxy in front and are believed (--trust-proxy). */
-  trustProxy: boolean;
-  /** It listens on a loopback address only (then the Host header must name 127.0.0.1 or localhost). */
-  loopback: boolean;
-}
+/** How the team console is reached (core/server/network.ts, shared with the platform's own server). */
+export type TeamNetwork = ServerNetwork;
 
 export interface TeamAccessOptions {
   platform: () => Platform;
@@ -67,13 +61,6 @@ export interface TeamAccess {
   /** The client's address (the proxy's X-Forwarded-For only when trusted). */
   clientAddress(req: IncomingMessage): string;
   close(): void;
-}
-
-/** The last value of a header that a proxy may have repeated or listed (`a, b`): what our own proxy added. */
-function lastForwarded(value: string | string[] | undefined): string | undefined {
-  const joined = Array.isArray(value) ? value.join(',') : value;
-  const last = joined?.split(',').pop()?.trim();
-  return last ? last : undefined;
 }
 
 /** The Set-Cookie value of a session (or of its removal with `token` null). */
@@ -116,18 +103,8 @@ export function createTeamAccess(options: TeamAccessOptions): TeamAccess {
     if (ends.length > 0) log.info(`${maxConsoles} people have a console open: user ${chosen}'s pages reconnect (their console was the least recently used)`);
   }
 
-  const isSecure = (req: IncomingMessage): boolean => network.tls || (network.trustProxy && lastForwarded(req.headers['x-forwarded-proto'])?.toLowerCase() === 'https');
-  const clientAddress = (req: IncomingMessage): string =>
-    (network.trustProxy ? lastForwarded(req.headers['x-forwarded-for']) : undefined) ?? req.socket.remoteAddress ?? 'unknown';
-  const ownOrigin = (req: IncomingMessage): string => `${isSecure(req) ? 'https' : 'http'}://${(req.headers.host ?? '').toLowerCase()}`;
-
-  function isAllowedHost(host: string | undefined): boolean {
-    if (!host || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return false;
-    if (!network.loopback || network.trustProxy) return true;
-    const port = options.port();
-    const lower = host.toLowerCase();
-    return lower === `127.0.0.1:${port}` || lower === `localhost:${port}` || lower === `[::1]:${port}`;
-  }
+  // Secure, client address, Host and Origin: the rules every server reachable beyond loopback shares.
+  const { isSecure, clientAddress, ownOrigin, isAllowedHost, isAllowedOrigin } = requestNetwork(network, options.port);
 
   /** The person's console, keeping only what concerns a company they may see in the events it pushes. */
   function consoleOfUser(userId: number): ConsoleTransportTarget {
@@ -265,7 +242,7 @@ export function createTeamAccess(options: TeamAccessOptions): TeamAccess {
     },
     consoleOf,
     isAllowedHost,
-    isAllowedOrigin: (origin, req) => origin === ownOrigin(req),
+    isAllowedOrigin,
     isSecure,
     clientAddress,
     close() {

@@ -196,6 +196,10 @@ function RequestDetail({ r }: { r: ApiRequestEntry }) {
           <dt>Error code</dt>
           <dd>{r.errorCode ?? '—'}</dd>
         </div>
+        <div>
+          <dt>Client address</dt>
+          <dd data-testid="api-request-client">{r.clientAddress ?? '—'}</dd>
+        </div>
       </dl>
       {r.notes.length > 0 ? (
         <>

@@ -33,6 +33,8 @@ export interface ApiRequestEntry {
   durationMs: number;
   errorCode: string | null;
   notes: ApiRequestNote[];
+  /** Where the request came from (127.0.0.1 on this machine; a trusted proxy's X-Forwarded-For); null if not logged. */
+  clientAddress: string | null;
 }
 
 export type ApiStatusFilter = 'all' | 'ok' | 'errors' | '4xx' | '5xx';

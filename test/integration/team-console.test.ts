@@ -3,7 +3,6 @@
 // console calls need the CSRF header and a same-origin Origin, Switch user is refused and nobody else is listed,
 // sign-out ends the session. And the refusals: a non-loopback --host without TLS or a trusted proxy, a key that is
 // not the certificate's, a file that cannot be read — each before anything listens.
-import { request } from 'node:https';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +10,9 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PARTNER_EMAIL, DEMO_PASSWORD } from '../../src-main/core/seed/demo-seed';
 import { assertBuilt, runCliAsync, startCli, stop } from '../helpers/cli';
-import { selfSignedCertificate } from '../helpers/tls';
+import { selfSignedCertificate, sendText, type TextReply } from '../helpers/tls';
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
+type Reply = TextReply;
 
 const certificate = selfSignedCertificate;
 
@@ -26,20 +21,10 @@ describe('serve --console (a team server)', () => {
   let tls: { cert: string; key: string };
   let child: ChildProcessWithoutNullStreams | undefined;
   let origin: string;
+  let platformOrigin: string;
 
   /** A request to the team console, trusting only this test's certificate. */
-  function send(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
-    return new Promise((resolve, reject) => {
-      const req = request(`${origin}${path}`, { method, headers, ca: tls.cert }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
+  const send = (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> => sendText(`${origin}${path}`, method, headers, body, tls.cert);
 
   const form = (email: string, password: string) => new URLSearchParams({ email, password }).toString();
   const signIn = (email: string, password: string, extra: Record<string, string> = {}) =>
@@ -56,7 +41,10 @@ describe('serve --console (a team server)', () => {
     const started = await startCli(['serve', '--data-dir', join(dir, 'data'), '--port', '0', '--console', '--console-port', '0', '--tls-cert', join(dir, 'cert.pem'), '--tls-key', join(dir, 'key.pem'), '--json']);
     child = started.child;
     expect(started.first.consoleUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/sign-in$/);
+    // The platform's own server (OAuth, /admin) takes the same TLS: its printed address is https.
+    expect(started.first.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     origin = new URL(started.first.consoleUrl).origin;
+    platformOrigin = started.first.url;
   }, 120_000);
 
   afterAll(async () => {
@@ -131,9 +119,27 @@ describe('serve --console (a team server)', () => {
   it('refuses a non-loopback --host without TLS or a trusted proxy, before anything listens', async () => {
     const refused = await runCliAsync(['serve', '--data-dir', join(dir, 'other'), '--console', '--host', '0.0.0.0', '--port', '0']);
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain('--host 0.0.0.0 would let other machines reach the console over plain HTTP');
+    expect(refused.stderr).toContain('--host 0.0.0.0 would let other machines reach the platform and the team console over plain HTTP');
     expect(refused.stderr).toContain('Give --tls-cert and --tls-key, or put a TLS reverse proxy in front and add --trust-proxy');
     expect(refused.stdout).toBe('');
+    // The platform's own server alone (no --console) is refused the same way; `console` has no --host at all.
+    const platformOnly = await runCliAsync(['serve', '--data-dir', join(dir, 'other'), '--host', '0.0.0.0', '--port', '0']);
+    expect(platformOnly.status).toBe(2);
+    expect(platformOnly.stderr).toContain('--host 0.0.0.0 would let other machines reach the platform (its sign-in page, tokens and the /admin API) over plain HTTP');
+    const browserMode = await runCliAsync(['console', '--data-dir', join(dir, 'other'), '--host', '0.0.0.0', '--no-open']);
+    expect(browserMode.status).toBe(2);
+    expect(browserMode.stderr).toContain('--host');
+  }, 60_000);
+
+  it('serves the platform itself over TLS: /health over https, plain HTTP to that port refused', async () => {
+    const platformUrl = new URL(platformOrigin);
+    const health = (await sendText(`${platformOrigin}/health`, 'GET', {}, undefined, tls.cert)).status;
+    expect(health).toBe(200);
+    const plain = await fetch(`http://127.0.0.1:${platformUrl.port}/health`).then(
+      (res) => res.status,
+      () => 'refused',
+    );
+    expect(plain).not.toBe(200);
   }, 60_000);
 
   it('refuses a key that is not the certificate’s, and files that are not PEM', async () => {

@@ -22,7 +22,7 @@ const logsTail: Command = {
     status: { value: 'all|ok|errors|4xx|5xx', description: 'only requests with this outcome (default all)', choices: STATUSES },
     lines: { value: 'N', description: 'how many earlier requests to print first (default 20, 0 for none)' },
     once: { description: 'print the earlier requests and stop (do not follow)' },
-    json: jsonOption('one object per line: id, at, appId, appName, companyId, companyName, method, path, status, durationMs, errorCode, notes'),
+    json: jsonOption('one object per line: id, at, appId, appName, companyId, companyName, method, path, status, durationMs, errorCode, notes, clientAddress'),
   },
   examples: ['logs tail', 'logs tail --app 3 --status errors', 'logs tail --company 5 --json --lines 0'],
   async run({ values, io, openPlatform }) {

@@ -23,6 +23,7 @@ import { movedNote, portInUse, startCliLogging } from '../stack';
 import { openLaunchLink } from '../open-browser';
 import { migrateCommand } from './migrate-command';
 import { startTeamConsole, TEAM_CONSOLE_OPTIONS, teamConsoleSettings, type TeamConsole } from '../team-console';
+import { NETWORK_OPTIONS, networkSettings } from '../network-options';
 
 /** What a person sees on a terminal once a server runs: aligned label/value lines, then how to stop it. */
 function printRunning(io: CliIo, title: string, rows: [string, string][], notes: string[]): void {
@@ -55,9 +56,11 @@ async function stoppedBy(stopped: Promise<string>, io: CliIo, human: boolean): P
 const serve: Command = {
   name: 'serve',
   summary: 'Run the platform headless: OAuth 2.0, the /admin REST API and the webhook dispatcher',
-  description: `Serves OAuth 2.0 (/oauth2/authorize, /oauth2/token, /api/tokeninfo) and the /admin REST API on 127.0.0.1, and delivers webhooks (also those of events that other partnerdeck commands create in the data folder). Writes {"url", "dataDir", "adminToken"} to server.json in the data folder (readable only by you) while it runs.
+  description: `Serves OAuth 2.0 (/oauth2/authorize, /oauth2/token, /api/tokeninfo) and the /admin REST API on 127.0.0.1 (or --host), and delivers webhooks (also those of events that other partnerdeck commands create in the data folder). Writes {"url", "dataDir", "adminToken"} to server.json in the data folder (readable only by you) while it runs.
 
-With --console it also serves the console for a team (docs/team-server.md): every person opens its address, signs in with the email and password of their platform user and works with exactly that user's company and permissions (there is no launch link and no Switch user); sessions live in the database, end after 8 idle hours or 7 days, and "Sign out" ends them. It listens on 127.0.0.1 unless --host says otherwise; another address is refused unless it is encrypted: --tls-cert/--tls-key (HTTPS here), or --trust-proxy behind a TLS reverse proxy.
+With --console it also serves the console for a team (docs/team-server.md): every person opens its address, signs in with the email and password of their platform user and works with exactly that user's company and permissions (there is no launch link and no Switch user); sessions live in the database, end after 8 idle hours or 7 days, and "Sign out" ends them.
+
+Both servers listen on 127.0.0.1 unless --host says otherwise; another address is refused unless it is encrypted: --tls-cert/--tls-key (HTTPS here, and the printed addresses are https), or --trust-proxy behind a TLS reverse proxy (its X-Forwarded-Proto and X-Forwarded-For are believed: the client address in the API request log and the sign-in throttles).
 
 On a terminal it prints the address, the data folder and how to stop it; with --json, or when the output is not a terminal, one JSON line {"url", "dataDir", "adminToken"} (and "consoleUrl" with --console) once it listens. The first Ctrl+C (or SIGTERM) stops it cleanly: the database is checkpointed and closed, no -wal or -shm file is left. A second Ctrl+C says it is still stopping; a third quits at once.`,
   options: {
@@ -67,12 +70,14 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     strict: STRICT_OPTION,
     json: jsonOption('one line {"url", "dataDir", "adminToken"} (and "consoleUrl" with --console) once it listens'),
     'no-list-cache': { description: 'read every /admin list page anew instead of keeping answers while the database is unchanged (measurements; docs/performance.md)' },
+    ...NETWORK_OPTIONS,
     ...TEAM_CONSOLE_OPTIONS,
   },
   examples: [
     'serve',
     'serve --data-dir ./demo --seed none --port 4010',
     'serve --json',
+    'serve --host 0.0.0.0 --tls-cert cert.pem --tls-key key.pem',
     'serve --console --host 0.0.0.0 --tls-cert cert.pem --tls-key key.pem',
     'serve --console --trust-proxy --console-port 8080',
   ],
@@ -81,7 +86,8 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     const human = values.json !== true && io.stdoutIsTTY;
     const port = portFlag(values.port);
     // Checked before anything opens: a refused --host or an unreadable certificate changes nothing.
-    const team = teamConsoleSettings(values);
+    const network = networkSettings(values, values.console ? 'the platform and the team console' : 'the platform (its sign-in page, tokens and the /admin API)');
+    const team = teamConsoleSettings(values, network);
     const platform = openPlatform(seedChoice(str(values, 'seed'), 'demo'));
     if (values.strict) platform.compatibility.forceStrict();
     // <data folder>/logs/partnerdeck.log; warnings and errors also on stderr.
@@ -96,7 +102,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     };
     let listening;
     try {
-      listening = await listenRemembered(global.dataDir, 'platform', port, (p) => startPlatformServer(platform, { port: p, version: APP_VERSION, listCache: values['no-list-cache'] !== true }), (s) => s.port);
+      listening = await listenRemembered(global.dataDir, 'platform', port, (p) => startPlatformServer(platform, { port: p, version: APP_VERSION, listCache: values['no-list-cache'] !== true, network }), (s) => s.port);
     } catch (error) {
       await stopAll();
       throw portInUse(error, port);
@@ -118,7 +124,7 @@ On a terminal it prints the address, the data folder and how to stop it; with --
     chmodSync(infoPath, 0o600);
     const moved = movedNote('The platform', listening.movedFrom, listening.port);
     const consoleMoved = teamConsole ? movedNote('The team console', teamConsole.movedFrom, teamConsole.host.port) : null;
-    const teamNotes = [...(consoleMoved ? [consoleMoved] : []), ...(team?.notes ?? [])];
+    const teamNotes = [...(consoleMoved ? [consoleMoved] : []), ...(team?.notes ?? network.notes)];
     if (human) {
       printRunning(
         io,

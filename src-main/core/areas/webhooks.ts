@@ -7,6 +7,7 @@ import { migration005 } from '../db/migrations/005-webhook-delivery';
 import { migration009 } from '../db/migrations/009-webhook-log-retention';
 import { migration012 } from '../db/migrations/012-webhook-listeners';
 import { migration018 } from '../db/migrations/018-webhook-secret-grace';
+import { migration028 } from '../db/migrations/028-team-server-network';
 import { createWebhookDeliveryRepository, type WebhookDeliveryRepository } from '../repositories/webhook-delivery-repository';
 import { createWebhooksRepository, type WebhooksRepository } from '../repositories/webhooks-repository';
 import { createWebhookListenRepository, type WebhookListenRepository } from '../repositories/webhook-listen-repository';
@@ -43,7 +44,7 @@ declare module '../services/service-context' {
 
 export const webhooksCore = defineCoreArea({
   name: 'webhooks',
-  migrations: [migration005, migration009, migration012, migration018],
+  migrations: [migration005, migration009, migration012, migration018, migration028],
   repositories: { webhooks: createWebhooksRepository, webhookDelivery: createWebhookDeliveryRepository, webhookListen: createWebhookListenRepository },
   services: {
     webhookNetwork: ({ ctx, dataDir, publicUrl }) => createWebhookNetworkSettings(ctx, ownPortsOf(dataDir, publicUrl)),

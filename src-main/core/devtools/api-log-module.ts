@@ -11,7 +11,7 @@ export function isLoggedPath(pathname: string): boolean {
 
 export const apiLogModule: PlatformModule = ({ platform }) => ({
   routes: [],
-  observe({ at, method, url, status, durationMs, trace }) {
+  observe({ at, method, url, status, durationMs, trace, clientAddress }) {
     if (!url || !isLoggedPath(url.pathname)) return;
     platform.apiLog.record({
       at,
@@ -23,6 +23,7 @@ export const apiLogModule: PlatformModule = ({ platform }) => ({
       durationMs,
       errorCode: trace.errorCode,
       notes: trace.notes,
+      clientAddress,
     });
   },
   close: () => platform.apiLog.flush(),

@@ -37,6 +37,8 @@ export interface ApiRequestRecord {
   durationMs: number;
   errorCode: string | null;
   notes: readonly ApiRequestNote[];
+  /** Where it came from (the connection, or a trusted proxy's X-Forwarded-For); null for a chaos action. */
+  clientAddress: string | null;
 }
 
 /** Which requests a reader may see: those of these companies (null: all), and whether those that named no
@@ -79,6 +81,7 @@ export function toApiRequestEntry(row: ApiRequestListRow): ApiRequestEntry {
     durationMs: Math.round(row.duration_ms * 10) / 10,
     errorCode: row.error_code,
     notes: row.notes ? (JSON.parse(row.notes) as ApiRequestNote[]) : [],
+    clientAddress: row.client_address,
   };
 }
 
@@ -148,6 +151,7 @@ export function createApiLogService(deps: { repo: ApiLogRepository; clock: Clock
             duration_ms: r.durationMs,
             error_code: r.errorCode,
             notes: r.notes.length > 0 ? JSON.stringify(r.notes) : null,
+            client_address: r.clientAddress,
           })),
         );
       } catch (error) {

@@ -71,6 +71,7 @@ export function runOAuthChaos(platform: Platform, input: { action: ChaosAction; 
     durationMs: 0,
     errorCode: null,
     notes: [{ kind: 'chaos', feature: action.replace(/-/g, '_'), detail: EFFECTS[action] }],
+    clientAddress: null,
   });
   platform.apiLog.flush();
   return { action, appId, companyId, families: families.length, effect: EFFECTS[action] };

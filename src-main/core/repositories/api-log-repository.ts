@@ -15,6 +15,8 @@ export interface ApiRequestRow {
   duration_ms: number;
   error_code: string | null;
   notes: string | null;
+  /** Migration 028; null for rows logged before it. */
+  client_address: string | null;
 }
 
 export interface ApiRequestListRow extends ApiRequestRow {
@@ -59,13 +61,13 @@ export function createApiLogRepository(db: Db): ApiLogRepository {
   // One row per API request, written in batches: positional parameters (no property lookup per name), and only the
   // batch's first and last id come back (the rows are not copied to carry their ids).
   const insert = db.prepare(
-    `INSERT INTO api_requests (at, app_id, company_id, method, path, status, duration_ms, error_code, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO api_requests (at, app_id, company_id, method, path, status, duration_ms, error_code, notes, client_address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertAll = db.transaction((rows: readonly Omit<ApiRequestRow, 'id'>[]) => {
     let firstId = 0;
     let lastId = 0;
     for (const row of rows) {
-      lastId = Number(insert.run(row.at, row.app_id, row.company_id, row.method, row.path, row.status, row.duration_ms, row.error_code, row.notes).lastInsertRowid);
+      lastId = Number(insert.run(row.at, row.app_id, row.company_id, row.method, row.path, row.status, row.duration_ms, row.error_code, row.notes, row.client_address).lastInsertRowid);
       if (firstId === 0) firstId = lastId;
     }
     return { firstId, lastId };

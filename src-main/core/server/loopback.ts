@@ -5,12 +5,8 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 
-export function listenOnLoopback(server: Server, port: number): Promise<number> {
-  return listenOn(server, port, LOOPBACK_HOST);
-}
-
-/** Listens on `host` (a team console may listen beyond loopback: `partnerdeck serve --console --host`, which
- * refuses that without TLS or a trusted proxy in front). */
+/** Listens on `host`: 127.0.0.1 unless `partnerdeck serve --host` says otherwise (which it refuses without TLS or a
+ * trusted proxy in front; the desktop app and `console` always listen on loopback). */
 export function listenOn(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);

@@ -1,9 +1,12 @@
-// The platform's own HTTP server on 127.0.0.1: what `partnerdeck serve` runs headless and what the desktop
-// app and browser mode start beside the console. It is assembled from modules: its own (routes/index.ts:
+// The platform's own HTTP server: what `partnerdeck serve` runs headless and what the desktop app and browser mode
+// start beside the console, on 127.0.0.1. Only `serve` may put it elsewhere (`--host`, over its own TLS with
+// `--tls-cert/--tls-key` or behind a TLS reverse proxy with `--trust-proxy`; the CLI refuses plain HTTP beyond
+// loopback): then its origin is https under TLS, and a request's client address and scheme follow network.ts. It is assembled from modules: its own (routes/index.ts:
 // /health, the docs, the /_partnerdeck/ guard), then those of the areas the platform was opened with (OAuth's
 // authorize, token and tokeninfo, the /admin REST resources, the clock control, ...). Every request passes the Host check (DNS rebinding), then the prefix guards,
 // then its route; whatever a route throws goes through error-response.ts.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { join } from 'node:path';
 import type { Platform } from '../platform';
 import { internalsOf } from '../platform-internals';
@@ -12,7 +15,8 @@ import { logFor } from '../logging/logger';
 import { sendError } from './error-response';
 import { HttpError } from './http-error';
 import { baseHeaders } from './http-io';
-import { closeServer, hardenServer, isAllowedHost, listenOnLoopback, LOOPBACK_HOST, SERVER_OPTIONS } from './loopback';
+import { closeServer, hardenServer, listenOn, LOOPBACK_HOST, SERVER_OPTIONS } from './loopback';
+import { isLoopbackHost, requestNetwork } from './network';
 import { compileRoute, findRoute, newTrace, routeTable, type ErrorStyle, type ModuleParts, type PlatformModule, type PrefixRule, type RouteContext, type ServerDeps } from './router';
 import { SERVER_MODULES } from './routes';
 
@@ -34,6 +38,11 @@ export interface PlatformServerOptions {
   listCache?: boolean;
   /** Server limits (default SERVER_LIMITS; tests shorten them). */
   limits?: { headersTimeoutMs?: number; requestTimeoutMs?: number; maxConnections?: number };
+  /**
+   * Where and how it is reached (`serve --host/--tls-cert/--tls-key/--trust-proxy`, checked by the CLI); default
+   * 127.0.0.1, plain HTTP, no proxy.
+   */
+  network?: { host: string; tls: { cert: string; key: string } | null; trustProxy: boolean };
 }
 
 export async function startPlatformServer(platform: Platform, options: PlatformServerOptions): Promise<PlatformServer> {
@@ -41,10 +50,23 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
   let port = 0;
   const core = internalsOf(platform);
   const keepReads = (options.listCache ?? true) && core.data.dialect === 'sqlite';
+  const host = options.network?.host ?? LOOPBACK_HOST;
+  const tls = options.network?.tls ?? null;
+  const loopback = isLoopbackHost(host);
+  const trustProxy = options.network?.trustProxy ?? false;
+  const network = requestNetwork({ tls: tls !== null, trustProxy, loopback }, () => port);
+  // The address it prints and keeps (0.0.0.0 and :: listen everywhere, this machine included).
+  const shownHost = host === '0.0.0.0' || host === '::' ? LOOPBACK_HOST : host.includes(':') ? `[${host}]` : host;
+  const origin = () => `${tls ? 'https' : 'http'}://${shownHost}:${port}`;
   const deps: ServerDeps = {
     platform: core,
     version: options.version,
-    origin: () => `http://${LOOPBACK_HOST}:${port}`,
+    origin,
+    // On loopback without a proxy the one origin above (127.0.0.1 or localhost both reach it); elsewhere the scheme
+    // and Host the client used (a proxy's public name, https when it says so).
+    originOf: loopback && !trustProxy ? origin : (req) => network.ownOrigin(req),
+    network,
+    beyondLoopback: !loopback || trustProxy,
     port: () => port,
     adminToken,
     docsFile: options.docsFile === undefined ? join(__dirname, '..', 'docs', 'platform-api.md') : options.docsFile,
@@ -56,7 +78,8 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
   const prefixes: PrefixRule[] = parts.flatMap((p) => p.prefixes ?? []);
   const observers = parts.map((p) => p.observe).filter((o): o is NonNullable<ModuleParts['observe']> => o !== undefined);
 
-  const server: Server = createServer(SERVER_OPTIONS, (req, res) => void dispatch(req, res));
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => void dispatch(req, res);
+  const server: Server = tls ? (createTlsServer({ ...SERVER_OPTIONS, ...tls }, onRequest) as unknown as Server) : createServer(SERVER_OPTIONS, onRequest);
   hardenServer(server, options.limits);
 
   const log = logFor('server');
@@ -72,7 +95,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
       const durationMs = performance.now() - started;
       for (const observe of observers) {
         try {
-          observe({ at, method: req.method ?? 'GET', url, status: res.statusCode, durationMs, trace });
+          observe({ at, method: req.method ?? 'GET', url, status: res.statusCode, durationMs, trace, clientAddress: network.clientAddress(req) });
         } catch (error) {
           log.error('a request observer failed', error);
         }
@@ -83,7 +106,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
     });
     let style: ErrorStyle = 'json';
     try {
-      if (!isAllowedHost(req.headers.host, port)) throw new HttpError(421, 'misdirected_request', 'unknown Host header');
+      if (!network.isAllowedHost(req.headers.host)) throw new HttpError(421, 'misdirected_request', 'unknown Host header');
       const parsed = new URL(req.url ?? '/', `http://${LOOPBACK_HOST}:${port}`);
       url = parsed;
       const rules = prefixes.length === 0 ? prefixes : prefixes.filter((rule) => parsed.pathname.startsWith(rule.prefix));
@@ -104,7 +127,7 @@ export async function startPlatformServer(platform: Platform, options: PlatformS
   }
 
   try {
-    port = await listenOnLoopback(server, options.port ?? 0);
+    port = await listenOn(server, options.port ?? 0, host);
   } catch (error) {
     for (const part of parts) part.close?.();
     throw error;

@@ -7,6 +7,7 @@ import type { ApiRequestNote } from '../../../src-shared/api/devtools-types';
 import type { ReadMemo } from '../db/read-memo';
 import type { CorePlatform } from '../platform';
 import { HttpError } from './http-error';
+import type { RequestNetwork } from './network';
 
 /** How errors of a route are rendered (see error-response.ts). */
 export type ErrorStyle = 'json' | 'oauth' | 'tokeninfo' | 'rest' | 'page';
@@ -17,6 +18,12 @@ export interface ServerDeps {
   version: string;
   /** The server's own origin, e.g. http://127.0.0.1:4123 (known once it listens; read it lazily). */
   origin(): string;
+  /** The origin a request reached (URLs in answers): origin() on loopback; beyond it the client's scheme and Host. */
+  originOf(req: IncomingMessage): string;
+  /** How a request is read: secure, client address, Host, Origin (network.ts). */
+  network: RequestNetwork;
+  /** Reachable from other machines (--host) or through a proxy: sign-in is throttled per client address too. */
+  beyondLoopback: boolean;
   port(): number;
   /** The operator's token for /_partnerdeck/ routes (printed by `partnerdeck serve`). */
   adminToken: string;
@@ -63,6 +70,8 @@ export interface ObservedRequest {
   status: number;
   durationMs: number;
   trace: RequestTrace;
+  /** The connection's address, or with --trust-proxy the last X-Forwarded-For hop. */
+  clientAddress: string;
 }
 
 export interface Route {

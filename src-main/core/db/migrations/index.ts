@@ -7,7 +7,8 @@
 // logos, 018 webhook secret rotation (devloop), 019 payment methods and document settlements (billing), 020 sales
 // rollups (perf), 021 the logo kept with each issued document (billing), 022 logistics list indexes, 023 one-time
 // tokens in the database (oauth: consent tickets shared by processes), 024 the sign-in throttle's records (oauth), 025 sales (perf7), 026
-// a team server's console sessions (foundation), 027 sales (perf8s: product rows per quarter).
+// a team server's console sessions (foundation), 027 sales (perf8s: product rows per quarter), 028 a team server's network
+// (webhooks: the dispatcher's lease for several servers, and the API request log's client address).
 //
 // Every migration has two forms: `sql` for SQLite (the desktop's file; never edited once released, so existing
 // data folders stay byte-identical) and `postgres` for a team server's PostgreSQL database (docs/architecture.md

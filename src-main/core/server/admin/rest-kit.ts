@@ -163,7 +163,7 @@ export function listLink(ctx: RouteContext, page: Page, hasMore: boolean): strin
     params.delete('access_token');
     params.set('limit', String(page.limit));
     params.set('page', String(pageNumber));
-    links.push(`<${ctx.deps.origin()}${ctx.url.pathname}?${params}>; rel="${rel}"`);
+    links.push(`<${ctx.deps.originOf(ctx.req)}${ctx.url.pathname}?${params}>; rel="${rel}"`);
   };
   if (hasMore) link(page.page + 1, 'next');
   if (page.page > 1) link(page.page - 1, 'previous');

@@ -121,7 +121,7 @@ export function shopResourceRoutes<T>(spec: ShopResourceSpec<T>): Route[] {
             return;
           }
           // Everything the answer depends on besides the database (whose version the cache checks).
-          const key = JSON.stringify([spec.plural, auth.companyId, auth.user.id, [...auth.grant.scopes].sort().join(','), queryKey(ctx.url), ctx.deps.origin()]);
+          const key = JSON.stringify([spec.plural, auth.companyId, auth.user.id, [...auth.grant.scopes].sort().join(','), queryKey(ctx.url), ctx.deps.originOf(ctx.req)]);
           sendListAnswer(ctx, spec.listCache.answer(key, compute));
         }
       : undefined,

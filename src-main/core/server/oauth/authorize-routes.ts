@@ -19,7 +19,6 @@ import type { CompanyRow } from '../../repositories/companies-repository';
 import type { UserRow } from '../../repositories/users-repository';
 import { HttpError, PageError } from '../http-error';
 import { FORM_TYPE, mediaType, readText, redirect, sendHtml } from '../http-io';
-import { isAllowedOrigin } from '../loopback';
 import { createStoredOneTimeTokens } from '../one-time-tokens';
 import type { PlatformModule, Route, RouteContext } from '../router';
 import { AuthorizeRedirectError, REQUEST_FIELDS, validateAuthorizeRequest, withQuery, type AuthorizeRequest } from './authorize-request';
@@ -56,8 +55,9 @@ export const authorizeModule: PlatformModule = (deps) => {
   async function readForm(ctx: RouteContext): Promise<URLSearchParams> {
     const origin = ctx.req.headers.origin;
     // Our own pages send their origin (Referrer-Policy same-origin); `null` (a sandboxed frame, a no-referrer page)
-    // and any other origin — another port on 127.0.0.1 included — are refused.
-    if (origin !== undefined && !isAllowedOrigin(origin, deps.port())) {
+    // and any other origin — another port on 127.0.0.1 included — are refused. Beyond loopback (`serve --host`) the
+    // origin is the scheme and Host this request came with (https under TLS or a trusted proxy's X-Forwarded-Proto).
+    if (origin !== undefined && !deps.network.isAllowedOrigin(origin, ctx.req)) {
       throw new PageError(403, 'forbidden', 'This form was sent from another site', 'For your safety, the sign-in and consent forms are accepted only from their own pages.', 'Go back to the app and start again.');
     }
     if (mediaType(ctx.req) !== FORM_TYPE) throw new HttpError(415, 'unsupported_media_type', `The form must be sent as ${FORM_TYPE}.`);
@@ -152,7 +152,9 @@ export const authorizeModule: PlatformModule = (deps) => {
       formStep(LOGIN_PATH, async (ctx, form, request) => {
         const email = (form.get('email') ?? '').trim().toLowerCase();
         const password = form.get('password') ?? '';
-        const outcome = await signIn.attempt(email, password);
+        // Beyond loopback also per client address (one machine guessing many emails); on 127.0.0.1 every caller
+        // has the same address, so only per email.
+        const outcome = await signIn.attempt(email, password, deps.beyondLoopback ? { address: deps.network.clientAddress(ctx.req) } : {});
         if ('waitMs' in outcome) {
           return showLogin(ctx.res, request, { status: 429, email, error: `Too many failed sign-ins for this email. Try again in ${Math.ceil(outcome.waitMs / 1000)} seconds.` });
         }

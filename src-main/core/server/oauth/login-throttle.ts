@@ -1,6 +1,7 @@
 // Slows down password guessing on the sign-in page: after 5 failed sign-ins for one email, that email is
 // locked for 30 seconds, doubling with every further failure up to 15 minutes; a successful sign-in clears
-// it. Counted per email (every caller is on 127.0.0.1, so per-address limits would lock everybody out).
+// it. Counted per email (on 127.0.0.1 every caller has the same address, so per-address limits would lock everybody
+// out); beyond loopback (`serve --host`, `--trust-proxy`) also per client address (password-sign-in.ts).
 // Platform time, so a test or demo can move past a lock.
 //
 // The lock holds whatever else happens (L2): an email's record is never dropped while it is locked or has failed

@@ -5,7 +5,6 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { cookiesOf } from '../../../../src-main/core/server/http-io';
 import { createTeamAccess, sessionCookie, SECURE_SESSION_COOKIE, SESSION_COOKIE, type TeamNetwork } from '../../../../src-main/host/team-access';
-import { teamConsoleSettings } from '../../../../src-main/cli/team-console';
 import type { PushedEvent } from '../../../../src-shared/api/contract';
 
 function access(network: Partial<TeamNetwork>) {
@@ -68,25 +67,6 @@ describe('requests over TLS and through a proxy', () => {
     expect(team.isAllowedOrigin('http://deck.example.com', req)).toBe(false);
     expect(team.isAllowedOrigin('https://evil.example', req)).toBe(false);
     expect(team.isAllowedOrigin('null', req)).toBe(false);
-  });
-});
-
-describe('serve --console network options', () => {
-  it('refuses a non-loopback host without TLS or a trusted proxy, saying why', () => {
-    expect(() => teamConsoleSettings({ console: true, host: '0.0.0.0' })).toThrow(/--host 0\.0\.0\.0 would let other machines reach the console over plain HTTP.*--tls-cert and --tls-key.*--trust-proxy/);
-    expect(teamConsoleSettings({ console: true, host: '0.0.0.0', 'trust-proxy': true })).toMatchObject({ host: '0.0.0.0', trustProxy: true, tls: null });
-    expect(teamConsoleSettings({ console: true })).toMatchObject({ host: '127.0.0.1', trustProxy: false, tls: null });
-  });
-
-  it('refuses network flags without --console, one TLS file without the other, unreadable files', () => {
-    expect(teamConsoleSettings({})).toBeNull();
-    expect(() => teamConsoleSettings({ host: '0.0.0.0' })).toThrow('--host is about the team console: add --console');
-    expect(() => teamConsoleSettings({ console: true, 'tls-cert': '/x.pem' })).toThrow('--tls-cert needs --tls-key');
-    expect(() => teamConsoleSettings({ console: true, 'tls-cert': '/nonexistent/cert.pem', 'tls-key': '/nonexistent/key.pem' })).toThrow(
-      '--tls-cert /nonexistent/cert.pem: cannot be read: there is no such file',
-    );
-    expect(() => teamConsoleSettings({ console: true, 'console-port': 'x' })).toThrow('--console-port must be a number');
-    expect(() => teamConsoleSettings({ console: true, host: 'a b' })).toThrow('--host must be an IP address or a host name');
   });
 });
 

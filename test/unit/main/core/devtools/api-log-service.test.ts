@@ -14,7 +14,7 @@ let platform: ReturnType<typeof openTestPlatform>;
 afterEach(() => platform?.dispose());
 
 function request(overrides: Partial<ApiRequestRecord> = {}): ApiRequestRecord {
-  return { at: platform.clock.now(), appId: null, companyId: null, method: 'GET', path: '/admin/products.json', status: 200, durationMs: 1.25, errorCode: null, notes: [], ...overrides };
+  return { at: platform.clock.now(), appId: null, companyId: null, method: 'GET', path: '/admin/products.json', status: 200, durationMs: 1.25, errorCode: null, notes: [], clientAddress: '127.0.0.1', ...overrides };
 }
 
 describe('API request log', () => {
@@ -30,7 +30,7 @@ describe('API request log', () => {
     expect(rows()).toBe(1);
     const page = platform.apiLog.list(WHOLE_LOG, QUERY);
     expect(page.items).toHaveLength(1);
-    expect(page.items[0]).toMatchObject({ companyId, status: 401, errorCode: 'invalid_token', durationMs: 1.3, method: 'GET' });
+    expect(page.items[0]).toMatchObject({ companyId, status: 401, errorCode: 'invalid_token', durationMs: 1.3, method: 'GET', clientAddress: '127.0.0.1' });
     expect(page.items[0].companyName).toEqual(expect.any(String));
     expect(seen.map((e) => e.id)).toEqual([page.items[0].id]);
 
