@@ -157,7 +157,7 @@ function RequestPartnerForm({ company }: { company: Company }) {
           >
             {(partners) =>
               partners.map((p) => (
-                <label key={p.id} className={`directory-option${partnerId === p.id ? ' is-checked' : ''}`}>
+                <label key={p.id} className={`choice directory-option${partnerId === p.id ? ' is-checked' : ''}`}>
                   <input
                     type="radio"
                     name="partner"
