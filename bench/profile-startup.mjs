@@ -2,13 +2,14 @@
 // `npm run bench -- startup` (from `page.goto(consoleUrl)` in a fresh page until the company switcher and the
 // overview are visible) taken apart, beside the one-button page of the same round.
 //
-//   node bench/profile-startup.mjs [--old=<dist copy>] [--companies=4992] [--rounds=7] [--trace] [--cpu-prof=<folder>] [--floor]
+//   node bench/profile-startup.mjs [--new=<dist>] [--old=<dist copy>] [--companies=4992] [--rounds=7] [--trace] [--cpu-prof=<folder>] [--floor]
 //
 // Each round: the one-button page, then this build and (with --old) the older build in alternating order (ABBA),
 // each as `node <dist>/cli/partnerdeck.cjs console --no-open --port 0` on the same data folder. Per start:
 // - the process: wall and CPU ms (utime+stime of all its threads, /proc) when its JSON line arrives, and its CPU
 //   when the page is interactive (what the page's calls and the process's own late work cost meanwhile);
-// - the page (Chromium, CDP): wall ms to interactive; the page's Resource Timing of every request (start, time to
+// - the page (Chromium, CDP): wall ms to interactive; by the page's own clock (consoleMarks), when the switcher
+//   and the overview were first in the document and when the overview showed its data; the page's Resource Timing of every request (start, time to
 //   first byte, end, bytes on the wire) relative to the navigation; the main thread's task and script ms
 //   (Performance.getMetrics); with --trace, the main thread's time by kind (parse HTML, compile, evaluate per
 //   script, style/layout/paint, GC; the layout's own CPU and its synchronous font lookups) from a Chromium trace.
@@ -121,8 +122,10 @@ function traceBreakdown(buffer, origin) {
   };
 }
 
-async function interactive(browser, url, ready, trace) {
+/** `marks` (the console): consoleMarks, read after the figures of `wall`. */
+async function interactive(browser, url, ready, trace, marks) {
   const page = await browser.newPage();
+  if (marks) await page.addInitScript(marks.install);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
@@ -141,10 +144,12 @@ async function interactive(browser, url, ready, trace) {
       body: r.decodedBodySize,
     })),
   );
+  // After the figures above, so they stay those of `wall` (the bench's); the trace runs on until the data is there.
+  const inPage = marks ? await marks.read(page) : {};
   const origin = new URL(url).origin;
   const traced = trace ? traceBreakdown(await browser.stopTracing(), origin) : null;
   await page.close();
-  return { wall, task: metrics.TaskDuration * 1000, script: metrics.ScriptDuration * 1000, layout: metrics.LayoutDuration * 1000, style: metrics.RecalcStyleDuration * 1000, resources, traced };
+  return { wall, shown: inPage.shown ?? NaN, data: inPage.data ?? NaN, task: metrics.TaskDuration * 1000, script: metrics.ScriptDuration * 1000, layout: metrics.LayoutDuration * 1000, style: metrics.RecalcStyleDuration * 1000, resources, traced };
 }
 
 /**
@@ -182,6 +187,24 @@ async function floorPages(dir) {
   return { server, urls: Object.fromEntries(Object.keys(sources).map((name) => [name, `${base}/${name}/`])), sizes: Object.fromEntries(Object.keys(sources).map((name) => [name, files.get(`/${name}/app.js`).raw])) };
 }
 
+// Beside the bench's figure (which Playwright takes: its visibility polling and round trips included), the page's
+// own clock (ms from navigation start, as the requests' times): when the switcher and the overview were first in
+// the document (`shown`), and when the overview showed its data too (`data`: the client count and the month's
+// orders), as a user would call it ready. A MutationObserver installed before the page's scripts records both.
+const consoleMarks = {
+  install: () => {
+    const marks = (globalThis.__pdMarks = {});
+    const d = globalThis.document;
+    new globalThis.MutationObserver(() => {
+      if (marks.shown === undefined && d.querySelector('[data-testid="company-switcher"]') && d.querySelector('[data-testid="overview-self"], [data-testid="overview-company"]')) marks.shown = performance.now();
+      if (marks.data === undefined && /\d/.test(d.querySelector('[data-testid="stat-clients-value"]')?.textContent ?? '') && d.querySelector('[data-testid="headline-orders"]')) marks.data = performance.now();
+    }).observe(d, { subtree: true, childList: true, characterData: true });
+  },
+  read: async (page) => {
+    await page.waitForFunction(() => globalThis.__pdMarks?.data !== undefined);
+    return page.evaluate(() => globalThis.__pdMarks);
+  },
+};
 const consoleReady = async (page) => {
   await page.locator('[data-testid="company-switcher"]').waitFor({ state: 'visible' });
   await page.locator('[data-testid="overview-self"], [data-testid="overview-company"]').first().waitFor({ state: 'visible' });
@@ -226,7 +249,7 @@ try {
       const profDir = CPU_PROF && round === 0 ? join(resolve(CPU_PROF), which) : undefined;
       if (profDir) mkdirSync(profDir, { recursive: true });
       const s = await startConsole(subjects[which], dataDir, profDir);
-      const page = await interactive(browser, s.url, consoleReady, TRACE);
+      const page = await interactive(browser, s.url, consoleReady, TRACE, consoleMarks);
       const cpuAtInteractive = cpuMs(s.child.pid);
       await stop(s.child);
       results[which].push({ lineWall: s.lineWall, lineCpu: s.lineCpu, cpuAtInteractive, ...page });
@@ -269,6 +292,8 @@ for (const [which, runs] of Object.entries(results)) {
     lineCpu: Math.round(m('lineCpu')),
     cpuAtInteractive: Math.round(m('cpuAtInteractive')),
     interactive: Math.round(m('wall')),
+    shownInPage: Math.round(m('shown')),
+    dataInPage: Math.round(m('data')),
     onePage: Math.round(pageWall),
     ratio: Number((m('wall') / pageWall).toFixed(2)),
     pageTask: Math.round(m('task')),

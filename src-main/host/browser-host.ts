@@ -19,10 +19,8 @@
 //   runs on the console of the person its session cookie names, and Host/Origin are checked against the address the
 //   server is reached at (with TLS here or at a trusted proxy).
 import { timingSafeEqual } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import { join, normalize, sep } from 'node:path';
 import {
   CSRF_HEADER,
   HTTP_API_PREFIX,
@@ -36,7 +34,6 @@ import {
   type ConsoleTransportTarget,
 } from '../../src-shared/api/contract';
 import { ApiError, HTTP_STATUS_OF } from '../../src-shared/api/errors';
-import { CONTENT_SECURITY_POLICY } from '../../src-shared/api/content-security-policy';
 import { EMBED_FRAME_PREFIX, EMBED_TICKET_PARAM, parseEmbedFramePath } from '../../src-shared/api/embed-frame';
 import type { EmbedOpenResult, EmbedTarget } from '../../src-shared/api/embedded-app-types';
 import { httpOrigin } from '../../src-shared/domain/embedded-apps';
@@ -49,12 +46,12 @@ import { closeServer, hardenServer, isAllowedHost, isAllowedOrigin, listenOn, LO
 import { createOneTimeTokens } from '../core/server/one-time-tokens';
 import { hashSecret } from '../core/secrets/secret-hash';
 import { embedFrameError, embedFramePage, type EmbedFramePage } from './embed-frame-page';
-import { isContentHashed, sendStaticFile, sendTransformedFile } from './static-files';
-import { withThemeChoice, type ThemeChoice } from '../../src-shared/api/theme-choice';
-import { TEAM_CONSOLE_ATTRIBUTE } from '../../src-shared/api/team-console';
+import { serveRendererFile } from './renderer-files';
+import type { ThemeChoice } from '../../src-shared/api/theme-choice';
 import { STREAM_SEQ_PREFIX } from '../../src-shared/api/first-screen';
 import { firstScreenAnswers } from './first-answers';
-import { TEAM_SIGN_IN_PATH, type TeamAccess } from './team-access';
+import { FIRST_PAGE_QUIET_MS, watchFirstPage } from './first-page';
+import type { TeamAccess } from './team-access';
 
 /** How long a launch link works (once). */
 export const LAUNCH_TTL_MS = 5 * 60_000;
@@ -92,9 +89,6 @@ export interface BrowserHostOptions {
   listenHost?: string;
 }
 
-/** How long no console call may be under way after a launch trade before the first page counts as settled. */
-export const FIRST_PAGE_QUIET_MS = 300;
-
 /** Where a launch link leads: the local user the console signs in as, and the screen path the tab opens on. */
 export interface LaunchDestination {
   userId?: number;
@@ -104,6 +98,8 @@ export interface LaunchDestination {
 
 /** `POST /control/launch-link`: another process of this user asks the running console for a launch link. */
 export const HTTP_CONTROL_LAUNCH_PATH = '/control/launch-link';
+
+export { FIRST_PAGE_QUIET_MS };
 
 const SCREEN_PATH = /^\/(?!\/)[A-Za-z0-9/_.-]{0,500}$/;
 
@@ -202,38 +198,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     if (url.pathname.startsWith(EMBED_FRAME_PREFIX)) return embedFrame(req, res, url);
-    // The page itself is public (it is the same bundle for everybody and holds no secret); what it may do is
-    // decided by the session it gets from a launch link.
-    // The saved theme (System/Light/Dark) is written on it: nothing secret, and the first paint needs it.
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      const page = { caching: 'no-store', headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } } as const;
-      const file = join(options.rendererDir, 'index.html');
-      // A team console's page is for signed-in people only; it says it is one (the page signs out instead of
-      // asking for a launch link).
-      if (access) {
-        if (!access.consoleOf(req)) {
-          res.writeHead(303, { Location: TEAM_SIGN_IN_PATH, 'Cache-Control': 'no-store' }).end();
-          return;
-        }
-        return sendTransformedFile(req, res, file, (html) => html.replace(/<html(?=[\s>])/i, `<html ${TEAM_CONSOLE_ATTRIBUTE}`), page);
-      }
-      const { themeChoice } = options;
-      return themeChoice ? sendTransformedFile(req, res, file, (html) => withThemeChoice(html, themeChoice()), page) : sendStaticFile(req, res, file, page);
-    }
-    let requestPath: string;
-    try {
-      requestPath = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: the path has malformed percent-encoding.\n');
-      return;
-    }
-    const file = safeJoin(options.rendererDir, requestPath);
-    if (!file || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
-      return;
-    }
-    // Scripts and styles are named after their content's hash (scripts/build.mjs): a name never gets other content.
-    return sendStaticFile(req, res, file, { caching: isContentHashed(requestPath) ? 'immutable' : 'revalidate' });
+    // The page and the renderer's files (renderer-files.ts).
+    return serveRendererFile(req, res, url, { rendererDir: options.rendererDir, themeChoice: options.themeChoice, access });
   }
 
   /** The checks every call to the host shares: POST, same origin (when the browser says), the CSRF header. */
@@ -468,47 +434,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return host;
 }
 
-/**
- * The first page's start-up: once a launch link was traded, `settled` is called the first time no console call has
- * been under way for FIRST_PAGE_QUIET_MS (once per host).
- */
-function watchFirstPage(settled: (() => void) | undefined) {
-  let launched = false;
-  let done = settled === undefined;
-  let inFlight = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const arm = () => {
-    if (done || !launched || inFlight > 0) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      if (done || inFlight > 0) return;
-      done = true;
-      settled!();
-    }, FIRST_PAGE_QUIET_MS);
-  };
-  return {
-    launched() {
-      launched = true;
-      arm();
-    },
-    wasLaunched: () => launched,
-    callStarted() {
-      inFlight++;
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
-    callEnded() {
-      inFlight--;
-      arm();
-    },
-    stop() {
-      done = true;
-      if (timer) clearTimeout(timer);
-    },
-  };
-}
-
 /** A launch link's destination from a caller, checked (a wrong one is refused naming the field). */
 function launchDestination(value: unknown): LaunchDestination {
   if (value === null || value === undefined) return {};
@@ -539,10 +464,4 @@ function sendError(res: ServerResponse, error: ApiError, status = HTTP_STATUS_OF
 function sendThrown(res: ServerResponse, error: unknown): void {
   if (!(error instanceof ApiError)) throw error;
   sendError(res, error, (error as ApiError & { status?: number }).status ?? HTTP_STATUS_OF[error.code]);
-}
-
-function safeJoin(root: string, requestPath: string): string | null {
-  const target = normalize(join(root, requestPath));
-  const base = normalize(root.endsWith(sep) ? root : root + sep);
-  return target.startsWith(base) ? target : null;
 }
