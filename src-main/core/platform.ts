@@ -10,7 +10,7 @@ import type { CoreArea } from './area';
 import { createClock, type Clock, type ClockStore } from './clock';
 import type { Database } from './db/data';
 import { openDatabase, type Db } from './db/database';
-import { immediateTransaction } from './db/immediate-transaction';
+import { immediateTransaction } from './db/transactions';
 import { createSqliteDatabase } from './db/sqlite-data';
 import { startWalCheckpointer, type WalCheckpointer, type WalCheckpointerOptions } from './db/wal-checkpointer';
 import type { Migration } from './db/migrations';

@@ -12,7 +12,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { orderedScopes, type OAuthScope } from '../../../src-shared/domain/oauth-scopes';
 import { secureRandomBytes } from '../ids';
-import { immediateTransaction } from '../db/immediate-transaction';
+import { immediateTransaction } from '../db/transactions';
 import type { AppRow } from '../repositories/apps-repository';
 import type { OAuthPruned, TokenLookup } from '../repositories/oauth-repository';
 import { hashSecret, matchesHash } from '../secrets/secret-hash';

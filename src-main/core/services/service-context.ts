@@ -7,7 +7,7 @@ import type { AccessChecker } from '../access';
 import type { Clock } from '../clock';
 import type { Database, TransactionOptions } from '../db/data';
 import type { Db } from '../db/database';
-import { immediateTransaction } from '../db/immediate-transaction';
+import { immediateTransaction } from '../db/transactions';
 import type { EventBus, PlatformEventName, PlatformEvents } from '../events';
 import type { Ids } from '../ids';
 import type { AuditRepository } from '../repositories/audit-repository';

@@ -39,6 +39,8 @@ export interface ShopResourceSpec<T> {
   readOnly?: readonly string[];
   /** The list answers' cache (list-cache.ts); null: every list is read anew. */
   listCache?: ListCache | null;
+  /** Without the cache: runs a list request in one read transaction (SQLite; transactions.ts `readTransaction`). */
+  readSnapshot?: <R>(work: () => R) => R;
 }
 
 /** The cache key's query part: the parameters in name order (repeated ones in their order), without the token. */
@@ -125,6 +127,7 @@ export function shopResourceRoutes<T>(spec: ShopResourceSpec<T>): Route[] {
           sendListAnswer(ctx, spec.listCache.answer(key, compute));
         }
       : undefined,
+    listSnapshot: spec.listCache ? undefined : spec.readSnapshot,
     get: spec.get ? (ctx: RouteContext, auth: RestAuth) => sendOne(ctx, 200, spec.singular, toWire(spec.get!(auth.actor, auth.companyId, one(ctx)))) : undefined,
     create: spec.create
       ? async (ctx: RouteContext, auth: RestAuth) => {

@@ -5,6 +5,7 @@
 import { entityIdKey, entityWireNames, SHOP_ENTITIES, SHOP_ENTITY_KEYS } from '../../../../src-shared/api/shop-entities';
 import { shopEntityServices } from '../../services/shop-entity-services';
 import type { PlatformModule } from '../router';
+import { readTransaction } from '../../db/transactions';
 import { createListCache } from './list-cache';
 import { shopResourceRoutes } from './shop-resource';
 
@@ -12,7 +13,10 @@ export const shopModule: PlatformModule = ({ platform, listCache: keepLists }) =
   // Orders entered through the API are marked as such (source "api").
   const services = shopEntityServices(platform, 'api');
   // List answers kept while the SQLite database is unchanged (list-cache.ts); PostgreSQL has no such version: none.
-  const listCache = keepLists && platform.data.dialect === 'sqlite' ? createListCache(platform.db) : null;
+  const sqlite = platform.data.dialect === 'sqlite';
+  const listCache = keepLists && sqlite ? createListCache(platform.db) : null;
+  // Read anew (no cache): one read transaction per list request instead of one per statement.
+  const readSnapshot = sqlite ? <R>(work: () => R): R => readTransaction(platform.db, work) : undefined;
   return {
     routes: SHOP_ENTITY_KEYS.flatMap((entity) => {
       const { rest, schemas } = SHOP_ENTITIES[entity];
@@ -29,6 +33,7 @@ export const shopModule: PlatformModule = ({ platform, listCache: keepLists }) =
         remove: verbs.has('remove') ? service.delete : undefined,
         readOnly: 'readOnly' in rest ? rest.readOnly : undefined,
         listCache,
+        readSnapshot,
       });
     }),
   };

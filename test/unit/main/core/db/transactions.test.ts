@@ -1,12 +1,12 @@
-// One IMMEDIATE transaction around synchronous work (core/db/immediate-transaction.ts), its function built once per
-// connection: the work's writes commit together or not at all, the write lock is taken at BEGIN (a second
-// connection cannot write meanwhile), a nested call is a savepoint of the outer transaction, and no wrapper is built
-// per call.
+// Transactions around synchronous work (core/db/transactions.ts), their function built once per connection: an
+// IMMEDIATE one commits the work's writes together or not at all and takes the write lock at BEGIN (a second
+// connection cannot write meanwhile), a nested call is a savepoint of the outer transaction, no wrapper is built per
+// call; a read transaction sees one snapshot (another connection's commit meanwhile is not seen until it ends).
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../../../../src-main/core/db/database';
-import { immediateTransaction } from '../../../../../src-main/core/db/immediate-transaction';
+import { immediateTransaction, readTransaction } from '../../../../../src-main/core/db/transactions';
 import { tempDir } from '../../../../helpers/platform';
 
 const cleanup: (() => void)[] = [];
@@ -54,5 +54,17 @@ describe('immediateTransaction', () => {
     for (let i = 0; i < 3; i++) immediateTransaction(db, () => db.prepare("INSERT INTO t (v) VALUES ('again')").run());
     expect(db.prepare('SELECT v FROM t ORDER BY id').pluck().all()).toEqual(['outer', 'again', 'again', 'again']);
     expect(built.mock.calls.length).toBeLessThanOrEqual(1);
+  });
+
+  it('reads one snapshot in a read transaction', () => {
+    const { db, other } = open();
+    const count = () => db.prepare('SELECT count(*) FROM t').pluck().get();
+    const seen = readTransaction(db, () => {
+      const before = count();
+      other.prepare("INSERT INTO t (v) VALUES ('x')").run();
+      return [before, count()];
+    });
+    expect(seen).toEqual([0, 0]);
+    expect(count()).toBe(1);
   });
 });
