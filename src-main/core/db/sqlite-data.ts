@@ -109,6 +109,15 @@ export function createSqliteDatabase(connection: BetterSqlite3.Database): Sqlite
         return Promise.reject(error);
       }
     },
+    insert(statement, ...values) {
+      if (mustWait()) return open!.done.then(() => data.insert(statement, ...values));
+      try {
+        const { statement: prepared, compiled } = preparedOf(statement as never);
+        return Promise.resolve(Number(prepared.run(...(compiled.direct ? values : parametersOf(compiled, values))).lastInsertRowid));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
     transaction: (work) => transaction(work),
     inTransaction: () => open !== null && scope.getStore() === open,
     async close() {
