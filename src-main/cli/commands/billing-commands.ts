@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { BillingDocument, ClosePreview, CloseResult, DocumentSummary } from '../../../src-shared/api/billing-types';
 import { documentListSchema, MAX_AMOUNT_MINOR } from '../../../src-shared/api/billing-inputs';
 import { parseInput } from '../../../src-shared/api/validation';
+import { ApiError } from '../../../src-shared/api/errors';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, isMonth } from '../../../src-shared/domain/billing';
 import { parseRateValue, RATE_DEFINITIONS, type BillingRateKey, type BillingRates } from '../../../src-shared/domain/billing-rates';
 import { formatMinor, parseMinor } from '../../../src-shared/domain/currencies';
@@ -81,10 +82,10 @@ const closeMonth: Command = {
   async run({ values, positionals, io, openPlatform }) {
     const month = monthArgument(positionals[0]);
     const partnerId = positiveInt(str(values, 'partner'), 'partner') ?? null;
-    return withPlatform(openPlatform, (platform) => {
+    return withPlatform(openPlatform, async (platform) => {
       if (partnerId !== null && !ifFound(() => platform.companies.get(OPERATOR, partnerId))?.isPartner) throw new UsageError(`--partner ${partnerId} is not a partner company`);
       if (values.preview) {
-        const preview = platform.billing.closing.preview(OPERATOR, partnerId, month);
+        const preview = await platform.billing.closing.preview(OPERATOR, partnerId, month);
         if (values.json) {
           io.out(JSON.stringify(preview));
           return 0;
@@ -105,7 +106,7 @@ const closeMonth: Command = {
         printWarnings(io, preview.warnings);
         return 0;
       }
-      const result: CloseResult = platform.billing.closing.close(OPERATOR, partnerId, month);
+      const result: CloseResult = await platform.billing.closing.close(OPERATOR, partnerId, month);
       if (values.json) {
         io.out(JSON.stringify(result));
         return 0;
@@ -146,9 +147,9 @@ const documentsList: Command = {
       search: str(values, 'search') ?? '',
       limit,
     });
-    return withPlatform(openPlatform, (platform) => {
+    return withPlatform(openPlatform, async (platform) => {
       const { offset, limit: size, ...filter } = query;
-      const page = platform.billing.documents.list(OPERATOR, null, filter, offset, size);
+      const page = await platform.billing.documents.list(OPERATOR, null, filter, offset, size);
       if (values.json) io.out(JSON.stringify(page));
       else {
         printTable(io, documentRows(page.items));
@@ -159,10 +160,13 @@ const documentsList: Command = {
   },
 };
 
-function documentOf(platform: Platform, ref: string): BillingDocument {
-  const document = ifFound(() => platform.billing.documents.get(OPERATOR, null, /^\d+$/.test(ref) ? Number(ref) : ref));
-  if (document === undefined) throw new UsageError(`no document ${ref} (see partnerdeck documents list)`);
-  return document;
+async function documentOf(platform: Platform, ref: string): Promise<BillingDocument> {
+  try {
+    return await platform.billing.documents.get(OPERATOR, null, /^\d+$/.test(ref) ? Number(ref) : ref);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'not_found') throw new UsageError(`no document ${ref} (see partnerdeck documents list)`);
+    throw error;
+  }
 }
 
 const documentsShow: Command = {
@@ -172,8 +176,8 @@ const documentsShow: Command = {
   options: { json: jsonOption('the document as the console shows it') },
   examples: ['documents show PD-INV-2026-000001'],
   async run({ values, positionals, io, openPlatform }) {
-    return withPlatform(openPlatform, (platform) => {
-      const doc = documentOf(platform, positionals[0]);
+    return withPlatform(openPlatform, async (platform) => {
+      const doc = await documentOf(platform, positionals[0]);
       if (values.json) {
         io.out(JSON.stringify(doc));
         return 0;
@@ -214,7 +218,7 @@ const documentsPdf: Command = {
   examples: ['documents pdf PD-INV-2026-000001 --out invoice.pdf'],
   async run({ values, positionals, io, openPlatform }) {
     return withPlatform(openPlatform, async (platform) => {
-      const doc = documentOf(platform, positionals[0]);
+      const doc = await documentOf(platform, positionals[0]);
       const pdf = await platform.billing.documents.pdf(OPERATOR, null, doc.id);
       const file = resolve(str(values, 'out') ?? pdf.fileName);
       writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
@@ -241,13 +245,13 @@ const documentsCorrect: Command = {
     if (type !== 'invoice' && type !== 'credit_note') throw new UsageError(`--type must be invoice or credit_note (got "${type}")`);
     const reason = required(values, 'reason');
     const amountText = required(values, 'amount');
-    return withPlatform(openPlatform, (platform) => {
-      const original = documentOf(platform, positionals[0]);
+    return withPlatform(openPlatform, async (platform) => {
+      const original = await documentOf(platform, positionals[0]);
       const amountMinor = parseMinor(amountText, original.currency);
       if (amountMinor === null || amountMinor <= 0 || amountMinor > MAX_AMOUNT_MINOR) {
         throw new UsageError(`--amount must be a positive amount in ${original.currency}, e.g. 12.50 (got "${amountText}")`);
       }
-      const doc = platform.billing.documents.correct(OPERATOR, null, { documentId: original.id, type, amountMinor, reason, companyId: positiveInt(str(values, 'company'), 'company') });
+      const doc = await platform.billing.documents.correct(OPERATOR, null, { documentId: original.id, type, amountMinor, reason, companyId: positiveInt(str(values, 'company'), 'company') });
       io.out(values.json ? JSON.stringify(doc) : `issued ${DOCUMENT_TYPE_LABELS[doc.type].toLowerCase()} ${doc.number} correcting ${original.number}: ${money(doc.grossMinor, doc.currency)}`);
       return 0;
     });

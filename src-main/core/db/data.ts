@@ -6,7 +6,7 @@
 // today's SQLite text, or the query builder) and compiled per dialect on first use: Kysely is the compiler, not the
 // executor. The SQLite implementation runs the compiled text through a prepared better-sqlite3 statement (cached per
 // connection); PostgreSQL sends it with its parameters on the pool (or the transaction's client).
-import type { CompiledQuery, Kysely, sql as sqlTag } from 'kysely';
+import type { CompiledQuery, Kysely, RawBuilder, sql as sqlTag } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -45,7 +45,8 @@ export interface Database {
   run<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): Promise<RunResult>;
   /**
    * Runs an INSERT and answers the new row's id: SQLite's last_insert_rowid (the statement's text as it was), on
-   * PostgreSQL the `id` the statement returns (its PostgreSQL form ends with `RETURNING id`).
+   * PostgreSQL the `id` the statement returns (its PostgreSQL form ends with `RETURNING id`: `returningId(builder)`
+   * adds it there only, so the SQLite text stays as it was).
    */
   insert<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): Promise<number>;
   /**
@@ -178,6 +179,11 @@ export function statement<A extends readonly unknown[], R>(name: string, build: 
       return (byDialect[dialect] = { sql, sources, fields, constants, direct });
     },
   };
+}
+
+/** ` RETURNING id` on PostgreSQL, where `Database.insert` reads the new row's id from it; nothing on SQLite (its rowid). */
+export function returningId({ sql, dialect }: StatementBuilder): RawBuilder<unknown> {
+  return sql.raw(dialect === 'postgres' ? ' RETURNING id' : '');
 }
 
 /** The parameters of one call of a compiled statement. */

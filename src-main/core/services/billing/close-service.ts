@@ -3,6 +3,11 @@
 // plan written in one transaction: close records per company, documents with gapless numbers, the partners'
 // drafted invoices to their clients, the announcing emails) and the what-if of switching a client's route.
 // A company's month is closed once: closing again leaves it alone and says what changed since, if anything.
+//
+// Asynchronous (issue 21): the billing repository is on the data layer; the close is one SERIALIZABLE transaction
+// (on PostgreSQL two closers of one month: the one that loses is retried and finds the month closed, as the second
+// of two on SQLite's single writer does). The sales figures, companies, users and outbox it also uses are still
+// synchronous, on the same SQLite connection, inside that transaction.
 import type {
   BillingMonth,
   BillingOverview,
@@ -39,13 +44,13 @@ import type { PaymentMethodsService } from './payment-methods-service';
 
 export interface CloseService {
   /** The Billing screen of `companyId` (null: the actor's own company): months with state and totals. */
-  overview(actor: Actor, companyId: number | null): BillingOverview;
+  overview(actor: Actor, companyId: number | null): Promise<BillingOverview>;
   /** What closing `month` would do for the scope (null: every company; operator only). Writes nothing. */
-  preview(actor: Actor, partnerId: number | null, month: string): ClosePreview;
+  preview(actor: Actor, partnerId: number | null, month: string): Promise<ClosePreview>;
   /** Closes `month` for the scope; refused when `fingerprint` (a preview's) no longer matches. */
-  close(actor: Actor, partnerId: number | null, month: string, fingerprint?: string): CloseResult;
+  close(actor: Actor, partnerId: number | null, month: string, fingerprint?: string): Promise<CloseResult>;
   /** The difference for the partner and the client if `companyId` switched between Direct and Via Partner. */
-  whatIf(actor: Actor, partnerId: number | null, month: string, companyId: number): WhatIf;
+  whatIf(actor: Actor, partnerId: number | null, month: string, companyId: number): Promise<WhatIf>;
 }
 
 /** How many months the Billing screen lists (closed months before them are listed too). */
@@ -87,13 +92,13 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
     byId: Map<number, BillingCompany>;
   }
 
-  function load(scope: ScopeOf, month: string): Loaded {
+  async function load(scope: ScopeOf, month: string): Promise<Loaded> {
     const partnerId = scope.kind === 'partner' ? scope.partner.id : null;
-    const companies = repos.billing.companies(partnerId).map(toBillingCompany);
+    const companies = (await repos.billing.companies(partnerId)).map(toBillingCompany);
     const scopeIds = companies.map((c) => c.id);
     const filter = partnerId === null ? null : scopeIds;
     const { figures, products } = figuresOf(month, filter, filter === null ? null : new Set(scopeIds));
-    const closedRows = repos.billing.closedCompanies(month, filter);
+    const closedRows = await repos.billing.closedCompanies(month, filter);
     const current = rates.current();
     return {
       input: {
@@ -146,12 +151,12 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
   }
 
   /** Route and sample changes since the month began: the state at the close applies to the whole month. */
-  function changeWarnings(loaded: Loaded, month: string): BillingWarning[] {
+  async function changeWarnings(loaded: Loaded, month: string): Promise<BillingWarning[]> {
     const { input, byId } = loaded;
     const ids = input.scopeIds.filter((id) => !input.closed.has(id));
     if (ids.length === 0) return [];
     const { start, end } = monthBounds(month);
-    const rows = repos.billing.routeChanges(start, ids);
+    const rows = await repos.billing.routeChanges(start, ids);
     const warnings: BillingWarning[] = [];
     for (const row of rows) {
       const company = byId.get(row.company_id);
@@ -183,7 +188,7 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
     return warnings;
   }
 
-  function previewOf(scope: ScopeOf, month: string, loaded: Loaded, plan: ClosePlan): ClosePreview {
+  async function previewOf(scope: ScopeOf, month: string, loaded: Loaded, plan: ClosePlan): Promise<ClosePreview> {
     const now = clock.now();
     const ended = monthHasEnded(month, now);
     const { input, closedRows } = loaded;
@@ -199,7 +204,7 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
         message: `${closedRows.length} of ${input.scopeIds.length} companies are already closed for ${monthName(month)}: their documents exist and closing again leaves them as they are.`,
       });
     }
-    warnings.push(...plan.warnings, ...changeWarnings(loaded, month), ...driftWarnings(loaded, month));
+    warnings.push(...plan.warnings, ...(await changeWarnings(loaded, month)), ...driftWarnings(loaded, month));
     const state = monthState(month, now, closedRows.length, input.scopeIds.length);
     return {
       month,
@@ -247,17 +252,17 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
   }
 
   return {
-    overview(actor, companyId) {
+    async overview(actor, companyId) {
       const view = viewOf(ctx, actor, companyId);
       const company = view.company;
       const now = clock.now();
       const scopeIds = view.asPartner ? view.reach.recipientIds! : [company.id];
       const current = monthOf(now);
       const listed = Array.from({ length: MONTHS_LISTED }, (_, i) => addMonths(current, -i));
-      const older = repos.billing.closedMonths(scopeIds).filter((m) => !listed.includes(m));
+      const older = (await repos.billing.closedMonths(scopeIds)).filter((m) => !listed.includes(m));
       const months = [...listed, ...older.sort().reverse()];
-      const closed = new Map(repos.billing.closedCounts(months, scopeIds).map((r) => [r.month, r.closed]));
-      const totalsRows = repos.billing.monthTotals(months, view.reach.recipientIds);
+      const closed = new Map((await repos.billing.closedCounts(months, scopeIds)).map((r) => [r.month, r.closed]));
+      const totalsRows = await repos.billing.monthTotals(months, view.reach.recipientIds);
       const rows: BillingMonth[] = months.map((month) => {
         const docs = totalsRows.filter((r) => r.month === month);
         return {
@@ -289,14 +294,14 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
       };
     },
 
-    preview(actor, partnerId, month) {
+    async preview(actor, partnerId, month) {
       requireMonth(month);
       const scope = closeScope(ctx, actor, partnerId);
-      const loaded = load(scope, month);
+      const loaded = await load(scope, month);
       return previewOf(scope, month, loaded, planClose(loaded.input));
     },
 
-    close(actor, partnerId, month, fingerprint) {
+    async close(actor, partnerId, month, fingerprint) {
       requireMonth(month);
       const scope = closeScope(ctx, actor, partnerId);
       const now = clock.now();
@@ -307,14 +312,16 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
         });
       }
       const rates_ = rates.current();
-      const issuedIds = new Set<number>();
+      let issuedIds = new Set<number>();
       let drafts = 0;
-      const outcome = ctx.transact((emit) => {
-        // Read and written in one transaction: a close running at the same time in another process makes
-        // one of the two fail (the per-company close rows are a primary key), never a duplicate.
-        const loaded = load(scope, month);
+      const outcome = await ctx.transaction(async (emit) => {
+        // Read and written in one transaction: a close running at the same time in another process waits (SQLite)
+        // or is retried (PostgreSQL, SERIALIZABLE) and then finds the month closed; never a duplicate.
+        issuedIds = new Set<number>();
+        drafts = 0;
+        const loaded = await load(scope, month);
         const plan = planClose(loaded.input);
-        const warnings = [...plan.warnings, ...changeWarnings(loaded, month), ...driftWarnings(loaded, month)];
+        const warnings = [...plan.warnings, ...(await changeWarnings(loaded, month)), ...driftWarnings(loaded, month)];
         if (fingerprint !== undefined && fingerprint !== fingerprintOf(plan)) {
           throw new ApiError('conflict', `The figures of ${monthName(month)} changed since your preview: look at the preview again before you close.`, {
             reason: 'preview_stale',
@@ -322,13 +329,13 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
           });
         }
         if (plan.contributions.length === 0) return { closeId: null, warnings, companies: 0 };
-        const closeId = repos.billing.insertClose({ month, scope: scopeKey(scope), actor: actorLabel(actor), closed_at: now, companies: plan.contributions.length, documents: plan.documents.length });
+        const closeId = await repos.billing.insertClose({ month, scope: scopeKey(scope), actor: actorLabel(actor), closed_at: now, companies: plan.contributions.length, documents: plan.documents.length });
         for (const c of plan.contributions) {
-          repos.billing.insertCloseCompany({ month, company_id: c.companyId, close_id: closeId, billed_as: c.billedAs, route: c.route, partner_id: c.partnerId, figures: JSON.stringify(c.figures) });
+          await repos.billing.insertCloseCompany({ month, company_id: c.companyId, close_id: closeId, billed_as: c.billedAs, route: c.route, partner_id: c.partnerId, figures: JSON.stringify(c.figures) });
         }
         const byRecipient = new Map<number, (DocumentSummary & { dueAt: string | null })[]>();
         for (const doc of plan.documents) {
-          const written = writeDocument(repos.billing, doc, { prefix: PLATFORM_NUMBER_PREFIX, issuerCompanyId: null, closeId, issuedAt: now, paymentTermDays: rates_.paymentTermDays });
+          const written = await writeDocument(repos.billing, doc, { prefix: PLATFORM_NUMBER_PREFIX, issuerCompanyId: null, closeId, issuedAt: now, paymentTermDays: rates_.paymentTermDays });
           issuedIds.add(written.id);
           const list = byRecipient.get(doc.recipient.companyId!) ?? [];
           list.push({ ...summaryOf(doc, written.id, written.number, now), dueAt: doc.type === 'invoice' && rates_.paymentTermDays > 0 ? toIso(now + rates_.paymentTermDays * 86_400_000) : null });
@@ -338,12 +345,12 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
           const company = loaded.byId.get(recipientId)!;
           sendMonthDocuments(outbox, emit, billingContacts(repos, company), company, month, docs);
         }
-        drafts = prices.draftAfterClose(month, plan.contributions, now);
+        drafts = await prices.draftAfterClose(month, plan.contributions, now);
         emit('billing.changed', { month });
         return { closeId, warnings, companies: plan.contributions.length };
-      });
+      }, { serializable: true });
       const recipients = scope.kind === 'all' ? null : [scope.partner.id, ...repos.companies.clientIds(scope.partner.id)];
-      const all = repos.billing.ofMonth(month, recipients).map(toDocumentSummary);
+      const all = (await repos.billing.ofMonth(month, recipients)).map(toDocumentSummary);
       const issued = all.filter((d) => issuedIds.has(d.id));
       const existing = all.filter((d) => !issuedIds.has(d.id) && d.issuerCompanyId === null);
       const name = monthName(month);
@@ -367,15 +374,15 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
       };
     },
 
-    whatIf(actor, partnerId, month, companyId) {
+    async whatIf(actor, partnerId, month, companyId) {
       requireMonth(month);
       const scope = closeScope(ctx, actor, partnerId);
-      const client = repos.billing.company(companyId);
+      const client = await repos.billing.company(companyId);
       if (!client || (scope.kind === 'partner' && client.partner_id !== scope.partner.id)) {
         throw new ApiError('not_found', `Company ${companyId} is not a client of ${scope.kind === 'partner' ? scope.partner.name : 'a partner'}.`, { companyId });
       }
       if (client.partner_id === null) throw ApiError.validation({ companyId: [`${client.name} has no partner: Via Partner needs one`] });
-      const partnerRow = repos.billing.company(client.partner_id)!;
+      const partnerRow = (await repos.billing.company(client.partner_id))!;
       const partner = toBillingCompany(partnerRow);
       const current = toBillingCompany(client);
       const switched: BillingCompany = { ...current, route: current.route === 'direct' ? 'via_partner' : 'direct' };
@@ -396,7 +403,7 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
         });
       const now = plan(current);
       const then = plan(switched);
-      const price = repos.billing.price(client.id);
+      const price = await repos.billing.price(client.id);
       const priceOf = (route: PaymentRoute, currency: string): number | null => {
         if (route !== 'via_partner' || !price || price.partner_id !== partner.id) return null;
         const f = figures.find((x) => x.currency === currency);

@@ -1,7 +1,9 @@
 // Issuing one document: its number from the issuer's gapless sequence (taken in the caller's transaction,
 // so a rollback gives the number back), the document row with both parties as they are now, its parts
 // (a managed shop's part numbered <number>/<position>) and lines, and the issuer's logo as it is at issue (a partner's
-// documents; migration 021). Nothing here ever updates a document.
+// documents; migration 021). Nothing here ever updates a document. Asynchronous (the billing repository is on the
+// data layer): call inside the issuing transaction (`ctx.transaction`, SERIALIZABLE on PostgreSQL, where two issuers
+// of one sequence are serialized by the sequence row and the loser is retried with the next number).
 import type { DocumentLine, DocumentSection, PlannedDocument } from '../../../../src-shared/api/billing-types';
 import { documentNumber, type DocumentType } from '../../../../src-shared/domain/billing';
 import { clockDayOf, type DocumentSettlement } from '../../../../src-shared/domain/payment-methods';
@@ -22,16 +24,16 @@ export interface IssueOptions {
 const DAY = 86_400_000;
 
 /** Gapless per prefix, type and year of issue (UTC): PD-INV-2026-000001, PD-INV-2026-000002, ... */
-export function takeNumber(repo: BillingRepository, prefix: string, type: DocumentType, issuedAt: number): string {
+export async function takeNumber(repo: BillingRepository, prefix: string, type: DocumentType, issuedAt: number): Promise<string> {
   const year = new Date(issuedAt).getUTCFullYear();
-  return documentNumber(prefix, type, year, repo.nextNumber(prefix, type, year));
+  return documentNumber(prefix, type, year, await repo.nextNumber(prefix, type, year));
 }
 
-export function writeDocument(repo: BillingRepository, doc: PlannedDocument, options: IssueOptions): { id: number; number: string } {
-  const number = takeNumber(repo, options.prefix, doc.type, options.issuedAt);
+export async function writeDocument(repo: BillingRepository, doc: PlannedDocument, options: IssueOptions): Promise<{ id: number; number: string }> {
+  const number = await takeNumber(repo, options.prefix, doc.type, options.issuedAt);
   const recipientId = doc.recipient.companyId!;
   const shops = doc.sections.filter((s) => s.companyId !== null && s.companyId !== recipientId).length;
-  const id = repo.insertDocument({
+  const id = await repo.insertDocument({
     number,
     type: doc.type,
     issuer_company_id: options.issuerCompanyId,
@@ -59,8 +61,8 @@ export function writeDocument(repo: BillingRepository, doc: PlannedDocument, opt
     settlement: doc.settlement === null ? null : JSON.stringify(datedSettlement(doc.settlement, options)),
   });
   // A partner's document to its client is headed by the partner's logo as it is at issue, kept with the document.
-  if (options.issuerCompanyId !== null) repo.stampIssuerLogo(id, options.issuerCompanyId);
-  doc.sections.forEach((section, index) => writeSection(repo, id, number, recipientId, section, index + 1));
+  if (options.issuerCompanyId !== null) await repo.stampIssuerLogo(id, options.issuerCompanyId);
+  for (const [index, section] of doc.sections.entries()) await writeSection(repo, id, number, recipientId, section, index + 1);
   return { id, number };
 }
 
@@ -74,9 +76,9 @@ function datedSettlement(settlement: DocumentSettlement, options: IssueOptions):
   return settlement.status === 'method' ? { ...settlement, date: settlementDay(options.issuedAt, options.paymentTermDays) } : settlement;
 }
 
-function writeSection(repo: BillingRepository, documentId: number, number: string, recipientId: number, section: DocumentSection, position: number): void {
+async function writeSection(repo: BillingRepository, documentId: number, number: string, recipientId: number, section: DocumentSection, position: number): Promise<void> {
   const perShop = section.companyId !== null && section.companyId !== recipientId;
-  const sectionId = repo.insertSection({
+  const sectionId = await repo.insertSection({
     document_id: documentId,
     position,
     number: perShop ? `${number}/${position}` : null,
@@ -87,11 +89,11 @@ function writeSection(repo: BillingRepository, documentId: number, number: strin
     vat_minor: section.vatMinor,
     gross_minor: section.grossMinor,
   });
-  section.lines.forEach((line, index) => writeLine(repo, sectionId, line, index + 1));
+  for (const [index, line] of section.lines.entries()) await writeLine(repo, sectionId, line, index + 1);
 }
 
-function writeLine(repo: BillingRepository, sectionId: number, line: DocumentLine, position: number): void {
-  repo.insertLine({
+function writeLine(repo: BillingRepository, sectionId: number, line: DocumentLine, position: number): Promise<void> {
+  return repo.insertLine({
     section_id: sectionId,
     position,
     kind: line.kind,

@@ -1,6 +1,8 @@
 // Issued documents (docs/billing.md): lists (a partner's own, its clients' and its invoices to them; a
 // company's own), one document with its per-shop parts and lines, PDF and CSV, and corrections — a new
-// invoice or credit note that references the original, which itself never changes.
+// invoice or credit note that references the original, which itself never changes. Asynchronous (issue 21): the
+// billing repository is on the data layer; a correction is one SERIALIZABLE transaction (its number is the next of a
+// gapless sequence that another issuer may be taking at the same time on PostgreSQL).
 import type { BillingDocument, DocumentPage, DocumentSummary, PdfFile, PlannedDocument } from '../../../../src-shared/api/billing-types';
 import { ApiError } from '../../../../src-shared/api/errors';
 import type { CsvExport } from '../../../../src-shared/api/shop-types';
@@ -33,16 +35,16 @@ export const MAX_EXPORT_ROWS = 200_000;
 
 export interface DocumentsService {
   /** Documents `companyId` sees in billing (null: the actor's own company; the operator: every document). */
-  list(actor: Actor, companyId: number | null, query: DocumentQuery, offset: number, limit: number): DocumentPage;
+  list(actor: Actor, companyId: number | null, query: DocumentQuery, offset: number, limit: number): Promise<DocumentPage>;
   /** By id, or by its number (PD-INV-2026-000001, or a part's PD-INV-2026-000001/2: its document). */
-  get(actor: Actor, companyId: number | null, document: number | string): BillingDocument;
+  get(actor: Actor, companyId: number | null, document: number | string): Promise<BillingDocument>;
   pdf(actor: Actor, companyId: number | null, documentId: number): Promise<PdfFile>;
   /** One document's parts and lines as CSV. */
-  csv(actor: Actor, companyId: number | null, documentId: number): CsvExport;
+  csv(actor: Actor, companyId: number | null, documentId: number): Promise<CsvExport>;
   /** The documents list of a filter as CSV (every row). */
-  exportList(actor: Actor, companyId: number | null, query: DocumentQuery): CsvExport;
+  exportList(actor: Actor, companyId: number | null, query: DocumentQuery): Promise<CsvExport>;
   /** A correction of an invoice or credit note: only who may close (the operator, a partner as Self). */
-  correct(actor: Actor, companyId: number | null, input: CorrectionInput): BillingDocument;
+  correct(actor: Actor, companyId: number | null, input: CorrectionInput): Promise<BillingDocument>;
 }
 
 export function createDocumentsService(
@@ -63,62 +65,62 @@ export function createDocumentsService(
     row !== undefined &&
     ((reach.recipientIds === null && reach.issuerId === null) || (reach.recipientIds?.includes(row.recipient_company_id) ?? false) || (reach.issuerId !== null && row.issuer_company_id === reach.issuerId));
 
-  function load(reach: DocumentReach, documentId: number): BillingDocument {
-    const row = repos.billing.document(documentId);
+  async function load(reach: DocumentReach, documentId: number): Promise<BillingDocument> {
+    const row = await repos.billing.document(documentId);
     if (!reachable(reach, row)) throw new ApiError('not_found', `Document ${documentId} was not found.`, { documentId });
-    const corrects = row.corrects_document_id === null ? null : (repos.billing.document(row.corrects_document_id)?.number ?? null);
-    const doc = toBillingDocument(row, repos.billing.sections(row.id), repos.billing.lines(row.id), repos.billing.corrections(row.id), corrects);
+    const corrects = row.corrects_document_id === null ? null : ((await repos.billing.document(row.corrects_document_id))?.number ?? null);
+    const doc = toBillingDocument(row, await repos.billing.sections(row.id), await repos.billing.lines(row.id), await repos.billing.corrections(row.id), corrects);
     // A partner's documents to its clients carry the partner's logo (white label) as it was when they were issued,
     // kept with the document (migration 021): a later logo, or none, does not change an issued document.
-    const logo = repos.billing.documentLogo(row.id);
+    const logo = await repos.billing.documentLogo(row.id);
     return { ...doc, issuerLogo: logo ? { dataUrl: `data:${logo.mime};base64,${logo.data.toString('base64')}`, width: logo.width, height: logo.height } : null };
   }
 
   return {
-    list(actor, companyId, query, offset, limit) {
+    async list(actor, companyId, query, offset, limit) {
       const { reach } = reachOf(actor, companyId);
-      const { rows, total } = repos.billing.list(reach, query, offset, limit);
+      const { rows, total } = await repos.billing.list(reach, query, offset, limit);
       return { items: rows.map(toDocumentSummary), total, offset, limit };
     },
 
-    get(actor, companyId, document) {
-      const documentId = typeof document === 'number' ? document : repos.billing.idOfNumber(document);
+    async get(actor, companyId, document) {
+      const documentId = typeof document === 'number' ? document : await repos.billing.idOfNumber(document);
       if (documentId === undefined) throw new ApiError('not_found', `Document ${document} was not found.`, { number: document });
       return load(reachOf(actor, companyId).reach, documentId);
     },
 
     async pdf(actor, companyId, documentId) {
-      const doc = load(reachOf(actor, companyId).reach, documentId);
-      const logo = repos.billing.documentLogo(documentId);
+      const doc = await load(reachOf(actor, companyId).reach, documentId);
+      const logo = await repos.billing.documentLogo(documentId);
       // pdfkit and svg-to-pdfkit load with the first PDF, not at start (issue 18 cold start).
       const { renderDocumentPdf } = await import('./document-pdf');
       const bytes = await renderDocumentPdf(doc, logo ? drawableLogo(logo) : null);
       return { fileName: `${doc.number}.pdf`, mimeType: 'application/pdf', base64: bytes.toString('base64'), bytes: bytes.length };
     },
 
-    csv(actor, companyId, documentId) {
-      const doc = load(reachOf(actor, companyId).reach, documentId);
+    async csv(actor, companyId, documentId) {
+      const doc = await load(reachOf(actor, companyId).reach, documentId);
       const { csv, rowCount } = documentCsv(doc);
       return { fileName: `${doc.number}.csv`, mimeType: 'text/csv', csv, rowCount };
     },
 
-    exportList(actor, companyId, query) {
+    async exportList(actor, companyId, query) {
       const { reach } = reachOf(actor, companyId);
-      const { total } = repos.billing.list(reach, query, 0, 1);
+      const { total } = await repos.billing.list(reach, query, 0, 1);
       if (total > MAX_EXPORT_ROWS) throw ApiError.validation({ filter: [`matches ${total} documents; export at most ${MAX_EXPORT_ROWS} at a time (filter by month or type)`] });
-      const { csv, rowCount } = documentsCsv([...repos.billing.iterate(reach, query)].map(toDocumentSummary));
+      const { csv, rowCount } = documentsCsv((await repos.billing.listAll(reach, query)).map(toDocumentSummary));
       return { fileName: exportFileName(query), mimeType: 'text/csv', csv, rowCount };
     },
 
-    correct(actor, companyId, input) {
+    async correct(actor, companyId, input) {
       const { reach, canCorrect } = reachOf(actor, companyId);
       const now = clock.now();
-      const id = ctx.transact((emit) => {
-        const original = repos.billing.document(input.documentId);
+      const id = await ctx.transaction(async (emit) => {
+        const original = await repos.billing.document(input.documentId);
         if (!reachable(reach, original)) throw new ApiError('not_found', `Document ${input.documentId} was not found.`, { documentId: input.documentId });
         if (!canCorrect) throw new ApiError('forbidden', 'Corrections are issued by the document\'s issuer: the platform (a partner as Self in PartnerDeck) or the partner for its own invoices.');
         if (original.type === 'report') throw ApiError.validation({ documentId: ['is a report: correct its invoice or credit note instead'] });
-        const shops = repos.billing.sectionCompanies(original.id);
+        const shops = await repos.billing.sectionCompanies(original.id);
         if (input.companyId !== undefined && !shops.includes(input.companyId)) {
           throw ApiError.validation({ companyId: [`has no part in ${original.number}`] });
         }
@@ -167,7 +169,7 @@ export function createDocumentsService(
           settlement: original.issuer_company_id === null ? settlementOf(recipientRow, paymentMethods.of(recipientRow.id), clockDayOf(now)) : null,
         };
         const prefix = original.issuer_company_id === null ? PLATFORM_NUMBER_PREFIX : partnerNumberPrefix(original.issuer_company_id);
-        const written = writeDocument(repos.billing, doc, {
+        const written = await writeDocument(repos.billing, doc, {
           prefix,
           issuerCompanyId: original.issuer_company_id,
           closeId: null,
@@ -176,11 +178,11 @@ export function createDocumentsService(
           issuedAt: now,
           paymentTermDays: current.paymentTermDays > 0 ? current.paymentTermDays : null,
         });
-        const summary: DocumentSummary = toDocumentSummary({ ...repos.billing.document(written.id)!, corrects_number: original.number });
+        const summary: DocumentSummary = toDocumentSummary({ ...(await repos.billing.document(written.id))!, corrects_number: original.number });
         sendCorrection(outbox, emit, billingContacts(repos, recipientRow), recipientRow, summary, original.number, input.reason);
         emit('billing.changed', { month: original.month });
         return written.id;
-      });
+      }, { serializable: true });
       return load(reach, id);
     },
   };

@@ -2,7 +2,9 @@
 // prices"): per client a monthly fee in the client's shop currency and/or a percentage of its net sales of
 // own products. After a close, the invoices to the managed (Via Partner) clients that month are drafted from
 // the figures the close used; the partner reviews them and issues them, which numbers them in the partner's
-// own gapless sequence (P<id>-INV-YYYY-NNNNNN), makes them immutable and emails the client.
+// own gapless sequence (P<id>-INV-YYYY-NNNNNN), makes them immutable and emails the client. Asynchronous (issue 21:
+// the billing repository is on the data layer); refreshing, issuing and discarding a draft read, decide and write
+// in one SERIALIZABLE transaction (two people issuing one draft: one invoice).
 import type { ClientPrice, DocumentLine, DocumentSummary, PartnerInvoiceDraft, PlannedDocument } from '../../../../src-shared/api/billing-types';
 import { ApiError } from '../../../../src-shared/api/errors';
 import { monthName, partnerNumberPrefix, shareOf, vatTreatment } from '../../../../src-shared/domain/billing';
@@ -28,17 +30,17 @@ export interface ClientPriceInput {
 
 export interface PartnerPricesService {
   /** Every client of the partner with its prices (zero until set). */
-  list(actor: Actor, partnerId: number | null): ClientPrice[];
-  set(actor: Actor, partnerId: number | null, input: ClientPriceInput): ClientPrice;
+  list(actor: Actor, partnerId: number | null): Promise<ClientPrice[]>;
+  set(actor: Actor, partnerId: number | null, input: ClientPriceInput): Promise<ClientPrice>;
   /** Many clients' prices in one transaction: every row is checked first, nothing is written if one is refused. */
-  setMany(actor: Actor, partnerId: number | null, inputs: ClientPriceInput[]): ClientPrice[];
-  drafts(actor: Actor, partnerId: number | null, month: string | null): PartnerInvoiceDraft[];
+  setMany(actor: Actor, partnerId: number | null, inputs: ClientPriceInput[]): Promise<ClientPrice[]>;
+  drafts(actor: Actor, partnerId: number | null, month: string | null): Promise<PartnerInvoiceDraft[]>;
   /** Drafts again, from the current prices, the invoices of a closed month that are not issued yet. */
-  refresh(actor: Actor, partnerId: number | null, month: string): PartnerInvoiceDraft[];
-  issue(actor: Actor, partnerId: number | null, draftId: number): DocumentSummary;
-  discard(actor: Actor, partnerId: number | null, draftId: number): { deleted: true };
+  refresh(actor: Actor, partnerId: number | null, month: string): Promise<PartnerInvoiceDraft[]>;
+  issue(actor: Actor, partnerId: number | null, draftId: number): Promise<DocumentSummary>;
+  discard(actor: Actor, partnerId: number | null, draftId: number): Promise<{ deleted: true }>;
   /** Inside a close's transaction: drafts for the Via Partner clients it closed. Returns how many. */
-  draftAfterClose(month: string, contributions: readonly Contribution[], now: number): number;
+  draftAfterClose(month: string, contributions: readonly Contribution[], now: number): Promise<number>;
 }
 
 const money = (minor: number, currency: string) => `${formatMinor(minor, currency)} ${currency}`;
@@ -85,7 +87,7 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
   });
 
   /** Upserts the drafts of one client's month (one per currency with something to bill); returns how many. */
-  function draftClient(partner: CompanyRow, client: CompanyRow, price: PriceRow, month: string, figures: Record<string, FigureSnapshot>, now: number, issued: Set<string>): number {
+  async function draftClient(partner: CompanyRow, client: CompanyRow, price: PriceRow, month: string, figures: Record<string, FigureSnapshot>, now: number, issued: Set<string>): Promise<number> {
     const vat = vatTreatment(partner.country, toBillingCompany(client));
     const currencies = [...new Set([...Object.keys(figures), price.currency])].sort();
     let count = 0;
@@ -95,7 +97,7 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
       if (lines.length === 0) continue;
       const net = lines.reduce((sum, l) => sum + l.netMinor, 0);
       const tax = lines.reduce((sum, l) => sum + l.vatMinor, 0);
-      repos.billing.upsertDraft({
+      await repos.billing.upsertDraft({
         partner_id: partner.id,
         company_id: client.id,
         month,
@@ -116,20 +118,20 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
   }
 
   /** Invoices the partner already issued for a month, as `client|currency`. */
-  const issuedKeys = (partnerId: number, month: string) =>
+  const issuedKeys = async (partnerId: number, month: string) =>
     new Set(
-      [...repos.billing.iterate({ recipientIds: null, issuerId: partnerId }, { month, type: 'invoice', search: '', sort: 'issued', direction: 'asc' })]
+      (await repos.billing.listAll({ recipientIds: null, issuerId: partnerId }, { month, type: 'invoice', search: '', sort: 'issued', direction: 'asc' }))
         .filter((d) => d.corrects_document_id === null)
         .map((d) => `${d.recipient_company_id}|${d.currency}`),
     );
 
-  const draftOfPartner = (partner: CompanyRow, draftId: number) => {
-    const draft = repos.billing.draft(draftId);
+  const draftOfPartner = async (partner: CompanyRow, draftId: number) => {
+    const draft = await repos.billing.draft(draftId);
     if (!draft || draft.partner_id !== partner.id) throw new ApiError('not_found', `Draft ${draftId} was not found.`, { draftId });
     return draft;
   };
 
-  const setMany = (actor: Actor, partnerId: number | null, inputs: ClientPriceInput[]): ClientPrice[] => {
+  const setMany = async (actor: Actor, partnerId: number | null, inputs: ClientPriceInput[]): Promise<ClientPrice[]> => {
     const partner = partnerOf(actor, partnerId);
     const now = clock.now();
     const rows = inputs.map((input) => {
@@ -139,56 +141,56 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
       const row: PriceRow = { company_id: client.id, partner_id: partner.id, currency, monthly_fee_minor: input.monthlyFeeMinor, percent_bp: input.percentBp, updated_at: now };
       return { client, row };
     });
-    ctx.transact((emit) => {
-      for (const { row } of rows) repos.billing.upsertPrice(row);
+    await ctx.transaction(async (emit) => {
+      for (const { row } of rows) await repos.billing.upsertPrice(row);
       emit('billing.changed', { month: null });
     });
     return rows.map(({ client, row }) => toPrice(client, row));
   };
 
   return {
-    list(actor, partnerId) {
+    async list(actor, partnerId) {
       const partner = partnerOf(actor, partnerId);
-      const prices = new Map(repos.billing.prices(partner.id).map((p) => [p.company_id, p]));
+      const prices = new Map((await repos.billing.prices(partner.id)).map((p) => [p.company_id, p]));
       return repos.companies
         .listClients({ partnerId: partner.id, search: '', route: 'any', sample: 'any', sort: 'name', direction: 'asc' })
         .map((summary) => toPrice(repos.companies.get(summary.id)!, prices.get(summary.id)));
     },
 
-    set(actor, partnerId, input) {
-      return setMany(actor, partnerId, [input])[0];
+    async set(actor, partnerId, input) {
+      return (await setMany(actor, partnerId, [input]))[0];
     },
 
     setMany,
 
-    drafts(actor, partnerId, month) {
+    async drafts(actor, partnerId, month) {
       const partner = partnerOf(actor, partnerId);
-      return repos.billing.drafts(partner.id, month).map(toDraft);
+      return (await repos.billing.drafts(partner.id, month)).map(toDraft);
     },
 
-    refresh(actor, partnerId, month) {
+    async refresh(actor, partnerId, month) {
       const partner = partnerOf(actor, partnerId);
       const now = clock.now();
       const clients = repos.companies.clientIds(partner.id);
-      ctx.transact((emit) => {
-        const issued = issuedKeys(partner.id, month);
-        for (const draft of repos.billing.drafts(partner.id, month)) repos.billing.deleteDraft(draft.id);
-        for (const row of repos.billing.closedCompanies(month, clients)) {
+      await ctx.transaction(async (emit) => {
+        const issued = await issuedKeys(partner.id, month);
+        for (const draft of await repos.billing.drafts(partner.id, month)) await repos.billing.deleteDraft(draft.id);
+        for (const row of await repos.billing.closedCompanies(month, clients)) {
           if (row.route !== 'via_partner' || row.partner_id !== partner.id || (row.billed_as !== 'via_partner' && row.billed_as !== 'nothing')) continue;
-          const price = repos.billing.price(row.company_id);
+          const price = await repos.billing.price(row.company_id);
           if (!price || price.partner_id !== partner.id) continue;
-          draftClient(partner, repos.companies.get(row.company_id)!, price, month, JSON.parse(row.figures) as Record<string, FigureSnapshot>, now, issued);
+          await draftClient(partner, repos.companies.get(row.company_id)!, price, month, JSON.parse(row.figures) as Record<string, FigureSnapshot>, now, issued);
         }
         emit('billing.changed', { month });
-      });
-      return repos.billing.drafts(partner.id, month).map(toDraft);
+      }, { serializable: true });
+      return (await repos.billing.drafts(partner.id, month)).map(toDraft);
     },
 
-    issue(actor, partnerId, draftId) {
+    async issue(actor, partnerId, draftId) {
       const partner = partnerOf(actor, partnerId);
       const now = clock.now();
-      const id = ctx.transact((emit) => {
-        const draft = draftOfPartner(partner, draftId);
+      const id = await ctx.transaction(async (emit) => {
+        const draft = await draftOfPartner(partner, draftId);
         const client = clientOf(partner, draft.company_id);
         const vat = vatTreatment(partner.country, toBillingCompany(client));
         if (vat.reason !== draft.vat_reason) {
@@ -215,40 +217,40 @@ export function createPartnerPricesService(ctx: ServiceContext, rates: BillingRa
           // Between the partner and its client, outside the platform: no payment method of the platform's applies.
           settlement: null,
         };
-        const written = writeDocument(repos.billing, doc, { prefix: partnerNumberPrefix(partner.id), issuerCompanyId: partner.id, closeId: null, issuedAt: now, paymentTermDays: terms });
-        repos.billing.deleteDraft(draft.id);
-        const summary = toDocumentSummary({ ...repos.billing.document(written.id)!, corrects_number: null });
+        const written = await writeDocument(repos.billing, doc, { prefix: partnerNumberPrefix(partner.id), issuerCompanyId: partner.id, closeId: null, issuedAt: now, paymentTermDays: terms });
+        await repos.billing.deleteDraft(draft.id);
+        const summary = toDocumentSummary({ ...(await repos.billing.document(written.id))!, corrects_number: null });
         sendPartnerInvoice(outbox, emit, billingContacts(repos, client), client, summary, terms > 0 ? toIso(now + terms * 86_400_000) : null);
         emit('billing.changed', { month: draft.month });
         return written.id;
-      });
-      return toDocumentSummary({ ...repos.billing.document(id)!, corrects_number: null });
+      }, { serializable: true });
+      return toDocumentSummary({ ...(await repos.billing.document(id))!, corrects_number: null });
     },
 
-    discard(actor, partnerId, draftId) {
+    async discard(actor, partnerId, draftId) {
       const partner = partnerOf(actor, partnerId);
-      ctx.transact((emit) => {
-        const draft = draftOfPartner(partner, draftId);
-        repos.billing.deleteDraft(draft.id);
+      await ctx.transaction(async (emit) => {
+        const draft = await draftOfPartner(partner, draftId);
+        await repos.billing.deleteDraft(draft.id);
         emit('billing.changed', { month: draft.month });
-      });
+      }, { serializable: true });
       return { deleted: true };
     },
 
-    draftAfterClose(month, contributions, now) {
+    async draftAfterClose(month, contributions, now) {
       let count = 0;
       const partners = new Map<number, { partner: CompanyRow; issued: Set<string> }>();
       for (const c of contributions) {
         // Managed clients, also without sales this month (the partner's monthly fee still applies).
         if (c.route !== 'via_partner' || c.partnerId === null || (c.billedAs !== 'via_partner' && c.billedAs !== 'nothing')) continue;
-        const price = repos.billing.price(c.companyId);
+        const price = await repos.billing.price(c.companyId);
         if (!price || price.partner_id !== c.partnerId) continue;
         let p = partners.get(c.partnerId);
         if (!p) {
-          p = { partner: repos.companies.get(c.partnerId)!, issued: issuedKeys(c.partnerId, month) };
+          p = { partner: repos.companies.get(c.partnerId)!, issued: await issuedKeys(c.partnerId, month) };
           partners.set(c.partnerId, p);
         }
-        count += draftClient(p.partner, repos.companies.get(c.companyId)!, price, month, c.figures, now, p.issued);
+        count += await draftClient(p.partner, repos.companies.get(c.companyId)!, price, month, c.figures, now, p.issued);
       }
       return count;
     },

@@ -99,14 +99,14 @@ describe('deleting a company with its data', () => {
     expect(tableCounts(platform)).toEqual(before);
   });
 
-  it('refuses a client with billed orders and its partner with documents and clients, every reason at once', () => {
+  it('refuses a client with billed orders and its partner with documents and clients, every reason at once', async () => {
     const t = openBillingPlatform();
     open.push(t);
     const client = t.client('Billed Shop', { route: 'via_partner' });
     const product = t.product(client, 'digital', 'Font', 1000);
     t.order(client, '2026-10-03', [[product, 2]]);
     t.at('2026-11-02T10:00:00Z');
-    t.platform.billing.closing.close(t.partner.actor, null, '2026-10');
+    await t.platform.billing.closing.close(t.partner.actor, null, '2026-10');
     const documents = (id: number) => t.platform.db.prepare('SELECT count(*) FROM billing_documents WHERE recipient_company_id = @id OR issuer_company_id = @id').pluck().get({ id }) as number;
     expect(documents(t.partner.id)).toBeGreaterThan(0);
 

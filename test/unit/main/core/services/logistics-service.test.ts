@@ -435,8 +435,8 @@ describe('inventory', () => {
 });
 
 describe('nothing of shipping enters the order totals, the rollups or the month close', () => {
-  it('the same orders with and without shipping give the same rollups and the same month-close preview', () => {
-    const run = (withShipping: boolean) => {
+  it('the same orders with and without shipping give the same rollups and the same month-close preview', async () => {
+    const run = async (withShipping: boolean) => {
       const { platform, partnerId, hamburg, client, checkout, choose, receive } = setup('none');
       const shop = client();
       const boots = shop.product('Boots', 900, 12999);
@@ -449,11 +449,11 @@ describe('nothing of shipping enters the order totals, the rollups or the month 
       const { productMonthly: _b, ...recount } = platform.repos.rollups.recount([shop.companyId]);
       expect(rollups).toEqual(recount);
       const month = new Date(platform.clock.now()).toISOString().slice(0, 7);
-      const preview = platform.billing.closing.preview(OPERATOR, partnerId, month);
+      const preview = await platform.billing.closing.preview(OPERATOR, partnerId, month);
       return { rollups, totals: preview.totals, documents: preview.documents.map((d) => ({ ...d, companyId: undefined, recipientId: undefined })) };
     };
-    const without = run(false);
-    const withShipping = run(true);
+    const without = await run(false);
+    const withShipping = await run(true);
     expect(withShipping.rollups).toEqual(without.rollups);
     expect(withShipping.totals).toEqual(without.totals);
     expect(withShipping.totals.length).toBeGreaterThan(0);

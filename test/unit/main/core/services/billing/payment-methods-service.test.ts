@@ -33,7 +33,7 @@ describe('payment methods on file', () => {
 
   afterAll(() => t.dispose());
 
-  it("the company's administrator puts a card on file: only brand, last four, expiry and holder are kept", () => {
+  it("the company's administrator puts a card on file: only brand, last four, expiry and holder are kept", async () => {
     const view = methods.set(alphaAdmin, A, VISA);
     expect(view.method).toMatchObject({ kind: 'card', brand: 'Visa', last4: '4242', expMonth: 8, expYear: 2029, holder: 'Alma Admin', label: 'Visa …4242', updatedBy: 'user:alma@alpha.example' });
     expect(view.problem).toBeNull();
@@ -42,7 +42,7 @@ describe('payment methods on file', () => {
     expect(methods.get(alphaClerk, A).canEdit).toBe(false);
   });
 
-  it('bad input is refused by field and writes nothing', () => {
+  it('bad input is refused by field and writes nothing', async () => {
     const before = auditCount();
     const error = errorOf(() => methods.set(partner.actor, K, { ...VISA, number: '4242 4242 4242 4241', expiry: '09/26' }));
     expect(error.code).toBe('validation_failed');
@@ -56,7 +56,7 @@ describe('payment methods on file', () => {
     expect(auditCount()).toBe(before);
   });
 
-  it('who may change it: its administrator, its managing partner (billing permission), the operator — not its other users or other partners', () => {
+  it('who may change it: its administrator, its managing partner (billing permission), the operator — not its other users or other partners', async () => {
     expect(errorOf(() => methods.set(alphaClerk, A, VISA))).toMatchObject({ code: 'forbidden', details: { reason: 'payment_method_admin_only' } });
     expect(errorOf(() => methods.remove(alphaClerk, A)).code).toBe('forbidden');
     expect(errorOf(() => methods.get(alphaPacker, A))).toMatchObject({ code: 'forbidden', details: { permission: 'billing' } });
@@ -66,11 +66,11 @@ describe('payment methods on file', () => {
     expect(methods.set(partner.actor, partner.id, MANDATE).method).toMatchObject({ kind: 'sepa', ibanCountry: 'DE', ibanLast4: '4411', mandateReference: 'NW-2026-0001', signedOn: '2026-09-30' });
   });
 
-  it("a managed client is charged through its partner's method, and says so", () => {
+  it("a managed client is charged through its partner's method, and says so", async () => {
     expect(methods.get(partner.actor, M).chargedTo).toEqual({ kind: 'partner', partnerId: partner.id, partnerName: partner.name, partnerMethod: 'SEPA mandate …4411' });
   });
 
-  it('the full number never reaches the data folder (database, WAL, audit log)', () => {
+  it('the full number never reaches the data folder (database, WAL, audit log)', async () => {
     platform.db.pragma('wal_checkpoint(TRUNCATE)');
     const folder = dirname(platform.db.name);
     const bytes = readdirSync(folder, { recursive: true, withFileTypes: true })
@@ -85,7 +85,7 @@ describe('payment methods on file', () => {
     expect(audit.join('|')).not.toMatch(/\d{6,}/);
   });
 
-  it('remove: the company is awaiting payment details again', () => {
+  it('remove: the company is awaiting payment details again', async () => {
     methods.set(partner.actor, K, VISA);
     const view = methods.remove(partner.actor, K);
     expect(view.method).toBeNull();
@@ -94,7 +94,7 @@ describe('payment methods on file', () => {
 
   describe('closing October: how each invoice and credit note is settled', () => {
     let result: CloseResult;
-    beforeAll(() => {
+    beforeAll(async () => {
       const pA = t.product(A, 'physical', 'Lamp', 10000, { vatRateBp: 1900 });
       const pK = t.product(K, 'digital', 'E-book', 10000, { vatRateBp: 1900 });
       const pM = t.product(M, 'service', 'Consulting', 5000, { vatRateBp: 1900 });
@@ -104,11 +104,11 @@ describe('payment methods on file', () => {
       t.at('2026-11-02T09:00:00Z');
     });
 
-    it('the preview lists the companies awaiting payment details, with a warning', () => {
-      const preview = platform.billing.closing.preview(partner.actor, null, '2026-10');
+    it('the preview lists the companies awaiting payment details, with a warning', async () => {
+      const preview = (await platform.billing.closing.preview(partner.actor, null, '2026-10'));
       expect(preview.awaitingPayment).toEqual([{ companyId: K, companyName: 'Kein Konto GmbH', reason: 'missing' }]);
       expect(preview.warnings).toContainEqual(expect.objectContaining({ kind: 'awaiting_payment_details', companyId: K, message: expect.stringMatching(/^1 company has no usable payment method on file \(Kein Konto GmbH\)/) }));
-      result = platform.billing.closing.close(partner.actor, null, '2026-10', preview.fingerprint);
+      result = (await platform.billing.closing.close(partner.actor, null, '2026-10', preview.fingerprint));
       expect(result.warnings.some((w) => w.kind === 'awaiting_payment_details')).toBe(true);
     });
 
@@ -117,20 +117,20 @@ describe('payment methods on file', () => {
       return platform.billing.documents.get(OPERATOR, null, summary.id);
     };
 
-    it('a Direct invoice is charged to its card on the due date (issued 2 Nov + 14 days)', () => {
-      expect(doc('invoice', A).settlement).toEqual({ status: 'method', payerCompanyId: A, payerName: 'Alpha Direct GmbH', method: expect.objectContaining({ kind: 'card', last4: '4242' }), date: '2026-11-16' });
-      expect(doc('credit_note', A).settlement).toMatchObject({ status: 'method', date: '2026-11-16' });
-      expect(doc('report', A).settlement).toBeNull();
+    it('a Direct invoice is charged to its card on the due date (issued 2 Nov + 14 days)', async () => {
+      expect((await doc('invoice', A)).settlement).toEqual({ status: 'method', payerCompanyId: A, payerName: 'Alpha Direct GmbH', method: expect.objectContaining({ kind: 'card', last4: '4242' }), date: '2026-11-16' });
+      expect((await doc('credit_note', A)).settlement).toMatchObject({ status: 'method', date: '2026-11-16' });
+      expect((await doc('report', A)).settlement).toBeNull();
     });
 
-    it("the partner's combined invoice (with the managed client's part) is debited from the partner's mandate", () => {
-      const invoice = doc('invoice', partner.id);
+    it("the partner's combined invoice (with the managed client's part) is debited from the partner's mandate", async () => {
+      const invoice = (await doc('invoice', partner.id));
       expect(invoice.sections.some((s) => s.companyId === M)).toBe(true);
       expect(invoice.settlement).toMatchObject({ status: 'method', payerCompanyId: partner.id, method: { kind: 'sepa', ibanLast4: '4411' }, date: '2026-11-16' });
     });
 
     it('a company without a method: its documents say awaiting payment details, in the PDF too', async () => {
-      const invoice = doc('invoice', K);
+      const invoice = (await doc('invoice', K));
       expect(invoice.settlement).toEqual({ status: 'awaiting', payerCompanyId: K, payerName: 'Kein Konto GmbH', reason: 'missing', method: null });
       const pdf = await platform.billing.documents.pdf(OPERATOR, null, invoice.id);
       const text = (await pdfText(Buffer.from(pdf.base64, 'base64'))).replace(/\s+/g, ' ');
@@ -139,18 +139,18 @@ describe('payment methods on file', () => {
 
     it('the PDF of a Direct invoice says how it is charged; a partner document names the part settled through it', async () => {
       const text = async (id: number) => (await pdfText(Buffer.from((await platform.billing.documents.pdf(OPERATOR, null, id)).base64, 'base64'))).replace(/\s+/g, ' ');
-      expect(await text(doc('invoice', A).id)).toContain('Charged to Visa …4242 on 16 Nov 2026.');
-      const partnerPdf = await text(doc('invoice', partner.id).id);
+      expect(await text((await doc('invoice', A)).id)).toContain('Charged to Visa …4242 on 16 Nov 2026.');
+      const partnerPdf = await text((await doc('invoice', partner.id)).id);
       expect(partnerPdf).toContain('Debited from SEPA mandate …4411 on 16 Nov 2026 (mandate reference NW-2026-0001).');
       expect(partnerPdf).toContain(`Via Partner: settled with this document by ${partner.name}, charged to its SEPA mandate …4411.`);
     }, 60_000);
 
-    it("a correction is settled with the recipient's method at the time it is issued; the issued document never changes", () => {
+    it("a correction is settled with the recipient's method at the time it is issued; the issued document never changes", async () => {
       methods.set(OPERATOR, K, { ...VISA, number: '3782 822463 10005', holder: 'Kai Konto' });
-      const original = doc('invoice', K);
-      const correction = platform.billing.documents.correct(partner.actor, null, { documentId: original.id, type: 'credit_note', amountMinor: 100, reason: 'Goodwill' });
+      const original = (await doc('invoice', K));
+      const correction = (await platform.billing.documents.correct(partner.actor, null, { documentId: original.id, type: 'credit_note', amountMinor: 100, reason: 'Goodwill' }));
       expect(correction.settlement).toMatchObject({ status: 'method', method: { brand: 'American Express', last4: '0005' }, date: '2026-11-16' });
-      expect(doc('invoice', K).settlement).toMatchObject({ status: 'awaiting' });
+      expect((await doc('invoice', K)).settlement).toMatchObject({ status: 'awaiting' });
     });
   });
 });
