@@ -13,7 +13,7 @@ import { createPartnerLogosRepository, type PartnerLogosRepository } from '../re
 import { createPartnerRequestsRepository, type PartnerRequestsRepository } from '../repositories/partner-requests-repository';
 import { createShopSettingsRepository, type ShopSettingsRepository } from '../repositories/shop-settings-repository';
 import { createUsersRepository, type UsersRepository } from '../repositories/users-repository';
-import { createTeamSessionsRepository, type TeamSessionsRepository } from '../repositories/team-sessions-repository';
+import { createTeamSessionsRepositoryNow, type TeamSessionsRepositoryNow } from '../repositories/team-sessions-repository';
 import { companiesModule } from '../server/admin/companies-routes';
 import { createBrandingService, type BrandingService } from '../services/branding-service';
 import { createCompaniesService, type CompaniesService } from '../services/companies-service';
@@ -53,7 +53,8 @@ declare module '../services/service-context' {
     shopSettings: ShopSettingsRepository;
     outbox: OutboxRepository;
     partnerLogos: PartnerLogosRepository;
-    teamSessions: TeamSessionsRepository;
+    /** At once on SQLite while its service is synchronous (repositories/team-sessions-repository.ts). */
+    teamSessions: TeamSessionsRepositoryNow;
   }
 }
 
@@ -68,7 +69,7 @@ export const foundationCore = defineCoreArea({
     shopSettings: createShopSettingsRepository,
     outbox: createOutboxRepository,
     partnerLogos: createPartnerLogosRepository,
-    teamSessions: createTeamSessionsRepository,
+    teamSessions: (_db, data) => createTeamSessionsRepositoryNow(data),
   },
   services: {
     outbox: ({ ctx }) => createOutboxService(ctx),
