@@ -10,7 +10,7 @@ import { createCompaniesRepository, type CompaniesRepository } from '../reposito
 import { createCompanyErasureRepository, type CompanyErasureRepository } from '../repositories/company-erasure-repository';
 import { createOutboxRepository, type OutboxRepository } from '../repositories/outbox-repository';
 import { createPartnerLogosRepository, type PartnerLogosRepository } from '../repositories/partner-logos-repository';
-import { createPartnerRequestsRepository, type PartnerRequestsRepository } from '../repositories/partner-requests-repository';
+import { createPartnerRequestsRepositoryNow, type PartnerRequestsRepositoryNow } from '../repositories/partner-requests-repository';
 import { createShopSettingsRepository, type ShopSettingsRepository } from '../repositories/shop-settings-repository';
 import { createUsersRepository, type UsersRepository } from '../repositories/users-repository';
 import { createTeamSessionsRepositoryNow, type TeamSessionsRepositoryNow } from '../repositories/team-sessions-repository';
@@ -49,7 +49,8 @@ declare module '../services/service-context' {
     /** Deleting a company with every row that depends on it (read from the schema's foreign keys). */
     companyErasure: CompanyErasureRepository;
     users: UsersRepository;
-    partnerRequests: PartnerRequestsRepository;
+    /** At once on SQLite while its service is synchronous (repositories/partner-requests-repository.ts). */
+    partnerRequests: PartnerRequestsRepositoryNow;
     shopSettings: ShopSettingsRepository;
     outbox: OutboxRepository;
     partnerLogos: PartnerLogosRepository;
@@ -65,7 +66,7 @@ export const foundationCore = defineCoreArea({
     companies: createCompaniesRepository,
     companyErasure: createCompanyErasureRepository,
     users: createUsersRepository,
-    partnerRequests: createPartnerRequestsRepository,
+    partnerRequests: (_db, data) => createPartnerRequestsRepositoryNow(data),
     shopSettings: createShopSettingsRepository,
     outbox: createOutboxRepository,
     partnerLogos: createPartnerLogosRepository,
