@@ -10,10 +10,10 @@ import { createCompaniesRepository, type CompaniesRepository } from '../reposito
 import { createCompanyErasureRepository, type CompanyErasureRepository } from '../repositories/company-erasure-repository';
 import { createOutboxRepository, type OutboxRepository } from '../repositories/outbox-repository';
 import { createPartnerLogosRepository, type PartnerLogosRepository } from '../repositories/partner-logos-repository';
-import { createPartnerRequestsRepository, type PartnerRequestsRepository } from '../repositories/partner-requests-repository';
+import { createPartnerRequestsRepositoryNow, type PartnerRequestsRepositoryNow } from '../repositories/partner-requests-repository';
 import { createShopSettingsRepository, type ShopSettingsRepository } from '../repositories/shop-settings-repository';
 import { createUsersRepository, type UsersRepository } from '../repositories/users-repository';
-import { createTeamSessionsRepository, type TeamSessionsRepository } from '../repositories/team-sessions-repository';
+import { createTeamSessionsRepositoryNow, type TeamSessionsRepositoryNow } from '../repositories/team-sessions-repository';
 import { companiesModule } from '../server/admin/companies-routes';
 import { createBrandingService, type BrandingService } from '../services/branding-service';
 import { createCompaniesService, type CompaniesService } from '../services/companies-service';
@@ -49,11 +49,13 @@ declare module '../services/service-context' {
     /** Deleting a company with every row that depends on it (read from the schema's foreign keys). */
     companyErasure: CompanyErasureRepository;
     users: UsersRepository;
-    partnerRequests: PartnerRequestsRepository;
+    /** At once on SQLite while its service is synchronous (repositories/partner-requests-repository.ts). */
+    partnerRequests: PartnerRequestsRepositoryNow;
     shopSettings: ShopSettingsRepository;
     outbox: OutboxRepository;
     partnerLogos: PartnerLogosRepository;
-    teamSessions: TeamSessionsRepository;
+    /** At once on SQLite while its service is synchronous (repositories/team-sessions-repository.ts). */
+    teamSessions: TeamSessionsRepositoryNow;
   }
 }
 
@@ -64,12 +66,12 @@ export const foundationCore = defineCoreArea({
     companies: createCompaniesRepository,
     companyErasure: createCompanyErasureRepository,
     users: createUsersRepository,
-    partnerRequests: createPartnerRequestsRepository,
+    partnerRequests: (_db, data) => createPartnerRequestsRepositoryNow(data),
     shopSettings: createShopSettingsRepository,
     outbox: createOutboxRepository,
     // On the asynchronous data layer (db/data.ts): SQLite here, PostgreSQL on a team server.
     partnerLogos: (_db, data) => createPartnerLogosRepository(data),
-    teamSessions: createTeamSessionsRepository,
+    teamSessions: (_db, data) => createTeamSessionsRepositoryNow(data),
   },
   services: {
     outbox: ({ ctx }) => createOutboxService(ctx),

@@ -56,11 +56,12 @@ export function textStatement<R = unknown>(name: string, text: string, postgres?
 }
 
 /** Statements made per shape of a dynamic list (its filters make a handful), kept by their SQLite text. */
-export function textStatementCache(name: string): (text: string, postgres?: string) => TextStatement<unknown> {
+export function textStatementCache(name: string): (text: string, postgres?: () => string) => TextStatement<unknown> {
   const known = new Map<string, TextStatement<unknown>>();
+  // The PostgreSQL form is made only for a text not seen before (a list's call on SQLite pays one Map lookup).
   return (text, postgres) => {
     let found = known.get(text);
-    if (!found) known.set(text, (found = textStatement(`${name}#${known.size + 1}`, text, postgres)));
+    if (!found) known.set(text, (found = textStatement(`${name}#${known.size + 1}`, text, postgres?.())));
     return found;
   };
 }

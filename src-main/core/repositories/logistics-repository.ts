@@ -90,7 +90,7 @@ function text<R = unknown>(name: string, sqlite: string, returning = false) {
 }
 const listed = textStatementCache('logistics.list');
 /** A dynamic list's statement by its SQLite text (PostgreSQL: `postgres`, or the mechanical form). */
-const list = <R>(sqlite: string, postgres = postgresOf(sqlite)) => listed(sqlite, postgres) as ReturnType<typeof text<R>>;
+const list = <R>(sqlite: string, postgres = () => postgresOf(sqlite)) => listed(sqlite, postgres) as ReturnType<typeof text<R>>;
 
 const providerByCompany = text<ProviderRow>('providerByCompany', `${PROVIDER_SELECT} WHERE p.company_id = ?`);
 const providerById = text<ProviderRow>('providerById', `${PROVIDER_SELECT} WHERE p.id = ?`);
@@ -343,11 +343,11 @@ const steps: LogisticsSteps = {
     const countHint = search ? (/^\d+$/.test(search) ? 'logistics_fulfillments_number' : 'logistics_fulfillments_name') : ordered;
     const from = (hint: string | null) => (hint ? `logistics_fulfillments f INDEXED BY ${hint}` : 'logistics_fulfillments f');
     const count = `SELECT COUNT(*) AS total FROM ${from(countHint)} WHERE `;
-    const { total } = (yield* one(list<{ total: number }>(`${count}${clause}`, postgresOf(`${count}${pgClause}`)), params))!;
+    const { total } = (yield* one(list<{ total: number }>(`${count}${clause}`, () => postgresOf(`${count}${pgClause}`)), params))!;
     const pageHint = search && total <= SPARSE_MATCHES ? countHint : ordered;
     const select = FULFILLMENT_SELECT.replace('FROM logistics_fulfillments f', `FROM ${from(pageHint)}`);
     const page = (c: string) => `${select} WHERE ${c} ORDER BY f.forwarded_at DESC, f.order_id DESC LIMIT @limit OFFSET @offset`;
-    const rows = yield* all(list<FulfillmentRow>(page(clause), postgresOf(page(pgClause))), params);
+    const rows = yield* all(list<FulfillmentRow>(page(clause), () => postgresOf(page(pgClause))), params);
     return { rows, total };
   },
 
@@ -389,12 +389,12 @@ const steps: LogisticsSteps = {
     const countHint = !providerList ? null : search ? (filter.status ? 'logistics_shipments_status_tracking' : 'logistics_shipments_tracking') : filter.status ? 'logistics_shipments_status' : 'logistics_shipments_provider';
     const from = (hint: string | null) => (hint ? `logistics_shipments s INDEXED BY ${hint}` : 'logistics_shipments s');
     const count = (c: string) => `SELECT COUNT(*) AS total FROM ${from(countHint)} ${c}`;
-    const { total } = (yield* one(list<{ total: number }>(count(clause), postgresOf(count(pgClause))), params))!;
+    const { total } = (yield* one(list<{ total: number }>(count(clause), () => postgresOf(count(pgClause))), params))!;
     const sparse = search && total <= SPARSE_MATCHES;
     const pageHint = !providerList ? null : sparse ? countHint : filter.status ? 'logistics_shipments_status' : 'logistics_shipments_provider';
     const select = SHIPMENT_SELECT.replace('FROM logistics_shipments s', `FROM ${from(pageHint)}`);
     const page = (c: string) => `${select} ${c} ORDER BY s.id DESC LIMIT @limit OFFSET @offset`;
-    const rows = yield* all(list<ShipmentRow>(page(clause), postgresOf(page(pgClause))), params);
+    const rows = yield* all(list<ShipmentRow>(page(clause), () => postgresOf(page(pgClause))), params);
     return { rows, total };
   },
 

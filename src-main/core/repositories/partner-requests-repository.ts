@@ -1,6 +1,11 @@
-// SQL for requests from a company to be managed by a partner.
-import type { Db } from '../db/database';
+// SQL for requests from a company to be managed by a partner. On the asynchronous data layer (db/data.ts): the same
+// SQL on SQLite and PostgreSQL (RETURNING id added on PostgreSQL), written once as steps (db/steps.ts) and run awaited
+// on either database (`createPartnerRequestsRepository`) or at once on SQLite (`createPartnerRequestsRepositoryNow`):
+// the service stays synchronous while the demo seed (one synchronous transaction) creates a request through it.
 import type { PartnerRequestStatus } from '../../../src-shared/api/types';
+import type { Database } from '../db/data';
+import { all, atOnce, awaiting, insert, one, run, type AtOnce, type Awaiting, type Step } from '../db/steps';
+import { textStatement } from '../db/text-statements';
 
 export interface PartnerRequestRow {
   id: number;
@@ -16,15 +21,20 @@ export interface PartnerRequestRow {
   decided_at: number | null;
 }
 
-export interface PartnerRequestsRepository {
-  insert(row: { company_id: number; partner_id: number; requested_by_user_id: number | null; message: string; created_at: number }): number;
-  get(id: number): PartnerRequestRow | undefined;
-  pendingFor(companyId: number, partnerId: number): PartnerRequestRow | undefined;
+export interface PartnerRequestsSteps {
+  insert(row: { company_id: number; partner_id: number; requested_by_user_id: number | null; message: string; created_at: number }): Step<number>;
+  get(id: number): Step<PartnerRequestRow | undefined>;
+  pendingFor(companyId: number, partnerId: number): Step<PartnerRequestRow | undefined>;
   /** Requests in which the company is either side. */
-  listInvolving(companyId: number): PartnerRequestRow[];
-  setStatus(id: number, status: PartnerRequestStatus, decidedAt: number): void;
-  cancelPendingOf(companyId: number, decidedAt: number): number[];
+  listInvolving(companyId: number): Step<PartnerRequestRow[]>;
+  setStatus(id: number, status: PartnerRequestStatus, decidedAt: number): Step<void>;
+  cancelPendingOf(companyId: number, decidedAt: number): Step<number[]>;
 }
+
+/** Awaited, on either database; `atomically`: one write transaction, SERIALIZABLE on PostgreSQL (read, decide, write). */
+export type PartnerRequestsRepository = Awaiting<PartnerRequestsSteps> & { atomically<T>(work: () => Promise<T>): Promise<T> };
+/** At once, on SQLite only (what the synchronous service uses). */
+export type PartnerRequestsRepositoryNow = AtOnce<PartnerRequestsSteps>;
 
 const SELECT = `SELECT r.*, c.name AS company_name, p.name AS partner_name, u.email AS requested_by
   FROM partner_requests r
@@ -32,28 +42,37 @@ const SELECT = `SELECT r.*, c.name AS company_name, p.name AS partner_name, u.em
   JOIN companies p ON p.id = r.partner_id
   LEFT JOIN users u ON u.id = r.requested_by_user_id`;
 
-export function createPartnerRequestsRepository(db: Db): PartnerRequestsRepository {
-  const insert = db.prepare(
-    `INSERT INTO partner_requests (company_id, partner_id, requested_by_user_id, message, created_at)
-     VALUES (@company_id, @partner_id, @requested_by_user_id, @message, @created_at)`,
-  );
-  const get = db.prepare<[number], PartnerRequestRow>(`${SELECT} WHERE r.id = ?`);
-  const pending = db.prepare<[number, number], PartnerRequestRow>(`${SELECT} WHERE r.company_id = ? AND r.partner_id = ? AND r.status = 'pending'`);
-  const involving = db.prepare<[number, number], PartnerRequestRow>(
-    `${SELECT} WHERE r.company_id = ? OR r.partner_id = ? ORDER BY (r.status = 'pending') DESC, r.created_at DESC, r.id DESC LIMIT 500`,
-  );
-  const setStatus = db.prepare('UPDATE partner_requests SET status = ?, decided_at = ? WHERE id = ?');
-  const pendingIds = db.prepare<[number], number>(`SELECT id FROM partner_requests WHERE company_id = ? AND status = 'pending'`).pluck();
-  return {
-    insert: (row) => Number(insert.run(row).lastInsertRowid),
-    get: (id) => get.get(id),
-    pendingFor: (companyId, partnerId) => pending.get(companyId, partnerId),
-    listInvolving: (companyId) => involving.all(companyId, companyId),
-    setStatus: (id, status, decidedAt) => void setStatus.run(status, decidedAt, id),
-    cancelPendingOf(companyId, decidedAt) {
-      const ids = pendingIds.all(companyId);
-      for (const id of ids) setStatus.run('cancelled', decidedAt, id);
-      return ids;
-    },
-  };
+const INSERT = `INSERT INTO partner_requests (company_id, partner_id, requested_by_user_id, message, created_at)
+     VALUES (@company_id, @partner_id, @requested_by_user_id, @message, @created_at)`;
+const insertRequest = textStatement('partnerRequests.insert', INSERT, `${INSERT} RETURNING id`);
+const get = textStatement<PartnerRequestRow>('partnerRequests.get', `${SELECT} WHERE r.id = ?`);
+const pending = textStatement<PartnerRequestRow>('partnerRequests.pending', `${SELECT} WHERE r.company_id = ? AND r.partner_id = ? AND r.status = 'pending'`);
+const involving = textStatement<PartnerRequestRow>(
+  'partnerRequests.involving',
+  `${SELECT} WHERE r.company_id = ? OR r.partner_id = ? ORDER BY (r.status = 'pending') DESC, r.created_at DESC, r.id DESC LIMIT 500`,
+);
+const setStatus = textStatement('partnerRequests.setStatus', 'UPDATE partner_requests SET status = ?, decided_at = ? WHERE id = ?');
+const pendingIds = textStatement<{ id: number }>('partnerRequests.pendingIds', `SELECT id FROM partner_requests WHERE company_id = ? AND status = 'pending'`);
+
+const steps: PartnerRequestsSteps = {
+  insert: (row) => insert(insertRequest, row),
+  get: (id) => one(get, [id]),
+  pendingFor: (companyId, partnerId) => one(pending, [companyId, partnerId]),
+  listInvolving: (companyId) => all(involving, [companyId, companyId]),
+  *setStatus(id, status, decidedAt) {
+    yield* run(setStatus, [status, decidedAt, id]);
+  },
+  *cancelPendingOf(companyId, decidedAt) {
+    const ids = (yield* all(pendingIds, [companyId])).map((r) => r.id);
+    for (const id of ids) yield* run(setStatus, ['cancelled', decidedAt, id]);
+    return ids;
+  },
+};
+
+export function createPartnerRequestsRepository(data: Database): PartnerRequestsRepository {
+  return { ...awaiting(steps, data), atomically: (work) => data.transaction(work, { serializable: true }) };
+}
+
+export function createPartnerRequestsRepositoryNow(data: Database): PartnerRequestsRepositoryNow {
+  return atOnce(steps, data, 'partnerRequests');
 }
