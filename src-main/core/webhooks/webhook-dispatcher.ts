@@ -426,7 +426,9 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       if (changed) clock.sync();
       if (state === 'standby') {
         if (changed) notices.noteNewRows(true);
-        if (lease.acquire()) activate();
+        leaseTurn(() => lease.acquire(), (taken) => {
+          if (taken) activate();
+        });
         return;
       }
       if (changed) {
@@ -436,12 +438,33 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         notices.noteNewRows(false);
         schedulePump();
       }
-      if (!lease.renew()) toStandby('another process took over the data folder');
+      leaseTurn(() => lease.renew(), (kept) => {
+        if (!kept) toStandby('another process took over the data folder');
+      });
       sweepLog();
     } catch (error) {
       // A busy database (another process writing) is retried at the next tick.
       if ((error as { code?: string }).code !== 'SQLITE_BUSY') log('webhook dispatcher: tick failed', error);
     }
+  }
+
+  /** The lease's calls are asynchronous (its repository is on the data layer): one at a time, ignored after stop. */
+  let leaseCall: Promise<void> | null = null;
+  function leaseTurn(call: () => Promise<boolean>, then: (result: boolean) => void): void {
+    if (leaseCall) return;
+    const expected = state;
+    leaseCall = call().then(
+      (result) => {
+        leaseCall = null;
+        if (state === expected) then(result);
+        // Taken while stopping: given back at once.
+        else if (result && expected === 'standby' && (state === 'stopping' || state === 'stopped') && db.open) void lease.release().catch(() => undefined);
+      },
+      (error: unknown) => {
+        leaseCall = null;
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY') log('webhook dispatcher: the lease could not be read', error);
+      },
+    );
   }
 
   const poller = setInterval(tick, options.pollIntervalMs ?? 200);
@@ -465,12 +488,17 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   });
 
   lastDataVersion = dataVersion();
-  if (lease.acquire()) activate();
-  else log('webhook dispatcher: another process dispatches for this data folder; standing by');
+  leaseTurn(() => lease.acquire(), (taken) => {
+    if (taken) activate();
+    else log('webhook dispatcher: another process dispatches for this data folder; standing by');
+  });
+  /** The first look at the lease (settle waits for it: a dispatcher that will be active is not idle before). */
+  const started = leaseCall ?? Promise.resolve();
 
   const dispatcher: WebhookDispatcher = {
-    settle() {
-      if (state !== 'active') return Promise.resolve();
+    async settle() {
+      await started;
+      if (state !== 'active') return;
       return new Promise((resolve) => {
         idleWaiters.push(resolve);
         schedulePump();
@@ -490,13 +518,8 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         state = 'stopped';
         const ended = worker.stop();
         notices.flush();
-        if (wasActive && db.open) {
-          try {
-            lease.release();
-          } catch (error) {
-            log('webhook dispatcher: could not release the lease', error);
-          }
-        }
+        // On SQLite the release runs before this returns (the data layer runs it at once), so the database may close.
+        if (wasActive && db.open) void lease.release().catch((error: unknown) => log('webhook dispatcher: could not release the lease', error));
         resolveIdleWaiters();
         platform.webhookDeliveries.attachDispatcher(null);
         return ended;
