@@ -101,6 +101,38 @@ export function createDatabaseLease(platform: Platform, options: DatabaseLeaseOp
   };
 }
 
+/**
+ * A runtime's turns at its lease: the calls are asynchronous (the repository is on the data layer), so one at a time
+ * (a turn asked while one is pending is skipped: the next tick asks again), and a result is applied only while the
+ * runtime is still in the state it asked from; a lease taken by a runtime that began stopping meanwhile is given back.
+ * Resolves once the turn's result was applied (or skipped).
+ */
+export function leaseTurns<S extends string>(
+  lease: DispatcherLease,
+  state: () => S,
+  runtime: { stopped(state: S): boolean; open(): boolean; log(message: string, error?: unknown): void },
+): { take(call: () => Promise<boolean>, then: (result: boolean) => unknown): Promise<void> } {
+  let pending: Promise<void> | null = null;
+  return {
+    take(call, then) {
+      if (pending) return pending;
+      const asked = state();
+      pending = call().then(
+        (result) => {
+          pending = null;
+          if (state() === asked) then(result);
+          else if (result && runtime.stopped(state()) && runtime.open()) void lease.release().catch(() => undefined);
+        },
+        (error: unknown) => {
+          pending = null;
+          if ((error as { code?: string }).code !== 'SQLITE_BUSY') runtime.log('webhook dispatcher: the lease could not be read', error);
+        },
+      );
+      return pending;
+    },
+  };
+}
+
 /** The process that dispatches for this data folder now, if any (the CLI says whether a replay will go out). */
 export function activeDispatcherPid(platform: Platform, realNow: () => number = Date.now): number | null {
   const lease = readFolderLease(internalsOf(platform).db, WEBHOOKS_LEASE);

@@ -26,7 +26,7 @@ import { WEBHOOK_LOG_RETENTION_DAYS, WEBHOOK_TIMEOUT_MS } from '../../../src-sha
 import type { Platform } from '../platform';
 import { isTopicEvent } from './webhook-event-writer';
 import { refusedWebhookAddress } from './webhook-address-guard';
-import { createDatabaseLease, type DispatcherLease } from './webhook-dispatcher-lease';
+import { createDatabaseLease, leaseTurns, type DispatcherLease } from './webhook-dispatcher-lease';
 import { createDeliveryNotices } from './webhook-delivery-notices';
 import { createDeliveryQueue, type InFlightAttempt } from './webhook-delivery-queue';
 import { attemptSucceeded, type AttemptKind } from './webhook-delivery-rules';
@@ -126,6 +126,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   const realNow = options.realNow ?? Date.now;
   const log = options.log ?? logFor('webhooks').callback();
   const lease = options.lease ?? createDatabaseLease(platform, { owner: `${process.pid}:${platform.ids.hex(8)}`, realNow });
+  const turns = leaseTurns(lease, () => state, { stopped: (s) => s === 'stopping' || s === 'stopped', open: () => db.open, log });
 
   let state: DispatcherStatus['state'] = 'standby';
   let dueTimer: ReturnType<typeof setTimeout> | null = null;
@@ -426,9 +427,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       if (changed) clock.sync();
       if (state === 'standby') {
         if (changed) notices.noteNewRows(true);
-        leaseTurn(() => lease.acquire(), (taken) => {
-          if (taken) activate();
-        });
+        void turns.take(() => lease.acquire(), (taken) => taken && activate());
         return;
       }
       if (changed) {
@@ -438,33 +437,12 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         notices.noteNewRows(false);
         schedulePump();
       }
-      leaseTurn(() => lease.renew(), (kept) => {
-        if (!kept) toStandby('another process took over the data folder');
-      });
+      void turns.take(() => lease.renew(), (kept) => kept || toStandby('another process took over the data folder'));
       sweepLog();
     } catch (error) {
       // A busy database (another process writing) is retried at the next tick.
       if ((error as { code?: string }).code !== 'SQLITE_BUSY') log('webhook dispatcher: tick failed', error);
     }
-  }
-
-  /** The lease's calls are asynchronous (its repository is on the data layer): one at a time, ignored after stop. */
-  let leaseCall: Promise<void> | null = null;
-  function leaseTurn(call: () => Promise<boolean>, then: (result: boolean) => void): void {
-    if (leaseCall) return;
-    const expected = state;
-    leaseCall = call().then(
-      (result) => {
-        leaseCall = null;
-        if (state === expected) then(result);
-        // Taken while stopping: given back at once.
-        else if (result && expected === 'standby' && (state === 'stopping' || state === 'stopped') && db.open) void lease.release().catch(() => undefined);
-      },
-      (error: unknown) => {
-        leaseCall = null;
-        if ((error as { code?: string }).code !== 'SQLITE_BUSY') log('webhook dispatcher: the lease could not be read', error);
-      },
-    );
   }
 
   const poller = setInterval(tick, options.pollIntervalMs ?? 200);
@@ -488,12 +466,8 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   });
 
   lastDataVersion = dataVersion();
-  leaseTurn(() => lease.acquire(), (taken) => {
-    if (taken) activate();
-    else log('webhook dispatcher: another process dispatches for this data folder; standing by');
-  });
-  /** The first look at the lease (settle waits for it: a dispatcher that will be active is not idle before). */
-  const started = leaseCall ?? Promise.resolve();
+  // The first look at the lease (settle waits for it: a dispatcher that will be active is not idle before).
+  const started = turns.take(() => lease.acquire(), (taken) => (taken ? activate() : log('webhook dispatcher: another process dispatches for this data folder; standing by')));
 
   const dispatcher: WebhookDispatcher = {
     async settle() {

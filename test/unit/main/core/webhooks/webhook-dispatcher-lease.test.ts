@@ -14,6 +14,7 @@ import { createKeyFileSecretStore } from '../../../../../src-main/core/secrets/k
 import {
   activeDispatcherPid,
   createDatabaseLease,
+  leaseTurns,
   LEASE_HEARTBEAT_MS,
   LEASE_STALE_MS,
   LEASE_STANDBY_CHECK_MS,
@@ -165,5 +166,34 @@ describe('the dispatcher lease', () => {
     expect(activeDispatcherPid(platform, realNow)).toBeNull();
     await gone.release();
     expect(activeDispatcherPid(platform, realNow)).toBeNull();
+  });
+});
+
+describe("the runtime's turns at the lease", () => {
+  it('one call at a time; a result applied only in the state it was asked from; a lease taken while stopping given back', async () => {
+    let state: 'standby' | 'active' | 'stopping' = 'standby';
+    const answers: ((taken: boolean) => void)[] = [];
+    let released = 0;
+    const lease = {
+      acquire: () => new Promise<boolean>((resolve) => answers.push(resolve)),
+      renew: () => Promise.resolve(true),
+      release: async () => void released++,
+    };
+    const turns = leaseTurns(lease, () => state, { stopped: (s) => s === 'stopping', open: () => true, log: () => undefined });
+    const applied: boolean[] = [];
+    const first = turns.take(() => lease.acquire(), (taken) => applied.push(taken));
+    // Pending: a second turn is the same one, no second call.
+    expect(turns.take(() => lease.acquire(), (taken) => applied.push(!taken))).toBe(first);
+    expect(answers).toHaveLength(1);
+    answers[0]!(true);
+    await first;
+    expect(applied).toEqual([true]);
+    // Asked while standing by, answered after stop began: not applied, and the lease goes back.
+    const late = turns.take(() => lease.acquire(), (taken) => applied.push(taken));
+    state = 'stopping';
+    answers[1]!(true);
+    await late;
+    expect(applied).toEqual([true]);
+    expect(released).toBe(1);
   });
 });
