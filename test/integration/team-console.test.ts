@@ -140,6 +140,14 @@ describe('serve --console (a team server)', () => {
       () => 'refused',
     );
     expect(plain).not.toBe(200);
+    // The CLI's calls to the running serve (clock show/advance) go over https too: a certificate it does not trust
+    // is said as such, and trusted through NODE_EXTRA_CA_CERTS it answers.
+    const untrusted = await runCliAsync(['clock', 'show', '--data-dir', join(dir, 'data'), '--json']);
+    expect(untrusted.status).not.toBe(0);
+    expect(untrusted.stderr).toContain('answers, but its TLS certificate is not one this command trusts');
+    const trusted = await runCliAsync(['clock', 'show', '--data-dir', join(dir, 'data'), '--json'], { NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') });
+    expect(trusted.stderr).toBe('');
+    expect(trusted.status).toBe(0);
   }, 60_000);
 
   it('refuses a key that is not the certificate’s, and files that are not PEM', async () => {

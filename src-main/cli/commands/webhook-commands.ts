@@ -50,7 +50,15 @@ async function callServerClock(global: GlobalOptions, body?: unknown): Promise<R
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(90_000),
     });
-  } catch {
+  } catch (error) {
+    // A serve with --tls-cert answers over HTTPS: its certificate must be one this command trusts.
+    const code = String((error as { cause?: { code?: unknown } }).cause?.code ?? '');
+    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(code)) {
+      throw new Error(
+        `${info.url} answers, but its TLS certificate is not one this command trusts (${code}). ` +
+          'Run it with NODE_EXTRA_CA_CERTS=<the certificate file given to serve --tls-cert>, or use --offline to work on the folder.',
+      );
+    }
     throw new Error(
       `${join(global.dataDir, SERVER_INFO_FILE_NAME)} names ${info.url}, but nothing answers there (a serve that was killed?). ` +
         'Start `partnerdeck serve` again, or use --offline to work on the folder.',

@@ -8,6 +8,7 @@ import { migration009 } from '../db/migrations/009-webhook-log-retention';
 import { migration012 } from '../db/migrations/012-webhook-listeners';
 import { migration018 } from '../db/migrations/018-webhook-secret-grace';
 import { migration028 } from '../db/migrations/028-team-server-network';
+import { createDispatcherLeaseRepository, type DispatcherLeaseRepository } from '../repositories/dispatcher-lease-repository';
 import { createWebhookDeliveryRepository, type WebhookDeliveryRepository } from '../repositories/webhook-delivery-repository';
 import { createWebhooksRepository, type WebhooksRepository } from '../repositories/webhooks-repository';
 import { createWebhookListenRepository, type WebhookListenRepository } from '../repositories/webhook-listen-repository';
@@ -39,13 +40,20 @@ declare module '../services/service-context' {
     webhookDelivery: WebhookDeliveryRepository;
     /** `partnerdeck listen`: listeners and the events written for them (migration 012). */
     webhookListen: WebhookListenRepository;
+    /** The dispatcher's lease (migration 028), on the asynchronous data layer. */
+    dispatcherLease: DispatcherLeaseRepository;
   }
 }
 
 export const webhooksCore = defineCoreArea({
   name: 'webhooks',
   migrations: [migration005, migration009, migration012, migration018, migration028],
-  repositories: { webhooks: createWebhooksRepository, webhookDelivery: createWebhookDeliveryRepository, webhookListen: createWebhookListenRepository },
+  repositories: {
+    webhooks: createWebhooksRepository,
+    webhookDelivery: createWebhookDeliveryRepository,
+    webhookListen: createWebhookListenRepository,
+    dispatcherLease: (_db, data) => createDispatcherLeaseRepository(data),
+  },
   services: {
     webhookNetwork: ({ ctx, dataDir, publicUrl }) => createWebhookNetworkSettings(ctx, ownPortsOf(dataDir, publicUrl)),
     webhooks: ({ ctx, webhookNetwork }) => createWebhooksService(ctx, { policy: () => webhookNetwork.policy() }),

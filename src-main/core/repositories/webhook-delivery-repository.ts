@@ -1,5 +1,5 @@
 // SQL for webhook delivery (migration 005): event rows written with the change, the attempt log, the
-// failure state of blocked (app, company) pairs and the dispatcher lease. It also reads the `apps` and
+// failure state of blocked (app, company) pairs (the dispatcher's lease is dispatcher-lease-repository.ts). It also reads the `apps` and
 // `webhooks` tables of migration 003 in the joins delivery needs (single rows come from the apps and
 // webhooks repositories of the OAuth/REST area).
 import type { Db } from '../db/database';
@@ -95,12 +95,6 @@ export interface HookOverviewRow extends WebhookRow {
   last_status: number | null;
 }
 
-export interface LeaseRow {
-  owner: string;
-  pid: number;
-  heartbeat_at: number;
-}
-
 export interface AttemptQuery {
   /** Companies to include (ignored when null: every company, for the operator). */
   companyIds: number[] | null;
@@ -166,12 +160,6 @@ export interface WebhookDeliveryRepository {
   hooksOverview(companyIds: number[] | null): HookOverviewRow[];
   pairsOf(companyIds: number[] | null): PairFailureRow[];
   attempts(query: AttemptQuery): AttemptRow[];
-
-  // The dispatcher lease.
-  readLease(): LeaseRow | undefined;
-  writeLease(row: LeaseRow): void;
-  heartbeat(owner: string, at: number): boolean;
-  releaseLease(owner: string): void;
 }
 
 const JOB_COLUMNS = `e.id AS event_id, e.webhook_id, e.app_id, e.company_id, e.message_id, e.payload,
@@ -305,13 +293,6 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
   const attemptsOfHook = attemptsWhere('t.webhook_id = @webhookId');
   const attemptsOfCompany = attemptsWhere('t.company_id = @companyId');
   const attemptsOfAll = attemptsWhere('1 = 1');
-  const readLease = db.prepare<[], LeaseRow>('SELECT owner, pid, heartbeat_at FROM webhook_dispatcher_lease WHERE id = 1');
-  const writeLease = db.prepare(
-    `INSERT INTO webhook_dispatcher_lease (id, owner, pid, heartbeat_at) VALUES (1, @owner, @pid, @heartbeat_at)
-     ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, pid = excluded.pid, heartbeat_at = excluded.heartbeat_at`,
-  );
-  const heartbeat = db.prepare('UPDATE webhook_dispatcher_lease SET heartbeat_at = ? WHERE id = 1 AND owner = ?');
-  const releaseLease = db.prepare('DELETE FROM webhook_dispatcher_lease WHERE id = 1 AND owner = ?');
 
   const companiesJson = (ids: number[] | null): string | null => (ids === null ? null : JSON.stringify(ids));
 
@@ -360,9 +341,5 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
       if (q.companyIds !== null && q.companyIds.length === 1) return attemptsOfCompany.all({ ...params, companyId: q.companyIds[0] });
       return attemptsOfAll.all(params);
     },
-    readLease: () => readLease.get(),
-    writeLease: (row) => void writeLease.run(row),
-    heartbeat: (owner, at) => heartbeat.run(at, owner).changes === 1,
-    releaseLease: (owner) => void releaseLease.run(owner),
   };
 }

@@ -26,7 +26,7 @@ import { WEBHOOK_LOG_RETENTION_DAYS, WEBHOOK_TIMEOUT_MS } from '../../../src-sha
 import type { Platform } from '../platform';
 import { isTopicEvent } from './webhook-event-writer';
 import { refusedWebhookAddress } from './webhook-address-guard';
-import { createDatabaseLease, type DispatcherLease } from './webhook-dispatcher-lease';
+import { createDatabaseLease, leaseTurns, type DispatcherLease } from './webhook-dispatcher-lease';
 import { createDeliveryNotices } from './webhook-delivery-notices';
 import { createDeliveryQueue, type InFlightAttempt } from './webhook-delivery-queue';
 import { attemptSucceeded, type AttemptKind } from './webhook-delivery-rules';
@@ -126,6 +126,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   const realNow = options.realNow ?? Date.now;
   const log = options.log ?? logFor('webhooks').callback();
   const lease = options.lease ?? createDatabaseLease(platform, { owner: `${process.pid}:${platform.ids.hex(8)}`, realNow });
+  const turns = leaseTurns(lease, () => state, { stopped: (s) => s === 'stopping' || s === 'stopped', open: () => db.open, log });
 
   let state: DispatcherStatus['state'] = 'standby';
   let dueTimer: ReturnType<typeof setTimeout> | null = null;
@@ -426,7 +427,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
       if (changed) clock.sync();
       if (state === 'standby') {
         if (changed) notices.noteNewRows(true);
-        if (lease.acquire()) activate();
+        void turns.take(() => lease.acquire(), (taken) => taken && activate());
         return;
       }
       if (changed) {
@@ -436,7 +437,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         notices.noteNewRows(false);
         schedulePump();
       }
-      if (!lease.renew()) toStandby('another process took over the data folder');
+      void turns.take(() => lease.renew(), (kept) => kept || toStandby('another process took over the data folder'));
       sweepLog();
     } catch (error) {
       // A busy database (another process writing) is retried at the next tick.
@@ -465,12 +466,13 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   });
 
   lastDataVersion = dataVersion();
-  if (lease.acquire()) activate();
-  else log('webhook dispatcher: another process dispatches for this data folder; standing by');
+  // The first look at the lease (settle waits for it: a dispatcher that will be active is not idle before).
+  const started = turns.take(() => lease.acquire(), (taken) => (taken ? activate() : log('webhook dispatcher: another process dispatches for this data folder; standing by')));
 
   const dispatcher: WebhookDispatcher = {
-    settle() {
-      if (state !== 'active') return Promise.resolve();
+    async settle() {
+      await started;
+      if (state !== 'active') return;
       return new Promise((resolve) => {
         idleWaiters.push(resolve);
         schedulePump();
@@ -490,13 +492,8 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
         state = 'stopped';
         const ended = worker.stop();
         notices.flush();
-        if (wasActive && db.open) {
-          try {
-            lease.release();
-          } catch (error) {
-            log('webhook dispatcher: could not release the lease', error);
-          }
-        }
+        // On SQLite the release runs before this returns (the data layer runs it at once), so the database may close.
+        if (wasActive && db.open) void lease.release().catch((error: unknown) => log('webhook dispatcher: could not release the lease', error));
         resolveIdleWaiters();
         platform.webhookDeliveries.attachDispatcher(null);
         return ended;
