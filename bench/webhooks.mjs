@@ -154,7 +154,7 @@ try {
       unit: 'deliveries/s',
       baseline: Math.round(baseline),
       ratio: Number((measured.perSecond / baseline).toFixed(2)),
-      baseline_of: 'bare loop of the same signed POSTs through the same worker and keep-alive client, nothing stored',
+      baseline_of: 'bare loop of the same signed POSTs (Standard Webhooks headers, User-Agent, address, payload shape) through the same worker and keep-alive client, nothing stored',
       target: '>= 3000/s, ratio >= 0.9 (issue 22)',
       deliveries: COUNT,
       in_flight: IN_FLIGHT,
