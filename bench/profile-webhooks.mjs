@@ -76,7 +76,7 @@ function dispatcherSubject(name, distDir, checkpointer = false) {
         const delivered = platform.db.prepare("SELECT count(*) FROM webhook_events WHERE state = 'delivered'").pluck().get();
         const logged = platform.db.prepare('SELECT count(*) FROM webhook_attempts').pluck().get();
         if (delivered !== COUNT || logged !== COUNT) throw new Error(`${name}: ${delivered} delivered, ${logged} attempts logged of ${COUNT}`);
-        return { cpu, main, rate: COUNT / seconds, secret: fixture.secret };
+        return { cpu, main, rate: COUNT / seconds, fixture };
       } finally {
         platform.close();
         rmSync(dir, { recursive: true, force: true });
@@ -85,13 +85,15 @@ function dispatcherSubject(name, distDir, checkpointer = false) {
   };
 }
 
-function bareSubject(harness, secret) {
+/** The same requests as the dispatcher's (address, User-Agent, payload shape, Standard Webhooks headers), as in bench/webhooks.mjs. */
+function bareSubject(harness, fixture) {
   return {
     name: 'bare',
     async run() {
-      const worker = new Worker(harness.harnessWorkerPath(), { workerData: { timeoutMs: 10_000, maxSockets: 32, userAgent: 'bench' } });
-      worker.postMessage({ type: 'secrets', entries: [[1, secret, null]] });
-      const payload = harness.unsignedPayloadJson(1202, 'order/create', 'order', 267227);
+      const worker = new Worker(harness.harnessWorkerPath(), { workerData: { timeoutMs: 10_000, maxSockets: 32, userAgent: harness.HARNESS_USER_AGENT ?? 'PartnerDeck-Webhooks/1.0' } });
+      worker.postMessage({ type: 'secrets', entries: [[1, fixture.secret, null]] });
+      const address = `${receiverUrl}/${fixture.companyIds[0]}/order/create`;
+      const payload = harness.unsignedPayloadJson(fixture.companyIds[0], 'order/create', 'order', 10_000);
       let sent = 0;
       let done = 0;
       const started = cpuUs();
@@ -100,7 +102,7 @@ function bareSubject(harness, secret) {
       await new Promise((ok, fail) => {
         const send = (n) => {
           const jobs = [];
-          for (let i = 0; i < n && sent < COUNT; i++, sent++) jobs.push({ key: String(sent), appId: 1, url: receiverUrl, payload, messageId: `msg_${sent}`, timestamp: Math.floor(Date.now() / 1000), standardHeaders: true });
+          for (let i = 0; i < n && sent < COUNT; i++, sent++) jobs.push({ key: String(sent), appId: 1, url: address, payload, messageId: `msg_${String(sent).padStart(32, '0')}`, timestamp: Math.floor(Date.now() / 1000), standardHeaders: true });
           if (jobs.length) worker.postMessage({ type: 'send', jobs });
         };
         worker.on('message', (message) => {
@@ -126,7 +128,7 @@ try {
   if (oldDist) subjects.push(dispatcherSubject('old', resolve(oldDist), checkpoints === 'on'));
   if (checkpoints === 'both') subjects.push(dispatcherSubject('new+wal-worker', join(here, '..', 'dist'), true));
   const warm = await subjects[0].run(); // warm-up: connections, JIT, page cache
-  subjects.push(bareSubject(subjects[0].harness, warm.secret));
+  subjects.push(bareSubject(subjects[0].harness, warm.fixture));
   for (const s of subjects.slice(1)) await s.run();
   const figures = Object.fromEntries(subjects.map((s) => [s.name, { cpu: [], main: [], rate: [] }]));
   for (let r = 0; r < ROUNDS; r++) {

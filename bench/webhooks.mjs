@@ -38,11 +38,19 @@ function stopReceiver(receiver) {
   });
 }
 
-/** The baseline: the worker's signing and HTTP client alone, fed with a window of IN_FLIGHT jobs. */
-async function bareLoop(url, secret) {
-  const worker = new Worker(harness.harnessWorkerPath(), { workerData: { timeoutMs: 10_000, maxSockets: 32, userAgent: 'bench' } });
-  worker.postMessage({ type: 'secrets', entries: [[1, secret]] });
-  const payload = harness.unsignedPayloadJson(1202, 'order/create', 'order', 267227);
+/**
+ * The baseline: the worker's signing and HTTP client alone, fed with a window of IN_FLIGHT jobs. The requests are the
+ * dispatcher's: the same hook address, User-Agent and a payload of the same shape, and the Standard Webhooks headers
+ * (webhook-id, webhook-timestamp, webhook-signature: an HMAC-SHA256 per request) that the dispatcher sends outside
+ * hosted-compatibility mode (until session 9 the loop left them out, so it did less work per request than the
+ * dispatcher it was the baseline of).
+ */
+async function bareLoop(url, fixture) {
+  const worker = new Worker(harness.harnessWorkerPath(), { workerData: { timeoutMs: 10_000, maxSockets: 32, userAgent: harness.HARNESS_USER_AGENT } });
+  worker.postMessage({ type: 'secrets', entries: [[1, fixture.secret, null]] });
+  const companyId = fixture.companyIds[0];
+  const address = `${url}/${companyId}/order/create`;
+  const payload = harness.unsignedPayloadJson(companyId, 'order/create', 'order', 10_000);
   let sent = 0;
   let done = 0;
   let failed = 0;
@@ -51,7 +59,7 @@ async function bareLoop(url, secret) {
     const send = (n) => {
       const jobs = [];
       for (let i = 0; i < n && sent < COUNT; i++, sent++) {
-        jobs.push({ key: String(sent), appId: 1, url, payload, messageId: `msg_${sent}`, timestamp: Math.floor(Date.now() / 1000) });
+        jobs.push({ key: String(sent), appId: 1, url: address, payload, messageId: `msg_${String(sent).padStart(32, '0')}`, timestamp: Math.floor(Date.now() / 1000), standardHeaders: true });
       }
       if (jobs.length) worker.postMessage({ type: 'send', jobs });
     };
@@ -137,7 +145,7 @@ const receiver = await startReceiver();
 try {
   // Warm-up: connections, JIT, page cache.
   const warm = await dispatcherThroughput(receiver.url);
-  const baseline = await bareLoop(receiver.url, warm.fixture.secret);
+  const baseline = await bareLoop(receiver.url, warm.fixture);
   const measured = await dispatcherThroughput(receiver.url);
   console.log(
     JSON.stringify({
@@ -146,7 +154,7 @@ try {
       unit: 'deliveries/s',
       baseline: Math.round(baseline),
       ratio: Number((measured.perSecond / baseline).toFixed(2)),
-      baseline_of: 'bare loop of the same signed POSTs through the same worker and keep-alive client, nothing stored',
+      baseline_of: 'bare loop of the same signed POSTs (Standard Webhooks headers, User-Agent, address, payload shape) through the same worker and keep-alive client, nothing stored',
       target: '>= 3000/s, ratio >= 0.9 (issue 22)',
       deliveries: COUNT,
       in_flight: IN_FLIGHT,

@@ -13,12 +13,15 @@ import { openPlatform } from '../../src-main/areas';
 import { seedDemoIfEmpty } from '../../src-main/core/seed/demo-seed';
 import { createKeyFileSecretStore } from '../../src-main/core/secrets/key-file-secret-store';
 import { startWebhookDispatcher, type WebhookDispatcher, type WebhookDispatcherOptions } from '../../src-main/core/webhooks/webhook-dispatcher';
+import { WEBHOOK_USER_AGENT } from '../../src-main/core/webhooks/webhook-worker-protocol';
 import { buildWebhookRequest } from '../../src-main/core/webhooks/webhook-signing';
 import { defaultWebhookWorkerPath } from '../../src-main/core/webhooks/webhook-worker-path';
 import { defaultCheckpointWorkerPath } from '../../src-main/core/db/wal-checkpointer';
 import { unsignedPayloadJson } from '../../src-shared/domain/webhooks';
 
 export { buildWebhookRequest, unsignedPayloadJson };
+/** The dispatcher's User-Agent: the benchmark's bare loop sends the same requests. */
+export const HARNESS_USER_AGENT = WEBHOOK_USER_AGENT;
 
 /** The core's view of the platform (internalsOf): the harness queues events and reads rows directly. */
 export function openHarnessPlatform(dataDir: string, seed: 'demo' | 'none' = 'demo'): CorePlatform {

@@ -2,6 +2,7 @@
 // failure state of blocked (app, company) pairs (the dispatcher's lease is dispatcher-lease-repository.ts). It also reads the `apps` and
 // `webhooks` tables of migration 003 in the joins delivery needs (single rows come from the apps and
 // webhooks repositories of the OAuth/REST area).
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/database';
 import type { WebhookRow } from './webhooks-repository';
 
@@ -68,6 +69,12 @@ export interface NewAttemptRow {
   request_body: string;
 }
 
+export interface LoggedAttempt {
+  row: NewAttemptRow;
+  /** The replay request this attempt answers (cleared on the event if it is still the one asked for). */
+  replayRequestedAt: number | null;
+}
+
 export interface AttemptRow extends NewAttemptRow {
   id: number;
   topic: string;
@@ -128,11 +135,11 @@ export interface WebhookDeliveryRepository {
   /** Retries that fell due while no dispatcher ran go out now (the schedule continues from there). */
   postponeOverdue(now: number): number;
   /**
-   * Logs an attempt: its outcome on the event row (attempts, last status, delivered, a replay asked for at
-   * `replayRequestedAt` answered) and the attempt row. The event may have been deleted with its hook while the
-   * attempt was in flight: then nothing is written and it returns null; else the attempt's id.
+   * Logs attempts, in order: each one's outcome on its event row (attempts, last status, delivered, a replay asked
+   * for at `replayRequestedAt` answered) and its attempt row. An event may have been deleted with its hook while the
+   * attempt was in flight: then nothing is written for it. Returns how many were logged.
    */
-  logAttempt(row: NewAttemptRow, replayRequestedAt: number | null): number | null;
+  logAttempts(attempts: readonly LoggedAttempt[]): number;
   requestReplay(eventId: number, at: number): void;
   /**
    * `webhooks recover`: asks for a replay of every event still queued (never delivered: failed, or waiting behind
@@ -166,6 +173,9 @@ const JOB_COLUMNS = `e.id AS event_id, e.webhook_id, e.app_id, e.company_id, e.m
   h.address, a.client_secret_sealed AS secret_sealed, e.replay_requested_at`;
 
 const ATTEMPT_COLUMNS = `t.*, e.topic, e.message_id, e.state AS event_state`;
+/** Columns of an attempt row as logAttempts inserts it, and rows per INSERT statement at most. */
+const ATTEMPT_COLUMN_COUNT = 14;
+const ATTEMPT_ROWS_PER_INSERT = 32;
 
 export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryRepository {
   const insertEvent = db.prepare(
@@ -213,19 +223,29 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
   );
   const deletePair = db.prepare('DELETE FROM webhook_pair_failures WHERE app_id = ? AND company_id = ?');
   const postponeOverdue = db.prepare('UPDATE webhook_pair_failures SET next_attempt_at = ? WHERE next_attempt_at < ?');
-  // Only after recordAttempt found the event (logAttempt): no lookup of its own.
-  const insertAttempt = db.prepare(
-    `INSERT INTO webhook_attempts (event_id, webhook_id, app_id, company_id, kind, retry_number, attempted_at, duration_ms,
-       status_code, ok, error, url, request_headers, request_body)
-     VALUES (@event_id, @webhook_id, @app_id, @company_id, @kind, @retry_number, @attempted_at, @duration_ms,
-       @status_code, @ok, @error, @url, @request_headers, @request_body)`,
-  );
-  const recordAttempt = db.prepare(
-    `UPDATE webhook_events SET attempts = attempts + 1, last_attempt_at = @at, last_status = @status,
-       state = CASE WHEN @ok = 1 THEN 'delivered' ELSE state END,
-       delivered_at = CASE WHEN @ok = 1 AND delivered_at IS NULL THEN @at ELSE delivered_at END,
-       replay_requested_at = CASE WHEN @replay IS NOT NULL AND replay_requested_at = @replay THEN NULL ELSE replay_requested_at END
-     WHERE id = @id`,
+  // Attempt rows only for events recordAttempt found (logAttempts): no lookup of their own. Bound positionally, up to
+  // ATTEMPT_ROWS_PER_INSERT rows a statement (one statement for a batch instead of one per attempt: the attempt
+  // INSERT was the largest part of recording an outcome).
+  const insertAttempts = new Map<number, Statement<unknown[]>>();
+  const insertAttemptsOf = (rows: number) => {
+    let statement = insertAttempts.get(rows);
+    if (!statement) {
+      statement = db.prepare(
+        `INSERT INTO webhook_attempts (event_id, webhook_id, app_id, company_id, kind, retry_number, attempted_at, duration_ms,
+           status_code, ok, error, url, request_headers, request_body)
+         VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      insertAttempts.set(rows, statement);
+    }
+    return statement;
+  };
+  // Bound positionally (better-sqlite3 takes `?NNN` for a named parameter): at, status, ok, ok, at, replay, replay, id.
+  const recordAttempt = db.prepare<[number, number | null, number, number, number, number | null, number | null, number]>(
+    `UPDATE webhook_events SET attempts = attempts + 1, last_attempt_at = ?, last_status = ?,
+       state = CASE WHEN ? = 1 THEN 'delivered' ELSE state END,
+       delivered_at = CASE WHEN ? = 1 AND delivered_at IS NULL THEN ? ELSE delivered_at END,
+       replay_requested_at = CASE WHEN ? IS NOT NULL AND replay_requested_at = ? THEN NULL ELSE replay_requested_at END
+     WHERE id = ?`,
   );
   const requestReplay = db.prepare('UPDATE webhook_events SET replay_requested_at = ? WHERE id = ?');
   // The partial index on queued events by pair keeps this to what is still queued, however long the log is.
@@ -311,10 +331,24 @@ export function createWebhookDeliveryRepository(db: Db): WebhookDeliveryReposito
     upsertPair: (row) => void upsertPair.run(row),
     deletePair: (appId, companyId) => void deletePair.run(appId, companyId),
     postponeOverdue: (now) => postponeOverdue.run(now, now).changes,
-    logAttempt(row, replay) {
+    logAttempts(attempts) {
       // The event row first: when it is gone (deleted with its hook meanwhile) there is nothing to log the attempt on.
-      const found = recordAttempt.run({ id: row.event_id, at: row.attempted_at, status: row.status_code, ok: row.ok, replay });
-      return found.changes === 1 ? Number(insertAttempt.run(row).lastInsertRowid) : null;
+      const values: unknown[] = [];
+      let logged = 0;
+      const flush = () => {
+        insertAttemptsOf(values.length / ATTEMPT_COLUMN_COUNT).run(values);
+        values.length = 0;
+      };
+      for (const { row, replayRequestedAt } of attempts) {
+        const { event_id: id, attempted_at: at, ok } = row;
+        if (recordAttempt.run(at, row.status_code, ok, ok, at, replayRequestedAt, replayRequestedAt, id).changes !== 1) continue;
+        values.push(row.event_id, row.webhook_id, row.app_id, row.company_id, row.kind, row.retry_number, row.attempted_at, row.duration_ms,
+          row.status_code, row.ok, row.error, row.url, row.request_headers, row.request_body);
+        logged += 1;
+        if (values.length === ATTEMPT_ROWS_PER_INSERT * ATTEMPT_COLUMN_COUNT) flush();
+      }
+      if (values.length > 0) flush();
+      return logged;
     },
     requestReplay: (eventId, at) => void requestReplay.run(at, eventId),
     requestReplaysSince(since, at, filter) {

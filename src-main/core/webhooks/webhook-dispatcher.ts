@@ -32,8 +32,9 @@ import { createDeliveryQueue, type InFlightAttempt } from './webhook-delivery-qu
 import { attemptSucceeded, type AttemptKind } from './webhook-delivery-rules';
 import { createOutcomeRecorder, type ReportedAttempt } from './webhook-outcome-recorder';
 import { createWorkerHost } from './webhook-worker-host';
+import { turnBatch } from './webhook-turn-batch';
 import { defaultWebhookWorkerPath } from './webhook-worker-path';
-import type { SendJob, SendResult, WorkerSettings } from './webhook-worker-protocol';
+import { WEBHOOK_USER_AGENT, type SendJob, type SendResult, type WorkerSettings } from './webhook-worker-protocol';
 import { internalsOf } from '../platform-internals';
 
 export interface WebhookDispatcherOptions {
@@ -121,7 +122,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   const settings: WorkerSettings = {
     timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
     maxSockets: options.maxSockets ?? 32,
-    userAgent: options.userAgent ?? 'PartnerDeck-Webhooks/1.0',
+    userAgent: options.userAgent ?? WEBHOOK_USER_AGENT,
   };
   const realNow = options.realNow ?? Date.now;
   const log = options.log ?? logFor('webhooks').callback();
@@ -147,8 +148,8 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   let idleWaiters: Array<() => void> = [];
   let drainWaiters: Array<() => void> = [];
   let stopping: Promise<void> | null = null;
-  let pendingResults: SendResult[] = [];
-  let resultsQueued = false;
+  /** Results of several worker messages go into one transaction. */
+  const resultBatch = turnBatch<SendResult>((batch) => recordResults(batch));
 
   const notices = createDeliveryNotices(platform);
   const queue = createDeliveryQueue(platform, {
@@ -206,8 +207,7 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
   function forgetInFlight(): void {
     // Outcomes that already came back are recorded; what was still in flight has no recorded outcome: it is
     // still queued in the database and goes out again.
-    const reported = pendingResults;
-    pendingResults = [];
+    const reported = resultBatch.take();
     if (reported.length > 0 && db.open) recordResults(reported);
     queue.forgetInFlight();
     resolveDrainWaiters();
@@ -273,35 +273,16 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
           sentSecrets.set(job.appId, signingKey);
           secrets.push([job.appId, secret, previousSecret]);
         } catch (error) {
-          refused.push({
-            key: job.key,
-            status: null,
-            error: `the request could not be signed: ${(error as Error).message}`,
-            durationMs: 0,
-            startedAt: performance.timeOrigin + performance.now(),
-            requestHeaders: '{}',
-            requestBody: job.payload,
-          });
+          refused.push(notSent(job, `the request could not be signed: ${(error as Error).message}`));
           continue;
         }
       }
       // A hook registered before the address rules (or before the operator took its private range back), or whose
       // address became one of our own ports: not sent. The worker checks again at connect time.
-      let problem = verdicts.get(job.url);
-      if (problem === undefined) {
-        problem = refusedWebhookAddress(job.url, policy);
-        verdicts.set(job.url, problem);
-      }
+      if (!verdicts.has(job.url)) verdicts.set(job.url, refusedWebhookAddress(job.url, policy));
+      const problem = verdicts.get(job.url);
       if (problem) {
-        refused.push({
-          key: job.key,
-          status: null,
-          error: `refused: the address ${problem}`,
-          durationMs: 0,
-          startedAt: performance.timeOrigin + performance.now(),
-          requestHeaders: '{}',
-          requestBody: job.payload,
-        });
+        refused.push(notSent(job, `refused: the address ${problem}`));
         continue;
       }
       sendable.push({ key: job.key, appId: job.appId, url: job.url, payload: job.payload, messageId: job.messageId, timestamp, standardHeaders });
@@ -313,6 +294,11 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
     }
     if (sendable.length > 0) worker.post({ type: 'send', jobs: sendable });
     if (refused.length > 0) setImmediate(() => handleResults(refused));
+  }
+
+  /** The outcome of an attempt the dispatcher did not hand to the worker (logged like any other failure). */
+  function notSent(job: InFlightAttempt, error: string): SendResult {
+    return { key: job.key, status: null, error, durationMs: 0, startedAt: performance.timeOrigin + performance.now(), requestHeaders: '{}', requestBody: job.payload };
   }
 
   function armDueTimer(fallbackMs?: number): void {
@@ -335,18 +321,9 @@ export function startWebhookDispatcher(platform: Platform, options: WebhookDispa
 
   // ---- what came back -----------------------------------------------------------------------------
 
-  /** Results of several worker messages go into one transaction. */
-  function handleResults(results: SendResult[]): void {
+  function handleResults(reported: SendResult[]): void {
     if (state === 'stopped') return;
-    for (const result of results) pendingResults.push(result);
-    if (resultsQueued) return;
-    resultsQueued = true;
-    setImmediate(() => {
-      resultsQueued = false;
-      const batch = pendingResults;
-      pendingResults = [];
-      recordResults(batch);
-    });
+    for (const result of reported) resultBatch.add(result);
   }
 
   function recordResults(results: SendResult[]): void {

@@ -136,11 +136,10 @@ export function createOutcomeRecorder(platform: Platform, generations: Map<strin
         /** Pairs where a notification was delivered or given up: an uninstalled app's last hook may go now. */
         const settled = new Map<string, { appId: number; companyId: number }>();
         const blocks = new Map<string, PairBlock | null>();
-        for (const item of reported) {
-          const { attempt, result } = item;
-          const ok = attemptSucceeded(result);
-          repo.logAttempt(
-            {
+        // The attempts first (event rows, then the attempt rows in one statement), then the rules for each outcome.
+        repo.logAttempts(
+          reported.map(({ attempt, result }) => ({
+            row: {
               event_id: attempt.eventId,
               webhook_id: attempt.webhookId,
               app_id: attempt.appId,
@@ -150,14 +149,17 @@ export function createOutcomeRecorder(platform: Platform, generations: Map<strin
               attempted_at: attempt.attemptedAt,
               duration_ms: result.durationMs,
               status_code: result.status,
-              ok: ok ? 1 : 0,
+              ok: attemptSucceeded(result) ? 1 : 0,
               error: result.error,
               url: attempt.url,
               request_headers: result.requestHeaders,
               request_body: result.requestBody,
             },
-            attempt.kind === 'replay' ? attempt.replayRequestedAt : null,
-          );
+            replayRequestedAt: attempt.kind === 'replay' ? attempt.replayRequestedAt : null,
+          })),
+        );
+        for (const item of reported) {
+          const { attempt } = item;
           if (applyRules(item, batch, blocks, emit)) settled.set(pairKey(attempt.appId, attempt.companyId), { appId: attempt.appId, companyId: attempt.companyId });
         }
         for (const pair of settled.values()) platform.webhooks.removeUnauthorized(emit, pair);

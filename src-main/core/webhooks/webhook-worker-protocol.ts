@@ -3,6 +3,9 @@
 // desktop app's safeStorage only works there) and handed over once per app.
 import type { AddressPolicy } from './webhook-address-guard';
 
+/** The User-Agent of every webhook request (unless the dispatcher is told otherwise; bench/webhooks.mjs's baseline sends the same). */
+export const WEBHOOK_USER_AGENT = 'PartnerDeck-Webhooks/1.0';
+
 export interface WorkerSettings {
   timeoutMs: number;
   maxSockets: number;

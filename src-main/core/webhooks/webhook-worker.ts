@@ -7,6 +7,7 @@ import { threadLogger } from '../logging/log-channel';
 import { DEFAULT_ADDRESS_POLICY, type AddressPolicy } from './webhook-address-guard';
 import { buildWebhookRequest } from './webhook-signing';
 import { createWebhookHttpClient } from './webhook-http-client';
+import { turnBatch } from './webhook-turn-batch';
 import type { FromWorker, SendJob, SendResult, ToWorker, WorkerSettings } from './webhook-worker-protocol';
 
 const port = parentPort;
@@ -17,21 +18,9 @@ let policy: AddressPolicy = DEFAULT_ADDRESS_POLICY;
 const client = createWebhookHttpClient({ timeoutMs: settings.timeoutMs, maxSockets: settings.maxSockets, policy: () => policy });
 const secrets = new Map<number, { secret: string; previous: string | null }>();
 const log = threadLogger('webhook-worker');
-let outgoing: SendResult[] = [];
-let flushQueued = false;
-
-function report(result: SendResult): void {
-  outgoing.push(result);
-  if (flushQueued) return;
-  flushQueued = true;
-  // Results that arrive in the same turn go back in one message (one transaction on the main side).
-  setImmediate(() => {
-    flushQueued = false;
-    const results = outgoing;
-    outgoing = [];
-    port!.postMessage({ type: 'results', results } satisfies FromWorker);
-  });
-}
+// Results that arrive in the same turn go back in one message (one transaction on the main side).
+const outgoing = turnBatch<SendResult>((results) => port!.postMessage({ type: 'results', results } satisfies FromWorker));
+const report = (result: SendResult): void => outgoing.add(result);
 
 async function send(job: SendJob): Promise<void> {
   const signing = secrets.get(job.appId);
