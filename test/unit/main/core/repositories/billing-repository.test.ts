@@ -55,7 +55,7 @@ function planned(type: PlannedDocument['type'], recipientId: number, name: strin
 }
 
 const ready = statement('test.billing.ready', ({ sql }) => sql<{ n: number }>`SELECT 1 AS n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const sequenceOf = (numbers: string[]) => numbers.map((n) => Number(n.slice(-6))).sort((a, b) => a - b);
 
 /**
