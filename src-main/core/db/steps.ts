@@ -19,25 +19,37 @@ export type Step<T> = Generator<Query, T, unknown>;
 /** A call's values: by name (`@name` texts) or in order (`?` texts). */
 export type Values = Readonly<Record<string, unknown>> | readonly unknown[];
 
-const query = (kind: Query['kind'], text: TextStatement<unknown>, values: Values): Query => ({
-  kind,
-  statement: text.statement as never,
-  args: text.bind(values),
-});
+/**
+ * A step of one statement, without a generator (most repository methods are one statement): yields its query once,
+ * returns the answer. The drivers run it directly; inside another step `yield*` drives it like any iterator.
+ */
+class OneQuery {
+  private asked = false;
+  constructor(readonly query: Query) {}
+  next(answer?: unknown): IteratorResult<Query, unknown> {
+    if (this.asked) return { done: true, value: answer };
+    this.asked = true;
+    return { done: false, value: this.query };
+  }
+  throw(error: unknown): never {
+    throw error;
+  }
+  return(value: unknown): IteratorResult<Query, unknown> {
+    return { done: true, value };
+  }
+  [Symbol.iterator]() {
+    return this;
+  }
+}
 
-export function* all<R>(text: TextStatement<R>, values: Values = []): Step<R[]> {
-  return (yield query('all', text, values)) as R[];
-}
-export function* one<R>(text: TextStatement<R>, values: Values = []): Step<R | undefined> {
-  return (yield query('one', text, values)) as R | undefined;
-}
-export function* run(text: TextStatement<unknown>, values: Values = []): Step<RunResult> {
-  return (yield query('run', text, values)) as RunResult;
-}
+const query = <T>(kind: Query['kind'], text: TextStatement<unknown>, values: Values): Step<T> =>
+  new OneQuery({ kind, statement: text.statement as never, args: text.bind(values) }) as unknown as Step<T>;
+
+export const all = <R>(text: TextStatement<R>, values: Values = []): Step<R[]> => query('all', text, values);
+export const one = <R>(text: TextStatement<R>, values: Values = []): Step<R | undefined> => query('one', text, values);
+export const run = (text: TextStatement<unknown>, values: Values = []): Step<RunResult> => query('run', text, values);
 /** The new row's id (Database.insert). */
-export function* insert(text: TextStatement<unknown>, values: Values = []): Step<number> {
-  return (yield query('insert', text, values)) as number;
-}
+export const insert = (text: TextStatement<unknown>, values: Values = []): Step<number> => query('insert', text, values);
 
 /** An object whose every method is a step. */
 type Steps<S> = { [K in keyof S]: (...args: never[]) => Step<unknown> };
@@ -47,6 +59,10 @@ export type Awaiting<S> = { [K in keyof S]: S[K] extends (...args: infer A) => S
 export type AtOnce<S> = { [K in keyof S]: S[K] extends (...args: infer A) => Step<infer T> ? (...args: A) => T : never };
 
 async function awaitStep<T>(data: Database, step: Step<T>): Promise<T> {
+  if (step instanceof OneQuery) {
+    const { kind, statement, args } = step.query;
+    return (await data[kind](statement, ...(args as never[]))) as T;
+  }
   let next = step.next();
   while (!next.done) {
     const { kind, statement, args } = next.value;
@@ -63,6 +79,10 @@ async function awaitStep<T>(data: Database, step: Step<T>): Promise<T> {
 }
 
 function runStepNow<T>(data: SqliteDatabase, step: Step<T>): T {
+  if (step instanceof OneQuery) {
+    const { kind, statement, args } = step.query;
+    return data.now[kind](statement, ...(args as never[])) as T;
+  }
   let next = step.next();
   while (!next.done) {
     const { kind, statement, args } = next.value;
