@@ -39,6 +39,15 @@ export function firstScreenCalls(clockNow: string | null): FirstCall[] {
   return [...FIRST_SCREEN_READS, ['sales.summary', { from: `${today.slice(0, 7)}-01`, to: today, includeDemo: false }]];
 }
 
+/**
+ * The first-screen calls whose answers grow with the partner's client count (a row per client: the selector and
+ * the client list; 1.97 MB together at 5,000 clients, built in the console's one thread while the page asks for
+ * its scripts). The trade carries them only while the selector has at most FIRST_LIST_MAX_ROWS rows; beyond
+ * that the page asks for them over the wire as before (docs/performance.md, session 9).
+ */
+export const CLIENT_COUNT_CALLS: readonly MethodName[] = ['session.switcher', 'companies.list'];
+export const FIRST_LIST_MAX_ROWS = 200;
+
 /** A call's identity: its method and its input with the keys in order (`{a, b}` and `{b, a}` are one call). */
 export function callKey(method: string, input: unknown): string {
   return `${method} ${JSON.stringify(input ?? {}, (_, value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value))}`;
