@@ -13,6 +13,7 @@
 // Prints one JSON line: best and median CPU µs per request of each subject, the ratios to the bare handler (CPU, and
 // req/s as the oauth bench reports it — meaningful on a quiet machine only), and per round paired ratios (new ÷ old, cached ÷ uncached). Needs `npm run build` first.
 // BENCH_SECONDS (measured per round, default 2), BENCH_ROUNDS (default 6), BENCH_CONCURRENCY (default 8);
+// BENCH_TOKENINFO=1 loads GET /api/tokeninfo instead of the page (with --only=, leave out fastify);
 // `--only=ours,bare` picks subjects (profile one: `node --cpu-prof --cpu-prof-dir=<dir> ... --only=ours`).
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -93,7 +94,10 @@ try {
     res.end(body);
   });
   await new Promise((r) => bareServer.listen(0, '127.0.0.1', r));
-  const page = (authorization) => ({ method: 'GET', path: '/admin/products.json', headers: { authorization } });
+  // BENCH_TOKENINFO=1: GET /api/tokeninfo with the same token instead of the page (Fastify has no such route: skip it).
+  const page = process.env.BENCH_TOKENINFO
+    ? (authorization) => ({ method: 'GET', path: `/api/tokeninfo?access_token=${authorization.slice(7)}`, headers: {} })
+    : (authorization) => ({ method: 'GET', path: '/admin/products.json', headers: { authorization } });
   const local = (port) => `http://127.0.0.1:${port}`;
   const subjects = {
     ours: [current.server.url, page(current.authorization)],
@@ -121,7 +125,7 @@ try {
   );
   console.log(
     JSON.stringify({
-      bench: 'rest.products_read_cpu_sockets',
+      bench: process.env.BENCH_TOKENINFO ? 'oauth.tokeninfo_cpu_sockets' : 'rest.products_read_cpu_sockets',
       unit: 'us CPU/request of the serving process (user + system), best and median round',
       subjects: figures,
       bare_ratio_of: 'bare handler CPU / the subject (the req/s ratio one core would reach); bare_rps_ratio: req/s / the bare handler req/s, median of rounds',

@@ -1,4 +1,4 @@
-// The REST token check keeps the rows it reads (the token pair with its family and authorization, the user, whether
+// The REST token check (and /api/tokeninfo) keeps the rows it reads (the token pair with its family and authorization, the user, whether
 // the user sees the company) while the database is unchanged (core/db/read-memo.ts, server/admin/rest-kit.ts). What
 // must stay exact: the secret is compared at every request (a kept row is found by the token's public id), and a
 // revocation, a user's change or a relation's end — by this process or another — answers at the very next request, on
@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANNA, api, startOAuthFixture, tokensFor, type Json, type OAuthFixture } from '../../helpers/oauth';
+import { ANNA, api, startOAuthFixture, tokeninfo, tokensFor, type Json, type OAuthFixture } from '../../helpers/oauth';
 
 let fixture: OAuthFixture;
 let productId: number;
@@ -67,5 +67,15 @@ describe('kept token rows', () => {
       otherProcess('UPDATE users SET company_id = ? WHERE id = ?', own, anna.id);
     }
     expect((await one(access)).status).toBe(200);
+  });
+
+  it('tokeninfo: a forged secret on a kept pair id is invalid, and a revocation by another process shows at the next request', async () => {
+    const { access } = await tokensFor(fixture, { scope: 'products' });
+    expect((await tokeninfo(fixture, access)).status).toBe(200);
+    expect((await tokeninfo(fixture, access)).status).toBe(200);
+    const [id, secret] = access.split('.');
+    expect(await tokeninfo(fixture, `${id}.${secret[0] === 'A' ? 'B' : 'A'}${secret.slice(1)}`)).toEqual({ status: 400, body: { error: 'invalid access_token' } });
+    otherProcess('UPDATE oauth_token_families SET revoked_at = 1 WHERE id = (SELECT family_id FROM oauth_tokens WHERE id = ?)', parseInt(id, 36));
+    expect(await tokeninfo(fixture, access)).toEqual({ status: 400, body: { error: 'invalid access_token' } });
   });
 });

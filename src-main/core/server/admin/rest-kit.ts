@@ -10,6 +10,7 @@ import type { UserRow } from '../../repositories/users-repository';
 import type { AccessGrant } from '../../services/oauth-service';
 import { HttpError, RestError } from '../http-error';
 import { mediaType, readText, sendJson } from '../http-io';
+import { tokenRowFinder } from '../oauth/kept-token-rows';
 import type { Route, RouteContext } from '../router';
 
 export const ADMIN_PREFIX = '/admin/';
@@ -66,7 +67,7 @@ export function authenticate(ctx: RouteContext, scope: OAuthScope): RestAuth {
   // Rows kept while the database is unchanged (one version read per request); the secret, expiry and scope are
   // checked at every request.
   const memo = ctx.deps.readMemo?.current() ?? null;
-  const check = platform.oauth.checkAccessToken(token, memo ? (id) => memo.get(`token:${id}`, () => platform.repos.oauth.findById(id)) : undefined);
+  const check = platform.oauth.checkAccessToken(token, tokenRowFinder(ctx.deps, memo));
   if (!check.ok) {
     // A recognised token (expired, revoked) is logged as its app's request, as the app experiences it.
     ctx.trace.appId = check.appId ?? null;

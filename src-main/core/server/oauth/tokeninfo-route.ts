@@ -4,6 +4,7 @@
 import { TokenInfoError } from '../http-error';
 import { sendJson } from '../http-io';
 import type { PlatformModule } from '../router';
+import { tokenRowFinder } from './kept-token-rows';
 
 export const TOKENINFO_PATH = '/api/tokeninfo';
 
@@ -17,7 +18,8 @@ export const tokeninfoModule: PlatformModule = () => ({
         const tokens = url.searchParams.getAll('access_token');
         if (tokens.length === 0 || tokens[0] === '') throw new TokenInfoError('access_token required');
         if (tokens.length > 1) throw new TokenInfoError('invalid access_token');
-        const check = deps.platform.oauth.checkAccessToken(tokens[0]);
+        // The pair's row kept while the database is unchanged (kept-token-rows.ts); secret and expiry checked now.
+        const check = deps.platform.oauth.checkAccessToken(tokens[0], tokenRowFinder(deps, deps.readMemo?.current() ?? null));
         if (!check.ok) {
           trace.appId = check.appId ?? null;
           trace.companyId = check.companyId ?? null;
