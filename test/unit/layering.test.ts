@@ -86,3 +86,17 @@ describe('no route addresses built while a module loads', () => {
     expect(await layeringErrors('src-renderer/router/x.ts', "import { href } from './routes';\nexport const HOME = href({ name: 'overview' });")).toEqual([]);
   });
 });
+
+describe('file size lint rule (issue 20: no source file over 500 lines)', () => {
+  const fileOf = (lines: number) => `// A file of ${lines} lines.\n${'export const x = 1;\n'.repeat(lines - 1)}`;
+  const sizeErrors = async (filePath: string, code: string) => (await eslint.lintText(code, { filePath }))[0].messages.filter((m) => m.ruleId === 'max-lines');
+
+  it.each(['src-main/core/x.ts', 'src-renderer/screens/x.tsx', 'src-shared/x.ts', 'bench/x.mjs', 'scripts/x.mjs'])('refuses 501 lines in %s, allows 500', async (filePath) => {
+    expect(await sizeErrors(filePath, fileOf(501))).toHaveLength(1);
+    expect(await sizeErrors(filePath, fileOf(500).replace(/\n$/, ''))).toEqual([]);
+  });
+
+  it.each(['src-main/core/db/migrations/099-x.ts', 'src-main/core/seed/x-seed.ts'])('lets migrations and seed data be longer: %s', async (filePath) => {
+    expect(await sizeErrors(filePath, fileOf(900))).toEqual([]);
+  });
+});
