@@ -29,6 +29,18 @@ export interface SqliteDatabase extends Database {
   readonly dialect: 'sqlite';
   /** The connection (the synchronous repositories not converted yet share it). */
   readonly connection: BetterSqlite3.Database;
+  /**
+   * Runs a statement at once and answers synchronously: only for what runs inside a synchronous better-sqlite3
+   * transaction, which no await can be part of — the demo seed (seed/demo-seed.ts: one transaction over every
+   * area's seed). Refused while an asynchronous transaction is open.
+   */
+  runNow<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): RunResult;
+}
+
+/** The SQLite data layer of `data`, for `runNow`; a PostgreSQL one is refused (the demo seed is SQLite's only). */
+export function sqliteOf(data: Database): SqliteDatabase {
+  if (data.dialect !== 'sqlite' || !('runNow' in data)) throw new Error('only the embedded SQLite database runs statements synchronously (the demo seed)');
+  return data as SqliteDatabase;
 }
 
 export function createSqliteDatabase(connection: BetterSqlite3.Database): SqliteDatabase {
@@ -117,6 +129,11 @@ export function createSqliteDatabase(connection: BetterSqlite3.Database): Sqlite
       } catch (error) {
         return Promise.reject(error);
       }
+    },
+    runNow(statement, ...values) {
+      if (open !== null) throw new Error(`${statement.name}: runNow inside an asynchronous transaction`);
+      const { statement: prepared, compiled } = preparedOf(statement as never);
+      return { changes: prepared.run(...(compiled.direct ? values : parametersOf(compiled, values))).changes };
     },
     transaction: (work) => transaction(work),
     inTransaction: () => open !== null && scope.getStore() === open,

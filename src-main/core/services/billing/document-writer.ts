@@ -7,7 +7,7 @@
 import type { DocumentLine, DocumentSection, PlannedDocument } from '../../../../src-shared/api/billing-types';
 import { documentNumber, type DocumentType } from '../../../../src-shared/domain/billing';
 import { clockDayOf, type DocumentSettlement } from '../../../../src-shared/domain/payment-methods';
-import type { BillingRepository } from '../../repositories/billing-repository';
+import type { BillingRepository, LineRow } from '../../repositories/billing-repository';
 
 export interface IssueOptions {
   /** 'PD' for the platform, 'P<id>' for a partner's invoices to its clients. */
@@ -89,11 +89,11 @@ async function writeSection(repo: BillingRepository, documentId: number, number:
     vat_minor: section.vatMinor,
     gross_minor: section.grossMinor,
   });
-  for (const [index, line] of section.lines.entries()) await writeLine(repo, sectionId, line, index + 1);
+  await repo.insertLines(section.lines.map((line, index) => lineRow(sectionId, line, index + 1)));
 }
 
-function writeLine(repo: BillingRepository, sectionId: number, line: DocumentLine, position: number): Promise<void> {
-  return repo.insertLine({
+function lineRow(sectionId: number, line: DocumentLine, position: number): LineRow {
+  return {
     section_id: sectionId,
     position,
     kind: line.kind,
@@ -105,5 +105,5 @@ function writeLine(repo: BillingRepository, sectionId: number, line: DocumentLin
     vat_minor: line.vatMinor,
     gross_minor: line.grossMinor,
     in_total: line.inTotal ? 1 : 0,
-  });
+  };
 }

@@ -68,7 +68,7 @@ function barrier(count: number, ms: number): () => Promise<void> {
   const all = new Promise<void>((resolve) => (open = resolve));
   return () => {
     if (++arrived === count) open();
-    return Promise.race([all, sleep(ms)]);
+    return Promise.race([all, sleep(ms)]).then(() => undefined);
   };
 }
 
