@@ -347,7 +347,7 @@ export function createBillingRepository(data: Database): BillingRepository {
     insertClose: (row) => data.insert(insertClose, row),
     insertCloseCompany: (row) => data.run(insertCloseCompany, row),
 
-    nextNumber: async (prefix, type, year) => (await data.one(nextNumber, prefix, type, year))!.last_number,
+    nextNumber: (prefix, type, year) => data.one(nextNumber, prefix, type, year).then((row) => row!.last_number),
     insertDocument: (row) => data.insert(insertDocument, row),
     async stampIssuerLogo(documentId, issuerCompanyId) {
       await data.run(stampLogo, issuerCompanyId);
