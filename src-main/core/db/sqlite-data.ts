@@ -130,6 +130,17 @@ export function createSqliteDatabase(connection: BetterSqlite3.Database): Sqlite
         return Promise.reject(error);
       }
     },
+    runEach(statement, argumentLists) {
+      if (mustWait()) return open!.done.then(() => data.runEach(statement, argumentLists));
+      try {
+        const { statement: prepared, compiled } = preparedOf(statement as never);
+        let changes = 0;
+        for (const values of argumentLists) changes += prepared.run(...(compiled.direct ? values : parametersOf(compiled, values))).changes;
+        return Promise.resolve(changes);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
     runNow(statement, ...values) {
       if (open !== null) throw new Error(`${statement.name}: runNow inside an asynchronous transaction`);
       const { statement: prepared, compiled } = preparedOf(statement as never);

@@ -40,7 +40,8 @@ export interface BillingRepository {
   /** Months with at least one closed company among these (null: any). */
   closedMonths(companyIds: number[] | null): Promise<string[]>;
   insertClose(row: Omit<CloseRow, 'id'>): Promise<number>;
-  insertCloseCompany(row: CloseCompanyRow): Promise<unknown>;
+  /** A close's rows, one per company, in one go. */
+  insertCloseCompanies(rows: readonly CloseCompanyRow[]): Promise<unknown>;
   /** The next number of a gapless sequence; call inside the issuing transaction. */
   nextNumber(prefix: string, type: DocumentRow['type'], year: number): Promise<number>;
   insertDocument(row: Omit<DocumentRow, 'id'>): Promise<number>;
@@ -49,7 +50,7 @@ export interface BillingRepository {
   /** The logo a document was issued with (undefined: none). */
   documentLogo(documentId: number): Promise<DocumentLogoRow | undefined>;
   insertSection(row: Omit<SectionRow, 'id'>): Promise<number>;
-  /** One part's lines, in order (their statements are issued together: one promise for all on SQLite). */
+  /** One part's lines, in order (one promise for all on SQLite: `runEach`). */
   insertLines(rows: readonly LineRow[]): Promise<unknown>;
   document(id: number): Promise<DocumentRow | undefined>;
   /** A document's id by its number (PD-INV-2026-000001, or a part's PD-INV-2026-000001/2: its document). */
@@ -345,7 +346,7 @@ export function createBillingRepository(data: Database): BillingRepository {
     closedCompanies: (month, companyIds) => scoped(closedCompanies, companyIds, month),
     closedMonths: async (companyIds) => (await scoped(closedMonths, companyIds)).map((r) => r.month),
     insertClose: (row) => data.insert(insertClose, row),
-    insertCloseCompany: (row) => data.run(insertCloseCompany, row),
+    insertCloseCompanies: (rows) => data.runEach(insertCloseCompany, rows.map((row) => [row] as const)),
 
     nextNumber: (prefix, type, year) => data.one(nextNumber, prefix, type, year).then((row) => row!.last_number),
     insertDocument: (row) => data.insert(insertDocument, row),
@@ -355,7 +356,7 @@ export function createBillingRepository(data: Database): BillingRepository {
     },
     documentLogo: (documentId) => data.one(documentLogo, documentId),
     insertSection: (row) => data.insert(insertSection, row),
-    insertLines: (rows) => Promise.all(rows.map((row) => data.run(insertLine, row))),
+    insertLines: (rows) => data.runEach(insertLine, rows.map((row) => [row] as const)),
 
     document: (id) => data.one(document, id),
     idOfNumber: async (number) => (await data.one(idOfNumber, number.replace(/\/\d+$/, '')))?.id,

@@ -330,11 +330,8 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
         }
         if (plan.contributions.length === 0) return { closeId: null, warnings, companies: 0 };
         const closeId = await repos.billing.insertClose({ month, scope: scopeKey(scope), actor: actorLabel(actor), closed_at: now, companies: plan.contributions.length, documents: plan.documents.length });
-        // Issued together (on SQLite each runs at the call; one promise to wait for, not one per company).
-        await Promise.all(
-          plan.contributions.map((c) =>
-            repos.billing.insertCloseCompany({ month, company_id: c.companyId, close_id: closeId, billed_as: c.billedAs, route: c.route, partner_id: c.partnerId, figures: JSON.stringify(c.figures) }),
-          ),
+        await repos.billing.insertCloseCompanies(
+          plan.contributions.map((c) => ({ month, company_id: c.companyId, close_id: closeId, billed_as: c.billedAs, route: c.route, partner_id: c.partnerId, figures: JSON.stringify(c.figures) })),
         );
         const byRecipient = new Map<number, (DocumentSummary & { dueAt: string | null })[]>();
         for (const doc of plan.documents) {
