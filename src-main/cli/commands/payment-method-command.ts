@@ -79,9 +79,9 @@ export const companyPaymentMethod: Command = {
     const platform = openPlatform('none');
     try {
       const methods = platform.billing.paymentMethods;
-      const current = methods.get(OPERATOR, companyId);
+      const current = await methods.get(OPERATOR, companyId);
       const entry = action === 'set' ? entryOf(values, current.companyName, clockDayOf(platform.clock.now()).iso) : null;
-      const view = entry ? methods.set(OPERATOR, companyId, entry) : action === 'remove' ? methods.remove(OPERATOR, companyId) : current;
+      const view = entry ? await methods.set(OPERATOR, companyId, entry) : action === 'remove' ? await methods.remove(OPERATOR, companyId) : current;
       if (values.json) io.out(JSON.stringify(view));
       else {
         if (action === 'set') io.out(`Saved: only ${view.method!.label} is kept, never the full number.`);

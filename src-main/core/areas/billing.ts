@@ -29,8 +29,8 @@ declare module '../services/service-context' {
 export const billingCore = defineCoreArea({
   name: 'billing',
   migrations: [migration007, migration019, migration021],
-  // The billing repository is on the asynchronous data layer (db/data.ts): SQLite here, PostgreSQL on a team server.
-  repositories: { billing: (_db, data) => createBillingRepository(data), paymentMethods: createPaymentMethodsRepository },
+  // On the asynchronous data layer (db/data.ts): SQLite here, PostgreSQL on a team server.
+  repositories: { billing: (_db, data) => createBillingRepository(data), paymentMethods: (_db, data) => createPaymentMethodsRepository(data) },
   services: { billing: ({ ctx, outbox }) => createBillingService(ctx, outbox) },
   demoSeed: seedDemoPaymentMethods,
 });

@@ -50,6 +50,12 @@ export interface Database {
    */
   insert<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): Promise<number>;
   /**
+   * Runs one statement once per argument list, in order (inside the caller's transaction, if any), and answers the
+   * rows changed in all: on SQLite every run at once behind one promise (many rows of one kind, e.g. a document's
+   * lines, without a promise each); on PostgreSQL one after the other.
+   */
+  runEach<A extends readonly unknown[], R>(statement: Statement<A, R>, argumentLists: readonly A[]): Promise<number>;
+  /**
    * Runs `work` as one transaction: all of its statements or none. SQLite: BEGIN IMMEDIATE … COMMIT on the one
    * connection, other callers queued behind it; PostgreSQL: one pool client, BEGIN … COMMIT. Inside another
    * transaction it is a savepoint of that one.

@@ -35,6 +35,12 @@ export interface SqliteDatabase extends Database {
    * synchronous repositories, these do not wait for an asynchronous transaction's turn.
    */
   readonly now: SqliteNow;
+  /**
+   * Runs a statement at once and answers synchronously: only for what runs inside a synchronous better-sqlite3
+   * transaction, which no await can be part of — the demo seed (seed/demo-seed.ts: one transaction over every
+   * area's seed). Refused while an asynchronous transaction is open.
+   */
+  runNow<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): RunResult;
 }
 
 /** Synchronous `all/one/run/insert` of the data layer's statements on SQLite. */
@@ -43,6 +49,12 @@ export interface SqliteNow {
   one<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): R | undefined;
   run<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): RunResult;
   insert<A extends readonly unknown[], R>(statement: Statement<A, R>, ...args: A): number;
+}
+
+/** The SQLite data layer of `data`, for `runNow`; a PostgreSQL one is refused (the demo seed is SQLite's only). */
+export function sqliteOf(data: Database): SqliteDatabase {
+  if (data.dialect !== 'sqlite' || !('runNow' in data)) throw new Error('only the embedded SQLite database runs statements synchronously (the demo seed)');
+  return data as SqliteDatabase;
 }
 
 export function createSqliteDatabase(connection: BetterSqlite3.Database): SqliteDatabase {
@@ -151,6 +163,21 @@ export function createSqliteDatabase(connection: BetterSqlite3.Database): Sqlite
       } catch (error) {
         return Promise.reject(error);
       }
+    },
+    runEach(statement, argumentLists) {
+      if (mustWait()) return open!.done.then(() => data.runEach(statement, argumentLists));
+      try {
+        const { statement: prepared, compiled } = preparedOf(statement as never);
+        let changes = 0;
+        for (const values of argumentLists) changes += prepared.run(...(compiled.direct ? values : parametersOf(compiled, values))).changes;
+        return Promise.resolve(changes);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    runNow(statement, ...values) {
+      if (open !== null) throw new Error(`${statement.name}: runNow inside an asynchronous transaction`);
+      return now.run(statement, ...values);
     },
     transaction: (work) => transaction(work),
     inTransaction: () => open !== null && scope.getStore() === open,

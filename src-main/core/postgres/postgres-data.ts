@@ -128,6 +128,11 @@ export function createPostgresDatabase(url: URL, options: PostgresDatabaseOption
     all: async (statement, ...values) => (await query(statement as never, values)).rows as never[],
     one: async (statement, ...values) => (await query(statement as never, values)).rows[0] as never,
     run: async (statement, ...values) => ({ changes: (await query(statement as never, values)).rowCount ?? 0 }),
+    async runEach(statement, argumentLists) {
+      let changes = 0;
+      for (const values of argumentLists) changes += (await query(statement as never, values)).rowCount ?? 0;
+      return changes;
+    },
     async insert(statement, ...values) {
       const id = (await query(statement as never, values)).rows[0]?.id;
       if (typeof id !== 'number') throw new Error(`${statement.name} returned no id: its PostgreSQL form must end with RETURNING id`);

@@ -40,7 +40,8 @@ export interface BillingRepository {
   /** Months with at least one closed company among these (null: any). */
   closedMonths(companyIds: number[] | null): Promise<string[]>;
   insertClose(row: Omit<CloseRow, 'id'>): Promise<number>;
-  insertCloseCompany(row: CloseCompanyRow): Promise<void>;
+  /** A close's rows, one per company, in one go. */
+  insertCloseCompanies(rows: readonly CloseCompanyRow[]): Promise<unknown>;
   /** The next number of a gapless sequence; call inside the issuing transaction. */
   nextNumber(prefix: string, type: DocumentRow['type'], year: number): Promise<number>;
   insertDocument(row: Omit<DocumentRow, 'id'>): Promise<number>;
@@ -49,7 +50,8 @@ export interface BillingRepository {
   /** The logo a document was issued with (undefined: none). */
   documentLogo(documentId: number): Promise<DocumentLogoRow | undefined>;
   insertSection(row: Omit<SectionRow, 'id'>): Promise<number>;
-  insertLine(row: LineRow): Promise<void>;
+  /** One part's lines, in order (one promise for all on SQLite: `runEach`). */
+  insertLines(rows: readonly LineRow[]): Promise<unknown>;
   document(id: number): Promise<DocumentRow | undefined>;
   /** A document's id by its number (PD-INV-2026-000001, or a part's PD-INV-2026-000001/2: its document). */
   idOfNumber(number: string): Promise<number | undefined>;
@@ -344,9 +346,9 @@ export function createBillingRepository(data: Database): BillingRepository {
     closedCompanies: (month, companyIds) => scoped(closedCompanies, companyIds, month),
     closedMonths: async (companyIds) => (await scoped(closedMonths, companyIds)).map((r) => r.month),
     insertClose: (row) => data.insert(insertClose, row),
-    insertCloseCompany: async (row) => void (await data.run(insertCloseCompany, row)),
+    insertCloseCompanies: (rows) => data.runEach(insertCloseCompany, rows.map((row) => [row] as const)),
 
-    nextNumber: async (prefix, type, year) => (await data.one(nextNumber, prefix, type, year))!.last_number,
+    nextNumber: (prefix, type, year) => data.one(nextNumber, prefix, type, year).then((row) => row!.last_number),
     insertDocument: (row) => data.insert(insertDocument, row),
     async stampIssuerLogo(documentId, issuerCompanyId) {
       await data.run(stampLogo, issuerCompanyId);
@@ -354,7 +356,7 @@ export function createBillingRepository(data: Database): BillingRepository {
     },
     documentLogo: (documentId) => data.one(documentLogo, documentId),
     insertSection: (row) => data.insert(insertSection, row),
-    insertLine: async (row) => void (await data.run(insertLine, row)),
+    insertLines: (rows) => data.runEach(insertLine, rows.map((row) => [row] as const)),
 
     document: (id) => data.one(document, id),
     idOfNumber: async (number) => (await data.one(idOfNumber, number.replace(/\/\d+$/, '')))?.id,

@@ -3,10 +3,17 @@
 // user would, so only their masked parts are stored); Kawaii Stationery and Tallinn Tech Gadgets have none, so a
 // close preview shows the "awaiting payment details" warning and their documents say so. Via Partner clients are
 // charged through Northwind's mandate. Expiry years follow the seed's clock, so the cards stay valid in a demo.
-import { OPERATOR } from '../access';
+//
+// The payment methods are on the asynchronous data layer (issue 21), but the demo seed is one synchronous SQLite
+// transaction (seedDemoIfEmpty): each entry is checked as the service checks it (`checkPaymentMethod`, masked by
+// `rowOf`) and written at once (`runNow`) with the service's audit entry.
+import { actorLabel, OPERATOR } from '../access';
+import { sqliteOf } from '../db/sqlite-data';
 import type { Platform } from '../platform';
 import { internalsOf } from '../platform-internals';
-import { clockDayOf, type PaymentMethodEntry } from '../../../src-shared/domain/payment-methods';
+import { putPaymentMethod } from '../repositories/payment-methods-repository';
+import { rowOf } from '../services/billing/payment-methods-service';
+import { checkPaymentMethod, clockDayOf, paymentMethodLabel, type PaymentMethodEntry } from '../../../src-shared/domain/payment-methods';
 
 export function seedDemoPaymentMethods(platform: Platform): void {
   const today = clockDayOf(platform.clock.now());
@@ -21,9 +28,15 @@ export function seedDemoPaymentMethods(platform: Platform): void {
     ['Harbor Coffee Roasters Inc', { kind: 'card', number: '4000 0566 5566 5556', expiry: `02/${year(2)}`, holder: 'Maya Lopez' }],
     ['Summit Sports (Demo)', { kind: 'card', number: '4242 4242 4242 4242', expiry: `12/${year(2)}`, holder: 'Sam Demo' }],
   ];
-  const ids = new Map(internalsOf(platform).repos.companies.listAll().map((c) => [c.name, c.id]));
+  const { repos, data } = internalsOf(platform);
+  const ids = new Map(repos.companies.listAll().map((c) => [c.name, c.id]));
+  const now = platform.clock.now();
   for (const [name, entry] of methods) {
     const id = ids.get(name);
-    if (id !== undefined) platform.billing.paymentMethods.set(OPERATOR, id, entry);
+    if (id === undefined) continue;
+    const checked = checkPaymentMethod(entry, today);
+    if (!checked.ok) throw new Error(`demo payment method of ${name}: ${JSON.stringify(checked.fields)}`);
+    sqliteOf(data).runNow(putPaymentMethod, rowOf(id, checked.method, now, actorLabel(OPERATOR)));
+    repos.audit.record({ company_id: id, actor: actorLabel(OPERATOR), action: 'payment_method.set', detail: { kind: checked.method.kind, method: paymentMethodLabel(checked.method), replaced: null }, created_at: now });
   }
 }

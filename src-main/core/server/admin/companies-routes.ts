@@ -52,7 +52,8 @@ const READ_ONLY = ['id', 'is_partner', 'partner_id', 'payment_method', 'created_
 const UPDATE_FIELDS_HIDDEN = ['companyId', 'adminDomain'];
 
 export const companiesModule: PlatformModule = ({ platform }) => {
-  const resource = (company: Company) => companyResource(company, platform.billing.paymentMethods.of(company.id));
+  // The payment method is on the asynchronous data layer (issue 21): each resource is awaited.
+  const resource = async (company: Company) => companyResource(company, await platform.billing.paymentMethods.of(company.id));
 
   /** The ids a token reaches: its company, and a partner's clients. */
   function reachable(auth: RestAuth): number[] {
@@ -68,7 +69,7 @@ export const companiesModule: PlatformModule = ({ platform }) => {
 
   return {
     routes: resourceRoutes('companies', 'companies', {
-      list(ctx, auth) {
+      async list(ctx, auth) {
         const page = parsePage(ctx.url);
         let ids = reachable(auth).filter((id) => id > page.sinceId);
         // ?token=T: the company with exactly that token (spec §1, "for external identification"), if in reach.
@@ -79,10 +80,10 @@ export const companiesModule: PlatformModule = ({ platform }) => {
           ids = found && ids.includes(found.id) ? [found.id] : [];
         }
         const slice = ids.slice(page.offset, page.offset + page.limit);
-        sendList(ctx, 'companies', slice.map((id) => resource(platform.companies.get(auth.actor, id))), page, ids.length > page.offset + page.limit);
+        sendList(ctx, 'companies', await Promise.all(slice.map((id) => resource(platform.companies.get(auth.actor, id)))), page, ids.length > page.offset + page.limit);
       },
-      get(ctx, auth) {
-        sendOne(ctx, 200, 'company', resource(reachableCompany(auth, resourceId(ctx, 'company'))));
+      async get(ctx, auth) {
+        sendOne(ctx, 200, 'company', await resource(reachableCompany(auth, resourceId(ctx, 'company'))));
       },
       async create(ctx, auth) {
         const body = await readResourceBody(ctx, 'company');
@@ -94,7 +95,7 @@ export const companiesModule: PlatformModule = ({ platform }) => {
           const input = parseInput(companyCreateSchema, inputFromWire(body, companyCreateSchema, [], READ_ONLY));
           return platform.companies.create(auth.actor, input);
         });
-        sendOne(ctx, 201, 'company', resource(created));
+        sendOne(ctx, 201, 'company', await resource(created));
       },
       async update(ctx, auth) {
         const id = resourceId(ctx, 'company');
@@ -105,7 +106,7 @@ export const companiesModule: PlatformModule = ({ platform }) => {
           const input = parseInput(companyUpdateSchema, { ...inputFromWire(body, companyUpdateSchema, UPDATE_FIELDS_HIDDEN, READ_ONLY), companyId: id });
           return platform.companies.update(auth.actor, input);
         });
-        sendOne(ctx, 200, 'company', resource(updated));
+        sendOne(ctx, 200, 'company', await resource(updated));
       },
       remove(ctx, auth) {
         const id = resourceId(ctx, 'company');

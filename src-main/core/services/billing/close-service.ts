@@ -110,7 +110,7 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
         figures,
         products,
         closed: new Set(closedRows.map((r) => r.company_id)),
-        paymentMethods: paymentMethods.all(),
+        paymentMethods: await paymentMethods.all(),
         today: clockDayOf(clock.now()),
       },
       closedRows,
@@ -330,9 +330,9 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
         }
         if (plan.contributions.length === 0) return { closeId: null, warnings, companies: 0 };
         const closeId = await repos.billing.insertClose({ month, scope: scopeKey(scope), actor: actorLabel(actor), closed_at: now, companies: plan.contributions.length, documents: plan.documents.length });
-        for (const c of plan.contributions) {
-          await repos.billing.insertCloseCompany({ month, company_id: c.companyId, close_id: closeId, billed_as: c.billedAs, route: c.route, partner_id: c.partnerId, figures: JSON.stringify(c.figures) });
-        }
+        await repos.billing.insertCloseCompanies(
+          plan.contributions.map((c) => ({ month, company_id: c.companyId, close_id: closeId, billed_as: c.billedAs, route: c.route, partner_id: c.partnerId, figures: JSON.stringify(c.figures) })),
+        );
         const byRecipient = new Map<number, (DocumentSummary & { dueAt: string | null })[]>();
         for (const doc of plan.documents) {
           const written = await writeDocument(repos.billing, doc, { prefix: PLATFORM_NUMBER_PREFIX, issuerCompanyId: null, closeId, issuedAt: now, paymentTermDays: rates_.paymentTermDays });
@@ -388,6 +388,7 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
       const switched: BillingCompany = { ...current, route: current.route === 'direct' ? 'via_partner' : 'direct' };
       const { figures, products } = figuresOf(month, [client.id], new Set([client.id]));
       const currentRates = rates.current();
+      const methods = await paymentMethods.all();
       const plan = (c: BillingCompany) =>
         planClose({
           month,
@@ -398,7 +399,7 @@ export function createCloseService(ctx: ServiceContext, rates: BillingRatesStore
           figures,
           products,
           closed: new Set(),
-          paymentMethods: paymentMethods.all(),
+          paymentMethods: methods,
           today: clockDayOf(clock.now()),
         });
       const now = plan(current);

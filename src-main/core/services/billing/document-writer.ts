@@ -5,9 +5,9 @@
 // data layer): call inside the issuing transaction (`ctx.transaction`, SERIALIZABLE on PostgreSQL, where two issuers
 // of one sequence are serialized by the sequence row and the loser is retried with the next number).
 import type { DocumentLine, DocumentSection, PlannedDocument } from '../../../../src-shared/api/billing-types';
-import { documentNumber, type DocumentType } from '../../../../src-shared/domain/billing';
+import { documentNumber } from '../../../../src-shared/domain/billing';
 import { clockDayOf, type DocumentSettlement } from '../../../../src-shared/domain/payment-methods';
-import type { BillingRepository } from '../../repositories/billing-repository';
+import type { BillingRepository, LineRow, SectionRow } from '../../repositories/billing-repository';
 
 export interface IssueOptions {
   /** 'PD' for the platform, 'P<id>' for a partner's invoices to its clients. */
@@ -23,14 +23,12 @@ export interface IssueOptions {
 
 const DAY = 86_400_000;
 
-/** Gapless per prefix, type and year of issue (UTC): PD-INV-2026-000001, PD-INV-2026-000002, ... */
-export async function takeNumber(repo: BillingRepository, prefix: string, type: DocumentType, issuedAt: number): Promise<string> {
-  const year = new Date(issuedAt).getUTCFullYear();
-  return documentNumber(prefix, type, year, await repo.nextNumber(prefix, type, year));
-}
-
+// Written out in one function (no async helper per number or part): each async call is a promise more, and promises
+// are what the close pays for on the data layer (bench/profile-close.mjs).
 export async function writeDocument(repo: BillingRepository, doc: PlannedDocument, options: IssueOptions): Promise<{ id: number; number: string }> {
-  const number = await takeNumber(repo, options.prefix, doc.type, options.issuedAt);
+  // Gapless per prefix, type and year of issue (UTC): PD-INV-2026-000001, PD-INV-2026-000002, ...
+  const year = new Date(options.issuedAt).getUTCFullYear();
+  const number = documentNumber(options.prefix, doc.type, year, await repo.nextNumber(options.prefix, doc.type, year));
   const recipientId = doc.recipient.companyId!;
   const shops = doc.sections.filter((s) => s.companyId !== null && s.companyId !== recipientId).length;
   const id = await repo.insertDocument({
@@ -62,7 +60,10 @@ export async function writeDocument(repo: BillingRepository, doc: PlannedDocumen
   });
   // A partner's document to its client is headed by the partner's logo as it is at issue, kept with the document.
   if (options.issuerCompanyId !== null) await repo.stampIssuerLogo(id, options.issuerCompanyId);
-  for (const [index, section] of doc.sections.entries()) await writeSection(repo, id, number, recipientId, section, index + 1);
+  for (const [index, section] of doc.sections.entries()) {
+    const sectionId = await repo.insertSection(sectionRow(id, number, recipientId, section, index + 1));
+    await repo.insertLines(section.lines.map((line, i) => lineRow(sectionId, line, i + 1)));
+  }
   return { id, number };
 }
 
@@ -76,9 +77,9 @@ function datedSettlement(settlement: DocumentSettlement, options: IssueOptions):
   return settlement.status === 'method' ? { ...settlement, date: settlementDay(options.issuedAt, options.paymentTermDays) } : settlement;
 }
 
-async function writeSection(repo: BillingRepository, documentId: number, number: string, recipientId: number, section: DocumentSection, position: number): Promise<void> {
+function sectionRow(documentId: number, number: string, recipientId: number, section: DocumentSection, position: number): Omit<SectionRow, 'id'> {
   const perShop = section.companyId !== null && section.companyId !== recipientId;
-  const sectionId = await repo.insertSection({
+  return {
     document_id: documentId,
     position,
     number: perShop ? `${number}/${position}` : null,
@@ -88,12 +89,11 @@ async function writeSection(repo: BillingRepository, documentId: number, number:
     net_minor: section.netMinor,
     vat_minor: section.vatMinor,
     gross_minor: section.grossMinor,
-  });
-  for (const [index, line] of section.lines.entries()) await writeLine(repo, sectionId, line, index + 1);
+  };
 }
 
-function writeLine(repo: BillingRepository, sectionId: number, line: DocumentLine, position: number): Promise<void> {
-  return repo.insertLine({
+function lineRow(sectionId: number, line: DocumentLine, position: number): LineRow {
+  return {
     section_id: sectionId,
     position,
     kind: line.kind,
@@ -105,5 +105,5 @@ function writeLine(repo: BillingRepository, sectionId: number, line: DocumentLin
     vat_minor: line.vatMinor,
     gross_minor: line.grossMinor,
     in_total: line.inTotal ? 1 : 0,
-  });
+  };
 }

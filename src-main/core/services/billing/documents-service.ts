@@ -166,7 +166,7 @@ export function createDocumentsService(
           ],
           // The platform's corrections are settled like its other documents: with the recipient's method on file now.
           // A partner's invoices to its clients are settled between them, outside the platform.
-          settlement: original.issuer_company_id === null ? settlementOf(recipientRow, paymentMethods.of(recipientRow.id), clockDayOf(now)) : null,
+          settlement: original.issuer_company_id === null ? settlementOf(recipientRow, await paymentMethods.of(recipientRow.id), clockDayOf(now)) : null,
         };
         const prefix = original.issuer_company_id === null ? PLATFORM_NUMBER_PREFIX : partnerNumberPrefix(original.issuer_company_id);
         const written = await writeDocument(repos.billing, doc, {

@@ -2,7 +2,9 @@
 // payment data stored for the shop owner"; in the managed model the partner's): a card or a SEPA mandate, stored
 // masked (docs/billing.md "Payment methods"). The full number arrives once, is checked by `checkPaymentMethod`
 // against the platform clock and dropped; only brand/last four (card) or country/last four (IBAN) are written,
-// with an audit entry that holds the masked label only. The close reads every method once per run.
+// with an audit entry that holds the masked label only. The close reads every method once per run. Asynchronous
+// (issue 21: the repository is on the data layer); the companies and the audit log it also uses stay synchronous,
+// on the same SQLite connection, inside `ctx.transaction`.
 //
 // Who: anybody who sees the company and has the billing permission reads it; the company's administrator, the
 // users of its managing partner with the billing permission and the platform operator change it.
@@ -25,14 +27,14 @@ import type { PaymentMethodRow } from '../../repositories/payment-methods-reposi
 import type { ServiceContext } from '../service-context';
 
 export interface PaymentMethodsService {
-  get(actor: Actor, companyId: number): PaymentMethodView;
+  get(actor: Actor, companyId: number): Promise<PaymentMethodView>;
   /** Checks the full number and stores its masked parts; bad input throws a validation error by field, writing nothing. */
-  set(actor: Actor, companyId: number, entry: PaymentMethodEntry): PaymentMethodView;
-  remove(actor: Actor, companyId: number): PaymentMethodView;
+  set(actor: Actor, companyId: number, entry: PaymentMethodEntry): Promise<PaymentMethodView>;
+  remove(actor: Actor, companyId: number): Promise<PaymentMethodView>;
   /** Every method on file, by company (for the close). */
-  all(): Map<number, MaskedPaymentMethod>;
+  all(): Promise<Map<number, MaskedPaymentMethod>>;
   /** One company's method (for a correction's settlement). */
-  of(companyId: number): MaskedPaymentMethod | null;
+  of(companyId: number): Promise<MaskedPaymentMethod | null>;
 }
 
 export function toMaskedMethod(row: PaymentMethodRow): MaskedPaymentMethod {
@@ -42,7 +44,7 @@ export function toMaskedMethod(row: PaymentMethodRow): MaskedPaymentMethod {
   return { kind: 'sepa', ibanCountry: row.iban_country!, ibanLast4: row.iban_last4!, holder: row.holder, mandateReference: row.mandate_reference!, signedOn: row.mandate_signed_on! };
 }
 
-function rowOf(companyId: number, method: MaskedPaymentMethod, updatedAt: number, updatedBy: string): PaymentMethodRow {
+export function rowOf(companyId: number, method: MaskedPaymentMethod, updatedAt: number, updatedBy: string): PaymentMethodRow {
   const none = { card_brand: null, card_last4: null, card_exp_month: null, card_exp_year: null, iban_country: null, iban_last4: null, mandate_reference: null, mandate_signed_on: null };
   const parts =
     method.kind === 'card'
@@ -85,8 +87,8 @@ export function createPaymentMethodsService(ctx: ServiceContext): PaymentMethods
     return company;
   }
 
-  function viewOf(actor: Actor, company: CompanyRow): PaymentMethodView {
-    const row = repos.paymentMethods.get(company.id);
+  async function viewOf(actor: Actor, company: CompanyRow): Promise<PaymentMethodView> {
+    const row = await repos.paymentMethods.get(company.id);
     const method = row ? toMaskedMethod(row) : null;
     const today = clockDayOf(clock.now());
     let chargedTo: PaymentMethodView['chargedTo'] = { kind: 'self' };
@@ -94,7 +96,7 @@ export function createPaymentMethodsService(ctx: ServiceContext): PaymentMethods
     else if (company.is_development) chargedTo = { kind: 'never_billed', reason: `${company.name} is a development company: its test orders are never billed.` };
     else if (company.payment_route === 'via_partner' && company.partner_id !== null) {
       const partner = repos.companies.get(company.partner_id);
-      const partnerRow = repos.paymentMethods.get(company.partner_id);
+      const partnerRow = await repos.paymentMethods.get(company.partner_id);
       chargedTo = { kind: 'partner', partnerId: company.partner_id, partnerName: partner?.name ?? `company ${company.partner_id}`, partnerMethod: partnerRow ? paymentMethodLabel(toMaskedMethod(partnerRow)) : null };
     }
     return {
@@ -109,19 +111,19 @@ export function createPaymentMethodsService(ctx: ServiceContext): PaymentMethods
   }
 
   return {
-    get(actor, companyId) {
+    async get(actor, companyId) {
       return viewOf(actor, readable(actor, companyId));
     },
 
-    set(actor, companyId, entry) {
+    async set(actor, companyId, entry) {
       const company = editable(actor, companyId);
       const now = clock.now();
       const checked = checkPaymentMethod(entry, clockDayOf(now));
       if (!checked.ok) throw ApiError.validation(checked.fields);
       const { method } = checked;
-      ctx.transact((emit) => {
-        const before = repos.paymentMethods.get(company.id);
-        repos.paymentMethods.put(rowOf(company.id, method, now, actorLabel(actor)));
+      await ctx.transaction(async (emit) => {
+        const before = await repos.paymentMethods.get(company.id);
+        await repos.paymentMethods.put(rowOf(company.id, method, now, actorLabel(actor)));
         repos.audit.record({
           company_id: company.id,
           actor: actorLabel(actor),
@@ -135,24 +137,24 @@ export function createPaymentMethodsService(ctx: ServiceContext): PaymentMethods
       return viewOf(actor, company);
     },
 
-    remove(actor, companyId) {
+    async remove(actor, companyId) {
       const company = editable(actor, companyId);
       const now = clock.now();
-      ctx.transact((emit) => {
-        const before = repos.paymentMethods.get(company.id);
-        if (!before || !repos.paymentMethods.delete(company.id)) return;
+      await ctx.transaction(async (emit) => {
+        const before = await repos.paymentMethods.get(company.id);
+        if (!before || !(await repos.paymentMethods.delete(company.id))) return;
         repos.audit.record({ company_id: company.id, actor: actorLabel(actor), action: 'payment_method.removed', detail: { method: paymentMethodLabel(toMaskedMethod(before)) }, created_at: now });
         emit('payment_method.changed', { companyId: company.id });
       });
       return viewOf(actor, company);
     },
 
-    all() {
-      return new Map(repos.paymentMethods.all().map((row) => [row.company_id, toMaskedMethod(row)]));
+    async all() {
+      return new Map((await repos.paymentMethods.all()).map((row) => [row.company_id, toMaskedMethod(row)]));
     },
 
-    of(companyId) {
-      const row = repos.paymentMethods.get(companyId);
+    async of(companyId) {
+      const row = await repos.paymentMethods.get(companyId);
       return row ? toMaskedMethod(row) : null;
     },
   };

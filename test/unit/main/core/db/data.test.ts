@@ -65,6 +65,21 @@ describe.each(targets)('the data layer on $name', (target) => {
     expect(putRow.compiled(target.dialect)).toMatchObject({ sources: [0, 0, 0], fields: ['key', 'value', 'key'], direct: false });
   });
 
+  it('runs one statement over many argument lists, in order, and counts the rows changed; inside a transaction, with it', async () => {
+    expect(await db.data.runEach(put, [['e1', 'a'], ['e2', 'b'], ['e1', 'c']])).toBe(3);
+    expect(await db.data.all(all)).toEqual([
+      { key: 'e1', value: 'c' },
+      { key: 'e2', value: 'b' },
+    ]);
+    await expect(
+      db.data.transaction(async () => {
+        await db.data.runEach(put, [['e3', 'x'], ['e4', 'y']]);
+        throw new Error('undone');
+      }),
+    ).rejects.toThrow('undone');
+    expect((await db.data.all(all)).map((r) => r.key)).toEqual(['e1', 'e2']);
+  });
+
   it('answers integers as numbers (BIGINT on PostgreSQL), sums and counts included', async () => {
     const at = 1_796_000_000_000;
     await db.data.run(audit, at, 2 ** 52);

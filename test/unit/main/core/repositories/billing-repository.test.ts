@@ -68,7 +68,7 @@ function barrier(count: number, ms: number): () => Promise<void> {
   const all = new Promise<void>((resolve) => (open = resolve));
   return () => {
     if (++arrived === count) open();
-    return Promise.race([all, sleep(ms)]);
+    return Promise.race([all, sleep(ms)]).then(() => undefined);
   };
 }
 
@@ -81,7 +81,7 @@ function closeMonth(data: Database, month: string, prefix: string, companyIds: n
       await bothRead(); // on PostgreSQL both closers have read (nothing closed) before either writes
       if (closed.length > 0) return null;
       const closeId = await repo.insertClose({ month, scope: 'all', actor: 'operator', closed_at: ISSUED, companies: companyIds.length, documents: companyIds.length });
-      for (const id of companyIds) await repo.insertCloseCompany({ month, company_id: id, close_id: closeId, billed_as: 'direct', route: 'direct', partner_id: null, figures: '{}' });
+      await repo.insertCloseCompanies(companyIds.map((id) => ({ month, company_id: id, close_id: closeId, billed_as: 'direct' as const, route: 'direct' as const, partner_id: null, figures: '{}' })));
       for (const id of companyIds) await writeDocument(repo, planned('invoice', id, `Company ${id}`, month, 1000), { prefix, issuerCompanyId: null, closeId, issuedAt: ISSUED, paymentTermDays: 14 });
       return closeId;
     },
@@ -186,7 +186,7 @@ describe.each(await dataTargets())('the month close on $name', (target) => {
     await addCompany(db.data, 151, 'alpha client', 150);
     await addCompany(db.data, 152, 'Beta Client', 150);
     const closeId = await repo.insertClose({ month: '2026-06', scope: 'partner:150', actor: 'dana', closed_at: ISSUED, companies: 2, documents: 3 });
-    for (const id of [151, 152]) await repo.insertCloseCompany({ month: '2026-06', company_id: id, close_id: closeId, billed_as: 'via_partner', route: 'via_partner', partner_id: 150, figures: '{"EUR":{}}' });
+    await repo.insertCloseCompanies([151, 152].map((id) => ({ month: '2026-06', company_id: id, close_id: closeId, billed_as: 'via_partner' as const, route: 'via_partner' as const, partner_id: 150, figures: '{"EUR":{}}' })));
     const write = (type: PlannedDocument['type'], id: number, name: string, net: number, options: { issuer?: number } = {}) =>
       db.data.transaction(() => writeDocument(repo, planned(type, id, name, '2026-06', net), { prefix: options.issuer ? `P${options.issuer}` : 'F1', issuerCompanyId: options.issuer ?? null, closeId: null, issuedAt: ISSUED, paymentTermDays: 14 }));
     await write('invoice', 151, 'alpha client', 1000);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR, type Actor } from '../../../../../../src-main/core/access';
 import type { CloseResult } from '../../../../../../src-shared/api/billing-types';
 import { openBillingPlatform } from '../../../../../helpers/billing';
-import { errorOf } from '../../../../../helpers/fixtures';
+import { rejection } from '../../../../../helpers/fixtures';
 import { pdfText } from '../../../../../helpers/pdf-text';
 
 const VISA = { kind: 'card' as const, number: '4242 4242 4242 4242', expiry: '08/29', holder: 'Alma Admin' };
@@ -34,40 +34,40 @@ describe('payment methods on file', () => {
   afterAll(() => t.dispose());
 
   it("the company's administrator puts a card on file: only brand, last four, expiry and holder are kept", async () => {
-    const view = methods.set(alphaAdmin, A, VISA);
+    const view = (await methods.set(alphaAdmin, A, VISA));
     expect(view.method).toMatchObject({ kind: 'card', brand: 'Visa', last4: '4242', expMonth: 8, expYear: 2029, holder: 'Alma Admin', label: 'Visa …4242', updatedBy: 'user:alma@alpha.example' });
     expect(view.problem).toBeNull();
     expect(view.canEdit).toBe(true);
     expect(view.chargedTo).toEqual({ kind: 'self' });
-    expect(methods.get(alphaClerk, A).canEdit).toBe(false);
+    expect((await methods.get(alphaClerk, A)).canEdit).toBe(false);
   });
 
   it('bad input is refused by field and writes nothing', async () => {
     const before = auditCount();
-    const error = errorOf(() => methods.set(partner.actor, K, { ...VISA, number: '4242 4242 4242 4241', expiry: '09/26' }));
+    const error = (await rejection(methods.set(partner.actor, K, { ...VISA, number: '4242 4242 4242 4241', expiry: '09/26' })));
     expect(error.code).toBe('validation_failed');
     expect(error.details?.fields).toEqual({
       number: ['has a wrong check digit (Luhn): look for a typo'],
       expiry: [expect.stringMatching(/^is in the past: the card expired at the end of 09\/2026/)],
     });
-    const sepa = errorOf(() => methods.set(OPERATOR, K, { ...MANDATE, iban: 'DE17 3704 0044 0532 0144 11' }));
+    const sepa = (await rejection(methods.set(OPERATOR, K, { ...MANDATE, iban: 'DE17 3704 0044 0532 0144 11' })));
     expect(sepa.details?.fields).toEqual({ iban: ['has wrong check digits (mod 97): look for a typo'] });
-    expect(methods.get(OPERATOR, K).method).toBeNull();
+    expect((await methods.get(OPERATOR, K)).method).toBeNull();
     expect(auditCount()).toBe(before);
   });
 
   it('who may change it: its administrator, its managing partner (billing permission), the operator — not its other users or other partners', async () => {
-    expect(errorOf(() => methods.set(alphaClerk, A, VISA))).toMatchObject({ code: 'forbidden', details: { reason: 'payment_method_admin_only' } });
-    expect(errorOf(() => methods.remove(alphaClerk, A)).code).toBe('forbidden');
-    expect(errorOf(() => methods.get(alphaPacker, A))).toMatchObject({ code: 'forbidden', details: { permission: 'billing' } });
-    expect(errorOf(() => methods.get(other.actor, A)).code).toBe('not_found');
-    expect(errorOf(() => methods.set(other.actor, A, VISA)).code).toBe('not_found');
-    expect(methods.set(partner.actor, M, { ...VISA, number: '5555 5555 5555 4444' }).method?.label).toBe('Mastercard …4444');
-    expect(methods.set(partner.actor, partner.id, MANDATE).method).toMatchObject({ kind: 'sepa', ibanCountry: 'DE', ibanLast4: '4411', mandateReference: 'NW-2026-0001', signedOn: '2026-09-30' });
+    expect((await rejection(methods.set(alphaClerk, A, VISA)))).toMatchObject({ code: 'forbidden', details: { reason: 'payment_method_admin_only' } });
+    expect((await rejection(methods.remove(alphaClerk, A))).code).toBe('forbidden');
+    expect((await rejection(methods.get(alphaPacker, A)))).toMatchObject({ code: 'forbidden', details: { permission: 'billing' } });
+    expect((await rejection(methods.get(other.actor, A))).code).toBe('not_found');
+    expect((await rejection(methods.set(other.actor, A, VISA))).code).toBe('not_found');
+    expect((await methods.set(partner.actor, M, { ...VISA, number: '5555 5555 5555 4444' })).method?.label).toBe('Mastercard …4444');
+    expect((await methods.set(partner.actor, partner.id, MANDATE)).method).toMatchObject({ kind: 'sepa', ibanCountry: 'DE', ibanLast4: '4411', mandateReference: 'NW-2026-0001', signedOn: '2026-09-30' });
   });
 
   it("a managed client is charged through its partner's method, and says so", async () => {
-    expect(methods.get(partner.actor, M).chargedTo).toEqual({ kind: 'partner', partnerId: partner.id, partnerName: partner.name, partnerMethod: 'SEPA mandate …4411' });
+    expect((await methods.get(partner.actor, M)).chargedTo).toEqual({ kind: 'partner', partnerId: partner.id, partnerName: partner.name, partnerMethod: 'SEPA mandate …4411' });
   });
 
   it('the full number never reaches the data folder (database, WAL, audit log)', async () => {
@@ -86,8 +86,8 @@ describe('payment methods on file', () => {
   });
 
   it('remove: the company is awaiting payment details again', async () => {
-    methods.set(partner.actor, K, VISA);
-    const view = methods.remove(partner.actor, K);
+    (await methods.set(partner.actor, K, VISA));
+    const view = (await methods.remove(partner.actor, K));
     expect(view.method).toBeNull();
     expect(view.problem).toBe('missing');
   });
@@ -146,7 +146,7 @@ describe('payment methods on file', () => {
     }, 60_000);
 
     it("a correction is settled with the recipient's method at the time it is issued; the issued document never changes", async () => {
-      methods.set(OPERATOR, K, { ...VISA, number: '3782 822463 10005', holder: 'Kai Konto' });
+      (await methods.set(OPERATOR, K, { ...VISA, number: '3782 822463 10005', holder: 'Kai Konto' }));
       const original = (await doc('invoice', K));
       const correction = (await platform.billing.documents.correct(partner.actor, null, { documentId: original.id, type: 'credit_note', amountMinor: 100, reason: 'Goodwill' }));
       expect(correction.settlement).toMatchObject({ status: 'method', method: { brand: 'American Express', last4: '0005' }, date: '2026-11-16' });
