@@ -32,6 +32,7 @@ const RELEASED: [id: number, sha256: string][] = [
   [25, 'b7a28c3300c762cddffab29f625a30037e0e2e3aefa588bae029b386fd74ebbc'], // product-daily-by-month
   [26, '2a2becf30fcf773d8abc471d30d9827e993ca05f438eaf70495571defbfbd139'], // team-sessions
   [27, 'd4086ecdffb8aa93cac9e4df6951cd4e6e0990ac44f7efaebc331771ffa5e301'], // product-quarterly
+  [28, 'f7ad070e6b08a2a030b3e13491a4875ed7cfe63f68711d417ee56d1efcccf05c'], // team-server-network
 ];
 
 describe('released migrations', () => {
