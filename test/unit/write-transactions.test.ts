@@ -36,11 +36,11 @@ export function unsaidTransactions(file: string, text: string): string[] {
     const end = closing(text, match.index + match[0].length - 1);
     const after = text.slice(end, end + 40).trimStart();
     if (after.startsWith('.immediate(') || after.startsWith('.deferred(')) continue;
-    // Kept in a variable: every call of it must say the mode.
-    const assigned = /(?:const|let)\s+(\w+)\s*=\s*[\w.]*$/.exec(text.slice(Math.max(0, match.index - 80), match.index));
+    // Kept in a variable (or a cache that `<name>Of(…)` reads, db/transactions.ts): every call of it must say the mode.
+    const assigned = /(?:(?:const|let)\s+)?(\w+)\s*=\s*[\w.]*$/.exec(text.slice(Math.max(0, match.index - 80), match.index));
     if (assigned) {
       const name = assigned[1];
-      const calls = [...text.matchAll(new RegExp(`(?<![.\\w])${name}(\\.\\w+)?\\(`, 'g'))].map((m) => m[1]);
+      const calls = [...text.matchAll(new RegExp(`(?<![.\\w])${name}(?:Of\\([^)]*\\))?(\\.\\w+)?\\(`, 'g'))].map((m) => m[1]);
       if (calls.length > 0 && calls.every((mode) => mode === '.immediate' || mode === '.deferred')) continue;
     }
     found.push(`${file}:${text.slice(0, match.index).split('\n').length}`);
@@ -59,6 +59,10 @@ describe('write transactions (M4)', () => {
     expect(unsaidTransactions('a.ts', 'const batch = db.transaction((a) => a);\nbatch(1);')).toEqual(['a.ts:1']);
     expect(unsaidTransactions('a.ts', 'const batch = db.transaction((a) => a);\nbatch.immediate(1);')).toEqual([]);
     expect(unsaidTransactions('a.ts', 'db.transaction(() => read()).deferred();')).toEqual([]);
+    // One transaction function per connection, kept in a cache that runnerOf(db) reads: each use must say the mode.
+    const kept = 'function runnerOf(db) {\n  let runner = runners.get(db);\n  if (!runner) runner = db.transaction((run) => run());\n  return runner;\n}\n';
+    expect(unsaidTransactions('a.ts', `${kept}runnerOf(db).immediate(work);\nrunnerOf(db).deferred(read);`)).toEqual([]);
+    expect(unsaidTransactions('a.ts', `${kept}runnerOf(db).immediate(work);\nrunnerOf(db)(read);`)).toEqual(['a.ts:3']);
     expect(unsaidTransactions('a.ts', 'await ctx.transaction(async () => x());\nawait data.transaction(async () => y());')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Transactions around synchronous work with the transaction function built once per connection: IMMEDIATE (BEGIN
 // IMMEDIATE … COMMIT, the write lock from the start) and read (BEGIN … COMMIT: one snapshot for several reads); a
 // savepoint inside an open transaction. better-sqlite3 builds a transaction function's wrappers and prepares its
-// BEGIN/COMMIT/ROLLBACK/SAVEPOINT statements at every `db.transaction(fn)` call: about 20 µs, as much as the statements
+// BEGIN/COMMIT/ROLLBACK/SAVEPOINT statements at every call of `db.transaction`: about 20 µs, as much as the statements
 // of a refresh grant's claim and seal together (docs/performance.md, "Session 9"). The function is the same for every
 // caller (it calls the work it is given), so reusing it changes nothing else.
 import type { Transaction } from 'better-sqlite3';
