@@ -1,6 +1,7 @@
-// What the data benches (close, logistics, sales) share: where the repository and its built CLI are, the
+// What the data benches (close, logistics, sales) and the paired profiles share: where the repository and its built CLI are, the
 // repository's better-sqlite3, and a number given as --name=N, as an environment variable, or by default.
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,3 +15,6 @@ export function arg(name, env, fallback) {
   const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
   return Number(flag ? flag.split('=')[1] : (process.env[env] ?? fallback));
 }
+
+/** The machine a paired profile ran on, at the moment it prints: cores, the load averages (1, 5, 15 min), Node. */
+export const machineNow = () => ({ cores: cpus().length, load: loadavg().map((l) => Number(l.toFixed(2))), node: process.version });

@@ -15,7 +15,8 @@
 // BENCH_CONCURRENCY (default 8, as bench/oauth.mjs). Needs `npm run build` first.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { machineNow } from './bench-kit.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -134,9 +135,7 @@ try {
         requests_per_round: REQUESTS,
         rounds: ROUNDS,
         concurrency: CONCURRENCY,
-        cores: cpus().length,
-        load: loadavg().map((l) => Number(l.toFixed(2))),
-        node: process.version,
+        ...machineNow(),
       }),
     );
   }

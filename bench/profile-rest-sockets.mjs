@@ -19,7 +19,8 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { machineNow } from './bench-kit.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REDIRECT_URI, tokenPairs } from './oauth-flow.mjs';
@@ -137,9 +138,7 @@ try {
       seconds_per_round: SECONDS,
       rounds: ROUNDS,
       concurrency: CONCURRENCY,
-      cores: cpus().length,
-      load: loadavg().map((l) => Number(l.toFixed(2))),
-      node: process.version,
+      ...machineNow(),
     }),
   );
 } finally {

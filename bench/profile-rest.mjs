@@ -15,7 +15,8 @@
 // Needs `npm run build` first (the harness is built with the app).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { machineNow } from './bench-kit.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -113,9 +114,7 @@ try {
       peer_ratio_of: 'Fastify CPU / ours (above 1: PartnerDeck needs less CPU per request)',
       requests_per_round: REQUESTS,
       rounds: ROUNDS,
-      cores: cpus().length,
-      load: loadavg().map((l) => Number(l.toFixed(2))),
-      node: process.version,
+      ...machineNow(),
     }),
   );
 } finally {

@@ -15,7 +15,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
+import { machineNow } from './bench-kit.mjs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -163,9 +164,7 @@ try {
         wall_per_second_median: Math.round(median(f.rate)),
         deliveries_per_round: COUNT,
         rounds: ROUNDS,
-        cores: cpus().length,
-        load: loadavg().map((l) => Number(l.toFixed(2))),
-        node: process.version,
+        ...machineNow(),
       }),
     );
   }
